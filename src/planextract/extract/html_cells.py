@@ -1,0 +1,95 @@
+"""Turn a cell printed as an HTML fragment into clean text parts.
+
+Exports put several actions in one cell as ``<p>`` elements and bullet items
+as ``<li>`` elements or inline glyphs (``•``, ``▪``). Parts keep the first
+apart; bullets of one part become lines of that part.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+
+BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–"
+_INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►]\s*")
+_WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+_TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of spaces inside each line and drop empty lines."""
+    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def split_inline_bullets(text: str) -> str:
+    """``Intro • a • b`` -> ``Intro\\na\\nb``: inline bullet glyphs start new lines."""
+    pieces = [p.strip() for p in _INLINE_BULLET.split(text)]
+    return "\n".join(p for p in pieces if p)
+
+
+def _inline_text(node: Tag | NavigableString) -> str:
+    """Text of an inline run; ``<br>`` becomes a line break."""
+    if isinstance(node, NavigableString):
+        return str(node)
+    if node.name == "br":
+        return "\n"
+    return "".join(_inline_text(c) for c in node.children)
+
+
+def _list_lines(node: Tag) -> list[str]:
+    items = node.find_all("li")
+    if items:
+        return [split_inline_bullets(collapse(_inline_text(li))) for li in items]
+    # a list with no <li>: its items are inline glyphs, or it is plain text
+    return [split_inline_bullets(collapse(_inline_text(node)))]
+
+
+def cell_parts(raw: str) -> tuple[str, ...]:
+    """Split a cell's printed text into its fragments, each clean plain text."""
+    if not _TAG_HINT.search(raw):
+        text = html.unescape(raw)
+        return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
+    soup = BeautifulSoup(raw, "html.parser")
+    parts: list[list[str]] = []
+    current: list[str] | None = None
+    loose: list[str] = []
+
+    def flush_loose() -> None:
+        nonlocal current
+        text = split_inline_bullets(collapse("".join(loose)))
+        loose.clear()
+        if not text:
+            return
+        if current is None:
+            current = []
+            parts.append(current)
+        current.append(text)
+
+    for node in soup.children:
+        if isinstance(node, Tag) and node.name == "p":
+            flush_loose()
+            current = [split_inline_bullets(collapse(_inline_text(node)))]
+            parts.append(current)
+        elif isinstance(node, Tag) and node.name in ("ul", "ol"):
+            flush_loose()
+            lines = [ln for ln in _list_lines(node) if ln]
+            if current is None:
+                current = []
+                parts.append(current)
+            current.extend(lines)
+        else:
+            loose.append(_inline_text(node))
+    flush_loose()
+    cleaned = ("\n".join(x for x in part if x).strip() for part in parts)
+    return tuple(p for p in cleaned if p)
+
+
+def plain(raw: str) -> str:
+    """The cell as one plain string, HTML removed, whitespace collapsed."""
+    return " ".join(" ".join(cell_parts(raw)).split())

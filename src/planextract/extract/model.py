@@ -1,0 +1,73 @@
+"""The intermediate form every reader produces and the normaliser consumes.
+
+A document is a flat sequence of blocks in reading order: paragraphs (headings,
+narrative, list items) and tables (rows of cells). Provenance travels with each
+block and row so that the normaliser never needs to know the input format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell.
+
+    ``parts`` are the separately printed fragments of the cell (``<p>`` elements
+    in an HTML export, paragraphs in Word); each part keeps bullet items on
+    their own lines. ``text`` is the whole cell as one string.
+    """
+
+    parts: tuple[str, ...] = ()
+    raw: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p for p in self.parts if p)
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Row:
+    """A physical row. ``after_break`` marks a page break just before it."""
+
+    cells: tuple[Cell, ...]
+    line_start: int | None = None
+    line_end: int | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+    after_break: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A line of text outside tables. ``level`` is a heading level when the
+    format marks headings (markdown ``#``, Word styles, font size), else 0."""
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+    level: int = 0
+    bold: bool = False
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class RawDocument:
+    """What a reader returns: the blocks plus facts about the file."""
+
+    source_format: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)

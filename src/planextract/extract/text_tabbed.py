@@ -1,0 +1,81 @@
+"""Readers for text exports whose table rows are TAB-separated lines.
+
+Two export styles share this layout: Word's text export with HTML fragments
+in cells (``text-tabbed``) and markdown exports whose cells hold HTML lists
+(``text-html``). A run of lines containing TABs is one table; a blank line
+inside the run is a page break; any other line is a paragraph, with markdown
+heading marks read as its level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planextract.extract.html_cells import cell_parts, plain
+from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.text_input import decode, lines_of
+
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
+_BOLD_WRAP = re.compile(r"^\s*(\*\*|<b>)(.*?)(\*\*|</b>)\s*$", re.I)
+
+
+def _is_separator(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and all(_SEPARATOR_CELL.match(c) for c in filled)
+
+
+def _paragraph(line: str, number: int) -> Paragraph | None:
+    level = 0
+    text = line
+    heading = _MD_HEADING.match(line)
+    if heading:
+        level = len(heading.group(1))
+        text = heading.group(2)
+    bold = bool(_BOLD_WRAP.match(text))
+    text = text.replace("**", "").strip().strip("*").strip()
+    text = plain(text)
+    if not text:
+        return None
+    return Paragraph(text=text, line=number, level=level, bold=bold)
+
+
+def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
+    """Group numbered lines into paragraphs and tables of rows."""
+    blocks: list[Paragraph | Table] = []
+    rows: list[Row] = []
+    pending_break = False
+
+    def close_table() -> None:
+        nonlocal rows
+        if rows:
+            blocks.append(Table(rows=tuple(rows)))
+        rows = []
+
+    for index, line in enumerate(lines):
+        number = index + 1
+        if "\t" in line:
+            raw_cells = line.split("\t")
+            if _is_separator(raw_cells):
+                pending_break = True
+                continue
+            cells = tuple(Cell(parts=cell_parts(c), raw=c) for c in raw_cells)
+            rows.append(Row(cells=cells, line_start=number, line_end=number,
+                            after_break=pending_break and bool(rows)))
+            pending_break = False
+        elif not line.strip():
+            pending_break = True
+        else:
+            close_table()
+            pending_break = False
+            para = _paragraph(line, number)
+            if para:
+                blocks.append(para)
+    close_table()
+    return blocks
+
+
+def read_tabbed(data: bytes, source_format: str) -> RawDocument:
+    text, warnings = decode(data)
+    blocks = parse_tabbed_lines(lines_of(text))
+    return RawDocument(source_format=source_format, blocks=blocks, warnings=warnings)

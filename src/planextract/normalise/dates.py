@@ -1,0 +1,188 @@
+"""Due dates: every form plans print, read into a kind and a deadline.
+
+Numeric dates are day-first (UK plans); two-digit years are 20YY; a period
+stands for its last day as a deadline and its first day as a start.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d{2}|\d{2}"
+
+_PATTERNS = [
+    ("numeric", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")),
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+({_YEAR})\b", re.I)),
+    ("month_year", re.compile(rf"\b({_MONTH})\s*,?\s*'?({_YEAR})\b", re.I)),
+    ("year", re.compile(r"\b((?:19|20)\d{2})\b")),
+    ("month", re.compile(rf"\b({_MONTH})(?![a-z])", re.I)),
+]
+_ONGOING = re.compile(r"\bon\s*-?\s*going\b|\bquarterly\b|\bannually\b|\bmonthly\b|"
+                      r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b", re.I)
+_START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
+_RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
+_NUMERIC_JUNK = re.compile(r"\d+[./]\d+")
+
+
+@dataclass(frozen=True)
+class Expr:
+    """One date expression in a cell: the period it names and where it is."""
+
+    start: date | None
+    end: date | None
+    pos: tuple[int, int]
+    kind: str
+
+
+@dataclass
+class DueDate:
+    kind: str = "none"
+    due_date: date | None = None
+    due_start: date | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _month_period(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
+    """Every date expression in ``text``, in order, and flags for bad ones."""
+    taken: list[tuple[int, int]] = []
+    found: list[Expr] = []
+    flags: list[str] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if not free(span):
+                continue
+            taken.append(span)
+            groups = match.groups()
+            if kind == "numeric":
+                day, month, year = int(groups[0]), int(groups[1]), _year(groups[2])
+                try:
+                    day_date = date(year, month, day)
+                except ValueError:
+                    flags.append("date_impossible")
+                    continue
+                found.append(Expr(day_date, day_date, span, kind))
+            elif kind == "day_month":
+                month = MONTHS[groups[1].lower().rstrip(".")]
+                try:
+                    day_date = date(_year(groups[2]), month, int(groups[0]))
+                except ValueError:
+                    flags.append("date_impossible")
+                    continue
+                found.append(Expr(day_date, day_date, span, kind))
+            elif kind == "month_year":
+                month = MONTHS[groups[0].lower().rstrip(".")]
+                first, last = _month_period(_year(groups[1]), month)
+                found.append(Expr(first, last, span, kind))
+            elif kind == "year":
+                year = int(groups[0])
+                found.append(Expr(date(year, 1, 1), date(year, 12, 31), span, kind))
+            else:
+                found.append(Expr(None, None, span, kind))
+    rest = text
+    for a, b in sorted(taken, reverse=True):
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    if _NUMERIC_JUNK.search(rest):
+        flags.append("date_unparsed")
+    found.sort(key=lambda e: e.pos)
+    return found, flags
+
+
+def _pair_ranges(text: str, exprs: list[Expr]) -> list[Expr]:
+    """Join ``A – B`` into one range expression; a bare month before a dated
+    end borrows its year (``Dec – March 2016``)."""
+    out: list[Expr] = []
+    i = 0
+    while i < len(exprs):
+        a = exprs[i]
+        if i + 1 < len(exprs):
+            b = exprs[i + 1]
+            glue = text[a.pos[1]:b.pos[0]]
+            if _RANGE_GLUE.match(glue) and b.end is not None:
+                start = a.start
+                if start is None and a.kind == "month":
+                    month = MONTHS[text[a.pos[0]:a.pos[1]].lower().rstrip(".")]
+                    year = b.end.year if month <= b.end.month else b.end.year - 1
+                    start = date(year, month, 1)
+                if start is not None and start <= b.end:
+                    out.append(Expr(start, b.end, (a.pos[0], b.pos[1]), "range"))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def parse_due(text: str | None) -> DueDate:
+    """Read a date cell into its kind, deadline and start (see CANONICAL.md)."""
+    if text is None or not text.strip():
+        return DueDate()
+    exprs, flags = find_expressions(text)
+    exprs = _pair_ranges(text, exprs)
+    dated = [e for e in exprs if e.end is not None]
+    ongoing = bool(_ONGOING.search(text))
+    started = _START.search(text)
+    if not dated:
+        return DueDate("ongoing" if ongoing else "unknown", flags=sorted(set(flags)))
+    if started and len(dated) == 1 and dated[0].kind != "range" \
+            and started.start() < dated[0].pos[0]:
+        return DueDate("ongoing", None, dated[0].start, sorted(set(flags)))
+    if len(dated) == 1 and not ongoing:
+        only = dated[0]
+        if only.kind == "range":
+            return DueDate("range", only.end, only.start, sorted(set(flags)))
+        return DueDate("date", only.end, None, sorted(set(flags)))
+    return DueDate("multiple", max(e.end for e in dated if e.end), None, sorted(set(flags)))
+
+
+def split_deadlines(text: str, count: int) -> list[str] | None:
+    """Split a cell holding one deadline per stacked action (``January 2010
+    January 2010``) into ``count`` pieces, or None when it does not hold
+    exactly that many."""
+    exprs, _ = find_expressions(text)
+    exprs = [e for e in _pair_ranges(text, exprs) if e.kind != "month" or e.end]
+    spans = [e.pos for e in exprs]
+    for match in _ONGOING.finditer(text):
+        if all(match.end() <= a or match.start() >= b for a, b in spans):
+            spans.append(match.span())
+    spans.sort()
+    if len(spans) != count:
+        return None
+    pieces = []
+    for index, (a, _b) in enumerate(spans):
+        end = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+        pieces.append(text[a:end].strip(" ,;"))
+    return pieces
+
+
+def lacks_year(text: str) -> bool:
+    """True when the cell names a month but no year (``December``): its year
+    may be on the next page."""
+    exprs, _ = find_expressions(text)
+    return bool(exprs) and all(e.kind == "month" for e in exprs)
+
+
+def leading_year(text: str) -> tuple[str, str] | None:
+    """``2010 On-going`` -> (``2010``, ``On-going``)."""
+    match = re.match(r"^\s*((?:19|20)\d{2})\b\s*(.*)$", text, re.S)
+    return (match.group(1), match.group(2)) if match else None

@@ -1,0 +1,72 @@
+"""Action and outcome numbers: find, normalise, and check them against their place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1."
+_LEADING = re.compile(
+    r"^\s*(?P<raw>(?:[A-Z]\s?\d{1,2}(?:\s?\.\s?\d{1,2})?|\d{1,3}(?:\s?\.\s?\d{1,2}){0,2})\.?)"
+    r"(?=\s|$)"
+)
+_EMBEDDED = re.compile(r"(?<=[\s.;:])(?P<raw>(?P<major>\d{1,3})\s?\.\s?\d{1,2}\.?)\s+(?=[A-Z(])")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    raw: str | None
+    text: str
+
+
+def normalise_id(raw: str) -> str:
+    """``1. 1`` -> ``1.1``, ``15. 2.`` -> ``15.2``, ``A 1`` -> ``A1``."""
+    text = re.sub(r"\s+", "", raw)
+    text = re.sub(r"\.{2,}", ".", text)
+    return text.strip(".")
+
+
+def split_leading(text: str, dotted_only: bool = False) -> Numbered:
+    """Separate a leading number from its text. With ``dotted_only`` only
+    ``N.M`` numbers count (an action numbered under its outcome)."""
+    match = _LEADING.match(text)
+    if not match:
+        return Numbered(None, text.strip())
+    raw = match.group("raw").strip()
+    if dotted_only and "." not in raw.rstrip("."):
+        return Numbered(None, text.strip())
+    if raw[0].isalpha() and not dotted_only:
+        # "A 1 ..." only counts when the letter is not the start of a word
+        pass
+    return Numbered(raw, text[match.end():].strip())
+
+
+def split_embedded(text: str, majors: set[str]) -> list[Numbered]:
+    """Split a paragraph holding several numbered actions (``25.1. ... 25. 2 ...``).
+
+    Only numbers whose first part is one of ``majors`` (the outcome's number
+    and the numbers already used under it) split, so a reference such as
+    ``financing 23.5`` at the end of a sentence stays text."""
+    pieces: list[Numbered] = []
+    head = split_leading(text, dotted_only=True)
+    rest = head.text
+    current_raw = head.raw
+    cuts = [m for m in _EMBEDDED.finditer(rest) if m.group("major") in majors]
+    start = 0
+    for cut in cuts:
+        pieces.append(Numbered(current_raw, rest[start:cut.start()].strip()))
+        current_raw = cut.group("raw").strip()
+        start = cut.end()
+    pieces.append(Numbered(current_raw, rest[start:].strip()))
+    return [p for p in pieces if p.text or p.raw]
+
+
+def correct_prefix(action_id: str, outcome_id: str | None) -> str:
+    """An action ``32.2`` printed under outcome ``31`` is ``31.2``: the place wins
+    over a misprint. Returns the id unchanged when there is nothing to check."""
+    if not outcome_id or not re.fullmatch(r"\d+", outcome_id):
+        return action_id
+    match = re.fullmatch(r"(\d+)\.(\d+)", action_id)
+    if not match or match.group(1) == outcome_id:
+        return action_id
+    return f"{outcome_id}.{match.group(2)}"

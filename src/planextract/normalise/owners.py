@@ -1,0 +1,206 @@
+"""Owners: split a cell into roles and people, and give every spelling of a
+role in one document the same string.
+
+The plan's own key of abbreviations is consulted first (``T&DM`` is
+``T&D Manager``), rapidfuzz second (``Operations Manager`` / ``Operation Mgr``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+RANKS = ["chief superintendent", "chief supt", "det supt", "superintendent", "supt", "cs",
+         "dcc", "acc", "cc", "ci", "di", "dci", "insp", "inspector", "sgt", "sergeant",
+         "dr", "mr", "mrs", "ms", "miss", "prof", "cllr"]
+ROLE_WORDS = {
+    "manager", "managers", "mgr", "mgrs", "lead", "leads", "officer", "officers", "adviser",
+    "advisor", "director", "directors", "head", "team", "group", "board", "champions",
+    "champion", "resources", "services", "service", "administrators", "administrator",
+    "executive", "writers", "worker", "workers", "link", "chair", "committee", "unit",
+    "policing", "programme", "panel", "forum", "staff", "members", "partnership",
+    "department", "development", "delivery", "estate", "crime", "silver", "gold", "bronze",
+    "equality", "diversity", "improvement", "auditors", "all", "network", "trust", "support",
+    "coordinator", "co-ordinator", "secretary", "assistant", "deputy", "chief", "senior",
+    "operations", "operation", "training", "learning", "policy", "office", "governance",
+}
+_SYNONYMS = {"mgr": "manager", "mgrs": "managers", "mgt": "management", "mngr": "manager",
+             "progs": "programmes", "operations": "operation", "advisor": "adviser"}
+_SEGMENT_SPLIT = re.compile(r"\s*(?:/|,|;|\n)\s*")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+|\s+[-–—](?=[A-Za-z])|(?<=[A-Za-z])[-–—]\s+")
+_ANY_DASH = re.compile(r"\s*[-–—]\s*")
+_OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
+
+
+def clean_role(text: str) -> str:
+    """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``."""
+    text = _ANY_DASH.sub(" ", text)
+    text = re.sub(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b", r"\1&\2", text)
+    text = " ".join(text.split())
+    return text.strip(" .,:;")
+
+
+def is_person(text: str) -> bool:
+    """A named individual: ``Fiona Washington``, ``Supt Johnson``, ``CS Jo Byrne``."""
+    words = text.strip(" .,").split()
+    lowered = " ".join(words).lower()
+    for rank in RANKS:
+        if lowered.startswith(rank + " "):
+            rest = words[len(rank.split()):]
+            return 1 <= len(rest) <= 2 and all(_is_name_word(w) for w in rest)
+    return 2 <= len(words) <= 3 and all(_is_name_word(w) for w in words)
+
+
+def _is_name_word(word: str) -> bool:
+    return (bool(re.fullmatch(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?", word))
+            and word.lower() not in ROLE_WORDS)
+
+
+def _people(text: str) -> list[str] | None:
+    """``Ben Wild & Sandeep Thandi`` -> both; None unless every piece is a person."""
+    pieces = [p for p in re.split(r"\s*&\s*|\s+and\s+", text.strip()) if p]
+    return pieces if pieces and all(is_person(p) for p in pieces) else None
+
+
+@dataclass
+class OwnerCell:
+    """A cell split into role segments (cleaned) and people, in printed order."""
+
+    roles: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def split_cell(text: str | None) -> OwnerCell:
+    """Split on ``/ , ; newline`` and ``owned by``; separate people from roles."""
+    out = OwnerCell()
+    if not text:
+        return out
+    text = _OWNED_BY.sub("\n", text)
+    for segment in _SEGMENT_SPLIT.split(text):
+        segment = segment.strip(" .,;:")
+        if not segment:
+            continue
+        pieces = [p.strip(" .,") for p in _SPACED_DASH.split(segment) if p.strip(" .,")]
+        people = [_people(p) for p in pieces]
+        if len(pieces) > 1 and any(people):
+            for piece, named in zip(pieces, people):
+                if named:
+                    out.people.extend(named)
+                else:
+                    out.roles.append(clean_role(piece))
+            continue
+        named = _people(segment)
+        if named:
+            out.people.extend(named)
+        else:
+            out.roles.append(clean_role(segment))
+    return out
+
+
+def role_key(role: str) -> str:
+    """Same words in any order, common abbreviations and plurals folded."""
+    words = []
+    for word in re.findall(r"[a-z0-9&]+", role.lower()):
+        word = _SYNONYMS.get(word, word)
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(sorted(words))
+
+
+def initials(text: str) -> str:
+    """Letters a role abbreviates to: ``T&D Manager`` -> ``TDM``,
+    ``Training and Development Manager`` -> ``TDM``."""
+    out = []
+    for word in text.replace("&", " & ").split():
+        if word in ("&",) or word.lower() in ("and", "of", "the", "for"):
+            continue
+        if word.isupper() or "&" in word:
+            out.append(re.sub(r"[^A-Z]", "", word))
+        else:
+            out.append(word[0].upper())
+    return "".join(out)
+
+
+def split_run_together(role: str, known: set[str], abbreviations: set[str]) -> list[str]:
+    """``All AMs ACO OM`` -> ``All AMs``, ``ACO OM`` when every piece is a role
+    known on its own in the document or an abbreviation; else ``[role]``."""
+    words = role.split()
+    n = len(words)
+    if n < 2:
+        return [role]
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(end):
+            if best[start] is None:
+                continue
+            piece = " ".join(words[start:end])
+            if role_key(piece) in known or piece in abbreviations:
+                candidate = [*best[start], piece]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    found = best[n]
+    return found if found and len(found) > 1 else [role]
+
+
+def split_and(role: str, known: set[str]) -> list[str]:
+    """``Chief Executive and ACE Equality and Diversity`` -> two roles, when the
+    part after an ``and`` is a role known on its own."""
+    parts = role.split(" and ")
+    for cut in range(1, len(parts)):
+        left, right = " and ".join(parts[:cut]), " and ".join(parts[cut:])
+        if role_key(right) in known and left:
+            return [left, right]
+    return [role]
+
+
+class RoleCanon:
+    """Maps every spelling of a role in one document to the first one seen."""
+
+    def __init__(self, roles_in_order: list[str], key_entries: dict[str, str],
+                 threshold: float = 92.0) -> None:
+        self._canon: dict[str, str] = {}
+        self._fuzzy: set[str] = set()
+        firsts: list[str] = []
+        expansions = {clean_role(k): v for k, v in key_entries.items()}
+        for role in roles_in_order:
+            if role in self._canon:
+                continue
+            match = self._match(role, firsts, expansions, threshold)
+            if match is None:
+                firsts.append(role)
+                self._canon[role] = role
+            else:
+                self._canon[role] = match
+        self._firsts = firsts
+
+    def _match(self, role: str, firsts: list[str], expansions: dict[str, str],
+               threshold: float) -> str | None:
+        key = role_key(role)
+        for first in firsts:
+            if role_key(first) == key:
+                return first
+        for first in firsts:
+            for a, b in ((role, first), (first, role)):
+                expansion = expansions.get(a)
+                if expansion and (role_key(expansion) == role_key(b)
+                                  or initials(expansion) == initials(b) and len(initials(b)) > 1):
+                    return first
+        best, score = None, 0.0
+        for first in firsts:
+            value = fuzz.token_sort_ratio(key, role_key(first))
+            if value > score:
+                best, score = first, value
+        if best is not None and score >= threshold:
+            self._fuzzy.add(role)
+            return best
+        return None
+
+    def canonical(self, role: str) -> str:
+        return self._canon.get(role, role)
+
+    def was_fuzzy(self, role: str) -> bool:
+        return role in self._fuzzy

@@ -1,0 +1,315 @@
+"""Rows to action drafts: header and heading rows, rows split by page breaks,
+cells stacking several actions, numbering. Works on one logical table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planextract.extract.model import Cell, Row
+from planextract.normalise import dates, numbering
+from planextract.normalise.columns import is_header_row, repeats_header
+from planextract.normalise.headings import Heading, classify
+from planextract.normalise.text import join_continuation, squash
+
+# roles whose cells are joined across a page break and split across stacked actions
+VALUE_ROLES = ("owner", "due", "duty", "scrutiny", "strand", "progress", "risk", "rag")
+
+
+@dataclass
+class Outcome:
+    number: str | None
+    text: str
+
+
+@dataclass
+class Context:
+    section: str | None = None
+    section_common: bool = False
+    objective_id: str | None = None
+    objective: str | None = None
+    objective_heading: str | None = None
+
+
+@dataclass
+class Draft:
+    """An action being assembled; cells can still grow from continuation rows."""
+
+    table: str | None
+    context: Context
+    outcome: Outcome | None
+    action_id_raw: str | None
+    action: str
+    values: dict[str, list[str]]
+    extra: dict[str, str]
+    line_start: int | None
+    line_end: int | None
+    page_start: int | None
+    page_end: int | None
+    flags: set[str] = field(default_factory=set)
+
+    def extend_to(self, row: Row) -> None:
+        if row.line_end is not None:
+            self.line_end = max(self.line_end or row.line_end, row.line_end)
+        if row.page_end is not None:
+            self.page_end = max(self.page_end or row.page_end, row.page_end)
+
+
+@dataclass
+class Layout:
+    """What the columns of a logical table mean."""
+
+    headers: list[str]
+    roles: list[str]
+    numbered_actions: bool = False
+    numbered_outcomes: bool = False
+
+    def columns(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+
+def _cell(row: Row, index: int) -> Cell:
+    return row.cells[index] if index < len(row.cells) else Cell()
+
+
+def _starts_lower(text: str) -> bool:
+    stripped = text.lstrip(" \"'(•▪-")
+    return bool(stripped) and (stripped[0].islower() or bool(re.match(r"^[a-z]\)", stripped)))
+
+
+def heading_of_row(row: Row) -> Heading | None | bool:
+    """A one-cell row: a grouping heading, True for a sub-heading to skip, or
+    None when the row is data (a continuation or an action)."""
+    filled = [c.text for c in row.cells if not c.empty]
+    if len(filled) != 1:
+        return None
+    text = squash(filled[0])
+    heading = classify(text)
+    if heading:
+        return heading
+    words = text.split()
+    if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
+            and not re.search(r"[.,;:]$", text)):
+        return True
+    return None
+
+
+def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layout:
+    """Resolve roles from the data: a number-only ``Action`` column is the id,
+    an unlabelled first column of ids is the id, ``Issues`` stands in for a
+    missing action column; and whether actions and outcomes are numbered."""
+    roles = list(roles)
+    data = [r for r in rows if not is_header_row([c.text for c in r.cells])]
+
+    def values(i: int) -> list[str]:
+        return [squash(_cell(r, i).text) for r in data if not _cell(r, i).empty]
+
+    id_like = re.compile(r"^[A-Z]?\s?\d{1,3}(?:\.\d{1,2})?\.?$")
+    for i, role in enumerate(roles):
+        vals = values(i)
+        if vals and role in ("action", "extra") and (role == "action" or not headers[i].strip()):
+            if sum(bool(id_like.match(v)) for v in vals) >= 0.8 * len(vals):
+                roles[i] = "action_id"
+    if "action" not in roles and "issue" in roles:
+        roles[roles.index("issue")] = "action"
+    layout = Layout(headers=headers, roles=roles)
+    if "action_id" not in roles:
+        actions = [v for i in layout.columns("action") for v in values(i)]
+        numbered = sum(1 for v in actions if numbering.split_leading(v, dotted_only=True).raw)
+        layout.numbered_actions = bool(actions) and numbered >= 0.5 * len(actions)
+    outcomes = [v for i in layout.columns("outcome") for v in values(i)]
+    numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
+    layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
+    return layout
+
+
+@dataclass
+class _Piece:
+    raw: str | None
+    text: str
+    flag: str | None
+
+
+class TableBuilder:
+    """Feeds the rows of one logical table and collects drafts."""
+
+    def __init__(self, layout: Layout, table_name: str | None, context: Context) -> None:
+        self.layout = layout
+        self.table_name = table_name
+        self.context = context
+        self.outcome: Outcome | None = None
+        self.drafts: list[Draft] = []
+        self.majors: set[str] = set()
+
+    # -- context -------------------------------------------------------------
+    def set_context(self, context: Context) -> None:
+        if (context.section, context.objective_heading) != (
+                self.context.section, self.context.objective_heading):
+            self.outcome = None
+        self.context = context
+
+    # -- rows ----------------------------------------------------------------
+    def feed(self, row: Row, pending_break: bool = False) -> bool | Heading:
+        """Take one row. Returns a Heading found in the row, True when the row
+        was a header or sub-heading (a page top: the next row follows a
+        break), else False."""
+        texts = [c.text for c in row.cells]
+        if repeats_header(texts, self.layout.headers) or is_header_row(texts):
+            return True
+        heading = heading_of_row(row)
+        if isinstance(heading, Heading):
+            return heading
+        if heading is True:
+            return True
+        after_break = row.after_break or pending_break
+        self._outcome_cell(row)
+        pieces, tail = self._action_pieces(row, after_break)
+        previous = self.drafts[-1] if self.drafts else None
+        if tail is not None and previous is not None:
+            previous.action = join_continuation(previous.action, tail)
+            previous.flags.add("merged_split_row")
+            previous.extend_to(row)
+        if not pieces:
+            if previous is not None and (tail is not None or after_break):
+                self._append_values(previous, row)
+            return False
+        new = [self._new_draft(row, p) for p in pieces]
+        self._distribute(row, new, previous if tail is not None else None)
+        self.drafts.extend(new)
+        return False
+
+    def _outcome_cell(self, row: Row) -> None:
+        for i in self.layout.columns("outcome"):
+            text = squash(_cell(row, i).text)
+            if not text:
+                continue
+            lead = numbering.split_leading(text)
+            if self.layout.numbered_outcomes and lead.raw is None and self.outcome is not None:
+                self.outcome.text = join_continuation(self.outcome.text, text)
+                under = [d for d in self.drafts if d.outcome is self.outcome]
+                if under:
+                    under[-1].flags.add("merged_split_row")
+                    under[-1].extend_to(row)
+                return
+            number = numbering.normalise_id(lead.raw) if lead.raw else None
+            self.outcome = Outcome(number, lead.text if lead.raw else text)
+            self.majors = {number} if number else set()
+            return
+
+    def _action_pieces(self, row: Row, after_break: bool) -> tuple[list[_Piece], str | None]:
+        """New actions in the row and the tail of the action above, if any."""
+        columns = self.layout.columns("action")
+        cell = _cell(row, columns[0]) if columns else Cell()
+        parts = [p for p in cell.parts if p.strip()]
+        id_cols = self.layout.columns("action_id")
+        row_id = squash(_cell(row, id_cols[0]).text) if id_cols else ""
+        if not parts:
+            return [], None
+        stacked = len(parts) > 1
+        has_previous = bool(self.drafts)
+        tail: str | None = None
+        pieces: list[_Piece] = []
+        for index, part in enumerate(parts):
+            if self.layout.numbered_actions:
+                majors = set(self.majors)
+                if self.outcome and self.outcome.number:
+                    majors.add(self.outcome.number)
+                split = numbering.split_embedded(part, majors)
+                for k, item in enumerate(split):
+                    if index == 0 and k == 0 and item.raw is None and has_previous \
+                            and (after_break or _starts_lower(item.text)):
+                        tail = item.text
+                        continue
+                    flag = ("split_numbered_actions" if len(split) > 1 or tail is not None
+                            else "split_stacked_cell" if stacked else None)
+                    if item.raw:
+                        self.majors.add(numbering.normalise_id(item.raw).split(".")[0])
+                    pieces.append(_Piece(item.raw, item.text, flag))
+            else:
+                if index == 0 and has_previous and not row_id and (
+                        (after_break and _starts_lower(part))
+                        or (id_cols and after_break)):
+                    tail = part
+                    continue
+                pieces.append(_Piece(row_id or None, part,
+                                     "split_stacked_cell" if stacked else None))
+        return pieces, tail
+
+    def _new_draft(self, row: Row, piece: _Piece) -> Draft:
+        extra = {}
+        for i, role in enumerate(self.layout.roles):
+            if role in ("extra", "issue") and i < len(self.layout.headers):
+                text = squash(_cell(row, i).text)
+                if text:
+                    extra[squash(self.layout.headers[i]) or f"column {i + 1}"] = text
+        draft = Draft(
+            table=self.table_name, context=self.context, outcome=self.outcome,
+            action_id_raw=piece.raw, action=piece.text, values={}, extra=extra,
+            line_start=row.line_start, line_end=row.line_end,
+            page_start=row.page_start, page_end=row.page_end,
+        )
+        if piece.flag:
+            draft.flags.add(piece.flag)
+        return draft
+
+    def _append_values(self, draft: Draft, row: Row) -> None:
+        for role in VALUE_ROLES:
+            for n, i in enumerate(self.layout.columns(role)):
+                text = _cell(row, i).text
+                if text.strip():
+                    _grow(draft, role, n, text)
+                    draft.flags.add("merged_split_row")
+        draft.extend_to(row)
+
+    def _distribute(self, row: Row, new: list[Draft], previous: Draft | None) -> None:
+        """Give each new action its share of the row's other cells."""
+        count = len(new)
+        for role in VALUE_ROLES:
+            for n, i in enumerate(self.layout.columns(role)):
+                cell = _cell(row, i)
+                parts = [p for p in cell.parts if p.strip()]
+                if not parts:
+                    continue
+                shares = _shares(role, parts, count, previous, n)
+                if shares is None:
+                    for draft in new:
+                        _grow(draft, role, n, "\n".join(parts))
+                    continue
+                head, per_action = shares
+                if head and previous is not None:
+                    _grow(previous, role, n, head)
+                for draft, value in zip(new, per_action):
+                    if value:
+                        _grow(draft, role, n, value)
+
+
+def _grow(draft: Draft, role: str, column: int, text: str) -> None:
+    values = draft.values.setdefault(role, [])
+    while len(values) <= column:
+        values.append("")
+    values[column] = join_continuation(values[column], text)
+
+
+def _shares(role: str, parts: list[str], count: int, previous: Draft | None,
+            column: int) -> tuple[str | None, list[str]] | None:
+    """Split a cell between the tail above and ``count`` new actions, or None
+    to give the whole cell to every new action."""
+    has_tail = previous is not None
+    if len(parts) == count + 1 and has_tail and count >= 1:
+        return parts[0], parts[1:]
+    if len(parts) == count and count > 1:
+        return None, parts
+    if len(parts) > count:
+        # fragments aligned from the last one backwards
+        return None, parts[-count:]
+    if count > 1 and len(parts) == 1 and role == "due":
+        pieces = dates.split_deadlines(parts[0], count)
+        if pieces:
+            return None, pieces
+    if has_tail and count == 1 and role == "due":
+        above = previous.values.get("due", [""])
+        above_text = above[column] if column < len(above) else ""
+        year = dates.leading_year(parts[0])
+        if above_text and dates.lacks_year(above_text) and year:
+            return year[0], [year[1]]
+    return None

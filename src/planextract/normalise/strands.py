@@ -1,0 +1,82 @@
+"""Equality strands: a plan's words mapped onto the contract's vocabulary."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+VOCABULARY = {
+    "all": ["All"], "all strands": ["All"],
+    "age": ["Age"],
+    "disability": ["Disability"], "disabled": ["Disability"],
+    "gender reassignment": ["Gender reassignment"], "transgender": ["Gender reassignment"],
+    "trans": ["Gender reassignment"],
+    "marriage and civil partnership": ["Marriage and civil partnership"],
+    "pregnancy and maternity": ["Pregnancy and maternity"],
+    "race": ["Race"], "ethnicity": ["Race"], "bme": ["Race"], "bame": ["Race"],
+    "religion or belief": ["Religion or belief"], "religion and belief": ["Religion or belief"],
+    "faith": ["Religion or belief"], "religion": ["Religion or belief"],
+    "sex": ["Sex"], "gender": ["Sex"],
+    "sexual orientation": ["Sexual orientation"], "lgb": ["Sexual orientation"],
+    "lgbt": ["Sexual orientation", "Gender reassignment"],
+    "carers": ["Carers"], "carer": ["Carers"],
+}
+_PROTECT = re.compile(r"\b(religion|marriage|pregnancy) and (belief|civil partnership|maternity)\b",
+                      re.I)
+_SPLIT = re.compile(r"\s*(?:,|/|;|&|\n|\band\b)\s*", re.I)
+_NOISE = re.compile(r"\b(equality|equalities|strands?)\b", re.I)
+
+
+def _lookup(term: str) -> list[str] | None:
+    key = " ".join(term.lower().split())
+    if key in VOCABULARY:
+        return VOCABULARY[key]
+    if len(key) >= 4:
+        match = process.extractOne(key, list(VOCABULARY), scorer=fuzz.ratio, score_cutoff=85)
+        if match:
+            return VOCABULARY[match[0]]
+    return None
+
+
+def _terms(text: str) -> list[str]:
+    text = _PROTECT.sub(lambda m: f"{m.group(1)}\x00{m.group(2)}", text)
+    return [t.replace("\x00", " and ").strip() for t in _SPLIT.split(text) if t.strip()]
+
+
+def _add(out: list[str], items: list[str]) -> None:
+    for item in items:
+        if item not in out:
+            out.append(item)
+
+
+def map_strands(text: str | None) -> tuple[list[str], bool]:
+    """Strands named in a strand cell. Unknown names are kept, title-cased.
+    Returns the strands and whether a spelling was matched fuzzily."""
+    out: list[str] = []
+    fuzzy = False
+    for term in _terms(text or ""):
+        key = " ".join(term.lower().split())
+        found = _lookup(term)
+        if found is None:
+            _add(out, [term[:1].upper() + term[1:].lower()])
+            continue
+        fuzzy |= key not in VOCABULARY
+        _add(out, found)
+    return out, fuzzy
+
+
+def strands_in_heading(label: str) -> list[str]:
+    """Strands a heading's label names (``RACE EQUALITY``), vocabulary only."""
+    out: list[str] = []
+    cleaned = _NOISE.sub(" ", label)
+    for term in _terms(cleaned):
+        key = " ".join(term.lower().split())
+        if key in VOCABULARY:
+            _add(out, VOCABULARY[key])
+    return out
+
+
+def is_common_heading(text: str) -> bool:
+    """A section of objectives common to all strands."""
+    return bool(re.search(r"\bcommon\b|\ball (?:the )?(?:\w+ )?(?:equality )?strands\b", text, re.I))
