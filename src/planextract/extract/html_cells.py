@@ -50,6 +50,10 @@ def _list_lines(node: Tag) -> list[str]:
     return [split_inline_bullets(collapse(_inline_text(node)))]
 
 
+def _is_inline_list(node: Tag) -> bool:
+    return not node.find_all("li") and not _INLINE_BULLET.search(node.get_text())
+
+
 def cell_parts(raw: str) -> tuple[str, ...]:
     """Split a cell's printed text into its fragments, each clean plain text."""
     if not _TAG_HINT.search(raw):
@@ -76,6 +80,14 @@ def cell_parts(raw: str) -> tuple[str, ...]:
             flush_loose()
             current = [split_inline_bullets(collapse(_inline_text(node)))]
             parts.append(current)
+        elif isinstance(node, Tag) and node.name in ("ul", "ol") and _is_inline_list(node):
+            # a list with no items and no glyphs is inline text ("a) ... b) ...")
+            text = collapse(_inline_text(node))
+            if current and not "".join(loose).strip():
+                loose.clear()
+                current[-1] = f"{current[-1]} {text}"
+            else:
+                loose.append(" " + text)
         elif isinstance(node, Tag) and node.name in ("ul", "ol"):
             flush_loose()
             lines = [ln for ln in _list_lines(node) if ln]

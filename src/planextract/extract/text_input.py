@@ -15,8 +15,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            "not valid UTF-8: decoded as Windows-1252"]
+        text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r") or c == "\ufffd")
+    if controls > 0.01 * len(text):
+        raise ReaderError("binary content that is not a PDF or Word file; "
+                          "export the plan as .docx, .pdf or text and try again")
+    return text, ["not valid UTF-8: decoded as Windows-1252"]
 
 
 def lines_of(text: str) -> list[str]:

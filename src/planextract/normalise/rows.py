@@ -220,7 +220,7 @@ class TableBuilder:
                             and (after_break or _starts_lower(item.text)):
                         tail = item.text
                         continue
-                    flag = ("split_numbered_actions" if len(split) > 1 or tail is not None
+                    flag = ("split_numbered_actions" if len(split) > 1
                             else "split_stacked_cell" if stacked else None)
                     if item.raw:
                         self.majors.add(numbering.normalise_id(item.raw).split(".")[0])

@@ -1,0 +1,1 @@
+"""Pipeline: files in, dataset out; the CLI and batch runs."""

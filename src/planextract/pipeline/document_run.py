@@ -1,0 +1,87 @@
+"""One input file through reader and normaliser into rows of the three tables.
+
+Never raises: whatever goes wrong becomes a ``failed`` documents row with a
+message a person can act on, so one broken file cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass, field
+
+from planextract.extract import ReaderError, read_document
+from planextract.normalise import glossary as glossary_rules
+from planextract.normalise.document import normalise
+
+
+@dataclass
+class DocumentResult:
+    document: dict
+    actions: list[dict] = field(default_factory=list)
+    glossary: list[dict] = field(default_factory=list)
+
+
+def _document_row(source: str, data: bytes | None, **values: object) -> dict:
+    digest = hashlib.sha256(data or b"").hexdigest()
+    row = {
+        "doc_id": digest[:16], "source": source, "source_format": None, "sha256": digest,
+        "bytes": len(data or b""), "pages": None, "organisation": None, "plan_title": None,
+        "n_actions": 0, "status": "ok", "error": None, "warnings": [], "seconds": 0.0,
+    }
+    row.update(values)
+    return row
+
+
+def run_one(source: str) -> DocumentResult:
+    started = time.perf_counter()
+    try:
+        with open(source, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        return DocumentResult(_document_row(
+            source, None, status="failed",
+            error=f"cannot open the file: {err.strerror or err}",
+            seconds=time.perf_counter() - started))
+    try:
+        raw = read_document(data)
+        doc = normalise(raw)
+    except ReaderError as err:
+        return DocumentResult(_document_row(
+            source, data, status=err.status, error=str(err),
+            seconds=time.perf_counter() - started))
+    except Exception as err:  # noqa: BLE001 - a batch must survive any one file
+        return DocumentResult(_document_row(
+            source, data, status="failed",
+            error=f"internal error ({type(err).__name__}: {err}); the file was skipped - "
+                  "please report it with the file attached",
+            seconds=time.perf_counter() - started))
+    row = _document_row(source, data, source_format=raw.source_format, pages=raw.pages,
+                        organisation=doc.organisation, plan_title=doc.plan_title,
+                        n_actions=len(doc.actions), warnings=doc.warnings)
+    if not doc.actions:
+        row["status"] = "empty"
+        row["error"] = ("no action table found: the file was read but holds no table with "
+                        "an action column (Action, Actions, Action Required, ...)")
+    shared = {"doc_id": row["doc_id"], "source": source, "source_format": raw.source_format,
+              "organisation": doc.organisation, "plan_title": doc.plan_title}
+    actions = [{**shared, **action} for action in doc.actions]
+    row["seconds"] = time.perf_counter() - started
+    return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, actions))
+
+
+def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
+    rows = [{"doc_id": doc_id, "abbreviation": e.abbreviation, "expansion": e.expansion,
+             "origin": e.origin} for e in doc.glossary]
+    defined = {e.abbreviation for e in doc.glossary}
+    used: set[str] = set()
+    for action in actions:
+        for text in [*action["owners"], *action["scrutiny"]]:
+            used.update(re.findall(r"[A-Z][A-Z&]+", text))
+    for abbreviation in sorted(used - defined):
+        if abbreviation in glossary_rules.BUILTIN:
+            rows.append({"doc_id": doc_id, "abbreviation": abbreviation,
+                         "expansion": glossary_rules.BUILTIN[abbreviation],
+                         "origin": "builtin"})
+    return rows

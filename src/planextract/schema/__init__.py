@@ -1,0 +1,11 @@
+"""The canonical dataset: its pyarrow schema, validation, and the atomic writer.
+
+This package is the project's single source of truth for ``CANONICAL.md``.
+"""
+
+from planextract.schema.canonical import ACTIONS, DOCUMENTS, GLOSSARY, SCHEMAS
+from planextract.schema.validate import SchemaError, validate
+from planextract.schema.writer import write_dataset
+
+__all__ = ["ACTIONS", "DOCUMENTS", "GLOSSARY", "SCHEMAS", "SchemaError", "validate",
+           "write_dataset"]

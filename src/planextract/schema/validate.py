@@ -1,0 +1,57 @@
+"""One validator every table passes before it is written."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from planextract.schema.canonical import DUE_KINDS, RAGS, SCHEMAS, STATUSES
+
+
+class SchemaError(ValueError):
+    """A table does not meet the contract; the message names table and column."""
+
+
+def _values_in(table: pa.Table, name: str, column: str, allowed: set[str],
+               nullable: bool) -> None:
+    values = set(table.column(column).drop_null().unique().to_pylist())
+    bad = values - allowed
+    if bad:
+        raise SchemaError(f"{name}.{column}: unexpected values {sorted(bad)}")
+    if not nullable and table.column(column).null_count:
+        raise SchemaError(f"{name}.{column}: nulls are not allowed")
+
+
+def validate(name: str, table: pa.Table) -> pa.Table:
+    """Check ``table`` against the contract for ``name``; return it cast to the
+    exact schema (column order and types), or raise SchemaError."""
+    schema = SCHEMAS[name]
+    missing = [f.name for f in schema if f.name not in table.column_names]
+    if missing:
+        raise SchemaError(f"{name}: missing columns {missing}")
+    table = table.select(schema.names)
+    try:
+        table = table.cast(schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as err:
+        raise SchemaError(f"{name}: {err}") from None
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise SchemaError(f"{name}.{field.name}: nulls are not allowed")
+    if name == "actions":
+        _values_in(table, name, "due_kind", DUE_KINDS, nullable=False)
+        _values_in(table, name, "rag", RAGS, nullable=True)
+        empty = pc.sum(pc.equal(pc.utf8_length(table.column("action")), 0)).as_py()
+        if empty:
+            raise SchemaError(f"{name}.action: {empty} rows with no action text")
+        kinds = table.column("due_kind").to_pylist()
+        dates = table.column("due_date").to_pylist()
+        for kind, due in zip(kinds, dates):
+            if kind in ("ongoing", "unknown", "none") and due is not None:
+                raise SchemaError(f"{name}.due_date: set for a row whose due_kind is {kind}")
+            if kind in ("date", "range", "multiple") and due is None:
+                raise SchemaError(f"{name}.due_date: missing for a row whose due_kind is {kind}")
+    if name == "documents":
+        _values_in(table, name, "status", STATUSES, nullable=False)
+    if name == "glossary":
+        _values_in(table, name, "origin", {"document", "builtin"}, nullable=False)
+    return table
