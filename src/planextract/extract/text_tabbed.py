@@ -3,7 +3,8 @@
 Two export styles share this layout: Word's text export with HTML fragments
 in cells (``text-tabbed``) and markdown exports whose cells hold HTML lists
 (``text-html``). A run of lines containing TABs is one table; a blank line
-inside the run is a page break; any other line is a paragraph, with markdown
+inside the run is a page break, unless the next row has another number of
+cells, which starts a new table; any other line is a paragraph, with markdown
 heading marks read as its level.
 """
 
@@ -59,6 +60,8 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
             if _is_separator(raw_cells):
                 pending_break = True
                 continue
+            if pending_break and rows and len(raw_cells) != len(rows[-1].cells):
+                close_table()  # a blank line and a new width: another table starts
             cells = tuple(Cell(parts=cell_parts(c), raw=c) for c in raw_cells)
             rows.append(Row(cells=cells, line_start=number, line_end=number,
                             after_break=pending_break and bool(rows)))

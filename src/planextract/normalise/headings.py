@@ -14,7 +14,7 @@ _SECTION = re.compile(
     r"^(?:section\s+(?:\d+|[a-z]+)\b(?!\s*$)|theme\s+[a-z0-9]\b|year\s+\d+\s*:|part\s+(?:\d+|[a-z]+)\s*[:.–-])",
     re.I)
 _OBJECTIVE = re.compile(
-    r"^objective\s+(?:(?P<word>[a-z]+)\s+)?(?P<num>\d+|[a-z])?\s*[:.–-]\s*(?P<title>.+)$", re.I)
+    r"^objective\s+(?:(?P<word>[a-z]+)\s+)?(?P<num>\d+|[a-z]+)?\s*[:.–-]\s*(?P<title>.+)$", re.I)
 _STRAND_GROUP = re.compile(r"^\((?P<num>\d+|[a-z])\)\s*(?P<title>.+)$", re.I)
 ORG_WORDS = {"trust", "probation", "police", "constabulary", "council", "service", "authority",
              "agency", "nhs", "borough", "county", "ministry", "department", "prison",
@@ -46,7 +46,7 @@ def classify(text: str) -> Heading | None:
             number = NUMBER_WORDS[num.lower()]
         elif word and word.lower() in NUMBER_WORDS:
             number = NUMBER_WORDS[word.lower()]
-        elif num:
+        elif num and len(num) == 1:
             number = num.upper()
         title = match.group("title").strip()
         return Heading("objective", text, number, smart_title(title) if is_all_caps(title)

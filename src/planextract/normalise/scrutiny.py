@@ -20,14 +20,11 @@ def split_bodies(text: str | None, known: set[str]) -> list[str]:
     out: list[str] = []
     for piece in pieces(text):
         words = piece.split()
-        if len(words) > 1 and all(_CAPS.match(w) for w in words):
-            glued = "".join(words)
-            if glued in known and not all(w in known for w in words):
-                words = [glued]
-            elif all(w in known for w in words):
-                pass
-            else:
-                words = [piece]
+        if len(words) > 1 and all(w in known for w in words):
+            pass  # "HRC DSG", "Board Board": bodies side by side
+        elif len(words) > 1 and all(_CAPS.match(w) for w in words) \
+                and "".join(words) in known:
+            words = ["".join(words)]  # "D SG": one body broken by a line wrap
         else:
             words = [piece]
         for word in words:

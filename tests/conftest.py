@@ -1,0 +1,19 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "golden"
+
+
+@pytest.fixture
+def normalise_text():
+    """Run reader + normaliser on text written in a test."""
+    from planextract.extract import read_document
+    from planextract.normalise.document import normalise
+
+    def run(text: str):
+        return normalise(read_document(text.encode("utf-8")))
+
+    return run
