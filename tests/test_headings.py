@@ -10,8 +10,8 @@ def test_objective_headings():
     h = classify("Objective 2: Improving performance, increasing access")
     assert (h.number, h.title) == ("2", "Improving performance, increasing access")
     h = classify("(3) GENDER EQUALITY: Take actions to promote gender equality")
-    assert (h.kind, h.number, h.title) == ("objective", "3",
-                                           "GENDER EQUALITY: Take actions to promote gender equality")
+    title = "GENDER EQUALITY: Take actions to promote gender equality"
+    assert (h.kind, h.number, h.title) == ("objective", "3", title)
 
 
 def test_section_headings():

@@ -79,4 +79,5 @@ def strands_in_heading(label: str) -> list[str]:
 
 def is_common_heading(text: str) -> bool:
     """A section of objectives common to all strands."""
-    return bool(re.search(r"\bcommon\b|\ball (?:the )?(?:\w+ )?(?:equality )?strands\b", text, re.I))
+    pattern = r"\bcommon\b|\ball (?:the )?(?:\w+ )?(?:equality )?strands\b"
+    return bool(re.search(pattern, text, re.I))
