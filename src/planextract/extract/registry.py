@@ -6,6 +6,7 @@ import re
 import zipfile
 from io import BytesIO
 
+from planextract.extract.docx_reader import read_docx
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import RawDocument
 from planextract.extract.text_cells import CELL_START, read_cells
@@ -56,5 +57,7 @@ def read_document(data: bytes) -> RawDocument:
         return read_tabbed(data, kind)
     if kind == "text-cells":
         return read_cells(data)
+    if kind == "docx":
+        return read_docx(data)
     raise ReaderError(f"{kind.upper()} input is recognised but its reader is not built yet; "
                       "export the plan as text for now")

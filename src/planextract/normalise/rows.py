@@ -205,6 +205,8 @@ class TableBuilder:
         row_id = squash(_cell(row, id_cols[0]).text) if id_cols else ""
         if not parts:
             return [], None
+        if id_cols and row_id:
+            parts = ["\n".join(parts)]  # a numbered row is one action, whatever its paragraphs
         stacked = len(parts) > 1
         has_previous = bool(self.drafts)
         tail: str | None = None

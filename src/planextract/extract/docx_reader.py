@@ -1,0 +1,211 @@
+"""Reader for Word ``.docx`` plans (``docx``), on python-docx's XML elements.
+
+Tables keep their grid: a horizontally merged cell (``gridSpan``) is followed
+by empty cells for the columns it covers, and a vertically merged cell
+(``vMerge``) is empty below its first row, as the text exports print them, so
+the normaliser reads every format the same way. Numbers Word draws from
+``w:numPr`` (not in the text) are rendered; bullet paragraphs become lines of
+the paragraph before them; headings come from paragraph styles.
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from planextract.extract.errors import ReaderError
+from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+
+_HEADING_STYLE = re.compile(r"^(?:heading|título|titre|überschrift)\s*(\d)", re.I)
+
+
+class _Numbering:
+    """Renders list numbers the way Word draws them: counters per list and level."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl")))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "",
+                    int(start.get(qn("w:val"))) if start is not None else 1)
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is None:
+                continue
+            for level, spec in abstract.get(ref.get(qn("w:val")), {}).items():
+                self.levels[(num.get(qn("w:numId")), level)] = spec
+
+    def label(self, p, style_numpr=None) -> tuple[str, str] | None:
+        """(kind, label) for a numbered paragraph: kind ``bullet`` or ``number``.
+        The numbering is the paragraph's own or its style's (``List Bullet``)."""
+        ppr = p.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is None or numpr.numId is None:
+            numpr = style_numpr
+        if numpr is None or numpr.numId is None:
+            return None
+        num_id = str(numpr.numId.val)
+        level = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+        fmt, text, start = self.levels.get((num_id, level), ("bullet", "", 1))
+        if fmt in ("bullet", "none") or num_id == "0":
+            return ("bullet", "")
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= level:
+            counters.append(start - 1)
+        counters[level] += 1
+        del counters[level + 1:]
+        rendered = text
+        for i, value in enumerate(counters):
+            spec = self.levels.get((num_id, i), ("decimal", "", 1))
+            rendered = rendered.replace(f"%{i + 1}", _format(value, spec[0]))
+        return ("number", rendered.strip())
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (value - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (value - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        out, rest = "", value
+        for n, s in numerals:
+            while rest >= n:
+                out, rest = out + s, rest - n
+        return out.upper() if fmt == "upperRoman" else out
+    return str(value)
+
+
+def _text(p) -> str:
+    """Paragraph text with tabs and breaks as spaces."""
+    parts = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        parts.append(node.text or "" if node.tag == qn("w:t") else " ")
+    return " ".join("".join(parts).split())
+
+
+def _style_level(p, styles: dict[str, str]) -> int:
+    ppr = p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    name = styles.get(style_id or "", style_id or "")
+    match = _HEADING_STYLE.match(name)
+    if match:
+        return int(match.group(1))
+    return 1 if name.lower() == "title" else 0
+
+
+def _bold(p) -> bool:
+    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t")))]
+    if not runs:
+        return False
+    for run in runs:
+        rpr = run.find(qn("w:rPr"))
+        b = rpr.find(qn("w:b")) if rpr is not None else None
+        if b is None or b.get(qn("w:val")) in ("0", "false"):
+            return False
+    return True
+
+
+class _Reader:
+    def __init__(self, document: docx.document.Document) -> None:
+        self.numbering = _Numbering(document)
+        self.styles = {s.style_id: s.name for s in document.styles if s.style_id}
+        self.style_numpr = {}
+        for style in document.styles:
+            ppr = getattr(style.element, "pPr", None)
+            if style.style_id and ppr is not None and ppr.numPr is not None:
+                self.style_numpr[style.style_id] = ppr.numPr
+
+    def _style_numpr(self, p):
+        ppr = p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        return self.style_numpr.get(style_id) if style_id else None
+
+    def paragraph_text(self, p) -> tuple[str, str | None]:
+        """(text, list kind): numbers drawn by Word are put in front of the text."""
+        text = _text(p)
+        label = self.numbering.label(p, self._style_numpr(p))
+        if label is None:
+            return text, None
+        kind, rendered = label
+        if kind == "number" and rendered and not text.startswith(rendered.rstrip(".")):
+            text = f"{rendered} {text}"
+        return text, kind
+
+    def cell_parts(self, tc) -> tuple[str, ...]:
+        """A cell's paragraphs as parts; bullet items join the part before them."""
+        parts: list[list[str]] = []
+        for child in tc.iterchildren(qn("w:p"), qn("w:tbl")):
+            if child.tag == qn("w:tbl"):
+                for row in self.rows(child):
+                    line = " | ".join(c.text.replace("\n", " ") for c in row if not c.empty)
+                    if line:
+                        if not parts:
+                            parts.append([])
+                        parts[-1].append(line)
+                continue
+            text, kind = self.paragraph_text(child)
+            if not text:
+                continue
+            if kind == "bullet" and parts:
+                parts[-1].append(text)
+            else:
+                parts.append([text])
+        return tuple("\n".join(lines) for lines in parts)
+
+    def rows(self, tbl) -> list[list[Cell]]:
+        out: list[list[Cell]] = []
+        for tr in tbl.iterchildren(qn("w:tr")):
+            cells: list[Cell] = []
+            trpr = tr.find(qn("w:trPr"))
+            before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
+            if before is not None:
+                cells.extend(Cell() for _ in range(int(before.get(qn("w:val")))))
+            for tc in tr.iterchildren(qn("w:tc")):
+                span = tc.grid_span
+                if tc.vMerge == "continue":
+                    cells.append(Cell())
+                else:
+                    parts = self.cell_parts(tc)
+                    cells.append(Cell(parts=parts, raw="\n".join(parts)))
+                cells.extend(Cell() for _ in range(span - 1))
+            out.append(cells)
+        return out
+
+
+def read_docx(data: bytes) -> RawDocument:
+    try:
+        document = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as err:
+        raise ReaderError(f"not a readable Word document ({err}); open it in Word and "
+                          "save it again as .docx") from None
+    reader = _Reader(document)
+    blocks: list[Paragraph | Table] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text, _kind = reader.paragraph_text(child)
+            if text:
+                blocks.append(Paragraph(text=text, level=_style_level(child, reader.styles),
+                                        bold=_bold(child)))
+        elif child.tag == qn("w:tbl"):
+            rows = reader.rows(child)
+            if rows:
+                blocks.append(Table(rows=tuple(Row(cells=tuple(r)) for r in rows)))
+    return RawDocument(source_format="docx", blocks=blocks)
