@@ -9,6 +9,7 @@ from io import BytesIO
 from planextract.extract.docx_reader import read_docx
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import RawDocument
+from planextract.extract.pdf_reader import read_pdf
 from planextract.extract.text_cells import CELL_START, read_cells
 from planextract.extract.text_input import decode, lines_of
 from planextract.extract.text_tabbed import read_tabbed
@@ -59,5 +60,7 @@ def read_document(data: bytes) -> RawDocument:
         return read_cells(data)
     if kind == "docx":
         return read_docx(data)
+    if kind == "pdf":
+        return read_pdf(data)
     raise ReaderError(f"{kind.upper()} input is recognised but its reader is not built yet; "
                       "export the plan as text for now")

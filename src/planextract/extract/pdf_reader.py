@@ -1,0 +1,312 @@
+"""Reader for PDF plans (``pdf``), on pdfplumber.
+
+Tables are found from ruling lines where a page has them, and from text
+alignment where it has only horizontal rules or none. A table running over
+pages is stitched: the header repeated at a page top is dropped, and a row
+whose leading cells are empty at a page top (and which starts no new number)
+continues the row before it, in every cell. Headings are read from font size
+and weight; running headers, footers and page numbers (lines repeated at the
+same place on most pages) are dropped. Pages are read one at a time and their
+caches released, so memory does not grow with the page count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from planextract.extract.errors import ReaderError
+from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+
+LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙■\-–]\s+")
+_NUMBERED = re.compile(r"^\s*[A-Z]?\s?\d{1,3}(?:\s?\.\s?\d{1,2})?\.?\s")
+MARGIN = 0.07  # share of the page height where running headers and footers sit
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    size: float
+    bold: bool
+    page: int
+    page_height: float
+
+
+@dataclass
+class _PageTable:
+    rows: list[list[str | None]]
+    top: float
+    bottom: float
+    page: int
+    page_height: float
+
+
+@dataclass
+class _Page:
+    items: list[_Line | _PageTable] = field(default_factory=list)
+
+
+def _cell_text(text: str | None) -> str:
+    """Wrapped lines of one cell joined; a bullet starts a new line."""
+    if not text:
+        return ""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if out and not _BULLET.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(_BULLET.sub("", line))
+    return "\n".join(out)
+
+
+def _lines_of(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into printed lines, top to bottom, left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) < 3:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _groups(line: list[dict], gap: float = 12.0) -> list[list[dict]]:
+    """Runs of words separated by less than ``gap``: the cells of a printed row."""
+    out: list[list[dict]] = []
+    for word in line:
+        if out and word["x0"] - out[-1][-1]["x1"] < gap:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return out
+
+
+def _aligned_start(lines: list[list[dict]], columns: list[float] | None
+                   ) -> tuple[int, list[float]] | None:
+    """Where a table without vertical rules starts, and its column starts: a
+    line of three or more separated labels whose next line lines up with them,
+    or (on a later page) a line that lines up with the previous page's columns."""
+    for index, line in enumerate(lines):
+        groups = _groups(line)
+        starts = [g[0]["x0"] for g in groups]
+        if len(groups) >= 3 and index + 1 < len(lines):
+            follow = _groups(lines[index + 1])
+            if sum(any(abs(f[0]["x0"] - x) < 4 for x in starts) for f in follow) >= 2:
+                return index, starts
+        if columns and len(groups) >= 2 and sum(
+                any(abs(x - c) < 4 for c in columns) for x in starts) >= 2:
+            return index, columns
+    return None
+
+
+def _aligned_table(page, words: list[dict], columns: list[float] | None
+                   ) -> tuple[_PageTable, tuple, list[float]] | None:
+    """A table without vertical rules, columns anchored on the header's labels.
+    Rows are cut at horizontal rules where there are any, else where a line
+    opens a new row (text in the first column, in two columns, or a number)."""
+    lines = _lines_of(words)
+    found = _aligned_start(lines, columns)
+    if found is None:
+        return None
+    start, columns = found
+    rules = sorted(e["top"] for e in page.horizontal_edges)
+    height = lines[start][0]["bottom"] - lines[start][0]["top"]
+    rows: list[list[list[str]]] = []
+    last_bottom: float | None = None
+    end = start
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if last_bottom is not None and line[0]["top"] - last_bottom > 2.5 * height:
+            break
+        cells: list[list[str]] = [[] for _ in columns]
+        for word in line:
+            col = max((i for i, x in enumerate(columns) if word["x0"] >= x - 4), default=0)
+            cells[col].append(word["text"])
+        texts = [" ".join(c) for c in cells]
+        filled = [t for t in texts if t]
+        if rules:
+            new_row = last_bottom is None or any(last_bottom - 1 <= r <= line[0]["top"] + 1
+                                                 for r in rules)
+        else:
+            new_row = (last_bottom is None or bool(texts[0]) or len(filled) >= 2
+                       or bool(_NUMBERED.match(filled[0] + " ")))
+        if new_row or not rows:
+            rows.append([[t] if t else [] for t in texts])
+        else:
+            for cell, text in zip(rows[-1], texts):
+                if text:
+                    cell.append(text)
+        last_bottom = line[0]["bottom"]
+        end = index
+    top, bottom = lines[start][0]["top"], lines[end][0]["bottom"]
+    table = _PageTable([[_cell_text("\n".join(c)) for c in r] for r in rows], top, bottom,
+                       0, page.height)
+    return table, (0, top - 1, page.width, bottom + 1), columns
+
+
+def _page_tables(page, columns: list[float] | None
+                 ) -> tuple[list[_PageTable], list[tuple], list[float] | None]:
+    """(tables, their boxes, the columns of a table without vertical rules)."""
+    found = page.find_tables(LINES)
+    if found:
+        tables = [_PageTable([[_cell_text(c) for c in r] for r in t.extract(x_tolerance=1.5)],
+                             t.bbox[1], t.bbox[3], 0, page.height) for t in found]
+        return tables, [t.bbox for t in found], None
+    words = [w for w in page.extract_words() if w["top"] > MARGIN * page.height
+             and w["bottom"] < (1 - MARGIN) * page.height]
+    aligned = _aligned_table(page, words, columns)
+    if aligned is None:
+        return [], [], None
+    table, box, columns = aligned
+    return [table], [box], columns
+
+
+def _read_page(page, number: int, columns: list[float] | None
+               ) -> tuple[_Page, list[float] | None, Counter]:
+    result = _Page()
+    tables, boxes, columns = _page_tables(page, columns)
+    for table in tables:
+        table.page = number
+        result.items.append(table)
+
+    def outside(obj) -> bool:
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    words = [w for w in page.extract_words(extra_attrs=["size", "fontname"]) if outside(w)]
+    for line in _lines_of(words):
+        text = " ".join(w["text"] for w in line)
+        size = max(w["size"] for w in line)
+        bold = all("bold" in w["fontname"].lower() for w in line)
+        result.items.append(_Line(text, line[0]["top"], size, bold, number, page.height))
+    result.items.sort(key=lambda item: item.top)
+    return result, columns, Counter(round(c["size"], 1) for c in page.chars)
+
+
+def _running_lines(pages: list[_Page]) -> set[str]:
+    """Texts (digits folded) that sit in the top or bottom margin of most pages."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        seen = set()
+        for item in page.items:
+            if isinstance(item, _Line) and (item.top < MARGIN * item.page_height
+                                            or item.top > (1 - MARGIN) * item.page_height):
+                seen.add(re.sub(r"\d+", "#", item.text))
+        counts.update(seen)
+    return {text for text, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def _heading_levels(lines: list[_Line], sizes: Counter) -> dict[float, int]:
+    """Font sizes larger than the body's (the commonest over all text, tables
+    included), largest first, as heading levels 1, 2, 3."""
+    if not sizes:
+        return {}
+    body = sizes.most_common(1)[0][0]
+    larger = sorted({round(line.size, 1) for line in lines if line.size >= body + 1.0},
+                    reverse=True)
+    return {s: min(i + 1, 3) for i, s in enumerate(larger)}
+
+
+def _same_header(row: list[str], header: list[str]) -> bool:
+    return [" ".join(c.split()).lower() for c in row] == [" ".join(c.split()).lower()
+                                                          for c in header]
+
+
+def _continues(row: list[str]) -> bool:
+    """A page-top row whose leading cells are empty and which starts no number."""
+    if not row or row[0].strip():
+        return False
+    first = next((c for c in row if c.strip()), "")
+    return bool(first) and not _NUMBERED.match(first + " ")
+
+
+def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Paragraph | Table]:
+    levels = _heading_levels([i for p in pages for i in p.items if isinstance(i, _Line)], sizes)
+    blocks: list[Paragraph | Table] = []
+    open_rows: list[Row] | None = None
+    header: list[str] | None = None
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _Line):
+                in_margin = (item.top < MARGIN * item.page_height
+                             or item.top > (1 - MARGIN) * item.page_height)
+                if in_margin and (re.sub(r"\d+", "#", item.text) in running
+                                  or _PAGE_NUMBER.match(item.text)):
+                    continue
+                if open_rows is not None:
+                    blocks.append(Table(rows=tuple(open_rows)))
+                    open_rows, header = None, None
+                level = levels.get(round(item.size, 1), 0)
+                if not level and item.bold and len(item.text.split()) <= 15:
+                    level = 4
+                blocks.append(Paragraph(item.text, page=item.page, level=level, bold=item.bold))
+                continue
+            rows = [[c or "" for c in r] for r in item.rows if any(c for c in r)]
+            if not rows:
+                continue
+            continuing = (open_rows is not None and header is not None
+                          and len(rows[0]) == len(header))
+            if continuing:
+                if _same_header(rows[0], header):
+                    rows = rows[1:]
+                if rows and open_rows and _continues(rows[0]):
+                    last = open_rows[-1]
+                    joined = tuple(
+                        Cell(parts=(t,) if (t := " ".join(x for x in (a.text, b) if x)) else ())
+                        for a, b in zip(last.cells, rows[0]))
+                    open_rows[-1] = Row(cells=joined, page_start=last.page_start,
+                                        page_end=item.page)
+                    rows = rows[1:]
+            else:
+                if open_rows is not None:
+                    blocks.append(Table(rows=tuple(open_rows)))
+                open_rows, header = [], rows[0]
+            for index, cells in enumerate(rows):
+                open_rows.append(Row(cells=tuple(Cell(parts=(c,) if c else (), raw=c)
+                                                 for c in cells),
+                                     page_start=item.page, page_end=item.page,
+                                     after_break=continuing and index == 0))
+    if open_rows is not None:
+        blocks.append(Table(rows=tuple(open_rows)))
+    return blocks
+
+
+def read_pdf(data: bytes) -> RawDocument:
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+        count = len(pdf.pages)
+    except (PDFSyntaxError, PdfminerException, ValueError, TypeError) as err:
+        raise ReaderError(f"not a readable PDF ({err}); re-export it from the program "
+                          "that made it") from None
+    pages: list[_Page] = []
+    chars = 0
+    sizes: Counter = Counter()
+    columns: list[float] | None = None
+    with pdf:
+        for number in range(count):
+            page = pdf.pages[number]
+            chars += len(page.chars)
+            read, columns, page_sizes = _read_page(page, number + 1, columns)
+            pages.append(read)
+            sizes.update(page_sizes)
+            page.close()
+    if count and chars == 0:
+        raise ReaderError(f"the PDF has {count} page(s) but no text layer: it is a scan or "
+                          "an image; run OCR on it (e.g. ocrmypdf) and try again")
+    return RawDocument(source_format="pdf", blocks=_stitch(pages, _running_lines(pages), sizes),
+                       pages=count)

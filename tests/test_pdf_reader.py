@@ -1,0 +1,118 @@
+"""The PDF reader on PDFs drawn in the test with reportlab."""
+
+from io import BytesIO
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from planextract.extract import ReaderError, read_document
+from planextract.extract.model import Paragraph, Table
+from planextract.normalise.document import normalise
+
+HEADER = ["Outcomes", "Actions", "Owner", "Timescale"]
+X = [40, 170, 400, 480, 560]
+ROW_H = 18
+
+
+def _draw_table(c, top, rows, vertical=True, horizontal=True):
+    """Rows of cells from ``top`` (distance from the page top) down; returns the bottom."""
+    height = A4[1]
+    y = height - top
+    if horizontal:
+        c.line(X[0], y, X[-1], y)
+    for row in rows:
+        lines = max(len(cell) for cell in row)
+        for col, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                c.drawString(X[col] + 3, y - 12 - 11 * k, text)
+        bottom = y - ROW_H - 11 * (lines - 1)
+        if horizontal:
+            c.line(X[0], bottom, X[-1], bottom)
+        if vertical:
+            for x in X:
+                c.line(x, y, x, bottom)
+        y = bottom
+    return height - y
+
+
+def _page_furniture(c, number):
+    c.setFont("Helvetica", 8)
+    c.drawString(40, 20, f"Page {number}")
+    c.drawString(40, A4[1] - 20, "Derbyshire Probation Trust - SES Action Plan")
+
+
+def _plan_pdf(vertical=True, horizontal=True) -> bytes:
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    _page_furniture(c, 1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(40, A4[1] - 60, "Derbyshire Probation Trust")
+    c.setFont("Helvetica", 10)
+    c.drawString(40, A4[1] - 80, "Single Equality Scheme Action Plan 2010 - 2011")
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(40, A4[1] - 110, "OBJECTIVE 1: LEADERSHIP AND GOVERNANCE")
+    c.setFont("Helvetica", 9)
+    rows = [[[h] for h in HEADER],
+            [["1. Commitment"], ["1.1 Prepare and publish"], ["CE"], ["March 09"]],
+            [[""], ["1.2 Consult local partners"], ["Board"], ["April 2010"]],
+            [[""], ["1.3 Train all staff in the", "duties of the scheme"], ["T&D"], ["December"]]]
+    _draw_table(c, 130, rows, vertical, horizontal)
+    c.showPage()
+    _page_furniture(c, 2)
+    c.setFont("Helvetica", 9)
+    rows = [[[h] for h in HEADER],
+            [[""], ["before the end of the year"], ["Manager"], ["2010"]],
+            [["2. Culture"], ["2.1 Model commitment"], ["Board"], ["On-going"]]]
+    _draw_table(c, 60, rows, vertical, horizontal)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("vertical, horizontal", [(True, True), (False, True), (False, False)],
+                         ids=["ruled", "horizontal-rules-only", "no-rules"])
+def test_tables_are_found_with_or_without_ruling_lines(vertical, horizontal):
+    doc = normalise(read_document(_plan_pdf(vertical, horizontal)))
+    assert [a["action_id"] for a in doc.actions] == ["1.1", "1.2", "1.3", "2.1"]
+    split = doc.actions[2]
+    assert split["action"] == ("Train all staff in the duties of the scheme before the end of "
+                               "the year")
+    assert split["owners"] == ["T&D Manager"] and split["due_raw"] == "December 2010"
+    assert (split["page_start"], split["page_end"]) == (1, 2)
+    assert doc.actions[3]["page_start"] == 2 and doc.actions[3]["outcome_id"] == "2"
+    assert doc.organisation == "Derbyshire Probation Trust"
+    assert doc.actions[0]["objective"] == "Leadership and Governance"
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped():
+    raw = read_document(_plan_pdf())
+    texts = [b.text for b in raw.blocks if isinstance(b, Paragraph)]
+    assert not any(t.startswith("Page ") or t.startswith("Derbyshire Probation Trust -")
+                   for t in texts)
+    assert raw.pages == 2
+    assert sum(isinstance(b, Table) for b in raw.blocks) == 1
+
+
+def test_headings_are_read_from_font_size():
+    raw = read_document(_plan_pdf())
+    levels = {b.text: b.level for b in raw.blocks if isinstance(b, Paragraph)}
+    # 16 pt, 12 pt and 10 pt over a 9 pt body
+    assert levels["Derbyshire Probation Trust"] == 1
+    assert levels["OBJECTIVE 1: LEADERSHIP AND GOVERNANCE"] == 2
+    assert levels["Single Equality Scheme Action Plan 2010 - 2011"] == 3
+
+
+def test_a_scan_is_reported_as_such():
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.rect(50, 50, 300, 300, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(ReaderError, match="no text layer"):
+        read_document(buffer.getvalue())
+
+
+def test_a_broken_pdf_is_a_clear_error():
+    with pytest.raises(ReaderError):
+        read_document(b"%PDF-1.4\n garbage that is not a pdf")
