@@ -69,3 +69,13 @@ def test_every_spelling_of_a_role_maps_to_the_first_one_seen():
     assert canon.canonical("LDU Managers") == "LDU Mgrs"
     assert canon.canonical("Diversity Manager") == "Diversity Manager"
     assert canon.canonical("Diversity Adviser") == "Diversity Adviser"
+
+
+def test_a_role_spelt_out_by_the_key_less_a_generic_word_is_the_same_role():
+    key = {"ACO": "Assistant Chief Officer", "ACO – BS": "Assistant Chief Officer Business Services",
+           "ACO – OM": "Assistant Chief Officer Offender Management"}
+    canon = RoleCanon(["ACO Business", "ACO BS", "ACO", "ACO OM", "ACO HR"], key)
+    assert canon.canonical("ACO BS") == "ACO Business"
+    assert canon.canonical("ACO OM") == "ACO OM"
+    assert canon.canonical("ACO HR") == "ACO HR"
+    assert canon.canonical("ACO") == "ACO"

@@ -157,6 +157,31 @@ def split_and(role: str, known: set[str]) -> list[str]:
     return [role]
 
 
+GENERIC_TAILS = {"services", "service", "department", "team", "unit", "directorate",
+                 "division", "section"}
+
+
+def expand(role: str, expansions: dict[str, str]) -> list[str]:
+    """The role's words with the plan's abbreviations spelt out: the whole role
+    if the key has it (``ACO BS``), else word by word (``ACO`` ``Business``)."""
+    if role in expansions:
+        return expansions[role].lower().split()
+    out: list[str] = []
+    for word in role.split():
+        out.extend((expansions.get(word) or word).lower().split())
+    return out
+
+
+def _same_by_expansion(a: str, b: str, expansions: dict[str, str]) -> bool:
+    """``ACO Business`` is ``ACO BS`` (Business Services): spelt out, one is the
+    other less a trailing generic word."""
+    x, y = expand(a, expansions), expand(b, expansions)
+    if x == y:
+        return len(x) > 1 and (a in expansions or b in expansions)
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and long[:-1] == short and long[-1] in GENERIC_TAILS
+
+
 class RoleCanon:
     """Maps every spelling of a role in one document to the first one seen."""
 
@@ -189,6 +214,8 @@ class RoleCanon:
                 if expansion and (role_key(expansion) == role_key(b)
                                   or initials(expansion) == initials(b) and len(initials(b)) > 1):
                     return first
+            if _same_by_expansion(role, first, expansions):
+                return first
         best, score = None, 0.0
         for first in firsts:
             value = fuzz.token_sort_ratio(key, role_key(first))
