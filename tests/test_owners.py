@@ -72,7 +72,8 @@ def test_every_spelling_of_a_role_maps_to_the_first_one_seen():
 
 
 def test_a_role_spelt_out_by_the_key_less_a_generic_word_is_the_same_role():
-    key = {"ACO": "Assistant Chief Officer", "ACO – BS": "Assistant Chief Officer Business Services",
+    key = {"ACO": "Assistant Chief Officer",
+           "ACO – BS": "Assistant Chief Officer Business Services",
            "ACO – OM": "Assistant Chief Officer Offender Management"}
     canon = RoleCanon(["ACO Business", "ACO BS", "ACO", "ACO OM", "ACO HR"], key)
     assert canon.canonical("ACO BS") == "ACO Business"
