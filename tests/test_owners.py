@@ -80,3 +80,18 @@ def test_a_role_spelt_out_by_the_key_less_a_generic_word_is_the_same_role():
     assert canon.canonical("ACO OM") == "ACO OM"
     assert canon.canonical("ACO HR") == "ACO HR"
     assert canon.canonical("ACO") == "ACO"
+
+
+def test_common_abbreviations_are_used_where_the_plans_key_is_silent():
+    common = {"HR": "Human Resources", "L&D": "Learning and Development",
+              "PSD": "Professional Standards Department"}
+    canon = RoleCanon(["Human Resources", "HR", "Head of Learning & Development", "Head of L&D",
+                       "Head of Professional Standards", "Head of PSD", "Head of HR"], {},
+                      common=common)
+    assert canon.canonical("HR") == "Human Resources"
+    assert canon.canonical("Head of L&D") == "Head of Learning & Development"
+    assert canon.canonical("Head of PSD") == "Head of Professional Standards"
+    assert canon.canonical("Head of HR") == "Head of HR"
+    # the plan's own key wins over the common table
+    own = RoleCanon(["Human Resources", "HR"], {"HR": "Health Review"}, common=common)
+    assert own.canonical("HR") == "HR"

@@ -199,7 +199,8 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
             for part in owners.split_and(role, others):
                 roles.extend(owners.split_run_together(part, others, abbreviations))
         roles_per_draft.append(roles)
-    canon = owners.RoleCanon([r for roles in roles_per_draft for r in roles], key_map)
+    canon = owners.RoleCanon([r for roles in roles_per_draft for r in roles], key_map,
+                             common=glossary.BUILTIN)
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
     bodies = set(scrutiny_counts) | set(key_map)

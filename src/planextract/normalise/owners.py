@@ -124,6 +124,12 @@ def initials(text: str) -> str:
     return "".join(out)
 
 
+def _abbreviated(role: str) -> bool:
+    """A spelling that still holds an abbreviation (``T&D Manager``), so its
+    initials can be compared with a key's expansion."""
+    return any(re.fullmatch(r"[A-Z&]{2,}", w) for w in role.split())
+
+
 def split_run_together(role: str, known: set[str], abbreviations: set[str]) -> list[str]:
     """``All AMs ACO OM`` -> ``All AMs``, ``ACO OM`` when every piece is a role
     known on its own in the document or an abbreviation; else ``[role]``."""
@@ -165,32 +171,40 @@ def expand(role: str, expansions: dict[str, str]) -> list[str]:
     """The role's words with the plan's abbreviations spelt out: the whole role
     if the key has it (``ACO BS``), else word by word (``ACO`` ``Business``)."""
     if role in expansions:
-        return expansions[role].lower().split()
-    out: list[str] = []
-    for word in role.split():
-        out.extend((expansions.get(word) or word).lower().split())
-    return out
+        words = expansions[role].split()
+    else:
+        words = [w for word in role.split() for w in (expansions.get(word) or word).split()]
+    return ["and" if w == "&" else w.lower() for w in words]
 
 
 def _same_by_expansion(a: str, b: str, expansions: dict[str, str]) -> bool:
-    """``ACO Business`` is ``ACO BS`` (Business Services): spelt out, one is the
-    other less a trailing generic word."""
+    """``ACO Business`` is ``ACO BS`` (Business Services), ``Head of L&D`` is
+    ``Head of Learning & Development``: spelt out, they are equal, or one is the
+    other less a trailing generic word (``Head of PSD`` / ``Head of Professional
+    Standards``)."""
     x, y = expand(a, expansions), expand(b, expansions)
+    plain_a = ["and" if w == "&" else w.lower() for w in a.split()]
+    plain_b = ["and" if w == "&" else w.lower() for w in b.split()]
     if x == y:
-        return len(x) > 1 and (a in expansions or b in expansions)
+        # equal once spelt out, and something was spelt out to get there
+        return len(x) > 1 and (x != plain_a or y != plain_b)
     short, long = sorted((x, y), key=len)
     return len(long) == len(short) + 1 and long[:-1] == short and long[-1] in GENERIC_TAILS
 
 
 class RoleCanon:
-    """Maps every spelling of a role in one document to the first one seen."""
+    """Maps every spelling of a role in one document to the first one seen.
+
+    Abbreviations are spelt out from the plan's own key first and from
+    ``common`` (the project's builtin table) only where the key is silent."""
 
     def __init__(self, roles_in_order: list[str], key_entries: dict[str, str],
-                 threshold: float = 92.0) -> None:
+                 threshold: float = 92.0, common: dict[str, str] | None = None) -> None:
         self._canon: dict[str, str] = {}
         self._fuzzy: set[str] = set()
         firsts: list[str] = []
-        expansions = {clean_role(k): v for k, v in key_entries.items()}
+        expansions = {clean_role(k): v for k, v in (common or {}).items()}
+        expansions.update({clean_role(k): v for k, v in key_entries.items()})
         for role in roles_in_order:
             if role in self._canon:
                 continue
@@ -212,7 +226,7 @@ class RoleCanon:
             for a, b in ((role, first), (first, role)):
                 expansion = expansions.get(a)
                 if expansion and (role_key(expansion) == role_key(b)
-                                  or initials(expansion) == initials(b) and len(initials(b)) > 1):
+                                  or _abbreviated(b) and initials(expansion) == initials(b)):
                     return first
             if _same_by_expansion(role, first, expansions):
                 return first
