@@ -11,7 +11,8 @@ BUILTIN = {
     "DMT": "Divisional Management Team", "LDU": "Local Delivery Unit",
     "L&D": "Learning and Development", "T&D": "Training and Development",
     "EIA": "Equality Impact Assessment", "EQIA": "Equality Impact Assessment",
-    "PSD": "Professional Standards Department", "OSD": "Organisational Support Department", "ICT": "Information and Communications Technology",
+    "PSD": "Professional Standards Department",
+    "OSD": "Organisational Support Department", "ICT": "Information and Communications Technology",
     "DCC": "Deputy Chief Constable", "ACC": "Assistant Chief Constable",
 }
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z](?:\s*[-–]\s*[A-Z]{1,4})?:?$")
