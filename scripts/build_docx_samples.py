@@ -29,7 +29,7 @@ from docx.shared import Pt
 ROOT = Path(__file__).resolve().parent.parent
 
 # Per plan: title lines, narrative, where the key is, and the table columns.
-# Column kinds: outcome, action (number in the text), id (own column), owner, due,
+# Column kinds: outcome, action, action-numbered (number in the text), id (own column), owner, due,
 # duty, scrutiny, strand, progress, risk.
 PLANS = {
     "west-mercia-probation-trust_single-equality-scheme-action-plans": {
@@ -38,7 +38,7 @@ PLANS = {
                       "all the six equality strands and then moves to objectives specific to "
                       "each equality strand."],
         "key_from_text": True,
-        "columns": [("Outcomes", "outcome"), ("Actions", "action"), ("Owner", "owner"),
+        "columns": [("Outcomes", "outcome"), ("Actions", "action-numbered"), ("Owner", "owner"),
                     ("Timescale", "due"), ("General Duty Relevance", "duty"),
                     ("Scrutiny", "scrutiny")],
     },
@@ -113,9 +113,8 @@ def _value(record: dict, kind: str) -> str:
         text = record["outcome"] or ""
         return f"{number}. {text}" if number and "." not in number else (
             f"{number} {text}" if number else text)
-    if kind == "action":
-        number = record["action_id"] if record["action_id"] and "." in record["action_id"] \
-            else None
+    if kind in ("action", "action-numbered"):
+        number = record["action_id"] if kind == "action-numbered" else None
         return f"{number} {record['action']}" if number else record["action"]
     if kind == "id":
         return record["action_id"] or ""

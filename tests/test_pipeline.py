@@ -29,22 +29,28 @@ def test_every_sample_is_read_with_its_format(dataset):
         "text-tabbed")
     assert formats["cheshire-probation_ses-action-plan-year3-2011-12.txt"] == "text-html"
     assert formats["derbyshire-probation-trust_ses-action-plan-2010-11.txt"] == "text-cells"
-    counts = dict(zip(docs["source"].map(lambda s: Path(s).name), docs["n_actions"]))
-    assert sorted(counts.values()) == [13, 27, 39, 42, 159]
+    text = docs[docs["source"].str.endswith(".txt")]
+    assert sorted(text["n_actions"]) == [13, 27, 39, 42, 159]
+    counts = dict(zip(docs["source"].map(lambda s: Path(s).stem + "|" + Path(s).suffix),
+                      docs["n_actions"]))
+    for key, count in counts.items():
+        stem, suffix = key.split("|")
+        if suffix == ".docx":
+            assert count == counts[f"{stem}|.txt"], stem
 
 
 def test_dataset_reads_back_with_pandas_and_duckdb(dataset):
     actions = pd.read_parquet(dataset / "actions")
-    assert len(actions) == 280
+    assert (actions["source_format"] != "docx").sum() == 280
     with duckdb.connect() as con:
         by_kind = dict(con.execute(
             f"select due_kind, count(*) from read_parquet('{dataset}/actions/*.parquet') "
-            "group by due_kind").fetchall())
+            "where source_format <> 'docx' group by due_kind").fetchall())
         latest = con.execute(
             f"select max(due_date) from read_parquet('{dataset}/actions/*.parquet')").fetchone()
         glossary = con.execute(
-            f"select count(*) from read_parquet('{dataset}/glossary/*.parquet') "
-            "where origin = 'document'").fetchone()[0]
+            f"select count(distinct abbreviation || expansion) from "
+            f"read_parquet('{dataset}/glossary/*.parquet') where origin = 'document'").fetchone()[0]
     assert sum(by_kind.values()) == 280 and by_kind["date"] > 100
     assert str(latest[0]) == "2017-07-31"
     assert glossary == 21

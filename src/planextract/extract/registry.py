@@ -37,9 +37,11 @@ def sniff(data: bytes) -> str:
                           "unpack it and pass the plan files themselves")
     text, _ = decode(data)
     lines = [ln for ln in lines_of(text) if ln.strip()]
+    # one cell per line: a line that opens with its only TAB
     cell_lines = sum(1 for ln in lines if CELL_START.match(ln) and ln.count("\t") == 1)
-    tab_rows = sum(1 for ln in lines if ln.strip("\t ").count("\t") >= 1
-                   and not CELL_START.match(ln) or ln.count("\t") >= 2)
+    # a table row: TABs between cells
+    tab_rows = sum(1 for ln in lines if ln.count("\t") >= 2
+                   or (ln.count("\t") == 1 and not CELL_START.match(ln)))
     if cell_lines >= 6 and cell_lines > tab_rows:
         return "text-cells"
     if tab_rows >= 2:

@@ -35,9 +35,6 @@ def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     raw = match.group("raw").strip()
     if dotted_only and "." not in raw.rstrip("."):
         return Numbered(None, text.strip())
-    if raw[0].isalpha() and not dotted_only:
-        # "A 1 ..." only counts when the letter is not the start of a word
-        pass
     return Numbered(raw, text[match.end():].strip())
 
 
