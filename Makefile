@@ -18,11 +18,11 @@ extract: $(STAMP)
 	$(BIN)/planextract extract samples/ --out out/
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 
 clean:
 	rm -rf $(VENV) out

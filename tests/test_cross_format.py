@@ -4,8 +4,8 @@ export: same text, numbers, owners, dates and context; only provenance differs."
 import json
 
 import pytest
-
 from conftest import GOLDEN, SAMPLES
+
 from planextract.pipeline.document_run import run_one
 
 SAME = ["action_id", "action", "owners", "owner_people", "due_kind", "due_date", "due_start",
