@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, T
 
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
-BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–"
-_INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►]\s*")
+BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
+_INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
 _WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 

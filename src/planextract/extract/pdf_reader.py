@@ -26,7 +26,7 @@ from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_BULLET = re.compile(r"^\s*[•▪●◦‣∙■\-–]\s+")
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙■\uf0b7\uf0a7\-–]\s+")
 _NUMBERED = re.compile(r"^\s*[A-Z]?\s?\d{1,3}(?:\s?\.\s?\d{1,2})?\.?\s")
 MARGIN = 0.07  # share of the page height where running headers and footers sit
 
@@ -161,7 +161,7 @@ def _page_tables(page, columns: list[float] | None
     """(tables, their boxes, the columns of a table without vertical rules)."""
     found = page.find_tables(LINES)
     if found:
-        tables = [_PageTable([[_cell_text(c) for c in r] for r in t.extract(x_tolerance=1.5)],
+        tables = [_PageTable([[_cell_text(c) for c in r] for r in t.extract()],
                              t.bbox[1], t.bbox[3], 0, page.height) for t in found]
         return tables, [t.bbox for t in found], None
     words = [w for w in page.extract_words() if w["top"] > MARGIN * page.height
