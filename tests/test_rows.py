@@ -36,6 +36,20 @@ def test_an_outcome_running_on_in_its_own_row(normalise_text):
                                          "to ensure compliance with the DDA")
     assert actions["6.1"]["outcome"] == "Next outcome"
     assert len(doc.actions) == 2
+    assert "merged_split_row" in actions["5.1"]["flags"]
+    assert (actions["5.1"]["line_start"], actions["5.1"]["line_end"]) == (2, 4)
+
+
+def test_an_outcome_running_on_beside_a_new_action_leaves_the_action_above(normalise_text):
+    doc = normalise_text(
+        HEAD + "45. Improve equalities in sexual\t45.1 Develop monitoring\tACO HR\t"
+        "December 2010\tET\n\norientation\t45.2 Promote awareness\tACO HR\tApril 2010\tET\n")
+    actions = by_id(doc)
+    for number in ("45.1", "45.2"):
+        assert actions[number]["outcome"] == "Improve equalities in sexual orientation"
+    assert actions["45.1"]["flags"] == []
+    assert (actions["45.1"]["line_start"], actions["45.1"]["line_end"]) == (2, 2)
+    assert (actions["45.2"]["line_start"], actions["45.2"]["line_end"]) == (4, 4)
 
 
 def test_stacked_paragraphs_with_the_tail_of_the_action_above(normalise_text):

@@ -162,9 +162,17 @@ class TableBuilder:
         if heading is True:
             return True
         after_break = row.after_break or pending_break
-        self._outcome_cell(row)
+        outcome_continued = self._outcome_cell(row)
         pieces, tail = self._action_pieces(row, after_break)
         previous = self.drafts[-1] if self.drafts else None
+        if outcome_continued and not pieces:
+            # The row only carries the rest of a split row: it belongs to the
+            # last action under the outcome. A row that opens a new action is
+            # that action's own row, whatever its outcome cell holds.
+            under = [d for d in self.drafts if d.outcome is self.outcome]
+            if under:
+                under[-1].flags.add("merged_split_row")
+                under[-1].extend_to(row)
         if tail is not None and previous is not None:
             previous.action = join_continuation(previous.action, tail)
             previous.flags.add("merged_split_row")
@@ -178,7 +186,9 @@ class TableBuilder:
         self.drafts.extend(new)
         return False
 
-    def _outcome_cell(self, row: Row) -> None:
+    def _outcome_cell(self, row: Row) -> bool:
+        """Open a new outcome or continue the current one; True when the
+        cell continued the outcome above (a page break split it)."""
         for i in self.layout.columns("outcome"):
             text = squash(_cell(row, i).text)
             if not text:
@@ -186,15 +196,12 @@ class TableBuilder:
             lead = numbering.split_leading(text)
             if self.layout.numbered_outcomes and lead.raw is None and self.outcome is not None:
                 self.outcome.text = join_continuation(self.outcome.text, text)
-                under = [d for d in self.drafts if d.outcome is self.outcome]
-                if under:
-                    under[-1].flags.add("merged_split_row")
-                    under[-1].extend_to(row)
-                return
+                return True
             number = numbering.normalise_id(lead.raw) if lead.raw else None
             self.outcome = Outcome(number, lead.text if lead.raw else text)
             self.majors = {number} if number else set()
-            return
+            return False
+        return False
 
     def _action_pieces(self, row: Row, after_break: bool) -> tuple[list[_Piece], str | None]:
         """New actions in the row and the tail of the action above, if any."""
