@@ -2,6 +2,8 @@ from planextract.normalise.owners import (
     RoleCanon,
     clean_role,
     is_person,
+    role_key,
+    share_prefix,
     split_and,
     split_cell,
     split_run_together,
@@ -46,7 +48,6 @@ def test_cell_splits_on_separators_and_owned_by():
 
 def test_run_together_roles_split_only_into_known_pieces():
     known = {"aco om", "all am"}  # role keys: sorted, singular
-    from planextract.normalise.owners import role_key
     known = {role_key("ACO OM"), role_key("All AMs")}
     assert split_run_together("All AMs ACO OM", known, set()) == ["All AMs", "ACO OM"]
     assert split_run_together("Diversity Manager SMT", {role_key("Diversity Manager")},
@@ -95,3 +96,13 @@ def test_common_abbreviations_are_used_where_the_plans_key_is_silent():
     # the plan's own key wins over the common table
     own = RoleCanon(["Human Resources", "HR"], {"HR": "Health Review"}, common=common)
     assert own.canonical("HR") == "HR"
+
+
+def test_a_bare_abbreviation_after_a_slash_shares_the_head_of_the_role_before():
+    key = {"ACO OM", "ACO BS", "AM"}
+    assert share_prefix(["ACO OM", "BS"], key, set()) == ["ACO OM", "ACO BS"]
+    assert share_prefix(["ACOs I", "OM"], key, {role_key("ACO OM")}) == ["ACOs I", "ACOs OM"]
+    # a role of its own, or a pair nobody names, is left alone
+    assert share_prefix(["ACO I", "AM"], key, set()) == ["ACO I", "AM"]
+    assert share_prefix(["ACO I", "XY"], key, set()) == ["ACO I", "XY"]
+    assert share_prefix(["CE", "OM"], key, set()) == ["CE", "OM"]

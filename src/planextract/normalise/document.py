@@ -191,7 +191,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
     roles_per_draft: list[list[str]] = []
     for cell in split:
         roles: list[str] = []
-        for role in cell.roles:
+        for role in owners.share_prefix(cell.roles, abbreviations, known):
             if counts[owners.role_key(role)] > 1:
                 roles.append(role)
                 continue

@@ -152,6 +152,27 @@ def split_run_together(role: str, known: set[str], abbreviations: set[str]) -> l
     return found if found and len(found) > 1 else [role]
 
 
+_BARE_ABBREVIATION = re.compile(r"[A-Z&]{1,4}")
+
+
+def share_prefix(roles: list[str], abbreviations: set[str], known: set[str]) -> list[str]:
+    """``ACO – OM/BS`` -> ``ACO OM``, ``ACO BS``: a bare abbreviation after a
+    slash that is no role of its own (not in the key) takes the head of the
+    role before it, when the two make a role the key or the document names
+    (``known`` holds role keys)."""
+    out: list[str] = []
+    for role in roles:
+        previous = out[-1].split() if out else []
+        if (_BARE_ABBREVIATION.fullmatch(role) and role not in abbreviations
+                and len(previous) >= 2):
+            candidate = " ".join([*previous[:-1], role])
+            if candidate in abbreviations or role_key(candidate) in known:
+                out.append(candidate)
+                continue
+        out.append(role)
+    return out
+
+
 def split_and(role: str, known: set[str]) -> list[str]:
     """``Chief Executive and ACE Equality and Diversity`` -> two roles, when the
     part after an ``and`` is a role known on its own."""
