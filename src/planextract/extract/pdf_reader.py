@@ -1,4 +1,4 @@
-"""Reader for PDF plans (``pdf``), on pdfplumber.
+"""Reader for PDF plans (``pdf``): glyphs and rules from pdf_page (pypdfium2).
 
 Tables are found from ruling lines where a page has them, and from text
 alignment where it has only horizontal rules or none. A table running over
@@ -15,16 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from io import BytesIO
-
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
 
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.pdf_grid import find_tables, printed_lines
+from planextract.extract.pdf_page import PageContent, Word, open_pdf, pages
 
-LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _BULLET = re.compile(r"^\s*[•▪●◦‣∙■\uf0b7\uf0a7\-–]\s+")
 _NUMBERED = re.compile(r"^\s*[A-Z]?\s?\d{1,3}(?:\s?\.\s?\d{1,2})?\.?\s")
@@ -71,39 +67,28 @@ def _cell_text(text: str | None) -> str:
     return "\n".join(out)
 
 
-def _lines_of(words: list[dict]) -> list[list[dict]]:
-    """Words grouped into printed lines, top to bottom, left to right."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) < 3:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
-
-
-def _groups(line: list[dict], gap: float = 12.0) -> list[list[dict]]:
+def _groups(line: list[Word], gap: float = 12.0) -> list[list[Word]]:
     """Runs of words separated by less than ``gap``: the cells of a printed row."""
-    out: list[list[dict]] = []
+    out: list[list[Word]] = []
     for word in line:
-        if out and word["x0"] - out[-1][-1]["x1"] < gap:
+        if out and word.x0 - out[-1][-1].x1 < gap:
             out[-1].append(word)
         else:
             out.append([word])
     return out
 
 
-def _aligned_start(lines: list[list[dict]], columns: list[float] | None
+def _aligned_start(lines: list[list[Word]], columns: list[float] | None
                    ) -> tuple[int, list[float]] | None:
     """Where a table without vertical rules starts, and its column starts: a
     line of three or more separated labels whose next line lines up with them,
     or (on a later page) a line that lines up with the previous page's columns."""
     for index, line in enumerate(lines):
         groups = _groups(line)
-        starts = [g[0]["x0"] for g in groups]
+        starts = [g[0].x0 for g in groups]
         if len(groups) >= 3 and index + 1 < len(lines):
             follow = _groups(lines[index + 1])
-            if sum(any(abs(f[0]["x0"] - x) < 4 for x in starts) for f in follow) >= 2:
+            if sum(any(abs(f[0].x0 - x) < 4 for x in starts) for f in follow) >= 2:
                 return index, starts
         if columns and len(groups) >= 2 and sum(
                 any(abs(x - c) < 4 for c in columns) for x in starts) >= 2:
@@ -111,33 +96,33 @@ def _aligned_start(lines: list[list[dict]], columns: list[float] | None
     return None
 
 
-def _aligned_table(page, words: list[dict], columns: list[float] | None
+def _aligned_table(page: PageContent, words: list[Word], columns: list[float] | None
                    ) -> tuple[_PageTable, tuple, list[float]] | None:
     """A table without vertical rules, columns anchored on the header's labels.
     Rows are cut at horizontal rules where there are any, else where a line
     opens a new row (text in the first column, in two columns, or a number)."""
-    lines = _lines_of(words)
+    lines = printed_lines(words)
     found = _aligned_start(lines, columns)
     if found is None:
         return None
     start, columns = found
-    rules = sorted(e["top"] for e in page.horizontal_edges)
-    height = lines[start][0]["bottom"] - lines[start][0]["top"]
+    rules = sorted(r.top for r in page.rules if r.horizontal)
+    height = lines[start][0].bottom - lines[start][0].top
     rows: list[list[list[str]]] = []
     last_bottom: float | None = None
     end = start
     for index in range(start, len(lines)):
         line = lines[index]
-        if last_bottom is not None and line[0]["top"] - last_bottom > 2.5 * height:
+        if last_bottom is not None and line[0].top - last_bottom > 2.5 * height:
             break
         cells: list[list[str]] = [[] for _ in columns]
         for word in line:
-            col = max((i for i, x in enumerate(columns) if word["x0"] >= x - 4), default=0)
-            cells[col].append(word["text"])
+            col = max((i for i, x in enumerate(columns) if word.x0 >= x - 4), default=0)
+            cells[col].append(word.text)
         texts = [" ".join(c) for c in cells]
         filled = [t for t in texts if t]
         if rules:
-            new_row = last_bottom is None or any(last_bottom - 1 <= r <= line[0]["top"] + 1
+            new_row = last_bottom is None or any(last_bottom - 1 <= r <= line[0].top + 1
                                                  for r in rules)
         else:
             new_row = (last_bottom is None or bool(texts[0]) or len(filled) >= 2
@@ -148,24 +133,24 @@ def _aligned_table(page, words: list[dict], columns: list[float] | None
             for cell, text in zip(rows[-1], texts):
                 if text:
                     cell.append(text)
-        last_bottom = line[0]["bottom"]
+        last_bottom = line[0].bottom
         end = index
-    top, bottom = lines[start][0]["top"], lines[end][0]["bottom"]
+    top, bottom = lines[start][0].top, lines[end][0].bottom
     table = _PageTable([[_cell_text("\n".join(c)) for c in r] for r in rows], top, bottom,
                        0, page.height)
     return table, (0, top - 1, page.width, bottom + 1), columns
 
 
-def _page_tables(page, columns: list[float] | None
+def _page_tables(page: PageContent, columns: list[float] | None
                  ) -> tuple[list[_PageTable], list[tuple], list[float] | None]:
     """(tables, their boxes, the columns of a table without vertical rules)."""
-    found = page.find_tables(LINES)
+    found = find_tables(page.rules, page.words)
     if found:
-        tables = [_PageTable([[_cell_text(c) for c in r] for r in t.extract()],
-                             t.bbox[1], t.bbox[3], 0, page.height) for t in found]
+        tables = [_PageTable([[_cell_text(c) for c in r] for r in t.rows],
+                             t.top, t.bottom, 0, page.height) for t in found]
         return tables, [t.bbox for t in found], None
-    words = [w for w in page.extract_words() if w["top"] > MARGIN * page.height
-             and w["bottom"] < (1 - MARGIN) * page.height]
+    words = [w for w in page.words if w.top > MARGIN * page.height
+             and w.bottom < (1 - MARGIN) * page.height]
     aligned = _aligned_table(page, words, columns)
     if aligned is None:
         return [], [], None
@@ -173,27 +158,28 @@ def _page_tables(page, columns: list[float] | None
     return [table], [box], columns
 
 
-def _read_page(page, number: int, columns: list[float] | None
+def _read_page(page: PageContent, columns: list[float] | None
                ) -> tuple[_Page, list[float] | None, Counter]:
     result = _Page()
     tables, boxes, columns = _page_tables(page, columns)
     for table in tables:
-        table.page = number
+        table.page = page.number
         result.items.append(table)
 
-    def outside(obj) -> bool:
-        cx = (obj["x0"] + obj["x1"]) / 2
-        cy = (obj["top"] + obj["bottom"]) / 2
+    def outside(word: Word) -> bool:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    words = [w for w in page.extract_words(extra_attrs=["size", "fontname"]) if outside(w)]
-    for line in _lines_of(words):
-        text = " ".join(w["text"] for w in line)
-        size = max(w["size"] for w in line)
-        bold = all("bold" in w["fontname"].lower() for w in line)
-        result.items.append(_Line(text, line[0]["top"], size, bold, number, page.height))
+    for line in printed_lines([w for w in page.words if outside(w)]):
+        text = " ".join(w.text for w in line)
+        size = max(w.size for w in line)
+        bold = all(w.bold for w in line)
+        result.items.append(_Line(text, line[0].top, size, bold, page.number, page.height))
     result.items.sort(key=lambda item: item.top)
-    return result, columns, Counter(round(c["size"], 1) for c in page.chars)
+    sizes: Counter = Counter()
+    for word in page.words:
+        sizes[round(word.size, 1)] += len(word.text)
+    return result, columns, sizes
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:
@@ -287,26 +273,22 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
 
 
 def read_pdf(data: bytes) -> RawDocument:
-    try:
-        pdf = pdfplumber.open(BytesIO(data))
-        count = len(pdf.pages)
-    except (PDFSyntaxError, PdfminerException, ValueError, TypeError) as err:
-        raise ReaderError(f"not a readable PDF ({err}); re-export it from the program "
-                          "that made it") from None
-    pages: list[_Page] = []
+    document = open_pdf(data)
+    read: list[_Page] = []
     chars = 0
     sizes: Counter = Counter()
     columns: list[float] | None = None
-    with pdf:
-        for number in range(count):
-            page = pdf.pages[number]
-            chars += len(page.chars)
-            read, columns, page_sizes = _read_page(page, number + 1, columns)
-            pages.append(read)
+    try:
+        count = len(document)
+        for page in pages(document):
+            chars += page.chars
+            result, columns, page_sizes = _read_page(page, columns)
+            read.append(result)
             sizes.update(page_sizes)
-            page.close()
+    finally:
+        document.close()
     if count and chars == 0:
         raise ReaderError(f"the PDF has {count} page(s) but no text layer: it is a scan or "
                           "an image; run OCR on it (e.g. ocrmypdf) and try again")
-    return RawDocument(source_format="pdf", blocks=_stitch(pages, _running_lines(pages), sizes),
+    return RawDocument(source_format="pdf", blocks=_stitch(read, _running_lines(read), sizes),
                        pages=count)
