@@ -116,3 +116,26 @@ def test_a_scan_is_reported_as_such():
 def test_a_broken_pdf_is_a_clear_error():
     with pytest.raises(ReaderError):
         read_document(b"%PDF-1.4\n garbage that is not a pdf")
+
+
+def test_a_numbered_row_under_a_merged_outcome_at_a_page_top_is_a_new_row():
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.setFont("Helvetica", 9)
+    _draw_table(c, 60, [[[h] for h in HEADER],
+                        [["1. Commitment"], ["1.1 Prepare and publish"], ["CE"], ["March 09"]]])
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    # the outcome cell is merged down over this row: empty at the page top
+    _draw_table(c, 60, [[[h] for h in HEADER],
+                        [[""], ["1.2 Consult local partners"], ["Board"], ["April 2010"]]])
+    c.showPage()
+    c.save()
+    raw = read_document(buffer.getvalue())
+    [table] = [b for b in raw.blocks if isinstance(b, Table)]
+    assert [r.cells[1].text for r in table.rows] == [
+        "Actions", "1.1 Prepare and publish", "1.2 Consult local partners"]
+    assert [(r.page_start, r.page_end) for r in table.rows[1:]] == [(1, 1), (2, 2)]
+    doc = normalise(raw)
+    assert [(a["action_id"], a["outcome"]) for a in doc.actions] == [
+        ("1.1", "Commitment"), ("1.2", "Commitment")]
