@@ -147,3 +147,19 @@ def test_glyphs_and_rules_agree_with_pdfplumber():
 
     assert sorted(key(r.x0, r.top, r.x1, r.bottom) for r in page.rules) == sorted(
         key(e["x0"], e["top"], e["x1"], e["bottom"]) for e in ref_edges)
+
+
+def test_a_word_too_long_for_its_cell_is_rejoined_but_a_wrap_is_not():
+    def at(text, x0, top, width):
+        return Word(text, x0, x0 + width, top, top + 10, 10.0, False)
+
+    from planextract.extract.pdf_grid import cell_text
+
+    # a 100 pt cell with 5 pt insets: 90 pt of room
+    cut = [at("managers/supervisor", 5, 0, 88), at("s", 5, 12, 5)]
+    assert cell_text(cut, 0, 100) == "managers/supervisors"
+    wrapped = [at("All", 5, 0, 15), at("middle", 24, 0, 30), at("managers", 5, 12, 45)]
+    assert cell_text(wrapped, 0, 100) == "All middle\nmanagers"
+    # words that each fill a narrow cell are still separate words
+    narrow = [at("Superintendent", 5, 0, 86), at("Sturman", 5, 12, 40)]
+    assert cell_text(narrow, 0, 100) == "Superintendent\nSturman"

@@ -133,8 +133,7 @@ def _table(hs: list[_Segment], vs: list[_Segment], xs: list[float], ys: list[flo
                 for cc in range(c, right):
                     taken[rr][cc] = True
                     inside.extend(placed.get((rr, cc), ()))
-            rows[r][c] = "\n".join(" ".join(w.text for w in line)
-                                   for line in printed_lines(inside))
+            rows[r][c] = cell_text(inside, xs[c], xs[right])
     return GridTable(rows, (xs[0], ys[0], xs[-1], ys[-1]))
 
 
@@ -150,6 +149,30 @@ def _by_position(words: Sequence[Word], xs: list[float], ys: list[float]
         col = min(bisect.bisect_right(xs, cx) - 1, len(xs) - 2)
         placed.setdefault((row, col), []).append(word)
     return placed
+
+
+def cell_text(words: Sequence[Word], x0: float, x1: float) -> str:
+    """A cell's printed lines joined by newlines. A word too long for the
+    cell is put on a line of its own and cut at any letter (``supervisor`` +
+    ``s``): a line holding one word that fills it, followed by a lower-case
+    piece that could never have stood beside it, is one word cut in two."""
+    lines = printed_lines(words)
+    if not lines:
+        return ""
+    inset = max(0.0, min(line[0].x0 for line in lines) - x0)
+    room = (x1 - x0) - 2 * inset
+    out = [" ".join(w.text for w in lines[0])]
+    for previous, line in zip(lines, lines[1:]):
+        last, first = previous[-1], line[0]
+        text = " ".join(w.text for w in line)
+        cut = (len(previous) == 1 and (last.x1 - last.x0) >= 0.85 * room
+               and (last.x1 - last.x0) + (first.x1 - first.x0) > room
+               and last.text[-1].isalpha() and first.text[0].islower())
+        if cut:
+            out[-1] += text
+        else:
+            out.append(text)
+    return "\n".join(out)
 
 
 def printed_lines(words: Sequence[Word]) -> list[list[Word]]:

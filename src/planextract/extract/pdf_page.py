@@ -22,7 +22,8 @@ from planextract.extract.errors import ReaderError
 
 BOLD_WEIGHT = 600
 _SPACES = {0x20, 0xA0, 0x09}
-_BREAKS = {0x0A, 0x0D, 0x02, 0xFFFE}
+_BREAKS = {0x0A, 0x0D, 0xFFFE}
+_LINE_END_HYPHEN = 0x02  # pdfium's code for a hyphen ending a line
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[_Glyph]:
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code in _BREAKS:
             continue
+        if code == _LINE_END_HYPHEN:
+            code = ord("-")
         if code in _SPACES:
             out.append(_Glyph(" ", 0, 0, 0, 0, 0, 0, False))
             continue

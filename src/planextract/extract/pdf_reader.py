@@ -22,7 +22,8 @@ from planextract.extract.pdf_grid import find_tables, printed_lines
 from planextract.extract.pdf_page import PageContent, Word, open_pdf, pages
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_BULLET = re.compile(r"^\s*[•▪●◦‣∙■\uf0b7\uf0a7\-–]\s+")
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙■\uf0b7\uf0a7]\s+")
+_DASH_BULLET = re.compile(r"^\s*[-–]\s+")
 _NUMBERED = re.compile(r"^\s*[A-Z]?\s?\d{1,3}(?:\s?\.\s?\d{1,2})?\.?\s")
 MARGIN = 0.07  # share of the page height where running headers and footers sit
 
@@ -30,6 +31,8 @@ MARGIN = 0.07  # share of the page height where running headers and footers sit
 @dataclass
 class _Line:
     text: str
+    x0: float
+    x1: float
     top: float
     size: float
     bold: bool
@@ -52,18 +55,30 @@ class _Page:
 
 
 def _cell_text(text: str | None) -> str:
-    """Wrapped lines of one cell joined; a bullet starts a new line."""
+    """Printed lines of one cell joined into its text.
+
+    A wrapped line continues the one before with a space, or with none after
+    a hyphen (``anti-`` + ``discrimination``: Word breaks after hyphens). A
+    glyph bullet starts a new line; a dash only where the line before ended
+    a sentence or was a dash item itself, since a wrap can also put a spaced
+    dash (``CPS - Based on``) at a line start."""
     if not text:
         return ""
     out: list[str] = []
+    dash_item = False
     for line in text.split("\n"):
         line = " ".join(line.split())
         if not line:
             continue
-        if out and not _BULLET.match(line):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(_BULLET.sub("", line))
+        glyph = _BULLET.match(line)
+        dash = _DASH_BULLET.match(line)
+        starts_item = bool(glyph) or (bool(dash) and (
+            not out or dash_item or out[-1].endswith((".", ":", ";", "!", "?"))))
+        if out and not starts_item:
+            out[-1] = out[-1] + line if out[-1].endswith("-") else f"{out[-1]} {line}"
+            continue
+        dash_item = bool(dash) and starts_item
+        out.append(_DASH_BULLET.sub("", _BULLET.sub("", line)) if starts_item else line)
     return "\n".join(out)
 
 
@@ -136,7 +151,7 @@ def _aligned_table(page: PageContent, words: list[Word], columns: list[float] | 
         last_bottom = line[0].bottom
         end = index
     top, bottom = lines[start][0].top, lines[end][0].bottom
-    table = _PageTable([[_cell_text("\n".join(c)) for c in r] for r in rows], top, bottom,
+    table = _PageTable([["\n".join(c) for c in r] for r in rows], top, bottom,
                        0, page.height)
     return table, (0, top - 1, page.width, bottom + 1), columns
 
@@ -146,7 +161,7 @@ def _page_tables(page: PageContent, columns: list[float] | None
     """(tables, their boxes, the columns of a table without vertical rules)."""
     found = find_tables(page.rules, page.words)
     if found:
-        tables = [_PageTable([[_cell_text(c) for c in r] for r in t.rows],
+        tables = [_PageTable([[c or "" for c in r] for r in t.rows],
                              t.top, t.bottom, 0, page.height) for t in found]
         return tables, [t.bbox for t in found], None
     words = [w for w in page.words if w.top > MARGIN * page.height
@@ -174,7 +189,8 @@ def _read_page(page: PageContent, columns: list[float] | None
         text = " ".join(w.text for w in line)
         size = max(w.size for w in line)
         bold = all(w.bold for w in line)
-        result.items.append(_Line(text, line[0].top, size, bold, page.number, page.height))
+        result.items.append(_Line(text, line[0].x0, line[-1].x1, line[0].top, size, bold,
+                                  page.number, page.height))
     result.items.sort(key=lambda item: item.top)
     sizes: Counter = Counter()
     for word in page.words:
@@ -214,11 +230,32 @@ def _same_header(row: list[str], header: list[str]) -> bool:
 
 
 def _continues(row: list[str]) -> bool:
-    """A page-top row whose leading cells are empty and which starts no number."""
-    if not row or row[0].strip():
+    """A page-top row that carries on the row before it: its leading cell is
+    empty or carries on a sentence (lower case), and neither it nor the first
+    filled cell after it starts a number (a merged outcome running on beside
+    a new numbered action is a new row)."""
+    if not row:
         return False
-    first = next((c for c in row if c.strip()), "")
-    return bool(first) and not _NUMBERED.match(first + " ")
+    lead = row[0].strip()
+    after = next((c.strip() for c in row[1:] if c.strip()), "")
+    if not (lead or after) or any(_NUMBERED.match(c + " ") for c in (lead, after) if c):
+        return False
+    return not lead or lead[0].islower()
+
+
+def _cell(raw: str) -> Cell:
+    """A cell from its printed lines, kept raw so a page break can add more."""
+    text = _cell_text(raw)
+    return Cell(parts=(text,) if text else (), raw=raw)
+
+
+def _wraps_into(previous: _Line | None, line: _Line, right: float) -> bool:
+    """``line`` is the next printed line of ``previous``'s paragraph: same
+    font, directly beneath, and ``previous`` ran to the right edge of the text."""
+    return (previous is not None and previous.page == line.page
+            and round(previous.size, 1) == round(line.size, 1) and previous.bold == line.bold
+            and 0 < line.top - previous.top <= 1.6 * line.size
+            and previous.x1 >= right - 0.15 * (right - previous.x0))
 
 
 def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Paragraph | Table]:
@@ -226,7 +263,10 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
     blocks: list[Paragraph | Table] = []
     open_rows: list[Row] | None = None
     header: list[str] | None = None
+    last_line: _Line | None = None
     for page in pages:
+        lines = [i for i in page.items if isinstance(i, _Line)]
+        right_edge = max((line.x1 for line in lines), default=0.0)
         for item in page.items:
             if isinstance(item, _Line):
                 in_margin = (item.top < MARGIN * item.page_height
@@ -237,11 +277,20 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
                 if open_rows is not None:
                     blocks.append(Table(rows=tuple(open_rows)))
                     open_rows, header = None, None
+                    last_line = None
+                if _wraps_into(last_line, item, right_edge) and isinstance(blocks[-1], Paragraph):
+                    before = blocks[-1]
+                    blocks[-1] = Paragraph(f"{before.text} {item.text}", page=before.page,
+                                           level=before.level, bold=before.bold)
+                    last_line = item
+                    continue
+                last_line = item
                 level = levels.get(round(item.size, 1), 0)
                 if not level and item.bold and len(item.text.split()) <= 15:
                     level = 4
                 blocks.append(Paragraph(item.text, page=item.page, level=level, bold=item.bold))
                 continue
+            last_line = None
             rows = [[c or "" for c in r] for r in item.rows if any(c for c in r)]
             if not rows:
                 continue
@@ -252,9 +301,8 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
                     rows = rows[1:]
                 if rows and open_rows and _continues(rows[0]):
                     last = open_rows[-1]
-                    joined = tuple(
-                        Cell(parts=(t,) if (t := " ".join(x for x in (a.text, b) if x)) else ())
-                        for a, b in zip(last.cells, rows[0]))
+                    joined = tuple(_cell("\n".join(x for x in (a.raw, b) if x))
+                                   for a, b in zip(last.cells, rows[0]))
                     open_rows[-1] = Row(cells=joined, page_start=last.page_start,
                                         page_end=item.page)
                     rows = rows[1:]
@@ -263,8 +311,7 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
                     blocks.append(Table(rows=tuple(open_rows)))
                 open_rows, header = [], rows[0]
             for index, cells in enumerate(rows):
-                open_rows.append(Row(cells=tuple(Cell(parts=(c,) if c else (), raw=c)
-                                                 for c in cells),
+                open_rows.append(Row(cells=tuple(_cell(c) for c in cells),
                                      page_start=item.page, page_end=item.page,
                                      after_break=continuing and index == 0))
     if open_rows is not None:
