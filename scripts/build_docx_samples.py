@@ -24,7 +24,8 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,6 +132,35 @@ def _value(record: dict, kind: str) -> str:
     return record.get(kind) or ""
 
 
+# Relative column widths by kind: wide text columns, narrow number and date ones.
+WIDTHS = {"outcome": 3.0, "action": 4.5, "action-numbered": 4.5, "id": 1.8, "owner": 2.3,
+          "due": 1.9, "duty": 1.3, "scrutiny": 2.6, "strand": 1.4, "progress": 3.5,
+          "risk": 2.5}
+PAGE_WIDTH, MARGIN = Cm(29.7), Cm(2)
+
+
+def _landscape(document) -> None:
+    """A4 landscape, as wide plan tables are printed."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE_WIDTH, Cm(21)
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin = section.bottom_margin = MARGIN
+
+
+def _set_widths(table, kinds: list[str]) -> None:
+    """Column widths in the grid (LibreOffice) and on every cell (Word)."""
+    usable = PAGE_WIDTH - 2 * MARGIN
+    weights = [WIDTHS.get(kind, 2.0) for kind in kinds]
+    widths = [int(usable * w / sum(weights)) for w in weights]
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
 def _table(document, columns, records) -> None:
     if not any(kind == "duty" and any(r["duty_relevance"] for r in records)
                for _, kind in columns):
@@ -164,6 +194,7 @@ def _table(document, columns, records) -> None:
                 paragraph._p.getparent().remove(paragraph._p)
             merged.paragraphs[0].text = text
             first_of_outcome = merged
+    _set_widths(table, [kind for _, kind in columns])
 
 
 def build(stem: str) -> Path:
@@ -173,6 +204,7 @@ def build(stem: str) -> Path:
                if line]
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(10)
+    _landscape(document)
     for level, line in enumerate(plan["title"], start=1):
         document.add_heading(line, level=level)
     for line in plan["narrative"]:
