@@ -22,9 +22,9 @@ from itertools import groupby
 from pathlib import Path
 
 import docx
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,11 +197,16 @@ def _table(document, columns, records) -> None:
     _set_widths(table, [kind for _, kind in columns])
 
 
+def load_records(stem: str) -> list[dict]:
+    """The plan's hand-checked golden records."""
+    return [json.loads(line) for line in
+            (ROOT / "golden" / f"{stem}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line]
+
+
 def build(stem: str) -> Path:
     plan = PLANS[stem]
-    records = [json.loads(line) for line in
-               (ROOT / "golden" / f"{stem}.jsonl").read_text(encoding="utf-8").splitlines()
-               if line]
+    records = load_records(stem)
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(10)
     _landscape(document)

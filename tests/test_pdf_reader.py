@@ -139,3 +139,37 @@ def test_a_numbered_row_under_a_merged_outcome_at_a_page_top_is_a_new_row():
     doc = normalise(raw)
     assert [(a["action_id"], a["outcome"]) for a in doc.actions] == [
         ("1.1", "Commitment"), ("1.2", "Commitment")]
+
+
+def test_unruled_tables_with_an_unlabelled_number_column_and_two_on_a_page():
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    height = A4[1]
+    cols = [40, 80, 300, 480]
+
+    def table(top, heading, rows):
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(40, height - top, heading)
+        c.setFont("Helvetica-Bold", 9)
+        for x, label in zip(cols[1:], ["What we want", "What action we", "Timescale"]):
+            c.drawString(x, height - top - 25, label)
+        c.drawString(cols[1], height - top - 36, "to achieve")  # a label wrapped in two
+        c.drawString(cols[2], height - top - 36, "will take")
+        c.setFont("Helvetica", 9)
+        y = top + 55
+        for cells in rows:
+            for x, text in zip(cols, cells):
+                for k, part in enumerate(text.split("|")):
+                    c.drawString(x, height - y - 11 * k, part)
+            y += 11 * max(len(t.split("|")) for t in cells) + 8
+
+    table(60, "THEME A. OUR STAFF", [["A 1", "Improve data", "Develop data|and report", "2016"],
+                                     ["A 2", "Staff networks", "Implement review", "2015"]])
+    table(260, "THEME B. OFFENDERS", [["B 1", "Address why", "Research reasons", "April 2017"]])
+    c.showPage()
+    c.save()
+    doc = normalise(read_document(buffer.getvalue()))
+    got = [(a["section"], a["action_id"], a["outcome"], a["action"]) for a in doc.actions]
+    assert got == [("THEME A. OUR STAFF", "A1", "Improve data", "Develop data and report"),
+                   ("THEME A. OUR STAFF", "A2", "Staff networks", "Implement review"),
+                   ("THEME B. OFFENDERS", "B1", "Address why", "Research reasons")]

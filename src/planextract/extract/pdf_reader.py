@@ -101,9 +101,14 @@ def _aligned_start(lines: list[list[Word]], columns: list[float] | None
     for index, line in enumerate(lines):
         groups = _groups(line)
         starts = [g[0].x0 for g in groups]
-        if len(groups) >= 3 and index + 1 < len(lines):
-            follow = _groups(lines[index + 1])
+        if len(groups) >= 3:
+            # the first later line of two or more cells, past any second line
+            # of wrapped header labels, must line up with the labels
+            follow = next((g for g in map(_groups, lines[index + 1:index + 4]) if len(g) >= 2),
+                          [])
             if sum(any(abs(f[0].x0 - x) < 4 for x in starts) for f in follow) >= 2:
+                if columns and all(any(abs(x - c) < 4 for c in columns) for x in starts):
+                    return index, columns  # the same layout again, unlabelled columns too
                 return index, starts
         if columns and len(groups) >= 2 and sum(
                 any(abs(x - c) < 4 for c in columns) for x in starts) >= 2:
@@ -111,16 +116,33 @@ def _aligned_start(lines: list[list[Word]], columns: list[float] | None
     return None
 
 
+def _unlabelled_columns(lines: list[list[Word]], columns: list[float]) -> list[float]:
+    """The header's column starts plus those of columns with no label (a
+    number column headed by nothing): a cell start that recurs on two or
+    more lines away from every labelled column."""
+    seen: list[float] = []
+    for line in lines:
+        seen.extend(group[0].x0 for group in _groups(line))
+    extra: list[float] = []
+    for x in sorted(seen):
+        if any(abs(x - c) < 6 for c in [*columns, *extra]):
+            continue
+        if sum(1 for other in seen if abs(other - x) < 2) >= 2:
+            extra.append(x)
+    return sorted([*columns, *extra])
+
+
 def _aligned_table(page: PageContent, words: list[Word], columns: list[float] | None
                    ) -> tuple[_PageTable, tuple, list[float]] | None:
     """A table without vertical rules, columns anchored on the header's labels.
     Rows are cut at horizontal rules where there are any, else where a line
-    opens a new row (text in the first column, in two columns, or a number)."""
+    opens a new row (text in the first column, a number, or a wider gap)."""
     lines = printed_lines(words)
     found = _aligned_start(lines, columns)
     if found is None:
         return None
     start, columns = found
+    columns = _unlabelled_columns(lines[start + 1:start + 41], columns)
     rules = sorted(r.top for r in page.rules if r.horizontal)
     height = lines[start][0].bottom - lines[start][0].top
     rows: list[list[list[str]]] = []
@@ -136,11 +158,19 @@ def _aligned_table(page: PageContent, words: list[Word], columns: list[float] | 
             cells[col].append(word.text)
         texts = [" ".join(c) for c in cells]
         filled = [t for t in texts if t]
-        if rules:
+        header_goes_on = (len(rows) == 1 and all(w.bold for w in line)
+                          and all(w.bold for w in lines[start])
+                          and line[0].top - last_bottom <= 0.6 * height)
+        if header_goes_on:
+            new_row = False  # a header label wrapped onto a second line
+        elif rules:
             new_row = last_bottom is None or any(last_bottom - 1 <= r <= line[0].top + 1
                                                  for r in rules)
         else:
-            new_row = (last_bottom is None or bool(texts[0]) or len(filled) >= 2
+            # a row opens with text in the first column, a number, or more
+            # space above it than between the wrapped lines of one cell
+            new_row = (last_bottom is None or bool(texts[0])
+                       or line[0].top - last_bottom > 0.6 * height
                        or bool(_NUMBERED.match(filled[0] + " ")))
         if new_row or not rows:
             rows.append([[t] if t else [] for t in texts])
@@ -166,11 +196,16 @@ def _page_tables(page: PageContent, columns: list[float] | None
         return tables, [t.bbox for t in found], None
     words = [w for w in page.words if w.top > MARGIN * page.height
              and w.bottom < (1 - MARGIN) * page.height]
-    aligned = _aligned_table(page, words, columns)
-    if aligned is None:
-        return [], [], None
-    table, box, columns = aligned
-    return [table], [box], columns
+    tables, boxes = [], []
+    while words:
+        aligned = _aligned_table(page, words, columns)
+        if aligned is None:
+            break
+        table, box, columns = aligned
+        tables.append(table)
+        boxes.append(box)
+        words = [w for w in words if w.top > table.bottom]
+    return tables, boxes, columns if tables else None
 
 
 def _read_page(page: PageContent, columns: list[float] | None
