@@ -163,3 +163,13 @@ def test_a_word_too_long_for_its_cell_is_rejoined_but_a_wrap_is_not():
     # words that each fill a narrow cell are still separate words
     narrow = [at("Superintendent", 5, 0, 86), at("Sturman", 5, 12, 40)]
     assert cell_text(narrow, 0, 100) == "Superintendent\nSturman"
+
+
+def test_rules_a_hair_apart_are_snapped_before_they_are_joined():
+    # the right border drawn at 300.1 for the top table and 299.9 for the one below
+    rules = [h(0), h(20), h(40), Rule(0, 60, 300, 60), Rule(0, 80, 300, 80),
+             v(0, 0, 40), v(100, 0, 40), v(300.1, 0, 40),
+             v(0, 60, 80), v(150, 60, 80), Rule(299.9, 60, 299.9, 80)]
+    tables = find_tables(rules, [word("Risk", 1, 0)])
+    assert [len(t.rows[0]) for t in tables] == [2, 2]
+    assert tables[0].bbox[2] > 299 and tables[0].rows[0][1] == "Risk"

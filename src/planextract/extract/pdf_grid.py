@@ -57,17 +57,24 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word]) -> list[GridTable]
 
 
 def _merge(segments: list[_Segment]) -> list[_Segment]:
-    """Snap rules to shared positions and join collinear pieces."""
+    """Snap rules to shared positions, then join collinear pieces."""
+    positions = _distinct([seg.at for seg in segments])
+    snapped = sorted((_Segment(_nearest(positions, seg.at), seg.start, seg.end)
+                      for seg in segments), key=lambda s: (s.at, s.start))
     out: list[_Segment] = []
-    for seg in sorted(segments, key=lambda s: (s.at, s.start)):
-        if out and abs(out[-1].at - seg.at) <= SNAP and seg.start <= out[-1].end + JOIN:
+    for seg in snapped:
+        if out and out[-1].at == seg.at and seg.start <= out[-1].end + JOIN:
             last = out[-1]
             out[-1] = _Segment(last.at, last.start, max(last.end, seg.end))
         else:
-            if out and abs(out[-1].at - seg.at) <= SNAP:
-                seg = _Segment(out[-1].at, seg.start, seg.end)
             out.append(seg)
     return out
+
+
+def _nearest(positions: list[float], value: float) -> float:
+    index = bisect.bisect_left(positions, value)
+    near = positions[max(index - 1, 0):index + 1]
+    return min(near, key=lambda p: abs(p - value))
 
 
 def _distinct(values: list[float]) -> list[float]:
