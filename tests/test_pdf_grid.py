@@ -68,7 +68,7 @@ def test_a_single_boxed_paragraph_is_not_a_table():
 
 
 def glyph(char, x0, width=5.0, baseline=100.0):
-    return _Glyph(char, x0, x0 + width, baseline - 8, baseline + 2, baseline, 10.0, False)
+    return _Glyph(char, x0, x0 + width, baseline - 8, baseline + 2, baseline, 10.0, 0)
 
 
 def test_glyphs_make_words_at_spaces_gaps_and_line_changes_but_not_in_ligatures():
@@ -77,7 +77,7 @@ def test_glyphs_make_words_at_spaces_gaps_and_line_changes_but_not_in_ligatures(
               glyph(" ", 0), glyph("o", 30), glyph("f", 35),
               glyph("x", 60),  # a gap of 20 pt: a new word
               glyph("n", 0, baseline=112)]  # the next line
-    assert [w.text for w in _words(glyphs)] == ["staff", "of", "x", "n"]
+    assert [w.text for w in _words(glyphs, lambda index: False)] == ["staff", "of", "x", "n"]
 
 
 def test_path_segments_give_axis_aligned_rules_only():
@@ -173,3 +173,11 @@ def test_rules_a_hair_apart_are_snapped_before_they_are_joined():
     tables = find_tables(rules, [word("Risk", 1, 0)])
     assert [len(t.rows[0]) for t in tables] == [2, 2]
     assert tables[0].bbox[2] > 299 and tables[0].rows[0][1] == "Risk"
+
+
+def test_a_row_left_open_at_the_page_bottom_is_still_in_the_table():
+    # no rule closes the last row: the vertical rules run on to y=60
+    rules = [h(0), h(20), h(40)] + [v(x) for x in XS]
+    words = [word("1.3", 0, 2), word("cut", 1, 2)]
+    [table] = find_tables(rules, words)
+    assert table.rows[-1][:2] == ["1.3", "cut"] and table.bottom == 60

@@ -173,3 +173,12 @@ def test_unruled_tables_with_an_unlabelled_number_column_and_two_on_a_page():
     assert got == [("THEME A. OUR STAFF", "A1", "Improve data", "Develop data and report"),
                    ("THEME A. OUR STAFF", "A2", "Staff networks", "Implement review"),
                    ("THEME B. OFFENDERS", "B1", "Address why", "Research reasons")]
+
+
+def test_a_repeated_header_fused_with_the_row_below_gives_that_row():
+    from planextract.extract.pdf_reader import _below_header
+
+    header = ["Outcomes", "Actions", "By\nwhom"]
+    assert _below_header(["Outcomes", "Actions\nrest of the action", "By\nwhom"],
+                         header) == ["", "rest of the action", ""]
+    assert _below_header(["1. Outcome", "1.1 Action", "CE"], header) is None

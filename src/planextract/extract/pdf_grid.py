@@ -50,6 +50,13 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word]) -> list[GridTable]
     for hs, vs in _components(horizontal, vertical):
         xs = _distinct([v.at for v in vs])
         ys = _distinct([h.at for h in hs])
+        # a row cut by a page break may be drawn open (no rule closing it):
+        # the vertical rules still say where the table ends
+        top, bottom = min(v.start for v in vs), max(v.end for v in vs)
+        if ys and top < ys[0] - 2 * SNAP:
+            ys.insert(0, top)
+        if ys and bottom > ys[-1] + 2 * SNAP:
+            ys.append(bottom)
         if len(xs) < 3 or len(ys) < 2:
             continue
         tables.append(_table(hs, vs, xs, ys, words))

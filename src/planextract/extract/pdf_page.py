@@ -12,7 +12,7 @@ count. Coordinates are pdfplumber's: points from the top-left corner.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -70,7 +70,7 @@ class _Glyph:
     bottom: float
     baseline: float
     size: float
-    bold: bool
+    index: int  # in the text page, to ask for the font only once a word
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -95,12 +95,13 @@ def pages(document: pdfium.PdfDocument) -> Iterator[PageContent]:
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     width, height = page.get_size()
     textpage = page.get_textpage()
+    fonts: dict[int | None, bool] = {}
     try:
         glyphs = _glyphs(textpage, height)
+        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts))
     finally:
         textpage.close()
-    content = PageContent(number, width, height, words=_words(glyphs),
-                          rules=_rules(page, height))
+    content = PageContent(number, width, height, words=words, rules=_rules(page, height))
     content.chars = sum(1 for g in glyphs if not g.char.isspace())
     return content
 
@@ -110,7 +111,6 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[_Glyph]:
     box = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[_Glyph] = []
-    bold_fonts: dict[int | None, bool] = {}
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code in _BREAKS:
@@ -118,18 +118,17 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[_Glyph]:
         if code == _LINE_END_HYPHEN:
             code = ord("-")
         if code in _SPACES:
-            out.append(_Glyph(" ", 0, 0, 0, 0, 0, 0, False))
+            out.append(_Glyph(" ", 0, 0, 0, 0, 0, 0, index))
             continue
         # the loose box spans the glyph's advance, as pdfminer's does, not its ink
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
         pdfium_c.FPDFText_GetCharOrigin(raw, index, ox, oy)
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        bold = _bold(raw, index, bold_fonts)
         # the em box from the baseline, not the ink: every glyph of a line
         # then shares its top and bottom, whatever its shape
         baseline = height - oy.value
         out.append(_Glyph(chr(code), box.left, box.right, baseline - 0.8 * size,
-                          baseline + 0.2 * size, baseline, size, bold))
+                          baseline + 0.2 * size, baseline, size, index))
     return out
 
 
@@ -152,7 +151,7 @@ def _bold(raw, index: int, cache: dict[int | None, bool]) -> bool:
     return cache[key]
 
 
-def _words(glyphs: list[_Glyph]) -> list[Word]:
+def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool]) -> list[Word]:
     """Glyphs in content order grouped into words: a word ends at a space, at
     a jump to another line or back along it, or at a gap wider than a third of
     the font size."""
@@ -164,7 +163,7 @@ def _words(glyphs: list[_Glyph]) -> list[Word]:
             words.append(Word("".join(g.char for g in current), min(g.x0 for g in current),
                               max(g.x1 for g in current), min(g.top for g in current),
                               max(g.bottom for g in current), max(g.size for g in current),
-                              all(g.bold for g in current)))
+                              bold_of(current[0].index)))
             current.clear()
 
     for glyph in glyphs:

@@ -264,6 +264,20 @@ def _same_header(row: list[str], header: list[str]) -> bool:
                                                           for c in header]
 
 
+def _below_header(row: list[str], header: list[str]) -> list[str] | None:
+    """A repeated header fused with the row beneath it (a missing rule under
+    the header, as some writers draw a row split at a page top): the cells
+    less the header labels, or None when ``row`` does not start with them."""
+    rest = []
+    for cell, label in zip(row, header):
+        lines, labels = cell.split("\n"), label.split("\n")
+        if [" ".join(x.split()).lower() for x in lines[:len(labels)]] != [
+                " ".join(x.split()).lower() for x in labels]:
+            return None
+        rest.append("\n".join(lines[len(labels):]))
+    return rest if len(row) == len(header) else None
+
+
 def _continues(row: list[str]) -> bool:
     """A page-top row that carries on the row before it: its leading cell is
     empty or carries on a sentence (lower case), and neither it nor the first
@@ -334,6 +348,8 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
             if continuing:
                 if _same_header(rows[0], header):
                     rows = rows[1:]
+                elif (below := _below_header(rows[0], header)) is not None:
+                    rows[0] = below
                 if rows and open_rows and _continues(rows[0]):
                     last = open_rows[-1]
                     joined = tuple(_cell("\n".join(x for x in (a.raw, b) if x))
