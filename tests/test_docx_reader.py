@@ -3,6 +3,7 @@
 from io import BytesIO
 
 import docx
+import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -114,3 +115,37 @@ def test_a_damaged_docx_is_a_clear_error():
     data = _bytes(_plan())
     with pytest.raises(ReaderError):
         read_document(data[: len(data) // 2])
+
+
+KEY = [("ACO", "Assistant Chief Officer"), ("T&DM", "Training and Development Manager"),
+       ("HRC", "Human Resource Committee")]
+
+
+def _plan_with_key(as_table: bool):
+    document = docx.Document()
+    document.add_heading("West Mercia Probation Trust", level=1)
+    document.add_paragraph("Key to Abbreviations:")
+    if as_table:
+        key = document.add_table(rows=0, cols=2)
+        for abbreviation, expansion in KEY:
+            cells = key.add_row().cells
+            cells[0].text, cells[1].text = abbreviation, expansion
+    else:
+        for abbreviation, expansion in KEY:
+            document.add_paragraph(f"{abbreviation}\t{expansion}")
+    table = document.add_table(rows=3, cols=3)
+    for row, values in zip(table.rows, [("Actions", "Owner", "Timescale"),
+                                        ("1.1 Train staff", "T&D Manager", "2010"),
+                                        ("1.2 Train managers", "T&DM", "2011")]):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    return document
+
+
+@pytest.mark.parametrize("as_table", [True, False], ids=["key-table", "key-tab-paragraphs"])
+def test_the_key_is_read_whether_a_table_or_tab_separated_paragraphs(as_table):
+    doc = normalise(read_document(_bytes(_plan_with_key(as_table))))
+    key = {(e.abbreviation, e.expansion) for e in doc.glossary if e.origin == "document"}
+    assert key == set(KEY)
+    # the key, not the rapidfuzz guess, says T&DM is the T&D Manager
+    assert [a["owners"] for a in doc.actions] == [["T&D Manager"], ["T&D Manager"]]

@@ -101,6 +101,21 @@ def _text(p) -> str:
     return " ".join("".join(parts).split())
 
 
+def _tab_cells(p) -> list[str] | None:
+    """The TAB-separated parts of a paragraph (``ACO<TAB>Assistant Chief
+    Officer``), or None when it has no TAB between two pieces of text."""
+    parts, current = [], []
+    for node in p.iter(qn("w:t"), qn("w:tab")):
+        if node.tag == qn("w:tab"):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(node.text or "")
+    parts.append("".join(current))
+    cells = [" ".join(part.split()) for part in parts if part.strip()]
+    return cells if len(cells) >= 2 else None
+
+
 def _style_level(p, styles: dict[str, str]) -> int:
     ppr = p.pPr
     style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
@@ -198,14 +213,35 @@ def read_docx(data: bytes) -> RawDocument:
                           "save it again as .docx") from None
     reader = _Reader(document)
     blocks: list[Paragraph | Table] = []
+    tabbed: list[tuple[Paragraph, list[str]]] = []
+
+    def end_tabbed() -> None:
+        # two or more TAB-separated paragraphs in a row are a table (a key of
+        # abbreviations typed with tabs), as in the text exports; one is text
+        if len(tabbed) >= 2:
+            blocks.append(Table(rows=tuple(
+                Row(cells=tuple(Cell(parts=(c,), raw=c) for c in cells)) for _, cells in tabbed)))
+        else:
+            blocks.extend(paragraph for paragraph, _ in tabbed)
+        tabbed.clear()
+
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text, _kind = reader.paragraph_text(child)
-            if text:
-                blocks.append(Paragraph(text=text, level=_style_level(child, reader.styles),
-                                        bold=_bold(child)))
+            if not text:
+                continue
+            paragraph = Paragraph(text=text, level=_style_level(child, reader.styles),
+                                  bold=_bold(child))
+            cells = _tab_cells(child)
+            if cells:
+                tabbed.append((paragraph, cells))
+                continue
+            end_tabbed()
+            blocks.append(paragraph)
         elif child.tag == qn("w:tbl"):
+            end_tabbed()
             rows = reader.rows(child)
             if rows:
                 blocks.append(Table(rows=tuple(Row(cells=tuple(r)) for r in rows)))
+    end_tabbed()
     return RawDocument(source_format="docx", blocks=blocks)
