@@ -33,7 +33,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A physical row. ``after_break`` marks a page break just before it."""
+    """A physical row. ``after_break`` marks a page break just before it;
+    ``stitched`` that the reader joined onto it the part a page break cut off."""
 
     cells: tuple[Cell, ...]
     line_start: int | None = None
@@ -41,6 +42,7 @@ class Row:
     page_start: int | None = None
     page_end: int | None = None
     after_break: bool = False
+    stitched: bool = False
 
 
 @dataclass(frozen=True)

@@ -355,7 +355,7 @@ def _stitch(pages: list[_Page], running: set[str], sizes: Counter) -> list[Parag
                     joined = tuple(_cell("\n".join(x for x in (a.raw, b) if x))
                                    for a, b in zip(last.cells, rows[0]))
                     open_rows[-1] = Row(cells=joined, page_start=last.page_start,
-                                        page_end=item.page)
+                                        page_end=item.page, stitched=True)
                     rows = rows[1:]
             else:
                 if open_rows is not None:

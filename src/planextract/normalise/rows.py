@@ -259,6 +259,8 @@ class TableBuilder:
         )
         if piece.flag:
             draft.flags.add(piece.flag)
+        if row.stitched:
+            draft.flags.add("merged_split_row")
         return draft
 
     def _append_values(self, draft: Draft, row: Row) -> None:
