@@ -149,3 +149,18 @@ def test_the_key_is_read_whether_a_table_or_tab_separated_paragraphs(as_table):
     assert key == set(KEY)
     # the key, not the rapidfuzz guess, says T&DM is the T&D Manager
     assert [a["owners"] for a in doc.actions] == [["T&D Manager"], ["T&D Manager"]]
+
+
+def test_a_nested_table_stays_inside_its_cell():
+    document = _plan()
+    outer = document.tables[0]
+    inner = outer.cell(1, 1).add_table(rows=2, cols=2)
+    for row, values in zip(inner.rows, [("Milestone", "Date"), ("Draft", "May")]):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    raw = read_document(_bytes(document))
+    tables = [b for b in raw.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 4
+    assert tables[0].rows[1].cells[1].text == (
+        "1.1 Prepare the scheme\nMilestone | Date\nDraft | May")
+    assert [r.cells[2].text for r in tables[0].rows] == ["Owner", "CE", "Board", "Board"]

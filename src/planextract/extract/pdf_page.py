@@ -39,7 +39,7 @@ class Word:
 
 @dataclass(frozen=True)
 class Rule:
-    """An axis-aligned ruling line: horizontal when ``top == bottom``."""
+    """An axis-aligned ruling line, horizontal when wider than it is tall."""
 
     x0: float
     top: float
