@@ -3,11 +3,12 @@
 A title, theme headings and one ruled table per theme (Outcome, Action,
 Owner, Timescale, Scrutiny) whose header repeats on every page and whose long
 rows split across pages, as the samples' Word tables do. Deterministic: the
-same page count gives the same file.
+same page count gives the same file, so ``ensure`` keeps it between runs.
 """
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -70,3 +71,33 @@ def build(target: Path, pages: int) -> int:
     SimpleDocTemplate(str(target), pagesize=landscape(A4), invariant=1,
                       title="Benchmark plan").build(story)
     return actions
+
+
+def ensure(target: Path, pages: int) -> tuple[dict, bool]:
+    """The plan at ``target`` with its page and action counts, drawn only when
+    missing or older than this script (drawing 300 pages takes seconds, and
+    the same page count always gives the same file). The counts are kept in a
+    JSON file beside it, so the benchmark can check every drawn action is read
+    back. Returns the counts and whether the plan was drawn now."""
+    facts_path = target.with_suffix(".json")
+    script_time = Path(__file__).stat().st_mtime
+    if (target.exists() and facts_path.exists()
+            and min(target.stat().st_mtime, facts_path.stat().st_mtime) >= script_time):
+        facts = json.loads(facts_path.read_text())
+        if facts.get("requested") == pages:
+            return facts, False
+    actions = build(target, pages)
+    facts = {"requested": pages, "pages": _page_count(target), "actions": actions}
+    facts_path.write_text(json.dumps(facts) + "\n")
+    return facts, True
+
+
+def _page_count(path: Path) -> int:
+    """Pages in the drawn file: the page count asked for is only approximate."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(document)
+    finally:
+        document.close()
