@@ -6,9 +6,10 @@ from io import BytesIO
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from planextract.extract import pdf_page
-from planextract.extract.pdf_grid import find_tables
-from planextract.extract.pdf_page import Rule, Word, _Glyph, _segments, _words
+from planextract.extract.pdf import page as pdf_page
+from planextract.extract.pdf.document import open_pdf
+from planextract.extract.pdf.grid import find_tables
+from planextract.extract.pdf.page import Rule, Word, _Glyph, _segments, _words
 
 XS = [0.0, 100.0, 200.0, 300.0]
 YS = [0.0, 20.0, 40.0, 60.0]
@@ -104,7 +105,7 @@ def test_borders_drawn_as_thin_filled_boxes_are_rules():
     c.drawString(205, height - 135, "Action text")
     c.showPage()
     c.save()
-    document = pdf_page.open_pdf(buffer.getvalue())
+    document = open_pdf(buffer.getvalue())
     [page] = list(pdf_page.pages(document))
     [table] = find_tables(page.rules, page.words)
     assert table.rows == [["Outcome", ""], ["", "Action text"]]
@@ -131,7 +132,7 @@ def test_glyphs_and_rules_agree_with_pdfplumber():
     c.showPage()
     c.save()
     data = buffer.getvalue()
-    [page] = list(pdf_page.pages(pdf_page.open_pdf(data)))
+    [page] = list(pdf_page.pages(open_pdf(data)))
     with pdfplumber.open(BytesIO(data)) as reference:
         ref_page = reference.pages[0]
         ref_words = ref_page.extract_words(extra_attrs=["size", "fontname"])
@@ -153,7 +154,7 @@ def test_a_word_too_long_for_its_cell_is_rejoined_but_a_wrap_is_not():
     def at(text, x0, top, width):
         return Word(text, x0, x0 + width, top, top + 10, 10.0, False)
 
-    from planextract.extract.pdf_grid import cell_text
+    from planextract.extract.pdf.grid import cell_text
 
     # a 100 pt cell with 5 pt insets: 90 pt of room
     cut = [at("managers/supervisor", 5, 0, 88), at("s", 5, 12, 5)]

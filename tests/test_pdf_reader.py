@@ -177,7 +177,7 @@ def test_unruled_tables_with_an_unlabelled_number_column_and_two_on_a_page():
 
 
 def test_a_repeated_header_fused_with_the_row_below_gives_that_row():
-    from planextract.extract.pdf_stitch import _below_header
+    from planextract.extract.pdf.stitch import _below_header
 
     header = ["Outcomes", "Actions", "By\nwhom"]
     assert _below_header(["Outcomes", "Actions\nrest of the action", "By\nwhom"],

@@ -1,7 +1,7 @@
 import pytest
 
 from planextract.extract import ReaderError, read_document
-from planextract.extract.html_cells import cell_parts
+from planextract.extract.html_fragments import cell_parts
 from planextract.extract.model import Paragraph, Table
 from planextract.extract.registry import sniff
 

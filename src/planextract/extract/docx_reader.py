@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.settings import DEFAULT, Settings
 
 _HEADING_STYLE = re.compile(r"^(?:heading|título|titre|überschrift)\s*(\d)", re.I)
 
@@ -205,7 +206,7 @@ class _Reader:
         return out
 
 
-def read_docx(data: bytes) -> RawDocument:
+def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     try:
         document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as err:

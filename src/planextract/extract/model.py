@@ -8,6 +8,7 @@ block and row so that the normaliser never needs to know the input format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,9 @@ class Cell:
     parts: tuple[str, ...] = ()
     raw: str = ""
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """Computed once: the normaliser asks for it many times a row."""
         return "\n".join(p for p in self.parts if p)
 
     @property

@@ -1,68 +1,120 @@
-"""Choose a reader by sniffing the file's content, never its name."""
+"""Every reader, registered in one place, chosen by sniffing the content,
+never the file name.
+
+A format is a ``Format``: its name, a ``detect`` test on the bytes (and the
+decoded text, for text formats) and the dotted path of its ``read`` function,
+imported only when a file of that format is met (a PDF-only run never imports
+python-docx or BeautifulSoup). Binary formats are tried first, in order; text
+formats are tried on the decoded text, most specific first.
+"""
 
 from __future__ import annotations
 
+import importlib
 import re
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from io import BytesIO
 
-from planextract.extract.docx_reader import read_docx
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import RawDocument
-from planextract.extract.pdf_reader import read_pdf
-from planextract.extract.text_cells import CELL_START, read_cells
-from planextract.extract.text_input import decode, lines_of
-from planextract.extract.text_tabbed import read_tabbed
+from planextract.settings import DEFAULT, Settings
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+_CELL_START = re.compile(r"^ *\t")
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    detect: Callable[[bytes, list[str] | None], bool]
+    reader: str  # "module:function", called as function(data, settings[, name])
+
+
+def _is_pdf(data: bytes, _lines: list[str] | None) -> bool:
+    return data.startswith(b"%PDF-")
+
+
+def _is_docx(data: bytes, _lines: list[str] | None) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        names = zipfile.ZipFile(BytesIO(data)).namelist()
+    except zipfile.BadZipFile as err:
+        raise ReaderError(f"looks like a zip/.docx file but is damaged ({err}); "
+                          "re-save it from Word and try again") from None
+    if "word/document.xml" in names:
+        return True
+    raise ReaderError("a zip archive that is not a Word .docx file; "
+                      "unpack it and pass the plan files themselves")
+
+
+def _cell_lines(lines: list[str]) -> tuple[int, int]:
+    cell_lines = sum(1 for ln in lines if _CELL_START.match(ln) and ln.count("\t") == 1)
+    tab_rows = sum(1 for ln in lines if ln.count("\t") >= 2
+                   or (ln.count("\t") == 1 and not _CELL_START.match(ln)))
+    return cell_lines, tab_rows
+
+
+def _is_text_cells(_data: bytes, lines: list[str] | None) -> bool:
+    cell_lines, tab_rows = _cell_lines(lines or [])
+    return cell_lines >= 6 and cell_lines > tab_rows
+
+
+def _is_text_html(_data: bytes, lines: list[str] | None) -> bool:
+    _, tab_rows = _cell_lines(lines or [])
+    return tab_rows >= 2 and any(_MD_HEADING.match(ln) for ln in lines or [])
+
+
+def _is_text_tabbed(_data: bytes, lines: list[str] | None) -> bool:
+    return _cell_lines(lines or [])[1] >= 2
+
+
+BINARY_FORMATS = [
+    Format("pdf", _is_pdf, "planextract.extract.pdf.reader:read_pdf"),
+    Format("docx", _is_docx, "planextract.extract.docx_reader:read_docx"),
+]
+TEXT_FORMATS = [
+    Format("text-cells", _is_text_cells, "planextract.extract.text.cells:read_cells"),
+    Format("text-html", _is_text_html, "planextract.extract.text.tabbed:read_tabbed"),
+    Format("text-tabbed", _is_text_tabbed, "planextract.extract.text.tabbed:read_tabbed"),
+]
+
+
+def _load(path: str) -> Callable[..., RawDocument]:
+    module, function = path.split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def sniff(data: bytes) -> str:
-    """Name the format of ``data``: pdf, docx, text-cells, text-html, text-tabbed.
+    """Name the format of ``data``. Raises ReaderError with a message a person
+    can act on when it is none."""
+    return _choose(data).name
 
-    Raises ReaderError with a message a person can act on when it is none."""
+
+def _choose(data: bytes) -> Format:
     if not data.strip():
         raise ReaderError("the file is empty: nothing to extract", status="empty")
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            names = zipfile.ZipFile(BytesIO(data)).namelist()
-        except zipfile.BadZipFile as err:
-            raise ReaderError(f"looks like a zip/.docx file but is damaged ({err}); "
-                              "re-save it from Word and try again") from None
-        if "word/document.xml" in names:
-            return "docx"
-        raise ReaderError("a zip archive that is not a Word .docx file; "
-                          "unpack it and pass the plan files themselves")
+    for fmt in BINARY_FORMATS:
+        if fmt.detect(data, None):
+            return fmt
+    from planextract.extract.text.decode import decode, lines_of
+
     text, _ = decode(data)
     lines = [ln for ln in lines_of(text) if ln.strip()]
-    # one cell per line: a line that opens with its only TAB
-    cell_lines = sum(1 for ln in lines if CELL_START.match(ln) and ln.count("\t") == 1)
-    # a table row: TABs between cells
-    tab_rows = sum(1 for ln in lines if ln.count("\t") >= 2
-                   or (ln.count("\t") == 1 and not CELL_START.match(ln)))
-    if cell_lines >= 6 and cell_lines > tab_rows:
-        return "text-cells"
-    if tab_rows >= 2:
-        if any(_MD_HEADING.match(ln) for ln in lines):
-            return "text-html"
-        return "text-tabbed"
+    for fmt in TEXT_FORMATS:
+        if fmt.detect(data, lines):
+            return fmt
     raise ReaderError("no table found: the text holds neither TAB-separated rows nor "
                       "one-cell-per-line rows; export the plan's tables from Word as "
                       "text with tabs, or pass the .docx/.pdf")
 
 
-def read_document(data: bytes) -> RawDocument:
+def read_document(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     """Read ``data`` with the reader its content calls for."""
-    kind = sniff(data)
-    if kind in ("text-tabbed", "text-html"):
-        return read_tabbed(data, kind)
-    if kind == "text-cells":
-        return read_cells(data)
-    if kind == "docx":
-        return read_docx(data)
-    if kind == "pdf":
-        return read_pdf(data)
-    raise ReaderError(f"{kind.upper()} input is recognised but its reader is not built yet; "
-                      "export the plan as text for now")
+    fmt = _choose(data)
+    read = _load(fmt.reader)
+    if fmt in TEXT_FORMATS:
+        return read(data, fmt.name, settings)
+    return read(data, settings)

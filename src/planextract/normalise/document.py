@@ -23,6 +23,7 @@ class NormalisedDocument:
     plan_title: str | None
     actions: list[dict] = field(default_factory=list)
     glossary: list[glossary.Entry] = field(default_factory=list)
+    roles: list[owners.RoleSpelling] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -184,38 +185,16 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
     for draft in drafts:
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
-    abbreviations = {owners.clean_role(a) for a in key_map} | set(glossary.BUILTIN)
-    split = [owners.split_cell(_text(d, "owner")) for d in drafts]
-    counts = Counter(owners.role_key(r) for cell in split for r in cell.roles)
-    known = set(counts)
-    roles_per_draft: list[list[str]] = []
-    for cell in split:
-        roles: list[str] = []
-        for role in owners.share_prefix(cell.roles, abbreviations, known):
-            if counts[owners.role_key(role)] > 1:
-                roles.append(role)
-                continue
-            others = known - {owners.role_key(role)}
-            for part in owners.split_and(role, others):
-                roles.extend(owners.split_run_together(part, others, abbreviations))
-        roles_per_draft.append(roles)
-    canon = owners.RoleCanon([r for roles in roles_per_draft for r in roles], key_map,
-                             common=glossary.BUILTIN)
+    resolved = owners.resolve([_text(d, "owner") for d in drafts], key_map)
+    doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
     bodies = set(scrutiny_counts) | set(key_map)
 
     records = []
-    for draft, cell, roles in zip(drafts, split, roles_per_draft):
-        flags = set(draft.flags)
-        owner_list: list[str] = []
-        for role in roles:
-            name = canon.canonical(role)
-            if canon.was_fuzzy(role):
-                flags.add("owner_fuzzy_matched")
-            if name not in owner_list:
-                owner_list.append(name)
-        people = list(dict.fromkeys(cell.people))
+    for draft, row_owners in zip(drafts, resolved.rows):
+        flags = set(draft.flags) | set(row_owners.flags)
+        owner_list, people = row_owners.owners, row_owners.people
         due_text = _text(draft, "due")
         due = dates.parse_due(due_text)
         flags.update(due.flags)

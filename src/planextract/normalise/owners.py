@@ -8,9 +8,12 @@ The plan's own key of abbreviations is consulted first (``T&DM`` is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+
+from planextract.normalise.glossary import BUILTIN
 
 RANKS = ["chief superintendent", "chief supt", "det supt", "superintendent", "supt", "cs",
          "dcc", "acc", "cc", "ci", "di", "dci", "insp", "inspector", "sgt", "sergeant",
@@ -266,3 +269,68 @@ class RoleCanon:
 
     def was_fuzzy(self, role: str) -> bool:
         return role in self._fuzzy
+
+
+@dataclass
+class RowOwners:
+    """One row's owners: canonical roles and people in printed order, and the
+    flags the resolution leaves on the row (``owner_fuzzy_matched``, ...)."""
+
+    owners: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class RoleSpelling:
+    """A row of the ``roles`` table, less its ``doc_id``."""
+
+    role: str
+    spelling: str
+    mentions: int
+    match: str  # exact, key, builtin, vocabulary, fuzzy
+
+
+@dataclass
+class OwnerResolution:
+    rows: list[RowOwners]
+    roles: list[RoleSpelling]
+
+
+def resolve(cells: list[str | None], key: dict[str, str]) -> OwnerResolution:
+    """Every owner cell of one document (one per action, in document order) to
+    its canonical roles and people, with the document's ``roles`` rows.
+    ``key`` is the plan's own key of abbreviations."""
+    abbreviations = {clean_role(a) for a in key} | set(BUILTIN)
+    split = [split_cell(text) for text in cells]
+    counts = Counter(role_key(r) for cell in split for r in cell.roles)
+    known = set(counts)
+    per_cell: list[list[str]] = []
+    for cell in split:
+        roles: list[str] = []
+        for role in share_prefix(cell.roles, abbreviations, known):
+            if counts[role_key(role)] > 1:
+                roles.append(role)
+                continue
+            others = known - {role_key(role)}
+            for part in split_and(role, others):
+                roles.extend(split_run_together(part, others, abbreviations))
+        per_cell.append(roles)
+    canon = RoleCanon([r for roles in per_cell for r in roles], key, common=BUILTIN)
+    rows: list[RowOwners] = []
+    mentions: Counter[str] = Counter()
+    for cell, roles in zip(split, per_cell):
+        row = RowOwners(people=list(dict.fromkeys(cell.people)))
+        for role in roles:
+            mentions[role] += 1
+            name = canon.canonical(role)
+            if canon.was_fuzzy(role):
+                row.flags.add("owner_fuzzy_matched")
+            if name not in row.owners:
+                row.owners.append(name)
+        rows.append(row)
+    spellings = [RoleSpelling(canon.canonical(s), s, n,
+                              "fuzzy" if canon.was_fuzzy(s)
+                              else "exact" if canon.canonical(s) == s else "key")
+                 for s, n in mentions.items()]
+    return OwnerResolution(rows, spellings)

@@ -62,4 +62,5 @@ def write(result: BatchResult, out: Path) -> None:
         "actions": _table("actions", (a for r in result.results for a in r.actions)),
         "documents": _table("documents", (r.document for r in result.results)),
         "glossary": _table("glossary", (g for r in result.results for g in r.glossary)),
+        "roles": _table("roles", (g for r in result.results for g in r.roles)),
     })

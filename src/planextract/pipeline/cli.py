@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     result = run_batch(sources, jobs=max(1, args.jobs))
     write(result, args.out)
     print(result.summary())
-    print(f"dataset: {args.out}/actions, {args.out}/documents, {args.out}/glossary")
+    print(f"dataset: {args.out}/actions, {args.out}/documents, {args.out}/glossary, "
+          f"{args.out}/roles")
     return 1 if result.failed else 0
 
 

@@ -21,6 +21,7 @@ class DocumentResult:
     document: dict
     actions: list[dict] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
 
 
 def _document_row(source: str, data: bytes | None, **values: object) -> dict:
@@ -68,7 +69,9 @@ def run_one(source: str) -> DocumentResult:
               "organisation": doc.organisation, "plan_title": doc.plan_title}
     actions = [{**shared, **action} for action in doc.actions]
     row["seconds"] = time.perf_counter() - started
-    return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, actions))
+    roles = [{"doc_id": row["doc_id"], "role": r.role, "spelling": r.spelling,
+              "mentions": r.mentions, "match": r.match} for r in doc.roles]
+    return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, actions), roles)
 
 
 def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:

@@ -3,9 +3,9 @@
 This package is the project's single source of truth for ``CANONICAL.md``.
 """
 
-from planextract.schema.canonical import ACTIONS, DOCUMENTS, GLOSSARY, SCHEMAS
+from planextract.schema.canonical import ACTIONS, DOCUMENTS, GLOSSARY, ROLES, SCHEMAS
 from planextract.schema.validate import SchemaError, validate
 from planextract.schema.writer import write_dataset
 
-__all__ = ["ACTIONS", "DOCUMENTS", "GLOSSARY", "SCHEMAS", "SchemaError", "validate",
+__all__ = ["ACTIONS", "DOCUMENTS", "GLOSSARY", "ROLES", "SCHEMAS", "SchemaError", "validate",
            "write_dataset"]

@@ -1,4 +1,4 @@
-"""pyarrow schemas of the three tables, column for column as CANONICAL.md says.
+"""pyarrow schemas of the four tables, column for column as CANONICAL.md says.
 
 Columns beyond the contract (``owners_raw`` is in it; ``extra`` too) are
 added at the end of a table, never in the middle, so readers keyed by name
@@ -70,8 +70,17 @@ GLOSSARY = pa.schema([
     pa.field("origin", pa.string(), nullable=False),
 ])
 
-SCHEMAS = {"actions": ACTIONS, "documents": DOCUMENTS, "glossary": GLOSSARY}
+ROLES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("role", pa.string(), nullable=False),
+    pa.field("spelling", pa.string(), nullable=False),
+    pa.field("mentions", pa.int32(), nullable=False),
+    pa.field("match", pa.string(), nullable=False),
+])
+
+SCHEMAS = {"actions": ACTIONS, "documents": DOCUMENTS, "glossary": GLOSSARY, "roles": ROLES}
 
 DUE_KINDS = {"date", "range", "multiple", "ongoing", "unknown", "none"}
 STATUSES = {"ok", "failed", "empty"}
 RAGS = {"red", "amber", "green", "grey"}
+ROLE_MATCHES = {"exact", "key", "builtin", "vocabulary", "fuzzy"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from planextract.schema.canonical import DUE_KINDS, RAGS, SCHEMAS, STATUSES
+from planextract.schema.canonical import DUE_KINDS, RAGS, ROLE_MATCHES, SCHEMAS, STATUSES
 
 
 class SchemaError(ValueError):
@@ -54,4 +54,6 @@ def validate(name: str, table: pa.Table) -> pa.Table:
         _values_in(table, name, "status", STATUSES, nullable=False)
     if name == "glossary":
         _values_in(table, name, "origin", {"document", "builtin"}, nullable=False)
+    if name == "roles":
+        _values_in(table, name, "match", ROLE_MATCHES, nullable=False)
     return table

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planextract.extract.pdf_grid import printed_lines
-from planextract.extract.pdf_page import Word
-from planextract.extract.pdf_text import NUMBERED
+from planextract.extract.pdf.cell_text import NUMBERED
+from planextract.extract.pdf.lines import printed_lines
+from planextract.extract.pdf.page import Word
 
 
 @dataclass

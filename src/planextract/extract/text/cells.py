@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planextract.extract.html_cells import plain
+from planextract.extract.html_fragments import plain
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.text_input import decode, lines_of
+from planextract.extract.text.decode import decode, lines_of
+from planextract.settings import DEFAULT, Settings
 
 CELL_START = re.compile(r"^ *\t")
 _ROW_NUMBER = re.compile(r"^\s*[A-Za-z]?\s?\d{1,3}(?:[.\s]\d{1,2})?\.?\s*$")
@@ -85,7 +86,8 @@ def _looks_like_header(cell: _RawCell, labels: set[str]) -> bool:
     return norm in labels or all(w in labels for w in re.split(r"[\s/]+", norm) if w)
 
 
-def read_cells(data: bytes) -> RawDocument:
+def read_cells(data: bytes, source_format: str = "text-cells",
+               settings: Settings = DEFAULT) -> RawDocument:
     text, warnings = decode(data)
     paragraphs, cells = _split_cells(lines_of(text))
     first_row = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.label)), None)

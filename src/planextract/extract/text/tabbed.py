@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from planextract.extract.html_cells import cell_parts, plain
+from planextract.extract.html_fragments import cell_parts, plain
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.text_input import decode, lines_of
+from planextract.extract.text.decode import decode, lines_of
+from planextract.settings import DEFAULT, Settings
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
@@ -78,7 +79,8 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
     return blocks
 
 
-def read_tabbed(data: bytes, source_format: str) -> RawDocument:
+def read_tabbed(data: bytes, source_format: str = "text-tabbed",
+                settings: Settings = DEFAULT) -> RawDocument:
     text, warnings = decode(data)
     blocks = parse_tabbed_lines(lines_of(text))
     return RawDocument(source_format=source_format, blocks=blocks, warnings=warnings)

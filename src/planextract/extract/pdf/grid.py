@@ -15,7 +15,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planextract.extract.pdf_page import Rule, Word
+from planextract.extract.pdf.lines import printed_lines
+from planextract.extract.pdf.page import Rule, Word
 
 SNAP = 2.0  # rules this close are one rule
 JOIN = 3.0  # collinear rules with a gap this small are one rule
@@ -187,14 +188,3 @@ def cell_text(words: Sequence[Word], x0: float, x1: float) -> str:
         else:
             out.append(text)
     return "\n".join(out)
-
-
-def printed_lines(words: Sequence[Word]) -> list[list[Word]]:
-    """Words grouped into printed lines, top to bottom, left to right."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(lines[-1][0].top - word.top) < 0.5 * max(word.size, 1):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w.x0) for line in lines]

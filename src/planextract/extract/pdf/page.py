@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from planextract.extract.errors import ReaderError
-
 BOLD_WEIGHT = 600
 _SPACES = {0x20, 0xA0, 0x09}
 _BREAKS = {0x0A, 0x0D, 0xFFFE}
@@ -71,15 +69,6 @@ class _Glyph:
     baseline: float
     size: float
     index: int  # in the text page, to ask for the font only once a word
-
-
-def open_pdf(data: bytes) -> pdfium.PdfDocument:
-    """The document, or a ReaderError a person can act on."""
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        raise ReaderError(f"not a readable PDF ({err}); re-export it from the program "
-                          "that made it") from None
 
 
 def pages(document: pdfium.PdfDocument) -> Iterator[PageContent]:

@@ -1,9 +1,9 @@
 """Reader for PDF plans (``pdf``).
 
-Each page's glyphs and rules come from pdf_page (pypdfium2), one page at a
-time; its tables from pdf_grid where it has ruling lines in both directions,
-else from pdf_unruled (text alignment, horizontal rules if any); the words
-outside the tables are its lines of text. pdf_stitch then joins the pages.
+Each page's glyphs and rules come from pdf.page (pypdfium2), one page at a
+time; its tables from pdf.grid where it has ruling lines in both directions,
+else from pdf.unruled (text alignment, horizontal rules if any); the words
+outside the tables are its lines of text. pdf.stitch then joins the pages.
 A PDF with pages but no text at all is a scan, and said to be one.
 """
 
@@ -13,9 +13,11 @@ from collections import Counter
 
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import RawDocument
-from planextract.extract.pdf_grid import find_tables, printed_lines
-from planextract.extract.pdf_page import PageContent, Word, open_pdf, pages
-from planextract.extract.pdf_stitch import (
+from planextract.extract.pdf.document import open_pdf
+from planextract.extract.pdf.grid import find_tables
+from planextract.extract.pdf.lines import printed_lines
+from planextract.extract.pdf.page import PageContent, Word, pages
+from planextract.extract.pdf.stitch import (
     MARGIN,
     PageItems,
     PageLine,
@@ -23,7 +25,8 @@ from planextract.extract.pdf_stitch import (
     running_lines,
     stitch,
 )
-from planextract.extract.pdf_unruled import unruled_tables
+from planextract.extract.pdf.unruled import unruled_tables
+from planextract.settings import DEFAULT, Settings
 
 
 def _page_tables(page: PageContent, columns: list[float] | None
@@ -69,7 +72,7 @@ def _read_page(page: PageContent, columns: list[float] | None
     return result, columns, sizes
 
 
-def read_pdf(data: bytes) -> RawDocument:
+def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     document = open_pdf(data)
     read: list[PageItems] = []
     chars = 0

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
-from planextract.extract.pdf_text import NUMBERED, cell_text
+from planextract.extract.pdf.cell_text import NUMBERED, cell_text
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 MARGIN = 0.07  # share of the page height where running headers and footers sit

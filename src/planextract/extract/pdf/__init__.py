@@ -1,0 +1,1 @@
+"""PDF reader: pages (glyphs, rules) -> ruled/unruled page tables -> pages stitched."""

@@ -1,0 +1,1 @@
+"""Readers of text exports: decoding, TAB-separated rows, one cell per line."""
