@@ -44,6 +44,7 @@ class PdfSettings:
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
 
 
 DEFAULT = Settings()

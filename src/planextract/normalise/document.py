@@ -13,6 +13,7 @@ from planextract.normalise.columns import header_roles, is_action_table, is_head
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.rows import Context, Draft, TableBuilder, detect_layout
 from planextract.normalise.text import squash, squash_lines
+from planextract.settings import DEFAULT, Settings
 
 RAG_COLOURS = {"red": "red", "amber": "amber", "green": "green", "grey": "grey", "gray": "grey"}
 
@@ -59,7 +60,7 @@ def _header_index(table: Table) -> int | None:
     return None
 
 
-def normalise(raw: RawDocument) -> NormalisedDocument:
+def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocument:
     blocks = raw.blocks
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     intro = [(b.text, b.level) for b in blocks[:first_table] if isinstance(b, Paragraph)]

@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
                          help="files read in parallel (default: %(default)s)")
     args = parser.parse_args(argv)
 
-    sources = collect(args.paths)
+    sources = collect(args.paths, exclude=[args.out]).files
     if not sources:
         print("no input files found in: " + " ".join(args.paths), file=sys.stderr)
         return 1

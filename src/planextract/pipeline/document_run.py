@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from planextract.extract import ReaderError, read_document
 from planextract.normalise import glossary as glossary_rules
 from planextract.normalise.document import normalise
+from planextract.settings import DEFAULT, Settings
 
 
 @dataclass
@@ -35,7 +36,7 @@ def _document_row(source: str, data: bytes | None, **values: object) -> dict:
     return row
 
 
-def run_one(source: str) -> DocumentResult:
+def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     started = time.perf_counter()
     try:
         with open(source, "rb") as handle:
@@ -46,8 +47,8 @@ def run_one(source: str) -> DocumentResult:
             error=f"cannot open the file: {err.strerror or err}",
             seconds=time.perf_counter() - started))
     try:
-        raw = read_document(data)
-        doc = normalise(raw)
+        raw = read_document(data, settings)
+        doc = normalise(raw, settings)
     except ReaderError as err:
         return DocumentResult(_document_row(
             source, data, status=err.status, error=str(err),
