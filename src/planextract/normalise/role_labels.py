@@ -1,0 +1,124 @@
+"""The one string a role is known by, chosen from its spellings without
+regard to the order they were printed in.
+
+In turn: the preferred label of the builtin vocabulary (``Head of Human
+Resources``) where the role is in it; else the spelled-out form (the plan's
+key, the builtin acronyms, initials the plan spells out, unambiguous
+contractions), the most printed one; else the most printed spelling. Ties go
+to the alphabetically first, so one role spelled the same after expansion gets
+one label in every document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from planextract.normalise.role_text import Expander, Expansion, fingerprint, fold, is_acronym
+from planextract.normalise.role_vocab import VocabRole, Vocabulary
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One printed spelling of a role in a document, as the label rules see it."""
+
+    text: str
+    mentions: int
+    expansion: Expansion
+    vocab: VocabRole | None
+    fuzzy: bool
+
+
+@lru_cache(maxsize=8)
+def vocab_index(vocab: Vocabulary) -> dict[str, VocabRole]:
+    """Fingerprint of every label, variant and acronym (spelt out with the
+    builtin acronyms) -> its role; the first role wins a collision."""
+    expander = Expander({}, dict(vocab.acronyms))
+    index: dict[str, VocabRole] = {}
+    for role in vocab.roles:
+        for text in (role.label, *role.variants, *role.acronyms):
+            key = fingerprint(list(expander.expand(text).words), vocab.stop_words)
+            index.setdefault(key, role)
+    return index
+
+
+def _known_word(word: str, vocab: Vocabulary) -> bool:
+    return word.lower() in vocab.role_words or word.lower() in vocab.stop_words
+
+
+def title_case(words: list[str] | tuple[str, ...], vocab: Vocabulary) -> str:
+    """``dedicated Probation Officer`` -> ``Dedicated Probation Officer``; acronyms
+    and mixed case (``OASys``) kept; ``ALL`` -> ``All``; ``of``, ``and`` lower."""
+    out = []
+    for index, word in enumerate(words):
+        if is_acronym(word) and not _known_word(word, vocab):
+            out.append(word)
+        elif word.isupper() and len(word) > 1:
+            out.append(word.capitalize())
+        elif index and word.lower() in vocab.stop_words:
+            out.append(word.lower())
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def spelt_out(expansion: Expansion, vocab: Vocabulary) -> tuple[str, bool]:
+    """The label form of a spelling, and whether no acronym is left in it."""
+    words = []
+    for word in expansion.words:
+        choices = vocab.contractions.get(word.lower().rstrip("."), ())
+        if len(choices) == 1:
+            word = choices[0]
+        words.append(word)
+    full = not any(is_acronym(w) and not _known_word(w, vocab) for w in words)
+    return title_case(words, vocab), full
+
+
+def _plural(word: str, vocab: Vocabulary) -> bool:
+    return word.lower() != fold(word) and fold(word) in vocab.head_nouns
+
+
+def _pluralise(label: str, vocab: Vocabulary) -> str:
+    words = label.split()
+    if words and words[-1].lower() in vocab.head_nouns:
+        words[-1] += "s"
+    return " ".join(words)
+
+
+def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | None]:
+    """(label, where it came from: ``vocabulary`` or None) for one role's spellings."""
+    hits: dict[str, int] = {}
+    plural = singular = 0
+    for s in spellings:
+        if s.vocab is not None:
+            hits[s.vocab.label] = hits.get(s.vocab.label, 0) + s.mentions
+            last = s.expansion.words[-1] if s.expansion.words else ""
+            if _plural(last, vocab):
+                plural += s.mentions
+            else:
+                singular += s.mentions
+    if hits:
+        label = min(hits, key=lambda k: (-hits[k], k))
+        return (_pluralise(label, vocab) if plural > singular else label), "vocabulary"
+    forms: dict[str, list[int]] = {}
+    for s in spellings:
+        form, full = spelt_out(s.expansion, vocab)
+        tally = forms.setdefault(form, [int(full), 0])
+        tally[1] += s.mentions
+    label = min(forms, key=lambda f: (-forms[f][0], -forms[f][1], f))
+    return label, None
+
+
+def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> str:
+    """How the spelling was tied to its role, for the ``roles`` table."""
+    if spelling.fuzzy or "initials" in spelling.expansion.sources:
+        return "fuzzy"
+    printed = fingerprint(re.split(r"\s+", spelling.text), stop_words)
+    if printed == fingerprint(label.split(), stop_words):
+        return "exact"
+    if "key" in spelling.expansion.sources:
+        return "key"
+    if "builtin" in spelling.expansion.sources:
+        return "builtin"
+    return "vocabulary"  # the vocabulary's label, or its contractions spelt out
