@@ -10,7 +10,7 @@ alignment and guards); a deterministic label (``role_labels``).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planextract.normalise import role_vocab
 from planextract.normalise.owner_cells import (
@@ -20,7 +20,13 @@ from planextract.normalise.owner_cells import (
     split_cell,
     uses_comma_separators,
 )
-from planextract.normalise.role_labels import Spelling, choose, match_code, vocab_index
+from planextract.normalise.role_labels import (
+    Spelling,
+    anchors,
+    choose,
+    match_code,
+    vocab_index,
+)
 from planextract.normalise.role_match import Group, align_tokens, cluster
 from planextract.normalise.role_split import (
     RoleContext,
@@ -152,13 +158,19 @@ def resolve(cells: list[str | None], key: dict[str, str],
     canon: dict[str, str] = {}
     codes: dict[str, str] = {}
     for members in clusters.members:
-        found = [Spelling(s, mentions[s], expansions[s], index.get(groups[i].key),
-                          i in clusters.fuzzy)
+        found = [Spelling(s, mentions[s], expansions[s], index.get(groups[i].key), False)
                  for i in members for s in groups[i].spellings]
-        label, _ = choose(found, vocab)
-        for s in found:
-            canon[s.text] = label
-            codes[s.text] = match_code(s, label, vocab.stop_words)
+        label, source = choose(found, vocab)
+        aligned = any(i in clusters.fuzzy for i in members)
+        spelt = {i: [s for s in found if s.text in groups[i].spellings] for i in members}
+        anchored = {i for i in members if any(anchors(s, label, source, vocab) for s in spelt[i])}
+        anchored = anchored or {i for i in members if any(
+            anchors(s, label, source, vocab, contractions=True) for s in spelt[i])}
+        for i in members:
+            fuzzy = aligned and i not in anchored
+            for s in spelt[i]:
+                canon[s.text] = label
+                codes[s.text] = match_code(replace(s, fuzzy=fuzzy), label, vocab.stop_words)
 
     rows: list[RowOwners] = []
     for cell, roles in zip(split, per_cell):

@@ -104,10 +104,25 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
     forms: dict[str, list[int]] = {}
     for s in spellings:
         form, full = spelt_out(s.expansion, vocab)
-        tally = forms.setdefault(form, [int(full), 0])
+        shortened = int(any(w.lower().rstrip(".") in vocab.contractions
+                            for w in s.expansion.words))
+        tally = forms.setdefault(form, [int(full), 0, 1])
         tally[1] += s.mentions
-    label = min(forms, key=lambda f: (-forms[f][0], -forms[f][1], f))
+        tally[2] = min(tally[2], shortened)
+    # fully spelled out, most printed, printed without contractions, alphabetical
+    label = min(forms, key=lambda f: (-forms[f][0], -forms[f][1], forms[f][2], f))
     return label, None
+
+
+def anchors(spelling: Spelling, label: str, source: str | None, vocab: Vocabulary,
+            contractions: bool = False) -> bool:
+    """Does the label come from this spelling (not merely joined to it)? Without
+    ``contractions``, only as printed or with its acronyms spelt out."""
+    if source == "vocabulary":
+        return spelling.vocab is not None
+    if contractions:
+        return spelt_out(spelling.expansion, vocab)[0] == label
+    return title_case(spelling.expansion.words, vocab) == label
 
 
 def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> str:

@@ -17,6 +17,7 @@ a dot, a generic word more or less, edit distance 1 on long words) only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
@@ -50,11 +51,21 @@ def align_tokens(words: list[str], stop_words: frozenset[str]) -> tuple[tuple[st
     return tuple(tokens), frozenset(dotted)
 
 
+@lru_cache(maxsize=8)
+def _folded_contractions(vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    """The contractions lexicon on folded words (``comms`` -> ``comm``)."""
+    out: dict[str, set[str]] = {}
+    for short, expansions in vocab.contractions.items():
+        out.setdefault(fold(short), set()).update(fold(e) for e in expansions)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str]) -> bool:
     if a == b:
         return True
+    lexicon = _folded_contractions(vocab)
     for short, long in ((a, b), (b, a)):
-        if long in {fold(e) for e in vocab.contractions.get(short, ())}:
+        if long in lexicon.get(short, ()):
             return True
         if (len(short) >= 3 and long.startswith(short) and short in dotted
                 and short not in vocab.role_words):
@@ -103,7 +114,7 @@ def aligns(a: Group, b: Group, vocab: Vocabulary) -> bool:
 @dataclass
 class Clusters:
     """Groups joined into roles: ``members[i]`` lists group indexes of role i;
-    ``fuzzy`` the groups that joined by alignment rather than collision."""
+    ``fuzzy`` the groups of roles that were joined by alignment."""
 
     members: list[list[int]]
     fuzzy: set[int]
@@ -155,7 +166,10 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
             roots = shared if len(shared) == 1 else roots
         if len(roots) == 1:
             target = next(j for j in sorted(found) if find(j) in roots)
-            edges.append((i, target))
+            # exactly one candidate on both sides: Dep Head is not joined to
+            # Department Head while Deputy Head is there too
+            if {find(k) for k in candidates[target]} == {find(i)}:
+                edges.append((i, target))
 
     def linked(a: int, b: int) -> bool:
         return b in candidates[a] or frozenset((a, b)) in vocab_pairs
@@ -165,9 +179,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
             continue
         # complete linkage: every group of one side must align with every one of the other
         if all(linked(a, b) for a in members(find(i)) for b in members(find(j))):
-            small, large = sorted((find(i), find(j)), key=lambda r: (
-                sum(groups[m].mentions for m in members(r)), -r))
-            fuzzy.update(members(small))
-            parent[small] = large
+            fuzzy.update(members(find(i)) + members(find(j)))
+            parent[find(i)] = find(j)
     roots = sorted({find(i) for i in range(len(groups))})
     return Clusters([members(r) for r in roots], fuzzy)
