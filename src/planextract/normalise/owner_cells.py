@@ -73,9 +73,12 @@ def _comma_pieces(text: str, vocab: Vocabulary, commas_separate: bool) -> list[s
     for piece in text.split(","):
         previous = pieces[-1].strip() if pieces else ""
         bare = [w.lower() for w in previous.split()]
+        # Manager, Disability Services; Assistant Director, Housing (but Chief
+        # Executive, ACE Equality and Diversity are two owners)
         if (bare and bare[-1] in vocab.head_nouns and len(bare) <= 2
                 and all(w in vocab.rank_modifiers for w in bare[:-1])
                 and piece.strip() and not has_head_noun(piece, vocab)
+                and (len(bare) == 1 or not looks_like_role(piece, vocab))
                 and not is_person(piece, vocab, vocab.role_words)):
             pieces[-1] = previous + ", " + piece.strip()
         else:

@@ -36,8 +36,10 @@ from planextract.normalise.role_split import (
 )
 from planextract.normalise.role_text import (
     Expander,
+    Expansion,
     clean_role,
     fingerprint,
+    fold,
     spelt_out_initials,
     words_of,
 )
@@ -109,6 +111,24 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
     return out
 
 
+def _key_form(expansion: Expansion, key: dict[str, str], vocab: Vocabulary) -> Expansion:
+    """``ACO Business`` is the key's ``ACO – BS`` (Assistant Chief Officer Business
+    Services) less a generic word: it takes the key's spelled-out form, when
+    exactly one entry of the key fits."""
+    def core(words: list[str]) -> str:
+        return fingerprint([w for w in words if fold(w) not in vocab.generic], vocab.stop_words)
+
+    mine = core(list(expansion.words))
+    if len(mine.split()) < 2:
+        return expansion
+    whole = fingerprint(list(expansion.words), vocab.stop_words)
+    fits = {v for v in key.values() if len(v.split()) > 2 and core(v.split()) == mine
+            and fingerprint(v.split(), vocab.stop_words) != whole}
+    if len(fits) != 1:
+        return expansion
+    return Expansion(tuple(words_of(fits.pop())), expansion.sources | {"key"})
+
+
 def resolve(cells: list[str | None], key: dict[str, str],
             roles_file: str | None = None) -> OwnerResolution:
     """Every owner cell of one document (one per action, in document order) to
@@ -126,7 +146,7 @@ def resolve(cells: list[str | None], key: dict[str, str],
     known_acronyms = {clean_role(k) for k in key} | set(builtin)
     initials = spelt_out_initials(spellings, known_acronyms, vocab.stop_words)
     expander = Expander(key, builtin, initials)
-    expansions = {s: expander.expand(s) for s in spellings}
+    expansions = {s: _key_form(expander.expand(s), key, vocab) for s in spellings}
     prints = {s: fingerprint(list(expansions[s].words), vocab.stop_words) for s in spellings}
 
     by_key: dict[str, list[str]] = {}
