@@ -165,3 +165,31 @@ def test_roles_rows_say_how_each_spelling_was_matched():
     assert match["HR"] == ("Human Resources", "builtin", 1)
     assert match["Trust Secretary"] == ("Board Secretary", "vocabulary", 1)
     assert match["Secretary to the Board"] == ("Board Secretary", "exact", 1)  # word order
+
+
+def test_initials_join_a_spelled_out_role_but_never_relabel_one_alone():
+    # OM could be read as Operations Manager, printed elsewhere: not without a key
+    rows = labels(["ACO OM", "Operations Manager"])
+    assert rows[0] != rows[1] and "Operations" not in rows[0][0]
+    # T&DM beside T&D Manager (spelled out by the builtin table): one role
+    assert labels(["T&DM", "T&D Manager"]) == [["Training and Development Manager"]] * 2
+
+
+def test_spelled_out_labels_do_not_depend_on_how_often_each_form_is_printed():
+    # the same two spellings, printed more or less often, give one label
+    one = labels(["Estates Head", "Estates Head", "Estates Head", "Head of Estates"])
+    two = labels(["Head of Estates", "Head of Estates", "Estates Head"])
+    assert set(map(tuple, one)) == set(map(tuple, two)) == {("Head of Estates",)}
+    # the fuller form wins: Business Services over Business
+    key = {"ACO – BS": "Assistant Chief Officer Business Services"}
+    assert labels(["ACO Business", "ACO Business", "ACO – BS"], key)[0] == [
+        "Assistant Chief Officer Business Services"]
+    # a plan that prints only the other word order gets the title form as well
+    assert labels(["Estates Head"]) == [["Head of Estates"]]
+
+
+def test_a_group_of_posts_stays_plural():
+    key = {"ACO": "Assistant Chief Officer"}
+    assert labels(["All ACOs", "All ACO", "All ACOs"], key)[1] == ["All Assistant Chief Officers"]
+    assert labels(["LDU Managers", "LDU Mgrs"]) == [["Local Delivery Unit Managers"]] * 2
+    assert labels(["LDU Manager", "LDU Managers"])[1] == ["Local Delivery Unit Manager"]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from planextract.normalise.people import is_person, people_in
-from planextract.normalise.role_text import clean_role, is_acronym, words_of
+from planextract.normalise.role_text import clean_role, fold, is_acronym, words_of
 from planextract.normalise.role_vocab import Vocabulary
 
 _OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
@@ -39,8 +39,7 @@ class OwnerCell:
 def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
     for word in words_of(text):
-        lowered = word.lower().rstrip("s") if len(word) > 3 else word.lower()
-        if word.lower() in vocab.head_nouns or lowered in vocab.head_nouns:
+        if word.lower() in vocab.head_nouns or fold(word) in vocab.head_nouns:
             return True
         for expansion in vocab.contractions.get(word.lower(), ()):
             if expansion.rstrip("s") in vocab.head_nouns:
@@ -50,7 +49,9 @@ def has_head_noun(text: str, vocab: Vocabulary) -> bool:
 
 def looks_like_role(text: str, vocab: Vocabulary) -> bool:
     """A piece that can stand as an owner on its own: a head noun, an acronym."""
-    return has_head_noun(text, vocab) or any(is_acronym(w) for w in words_of(text))
+    return has_head_noun(text, vocab) or any(
+        is_acronym(w) or is_acronym(w[:-1]) and w.endswith("s")
+        for w in words_of(clean_role(text)))
 
 
 def _slash_pieces(text: str) -> list[str]:

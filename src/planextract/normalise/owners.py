@@ -25,7 +25,8 @@ from planextract.normalise.role_labels import (
     anchors,
     choose,
     match_code,
-    vocab_index,
+    spelt_out,
+    vocab_role,
 )
 from planextract.normalise.role_match import Group, align_tokens, cluster
 from planextract.normalise.role_split import (
@@ -144,9 +145,24 @@ def resolve(cells: list[str | None], key: dict[str, str],
     spellings = sorted(mentions)
     builtin = dict(vocab.acronyms)
     known_acronyms = {clean_role(k) for k in key} | set(builtin)
-    initials = spelt_out_initials(spellings, known_acronyms, vocab.stop_words)
-    expander = Expander(key, builtin, initials)
-    expansions = {s: _key_form(expander.expand(s), key, vocab) for s in spellings}
+    base = {s: _key_form(Expander(key, builtin).expand(s), key, vocab) for s in spellings}
+    # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
+    written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
+    initials = {a: e for a, e in spelt_out_initials(written, known_acronyms,
+                                                     vocab.stop_words).items()
+                if a in {w for s in spellings for w in s.split()}}
+    with_initials = Expander(key, builtin, initials)
+    base_prints = {fingerprint(list(e.words), vocab.stop_words) for e in base.values()}
+    base_prints |= {fingerprint(spelt_out(e, vocab)[0].split(), vocab.stop_words)
+                    for e in base.values()}
+    expansions = {}
+    for s in spellings:
+        # initials spelt out only to join a spelling the plan prints in full
+        # (E&D Manager / Equality and Diversity Manager), never to relabel alone
+        spelt = with_initials.expand(s)
+        joined = fingerprint(list(spelt.words), vocab.stop_words)
+        own = fingerprint(list(base[s].words), vocab.stop_words)
+        expansions[s] = spelt if joined != own and joined in base_prints else base[s]
     prints = {s: fingerprint(list(expansions[s].words), vocab.stop_words) for s in spellings}
 
     by_key: dict[str, list[str]] = {}
@@ -168,17 +184,17 @@ def resolve(cells: list[str | None], key: dict[str, str],
         for role, person in cell.holders.items():
             if role in group_of:
                 holders.setdefault(group_of[role], set()).add(person)
-    index = vocab_index(vocab)
+    in_vocab = {i: vocab_role(expansions[g.spellings[0]], vocab) for i, g in enumerate(groups)}
     by_role: dict[str, set[int]] = {}
-    for i, g in enumerate(groups):
-        if g.key in index:
-            by_role.setdefault(index[g.key].label, set()).add(i)
+    for i, found in in_vocab.items():
+        if found is not None:
+            by_role.setdefault(found.label, set()).add(i)
     clusters = cluster(groups, apart, holders, vocab, list(by_role.values()))
 
     canon: dict[str, str] = {}
     codes: dict[str, str] = {}
     for members in clusters.members:
-        found = [Spelling(s, mentions[s], expansions[s], index.get(groups[i].key), False)
+        found = [Spelling(s, mentions[s], expansions[s], in_vocab[i], False)
                  for i in members for s in groups[i].spellings]
         label, source = choose(found, vocab)
         aligned = any(i in clusters.fuzzy for i in members)

@@ -43,6 +43,16 @@ def vocab_index(vocab: Vocabulary) -> dict[str, VocabRole]:
     return index
 
 
+def vocab_role(expansion: Expansion, vocab: Vocabulary) -> VocabRole | None:
+    """The vocabulary's role for a spelling, as printed or with its
+    contractions spelt out (``Ops Manager`` is the ``Operations Manager``)."""
+    index = vocab_index(vocab)
+    found = index.get(fingerprint(list(expansion.words), vocab.stop_words))
+    if found is None:
+        found = index.get(fingerprint(spelt_out(expansion, vocab)[0].split(), vocab.stop_words))
+    return found
+
+
 def _known_word(word: str, vocab: Vocabulary) -> bool:
     return word.lower() in vocab.role_words or word.lower() in vocab.stop_words
 
@@ -86,32 +96,65 @@ def _pluralise(label: str, vocab: Vocabulary) -> str:
     return " ".join(words)
 
 
+def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
+    """``Estates Head`` -> ``Head of Estates`` (rank modifiers stay in front):
+    the title form, so one role printed in either order reads the same."""
+    lowered = [w.lower() for w in words]
+    if len(words) < 2 or lowered[-1] != "head" or any(w in ("of", "to", "for") for w in lowered):
+        return words
+    lead = 0
+    while lead < len(words) - 1 and lowered[lead] in vocab.rank_modifiers:
+        lead += 1
+    if lead == len(words) - 1:
+        return words
+    return [*words[:lead], words[-1], "of", *words[lead:-1]]
+
+
 def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | None]:
-    """(label, where it came from: ``vocabulary`` or None) for one role's spellings."""
+    """(label, where it came from: ``vocabulary`` or None) for one role's spellings.
+
+    Among spelled-out forms the choice does not depend on how often each is
+    printed, so that one role printed alike gets one label in every plan:
+    no acronym left, the title form, the fullest (``Business Services`` over
+    ``Business``), no contraction needed, then alphabetical. Only when every
+    form keeps an acronym does the most printed one win."""
     hits: dict[str, int] = {}
-    plural = singular = 0
+    plural = True
     for s in spellings:
         if s.vocab is not None:
             hits[s.vocab.label] = hits.get(s.vocab.label, 0) + s.mentions
-            last = s.expansion.words[-1] if s.expansion.words else ""
-            if _plural(last, vocab):
-                plural += s.mentions
-            else:
-                singular += s.mentions
+            words = spelt_out(s.expansion, vocab)[0].split()
+            plural = plural and bool(words) and _plural(words[-1], vocab)
     if hits:
         label = min(hits, key=lambda k: (-hits[k], k))
-        return (_pluralise(label, vocab) if plural > singular else label), "vocabulary"
+        return (_pluralise(label, vocab) if plural else label), "vocabulary"
     forms: dict[str, list[int]] = {}
     for s in spellings:
         form, full = spelt_out(s.expansion, vocab)
+        form = " ".join(_head_first(form.split(), vocab))
         shortened = int(any(w.lower().rstrip(".") in vocab.contractions
                             for w in s.expansion.words))
         tally = forms.setdefault(form, [int(full), 0, 1])
         tally[1] += s.mentions
         tally[2] = min(tally[2], shortened)
-    # fully spelled out, most printed, printed without contractions, alphabetical
-    label = min(forms, key=lambda f: (-forms[f][0], -forms[f][1], forms[f][2], f))
+    if any(tally[0] for tally in forms.values()):
+        label = min((f for f in forms if forms[f][0]), key=lambda f: (
+            not _title_form(f), -len(f.split()), forms[f][2], _odd_number(f, vocab),
+            -forms[f][1], f))
+    else:
+        label = min(forms, key=lambda f: (-forms[f][1], forms[f][2], f))
     return label, None
+
+
+def _odd_number(label: str, vocab: Vocabulary) -> bool:
+    """A group of posts (``All ACOs``) printed in the singular (``All ACO``)."""
+    words = label.split()
+    return (len(words) > 1 and words[0].lower() in vocab.quantifiers
+            and not _plural(words[-1], vocab))
+
+
+def _title_form(label: str) -> bool:
+    return any(w in ("of", "to", "for") for w in label.lower().split())
 
 
 def anchors(spelling: Spelling, label: str, source: str | None, vocab: Vocabulary,
@@ -121,8 +164,10 @@ def anchors(spelling: Spelling, label: str, source: str | None, vocab: Vocabular
     if source == "vocabulary":
         return spelling.vocab is not None
     if contractions:
-        return spelt_out(spelling.expansion, vocab)[0] == label
-    return title_case(spelling.expansion.words, vocab) == label
+        form = spelt_out(spelling.expansion, vocab)[0]
+    else:
+        form = title_case(spelling.expansion.words, vocab)
+    return " ".join(_head_first(form.split(), vocab)) == label
 
 
 def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> str:
