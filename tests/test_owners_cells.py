@@ -88,3 +88,10 @@ def test_a_comma_inside_a_role():
     assert not uses_comma_separators(cells, VOCAB)
     assert cut(cells[1], commas=False)[0] == ["Head of HR", "Officer, Older People"]
     assert uses_comma_separators(["Head of HR, Diversity Manager"], VOCAB)
+
+
+def test_a_rank_before_a_function_is_a_post_not_a_person():
+    assert cut("Group Commander Prevention") == (["Group Commander Prevention"], [])
+    assert cut("Station Manager Community Safety") == (["Station Manager Community Safety"], [])
+    assert cut("Cllr Marsh (Cabinet Member for Housing)") == (["Cabinet Member for Housing"],
+                                                             ["Cllr Marsh"])
