@@ -1,0 +1,125 @@
+"""Which document gets which body, layout and format; writes the documents, one gold
+JSONL per document and the manifest. Seeded: the same seed writes the same corpus."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+from corpus import vocab
+from corpus.content import Drawer
+from corpus.layouts import LAYOUTS, Ctx
+from corpus.model import Document, Heading, Key, Text
+from corpus.owners import choose_style
+
+# format label -> (how many documents, file extension)
+FORMATS = {
+    "docx": (8, "docx"), "pdf-grid": (3, "pdf"), "pdf-hrules": (3, "pdf"),
+    "pdf-norules": (3, "pdf"), "pdf-shaded": (3, "pdf"), "pdf-rotated": (3, "pdf"),
+    "html": (5, "html"), "text-tabbed": (5, "txt"), "text-html": (4, "txt"),
+    "text-cells": (5, "txt"), "text-markdown": (4, "md"), "csv": (4, "csv"),
+}
+# a CSV file holds one table: no headings, no key, no second table
+ONE_TABLE = {"csv"}
+MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
+EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
+             ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def plan_document(rng: random.Random, index: int, fmt: str, layout: str) -> Document:
+    """One plan's content and layout, independent of the format it is written in."""
+    kind = rng.choice(list(vocab.ORG_KINDS))
+    organisation = f"{rng.choice(vocab.PLACES)} {rng.choice(vocab.ORG_KINDS[kind])}"
+    year = rng.randint(2009, 2016)
+    title = f"{rng.choice(vocab.PLAN_TITLES)} {year}{rng.choice(['-', ' – ', '/'])}" \
+            f"{str(year + 1)[2:] if rng.random() < 0.5 else year + 1}"
+    one_table = fmt in ONE_TABLE
+    with_key = not one_table and rng.random() < 0.6
+    owners = choose_style(rng, kind, with_key)
+    drawer = Drawer(rng, owners, bullet_share=rng.choice([0.0, 0.15, 0.3]))
+    ctx = Ctx(rng, drawer, number_style=rng.choice(["dotted", "spaced", "trailing",
+                                                    "letter-spaced"]),
+              id_in_text=rng.random() < 0.5,
+              bullet=rng.choice(["list", "glyph", "dash"] if fmt != "docx"
+                                else ["list", "glyph"]),
+              stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
+              split=0.15 if fmt.startswith("text") else 0.0)
+    blocks: list = []
+    if not one_table:
+        blocks += [Heading(organisation, 1), Heading(title, 1),
+                   Text(f"This plan sets out how {organisation} will meet its equality "
+                        "objectives. Progress is reviewed by the board every quarter.")]
+        if with_key:
+            entries = sorted(owners.key.items()) + rng.sample(EXTRA_KEY, 2)
+            blocks.append(Key(entries, as_table=rng.random() < 0.5,
+                              heading=rng.choice(["Key to abbreviations", "Abbreviations",
+                                                  "Glossary"])))
+        if rng.random() < 0.4:
+            section = rng.choice(vocab.SECTIONS)
+            blocks.append(Heading(section, 2))
+            ctx.context["section"] = section
+    ctx.single_table = one_table
+    blocks += LAYOUTS[layout](ctx)
+    name = f"{index:02d}-{slug(organisation)}-{layout}"
+    return Document(name, organisation, title, layout, blocks, bullet=ctx.bullet)
+
+
+def schedule(seed: int, limit: int | None = None) -> list[tuple[int, str, str]]:
+    """(index, format, layout) for every document: one counter runs through the
+    layouts over all documents, so each format's documents take consecutive layouts
+    (all different) and the formats start at different ones."""
+    layouts = list(LAYOUTS)
+    counter = random.Random(seed).randrange(len(layouts))
+    order = []
+    for fmt, (count, _ext) in FORMATS.items():
+        for _ in range(count):
+            while fmt in ONE_TABLE and layouts[counter % len(layouts)] in MULTI_TABLE_LAYOUTS:
+                counter += 1
+            order.append((len(order), fmt, layouts[counter % len(layouts)]))
+            counter += 1
+    return order[:limit] if limit else order
+
+
+def write(document: Document, fmt: str, path: Path, seed: int) -> None:
+    from corpus import write_docx, write_html, write_pdf, write_text
+
+    if fmt == "docx":
+        write_docx.write(document, path, random.Random(seed))
+    elif fmt.startswith("pdf-"):
+        write_pdf.write(document, path, fmt[4:])
+    elif fmt == "html":
+        write_html.write(document, path)
+    else:
+        write_text.write(document, path, fmt, random.Random(seed))
+
+
+def generate(out: Path, seed: int = 6, only: list[str] | None = None,
+             per_format: int | None = None) -> list[dict]:
+    """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest."""
+    docs, gold_dir = out / "docs", out / "gold"
+    docs.mkdir(parents=True, exist_ok=True)
+    gold_dir.mkdir(parents=True, exist_ok=True)
+    manifest, seen = [], {}
+    for index, fmt, layout in schedule(seed):
+        if only and fmt not in only:
+            continue
+        seen[fmt] = seen.get(fmt, 0) + 1
+        if per_format and seen[fmt] > per_format:
+            continue
+        rng = random.Random(seed * 1000 + index)
+        document = plan_document(rng, index, fmt, layout)
+        file_name = f"{document.name}.{FORMATS[fmt][1]}"
+        write(document, fmt, docs / file_name, seed * 1000 + index)
+        with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:
+            for record in document.gold():
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        manifest.append({"file": file_name, "format": fmt, "layout": layout,
+                         "actions": len(document.gold())})
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest

@@ -1,0 +1,148 @@
+"""A plan typeset as a PDF with reportlab, in the table styles the family prints:
+
+- ``grid``: every cell ruled; outcome cells merged down (no rule between the rows
+  they cover), objective rows merged across;
+- ``hrules``: a rule under every row, none down;
+- ``norules``: columns only by alignment;
+- ``shaded``: alternating shaded rows, no rules at all;
+- ``rotated``: portrait pages carrying ``/Rotate 90`` with the table drawn
+  landscape on them (as a landscape section prints inside a portrait document).
+
+Always A4 landscape as displayed, 8.5 pt cells, the header row repeated on every
+page, rows that do not fit split across the page break, page numbers in the footer.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from corpus.model import Cell, Document, Heading, Key, Para, Text
+from corpus.model import Table as PlanTable
+
+WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.1,
+          "owner": 2.4, "due": 1.9, "theme": 2.2, "measure": 2.5, "resources": 2.0}
+GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
+STYLES = getSampleStyleSheet()
+BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontName="Helvetica", fontSize=8.5,
+                      leading=10.5)
+BOLD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold")
+
+
+def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph:
+    parts = [escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>") for p in cell or []]
+    return Paragraph("<br/>".join(parts), style)
+
+
+def _commands(table: PlanTable, variant: str) -> list:
+    commands: list = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                      ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                      ("RIGHTPADDING", (0, 0), (-1, -1), 5)]
+    last = len(table.headers) - 1
+    covered = {(r + 1 + k, c) for r, row in enumerate(table.rows)
+               for c, span in row.spans.items() for k in range(1, span)}
+    for r, row in enumerate(table.rows, start=1):
+        if row.full is not None:
+            commands.append(("SPAN", (0, r), (last, r)))
+    if variant in ("grid", "rotated"):
+        commands += [("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                     ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
+                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black)]
+        for r in range(1, len(table.rows)):
+            for c in range(last + 1):
+                if (r + 1, c) not in covered:
+                    commands.append(("LINEBELOW", (c, r), (c, r), 0.6, colors.black))
+    elif variant == "hrules":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
+                     ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)]
+    elif variant == "shaded":
+        commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#c9d5e6")),
+                     ("ROWBACKGROUNDS", (0, 1), (-1, -1),
+                      [colors.white, colors.HexColor("#e8e8e8")])]
+    return commands
+
+
+def _story(document: Document, variant: str, usable: float) -> list:
+    story: list = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            style = STYLES[f"Heading{min(block.level, 3)}"]
+            story.append(Paragraph(escape(block.text), style))
+        elif isinstance(block, Text):
+            story.append(Paragraph(escape(block.text), STYLES["BodyText"]))
+        elif isinstance(block, Key):
+            story.append(Paragraph(escape(block.heading), STYLES["Heading3"]))
+            if block.as_table:
+                data = [[Paragraph(escape(a), BODY), Paragraph(escape(e), BODY)]
+                        for a, e in block.entries]
+                story.append(Table(data, colWidths=[3 * cm, 9 * cm], hAlign="LEFT",
+                                   style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4,
+                                                      colors.grey)])))
+            else:
+                story += [Paragraph(f"{escape(a)}&nbsp;&nbsp;&nbsp;&nbsp;{escape(e)}", BODY)
+                          for a, e in block.entries]
+            story.append(Spacer(1, 0.3 * cm))
+        elif isinstance(block, PlanTable):
+            weights = [WIDTHS.get(role, 2.0) for role in block.roles]
+            widths = [usable * w / sum(weights) for w in weights]
+            data = [[_cell([Para(h)], BOLD) for h in block.headers]]
+            for row in block.rows:
+                if row.full is not None:
+                    data.append([Paragraph(escape(row.full), BOLD)]
+                                + [""] * (len(block.headers) - 1))
+                else:
+                    data.append([_cell(c) for c in row.cells])
+            # splitByRow=0 + splitInRow=1: a row that does not fit is split inside itself,
+            # as Word and LibreOffice break rows
+            story.append(Table(data, colWidths=widths, repeatRows=1, splitByRow=0,
+                               splitInRow=1, style=TableStyle(_commands(block, variant))))
+            story.append(Spacer(1, 0.4 * cm))
+    return story
+
+
+def _footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(2 * cm, 1 * cm, f"Page {document.page}")
+    canvas.restoreState()
+
+
+class RotatedCanvas(Canvas):
+    """Portrait A4 pages with ``/Rotate 90``: what the layout draws in landscape
+    coordinates is turned onto the portrait page, so a viewer shows it upright."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._turn()
+
+    def setPageSize(self, size):  # noqa: N802 - reportlab's name
+        super().setPageSize(A4)
+
+    def _turn(self) -> None:
+        super().setPageSize(A4)
+        self.setPageRotation(90)
+        # displayed (u, v) -> page (x, y) = (width - v, u)
+        self.transform(0, 1, -1, 0, A4[0], 0)
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        super().showPage()
+        self._turn()
+
+
+def write(document: Document, path: Path, variant: str) -> None:
+    page = landscape(A4)
+    margin = 1.8 * cm
+    template = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin,
+                                 rightMargin=margin, topMargin=margin, bottomMargin=margin,
+                                 title=document.title, author=document.organisation,
+                                 invariant=1)
+    story = _story(document, variant, page[0] - 2 * margin)
+    kwargs = {"canvasmaker": RotatedCanvas} if variant == "rotated" else {}
+    template.build(story, onFirstPage=_footer, onLaterPages=_footer, **kwargs)
