@@ -45,7 +45,7 @@ class Drawer:
             text = f"{rng.choice(vocab.VERBS)} {rng.choice(vocab.OBJECTS)} " \
                    f"{rng.choice(vocab.PURPOSES)}"
             if rng.random() < 0.3:
-                text += f" and {rng.choice(vocab.PURPOSES).split(' ', 1)[1]}"
+                text += f" and {rng.choice(vocab.FOLLOW_UPS)}"
             if text not in self.used:
                 self.used.add(text)
                 return text

@@ -198,6 +198,9 @@ PURPOSES = ["to identify and remove barriers", "so that gaps are closed by year 
             "to ensure decisions are evidence based", "and agree actions with managers",
             "for every directorate", "so that service users can give feedback",
             "to increase representation at senior grades"]
+FOLLOW_UPS = ["report progress to the equality group", "share the results with staff",
+              "review the position after twelve months", "set targets for next year",
+              "publish a summary for the public"]
 BULLET_ITEMS = ["data analysed by protected characteristic", "findings shared with staff",
                 "actions agreed with the trade unions", "progress reported quarterly",
                 "guidance issued to managers", "targets set for next year",

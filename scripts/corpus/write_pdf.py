@@ -114,35 +114,24 @@ def _footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
     canvas.restoreState()
 
 
-class RotatedCanvas(Canvas):
-    """Portrait A4 pages with ``/Rotate 90``: what the layout draws in landscape
-    coordinates is turned onto the portrait page, so a viewer shows it upright."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._turn()
-
-    def setPageSize(self, size):  # noqa: N802 - reportlab's name
-        super().setPageSize(A4)
-
-    def _turn(self) -> None:
-        super().setPageSize(A4)
-        self.setPageRotation(90)
-        # displayed (u, v) -> page (x, y) = (width - v, u)
-        self.transform(0, 1, -1, 0, A4[0], 0)
-
-    def showPage(self):  # noqa: N802 - reportlab's name
-        super().showPage()
-        self._turn()
+def _turned_footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    """Portrait A4 page (the document carries ``/Rotate 90``): what the layout draws
+    in landscape coordinates is turned onto it, so a viewer shows it upright. Not
+    inside saveState: the turn must hold for the whole page. (reportlab writes the
+    MediaBox of a page with /Rotate 90 as the page size swapped: portrait.)"""
+    # displayed (u, v) -> page (x, y) = (width - v, u)
+    canvas.transform(0, 1, -1, 0, A4[0], 0)
+    _footer(canvas, document)
 
 
 def write(document: Document, path: Path, variant: str) -> None:
     page = landscape(A4)
     margin = 1.8 * cm
+    rotated = variant == "rotated"
     template = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin,
                                  rightMargin=margin, topMargin=margin, bottomMargin=margin,
                                  title=document.title, author=document.organisation,
-                                 invariant=1)
+                                 invariant=1, rotation=90 if rotated else 0)
     story = _story(document, variant, page[0] - 2 * margin)
-    kwargs = {"canvasmaker": RotatedCanvas} if variant == "rotated" else {}
-    template.build(story, onFirstPage=_footer, onLaterPages=_footer, **kwargs)
+    on_page = _turned_footer if rotated else _footer
+    template.build(story, onFirstPage=on_page, onLaterPages=on_page)
