@@ -100,14 +100,16 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> None:
 
 
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,
-             per_format: int | None = None) -> list[dict]:
-    """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest."""
+             per_format: int | None = None, indexes: set[int] | None = None) -> list[dict]:
+    """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest.
+    ``only``, ``per_format`` and ``indexes`` pick a slice of the seeded schedule; a
+    document is the same whichever slice it is written in."""
     docs, gold_dir = out / "docs", out / "gold"
     docs.mkdir(parents=True, exist_ok=True)
     gold_dir.mkdir(parents=True, exist_ok=True)
     manifest, seen = [], {}
     for index, fmt, layout in schedule(seed):
-        if only and fmt not in only:
+        if (only and fmt not in only) or (indexes is not None and index not in indexes):
             continue
         seen[fmt] = seen.get(fmt, 0) + 1
         if per_format and seen[fmt] > per_format:

@@ -229,5 +229,5 @@ OUTCOMES = ["Staff understand their duties under the equality scheme",
 PROGRESS = ["Draft prepared and circulated for comment.", "Complete.", "On track.",
             "Delayed by restructure; new date agreed.", "Working group established.",
             "Report presented to the board in the autumn.", "Not yet started.", ""]
-SECTIONS = ["SECTION 1: COMMON OBJECTIVES", "Part A – Corporate actions",
+SECTIONS = ["SECTION 1: CORPORATE OBJECTIVES", "Part A – Corporate actions",
             "PRIORITY A. OUR STAFF", "Year 2: 2011-12", "SECTION TWO: SERVICE DELIVERY"]
