@@ -46,7 +46,7 @@ def read_actions(dataset: Path) -> list[dict]:
         columns=["source", "action", "due_kind", "due_date", "owners"]).to_pylist()
 
 
-def own_table(out: Path, manifest: list[dict]) -> str:
+def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> str:
     """Per format: documents, gold, out, exact recall, precision, F1, and of the
     matched actions the share with the right due kind, due date, owners."""
     rows_by_file: dict[str, list[dict]] = defaultdict(list)
@@ -58,17 +58,21 @@ def own_table(out: Path, manifest: list[dict]) -> str:
         gold_path = out / "gold" / f"{entry['file']}.jsonl"
         gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x]
         score = score_document(gold, rows_by_file.get(entry["file"], []))
+        if per_document:
+            totals[entry["file"]].add(score)
+            docs[entry["file"]] += 1
         totals[entry["format"]].add(score)
         totals["ALL"].add(score)
         docs[entry["format"]] += 1
         docs["ALL"] += 1
-    head = f"{'format':15}{'docs':>5}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'F1':>7}" \
+    width = max(len(k) for k in totals) + 2
+    head = f"{'format':{width}}{'docs':>5}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'F1':>7}" \
            f"{'kind':>7}{'date':>7}{'owners':>7}"
     lines = [head]
-    for fmt in sorted(totals, key=lambda f: (f == "ALL", f)):
+    for fmt in sorted(totals, key=lambda f: (f == "ALL", "." not in f, f)):
         s = totals[fmt]
         shares = [s.share(n) for n in ("kind_ok", "due_ok", "owners_ok")]
-        lines.append(f"{fmt:15}{docs[fmt]:>5}{s.gold:>6}{s.out:>6}{s.recall:>7.3f}"
+        lines.append(f"{fmt:{width}}{docs[fmt]:>5}{s.gold:>6}{s.out:>6}{s.recall:>7.3f}"
                      f"{s.precision:>7.3f}{s.f1:>7.3f}"
                      + "".join(f"{v:>7.3f}" if v is not None else f"{'-':>7}" for v in shares))
     return "\n".join(lines)
@@ -79,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "corpus")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--scorer", type=Path, help="path of score.py")
+    parser.add_argument("--documents", action="store_true",
+                        help="the exact measure per document too")
     args = parser.parse_args(argv)
     out: Path = args.out
     for sub in ("docs", "gold", "ds"):
@@ -108,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         if scored.returncode:
             print(scored.stderr.strip())
     print("\nexact text match (the test slice's measure):")
-    print(own_table(out, manifest))
+    print(own_table(out, manifest, args.documents))
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from corpus import vocab
 from corpus.content import Drawer
 from corpus.layouts import LAYOUTS, Ctx
-from corpus.model import Document, Heading, Key, Text
+from corpus.model import Document, Heading, Key, Table, Text
 from corpus.owners import choose_style
 
 # format label -> (how many documents, file extension)
@@ -24,12 +24,22 @@ FORMATS = {
 # a CSV file holds one table: no headings, no key, no second table
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
+FLAT_HEADER = {"csv", "text-markdown"}  # formats whose tables have one header row
 EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
              ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _group_header(rng: random.Random, table: Table) -> None:
+    """A two-row header in some tables: one cell merged over Owner and Due."""
+    owner, due = table.column("owner"), table.column("due")
+    if owner is None or due is None or abs(owner - due) != 1 or rng.random() > 0.3:
+        return
+    table.group = (min(owner, due), 2, rng.choice(["Delivery", "Responsibility",
+                                                  "Accountability and timescale"]))
 
 
 def plan_document(rng: random.Random, index: int, fmt: str, layout: str) -> Document:
@@ -66,6 +76,9 @@ def plan_document(rng: random.Random, index: int, fmt: str, layout: str) -> Docu
             ctx.context["section"] = section
     ctx.single_table = one_table
     blocks += LAYOUTS[layout](ctx)
+    if fmt not in FLAT_HEADER:
+        for table in (b for b in blocks if isinstance(b, Table)):
+            _group_header(rng, table)
     name = f"{index:02d}-{slug(organisation)}-{layout}"
     return Document(name, organisation, title, layout, blocks, bullet=ctx.bullet)
 
@@ -86,17 +99,20 @@ def schedule(seed: int, limit: int | None = None) -> list[tuple[int, str, str]]:
     return order[:limit] if limit else order
 
 
-def write(document: Document, fmt: str, path: Path, seed: int) -> None:
+def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
+    """Write ``document`` as ``fmt``; returns the text encoding (None for binary)."""
     from corpus import write_docx, write_html, write_pdf, write_text
 
     if fmt == "docx":
         write_docx.write(document, path, random.Random(seed))
     elif fmt.startswith("pdf-"):
-        write_pdf.write(document, path, fmt[4:])
+        write_pdf.write(document, path, fmt[4:], random.Random(seed))
     elif fmt == "html":
         write_html.write(document, path)
+        return "utf-8"
     else:
-        write_text.write(document, path, fmt, random.Random(seed))
+        return write_text.write(document, path, fmt, random.Random(seed))
+    return None
 
 
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,
@@ -117,11 +133,11 @@ def generate(out: Path, seed: int = 6, only: list[str] | None = None,
         rng = random.Random(seed * 1000 + index)
         document = plan_document(rng, index, fmt, layout)
         file_name = f"{document.name}.{FORMATS[fmt][1]}"
-        write(document, fmt, docs / file_name, seed * 1000 + index)
+        encoding = write(document, fmt, docs / file_name, seed * 1000 + index)
         with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:
             for record in document.gold():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         manifest.append({"file": file_name, "format": fmt, "layout": layout,
-                         "actions": len(document.gold())})
+                         "actions": len(document.gold()), "encoding": encoding})
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest

@@ -35,9 +35,25 @@ class Table:
     roles: list[str]  # what each column holds: id, outcome, action, owner, due, ...
     rows: list[Row]
     title: str | None = None
+    # a two-row header: (first column, columns, label) of a cell merged over the headers
+    # of those columns (e.g. "Delivery" over Lead and Deadline); the other headers are
+    # merged down over both rows
+    group: tuple[int, int, str] | None = None
 
     def column(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
+
+    def grouped(self, column: int) -> bool:
+        return self.group is not None and self.group[0] <= column < self.group[0] + self.group[1]
+
+    def header_rows(self) -> list[list[str]]:
+        """The header as printed row by row, a merged cell's text in its first cell."""
+        if self.group is None:
+            return [list(self.headers)]
+        first, _count, label = self.group
+        top = [label if c == first else ("" if self.grouped(c) else h)
+               for c, h in enumerate(self.headers)]
+        return [top, [h if self.grouped(c) else "" for c, h in enumerate(self.headers)]]
 
 
 @dataclass

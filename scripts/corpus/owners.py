@@ -42,8 +42,8 @@ def choose_style(rng: random.Random, sector: str, with_key: bool) -> OwnerStyle:
     for role in roles:
         options = list(role.spellings)
         if with_key:
-            for abbr, expansion in role.keyed:
-                options.append(abbr)
+            for spelling, abbr, expansion in role.keyed:
+                options.append(spelling)
                 key[abbr] = expansion
         chosen = rng.sample(options, min(len(options), rng.choice([2, 3])))
         spellings[role.label] = chosen

@@ -35,9 +35,9 @@ PLAN_TITLES = ["Single Equality Scheme Action Plan", "Equality and Diversity Act
 HEADERS = {
     "action": ["Action", "Actions", "What we will do", "Action agreed", "Action(s)",
                "Description", "Recommendation", "Task", "Actions to be taken",
-               "Action required", "Key actions"],
+               "Action required", "Key actions", "Measure", "Action / Measurable Outcome"],
     "owner": ["Lead", "Owner", "Responsible party", "Department", "Contact", "By whom",
-              "Who", "Lead officer", "Responsibility", "Action owner"],
+              "Who", "Lead officer", "Responsible officer", "Action owner"],
     "due": ["Due", "By when", "Deadline", "Time frame", "Target date", "Timescale",
             "Completion date", "When"],
     "outcome": ["Outcome", "Aim", "Objective", "Expected result", "Outcomes",
@@ -65,11 +65,12 @@ SMART_DUE = ["Time-bound", "Timed"]
 @dataclass(frozen=True)
 class Role:
     """One role: its canonical label, spellings any plan may print, and spellings a
-    plan may print only when its key defines the abbreviation (abbr, expansion)."""
+    plan may print only when its key defines an abbreviation in them: (spelling,
+    abbreviation, expansion), e.g. ("SPOs", "SPO", "Senior Probation Officer")."""
 
     label: str
     spellings: tuple[str, ...]
-    keyed: tuple[tuple[str, str], ...] = ()
+    keyed: tuple[tuple[str, str, str], ...] = ()
     sectors: tuple[str, ...] = ()  # empty: any kind of body
     comma: bool = False  # the label itself holds a comma: never in a comma-separated cell
     slash: bool = False  # a spelling holds a slash: never in a slash-separated cell
@@ -78,23 +79,24 @@ class Role:
 
 ROLES = [
     Role("Head of Human Resources", ("Head of Human Resources", "Head of HR", "HR Head",
-                                     "Hd HR"), (("HoHR", "Head of Human Resources"),),
+                                     "Hd HR"), (("HoHR", "HoHR", "Head of Human Resources"),),
          conj=False),
     Role("Human Resources Manager", ("Human Resources Manager", "HR Manager", "HR Mgr")),
     Role("Equality and Diversity Manager", ("Equality and Diversity Manager",
                                             "Equality & Diversity Manager",
                                             "Equality and Diversity Mgr"),
-         (("EDM", "Equality and Diversity Manager"),), conj=True),
+         (("EDM", "EDM", "Equality and Diversity Manager"),
+          ("E&D Manager", "E&D", "Equality and Diversity")), conj=True),
     Role("Chief Executive", ("Chief Executive", "Chief Exec.", "CE")),
     Role("Deputy Chief Executive", ("Deputy Chief Executive", "Deputy Chief Exec.",
                                     "Dep. Chief Executive"),
-         (("DCE", "Deputy Chief Executive"),)),
+         (("DCE", "DCE", "Deputy Chief Executive"),)),
     Role("Director of Finance", ("Director of Finance", "Finance Director", "Dir. Finance"),
-         (("DoF", "Director of Finance"),)),
+         (("DoF", "DoF", "Director of Finance"),)),
     Role("Head of Estates", ("Head of Estates", "Estates Head", "Hd Estates")),
     Role("Training and Development Manager", ("Training and Development Manager",
                                               "T&D Manager", "T & D Manager"),
-         (("T&DM", "Training and Development Manager"),), conj=True),
+         (("T&DM", "T&DM", "Training and Development Manager"),), conj=True),
     Role("Head of Learning and Development", ("Head of Learning and Development",
                                               "Head of L&D",
                                               "Head of Learning & Development"), conj=True),
@@ -108,12 +110,16 @@ ROLES = [
     Role("Estates Manager", ("Estates Manager",)),
     Role("Assistant Chief Officer", ("Assistant Chief Officer", "ACO"),
          sectors=("probation",)),
-    Role("Area Manager", ("Area Manager", "Area Mgr"), (("AM", "Area Manager"),),
+    Role("Area Manager", ("Area Manager", "Area Mgr"), (("AM", "AM", "Area Manager"),),
          sectors=("probation", "housing", "fire")),
     Role("Area Business Manager", ("Area Business Manager",),
-         (("ABM", "Area Business Manager"),), sectors=("probation",)),
+         (("ABM", "ABM", "Area Business Manager"),), sectors=("probation",)),
     Role("Senior Probation Officer", ("Senior Probation Officer",),
-         (("SPO", "Senior Probation Officer"),), sectors=("probation",)),
+         (("SPO", "SPO", "Senior Probation Officer"),
+          ("SPOs", "SPO", "Senior Probation Officer")), sectors=("probation",)),
+    Role("Assistant Chief Officer Human Resources", ("ACO HR", "ACO – HR", "HR ACO", "ACO -HR",
+                                                     "Assistant Chief Officer HR"),
+         sectors=("probation",)),
     Role("Assistant Chief Constable Operations", ("Assistant Chief Constable Operations",
                                                   "ACC Ops", "ACC Operations"),
          sectors=("police",)),
@@ -123,18 +129,18 @@ ROLES = [
                                             "Professional Standards Head"),
          sectors=("police", "fire")),
     Role("Director of Public Health", ("Director of Public Health", "Public Health Director"),
-         (("DPH", "Director of Public Health"),), sectors=("nhs", "council")),
+         (("DPH", "DPH", "Director of Public Health"),), sectors=("nhs", "council")),
     Role("Director of Nursing", ("Director of Nursing", "Nursing Director", "Dir. Nursing"),
          sectors=("nhs",)),
     Role("Head of Patient Experience", ("Head of Patient Experience", "Patient Experience Lead"),
          sectors=("nhs",)),
     Role("Head of Housing Services", ("Head of Housing Services", "Housing Services Head"),
-         (("HHS", "Head of Housing Services"),), sectors=("housing", "council")),
+         (("HHS", "HHS", "Head of Housing Services"),), sectors=("housing", "council")),
     Role("Tenant Involvement Officer", ("Tenant Involvement Officer", "Tenant Involvement Off."),
          sectors=("housing",)),
     Role("Station Manager", ("Station Manager", "Stn Manager"), sectors=("fire",)),
     Role("Community Safety Manager", ("Community Safety Manager", "Community Safety Mgr"),
-         (("CSM", "Community Safety Manager"),), sectors=("fire", "council", "police")),
+         (("CSM", "CSM", "Community Safety Manager"),), sectors=("fire", "council", "police")),
     Role("Pro Vice-Chancellor Education", ("Pro Vice-Chancellor Education",
                                            "Pro-Vice-Chancellor Education", "PVC Education"),
          sectors=("university",)),

@@ -1,8 +1,10 @@
 """A plan as its authors' Word file: A4 landscape, headings by style, the key as a
 table or as ``ABBR<TAB or two spaces>expansion`` paragraphs, real tables with the
-header row repeated on every page, outcome cells merged down (``vMerge``),
-objective rows merged across (``gridSpan``), bullet items as List Bullet
-paragraphs or typed with a literal ``•``, owners one per line by ``w:br``."""
+header row repeated on every page (two rows where a cell is merged over two
+headers), outcome cells merged down (``vMerge``), objective rows merged across
+(``gridSpan``), bullet items as List Bullet paragraphs or typed with a literal
+``•``, owners one per line by ``w:br``; tracked insertions and deletions left in
+some action cells; some tables inside a content control or a one-cell frame."""
 
 from __future__ import annotations
 
@@ -54,6 +56,61 @@ def _fill(cell, paras: Cell, rng: random.Random, breaks: bool) -> None:
         _put(paragraph, Para(GLYPH[para.bullet] + para.text))
 
 
+def _tracked(paragraph, rng: random.Random) -> None:
+    """Tracked changes left in the file: the paragraph's last words as a tracked
+    insertion (``w:ins``: part of the text), or a tracked deletion after them
+    (``w:del``: not part of it)."""
+    if not paragraph.runs:
+        return
+    stamp = {qn("w:id"): str(rng.randint(1, 9999)), qn("w:author"): "Policy Officer",
+             qn("w:date"): "2012-03-01T10:00:00Z"}
+    if rng.random() < 0.5:
+        run = paragraph.runs[-1]
+        head, _, tail = run.text.rpartition(" ")
+        if not head:
+            return
+        run.text = head + " "
+        inserted = OxmlElement("w:ins")
+        for key, value in stamp.items():
+            inserted.set(key, value)
+        new = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = tail
+        new.append(text)
+        inserted.append(new)
+        paragraph._p.append(inserted)
+    else:
+        deleted = OxmlElement("w:del")
+        for key, value in stamp.items():
+            deleted.set(key, value)
+        old = OxmlElement("w:r")
+        text = OxmlElement("w:delText")
+        text.set(qn("xml:space"), "preserve")
+        text.text = " by the end of the year (withdrawn wording)"
+        old.append(text)
+        deleted.append(old)
+        paragraph._p.append(deleted)
+
+
+def _wrap(grid, document, rng: random.Random) -> None:
+    """Some tables sit inside a content control (``w:sdt``) or inside a one-cell
+    table used as a frame, as templates leave them."""
+    roll = rng.random()
+    tbl = grid._tbl
+    if roll < 0.2:
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(OxmlElement("w:sdtPr"))
+        tbl.addprevious(sdt)
+        content.append(tbl)
+        sdt.append(content)
+    elif roll < 0.35:
+        frame = document.add_table(rows=1, cols=1)
+        frame.style = "Table Grid"
+        tbl.addprevious(frame._tbl)
+        cell = frame.cell(0, 0)._tc
+        cell.insert(cell.index(cell.p_lst[0]), tbl)
+
+
 def _merge(first, last, paras: Cell, rng: random.Random, bold: bool = False) -> None:
     merged = first.merge(last)
     for paragraph in merged.paragraphs[1:]:
@@ -65,13 +122,22 @@ def _merge(first, last, paras: Cell, rng: random.Random, bold: bool = False) -> 
 
 
 def _table(document, table: Table, rng: random.Random) -> None:
-    grid = document.add_table(rows=1, cols=len(table.headers))
+    top = len(table.header_rows())
+    grid = document.add_table(rows=top, cols=len(table.headers))
     grid.style = "Table Grid"
-    for cell, header in zip(grid.rows[0].cells, table.headers):
-        _put(cell.paragraphs[0], Para(header), bold=True)
-    _repeat_header(grid.rows[0])
     width = len(table.headers)
     merges = []
+    for r, header in enumerate(table.header_rows()):
+        _repeat_header(grid.rows[r])
+        for column, text in enumerate(header):
+            if top == 1 or (table.grouped(column) and r == 1):
+                if text:
+                    _put(grid.cell(r, column).paragraphs[0], Para(text), bold=True)
+            elif r == 0 and not table.grouped(column):
+                merges.append((0, column, 1, column, [Para(text)], True))
+    if table.group is not None:
+        first, count, label = table.group
+        merges.append((0, first, 0, first + count - 1, [Para(label)], True))
     for row in table.rows:
         cells = grid.add_row().cells
         r = len(grid.rows) - 1
@@ -88,6 +154,8 @@ def _table(document, table: Table, rng: random.Random) -> None:
             else:
                 role = table.roles[column]
                 _fill(cells[column], content, rng, breaks and role in ("owner", "due"))
+                if role == "action" and rng.random() < 0.15:
+                    _tracked(cells[column].paragraphs[0], rng)
     for r0, c0, r1, c1, content, bold in merges:
         _merge(grid.cell(r0, c0), grid.cell(r1, c1), content, rng, bold)
     usable = PAGE_WIDTH - 2 * MARGIN
@@ -95,6 +163,7 @@ def _table(document, table: Table, rng: random.Random) -> None:
     grid.autofit = False
     for column, weight in zip(grid.columns, weights):
         column.width = int(usable * weight / sum(weights))
+    _wrap(grid, document, rng)
 
 
 def write(document: Document, path: Path, rng: random.Random) -> None:

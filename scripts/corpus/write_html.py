@@ -33,7 +33,18 @@ def cell_html(cell: Cell | None) -> str:
 
 def table_html(table: Table) -> list[str]:
     out = ["<table class=\"plan\">", "<thead><tr>"]
-    out += [f"<th scope=\"col\">{escape(h)}</th>" for h in table.headers]
+    if table.group is None:
+        out += [f"<th scope=\"col\">{escape(h)}</th>" for h in table.headers]
+    else:
+        first, count, label = table.group
+        for column, header in enumerate(table.headers):
+            if column == first:
+                out.append(f"<th colspan=\"{count}\">{escape(label)}</th>")
+            elif not table.grouped(column):
+                out.append(f"<th rowspan=\"2\" scope=\"col\">{escape(header)}</th>")
+        out.append("</tr><tr>")
+        out += [f"<th scope=\"col\">{escape(h)}</th>" for c, h in enumerate(table.headers)
+                if table.grouped(c)]
     out += ["</tr></thead>", "<tbody>"]
     for row in table.rows:
         if row.full is not None:

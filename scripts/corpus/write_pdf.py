@@ -14,11 +14,13 @@ page, rows that do not fit split across the page break, page numbers in the foot
 
 from __future__ import annotations
 
+import random
 from html import escape
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -42,29 +44,36 @@ def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph:
 
 
 def _commands(table: PlanTable, variant: str) -> list:
+    top = len(table.header_rows())
     commands: list = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 5),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 5)]
     last = len(table.headers) - 1
-    covered = {(r + 1 + k, c) for r, row in enumerate(table.rows)
+    covered = {(top + r + k, c) for r, row in enumerate(table.rows)
                for c, span in row.spans.items() for k in range(1, span)}
-    for r, row in enumerate(table.rows, start=1):
+    for r, row in enumerate(table.rows, start=top):
         if row.full is not None:
             commands.append(("SPAN", (0, r), (last, r)))
+    group_rule = []
+    if table.group is not None:
+        first, count, _label = table.group
+        commands.append(("SPAN", (first, 0), (first + count - 1, 0)))
+        commands += [("SPAN", (c, 0), (c, 1)) for c in range(last + 1) if not table.grouped(c)]
+        group_rule = [("LINEBELOW", (first, 0), (first + count - 1, 0), 0.6, colors.black)]
     if variant in ("grid", "rotated"):
         commands += [("BOX", (0, 0), (-1, -1), 0.6, colors.black),
                      ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
-                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black)]
-        for r in range(1, len(table.rows)):
+                     ("LINEBELOW", (0, top - 1), (-1, top - 1), 0.6, colors.black), *group_rule]
+        for r in range(top, top + len(table.rows) - 1):
             for c in range(last + 1):
                 if (r + 1, c) not in covered:
                     commands.append(("LINEBELOW", (c, r), (c, r), 0.6, colors.black))
     elif variant == "hrules":
         commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
-                     ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)]
+                     ("LINEBELOW", (0, top - 1), (-1, -1), 0.6, colors.black), *group_rule]
     elif variant == "shaded":
-        commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#c9d5e6")),
-                     ("ROWBACKGROUNDS", (0, 1), (-1, -1),
+        commands += [("BACKGROUND", (0, 0), (-1, top - 1), colors.HexColor("#c9d5e6")),
+                     ("ROWBACKGROUNDS", (0, top), (-1, -1),
                       [colors.white, colors.HexColor("#e8e8e8")])]
     return commands
 
@@ -92,7 +101,8 @@ def _story(document: Document, variant: str, usable: float) -> list:
         elif isinstance(block, PlanTable):
             weights = [WIDTHS.get(role, 2.0) for role in block.roles]
             widths = [usable * w / sum(weights) for w in weights]
-            data = [[_cell([Para(h)], BOLD) for h in block.headers]]
+            data = [[_cell([Para(h)] if h else [], BOLD) for h in header]
+                    for header in block.header_rows()]
             for row in block.rows:
                 if row.full is not None:
                     data.append([Paragraph(escape(row.full), BOLD)]
@@ -101,10 +111,16 @@ def _story(document: Document, variant: str, usable: float) -> list:
                     data.append([_cell(c) for c in row.cells])
             # splitByRow=0 + splitInRow=1: a row that does not fit is split inside itself,
             # as Word and LibreOffice break rows
-            story.append(Table(data, colWidths=widths, repeatRows=1, splitByRow=0,
+            story.append(Table(data, colWidths=widths, repeatRows=len(block.header_rows()),
+                               splitByRow=0,
                                splitInRow=1, style=TableStyle(_commands(block, variant))))
             story.append(Spacer(1, 0.4 * cm))
     return story
+
+
+def _owner_only() -> StandardEncryption:
+    return StandardEncryption("", ownerPassword="corpus-owner", canPrint=0, canCopy=0,
+                              canModify=0, canAnnotate=0)
 
 
 def _footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
@@ -124,14 +140,17 @@ def _turned_footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
     _footer(canvas, document)
 
 
-def write(document: Document, path: Path, variant: str) -> None:
+def write(document: Document, path: Path, variant: str, rng: random.Random) -> None:
+    """Typeset ``document``; one in four is restricted by an owner password only
+    (opens without one, printing and copying "forbidden"), as many published PDFs."""
     page = landscape(A4)
     margin = 1.8 * cm
     rotated = variant == "rotated"
     template = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin,
                                  rightMargin=margin, topMargin=margin, bottomMargin=margin,
                                  title=document.title, author=document.organisation,
-                                 invariant=1, rotation=90 if rotated else 0)
+                                 invariant=1, rotation=90 if rotated else 0,
+                                 encrypt=_owner_only() if rng.random() < 0.25 else None)
     story = _story(document, variant, page[0] - 2 * margin)
     on_page = _turned_footer if rotated else _footer
     template.build(story, onFirstPage=on_page, onLaterPages=on_page)

@@ -96,13 +96,13 @@ def tabbed(document: Document, rng: random.Random, markdown_headings: bool) -> s
             lines += [f"{a}\t{e}" if block.as_table else f"{a}  {e}" for a, e in block.entries]
             lines.append("")
         elif isinstance(block, Table):
-            header = "\t".join(block.headers)
-            lines.append(header)
+            header = ["\t".join(r) for r in block.header_rows()]
+            lines += header
             for row in _rows(block, rng, splits=True):
                 if row == "page":
                     lines.append("")
                 elif row == "header":
-                    lines.append(header)
+                    lines += header
                 elif row.full is not None:
                     lines.append(row.full + "\t" * (len(block.headers) - 1))
                 else:
@@ -127,12 +127,14 @@ def cells(document: Document, rng: random.Random) -> str:
         elif isinstance(block, Key):
             lines += [block.heading, ""] + [f"{a}  {e}" for a, e in block.entries] + [""]
         elif isinstance(block, Table):
-            row_lines(block.headers)
+            for header in block.header_rows():
+                row_lines(header)
             for row in _rows(block, rng, splits=True):
                 if row == "page":
                     lines += ["", ""]
                 elif row == "header":
-                    row_lines(block.headers)
+                    for header in block.header_rows():
+                        row_lines(header)
                 elif row.full is not None:
                     row_lines([row.full] + [""] * (len(block.headers) - 1))
                 else:
@@ -185,7 +187,13 @@ def as_csv(document: Document) -> str:
     return buffer.getvalue()
 
 
-def write(document: Document, path: Path, fmt: str, rng: random.Random) -> None:
+# how exports come out of Word and spreadsheets: mostly UTF-8, some with a BOM, some
+# UTF-16 (with its BOM), some in the Windows code page
+ENCODINGS = {"utf-8": 0.6, "utf-8-sig": 0.1, "utf-16": 0.15, "cp1252": 0.15}
+
+
+def write(document: Document, path: Path, fmt: str, rng: random.Random) -> str:
+    """Write the export; returns the encoding it is written in."""
     if fmt == "text-tabbed":
         text = tabbed(document, rng, markdown_headings=False)
     elif fmt == "text-html":
@@ -198,4 +206,10 @@ def write(document: Document, path: Path, fmt: str, rng: random.Random) -> None:
         text = as_csv(document)
     else:
         raise ValueError(f"not a text format: {fmt}")
-    path.write_text(text, encoding="utf-8")
+    encoding = rng.choices(list(ENCODINGS), list(ENCODINGS.values()))[0]
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        encoding, data = "utf-8", text.encode("utf-8")
+    path.write_bytes(data)
+    return encoding
