@@ -5,7 +5,8 @@ as main reads it today.
 The slice is one document of each format of the seeded schedule (``SLICE``). Thresholds
 are recall of whole actions (normalised text, exact) measured on main when the
 corpus was added, a little below the measured value; formats main cannot read yet
-(HTML, Markdown pipe tables, CSV, pages with /Rotate 90) carry the issue's target
+(HTML, Markdown pipe tables, CSV, pages with /Rotate 90, one cell per line with
+no number column) carry the issue's target
 and are expected to fail until their readers land (issue 6), so they turn into
 unexpected passes, not silence, when they do.
 """
@@ -37,14 +38,14 @@ SLICE = {"docx": 0, "pdf-grid": 8, "pdf-hrules": 13, "pdf-norules": 16, "pdf-sha
          "text-markdown": 42, "csv": 46}
 # strand-column, start-end, issue-action, per-strand, objective-rows, strand-column,
 # issue-action, start-end, issue-action, start-end, rag, objective-rows
-# recall measured on main: docx 1.00, pdf-grid 1.00, pdf-hrules 1.00, pdf-norules 0.88,
-# pdf-shaded 0.88, text-tabbed 1.00, text-html 1.00, text-cells 0.78
-FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.9, "pdf-norules": 0.85,
-         "pdf-shaded": 0.85, "text-tabbed": 0.9, "text-html": 0.9, "text-cells": 0.75}
-# not read at all on main today (0.00): rotated pages, and no reader for html,
-# text-markdown, csv
+# recall measured on main: docx 1.00, pdf-grid 1.00, pdf-hrules 1.00, pdf-norules 0.75,
+# pdf-shaded 0.88, text-tabbed 1.00, text-html 1.00
+FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.9, "pdf-norules": 0.7,
+         "pdf-shaded": 0.85, "text-tabbed": 0.9, "text-html": 0.9}
+# not read at all on main today (0.00): pages with /Rotate 90, one-cell-per-line text
+# without a number column, and no reader for html, text-markdown, csv
 TARGET = 0.9
-NOT_YET = {"pdf-rotated", "html", "text-markdown", "csv"}
+NOT_YET = {"pdf-rotated", "text-cells", "html", "text-markdown", "csv"}
 TEXT_FORMATS = {"html", "text-tabbed", "text-html", "text-cells", "text-markdown", "csv"}
 
 
@@ -117,6 +118,10 @@ def test_the_date_table_agrees_with_the_contract():
                 assert (day + dt.timedelta(days=1)).day == 1, case.printed
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w&'’-]+", text)
+
+
 def _in_order(words: list[str], text: list[str]) -> bool:
     position = 0
     for word in words:
@@ -136,9 +141,9 @@ def test_printed_text_is_in_the_documents(corpus):
         entry = entries[fmt]
         raw = (out / "docs" / entry["file"]).read_bytes().decode(entry["encoding"])
         text = norm(raw.replace("&amp;", "&"))
-        words = text.split()
+        words = _words(text)
         for record in _gold(out, entry):
-            assert _in_order(norm(record["action"]).split(), words), record["action"]
+            assert _in_order(_words(norm(record["action"])), words), record["action"]
             if record["due_raw"] and "–" not in record["due_raw"]:
                 assert norm(record["due_raw"]) in text, (entry["file"], record["due_raw"])
 
