@@ -213,3 +213,21 @@ def test_every_layout_and_hard_case_occurs_in_the_corpus():
     assert sum(bool(g["owner_people"]) for g in records) >= 10
     assert sum(len(g["owners"]) > 1 for g in records) >= 50
     assert len(documents) >= 48
+
+
+def test_broken_inputs_are_failed_with_a_message(corpus, tmp_path):
+    """The corpus's broken inputs (a cut-off PDF, half a Word file, random bytes) are
+    `failed` documents with a message and no rows, as the manifest expects."""
+    from corpus.build import _broken
+
+    out, entries = corpus
+    (tmp_path / "gold").mkdir()
+    made = _broken(out / "docs", tmp_path / "gold", list(entries.values()), SEED)
+    assert [m["file"] for m in made] == ["broken-truncated.pdf", "broken-damaged.docx",
+                                          "broken-random.txt"]
+    for entry in made:
+        assert entry["expect"] == "failed"
+        result = run_one(str(out / "docs" / entry["file"]))
+        assert result.document["status"] == "failed", entry["file"]
+        assert result.document["error"]
+        assert result.actions == []

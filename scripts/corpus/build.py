@@ -139,5 +139,30 @@ def generate(out: Path, seed: int = 6, only: list[str] | None = None,
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         manifest.append({"file": file_name, "format": fmt, "layout": layout,
                          "actions": len(document.gold()), "encoding": encoding})
+    if not only and indexes is None and not per_format:
+        manifest += _broken(docs, gold_dir, manifest, seed)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
+
+
+def _broken(docs: Path, gold_dir: Path, manifest: list[dict], seed: int) -> list[dict]:
+    """Three inputs a batch meets that hold no plan: a PDF cut off in transfer, a Word
+    file cut in half, random bytes. Each must come out ``failed`` with a message and
+    no rows (the manifest's ``expect``; the gold is empty)."""
+    first = {m["format"]: m["file"] for m in reversed(manifest)}
+    made = []
+    for name, source, keep in (("broken-truncated.pdf", first.get("pdf-grid"), 1 / 3),
+                               ("broken-damaged.docx", first.get("docx"), 1 / 2),
+                               ("broken-random.txt", None, 0)):
+        if source:
+            data = (docs / source).read_bytes()
+            data = data[:int(len(data) * keep)]
+        elif keep == 0:
+            data = random.Random(seed).randbytes(4096)
+        else:
+            continue
+        (docs / name).write_bytes(data)
+        (gold_dir / f"{name}.jsonl").write_text("", encoding="utf-8")
+        made.append({"file": name, "format": "broken", "layout": None, "actions": 0,
+                     "encoding": None, "expect": "failed"})
+    return made
