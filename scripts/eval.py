@@ -80,6 +80,25 @@ def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> st
     return "\n".join(lines)
 
 
+def show(out: Path, name: str) -> int:
+    """Read one document of the written corpus and list its differences from gold."""
+    from corpus.diff import differences
+
+    from planextract.pipeline.document_run import run_one
+
+    path, gold_path = out / "docs" / name, out / "gold" / f"{name}.jsonl"
+    if not path.exists() or not gold_path.exists():
+        print(f"{name}: no such corpus document in {out} (run make corpus first)")
+        return 2
+    result = run_one(str(path))
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x]
+    doc = result.document
+    print(f"{name}: {doc['status']}, {doc['source_format']}, {len(result.actions)} rows, "
+          f"{len(gold)} gold; {doc['error'] or ''} {doc['warnings'] or ''}")
+    print("\n".join(differences(gold, result.actions)) or "no differences")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "corpus")
@@ -87,8 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, help="path of score.py")
     parser.add_argument("--documents", action="store_true",
                         help="the exact measure per document too")
+    parser.add_argument("--show", metavar="FILE",
+                        help="only read FILE (a corpus document's name) and list what its "
+                             "output gets wrong against its gold, field by field")
     args = parser.parse_args(argv)
     out: Path = args.out
+    if args.show:
+        return show(out, args.show)
     for sub in ("docs", "gold", "ds"):
         shutil.rmtree(out / sub, ignore_errors=True)
     manifest = generate(out, args.seed)

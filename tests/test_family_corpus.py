@@ -6,7 +6,7 @@ The slice is one document of each format of the seeded schedule (``SLICE``). Thr
 are recall of whole actions (normalised text, exact) measured on main when the
 corpus was added, a little below the measured value; formats main cannot read yet
 (HTML, Markdown pipe tables, CSV, pages with /Rotate 90, one cell per line with
-no number column) carry the issue's target
+no number column, an issue column, unruled per-strand tables) carry the issue's target
 and are expected to fail until their readers land (issue 6), so they turn into
 unexpected passes, not silence, when they do.
 """
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
 import re
 import sys
 from pathlib import Path
@@ -33,19 +32,21 @@ from planextract.pipeline.document_run import run_one  # noqa: E402
 
 SEED = 6
 # format -> index of its document in the schedule of seed 6 (layout in the comment)
-SLICE = {"docx": 0, "pdf-grid": 8, "pdf-hrules": 13, "pdf-norules": 16, "pdf-shaded": 17,
-         "pdf-rotated": 20, "html": 23, "text-tabbed": 28, "text-html": 33, "text-cells": 38,
-         "text-markdown": 42, "csv": 46}
-# strand-column, start-end, issue-action, per-strand, objective-rows, strand-column,
-# issue-action, start-end, issue-action, start-end, rag, objective-rows
-# recall measured on main: docx 1.00, pdf-grid 1.00, pdf-hrules 1.00, pdf-norules 0.75,
-# pdf-shaded 0.88, text-tabbed 1.00, text-html 1.00
-FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.9, "pdf-norules": 0.7,
-         "pdf-shaded": 0.85, "text-tabbed": 0.9, "text-html": 0.9}
-# not read at all on main today (0.00): pages with /Rotate 90, one-cell-per-line text
-# without a number column, and no reader for html, text-markdown, csv
+SLICE = {"docx": 2, "pdf-grid": 10, "pdf-hrules": 13, "pdf-norules": 16, "pdf-shaded": 18,
+         "pdf-rotated": 21, "html": 27, "text-tabbed": 28, "text-html": 33, "text-cells": 41,
+         "text-markdown": 42, "csv": 49}
+# rag, strand-column, issue-action, per-strand, start-end, outcome-action,
+# objective-rows, start-end, issue-action, outcome-action, rag, strand-column
+# recall of these documents measured on main: docx 1.00, pdf-grid 1.00, pdf-hrules 0.58,
+# pdf-shaded 1.00, text-tabbed 1.00
+FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.5, "pdf-shaded": 0.9,
+         "text-tabbed": 0.9}
+# not read at all on main today (0.00): the per-strand tables of an unruled PDF, pages
+# with /Rotate 90, an issue column taken for the actions, one cell per line with no
+# number column, and no reader for html, text-markdown, csv
 TARGET = 0.9
-NOT_YET = {"pdf-rotated", "text-cells", "html", "text-markdown", "csv"}
+NOT_YET = {"pdf-norules", "pdf-rotated", "html", "text-html", "text-cells", "text-markdown",
+           "csv"}
 TEXT_FORMATS = {"html", "text-tabbed", "text-html", "text-cells", "text-markdown", "csv"}
 
 
@@ -165,7 +166,7 @@ def test_owners_are_canonical_labels_of_roles_printed_in_the_cell():
     spelling only the key defines appears only in a plan whose key defines it."""
     labels = {role.label: role for role in vocab.ROLES}
     for index, fmt, layout in schedule(SEED):
-        document = plan_document(random.Random(SEED * 1000 + index), index, fmt, layout)
+        document = plan_document(SEED, index, fmt, layout)
         keys = {a for block in document.blocks if hasattr(block, "entries")
                 for a, _ in block.entries}
         for record in document.gold():
@@ -199,7 +200,7 @@ def test_every_layout_and_hard_case_occurs_in_the_corpus():
     """The schedule covers every layout, and the plans print the hard cases the
     family issue lists: stacked cells, swapped columns, split rows, keys both ways,
     people in owner cells, several owners per cell."""
-    documents = [plan_document(random.Random(SEED * 1000 + i), i, f, lay)
+    documents = [plan_document(SEED, i, f, lay)
                  for i, f, lay in schedule(SEED)]
     from corpus.layouts import LAYOUTS
     assert {d.layout for d in documents} == set(LAYOUTS)

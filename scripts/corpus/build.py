@@ -42,8 +42,11 @@ def _group_header(rng: random.Random, table: Table) -> None:
                                                   "Accountability and timescale"]))
 
 
-def plan_document(rng: random.Random, index: int, fmt: str, layout: str) -> Document:
-    """One plan's content and layout, independent of the format it is written in."""
+def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
+    """One plan's content and layout. Each kind of choice draws from its own random
+    stream, so changing one word list changes only what is drawn from it."""
+    key = f"{seed}:{index}"
+    rng = random.Random(key)
     kind = rng.choice(list(vocab.ORG_KINDS))
     organisation = f"{rng.choice(vocab.PLACES)} {rng.choice(vocab.ORG_KINDS[kind])}"
     year = rng.randint(2009, 2016)
@@ -51,15 +54,17 @@ def plan_document(rng: random.Random, index: int, fmt: str, layout: str) -> Docu
             f"{str(year + 1)[2:] if rng.random() < 0.5 else year + 1}"
     one_table = fmt in ONE_TABLE
     with_key = not one_table and rng.random() < 0.6
-    owners = choose_style(rng, kind, with_key)
-    drawer = Drawer(rng, owners, bullet_share=rng.choice([0.0, 0.15, 0.3]))
+    owners = choose_style(random.Random(f"{key}:roles"), kind, with_key)
+    drawer = Drawer(key, owners, bullet_share=rng.choice([0.0, 0.15, 0.3]))
     ctx = Ctx(rng, drawer, number_style=rng.choice(["dotted", "spaced", "trailing",
                                                     "letter-spaced"]),
               id_in_text=rng.random() < 0.5,
               bullet=rng.choice(["list", "glyph", "dash"] if fmt != "docx"
                                 else ["list", "glyph"]),
               stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
-              split=0.15 if fmt.startswith("text") else 0.0)
+              split=0.15 if fmt.startswith("text") else 0.0,
+              header_rng=random.Random(f"{key}:headers"),
+              number_rng=random.Random(f"{key}:numbers"))
     blocks: list = []
     if not one_table:
         blocks += [Heading(organisation, 1), Heading(title, 1),
@@ -130,8 +135,7 @@ def generate(out: Path, seed: int = 6, only: list[str] | None = None,
         seen[fmt] = seen.get(fmt, 0) + 1
         if per_format and seen[fmt] > per_format:
             continue
-        rng = random.Random(seed * 1000 + index)
-        document = plan_document(rng, index, fmt, layout)
+        document = plan_document(seed, index, fmt, layout)
         file_name = f"{document.name}.{FORMATS[fmt][1]}"
         encoding = write(document, fmt, docs / file_name, seed * 1000 + index)
         with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:

@@ -28,10 +28,15 @@ class Act:
 
 
 class Drawer:
-    """Draws acts for one document; no sentence is used twice in it."""
+    """Draws acts for one document; no sentence is used twice in it. Sentences,
+    owners, dates and the rest each come from their own random stream (seeded from
+    ``key``), so a change to one word list leaves the others' draws as they were."""
 
-    def __init__(self, rng: random.Random, owners: OwnerStyle, bullet_share: float = 0.2):
-        self.rng = rng
+    def __init__(self, key: str, owners: OwnerStyle, bullet_share: float = 0.2):
+        self.rng = random.Random(f"{key}:misc")
+        self.text_rng = random.Random(f"{key}:text")
+        self.owner_rng = random.Random(f"{key}:owners")
+        self.date_rng = random.Random(f"{key}:dates")
         self.owners = owners
         self.bullet_share = bullet_share
         self.used: set[str] = set()
@@ -40,7 +45,7 @@ class Drawer:
         self._weights = [DATE_WEIGHTS[k] for k in kinds]
 
     def sentence(self) -> str:
-        rng = self.rng
+        rng = self.text_rng
         for _ in range(200):
             text = f"{rng.choice(vocab.VERBS)} {rng.choice(vocab.OBJECTS)} " \
                    f"{rng.choice(vocab.PURPOSES)}"
@@ -52,8 +57,8 @@ class Drawer:
         raise RuntimeError("ran out of sentences")
 
     def date(self, kind: str | None = None) -> DateCase:
-        kind = kind or self.rng.choices(self._kinds, self._weights)[0]
-        return self.rng.choice([d for d in DATES if d.kind == kind])
+        kind = kind or self.date_rng.choices(self._kinds, self._weights)[0]
+        return self.date_rng.choice([d for d in DATES if d.kind == kind])
 
     def act(self, bullets: bool | None = None, single_owner: bool = False,
             due_kind: str | None = None) -> Act:
@@ -61,10 +66,10 @@ class Drawer:
         with_bullets = rng.random() < self.bullet_share if bullets is None else bullets
         items = rng.sample(vocab.BULLET_ITEMS, rng.choice([2, 3])) if with_bullets else []
         text = self.sentence() + (":" if items else "")
-        owner = draw_cell(rng, self.owners)
+        owner = draw_cell(self.owner_rng, self.owners)
         if single_owner:
             while "\n" in owner.printed or len(owner.owners) != 1 or owner.people:
-                owner = draw_cell(rng, self.owners)
+                owner = draw_cell(self.owner_rng, self.owners)
         return Act(text, items, owner, self.date(due_kind), rng.choice(vocab.PROGRESS))
 
 

@@ -28,12 +28,15 @@ class Ctx:
     split: float = 0.0  # share of rows the text exports break over a page break
     single_table: bool = False  # the format holds one table (CSV): no objective groups
     context: dict = field(default_factory=dict)  # section, objective, table... for gold
+    # header wordings and printed numbers: their own streams
+    header_rng: random.Random = field(default_factory=random.Random)
+    number_rng: random.Random = field(default_factory=random.Random)
 
     def header(self, role: str) -> str:
-        return self.rng.choice(vocab.HEADERS[role])
+        return self.header_rng.choice(vocab.HEADERS[role])
 
     def number(self, canonical: str) -> str:
-        style = self.number_style if self.rng.random() < 0.8 else "dotted"
+        style = self.number_style if self.number_rng.random() < 0.8 else "dotted"
         return print_number(canonical, style)
 
 
@@ -289,8 +292,8 @@ def start_end(ctx: Ctx) -> list[Block]:
 def smart(ctx: Ctx) -> list[Block]:
     """SMART columns: specific action, measurable, achievable, responsible, time-bound."""
     roles = _without_id(ctx, ["id", "action", "measure", "resources", "owner", "due"])
-    smart_headers = {"action": ctx.rng.choice(vocab.SMART_ACTION),
-                     "due": ctx.rng.choice(vocab.SMART_DUE)}
+    smart_headers = {"action": ctx.header_rng.choice(vocab.SMART_ACTION),
+                     "due": ctx.header_rng.choice(vocab.SMART_DUE)}
     headers = [smart_headers.get(r) or ctx.header(r) for r in roles]
 
     def extra() -> dict:

@@ -206,7 +206,8 @@ PURPOSES = ["to identify and remove barriers", "so that gaps are closed by year 
             "to increase representation at senior grades"]
 FOLLOW_UPS = ["report progress to the equality group", "share the results with staff",
               "review the position after twelve months", "set targets for next year",
-              "publish a summary for the public"]
+              "publish a summary for the public",
+              "report progress to the scrutiny committee"]
 BULLET_ITEMS = ["data analysed by protected characteristic", "findings shared with staff",
                 "actions agreed with the trade unions", "progress reported quarterly",
                 "guidance issued to managers", "targets set for next year",

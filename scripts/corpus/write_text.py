@@ -103,8 +103,9 @@ def tabbed(document: Document, rng: random.Random, markdown_headings: bool) -> s
                     lines.append("")
                 elif row == "header":
                     lines += header
-                elif row.full is not None:
-                    lines.append(row.full + "\t" * (len(block.headers) - 1))
+                elif row.full is not None:  # a heading row: its empty cells kept or not
+                    tabs = len(block.headers) - 1 if rng.random() < 0.5 else 0
+                    lines.append(row.full + "\t" * tabs)
                 else:
                     lines.append("\t".join(_html_cell(c) for c in row.cells))
             lines.append("")
