@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from planextract.normalise.people import is_person, people_in
-from planextract.normalise.role_text import clean_role, fold, is_acronym, words_of
+from planextract.normalise.role_text import clean_role, fold, is_acronym, strip_ends, words_of
 from planextract.normalise.role_vocab import Vocabulary
 
 _OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
@@ -93,7 +93,7 @@ def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list
     for hard in _HARD_SPLIT.split(_OWNED_BY.sub("\n", text)):
         for slash in _slash_pieces(hard):
             for piece in _comma_pieces(slash, vocab, commas_separate):
-                piece = piece.strip(" .,;:")
+                piece = strip_ends(piece)
                 if piece:
                     out.append(piece)
     return out

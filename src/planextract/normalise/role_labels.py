@@ -75,12 +75,10 @@ def title_case(words: list[str] | tuple[str, ...], vocab: Vocabulary) -> str:
 
 def spelt_out(expansion: Expansion, vocab: Vocabulary) -> tuple[str, bool]:
     """The label form of a spelling, and whether no acronym is left in it."""
-    words = []
+    words: list[str] = []
     for word in expansion.words:
         choices = vocab.contractions.get(word.lower().rstrip("."), ())
-        if len(choices) == 1:
-            word = choices[0]
-        words.append(word)
+        words.extend(choices[0].split() if len(choices) == 1 else [word])
     full = not any(is_acronym(w) and not _known_word(w, vocab) for w in words)
     return title_case(words, vocab), full
 
@@ -133,7 +131,7 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
         form, full = spelt_out(s.expansion, vocab)
         form = " ".join(_head_first(form.split(), vocab))
         shortened = int(any(w.lower().rstrip(".") in vocab.contractions
-                            for w in s.expansion.words))
+                            for w in s.expansion.words) or s.text.endswith("."))
         tally = forms.setdefault(form, [int(full), 0, 1])
         tally[1] += s.mentions
         tally[2] = min(tally[2], shortened)

@@ -24,6 +24,18 @@ def clean_role(text: str) -> str:
     text = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)", " ", text)  # ACO-OM, ACO-HR
     text = _INNER_AMP.sub(r"\1&\2", text)
     text = " ".join(text.split())
+    return strip_ends(text)
+
+
+_ABBREVIATED_END = re.compile(r"\b[A-Za-z][a-z]{1,4}\.$")
+
+
+def strip_ends(text: str) -> str:
+    """Trailing punctuation off, but the dot of a shortened last word kept
+    (``Tenant Involvement Off.``): it is evidence of an abbreviation."""
+    text = text.strip(" ,:;-–—")
+    if _ABBREVIATED_END.search(text):
+        return text
     return text.strip(" .,:;-–—")
 
 
@@ -125,7 +137,8 @@ class Expander:
                     break
             else:
                 word = words[index].strip(".,:;")
-                found = self._lookup(word) if is_acronym(word.rstrip("s")) else None
+                found = (self._lookup(word)
+                         if word in self._key or is_acronym(word.rstrip("s")) else None)
                 if found:
                     out.extend(found[0].split())
                     sources.add(found[1])
