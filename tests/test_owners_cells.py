@@ -95,3 +95,23 @@ def test_a_rank_before_a_function_is_a_post_not_a_person():
     assert cut("Station Manager Community Safety") == (["Station Manager Community Safety"], [])
     assert cut("Cllr Marsh (Cabinet Member for Housing)") == (["Cabinet Member for Housing"],
                                                              ["Cllr Marsh"])
+
+
+def test_and_is_split_first_then_a_person_peeled_off_each_part():
+    assert cut("Head of Facilities – Fiona Okafor and Director of Finance") == (
+        ["Head of Facilities", "Director of Finance"], ["Fiona Okafor"])
+    assert cut("Owen Ashdown (Area Manager) and Community Safety Manager") == (
+        ["Area Manager", "Community Safety Manager"], ["Owen Ashdown"])
+    assert cut("Human Resources Manager and Dr Holt") == (["Human Resources Manager"],
+                                                          ["Dr Holt"])
+    # the roles around the person stay whole: one role, not Equality + Diversity Mgr
+    assert cut("Equality and Diversity Mgr - Owen Tranter") == (
+        ["Equality and Diversity Mgr"], ["Owen Tranter"])
+    assert cut("Head of Learning & Development – Aisha Khan") == (
+        ["Head of Learning & Development"], ["Aisha Khan"])
+    assert cut("T & D Manager – Aisha Khan") == (["T&D Manager"], ["Aisha Khan"])
+
+
+def test_a_lone_letter_before_a_slash_prefixes_a_rank():
+    assert cut("ACC Ops and C/Insp Ops")[0] == ["ACC Ops and C/Insp Ops"]
+    assert cut("ACO – I/OM")[0] == ["ACO I", "OM"]

@@ -193,3 +193,16 @@ def test_a_group_of_posts_stays_plural():
     assert labels(["All ACOs", "All ACO", "All ACOs"], key)[1] == ["All Assistant Chief Officers"]
     assert labels(["LDU Managers", "LDU Mgrs"]) == [["Local Delivery Unit Managers"]] * 2
     assert labels(["LDU Manager", "LDU Managers"])[1] == ["Local Delivery Unit Manager"]
+
+
+def test_document_cuts_on_and_with_acronyms_and_inverted_titles():
+    assert labels(["ACC Ops and C/Insp Ops"]) == [[
+        "Assistant Chief Constable Operations", "Chief Inspector Operations"]]
+    assert labels(["HoHR and Democratic Services Head and DPH"],
+                  {"HoHR": "Head of Human Resources"}) == [[
+        "Head of Human Resources", "Head of Democratic Services", "Director of Public Health"]]
+    assert labels(["Manager, Disability Services and Academic Registrar"]) == [[
+        "Manager Disability Services", "Registrar"]]
+    # a cut never leaves a piece opening with `and`
+    rows = labels(["Comms Mgr and Policy Officer", "Policy Officer", "Comms Mgr"])
+    assert rows[0] == ["Communications Manager", "Policy Officer"]

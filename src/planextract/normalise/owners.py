@@ -9,6 +9,7 @@ alignment and guards); a deterministic label (``role_labels``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +21,7 @@ from planextract.normalise.owner_cells import (
     split_cell,
     uses_comma_separators,
 )
+from planextract.normalise.people import is_person
 from planextract.normalise.role_labels import (
     Spelling,
     anchors,
@@ -45,6 +47,9 @@ from planextract.normalise.role_text import (
     words_of,
 )
 from planextract.normalise.role_vocab import Vocabulary
+
+# the pieces of a segment that are a role or a name, never both
+_PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
 
 
 @dataclass
@@ -80,10 +85,11 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     words = set(vocab.role_words)
     for text in cells:
         for segment in segments(text or "", vocab, commas):
-            for part in segment.replace("–", " - ").split(" - "):
+            for part in _PARTS.split(segment):
                 lowered = part.strip().lower()
                 if has_head_noun(part, vocab) and not any(
-                        lowered.startswith(t + " ") for t in vocab.titles):
+                        lowered.startswith(t + " ") for t in vocab.titles) \
+                        and not is_person(part, vocab, vocab.role_words, beside_role=True):
                     words.update(w.lower() for w in words_of(part))
     return frozenset(words)
 
@@ -106,8 +112,8 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
     for cell in split:
         roles: list[str] = []
         for role in share_prefix(cell.roles, context):
-            for part in split_and(role, context):
-                roles.extend(split_run_together(part, context))
+            for part in split_run_together(role, context):
+                roles.extend(split_and(part, context))
         out.append(list(dict.fromkeys(r for r in roles if r)))
     return out
 
