@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from planextract.normalise import role_vocab
 from planextract.normalise.owner_cells import (
@@ -83,7 +84,7 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     """Words the document itself uses in roles (a surname never is one): the
     words of every piece with a head noun that does not open with a rank."""
     words = set(vocab.role_words)
-    for text in cells:
+    for text in set(cells):
         for segment in segments(text or "", vocab, commas):
             for part in _PARTS.split(segment):
                 lowered = part.strip().lower()
@@ -99,6 +100,7 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
     """Each cell's role spellings, with the document-level cuts applied."""
     expander = Expander(key, dict(vocab.acronyms))
 
+    @cache
     def fp(text: str) -> str:
         return fingerprint(list(expander.expand(text).words), vocab.stop_words)
 
@@ -109,12 +111,16 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
     known = {fp(r) for cell in split for r in cell.roles}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
+    done: dict[tuple[str, ...], list[str]] = {}
     for cell in split:
-        roles: list[str] = []
-        for role in share_prefix(cell.roles, context):
-            for part in split_run_together(role, context):
-                roles.extend(split_and(part, context))
-        out.append(list(dict.fromkeys(r for r in roles if r)))
+        printed = tuple(cell.roles)
+        if printed not in done:
+            roles: list[str] = []
+            for role in share_prefix(cell.roles, context):
+                for part in split_run_together(role, context):
+                    roles.extend(split_and(part, context))
+            done[printed] = list(dict.fromkeys(r for r in roles if r))
+        out.append(list(done[printed]))
     return out
 
 
@@ -144,7 +150,8 @@ def resolve(cells: list[str | None], key: dict[str, str],
     vocab = role_vocab.load(roles_file)
     commas = uses_comma_separators(cells, vocab)
     role_words = _document_role_words(cells, vocab, commas)
-    split = [split_cell(text, vocab, role_words, commas) for text in cells]
+    cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
+    split = [cut[text] for text in cells]
     per_cell = _cut_roles(split, key, vocab)
 
     mentions = Counter(r for roles in per_cell for r in roles)

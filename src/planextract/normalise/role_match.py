@@ -82,10 +82,49 @@ def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
                dotted: frozenset[str]) -> bool:
     if len(x) != len(y) or not x:
         return False
-    if len(x) > 6:
-        return sorted(x) == sorted(y)
-    return any(all(_same_word(a, b, vocab, dotted) for a, b in zip(x, perm))
-               for perm in permutations(y))
+    # words printed alike pair with each other; only the rest is searched
+    rest_y = list(y)
+    rest_x = []
+    for word in x:
+        if word in rest_y:
+            rest_y.remove(word)
+        else:
+            rest_x.append(word)
+    if not rest_x:
+        return True
+    if len(rest_x) > 4:
+        return False
+    return any(all(_same_word(a, b, vocab, dotted) for a, b in zip(rest_x, perm))
+               for perm in permutations(rest_y))
+
+
+@lru_cache(maxsize=65536)
+def _block_keys(tokens: tuple[str, ...], vocab: Vocabulary) -> frozenset[str]:
+    """Words two spellings of one role must share at least one of: each word
+    with an unambiguous contraction spelt out (mgr -> manager), and each pair of
+    neighbours joined (vice chancellor -> vicechancellor)."""
+    lexicon = _folded_contractions(vocab)
+    keys = set()
+    for token in tokens:
+        spelt = lexicon.get(token, frozenset())
+        keys.add(next(iter(spelt)) if len(spelt) == 1 else token)
+    keys.update(a + b for a, b in zip(tokens, tokens[1:]))
+    return frozenset(keys)
+
+
+def _candidate_pairs(groups: list[Group], vocab: Vocabulary) -> set[tuple[int, int]]:
+    """Pairs of groups worth aligning: sharing a block key, or both one word."""
+    index: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        for key in _block_keys(group.tokens, vocab):
+            index.setdefault(key, []).append(i)
+    pairs = set()
+    for members in index.values():
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1:] if i != j)
+    single = [i for i, g in enumerate(groups) if len(g.tokens) == 1]
+    pairs.update((i, j) for n, i in enumerate(single) for j in single[n + 1:])
+    return {(min(p), max(p)) for p in pairs}
 
 
 def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
@@ -99,8 +138,12 @@ def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]
 
 def aligns(a: Group, b: Group, vocab: Vocabulary) -> bool:
     """Could two groups be one role? Only a proposal: ``cluster`` decides."""
+    if abs(len(a.tokens) - len(b.tokens)) > 2:
+        return False
     dotted = a.dotted | b.dotted
     x, y = _joined_compounds(a.tokens, b.tokens), _joined_compounds(b.tokens, a.tokens)
+    if len(x) + len(y) > 2 and not _block_keys(x, vocab) & _block_keys(y, vocab):
+        return False  # not one word in common: never one role (and it keeps this fast)
     if _bijection(x, y, vocab, dotted):
         return True
     # a generic word more or less: Business / Business Services, VLU / Vulnerable Lives Unit
@@ -151,12 +194,11 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
                 parent[find(other)] = find(ordered[0])
 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
-    for i in range(len(groups)):
-        for j in range(i + 1, len(groups)):
-            if find(i) != find(j) and frozenset((i, j)) not in apart \
-                    and aligns(groups[i], groups[j], vocab):
-                candidates[i].add(j)
-                candidates[j].add(i)
+    for i, j in sorted(_candidate_pairs(groups, vocab)):
+        if find(i) != find(j) and frozenset((i, j)) not in apart \
+                and aligns(groups[i], groups[j], vocab):
+            candidates[i].add(j)
+            candidates[j].add(i)
     fuzzy: set[int] = set()
     edges = []
     for i, found in candidates.items():
