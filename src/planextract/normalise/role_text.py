@@ -145,7 +145,8 @@ class Expander:
             else:
                 word = words[index].strip(".,:;")
                 found = (self._lookup(word)
-                         if word in self._key or is_acronym(word.rstrip("s")) else None)
+                         if word in self._key or word in self.builtin
+                         or is_acronym(word.rstrip("s")) else None)
                 if found:
                     out.extend(found[0].split())
                     sources.add(found[1])
