@@ -1,20 +1,15 @@
-"""The plan's own key of abbreviations, and the project's small builtin one."""
+"""The plan's own key of abbreviations (a table, or paragraphs under a Key
+heading), and the project's builtin one."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-BUILTIN = {
-    "SMT": "Senior Management Team", "HR": "Human Resources", "ET": "Executive Team",
-    "CE": "Chief Executive", "SLT": "Senior Leadership Team", "ACO": "Assistant Chief Officer",
-    "DMT": "Divisional Management Team", "LDU": "Local Delivery Unit",
-    "L&D": "Learning and Development", "T&D": "Training and Development",
-    "EIA": "Equality Impact Assessment", "EQIA": "Equality Impact Assessment",
-    "PSD": "Professional Standards Department",
-    "OSD": "Organisational Support Department", "ICT": "Information and Communications Technology",
-    "DCC": "Deputy Chief Constable", "ACC": "Assistant Chief Constable",
-}
+from planextract.normalise import role_vocab
+
+# the project's own table: the acronyms of the role vocabulary (data/roles.toml)
+BUILTIN = dict(role_vocab.load().acronyms)
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z](?:\s*[-–]\s*[A-Z]{1,4})?:?$")
 
 

@@ -81,7 +81,7 @@ def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
     defined = {e.abbreviation for e in doc.glossary}
     used: set[str] = set()
     for action in actions:
-        for text in [*action["owners"], *action["scrutiny"]]:
+        for text in [action["owners_raw"] or "", *action["scrutiny"]]:
             used.update(re.findall(r"[A-Z][A-Z&]+", text))
     for abbreviation in sorted(used - defined):
         if abbreviation in glossary_rules.BUILTIN:
