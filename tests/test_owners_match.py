@@ -206,3 +206,16 @@ def test_document_cuts_on_and_with_acronyms_and_inverted_titles():
     # a cut never leaves a piece opening with `and`
     rows = labels(["Comms Mgr and Policy Officer", "Policy Officer", "Comms Mgr"])
     assert rows[0] == ["Communications Manager", "Policy Officer"]
+
+
+def test_a_shared_post_holder_picks_one_of_several_candidates():
+    rows = resolve(["Dep Head of Finance – Jo Bloggs", "Deputy Head of Finance – Jo Bloggs",
+                    "Department Head of Finance"], {}).rows
+    assert rows[0].owners == rows[1].owners != rows[2].owners
+    assert rows[0].people == ["Jo Bloggs"] and "owner_fuzzy_matched" in rows[0].flags
+
+
+def test_a_role_that_could_be_a_name_is_kept_and_flagged():
+    row = resolve(["Quill Marrow"], {}).rows[0]
+    assert row.owners == ["Quill Marrow"] and row.people == []
+    assert "owner_unknown" in row.flags
