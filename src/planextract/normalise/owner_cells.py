@@ -217,8 +217,8 @@ def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] |
         out.people.extend(p for p in people if p not in out.people)
         for role in roles:
             cleaned = clean_role(role)
-            if not cleaned:
-                continue
+            if not words_of(cleaned) or not re.search(r"[^\W\d_]", cleaned):
+                continue  # punctuation or numbers only: no role
             if len(cleaned.replace("&", "")) <= 1:
                 # never a one-letter role: it belongs to the role before it
                 if out.roles:
