@@ -115,3 +115,12 @@ def test_and_is_split_first_then_a_person_peeled_off_each_part():
 def test_a_lone_letter_before_a_slash_prefixes_a_rank():
     assert cut("ACC Ops and C/Insp Ops")[0] == ["ACC Ops and C/Insp Ops"]
     assert cut("ACO – I/OM")[0] == ["ACO I", "OM"]
+
+
+def test_a_line_wrapped_inside_an_owner_is_joined_back():
+    assert cut("EIA Auditors, ACE Equality and\nDiversity")[0] == [
+        "EIA Auditors", "ACE Equality and Diversity"]
+    assert cut("Head of Learning\n& Development")[0] == ["Head of Learning & Development"]
+    # a line of its own stays an owner of its own, whatever its case
+    assert cut("Human Resources Manager\nchief executive")[0] == [
+        "Human Resources Manager", "chief executive"]

@@ -93,10 +93,28 @@ def _comma_pieces(text: str, vocab: Vocabulary, commas_separate: bool) -> list[s
     return pieces
 
 
+_RUNS_ON = re.compile(r"(?:\b(?:and|of|for|the|to|&)|[&–-])\s*$", re.I)
+_OPENS_ON = re.compile(r"(?:and|of|for|the|to)\b|&", re.I)
+
+
+def _unwrapped(text: str) -> list[str]:
+    """Lines of a cell, a line wrapped inside an owner joined back: one ending
+    in ``and``/``of``/``&`` or a dash, or followed by one opening with such a word
+    (``ACE Equality and`` / ``Diversity``, ``Head of Learning`` / ``& Development``)."""
+    lines: list[str] = []
+    for line in re.split(r"\n", text):
+        line = line.strip()
+        if lines and line and (_RUNS_ON.search(lines[-1]) or _OPENS_ON.match(line)):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return [piece for line in lines for piece in re.split(r"\s*;\s*", line)]
+
+
 def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list[str]:
     """The pieces of a cell, before people are told from roles."""
     out = []
-    for hard in _HARD_SPLIT.split(_OWNED_BY.sub("\n", text)):
+    for hard in _unwrapped(_OWNED_BY.sub("\n", text)):
         for slash in _slash_pieces(hard, vocab):
             for piece in _comma_pieces(slash, vocab, commas_separate):
                 piece = strip_ends(piece)
