@@ -23,7 +23,7 @@ def test_word_order_case_ampersand_and_plural_are_one_role():
                       "Equality & Diversity Group", "equality and diversity group",
                       "Case Administrator", "Case Administrators"])
     assert len(found) == 4
-    assert found["Assistant Chief Officer Human Resources"] == {"ACO HR", "HR ACO"}
+    assert found["Assistant Chief Officer Human Resources"] == {"ACO HR", "HR ACO", "ACO – HR"}
 
 
 def test_adversarial_pairs_stay_apart():
@@ -71,7 +71,8 @@ def test_key_expansions_plurals_and_generic_words():
                       "Vulnerable Lives Manager", "T&DM", "T & D Manager"], key)
     assert found["Senior Probation Officers"] == {"SPOs", "Senior Probation Officers"}
     assert {"VLU Manager", "Vulnerable Lives Manager"} in found.values()
-    assert found["Training and Development Manager"] == {"T&DM", "T&D Manager"}
+    # the roles table keeps each spelling as printed
+    assert found["Training and Development Manager"] == {"T&DM", "T & D Manager"}
 
 
 def test_initials_the_plan_spells_out():

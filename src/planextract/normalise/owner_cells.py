@@ -32,6 +32,7 @@ class OwnerCell:
     only by default (they look like a name but nothing says so)."""
 
     roles: list[str] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)  # each role as the cell prints it
     people: list[str] = field(default_factory=list)
     holders: dict[str, str] = field(default_factory=dict)
     unsure: list[str] = field(default_factory=list)
@@ -241,8 +242,10 @@ def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] |
                 # never a one-letter role: it belongs to the role before it
                 if out.roles:
                     out.roles[-1] = f"{out.roles[-1]}/{cleaned}"
+                    out.printed[-1] = f"{out.printed[-1]}/{role.strip()}"
                 continue
             out.roles.append(cleaned)
+            out.printed.append(" ".join(role.split()).strip(" ,;:"))
             if people:
                 out.holders[cleaned] = people[0]
             if _name_shaped(cleaned, vocab, words):

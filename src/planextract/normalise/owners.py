@@ -96,8 +96,9 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
 
 
 def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
-               ) -> list[list[str]]:
-    """Each cell's role spellings, with the document-level cuts applied."""
+               ) -> list[list[tuple[str, str]]]:
+    """Each cell's role spellings, with the document-level cuts applied, each
+    beside the text the cell prints for it (the piece itself where a cut made it)."""
     expander = Expander(key, dict(vocab.acronyms))
 
     @cache
@@ -111,16 +112,20 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
     known = {fp(r) for cell in split for r in cell.roles}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
-    done: dict[tuple[str, ...], list[str]] = {}
+    done: dict[tuple, list[tuple[str, str]]] = {}
     for cell in split:
-        printed = tuple(cell.roles)
-        if printed not in done:
-            roles: list[str] = []
-            for role in share_prefix(cell.roles, context):
-                for part in split_run_together(role, context):
-                    roles.extend(split_and(part, context))
-            done[printed] = list(dict.fromkeys(r for r in roles if r))
-        out.append(list(done[printed]))
+        seen = (tuple(cell.roles), tuple(cell.printed))
+        if seen not in done:
+            pairs: dict[str, str] = {}
+            shared = share_prefix(cell.roles, context)
+            for role, printed, cleaned in zip(shared, cell.printed, cell.roles):
+                parts = [p for part in split_run_together(role, context)
+                         for p in split_and(part, context)]
+                for part in parts:
+                    if part:
+                        pairs.setdefault(part, printed if parts == [cleaned] else part)
+            done[seen] = list(pairs.items())
+        out.append(list(done[seen]))
     return out
 
 
@@ -152,7 +157,8 @@ def resolve(cells: list[str | None], key: dict[str, str],
     role_words = _document_role_words(cells, vocab, commas)
     cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
     split = [cut[text] for text in cells]
-    per_cell = _cut_roles(split, key, vocab)
+    cut_pairs = _cut_roles(split, key, vocab)
+    per_cell = [[role for role, _ in pairs] for pairs in cut_pairs]
 
     mentions = Counter(r for roles in per_cell for r in roles)
     spellings = sorted(mentions)
@@ -232,6 +238,11 @@ def resolve(cells: list[str | None], key: dict[str, str],
         if cell.unsure:
             row.flags.add("owner_unknown")
         rows.append(row)
-    table = [RoleSpelling(canon[s], s, mentions[s], codes[s])
-             for s in sorted(spellings, key=lambda s: (canon[s], s))]
+    printed_mentions = Counter((role, printed) for pairs in cut_pairs for role, printed in pairs)
+    rows_of: dict[tuple[str, str], list] = {}
+    for (role, printed), count in printed_mentions.items():
+        row = rows_of.setdefault((canon[role], printed), [0, codes[role]])
+        row[0] += count
+    table = [RoleSpelling(label, printed, count, code)
+             for (label, printed), (count, code) in sorted(rows_of.items())]
     return OwnerResolution(rows, table)
