@@ -151,16 +151,20 @@ def evaluate(plans: int, seed: int) -> dict[str, float]:
                                               / max(len(alike), 1))}
 
 
-def _document_key(path: Path) -> dict[str, str]:
+def _document_key(path: Path) -> tuple[dict[str, str], str | None]:
+    """The plan's key and kind of body as planextract reads them off the document
+    (the kind from its file name where the reader cannot read it yet)."""
     from planextract.extract import ReaderError, read_document
     from planextract.normalise.document import normalise
     from planextract.normalise.glossary import unambiguous
+    from planextract.normalise.role_vocab import sector_of
 
     try:
         doc = normalise(read_document(path.read_bytes()))
     except ReaderError:
-        return {}
-    return unambiguous([e for e in doc.glossary if e.origin == "document"])
+        return {}, sector_of(path.stem.replace("-", " "))
+    key = unambiguous([e for e in doc.glossary if e.origin == "document"])
+    return key, sector_of(doc.organisation, doc.plan_title, path.stem.replace("-", " "))
 
 
 def evaluate_corpus(folder: Path) -> dict[str, float]:
@@ -171,9 +175,9 @@ def evaluate_corpus(folder: Path) -> dict[str, float]:
     for gold_file in sorted((folder / "gold").glob("*.jsonl")):
         records = [json.loads(line) for line in gold_file.read_text("utf-8").splitlines()
                    if line.strip()]
-        key = _document_key(folder / "docs" / gold_file.name[:-len(".jsonl")])
+        key, sector = _document_key(folder / "docs" / gold_file.name[:-len(".jsonl")])
         keyed += bool(key)
-        result = resolve([r.get("owners_raw") for r in records], key)
+        result = resolve([r.get("owners_raw") for r in records], key, sector=sector)
         gold_mentions, found_mentions = [], []
         label_roles: dict[str, set[str]] = defaultdict(set)
         for record, row in zip(records, result.rows):

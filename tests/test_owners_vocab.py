@@ -74,3 +74,18 @@ def test_cli_roles_option_reaches_the_owners_and_the_roles_table(tmp_path, capsy
     assert main(["extract", str(plan), "--out", str(out), "--roles",
                  str(tmp_path / "nope.toml")]) == 2
     assert "cannot open the roles file" in capsys.readouterr().err
+
+
+def test_builtin_acronyms_follow_the_kind_of_body():
+    from planextract.normalise.role_vocab import sector_of
+
+    assert sector_of("Kestrel Downs Constabulary", None) == "police"
+    assert sector_of(None, "Marlston NHS Foundation Trust equality plan") == "nhs"
+    assert sector_of("Westercombe Homes") == "housing"
+    assert sector_of("Ivybridge Vale Borough Council") == "council"
+    assert sector_of(None, None) is None
+    # DCS is a council's Director of Children's Services, never spelled out so in a police plan
+    assert resolve(["DCS"], {}, sector="council").rows[0].owners == [
+        "Director of Children's Services"]
+    assert resolve(["DCS"], {}, sector="police").rows[0].owners == ["DCS"]
+    assert resolve(["CE"], {}, sector="police").rows[0].owners == ["Chief Executive"]

@@ -11,6 +11,7 @@ from planextract.extract.model import Paragraph, RawDocument, Row, Table
 from planextract.normalise import dates, glossary, numbering, owners, scrutiny, strands
 from planextract.normalise.columns import header_roles, is_action_table, is_header_row
 from planextract.normalise.headings import Heading, classify, title_and_organisation
+from planextract.normalise.role_vocab import sector_of
 from planextract.normalise.rows import Context, Draft, TableBuilder, detect_layout
 from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
@@ -190,7 +191,8 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
     resolved = owners.resolve([_text(d, "owner") for d in drafts],
-                              glossary.unambiguous(doc.glossary), roles_file)
+                              glossary.unambiguous(doc.glossary), roles_file,
+                              sector_of(doc.organisation, doc.plan_title))
     doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))

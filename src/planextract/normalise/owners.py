@@ -95,11 +95,11 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     return frozenset(words)
 
 
-def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
-               ) -> list[list[tuple[str, str]]]:
+def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, str],
+               vocab: Vocabulary) -> list[list[tuple[str, str]]]:
     """Each cell's role spellings, with the document-level cuts applied, each
     beside the text the cell prints for it (the piece itself where a cut made it)."""
-    expander = Expander(key, dict(vocab.acronyms))
+    expander = Expander(key, builtin)
 
     @cache
     def fp(text: str) -> str:
@@ -147,12 +147,11 @@ def _key_form(expansion: Expansion, key: dict[str, str], vocab: Vocabulary) -> E
     return Expansion(tuple(words_of(fits.pop())), expansion.sources | {"key"})
 
 
-def _spell_out(spellings: list[str], key: dict[str, str], vocab: Vocabulary
-               ) -> dict[str, Expansion]:
+def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str],
+               vocab: Vocabulary) -> dict[str, Expansion]:
     """Each spelling spelt out: the plan's key, the builtin acronyms, then
     initials the document spells out, but only to join a spelling it prints in
     full (E&D Manager / Equality and Diversity Manager), never to relabel alone."""
-    builtin = dict(vocab.acronyms)
     base = {s: _key_form(Expander(key, builtin).expand(s), key, vocab) for s in spellings}
     # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
     written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
@@ -223,20 +222,23 @@ def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
             for (label, printed), (count, code) in sorted(rows.items())]
 
 
-def resolve(cells: list[str | None], key: dict[str, str],
-            roles_file: str | None = None) -> OwnerResolution:
+def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
+            sector: str | None = None) -> OwnerResolution:
     """Every owner cell of one document (one per action, in document order) to
     its canonical roles and people, with the document's ``roles`` rows.
-    ``key`` is the plan's own key of abbreviations (one meaning each)."""
+    ``key`` is the plan's own key of abbreviations (one meaning each);
+    ``sector`` the kind of body (``role_vocab.sector_of``), which decides the
+    builtin acronyms that apply."""
     vocab = role_vocab.load(roles_file)
+    builtin = role_vocab.acronyms_for(vocab, sector)
     commas = uses_comma_separators(cells, vocab)
     role_words = _document_role_words(cells, vocab, commas)
     cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
     split = [cut[text] for text in cells]
-    cut_pairs = _cut_roles(split, key, vocab)
+    cut_pairs = _cut_roles(split, key, builtin, vocab)
     per_cell = [[role for role, _ in pairs] for pairs in cut_pairs]
     mentions = Counter(r for roles in per_cell for r in roles)
-    expansions = _spell_out(sorted(mentions), key, vocab)
+    expansions = _spell_out(sorted(mentions), key, builtin, vocab)
     groups = _groups(expansions, mentions, vocab)
     group_of = {s: i for i, g in enumerate(groups) for s in g.spellings}
 
