@@ -124,3 +124,8 @@ def test_a_line_wrapped_inside_an_owner_is_joined_back():
     # a line of its own stays an owner of its own, whatever its case
     assert cut("Human Resources Manager\nchief executive")[0] == [
         "Human Resources Manager", "chief executive"]
+
+
+def test_bullet_glyphs_of_a_list_of_owners_are_not_part_of_a_role():
+    assert cut("• Head of HR\n• Diversity Manager\n▪ SMT")[0] == [
+        "Head of HR", "Diversity Manager", "SMT"]

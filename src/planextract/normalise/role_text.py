@@ -34,10 +34,10 @@ _ABBREVIATED_END = re.compile(r"\b[A-Za-z][a-z]{1,4}\.$")
 def strip_ends(text: str) -> str:
     """Trailing punctuation off, but the dot of a shortened last word kept
     (``Tenant Involvement Off.``): it is evidence of an abbreviation."""
-    text = text.strip(" ,:;-–—")
+    text = text.strip(" ,:;-–—•▪◦·*")  # bullet glyphs a list of owners may keep
     if _ABBREVIATED_END.search(text):
         return text
-    return text.strip(" .,:;-–—")
+    return text.strip(" .,:;-–—•▪◦·*")
 
 
 def words_of(role: str) -> list[str]:
