@@ -184,7 +184,7 @@ def _groups(expansions: dict[str, Expansion], mentions: Counter[str], vocab: Voc
         tokens, _ = align_tokens(list(expansions[members[0]].words), vocab.stop_words)
         dotted = frozenset().union(*(align_tokens(s.split(), vocab.stop_words)[1]
                                      for s in members))
-        groups.append(Group(fp, members, tokens, dotted, sum(mentions[s] for s in members)))
+        groups.append(Group(fp, members, tokens, dotted))
     return groups
 
 

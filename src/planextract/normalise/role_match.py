@@ -35,7 +35,6 @@ class Group:
     spellings: list[str] = field(default_factory=list)
     tokens: tuple[str, ...] = ()
     dotted: frozenset[str] = frozenset()  # words printed with a dot: abbreviations
-    mentions: int = 0
 
 
 def align_tokens(words: list[str], stop_words: frozenset[str]) -> tuple[tuple[str, ...],
