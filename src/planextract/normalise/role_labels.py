@@ -11,11 +11,17 @@ one label in every document.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planextract.normalise.role_text import Expander, Expansion, fingerprint, fold, is_acronym
+from planextract.normalise.role_text import (
+    Expander,
+    Expansion,
+    fingerprint,
+    fold,
+    is_acronym,
+    words_of,
+)
 from planextract.normalise.role_vocab import VocabRole, Vocabulary
 
 
@@ -172,7 +178,7 @@ def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> st
     """How the spelling was tied to its role, for the ``roles`` table."""
     if spelling.fuzzy or "initials" in spelling.expansion.sources:
         return "fuzzy"
-    printed = fingerprint(re.split(r"\s+", spelling.text), stop_words)
+    printed = fingerprint(words_of(spelling.text), stop_words)
     if printed == fingerprint(label.split(), stop_words):
         return "exact"
     if "key" in spelling.expansion.sources:
