@@ -129,3 +129,10 @@ def test_a_line_wrapped_inside_an_owner_is_joined_back():
 def test_bullet_glyphs_of_a_list_of_owners_are_not_part_of_a_role():
     assert cut("• Head of HR\n• Diversity Manager\n▪ SMT")[0] == [
         "Head of HR", "Diversity Manager", "SMT"]
+
+
+def test_a_name_run_into_its_role_needs_a_given_name_or_a_title():
+    assert cut("ACO HR Leona Lowe") == (["ACO HR"], ["Leona Lowe"])
+    assert cut("Supt Johnson Hate Crime Lead") == (["Hate Crime Lead"], ["Supt Johnson"])
+    # capitalised words without that evidence stay in the role
+    assert cut("Head of Quill Marrow") == (["Head of Quill Marrow"], [])

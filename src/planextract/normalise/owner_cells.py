@@ -170,6 +170,21 @@ def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str]
     named = people_in(piece, vocab, role_words)
     if named:
         return [], named
+    return _glued_person(piece, vocab, role_words)
+
+
+def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str]
+                  ) -> tuple[list[str], list[str]]:
+    """A name run into its role with nothing between (``ACO HR Leona Lowe``,
+    the dash lost): only a given name or a title is evidence enough."""
+    words = piece.split()
+    for size in (2, 3):
+        if len(words) <= size:
+            break
+        for name, rest in ((words[-size:], words[:-size]), (words[:size], words[size:])):
+            text = " ".join(rest)
+            if is_person(" ".join(name), vocab, role_words) and looks_like_role(text, vocab):
+                return [text], [" ".join(name)]
     return [piece], []
 
 
