@@ -220,3 +220,10 @@ def test_a_role_that_could_be_a_name_is_kept_and_flagged():
     row = resolve(["Quill Marrow"], {}).rows[0]
     assert row.owners == ["Quill Marrow"] and row.people == []
     assert "owner_unknown" in row.flags
+
+
+def test_a_surname_glued_into_a_role_elsewhere_is_still_a_surname():
+    rows = resolve(["Estates Head – Tomasz Lowe Head of Learning", "ACO HR – Leona Lowe"],
+                   {}).rows
+    assert rows[1].owners == ["Assistant Chief Officer Human Resources"]
+    assert rows[1].people == ["Leona Lowe"]

@@ -22,7 +22,7 @@ from planextract.normalise.owner_cells import (
     split_cell,
     uses_comma_separators,
 )
-from planextract.normalise.people import is_person
+from planextract.normalise.people import given_names, is_person
 from planextract.normalise.role_labels import (
     Spelling,
     anchors,
@@ -91,8 +91,23 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
                 if has_head_noun(part, vocab) and not any(
                         lowered.startswith(t + " ") for t in vocab.titles) \
                         and not is_person(part, vocab, vocab.role_words, beside_role=True):
-                    words.update(w.lower() for w in words_of(part))
+                    words.update(_role_words_of(part, vocab))
     return frozenset(words)
+
+
+def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
+    """The words of a role piece, less a given name and the word after it (a
+    name run into the role: ``Tomasz Lowe Head of Learning``)."""
+    out, skip = [], False
+    for word in words_of(part):
+        lowered = word.lower()
+        if skip:
+            skip = False
+        elif lowered in given_names() and lowered not in vocab.role_words:
+            skip = True
+        else:
+            out.append(lowered)
+    return out
 
 
 def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, str],
