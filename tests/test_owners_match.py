@@ -69,7 +69,7 @@ def test_key_expansions_plurals_and_generic_words():
            "T&DM": "Training and Development Manager"}
     found = clusters(["SPOs", "Senior Probation Officers", "VLU Manager",
                       "Vulnerable Lives Manager", "T&DM", "T & D Manager"], key)
-    assert found["Senior Probation Officers"] == {"SPOs", "Senior Probation Officers"}
+    assert found["Senior Probation Officer"] == {"SPOs", "Senior Probation Officers"}
     assert {"VLU Manager", "Vulnerable Lives Manager"} in found.values()
     # the roles table keeps each spelling as printed
     assert found["Training and Development Manager"] == {"T&DM", "T & D Manager"}
@@ -189,11 +189,14 @@ def test_spelled_out_labels_do_not_depend_on_how_often_each_form_is_printed():
     assert labels(["Estates Head"]) == [["Head of Estates"]]
 
 
-def test_a_group_of_posts_stays_plural():
+def test_a_label_names_the_post_in_the_singular_but_a_group_stays_plural():
     key = {"ACO": "Assistant Chief Officer"}
     assert labels(["All ACOs", "All ACO", "All ACOs"], key)[1] == ["All Assistant Chief Officers"]
-    assert labels(["LDU Managers", "LDU Mgrs"]) == [["Local Delivery Unit Managers"]] * 2
-    assert labels(["LDU Manager", "LDU Managers"])[1] == ["Local Delivery Unit Manager"]
+    assert labels(["All managers"]) == [["All Managers"]]
+    assert labels(["LDU Managers", "LDU Mgrs"]) == [["Local Delivery Unit Manager"]] * 2
+    # printed plural in one plan, singular in another: one label
+    assert labels(["Policy Officers"]) == labels(["Policy Officer"]) == [["Policy Officer"]]
+    assert labels(["Deputies"]) == [["Deputies"]]  # no post noun: as printed
 
 
 def test_document_cuts_on_and_with_acronyms_and_inverted_titles():

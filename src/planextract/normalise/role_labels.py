@@ -93,11 +93,21 @@ def _plural(word: str, vocab: Vocabulary) -> bool:
     return word.lower() != fold(word) and fold(word) in vocab.head_nouns
 
 
-def _pluralise(label: str, vocab: Vocabulary) -> str:
-    words = label.split()
-    if words and words[-1].lower() in vocab.head_nouns:
-        words[-1] += "s"
-    return " ".join(words)
+def number(words: list[str], vocab: Vocabulary) -> list[str]:
+    """A label names the post, so its head noun is singular (``Policy Officers``
+    -> ``Policy Officer``, as ``SPOs`` is the key's ``SPO``), except for a group
+    opened by a quantifier (``All Managers``, ``All ACOs`` -> ``All ... Officers``)."""
+    if not words:
+        return words
+    last = words[-1]
+    if words[0].lower() in vocab.quantifiers and len(words) > 1:
+        if last.lower() in vocab.head_nouns:
+            return [*words[:-1], last + "s"]
+        return words
+    if _plural(last, vocab):
+        single = last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]
+        return [*words[:-1], single]
+    return words
 
 
 def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
@@ -123,19 +133,15 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
     ``Business``), no contraction needed, then alphabetical. Only when every
     form keeps an acronym does the most printed one win."""
     hits: dict[str, int] = {}
-    plural = True
     for s in spellings:
         if s.vocab is not None:
             hits[s.vocab.label] = hits.get(s.vocab.label, 0) + s.mentions
-            words = spelt_out(s.expansion, vocab)[0].split()
-            plural = plural and bool(words) and _plural(words[-1], vocab)
     if hits:
-        label = min(hits, key=lambda k: (-hits[k], k))
-        return (_pluralise(label, vocab) if plural else label), "vocabulary"
+        return min(hits, key=lambda k: (-hits[k], k)), "vocabulary"
     forms: dict[str, list[int]] = {}
     for s in spellings:
         form, full = spelt_out(s.expansion, vocab)
-        form = " ".join(_head_first(form.split(), vocab))
+        form = " ".join(number(_head_first(form.split(), vocab), vocab))
         shortened = int(any(w.lower().rstrip(".") in vocab.contractions
                             for w in s.expansion.words) or s.text.endswith("."))
         tally = forms.setdefault(form, [int(full), 0, 1])
@@ -143,18 +149,10 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
         tally[2] = min(tally[2], shortened)
     if any(tally[0] for tally in forms.values()):
         label = min((f for f in forms if forms[f][0]), key=lambda f: (
-            not _title_form(f), -len(f.split()), forms[f][2], _odd_number(f, vocab),
-            -forms[f][1], f))
+            not _title_form(f), -len(f.split()), forms[f][2], -forms[f][1], f))
     else:
         label = min(forms, key=lambda f: (-forms[f][1], forms[f][2], f))
     return label, None
-
-
-def _odd_number(label: str, vocab: Vocabulary) -> bool:
-    """A group of posts (``All ACOs``) printed in the singular (``All ACO``)."""
-    words = label.split()
-    return (len(words) > 1 and words[0].lower() in vocab.quantifiers
-            and not _plural(words[-1], vocab))
 
 
 def _title_form(label: str) -> bool:
@@ -171,7 +169,7 @@ def anchors(spelling: Spelling, label: str, source: str | None, vocab: Vocabular
         form = spelt_out(spelling.expansion, vocab)[0]
     else:
         form = title_case(spelling.expansion.words, vocab)
-    return " ".join(_head_first(form.split(), vocab)) == label
+    return " ".join(number(_head_first(form.split(), vocab), vocab)) == label
 
 
 def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> str:
