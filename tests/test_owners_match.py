@@ -230,3 +230,12 @@ def test_a_surname_glued_into_a_role_elsewhere_is_still_a_surname():
                    {}).rows
     assert rows[1].owners == ["Assistant Chief Officer Human Resources"]
     assert rows[1].people == ["Leona Lowe"]
+
+
+def test_the_typo_tolerance_comes_from_the_settings():
+    from planextract.settings import OwnerSettings
+
+    cells = ["Diversity Adviser", "Diversity Advisor"]
+    assert len({tuple(r.owners) for r in resolve(cells, {}).rows}) == 1
+    strict = resolve(cells, {}, tolerance=OwnerSettings(typo_distance=0)).rows
+    assert len({tuple(r.owners) for r in strict}) == 2

@@ -41,10 +41,21 @@ class PdfSettings:
 
 
 @dataclass(frozen=True)
+class OwnerSettings:
+    """How far two spellings of one role may differ and still be proposed as one
+    (the guards in ``normalise.role_match`` decide)."""
+
+    typo_min_length: int = 6  # words this long or longer may differ by a typo
+    typo_distance: int = 1  # edits allowed between such words (Adviser / Advisor)
+    max_extra_words: int = 2  # a spelling with more extra words is never the same role
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
+    owners: OwnerSettings = field(default_factory=OwnerSettings)
 
 
 DEFAULT = Settings()

@@ -140,7 +140,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    doc.actions = _finish(drafts, doc, settings.roles_file)
+    doc.actions = _finish(drafts, doc, settings)
     return doc
 
 
@@ -186,13 +186,13 @@ def _swap_if_needed(draft: Draft) -> None:
 
 
 def _finish(drafts: list[Draft], doc: NormalisedDocument,
-            roles_file: str | None = None) -> list[dict]:
+            settings: Settings = DEFAULT) -> list[dict]:
     for draft in drafts:
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
     resolved = owners.resolve([_text(d, "owner") for d in drafts],
-                              glossary.unambiguous(doc.glossary), roles_file,
-                              sector_of(doc.organisation, doc.plan_title))
+                              glossary.unambiguous(doc.glossary), settings.roles_file,
+                              sector_of(doc.organisation, doc.plan_title), settings.owners)
     doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))

@@ -48,6 +48,7 @@ from planextract.normalise.role_text import (
     words_of,
 )
 from planextract.normalise.role_vocab import VocabRole, Vocabulary
+from planextract.settings import DEFAULT, OwnerSettings
 
 # the pieces of a segment that are a role or a name, never both
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
@@ -238,7 +239,8 @@ def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
 
 
 def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
-            sector: str | None = None) -> OwnerResolution:
+            sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners
+            ) -> OwnerResolution:
     """Every owner cell of one document (one per action, in document order) to
     its canonical roles and people, with the document's ``roles`` rows.
     ``key`` is the plan's own key of abbreviations (one meaning each);
@@ -269,7 +271,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     for i, found in in_vocab.items():
         if found is not None:
             by_role.setdefault(found.label, set()).add(i)
-    clusters = cluster(groups, apart, holders, vocab, list(by_role.values()))
+    clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance)
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
 
     rows: list[RowOwners] = []

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from planextract.normalise.role_text import fold
 from planextract.normalise.role_vocab import Vocabulary
+from planextract.settings import DEFAULT, OwnerSettings
 
 
 @dataclass
@@ -59,7 +60,8 @@ def _folded_contractions(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str]) -> bool:
+def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str],
+               tolerance: OwnerSettings) -> bool:
     if a == b:
         return True
     lexicon = _folded_contractions(vocab)
@@ -71,14 +73,15 @@ def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str]) -> boo
             return True
     if a in vocab.rank_modifiers or b in vocab.rank_modifiers:
         return False
-    if min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b) <= 1:
+    if min(len(a), len(b)) >= tolerance.typo_min_length \
+            and Levenshtein.distance(a, b) <= tolerance.typo_distance:
         heads = (a in vocab.head_nouns, b in vocab.head_nouns)
         return heads == (False, False) or (all(heads) and a[:5] == b[:5])
     return False
 
 
 def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
-               dotted: frozenset[str]) -> bool:
+               dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
     if len(x) != len(y) or not x:
         return False
     # words printed alike pair with each other; only the rest is searched
@@ -93,7 +96,7 @@ def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
         return True
     if len(rest_x) > 4:
         return False
-    return any(all(_same_word(a, b, vocab, dotted) for a, b in zip(rest_x, perm))
+    return any(all(_same_word(a, b, vocab, dotted, tolerance) for a, b in zip(rest_x, perm))
                for perm in permutations(rest_y))
 
 
@@ -135,21 +138,22 @@ def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]
     return tuple(out)
 
 
-def aligns(a: Group, b: Group, vocab: Vocabulary) -> bool:
+def aligns(a: Group, b: Group, vocab: Vocabulary,
+           tolerance: OwnerSettings = DEFAULT.owners) -> bool:
     """Could two groups be one role? Only a proposal: ``cluster`` decides."""
-    if abs(len(a.tokens) - len(b.tokens)) > 2:
+    if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
         return False
     dotted = a.dotted | b.dotted
     x, y = _joined_compounds(a.tokens, b.tokens), _joined_compounds(b.tokens, a.tokens)
     if len(x) + len(y) > 2 and not _block_keys(x, vocab) & _block_keys(y, vocab):
         return False  # not one word in common: never one role (and it keeps this fast)
-    if _bijection(x, y, vocab, dotted):
+    if _bijection(x, y, vocab, dotted, tolerance):
         return True
     # a generic word more or less: Business / Business Services, VLU / Vulnerable Lives Unit
     gx = tuple(t for t in x if t not in vocab.generic)
     gy = tuple(t for t in y if t not in vocab.generic)
     if (gx, gy) != (x, y) and len(gx) >= 2 and len(gy) >= 2:
-        return _bijection(gx, gy, vocab, dotted)
+        return _bijection(gx, gy, vocab, dotted, tolerance)
     return False
 
 
@@ -163,7 +167,8 @@ class Clusters:
 
 
 def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, set[str]],
-            vocab: Vocabulary, same: list[set[int]] | None = None) -> Clusters:
+            vocab: Vocabulary, same: list[set[int]] | None = None,
+            tolerance: OwnerSettings = DEFAULT.owners) -> Clusters:
     """Join groups into roles.
 
     ``apart``: pairs of groups printed in one cell (never one role);
@@ -195,7 +200,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
     for i, j in sorted(_candidate_pairs(groups, vocab)):
         if find(i) != find(j) and frozenset((i, j)) not in apart \
-                and aligns(groups[i], groups[j], vocab):
+                and aligns(groups[i], groups[j], vocab, tolerance):
             candidates[i].add(j)
             candidates[j].add(i)
     fuzzy: set[int] = set()
