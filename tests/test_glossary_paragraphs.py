@@ -79,3 +79,9 @@ def test_builtin_rows_name_the_acronyms_the_owner_cells_print(tmp_path):
     assert result.actions[0]["owners"] == ["Human Resources", "Senior Management Team"]
     assert {(g["abbreviation"], g["origin"]) for g in result.glossary} == {
         ("HR", "builtin"), ("SMT", "builtin")}
+
+
+def test_headings_in_a_row_are_not_a_key_without_a_key_heading():
+    texts = ["SECTION 1: LEADERSHIP", "SECTION 2: SERVICE DELIVERY", "SECTION 3: WORKFORCE",
+             "OBJECTIVE: ENGAGEMENT"]
+    assert paragraph_key(texts) == []

@@ -85,6 +85,22 @@ def _entry(text: str, under_heading: bool) -> Entry | None:
     return Entry(found.group("abbr").strip(), expansion, "document")
 
 
+def _initials_fit(entry: Entry) -> bool:
+    """Without a Key heading an entry must look like one: the abbreviation's
+    capitals are initials of the expansion's words, in order (``HRC`` Human
+    Resources Committee; not ``OBJECTIVE 1: LEADERSHIP``)."""
+    letters = [c.lower() for c in entry.abbreviation if c.isupper()]
+    initials = [w[0].lower() for w in re.findall(r"[A-Za-z]+", entry.expansion)]
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return bool(letters)
+
+
 def paragraph_key(texts: list[str | None], known: list[Entry] = ()) -> list[Entry]:
     """Entries of a key printed as paragraphs, in document order (``None``
     stands for a table between paragraphs). Under a heading ``Key``,
@@ -117,7 +133,7 @@ def paragraph_key(texts: list[str | None], known: list[Entry] = ()) -> list[Entr
         run = []
         while index < len(texts) and texts[index] is not None:
             entry = _entry(texts[index] or "", False)
-            if entry is None:
+            if entry is None or not _initials_fit(entry):
                 break
             run.append(entry)
             index += 1
