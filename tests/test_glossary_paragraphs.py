@@ -82,6 +82,8 @@ def test_builtin_rows_name_the_acronyms_the_owner_cells_print(tmp_path):
 
 
 def test_headings_in_a_row_are_not_a_key_without_a_key_heading():
-    texts = ["SECTION 1: LEADERSHIP", "SECTION 2: SERVICE DELIVERY", "SECTION 3: WORKFORCE",
-             "OBJECTIVE: ENGAGEMENT"]
+    texts = ["OBJECTIVE: LEADERSHIP", "OUTCOME: ENGAGEMENT", "THEME: WORKFORCE"]
     assert paragraph_key(texts) == []
+    # the same shape with initials that fit is a key
+    texts = ["HRC: Human Resources Committee", "ET: Executive Team", "SMT: Senior Managers"]
+    assert len(paragraph_key(texts)) == 3
