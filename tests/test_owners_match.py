@@ -239,3 +239,10 @@ def test_the_typo_tolerance_comes_from_the_settings():
     assert len({tuple(r.owners) for r in resolve(cells, {}).rows}) == 1
     strict = resolve(cells, {}, tolerance=OwnerSettings(typo_distance=0)).rows
     assert len({tuple(r.owners) for r in strict}) == 2
+
+
+def test_a_shortened_head_or_director_is_spelled_out_in_the_title_form():
+    assert labels(["Hd Estates"]) == labels(["Head of Estates"]) == [["Head of Estates"]]
+    assert labels(["Dir. Estates"]) == [["Director of Estates"]]
+    # a printed Director keeps the printed form: Director Offender Mgt.
+    assert labels(["Director Offender Mgt."]) == [["Director Offender Management"]]

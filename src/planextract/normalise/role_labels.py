@@ -79,12 +79,21 @@ def title_case(words: list[str] | tuple[str, ...], vocab: Vocabulary) -> str:
     return " ".join(out)
 
 
+_TAKES_OF = ("head", "director")  # posts printed as `Head of X`, shortened to `Hd X`
+
+
 def spelt_out(expansion: Expansion, vocab: Vocabulary) -> tuple[str, bool]:
     """The label form of a spelling, and whether no acronym is left in it."""
     words: list[str] = []
-    for word in expansion.words:
+    printed = list(expansion.words)
+    for index, word in enumerate(printed):
         choices = vocab.contractions.get(word.lower().rstrip("."), ())
         words.extend(choices[0].split() if len(choices) == 1 else [word])
+        following = printed[index + 1].lower() if index + 1 < len(printed) else ""
+        if (choices and len(choices) == 1 and choices[0] in _TAKES_OF and index == 0
+                and following and following not in ("of", "for", "to")
+                and fold(following) not in vocab.head_nouns):
+            words.append("of")  # Hd Estates is the Head of Estates, Dir. Finance its Director
     full = not any(is_acronym(w) and not _known_word(w, vocab) for w in words)
     return title_case(words, vocab), full
 
