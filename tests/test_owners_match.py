@@ -246,3 +246,11 @@ def test_a_shortened_head_or_director_is_spelled_out_in_the_title_form():
     assert labels(["Dir. Estates"]) == [["Director of Estates"]]
     # a printed Director keeps the printed form: Director Offender Mgt.
     assert labels(["Director Offender Mgt."]) == [["Director Offender Management"]]
+
+
+def test_the_vocabulary_reads_an_ambiguous_contraction_one_way_only():
+    # Dep is Deputy or Department: only Deputy Chief Executive is a post
+    assert labels(["Dep. Chief Executive"]) == [["Deputy Chief Executive"]]
+    # hyphens joined or not: one post
+    assert labels(["Pro-Vice-Chancellor"]) == labels(["Pro Vice Chancellor"]) == [
+        ["Pro Vice-Chancellor"]]

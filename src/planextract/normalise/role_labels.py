@@ -36,27 +36,51 @@ class Spelling:
     fuzzy: bool
 
 
+def _compact(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) -> str:
+    """The words run together in printed order: ``Pro-Vice-Chancellor`` and
+    ``Pro Vice-Chancellor`` alike."""
+    return "".join(fold(w) for w in words if w.lower() not in stop_words)
+
+
 @lru_cache(maxsize=8)
 def vocab_index(vocab: Vocabulary) -> dict[str, VocabRole]:
-    """Fingerprint of every label, variant and acronym (spelt out with the
-    builtin acronyms) -> its role; the first role wins a collision."""
+    """Fingerprint (and compact form) of every label, variant and acronym
+    (spelt out with the builtin acronyms) -> its role; the first role wins."""
     expander = Expander({}, dict(vocab.acronyms))
     index: dict[str, VocabRole] = {}
     for role in vocab.roles:
         for text in (role.label, *role.variants, *role.acronyms):
-            key = fingerprint(list(expander.expand(text).words), vocab.stop_words)
-            index.setdefault(key, role)
+            words = list(expander.expand(text).words)
+            index.setdefault(fingerprint(words, vocab.stop_words), role)
+            index.setdefault("=" + _compact(words, vocab.stop_words), role)
     return index
+
+
+def _lookup(words: list[str], vocab: Vocabulary) -> VocabRole | None:
+    index = vocab_index(vocab)
+    return (index.get(fingerprint(words, vocab.stop_words))
+            or index.get("=" + _compact(words, vocab.stop_words)))
 
 
 def vocab_role(expansion: Expansion, vocab: Vocabulary) -> VocabRole | None:
     """The vocabulary's role for a spelling, as printed or with its
-    contractions spelt out (``Ops Manager`` is the ``Operations Manager``)."""
-    index = vocab_index(vocab)
-    found = index.get(fingerprint(list(expansion.words), vocab.stop_words))
+    contractions spelt out (``Ops Manager`` is the ``Operations Manager``); a
+    contraction with several meanings (``Dep``) counts when exactly one of them
+    makes a role of the vocabulary (``Dep Chief Executive``)."""
+    found = _lookup(list(expansion.words), vocab)
     if found is None:
-        found = index.get(fingerprint(spelt_out(expansion, vocab)[0].split(), vocab.stop_words))
-    return found
+        found = _lookup(spelt_out(expansion, vocab)[0].split(), vocab)
+    if found is not None:
+        return found
+    options = [vocab.contractions.get(w.lower().rstrip("."), ()) for w in expansion.words]
+    if not any(len(o) > 1 for o in options):
+        return None
+    readings: list[list[str]] = [[]]
+    for word, choices in zip(expansion.words, options):
+        choices = list(choices) or [word]
+        readings = [[*r, *c.split()] for r in readings for c in choices][:16]
+    hits = {id(role): role for role in (_lookup(r, vocab) for r in readings) if role}
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _known_word(word: str, vocab: Vocabulary) -> bool:
