@@ -1,0 +1,258 @@
+"""Reader for plans saved as web pages (``html``).
+
+Tables keep their grid as the Word reader gives it: a cell spanning columns
+(``colspan``) is followed by empty cells for the columns it covers, and a cell
+spanning rows (``rowspan``) is empty in the rows below its first, as Word's
+``vMerge`` is, so the normaliser reads every format the same way. A one-column
+table that only wraps other tables (a layout table) is looked through.
+Headings ``h1``-``h6`` (and Word's heading and title paragraph classes) give
+paragraph levels; navigation, page header and footer, scripts and styles are
+dropped. Line numbers are the source lines of the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from planextract.extract.html_cells import (
+    LISTS,
+    PARAGRAPHS,
+    cell_parts,
+    inline_text,
+    is_bullet_line,
+    strip_bullet,
+)
+from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.text.decode import decode
+from planextract.settings import DEFAULT, Settings
+
+DROPPED = ["script", "style", "noscript", "template", "nav", "iframe", "svg", "button",
+           "select", "form", "head", "object", "canvas"]
+_PAGE_FURNITURE = ["header", "footer", "aside"]
+_FURNITURE_ROLES = re.compile(r"^(?:navigation|banner|contentinfo|search|complementary)$", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HEADING_CLASS = re.compile(r"(?:^|\b)(?:mso)?heading[-_ ]?(\d)\b", re.I)
+_TITLE_CLASS = re.compile(r"^(?:msotitle|title)$", re.I)
+_BOLD_TAGS = {"b", "strong"}
+_BLOCKS = PARAGRAPHS | LISTS | {"table", "li", "ul", "ol", "caption", "main", "body", "html",
+                                "figure", "figcaption", "details", "summary", "tr", "td", "th"}
+
+
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(DROPPED):
+        tag.decompose()
+    for tag in soup.find_all(_PAGE_FURNITURE):
+        # an article's own header (its title) stays; the page's banner and footer go
+        if not tag.decomposed and tag.find_parent(["article", "main"]) is None:
+            tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        if (_FURNITURE_ROLES.match(tag.get("role", "") or "") or tag.has_attr("hidden")
+                or _HIDDEN.search(tag.get("style", "") or "")):
+            tag.decompose()
+
+
+def _level(tag: Tag) -> int:
+    if re.fullmatch(r"h[1-6]", tag.name):
+        return int(tag.name[1])
+    classes = " ".join(tag.get("class", []) or [])
+    match = _HEADING_CLASS.search(classes)
+    if match:
+        return int(match.group(1))
+    return 1 if _TITLE_CLASS.match(classes) else 0
+
+
+def _is_bold(tag: Tag) -> bool:
+    """Every piece of text in the paragraph sits inside ``<b>``/``<strong>``."""
+    strings = [s for s in tag.find_all(string=True) if s.strip()]
+    if not strings:
+        return False
+    if tag.name in _BOLD_TAGS:
+        return True
+
+    def bold(string: NavigableString) -> bool:
+        for parent in string.parents:
+            if parent is tag:
+                return False
+            if parent.name in _BOLD_TAGS:
+                return True
+        return False
+
+    return all(bold(s) for s in strings)
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _own_cells(tr: Tag) -> list[Tag]:
+    return [c for c in tr.find_all(["td", "th"], recursive=False)]
+
+
+def _span(cell: Tag, name: str) -> int:
+    try:
+        value = int(str(cell.get(name, "1")).strip() or 1)
+    except ValueError:
+        return 1
+    return value if value >= 0 else 1
+
+
+class _Reader:
+    def __init__(self, settings: Settings) -> None:
+        self.limits = settings.limits
+        self.blocks: list[Paragraph | Table] = []
+        self.warnings: list[str] = []
+        self.inline: list[str] = []
+        self.inline_line: int | None = None
+
+    # -- paragraphs ------------------------------------------------------------
+    def paragraph(self, text: str, line: int | None, level: int = 0,
+                  bold: bool = False) -> None:
+        text = " ".join(text.split())
+        if is_bullet_line(text):
+            text = strip_bullet(text)
+        if text:
+            self.blocks.append(Paragraph(text=text, line=line, level=level, bold=bold))
+
+    def flush_inline(self) -> None:
+        text = "".join(self.inline)
+        self.inline.clear()
+        for piece in text.split("\n"):
+            self.paragraph(piece, self.inline_line)
+        self.inline_line = None
+
+    # -- walking the page --------------------------------------------------------
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString and child.strip():
+                    self.inline.append(str(child))
+                continue
+            if child.name == "br":
+                self.inline.append("\n")
+            elif child.name == "table":
+                self.flush_inline()
+                self.table(child)
+            elif child.name in _BLOCKS or self._has_blocks(child):
+                self.flush_inline()
+                if self._has_blocks(child):
+                    self.walk(child)
+                    self.flush_inline()
+                else:
+                    for piece in inline_text(child).split("\n"):
+                        self.paragraph(piece, child.sourceline, _level(child), _is_bold(child))
+            else:
+                if self.inline_line is None:
+                    self.inline_line = child.sourceline
+                self.inline.append(inline_text(child))
+
+    @staticmethod
+    def _has_blocks(tag: Tag) -> bool:
+        return any(isinstance(c, Tag) and (c.name in _BLOCKS or c.name in ("div", "p"))
+                   for c in tag.descendants)
+
+    # -- tables ------------------------------------------------------------------
+    def table(self, table: Tag) -> None:
+        rows = _own_rows(table)
+        caption = table.find("caption")
+        if caption is not None and caption.find_parent("table") is table:
+            self.paragraph(inline_text(caption), caption.sourceline, bold=True)
+        if self._is_wrapper(rows):
+            for tr in rows:
+                for cell in _own_cells(tr):
+                    self.walk(cell)
+                    self.flush_inline()
+            return
+        grid = self.grid(rows)
+        if grid:
+            self.blocks.append(Table(rows=tuple(grid)))
+
+    @staticmethod
+    def _is_wrapper(rows: list[Tag]) -> bool:
+        """A layout table: one cell a row, and some cell holds a table."""
+        cells = [c for tr in rows for c in _own_cells(tr)]
+        return (bool(cells) and all(len(_own_cells(tr)) <= 1 for tr in rows)
+                and any(c.find("table") is not None for c in cells))
+
+    def grid(self, rows: list[Tag]) -> list[Row]:
+        """Rows with spans expanded: every row has a cell for every column."""
+        max_rows, max_cols = self.limits.max_table_rows, self.limits.max_columns
+        if len(rows) > max_rows:
+            self.warnings.append(f"line {rows[max_rows].sourceline}: table longer than "
+                                 f"{max_rows} rows; the rest was not read")
+            rows = rows[:max_rows]
+        printed = [[(Cell(parts=cell_parts(td, self.nested_lines),
+                          raw=td.decode_contents().strip()),
+                     _span(td, "rowspan"), max(_span(td, "colspan"), 1))
+                    for td in _own_cells(tr)] for tr in rows]
+        out: list[Row] = []
+        for tr, cells in zip(rows, expand_spans(printed)):
+            if len(cells) > max_cols:
+                self.warnings.append(f"line {tr.sourceline}: row wider than {max_cols} "
+                                     "columns; the rest was not read")
+                cells = cells[:max_cols]
+            if all(c.empty for c in cells):
+                continue
+            lines = [t.sourceline for t in tr.find_all(True) if t.sourceline is not None]
+            out.append(Row(cells=tuple(cells), line_start=tr.sourceline,
+                           line_end=max(lines + [tr.sourceline or 0]) or None))
+        return out
+
+    def nested_lines(self, table: Tag) -> list[str]:
+        """A table inside a cell: one line a row, cells joined with `` | ``."""
+        lines = []
+        for row in self.grid(_own_rows(table)):
+            line = " | ".join(c.text.replace("\n", " ") for c in row.cells if not c.empty)
+            if line:
+                lines.append(line)
+        return lines
+
+
+def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
+    """(cell, rowspan, colspan) as printed to a full grid: a cell spanning
+    columns is followed by empty cells, the rows below a cell spanning rows
+    get an empty cell in its columns (as Word's ``vMerge``); rows are padded
+    to the widest. A rowspan of 0 runs to the last row."""
+    carried: dict[int, int] = {}  # column -> rows below still covered from above
+    grid: list[list[Cell]] = []
+    for index, printed in enumerate(rows):
+        cells: list[Cell] = []
+        queue = list(printed)
+        while queue or any(v > 0 for c, v in carried.items() if c >= len(cells)):
+            column = len(cells)
+            if carried.get(column, 0) > 0:
+                carried[column] -= 1
+                cells.append(Cell())
+                continue
+            if not queue:
+                cells.append(Cell())  # a missing cell before a column spanned from above
+                continue
+            cell, rowspan, colspan = queue.pop(0)
+            cells.append(cell)
+            cells.extend(Cell() for _ in range(colspan - 1))
+            rowspan = len(rows) - index if rowspan == 0 else rowspan
+            for col in range(column, column + colspan):
+                carried[col] = rowspan - 1
+        grid.append(cells)
+    width = max((len(r) for r in grid), default=0)
+    return [r + [Cell() for _ in range(width - len(r))] for r in grid]
+
+
+def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]]:
+    """Blocks of an HTML page in reading order, and warnings."""
+    soup = BeautifulSoup(text, "html.parser")
+    _drop_furniture(soup)
+    reader = _Reader(settings)
+    reader.walk(soup.body or soup)
+    reader.flush_inline()
+    return reader.blocks, reader.warnings
+
+
+def read_html(data: bytes, source_format: str = "html",
+              settings: Settings = DEFAULT) -> RawDocument:
+    text, warnings = decode(data)
+    blocks, found = parse_html(text, settings)
+    return RawDocument(source_format="html", blocks=blocks, warnings=warnings + found)
