@@ -21,6 +21,7 @@ from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 PARAGRAPHS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
               "section", "article", "dd", "dt", "address", "center"}
 LISTS = {"ul", "ol", "dl", "menu"}
+_SOURCE_WS = re.compile(r"[ \t\r\n\f]+")
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 # Word's "Save as web page" draws a list item's glyph in a span before the text
 _WORD_LIST_STYLE = re.compile(r"mso-list\s*:\s*l\d", re.I)
@@ -42,7 +43,7 @@ def inline_text(node: Tag | NavigableString) -> str:
     if isinstance(node, _SKIPPED_STRINGS):
         return ""
     if isinstance(node, NavigableString):
-        return str(node)
+        return _SOURCE_WS.sub(" ", str(node))  # a source line break is a space
     if node.name == "br":
         return "\n"
     return "".join(inline_text(c) for c in node.children)
@@ -106,7 +107,7 @@ def _walk(node: Tag, out: PartsBuilder, nested_table) -> None:
         if isinstance(child, _SKIPPED_STRINGS):
             continue
         if isinstance(child, NavigableString):
-            out.loose.append(str(child))
+            out.loose.append(inline_text(child))
             continue
         name = child.name
         if name == "table":

@@ -57,7 +57,9 @@ def _records(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 def looks_like_csv(lines: list[str]) -> bool:
-    """Most records share one width of three or more cells."""
+    """Most records share one width of three or more cells, and the first
+    record of that width with several filled cells reads as a header: short
+    labels, none ending a sentence (prose with commas does not)."""
     text = "\n".join(lines[:400])
     if not any(d in text for d in DELIMITERS):
         return False
@@ -68,7 +70,12 @@ def looks_like_csv(lines: list[str]) -> bool:
     if len(records) < 2:
         return False
     width, count = Counter(len(r) for r in records).most_common(1)[0]
-    return width >= 3 and count >= 2 and count >= 0.6 * len(records)
+    if width < 3 or count < 2 or count < 0.6 * len(records):
+        return False
+    header = next((r for r in records if len(r) == width
+                   and sum(1 for c in r if c.strip()) >= 2), None)
+    return header is not None and all(
+        len(c) <= 80 and not c.strip().endswith(".") for c in header if c.strip())
 
 
 def _padded(row: Row, width: int) -> Row:
