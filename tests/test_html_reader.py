@@ -156,3 +156,36 @@ def test_html_plan_normalises_like_the_other_formats():
                    ("SECTION 1: OUR WORKFORCE", "2", "2.1", ["CE"], "ongoing")]
     assert doc.actions[1]["action"] == "Train interview panels:\nbook sessions\nrecord attendance"
     assert (doc.actions[1]["line_start"], doc.actions[1]["line_end"]) == (15, 16)
+
+
+WORD_SAVED = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<!--[if gte mso 9]><xml><o:DocumentProperties></o:DocumentProperties></xml><![endif]-->
+</head><body lang=EN-GB><div class=WordSection1>
+<p class=MsoTitle>Derbyshire Probation Trust<o:p></o:p></p>
+<table class=MsoTableGrid border=1>
+ <tr><td><p class=MsoNormal><b>Actions</b></p></td><td><p class=MsoNormal><b>Owner</b></p></td></tr>
+ <tr><td><p class=MsoNormal>1.1 Prepare the scheme<o:p></o:p></p>
+ <p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
+ style='font-family:Symbol'>·<span>&nbsp;&nbsp; </span></span><![endif]>consult staff</p>
+ <p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
+ style='font-family:Symbol'>·<span>&nbsp;&nbsp; </span></span><![endif]>consult users</p>
+ </td><td><p class=MsoNormal>CE</p></td></tr>
+</table></div></body></html>
+"""
+
+
+def test_word_saved_web_page_list_paragraphs_are_bullets_of_one_action():
+    raw = read_document(WORD_SAVED.encode())
+    assert [(b.text, b.level) for b in raw.blocks if isinstance(b, Paragraph)] == [
+        ("Derbyshire Probation Trust", 1)]
+    assert _table(raw).rows[1].cells[0].parts == (
+        "1.1 Prepare the scheme\nconsult staff\nconsult users",)
+
+
+def test_markdown_headings_around_an_html_table():
+    text = ("# Northshire Council\n\n## SECTION 2: SERVICES\n\n<table><tr><th>Action</th>"
+            "<th>Lead</th></tr><tr><td>Fit loops</td><td>Estates</td></tr></table>\n")
+    raw = read_document(text.encode())
+    assert raw.source_format == "html"
+    assert [(b.text, b.level) for b in raw.blocks if isinstance(b, Paragraph)] == [
+        ("Northshire Council", 1), ("SECTION 2: SERVICES", 2)]

@@ -150,7 +150,7 @@ def test_csv_semicolons_sections_and_paragraphs():
     assert tables[0].rows[1].cells[1].parts == ("1.1 Audit the buildings", "1.2 Fit hearing loops")
     assert tables[0].rows[1].cells[2].parts == ("Estates", "Facilities")
     heading = [b for b in raw.blocks if isinstance(b, Paragraph)]
-    assert [(h.text, h.line) for h in heading] == [("SECTION B: STAFF", 8)]
+    assert [(h.text, h.line, h.level) for h in heading] == [("SECTION B: STAFF", 8, 2)]
     assert tables[1].rows[0].cells[1].parts == ("2.1 Publish the pay gap:\nby grade\nby sex",)
     assert len(tables[1].rows[0].cells) == 5  # padded to the table's width
 

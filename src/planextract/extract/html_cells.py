@@ -116,13 +116,13 @@ def _walk(node: Tag, out: PartsBuilder, nested_table) -> None:
                 out.line(line)
         elif name in LISTS:
             out.flush()
-            for item in child.find_all(["li", "dd", "dt"]):
-                if item.find_parent(list(LISTS)) is not child:
-                    continue  # a nested list's items are taken with their own list
+            items = [c for c in child.children if isinstance(c, Tag)
+                     and c.name in ("li", "dd", "dt")]
+            for item in items:  # a nested list's items are read with their item
                 text = collapse(_list_item_text(item))
                 if text:
                     out.line(split_inline_bullets(strip_bullet(text)))
-            if not child.find(["li", "dd", "dt"]):
+            if not items:
                 out.paragraph(inline_text(child))
         elif name in PARAGRAPHS:
             out.flush()

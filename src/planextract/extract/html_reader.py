@@ -30,29 +30,41 @@ from planextract.settings import DEFAULT, Settings
 
 DROPPED = ["script", "style", "noscript", "template", "nav", "iframe", "svg", "button",
            "select", "form", "head", "object", "canvas"]
-_PAGE_FURNITURE = ["header", "footer", "aside"]
+_DROPPED_SET = set(DROPPED)
+_PAGE_FURNITURE = {"header", "footer", "aside"}
 _FURNITURE_ROLES = re.compile(r"^(?:navigation|banner|contentinfo|search|complementary)$", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HEADING_CLASS = re.compile(r"(?:^|\b)(?:mso)?heading[-_ ]?(\d)\b", re.I)
 _TITLE_CLASS = re.compile(r"^(?:msotitle|title)$", re.I)
 _BOLD_TAGS = {"b", "strong"}
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+# void elements written as <br> are tracked by bs4's html.parser in a list searched
+# at every end tag (quadratic on a long page); written as <br/> they are not
+_VOID = re.compile(r"<(br|hr|img|meta|link|input|col|area|base|wbr|source|embed|param|track)"
+                   r"\b([^<>]*?)/?>", re.I)
 _BLOCKS = PARAGRAPHS | LISTS | {"table", "li", "ul", "ol", "caption", "main", "body", "html",
                                 "figure", "figcaption", "details", "summary", "tr", "td", "th"}
 
 
-def _drop_furniture(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(DROPPED):
-        tag.decompose()
-    for tag in soup.find_all(_PAGE_FURNITURE):
+def _is_furniture(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if tag.name in _DROPPED_SET:
+        return True
+    if tag.name in _PAGE_FURNITURE:
         # an article's own header (its title) stays; the page's banner and footer go
-        if not tag.decomposed and tag.find_parent(["article", "main"]) is None:
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        if (_FURNITURE_ROLES.match(tag.get("role", "") or "") or tag.has_attr("hidden")
-                or _HIDDEN.search(tag.get("style", "") or "")):
-            tag.decompose()
+        return tag.find_parent(["article", "main"]) is None
+    if not attrs:
+        return False
+    return bool(_FURNITURE_ROLES.match(attrs.get("role", "") or "") or "hidden" in attrs
+                or _HIDDEN.search(attrs.get("style", "") or ""))
+
+
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    found = [tag for tag in soup.find_all(True) if _is_furniture(tag)]
+    marked = {id(tag) for tag in found}
+    outermost = [tag for tag in found if not any(id(p) in marked for p in tag.parents)]
+    for tag in outermost:
+        tag.decompose()
 
 
 def _level(tag: Tag) -> int:
@@ -85,11 +97,32 @@ def _is_bold(tag: Tag) -> bool:
 
 
 def _own_rows(table: Tag) -> list[Tag]:
+    """The table's rows, not those of tables nested in its cells."""
+    rows = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child.children if isinstance(c, Tag) and c.name == "tr")
+    if rows:
+        return rows
     return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
 
 
 def _own_cells(tr: Tag) -> list[Tag]:
-    return [c for c in tr.find_all(["td", "th"], recursive=False)]
+    return [c for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
+
+
+def _last_line(tag: Tag) -> int | None:
+    lines = [t.sourceline for t in tag.descendants
+             if isinstance(t, Tag) and t.sourceline is not None]
+    return max(lines + [tag.sourceline or 0]) or None
+
+
+def _cell(parts: tuple[str, ...]) -> Cell:
+    return Cell(parts=parts, raw="\n".join(parts))
 
 
 def _span(cell: Tag, name: str) -> int:
@@ -114,6 +147,9 @@ class _Reader:
         text = " ".join(text.split())
         if is_bullet_line(text):
             text = strip_bullet(text)
+        marks = _MD_HEADING.match(text)
+        if marks and not level:  # markdown around an HTML table, as pandoc writes it
+            level, text = len(marks.group(1)), text[marks.end():]
         if text:
             self.blocks.append(Paragraph(text=text, line=line, level=level, bold=bold))
 
@@ -184,8 +220,7 @@ class _Reader:
             self.warnings.append(f"line {rows[max_rows].sourceline}: table longer than "
                                  f"{max_rows} rows; the rest was not read")
             rows = rows[:max_rows]
-        printed = [[(Cell(parts=cell_parts(td, self.nested_lines),
-                          raw=td.decode_contents().strip()),
+        printed = [[(_cell(cell_parts(td, self.nested_lines)),
                      _span(td, "rowspan"), max(_span(td, "colspan"), 1))
                     for td in _own_cells(tr)] for tr in rows]
         out: list[Row] = []
@@ -196,9 +231,8 @@ class _Reader:
                 cells = cells[:max_cols]
             if all(c.empty for c in cells):
                 continue
-            lines = [t.sourceline for t in tr.find_all(True) if t.sourceline is not None]
             out.append(Row(cells=tuple(cells), line_start=tr.sourceline,
-                           line_end=max(lines + [tr.sourceline or 0]) or None))
+                           line_end=_last_line(tr)))
         return out
 
     def nested_lines(self, table: Tag) -> list[str]:
@@ -243,7 +277,7 @@ def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
 
 def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]]:
     """Blocks of an HTML page in reading order, and warnings."""
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(_VOID.sub(r"<\1\2/>", text), "html.parser")
     _drop_furniture(soup)
     reader = _Reader(settings)
     reader.walk(soup.body or soup)

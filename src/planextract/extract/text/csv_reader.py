@@ -20,6 +20,7 @@ from collections import Counter
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
+from planextract.extract.text.cells import HEADING_LEVEL, is_heading_line
 from planextract.extract.text.decode import decode
 from planextract.settings import DEFAULT, Settings
 
@@ -104,7 +105,9 @@ def read_csv(data: bytes, source_format: str = "csv",
             rows = None
             continue
         if rows is None and len(filled) == 1:
-            blocks.append(Paragraph(text=" ".join(filled[0].split()), line=start))
+            text = " ".join(filled[0].split())
+            blocks.append(Paragraph(text=text, line=start,
+                                    level=HEADING_LEVEL if is_heading_line(text) else 0))
             continue
         if count >= limit:
             warnings.append(f"line {start}: longer than {limit} rows; the rest was not read")
