@@ -172,3 +172,42 @@ def test_text_cell_parts_rule():
     assert text_cell_parts("Intro\n\n- item") == ("Intro\nitem",)
     assert text_cell_parts("<p>one</p><p>two</p>") == ("one", "two")
     assert text_cell_parts("  \n ") == ()
+
+
+# pandoc's grid table: what it writes when a cell holds a list or paragraphs
+GRID = """Westshire Fire Authority
+
++------+----------------------------+-------------+
+| Ref  | Action                     | Lead        |
++======+============================+=============+
+| 1.1  | Survey staff on the        | HR Manager\\ |
+|      | equality scheme:           | T&D Manager |
+|      |                            |             |
+|      | - by team                  |             |
+|      | - by grade                 |             |
++------+----------------------------+-------------+
+| 1.2  | Publish the results        | CE          |
++------+----------------------------+-------------+
+"""
+
+
+def test_pandoc_grid_table():
+    assert sniff(GRID.encode()) == "text-markdown"
+    raw = read_document(GRID.encode())
+    table = _table(raw)
+    assert _grid(table)[0] == ["Ref", "Action", "Lead"]
+    # a wrapped line runs on; dash items are lines of the paragraph before
+    assert table.rows[1].cells[1].parts == ("Survey staff on the equality scheme:\nby team\n"
+                                            "by grade",)
+    # a hard break (backslash) keeps the owners apart
+    assert table.rows[1].cells[2].parts == ("HR Manager\nT&D Manager",)
+    assert [(r.line_start, r.line_end) for r in table.rows] == [(4, 4), (6, 10), (12, 12)]
+
+
+def test_excel_sep_line_names_the_delimiter():
+    text = "sep=;\nNo;Action;Owner\n1;Agree, then publish, the scheme;CE\n2;Review;HR\n"
+    raw = read_document(text.encode())
+    assert raw.source_format == "csv"
+    table = _table(raw)
+    assert _grid(table)[1] == ["1", "Agree, then publish, the scheme", "CE"]
+    assert [r.line_start for r in table.rows] == [2, 3, 4]

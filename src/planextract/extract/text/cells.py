@@ -23,7 +23,9 @@ from planextract.extract.text.decode import decode, lines_of
 from planextract.settings import DEFAULT, Settings
 
 CELL_START = re.compile(r"^ *\t")
-_ROW_NUMBER = re.compile(r"^\s*[A-Za-z]?\s?\d{1,4}(?:[.\s]\d{1,3})?\.?\s*$")
+# a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
+_ROW_NUMBER = re.compile(
+    r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3})?|\d{4}\.\d{1,3})\.?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _WORDS = re.compile(r"[\s/]+")
 # a line that titles what follows: a grouping keyword, or capitals

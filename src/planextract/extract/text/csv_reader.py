@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 
 from planextract.extract.errors import ReaderError
@@ -26,6 +27,7 @@ from planextract.settings import DEFAULT, Settings
 
 DELIMITERS = ",;"
 _SAMPLE_CHARS = 64 * 1024
+_SEP_LINE = re.compile(r"^\ufeff?sep=(.)\r?\n")  # Excel's "sep=;" first line
 
 
 class _Excel(csv.excel):
@@ -36,6 +38,9 @@ class _Excel(csv.excel):
 
 
 def _dialect(text: str) -> type[csv.Dialect]:
+    declared = _SEP_LINE.match(text)
+    if declared:
+        return type("Dialect", (_Excel,), {"delimiter": declared.group(1)})
     sample = text[:_SAMPLE_CHARS]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
@@ -47,12 +52,18 @@ def _dialect(text: str) -> type[csv.Dialect]:
 
 def _records(text: str) -> list[tuple[int, int, list[str]]]:
     """(first line, last line, cells) of every record."""
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
-    out = []
+    dialect = _dialect(text)
     line = 0
+    declared = _SEP_LINE.match(text)
+    if declared:
+        text = text[declared.end():]
+        line = 1
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    out = []
+    offset = line
     for cells in reader:
         start = line + 1
-        line = reader.line_num
+        line = reader.line_num + offset
         out.append((start, line, cells))
     return out
 

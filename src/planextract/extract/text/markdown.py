@@ -6,7 +6,9 @@ optional alignment colons) and the body rows; it ends at the first line
 without a ``|``. ``<br>`` inside a cell is a line break and ``<br><br>`` a
 paragraph break. ``#`` headings and setext headings (a line underlined with
 ``===`` or ``---``) give paragraph levels; emphasis, links and escapes are
-removed from the text.
+removed from the text. Pandoc's grid tables (``+---+`` borders, cells over
+several lines) are read too: pandoc writes them for cells holding lists or
+several paragraphs.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from planextract.extract.text.decode import decode, lines_of
 from planextract.settings import DEFAULT, Settings
 
 _PIPE = re.compile(r"(?<!\\)\|")
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -55,9 +58,73 @@ def _starts_table(lines: list[str], index: int) -> bool:
             and len(split_row(lines[index])) == len(split_row(lines[index + 1])))
 
 
+def _starts_grid(lines: list[str], index: int) -> bool:
+    return (index + 1 < len(lines) and bool(_GRID_BORDER.match(lines[index]))
+            and lines[index + 1].lstrip().startswith("|"))
+
+
 def has_pipe_table(lines: list[str]) -> bool:
-    """Some line is a header row followed by its separator row."""
-    return any(_starts_table(lines, i) for i in range(len(lines) - 1))
+    """Some line is a header row followed by its separator row, or the top
+    border of a grid table."""
+    return any(_starts_table(lines, i) or _starts_grid(lines, i) for i in range(len(lines) - 1))
+
+
+def _grid_table(lines: list[str], index: int) -> tuple[Table, int]:
+    """A pandoc grid table from its top border: column edges are the ``+`` of
+    the border; a row runs to the next border, its cells over several lines,
+    a blank line in a cell parting its paragraphs. Returns the table and the
+    index of the line after it."""
+    border = lines[index]
+    edges = [i for i, ch in enumerate(border) if ch == "+"]
+    rows: list[Row] = []
+    pending: list[tuple[int, str]] = []
+    index += 1
+    while index < len(lines):
+        line = lines[index]
+        if _GRID_BORDER.match(line):
+            if pending:
+                rows.append(_grid_row(pending, edges))
+            pending = []
+        elif line.lstrip().startswith("|"):
+            pending.append((index + 1, line))
+        else:
+            break
+        index += 1
+    if pending:
+        rows.append(_grid_row(pending, edges))
+    return Table(rows=tuple(rows)), index
+
+
+def _grid_row(lines: list[tuple[int, str]], edges: list[int]) -> Row:
+    columns: list[list[str]] = [[] for _ in edges[1:]]
+    for _, line in lines:
+        for k, (left, right) in enumerate(zip(edges, edges[1:])):
+            columns[k].append(line[left + 1:right].strip())
+    cells = tuple(_cell(unwrap(c)) for c in columns)
+    return Row(cells=cells, line_start=lines[0][0], line_end=lines[-1][0])
+
+
+def unwrap(lines: list[str]) -> str:
+    """Markdown lines as printed text: a line runs on from the one above (a
+    soft wrap) unless it starts a list item or the one above ends with a hard
+    break (a backslash); blank lines part paragraphs."""
+    out: list[str] = []
+    hard = True
+    for line in lines:
+        if not line.strip():
+            out.append("")
+            hard = True
+            continue
+        text = line.strip()
+        starts_item = bool(_LIST_MARK.match(text))
+        if hard or starts_item or not out or not out[-1]:
+            out.append(text)
+        else:
+            out[-1] = f"{out[-1]} {text}"
+        hard = out[-1].endswith("\\")
+        if hard:
+            out[-1] = out[-1][:-1].rstrip()
+    return "\n".join(out)
 
 
 def inline_markdown(text: str) -> str:
@@ -71,7 +138,7 @@ def inline_markdown(text: str) -> str:
 
 
 def _cell(raw: str) -> Cell:
-    text = _BR.sub("\n", inline_markdown(raw.strip()))
+    text = _BR.sub("\n", "\n".join(inline_markdown(ln) for ln in raw.strip().split("\n")))
     return Cell(parts=text_cell_parts(text), raw=raw.strip())
 
 
@@ -88,6 +155,10 @@ def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
     while index < len(lines):
         line = lines[index]
         number = index + 1
+        if _starts_grid(lines, index):
+            table, index = _grid_table(lines, index)
+            blocks.append(table)
+            continue
         if _starts_table(lines, index):
             width = len(split_row(line))
             rows = [Row(cells=tuple(_cell(c) for c in split_row(line)),
