@@ -189,3 +189,9 @@ def test_markdown_headings_around_an_html_table():
     assert raw.source_format == "html"
     assert [(b.text, b.level) for b in raw.blocks if isinstance(b, Paragraph)] == [
         ("Northshire Council", 1), ("SECTION 2: SERVICES", 2)]
+
+
+def test_a_tab_separated_export_with_a_table_in_a_cell_stays_tabbed():
+    text = ("Outcome\tAction\tOwner\n1. Do\t1.1 Act <table><tr><td>x</td></tr></table>\tCE\n"
+            "2. More\t2.1 Act\tET\n")
+    assert sniff(text.encode()) == "text-tabbed"

@@ -153,3 +153,29 @@ def test_a_data_row_with_role_words_is_not_a_header():
     assert rows[2] == ["Committee", "Progress", "Audit committee"]
     assert rows[3][0].startswith("Report the progress")
     assert len(rows) == 4
+
+
+def test_a_bullet_item_in_lower_case_is_its_own_line():
+    text = ("\tNo\n\tAction\n\tOwner\n\n\t1\n\tPublish the pay gap\n- by grade\n- by sex\n"
+            "and by service\n\tHR\n")
+    cell = _tables(read_document(text.encode()))[0].rows[1].cells[1]
+    # a dash item starts a line; a lower-case line without one runs on
+    assert cell.parts == ("Publish the pay gap\nby grade\nby sex and by service",)
+
+
+def test_the_header_repeated_at_page_tops_fixes_the_width():
+    # no numbers; short cells everywhere, so a two-column reading would also fill
+    # whole rows: the four-label header repeated at each page top decides
+    header = "\tOutcome\n\tAction\n\tLead\n\tTimescale\n\n"
+    text = (header + "\tFair pay\n\tPublish the gap\n\tHR\n\tJune 2013\n\n"
+            + header + "\t\n\tcovering all grades\n\t\n\t\n"
+            + "\tAccess\n\tFit loops\n\tEstates\n\t2014\n\n" + header
+            + "\t\n\tin every building\n\t\n\t\n")
+    raw = read_document(text.encode())
+    table = _tables(raw)[0]
+    assert [len(r.cells) for r in table.rows] == [4] * 5
+    assert [r.cells[1].text for r in table.rows] == [
+        "Action", "Publish the gap", "covering all grades", "Fit loops", "in every building"]
+    doc = normalise(raw)
+    assert [a["action"] for a in doc.actions] == ["Publish the gap covering all grades",
+                                                  "Fit loops in every building"]

@@ -27,6 +27,7 @@ _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctyp
                          re.I | re.S)
 _HTML_TABLE = re.compile(r"<table\b", re.I)
 _HTML_CELL = re.compile(r"<t[dh]\b", re.I)
+_HTML_ROW = re.compile(r"<tr\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,12 @@ def _is_html(_data: bytes, lines: list[str] | None) -> bool:
     """A web page, or any text holding an HTML table (pandoc writes one into
     markdown when a table is too complex for pipes)."""
     text = "\n".join(lines or [])
-    return bool(_HTML_START.match(text)) or bool(
-        _HTML_TABLE.search(text) and _HTML_CELL.search(text))
+    if _HTML_START.match(text):
+        return True
+    if not (_HTML_TABLE.search(text) and _HTML_CELL.search(text)):
+        return False
+    # a TAB-separated export whose cells hold a few HTML tables is still that export
+    return _cell_lines(lines or [])[1] < max(2, len(_HTML_ROW.findall(text)))
 
 
 def _is_text_markdown(_data: bytes, lines: list[str] | None) -> bool:

@@ -70,16 +70,25 @@ class _Loose:
     blank_before: int  # blank lines between the cell above and this line
 
 
+@dataclass
+class _Break:
+    """A repeated header dropped between rows: a page top."""
+
+    cells: int
+
+
 def _cell_text(lines: list[str]) -> str:
     """Lines of a cell as text: a line starting in lower case continues the
-    line before it (a sentence broken by a page break); bullet glyphs go."""
+    line before it (a sentence broken by a page break) unless it is a bullet
+    item; bullet glyphs go."""
     out: list[str] = []
     for line in lines:
         text = plain(line)
         if not text:
             continue
+        bullet = bool(_BULLET.match(text))
         text = _BULLET.sub("", text)
-        if out and text[:1].islower():
+        if out and text[:1].islower() and not bullet:
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)
@@ -209,7 +218,7 @@ class _Header:
 def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered: bool):
     """Rows of ``width`` cells and the headings between them, in order; the
     cells left in an unfinished row; cells skipped outside any row."""
-    out: list[list[_RawCell] | Paragraph | str] = []
+    out: list[list[_RawCell] | Paragraph | _Break] = []
     current: list[_RawCell] = []
     skipped: list[_RawCell] = []
     plain_cells = [c for c in cells if isinstance(c, _RawCell)]
@@ -230,7 +239,7 @@ def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered
             repeat = header.repeat_at(plain_cells, index)
             if repeat:
                 skip_until = index + repeat
-                out.append("break")
+                out.append(_Break(repeat))
                 continue
             if numbered and item.label and not _ROW_NUMBER.match(item.label):
                 skipped.append(item)
@@ -245,19 +254,22 @@ def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered
 def _width(cells: list[_RawCell]) -> tuple[int, bool]:
     """(header width, rows numbered): the header ends at the first row
     number after a run of labels; else, of the runs of labels after which the
-    cells fill whole rows, the one whose columns hold the most alike cells."""
+    cells fill whole rows, the one repeated most at page tops, then the one
+    whose columns hold the most alike cells."""
     labels = 0
     while labels < min(len(cells), MAX_HEADER_CELLS) and _is_label(cells[labels]):
         labels += 1
     first_number = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.label)), None)
     if first_number and all(_is_label(c) or not c.label for c in cells[:first_number]):
         return first_number, True
-    best: tuple[float, int] | None = None
+    best: tuple[tuple[int, float], int] | None = None
     for width in range(labels, 1, -1):
         grouped, left, _ = _group(list(cells[width:]), width, _Header(cells[:width]), False)
         if left:
             continue
-        score = _homogeneity([g for g in grouped if isinstance(g, list)])
+        # the header repeated at page tops is the best evidence of its width
+        repeated = sum(g.cells for g in grouped if isinstance(g, _Break))
+        score = (repeated, _homogeneity([g for g in grouped if isinstance(g, list)]))
         if best is None or score > best[0]:
             best = (score, width)
     return (best[1] if best else labels), False
@@ -315,7 +327,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
                            line_end=header_cells[-1].last_text_line)]
     after_break = False
     for entry in grouped:
-        if entry == "break":
+        if isinstance(entry, _Break):
             after_break = True
         elif isinstance(entry, Paragraph):
             if rows:
