@@ -195,3 +195,23 @@ def test_a_tab_separated_export_with_a_table_in_a_cell_stays_tabbed():
     text = ("Outcome\tAction\tOwner\n1. Do\t1.1 Act <table><tr><td>x</td></tr></table>\tCE\n"
             "2. More\t2.1 Act\tET\n")
     assert sniff(text.encode()) == "text-tabbed"
+
+
+def test_a_page_laid_out_in_a_table_is_looked_through():
+    plan = ("<table><tr><th>Action</th><th>Owner</th><th>Date</th></tr>"
+            "<tr><td>1.1 Review the recruitment of special constables</td><td>ACC</td>"
+            "<td>March 2014</td></tr><tr><td>1.2 Publish the stop and search figures each "
+            "month</td><td>Supt Jones</td><td>On-going</td></tr></table>")
+    page = (f"<html><body><table role='grid'><tr><td><a href='/'>Home</a><br><a>News</a></td>"
+            f"<td><h2>Part 1: Workforce</h2>{plan}</td><td>Follow us</td></tr></table>"
+            f"</body></html>")
+    raw = read_document(page.encode())
+    tables = [b for b in raw.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and _grid(raw)[0] == ["Action", "Owner", "Date"]
+    assert ("Part 1: Workforce", 2) in [(b.text, b.level) for b in raw.blocks
+                                       if isinstance(b, Paragraph)]
+    # a nested table holding a small part of the text stays inside its cell
+    small = ("<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Set out the targets for "
+             "recruitment and retention of staff from minority groups<table><tr><td>2013</td>"
+             "<td>5%</td></tr></table></td><td>CE</td></tr></table>")
+    assert len(_grid(read_document(small.encode()))) == 2

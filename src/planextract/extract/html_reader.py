@@ -196,7 +196,7 @@ class _Reader:
         caption = table.find("caption")
         if caption is not None and caption.find_parent("table") is table:
             self.paragraph(inline_text(caption), caption.sourceline, bold=True)
-        if self._is_wrapper(rows):
+        if self._is_wrapper(table, rows):
             for tr in rows:
                 for cell in _own_cells(tr):
                     self.walk(cell)
@@ -207,11 +207,21 @@ class _Reader:
             self.blocks.append(Table(rows=tuple(grid)))
 
     @staticmethod
-    def _is_wrapper(rows: list[Tag]) -> bool:
-        """A layout table: one cell a row, and some cell holds a table."""
+    def _is_wrapper(table: Tag, rows: list[Tag]) -> bool:
+        """A layout table: it holds tables, and either says it is for layout,
+        has one cell a row, or most of its text is in the tables it holds (a
+        page laid out as navigation | content | sidebar)."""
         cells = [c for tr in rows for c in _own_cells(tr)]
-        return (bool(cells) and all(len(_own_cells(tr)) <= 1 for tr in rows)
-                and any(c.find("table") is not None for c in cells))
+        holders = [c for c in cells if c.find("table") is not None]
+        if not holders:
+            return False
+        if (table.get("role", "") or "").lower() in ("presentation", "none"):
+            return True
+        if all(len(_own_cells(tr)) <= 1 for tr in rows):
+            return True
+        inner = sum(len(t.get_text(" ", strip=True)) for c in holders
+                    for t in c.find_all("table") if t.find_parent(["td", "th"]) is c)
+        return inner > 0.6 * len(table.get_text(" ", strip=True))
 
     def grid(self, rows: list[Tag]) -> list[Row]:
         """Rows with spans expanded: every row has a cell for every column."""
