@@ -215,3 +215,32 @@ def test_a_page_laid_out_in_a_table_is_looked_through():
              "recruitment and retention of staff from minority groups<table><tr><td>2013</td>"
              "<td>5%</td></tr></table></td><td>CE</td></tr></table>")
     assert len(_grid(read_document(small.encode()))) == 2
+
+
+def test_a_header_on_two_rows_is_one_header_row():
+    page = ("<table><thead><tr><th rowspan='2'>Ref</th><th rowspan='2'>Task</th>"
+            "<th colspan='2'>Delivery</th></tr><tr><th>By whom</th><th>Deadline</th></tr>"
+            "</thead><tbody><tr><td>3</td><td>Update the carers policy</td><td>HR</td>"
+            "<td>1/12/2012</td></tr></tbody></table>")
+    assert _grid(read_document(page.encode())) == [
+        ["Ref", "Task", "By whom", "Deadline"], ["3", "Update the carers policy", "HR",
+                                                 "1/12/2012"]]
+    # differs in everything but the rule: no thead, th cells only, the group on the left
+    page = ("<table><tr><th colspan='2'>What</th><th rowspan='2'>Owner</th></tr>"
+            "<tr><th>Outcome</th><th>Action</th></tr>"
+            "<tr><td>1. Fair pay</td><td>1.1 Publish the gap</td><td>CE</td></tr></table>")
+    raw = read_document(page.encode())
+    assert _grid(raw)[0] == ["Outcome", "Action", "Owner"]
+    doc = normalise(raw)
+    assert [(a["outcome_id"], a["action_id"], a["owners"]) for a in doc.actions] == [
+        ("1", "1.1", ["CE"])]
+
+
+def test_a_title_across_the_top_of_a_table_names_it():
+    page = ("<table><thead><tr><th colspan='3'>Workforce Delivery Plan</th></tr>"
+            "<tr><th>Action</th><th>Lead</th><th>Date</th></tr></thead>"
+            "<tr><td>Publish the pay gap</td><td>HR</td><td>2014</td></tr></table>")
+    raw = read_document(page.encode())
+    assert isinstance(raw.blocks[0], Paragraph)
+    assert (raw.blocks[0].text, raw.blocks[0].bold) == ("Workforce Delivery Plan", True)
+    assert _grid(raw)[0] == ["Action", "Lead", "Date"]

@@ -24,6 +24,7 @@ from planextract.extract.html_cells import (
     is_bullet_line,
     strip_bullet,
 )
+from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.decode import decode
 from planextract.settings import DEFAULT, Settings
@@ -136,7 +137,7 @@ def _span(cell: Tag, name: str) -> int:
 class _Reader:
     def __init__(self, settings: Settings) -> None:
         self.limits = settings.limits
-        self.blocks: list[Paragraph | Table] = []
+        self.blocks: list[Paragraph | Table | KeyLine] = []
         self.warnings: list[str] = []
         self.inline: list[str] = []
         self.inline_line: int | None = None
@@ -144,6 +145,7 @@ class _Reader:
     # -- paragraphs ------------------------------------------------------------
     def paragraph(self, text: str, line: int | None, level: int = 0,
                   bold: bool = False) -> None:
+        raw = text
         text = " ".join(text.split())
         if is_bullet_line(text):
             text = strip_bullet(text)
@@ -151,7 +153,8 @@ class _Reader:
         if marks and not level:  # markdown around an HTML table, as pandoc writes it
             level, text = len(marks.group(1)), text[marks.end():]
         if text:
-            self.blocks.append(Paragraph(text=text, line=line, level=level, bold=bold))
+            self.blocks.append(key_line(raw, Paragraph(text=text, line=line, level=level,
+                                                       bold=bold)))
 
     def flush_inline(self) -> None:
         text = "".join(self.inline)
@@ -202,7 +205,16 @@ class _Reader:
                     self.walk(cell)
                     self.flush_inline()
             return
-        grid = self.grid(rows)
+        pairs = self.grid_pairs(rows)
+        heads = sum(1 for tr in rows[:_header_rows(rows)] if any(tr is t for t, _ in pairs))
+        grid = [row for _, row in pairs]
+        while heads and sum(not c.empty for c in grid[0].cells) == 1 and len(grid[0].cells) > 1:
+            # a title printed across the top of the table: the table's name
+            title = next(c for c in grid[0].cells if not c.empty)
+            self.paragraph(title.text.replace("\n", " "), grid[0].line_start, bold=True)
+            grid, heads = grid[1:], heads - 1
+        if heads >= 2:
+            grid = [merge_header(grid[:heads])] + grid[heads:]
         if grid:
             self.blocks.append(Table(rows=tuple(grid)))
 
@@ -224,7 +236,11 @@ class _Reader:
         return inner > 0.6 * len(table.get_text(" ", strip=True))
 
     def grid(self, rows: list[Tag]) -> list[Row]:
-        """Rows with spans expanded: every row has a cell for every column."""
+        return [row for _, row in self.grid_pairs(rows)]
+
+    def grid_pairs(self, rows: list[Tag]) -> list[tuple[Tag, Row]]:
+        """Rows with spans expanded: every row has a cell for every column;
+        each with the ``<tr>`` it comes from. Empty rows are dropped."""
         max_rows, max_cols = self.limits.max_table_rows, self.limits.max_columns
         if len(rows) > max_rows:
             self.warnings.append(f"line {rows[max_rows].sourceline}: table longer than "
@@ -233,7 +249,7 @@ class _Reader:
         printed = [[(_cell(cell_parts(td, self.nested_lines)),
                      _span(td, "rowspan"), max(_span(td, "colspan"), 1))
                     for td in _own_cells(tr)] for tr in rows]
-        out: list[Row] = []
+        out: list[tuple[Tag, Row]] = []
         for tr, cells in zip(rows, expand_spans(printed)):
             if len(cells) > max_cols:
                 self.warnings.append(f"line {tr.sourceline}: row wider than {max_cols} "
@@ -241,8 +257,8 @@ class _Reader:
                 cells = cells[:max_cols]
             if all(c.empty for c in cells):
                 continue
-            out.append(Row(cells=tuple(cells), line_start=tr.sourceline,
-                           line_end=_last_line(tr)))
+            out.append((tr, Row(cells=tuple(cells), line_start=tr.sourceline,
+                                line_end=_last_line(tr))))
         return out
 
     def nested_lines(self, table: Tag) -> list[str]:
@@ -253,6 +269,33 @@ class _Reader:
             if line:
                 lines.append(line)
         return lines
+
+
+def _header_rows(rows: list[Tag]) -> int:
+    """How many rows the table marks as its header: those in ``<thead>``, or
+    the leading rows made only of ``<th>`` cells."""
+    count = 0
+    for tr in rows:
+        cells = _own_cells(tr)
+        if tr.parent is not None and tr.parent.name == "thead" or (
+                cells and all(c.name == "th" for c in cells)):
+            count += 1
+        else:
+            break
+    return count
+
+
+def merge_header(rows: list[Row]) -> Row:
+    """A header printed on several rows as one: each column takes its lowest
+    label (a top cell spanning columns names a group, the labels under it
+    name the columns; a cell spanning the header's rows is empty below)."""
+    width = max(len(r.cells) for r in rows)
+    cells = []
+    for column in range(width):
+        labels = [r.cells[column] for r in rows
+                  if column < len(r.cells) and not r.cells[column].empty]
+        cells.append(labels[-1] if labels else Cell())
+    return Row(cells=tuple(cells), line_start=rows[0].line_start, line_end=rows[-1].line_end)
 
 
 def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
@@ -292,7 +335,7 @@ def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]
     reader = _Reader(settings)
     reader.walk(soup.body or soup)
     reader.flush_inline()
-    return reader.blocks, reader.warnings
+    return settle(reader.blocks), reader.warnings
 
 
 def read_html(data: bytes, source_format: str = "html",

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from planextract.extract.html_fragments import plain
+from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.decode import decode, lines_of
 from planextract.settings import DEFAULT, Settings
@@ -106,10 +107,11 @@ def is_heading_line(text: str) -> bool:
     return capitals or bool(_HEADING_WORD.match(text))
 
 
-def _split_cells(lines: list[str]) -> tuple[list[Paragraph], list[_RawCell | _Loose]]:
+def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
+                                            list[_RawCell | _Loose]]:
     """Paragraphs before the first cell; then cells, and the lines standing
     alone after a blank line that may be headings."""
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[Paragraph | KeyLine] = []
     items: list[_RawCell | _Loose] = []
     blanks = 0
     for index, line in enumerate(lines):
@@ -118,7 +120,7 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph], list[_RawCell | _Lo
             items.append(_RawCell(lines=[(number, line.split("\t", 1)[1])]))
         elif not items:
             if line.strip():
-                paragraphs.append(Paragraph(text=plain(line), line=number))
+                paragraphs.append(key_line(line, Paragraph(text=plain(line), line=number)))
         elif line.strip() and (blanks or isinstance(items[-1], _Loose)) \
                 and is_heading_line(plain(line)) and _stands_alone(lines, index):
             items.append(_Loose(number, line, blanks))
@@ -308,7 +310,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     cells = [c for c in items if isinstance(c, _RawCell)]
     width, numbered = _width(cells)
     if width < 2:
-        return RawDocument(source_format="text-cells", blocks=list(paragraphs),
+        return RawDocument(source_format="text-cells", blocks=settle(paragraphs),
                            warnings=warnings + ["no header row of column labels found"])
     header_end = next(i for i, x in enumerate(items) if x is cells[width - 1]) + 1
     head = items[:header_end]
@@ -321,7 +323,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
         first_body += 1  # one word right after the header is more of its last label
     _fold_inner(items[:first_body])
     grouped, left, skipped = _group(items[first_body:], width, header, numbered)
-    blocks: list[Paragraph | Table] = list(paragraphs)
+    blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     rows: list[Row] = [Row(cells=tuple(Cell(parts=(c.label,), raw=c.label) for c in header_cells),
                            line_start=header_cells[0].first_line,
                            line_end=header_cells[-1].last_text_line)]
@@ -349,4 +351,4 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     for cell in skipped:
         warnings.append(f"line {cell.first_line}: cell outside any row skipped: "
                         f"{cell.label[:60]!r}")
-    return RawDocument(source_format="text-cells", blocks=blocks, warnings=warnings)
+    return RawDocument(source_format="text-cells", blocks=settle(blocks), warnings=warnings)

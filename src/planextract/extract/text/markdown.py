@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.decode import decode, lines_of
@@ -142,15 +143,18 @@ def _cell(raw: str) -> Cell:
     return Cell(parts=text_cell_parts(text), raw=raw.strip())
 
 
-def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | None:
+def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | None:
     bold = bool(_BOLD_LINE.match(line))
     text = _LIST_MARK.sub("", line) if not level else line
     text = " ".join(inline_markdown(_BR.sub(" ", text)).split())
-    return Paragraph(text=text, line=number, level=level, bold=bold) if text else None
+    if not text:
+        return None
+    return key_line(inline_markdown(line), Paragraph(text=text, line=number, level=level,
+                                                     bold=bold))
 
 
 def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
-    blocks: list[Paragraph | Table] = []
+    blocks: list[Paragraph | Table | KeyLine] = []
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -185,7 +189,7 @@ def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
         if para:
             blocks.append(para)
         index += 1
-    return blocks
+    return settle(blocks)
 
 
 def read_markdown(data: bytes, source_format: str = "text-markdown",
