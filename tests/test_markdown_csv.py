@@ -211,3 +211,10 @@ def test_excel_sep_line_names_the_delimiter():
     table = _table(raw)
     assert _grid(table)[1] == ["1", "Agree, then publish, the scheme", "CE"]
     assert [r.line_start for r in table.rows] == [2, 3, 4]
+
+
+def test_csv_header_labels_may_end_with_a_dot():
+    text = "Ref.,Diversity strand,Actions,Lead\n1.,Age,Review the audit,Estates\n2.,Race,Agree,CE\n"
+    assert sniff(text.encode()) == "csv"
+    with pytest.raises(ReaderError):
+        sniff(b"We will, in short, consult.\nOur aims, in short, are three.\nThey are, too, fine.\n")

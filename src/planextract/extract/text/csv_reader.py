@@ -71,7 +71,8 @@ def _records(text: str) -> list[tuple[int, int, list[str]]]:
 def looks_like_csv(lines: list[str]) -> bool:
     """Most records share one width of three or more cells, and the first
     record of that width with several filled cells reads as a header: short
-    labels, none ending a sentence (prose with commas does not)."""
+    labels, none ending a sentence, not spaced after the delimiter as prose
+    is after a comma."""
     text = "\n".join(lines[:400])
     if not any(d in text for d in DELIMITERS):
         return False
@@ -86,8 +87,13 @@ def looks_like_csv(lines: list[str]) -> bool:
         return False
     header = next((r for r in records if len(r) == width
                    and sum(1 for c in r if c.strip()) >= 2), None)
-    return header is not None and all(
-        len(c) <= 80 and not c.strip().endswith(".") for c in header if c.strip())
+    if header is None:
+        return False
+    labels = [c for c in header if c.strip()]
+    spaced = sum(1 for c in header[1:] if c[:1].isspace())  # "a, b": prose after a comma
+    return spaced < max(1, len(header) - 1) / 2 and all(
+        len(c) <= 80 and not (c.strip().endswith(".") and len(c.split()) >= 3)
+        for c in labels)
 
 
 def _padded(row: Row, width: int) -> Row:
