@@ -217,4 +217,5 @@ def test_csv_header_labels_may_end_with_a_dot():
     text = "Ref.,Diversity strand,Actions,Lead\n1.,Age,Review the audit,Estates\n2.,Race,Agree,CE\n"
     assert sniff(text.encode()) == "csv"
     with pytest.raises(ReaderError):
-        sniff(b"We will, in short, consult.\nOur aims, in short, are three.\nThey are, too, fine.\n")
+        sniff(b"We will, in short, consult.\nOur aims, in short, are three.\n"
+              b"They are, too, fine.\n")
