@@ -244,3 +244,19 @@ def test_a_title_across_the_top_of_a_table_names_it():
     assert isinstance(raw.blocks[0], Paragraph)
     assert (raw.blocks[0].text, raw.blocks[0].bold) == ("Workforce Delivery Plan", True)
     assert _grid(raw)[0] == ["Action", "Lead", "Date"]
+
+
+def test_a_page_nested_thousands_deep_is_a_clear_error():
+    import pytest
+
+    from planextract.extract import ReaderError
+    table = "<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Do it</td><td>CE</td></tr>"
+    for page in ("<html><body>" + "<div>" * 3000 + table + "</table></body></html>",
+                 table + "<tr><td>" + "<ul><li>x" * 3000 + "</td><td>CE</td></tr></table>"):
+        with pytest.raises(ReaderError) as caught:
+            read_document(page.encode())
+        assert "too deeply" in str(caught.value)
+    # a long page of tags left open at the same depth reads normally
+    rows = "".join(f"<tr><td><font>Do {i}</td><td>CE</td></tr>" for i in range(500))
+    raw = read_document(f"<table><tr><th>Action</th><th>Owner</th></tr>{rows}</table>".encode())
+    assert len(_table(raw).rows) == 501

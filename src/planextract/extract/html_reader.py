@@ -16,6 +16,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from planextract.extract.errors import ReaderError
 from planextract.extract.html_cells import (
     LISTS,
     PARAGRAPHS,
@@ -341,5 +342,10 @@ def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]
 def read_html(data: bytes, source_format: str = "html",
               settings: Settings = DEFAULT) -> RawDocument:
     text, warnings = decode(data)
-    blocks, found = parse_html(text, settings)
+    try:
+        blocks, found = parse_html(text, settings)
+    except RecursionError:
+        raise ReaderError("the page nests its elements too deeply to be a plan (thousands "
+                          "of levels, or tags never closed); open it in a browser and save "
+                          "it again, or pass the plan as .docx or .pdf") from None
     return RawDocument(source_format="html", blocks=blocks, warnings=warnings + found)
