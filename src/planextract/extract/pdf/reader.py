@@ -5,10 +5,16 @@ time; its tables from pdf.grid where it has ruling lines in both directions,
 else from pdf.unruled (text alignment, horizontal rules if any); the words
 outside the tables are its lines of text. pdf.stitch then joins the pages.
 A PDF with pages but no text at all is a scan, and said to be one.
+
+Pages are read one ahead: a line in the top or bottom margin is a running
+line, dropped before tables are looked for, only when the page before or
+after prints it in its margin too (digits folded), or when it is a page
+number; a table header at the page top is kept.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from planextract.extract.errors import ReaderError
@@ -18,7 +24,7 @@ from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
 from planextract.extract.pdf.page import PageContent, Word, pages
 from planextract.extract.pdf.stitch import (
-    MARGIN,
+    PAGE_NUMBER,
     PageItems,
     PageLine,
     PageTable,
@@ -26,33 +32,59 @@ from planextract.extract.pdf.stitch import (
     stitch,
 )
 from planextract.extract.pdf.unruled import unruled_tables
-from planextract.settings import DEFAULT, Settings
+from planextract.settings import DEFAULT, PdfSettings, Settings
 
 
-def _page_tables(page: PageContent, columns: list[float] | None
+def _in_margin(top: float, height: float, settings: PdfSettings) -> bool:
+    return top < settings.margin * height or top > (1 - settings.margin) * height
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
+
+
+def margin_lines(page: PageContent, settings: PdfSettings) -> list[list[Word]]:
+    """The page's printed lines in its top and bottom margins."""
+    return [line for line in printed_lines(
+        [w for w in page.words if _in_margin(w.top, page.height, settings)])
+        if _in_margin(line[0].top, page.height, settings)]
+
+
+def _text(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+def _page_tables(page: PageContent, columns: list[float] | None, running: set[str],
+                 settings: PdfSettings, warnings: list[str]
                  ) -> tuple[list[PageTable], list[tuple], list[float] | None]:
     """(tables, their boxes, the columns of a table without vertical rules)."""
-    found = find_tables(page.rules, page.words)
+    problems: list[str] = []
+    found = find_tables(page.rules, page.words, settings, problems)
+    warnings.extend(f"page {page.number}: {p}" for p in problems)
     if found:
-        tables = [PageTable([[c or "" for c in r] for r in t.rows],
-                            t.top, t.bottom, page.number, page.height) for t in found]
+        tables = [PageTable([[c or "" for c in r] for r in t.rows], t.top, t.bottom,
+                            page.number, page.height, list(zip(t.xs, t.xs[1:])))
+                  for t in found]
         return tables, [t.bbox for t in found], None
-    words = [w for w in page.words if w.top > MARGIN * page.height
-             and w.bottom < (1 - MARGIN) * page.height]
+    dropped = {id(w) for line in margin_lines(page, settings)
+               if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line))
+               for w in line}
+    words = [w for w in page.words if id(w) not in dropped]
     rules = sorted(r.top for r in page.rules if r.horizontal)
-    found_unruled = unruled_tables(words, rules, columns)
-    tables = [PageTable(t.rows, t.top, t.bottom, page.number, page.height)
+    found_unruled = unruled_tables(words, rules, columns, settings)
+    tables = [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
               for t in found_unruled]
     boxes = [(0, t.top - 1, page.width, t.bottom + 1) for t in found_unruled]
     return tables, boxes, found_unruled[-1].columns if found_unruled else None
 
 
-def _read_page(page: PageContent, columns: list[float] | None
+def _read_page(page: PageContent, columns: list[float] | None, running: set[str],
+               settings: PdfSettings, warnings: list[str]
                ) -> tuple[PageItems, list[float] | None, Counter]:
     """The page's tables and lines of text, top to bottom; the columns of an
     unruled table it ends with; how many characters it sets in each size."""
     result = PageItems()
-    tables, boxes, columns = _page_tables(page, columns)
+    tables, boxes, columns = _page_tables(page, columns, running, settings, warnings)
     result.items.extend(tables)
 
     def outside(word: Word) -> bool:
@@ -74,21 +106,38 @@ def _read_page(page: PageContent, columns: list[float] | None
 
 def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     document = open_pdf(data)
+    pdf = settings.pdf
     read: list[PageItems] = []
+    warnings: list[str] = []
     chars = 0
     sizes: Counter = Counter()
     columns: list[float] | None = None
+    pending: tuple[PageContent, set[str]] | None = None
+    before: set[str] = set()
+
+    def finish(page: PageContent, own: set[str], after: set[str]) -> None:
+        nonlocal columns
+        result, columns, page_sizes = _read_page(page, columns, own & (before | after), pdf,
+                                                 warnings)
+        read.append(result)
+        sizes.update(page_sizes)
+
     try:
         count = len(document)
         for page in pages(document):
             chars += page.chars
-            result, columns, page_sizes = _read_page(page, columns)
-            read.append(result)
-            sizes.update(page_sizes)
+            margin = {_fold(_text(line)) for line in margin_lines(page, pdf)}
+            if pending is not None:
+                finish(*pending, margin)
+                before = pending[1]
+            pending = (page, margin)
+        if pending is not None:
+            finish(*pending, set())
     finally:
         document.close()
     if count and chars == 0:
         raise ReaderError(f"the PDF has {count} page(s) but no text layer: it is a scan or "
                           "an image; run OCR on it (e.g. ocrmypdf) and try again")
-    return RawDocument(source_format="pdf", blocks=stitch(read, running_lines(read), sizes),
-                       pages=count)
+    return RawDocument(source_format="pdf",
+                       blocks=stitch(read, running_lines(read, pdf), sizes, pdf),
+                       pages=count, warnings=warnings)
