@@ -48,6 +48,9 @@ class PdfSettings:
     # row in an unruled table; wider than ``table_gap`` line heights ends it
     row_gap: float = 0.6
     table_gap: float = 2.5
+    # horizontal rules part a table's rows alone when they fall at this share
+    # of the places its spacing and numbers would part them; else both decide
+    rule_share: float = 0.5
     shade_max: float = 0.5  # a filled box over this share of the page is a background
     # a ruled grid of more cells than this (graph paper, a form) is not read as
     # a table: its text is read as lines and a warning says so

@@ -124,7 +124,7 @@ def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
 
     try:
         count = len(document)
-        for page in pages(document):
+        for page in pages(document, pdf):
             chars += page.chars
             margin = {_fold(_text(line)) for line in margin_lines(page, pdf)}
             if pending is not None:

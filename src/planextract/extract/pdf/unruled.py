@@ -18,6 +18,7 @@ only): where they start, where they end, their columns and their rows.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from planextract.extract.pdf.cell_text import cell_raw
@@ -110,10 +111,23 @@ def _table_end(lines: list[Line], start: int, anchors: list[float], settings: Pd
     return end
 
 
-def _gutters(lines: list[Line], settings: PdfSettings) -> list[tuple[float, float]]:
-    """Strips of the table no line of cells crosses, at least ``gutter``
-    font sizes wide. Lines of one cell that cross a strip (full-width rows)
-    do not close it, unless a quarter of the lines do."""
+def _gutters(lines: list[Line], settings: PdfSettings, anchors: list[float] | None = None
+             ) -> list[tuple[float, float]]:
+    """Strips of the table no line crosses, at least ``gutter`` font sizes
+    wide; and, where a strip ends at one of the ``anchors`` (the header's
+    label starts), strips crossed by no line of several cells and by at most
+    a quarter of the lines of one cell (full-width heading rows)."""
+    strict = _open_strips(lines, settings, 0)
+    if not anchors:
+        return strict
+    loose = [g for g in _open_strips(lines, settings, len(lines) // 4)
+             if _aligned(g[1], anchors, settings)
+             and not any(g[0] < s1 and s0 < g[1] for s0, s1 in strict)]
+    return sorted(strict + loose)
+
+
+def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
+                 ) -> list[tuple[float, float]]:
     if not lines:
         return []
     size = sorted(w.size for line in lines for w in line)[sum(map(len, lines)) // 2]
@@ -124,7 +138,6 @@ def _gutters(lines: list[Line], settings: PdfSettings) -> list[tuple[float, floa
             events.append((word.x0, 1, single))
             events.append((word.x1, -1, single))
     events.sort(key=lambda e: (e[0], -e[1]))
-    allowed = len(lines) // 4
     counts = [0, 0]  # lines of several cells, lines of one, over the current x
     gutters: list[tuple[float, float]] = []
     opened: float | None = None
@@ -141,12 +154,11 @@ def _gutters(lines: list[Line], settings: PdfSettings) -> list[tuple[float, floa
     return gutters
 
 
-def _columns(lines: list[Line], header: Line, settings: PdfSettings
-             ) -> tuple[list[float], list[tuple[float, float]]]:
+def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
+             settings: PdfSettings) -> tuple[list[float], list[tuple[float, float]]]:
     """Column starts from the gutters (a header label standing alone in a
     gutter starts a column of its own, empty below it), less columns that
     hold bullet glyphs only."""
-    gutters = _gutters(lines, settings)
     left = min(w.x0 for line in lines for w in line)
     starts = [left] + [g[1] for g in gutters]
     for group in _groups(header, settings.cell_gap):
@@ -203,6 +215,34 @@ def _cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
     return cells
 
 
+def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
+                height: float, settings: PdfSettings) -> list[bool]:
+    """Which lines open a row. A rule above a line opens one. Without rules,
+    so does a gap above it wider than the lines of one cell are apart, a
+    number (bullet or not) at its start, or text in the first column after a
+    line without any. Where rules part only some of the rows those (a
+    heading row ruled off, rules only around the header) the rules and the
+    rest together decide; a wrapped header label goes on the header."""
+    ruled, spaced = [True], [True]
+    for k in range(1, len(lines)):
+        above, top = lines[k - 1][0].bottom, lines[k][0].top
+        lead = " ".join(w.text for w in next(c for c in cells[k] if c))
+        at = bisect.bisect_left(rules, above - 1)
+        ruled.append(at < len(rules) and rules[at] <= top + 1)
+        spaced.append(top - above > settings.row_gap * height
+                      or bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " "))
+                      or (bool(cells[k][0]) and not cells[k - 1][0]))
+    body = range(2, len(lines))
+    wanted = sum(spaced[k] for k in body)
+    complete = bool(rules) and sum(spaced[k] and ruled[k] for k in body) >= (
+        settings.rule_share * wanted)
+    starts = [r or (not complete and s) for r, s in zip(ruled, spaced)]
+    if len(lines) > 1 and all(w.bold for w in lines[0] + lines[1]) and (
+            lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height):
+        starts[1] = False  # a header label wrapped onto a second line
+    return starts
+
+
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,
                    settings: PdfSettings) -> tuple[UnruledTable, int] | None:
     """The first table among ``lines`` and the index of its last line."""
@@ -213,38 +253,20 @@ def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] |
     end = _table_end(lines, start, anchors, settings)
     table_lines = lines[start:end + 1]
     body = table_lines[1:] or table_lines
-    starts, spans = _columns(body, table_lines[0], settings)
-    gutters = _gutters(body, settings)
+    gutters = _gutters(body, settings, anchors)
+    starts, spans = _columns(body, table_lines[0], gutters, settings)
     height = lines[start][0].bottom - lines[start][0].top
+    cells = [_cells(line, starts, gutters, settings, header=headed and k == 0)
+             for k, line in enumerate(table_lines)]
+    cuts = _row_starts(table_lines, cells, rules, height, settings)
     rows: list[list[list[Line]]] = []
-    last_bottom: float | None = None
-    last_first: bool = False  # the line above had text in the first column
-    for index, line in enumerate(table_lines):
-        cells = _cells(line, starts, gutters, settings, header=headed and index == 0)
-        filled = [c for c in cells if c]
-        lead = " ".join(w.text for w in filled[0])
-        header_goes_on = (len(rows) == 1 and all(w.bold for w in line)
-                          and all(w.bold for w in table_lines[0])
-                          and last_bottom is not None
-                          and line[0].top - last_bottom <= settings.row_gap * height)
-        if header_goes_on:
-            new_row = False  # a header label wrapped onto a second line
-        elif last_bottom is None:
-            new_row = True
-        elif rules:
-            new_row = any(last_bottom - 1 <= r <= line[0].top + 1 for r in rules)
+    for line_cells, cut in zip(cells, cuts):
+        if cut or not rows:
+            rows.append([[c] if c else [] for c in line_cells])
         else:
-            new_row = (line[0].top - last_bottom > settings.row_gap * height
-                       or bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " "))
-                       or (bool(cells[0]) and not last_first))
-        if new_row or not rows:
-            rows.append([[c] if c else [] for c in cells])
-        else:
-            for held, cell in zip(rows[-1], cells):
+            for held, cell in zip(rows[-1], line_cells):
                 if cell:
                     held.append(cell)
-        last_bottom = line[0].bottom
-        last_first = bool(cells[0])
     texts = [[cell_raw(cell, *spans[k], settings) for k, cell in enumerate(row)]
              for row in rows]
     return UnruledTable(texts, table_lines[0][0].top, table_lines[-1][0].bottom, starts,
