@@ -50,7 +50,10 @@ class PdfSettings:
     table_gap: float = 2.5
     # horizontal rules part a table's rows alone when they fall at this share
     # of the places its spacing and numbers would part them; else both decide
-    rule_share: float = 0.5
+    rule_share: float = 0.9
+    # a page's column continues one of the page before when this share of its
+    # x-range lies inside it (or their starts line up)
+    span_inside: float = 0.8
     shade_max: float = 0.5  # a filled box over this share of the page is a background
     # a ruled grid of more cells than this (graph paper, a form) is not read as
     # a table: its text is read as lines and a warning says so

@@ -115,7 +115,7 @@ def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT
     finally:
         textpage.close()
     content = PageContent(number, width, height, words=words,
-                          rules=_rules(page, transform, settings.thin_box))
+                          rules=_rules(page, transform, width * height, settings))
     content.chars = sum(1 for g in glyphs if not g.char.isspace())
     return content
 
@@ -203,10 +203,14 @@ def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool], word_gap: float
     return words
 
 
-def _rules(page: pdfium.PdfPage, transform: Transform, thin: float = 3.0) -> list[Rule]:
-    """Axis-aligned straight segments of every stroked path, and the centre
-    line of thin filled boxes (some writers draw borders as narrow rectangles)."""
+def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
+           settings: PdfSettings = DEFAULT.pdf) -> list[Rule]:
+    """Axis-aligned straight segments of every stroked path; the centre line
+    of thin filled boxes (some writers draw borders as narrow rectangles);
+    the top and bottom edges of shaded boxes (rows told apart by alternating
+    shading, no lines), but not of a page's background or a white box."""
     out: list[Rule] = []
+    thin = settings.thin_box
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=8):
@@ -214,13 +218,16 @@ def _rules(page: pdfium.PdfPage, transform: Transform, thin: float = 3.0) -> lis
         (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
         x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        if fill.value and not stroke.value and (x1 - x0 <= thin) != (bottom - top <= thin):
-            if x1 - x0 <= thin:
-                mid = (x0 + x1) / 2
-                out.append(Rule(mid, top, mid, bottom))
-            else:
-                mid = (top + bottom) / 2
-                out.append(Rule(x0, mid, x1, mid))
+        if fill.value and not stroke.value:
+            if (x1 - x0 <= thin) != (bottom - top <= thin):
+                if x1 - x0 <= thin:
+                    mid = (x0 + x1) / 2
+                    out.append(Rule(mid, top, mid, bottom))
+                else:
+                    mid = (top + bottom) / 2
+                    out.append(Rule(x0, mid, x1, mid))
+            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area and not _white(obj):
+                out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
             continue
         matrix = obj.get_matrix()
         points: list[tuple[int, float, float, bool]] = []
@@ -232,6 +239,14 @@ def _rules(page: pdfium.PdfPage, transform: Transform, thin: float = 3.0) -> lis
                            bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
         out.extend(_segments(points))
     return out
+
+
+def _white(obj) -> bool:
+    """A box filled white (or not at all visibly): paper, not shading."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a):
+        return False
+    return a.value == 0 or min(r.value, g.value, b.value) >= 250
 
 
 def _segments(points: list[tuple[int, float, float, bool]], slack: float = 1.0) -> list[Rule]:

@@ -31,7 +31,7 @@ from planextract.extract.pdf.stitch import (
     running_lines,
     stitch,
 )
-from planextract.extract.pdf.unruled import unruled_tables
+from planextract.extract.pdf.unruled import cell_groups, unruled_tables
 from planextract.settings import DEFAULT, PdfSettings, Settings
 
 
@@ -44,10 +44,13 @@ def _fold(text: str) -> str:
 
 
 def margin_lines(page: PageContent, settings: PdfSettings) -> list[list[Word]]:
-    """The page's printed lines in its top and bottom margins."""
+    """The page's printed lines in its top and bottom margins that could be
+    running lines: not a line of three or more cells (a table's header
+    repeated at the page top)."""
     return [line for line in printed_lines(
         [w for w in page.words if _in_margin(w.top, page.height, settings)])
-        if _in_margin(line[0].top, page.height, settings)]
+        if _in_margin(line[0].top, page.height, settings)
+        and len(cell_groups(line, settings.cell_gap)) < 3]
 
 
 def _text(line: list[Word]) -> str:

@@ -144,7 +144,7 @@ def aligned_columns(old: list[tuple[float, float]], new: list[tuple[float, float
     for span in new:
         width = max(span[1] - span[0], 1.0)
         best = max(range(len(old)), key=lambda i: _overlap(old[i], span))
-        inside = _overlap(old[best], span) >= 0.5 * width
+        inside = _overlap(old[best], span) >= settings.span_inside * width
         if not (inside or abs(old[best][0] - span[0]) <= settings.align):
             return None
         if mapping and best < mapping[-1]:
@@ -168,6 +168,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
     open_rows: list[Row] | None = None
     header: list[str] | None = None
     spans: list[tuple[float, float]] = []
+    open_page = 0
     last_line: PageLine | None = None
     for page in pages:
         lines = [i for i in page.items if isinstance(i, PageLine)]
@@ -198,7 +199,8 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
             if not rows:
                 continue
             mapping = None
-            if open_rows is not None and header is not None:
+            # a table continues the open one only across a page break
+            if open_rows is not None and header is not None and item.page != open_page:
                 if spans and item.spans:
                     mapping = aligned_columns(spans, item.spans, settings)
                 elif len(rows[0]) == len(header):
@@ -221,6 +223,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 if open_rows is not None:
                     blocks.append(Table(rows=tuple(open_rows)))
                 open_rows, header, spans = [], rows[0], item.spans
+            open_page = item.page
             for index, cells in enumerate(rows):
                 open_rows.append(Row(cells=tuple(_cell(c) for c in cells),
                                      page_start=item.page, page_end=item.page,

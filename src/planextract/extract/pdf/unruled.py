@@ -57,7 +57,7 @@ def unruled_tables(words: list[Word], rules: list[float], columns: list[float] |
     return tables
 
 
-def _groups(line: Line, gap: float) -> list[list[Word]]:
+def cell_groups(line: Line, gap: float) -> list[list[Word]]:
     """Runs of words separated by less than ``gap``: the cells of a printed row."""
     out: list[list[Word]] = []
     for word in line:
@@ -79,11 +79,11 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
     up with them, or (on a later page) a line that lines up with the previous
     page's columns. The flag says whether the line is a header."""
     for index, line in enumerate(lines):
-        starts = [g[0].x0 for g in _groups(line, settings.cell_gap)]
+        starts = [g[0].x0 for g in cell_groups(line, settings.cell_gap)]
         if len(starts) >= 3:
             # the first later line of two or more cells, past any second line
             # of wrapped header labels, must line up with the labels
-            follow = next((g for g in (_groups(x, settings.cell_gap)
+            follow = next((g for g in (cell_groups(x, settings.cell_gap)
                                        for x in lines[index + 1:index + 4]) if len(g) >= 2), [])
             if sum(_aligned(f[0].x0, starts, settings) for f in follow) >= 2:
                 return index, starts, True
@@ -104,7 +104,7 @@ def _table_end(lines: list[Line], start: int, anchors: list[float], settings: Pd
         line = lines[index]
         if line[0].top - lines[end][0].bottom > settings.table_gap * height:
             break
-        starts = [g[0].x0 for g in _groups(line, settings.cell_gap)]
+        starts = [g[0].x0 for g in cell_groups(line, settings.cell_gap)]
         if len(starts) >= 3 and sum(_aligned(x, anchors, settings) for x in starts) <= 1:
             break
         end = index
@@ -133,7 +133,7 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
     size = sorted(w.size for line in lines for w in line)[sum(map(len, lines)) // 2]
     events: list[tuple[float, int, int]] = []
     for line in lines:
-        single = len(_groups(line, settings.cell_gap)) == 1
+        single = len(cell_groups(line, settings.cell_gap)) == 1
         for word in line:
             events.append((word.x0, 1, single))
             events.append((word.x1, -1, single))
@@ -161,15 +161,17 @@ def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]]
     hold bullet glyphs only."""
     left = min(w.x0 for line in lines for w in line)
     starts = [left] + [g[1] for g in gutters]
-    for group in _groups(header, settings.cell_gap):
+    for group in cell_groups(header, settings.cell_gap):
         x0, x1 = group[0].x0, group[-1].x1
         if any(g0 < x0 and x1 < g1 for g0, g1 in gutters) and not _aligned(
                 x0, starts, settings):
             starts.append(x0)
     starts.sort()
     words = [w for line in lines for w in line]
-    kept = [s for k, s in enumerate(starts) if k == 0 or not _bullets_only(
-        [w for w in words if s - settings.align <= w.x0 < _next(starts, k)])]
+    # a column of bullet glyphs only is the hanging indent of the next one
+    glyphs = {k for k, s in enumerate(starts[:-1]) if _bullets_only(
+        [w for w in words if s - settings.align <= w.x0 < _next(starts, k)])}
+    kept = [s for k, s in enumerate(starts) if k - 1 not in glyphs]
     return kept, _spans(lines, kept, settings)
 
 
@@ -208,7 +210,7 @@ def _cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
     left of its column's text)."""
     cells: list[Line] = [[] for _ in starts]
     through = not header and any(w.x0 < g1 and w.x1 > g0 for w in line for g0, g1 in gutters)
-    units = _groups(line, settings.cell_gap) if through else [[w] for w in line]
+    units = cell_groups(line, settings.cell_gap) if through else [[w] for w in line]
     for unit in units:
         x = unit[0].x1 - 1 if header else unit[0].x0
         cells[_column(x, starts, settings)].extend(unit)
@@ -223,15 +225,19 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
     line without any. Where rules part only some of the rows those (a
     heading row ruled off, rules only around the header) the rules and the
     rest together decide; a wrapped header label goes on the header."""
+    gaps = [lines[k][0].top - lines[k - 1][0].bottom > settings.row_gap * height
+            for k in range(1, len(lines))]
+    # with no spacing between rows anywhere, text in the first column after
+    # a line without any is taken to open a row (top-aligned cells)
+    packed = not any(gaps)
     ruled, spaced = [True], [True]
     for k in range(1, len(lines)):
         above, top = lines[k - 1][0].bottom, lines[k][0].top
         lead = " ".join(w.text for w in next(c for c in cells[k] if c))
         at = bisect.bisect_left(rules, above - 1)
         ruled.append(at < len(rules) and rules[at] <= top + 1)
-        spaced.append(top - above > settings.row_gap * height
-                      or bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " "))
-                      or (bool(cells[k][0]) and not cells[k - 1][0]))
+        spaced.append(gaps[k - 1] or bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " "))
+                      or (packed and bool(cells[k][0]) and not cells[k - 1][0]))
     body = range(2, len(lines))
     wanted = sum(spaced[k] for k in body)
     complete = bool(rules) and sum(spaced[k] and ruled[k] for k in body) >= (
