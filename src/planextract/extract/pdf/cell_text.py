@@ -10,12 +10,15 @@ joined, bullet items kept as lines of the paragraph they follow.
 
 A line break is a paragraph break when the next line's first word would have
 fitted at the end of the line above: no writer wraps a word that fits, so the
-author broke the line. That keeps owners listed one per line apart, and
-stacked actions beside their parallel owner and date paragraphs.
+author broke the line. So is a line opening with an action number (``2.3``)
+in a cell that opens with one: actions stacked in one cell. That keeps owners
+listed one per line apart, and stacked actions beside their parallel owner
+and date paragraphs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
@@ -23,6 +26,9 @@ from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, PdfSettings
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?")
+# an action number with a dot inside (1.2, 1. 2, A1.3): in a cell that opens
+# with one, a line opening with another starts the next stacked action
+_DOTTED = re.compile(r"^[A-Z]?\d{1,4} ?\. ?\d{1,3}\b")
 
 
 def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
@@ -39,6 +45,7 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
         return ""
     room = right - left
     out = [" ".join(w.text for w in lines[0])]
+    numbered = bool(_DOTTED.match(out[0]))
     for previous, line in zip(lines, lines[1:]):
         last, first = previous[-1], line[0]
         text = " ".join(w.text for w in line)
@@ -47,7 +54,8 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
                and last.text[-1].isalpha() and first.text[0].islower())
         if cut:
             out[-1] += text
-        elif fits_above(previous, first, right, settings):
+        elif fits_above(previous, first, right, settings) or (
+                numbered and _DOTTED.match(text)):
             out.append("\n" + text)
         else:
             out.append(text)

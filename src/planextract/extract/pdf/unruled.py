@@ -221,27 +221,31 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
                 height: float, settings: PdfSettings) -> list[bool]:
     """Which lines open a row. A rule above a line opens one. Without rules,
     so does a gap above it wider than the lines of one cell are apart, a
-    number (bullet or not) at its start, or text in the first column after a
-    line without any. Where rules part only some of the rows those (a
-    heading row ruled off, rules only around the header) the rules and the
-    rest together decide; a wrapped header label goes on the header."""
-    gaps = [lines[k][0].top - lines[k - 1][0].bottom > settings.row_gap * height
-            for k in range(1, len(lines))]
-    # with no spacing between rows anywhere, text in the first column after
-    # a line without any is taken to open a row (top-aligned cells)
+    number (bullet or not) at its start, or (where no row is spaced from the
+    next) text in the first column after a line without any.
+
+    Where rules part only some rows (a heading row ruled off, rules only
+    around the header) the rules and the rest together decide. Rules part
+    every row when they fall at nearly every gap between rows (or, in a
+    table without such gaps, at nearly every number in the first column):
+    then they alone decide, and numbered paragraphs stacked in one cell stay
+    in it. A wrapped header label goes on the header."""
+    gaps = [False] + [lines[k][0].top - lines[k - 1][0].bottom > settings.row_gap * height
+                      for k in range(1, len(lines))]
     packed = not any(gaps)
-    ruled, spaced = [True], [True]
+    ruled, numbered, spaced = [True], [False], [True]
     for k in range(1, len(lines)):
         above, top = lines[k - 1][0].bottom, lines[k][0].top
         lead = " ".join(w.text for w in next(c for c in cells[k] if c))
         at = bisect.bisect_left(rules, above - 1)
         ruled.append(at < len(rules) and rules[at] <= top + 1)
-        spaced.append(gaps[k - 1] or bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " "))
+        numbered.append(bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " ")))
+        spaced.append(gaps[k] or numbered[k]
                       or (packed and bool(cells[k][0]) and not cells[k - 1][0]))
     body = range(2, len(lines))
-    wanted = sum(spaced[k] for k in body)
-    complete = bool(rules) and sum(spaced[k] and ruled[k] for k in body) >= (
-        settings.rule_share * wanted)
+    evidence = [k for k in body if gaps[k]] or [k for k in body if numbered[k] and cells[k][0]]
+    complete = bool(rules) and sum(ruled[k] for k in evidence) >= (
+        settings.rule_share * len(evidence))
     starts = [r or (not complete and s) for r, s in zip(ruled, spaced)]
     if len(lines) > 1 and all(w.bold for w in lines[0] + lines[1]) and (
             lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height):
