@@ -22,7 +22,7 @@ from planextract.extract.model import RawDocument
 from planextract.extract.pdf.document import open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
-from planextract.extract.pdf.page import PageContent, Word, pages
+from planextract.extract.pdf.page import PageContent, Rule, Word, pages
 from planextract.extract.pdf.stitch import (
     PAGE_NUMBER,
     PageItems,
@@ -60,25 +60,35 @@ def _text(line: list[Word]) -> str:
 def _page_tables(page: PageContent, columns: list[float] | None, running: set[str],
                  settings: PdfSettings, warnings: list[str]
                  ) -> tuple[list[PageTable], list[tuple], list[float] | None]:
-    """(tables, their boxes, the columns of a table without vertical rules)."""
+    """(tables, their boxes, the columns of a table without vertical rules the
+    page ends with). Ruled grids first; then tables without vertical rules
+    among the words and horizontal rules outside the grids: both kinds may
+    share a page (a ruled key above an unruled plan)."""
     problems: list[str] = []
-    found = find_tables(page.rules, page.words, settings, problems)
+    grids = find_tables(page.rules, page.words, settings, problems)
     warnings.extend(f"page {page.number}: {p}" for p in problems)
-    if found:
-        tables = [PageTable([[c or "" for c in r] for r in t.rows], t.top, t.bottom,
-                            page.number, page.height, list(zip(t.xs, t.xs[1:])))
-                  for t in found]
-        return tables, [t.bbox for t in found], None
+    tables = [PageTable([[c or "" for c in r] for r in t.rows], t.top, t.bottom,
+                        page.number, page.height, list(zip(t.xs, t.xs[1:])))
+              for t in grids]
+    boxes = [t.bbox for t in grids]
+
+    def outside(item: Word | Rule) -> bool:
+        return not any(x0 - 1 <= item.x0 and item.x1 <= x1 + 1 and top - 1 <= item.top
+                       and item.bottom <= bottom + 1 for x0, top, x1, bottom in boxes)
+
     dropped = {id(w) for line in margin_lines(page, settings)
                if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line))
                for w in line}
-    words = [w for w in page.words if id(w) not in dropped]
-    rules = sorted(r.top for r in page.rules if r.horizontal)
-    found_unruled = unruled_tables(words, rules, columns, settings)
-    tables = [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
-              for t in found_unruled]
-    boxes = [(0, t.top - 1, page.width, t.bottom + 1) for t in found_unruled]
-    return tables, boxes, found_unruled[-1].columns if found_unruled else None
+    words = [w for w in page.words if id(w) not in dropped and outside(w)]
+    rules = sorted(r.top for r in page.rules if r.horizontal and outside(r))
+    found = unruled_tables(words, rules, columns, settings)
+    tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
+               for t in found]
+    boxes += [(0, t.top - 1, page.width, t.bottom + 1) for t in found]
+    tables.sort(key=lambda t: t.top)
+    last = max(tables, key=lambda t: t.top, default=None)
+    ends_unruled = bool(found) and last is not None and last.top == found[-1].top
+    return tables, boxes, found[-1].columns if ends_unruled else None
 
 
 def _read_page(page: PageContent, columns: list[float] | None, running: set[str],
