@@ -42,6 +42,9 @@ class PdfSettings:
     # above: a space of this share of the font size plus this margin to spare
     space_width: float = 0.28
     fit_margin: float = 1.0
+    # the padding between a column's text and the next column is taken from
+    # the narrowest gutter of the table, but as no more than this
+    max_pad: float = 24.0
     align: float = 4.0  # cell starts this close line up in one column (unruled tables)
     gutter: float = 0.6  # a column gutter is at least this share of the font size wide
     # a gap between lines wider than this share of the line height opens a new

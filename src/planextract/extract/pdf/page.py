@@ -87,25 +87,27 @@ def pages(document: pdfium.PdfDocument, settings: PdfSettings = DEFAULT.pdf
 Transform = Callable[[float, float], tuple[float, float]]
 
 
-def display_transform(rotation: int, width: float, height: float
+def display_transform(rotation: int, box: tuple[float, float, float, float]
                       ) -> tuple[Transform, float, float]:
-    """From PDF user space (origin bottom-left, the page unrotated) to the page
-    as displayed (origin top-left, ``/Rotate`` applied, clockwise), and the
+    """From PDF user space (the page's ``box``, unrotated) to the page as
+    displayed (origin top-left, ``/Rotate`` applied, clockwise), and the
     displayed width and height. pdfium gives glyph boxes and paths unrotated:
     a landscape table on a page turned by ``/Rotate 90`` is drawn sideways."""
+    left, low, right, high = box
+    width, height = right - left, high - low
     if rotation == 90:
-        return (lambda x, y: (y, x)), height, width
+        return (lambda x, y: (y - low, x - left)), height, width
     if rotation == 180:
-        return (lambda x, y: (width - x, y)), width, height
+        return (lambda x, y: (right - x, y - low)), width, height
     if rotation == 270:
-        return (lambda x, y: (height - y, width - x)), height, width
-    return (lambda x, y: (x, height - y)), width, height
+        return (lambda x, y: (high - y, right - x)), height, width
+    return (lambda x, y: (x - left, high - y)), width, height
 
 
 def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf
               ) -> PageContent:
-    width, height = page.get_size()
-    transform, width, height = display_transform(page.get_rotation() % 360, width, height)
+    transform, width, height = display_transform(page.get_rotation() % 360,
+                                                 page.get_cropbox())
     textpage = page.get_textpage()
     fonts: dict[int | None, bool] = {}
     try:

@@ -43,11 +43,13 @@ def unruled_tables(words: list[Word], rules: list[float], columns: list[float] |
                    settings: PdfSettings = DEFAULT.pdf) -> list[UnruledTable]:
     """Every unruled table among ``words``, top to bottom; ``rules`` are the
     tops of the page's horizontal rules, ``columns`` those of the table the
-    previous page ended with, if any."""
+    previous page ended with, if any. The right edge of the text on the page
+    bounds the room of a table's last column."""
     tables: list[UnruledTable] = []
     lines = printed_lines(words)
+    right = max((w.x1 for w in words), default=0.0)
     while lines:
-        found = _unruled_table(lines, rules, columns, settings)
+        found = _unruled_table(lines, rules, columns, right, settings)
         if found is None:
             break
         table, end = found
@@ -155,7 +157,8 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
 
 
 def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
-             settings: PdfSettings) -> tuple[list[float], list[tuple[float, float]]]:
+             right: float, settings: PdfSettings
+             ) -> tuple[list[float], list[tuple[float, float]]]:
     """Column starts from the gutters (a header label standing alone in a
     gutter starts a column of its own, empty below it), less columns that
     hold bullet glyphs only."""
@@ -172,7 +175,7 @@ def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]]
     glyphs = {k for k, s in enumerate(starts[:-1]) if _bullets_only(
         [w for w in words if s - settings.align <= w.x0 < _next(starts, k)])}
     kept = [s for k, s in enumerate(starts) if k - 1 not in glyphs]
-    return kept, _spans(lines, kept, settings)
+    return kept, _spans(lines, kept, right, settings)
 
 
 def _next(starts: list[float], k: int) -> float:
@@ -184,18 +187,19 @@ def _bullets_only(words: list[Word]) -> bool:
         w.text + " ") for w in words)
 
 
-def _spans(lines: list[Line], starts: list[float], settings: PdfSettings
+def _spans(lines: list[Line], starts: list[float], right: float, settings: PdfSettings
            ) -> list[tuple[float, float]]:
     """Each column's x-range: from its start to where its text must wrap,
-    the next column's start less the narrowest gutter's padding (the last
-    column: its widest line)."""
+    the next column's start less the narrowest gutter's padding, at most
+    ``max_pad`` (the last column: its widest line, or the right edge of the
+    page's text when that is further)."""
     ends = [max((w.x1 for line in lines for w in line
                  if _column(w.x0, starts, settings) == k and w.x1 < _next(starts, k)),
                 default=s) for k, s in enumerate(starts)]
     pads = [starts[k + 1] - ends[k] for k in range(len(starts) - 1) if ends[k] > starts[k]]
-    pad = min(pads, default=settings.cell_gap)
+    pad = min([*pads, settings.max_pad])
     spans = [(s, max(ends[k], starts[k + 1] - pad)) for k, s in enumerate(starts[:-1])]
-    return [*spans, (starts[-1], ends[-1])]
+    return [*spans, (starts[-1], max(ends[-1], right))]
 
 
 def _column(x: float, starts: list[float], settings: PdfSettings) -> int:
@@ -254,7 +258,7 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,
-                   settings: PdfSettings) -> tuple[UnruledTable, int] | None:
+                   right: float, settings: PdfSettings) -> tuple[UnruledTable, int] | None:
     """The first table among ``lines`` and the index of its last line."""
     found = _table_start(lines, columns, settings)
     if found is None:
@@ -264,7 +268,7 @@ def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] |
     table_lines = lines[start:end + 1]
     body = table_lines[1:] or table_lines
     gutters = _gutters(body, settings, anchors)
-    starts, spans = _columns(body, table_lines[0], gutters, settings)
+    starts, spans = _columns(body, table_lines[0], gutters, right, settings)
     height = lines[start][0].bottom - lines[start][0].top
     cells = [_cells(line, starts, gutters, settings, header=headed and k == 0)
              for k, line in enumerate(table_lines)]
