@@ -232,3 +232,51 @@ def test_rows_told_apart_by_alternating_shading():
              ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
     [table], _ = tables_of(draw([rows], [150, 200, 60, 50], pad=0, style=style))
     assert texts(table) == rows
+
+
+# 7. words cut over two lines in narrow header cells are rejoined
+
+def _narrow_header_pdf(labels, rows, xs, font, size):
+    """Header labels drawn as a writer that cuts a word too long for its
+    narrow cell at any letter prints them (``|`` is the line break)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    top = A4[1] - 80
+    c.setFont(font + "-Bold" if font == "Helvetica" else "Times-Bold", size)
+    for x, label in zip(xs, labels):
+        for k, part in enumerate(label.split("|")):
+            c.drawString(x, top - k * size * 1.2, part)
+    c.setFont(font if font == "Helvetica" else "Times-Roman", size)
+    y = top - 3 * size * 1.2 - 8
+    for row in rows:
+        for x, text in zip(xs, row):
+            c.drawString(x, y, text)
+        y -= size * 1.2 + 8
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def test_a_word_cut_in_a_narrow_unruled_header_is_rejoined():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    xs = [40, 104, 300, 380]
+    # "Protected Ch" fills the column to its edge; "Characteristic" is wider than it
+    assert stringWidth("Protected Ch", "Helvetica-Bold", 9) > 104 - 40 - 12
+    data = _narrow_header_pdf(["Protected Ch|aracteristic", "Action", "Owner", "Date"],
+                              [["Age", "Audit the age profile", "HR", "2012"],
+                               ["Race", "Publish the pay gap", "CE", "2013"]], xs, "Helvetica", 9)
+    [table], _ = tables_of(data)
+    assert texts(table)[0] == ["Protected Characteristic", "Action", "Owner", "Date"]
+    assert texts(table)[2] == ["Race", "Publish the pay gap", "CE", "2013"]
+
+
+def test_a_single_word_cut_in_another_narrow_header_is_rejoined_too():
+    xs = [40, 110, 190, 420]
+    data = _narrow_header_pdf(["Ref", "Responsibil|ity", "Description", "Timescale"],
+                              [["A1", "Governors", "Agree the scheme", "Spring"],
+                               ["A2", "Head", "Report to parents", "Summer"]], xs, "Times", 11)
+    [table], _ = tables_of(data)
+    assert texts(table)[0] == ["Ref", "Responsibility", "Description", "Timescale"]

@@ -32,15 +32,18 @@ _DOTTED = re.compile(r"^[A-Z]?\d{1,4} ?\. ?\d{1,3}\b")
 
 
 def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
-             settings: PdfSettings = DEFAULT.pdf) -> str:
+             settings: PdfSettings = DEFAULT.pdf, header: bool = False) -> str:
     """The cell's printed lines as raw text (``\\n`` between lines, ``\\n\\n``
     before a paragraph). ``left`` and ``right`` bound the room a line of the
     cell may fill: its text starts at ``left`` and wraps before ``right``.
 
-    A word too long for the cell is set on a line of its own and cut at any
-    letter (``supervisor`` + ``s``): a line holding one word that fills it,
-    followed by a lower-case piece that could never have stood beside it, is
-    one word cut in two."""
+    A word too long for the cell is cut at any letter (``supervisor`` + ``s``,
+    ``Protected Ch`` + ``aracteristic``): a line that runs from the left
+    edge to the right, closer than one more letter (or holds one word that
+    fills it; a centred line is neither), followed by a lower-case piece that
+    with the end of that line is wider than the cell, is one word cut in two.
+    The first kind only in a ``header`` cell: in body text a wrap that ends
+    within a letter of the edge is too common to take for a cut."""
     if not lines:
         return ""
     room = right - left
@@ -49,8 +52,12 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
     for previous, line in zip(lines, lines[1:]):
         last, first = previous[-1], line[0]
         text = " ".join(w.text for w in line)
-        cut = (len(previous) == 1 and (last.x1 - last.x0) >= 0.85 * room
-               and (last.x1 - last.x0) + (first.x1 - first.x0) > room
+        letter = (first.x1 - first.x0) / max(len(first.text), 1)
+        slack = settings.cut_slack * max(last.size, 1)
+        full = ((len(previous) == 1 and last.x1 - last.x0 >= 0.85 * room)
+                or (header and last.x1 >= right - min(letter, slack)
+                    and previous[0].x0 <= left + slack))
+        cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room
                and last.text[-1].isalpha() and first.text[0].islower())
         if cut:
             out[-1] += text

@@ -222,7 +222,7 @@ def _table(hs: list[_Segment], vs: list[_Segment], xs: list[float], ys: list[flo
                 for cc in range(c, right):
                     taken[rr][cc] = True
                     inside.extend(placed.get((rr, cc), ()))
-            rows[r][c] = cell_text(inside, xs[c], xs[right], settings)
+            rows[r][c] = cell_text(inside, xs[c], xs[right], settings, header=r == 0)
     return GridTable(rows, (xs[0], ys[0], xs[-1], ys[-1]), xs)
 
 
@@ -241,7 +241,7 @@ def _by_position(words: Sequence[Word], xs: list[float], ys: list[float]
 
 
 def cell_text(words: Sequence[Word], x0: float, x1: float,
-              settings: PdfSettings = DEFAULT.pdf) -> str:
+              settings: PdfSettings = DEFAULT.pdf, header: bool = False) -> str:
     """A ruled cell's raw text (see ``cell_text.cell_raw``): its text starts
     after the inset of its leftmost line and wraps the same inset before the
     right border."""
@@ -249,4 +249,4 @@ def cell_text(words: Sequence[Word], x0: float, x1: float,
     if not lines:
         return ""
     inset = max(0.0, min(line[0].x0 for line in lines) - x0)
-    return cell_raw(lines, x0 + inset, x1 - inset, settings)
+    return cell_raw(lines, x0 + inset, x1 - inset, settings, header)

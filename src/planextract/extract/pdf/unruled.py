@@ -281,7 +281,7 @@ def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] |
             for held, cell in zip(rows[-1], line_cells):
                 if cell:
                     held.append(cell)
-    texts = [[cell_raw(cell, *spans[k], settings) for k, cell in enumerate(row)]
-             for row in rows]
+    texts = [[cell_raw(cell, *spans[k], settings, header=headed and n == 0)
+              for k, cell in enumerate(row)] for n, row in enumerate(rows)]
     return UnruledTable(texts, table_lines[0][0].top, table_lines[-1][0].bottom, starts,
                         spans), end
