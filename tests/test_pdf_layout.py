@@ -197,7 +197,7 @@ def test_a_bullet_before_a_number_at_a_page_top_is_a_new_row_not_a_continuation(
 def test_a_word_cut_at_the_end_of_a_full_line_is_rejoined_in_a_header_only():
     # "Protected Ch" runs to the edge (100); "aracteristic" cannot follow it
     lines = [_line([("Protected", 0, 60), ("Ch", 63, 36)], 0),
-             _line([("aracteristic", 0, 62)], 12)]
+             _line([("aracteristic", 0, 70)], 12)]
     assert cell_raw(lines, 0, 100, header=True) == "Protected Characteristic"
     # in body text the same shapes are a wrap that happened to end at the edge
     body = [_line([("n,", 0, 10), ("Gender", 13, 86)], 0), _line([("reassignment", 0, 70)], 12)]
