@@ -280,3 +280,26 @@ def test_a_single_word_cut_in_another_narrow_header_is_rejoined_too():
                                ["A2", "Head", "Report to parents", "Summer"]], xs, "Times", 11)
     [table], _ = tables_of(data)
     assert texts(table)[0] == ["Ref", "Responsibility", "Description", "Timescale"]
+
+
+# 8. a header of two rows: a label over two columns, their labels below it
+
+def test_a_two_row_header_is_read_as_two_header_rows():
+    rows = [["Action agreed", "Responsibility", "", "Progress"],
+            ["", "Lead", "Deadline", ""],
+            ["1 Review satisfaction surveys of service users", "DCE", "31/03/2012",
+             "Delayed"],
+            ["2 Evaluate the apprenticeship programme", "HR", "June 2011", "Not started"]]
+    [table], _ = tables_of(draw([rows], [260, 90, 90, 120], header_rows=2,
+                                style=[("SPAN", (1, 0), (2, 0))]))
+    assert texts(table) == rows
+
+
+def test_a_two_row_header_in_another_layout():
+    rows = [["Ref", "Objective", "Accountability and timescale", "", "RAG"],
+            ["", "", "Owner", "Target date", ""],
+            ["A1", "Reduce the gender pay gap", "HR Director", "2014", "Green"],
+            ["A2", "Publish workforce data", "Analyst", "2013", "Amber"]]
+    [table], _ = tables_of(draw([rows], [40, 220, 110, 110, 50], font="Times-Roman", size=10,
+                                pad=6, header_rows=2, style=[("SPAN", (2, 0), (3, 0))]))
+    assert texts(table) == rows

@@ -89,6 +89,17 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
                                        for x in lines[index + 1:index + 4]) if len(g) >= 2), [])
             if sum(_aligned(f[0].x0, starts, settings) for f in follow) >= 2:
                 return index, starts, True
+            # a header of two rows (a label over two columns, their own labels
+            # below it): the first row of cells must line up with both rows
+            if index + 2 < len(lines):
+                below = [g[0].x0 for g in cell_groups(lines[index + 1], settings.cell_gap)]
+                both = sorted({*starts, *below})
+                follow = next((g for g in (cell_groups(x, settings.cell_gap)
+                                           for x in lines[index + 2:index + 5]) if len(g) >= 3),
+                              [])
+                if len(below) >= 2 and sum(
+                        _aligned(f[0].x0, both, settings) for f in follow) >= 3:
+                    return index, both, True
         if columns and len(starts) >= 2 and sum(
                 _aligned(x, columns, settings) for x in starts) >= 2:
             return index, columns, False
@@ -210,14 +221,25 @@ def _cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
            settings: PdfSettings, header: bool = False) -> list[Line]:
     """The line's words by column. A line whose text runs through a gutter
     (a heading across the table) puts each run of words in the column where
-    it starts; a header's words go where they end (a centred label may start
-    left of its column's text)."""
+    it starts. In a header a label's words stay together (a label over two
+    columns goes to the first), and a label starting in a gutter (centred
+    over its column) goes to the column after it."""
     cells: list[Line] = [[] for _ in starts]
-    through = not header and any(w.x0 < g1 and w.x1 > g0 for w in line for g0, g1 in gutters)
+    if header:
+        column = 0
+        for k, word in enumerate(line):
+            space = 2 * settings.space_width * max(word.size, 1)
+            if k == 0 or word.x0 - line[k - 1].x1 >= space:
+                column = _column(word.x0, starts, settings)
+                if any(g0 <= word.x0 < g1 for g0, g1 in gutters) and column + 1 < len(starts) \
+                        and starts[column + 1] > word.x0:
+                    column += 1
+            cells[column].append(word)
+        return cells
+    through = any(w.x0 < g1 and w.x1 > g0 for w in line for g0, g1 in gutters)
     units = cell_groups(line, settings.cell_gap) if through else [[w] for w in line]
     for unit in units:
-        x = unit[0].x1 - 1 if header else unit[0].x0
-        cells[_column(x, starts, settings)].extend(unit)
+        cells[_column(unit[0].x0, starts, settings)].extend(unit)
     return cells
 
 
