@@ -38,6 +38,30 @@ class PdfSettings:
     thin_box: float = 3.0  # a filled box thinner than this is a rule
     word_gap: float = 0.33  # a gap wider than this share of the font size ends a word
     cell_gap: float = 12.0  # words further apart than this on a line are separate cells
+    # a line break is a paragraph break when the next word would have fitted
+    # above: a space of this share of the font size plus this margin to spare
+    space_width: float = 0.28
+    fit_margin: float = 1.0
+    cut_slack: float = 0.6  # a line ending this share of the font size from the edge is full
+    # the padding between a column's text and the next column is taken from
+    # the narrowest gutter of the table, but as no more than this
+    max_pad: float = 24.0
+    align: float = 4.0  # cell starts this close line up in one column (unruled tables)
+    gutter: float = 0.6  # a column gutter is at least this share of the font size wide
+    # a gap between lines wider than this share of the line height opens a new
+    # row in an unruled table; wider than ``table_gap`` line heights ends it
+    row_gap: float = 0.6
+    table_gap: float = 2.5
+    # horizontal rules part a table's rows alone when they fall at this share
+    # of the places its spacing and numbers would part them; else both decide
+    rule_share: float = 0.9
+    # a page's column continues one of the page before when this share of its
+    # x-range lies inside it (or their starts line up)
+    span_inside: float = 0.8
+    shade_max: float = 0.5  # a filled box over this share of the page is a background
+    # a ruled grid of more cells than this (graph paper, a form) is not read as
+    # a table: its text is read as lines and a warning says so
+    max_grid_cells: int = 20_000
 
 
 @dataclass(frozen=True)
