@@ -8,30 +8,35 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
-from planextract.normalise import dates, glossary, numbering, owners, scrutiny, strands
-from planextract.normalise.columns import header_roles, is_action_table, is_header_row
+from planextract.normalise import (
+    dates,
+    glossary,
+    numbering,
+    owners,
+    rag,
+    scrutiny,
+    strands,
+    swap,
+    tables,
+)
+from planextract.normalise.columns import header_roles
+from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
+from planextract.normalise.record import ActionRecord
 from planextract.normalise.rows import Context, Draft, TableBuilder, detect_layout
+from planextract.normalise.tables import LogicalTable
 from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
-
-RAG_COLOURS = {"red": "red", "amber": "amber", "green": "green", "grey": "grey", "gray": "grey"}
 
 
 @dataclass
 class NormalisedDocument:
     organisation: str | None
     plan_title: str | None
-    actions: list[dict] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
     glossary: list[glossary.Entry] = field(default_factory=list)
     roles: list[owners.RoleSpelling] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _LogicalTable:
-    headers: list[str]
-    name: str | None = None
 
 
 def _label_set(headers: list[str]) -> set[str]:
@@ -53,13 +58,6 @@ def _title_like(text: str) -> bool:
             and text[:1].isupper())
 
 
-def _header_index(table: Table) -> int | None:
-    for index, row in enumerate(table.rows[:4]):
-        if is_header_row([c.text for c in row.cells]):
-            return index
-    return None
-
-
 def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocument:
     blocks = raw.blocks
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
@@ -68,8 +66,9 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     doc = NormalisedDocument(organisation, plan_title, warnings=list(raw.warnings))
 
     # pass 1: the plan's key, and the logical action tables with their names
-    logical: list[_LogicalTable] = []
+    logical: list[LogicalTable] = []
     table_of: dict[int, int] = {}
+    headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
@@ -79,18 +78,28 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
-        header_at = _header_index(block)
-        if header_at is None:
+        header = find_header(block.rows)
+        headers_of[index] = header
+        if header is None:
             if logical and len(block.rows[0].cells) == len(logical[-1].headers):
                 table_of[index] = len(logical) - 1
+            elif tables.looks_like_plan(list(block.rows)):
+                _warn(doc, f"{tables.describe(index, block)} looks like a plan table but "
+                           "has no header row naming its columns: it was not read")
             continue
-        headers = [squash(c.text) for c in block.rows[header_at].cells]
-        if not is_action_table(header_roles(headers)):
+        headers = header.labels
+        resolved = tables.resolve_block(headers, tables.data_rows(block, header))
+        if not tables.readable(resolved):
+            _warn(doc, f"{tables.describe(index, block)} has column labels "
+                       f"({', '.join(h for h in headers if h)}) but no column of actions "
+                       "could be found: it was not read")
             continue
+        for note in resolved.notes:
+            _warn(doc, note)
         match = next((k for k in range(len(logical) - 1, -1, -1)
                       if _similar(logical[k].headers, headers)), None)
         if match is None:
-            logical.append(_LogicalTable(headers, last_title))
+            logical.append(LogicalTable(headers, last_title))
             match = len(logical) - 1
         table_of[index] = match
         last_title = None
@@ -110,20 +119,20 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if index not in table_of:
             continue
         table = logical[table_of[index]]
-        header_at = _header_index(block)
+        header = headers_of[index]
         rows = list(block.rows)
-        if header_at is not None:
-            headers = [squash(c.text) for c in rows[header_at].cells]
-            for row in rows[:header_at]:
+        if header is not None:
+            headers = header.labels
+            for row in rows[:header.first]:
                 context = _row_heading(row, context)
-            rows = rows[header_at + 1:]
+            rows = rows[header.last + 1:]
         else:
             headers = table.headers
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
-            layout = detect_layout(_rows_of(blocks, table_of, table_of[index]), headers,
-                                   header_roles(headers))
+            layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
+                                   headers, header_roles(headers))
             builder = TableBuilder(layout, table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)
@@ -141,8 +150,16 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     return doc
 
 
-def _rows_of(blocks: list, table_of: dict[int, int], logical_index: int) -> list[Row]:
-    return [r for i, b in enumerate(blocks) if table_of.get(i) == logical_index for r in b.rows]
+def _rows_of(blocks: list, table_of: dict[int, int], headers_of: dict[int, Header | None],
+             logical_index: int) -> list[Row]:
+    """The data rows of every block of one logical table."""
+    return [r for i, b in enumerate(blocks) if table_of.get(i) == logical_index
+            for r in tables.data_rows(b, headers_of.get(i))]
+
+
+def _warn(doc: NormalisedDocument, message: str) -> None:
+    if message not in doc.warnings:
+        doc.warnings.append(message)
 
 
 def _apply(context: Context, heading: Heading) -> Context:
@@ -170,19 +187,13 @@ def _text(draft: Draft, role: str) -> str | None:
 
 
 def _swap_if_needed(draft: Draft) -> None:
-    """A name under the date column and a date under the owner column: swap."""
     due, owner = _text(draft, "due"), _text(draft, "owner")
-    if not due or not owner:
-        return
-    due_read = dates.parse_due(due)
-    owner_read = dates.parse_due(owner)
-    if due_read.kind == "unknown" and not re.search(r"\d", due) \
-            and owner_read.kind in ("date", "range", "multiple"):
+    if swap.swapped(due, owner):
         draft.values["due"], draft.values["owner"] = [owner], [due]
         draft.flags.add("columns_swapped")
 
 
-def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
+def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
     for draft in drafts:
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
@@ -212,9 +223,8 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
             if corrected != action_id:
                 flags.add("renumbered")
                 action_id = corrected
-        progress = _text(draft, "progress")
-        rag = _rag(_text(draft, "rag")) or _rag(progress)
-        records.append({
+        rag_colour, progress = rag.rag_and_progress(_text(draft, "rag"), _text(draft, "progress"))
+        records.append(ActionRecord(**{
             "table": draft.table,
             "section": draft.context.section,
             "objective_id": draft.context.objective_id,
@@ -232,8 +242,8 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
             "due_kind": due.kind,
             "due_date": due.due_date,
             "due_start": due.due_start,
-            "progress": progress if progress and not rag else (progress if rag is None else None),
-            "rag": rag,
+            "progress": progress,
+            "rag": rag_colour,
             "risk": _text(draft, "risk"),
             "strands": strand_list,
             "scrutiny": scrutiny.split_bodies(squash(_text(draft, "scrutiny") or ""), bodies),
@@ -244,8 +254,8 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
             "line_start": draft.line_start,
             "line_end": draft.line_end,
             "flags": sorted(flags),
-        })
-    return [r for r in records if r["action"]]
+        }))
+    return [r for r in records if r.action]
 
 
 def _context_strands(context: Context) -> list[str]:
@@ -256,12 +266,6 @@ def _context_strands(context: Context) -> list[str]:
         if found:
             return found
     return ["All"] if context.section_common else []
-
-
-def _rag(text: str | None) -> str | None:
-    if not text:
-        return None
-    return RAG_COLOURS.get(text.strip().lower())
 
 
 def as_date(value: date | None) -> str | None:

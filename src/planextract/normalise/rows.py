@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Row
-from planextract.normalise import dates, numbering
+from planextract.normalise import column_evidence, dates, numbering
 from planextract.normalise.columns import is_header_row, repeats_header
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
@@ -61,7 +61,8 @@ class Layout:
 
     headers: list[str]
     roles: list[str]
-    numbered_actions: bool = False
+    numbered_actions: str | None = None  # None, "dotted" (1.1 under outcome 1) or "plain"
+    levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
     numbered_outcomes: bool = False
 
     def columns(self, role: str) -> list[int]:
@@ -95,29 +96,22 @@ def heading_of_row(row: Row) -> Heading | None | bool:
 
 
 def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layout:
-    """Resolve roles from the data: a number-only ``Action`` column is the id,
-    an unlabelled first column of ids is the id, ``Issues`` stands in for a
-    missing action column; and whether actions and outcomes are numbered."""
-    roles = list(roles)
-    data = [r for r in rows if not is_header_row([c.text for c in r.cells])]
-
-    def values(i: int) -> list[str]:
-        return [squash(_cell(r, i).text) for r in data if not _cell(r, i).empty]
-
-    id_like = re.compile(r"^[A-Z]?\s?\d{1,3}(?:\.\d{1,2})?\.?$")
-    for i, role in enumerate(roles):
-        vals = values(i)
-        if vals and role in ("action", "extra") and (role == "action" or not headers[i].strip()):
-            if sum(bool(id_like.match(v)) for v in vals) >= 0.8 * len(vals):
-                roles[i] = "action_id"
-    if "action" not in roles and "issue" in roles:
-        roles[roles.index("issue")] = "action"
+    """Resolve roles from the headers and the data (``column_evidence``), and
+    find whether actions and outcomes carry their numbers in the text."""
+    data = [r for r in rows if not repeats_header([c.text for c in r.cells], headers)]
+    width = max([len(headers), *(len(r.cells) for r in data)])
+    columns = [[squash(_cell(r, i).text) for r in data] for i in range(width)]
+    roles = column_evidence.resolve(headers, roles, columns).roles
+    headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles)
     if "action_id" not in roles:
-        actions = [v for i in layout.columns("action") for v in values(i)]
-        numbered = sum(1 for v in actions if numbering.split_leading(v, dotted_only=True).raw)
-        layout.numbered_actions = bool(actions) and numbered >= 0.5 * len(actions)
-    outcomes = [v for i in layout.columns("outcome") for v in values(i)]
+        actions = [v for i in layout.columns("action") for v in columns[i] if v]
+        layout.numbered_actions = numbering.mostly_numbered(actions)
+        if layout.numbered_actions:
+            depths = [numbering.depth(lead.raw) for v in actions
+                      if (lead := numbering.split_leading(v)).raw]
+            layout.levels = max(set(depths), key=depths.count) if depths else 0
+    outcomes = [v for i in layout.columns("outcome") for v in columns[i] if v]
     numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
     layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
     return layout
@@ -222,8 +216,9 @@ class TableBuilder:
             if self.layout.numbered_actions:
                 majors = set(self.majors)
                 if self.outcome and self.outcome.number:
-                    majors.add(self.outcome.number)
-                split = numbering.split_embedded(part, majors)
+                    majors.update({self.outcome.number, self.outcome.number.split(".")[0]})
+                split = numbering.split_embedded(
+                    part, majors, dotted_only=self.layout.numbered_actions == "dotted")
                 for k, item in enumerate(split):
                     if index == 0 and k == 0 and item.raw is None and has_previous \
                             and (after_break or _starts_lower(item.text)):
