@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Row
 from planextract.normalise import column_evidence, dates, numbering
-from planextract.normalise.columns import is_header_row, repeats_header
+from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
 
@@ -148,7 +148,7 @@ class TableBuilder:
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
         texts = [c.text for c in row.cells]
-        if repeats_header(texts, self.layout.headers) or is_header_row(texts):
+        if repeats_header(texts, self.layout.headers) or self._relabels(texts):
             return True
         heading = heading_of_row(row)
         if isinstance(heading, Heading):
@@ -179,6 +179,15 @@ class TableBuilder:
         self._distribute(row, new, previous if tail is not None else None)
         self.drafts.extend(new)
         return False
+
+    def _relabels(self, texts: list[str]) -> bool:
+        """A header row printed again in other words (``Actions`` for ``Action``):
+        label-like and every label names the role its column already has. A data
+        row that merely mentions role words (``progress``, a committee) is data."""
+        if not is_header_row(texts):
+            return False
+        return all(role_of(t) == self.layout.roles[i]
+                   for i, t in enumerate(texts) if t.strip() and i < len(self.layout.roles))
 
     def _outcome_cell(self, row: Row) -> bool:
         """Open a new outcome or continue the current one; True when the
@@ -305,8 +314,10 @@ def _shares(role: str, parts: list[str], count: int, previous: Draft | None,
         return parts[0], parts[1:]
     if len(parts) == count and count > 1:
         return None, parts
-    if len(parts) > count:
-        # fragments aligned from the last one backwards
+    if len(parts) > count and (count > 1 or has_tail):
+        # the action cell itself was split: fragments aligned from the last one
+        # backwards. A row holding one action keeps every paragraph (owners one
+        # per line, several dates).
         return None, parts[-count:]
     if count > 1 and len(parts) == 1 and role == "due":
         pieces = dates.split_deadlines(parts[0], count)
