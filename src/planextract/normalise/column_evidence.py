@@ -29,6 +29,9 @@ make map measure meet monitor offer organise pilot plan prepare present produce 
 provide publish raise record reduce refresh report research respond review revise run seek
 set share strengthen support take test train undertake update use work write
 """.split())
+# the least action_score a column needs to be taken as the actions on the
+# evidence of its cells alone: a few words opening with a verb, or a long sentence
+EVIDENCE_FLOOR = 2.5
 _VERB_SUFFIX = re.compile(r"(?:ise|ize|ate|ify)$")
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
@@ -80,9 +83,9 @@ def action_score(values: list[str]) -> float:
     return mean_words * (0.3 + verbs) * coverage
 
 
-def _pick(candidates: list[int], columns: list[list[str]]) -> int | None:
+def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
     scored = [(action_score(columns[i]), -i, i) for i in candidates]
-    scored = [s for s in scored if s[0] > 0]
+    scored = [s for s in scored if s[0] > floor]
     return max(scored)[2] if scored else None
 
 
@@ -146,7 +149,8 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]]) -> R
         if chosen is not None:
             break
     if chosen is None and values:
-        chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells)
+        chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
+                       floor=EVIDENCE_FLOOR)
         if chosen is not None:
             notes.append(f"no column is headed as the action; the actions were taken from "
                          f"column {chosen + 1} ({headers[chosen] or 'unlabelled'}), which "

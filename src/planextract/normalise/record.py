@@ -13,7 +13,6 @@ from datetime import date
 
 @dataclass
 class ActionRecord:
-    action: str
     table: str | None = None
     section: str | None = None
     objective_id: str | None = None
@@ -22,6 +21,7 @@ class ActionRecord:
     outcome: str | None = None
     action_id: str | None = None
     action_id_raw: str | None = None
+    action: str = ""
     owners: list[str] = field(default_factory=list)
     owners_raw: str | None = None
     owner_people: list[str] = field(default_factory=list)
