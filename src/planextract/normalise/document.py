@@ -207,8 +207,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
     for draft, row_owners in zip(drafts, resolved.rows):
         flags = set(draft.flags) | set(row_owners.flags)
         owner_list, people = row_owners.owners, row_owners.people
-        due_text = _text(draft, "due")
-        due = dates.parse_due(due_text)
+        due_text, due = dates.parse_start_end(_text(draft, "start"), _text(draft, "due"))
         flags.update(due.flags)
         strand_text = _text(draft, "strand")
         if strand_text:

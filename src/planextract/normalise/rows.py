@@ -13,7 +13,7 @@ from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
 
 # roles whose cells are joined across a page break and split across stacked actions
-VALUE_ROLES = ("owner", "due", "duty", "scrutiny", "strand", "progress", "risk", "rag")
+VALUE_ROLES = ("owner", "due", "start", "duty", "scrutiny", "strand", "progress", "risk", "rag")
 
 
 @dataclass
