@@ -217,6 +217,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
         else:
             strand_list = _context_strands(draft.context)
         action_id = numbering.normalise_id(draft.action_id_raw) if draft.action_id_raw else None
+        objective_id, outcome_id = _levels(draft, action_id)
         if action_id and draft.outcome is not None:
             corrected = numbering.correct_prefix(action_id, draft.outcome.number)
             if corrected != action_id:
@@ -226,9 +227,9 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
         records.append(ActionRecord(**{
             "table": draft.table,
             "section": draft.context.section,
-            "objective_id": draft.context.objective_id,
+            "objective_id": objective_id,
             "objective": draft.context.objective,
-            "outcome_id": draft.outcome.number if draft.outcome else None,
+            "outcome_id": outcome_id,
             "outcome": draft.outcome.text if draft.outcome and draft.outcome.text else None,
             "action_id": action_id,
             "action_id_raw": draft.action_id_raw,
@@ -255,6 +256,18 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
             "flags": sorted(flags),
         }))
     return [r for r in records if r.action]
+
+
+def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None]:
+    """Objective and outcome ids; a three-level action number (``2.3.1``) names
+    them where the plan prints no objective or outcome number of its own."""
+    objective_id = draft.context.objective_id
+    outcome_id = draft.outcome.number if draft.outcome else None
+    parts = action_id.split(".") if action_id else []
+    if len(parts) == 3:
+        objective_id = objective_id or parts[0]
+        outcome_id = outcome_id or ".".join(parts[:2])
+    return objective_id, outcome_id
 
 
 def _context_strands(context: Context) -> list[str]:

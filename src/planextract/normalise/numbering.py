@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 # "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
-# a bare four-digit number is a year, not an id
+# a bare four-digit number is a year, not an id, unless a dot follows (``1000.``)
 _LEADING = re.compile(
     r"^\s*(?P<raw>(?:[A-Z]\s?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2}|\d{1,3}(?:\s?\.\s?\d{1,3}){0,2}"
-    r"|\d{4}(?:\s?\.\s?\d{1,3}){1,2})\.?)(?=\s|$)"
+    r"|\d{4}(?:\s?\.\s?\d{1,3}){1,2}|\d{4}\.)\.?)(?=\s|$)"
 )
 _EMBEDDED = re.compile(
     r"(?<=[\s.;:])(?P<raw>(?P<major>\d{1,4})(?:\s?\.\s?\d{1,3}){1,2}\.?)\s+(?=[A-Z(])")

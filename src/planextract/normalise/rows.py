@@ -78,9 +78,14 @@ def _starts_lower(text: str) -> bool:
     return bool(stripped) and (stripped[0].islower() or bool(re.match(r"^[a-z]\)", stripped)))
 
 
-def heading_of_row(row: Row) -> Heading | None | bool:
+_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}|[A-Z])[.:)]?\s+(?P<title>[A-Z].*)$")
+
+
+def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | None | bool:
     """A one-cell row: a grouping heading, True for a sub-heading to skip, or
-    None when the row is data (a continuation or an action)."""
+    None when the row is data (a continuation or an action). With
+    ``numbered_objectives`` (actions numbered on three levels, ``1.1.1``) a
+    full-width ``1. Title`` row is the objective the numbers start from."""
     filled = [c.text for c in row.cells if not c.empty]
     if len(filled) != 1:
         return None
@@ -88,6 +93,9 @@ def heading_of_row(row: Row) -> Heading | None | bool:
     heading = classify(text)
     if heading:
         return heading
+    match = _NUMBERED_TITLE.match(text)
+    if numbered_objectives and match and len(text.split()) <= 14 and not text.endswith("."):
+        return Heading("objective", text, match.group("num"), match.group("title"))
     words = text.split()
     if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
             and not re.search(r"[.,;:]$", text)):
@@ -150,7 +158,7 @@ class TableBuilder:
         texts = [c.text for c in row.cells]
         if repeats_header(texts, self.layout.headers) or self._relabels(texts):
             return True
-        heading = heading_of_row(row)
+        heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3)
         if isinstance(heading, Heading):
             return heading
         if heading is True:
