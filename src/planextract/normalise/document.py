@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
@@ -112,9 +112,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            heading = classify(block.text)
-            if heading:
-                context = _apply(context, heading)
+            context = _paragraph_context(block, context)
             continue
         if index not in table_of:
             continue
@@ -163,11 +161,27 @@ def _warn(doc: NormalisedDocument, message: str) -> None:
 
 
 def _apply(context: Context, heading: Heading) -> Context:
+    if heading.kind == "strand":
+        return replace(context, strands=tuple(strands.heading_strands(heading.text)))
     if heading.kind == "section":
         return Context(section=heading.text, section_common=strands.is_common_heading(heading.text))
     return Context(section=context.section, section_common=context.section_common,
                    objective_id=heading.number, objective=heading.title,
                    objective_heading=heading.text)
+
+
+def _paragraph_context(block: Paragraph, context: Context) -> Context:
+    """A heading paragraph changes the context: a section or objective, or the
+    strands of the tables under it; any other heading ends a strand's tables."""
+    heading = classify(block.text)
+    if heading:
+        return _apply(context, heading)
+    if block.level > 0 or _title_like(block.text):
+        if strands.heading_strands(block.text):
+            return _apply(context, Heading("strand", block.text))
+        if block.level > 0 and context.strands:
+            return replace(context, strands=())
+    return context
 
 
 def _row_heading(row: Row, context: Context) -> Context:
@@ -271,6 +285,8 @@ def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None
 
 
 def _context_strands(context: Context) -> list[str]:
+    if context.strands:
+        return list(context.strands)
     if context.objective_heading:
         label = context.objective_heading.split(":", 1)[0]
         found = strands.strands_in_heading(re.sub(r"^\(\w+\)\s*|^objective\s+\S+", "", label,

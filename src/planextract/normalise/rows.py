@@ -4,10 +4,10 @@ cells stacking several actions, numbering. Works on one logical table."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
-from planextract.normalise import column_evidence, dates, numbering
+from planextract.normalise import column_evidence, dates, numbering, strands
 from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
@@ -29,6 +29,8 @@ class Context:
     objective_id: str | None = None
     objective: str | None = None
     objective_heading: str | None = None
+    strands: tuple[str, ...] = ()  # from a heading naming only strands (``Race equality``)
+    theme: str | None = None  # a theme column's cell over the rows it groups
 
 
 @dataclass
@@ -93,6 +95,8 @@ def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | Non
     heading = classify(text)
     if heading:
         return heading
+    if strands.heading_strands(text):
+        return Heading("strand", text)
     match = _NUMBERED_TITLE.match(text)
     if numbered_objectives and match and len(text.split()) <= 14 and not text.endswith("."):
         return Heading("objective", text, match.group("num"), match.group("title"))
@@ -119,6 +123,12 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layo
             depths = [numbering.depth(lead.raw) for v in actions
                       if (lead := numbering.split_leading(v)).raw]
             layout.levels = max(set(depths), key=depths.count) if depths else 0
+    for i in layout.columns("theme"):
+        # a theme printed on every row is the row's own label, kept in extra; one
+        # printed once over the rows it groups (a merged cell) is their objective
+        actions = sum(1 for k in layout.columns("action") for v in columns[k] if v)
+        if sum(1 for v in columns[i] if v) >= actions:
+            layout.roles[i] = "extra"
     outcomes = [v for i in layout.columns("outcome") for v in columns[i] if v]
     numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
     layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
@@ -142,12 +152,14 @@ class TableBuilder:
         self.outcome: Outcome | None = None
         self.drafts: list[Draft] = []
         self.majors: set[str] = set()
+        self.theme: numbering.Numbered | None = None
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
         if (context.section, context.objective_heading) != (
                 self.context.section, self.context.objective_heading):
             self.outcome = None
+            self.theme = None
         self.context = context
 
     # -- rows ----------------------------------------------------------------
@@ -164,6 +176,7 @@ class TableBuilder:
         if heading is True:
             return True
         after_break = row.after_break or pending_break
+        self._theme_cell(row)
         outcome_continued = self._outcome_cell(row)
         pieces, tail = self._action_pieces(row, after_break)
         previous = self.drafts[-1] if self.drafts else None
@@ -196,6 +209,13 @@ class TableBuilder:
             return False
         return all(role_of(t) == self.layout.roles[i]
                    for i, t in enumerate(texts) if t.strip() and i < len(self.layout.roles))
+
+    def _theme_cell(self, row: Row) -> None:
+        """A theme printed once over the rows it groups is their objective."""
+        for i in self.layout.columns("theme"):
+            text = squash(_cell(row, i).text)
+            if text:
+                self.theme = numbering.split_leading(text)
 
     def _outcome_cell(self, row: Row) -> bool:
         """Open a new outcome or continue the current one; True when the
@@ -263,8 +283,12 @@ class TableBuilder:
                 text = squash(_cell(row, i).text)
                 if text:
                     extra[squash(self.layout.headers[i]) or f"column {i + 1}"] = text
+        context = self.context
+        if self.theme is not None:
+            context = replace(context, objective_id=numbering.normalise_id(self.theme.raw)
+                              if self.theme.raw else None, objective=self.theme.text)
         draft = Draft(
-            table=self.table_name, context=self.context, outcome=self.outcome,
+            table=self.table_name, context=context, outcome=self.outcome,
             action_id_raw=piece.raw, action=piece.text, values={}, extra=extra,
             line_start=row.line_start, line_end=row.line_end,
             page_start=row.page_start, page_end=row.page_end,
