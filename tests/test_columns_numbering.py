@@ -80,3 +80,26 @@ def test_three_level_numbers_without_outcome_column_give_the_levels():
     ))
     assert [(a.objective_id, a.outcome_id, a.action_id) for a in doc.actions] == [
         ("3", "3.2", "3.2.1"), ("3", "3.2", "3.2.2")]
+
+
+def test_an_empty_id_cell_takes_the_number_opening_the_action_cell():
+    doc = run(table(
+        ["Outcome", "#", "Action(s)", "Contact"],
+        ["6. Staff reflect the community", "", ("6.1 Evaluate the volunteer scheme",
+                                                "6.2 Agree accessible formats"),
+         ("Head of HR", "Comms Manager")],
+        ["", "6.3", "Review exit interviews", "HR"],
+    ))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("6.1", "Evaluate the volunteer scheme", "Head of HR"),
+        ("6.2", "Agree accessible formats", "Comms Manager"),
+        ("6.3", "Review exit interviews", "HR")]
+    # an undotted plan: only a number of the id column's shape is taken
+    doc = run(table(
+        ["No", "Task", "Lead"],
+        ["1", "Hold a staff conference", "CE"],
+        ["", "12 Publish the pay audit", "HR"],
+        ["", "3.5 million leaflets printed in ten languages", "Comms"],
+    ))
+    assert [(a.action_id, a.action[:12]) for a in doc.actions] == [
+        ("1", "Hold a staff"), ("12", "Publish the "), (None, "3.5 million ")]

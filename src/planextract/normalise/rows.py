@@ -65,6 +65,7 @@ class Layout:
     roles: list[str]
     numbered_actions: str | None = None  # None, "dotted" (1.1 under outcome 1) or "plain"
     levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
+    id_depth: int = 0  # levels of the numbers in the id column, 0 when there is none
     numbered_outcomes: bool = False
 
     def columns(self, role: str) -> list[int]:
@@ -116,6 +117,10 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layo
     roles = column_evidence.resolve(headers, roles, columns).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles)
+    ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
+    if ids:
+        depths = [numbering.depth(v) for v in ids]
+        layout.id_depth = max(set(depths), key=depths.count)
     if "action_id" not in roles:
         actions = [v for i in layout.columns("action") for v in columns[i] if v]
         layout.numbered_actions = numbering.mostly_numbered(actions)
@@ -272,8 +277,14 @@ class TableBuilder:
                         or (id_cols and after_break)):
                     tail = part
                     continue
-                pieces.append(_Piece(row_id or None, part,
-                                     "split_stacked_cell" if stacked else None))
+                raw, text = row_id or None, part
+                if id_cols and not row_id:
+                    # the id cell is empty but the action opens with a number of
+                    # the id column's shape (``6.1 Evaluate ...``): that is its id
+                    lead = numbering.split_leading(part)
+                    if lead.raw and lead.text and numbering.depth(lead.raw) == self.layout.id_depth:
+                        raw, text = lead.raw, lead.text
+                pieces.append(_Piece(raw, text, "split_stacked_cell" if stacked else None))
         return pieces, tail
 
     def _new_draft(self, row: Row, piece: _Piece) -> Draft:
