@@ -45,3 +45,18 @@ def test_a_second_plan_with_from_and_to_in_other_words():
     assert got == [("3", "range", date(2014, 1, 1), date(2015, 12, 31)),
                    ("4", "range", date(2012, 1, 1), date(2012, 12, 31))]
     assert doc.actions[0].owners_raw == "L&D"
+
+
+def test_an_impossible_date_is_a_date_without_a_day_and_passes_the_schema():
+    import pyarrow as pa
+
+    from planextract.schema.canonical import ACTIONS
+    from planextract.schema.validate import validate
+
+    doc = run(table(["Action", "Lead", "Date"], ["Train the panel", "HR", "31.6.10"]))
+    (action,) = doc.actions
+    assert (action.due_kind, action.due_date, action.flags) == ("date", None,
+                                                                 ["date_impossible"])
+    row = {"doc_id": "d", "source": "s", "source_format": "docx", "organisation": None,
+           "plan_title": None, **action.to_row()}
+    validate("actions", pa.Table.from_pylist([row], schema=ACTIONS))

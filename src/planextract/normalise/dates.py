@@ -143,7 +143,9 @@ def parse_due(text: str | None) -> DueDate:
     ongoing = bool(_ONGOING.search(text))
     started = _START.search(text)
     if not dated:
-        return DueDate("ongoing" if ongoing else "unknown", flags=sorted(set(flags)))
+        # an impossible date (31.6.10) is still one deadline, unreadable (CANONICAL.md)
+        kind = "ongoing" if ongoing else "date" if "date_impossible" in flags else "unknown"
+        return DueDate(kind, flags=sorted(set(flags)))
     if started and len(dated) == 1 and dated[0].kind != "range" \
             and started.start() < dated[0].pos[0]:
         return DueDate("ongoing", None, dated[0].start, sorted(set(flags)))
