@@ -101,3 +101,14 @@ def test_owners_raw_and_extra_reach_the_output_rows(tmp_path):
     assert row["owners_raw"] == "HR ACO / T&D Mgr"
     assert row["extra"] == {"Resources": "Staff time"}
     assert row["source"] == str(source) and row["action"] == "Hold a carers week"
+
+
+def test_cells_of_a_later_block_wider_than_its_table_are_warned_about():
+    from planextract.extract.model import Cell, Row, Table
+
+    head = table(["Action", "Owner"], ["Set up a staff network", "Chair"])
+    wider = Table((Row((Cell(("Run a carers week",)), Cell(("HR",)), Cell(("stray text",))),
+                       line_start=3, line_end=3),))
+    doc = run(head, wider)
+    assert [a.action for a in doc.actions] == ["Set up a staff network", "Run a carers week"]
+    assert any("line 3" in w and "column(s) 3" in w for w in doc.warnings)

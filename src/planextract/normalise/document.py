@@ -81,7 +81,10 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         header = find_header(block.rows)
         headers_of[index] = header
         if header is None:
-            if logical and len(block.rows[0].cells) == len(logical[-1].headers):
+            # a block with no header continues the action table before it: one of
+            # the same width, or any block right after one (a page cut it off)
+            if logical and (len(block.rows[0].cells) == len(logical[-1].headers)
+                            or table_of.get(index - 1) == len(logical) - 1):
                 table_of[index] = len(logical) - 1
             elif tables.looks_like_plan(list(block.rows)):
                 _warn(doc, f"{tables.describe(index, block)} looks like a plan table but "
@@ -143,6 +146,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                 builder.set_context(context)
             pending = result is True
         drafts.extend(builder.drafts[before:])
+        for warning in builder.warnings:
+            _warn(doc, warning)
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
     doc.actions = _finish(drafts, doc)
     return doc
