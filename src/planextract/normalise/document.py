@@ -146,8 +146,6 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                 builder.set_context(context)
             pending = result is True
         drafts.extend(builder.drafts[before:])
-        for warning in builder.warnings:
-            _warn(doc, warning)
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
     doc.actions = _finish(drafts, doc)
     return doc

@@ -158,7 +158,6 @@ class TableBuilder:
         self.drafts: list[Draft] = []
         self.majors: set[str] = set()
         self.theme: numbering.Numbered | None = None
-        self.warnings: list[str] = []
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
@@ -174,7 +173,6 @@ class TableBuilder:
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
         texts = [c.text for c in row.cells]
-        self._check_width(row)
         if repeats_header(texts, self.layout.headers) or self._relabels(texts):
             return True
         heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3)
@@ -207,17 +205,6 @@ class TableBuilder:
         self._distribute(row, new, previous if tail is not None else None)
         self.drafts.extend(new)
         return False
-
-    def _check_width(self, row: Row) -> None:
-        """Cells beyond the columns the table was read with have no role and no
-        header: say so rather than lose them in silence."""
-        lost = [i for i in range(len(self.layout.roles), len(row.cells)) if not row.cells[i].empty]
-        if lost:
-            where = (f"page {row.page_start}" if row.page_start else
-                     f"line {row.line_start}" if row.line_start else "a row")
-            self.warnings.append(f"{where}: a row has {len(row.cells)} cells but its table "
-                                 f"has {len(self.layout.roles)} columns; the text of column(s) "
-                                 f"{', '.join(str(i + 1) for i in lost)} was not read")
 
     def _relabels(self, texts: list[str]) -> bool:
         """A header row printed again in other words (``Actions`` for ``Action``):
