@@ -103,3 +103,19 @@ def test_an_empty_id_cell_takes_the_number_opening_the_action_cell():
     ))
     assert [(a.action_id, a.action[:12]) for a in doc.actions] == [
         ("1", "Hold a staff"), ("12", "Publish the "), (None, "3.5 million ")]
+
+
+def test_the_share_of_numbered_cells_is_a_setting():
+    from dataclasses import replace
+
+    from planextract.extract.model import RawDocument
+    from planextract.normalise.document import normalise
+    from planextract.settings import DEFAULT
+
+    plan = table(["Action", "Lead"], ["1 Develop a policy", "HR"], ["2 Review it", "HR"],
+                 ["Publish the results", "Comms"])  # two of three cells numbered
+    strict = replace(DEFAULT, columns=replace(DEFAULT.columns, numbered_share=0.9))
+    loose = normalise(RawDocument("docx", [plan]))
+    assert [a.action_id for a in loose.actions] == ["1", "2", None]
+    assert [a.action_id for a in normalise(RawDocument("docx", [plan]), strict).actions] == [
+        None, None, None]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from planextract.normalise import dates, rag
 from planextract.normalise.columns import is_weak_action
 from planextract.normalise.text import squash
+from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,2}\s?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
 # Imperative verbs plans open an action with; a first word ending in a verb
@@ -29,9 +30,6 @@ make map measure meet monitor offer organise pilot plan prepare present produce 
 provide publish raise record reduce refresh report research respond review revise run seek
 set share strengthen support take test train undertake update use work write
 """.split())
-# the least action_score a column needs to be taken as the actions on the
-# evidence of its cells alone: a few words opening with a verb, or a long sentence
-EVIDENCE_FLOOR = 2.5
 _VERB_SUFFIX = re.compile(r"(?:ise|ize|ate|ify)$")
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
@@ -49,10 +47,10 @@ class Resolved:
     notes: list[str] = field(default_factory=list)
 
 
-def id_like(values: list[str]) -> bool:
+def id_like(values: list[str], share: float = DEFAULT.columns.id_share) -> bool:
     """Most cells of the column are bare numbers (``1``, ``1.1``, ``A1``, ``1000.1``)."""
     filled = [v for v in values if v]
-    return bool(filled) and sum(bool(ID_LIKE.match(v)) for v in filled) >= 0.8 * len(filled)
+    return bool(filled) and sum(bool(ID_LIKE.match(v)) for v in filled) >= share * len(filled)
 
 
 def colour_like(values: list[str]) -> bool:
@@ -89,7 +87,8 @@ def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -
     return max(scored)[2] if scored else None
 
 
-def resolve(headers: list[str], roles: list[str], columns: list[list[str]]) -> Resolved:
+def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
+            settings: ColumnSettings = DEFAULT.columns) -> Resolved:
     """Final roles of a table's columns. ``columns`` holds each column's cell
     texts (squashed), data rows only."""
     roles = list(roles) + ["extra"] * (len(columns) - len(roles))
@@ -103,7 +102,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]]) -> R
     numeric = [i for i, r in enumerate(roles)
                if r in ("action_id", "action", "extra", "theme", "issue", "outcome")
                and (r == "action_id" or r != "extra" or not headers[i].strip())
-               and id_like(cells[i])]
+               and id_like(cells[i], settings.id_share)]
     numeric += [i for i, r in enumerate(roles) if r == "action_id" and i not in numeric
                 and not any(cells[i])]
     numeric.sort()
@@ -150,7 +149,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]]) -> R
             break
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
-                       floor=EVIDENCE_FLOOR)
+                       floor=settings.evidence_floor)
         if chosen is not None:
             notes.append(f"no column is headed as the action; the actions were taken from "
                          f"column {chosen + 1} ({headers[chosen] or 'unlabelled'}), which "

@@ -78,7 +78,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
-        header = find_header(block.rows)
+        header = find_header(block.rows, settings.columns.header_search)
         headers_of[index] = header
         if header is None:
             # a block with no header continues the action table before it: one of
@@ -91,7 +91,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                            "has no header row naming its columns: it was not read")
             continue
         headers = header.labels
-        resolved = tables.resolve_block(headers, tables.data_rows(block, header))
+        resolved = tables.resolve_block(headers, tables.data_rows(block, header),
+                                        settings.columns)
         if not tables.readable(resolved):
             _warn(doc, f"{tables.describe(index, block)} has column labels "
                        f"({', '.join(h for h in headers if h)}) but no column of actions "
@@ -133,7 +134,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         builder = builders.get(key)
         if builder is None:
             layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
-                                   headers, header_roles(headers))
+                                   headers, header_roles(headers), settings.columns)
             builder = TableBuilder(layout, table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from planextract.extract.model import Row
 from planextract.normalise.columns import is_header_row, role_of
 from planextract.normalise.text import squash
-
-SEARCH_ROWS = 4  # a header sits in the first rows of a table (a title row may come first)
+from planextract.settings import DEFAULT
 
 
 @dataclass(frozen=True)
@@ -70,10 +69,12 @@ def combine(top: list[str], lower: list[str]) -> list[str]:
     return [lower[i] or spread[i] for i in range(width)]
 
 
-def find_header(rows: list[Row] | tuple[Row, ...]) -> Header | None:
-    """The header of a table block, or None when it has none (a continuation)."""
-    texts = [_texts(r) for r in rows[:SEARCH_ROWS + 1]]
-    for index, cells in enumerate(texts[:SEARCH_ROWS]):
+def find_header(rows: list[Row] | tuple[Row, ...],
+                search: int = DEFAULT.columns.header_search) -> Header | None:
+    """The header of a table block in its first ``search`` rows (a title row
+    may come first), or None when it has none (a continuation)."""
+    texts = [_texts(r) for r in rows[:search + 1]]
+    for index, cells in enumerate(texts[:search]):
         if not is_header_row(cells):
             continue
         if index + 1 < len(texts) and _sub_header(cells, texts[index + 1]):

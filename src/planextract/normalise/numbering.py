@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planextract.settings import DEFAULT
+
 # "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
 # a bare four-digit number is a year, not an id, unless a dot follows (``1000.``)
 _LEADING = re.compile(
@@ -13,8 +15,7 @@ _LEADING = re.compile(
 )
 _EMBEDDED = re.compile(
     r"(?<=[\s.;:])(?P<raw>(?P<major>\d{1,4})(?:\s?\.\s?\d{1,3}){1,2}\.?)\s+(?=[A-Z(])")
-# most cells of a numbered column: at least this share starts with a number
-MOSTLY = 0.6
+
 
 
 @dataclass(frozen=True)
@@ -42,18 +43,18 @@ def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     return Numbered(raw, text[match.end():].strip())
 
 
-def mostly_numbered(cells: list[str]) -> str | None:
+def mostly_numbered(cells: list[str], share: float = DEFAULT.columns.numbered_share) -> str | None:
     """How a column's cells carry their numbers: ``dotted`` when half of them
     open with an ``N.M`` number (an action numbered under its outcome),
-    ``plain`` when most open with any id-like token (``1 Develop``, ``A1 Agree``),
-    else None."""
+    ``plain`` when ``share`` of them open with any id-like token (``1 Develop``,
+    ``A1 Agree``), else None."""
     if not cells:
         return None
     dotted = sum(1 for v in cells if split_leading(v, dotted_only=True).raw)
     if dotted >= 0.5 * len(cells):
         return "dotted"
     plain = sum(1 for v in cells if split_leading(v).raw and split_leading(v).text)
-    return "plain" if plain >= MOSTLY * len(cells) else None
+    return "plain" if plain >= share * len(cells) else None
 
 
 def depth(raw: str) -> int:

@@ -11,6 +11,7 @@ from planextract.normalise import column_evidence, dates, numbering, strands
 from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
+from planextract.settings import DEFAULT, ColumnSettings
 
 # roles whose cells are joined across a page break and split across stacked actions
 VALUE_ROLES = ("owner", "due", "start", "duty", "scrutiny", "strand", "progress", "risk", "rag")
@@ -108,13 +109,14 @@ def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | Non
     return None
 
 
-def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layout:
+def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
+                  settings: ColumnSettings = DEFAULT.columns) -> Layout:
     """Resolve roles from the headers and the data (``column_evidence``), and
     find whether actions and outcomes carry their numbers in the text."""
     data = [r for r in rows if not repeats_header([c.text for c in r.cells], headers)]
     width = max([len(headers), *(len(r.cells) for r in data)])
     columns = [[squash(_cell(r, i).text) for r in data] for i in range(width)]
-    roles = column_evidence.resolve(headers, roles, columns).roles
+    roles = column_evidence.resolve(headers, roles, columns, settings).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles)
     ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
@@ -123,7 +125,7 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layo
         layout.id_depth = max(set(depths), key=depths.count)
     if "action_id" not in roles:
         actions = [v for i in layout.columns("action") for v in columns[i] if v]
-        layout.numbered_actions = numbering.mostly_numbered(actions)
+        layout.numbered_actions = numbering.mostly_numbered(actions, settings.numbered_share)
         if layout.numbered_actions:
             depths = [numbering.depth(lead.raw) for v in actions
                       if (lead := numbering.split_leading(v)).raw]

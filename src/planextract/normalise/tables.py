@@ -15,6 +15,7 @@ from planextract.normalise.column_evidence import Resolved, action_score, resolv
 from planextract.normalise.columns import header_roles, is_action_table, repeats_header
 from planextract.normalise.header_rows import Header
 from planextract.normalise.text import squash
+from planextract.settings import DEFAULT, ColumnSettings
 
 
 @dataclass
@@ -37,9 +38,11 @@ def columns_of(rows: list[Row], width: int, headers: list[str] | None = None) ->
             for i in range(width)]
 
 
-def resolve_block(headers: list[str], rows: list[Row]) -> Resolved:
+def resolve_block(headers: list[str], rows: list[Row],
+                  settings: ColumnSettings = DEFAULT.columns) -> Resolved:
     """The roles of a table's columns from its headers and its data rows."""
-    return resolve(headers, header_roles(headers), columns_of(rows, len(headers), headers))
+    return resolve(headers, header_roles(headers), columns_of(rows, len(headers), headers),
+                   settings)
 
 
 def readable(resolved: Resolved) -> bool:
