@@ -112,3 +112,16 @@ def test_a_later_block_wider_than_its_table_keeps_the_extra_cells_in_extra():
     doc = run(head, wider)
     assert [a.action for a in doc.actions] == ["Set up a staff network", "Run a carers week"]
     assert doc.actions[1].extra == {"column 3": "stray text"}
+
+
+def test_a_continued_block_opening_with_role_words_is_not_taken_for_a_header():
+    first = table(["Action", "Owner", "Timescale"],
+                  ["Publish the scheme", "Board", "April 2012"])
+    # the next page's block starts with a data row that mentions progress and a lead
+    second = table(["Report progress quarterly", "Team Leader", "March 2012"],
+                   ["Hold a staff forum", "Chair", "May 2012"], first_line=10)
+    doc = run(first, second)
+    assert [(a.action, a.owners_raw) for a in doc.actions] == [
+        ("Publish the scheme", "Board"), ("Report progress quarterly", "Team Leader"),
+        ("Hold a staff forum", "Chair")]
+    assert not any("not read" in w for w in doc.warnings)

@@ -15,22 +15,10 @@ from dataclasses import dataclass, field
 from planextract.normalise import dates, rag
 from planextract.normalise.columns import is_weak_action
 from planextract.normalise.text import squash
+from planextract.normalise.verbs import opens_with_verb
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,2}\s?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
-# Imperative verbs plans open an action with; a first word ending in a verb
-# suffix (-ise, -ize, -ate, -ify) counts too, so the list needs only the
-# common short verbs the suffixes miss.
-VERBS = frozenset("""
-add agree align analyse assess attend audit build carry check collect commission complete
-conduct consider consult continue create define deliver design develop devise distribute draft
-embed encourage engage enhance ensure establish evaluate examine explore extend gather hold
-identify implement improve include increase introduce involve issue launch lead link maintain
-make map measure meet monitor offer organise pilot plan prepare present produce promote
-provide publish raise record reduce refresh report research respond review revise run seek
-set share strengthen support take test train undertake update use work write
-""".split())
-_VERB_SUFFIX = re.compile(r"(?:ise|ize|ate|ify)$")
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
 
@@ -59,14 +47,6 @@ def colour_like(values: list[str]) -> bool:
     return bool(filled) and all(v.strip().lower() in rag.COLOURS and len(v.strip()) > 1
                                 or len(v.strip()) == 1 and v.strip().upper() in "RAG"
                                 for v in filled)
-
-
-def opens_with_verb(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", text[:40])
-    if not words:
-        return False
-    first = words[0].lower()
-    return first in VERBS or bool(_VERB_SUFFIX.search(first) and len(first) > 5)
 
 
 def action_score(values: list[str]) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from planextract.normalise.text import squash
+from planextract.normalise.verbs import opens_with_verb
 
 # Phrases (several words, matched as a sequence of word stems) win over single words.
 PHRASES: list[tuple[str, str]] = [
@@ -148,6 +149,11 @@ def is_header_row(cells: list[str]) -> bool:
     if len(filled) < 2 or any(re.match(r"^\s*\d", c) for c in filled):
         return False
     if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
+        return False
+    # a sentence is not a label: an instruction of five words or more, or a full stop
+    # after four words (``Issue to be addressed`` and ``Action No.`` are labels)
+    if any(len(c.split()) >= (4 if c.endswith(".") else 5 if opens_with_verb(c) else 99)
+           for c in filled):
         return False
     known = [r for r in (role_of(c) for c in filled) if r in SIGNIFICANT]
     return len(known) >= 2

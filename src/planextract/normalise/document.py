@@ -79,12 +79,18 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             doc.glossary.extend(glossary.key_entries(rows))
             continue
         header = find_header(block.rows, settings.columns.header_search)
+        # a block continues the action table before it when it has no header, or
+        # a "header" that names no action (a data row of role words), and is as
+        # wide as that table or comes right after one of its blocks (a page cut it)
+        continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
+                                       or table_of.get(index - 1) == len(logical) - 1)
+        if header is not None and continues and not tables.readable(
+                tables.resolve_block(header.labels, tables.data_rows(block, header),
+                                     settings.columns)):
+            header = None
         headers_of[index] = header
         if header is None:
-            # a block with no header continues the action table before it: one of
-            # the same width, or any block right after one (a page cut it off)
-            if logical and (len(block.rows[0].cells) == len(logical[-1].headers)
-                            or table_of.get(index - 1) == len(logical) - 1):
+            if continues:
                 table_of[index] = len(logical) - 1
             elif tables.looks_like_plan(list(block.rows)):
                 _warn(doc, f"{tables.describe(index, block)} looks like a plan table but "
