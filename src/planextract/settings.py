@@ -65,9 +65,21 @@ class PdfSettings:
 
 
 @dataclass(frozen=True)
+class ColumnSettings:
+    """How much the cells must show before the normaliser trusts them over the
+    headers (``normalise.column_evidence``, ``numbering``, ``header_rows``)."""
+
+    id_share: float = 0.8  # share of a column's cells that are bare numbers: the id column
+    numbered_share: float = 0.6  # share of action cells opening with a number: it is the id
+    evidence_floor: float = 2.5  # action_score a column needs to be the actions on cells alone
+    header_search: int = 4  # rows at the top of a table searched for its header
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    columns: ColumnSettings = field(default_factory=ColumnSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
 
 

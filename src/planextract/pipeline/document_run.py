@@ -68,7 +68,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
                         "an action column (Action, Actions, Action Required, ...)")
     shared = {"doc_id": row["doc_id"], "source": source, "source_format": raw.source_format,
               "organisation": doc.organisation, "plan_title": doc.plan_title}
-    actions = [{**shared, **action} for action in doc.actions]
+    actions = [{**shared, **action.to_row()} for action in doc.actions]
     row["seconds"] = time.perf_counter() - started
     roles = [{"doc_id": row["doc_id"], "role": r.role, "spelling": r.spelling,
               "mentions": r.mentions, "match": r.match} for r in doc.roles]
