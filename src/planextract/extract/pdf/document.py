@@ -9,6 +9,8 @@ checked against the limit before any page is read.
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -17,6 +19,8 @@ from planextract.settings import DEFAULT, Limits
 
 HEADER_WINDOW = 1024  # bytes before %PDF- that readers tolerate
 _RE_EXPORT = "re-export it from the program that made it"
+_NO_KIDS = re.compile(rb"/Count\s*0\b")  # a page tree that says it holds no page
+_A_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 
 def pdf_start(data: bytes) -> int:
@@ -24,8 +28,15 @@ def pdf_start(data: bytes) -> int:
     return data.find(b"%PDF-", 0, HEADER_WINDOW)
 
 
-def _message(err: pdfium.PdfiumError) -> ReaderError:
+def _no_pages(data: bytes) -> bool:
+    """pdfium refuses a PDF without pages as if damaged; its page tree says so."""
+    return bool(_NO_KIDS.search(data)) and not _A_PAGE.search(data)
+
+
+def _message(err: pdfium.PdfiumError, data: bytes) -> ReaderError:
     code = getattr(err, "err_code", None)
+    if _no_pages(data):
+        return ReaderError("the PDF has no pages: nothing to extract", status="empty")
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         return ReaderError("the PDF needs a password to open: it is encrypted; save an "
                            "unprotected copy (print to PDF or 'Save as' without a password) "
@@ -47,11 +58,11 @@ def open_pdf(data: bytes, limits: Limits = DEFAULT.limits) -> pdfium.PdfDocument
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         if not start or err.err_code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise _message(err) from None
+            raise _message(err, data) from None
         try:  # junk before the header that pdfium does not skip itself
             document = pdfium.PdfDocument(data[start:])
         except pdfium.PdfiumError as again:
-            raise _message(again) from None
+            raise _message(again, data) from None
     count = len(document)
     if count == 0:
         document.close()

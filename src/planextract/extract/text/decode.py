@@ -14,7 +14,8 @@ Order of the rules, and why:
 
 then mojibake (UTF-8 read as Windows-1252 by an earlier program: ``â€™``) is
 repaired with ftfy on the lines that show it, control characters and NULs are
-dropped, and lines longer than ``Limits.max_line_chars`` are cut. Every repair
+dropped, and lines longer than ``Limits.max_line_chars`` are cut (before ftfy
+looks at them). Every repair
 is a warning naming where it happened.
 """
 
@@ -127,12 +128,14 @@ def _raw_decode(data: bytes) -> tuple[str, list[str]]:
 
 
 def _repair_mojibake(text: str) -> tuple[str, list[str]]:
-    if not is_bad(text):
+    """ftfy on the lines that look broken; mojibake is never pure ASCII, and
+    ftfy's test is only run on the others (it costs ~0.3 us a character)."""
+    if text.isascii():
         return text, []
     lines = text.split("\n")
     fixed: list[int] = []
     for i, line in enumerate(lines):
-        if is_bad(line):
+        if not line.isascii() and is_bad(line):
             repaired = ftfy.fix_text(line, _FIX)
             if repaired != line:
                 lines[i] = repaired
@@ -174,9 +177,9 @@ def _decode(data: bytes, limits: Limits) -> tuple[str, tuple[str, ...]]:
     text, warnings = _raw_decode(data)
     text, more = _drop_controls(text)
     warnings += more
-    text, more = _repair_mojibake(text)
-    warnings += more
     text, more = _cut_long_lines(text, limits.max_line_chars)
+    warnings += more
+    text, more = _repair_mojibake(text)
     return text, tuple(warnings + more)
 
 
