@@ -103,3 +103,12 @@ def test_warnings_are_a_fresh_list_each_call():
     first = decode(data)[1]
     first.append("added by a reader")
     assert decode(data)[1] == ["1 control character(s) (1 NUL) dropped"]
+
+
+def test_a_reader_decoding_without_limits_gets_the_registrys():
+    from planextract.extract.registry import read_document
+    from planextract.settings import Settings
+
+    data = ("Ref\tAction\tLead\n1.1\t" + "word " * 400 + "\tHR\n").encode()
+    raw = read_document(data, Settings(limits=Limits(max_line_chars=100)))
+    assert raw.warnings == ["line 2: 2007 characters, cut to 100 (--max-line-chars)"]

@@ -183,10 +183,18 @@ def _decode(data: bytes, limits: Limits) -> tuple[str, tuple[str, ...]]:
     return text, tuple(warnings + more)
 
 
-def decode(data: bytes, limits: Limits = DEFAULT.limits) -> tuple[str, list[str]]:
+_last: list = [None, DEFAULT.limits]  # the bytes last decoded with explicit limits, and those
+
+
+def decode(data: bytes, limits: Limits | None = None) -> tuple[str, list[str]]:
     """The text of a text export and the warnings about what was repaired.
     Raises ReaderError when the bytes are not text. The last file's answer is
-    kept, as the registry and then the reader both decode it."""
+    kept, as the registry and then the reader both decode it; a reader that
+    passes no limits gets those the registry used for the same bytes."""
+    if limits is None:
+        limits = _last[1] if _last[0] is data else DEFAULT.limits
+    else:
+        _last[:] = [data, limits]
     text, warnings = _decode(data, limits)
     return text, list(warnings)
 
