@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import atheris
@@ -20,17 +21,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 with atheris.instrument_imports():
-    import planextract.extract.registry  # noqa: F401
     import targets
 
-SEEDS = {"pdf": "*.pdf", "docx": "*.docx"}
+    targets.preload()
+
+SEEDS = {"pdf": "*.pdf", "docx": "*.docx", "docx-xml": "*.docx"}
 
 
 def _seed_folder(target: str) -> str:
     folder = Path(tempfile.mkdtemp(prefix=f"fuzz-{target}-"))
     samples = HERE.parents[1] / "samples"
     for path in samples.glob(SEEDS.get(target, "*.txt")):
-        shutil.copy(path, folder / path.name)
+        if target == "docx-xml":  # the seeds are the samples' main parts
+            with zipfile.ZipFile(path) as package:
+                (folder / path.name).write_bytes(package.read("word/document.xml"))
+        else:
+            shutil.copy(path, folder / path.name)
     for path in (HERE / "regressions" / target).glob("*"):
         shutil.copy(path, folder / f"regression-{path.name}")
     return str(folder)

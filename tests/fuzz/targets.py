@@ -31,6 +31,30 @@ def _docx(data: bytes) -> None:
         read_docx(data)
 
 
+_TEMPLATE: list[bytes] = []
+
+
+def _docx_xml(data: bytes) -> None:
+    """Any bytes as the main part of an otherwise sound Word package: the zip
+    layer is not in the way of fuzzing the XML and the reader."""
+    import io
+    import zipfile
+
+    if not _TEMPLATE:
+        import docx
+
+        buffer = io.BytesIO()
+        docx.Document().save(buffer)
+        _TEMPLATE.append(buffer.getvalue())
+    source = zipfile.ZipFile(io.BytesIO(_TEMPLATE[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, data if info.filename == "word/document.xml"
+                            else source.read(info))
+    _docx(out.getvalue())
+
+
 def _text(name: str) -> Callable[[bytes], None]:
     def run(data: bytes) -> None:
         from planextract.extract.registry import TEXT_FORMATS, _load
@@ -57,9 +81,22 @@ def _whole(data: bytes) -> None:
 def targets() -> dict[str, Callable[[bytes], None]]:
     from planextract.extract.registry import TEXT_FORMATS
 
-    found = {"pdf": _pdf, "docx": _docx, "decode": _decode, "whole": _whole}
+    found = {"pdf": _pdf, "docx": _docx, "docx-xml": _docx_xml, "decode": _decode,
+             "whole": _whole}
     found.update({fmt.name: _text(fmt.name) for fmt in TEXT_FORMATS})
     return found
+
+
+def preload() -> None:
+    """Import every reader now (the registry imports them lazily), so that
+    atheris instruments them for coverage."""
+    import importlib
+
+    from planextract.extract.registry import BINARY_FORMATS, TEXT_FORMATS
+
+    for fmt in [*BINARY_FORMATS, *TEXT_FORMATS]:
+        importlib.import_module(fmt.reader.split(":")[0])
+    importlib.import_module("planextract.normalise.document")
 
 
 def run(target: str, data: bytes) -> None:
