@@ -101,6 +101,18 @@ def _page_tree_cycle() -> bytes:
                      b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>"])
 
 
+def _deep_page_tree(depth: int) -> bytes:
+    """One page under ``depth`` levels of page-tree nodes."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    objects += [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (n + 1)
+                for n in range(2, depth + 2)]
+    leaf = depth + 2
+    objects.append(b"<< /Type /Page /MediaBox [0 0 595 842] /Contents %d 0 R "
+                   b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (leaf + 1, leaf + 2))
+    objects += [_stream(b"BT /F1 12 Tf 72 700 Td (Deep) Tj ET"), _FONT]
+    return _raw_pdf(objects)
+
+
 def _content_loop() -> bytes:
     """A form XObject that draws itself, and the only text on the page is inside it."""
     return _raw_pdf([
@@ -369,6 +381,7 @@ def build(folder: Path, small: bool = False) -> list[Case]:
     add("blank-5000-pages.pdf", _blank_pdf(5_000), "failed",
         "5,000 pages, more than the limit of 3,000 (--max-pages)")
     add("page-tree-cycle.pdf", _page_tree_cycle(), "failed", "the PDF is damaged")
+    add("deep-page-tree.pdf", _deep_page_tree(5_000), "failed", "the PDF is damaged")
     add("content-stream-loop.pdf", _content_loop(), "empty", "no action table found")
     add("deep-nesting.pdf", _deep_nesting(100_000), "empty", "no action table found")
     add("zip-bomb.docx", _zip_bomb((64 if small else 2048) << 20), "failed",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
 
@@ -183,3 +184,43 @@ def test_a_table_within_the_limits_is_the_same_object():
 
 def test_package_helper_makes_a_zip():
     assert zipfile.ZipFile(io.BytesIO(_package({"a": b"b"}))).read("a") == b"b"
+
+
+def test_read_input_refuses_a_large_file_before_reading_it(tmp_path, monkeypatch):
+    from planextract.extract.guards import read_input
+
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as handle:  # a sparse 300 MB file: costs nothing on disk
+        handle.truncate(300 << 20)
+    reads = []
+    real_fdopen = os.fdopen
+
+    class Recording:
+        def __init__(self, fd, mode):
+            self.file = real_fdopen(fd, mode)
+
+        def read(self, *args):
+            reads.append(args)
+            return self.file.read(*args)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+    monkeypatch.setattr(os, "fdopen", Recording)
+    with pytest.raises(LimitError, match="300.0 MB, more than the limit of 200.0 MB"):
+        read_input(str(path), Limits())
+    assert reads == []
+    (tmp_path / "plan.txt").write_bytes(b"a\tb\n")
+    assert read_input(str(tmp_path / "plan.txt"), Limits()) == b"a\tb\n"
+    assert reads == [((200 << 20) + 1,)]
+
+
+def test_read_input_never_blocks_on_a_fifo(tmp_path):
+    from planextract.extract.guards import read_input
+
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(ReaderError, match="not a regular file"):
+        read_input(str(tmp_path / "pipe"), Limits())

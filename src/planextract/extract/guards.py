@@ -9,6 +9,8 @@ file claiming gigabytes is refused before python-docx unpacks anything.
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 import zlib
 from io import BytesIO
@@ -27,11 +29,29 @@ def _mb(size: int) -> str:
     return f"{size / (1 << 20):,.1f} MB"
 
 
-def check_size(data: bytes, limits: Limits) -> None:
-    if len(data) > limits.max_file_bytes:
-        raise LimitError(f"the file is {_mb(len(data))}, more than the limit of "
+def check_size(data: bytes | int, limits: Limits) -> None:
+    """``data`` (or a size in bytes) within the file size limit."""
+    size = data if isinstance(data, int) else len(data)
+    if size > limits.max_file_bytes:
+        raise LimitError(f"the file is {_mb(size)}, more than the limit of "
                          f"{_mb(limits.max_file_bytes)} (--max-file-mb); a plan export is "
                          "far smaller: check it is the right file")
+
+
+def read_input(path: str, limits: Limits) -> bytes:
+    """The bytes of the file at ``path``, refused before they are read when it
+    is not a regular file or over the size limit. Opened without blocking and
+    checked on the open descriptor, so a FIFO swapped in after the folder was
+    walked cannot hang the run. OSError (missing, unreadable) is the caller's."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReaderError("not a regular file (a FIFO, device or socket): never read")
+        check_size(info.st_size, limits)
+        data = handle.read(limits.max_file_bytes + 1)
+    check_size(data, limits)  # it grew while being read
+    return data
 
 
 def _utf16(name: str) -> bytes:
