@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test lint bench clean fuzz
+.PHONY: setup extract test lint bench eval corpus clean fuzz
 
 setup: $(STAMP)
 
@@ -36,6 +36,13 @@ fuzz: $(STAMP)
 	        -rss_limit_mb=3072 -artifact_prefix=out/fuzz/$$target- -print_final_stats=1 \
 	        || status=1; \
 	done; exit $$status
+
+# the family corpus (issue 6): generated plans in every format, scored per format
+corpus: $(STAMP)
+	$(BIN)/python scripts/family_corpus.py --out out/corpus
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --out out/corpus
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
