@@ -115,9 +115,12 @@ def test_headings_are_read_from_font_size():
 
 
 def test_a_scan_is_reported_as_such():
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
     buffer = BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
-    c.rect(50, 50, 300, 300, fill=1)
+    c.drawImage(ImageReader(Image.new("L", (60, 80), 200)), 50, 50, 300, 400)  # a scanned page
     c.showPage()
     c.save()
     with pytest.raises(ReaderError, match="no text layer"):

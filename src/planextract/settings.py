@@ -15,15 +15,18 @@ class Limits:
     """What one input may cost before it is refused with a clear message.
 
     Checked before parsing where the file says its size (bytes, a .docx's
-    declared part sizes, a PDF's page count), during reading otherwise."""
+    declared part sizes, a PDF's page count), during reading otherwise. Each
+    has a CLI option (pipeline/limits_cli.py) and a line in the README."""
 
     max_file_bytes: int = 200 * 1024 * 1024  # one plan; larger is not a plan export
-    max_pages: int = 3000  # PDF pages read; more is refused
+    max_text_bytes: int = 16 * 1024 * 1024  # a text export; real plans are 10-45 KB
+    max_pages: int = 3000  # PDF pages read; more is refused before any page is read
     max_docx_uncompressed: int = 512 * 1024 * 1024  # sum of a .docx's parts, unpacked
-    max_docx_ratio: int = 200  # unpacked/packed size of one part: a zip bomb beyond
+    max_docx_ratio: int = 200  # unpacked/packed size of one part (over 1 MB): a zip bomb beyond
+    max_zip_entries: int = 10_000  # parts in a .docx; Word writes a few dozen
     max_line_chars: int = 1_000_000  # a text line longer than this is cut, with a warning
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
-    max_table_rows: int = 100_000  # rows of one table read; the rest warned about
+    max_table_rows: int = 50_000  # rows of one table read; the rest warned about
     max_columns: int = 200  # columns of one table read; the rest warned about
 
 
