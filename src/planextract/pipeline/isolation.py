@@ -72,12 +72,12 @@ class _Running:
     started: float
 
 
-def run_isolated(tasks: Iterable[Task], settings: Settings,
-                 workers: int = 1) -> Iterator[DocumentResult]:
+def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
+                 hooks: bool | None = None) -> Iterator[DocumentResult]:
     """Read every task's document in its own process, ``workers`` at a time;
     yield each result as it arrives (not in input order)."""
     ctx = context()
-    hooks = testhooks.enabled()
+    hooks = testhooks.enabled() if hooks is None else hooks
     timeout = settings.run.timeout
     pending = iter(tasks)
     running: dict[object, _Running] = {}
