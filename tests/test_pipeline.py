@@ -90,7 +90,7 @@ def test_broken_files_are_recorded_and_the_rest_still_written(tmp_path, capsys):
     assert docs["error"].notna().sum() == 4
     # the link's bytes were never read: no hash of them, and an id from its path
     gone = docs.loc[str(inputs / "gone.txt")]
-    assert gone["sha256"] is None and len(gone["doc_id"]) == 16
+    assert pd.isna(gone["sha256"]) and len(gone["doc_id"]) == 16
     assert gone["doc_id"] != hashlib.sha256(b"").hexdigest()[:16]
     assert len(pd.read_parquet(out / "actions")) == 13
     printed = capsys.readouterr().out
