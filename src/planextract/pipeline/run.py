@@ -138,6 +138,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
                          replace_all=options.replace_all, prune=options.prune,
                          retry_failed=options.retry_failed)
         return RunSummary(plan, dry_run=True)
+    if root.is_dir():
+        dataset.check_layout()  # before the lock file is made: touch nothing that is not ours
     prepare_root(root)
     reporter = reporter or Reporter(options.log)
     with DatasetLock(root, options.wait):

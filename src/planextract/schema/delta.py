@@ -108,11 +108,7 @@ class Dataset:
             write_deltalake(folder, rows, mode="overwrite", predicate=sources_predicate(replace),
                             writer_properties=self._props)
         elif replace:
-            table = self.table(name)
-            if table is None:
-                return False
-            return bool(table.delete(sources_predicate(replace),
-                                     writer_properties=self._props)["num_deleted_rows"])
+            return self._delete(name, sources_predicate(replace))
         elif rows.num_rows:
             write_deltalake(folder, rows, mode="append", writer_properties=self._props)
         else:
@@ -139,9 +135,22 @@ class Dataset:
             pairs = set(zip(keys.column("source").to_pylist(), keys.column("doc_id").to_pylist()))
             orphans = pairs - done
             if orphans:
-                removed += table.delete(_pairs_predicate(orphans),
-                                        writer_properties=self._props)["num_deleted_rows"]
+                before = table.count()
+                self._delete(name, _pairs_predicate(orphans))
+                removed += before - self.table(name).count()
         return removed
+
+    def _delete(self, name: str, predicate: str) -> bool:
+        """Remove the rows matching ``predicate`` in one commit. An empty overwrite with
+        a predicate, not ``DeltaTable.delete``: delete rewrites files with string_view
+        columns, which pandas cannot read back (list<string_view>)."""
+        table = self.table(name)
+        if table is None:
+            return False
+        before = table.version()
+        write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
+                        mode="overwrite", predicate=predicate, writer_properties=self._props)
+        return self.table(name).version() != before
 
     def vacuum(self) -> int:
         """Delete every file no live row needs (replaced files, and files a killed run
