@@ -8,6 +8,7 @@ main process only loses this one document.
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import resource
 import signal
@@ -64,6 +65,10 @@ def child_main(conn: Connection, source: str, settings: Settings, hooks: bool) -
             testhooks.misbehave(source)
         result = run_one(source, settings)
     except MemoryError:
+        result = failed(source, memory_message(settings))
+    except OSError as err:  # a mapping refused under the cap is ENOMEM, not MemoryError
+        if err.errno != errno.ENOMEM:
+            raise
         result = failed(source, memory_message(settings))
     conn.send(result)
     conn.close()

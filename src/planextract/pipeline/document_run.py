@@ -54,8 +54,9 @@ def failed(source: str, error: str, data: bytes | None = None, *, sha256: str | 
 
 
 def memory_message(settings: Settings) -> str:
-    cap = settings.run.max_memory / 1024**3
-    return (f"ran out of memory: reading it needed more than the {cap:g} GB cap "
+    cap = settings.run.max_memory
+    size = f"{cap / 1024**3:.3g} GB" if cap >= 1024**3 else f"{cap // 1024**2} MB"
+    return (f"ran out of memory: reading it needed more than the {size} cap "
             "(--max-memory); raise the cap or split the file")
 
 

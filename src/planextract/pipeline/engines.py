@@ -36,7 +36,8 @@ def read_dask(tasks: Iterable[Task], settings: Settings,
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=1, threads_per_worker=max(1, settings.run.workers),
-                               processes=False, host="127.0.0.1", dashboard_address=None)
+                               processes=False, protocol="tcp", host="127.0.0.1",
+                               dashboard_address=None)
         client = Client(cluster)
     hooks = testhooks.enabled()
     try:

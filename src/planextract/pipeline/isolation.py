@@ -113,6 +113,15 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             run.process.join()
 
 
+def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
+    """A document that failed before its bytes were hashed in the worker keeps the hash
+    the run was planned with, so an unchanged failed file is not read again."""
+    row = result.document
+    if row["sha256"] is None and task.sha256:
+        row.update(doc_id=task.sha256[:16], sha256=task.sha256, bytes=task.size)
+    return result
+
+
 def _collect(run: _Running, ready: list, timeout: float) -> DocumentResult | None:
     """The result of a finished, crashed or overdue worker; None while it works."""
     elapsed = time.monotonic() - run.started
@@ -122,7 +131,7 @@ def _collect(run: _Running, ready: list, timeout: float) -> DocumentResult | Non
             if run.conn.poll():
                 result = run.conn.recv()
                 run.process.join()
-                return result
+                return _keyed(result, task)
         except (EOFError, OSError):
             pass
         run.process.join()

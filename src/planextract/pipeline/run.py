@@ -172,6 +172,7 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
             reporter.stop()
         committer.flush()
         committer.delete(plan.prune)
+        dataset.keep_readable()
         summary.commits = committer.commits
         summary.vacuumed = dataset.vacuum()
     return summary

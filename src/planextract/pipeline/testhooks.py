@@ -14,6 +14,7 @@ worker misbehave before the real reader runs:
 
 from __future__ import annotations
 
+import mmap
 import os
 import signal
 import time
@@ -44,7 +45,7 @@ def misbehave(source: str) -> None:
         time.sleep(3600)
     elif marker == "allocate":
         hoard = []
-        while True:
-            hoard.append(bytearray(64 * 1024 * 1024))
+        while True:  # mapped, not touched: counts against the cap without using RAM
+            hoard.append(mmap.mmap(-1, 64 * 1024 * 1024))
     elif marker == "slow":
         time.sleep(0.3)

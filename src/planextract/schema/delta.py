@@ -14,11 +14,15 @@ of their bytes) and replacing one must not touch the other's rows.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 from deltalake import DeltaTable, WriterProperties, write_deltalake
+from deltalake.transaction import AddAction
 
 from planextract.schema.canonical import SCHEMAS
 
@@ -92,12 +96,28 @@ class Dataset:
         return {name: (t.version() if (t := self.table(name)) else None) for name in TABLES}
 
     def ensure_tables(self) -> None:
-        """Create every missing table, empty, so readers always find all four."""
+        """Create every missing table, so readers always find all four."""
         for name in TABLES:
             if self.table(name) is None:
                 self.path(name).mkdir(parents=True, exist_ok=True)
                 write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
                                 mode="append", writer_properties=self._props)
+        self.keep_readable()
+
+    def keep_readable(self) -> None:
+        """Give a table with no live file one empty Parquet file: plain readers find no
+        columns (pandas) or no files (DuckDB) in a folder without one."""
+        for name in TABLES:
+            table = self.table(name)
+            if table is None or table.file_uris():
+                continue
+            file_name = f"part-00000-{uuid.uuid4()}-c000.zstd.parquet"
+            path = self.path(name) / file_name
+            pq.write_table(stored_schema(name).empty_table(), path, compression="zstd")
+            stat = path.stat()
+            add = AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True,
+                            json.dumps({"numRecords": 0}))
+            table.create_write_transaction([add], mode="append", schema=stored_schema(name))
 
     def commit(self, name: str, rows: pa.Table, replace: Iterable[str] = ()) -> bool:
         """One commit on table ``name``: the rows of every source in ``replace`` are
