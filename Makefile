@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# `make extract UPLOADS=dir` ingests a folder of new uploads into out/ instead
+UPLOADS ?= samples/
 extract: $(STAMP)
-	$(BIN)/planextract extract samples/ --out out/
+	$(BIN)/planextract ingest $(UPLOADS) --dataset out/
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts
@@ -23,6 +25,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_ingest.py
 
 # every reader under atheris for SECONDS each; findings land in out/fuzz/ (see tests/fuzz/fuzz.py)
 SECONDS ?= 60

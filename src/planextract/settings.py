@@ -79,10 +79,24 @@ class ColumnSettings:
 
 
 @dataclass(frozen=True)
+class RunSettings:
+    """How a batch runs: what one document may cost in its worker process, and how
+    often results are committed (bounded memory, little lost to a kill)."""
+
+    timeout: float = 120.0  # wall-clock seconds one document may take before it is failed
+    max_memory: int = 2 * 1024**3  # address space of a document's worker (RLIMIT_AS), bytes
+    workers: int = 1  # documents read at once
+    commit_every: int = 200  # documents buffered before a commit
+    commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
+    quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
     columns: ColumnSettings = field(default_factory=ColumnSettings)
+    run: RunSettings = field(default_factory=RunSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
 
 
