@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 extract: $(STAMP)
 	$(BIN)/planextract extract samples/ --out out/
+	$(BIN)/planextract report out/ -o out/report.html
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from planextract.pipeline.batch import run_batch, write
 from planextract.pipeline.inputs import collect
+from planextract.report.cli import add_export_parser, add_report_parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--out", required=True, type=Path, help="dataset folder to write")
     extract.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                          help="files read in parallel (default: %(default)s)")
+    add_report_parser(commands)
+    add_export_parser(commands)
     args = parser.parse_args(argv)
+    if args.command in ("report", "export"):
+        return args.run(args)
 
     sources = collect(args.paths, exclude=[args.out]).files
     if not sources:
