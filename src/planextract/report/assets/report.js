@@ -1,6 +1,6 @@
 // Draws the planextract report from the JSON in #report-data.
 // Every value from the dataset reaches the page through textContent or a text
-// node, never as markup, so a plan that prints <script> shows it as text.
+// node, never as markup, so a plan that prints a script tag shows it as text.
 (function () {
   "use strict";
   var model = JSON.parse(document.getElementById("report-data").textContent);
