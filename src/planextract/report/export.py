@@ -27,35 +27,37 @@ EXCEL_MAX_CHARS = 32767  # Excel's limit for one cell's text
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def cell(value: object) -> object:
-    """One value as a spreadsheet cell: lists joined, maps as ``key: value`` pairs."""
+def _map_columns(table: pa.Table) -> set[str]:
+    return {f.name for f in table.schema if pa.types.is_map(f.type)}
+
+
+def cell(value: object, is_map: bool = False) -> object:
+    """One value as a spreadsheet cell: lists joined, a map (pyarrow gives its
+    ``(key, value)`` pairs) as ``key: value`` pairs joined the same way."""
+    if is_map:
+        return LIST_SEPARATOR.join(f"{k}: {v}" for k, v in value or [])
     if isinstance(value, list):
-        if value and isinstance(value[0], tuple):  # a map, as pyarrow gives it
-            return LIST_SEPARATOR.join(f"{k}: {v}" for k, v in value)
         return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
-    if isinstance(value, dict):
-        return LIST_SEPARATOR.join(f"{k}: {v}" for k, v in value.items())
     return value
 
 
 def flat_rows(table: pa.Table) -> list[dict]:
     """The table's rows with every value a scalar (see ``cell``)."""
-    return [{k: cell(v) for k, v in row.items()} for row in table.to_pylist()]
+    maps = _map_columns(table)
+    return [{k: cell(v, k in maps) for k, v in row.items()} for row in table.to_pylist()]
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, list) and value and isinstance(value[0], tuple):
-        return dict(value)
-    return value
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
 def write_jsonl(table: pa.Table, path: Path) -> int:
     """One JSON object a row, UTF-8; returns the rows written."""
     with open(path, "w", encoding="utf-8", newline="\n") as out:
+        maps = _map_columns(table)
         for row in table.to_pylist():
-            out.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False))
+            plain = {k: dict(v or []) if k in maps else _plain(v) for k, v in row.items()}
+            out.write(json.dumps(plain, ensure_ascii=False))
             out.write("\n")
     return table.num_rows
 
