@@ -9,7 +9,6 @@ import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pytest
-from conftest import SAMPLES
 
 from planextract.pipeline.cli import main
 from planextract.report.dataset import load
@@ -18,10 +17,8 @@ from planextract.schema import SCHEMAS, write_dataset
 
 
 @pytest.fixture(scope="module")
-def dataset(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    assert main(["extract", str(SAMPLES), "--out", str(out), "--jobs", "2"]) == 0
-    return out
+def dataset(samples_dataset):
+    return samples_dataset
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import ROOT
 
 from planextract.pipeline.cli import main
 from planextract.report.dataset import load
@@ -58,6 +58,13 @@ class Opened:
             "want => document.querySelector('#actions-table .count').textContent === want",
             arg=f"{expected} of {total} rows", timeout=10_000)
 
+    def column(self, label: str) -> list[str]:
+        """The texts of one column of the actions table, page shown, top to bottom."""
+        labels = self.page.locator("#actions-table th").all_inner_texts()
+        n = [x.strip(" ▲▼") for x in labels].index(label) + 1
+        cells = self.page.locator(f"#actions-table tbody tr td:nth-child({n})")
+        return [t.strip() for t in cells.all_inner_texts()]
+
     def shown_rows(self) -> list[str]:
         return self.page.locator("#actions-table tbody tr").all_inner_texts()
 
@@ -77,16 +84,17 @@ def matching(rows: list[dict], text: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def samples_report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("samples")
-    assert main(["extract", str(SAMPLES), "--out", str(out), "--jobs", "2"]) == 0
-    assert main(["report", str(out), "-o", str(out / "report.html")]) == 0
-    return out
+def samples_report(samples_dataset, tmp_path_factory):
+    """The samples' report: its dataset and the page written beside it."""
+    page = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", str(samples_dataset), "-o", str(page)]) == 0
+    return samples_dataset, page
 
 
 def test_samples_report_lists_every_document_and_raises_no_errors(browser, samples_report):
-    opened = Opened(browser, samples_report / "report.html")
-    data = load(samples_report)
+    dataset, page = samples_report
+    opened = Opened(browser, page)
+    data = load(dataset)
     listed = opened.page.locator("#documents-table tbody tr td:first-child").all_inner_texts()
     assert sorted(listed) == sorted(data.documents.column("source").to_pylist())
     assert opened.count() == f"{data.actions.num_rows} of {data.actions.num_rows} rows"
@@ -101,8 +109,9 @@ def test_samples_report_lists_every_document_and_raises_no_errors(browser, sampl
 
 
 def test_typing_in_the_filter_leaves_the_matching_rows(browser, samples_report):
-    opened = Opened(browser, samples_report / "report.html")
-    rows = load(samples_report).actions.to_pylist()
+    dataset, page = samples_report
+    opened = Opened(browser, page)
+    rows = load(dataset).actions.to_pylist()
     want = matching(rows, "Diversity Manager")
     assert 0 < len(want) < len(rows)
     opened.type_filter("Diversity Manager", len(want), len(rows))
@@ -114,7 +123,7 @@ def test_typing_in_the_filter_leaves_the_matching_rows(browser, samples_report):
     assert 0 < len(want)
     opened.type_filter("publish 2011", len(want), len(rows))
     # one document chosen in the selector narrows it further
-    docs = load(samples_report).documents.to_pylist()
+    docs = load(dataset).documents.to_pylist()
     chosen = next(d for d in docs if d["source"].endswith(
         "cheshire-probation_ses-action-plan-year3-2011-12.txt"))
     opened.page.select_option("#actions-table select",
@@ -128,22 +137,22 @@ def test_typing_in_the_filter_leaves_the_matching_rows(browser, samples_report):
 
 
 def test_a_flag_count_shows_the_rows_that_carry_it_and_columns_sort(browser, samples_report):
-    opened = Opened(browser, samples_report / "report.html")
-    rows = load(samples_report).actions.to_pylist()
+    dataset, page = samples_report
+    opened = Opened(browser, page)
+    rows = load(dataset).actions.to_pylist()
     renumbered = [r for r in rows if "renumbered" in r["flags"]]
     opened.page.click("#flag-counts button[data-mark='flag:renumbered']")
     opened.page.wait_for_function(
         "want => document.querySelector('#actions-table .count').textContent === want",
         arg=f"{len(renumbered)} of {len(rows)} rows")
-    assert sorted(s.split("\t")[1] for s in opened.shown_rows()) == sorted(
+    assert sorted(opened.column("no.")) == sorted(
         r["action_id"] for r in renumbered)
     opened.page.click("#actions-table button.chip")  # clears the flag filter
     opened.page.click("#actions-table th:has-text('due date')")
-    first = opened.page.locator("#actions-table tbody tr").first.inner_text().split("\t")
-    assert first[5] == min(r["due_date"] for r in rows if r["due_date"]).isoformat()
+    dates = [r["due_date"].isoformat() for r in rows if r["due_date"]]
+    assert opened.column("due date")[0] == min(dates)
     opened.page.click("#actions-table th:has-text('due date')")
-    first = opened.page.locator("#actions-table tbody tr").first.inner_text().split("\t")
-    assert first[5] == max(r["due_date"] for r in rows if r["due_date"]).isoformat()
+    assert opened.column("due date")[0] == max(dates)
     assert opened.errors == []
 
 

@@ -156,7 +156,9 @@
       tr.dataset.row = String(i);
       self.columns.forEach(function (col) {
         var td = el("td", col.cls || null);
-        if (col.render) { col.render(td, row); } else { td.textContent = show(col.get(row)); }
+        if (col.render) { col.render(td, row); } else {
+          td.appendChild(el("div", "clip", show(col.get(row))));  // whole text: row detail
+        }
         tr.appendChild(td);
       });
       if (self.onRowClick) {
