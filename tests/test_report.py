@@ -123,8 +123,9 @@ def test_roles_merged_across_documents_show_merges_first():
              {"doc_id": "d1", "role": "Board", "spelling": "Board", "mentions": 4,
               "match": "exact"}]
     merged = review.merged_roles(roles)
-    assert [(m["role"], m["spelling"], m["mentions"], m["documents"]) for m in merged] == [
-        ("ACO HR", "ACO HR", 4, 2), ("ACO HR", "HR ACO", 2, 1), ("Board", "Board", 4, 1)]
+    assert [(m["role"], m["spelling"], m["mentions"], m["doc_ids"]) for m in merged] == [
+        ("ACO HR", "ACO HR", 4, ["d1", "d2"]), ("ACO HR", "HR ACO", 2, ["d1"]),
+        ("Board", "Board", 4, ["d1"])]
 
 
 def test_without_a_roles_table_owners_show_the_cells_they_came_from():

@@ -170,8 +170,10 @@ def test_a_plan_that_prints_script_shows_it_as_text_and_runs_nothing(browser, tm
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "<img src=x onerror=window.__pwned=4>.txt").write_text(HOSTILE_PLAN)
+    (plans / "empty.txt").write_text("")
+    (plans / "broken.pdf").write_bytes(b"%PDF-1.4 <script>window.__pwned=5</script>\x00")
     out = tmp_path / "out"
-    assert main(["extract", str(plans), "--out", str(out)]) == 0
+    assert main(["extract", str(plans), "--out", str(out)]) == 1  # one failed, one empty
     assert main(["report", str(out), "-o", str(out / "report.html")]) == 0
     opened = Opened(browser, out / "report.html")
     page = opened.page
@@ -181,6 +183,10 @@ def test_a_plan_that_prints_script_shows_it_as_text_and_runs_nothing(browser, tm
     assert 'HR Manager <img src=x onerror="window.__pwned=2">' in text
     assert "Review the <!--<script> policy @@JS@@" in text
     assert "<img src=x onerror=window.__pwned=4>.txt" in text
+    statuses = page.locator("#documents-table tbody tr td:nth-child(4)").all_inner_texts()
+    assert statuses == ["failed", "empty", "ok"]  # failures first, each with its message
+    first = page.locator("#documents-table tbody tr").first.inner_text()
+    assert "broken.pdf" in first and "not a readable PDF" in first
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("img").count() == 0 and page.locator("script").count() == 2
     page.screenshot(path=str(SHOTS / "report-hostile.png"), full_page=True)

@@ -30,6 +30,12 @@ def _numbered(number: str | None, title: str | None) -> str:
     return " ".join(p for p in (number, title) if p)
 
 
+def _document(row: dict) -> dict:
+    fields = {k: row.get(k) for k in DOCUMENT_FIELDS}
+    fields["warnings"] = list(fields["warnings"] or [])
+    return fields
+
+
 def action_row(row: dict, doc_index: int) -> list:
     """One action as the page's array, in ACTION_COLUMNS order."""
     return [
@@ -73,14 +79,14 @@ def build(data: Dataset, title: str, settings: ReportSettings = DEFAULT.report) 
     return {
         "title": title,
         "page_rows": settings.page_rows,
-        "documents": [{k: d.get(k) for k in DOCUMENT_FIELDS} | {"warnings": d.get("warnings")
-                                                                  or []}
-                      for d in documents],
+        "documents": [_document(d) for d in documents],
         "flags": [{"flag": f, "count": n} for f, n in review.flag_counts(actions)],
         "review": [{"reason": code, "label": label, "count": reasons[code]}
                    for code, (label, _) in review.REVIEW_RULES.items()],
         "roles_origin": roles_origin,
-        "roles": review.merged_roles(roles),
+        "roles": [{k: v for k, v in r.items() if k != "doc_ids"}
+                  | {"docs": sorted(index[d] for d in r["doc_ids"] if d in index)}
+                  for r in review.merged_roles(roles)],
         "deadlines": review.deadline_bins((r.get("due_date") for r in actions),
                                           settings.deadline_bins),
         "deadlines_by_document": {str(i): review.deadline_bins(days, settings.deadline_bins)

@@ -128,7 +128,8 @@ def roles_from_owners(rows: Iterable[dict]) -> list[dict]:
 
 def merged_roles(roles: Iterable[dict]) -> list[dict]:
     """One row per (role, spelling, match) across the dataset, with its mentions and
-    documents; roles with several spellings first, so every merge is seen."""
+    the documents that print it; roles with several spellings first, so every merge
+    is seen."""
     mentions: Counter[tuple[str, str, str]] = Counter()
     docs: dict[tuple[str, str, str], set[str]] = {}
     for row in roles:
@@ -137,7 +138,7 @@ def merged_roles(roles: Iterable[dict]) -> list[dict]:
         docs.setdefault(key, set()).add(row["doc_id"])
     spellings = Counter(role for role, _, _ in mentions)
     merged = [{"role": r, "spelling": s, "match": m, "mentions": mentions[(r, s, m)],
-               "documents": len(docs[(r, s, m)]), "spellings": spellings[r]}
+               "doc_ids": sorted(docs[(r, s, m)]), "spellings": spellings[r]}
               for r, s, m in mentions]
     return sorted(merged, key=lambda x: (-x["spellings"], x["role"].casefold(),
                                          x["spelling"].casefold(), x["match"]))

@@ -331,7 +331,7 @@
       { label: "spelling as printed", get: function (x) { return x.spelling; } },
       { label: "how", get: function (x) { return x.match; }, cls: "nowrap" },
       { label: "mentions", get: function (x) { return x.mentions; }, cls: "num" },
-      { label: "documents", get: function (x) { return x.documents; }, cls: "num" },
+      { label: "documents", get: function (x) { return x.docs.map(fileName); } },
     ],
     rowClass: function (x) { return x.spellings > 1 ? "merge" : null; },
   });
