@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup extract test lint bench clean
+.PHONY: setup extract test lint bench eval corpus clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# the family corpus (issue 6): generated plans in every format, scored per format
+corpus: $(STAMP)
+	$(BIN)/python scripts/family_corpus.py --out out/corpus
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --out out/corpus
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
