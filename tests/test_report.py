@@ -218,3 +218,15 @@ def test_the_page_is_self_contained_and_holds_the_data_as_json_only(tmp_path):
     csp = unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"',
                              html).group(1))
     assert "default-src 'none'" in csp and page.script_hash(page._asset("report.js")) in csp
+
+
+def test_repeated_context_travels_once_and_points_back():
+    columns = model.ACTION_COLUMNS
+    rows = [model.action_row(action(section="S1", outcome_id="1.1", outcome="Long outcome"), 0),
+            model.action_row(action(section="S1", outcome_id="1.1", outcome="Long outcome"), 0),
+            model.action_row(action(section=None, outcome="Other"), 0)]
+    strings = model.share_strings(rows, columns)
+    assert strings == ["S1", "1.1 Long outcome", "Other"]
+    section, outcome = columns.index("section"), columns.index("outcome")
+    assert [(r[section], r[outcome]) for r in rows] == [(0, 1), (0, 1), (None, 2)]
+    assert rows[0][columns.index("action")] == "Do it"  # other columns untouched

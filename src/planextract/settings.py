@@ -47,6 +47,7 @@ class ReportSettings:
     page_rows: int = 100  # table rows drawn at once in the report: 10,000 rows stay responsive
     owners_chart: int = 25  # owners shown in the actions-per-owner chart, the largest
     deadline_bins: int = 48  # bars of the deadlines chart: quarters, else years
+    document_charts: int = 60  # per-document deadline charts drawn; more are listed as left out
     xlsx_min_width: int = 6  # spreadsheet column widths, in characters
     xlsx_max_width: int = 60
 

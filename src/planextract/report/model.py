@@ -18,6 +18,9 @@ ACTION_COLUMNS = ["doc", "table", "section", "objective", "outcome", "id", "id_r
                   "owners", "owners_raw", "people", "due_raw", "due_kind", "due_date",
                   "due_start", "status", "rag", "strands", "where", "flags", "review", "extra"]
 
+# context columns repeat on every action under one heading: sent once, in "strings"
+SHARED_COLUMNS = ("table", "section", "objective", "outcome")
+
 DOCUMENT_FIELDS = ["doc_id", "source", "source_format", "pages", "status", "n_actions",
                    "warnings", "error", "organisation", "plan_title"]
 
@@ -51,6 +54,18 @@ def action_row(row: dict, doc_index: int) -> list:
     ]
 
 
+def share_strings(rows: list[list], columns: list[str]) -> list[str]:
+    """Replace the SHARED_COLUMNS values of ``rows`` (in place) by their index in the
+    returned list of distinct strings; the page puts them back after parsing."""
+    strings: dict[str, int] = {}
+    positions = [columns.index(c) for c in SHARED_COLUMNS]
+    for row in rows:
+        for i in positions:
+            if row[i] is not None:
+                row[i] = strings.setdefault(row[i], len(strings))
+    return list(strings)
+
+
 def build(data: Dataset, title: str, settings: ReportSettings = DEFAULT.report) -> dict:
     """The page model of one dataset."""
     documents = review.documents_in_review_order(data.documents.to_pylist())
@@ -63,6 +78,7 @@ def build(data: Dataset, title: str, settings: ReportSettings = DEFAULT.report) 
                               "source_format": row.get("source_format"), "status": "missing",
                               "error": "no documents row for these actions", "warnings": []})
     rows = [action_row(r, index[r["doc_id"]]) for r in actions]
+    strings = share_strings(rows, ACTION_COLUMNS)
 
     roles = data.roles.to_pylist()
     roles_origin = "roles"
@@ -79,6 +95,7 @@ def build(data: Dataset, title: str, settings: ReportSettings = DEFAULT.report) 
     return {
         "title": title,
         "page_rows": settings.page_rows,
+        "document_charts": settings.document_charts,
         "documents": [_document(d) for d in documents],
         "flags": [{"flag": f, "count": n} for f, n in review.flag_counts(actions)],
         "review": [{"reason": code, "label": label, "count": reasons[code]}
@@ -93,5 +110,7 @@ def build(data: Dataset, title: str, settings: ReportSettings = DEFAULT.report) 
                                   for i, days in sorted(by_doc.items())},
         "owners_chart": review.owner_counts(actions, settings.owners_chart),
         "action_columns": ACTION_COLUMNS,
+        "shared_columns": list(SHARED_COLUMNS),
+        "strings": strings,
         "actions": rows,
     }

@@ -3,9 +3,17 @@
 // node, never as markup, so a plan that prints a script tag shows it as text.
 (function () {
   "use strict";
+  var startMs = performance.now();
   var model = JSON.parse(document.getElementById("report-data").textContent);
+  var parsedMs = performance.now();
   var C = {};
   model.action_columns.forEach(function (name, i) { C[name] = i; });
+  var shared = model.shared_columns.map(function (name) { return C[name]; });
+  model.actions.forEach(function (row) {
+    for (var s = 0; s < shared.length; s++) {
+      if (row[shared[s]] !== null) { row[shared[s]] = model.strings[row[shared[s]]]; }
+    }
+  });
   var docs = model.documents;
   var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
   var SVG = "http://www.w3.org/2000/svg";
@@ -290,7 +298,6 @@
       { label: "error", get: function (x) { return x.d.error; } },
     ],
     onRowClick: function (x) { showDocument(x.i); },
-    pageRows: 1000,
   });
 
   // ---- flags and rows that need a look
@@ -384,10 +391,23 @@
   chart(overall, "Actions per owner (largest " + model.owners_chart.length + ")",
     model.owners_chart, true);
   var perDoc = document.getElementById("charts-documents");
-  Object.keys(model.deadlines_by_document).forEach(function (i) {
+  var charted = Object.keys(model.deadlines_by_document);
+  charted.slice(0, model.document_charts).forEach(function (i) {
     chart(perDoc, docName(Number(i)), model.deadlines_by_document[i], false);
   });
+  if (charted.length > model.document_charts) {
+    perDoc.appendChild(el("p", "muted", (charted.length - model.document_charts)
+      + " more documents not drawn here: choose one under Actions and sort by due date."));
+  }
 
-  window.planextractReport = { readyMs: performance.now(), actions: actionsTable };
+  window.planextractReport = { startMs: startMs, parsedMs: parsedMs, readyMs: performance.now(),
+    actions: actionsTable };
   document.body.dataset.ready = "1";
+  // the first frame drawn after the tables: when a person sees the page
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      window.planextractReport.shownMs = performance.now();
+      document.body.dataset.shown = "1";
+    }, 0);
+  });
 })();
