@@ -29,8 +29,8 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _numbered(number: str | None, title: str | None) -> str:
-    return " ".join(p for p in (number, title) if p)
+def _numbered(number: str | None, title: str | None) -> str | None:
+    return " ".join(p for p in (number, title) if p) or None
 
 
 def _document(row: dict) -> dict:
