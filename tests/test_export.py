@@ -9,6 +9,8 @@ import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planextract.pipeline.cli import main
 from planextract.report.dataset import load
@@ -161,4 +163,16 @@ def test_sheet_names_are_valid_and_distinct_as_excel_compares_them():
     assert names[1] == "x" * 31 and names[2] == "x" * 29 + "~2"
     assert names[3] == "Documents~2"
     assert names[4] == "DOCS" and names[5] == "docs~2"
+    assert sheet_names(["a ' ", "  "]) == ["a _", "sheet"]
     assert all(len(n) <= 31 for n in names)
+
+
+@given(st.lists(st.text(max_size=40), max_size=12), st.lists(st.text(max_size=40), max_size=3))
+def test_sheet_names_are_always_valid_and_distinct(wanted, reserved):
+    names = sheet_names(wanted, reserved=reserved)
+    assert len(names) == len(wanted)
+    folded = [n.casefold() for n in names]
+    assert len(set(folded)) == len(folded)
+    assert not set(folded) & {r.casefold() for r in reserved}
+    for name in names:
+        assert 0 < len(name) <= 31 and not set(name) & set("[]:*?/\\'")

@@ -8,6 +8,8 @@ from html import unescape
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planextract.report import model, page, review
 from planextract.report.dataset import DatasetError, load, read_table
@@ -230,3 +232,19 @@ def test_repeated_context_travels_once_and_points_back():
     section, outcome = columns.index("section"), columns.index("outcome")
     assert [(r[section], r[outcome]) for r in rows] == [(0, 1), (0, 1), (None, 2)]
     assert rows[0][columns.index("action")] == "Do it"  # other columns untouched
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_embeds_without_markup_and_parses_back(text):
+    embedded = page.embed_json({"t": [text]})
+    assert not set("<>&") & set(embedded)
+    assert json.loads(embedded) == {"t": [text]}
+
+
+def test_a_dataset_of_failures_only_still_makes_a_page(tmp_path):
+    docs = [document(status="failed", n_actions=0, error="not a PDF")]
+    built = model.build(load(write(tmp_path / "ds", [], docs)), "t")
+    assert built["actions"] == [] and built["deadlines"] == [] and built["owners_chart"] == []
+    assert built["documents"][0]["error"] == "not a PDF"
+    assert "report-data" in page.render(built)

@@ -24,7 +24,7 @@ from planextract.settings import DEFAULT, ReportSettings
 FORMATS = ("csv", "xlsx", "jsonl")
 LIST_SEPARATOR = "; "
 EXCEL_MAX_CHARS = 32767  # Excel's limit for one cell's text
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")  # Excel refuses these (' only at the ends)
 
 
 def _map_columns(table: pa.Table) -> set[str]:
@@ -75,12 +75,13 @@ def write_csv(table: pa.Table, path: Path, bom: bool = False) -> int:
 
 def sheet_names(wanted: Iterable[str], reserved: Iterable[str] = ()) -> list[str]:
     """Valid, distinct Excel sheet names for ``wanted``, in order: characters Excel
-    refuses replaced, at most 31 characters, distinct ignoring case (as Excel
-    compares them) from each other and from ``reserved``, by a ``~2`` suffix."""
+    refuses (and apostrophes, refused at either end) replaced, at most 31 characters,
+    distinct ignoring case (as Excel compares them) from each other and from
+    ``reserved``, by a ``~2`` suffix."""
     taken = {r.casefold() for r in reserved}
     names = []
     for name in wanted:
-        base = _SHEET_FORBIDDEN.sub("_", name).strip("'").strip() or "sheet"
+        base = _SHEET_FORBIDDEN.sub("_", name).strip() or "sheet"
         candidate, n = base[:31], 1
         while candidate.casefold() in taken:
             n += 1

@@ -347,7 +347,7 @@
   function chart(container, title, bins, horizontal) {
     var box = el("div", "chart");
     box.appendChild(el("h3", null, title));
-    if (!bins.length) { box.appendChild(el("p", "muted", "no dates")); container.appendChild(box); return; }
+    if (!bins.length) { box.appendChild(el("p", "muted", "nothing to draw")); container.appendChild(box); return; }
     var max = Math.max.apply(null, bins.map(function (b) { return b[1]; })) || 1;
     var root;
     if (horizontal) {
