@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 UPLOADS ?= samples/
 extract: $(STAMP)
 	$(BIN)/planextract ingest $(UPLOADS) --dataset out/
+	$(BIN)/planextract report out/ -o out/report.html
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts

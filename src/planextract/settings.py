@@ -92,11 +92,24 @@ class RunSettings:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """How the analyst's report and the spreadsheet export lay data out."""
+
+    page_rows: int = 100  # table rows drawn at once in the report: 10,000 rows stay responsive
+    owners_chart: int = 25  # owners shown in the actions-per-owner chart, the largest
+    deadline_bins: int = 48  # bars of the deadlines chart: quarters, else years
+    document_charts: int = 60  # per-document deadline charts drawn; more are listed as left out
+    xlsx_min_width: int = 6  # spreadsheet column widths, in characters
+    xlsx_max_width: int = 60
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
     columns: ColumnSettings = field(default_factory=ColumnSettings)
     run: RunSettings = field(default_factory=RunSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
 
 

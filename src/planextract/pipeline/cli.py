@@ -63,6 +63,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
         sub.epilog = sub.epilog or EPILOG
         sub.formatter_class = argparse.RawDescriptionHelpFormatter
         runners[sub.prog.split()[-1]] = module.run
+    from planextract.report.cli import add_export_parser, add_report_parser
+
+    for add in (add_report_parser, add_export_parser):
+        sub = add(subparsers)
+        runners[sub.prog.split()[-1]] = sub.get_default("run")
     return parser, runners
 
 
