@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from corpus.build import generate  # noqa: E402
+from corpus.build import generate, soffice  # noqa: E402
 from corpus.measure import Score, score_document  # noqa: E402
 
 
@@ -115,7 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         return show(out, args.show)
     for sub in ("docs", "gold", "ds"):
         shutil.rmtree(out / sub, ignore_errors=True)
-    manifest = generate(out, args.seed)
+    if soffice() is None:
+        print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents are "
+              "left out (apt-get install libreoffice-writer-nogui)")
+    manifest = generate(out, args.seed, libreoffice=soffice() is not None)
     print(f"corpus: {len(manifest)} documents, {sum(m['actions'] for m in manifest)} gold "
           f"actions in {out}")
     planextract = Path(sys.executable).parent / "planextract"

@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from corpus import vocab
@@ -121,7 +124,8 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
 
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,
-             per_format: int | None = None, indexes: set[int] | None = None) -> list[dict]:
+             per_format: int | None = None, indexes: set[int] | None = None,
+             libreoffice: bool = False) -> list[dict]:
     """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest.
     ``only``, ``per_format`` and ``indexes`` pick a slice of the seeded schedule; a
     document is the same whichever slice it is written in."""
@@ -141,8 +145,10 @@ def generate(out: Path, seed: int = 6, only: list[str] | None = None,
         with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:
             for record in document.gold():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        manifest.append({"file": file_name, "format": fmt, "layout": layout,
+        manifest.append({"file": file_name, "format": fmt, "layout": layout, "index": index,
                          "actions": len(document.gold()), "encoding": encoding})
+    if libreoffice:
+        manifest += libreoffice_pdfs(docs, gold_dir, manifest, seed)
     if not only and indexes is None and not per_format:
         manifest += _broken(docs, gold_dir, manifest, seed)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -169,4 +175,43 @@ def _broken(docs: Path, gold_dir: Path, manifest: list[dict], seed: int) -> list
         (gold_dir / f"{name}.jsonl").write_text("", encoding="utf-8")
         made.append({"file": name, "format": "broken", "layout": None, "actions": 0,
                      "encoding": None, "expect": "failed"})
+    return made
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_pdfs(docs: Path, gold_dir: Path, manifest: list[dict],
+                     seed: int) -> list[dict]:
+    """Every Word plan of the corpus saved as PDF by LibreOffice headless, as authors'
+    "Save as PDF" makes them (``<name>.lo.pdf``, format ``pdf-libreoffice``, the Word
+    plan's gold). Written from the Word file without tracked changes. None where
+    LibreOffice is not installed (``apt-get install libreoffice-writer-nogui``)."""
+    from corpus import write_docx
+
+    program = soffice()
+    words = [m for m in manifest if m["format"] == "docx"]
+    if program is None or not words:
+        return []
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sources = []
+        for entry in words:
+            document = plan_document(seed, entry["index"], "docx", entry["layout"])
+            source = folder / f"{document.name}.lo.docx"
+            write_docx.write(document, source, random.Random(seed * 1000 + entry["index"]),
+                             tracked=False)
+            sources.append((entry, source))
+        subprocess.run([program, "--headless", f"-env:UserInstallation=file://{folder}/profile",
+                        "--convert-to", "pdf", "--outdir", str(folder),
+                        *[str(s) for _, s in sources]],
+                       check=True, capture_output=True, timeout=600)
+        for entry, source in sources:
+            name = source.with_suffix(".pdf").name
+            shutil.move(str(folder / name), docs / name)
+            shutil.copyfile(gold_dir / f"{entry['file']}.jsonl", gold_dir / f"{name}.jsonl")
+            made.append({**entry, "file": name, "format": "pdf-libreoffice",
+                         "encoding": None})
     return made
