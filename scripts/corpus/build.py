@@ -28,6 +28,13 @@ FORMATS = {
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
 FLAT_HEADER = {"csv", "text-markdown"}  # formats whose tables have one header row
+# numbered paragraphs of prose: narrative, never actions
+FOREWORD = ["This plan sets out the actions we will take over the next year to meet our "
+            "equality objectives.",
+            "Each action has a lead officer and a date by which it will be completed; "
+            "progress is reported to the equality group.",
+            "Develop and publish an annual report is one of the duties the plan supports; "
+            "the actions themselves are listed in the table below."]
 EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
              ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
 
@@ -66,13 +73,16 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
                                 else ["list", "glyph"]),
               stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
               split=0.15 if fmt.startswith("text") else 0.0,
-              header_rng=random.Random(f"{key}:headers"),
+              header_rng=random.Random(f"{key}:headers"), key=key,
               number_rng=random.Random(f"{key}:numbers"))
     blocks: list = []
     if not one_table:
         blocks += [Heading(organisation, 1), Heading(title, 1),
                    Text(f"This plan sets out how {organisation} will meet its equality "
                         "objectives. Progress is reviewed by the board every quarter.")]
+        if random.Random(f"{key}:foreword").random() < 0.4:
+            blocks += [Heading("Introduction", 2)] + [Text(f"{n}. {line}") for n, line in
+                                                      enumerate(FOREWORD, start=1)]
         if with_key:
             entries = sorted(owners.key.items()) + rng.sample(EXTRA_KEY, 2)
             blocks.append(Key(entries, as_table=rng.random() < 0.5,

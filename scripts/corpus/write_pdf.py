@@ -34,12 +34,24 @@ WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.
 GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontName="Helvetica", fontSize=8.5,
+                      spaceBefore=0, spaceAfter=0,
                       leading=10.5)
 BOLD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold")
+# a list item as word processors set it: the glyph at the margin, wrapped lines
+# hanging 9 pt to its right
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=9, bulletIndent=0,
+                      bulletFontName="Helvetica", bulletFontSize=8.5)
 
 
-def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph:
-    parts = [escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>") for p in cell or []]
+def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph | list[Paragraph]:
+    """A cell's paragraphs: one Paragraph with line breaks, or, where the cell holds
+    list items, one flowable per paragraph with the items hanging."""
+    cell = cell or []
+    if any(p.bullet == "list" for p in cell):
+        return [Paragraph(escape(p.text), ITEM, bulletText="•") if p.bullet == "list" else
+                Paragraph(escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>"), style)
+                for p in cell]
+    parts = [escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>") for p in cell]
     return Paragraph("<br/>".join(parts), style)
 
 
