@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "corpus")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--scorer", type=Path, help="path of score.py")
+    parser.add_argument("--format", action="append", dest="formats", metavar="FORMAT",
+                        help="only this format's documents (repeatable), e.g. html")
     parser.add_argument("--documents", action="store_true",
                         help="the exact measure per document too")
     parser.add_argument("--show", metavar="FILE",
@@ -118,7 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     if soffice() is None:
         print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents are "
               "left out (apt-get install libreoffice-writer-nogui)")
-    manifest = generate(out, args.seed, libreoffice=soffice() is not None)
+    use_lo = soffice() is not None and (not args.formats or "pdf-libreoffice" in args.formats)
+    only = [f for f in args.formats or [] if f != "pdf-libreoffice"] or None
+    if args.formats and only is None:
+        only = ["docx"]  # the LibreOffice PDFs are made from the Word plans
+    manifest = generate(out, args.seed, only=only, libreoffice=use_lo)
+    if args.formats:
+        manifest = [m for m in manifest if m["format"] in args.formats]
+        (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n",
+                                           encoding="utf-8")
+        for path in (out / "docs").iterdir():
+            if path.name not in {m["file"] for m in manifest}:
+                path.unlink()
+                (out / "gold" / f"{path.name}.jsonl").unlink(missing_ok=True)
     print(f"corpus: {len(manifest)} documents, {sum(m['actions'] for m in manifest)} gold "
           f"actions in {out}")
     planextract = Path(sys.executable).parent / "planextract"

@@ -232,3 +232,23 @@ def test_broken_inputs_are_failed_with_a_message(corpus, tmp_path):
         assert result.document["status"] == "failed", entry["file"]
         assert result.document["error"]
         assert result.actions == []
+
+
+def test_a_split_row_keeps_every_word_of_its_action():
+    """The page-break split of the text exports: the two halves join back with one
+    space, and the second half starts in lower case (so it reads as a continuation)."""
+    from corpus.write_text import split_text
+
+    split = 0
+    for index, fmt, layout in schedule(SEED):
+        document = plan_document(SEED, index, fmt, layout)
+        for table in document.tables():
+            for row in table.rows:
+                if not row.split:
+                    continue
+                text = row.cells[table.column("action")][-1].text
+                head, tail = split_text(text)
+                assert f"{head} {tail}" == text
+                assert tail[:1].islower() and head
+                split += 1
+    assert split >= 5
