@@ -101,8 +101,8 @@ def _units(ctx: Ctx, ids: list[str], **act_args) -> list[tuple[list[Act], list[s
             k = min(len(ids) - i, ctx.rng.choice([2, 3]))
             acts = [ctx.drawer.act(bullets=False, single_owner=True, **act_args)
                     for _ in range(k)]
-            for act in acts:  # parallel paragraphs: none of them may be empty
-                if not act.due.printed and not act_args:
+            for act in acts:  # parallel paragraphs: none empty, none borrowing a year
+                if act.due.kind in ("none", "unknown") and not act_args:
                     act.due = ctx.drawer.date("date")
                 act.progress = act.progress or "Not yet started."
             if ctx.rng.random() < 0.4:  # one owner and date printed once for all
