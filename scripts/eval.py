@@ -47,8 +47,9 @@ def read_actions(dataset: Path) -> list[dict]:
 
 
 def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> str:
-    """Per format: documents, gold, out, exact recall, precision, F1, and of the
-    matched actions the share with the right due kind, due date, owners."""
+    """Per format, then per layout (and per document if asked): documents, gold, out,
+    exact recall, precision, F1, and of the matched actions the share with the right
+    due kind, due date (where gold has one), owners."""
     rows_by_file: dict[str, list[dict]] = defaultdict(list)
     for row in read_actions(out / "ds"):
         rows_by_file[Path(row["source"]).name].append(row)
@@ -63,15 +64,15 @@ def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> st
         if per_document:
             totals[entry["file"]].add(score)
             docs[entry["file"]] += 1
-        totals[entry["format"]].add(score)
-        totals["ALL"].add(score)
-        docs[entry["format"]] += 1
-        docs["ALL"] += 1
+        for key in (entry["format"], f"layout {entry['layout']}", "ALL"):
+            totals[key].add(score)
+            docs[key] += 1
     width = max(len(k) for k in totals) + 2
     head = f"{'format':{width}}{'docs':>5}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'F1':>7}" \
            f"{'kind':>7}{'date':>7}{'owners':>7}"
     lines = [head]
-    for fmt in sorted(totals, key=lambda f: (f == "ALL", "." not in f, f)):
+    for fmt in sorted(totals, key=lambda f: (f == "ALL", "." not in f, f.startswith("layout"),
+                                             f)):
         s = totals[fmt]
         shares = [s.share(n) for n in ("kind_ok", "due_ok", "owners_ok")]
         lines.append(f"{fmt:{width}}{docs[fmt]:>5}{s.gold:>6}{s.out:>6}{s.recall:>7.3f}"
