@@ -252,3 +252,22 @@ def test_a_split_row_keeps_every_word_of_its_action():
                 assert tail[:1].islower() and head
                 split += 1
     assert split >= 5
+
+
+def test_the_exact_measure_matches_whole_text_once():
+    """measure.norm sets aside HTML, bullet glyphs, a leading number, case and
+    spacing, nothing else; each gold action is matched at most once."""
+    assert norm("<p>1. 1 Review the <b>policy</b></p>\n• staff  told") == \
+           "review the policy staff told"
+    assert norm("A 1 Agree the plan") == "agree the plan"
+    assert norm("Review the policy") != norm("Review the policies")
+    gold = [{"action": "Review the policy", "due_kind": "date", "due_date": "2011-03-31",
+             "owners": ["Head of Human Resources"]},
+            {"action": "Review the policy", "due_kind": "none", "due_date": None,
+             "owners": []}]
+    out = [{"action": "1.1 Review the policy", "due_kind": "date", "due_date": "2011-03-31",
+            "owners": ["head of human resources"]}]
+    score = score_document(gold, out)
+    assert (score.gold, score.out, score.matched) == (2, 1, 1)
+    assert score.recall == 0.5 and score.precision == 1.0
+    assert score.share("due_ok") == 1.0 and score.share("owners_ok") == 1.0
