@@ -2,13 +2,13 @@
 slice of it, one document per format, is read back by the pipeline at least as well
 as main reads it today.
 
-The slice is one document of each format of the seeded schedule (``SLICE``). Thresholds
-are recall of whole actions (normalised text, exact) measured on main when the
-corpus was added, a little below the measured value; formats main cannot read yet
-(HTML, Markdown pipe tables, CSV, pages with /Rotate 90, one cell per line with
-no number column, an issue column, unruled per-strand tables) carry the issue's target
-and are expected to fail until their readers land (issue 6), so they turn into
-unexpected passes, not silence, when they do.
+The slice is one document of each format of the seeded schedule (``SLICE``).
+Thresholds are recall of whole actions (normalised text, exact) measured on main
+when the corpus was added, a little below the measured value. Documents main cannot
+read yet (column headers outside main's closed list, HTML, Markdown pipe tables, CSV,
+pages with /Rotate 90, one cell per line with no number column, an issue column,
+unruled per-strand tables) carry the issue's target and are expected to fail until
+their readers land (issue 6), so they turn into unexpected passes, not silence.
 """
 
 from __future__ import annotations
@@ -32,21 +32,20 @@ from planextract.pipeline.document_run import run_one  # noqa: E402
 
 SEED = 6
 # format -> index of its document in the schedule of seed 6 (layout in the comment)
-SLICE = {"docx": 7, "pdf-grid": 10, "pdf-hrules": 13, "pdf-norules": 16, "pdf-shaded": 18,
+SLICE = {"docx": 6, "pdf-grid": 10, "pdf-hrules": 12, "pdf-norules": 16, "pdf-shaded": 18,
          "pdf-rotated": 21, "html": 27, "text-tabbed": 28, "text-html": 33, "text-cells": 41,
          "text-markdown": 42, "csv": 49}
-# objective-rows, strand-column, issue-action, per-strand, start-end, outcome-action,
+# per-strand, strand-column, rag, per-strand, start-end, outcome-action,
 # objective-rows, start-end, issue-action, outcome-action, rag, strand-column
-# recall of these documents measured on main: docx 1.00, pdf-grid 1.00, pdf-hrules 0.58,
-# pdf-shaded 1.00, text-tabbed 1.00
-FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.5, "pdf-shaded": 0.9,
-         "text-tabbed": 0.9}
-# not read at all on main today (0.00): the per-strand tables of an unruled PDF, pages
-# with /Rotate 90, an issue column taken for the actions, one cell per line with no
-# number column, and no reader for html, text-markdown, csv
+# recall of these documents measured on main: docx 1.00, pdf-hrules 1.00, pdf-shaded 1.00
+FLOOR = {"docx": 0.9, "pdf-hrules": 0.9, "pdf-shaded": 0.9}
+# not read at all on main today (0.00): column headers outside main's closed list
+# (Target, Activity, What we will do, ...), unruled per-strand tables, pages with
+# /Rotate 90, an issue column taken for the actions, one cell per line with no number
+# column, and no reader for html, text-markdown, csv
 TARGET = 0.9
-NOT_YET = {"pdf-norules", "pdf-rotated", "html", "text-html", "text-cells", "text-markdown",
-           "csv"}
+NOT_YET = {"pdf-grid", "pdf-norules", "pdf-rotated", "html", "text-tabbed", "text-html",
+           "text-cells", "text-markdown", "csv"}
 TEXT_FORMATS = {"html", "text-tabbed", "text-html", "text-cells", "text-markdown", "csv"}
 
 
