@@ -84,7 +84,8 @@ def test_line_breaks_keep_a_cells_lines_apart():
     paragraph.add_run("T&D Manager")
     assert _tables(document)[0].rows[1].cells[1].parts == ("HR Manager\nT&D Manager",)
     doc = normalise(read_document(_bytes(document)))
-    assert doc.actions[0]["owners"] == ["HR Manager", "T&D Manager"]
+    assert doc.actions[0]["owners"] == ["Human Resources Manager",
+                                        "Training and Development Manager"]
 
 
 def test_tracked_insertions_are_read_and_deletions_are_not():

@@ -109,7 +109,8 @@ def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
     defined = {e.abbreviation for e in doc.glossary}
     used: set[str] = set()
     for action in actions:
-        for text in [*action["owners"], *action["scrutiny"]]:
+        # the printed owner cell: canonical labels spell the abbreviations out
+        for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
             used.update(re.findall(r"[A-Z][A-Z&]+", text))
     for abbreviation in sorted(used - defined):
         if abbreviation in glossary_rules.BUILTIN:
