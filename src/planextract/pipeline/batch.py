@@ -6,14 +6,12 @@ from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
 
 from planextract.pipeline.document_run import DocumentResult, run_one
 from planextract.schema import SCHEMAS, write_dataset
-from planextract.settings import DEFAULT, Settings
 
 
 @dataclass
@@ -40,14 +38,13 @@ class BatchResult:
         return "\n".join(lines)
 
 
-def run_batch(sources: list[str], jobs: int = 1, settings: Settings = DEFAULT) -> BatchResult:
+def run_batch(sources: list[str], jobs: int = 1) -> BatchResult:
     """Extract every source; results keep the input order whatever ``jobs`` is."""
-    one = partial(run_one, settings=settings)
     if jobs > 1 and len(sources) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(one, sources, chunksize=1))
+            results = list(pool.map(run_one, sources, chunksize=1))
     else:
-        results = [one(s) for s in sources]
+        results = [run_one(s) for s in sources]
     return BatchResult(results)
 
 
