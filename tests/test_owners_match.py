@@ -254,3 +254,21 @@ def test_the_vocabulary_reads_an_ambiguous_contraction_one_way_only():
     # hyphens joined or not: one post
     assert labels(["Pro-Vice-Chancellor"]) == labels(["Pro Vice Chancellor"]) == [
         ["Pro Vice-Chancellor"]]
+
+
+def test_owners_run_together_are_cut_at_post_shaped_pieces():
+    rows = labels(["Public Health Director Diversity Manager", "Diversity Manager",
+                   "Head of Facilities Head of Learning and Development",
+                   "Head of Learning and Development", "Area Business Manager"])
+    assert rows[0] == ["Director of Public Health", "Diversity Manager"]
+    assert rows[2] == ["Head of Facilities", "Head of Learning and Development"]
+    assert rows[4] == ["Area Business Manager"]  # nothing known inside: one role
+
+
+def test_of_two_forms_alike_the_singular_words_name_the_post():
+    assert labels(["Equalities Officer", "Equality Officer"]) == [["Equality Officer"]] * 2
+
+
+def test_a_body_named_after_a_department_is_not_cut_at_the_department():
+    rows = labels(["Local Policing Programme Board", "Diversity Champions, Local Policing"])
+    assert rows[0] == ["Local Policing Programme Board"]

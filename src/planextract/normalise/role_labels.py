@@ -182,10 +182,16 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
         tally[2] = min(tally[2], shortened)
     if any(tally[0] for tally in forms.values()):
         label = min((f for f in forms if forms[f][0]), key=lambda f: (
-            not _title_form(f), -len(f.split()), forms[f][2], -forms[f][1], f))
+            not _title_form(f), -len(f.split()), forms[f][2], _plurals(f), -forms[f][1], f))
     else:
         label = min(forms, key=lambda f: (-forms[f][1], forms[f][2], f))
     return label, None
+
+
+def _plurals(label: str) -> int:
+    """Words in the plural: of ``Equalities Officer`` and ``Equality Officer`` the
+    singular names the post, whichever a plan happens to print."""
+    return sum(1 for w in label.split() if fold(w) != w.lower().replace("-", ""))
 
 
 def _title_form(label: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from planextract.normalise.owner_cells import has_head_noun
-from planextract.normalise.role_text import is_acronym
+from planextract.normalise.role_text import fold, is_acronym
 from planextract.normalise.role_vocab import Vocabulary
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -78,8 +78,18 @@ def _piece_ok(piece: str, context: RoleContext) -> bool:
         return True
     if len(words) == 1:
         return context.post_acronym(piece)
-    return (words[0].lower() in context.vocab.quantifiers and len(words) == 2
-            and context.post_acronym(words[1]))
+    if words[0].lower() in context.vocab.quantifiers and len(words) == 2:
+        return context.post_acronym(words[1])
+    return _post_shaped(words, context)
+
+
+def _post_shaped(words: list[str], context: RoleContext) -> bool:
+    """Several words shaped as a post: ending in a post noun (``Public Health
+    Director``) or opening with one and ``of`` (``Head of Facilities``)."""
+    heads = context.vocab.head_nouns
+    lowered = [w.lower() for w in words]
+    return (fold(words[-1]) in heads and lowered[-2] not in context.vocab.stop_words) or (
+        lowered[0] in heads and lowered[1] == "of" and len(words) > 2)
 
 
 def _anchor(piece: str, context: RoleContext) -> bool:
@@ -114,9 +124,23 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
     found = best[n]
-    if found and any(_anchor(p, context) for p in found):
-        return found
-    return [role]
+    if not found or not any(_anchor(p, context) for p in found):
+        return [role]
+    # a piece taken for its shape alone needs posts all round: Local Policing
+    # Programme Board stays one body though Local Policing is printed alone
+    by_shape = any(not context.is_known(p) and len(p.split()) > 1 for p in found)
+    if by_shape and not all(_post_like(p, context) for p in found):
+        return [role]
+    return found
+
+
+def _post_like(piece: str, context: RoleContext) -> bool:
+    words = piece.split()
+    if len(words) == 1:
+        return context.post_acronym(piece)
+    if words[0].lower() in context.vocab.quantifiers:
+        return True
+    return _post_shaped(words, context)
 
 
 _BARE_ABBREVIATION = re.compile(r"[A-Z&]{1,4}")
