@@ -136,3 +136,10 @@ def test_a_name_run_into_its_role_needs_a_given_name_or_a_title():
     assert cut("Supt Johnson Hate Crime Lead") == (["Hate Crime Lead"], ["Supt Johnson"])
     # capitalised words without that evidence stay in the role
     assert cut("Head of Quill Marrow") == (["Head of Quill Marrow"], [])
+
+
+def test_a_name_run_into_the_next_owner_is_peeled_off():
+    assert cut("PIU lead - Rob Malcolm Diversity Adviser") == (
+        ["PIU lead", "Diversity Adviser"], ["Rob Malcolm"])
+    assert cut("Sandeep Thandi Specialist worker – Bob Schofield") == (
+        ["Specialist worker"], ["Sandeep Thandi", "Bob Schofield"])

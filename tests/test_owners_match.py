@@ -272,3 +272,12 @@ def test_of_two_forms_alike_the_singular_words_name_the_post():
 def test_a_body_named_after_a_department_is_not_cut_at_the_department():
     rows = labels(["Local Policing Programme Board", "Diversity Champions, Local Policing"])
     assert rows[0] == ["Local Policing Programme Board"]
+
+
+def test_two_posts_run_together_are_cut_even_when_neither_is_printed_alone():
+    assert labels(["Public Health Director Diversity Manager"]) == [
+        ["Director of Public Health", "Diversity Manager"]]
+    for one in ["Community Safety Partnership Board Officer", "Youth Offending Team Manager",
+                "Head of Service Delivery Manager", "Programme Board Chair",
+                "Human Resources Business Partner Manager"]:
+        assert len(labels([one])[0]) == 1, one

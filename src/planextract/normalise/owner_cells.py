@@ -162,26 +162,46 @@ def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str]
         rest = " – ".join(parts[:-1])
         last = people_in(parts[-1], vocab, role_words, beside_role=looks_like_role(rest, vocab))
         if last:
-            return [rest], last
+            return _unglue([rest], last, vocab, role_words)
         rest = " – ".join(parts[1:])
         first = people_in(parts[0], vocab, role_words, beside_role=looks_like_role(rest, vocab))
         if first:
-            return [rest], first
+            return _unglue([rest], first, vocab, role_words)
+        # the name run into the next owner: PIU lead - Rob Malcolm Diversity Adviser
+        roles, named = _glued_person(parts[-1], vocab, role_words, at_end=False)
+        if named:
+            return [" – ".join(parts[:-1]), *roles], named
     named = people_in(piece, vocab, role_words)
     if named:
         return [], named
     return _glued_person(piece, vocab, role_words)
 
 
-def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str]
-                  ) -> tuple[list[str], list[str]]:
+def _unglue(roles: list[str], people: list[str], vocab: Vocabulary,
+            role_words: frozenset[str]) -> tuple[list[str], list[str]]:
+    """A role peeled off a person may still open or close with another name run
+    into it (``Sandeep Thandi Specialist worker – Bob Schofield``)."""
+    out_roles: list[str] = []
+    out_people: list[str] = []
+    for role in roles:
+        found, named = _glued_person(role, vocab, role_words)
+        out_roles.extend(found)
+        out_people.extend(named)
+    return out_roles, [*out_people, *people]
+
+
+def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str],
+                  at_end: bool = True) -> tuple[list[str], list[str]]:
     """A name run into its role with nothing between (``ACO HR Leona Lowe``,
     the dash lost): only a given name or a title is evidence enough."""
     words = piece.split()
     for size in (2, 3):
         if len(words) <= size:
             break
-        for name, rest in ((words[-size:], words[:-size]), (words[:size], words[size:])):
+        shapes = [(words[:size], words[size:])]
+        if at_end:
+            shapes.insert(0, (words[-size:], words[:-size]))
+        for name, rest in shapes:
             text = " ".join(rest)
             if is_person(" ".join(name), vocab, role_words) and looks_like_role(text, vocab):
                 return [text], [" ".join(name)]

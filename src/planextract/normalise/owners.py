@@ -97,15 +97,17 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
 
 
 def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
-    """The words of a role piece, less a given name and the word after it (a
-    name run into the role: ``Tomasz Lowe Head of Learning``)."""
+    """The words of a role piece, less a given name or a title and the word
+    after it (a name run into the role: ``Tomasz Lowe Head of Learning``,
+    ``Head of Democratic Services Professor Nowak``)."""
     out, skip = [], False
     for word in words_of(part):
         lowered = word.lower()
         if skip:
             skip = False
-        elif lowered in given_names() and lowered not in vocab.role_words:
-            skip = True
+        elif (lowered in given_names() and lowered not in vocab.role_words) \
+                or (lowered in vocab.titles and word[:1].isupper()):
+            skip = True  # a name or a title, and the word after it
         else:
             out.append(lowered)
     return out

@@ -83,13 +83,23 @@ def _piece_ok(piece: str, context: RoleContext) -> bool:
     return _post_shaped(words, context)
 
 
+def _post_noun(word: str, heads: frozenset[str], context: RoleContext) -> bool:
+    """A post noun as printed or shortened (``Manager``, ``Mgr``, ``Mgrs``)."""
+    spelt = context.vocab.contractions.get(word.lower().rstrip("."), ())
+    return fold(word) in heads or any(fold(e) in heads for e in spelt)
+
+
 def _post_shaped(words: list[str], context: RoleContext) -> bool:
     """Several words shaped as a post: ending in a post noun (``Public Health
     Director``) or opening with one and ``of`` (``Head of Facilities``)."""
-    heads = context.vocab.head_nouns
+    heads = context.vocab.head_nouns - context.vocab.rank_modifiers
     lowered = [w.lower() for w in words]
-    return (fold(words[-1]) in heads and lowered[-2] not in context.vocab.stop_words) or (
-        lowered[0] in heads and lowered[1] == "of" and len(words) > 2)
+    inner = [_post_noun(w, heads, context) for w in words]
+    if lowered[0] in heads and lowered[1] == "of" and len(words) > 2:
+        return not any(inner[2:])
+    # one post noun, the last word (Board Officer, Adviser Training Manager are no post)
+    return (inner[-1] and not any(inner[:-1])
+            and lowered[-2] not in context.vocab.stop_words)
 
 
 def _anchor(piece: str, context: RoleContext) -> bool:
@@ -124,8 +134,15 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
     found = best[n]
-    if not found or not any(_anchor(p, context) for p in found):
+    if not found:
         return [role]
+    if not any(_anchor(p, context) for p in found):
+        # no piece printed alone elsewhere: cut only into posts of two words or more
+        # (Public Health Director Diversity Manager)
+        heads = context.vocab.head_nouns
+        posts = all(len(p.split()) > 1 and _post_shaped(p.split(), context)
+                    and _post_noun(p.split()[-1], heads, context) for p in found)
+        return found if posts else [role]
     # a piece taken for its shape alone needs posts all round: Local Policing
     # Programme Board stays one body though Local Policing is printed alone
     by_shape = any(not context.is_known(p) and len(p.split()) > 1 for p in found)
