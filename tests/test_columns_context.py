@@ -9,22 +9,25 @@ from planextract.normalise.strands import heading_strands, map_strands
 HEAD = ["Ref", "Action", "Lead", "Due"]
 
 
-def test_priority_goal_and_aim_headings_with_a_number_or_letter():
+def test_priority_headings_are_sections_goal_and_aim_headings_objectives():
     h = classify("Priority A: Knowing our communities")
-    assert (h.kind, h.number, h.title) == ("objective", "A", "Knowing our communities")
-    h = classify("STRATEGIC PRIORITY 2 - OUR WORKFORCE")
-    assert (h.number, h.title) == ("2", "Our Workforce")
-    assert classify("Goal 3. Accessible services").number == "3"
+    assert (h.kind, h.text) == ("section", "Priority A: Knowing our communities")
+    assert classify("STRATEGIC PRIORITY 2 - OUR WORKFORCE").kind == "section"
+    h = classify("Goal 3. Accessible services")
+    assert (h.kind, h.number, h.title) == ("objective", "3", "Accessible services")
+    h = classify("EQUALITY OBJECTIVE B - FAIR EMPLOYMENT")
+    assert (h.kind, h.number, h.title) == ("objective", "B", "Fair Employment")
     # a sentence opening with the word is not a heading
     assert classify("Aim: to reduce the number of complaints") is None
+    assert classify("Priority was given to the new estate.") is None
 
 
-def test_actions_under_lettered_priorities_take_them_as_objectives():
-    doc = run("# Priority A: Knowing our communities", table(HEAD, ["1", "Map groups", "CE",
-                                                                 "2012"]),
-              "# Priority B: Our workforce", table(HEAD, ["2", "Survey staff", "HR", "2013"]))
-    assert [(a.objective_id, a.objective) for a in doc.actions] == [
-        ("A", "Knowing our communities"), ("B", "Our workforce")]
+def test_actions_under_lettered_priorities_and_numbered_goals():
+    doc = run("# PRIORITY A. OUR STAFF", "# Goal 1: Fair pay",
+              table(HEAD, ["1", "Map groups", "CE", "2012"]),
+              "# Priority B: Our communities", table(HEAD, ["2", "Survey staff", "HR", "2013"]))
+    assert [(a.section, a.objective_id, a.objective) for a in doc.actions] == [
+        ("PRIORITY A. OUR STAFF", "1", "Fair pay"), ("Priority B: Our communities", None, None)]
 
 
 def test_a_theme_printed_once_over_its_rows_is_their_objective():

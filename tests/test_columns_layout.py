@@ -125,3 +125,30 @@ def test_a_continued_block_opening_with_role_words_is_not_taken_for_a_header():
         ("Publish the scheme", "Board"), ("Report progress quarterly", "Team Leader"),
         ("Hold a staff forum", "Chair")]
     assert not any("not read" in w for w in doc.warnings)
+
+
+def test_a_two_row_header_repeated_at_page_tops_is_dropped_and_ids_still_read():
+    top = ["No", "Issue", "Description", "Accountability and timescale", "", "Comments"]
+    lower = ["", "", "", "By whom", "Completion date", ""]
+    doc = run(table(top, lower,
+                    ["1", "Low engagement", "Update the website", "Diversity Mgr", "30.9.10",
+                     "Draft"],
+                    top, lower,  # the next page repeats both header rows
+                    ["2", "Few complaints", "Refresh hate crime reporting", "Estates Manager",
+                     "Feb 2013", "Complete."]))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("1", "Update the website", "Diversity Mgr"),
+        ("2", "Refresh hate crime reporting", "Estates Manager")]
+
+
+def test_bulleted_paragraphs_are_items_of_the_action_above():
+    from planextract.normalise.bullets import join_items
+
+    assert join_items(["Extend the scheme:", "- training refreshed", "• feedback gathered"]) == [
+        "Extend the scheme:\ntraining refreshed\nfeedback gathered"]
+    assert join_items(["1.1 Develop", "• 1.2 Review"]) == ["1.1 Develop", "• 1.2 Review"]
+    doc = run(table(["Ref", "Action", "Lead"],
+                    ["4", ("Refresh outreach events:", "▪ guidance issued", "▪ log kept"), "HR"]))
+    (action,) = doc.actions
+    assert action.action == "Refresh outreach events:\nguidance issued\nlog kept"
+    assert "split_stacked_cell" not in action.flags

@@ -85,8 +85,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
                                        or table_of.get(index - 1) == len(logical) - 1)
         if header is not None and continues and not tables.readable(
-                tables.resolve_block(header.labels, tables.data_rows(block, header),
-                                     settings.columns)):
+                tables.resolve_block(header, tables.data_rows(block, header), settings.columns)):
             header = None
         headers_of[index] = header
         if header is None:
@@ -97,7 +96,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                            "has no header row naming its columns: it was not read")
             continue
         headers = header.labels
-        resolved = tables.resolve_block(headers, tables.data_rows(block, header),
+        resolved = tables.resolve_block(header, tables.data_rows(block, header),
                                         settings.columns)
         if not tables.readable(resolved):
             _warn(doc, f"{tables.describe(index, block)} has column labels "
@@ -109,7 +108,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         match = next((k for k in range(len(logical) - 1, -1, -1)
                       if _similar(logical[k].headers, headers)), None)
         if match is None:
-            logical.append(LogicalTable(headers, last_title))
+            logical.append(LogicalTable(headers, last_title, header.printed))
             match = len(logical) - 1
         table_of[index] = match
         last_title = None
@@ -139,8 +138,9 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
+            printed = [*headers, *(header.printed if header else table.printed)]
             layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
-                                   headers, header_roles(headers), settings.columns)
+                                   headers, header_roles(headers), settings.columns, printed)
             builder = TableBuilder(layout, table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)

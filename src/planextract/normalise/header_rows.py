@@ -19,11 +19,13 @@ from planextract.settings import DEFAULT
 
 @dataclass(frozen=True)
 class Header:
-    """The header rows ``first``..``last`` (inclusive) and the combined labels."""
+    """The header rows ``first``..``last`` (inclusive), the combined labels and
+    every label printed in the header rows (a page-top repeat may show either row)."""
 
     first: int
     last: int
     labels: list[str]
+    printed: tuple[str, ...] = ()
 
 
 def _texts(row: Row) -> list[str]:
@@ -78,9 +80,11 @@ def find_header(rows: list[Row] | tuple[Row, ...],
         if not is_header_row(cells):
             continue
         if index + 1 < len(texts) and _sub_header(cells, texts[index + 1]):
-            return Header(index, index + 1, combine(cells, texts[index + 1]))
+            return Header(index, index + 1, combine(cells, texts[index + 1]),
+                          tuple(cells + texts[index + 1]))
         if index > 0 and _sub_header(texts[index - 1], cells) \
                 and sum(1 for t in texts[index - 1] if t) >= 2:
-            return Header(index - 1, index, combine(texts[index - 1], cells))
-        return Header(index, index, cells)
+            return Header(index - 1, index, combine(texts[index - 1], cells),
+                          tuple(texts[index - 1] + cells))
+        return Header(index, index, cells, tuple(cells))
     return None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
-from planextract.normalise import column_evidence, dates, numbering, strands
+from planextract.normalise import bullets, column_evidence, dates, numbering, strands
 from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
@@ -64,6 +64,7 @@ class Layout:
 
     headers: list[str]
     roles: list[str]
+    printed: list[str] = field(default_factory=list)  # every label the header rows print
     numbered_actions: str | None = None  # None, "dotted" (1.1 under outcome 1) or "plain"
     levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
     id_depth: int = 0  # levels of the numbers in the id column, 0 when there is none
@@ -110,15 +111,17 @@ def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | Non
 
 
 def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
-                  settings: ColumnSettings = DEFAULT.columns) -> Layout:
+                  settings: ColumnSettings = DEFAULT.columns,
+                  printed: list[str] | None = None) -> Layout:
     """Resolve roles from the headers and the data (``column_evidence``), and
     find whether actions and outcomes carry their numbers in the text."""
-    data = [r for r in rows if not repeats_header([c.text for c in r.cells], headers)]
+    printed = printed or headers
+    data = [r for r in rows if not repeats_header([c.text for c in r.cells], printed)]
     width = max([len(headers), *(len(r.cells) for r in data)])
     columns = [[squash(_cell(r, i).text) for r in data] for i in range(width)]
     roles = column_evidence.resolve(headers, roles, columns, settings).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
-    layout = Layout(headers=headers, roles=roles)
+    layout = Layout(headers=headers, roles=roles, printed=list(printed))
     ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
     if ids:
         depths = [numbering.depth(v) for v in ids]
@@ -175,7 +178,8 @@ class TableBuilder:
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
         texts = [c.text for c in row.cells]
-        if repeats_header(texts, self.layout.headers) or self._relabels(texts):
+        if repeats_header(texts, self.layout.printed or self.layout.headers) \
+                or self._relabels(texts):
             return True
         heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3)
         if isinstance(heading, Heading):
@@ -245,7 +249,7 @@ class TableBuilder:
         """New actions in the row and the tail of the action above, if any."""
         columns = self.layout.columns("action")
         cell = _cell(row, columns[0]) if columns else Cell()
-        parts = [p for p in cell.parts if p.strip()]
+        parts = bullets.join_items([p for p in cell.parts if p.strip()])
         id_cols = self.layout.columns("action_id")
         row_id = squash(_cell(row, id_cols[0]).text) if id_cols else ""
         if not parts:
