@@ -272,6 +272,12 @@ class TableBuilder:
                             and (after_break or _starts_lower(item.text)):
                         tail = item.text
                         continue
+                    if item.raw is None and k == 0 and index > 0 and pieces and pieces[-1].raw:
+                        # a plan that numbers its actions numbers each one: a
+                        # paragraph with no number is an item of the action above
+                        last = pieces[-1]
+                        pieces[-1] = _Piece(last.raw, f"{last.text}\n{item.text}", last.flag)
+                        continue
                     flag = ("split_numbered_actions" if len(split) > 1
                             else "split_stacked_cell" if stacked else None)
                     if item.raw:
@@ -291,6 +297,8 @@ class TableBuilder:
                     if lead.raw and lead.text and numbering.depth(lead.raw) == self.layout.id_depth:
                         raw, text = lead.raw, lead.text
                 pieces.append(_Piece(raw, text, "split_stacked_cell" if stacked else None))
+        if len(pieces) == 1 and pieces[0].flag == "split_stacked_cell":
+            pieces[0] = _Piece(pieces[0].raw, pieces[0].text, None)
         return pieces, tail
 
     def _new_draft(self, row: Row, piece: _Piece) -> Draft:
