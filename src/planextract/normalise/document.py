@@ -22,8 +22,9 @@ from planextract.normalise import (
 from planextract.normalise.columns import header_roles
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
+from planextract.normalise.layout import detect_layout
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.rows import Context, Draft, TableBuilder, detect_layout
+from planextract.normalise.rows import Context, Draft, TableBuilder
 from planextract.normalise.tables import LogicalTable
 from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
