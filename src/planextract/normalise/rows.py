@@ -58,7 +58,6 @@ class Draft:
             self.page_end = max(self.page_end or row.page_end, row.page_end)
 
 
-_cell = cell_of
 
 
 def _starts_lower(text: str) -> bool:
@@ -172,7 +171,7 @@ class TableBuilder:
     def _theme_cell(self, row: Row) -> None:
         """A theme printed once over the rows it groups is their objective."""
         for i in self.layout.columns("theme"):
-            text = squash(_cell(row, i).text)
+            text = squash(cell_of(row, i).text)
             if text:
                 self.theme = numbering.split_leading(text)
 
@@ -180,7 +179,7 @@ class TableBuilder:
         """Open a new outcome or continue the current one; True when the
         cell continued the outcome above (a page break split it)."""
         for i in self.layout.columns("outcome"):
-            text = squash(_cell(row, i).text)
+            text = squash(cell_of(row, i).text)
             if not text:
                 continue
             lead = numbering.split_leading(text)
@@ -196,10 +195,10 @@ class TableBuilder:
     def _action_pieces(self, row: Row, after_break: bool) -> tuple[list[_Piece], str | None]:
         """New actions in the row and the tail of the action above, if any."""
         columns = self.layout.columns("action")
-        cell = _cell(row, columns[0]) if columns else Cell()
+        cell = cell_of(row, columns[0]) if columns else Cell()
         parts = bullets.join_items([p for p in cell.parts if p.strip()])
         id_cols = self.layout.columns("action_id")
-        row_id = squash(_cell(row, id_cols[0]).text) if id_cols else ""
+        row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
         if not parts:
             return [], None
         if id_cols and row_id:
@@ -253,7 +252,7 @@ class TableBuilder:
         extra = {}
         for i, role in enumerate(self.layout.roles):
             if role in ("extra", "issue") and i < len(self.layout.headers):
-                text = squash(_cell(row, i).text)
+                text = squash(cell_of(row, i).text)
                 if text:
                     extra[squash(self.layout.headers[i]) or f"column {i + 1}"] = text
         context = self.context
@@ -275,7 +274,7 @@ class TableBuilder:
     def _append_values(self, draft: Draft, row: Row) -> None:
         for role in VALUE_ROLES:
             for n, i in enumerate(self.layout.columns(role)):
-                text = _cell(row, i).text
+                text = cell_of(row, i).text
                 if text.strip():
                     _grow(draft, role, n, text)
                     draft.flags.add("merged_split_row")
@@ -286,7 +285,7 @@ class TableBuilder:
         count = len(new)
         for role in VALUE_ROLES:
             for n, i in enumerate(self.layout.columns(role)):
-                cell = _cell(row, i)
+                cell = cell_of(row, i)
                 parts = [p for p in cell.parts if p.strip()]
                 if not parts:
                     continue
