@@ -79,6 +79,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
+        if not block.rows:
+            continue
         header = find_header(block.rows, settings.columns.header_search)
         # a block continues the action table before it when it has no header, or
         # a "header" that names no action (a data row of role words), and is as
