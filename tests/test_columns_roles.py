@@ -24,6 +24,10 @@ from planextract.normalise.columns import is_header_row, role_of
     ("Issue to be addressed", "issue"), ("Gap identified", "issue"),
     ("Protected characteristic", "strand"), ("Start date", "start"), ("From", "start"),
     ("Resources", "extra"), ("Budget", "extra"),
+    # words after a preposition complement the head word
+    ("Actions required to achieve outcome", "action"), ("Lead for action", "owner"),
+    ("Progress against target", "progress"), ("Timescale for completion", "due"),
+    ("Responsibility for delivery", "owner"),
 ])
 def test_a_header_names_its_role_by_its_head_word(header, role):
     assert role_of(header) == role

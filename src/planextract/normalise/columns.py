@@ -71,6 +71,7 @@ SIGNIFICANT = {"action", "outcome", "owner", "due", "scrutiny", "strand", "progr
 WEAK_ACTION = ("task", "activit", "description", "recommendation", "measure", "deliverable",
                "initiative", "step", "intervention", "specific", "how")
 
+_PREPOSITIONS = {"to", "for", "of", "against", "with", "in", "on", "from"}
 _ALTERNATIVES = re.compile(r"\s*(?:/|\||\(|\)|\s[-–—]\s|:|;)\s*")
 _WORD = re.compile(r"#|[a-z][a-z'-]*|\d+")
 
@@ -115,7 +116,11 @@ def _segment_role(words: list[str]) -> str | None:
             if any(_stem_matches(s, word, alone) for s in stems):
                 hits.append((index + 1, 1, role))
                 break
-    return max(hits)[2] if hits else None
+    # words after a preposition complement the head (``Lead for action``,
+    # ``Actions required to achieve outcome``, ``Progress against target``)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+    head = [h for h in hits if h[0] - h[1] < cut]
+    return max(head or hits)[2] if hits else None
 
 
 def role_of(header: str) -> str:
