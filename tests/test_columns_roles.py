@@ -182,3 +182,21 @@ def test_a_data_row_with_role_words_is_data_but_a_repeated_header_is_dropped():
     ))
     assert [a.action for a in doc.actions] == ["Report progress to the Board",
                                                "Update the scrutiny committee"]
+
+
+def test_an_unnamed_column_of_instructions_beats_an_issue_column():
+    doc = run(table(
+        ["Issue", "Response", "Lead", "By"],
+        ["Few disabled applicants", "Advertise posts through disability groups", "HR",
+         "2013"],
+        ["Low use of interpreters", "Remind staff of the interpreting contract", "Ops",
+         "2013"],
+    ))
+    assert [a.action for a in doc.actions] == ["Advertise posts through disability groups",
+                                               "Remind staff of the interpreting contract"]
+    assert doc.actions[0].extra == {"Issue": "Few disabled applicants"}
+    assert any("column 2 (Response)" in w for w in doc.warnings)
+    # where the other column holds no instructions the issues are the actions
+    doc = run(table(["Issues", "Notes", "Owner"],
+                    ["Staff feel unheard", "raised at the forum in May", "HR Director"]))
+    assert [a.action for a in doc.actions] == ["Staff feel unheard"]

@@ -61,6 +61,12 @@ def action_score(values: list[str]) -> float:
     return mean_words * (0.3 + verbs) * coverage
 
 
+def verb_share(values: list[str]) -> float:
+    """Share of the filled cells that open with a verb."""
+    filled = [v for v in values if v]
+    return sum(opens_with_verb(v) for v in filled) / len(filled) if filled else 0.0
+
+
 def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
     scored = [(action_score(columns[i]), -i, i) for i in candidates]
     scored = [s for s in scored if s[0] > floor]
@@ -127,6 +133,16 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
+    if chosen is not None and roles[chosen] == "issue":
+        # an issue column is the action only when no unnamed column holds the
+        # instructions (``Issue | Response | Lead``): those are the actions
+        other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
+                      floor=settings.evidence_floor)
+        if other is not None and verb_share(cells[other]) >= max(0.5, verb_share(cells[chosen])):
+            chosen = other
+            notes.append(f"the actions were taken from column {other + 1} "
+                         f"({headers[other] or 'unlabelled'}), which holds instructions, "
+                         f"not from the issue column beside it")
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
                        floor=settings.evidence_floor)
