@@ -200,3 +200,19 @@ def test_an_unnamed_column_of_instructions_beats_an_issue_column():
     doc = run(table(["Issues", "Notes", "Owner"],
                     ["Staff feel unheard", "raised at the forum in May", "HR Director"]))
     assert [a.action for a in doc.actions] == ["Staff feel unheard"]
+
+
+def test_cells_name_the_date_and_id_columns_their_headers_do_not():
+    doc = run(table(
+        ["Code", "Action", "Lead", "Quarter"],
+        ["EQ-01", "Publish the annual report", "Policy", "March 2013"],
+        ["EQ-02", "Hold the staff conference", "HR", "Ongoing"],
+    ))
+    assert [(a.action_id, a.due_kind) for a in doc.actions] == [("EQ-01", "date"),
+                                                                ("EQ-02", "ongoing")]
+    assert str(doc.actions[0].due_date) == "2013-03-31" and doc.actions[0].extra == {}
+    # a named date column stays the date; the other dated column is kept in extra
+    doc = run(table(["Action", "Deadline", "Agreed"],
+                    ["Audit the buildings", "June 2014", "May 2012"]))
+    assert doc.actions[0].due_raw == "June 2014"
+    assert doc.actions[0].extra == {"Agreed": "May 2012"}
