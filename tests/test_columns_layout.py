@@ -152,3 +152,14 @@ def test_bulleted_paragraphs_are_items_of_the_action_above():
     (action,) = doc.actions
     assert action.action == "Refresh outreach events:\nguidance issued\nlog kept"
     assert "split_stacked_cell" not in action.flags
+
+
+def test_a_header_printed_another_way_in_a_later_block_is_dropped_where_it_repeats():
+    one_row = ["No", "Task", "Timescale", "Contact"]
+    top, lower = ["No", "Task", "Responsibility", ""], ["", "", "Timescale", "Contact"]
+    doc = run(table(one_row, ["1", "Audit the buildings", "May 2012", "Estates"]),
+              table(top, lower, ["2", "Refresh the policy", "June 2012", "HR"],
+                    top, lower, ["3", "Train the panel", "July 2012", "L&D"], first_line=20))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("1", "Audit the buildings", "Estates"), ("2", "Refresh the policy", "HR"),
+        ("3", "Train the panel", "L&D")]

@@ -111,8 +111,10 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         match = next((k for k in range(len(logical) - 1, -1, -1)
                       if _similar(logical[k].headers, headers)), None)
         if match is None:
-            logical.append(LogicalTable(headers, last_title, header.printed))
+            logical.append(LogicalTable(headers, last_title))
             match = len(logical) - 1
+        # every way the table's header is printed, to know its repeats further down
+        logical[match].printed += header.printed
         table_of[index] = match
         last_title = None
     named = len(logical) > 1
@@ -141,7 +143,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
-            printed = [*headers, *(header.printed if header else table.printed)]
+            printed = [*headers, *table.printed]
             layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
                                    headers, header_roles(headers), settings.columns, printed)
             builder = TableBuilder(layout, table.name if named else None, context)
