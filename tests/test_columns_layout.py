@@ -163,3 +163,18 @@ def test_a_header_printed_another_way_in_a_later_block_is_dropped_where_it_repea
     assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
         ("1", "Audit the buildings", "Estates"), ("2", "Refresh the policy", "HR"),
         ("3", "Train the panel", "L&D")]
+
+
+def test_a_header_repeated_below_data_rows_does_not_swallow_them():
+    head = ["Objective", "Description", "Responsible party", "When"]
+    first = table(head, ["1.1 Staff are trained", "1.1.1 Commission the induction pack", "HR",
+                         "Quarterly"])
+    # the next block opens with data; the header is repeated further down (a page top)
+    second = table(["2.1 Decisions use evidence", "2.1.1 Consult on access to premises",
+                    "Estates Manager", "Ongoing"],
+                   ["", "2.1.2 Publish the carers leave policy", "Ch Insp Operations",
+                    "Dec 2011"],
+                   ["", "wheelchair users", "", ""], head,
+                   ["", "2.1.3 Audit the buildings", "Estates", "2012"], first_line=10)
+    doc = run(first, "2. Equality Impact Assessment", second)
+    assert [a.action_id for a in doc.actions] == ["1.1.1", "2.1.1", "2.1.2", "2.1.3"]
