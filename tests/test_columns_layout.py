@@ -178,3 +178,10 @@ def test_a_header_repeated_below_data_rows_does_not_swallow_them():
                    ["", "2.1.3 Audit the buildings", "Estates", "2012"], first_line=10)
     doc = run(first, "2. Equality Impact Assessment", second)
     assert [a.action_id for a in doc.actions] == ["1.1.1", "2.1.1", "2.1.2", "2.1.3"]
+    # a block opening with the rest of a cut row, then the header again
+    third = table(["", "of new staff", "", ""], head,
+                  ["", "1.1.2 Brief the board", "CE", "2013"], first_line=30)
+    doc = run(first, third)
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("1.1.1", "Commission the induction pack of new staff"),
+        ("1.1.2", "Brief the board")]

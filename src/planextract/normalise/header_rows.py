@@ -78,9 +78,12 @@ def find_header(rows: list[Row] | tuple[Row, ...],
     texts = [_texts(r) for r in rows[:search + 1]]
     for index, cells in enumerate(texts[:search]):
         if not is_header_row(cells):
-            if sum(1 for t in cells if t) > 1 and index + 1 < len(texts) \
+            filled = [t for t in cells if t]
+            if len(filled) > 1 and index + 1 < len(texts) \
                     and not _sub_header(cells, texts[index + 1]):
                 return None  # a data row: the header (if any) was on an earlier page
+            if len(filled) == 1 and filled[0][:1].islower():
+                return None  # the rest of a row the page cut, not a title
             continue
         if index + 1 < len(texts) and _sub_header(cells, texts[index + 1]):
             return Header(index, index + 1, combine(cells, texts[index + 1]),
