@@ -83,3 +83,20 @@ def test_strand_and_objective_heading_rows_inside_one_table():
     ))
     assert [(a.strands, a.objective_id) for a in doc.actions] == [
         (["Disability"], None), (["Sexual orientation"], None), ([], "2")]
+
+
+def test_short_numbered_titles_between_tables_are_objectives():
+    head = ["Outcome", "Action", "Lead"]
+    doc = run("1. Leadership and Governance",
+              table(head, ["1.1 Staff are trained", "1.1.1 Brief the board", "CE"]),
+              "2. Equality Impact Assessment",
+              table(head, ["2.1 Decisions use evidence", "2.1.1 Screen policies", "Policy"]),
+              "A New Approach to Engagement",
+              "3. We will also consult the public on the plan each year.",
+              table(head, ["3.1 People are heard", "3.1.1 Hold forums", "Comms"]))
+    assert [(a.objective_id, a.objective, a.outcome_id) for a in doc.actions] == [
+        ("1", "Leadership and Governance", "1.1"),
+        ("2", "Equality Impact Assessment", "2.1"),
+        # prose and an unnumbered title name no objective: the action's number
+        # names it, and the title of objective 2 above is not its title
+        ("3", None, "3.1")]

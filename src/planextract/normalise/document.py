@@ -24,7 +24,7 @@ from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.layout import detect_layout
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.rows import Context, Draft, TableBuilder
+from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
 from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
@@ -191,6 +191,9 @@ def _paragraph_context(block: Paragraph, context: Context) -> Context:
     heading = classify(block.text)
     if heading:
         return _apply(context, heading)
+    numbered = numbered_title(block.text)
+    if numbered:  # "2. Equality Impact Assessment": the objective the actions below serve
+        return _apply(context, numbered)
     if block.level > 0 or _title_like(block.text):
         if strands.heading_strands(block.text):
             return _apply(context, Heading("strand", block.text))
@@ -246,7 +249,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
         else:
             strand_list = _context_strands(draft.context)
         action_id = numbering.normalise_id(draft.action_id_raw) if draft.action_id_raw else None
-        objective_id, outcome_id = _levels(draft, action_id)
+        objective_id, objective, outcome_id = _levels(draft, action_id)
         if action_id and draft.outcome is not None:
             corrected = numbering.correct_prefix(action_id, draft.outcome.number)
             if corrected != action_id:
@@ -257,7 +260,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
             "table": draft.table,
             "section": draft.context.section,
             "objective_id": objective_id,
-            "objective": draft.context.objective,
+            "objective": objective,
             "outcome_id": outcome_id,
             "outcome": draft.outcome.text if draft.outcome and draft.outcome.text else None,
             "action_id": action_id,
@@ -287,16 +290,18 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
     return [r for r in records if r.action]
 
 
-def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None]:
-    """Objective and outcome ids; a three-level action number (``2.3.1``) names
-    them where the plan prints no objective or outcome number of its own."""
-    objective_id = draft.context.objective_id
+def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None, str | None]:
+    """Objective id and title and outcome id; a three-level action number
+    (``2.3.1``) names the objective and outcome, and wins over a heading above
+    that names another objective (whose title is then not this one's)."""
+    objective_id, objective = draft.context.objective_id, draft.context.objective
     outcome_id = draft.outcome.number if draft.outcome else None
     parts = action_id.split(".") if action_id else []
     if len(parts) == 3:
-        objective_id = objective_id or parts[0]
+        if objective_id != parts[0]:
+            objective_id, objective = parts[0], None
         outcome_id = outcome_id or ".".join(parts[:2])
-    return objective_id, outcome_id
+    return objective_id, objective, outcome_id
 
 
 def _context_strands(context: Context) -> list[str]:

@@ -65,7 +65,20 @@ def _starts_lower(text: str) -> bool:
     return bool(stripped) and (stripped[0].islower() or bool(re.match(r"^[a-z]\)", stripped)))
 
 
-_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}|[A-Z])[.:)]?\s+(?P<title>[A-Z].*)$")
+# "2. Title", "12 Title", "B) Title" (a letter needs its stop: "A New Approach" is a title)
+_NUMBERED_TITLE = re.compile(
+    r"^(?:(?P<num>\d{1,2})[.:)]?|(?P<letter>[A-Z])[.:)])\s+(?P<title>[A-Z].*)$")
+
+
+def numbered_title(text: str) -> Heading | None:
+    """``2. Equality Impact Assessment``: a short numbered title with no full
+    stop, the objective the actions below it serve."""
+    text = squash(text)
+    match = _NUMBERED_TITLE.match(text)
+    if match and len(text.split()) <= 10 and not re.search(r"[.;:,]$", text):
+        return Heading("objective", text, match.group("num") or match.group("letter"),
+                       match.group("title"))
+    return None
 
 
 def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | None | bool:
@@ -82,9 +95,8 @@ def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | Non
         return heading
     if strands.heading_strands(text):
         return Heading("strand", text)
-    match = _NUMBERED_TITLE.match(text)
-    if numbered_objectives and match and len(text.split()) <= 14 and not text.endswith("."):
-        return Heading("objective", text, match.group("num"), match.group("title"))
+    if numbered_objectives and numbered_title(text):
+        return numbered_title(text)
     words = text.split()
     if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
             and not re.search(r"[.,;:]$", text)):
