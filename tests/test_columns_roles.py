@@ -13,7 +13,7 @@ from planextract.normalise.columns import is_header_row, role_of
     ("Recommendation", "action"), ("Measure", "action"), ("Key deliverables", "action"),
     ("Action Owner", "owner"), ("Responsible party", "owner"), ("Department", "owner"),
     ("Contact", "owner"), ("Monitoring", "owner"), ("Lead officer", "owner"),
-    ("Who is responsible", "owner"),
+    ("Who is responsible", "owner"), ("Executive sponsor", "owner"), ("Name of lead", "owner"),
     ("Due", "due"), ("Time frame", "due"), ("By when", "due"), ("Target date", "due"),
     ("Date to be Completed", "due"), ("Milestone", "due"), ("End date", "due"),
     ("Aim", "outcome"), ("Objective", "outcome"), ("Success measure", "outcome"),
@@ -28,6 +28,8 @@ from planextract.normalise.columns import is_header_row, role_of
     ("Actions required to achieve outcome", "action"), ("Lead for action", "owner"),
     ("Progress against target", "progress"), ("Timescale for completion", "due"),
     ("Responsibility for delivery", "owner"),
+    # of a header printed in two languages the alternative naming a role decides
+    ("Cam Gweithredu / Action", "action"),
 ])
 def test_a_header_names_its_role_by_its_head_word(header, role):
     assert role_of(header) == role

@@ -46,7 +46,7 @@ WORDS: dict[str, tuple[str, ...]] = {
                "=specific", "=how"),
     "owner": ("lead", "owner", "responsib", "=who", "department", "=contact", "officer",
               "=person", "=team", "accountab", "=monitoring", "directorate", "=manager",
-              "assigned"),
+              "assigned", "sponsor", "champion"),
     "due": ("=due", "date", "deadline", "timescale", "timeframe", "=when", "target",
             "completion", "=complete", "=completed", "milestone", "timeline", "=end",
             "=finish", "^to", "time-bound", "=timed", "^by", "^until"),
