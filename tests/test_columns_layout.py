@@ -58,6 +58,10 @@ def test_cells_beyond_the_header_are_kept_in_extra():
                     ["Set up a staff network", "Chair", "spare note"]))
     (action,) = doc.actions
     assert action.extra == {"column 3": "spare note"}
+    # two columns under one header keep both cells
+    doc = run(table(["Action", "Owner", "Notes", "Notes"],
+                    ["Set up a staff network", "Chair", "first", "second"]))
+    assert doc.actions[0].extra == {"Notes": "first", "Notes (column 4)": "second"}
 
 
 def test_one_action_keeps_every_paragraph_of_its_value_cells():

@@ -266,7 +266,10 @@ class TableBuilder:
             if role in ("extra", "issue") and i < len(self.layout.headers):
                 text = squash(cell_of(row, i).text)
                 if text:
-                    extra[squash(self.layout.headers[i]) or f"column {i + 1}"] = text
+                    key = squash(self.layout.headers[i]) or f"column {i + 1}"
+                    if key in extra:  # two columns printed with one header
+                        key = f"{key} (column {i + 1})"
+                    extra[key] = text
         context = self.context
         if self.theme is not None:
             context = replace(context, objective_id=numbering.normalise_id(self.theme.raw)
