@@ -189,3 +189,14 @@ def test_a_header_repeated_below_data_rows_does_not_swallow_them():
     assert [(a.action_id, a.action) for a in doc.actions] == [
         ("1.1.1", "Commission the induction pack of new staff"),
         ("1.1.2", "Brief the board")]
+
+
+def test_one_action_keeps_its_paragraphs_in_a_text_export_too(normalise_text):
+    doc = normalise_text(
+        "Task\tOwner\tWhen\tProgress\n"
+        "Refresh the hate crime policy\t<p>Legal Adviser</p><p>Community Safety Manager</p>"
+        "\t<p>May 2012</p><p>Annually</p>\t<p>Drafted</p><p>Consulted on</p>\n")
+    (action,) = doc.actions
+    assert len(action.owners) == 2
+    assert action.due_kind == "multiple" and str(action.due_date) == "2012-05-31"
+    assert action.progress == "Drafted\nConsulted on"
