@@ -92,6 +92,7 @@ def test_the_record_has_the_contracts_action_columns_in_order():
     record = ActionRecord(action="Do it")
     assert list(record.to_row()) == names
     assert record["action"] == "Do it" and record.to_row()["due_kind"] == "none"
+    assert {"doc_id": "d", **record} == {"doc_id": "d", **record.to_row()}
 
 
 def test_owners_raw_and_extra_reach_the_output_rows(tmp_path):
