@@ -60,3 +60,21 @@ def test_an_impossible_date_is_a_date_without_a_day_and_passes_the_schema():
     row = {"doc_id": "d", "source": "s", "source_format": "docx", "organisation": None,
            "plan_title": None, **action.to_row()}
     validate("actions", pa.Table.from_pylist([row], schema=ACTIONS))
+
+
+def test_one_column_naming_who_and_when_is_cut_into_owner_and_date():
+    doc = run(table(
+        ["Action", "Lead and timescale"],
+        ["Publish the pay gap report", "HR Manager – March 2012"],
+        ["Hold quarterly network meetings", "Ongoing - Diversity Team"],
+    ))
+    got = [(a.owners_raw, a.due_raw, a.due_kind) for a in doc.actions]
+    assert got == [("HR Manager", "March 2012", "date"),
+                   ("Diversity Team", "Ongoing", "ongoing")]
+    doc = run(table(
+        ["Ref", "Task", "Owner / Date", "Comments"],
+        ["7", "Audit the website", "Web Team, by 31.3.12", "Started"],
+    ))
+    (action,) = doc.actions
+    assert (action.owners_raw, str(action.due_date), action.progress) == (
+        "Web Team", "2012-03-31", "Started")

@@ -109,7 +109,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             roles[i] = "extra"
 
     # with no date column named, a column whose cells read as dates is the date
-    if "due" not in roles:
+    if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
             filled = [v for v in cells[i] if v]
             if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
@@ -139,7 +139,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
              [i for i, r in enumerate(roles) if r == "issue"]]
     # a table with no action column is a plan table only beside owners, dates
     # or progress (a list of objectives and aims is narrative)
-    values = any(r in roles for r in ("owner", "due", "progress", "rag", "start"))
+    values = any(r in roles for r in ("owner", "due", "progress", "rag", "start", "owner_due"))
     chosen = None
     for tier in tiers[:2] + (tiers[2:] if values else []):
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)

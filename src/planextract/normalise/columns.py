@@ -66,13 +66,14 @@ WORDS: dict[str, tuple[str, ...]] = {
 }
 # roles that tell a table of actions from any other table
 SIGNIFICANT = {"action", "outcome", "owner", "due", "scrutiny", "strand", "progress", "risk",
-               "start", "rag", "issue"}
+               "start", "rag", "issue", "owner_due"}
 # an action column named by one of these words is weaker than one named "action"
 WEAK_ACTION = ("task", "activit", "description", "recommendation", "measure", "deliverable",
                "initiative", "step", "intervention", "specific", "how")
 
 _PREPOSITIONS = {"to", "for", "of", "against", "with", "in", "on", "from"}
 _ALTERNATIVES = re.compile(r"\s*(?:/|\||\(|\)|\s[-–—]\s|:|;)\s*")
+_BOTH = re.compile(r"\s*(?:/|&|\band\b|,)\s*", re.I)
 _WORD = re.compile(r"#|[a-z][a-z'-]*|\d+")
 
 
@@ -124,10 +125,15 @@ def _segment_role(words: list[str]) -> str | None:
 
 
 def role_of(header: str) -> str:
-    """The role a column header names; ``extra`` when it names none."""
+    """The role a column header names; ``extra`` when it names none. A header
+    naming both who and when (``Lead and timescale``, ``Owner / Date``) is
+    ``owner_due``: its cells are cut into the two."""
     label = squash(header).strip(" :*?.")
     if not label:
         return "extra"
+    segments = [_segment_role(_words(s)) for s in _BOTH.split(label)]
+    if "owner" in segments and "due" in segments:
+        return "owner_due"
     for segment in _ALTERNATIVES.split(label):
         role = _segment_role(_words(segment))
         if role:
@@ -176,7 +182,7 @@ def is_action_table(roles: list[str]) -> bool:
     an issue column, which then holds the actions) beside owners, dates, ids or
     progress."""
     has_text = any(r in roles for r in ("action", "issue", "outcome"))
-    others = ("owner", "due", "action_id", "progress", "start", "rag")
+    others = ("owner", "due", "action_id", "progress", "start", "rag", "owner_due")
     if "action" in roles:
         others = (*others, "outcome")
     return has_text and any(r in roles for r in others)

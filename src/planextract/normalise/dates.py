@@ -26,6 +26,7 @@ _PATTERNS = [
 ]
 _ONGOING = re.compile(r"\bon\s*-?\s*going\b|\bquarterly\b|\bannually\b|\bmonthly\b|"
                       r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b", re.I)
+ONGOING = _ONGOING  # words that say a deadline recurs or never ends
 _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
 _RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
 _NUMERIC_JUNK = re.compile(r"\d+[./]\d+")

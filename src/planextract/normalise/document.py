@@ -12,6 +12,7 @@ from planextract.normalise import (
     dates,
     glossary,
     numbering,
+    owner_due,
     owners,
     rag,
     scrutiny,
@@ -218,6 +219,16 @@ def _text(draft: Draft, role: str) -> str | None:
     return "\n".join(values) if values else None
 
 
+def _cut_owner_due(draft: Draft) -> None:
+    """A column naming both who and when gives the owner and the date where
+    the row has no column of its own for them."""
+    owner, due = owner_due.split(_text(draft, "owner_due"))
+    if owner and not _text(draft, "owner"):
+        draft.values["owner"] = [owner]
+    if due and not _text(draft, "due"):
+        draft.values["due"] = [due]
+
+
 def _swap_if_needed(draft: Draft) -> None:
     due, owner = _text(draft, "due"), _text(draft, "owner")
     if swap.swapped(due, owner):
@@ -227,6 +238,7 @@ def _swap_if_needed(draft: Draft) -> None:
 
 def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
     for draft in drafts:
+        _cut_owner_due(draft)
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
     resolved = owners.resolve([_text(d, "owner") for d in drafts], key_map)

@@ -14,7 +14,8 @@ from planextract.normalise.layout import Layout, cell_of
 from planextract.normalise.text import join_continuation, squash
 
 # roles whose cells are joined across a page break and split across stacked actions
-VALUE_ROLES = ("owner", "due", "start", "duty", "scrutiny", "strand", "progress", "risk", "rag")
+VALUE_ROLES = ("owner", "due", "start", "owner_due", "duty", "scrutiny", "strand", "progress",
+               "risk", "rag")
 
 
 @dataclass
