@@ -28,6 +28,10 @@ from planextract.normalise.columns import is_header_row, role_of
     ("Actions required to achieve outcome", "action"), ("Lead for action", "owner"),
     ("Progress against target", "progress"), ("Timescale for completion", "due"),
     ("Responsibility for delivery", "owner"),
+    # headers printed as questions
+    ("What are we going to do?", "action"), ("What will we do?", "action"),
+    ("How will we know we have achieved it?", "outcome"), ("Who is responsible?", "owner"),
+    ("When will it be done by?", "due"), ("What will success look like?", "outcome"),
     # of a header printed in two languages the alternative naming a role decides
     ("Cam Gweithredu / Action", "action"),
 ])

@@ -20,7 +20,12 @@ from planextract.normalise.verbs import opens_with_verb
 PHRASES: list[tuple[str, str]] = [
     ("general duty", "duty"),
     ("what we will do", "action"), ("will do", "action"), ("will be done", "action"),
-    ("what action", "action"), ("how we will", "action"),
+    ("what action", "action"), ("how we will", "action"), ("will we do", "action"),
+    ("we will do", "action"), ("going to do", "action"), ("needs to be done", "action"),
+    ("need to do", "action"), ("what we are doing", "action"),
+    ("how will we know", "outcome"), ("how we will know", "outcome"),
+    ("success look like", "outcome"), ("what difference", "outcome"),
+    ("when will", "due"),
     ("by whom", "owner"), ("who is responsible", "owner"), ("responsible party", "owner"),
     ("by when", "due"), ("time frame", "due"), ("time scale", "due"),
     ("success measure", "outcome"), ("success criteria", "outcome"),
