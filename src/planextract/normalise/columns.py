@@ -2,11 +2,13 @@
 
 A header is read as words, not matched against a closed list of labels: every
 role has a vocabulary of words (stems) and phrases, a header's role is the role
-of its head word (the last role word: ``Action Owner`` is an owner, ``Action
-Required`` an action), a phrase beats a single word (``Success measure`` is an
-outcome), and of a header printed as alternatives (``Action / Measurable
-Outcome``, ``Risks / Issues``) the first alternative that names a role decides.
-What the cells hold is weighed afterwards (``normalise.column_evidence``).
+of its head word (the last role word before any preposition: ``Action Owner``
+is an owner, ``Lead for action`` too, ``Action Required`` an action), a phrase
+beats a single word (``Success measure`` is an outcome), of a header printed as
+alternatives (``Action / Measurable Outcome``, ``Risks / Issues``) the first
+alternative that names a role decides, and one naming both who and when
+(``Lead and timescale``) is cut into both. What the cells hold is weighed
+afterwards (``normalise.column_evidence``).
 """
 
 from __future__ import annotations
