@@ -78,3 +78,27 @@ def test_one_column_naming_who_and_when_is_cut_into_owner_and_date():
     (action,) = doc.actions
     assert (action.owners_raw, str(action.due_date), action.progress) == (
         "Web Team", "2012-03-31", "Started")
+
+
+def test_financial_years_and_quarters():
+    from planextract.normalise.dates import parse_due
+
+    def read(text):
+        due = parse_due(text)
+        return due.kind, due.due_date
+
+    assert read("2013/14") == ("date", date(2014, 3, 31))  # April 2013 to March 2014
+    assert read("2012-13") == ("date", date(2013, 3, 31))
+    assert read("Q2 2013/14") == ("date", date(2013, 9, 30))
+    assert read("Q4 2013/14") == ("date", date(2014, 3, 31))
+    assert read("Q3 2012") == ("date", date(2012, 9, 30))  # a calendar quarter
+    assert read("2009-2012") == ("range", date(2012, 12, 31))  # two years, not one
+    assert read("1/12/2012") == ("date", date(2012, 12, 1))
+
+
+def test_a_plan_dated_by_financial_year():
+    doc = run(table(["Action", "Lead", "Timescale"],
+                    ["Refresh the workforce strategy", "HR", "2014/15"],
+                    ["Report to the board", "CE", "Q1 2014/15 and Q3 2014/15"]))
+    assert [(a.due_kind, a.due_date) for a in doc.actions] == [
+        ("date", date(2015, 3, 31)), ("multiple", date(2014, 12, 31))]

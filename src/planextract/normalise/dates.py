@@ -17,7 +17,14 @@ MONTHS["sept"] = 9
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d{2}|\d{2}"
 
+# UK public bodies plan by financial year (April to March): "2013/14", "2013-14",
+# and its quarters "Q2 2013/14" (Q1 April-June ... Q4 January-March); "Q3 2012"
+# with a plain year is a calendar quarter.
+_FY = r"((?:19|20)\d{2})\s*[/-]\s*(\d{2})(?![\d/.-])"
 _PATTERNS = [
+    ("fy_quarter", re.compile(rf"\bQ([1-4])\s*,?\s*{_FY}", re.I)),
+    ("quarter", re.compile(r"\bQ([1-4])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
+    ("fin_year", re.compile(rf"\b{_FY}")),
     ("numeric", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+({_YEAR})\b", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH})\s*,?\s*'?({_YEAR})\b", re.I)),
@@ -59,6 +66,27 @@ def _month_period(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _fiscal(kind: str, groups: tuple[str, ...]) -> tuple[date, date] | None:
+    """The first and last day of a financial year, or of a quarter of one (or
+    of a calendar year); None when the two years are not consecutive."""
+    if kind == "quarter":
+        quarter, year = int(groups[0]), int(groups[1])
+        first_month = 3 * quarter - 2
+    else:
+        quarter = int(groups[0]) if kind == "fy_quarter" else 0
+        year, second = (int(g) for g in groups[-2:])
+        if second != (year + 1) % 100:
+            return None
+        if not quarter:
+            return date(year, 4, 1), date(year + 1, 3, 31)
+        first_month = 3 * quarter + 1
+        if first_month > 12:
+            first_month, year = first_month - 12, year + 1
+    last_month = first_month + 2
+    return (date(year, first_month, 1),
+            date(year, last_month, calendar.monthrange(year, last_month)[1]))
+
+
 def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
     """Every date expression in ``text``, in order, and flags for bad ones."""
     taken: list[tuple[int, int]] = []
@@ -75,7 +103,13 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
                 continue
             taken.append(span)
             groups = match.groups()
-            if kind == "numeric":
+            if kind in ("fy_quarter", "quarter", "fin_year"):
+                period = _fiscal(kind, groups)
+                if period is None:  # "2013-16": not one financial year
+                    taken.pop()
+                    continue
+                found.append(Expr(period[0], period[1], span, kind))
+            elif kind == "numeric":
                 day, month, year = int(groups[0]), int(groups[1]), _year(groups[2])
                 try:
                     day_date = date(year, month, day)
