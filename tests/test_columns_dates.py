@@ -102,3 +102,15 @@ def test_a_plan_dated_by_financial_year():
                     ["Report to the board", "CE", "Q1 2014/15 and Q3 2014/15"]))
     assert [(a.due_kind, a.due_date) for a in doc.actions] == [
         ("date", date(2015, 3, 31)), ("multiple", date(2014, 12, 31))]
+
+
+def test_seasons_us_order_and_more_recurring_words():
+    from planextract.normalise.dates import parse_due
+
+    assert (parse_due("Summer 2013").kind, parse_due("Summer 2013").due_date) == (
+        "date", date(2013, 8, 31))
+    assert parse_due("Winter 2013").due_date == date(2014, 2, 28)  # into the next year
+    assert parse_due("March 31, 2012").due_date == date(2012, 3, 31)
+    assert parse_due("March 2012, 2013").kind == "multiple"
+    for text in ["Six-monthly", "Half yearly", "Bi-annually", "Weekly"]:
+        assert parse_due(text).kind == "ongoing", text

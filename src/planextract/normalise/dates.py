@@ -14,6 +14,8 @@ from datetime import date
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# a season as a deadline: its first and last month (winter runs into the next year)
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d{2}|\d{2}"
 
@@ -26,13 +28,18 @@ _PATTERNS = [
     ("quarter", re.compile(r"\bQ([1-4])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
     ("fin_year", re.compile(rf"\b{_FY}")),
     ("numeric", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")),
+    ("month_day", re.compile(
+        rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*((?:19|20)\d{{2}})\b", re.I)),
+    ("season", re.compile(r"\b(spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})\b", re.I)),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+({_YEAR})\b", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH})\s*,?\s*'?({_YEAR})\b", re.I)),
     ("year", re.compile(r"\b((?:19|20)\d{2})\b")),
     ("month", re.compile(rf"\b({_MONTH})(?![a-z])", re.I)),
 ]
 _ONGOING = re.compile(r"\bon\s*-?\s*going\b|\bquarterly\b|\bannually\b|\bmonthly\b|"
-                      r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b", re.I)
+                      r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b|\bweekly\b|"
+                      r"\b(?:six|6)[\s-]?monthly\b|\bhalf[\s-]?yearly\b|\bbi-?annual(?:ly)?\b|"
+                      r"\byearly\b|\bcontinual(?:ly)?\b", re.I)
 ONGOING = _ONGOING  # words that say a deadline recurs or never ends
 _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
 _RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
@@ -117,10 +124,19 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
                     flags.append("date_impossible")
                     continue
                 found.append(Expr(day_date, day_date, span, kind))
-            elif kind == "day_month":
-                month = MONTHS[groups[1].lower().rstrip(".")]
+            elif kind == "season":
+                first_month = SEASONS[groups[0].lower()]
+                year = int(groups[1])
+                end_year, end_month = (year + 1, 2) if first_month == 12 else (year,
+                                                                                first_month + 2)
+                found.append(Expr(date(year, first_month, 1),
+                                  _month_period(end_year, end_month)[1], span, kind))
+            elif kind in ("day_month", "month_day"):
+                day_text, month_text = (groups[0], groups[1]) if kind == "day_month" \
+                    else (groups[1], groups[0])
+                month = MONTHS[month_text.lower().rstrip(".")]
                 try:
-                    day_date = date(_year(groups[2]), month, int(groups[0]))
+                    day_date = date(_year(groups[2]), month, int(day_text))
                 except ValueError:
                     flags.append("date_impossible")
                     continue
