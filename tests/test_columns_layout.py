@@ -201,3 +201,21 @@ def test_one_action_keeps_its_paragraphs_in_a_text_export_too(normalise_text):
     assert len(action.owners) == 2
     assert action.due_kind == "multiple" and str(action.due_date) == "2012-05-31"
     assert action.progress == "Drafted\nConsulted on"
+
+
+def test_the_rest_of_a_cut_cell_after_a_page_break_joins_the_action_above():
+    from planextract.extract.model import Cell, Row, Table
+
+    head = table(["Outcome", "Action", "Owner"],
+                 ["Staff are trained", "Train every manager in line with the", "HR"])
+    rest = Table((Row((Cell(), Cell(("Equality Act 2010",)), Cell()), after_break=True,
+                      line_start=5, line_end=5),
+                  Row((Cell(), Cell(("Publish the results",)), Cell(("Comms",))),
+                      line_start=6, line_end=6)))
+    doc = run(head, rest)
+    assert [a.action for a in doc.actions] == [
+        "Train every manager in line with the Equality Act 2010", "Publish the results"]
+    assert "merged_split_row" in doc.actions[0].flags
+    # a short first-column row is still a sub-heading to skip
+    doc = run(table(["Action", "Owner"], ["Recruitment"], ["Advertise widely", "HR"]))
+    assert [a.action for a in doc.actions] == ["Advertise widely"]

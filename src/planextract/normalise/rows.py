@@ -82,14 +82,18 @@ def numbered_title(text: str) -> Heading | None:
     return None
 
 
-def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | None | bool:
+def heading_of_row(row: Row, numbered_objectives: bool = False,
+                   after_break: bool = False) -> Heading | None | bool:
     """A one-cell row: a grouping heading, True for a sub-heading to skip, or
     None when the row is data (a continuation or an action). With
     ``numbered_objectives`` (actions numbered on three levels, ``1.1.1``) a
-    full-width ``1. Title`` row is the objective the numbers start from."""
+    full-width ``1. Title`` row is the objective the numbers start from. Right
+    after a page break a short text outside the first column is the rest of a
+    cut cell (``Equality Act 2010``), not a sub-heading."""
     filled = [c.text for c in row.cells if not c.empty]
     if len(filled) != 1:
         return None
+    first_column = not row.cells[0].empty
     text = squash(filled[0])
     heading = classify(text)
     if heading:
@@ -100,7 +104,7 @@ def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | Non
         return numbered_title(text)
     words = text.split()
     if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
-            and not re.search(r"[.,;:]$", text)):
+            and not re.search(r"[.,;:]$", text) and (first_column or not after_break)):
         return True
     return None
 
@@ -141,7 +145,8 @@ class TableBuilder:
         if repeats_header(texts, self.layout.printed or self.layout.headers) \
                 or self._relabels(texts):
             return True
-        heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3)
+        heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3,
+                                 after_break=row.after_break or pending_break)
         if isinstance(heading, Heading):
             return heading
         if heading is True:
@@ -218,6 +223,8 @@ class TableBuilder:
             parts = ["\n".join(parts)]  # a numbered row is one action, whatever its paragraphs
         stacked = len(parts) > 1
         has_previous = bool(self.drafts)
+        # only the action cell is filled: after a break, the rest of the row above
+        alone = sum(1 for c in row.cells if not c.empty) == 1
         tail: str | None = None
         pieces: list[_Piece] = []
         for index, part in enumerate(parts):
@@ -244,9 +251,8 @@ class TableBuilder:
                         self.majors.add(numbering.normalise_id(item.raw).split(".")[0])
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
-                if index == 0 and has_previous and not row_id and (
-                        (after_break and _starts_lower(part))
-                        or (id_cols and after_break)):
+                if index == 0 and has_previous and not row_id and after_break and (
+                        _starts_lower(part) or id_cols or alone):
                     tail = part
                     continue
                 raw, text = row_id or None, part
