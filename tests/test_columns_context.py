@@ -100,3 +100,12 @@ def test_short_numbered_titles_between_tables_are_objectives():
         # prose and an unnumbered title name no objective: the action's number
         # names it, and the title of objective 2 above is not its title
         ("3", None, "3.1")]
+
+
+def test_a_title_in_a_tables_first_row_names_the_table():
+    doc = run(table(["Staff Survey Delivery Plan"], ["Action", "Owner", "Date"],
+                    ["Hold listening events", "HR", "2013"]),
+              table(["Service Delivery Plan"], ["No", "Task", "Lead"],
+                    ["1", "Audit the buildings", "Estates"]))
+    assert [a.table for a in doc.actions] == ["Staff Survey Delivery Plan",
+                                              "Service Delivery Plan"]

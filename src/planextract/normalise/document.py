@@ -109,6 +109,11 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             continue
         for note in resolved.notes:
             _warn(doc, note)
+        # a title printed in the table's own first row, above its header
+        above = [squash(c.text) for r in block.rows[:header.first] for c in r.cells
+                 if c.text.strip()]
+        if len(above) == 1 and _title_like(above[0]):
+            last_title = above[0]
         match = next((k for k in range(len(logical) - 1, -1, -1)
                       if _similar(logical[k].headers, headers)), None)
         if match is None:
