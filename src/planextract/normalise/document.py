@@ -124,6 +124,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         table_of[index] = match
         last_title = None
     named = len(logical) > 1
+    doc.glossary.extend(glossary.paragraph_key(
+        [b.text if isinstance(b, Paragraph) else None for b in blocks], doc.glossary))
     doc.warnings.extend(glossary.conflicts(doc.glossary))
 
     # pass 2: walk the blocks with the heading context and build drafts
@@ -165,7 +167,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    doc.actions = _finish(drafts, doc)
+    doc.actions = _finish(drafts, doc, settings.roles_file)
     return doc
 
 
@@ -241,12 +243,14 @@ def _swap_if_needed(draft: Draft) -> None:
         draft.flags.add("columns_swapped")
 
 
-def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[ActionRecord]:
+def _finish(drafts: list[Draft], doc: NormalisedDocument,
+            roles_file: str | None = None) -> list[ActionRecord]:
     for draft in drafts:
         _cut_owner_due(draft)
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
-    resolved = owners.resolve([_text(d, "owner") for d in drafts], key_map)
+    resolved = owners.resolve([_text(d, "owner") for d in drafts],
+                              glossary.unambiguous(doc.glossary), roles_file)
     doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
