@@ -215,6 +215,8 @@ class TableBuilder:
         columns = self.layout.columns("action")
         cell = cell_of(row, columns[0]) if columns else Cell()
         parts = bullets.join_items([p for p in cell.parts if p.strip()])
+        if self.layout.numbered_actions:
+            parts = _numbered_lines(parts, self.layout.levels)
         id_cols = self.layout.columns("action_id")
         row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
         if not parts:
@@ -311,6 +313,9 @@ class TableBuilder:
                 parts = [p for p in cell.parts if p.strip()]
                 if not parts:
                     continue
+                lines = [ln for ln in "\n".join(parts).split("\n") if ln.strip()]
+                if count > 1 and len(parts) < count and len(lines) == count:
+                    parts = lines  # one line a stacked action, as a CSV cell prints them
                 shares = _shares(role, parts, count, previous, n)
                 if shares is None:
                     for draft in new:
@@ -322,6 +327,24 @@ class TableBuilder:
                 for draft, value in zip(new, per_action):
                     if value:
                         _grow(draft, role, n, value)
+
+
+def _numbered_lines(parts: list[str], levels: int) -> list[str]:
+    """Cut a paragraph where one of its lines opens with an action number of
+    the plan's shape (a cell of several numbered actions printed as lines)."""
+    out: list[str] = []
+    for part in parts:
+        lines = part.split("\n")
+        current = [lines[0]]
+        for line in lines[1:]:
+            lead = numbering.split_leading(line)
+            if lead.raw and lead.text and numbering.depth(lead.raw) == levels:
+                out.append("\n".join(current))
+                current = [line]
+            else:
+                current.append(line)
+        out.append("\n".join(current))
+    return out
 
 
 def _grow(draft: Draft, role: str, column: int, text: str) -> None:
