@@ -2,18 +2,22 @@
 only): where they start, where they end, their columns and their rows.
 
 - A table starts at a line of three or more separated labels that the next
-  line of cells lines up with (on a later page: a line that lines up with the
-  columns the previous page ended with). It ends at a gap of several lines,
-  or where a line of cells lines up with none of its columns (the header of
-  the next table: small tables close together are not fused).
+  line of cells lines up with (or, for a header of two rows, the labels of
+  both; on a later page: a line that lines up with the columns the previous
+  page ended with). It ends at a gap of several lines, or where a line of
+  cells lines up with at most one of its columns (the header of the next
+  table: small tables close together are not fused).
 - A column boundary is a whitespace gutter that runs down the whole table
   (found in the table's own lines only). A line that runs through a gutter
   (a full-width heading row) does not close it, and a column of nothing but
   bullet glyphs (a hanging indent) is not a column.
-- Rows are cut at horizontal rules where there are any; else where the gap
-  above a line is wider than the lines of one cell are apart, where a line
-  opens with a number, or where the first column starts again after being
-  empty. A wrapped line is never a new row.
+- Rows are cut where the gap above a line is wider than the lines of one
+  cell are apart, where a line opens with a number, or (rows not spaced at
+  all) where the first column starts again after being empty; and at
+  horizontal rules (shaded bands count as rules), which alone decide when
+  they part nearly every row. A wrapped line is never a new row.
+- Cells keep their printed lines and paragraph breaks (cell_text.cell_raw),
+  with the column's room taken from the gutters.
 """
 
 from __future__ import annotations
