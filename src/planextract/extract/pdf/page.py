@@ -84,7 +84,21 @@ def pages(document: pdfium.PdfDocument, settings: PdfSettings = DEFAULT.pdf
             page.close()
 
 
-Transform = Callable[[float, float], tuple[float, float]]
+@dataclass(frozen=True)
+class Transform:
+    """An axis-preserving affine map: displayed x = a*x + c*y + e, displayed
+    top = b*x + d*y + f. Coefficients, not a function, so the glyph loop
+    does its arithmetic inline."""
+
+    a: float
+    b: float
+    c: float
+    d: float
+    e: float
+    f: float
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f
 
 
 def display_transform(rotation: int, box: tuple[float, float, float, float]
@@ -95,13 +109,13 @@ def display_transform(rotation: int, box: tuple[float, float, float, float]
     a landscape table on a page turned by ``/Rotate 90`` is drawn sideways."""
     left, low, right, high = box
     width, height = right - left, high - low
-    if rotation == 90:
-        return (lambda x, y: (y - low, x - left)), height, width
-    if rotation == 180:
-        return (lambda x, y: (right - x, y - low)), width, height
-    if rotation == 270:
-        return (lambda x, y: (high - y, right - x)), height, width
-    return (lambda x, y: (x - left, high - y)), width, height
+    if rotation == 90:  # (y - low, x - left)
+        return Transform(0, 1, 1, 0, -low, -left), height, width
+    if rotation == 180:  # (right - x, y - low)
+        return Transform(-1, 0, 0, 1, right, -low), width, height
+    if rotation == 270:  # (high - y, right - x)
+        return Transform(0, -1, -1, 0, high, right), height, width
+    return Transform(1, 0, 0, -1, -left, high), width, height  # (x - left, high - y)
 
 
 def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf
@@ -122,7 +136,7 @@ def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT
     return content
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> list[_Glyph]:
+def _glyphs(textpage: pdfium.PdfTextPage, t: Transform) -> list[_Glyph]:
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -142,9 +156,9 @@ def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> list[_Glyph]:
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
         # the em box from the baseline, not the ink: every glyph of a line
         # then shares its top and bottom, whatever its shape
-        _, baseline = transform(ox.value, oy.value)
-        x0, _ = transform(box.left, box.bottom)
-        x1, _ = transform(box.right, box.top)
+        baseline = t.b * ox.value + t.d * oy.value + t.f
+        x0 = t.a * box.left + t.c * box.bottom + t.e
+        x1 = t.a * box.right + t.c * box.top + t.e
         if x1 < x0:  # a page turned by 180 or 270 degrees reads the box backwards
             x0, x1 = x1, x0
         out.append(_Glyph(chr(code), x0, x1, baseline - 0.8 * size,

@@ -185,21 +185,14 @@ def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]]
                 x0, starts, settings):
             starts.append(x0)
     starts.sort()
-    words = [w for line in lines for w in line]
     # a column of bullet glyphs only is the hanging indent of the next one
-    glyphs = {k for k, s in enumerate(starts[:-1]) if _bullets_only(
-        [w for w in words if s - settings.align <= w.x0 < _next(starts, k)])}
-    kept = [s for k, s in enumerate(starts) if k - 1 not in glyphs]
+    bullets = [True] * len(starts)
+    for line in lines:
+        for w in line:
+            if not (GLYPH_BULLET.fullmatch(w.text) or DASH_BULLET.fullmatch(w.text + " ")):
+                bullets[_column(w.x0, starts, settings)] = False
+    kept = [s for k, s in enumerate(starts) if k == 0 or not bullets[k - 1]]
     return kept, _spans(lines, kept, right, settings)
-
-
-def _next(starts: list[float], k: int) -> float:
-    return starts[k + 1] - 4 if k + 1 < len(starts) else float("inf")
-
-
-def _bullets_only(words: list[Word]) -> bool:
-    return bool(words) and all(GLYPH_BULLET.fullmatch(w.text) or DASH_BULLET.fullmatch(
-        w.text + " ") for w in words)
 
 
 def _spans(lines: list[Line], starts: list[float], right: float, settings: PdfSettings
@@ -208,9 +201,12 @@ def _spans(lines: list[Line], starts: list[float], right: float, settings: PdfSe
     the next column's start less the narrowest gutter's padding, at most
     ``max_pad`` (the last column: its widest line, or the right edge of the
     page's text when that is further)."""
-    ends = [max((w.x1 for line in lines for w in line
-                 if _column(w.x0, starts, settings) == k and w.x1 < _next(starts, k)),
-                default=s) for k, s in enumerate(starts)]
+    ends = list(starts)
+    for line in lines:
+        for w in line:
+            k = _column(w.x0, starts, settings)
+            if (k + 1 == len(starts) or w.x1 < starts[k + 1] - settings.align) and w.x1 > ends[k]:
+                ends[k] = w.x1
     pads = [starts[k + 1] - ends[k] for k in range(len(starts) - 1) if ends[k] > starts[k]]
     pad = min([*pads, settings.max_pad])
     spans = [(s, max(ends[k], starts[k + 1] - pad)) for k, s in enumerate(starts[:-1])]
@@ -218,7 +214,8 @@ def _spans(lines: list[Line], starts: list[float], right: float, settings: PdfSe
 
 
 def _column(x: float, starts: list[float], settings: PdfSettings) -> int:
-    return max((i for i, s in enumerate(starts) if x >= s - settings.align), default=0)
+    """The column a word starting at ``x`` is in (by bisection: starts are sorted)."""
+    return max(bisect.bisect_right(starts, x + settings.align) - 1, 0)
 
 
 def _cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
