@@ -49,7 +49,7 @@ def margin_lines(page: PageContent, settings: PdfSettings) -> list[list[Word]]:
     running lines: not a line of three or more cells (a table's header
     repeated at the page top)."""
     return [line for line in printed_lines(
-        [w for w in page.words if _in_margin(w.top, page.height, settings)])
+        [w for w in page.words if _in_margin(w.top, page.height, settings)], settings)
         if _in_margin(line[0].top, page.height, settings)
         and len(cell_groups(line, settings.cell_gap)) < 3]
 
@@ -100,7 +100,7 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
         words = [w for w in words if outside(w)]
     result = PageItems()
     result.items.extend(tables)
-    for line in printed_lines(words):
+    for line in printed_lines(words, settings):
         text = " ".join(w.text for w in line)
         size = max(w.size for w in line)
         bold = all(w.bold for w in line)

@@ -69,13 +69,15 @@ def running_lines(pages: list[PageItems], settings: PdfSettings = DEFAULT.pdf) -
     return {text for text, n in counts.items() if n >= max(2, len(pages) // 2)}
 
 
-def heading_levels(lines: list[PageLine], sizes: Counter) -> dict[float, int]:
+def heading_levels(lines: list[PageLine], sizes: Counter, settings: PdfSettings = DEFAULT.pdf
+                   ) -> dict[float, int]:
     """Font sizes larger than the body's (the commonest over all text, tables
     included), largest first, as heading levels 1, 2, 3."""
     if not sizes:
         return {}
     body = sizes.most_common(1)[0][0]
-    larger = sorted({round(line.size, 1) for line in lines if line.size >= body + 1.0},
+    step = settings.heading_step
+    larger = sorted({round(line.size, 1) for line in lines if line.size >= body + step},
                     reverse=True)
     return {s: min(i + 1, 3) for i, s in enumerate(larger)}
 
@@ -120,13 +122,14 @@ def _cell(raw: str) -> Cell:
     return Cell(parts=cell_parts(raw), raw=raw)
 
 
-def _wraps_into(previous: PageLine | None, line: PageLine, right: float) -> bool:
+def _wraps_into(previous: PageLine | None, line: PageLine, right: float,
+                settings: PdfSettings = DEFAULT.pdf) -> bool:
     """``line`` is the next printed line of ``previous``'s paragraph: same
     font, directly beneath, and ``previous`` ran to the right edge of the text."""
     return (previous is not None and previous.page == line.page
             and round(previous.size, 1) == round(line.size, 1) and previous.bold == line.bold
-            and 0 < line.top - previous.top <= 1.6 * line.size
-            and previous.x1 >= right - 0.15 * (right - previous.x0))
+            and 0 < line.top - previous.top <= settings.para_leading * line.size
+            and previous.x1 >= right - settings.para_fill * (right - previous.x0))
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -163,7 +166,8 @@ def _remap(row: list[str], mapping: list[int], width: int) -> list[str]:
 
 def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
            settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
-    levels = heading_levels([i for p in pages for i in p.items if isinstance(i, PageLine)], sizes)
+    levels = heading_levels([i for p in pages for i in p.items if isinstance(i, PageLine)], sizes,
+                            settings)
     blocks: list[Paragraph | Table] = []
     open_rows: list[Row] | None = None
     header: list[str] | None = None
@@ -182,7 +186,8 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                     blocks.append(Table(rows=tuple(open_rows)))
                     open_rows, header = None, None
                     last_line = None
-                if _wraps_into(last_line, item, right_edge) and isinstance(blocks[-1], Paragraph):
+                if _wraps_into(last_line, item, right_edge, settings) and isinstance(
+                        blocks[-1], Paragraph):
                     before = blocks[-1]
                     blocks[-1] = Paragraph(f"{before.text} {item.text}", page=before.page,
                                            level=before.level, bold=before.bold)
@@ -190,7 +195,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                     continue
                 last_line = item
                 level = levels.get(round(item.size, 1), 0)
-                if not level and item.bold and len(item.text.split()) <= 15:
+                if not level and item.bold and len(item.text.split()) <= settings.heading_words:
                     level = 4
                 blocks.append(Paragraph(item.text, page=item.page, level=level, bold=item.bold))
                 continue

@@ -50,7 +50,7 @@ def unruled_tables(words: list[Word], rules: list[float], columns: list[float] |
     previous page ended with, if any. The right edge of the text on the page
     bounds the room of a table's last column."""
     tables: list[UnruledTable] = []
-    lines = printed_lines(words)
+    lines = printed_lines(words, settings)
     right = max((w.x1 for w in words), default=0.0)
     while lines:
         found = _unruled_table(lines, rules, columns, right, settings)
