@@ -303,3 +303,35 @@ def test_a_two_row_header_in_another_layout():
     [table], _ = tables_of(draw([rows], [40, 220, 110, 110, 50], font="Times-Roman", size=10,
                                 pad=6, header_rows=2, style=[("SPAN", (2, 0), (3, 0))]))
     assert texts(table) == rows
+
+
+def test_centred_cells_that_miss_the_header_starts_do_not_end_the_table():
+    def centred(text):
+        return Paragraph(text, ParagraphStyle("m", fontName="Helvetica", fontSize=9,
+                                              leading=11, alignment=1))
+
+    rows = [["Action", "Owner", "Due", "RAG"]]
+    for k, (owner, due, rag) in enumerate([("HR", "May 2012", "Red"), ("CE", "2013", "Green"),
+                                           ("Estates", "June", "Amber")], start=1):
+        rows.append([f"{k} Review the access of office {k}", centred(owner), centred(due),
+                     centred(rag)])
+    [table], _ = tables_of(draw([rows], [260, 110, 110, 80]))
+    assert texts(table)[0] == ["Action", "Owner", "Due", "RAG"]
+    assert [r[0] for r in texts(table)[1:]] == [
+        f"{k} Review the access of office {k}" for k in (1, 2, 3)]
+    assert texts(table)[3][1:] == ["Estates", "June", "Amber"]
+
+
+def test_labels_centred_over_left_set_cells_in_another_layout():
+    def centred(text):
+        return Paragraph(f"<b>{text}</b>", ParagraphStyle("h", fontName="Times-Roman",
+                                                          fontSize=10, leading=12, alignment=1))
+
+    rows = [[centred(h) for h in ("Ref", "Measure", "Responsible party", "Time frame")],
+            ["M1", "Count hate incidents reported by students", "Registrar", "Termly"],
+            ["M2", "Survey disabled students on access", "Disability Office", "Annually"]]
+    [table], _ = tables_of(draw([rows], [50, 250, 130, 90], font="Times-Roman", size=10,
+                                pad=6))
+    assert texts(table)[0] == ["Ref", "Measure", "Responsible party", "Time frame"]
+    assert texts(table)[2] == ["M2", "Survey disabled students on access", "Disability Office",
+                               "Annually"]

@@ -91,7 +91,8 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
             # of wrapped header labels, must line up with the labels
             follow = next((g for g in (cell_groups(x, settings.cell_gap)
                                        for x in lines[index + 1:index + 4]) if len(g) >= 2), [])
-            if sum(_aligned(f[0].x0, starts, settings) for f in follow) >= 2:
+            if sum(_aligned(f[0].x0, starts, settings) for f in follow) >= 2 or _under(
+                    follow, starts, settings):
                 return index, starts, True
             # a header of two rows (a label over two columns, their own labels
             # below it): the first row of cells must line up with both rows
@@ -110,20 +111,36 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
     return None
 
 
+def _under(cells: list[list[Word]], labels: list[float], settings: PdfSettings) -> bool:
+    """Whether three or more cells each sit under a label of their own (their
+    middles between the label's start and the next's): centred cells line up
+    with their labels without sharing their starts."""
+    if len(cells) < 3:
+        return False
+    zones = [max(bisect.bisect_right(labels, (c[0].x0 + c[-1].x1) / 2 + settings.align) - 1, 0)
+             for c in cells]
+    return len(set(zones)) == len(zones)
+
+
 def _table_end(lines: list[Line], start: int, anchors: list[float], settings: PdfSettings
                ) -> int:
     """The last line of the table: before a gap of ``table_gap`` lines, or
     before a line of three or more cells that lines up with at most one of
-    the table's columns (another table's header)."""
+    the table's columns (by start, or each under a column of its own) and
+    is a header the lines below it line up with (another table's)."""
     height = lines[start][0].bottom - lines[start][0].top
     end = start
     for index in range(start + 1, len(lines)):
         line = lines[index]
         if line[0].top - lines[end][0].bottom > settings.table_gap * height:
             break
-        starts = [g[0].x0 for g in cell_groups(line, settings.cell_gap)]
-        if len(starts) >= 3 and sum(_aligned(x, anchors, settings) for x in starts) <= 1:
-            break
+        groups = cell_groups(line, settings.cell_gap)
+        starts = [g[0].x0 for g in groups]
+        if len(starts) >= 3 and sum(_aligned(x, anchors, settings) for x in starts) <= 1 \
+                and not _under(groups, anchors, settings):
+            header = _table_start(lines[index:index + 5], None, settings)
+            if header is not None and header[0] == 0:
+                break  # a header the lines below line up with: the next table
         end = index
     return end
 
@@ -174,16 +191,22 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
 def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
              right: float, settings: PdfSettings
              ) -> tuple[list[float], list[tuple[float, float]]]:
-    """Column starts from the gutters (a header label standing alone in a
-    gutter starts a column of its own, empty below it), less columns that
-    hold bullet glyphs only."""
+    """Column starts from the gutters, less columns that hold bullet glyphs
+    only. A header label standing in a gutter starts the column after it when
+    that column has no label of its own (cells centred under a label set at
+    the left), else a column of its own, empty below it."""
     left = min(w.x0 for line in lines for w in line)
-    starts = [left] + [g[1] for g in gutters]
-    for group in cell_groups(header, settings.cell_gap):
-        x0, x1 = group[0].x0, group[-1].x1
-        if any(g0 < x0 and x1 < g1 for g0, g1 in gutters) and not _aligned(
-                x0, starts, settings):
-            starts.append(x0)
+    labels = [(g[0].x0, g[-1].x1) for g in cell_groups(header, settings.cell_gap)]
+    starts = [left]
+    for k, (g0, g1) in enumerate(gutters):
+        after = gutters[k + 1][1] if k + 1 < len(gutters) else float("inf")
+        inside = [x0 for x0, x1 in labels if g0 < x0 and x1 < g1
+                  and not _aligned(x0, [g1], settings)]
+        labelled = any(g1 - settings.align <= x0 < after for x0, _ in labels)
+        if len(inside) == 1 and not labelled:
+            starts.append(inside[0])  # a label left of its column's (centred) cells
+        else:
+            starts.extend([*inside, g1])  # labels over columns empty below them
     starts.sort()
     # a column of bullet glyphs only is the hanging indent of the next one
     bullets = [True] * len(starts)
@@ -232,9 +255,9 @@ def _cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
             space = 2 * settings.space_width * max(word.size, 1)
             if k == 0 or word.x0 - line[k - 1].x1 >= space:
                 column = _column(word.x0, starts, settings)
-                if any(g0 <= word.x0 < g1 for g0, g1 in gutters) and column + 1 < len(starts) \
-                        and starts[column + 1] > word.x0:
-                    column += 1
+                if column + 1 < len(starts) and any(
+                        starts[column] < g0 <= word.x0 < g1 for g0, g1 in gutters):
+                    column += 1  # in the gutter after its column's text: the next column
             cells[column].append(word)
         return cells
     through = any(w.x0 < g1 and w.x1 > g0 for w in line for g0, g1 in gutters)
