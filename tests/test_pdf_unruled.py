@@ -335,3 +335,66 @@ def test_labels_centred_over_left_set_cells_in_another_layout():
     assert texts(table)[0] == ["Ref", "Measure", "Responsible party", "Time frame"]
     assert texts(table)[2] == ["M2", "Survey disabled students on access", "Disability Office",
                                "Annually"]
+
+
+# 9. a page that opens with one cell running on from the page before
+
+def _split_row_pdf(xs, header, rows, cut, carried, font, size):
+    """Rows drawn without rules over two pages; the row at ``cut`` is broken
+    by the page: its cell ``carried`` runs on at the top of page 2 (wrapped
+    to its column as a writer wraps), the other cells stay on page 1."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    height, lead = A4[1], size * 1.25
+
+    def draw_row(y, cells):
+        depth = 1
+        for col, text in enumerate(cells):
+            width = (xs[col + 1] if col + 1 < len(xs) else 560) - xs[col] - 8
+            lines = simpleSplit(text, font, size, width) if text else []
+            for k, line in enumerate(lines):
+                c.drawString(xs[col], height - y - k * lead, line)
+            depth = max(depth, len(lines))
+        return y + depth * lead + 8
+
+    c.setFont(font, size)
+    y = draw_row(60, header)
+    for index, cells in enumerate(rows):
+        if index == cut:
+            first = list(cells)
+            first[carried] = cells[carried].split(" | ")[0]
+            draw_row(y, first)
+            c.showPage()
+            c.setFont(font, size)
+            rest = [""] * len(cells)
+            rest[carried] = cells[carried].split(" | ")[1]
+            y = draw_row(60, rest)
+            continue
+        y = draw_row(y, cells)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def test_a_page_opening_with_one_cell_running_on_continues_the_row():
+    rows = [[str(k), f"Publish report {k} on the website", "HR", "2013"] for k in (1, 2, 3)]
+    rows.append(["4", "Train all managers | before the end of the year", "HR", "2014"])
+    rows += [[str(k), f"Publish report {k} on the website", "CE", "2015"] for k in (5, 6)]
+    [table], _ = tables_of(_split_row_pdf([40, 80, 330, 430], ["No", "Action", "Lead", "Due"],
+                                          rows, 3, 1, "Helvetica", 9))
+    assert [r[0] for r in texts(table)] == ["No", "1", "2", "3", "4", "5", "6"]
+    assert texts(table)[4] == ["4", "Train all managers before the end of the year", "HR", "2014"]
+
+
+def test_a_page_opening_with_an_owner_running_on_continues_the_row_too():
+    rows = [[f"A{k}", "Agree the plan with the partnership board", "Head of Policy", "Q1"]
+            for k in (1, 2)]
+    rows.append(["A3", "Consult tenants", "Tenant Involvement | Officer", "Q2"])
+    rows.append(["A4", "Report to cabinet", "Director", "Q3"])
+    [table], _ = tables_of(_split_row_pdf([50, 110, 360, 500], ["Ref", "Task", "Owner", "When"],
+                                          rows, 2, 2, "Times-Roman", 11))
+    assert [r[0] for r in texts(table)] == ["Ref", "A1", "A2", "A3", "A4"]
+    assert texts(table)[3][2] == "Tenant Involvement Officer"

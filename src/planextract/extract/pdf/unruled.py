@@ -83,7 +83,9 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
     """Where a table without vertical rules starts, and its header's label
     starts: a line of three or more separated labels whose next line lines
     up with them, or (on a later page) a line that lines up with the previous
-    page's columns. The flag says whether the line is a header."""
+    page's columns (also a page's first line of one cell, under a column
+    other than the first, when the rows below line up). The flag says
+    whether the line is a header."""
     for index, line in enumerate(lines):
         starts = [g[0].x0 for g in cell_groups(line, settings.cell_gap)]
         if len(starts) >= 3:
@@ -108,6 +110,13 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
         if columns and len(starts) >= 2 and sum(
                 _aligned(x, columns, settings) for x in starts) >= 2:
             return index, columns, False
+        if columns and index == 0 and len(starts) == 1 and _aligned(
+                starts[0], columns[1:], settings):
+            # the page opens with one cell running on from the page before
+            follow = next((g for g in (cell_groups(x, settings.cell_gap)
+                                       for x in lines[1:4]) if len(g) >= 2), [])
+            if sum(_aligned(f[0].x0, columns, settings) for f in follow) >= 2:
+                return index, columns, False
     return None
 
 
