@@ -398,3 +398,29 @@ def test_a_page_opening_with_an_owner_running_on_continues_the_row_too():
                                           rows, 2, 2, "Times-Roman", 11))
     assert [r[0] for r in texts(table)] == ["Ref", "A1", "A2", "A3", "A4"]
     assert texts(table)[3][2] == "Tenant Involvement Officer"
+
+
+def test_shaded_bands_in_another_layout_part_rows_whose_first_column_wraps():
+    rows = [["Strand", "What we will do", "Lead", "Target"],
+            ["Disability and long-term health conditions", "Audit the website", "Web team",
+             "2012"],
+            ["Disability and long-term health conditions", "Offer large print letters", "Ops",
+             "2013"],
+            ["Race and religion or belief", "Publish monitoring", "HR", "2014"]]
+    style = [("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.Color(0.85, 0.9, 0.85), colors.white])]
+    [table], _ = tables_of(draw([rows], [110, 200, 90, 60], font="Times-Roman", size=10, pad=4,
+                                style=style))
+    assert texts(table) == rows
+
+
+def test_a_header_at_the_very_top_of_each_page_in_another_layout_is_kept_once():
+    rows = [["No", "Recommendation", "Responsible officer", "By when"]]
+    rows += [[f"R{k}", f"Recommendation {k}: improve the monitoring of complaints",
+              "Head of Service", "2014"] for k in range(1, 46)]
+    data = draw([rows], [40, 260, 130, 80], font="Courier", size=8, pad=3, top_margin=12,
+                footer="Printed for the scrutiny committee - page {page}")
+    [table], raw = tables_of(data)
+    assert raw.pages >= 2
+    got = texts(table)
+    assert got[0] == rows[0] and [r[0] for r in got[1:]] == [f"R{k}" for k in range(1, 46)]
+    assert not any("scrutiny committee" in c for r in got for c in r)

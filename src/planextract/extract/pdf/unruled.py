@@ -194,7 +194,19 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
             if x - opened >= settings.gutter * size:
                 gutters.append((opened, x))
             opened = None
-    return gutters
+    return [g for g in gutters if _parts_cells(lines, g, settings)]
+
+
+def _parts_cells(lines: list[Line], strip: tuple[float, float], settings: PdfSettings) -> bool:
+    """Whether on some line a word starts at the strip's right edge with
+    nothing before it, or nothing closer than a cell gap: a column gutter,
+    not the spaces of a phrase repeated on every line in a fixed-width font."""
+    for line in lines:
+        for k, word in enumerate(line):
+            if abs(word.x0 - strip[1]) <= settings.align and (
+                    k == 0 or word.x0 - line[k - 1].x1 >= settings.cell_gap):
+                return True
+    return False
 
 
 def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
@@ -206,9 +218,12 @@ def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]]
     the left), else a column of its own, empty below it."""
     left = min(w.x0 for line in lines for w in line)
     labels = [(g[0].x0, g[-1].x1) for g in cell_groups(header, settings.cell_gap)]
-    starts = [left]
-    for k, (g0, g1) in enumerate(gutters):
-        after = gutters[k + 1][1] if k + 1 < len(gutters) else float("inf")
+    starts: list[float] = []
+    # the space left of the body's text is a gutter too: a label there heads
+    # a column empty on this page
+    bounds = [(float("-inf"), left), *gutters]
+    for k, (g0, g1) in enumerate(bounds):
+        after = bounds[k + 1][0] if k + 1 < len(bounds) else float("inf")
         inside = [x0 for x0, x1 in labels if g0 < x0 and x1 < g1
                   and not _aligned(x0, [g1], settings)]
         labelled = any(g1 - settings.align <= x0 < after for x0, _ in labels)
@@ -218,11 +233,13 @@ def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]]
             starts.extend([*inside, g1])  # labels over columns empty below them
     starts.sort()
     # a column of bullet glyphs only is the hanging indent of the next one
-    bullets = [True] * len(starts)
+    bullets = [False] * len(starts)  # a column holding bullet glyphs and nothing else
+    other = [False] * len(starts)
     for line in lines:
         for w in line:
-            if not (GLYPH_BULLET.fullmatch(w.text) or DASH_BULLET.fullmatch(w.text + " ")):
-                bullets[_column(w.x0, starts, settings)] = False
+            glyph = bool(GLYPH_BULLET.fullmatch(w.text) or DASH_BULLET.fullmatch(w.text + " "))
+            (bullets if glyph else other)[_column(w.x0, starts, settings)] = True
+    bullets = [b and not o for b, o in zip(bullets, other)]
     kept = [s for k, s in enumerate(starts) if k == 0 or not bullets[k - 1]]
     return kept, _spans(lines, kept, right, settings)
 
