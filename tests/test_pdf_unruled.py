@@ -424,3 +424,17 @@ def test_a_header_at_the_very_top_of_each_page_in_another_layout_is_kept_once():
     got = texts(table)
     assert got[0] == rows[0] and [r[0] for r in got[1:]] == [f"R{k}" for k in range(1, 46)]
     assert not any("scrutiny committee" in c for r in got for c in r)
+
+
+# 10. a year opening a wrapped line is not a number opening a row
+
+def test_a_year_wrapped_to_the_next_line_stays_in_its_row():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    first = "1.1 Review the use of restraint in line with the Equality Act"
+    width = stringWidth(first, "Helvetica", 9) + 2 * 4 + 2  # "2010" cannot follow
+    rows = [["Ref", "Action", "Lead", "When"],
+            ["1", f"{first} 2010", "Dep. Chief Executive", "December 2010"],
+            ["2", "Publish the results", "HR", "2011"]]
+    [table], _ = tables_of(draw([rows], [40, width, 120, 90]))
+    assert texts(table) == rows

@@ -23,6 +23,7 @@ only): where they start, where they end, their columns and their rows.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from planextract.extract.pdf.cell_text import cell_raw
@@ -32,6 +33,7 @@ from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 Line = list[Word]
+_YEAR = re.compile(r"^\d{4}(?!\s?\.\s?\d)")  # a year opening a wrapped line, not an id
 
 
 @dataclass
@@ -160,16 +162,16 @@ def _gutters(lines: list[Line], settings: PdfSettings, anchors: list[float] | No
     wide; and, where a strip ends at one of the ``anchors`` (the header's
     label starts), strips crossed by no line of several cells and by at most
     a quarter of the lines of one cell (full-width heading rows)."""
-    strict = _open_strips(lines, settings, 0)
+    strict = _open_strips(lines, settings, 0, anchors or [])
     if not anchors:
         return strict
-    loose = [g for g in _open_strips(lines, settings, len(lines) // 4)
+    loose = [g for g in _open_strips(lines, settings, len(lines) // 4, anchors)
              if _aligned(g[1], anchors, settings)
              and not any(g[0] < s1 and s0 < g[1] for s0, s1 in strict)]
     return sorted(strict + loose)
 
 
-def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
+def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors: list[float]
                  ) -> list[tuple[float, float]]:
     if not lines:
         return []
@@ -194,13 +196,15 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int
             if x - opened >= settings.gutter * size:
                 gutters.append((opened, x))
             opened = None
-    return [g for g in gutters if _parts_cells(lines, g, settings)]
+    return [g for g in gutters
+            if _aligned(g[1], anchors, settings) or _parts_cells(lines, g, settings)]
 
 
 def _parts_cells(lines: list[Line], strip: tuple[float, float], settings: PdfSettings) -> bool:
     """Whether on some line a word starts at the strip's right edge with
     nothing before it, or nothing closer than a cell gap: a column gutter,
-    not the spaces of a phrase repeated on every line in a fixed-width font."""
+    not the spaces of a phrase repeated on every line in a fixed-width font.
+    (A strip ending at a header label's start needs no such line.)"""
     for line in lines:
         for k, word in enumerate(line):
             if abs(word.x0 - strip[1]) <= settings.align and (
@@ -315,7 +319,8 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
         lead = " ".join(w.text for w in next(c for c in cells[k] if c))
         at = bisect.bisect_left(rules, above - 1)
         ruled.append(at < len(rules) and rules[at] <= top + 1)
-        numbered.append(bool(NUMBERED.match(GLYPH_BULLET.sub("", lead) + " ")))
+        lead = GLYPH_BULLET.sub("", lead)
+        numbered.append(bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead))
         spaced.append(gaps[k] or numbered[k]
                       or (packed and bool(cells[k][0]) and not cells[k - 1][0]))
     body = range(2, len(lines))
