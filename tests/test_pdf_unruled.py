@@ -438,3 +438,16 @@ def test_a_year_wrapped_to_the_next_line_stays_in_its_row():
             ["2", "Publish the results", "HR", "2011"]]
     [table], _ = tables_of(draw([rows], [40, width, 120, 90]))
     assert texts(table) == rows
+
+
+def test_a_two_row_header_repeated_on_every_page_is_dropped_whole():
+    rows = [["No", "Action", "Accountability and timescale", "", "Update"],
+            ["", "", "By whom", "Deadline", ""]]
+    rows += [[str(k), f"Review service {k} with its users and report to the board",
+              "Service Manager", "2013", "On track"] for k in range(1, 36)]
+    [table], raw = tables_of(draw([rows], [40, 250, 120, 90, 90], header_rows=2,
+                                  style=[("SPAN", (2, 0), (3, 0))]))
+    assert raw.pages >= 2
+    got = texts(table)
+    assert got[:2] == rows[:2] and [r[0] for r in got[2:]] == [str(k) for k in range(1, 36)]
+    assert not any(r.stitched for b in raw.blocks if isinstance(b, RawTable) for r in b.rows)

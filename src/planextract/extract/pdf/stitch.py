@@ -172,6 +172,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
     open_rows: list[Row] | None = None
     header: list[str] | None = None
     spans: list[tuple[float, float]] = []
+    tops: list[list[str]] = []  # the open table's first rows: its header, if repeated
     open_page = 0
     last_line: PageLine | None = None
     for page in pages:
@@ -215,6 +216,11 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 rows = [_remap(r, mapping, len(header)) for r in rows]
                 if _same_header(rows[0], header):
                     rows = rows[1:]
+                    # a header of two or three rows repeats whole
+                    for above in tops[1:]:
+                        if not rows or not _same_header(rows[0], above):
+                            break
+                        rows = rows[1:]
                 elif (below := _below_header(rows[0], header)) is not None:
                     rows[0] = below
                 if rows and open_rows and _continues(rows[0]):
@@ -228,6 +234,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 if open_rows is not None:
                     blocks.append(Table(rows=tuple(open_rows)))
                 open_rows, header, spans = [], rows[0], item.spans
+                tops = rows[:3]
             open_page = item.page
             for index, cells in enumerate(rows):
                 open_rows.append(Row(cells=tuple(_cell(c) for c in cells),
