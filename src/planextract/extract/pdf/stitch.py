@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
 from planextract.extract.pdf.cell_text import cell_parts
-from planextract.extract.printed import GLYPH_BULLET, NUMBERED
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -102,17 +102,21 @@ def _below_header(row: list[str], header: list[str]) -> list[str] | None:
     return rest if len(row) == len(header) else None
 
 
+def _unbulleted(cell: str) -> str:
+    return DASH_BULLET.sub("", GLYPH_BULLET.sub("", cell.strip()))
+
+
 def _continues(row: list[str]) -> bool:
     """A page-top row that carries on the row before it: its leading cell is
-    empty or carries on a sentence (lower case), and neither it nor the first
-    filled cell after it starts a number, with or without a bullet before it
-    (a merged outcome running on beside a new numbered action is a new row)."""
+    empty or carries on a sentence or a list (lower case, after any bullet),
+    and neither it nor the first filled cell after it starts a number, with
+    or without a bullet before it (a merged outcome running on beside a new
+    numbered action is a new row)."""
     if not row:
         return False
-    lead = row[0].strip()
-    after = next((c.strip() for c in row[1:] if c.strip()), "")
-    if not (lead or after) or any(NUMBERED.match(GLYPH_BULLET.sub("", c) + " ")
-                                  for c in (lead, after) if c):
+    lead = _unbulleted(row[0])
+    after = next((_unbulleted(c) for c in row[1:] if c.strip()), "")
+    if not (lead or after) or any(NUMBERED.match(c + " ") for c in (lead, after) if c):
         return False
     return not lead or lead[0].islower()
 
