@@ -18,9 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from planextract.extract.errors import ReaderError
 from planextract.extract.model import RawDocument
-from planextract.extract.pdf.document import open_pdf
+from planextract.extract.pdf.document import no_text_error, open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
 from planextract.extract.pdf.page import PageContent, Word, pages
@@ -116,7 +115,7 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
 
 
 def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    document = open_pdf(data)
+    document = open_pdf(data, settings.limits)
     pdf = settings.pdf
     read: list[PageItems] = []
     warnings: list[str] = []
@@ -149,8 +148,7 @@ def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     finally:
         document.close()
     if count and chars == 0:
-        raise ReaderError(f"the PDF has {count} page(s) but no text layer: it is a scan or "
-                          "an image; run OCR on it (e.g. ocrmypdf) and try again")
+        raise no_text_error(data, count, settings.limits)
     return RawDocument(source_format="pdf",
                        blocks=stitch(read, running_lines(read, pdf), sizes, pdf),
                        pages=count, warnings=warnings)
