@@ -112,3 +112,11 @@ def test_a_reader_decoding_without_limits_gets_the_registrys():
     data = ("Ref\tAction\tLead\n1.1\t" + "word " * 400 + "\tHR\n").encode()
     raw = read_document(data, Settings(limits=Limits(max_line_chars=100)))
     assert raw.warnings == ["line 2: 2007 characters, cut to 100 (--max-line-chars)"]
+
+
+def test_utf16_cut_at_an_odd_byte_still_reads():
+    data = TEXT.encode("utf-16-le")[:-1]
+    text, warnings = decode(data)
+    assert text[:-1] == TEXT[:-1] and text[-1] == "\ufffd"
+    assert warnings == ["decoded as UTF-16-LE (no byte-order mark)",
+                        "1 invalid utf-16-le sequence(s) replaced"]

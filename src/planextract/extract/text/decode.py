@@ -66,7 +66,7 @@ def _wide_encoding(data: bytes) -> str | None:
     """UTF-16 or UTF-32 without a BOM, recognised by where the zero bytes sit."""
     sample = data[:_SAMPLE]
     for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
-        if len(data) % width or len(sample) < 2 * width:
+        if len(sample) < 2 * width:  # an odd last byte (a cut file) is replaced, not a veto
             continue
         units = len(sample) // width
         whole = sample[:units * width]
@@ -120,7 +120,9 @@ def _raw_decode(data: bytes) -> tuple[str, list[str]]:
     wide = _wide_encoding(data)
     if wide:
         text = data.decode(wide, errors="replace")
-        return text, [f"decoded as {wide.upper()} (no byte-order mark)"]
+        bad = text.count("\ufffd")
+        return text, [f"decoded as {wide.upper()} (no byte-order mark)"] + (
+            [f"{bad} invalid {wide} sequence(s) replaced"] if bad else [])
     head = data[:4096]
     if head.count(0) > _BINARY_SHARE * len(head):  # not text, whatever the encoding
         raise ReaderError(BINARY_MESSAGE)
