@@ -224,3 +224,21 @@ def test_read_input_never_blocks_on_a_fifo(tmp_path):
     os.mkfifo(tmp_path / "pipe")
     with pytest.raises(ReaderError, match="not a regular file"):
         read_input(str(tmp_path / "pipe"), Limits())
+
+
+def test_python_docx_parser_never_resolves_entities(tmp_path):
+    """Behind the DOCTYPE guard, python-docx's own lxml parser is the second
+    wall: entities unresolved, no network, no DTD loading."""
+    from docx.oxml.parser import parse_xml
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("XXE-SECRET-PARSER")
+    xml = (f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">'
+           '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+           '<d xmlns="urn:x"><t>&x;</t><t>&b;</t></d>').encode()
+    from lxml import etree
+
+    root = parse_xml(xml)
+    assert [t.text for t in root] == [None, None]  # what a reader takes: nothing expanded
+    for method in ("xml", "text"):
+        assert "XXE-SECRET-PARSER" not in etree.tostring(root, method=method, encoding="unicode")
