@@ -440,7 +440,7 @@ peak = max(resource.getrusage(who).ru_maxrss
 json.dump({"documents": [r.document for r in result.results],
            "actions": [[a["action"] for a in r.actions] for r in result.results],
            "dump": repr([r.actions for r in result.results]),
-           "problems": [[p.path, p.kind, p.message] for p in scan.problems],
+           "problems": [[p.path, p.kind, p.message] for p in scan.problems + scan.notes],
            "seconds": time.perf_counter() - started, "peak_mb": peak / 1024}, sys.stdout)
 """
 
