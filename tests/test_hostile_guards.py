@@ -242,3 +242,33 @@ def test_python_docx_parser_never_resolves_entities(tmp_path):
     assert [t.text for t in root] == [None, None]  # what a reader takes: nothing expanded
     for method in ("xml", "text"):
         assert "XXE-SECRET-PARSER" not in etree.tostring(root, method=method, encoding="unicode")
+
+
+def _docx_with(body: str) -> bytes:
+    from hostile_corpus import _document_xml, _replace_part
+
+    return _replace_part(plan_docx(), "word/document.xml", _document_xml(body))
+
+
+def test_a_cell_spanning_millions_of_columns_is_refused_before_parsing():
+    # 1 KB of XML that made python-docx and the reader build 30,000,000 cells
+    body = ('<w:tbl><w:tr><w:tc><w:tcPr><x:gridSpan xmlns:x="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main" x:val="3_0000_000"/></w:tcPr><w:p/></w:tc></w:tr>'
+            '</w:tbl>')
+    with pytest.raises(LimitError, match="spanning 30,000,000 columns, more than the limit of "
+                                         "200 .--max-columns."):
+        check_docx(_docx_with(body), Limits())
+    check_docx(_docx_with(body.replace("3_0000_000", "63")), Limits())
+
+
+def test_a_value_word_never_writes_is_a_damaged_docx():
+    body = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:val="x"/></w:trPr><w:tc><w:p/></w:tc>'
+            '</w:tr></w:tbl>')
+    with pytest.raises(ReaderError, match="the .docx holds a value Word never writes"):
+        read_document(_docx_with(body))
+
+
+def test_a_value_error_outside_the_docx_reader_is_left_alone():
+    with pytest.raises(ValueError):
+        with reader_failures("text-tabbed"):
+            int("x")

@@ -10,6 +10,7 @@ file claiming gigabytes is refused before python-docx unpacks anything.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 import zlib
@@ -21,6 +22,10 @@ from planextract.settings import Limits
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: Office 97-2003, encrypted OOXML
 _STRICT_W = b"purl.oclc.org/ooxml/wordprocessingml/main"
 _CHUNK = 1 << 20
+# a cell spanning or a row skipping N grid columns: python-docx and the reader
+# make N cells, so a 1 KB file saying 30,000,000 costs minutes and gigabytes
+_GRID_VALUE = re.compile(
+    rb"<(?:[\w.-]+:)?grid(?:Span|Before|After)\b[^>]*?val\s*=\s*[\"']([^\"']{1,40})")
 _RATIO_FLOOR = 1 << 20  # parts smaller than this unpacked are never a bomb worth refusing
 _RESAVE = "open it in Word or LibreOffice and save it again as .docx"
 
@@ -118,7 +123,19 @@ def _sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
                              "(--max-docx-ratio): a zip bomb, refused")
 
 
-def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+def _check_grid(xml: bytes, limits: Limits) -> None:
+    for match in _GRID_VALUE.finditer(xml):
+        try:
+            columns = int(match.group(1))
+        except ValueError:
+            continue  # not a number: the reader says the value is invalid
+        if columns > limits.max_columns:
+            raise LimitError(f"a .docx table cell spanning {columns:,} columns, more than the "
+                             f"limit of {limits.max_columns} (--max-columns); Word tables have "
+                             "at most 63: the file is damaged or hostile")
+
+
+def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Read every XML part once (bounded by the declared sizes): a bad CRC or
     broken deflate data shows here, and so does a DOCTYPE, which Word never
     writes and which carries entity bombs and external entities (XXE)."""
@@ -137,7 +154,8 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
                     raise ReaderError("a Strict Open XML .docx (ISO 29500 Strict), which is not "
                                       "read here: open it in Word and save it as a Word "
                                       "Document (.docx), not Strict Open XML")
-                tail = chunk[-16:]
+                _check_grid(window, limits)
+                tail = chunk[-160:]
 
 
 def check_docx(data: bytes, limits: Limits) -> None:
@@ -149,7 +167,7 @@ def check_docx(data: bytes, limits: Limits) -> None:
         names = {i.filename for i in infos}
         _package_kind(archive, names)
         _sizes(infos, limits)
-        _scan_parts(archive, infos)
+        _scan_parts(archive, infos, limits)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
         raise ReaderError(f"a zip/.docx file that is damaged or cut short ({err}); "
                           f"{_RESAVE}") from None
