@@ -385,7 +385,7 @@ def build(folder: Path, small: bool = False) -> list[Case]:
     add("content-stream-loop.pdf", _content_loop(), "empty", "no action table found")
     add("deep-nesting.pdf", _deep_nesting(100_000), "empty", "no action table found")
     add("zip-bomb.docx", _zip_bomb((64 if small else 2048) << 20), "failed",
-        "a zip bomb, refused")
+        "a zip bomb")
     add("billion-laughs.docx", _billion_laughs(), "failed", "refused as unsafe")
     secret = folder.parent / f"{folder.name}-secret.txt"
     secret.write_text(XXE_MARKER + "\n")

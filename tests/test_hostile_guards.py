@@ -272,3 +272,11 @@ def test_a_value_error_outside_the_docx_reader_is_left_alone():
     with pytest.raises(ValueError):
         with reader_failures("text-tabbed"):
             int("x")
+
+
+def test_one_xml_part_over_its_limit_is_refused():
+    data = _zip({"word/document.xml": b"<a/>" + b" " * (3 << 20)}, zipfile.ZIP_STORED)
+    check_docx(data, Limits())
+    with pytest.raises(LimitError, match="word/document.xml is 3.0 MB of XML, more than the "
+                                         "limit of 2.0 MB .--max-docx-xml-mb."):
+        check_docx(data, Limits(max_docx_xml_bytes=2 << 20))

@@ -121,6 +121,10 @@ def _sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
             raise LimitError(f"the .docx part {info.filename} unpacks {ratio:,.0f} times its "
                              f"packed size, more than the limit of {limits.max_docx_ratio} "
                              "(--max-docx-ratio): a zip bomb, refused")
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > limits.max_docx_xml_bytes:
+            raise LimitError(f"the .docx part {info.filename} is {_mb(info.file_size)} of XML, "
+                             f"more than the limit of {_mb(limits.max_docx_xml_bytes)} "
+                             "(--max-docx-xml-mb): far more than a plan")
 
 
 def _check_grid(xml: bytes, limits: Limits) -> None:

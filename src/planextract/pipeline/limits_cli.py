@@ -16,6 +16,8 @@ OPTIONS = {
     "--max-pages": ("max_pages", 1, "most PDF pages read; more is refused before reading"),
     "--max-docx-unpacked-mb": ("max_docx_uncompressed", _MB,
                                "most a .docx may unpack to (sum of its declared part sizes)"),
+    "--max-docx-xml-mb": ("max_docx_xml_bytes", _MB,
+                          "largest XML part of a .docx (the text and tables)"),
     "--max-docx-ratio": ("max_docx_ratio", 1,
                          "largest unpacked/packed ratio of a .docx part over 1 MB"),
     "--max-zip-entries": ("max_zip_entries", 1, "most parts in a .docx"),
