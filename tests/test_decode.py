@@ -120,3 +120,11 @@ def test_utf16_cut_at_an_odd_byte_still_reads():
     assert text[:-1] == TEXT[:-1] and text[-1] == "\ufffd"
     assert warnings == ["decoded as UTF-16-LE (no byte-order mark)",
                         "1 invalid utf-16-le sequence(s) replaced"]
+
+
+def test_a_stray_byte_after_a_utf8_bom_is_read_where_it_stands():
+    text, warnings = decode(codecs.BOM_UTF8 + "Owner\tHR ACO \x96 T&D\n".encode().replace(
+        b"\xc2\x96", b"\x96"))
+    assert text == "Owner\tHR ACO – T&D\n"
+    assert warnings == ["1 byte(s) not valid UTF-8, read as Windows-1252 where they stand "
+                        "(line 1)"]

@@ -86,9 +86,9 @@ def _line_numbers(text: str, positions: list[int], most: int = 5) -> str:
     return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
 
 
-def _utf8_or_none(data: bytes) -> tuple[str, list[str]] | None:
+def _utf8_or_none(data: bytes, always: bool = False) -> tuple[str, list[str]] | None:
     """UTF-8 with stray bytes read where they stand, or None when the file is
-    mostly not UTF-8."""
+    mostly not UTF-8 (unless ``always``: a UTF-8 byte-order mark says it is)."""
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -96,7 +96,7 @@ def _utf8_or_none(data: bytes) -> tuple[str, list[str]] | None:
     marked = data.decode("utf-8", errors="replace")
     invalid = marked.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     valid = sum(map(len, re.findall("[^\x00-\x7f\ufffd]+", marked)))
-    if valid < max(invalid, 1):
+    if valid < max(invalid, 1) and not always:
         return None
     text = data.decode("utf-8", errors="planextract-stray-cp1252")
     positions = [m.start() for m in re.finditer("\ufffd", marked)]
@@ -113,6 +113,8 @@ def _single_byte(data: bytes) -> tuple[str, list[str]]:
 
 def _raw_decode(data: bytes) -> tuple[str, list[str]]:
     for bom, encoding in _BOMS:
+        if data.startswith(bom) and encoding == "utf-8":  # stray bytes read where they stand
+            return _utf8_or_none(data[len(bom):], always=True)
         if data.startswith(bom):
             text = data[len(bom):].decode(encoding, errors="replace")
             bad = text.count("\ufffd")
