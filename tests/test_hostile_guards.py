@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 import zlib
 
@@ -43,6 +44,10 @@ def test_a_plain_text_plan_passes_the_format_check():
     refuse_other_formats(b"Ref\tAction\n1.1\tReview\n")
 
 
+MAIN = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body/></w:document>")  # the least main part python-docx accepts
+
+
 def _zip(parts: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", method) as target:
@@ -53,7 +58,7 @@ def _zip(parts: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
 
 def test_total_unpacked_size_is_checked_from_the_declared_sizes():
     # two stored parts of 3 MB each: ratio 1, but 6 MB in all over a 5 MB cap
-    data = _zip({"word/document.xml": b"<a/>" + b" " * (3 << 20),
+    data = _zip({"word/document.xml": MAIN + b" " * (3 << 20),
                  "word/styles.xml": b" " * (3 << 20)}, zipfile.ZIP_STORED)
     check_docx(data, Limits())
     with pytest.raises(LimitError, match=r"unpacks to 6.0 MB, more than the limit of 5.0 MB"):
@@ -62,22 +67,22 @@ def test_total_unpacked_size_is_checked_from_the_declared_sizes():
 
 def test_ratio_counts_only_parts_over_a_megabyte():
     # a small very repetitive part (a styles part full of spaces) is no bomb
-    small = _zip({"word/document.xml": b"<a/>" + b" " * 500_000})
+    small = _zip({"word/document.xml": MAIN + b" " * 500_000})
     check_docx(small, Limits(max_docx_ratio=10))
-    big = _zip({"word/document.xml": b"<a/>" + b" " * (2 << 20)})
+    big = _zip({"word/document.xml": MAIN + b" " * (2 << 20)})
     with pytest.raises(LimitError, match="a zip bomb, refused"):
         check_docx(big, Limits(max_docx_ratio=10))
 
 
 def test_too_many_parts():
-    data = _zip({"word/document.xml": b"<a/>", **{f"word/media/{i}.xml": b"" for i in range(30)}})
+    data = _zip({"word/document.xml": MAIN, **{f"word/media/{i}.xml": b"" for i in range(30)}})
     with pytest.raises(LimitError, match="31 parts, more than the limit of 20"):
         check_docx(data, Limits(max_zip_entries=20))
 
 
 def test_a_doctype_anywhere_in_a_part_is_refused_even_after_a_chunk_boundary():
     padding = b"<!-- " + b"x" * ((1 << 20) - 8) + b" -->"  # the DOCTYPE straddles 1 MB
-    data = _zip({"word/document.xml": b"<a/>",
+    data = _zip({"word/document.xml": MAIN,
                  "word/_rels/document.xml.rels": padding + b"<!DOCTYPE r [<!ENTITY e 'x'>]><r/>"},
                 zipfile.ZIP_STORED)
     with pytest.raises(ReaderError, match="refused as unsafe"):
@@ -275,8 +280,26 @@ def test_a_value_error_outside_the_docx_reader_is_left_alone():
 
 
 def test_one_xml_part_over_its_limit_is_refused():
-    data = _zip({"word/document.xml": b"<a/>" + b" " * (3 << 20)}, zipfile.ZIP_STORED)
+    data = _zip({"word/document.xml": MAIN + b" " * (3 << 20)}, zipfile.ZIP_STORED)
     check_docx(data, Limits())
     with pytest.raises(LimitError, match="word/document.xml is 3.0 MB of XML, more than the "
                                          "limit of 2.0 MB .--max-docx-xml-mb."):
         check_docx(data, Limits(max_docx_xml_bytes=2 << 20))
+
+
+@pytest.mark.parametrize("xml,phrase", [
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2005/main">'
+     b"<w:body/></w:document>", "main part is <{http://schemas.openxmlformats.org/"
+                                "wordprocessingml/2005/main}document>, not a Word document"),
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+     "main part has no body"),
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+     b'<w:x><w:body/></w:x></w:document>', "main part has no body"),
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+     b"<<w:body/></w:document>", "holds malformed XML"),
+])
+def test_the_main_part_must_be_a_word_document_with_a_body(xml, phrase):
+    from hostile_corpus import _replace_part
+
+    with pytest.raises(ReaderError, match=re.escape(phrase)):
+        check_docx(_replace_part(plan_docx(), "word/document.xml", xml), Limits())
