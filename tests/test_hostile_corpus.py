@@ -17,7 +17,8 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile_corpus import XXE_MARKER, build, run_corpus
+from hostile_corpus import build, run_corpus
+from hostile_plan import XXE_MARKER
 
 TIME_CAP_S = 120  # the whole small corpus, one batch, 2 workers
 RSS_CAP_MB = 600  # peak resident memory of the largest process of the batch

@@ -9,7 +9,7 @@ import zipfile
 import zlib
 
 import pytest
-from hostile_corpus import _blank_pdf, _package, plan_docx, plan_pdf
+from hostile_files import blank_pdf, document_xml, package, plan_docx, plan_pdf, replace_part
 
 from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
@@ -106,7 +106,7 @@ def test_a_real_word_document_passes():
 
 
 def test_pdf_page_limit_is_checked_before_reading_pages():
-    data = _blank_pdf(12)
+    data = blank_pdf(12)
     open_pdf(data, Limits(max_pages=12)).close()
     with pytest.raises(LimitError, match="12 pages, more than the limit of 10 .--max-pages."):
         open_pdf(data, Limits(max_pages=10))
@@ -127,7 +127,7 @@ def test_a_header_past_1024_bytes_is_not_a_pdf():
 
 
 def test_blank_pages_are_not_called_a_scan():
-    err = no_text_error(_blank_pdf(3), 3)
+    err = no_text_error(blank_pdf(3), 3)
     assert err.status == "empty" and "no text on any page and no images" in str(err)
     err = no_text_error(plan_pdf(image=True), 1)
     assert err.status == "failed" and "a scan; run OCR" in str(err)
@@ -188,7 +188,7 @@ def test_a_table_within_the_limits_is_the_same_object():
 
 
 def test_package_helper_makes_a_zip():
-    assert zipfile.ZipFile(io.BytesIO(_package({"a": b"b"}))).read("a") == b"b"
+    assert zipfile.ZipFile(io.BytesIO(package({"a": b"b"}))).read("a") == b"b"
 
 
 def test_read_input_refuses_a_large_file_before_reading_it(tmp_path, monkeypatch):
@@ -250,9 +250,7 @@ def test_python_docx_parser_never_resolves_entities(tmp_path):
 
 
 def _docx_with(body: str) -> bytes:
-    from hostile_corpus import _document_xml, _replace_part
-
-    return _replace_part(plan_docx(), "word/document.xml", _document_xml(body))
+    return replace_part(plan_docx(), "word/document.xml", document_xml(body))
 
 
 def test_a_cell_spanning_millions_of_columns_is_refused_before_parsing():
@@ -299,7 +297,5 @@ def test_one_xml_part_over_its_limit_is_refused():
      b"<<w:body/></w:document>", "holds malformed XML"),
 ])
 def test_the_main_part_must_be_a_word_document_with_a_body(xml, phrase):
-    from hostile_corpus import _replace_part
-
     with pytest.raises(ReaderError, match=re.escape(phrase)):
-        check_docx(_replace_part(plan_docx(), "word/document.xml", xml), Limits())
+        check_docx(replace_part(plan_docx(), "word/document.xml", xml), Limits())

@@ -39,11 +39,11 @@ def _seed_folder(target: str) -> str:
             shutil.copy(path, folder / path.name)
     if target == "pdf":  # small drawn plans: many more runs a second than the samples
         sys.path.insert(0, str(HERE.parent))
-        import hostile_corpus
+        import hostile_files
 
-        (folder / "plan.pdf").write_bytes(hostile_corpus.plan_pdf())
-        (folder / "deep.pdf").write_bytes(hostile_corpus._deep_nesting(50))
-        (folder / "loop.pdf").write_bytes(hostile_corpus._content_loop())
+        (folder / "plan.pdf").write_bytes(hostile_files.plan_pdf())
+        (folder / "deep.pdf").write_bytes(hostile_files.deep_nesting(50))
+        (folder / "loop.pdf").write_bytes(hostile_files.content_loop())
     for path in (HERE / "regressions" / target).glob("*"):
         shutil.copy(path, folder / f"regression-{path.name}")
     return str(folder)
