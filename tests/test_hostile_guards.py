@@ -299,3 +299,10 @@ def test_one_xml_part_over_its_limit_is_refused():
 def test_the_main_part_must_be_a_word_document_with_a_body(xml, phrase):
     with pytest.raises(ReaderError, match=re.escape(phrase)):
         check_docx(replace_part(plan_docx(), "word/document.xml", xml), Limits())
+
+
+def test_a_missing_attribute_word_always_writes_is_a_damaged_docx():
+    body = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:vel="x"/></w:trPr><w:tc><w:p/></w:tc>'
+            '</w:tr></w:tbl>')
+    with pytest.raises(ReaderError, match="the .docx holds a value Word never writes"):
+        read_document(_docx_with(body))

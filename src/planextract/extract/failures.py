@@ -20,6 +20,8 @@ def _kind(err: BaseException, fmt: str) -> str | None:
         # an attribute Word writes as a number or a keyword holds something else
         # (python-docx's simple types and the reader's int() both raise ValueError)
         return "value"
+    if fmt == "docx" and isinstance(err, TypeError) and str(err).startswith("int() argument"):
+        return "value"  # the reader's int() of an attribute Word always writes, missing
     if isinstance(err, (zipfile.BadZipFile, zlib.error, EOFError)):
         return "damaged"
     if name in ("lxml.etree.XMLSyntaxError", "xml.etree.ElementTree.ParseError"):
