@@ -128,3 +128,11 @@ def test_a_stray_byte_after_a_utf8_bom_is_read_where_it_stands():
     assert text == "Owner\tHR ACO – T&D\n"
     assert warnings == ["1 byte(s) not valid UTF-8, read as Windows-1252 where they stand "
                         "(line 1)"]
+
+
+def test_lines_past_the_limit_are_dropped_with_a_warning():
+    data = "".join(f"{i}\tx\n" for i in range(1, 11)).encode()
+    text, warnings = decode(data, Limits(max_lines=4))
+    assert lines_of(text) == ["1\tx", "2\tx", "3\tx", "4\tx"]
+    assert warnings == ["10 lines, only the first 4 read (--max-lines)"]
+    assert decode(data, Limits(max_lines=10)) == (data.decode(), [])

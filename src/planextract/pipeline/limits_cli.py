@@ -21,6 +21,7 @@ OPTIONS = {
     "--max-docx-ratio": ("max_docx_ratio", 1,
                          "largest unpacked/packed ratio of a .docx part over 1 MB"),
     "--max-zip-entries": ("max_zip_entries", 1, "most parts in a .docx"),
+    "--max-lines": ("max_lines", 1, "lines of a text export read, the rest warned about"),
     "--max-line-chars": ("max_line_chars", 1, "longer text lines are cut, with a warning"),
     "--max-cell-chars": ("max_cell_chars", 1, "longer table cells are cut, with a warning"),
     "--max-table-rows": ("max_table_rows", 1, "rows of one table read, the rest warned about"),

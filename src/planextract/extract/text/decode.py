@@ -163,6 +163,15 @@ def _drop_controls(text: str) -> tuple[str, list[str]]:
     return text, [f"{what} dropped"]
 
 
+def _cut_lines(text: str, limit: int) -> tuple[str, list[str]]:
+    """The first ``limit`` lines: a million short rows cost a reader minutes."""
+    total = text.count("\n") + (not text.endswith("\n"))
+    if total <= limit:
+        return text, []
+    kept = "\n".join(text.split("\n", limit)[:limit])
+    return kept, [f"{total:,} lines, only the first {limit:,} read (--max-lines)"]
+
+
 def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
     lines = text.split("\n")
     if all(len(line) <= limit for line in lines):
@@ -180,6 +189,8 @@ def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
 def _decode(data: bytes, limits: Limits) -> tuple[str, tuple[str, ...]]:
     text, warnings = _raw_decode(data)
     text, more = _drop_controls(text)
+    warnings += more
+    text, more = _cut_lines(text, limits.max_lines)
     warnings += more
     text, more = _cut_long_lines(text, limits.max_line_chars)
     warnings += more
