@@ -100,7 +100,7 @@ def test_the_normaliser_never_loses_a_cells_words(rows):
     doc = normalise(read_document(("\n".join(lines) + "\n").encode()))
     said = " ".join(doc.warnings)
     for action in doc.actions:
-        for value in action.values():
+        for value in action.to_row().values():
             if isinstance(value, dict):
                 said += " " + " ".join(f"{k} {v}" for k, v in value.items())
             elif isinstance(value, list):

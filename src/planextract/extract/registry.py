@@ -25,6 +25,11 @@ from planextract.settings import DEFAULT, Limits, Settings
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _CELL_START = re.compile(r"^ *\t")
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b)",
+                         re.I | re.S)
+_HTML_TABLE = re.compile(r"<table\b", re.I)
+_HTML_CELL = re.compile(r"<t[dh]\b", re.I)
+_HTML_ROW = re.compile(r"<tr\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,30 @@ def _cell_lines(lines: list[str]) -> tuple[int, int]:
     return cell_lines, tab_rows
 
 
+def _is_html(_data: bytes, lines: list[str] | None) -> bool:
+    """A web page, or any text holding an HTML table (pandoc writes one into
+    markdown when a table is too complex for pipes)."""
+    text = "\n".join(lines or [])
+    if _HTML_START.match(text):
+        return True
+    if not (_HTML_TABLE.search(text) and _HTML_CELL.search(text)):
+        return False
+    # a TAB-separated export whose cells hold a few HTML tables is still that export
+    return _cell_lines(lines or [])[1] < max(2, len(_HTML_ROW.findall(text)))
+
+
+def _is_text_markdown(_data: bytes, lines: list[str] | None) -> bool:
+    from planextract.extract.text.markdown import has_pipe_table
+
+    return has_pipe_table(lines or [])
+
+
+def _is_csv(_data: bytes, lines: list[str] | None) -> bool:
+    from planextract.extract.text.csv_reader import looks_like_csv
+
+    return looks_like_csv(lines or [])
+
+
 def _is_text_cells(_data: bytes, lines: list[str] | None) -> bool:
     cell_lines, tab_rows = _cell_lines(lines or [])
     return cell_lines >= 6 and cell_lines > tab_rows
@@ -69,9 +98,12 @@ BINARY_FORMATS = [
     Format("docx", _is_docx, "planextract.extract.docx_reader:read_docx"),
 ]
 TEXT_FORMATS = [
+    Format("html", _is_html, "planextract.extract.html_reader:read_html"),
+    Format("text-markdown", _is_text_markdown, "planextract.extract.text.markdown:read_markdown"),
     Format("text-cells", _is_text_cells, "planextract.extract.text.cells:read_cells"),
     Format("text-html", _is_text_html, "planextract.extract.text.tabbed:read_tabbed"),
     Format("text-tabbed", _is_text_tabbed, "planextract.extract.text.tabbed:read_tabbed"),
+    Format("csv", _is_csv, "planextract.extract.text.csv_reader:read_csv"),
 ]
 
 
@@ -107,7 +139,8 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
     for fmt in TEXT_FORMATS:
         if fmt.detect(data, lines):
             return fmt
-    raise ReaderError("no table found: the text holds neither TAB-separated rows nor "
+    raise ReaderError("no table found: the text holds no HTML table, no markdown pipe "
+                      "table, no TAB-separated or comma-separated rows and no "
                       "one-cell-per-line rows; export the plan's tables from Word as "
                       "text with tabs, or pass the .docx/.pdf")
 
