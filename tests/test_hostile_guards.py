@@ -306,3 +306,15 @@ def test_a_missing_attribute_word_always_writes_is_a_damaged_docx():
             '</w:tr></w:tbl>')
     with pytest.raises(ReaderError, match="the .docx holds a value Word never writes"):
         read_document(_docx_with(body))
+
+
+def test_run_one_refuses_a_file_over_the_size_limit_before_reading_it(tmp_path):
+    from planextract.pipeline.document_run import run_one
+
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(300 << 20)  # sparse: no disk, and never read
+    result = run_one(str(path))
+    assert result.document["status"] == "failed"
+    assert result.document["error"].startswith("the file is 300.0 MB, more than the limit")
+    assert result.document["sha256"] is None  # never read, never hashed
