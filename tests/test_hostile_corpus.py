@@ -98,3 +98,51 @@ def test_the_batch_stays_under_its_memory_cap(corpus):
     _, _, _, report = corpus
     assert report["peak_mb"] < RSS_CAP_MB
 
+
+
+def test_ingest_answers_every_file_and_leaves_the_existing_dataset_untouched(tmp_path):
+    """The same corpus, plus a file that makes pdfium itself allocate without end,
+    ingested through the CLI (isolated workers, memory cap) into a dataset that
+    already holds a plan: every file gets its row, the crash costs only its own
+    file, and the plan read before keeps its rows unchanged."""
+    import shutil
+    import subprocess
+    import sys
+
+    import pandas as pd
+    from hostile_plan import plan_text
+
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "plan.txt").write_text(plan_text())
+    dataset = tmp_path / "dataset"
+    ingest = [sys.executable, "-m", "planextract.pipeline.cli", "ingest", "--dataset",
+              str(dataset), "--log", "quiet", "--workers", "2", "--max-memory", "1G"]
+    first = subprocess.run([*ingest, str(good)], capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = pd.read_parquet(dataset / "actions")
+
+    folder = tmp_path / "corpus"
+    cases = build(folder, small=True)
+    bomb = Path(__file__).parent / "fuzz" / "isolated" / "pdf" / "pdfium-memory-bomb.pdf"
+    shutil.copy(bomb, folder / bomb.name)
+    second = subprocess.run([*ingest, str(folder)], capture_output=True, text=True,
+                            timeout=TIME_CAP_S)
+    assert second.returncode == 1, second.stdout + second.stderr  # some files failed
+
+    after = pd.read_parquet(dataset / "actions")
+    old = after[after["source"] == str(good / "plan.txt")].reset_index(drop=True)
+    pd.testing.assert_frame_equal(old, before.reset_index(drop=True), check_dtype=False)
+    documents = pd.read_parquet(dataset / "documents")
+    rows = {str(Path(s).relative_to(folder)): (status, error)
+            for s, status, error in zip(documents["source"], documents["status"],
+                                        documents["error"]) if s.startswith(str(folder))}
+    expected = {c.name: c.status.removeprefix("problem:") for c in cases
+                if c.status != "problem:warning"}
+    expected[bomb.name] = "failed"
+    assert {name: status for name, (status, _) in rows.items()} == expected
+    assert "crashed" in rows[bomb.name][1]
+    assert not any("internal error" in (error or "") for _, error in rows.values())
+    for path in dataset.rglob("*"):
+        if path.is_file():
+            assert XXE_MARKER.encode() not in path.read_bytes(), path
