@@ -22,8 +22,10 @@ class Limits:
     max_text_bytes: int = 16 * 1024 * 1024  # a text export; real plans are 10-45 KB
     max_pages: int = 3000  # PDF pages read; more is refused before any page is read
     max_docx_uncompressed: int = 512 * 1024 * 1024  # sum of a .docx's parts, unpacked
+    max_docx_xml_bytes: int = 16 * 1024 * 1024  # one XML part of a .docx; plans' are < 1 MB
     max_docx_ratio: int = 200  # unpacked/packed size of one part (over 1 MB): a zip bomb beyond
     max_zip_entries: int = 10_000  # parts in a .docx; Word writes a few dozen
+    max_lines: int = 100_000  # lines of a text export read (readers cost ~50 us a line)
     max_line_chars: int = 1_000_000  # a text line longer than this is cut, with a warning
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
     max_table_rows: int = 50_000  # rows of one table read; the rest warned about
