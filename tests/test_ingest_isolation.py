@@ -121,7 +121,7 @@ def test_kill_9_at_random_points_then_a_clean_run_gives_the_uninterrupted_rows(t
     assert ingest(inbox, "--dataset", reference) == 0
     ds = tmp_path / "ds"
     rng = random.Random(8)
-    for trial in range(4):
+    for trial in range(3):
         run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds),
                                 "--commit-every", "2", "--workers", "2", "--log", "quiet"],
                                env={**os.environ, ENV: "1"}, stdout=subprocess.DEVNULL,
@@ -151,7 +151,8 @@ def test_two_runs_at_once_on_one_dataset_lose_nothing(tmp_path):
         inbox = tmp_path / name
         for i in range(4):
             path = ingest_plans.write_plan(inbox, i, "markdown", actions=2)
-            path.write_text("planextract-test:slow\n" + path.read_text())
+            if i < 2:
+                path.write_text("planextract-test:slow\n" + path.read_text())
             made[str(path)] = 2
         runs.append(subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--wait",
                                       "--log", "quiet"], env={**os.environ, ENV: "1"},

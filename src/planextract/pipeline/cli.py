@@ -12,10 +12,8 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from planextract.pipeline.lock import LockBusy
-from planextract.pipeline.run import UsageError
-from planextract.schema.delta import DatasetError
-
+# Nothing heavy is imported at module level: worker processes import the console
+# script's module (multiprocessing re-imports __main__), and must start in a few ms.
 COMMANDS = [
     "planextract.pipeline.cmd_extract",
     "planextract.pipeline.cmd_ingest",
@@ -75,6 +73,10 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from planextract.pipeline.lock import LockBusy
+    from planextract.pipeline.run import UsageError
+    from planextract.schema.delta import DatasetError
+
     parser, runners = build_parser()
     args = parser.parse_args(argv)
     try:
