@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: setup extract test lint bench clean
+.PHONY: setup extract test lint bench eval corpus clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ingest.py
+
+# the family corpus (issue 6): generated plans in every format, scored per format
+corpus: $(STAMP)
+	$(BIN)/python scripts/family_corpus.py --out out/corpus
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --out out/corpus
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts

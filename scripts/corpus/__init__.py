@@ -1,0 +1,10 @@
+"""The family corpus: plans written from their PRINTED values in every format, with
+gold records by construction (issue 6). ``build.generate`` is the entry point;
+``scripts/family_corpus.py`` is the command line.
+
+Modules, one job each: ``vocab`` (words plans use), ``printed`` (printed dates and
+numbers beside their canonical values, written by hand), ``owners`` (owner cells),
+``content`` (a plan's actions), ``layouts`` (tables of every shape), ``gold``,
+``write_docx``, ``write_pdf``, ``write_html``, ``write_text`` (the five text
+exports), ``build`` (which document gets which format and layout).
+"""

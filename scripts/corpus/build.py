@@ -1,0 +1,172 @@
+"""Which document gets which body, layout and format; writes the documents, one gold
+JSONL per document and the manifest. Seeded: the same seed writes the same corpus."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+from corpus import vocab
+from corpus.content import Drawer
+from corpus.layouts import LAYOUTS, Ctx
+from corpus.model import Document, Heading, Key, Table, Text
+from corpus.owners import choose_style
+
+# format label -> (how many documents, file extension)
+FORMATS = {
+    "docx": (8, "docx"), "pdf-grid": (3, "pdf"), "pdf-hrules": (3, "pdf"),
+    "pdf-norules": (3, "pdf"), "pdf-shaded": (3, "pdf"), "pdf-rotated": (3, "pdf"),
+    "html": (5, "html"), "text-tabbed": (5, "txt"), "text-html": (4, "txt"),
+    "text-cells": (5, "txt"), "text-markdown": (4, "md"), "csv": (4, "csv"),
+}
+# a CSV file holds one table: no headings, no key, no second table
+ONE_TABLE = {"csv"}
+MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
+FLAT_HEADER = {"csv", "text-markdown"}  # formats whose tables have one header row
+EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
+             ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _group_header(rng: random.Random, table: Table) -> None:
+    """A two-row header in some tables: one cell merged over Owner and Due."""
+    owner, due = table.column("owner"), table.column("due")
+    if owner is None or due is None or abs(owner - due) != 1 or rng.random() > 0.3:
+        return
+    table.group = (min(owner, due), 2, rng.choice(["Delivery", "Responsibility",
+                                                  "Accountability and timescale"]))
+
+
+def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
+    """One plan's content and layout. Each kind of choice draws from its own random
+    stream, so changing one word list changes only what is drawn from it."""
+    key = f"{seed}:{index}"
+    rng = random.Random(key)
+    kind = rng.choice(list(vocab.ORG_KINDS))
+    organisation = f"{rng.choice(vocab.PLACES)} {rng.choice(vocab.ORG_KINDS[kind])}"
+    year = rng.randint(2009, 2016)
+    title = f"{rng.choice(vocab.PLAN_TITLES)} {year}{rng.choice(['-', ' – ', '/'])}" \
+            f"{str(year + 1)[2:] if rng.random() < 0.5 else year + 1}"
+    one_table = fmt in ONE_TABLE
+    with_key = not one_table and rng.random() < 0.6
+    owners = choose_style(random.Random(f"{key}:roles"), kind, with_key)
+    drawer = Drawer(key, owners, bullet_share=rng.choice([0.0, 0.15, 0.3]))
+    ctx = Ctx(rng, drawer, number_style=rng.choice(["dotted", "spaced", "trailing",
+                                                    "letter-spaced"]),
+              id_in_text=rng.random() < 0.5,
+              bullet=rng.choice(["list", "glyph", "dash"] if fmt != "docx"
+                                else ["list", "glyph"]),
+              stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
+              split=0.15 if fmt.startswith("text") else 0.0,
+              header_rng=random.Random(f"{key}:headers"),
+              number_rng=random.Random(f"{key}:numbers"))
+    blocks: list = []
+    if not one_table:
+        blocks += [Heading(organisation, 1), Heading(title, 1),
+                   Text(f"This plan sets out how {organisation} will meet its equality "
+                        "objectives. Progress is reviewed by the board every quarter.")]
+        if with_key:
+            entries = sorted(owners.key.items()) + rng.sample(EXTRA_KEY, 2)
+            blocks.append(Key(entries, as_table=rng.random() < 0.5,
+                              heading=rng.choice(["Key to abbreviations", "Abbreviations",
+                                                  "Glossary"])))
+        if rng.random() < 0.4:
+            section = rng.choice(vocab.SECTIONS)
+            blocks.append(Heading(section, 2))
+            ctx.context["section"] = section
+    ctx.single_table = one_table
+    blocks += LAYOUTS[layout](ctx)
+    if fmt not in FLAT_HEADER:
+        for table in (b for b in blocks if isinstance(b, Table)):
+            _group_header(rng, table)
+    name = f"{index:02d}-{slug(organisation)}-{layout}"
+    return Document(name, organisation, title, layout, blocks, bullet=ctx.bullet)
+
+
+def schedule(seed: int, limit: int | None = None) -> list[tuple[int, str, str]]:
+    """(index, format, layout) for every document: one counter runs through the
+    layouts over all documents, so each format's documents take consecutive layouts
+    (all different) and the formats start at different ones."""
+    layouts = list(LAYOUTS)
+    counter = random.Random(seed).randrange(len(layouts))
+    order = []
+    for fmt, (count, _ext) in FORMATS.items():
+        for _ in range(count):
+            while fmt in ONE_TABLE and layouts[counter % len(layouts)] in MULTI_TABLE_LAYOUTS:
+                counter += 1
+            order.append((len(order), fmt, layouts[counter % len(layouts)]))
+            counter += 1
+    return order[:limit] if limit else order
+
+
+def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
+    """Write ``document`` as ``fmt``; returns the text encoding (None for binary)."""
+    from corpus import write_docx, write_html, write_pdf, write_text
+
+    if fmt == "docx":
+        write_docx.write(document, path, random.Random(seed))
+    elif fmt.startswith("pdf-"):
+        write_pdf.write(document, path, fmt[4:], random.Random(seed))
+    elif fmt == "html":
+        write_html.write(document, path)
+        return "utf-8"
+    else:
+        return write_text.write(document, path, fmt, random.Random(seed))
+    return None
+
+
+def generate(out: Path, seed: int = 6, only: list[str] | None = None,
+             per_format: int | None = None, indexes: set[int] | None = None) -> list[dict]:
+    """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest.
+    ``only``, ``per_format`` and ``indexes`` pick a slice of the seeded schedule; a
+    document is the same whichever slice it is written in."""
+    docs, gold_dir = out / "docs", out / "gold"
+    docs.mkdir(parents=True, exist_ok=True)
+    gold_dir.mkdir(parents=True, exist_ok=True)
+    manifest, seen = [], {}
+    for index, fmt, layout in schedule(seed):
+        if (only and fmt not in only) or (indexes is not None and index not in indexes):
+            continue
+        seen[fmt] = seen.get(fmt, 0) + 1
+        if per_format and seen[fmt] > per_format:
+            continue
+        document = plan_document(seed, index, fmt, layout)
+        file_name = f"{document.name}.{FORMATS[fmt][1]}"
+        encoding = write(document, fmt, docs / file_name, seed * 1000 + index)
+        with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:
+            for record in document.gold():
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        manifest.append({"file": file_name, "format": fmt, "layout": layout,
+                         "actions": len(document.gold()), "encoding": encoding})
+    if not only and indexes is None and not per_format:
+        manifest += _broken(docs, gold_dir, manifest, seed)
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
+def _broken(docs: Path, gold_dir: Path, manifest: list[dict], seed: int) -> list[dict]:
+    """Three inputs a batch meets that hold no plan: a PDF cut off in transfer, a Word
+    file cut in half, random bytes. Each must come out ``failed`` with a message and
+    no rows (the manifest's ``expect``; the gold is empty)."""
+    first = {m["format"]: m["file"] for m in reversed(manifest)}
+    made = []
+    for name, source, keep in (("broken-truncated.pdf", first.get("pdf-grid"), 1 / 3),
+                               ("broken-damaged.docx", first.get("docx"), 1 / 2),
+                               ("broken-random.txt", None, 0)):
+        if source:
+            data = (docs / source).read_bytes()
+            data = data[:int(len(data) * keep)]
+        elif keep == 0:
+            data = random.Random(seed).randbytes(4096)
+        else:
+            continue
+        (docs / name).write_bytes(data)
+        (gold_dir / f"{name}.jsonl").write_text("", encoding="utf-8")
+        made.append({"file": name, "format": "broken", "layout": None, "actions": 0,
+                     "encoding": None, "expect": "failed"})
+    return made

@@ -1,0 +1,98 @@
+"""A plan saved as a web page: navigation and footer around the content, headings,
+the key, tables with ``thead``/``tbody``, merged outcome cells as ``rowspan``,
+full-width objective rows as ``colspan``, lists and paragraphs inside cells."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from corpus.model import Cell, Document, Heading, Key, Table, Text
+
+GLYPH = {"glyph": "• ", "dash": "- ", "": ""}
+
+
+def cell_html(cell: Cell | None) -> str:
+    if not cell:
+        return ""
+    if len(cell) == 1 and not cell[0].bullet:
+        return escape(cell[0].text).replace("\n", "<br>")
+    parts, items = [], []
+    for para in cell:
+        if para.bullet == "list":
+            items.append(f"<li>{escape(para.text)}</li>")
+            continue
+        if items:
+            parts.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        parts.append(f"<p>{GLYPH[para.bullet]}{escape(para.text).replace(chr(10), '<br>')}</p>")
+    if items:
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    return "\n".join(parts)
+
+
+def table_html(table: Table) -> list[str]:
+    out = ["<table class=\"plan\">", "<thead><tr>"]
+    if table.group is None:
+        out += [f"<th scope=\"col\">{escape(h)}</th>" for h in table.headers]
+    else:
+        first, count, label = table.group
+        for column, header in enumerate(table.headers):
+            if column == first:
+                out.append(f"<th colspan=\"{count}\">{escape(label)}</th>")
+            elif not table.grouped(column):
+                out.append(f"<th rowspan=\"2\" scope=\"col\">{escape(header)}</th>")
+        out.append("</tr><tr>")
+        out += [f"<th scope=\"col\">{escape(h)}</th>" for c, h in enumerate(table.headers)
+                if table.grouped(c)]
+    out += ["</tr></thead>", "<tbody>"]
+    for row in table.rows:
+        if row.full is not None:
+            out.append(f"<tr class=\"objective\"><td colspan=\"{len(table.headers)}\">"
+                       f"<strong>{escape(row.full)}</strong></td></tr>")
+            continue
+        tds = []
+        for column, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            span = row.spans.get(column)
+            attr = f" rowspan=\"{span}\"" if span and span > 1 else ""
+            tds.append(f"<td{attr}>{cell_html(cell)}</td>")
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def render(document: Document) -> str:
+    body = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
+            f"<title>{escape(document.title)} | {escape(document.organisation)}</title>",
+            "<style>table{border-collapse:collapse}td,th{border:1px solid #999;"
+            "vertical-align:top;padding:4px}</style></head><body>",
+            "<header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About us"
+            "</a></li><li><a href=\"/equality\">Equality and diversity</a></li></ul></nav>"
+            "</header>", "<main>"]
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            level = min(block.level, 6)
+            body.append(f"<h{level}>{escape(block.text)}</h{level}>")
+        elif isinstance(block, Text):
+            body.append(f"<p>{escape(block.text)}</p>")
+        elif isinstance(block, Key):
+            body.append(f"<h3>{escape(block.heading)}</h3>")
+            if block.as_table:
+                body.append("<table class=\"key\"><tbody>")
+                body += [f"<tr><td>{escape(a)}</td><td>{escape(e)}</td></tr>"
+                         for a, e in block.entries]
+                body.append("</tbody></table>")
+            else:
+                body += [f"<p>{escape(a)}&nbsp;&nbsp;{escape(e)}</p>" for a, e in block.entries]
+        elif isinstance(block, Table):
+            body += table_html(block)
+    body += ["</main>", "<footer><p>© Published under the Open Government Licence. "
+             "<a href=\"/accessibility\">Accessibility statement</a></p></footer>",
+             "</body></html>"]
+    return "\n".join(body) + "\n"
+
+
+def write(document: Document, path: Path) -> None:
+    path.write_text(render(document), encoding="utf-8")

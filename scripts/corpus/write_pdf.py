@@ -1,0 +1,156 @@
+"""A plan typeset as a PDF with reportlab, in the table styles the family prints:
+
+- ``grid``: every cell ruled; outcome cells merged down (no rule between the rows
+  they cover), objective rows merged across;
+- ``hrules``: a rule under every row, none down;
+- ``norules``: columns only by alignment;
+- ``shaded``: alternating shaded rows, no rules at all;
+- ``rotated``: portrait pages carrying ``/Rotate 90`` with the table drawn
+  landscape on them (as a landscape section prints inside a portrait document).
+
+Always A4 landscape as displayed, 8.5 pt cells, the header row repeated on every
+page, rows that do not fit split across the page break, page numbers in the footer.
+"""
+
+from __future__ import annotations
+
+import random
+from html import escape
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from corpus.model import Cell, Document, Heading, Key, Para, Text
+from corpus.model import Table as PlanTable
+
+WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.1,
+          "owner": 2.4, "due": 1.9, "theme": 2.2, "measure": 2.5, "resources": 2.0}
+GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
+STYLES = getSampleStyleSheet()
+BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontName="Helvetica", fontSize=8.5,
+                      leading=10.5)
+BOLD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold")
+
+
+def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph:
+    parts = [escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>") for p in cell or []]
+    return Paragraph("<br/>".join(parts), style)
+
+
+def _commands(table: PlanTable, variant: str) -> list:
+    top = len(table.header_rows())
+    commands: list = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                      ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                      ("RIGHTPADDING", (0, 0), (-1, -1), 5)]
+    last = len(table.headers) - 1
+    covered = {(top + r + k, c) for r, row in enumerate(table.rows)
+               for c, span in row.spans.items() for k in range(1, span)}
+    for r, row in enumerate(table.rows, start=top):
+        if row.full is not None:
+            commands.append(("SPAN", (0, r), (last, r)))
+    group_rule = []
+    if table.group is not None:
+        first, count, _label = table.group
+        commands.append(("SPAN", (first, 0), (first + count - 1, 0)))
+        commands += [("SPAN", (c, 0), (c, 1)) for c in range(last + 1) if not table.grouped(c)]
+        group_rule = [("LINEBELOW", (first, 0), (first + count - 1, 0), 0.6, colors.black)]
+    if variant in ("grid", "rotated"):
+        commands += [("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                     ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
+                     ("LINEBELOW", (0, top - 1), (-1, top - 1), 0.6, colors.black), *group_rule]
+        for r in range(top, top + len(table.rows) - 1):
+            for c in range(last + 1):
+                if (r + 1, c) not in covered:
+                    commands.append(("LINEBELOW", (c, r), (c, r), 0.6, colors.black))
+    elif variant == "hrules":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
+                     ("LINEBELOW", (0, top - 1), (-1, -1), 0.6, colors.black), *group_rule]
+    elif variant == "shaded":
+        commands += [("BACKGROUND", (0, 0), (-1, top - 1), colors.HexColor("#c9d5e6")),
+                     ("ROWBACKGROUNDS", (0, top), (-1, -1),
+                      [colors.white, colors.HexColor("#e8e8e8")])]
+    return commands
+
+
+def _story(document: Document, variant: str, usable: float) -> list:
+    story: list = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            style = STYLES[f"Heading{min(block.level, 3)}"]
+            story.append(Paragraph(escape(block.text), style))
+        elif isinstance(block, Text):
+            story.append(Paragraph(escape(block.text), STYLES["BodyText"]))
+        elif isinstance(block, Key):
+            story.append(Paragraph(escape(block.heading), STYLES["Heading3"]))
+            if block.as_table:
+                data = [[Paragraph(escape(a), BODY), Paragraph(escape(e), BODY)]
+                        for a, e in block.entries]
+                story.append(Table(data, colWidths=[3 * cm, 9 * cm], hAlign="LEFT",
+                                   style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4,
+                                                      colors.grey)])))
+            else:
+                story += [Paragraph(f"{escape(a)}&nbsp;&nbsp;&nbsp;&nbsp;{escape(e)}", BODY)
+                          for a, e in block.entries]
+            story.append(Spacer(1, 0.3 * cm))
+        elif isinstance(block, PlanTable):
+            weights = [WIDTHS.get(role, 2.0) for role in block.roles]
+            widths = [usable * w / sum(weights) for w in weights]
+            data = [[_cell([Para(h)] if h else [], BOLD) for h in header]
+                    for header in block.header_rows()]
+            for row in block.rows:
+                if row.full is not None:
+                    data.append([Paragraph(escape(row.full), BOLD)]
+                                + [""] * (len(block.headers) - 1))
+                else:
+                    data.append([_cell(c) for c in row.cells])
+            # splitByRow=0 + splitInRow=1: a row that does not fit is split inside itself,
+            # as Word and LibreOffice break rows
+            story.append(Table(data, colWidths=widths, repeatRows=len(block.header_rows()),
+                               splitByRow=0,
+                               splitInRow=1, style=TableStyle(_commands(block, variant))))
+            story.append(Spacer(1, 0.4 * cm))
+    return story
+
+
+def _owner_only() -> StandardEncryption:
+    return StandardEncryption("", ownerPassword="corpus-owner", canPrint=0, canCopy=0,
+                              canModify=0, canAnnotate=0)
+
+
+def _footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(2 * cm, 1 * cm, f"Page {document.page}")
+    canvas.restoreState()
+
+
+def _turned_footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    """Portrait A4 page (the document carries ``/Rotate 90``): what the layout draws
+    in landscape coordinates is turned onto it, so a viewer shows it upright. Not
+    inside saveState: the turn must hold for the whole page. (reportlab writes the
+    MediaBox of a page with /Rotate 90 as the page size swapped: portrait.)"""
+    # displayed (u, v) -> page (x, y) = (width - v, u)
+    canvas.transform(0, 1, -1, 0, A4[0], 0)
+    _footer(canvas, document)
+
+
+def write(document: Document, path: Path, variant: str, rng: random.Random) -> None:
+    """Typeset ``document``; one in four is restricted by an owner password only
+    (opens without one, printing and copying "forbidden"), as many published PDFs."""
+    page = landscape(A4)
+    margin = 1.8 * cm
+    rotated = variant == "rotated"
+    template = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin,
+                                 rightMargin=margin, topMargin=margin, bottomMargin=margin,
+                                 title=document.title, author=document.organisation,
+                                 invariant=1, rotation=90 if rotated else 0,
+                                 encrypt=_owner_only() if rng.random() < 0.25 else None)
+    story = _story(document, variant, page[0] - 2 * margin)
+    on_page = _turned_footer if rotated else _footer
+    template.build(story, onFirstPage=on_page, onLaterPages=on_page)

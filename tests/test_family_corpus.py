@@ -1,0 +1,234 @@
+"""The family corpus (scripts/corpus): its gold is right by construction, and a small
+slice of it, one document per format, is read back by the pipeline at least as well
+as main reads it today.
+
+The slice is one document of each format of the seeded schedule (``SLICE``). Thresholds
+are recall of whole actions (normalised text, exact) measured on main when the
+corpus was added, a little below the measured value; formats main cannot read yet
+(HTML, Markdown pipe tables, CSV, pages with /Rotate 90, one cell per line with
+no number column, an issue column, unruled per-strand tables) carry the issue's target
+and are expected to fail until their readers land (issue 6), so they turn into
+unexpected passes, not silence, when they do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from corpus import vocab  # noqa: E402
+from corpus.build import FORMATS, generate, plan_document, schedule  # noqa: E402
+from corpus.measure import norm, score_document  # noqa: E402
+from corpus.printed import DATES, START_END, normalise_number  # noqa: E402
+
+from planextract.pipeline.document_run import run_one  # noqa: E402
+
+SEED = 6
+# format -> index of its document in the schedule of seed 6 (layout in the comment)
+SLICE = {"docx": 2, "pdf-grid": 10, "pdf-hrules": 13, "pdf-norules": 16, "pdf-shaded": 18,
+         "pdf-rotated": 21, "html": 27, "text-tabbed": 28, "text-html": 33, "text-cells": 41,
+         "text-markdown": 42, "csv": 49}
+# rag, strand-column, issue-action, per-strand, start-end, outcome-action,
+# objective-rows, start-end, issue-action, outcome-action, rag, strand-column
+# recall of these documents measured on main: docx 1.00, pdf-grid 1.00, pdf-hrules 0.58,
+# pdf-shaded 1.00, text-tabbed 1.00
+FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.5, "pdf-shaded": 0.9,
+         "text-tabbed": 0.9}
+# not read at all on main today (0.00): the per-strand tables of an unruled PDF, pages
+# with /Rotate 90, an issue column taken for the actions, one cell per line with no
+# number column, and no reader for html, text-markdown, csv
+TARGET = 0.9
+NOT_YET = {"pdf-norules", "pdf-rotated", "html", "text-html", "text-cells", "text-markdown",
+           "csv"}
+TEXT_FORMATS = {"html", "text-tabbed", "text-html", "text-cells", "text-markdown", "csv"}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict[str, dict]]:
+    out = tmp_path_factory.mktemp("corpus")
+    manifest = generate(out, SEED, indexes=set(SLICE.values()))
+    return out, {entry["format"]: entry for entry in manifest}
+
+
+def _gold(out: Path, entry: dict) -> list[dict]:
+    path = out / "gold" / f"{entry['file']}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _params() -> list:
+    return [pytest.param(fmt, id=fmt, marks=[pytest.mark.xfail(
+        reason=f"{fmt} is not read yet (issue 6)", strict=False)] if fmt in NOT_YET else [])
+        for fmt in FORMATS]
+
+
+@pytest.mark.parametrize("fmt", _params())
+def test_pipeline_reads_the_slice(corpus, fmt):
+    out, entries = corpus
+    entry = entries[fmt]
+    result = run_one(str(out / "docs" / entry["file"]))
+    score = score_document(_gold(out, entry), result.actions)
+    floor = FLOOR.get(fmt, TARGET)
+    assert score.recall >= floor, (
+        f"{entry['file']}: {score.matched}/{score.gold} gold actions read whole "
+        f"(status {result.document['status']}: {result.document['error']})")
+
+
+def test_manifest_names_every_document_and_its_gold(corpus):
+    out, entries = corpus
+    assert set(entries) == set(FORMATS)
+    for entry in entries.values():
+        assert (out / "docs" / entry["file"]).stat().st_size > 0
+        assert len(_gold(out, entry)) == entry["actions"] > 0
+
+
+def test_every_printed_date_has_its_expected_kind(corpus):
+    """Each gold due_raw is a printed form of the hand-written table, with the
+    canonical values written beside it there."""
+    out, entries = corpus
+    cases = {d.printed: d for d in DATES}
+    cases.update({case.printed: case for _, case in START_END})
+    for entry in entries.values():
+        for record in _gold(out, entry):
+            case = cases[record["due_raw"] or ""]
+            assert (record["due_kind"], record["due_date"], record["due_start"]) == \
+                   (case.kind, case.due_date, case.due_start), record["due_raw"]
+
+
+def test_the_date_table_agrees_with_the_contract():
+    for case in [*DATES, *(c for _, c in START_END)]:
+        days = [dt.date.fromisoformat(d) for d in (case.due_date, case.due_start) if d]
+        if case.kind in ("date", "multiple"):
+            assert case.due_start is None
+            assert case.due_date or case.flag == "date_impossible", case.printed
+        if case.kind == "range":
+            assert days[1] < days[0], case.printed
+        if case.kind in ("ongoing", "unknown", "none"):
+            assert case.due_date is None, case.printed
+        if case.kind == "none":
+            assert case.printed == ""
+        for day in days:  # a period named without a day ends on its last day
+            if not re.search(r"\d{1,2}[./]\d", case.printed) and day == dt.date.fromisoformat(
+                    case.due_date or "1900-01-01"):
+                assert (day + dt.timedelta(days=1)).day == 1, case.printed
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w&'’-]+", text)
+
+
+def _in_order(words: list[str], text: list[str]) -> bool:
+    position = 0
+    for word in words:
+        try:
+            position = text.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def test_printed_text_is_in_the_documents(corpus):
+    """Every gold date and every word of every action, in order, are printed in the
+    text exports (HTML and CSV quoting set aside; a row split by a page break puts
+    other cells between the two halves of an action)."""
+    out, entries = corpus
+    for fmt in TEXT_FORMATS:
+        entry = entries[fmt]
+        raw = (out / "docs" / entry["file"]).read_bytes().decode(entry["encoding"])
+        text = norm(raw.replace("&amp;", "&"))
+        words = _words(text)
+        for record in _gold(out, entry):
+            assert _in_order(_words(norm(record["action"])), words), record["action"]
+            if record["due_raw"] and "–" not in record["due_raw"]:
+                assert norm(record["due_raw"]) in text, (entry["file"], record["due_raw"])
+
+
+def test_numbers_printed_raw_normalise_to_the_gold_id(corpus):
+    out, entries = corpus
+    raw_forms = set()
+    for entry in entries.values():
+        for record in _gold(out, entry):
+            if record["action_id_raw"]:
+                raw_forms.add(record["action_id_raw"])
+                assert normalise_number(record["action_id_raw"]) == record["action_id"]
+    assert any(" " in r for r in raw_forms) or any(r.endswith(".") for r in raw_forms)
+
+
+def test_owners_are_canonical_labels_of_roles_printed_in_the_cell():
+    """Over many plans: each gold owner is one role's canonical label (one label per
+    role in every document), a spelling of it is printed in the owner cell, and a
+    spelling only the key defines appears only in a plan whose key defines it."""
+    labels = {role.label: role for role in vocab.ROLES}
+    for index, fmt, layout in schedule(SEED):
+        document = plan_document(SEED, index, fmt, layout)
+        keys = {a for block in document.blocks if hasattr(block, "entries")
+                for a, _ in block.entries}
+        for record in document.gold():
+            printed = record["owners_raw"] or ""
+            for owner in record["owners"]:
+                role = labels[owner]
+                spellings = [*role.spellings, *(s for s, a, _ in role.keyed if a in keys)]
+                assert any(s in printed for s in spellings), (printed, owner)
+            for role in labels.values():
+                for spelling, abbreviation, _ in role.keyed:
+                    if re.search(rf"(^|[\s/,]){re.escape(spelling)}($|[\s/,])", printed):
+                        assert abbreviation in keys, (document.name, printed)
+            for person in record["owner_people"]:
+                assert person in printed
+
+
+def test_the_corpus_is_the_same_for_the_same_seed(tmp_path):
+    first = generate(tmp_path / "a", SEED, only=["text-tabbed", "csv"], per_format=2)
+    second = generate(tmp_path / "b", SEED, only=["text-tabbed", "csv"], per_format=2)
+    assert first == second
+    for entry in first:
+        for sub, name in (("docs", entry["file"]), ("gold", entry["file"] + ".jsonl")):
+            assert (tmp_path / "a" / sub / name).read_bytes() == \
+                   (tmp_path / "b" / sub / name).read_bytes()
+    other = generate(tmp_path / "c", SEED + 1, only=["text-tabbed"], per_format=1)
+    assert (tmp_path / "c" / "docs" / other[0]["file"]).read_bytes() != \
+           (tmp_path / "a" / "docs" / first[0]["file"]).read_bytes()
+
+
+def test_every_layout_and_hard_case_occurs_in_the_corpus():
+    """The schedule covers every layout, and the plans print the hard cases the
+    family issue lists: stacked cells, swapped columns, split rows, keys both ways,
+    people in owner cells, several owners per cell."""
+    documents = [plan_document(SEED, i, f, lay)
+                 for i, f, lay in schedule(SEED)]
+    from corpus.layouts import LAYOUTS
+    assert {d.layout for d in documents} == set(LAYOUTS)
+    rows = [r for d in documents for t in d.tables() for r in t.rows]
+    records = [g for d in documents for g in d.gold()]
+    assert any(len(r.gold) > 1 for r in rows)  # stacked
+    assert any(r.split for r in rows)
+    assert any("columns_swapped" in g["flags"] for g in records)
+    assert {b.as_table for d in documents for b in d.blocks if hasattr(b, "as_table")} == \
+           {True, False}
+    assert sum(bool(g["owner_people"]) for g in records) >= 10
+    assert sum(len(g["owners"]) > 1 for g in records) >= 50
+    assert len(documents) >= 48
+
+
+def test_broken_inputs_are_failed_with_a_message(corpus, tmp_path):
+    """The corpus's broken inputs (a cut-off PDF, half a Word file, random bytes) are
+    `failed` documents with a message and no rows, as the manifest expects."""
+    from corpus.build import _broken
+
+    out, entries = corpus
+    (tmp_path / "gold").mkdir()
+    made = _broken(out / "docs", tmp_path / "gold", list(entries.values()), SEED)
+    assert [m["file"] for m in made] == ["broken-truncated.pdf", "broken-damaged.docx",
+                                          "broken-random.txt"]
+    for entry in made:
+        assert entry["expect"] == "failed"
+        result = run_one(str(out / "docs" / entry["file"]))
+        assert result.document["status"] == "failed", entry["file"]
+        assert result.document["error"]
+        assert result.actions == []
