@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -287,3 +288,45 @@ def test_a_closed_pipe_is_not_a_traceback(inbox, tmp_path):
                           shell=True, capture_output=True, text=True, timeout=120,
                           env={**os.environ})
     assert "Traceback" not in done.stderr
+
+
+def test_a_write_that_fails_mid_run_is_one_line_and_keeps_earlier_batches(
+        inbox, tmp_path, monkeypatch, capsys):
+    folder, made = inbox
+    ds = tmp_path / "ds"
+    real = Dataset.commit
+    calls = []
+
+    def full_disk(self, name, rows, replace=()):
+        calls.append(name)
+        if len(calls) > 4:  # the second batch finds the disk full
+            raise OSError(28, "No space left on device")
+        return real(self, name, rows, replace)
+
+    monkeypatch.setattr(Dataset, "commit", full_disk)
+    assert ingest(folder, "--dataset", ds, "--commit-every", "3", "--workers", "1") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("planextract: error: cannot write to the dataset")
+    assert "No space left on device" in err[-1] and "Traceback" not in "".join(err)
+    assert len(pd.read_parquet(ds / "documents")) == 3  # the first batch is kept
+    monkeypatch.setattr(Dataset, "commit", real)
+    assert ingest(folder, "--dataset", ds) == 0
+    assert sorted(pd.read_parquet(ds / "documents")["source"]) == sorted(made)
+    assert len(pd.read_parquet(ds / "actions")) == 32
+
+
+def test_on_a_terminal_a_progress_bar_counts_documents_and_failures():
+    import io
+
+    from planextract.pipeline.progress import Reporter
+
+    stream = io.StringIO()
+    reporter = Reporter("bar", stream=stream, terminal=True)
+    reporter.start(3)
+    for status in ("ok", "failed", "ok"):
+        reporter.document({"source": "a", "doc_id": "0", "status": status, "n_actions": 1,
+                           "seconds": 0.1, "error": None}, Counter())
+    reporter.stop()
+    shown = stream.getvalue()
+    assert "3/3" in shown and "1 failed" in shown and "ETA" in shown
+    assert reporter.failures == 1

@@ -82,7 +82,9 @@ def test_a_crash_a_hang_and_a_memory_hog_each_fail_alone_and_are_quarantined(
     assert "still failed from an earlier run (bytes unchanged): 3" in capsys.readouterr().out
 
 
-def test_a_worker_killed_from_outside_fails_its_document_and_the_run_goes_on(tmp_path):
+def start_with_a_hanging_worker(tmp_path):
+    """A CLI run on three plans and one that hangs; returns it once the hanging
+    document's worker (the one grandchild that stays) is found."""
     inbox = tmp_path / "inbox"
     made = ingest_plans.write_plans(inbox, 3, actions=2)
     bad(inbox, "hang")
@@ -90,17 +92,21 @@ def test_a_worker_killed_from_outside_fails_its_document_and_the_run_goes_on(tmp
     run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--workers", "2",
                             "--timeout", "60", "--log", "json"], env={**os.environ, ENV: "1"},
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = [p for p in descendants(run.pid)
+                   if p.ppid() != run.pid and time.time() - p.create_time() > 1.0]
+        if workers:
+            return run, workers[0], inbox, made, ds
+    run.kill()
+    raise AssertionError("no long-lived worker appeared")
+
+
+def test_a_worker_killed_from_outside_fails_its_document_and_the_run_goes_on(tmp_path):
+    run, worker, inbox, made, ds = start_with_a_hanging_worker(tmp_path)
     try:
-        victim = None
-        deadline = time.monotonic() + 60
-        while victim is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-            # the hanging document's worker: the one grandchild that stays
-            workers = [p for p in descendants(run.pid)
-                       if p.ppid() != run.pid and time.time() - p.create_time() > 1.0]
-            victim = workers[0] if workers else None
-        assert victim is not None, "no long-lived worker appeared"
-        victim.send_signal(signal.SIGKILL)
+        worker.send_signal(signal.SIGKILL)
         out, err = run.communicate(timeout=60)
     finally:
         run.kill()
@@ -109,6 +115,17 @@ def test_a_worker_killed_from_outside_fails_its_document_and_the_run_goes_on(tmp
     assert "killed (SIGKILL)" in docs.loc[str(inbox / "hang.txt"), "error"]
     assert (docs.loc[list(made), "status"] == "ok").all()
     assert (ds / "quarantine").is_dir()
+
+
+def test_a_killed_main_process_leaves_no_worker_behind(tmp_path):
+    run, worker, *_ = start_with_a_hanging_worker(tmp_path)
+    family = descendants(run.pid)
+    assert worker in family
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    # the worker sleeps for an hour: only dying with its parent ends it this soon
+    gone, alive = psutil.wait_procs(family, timeout=10)
+    assert not alive, f"orphans: {alive}"
 
 
 def test_kill_9_at_random_points_then_a_clean_run_gives_the_uninterrupted_rows(tmp_path):
@@ -164,12 +181,22 @@ def test_two_runs_at_once_on_one_dataset_lose_nothing(tmp_path):
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_dask_local_cluster_gives_the_serial_dataset(tmp_path):
+def test_a_dask_cluster_gives_the_serial_dataset(tmp_path):
+    from dask.distributed import LocalCluster
+
     inbox = tmp_path / "inbox"
     ingest_plans.write_plans(inbox, 6, actions=3)
     assert ingest(inbox, "--dataset", tmp_path / "serial", "--workers", "1") == 0
-    assert ingest(inbox, "--dataset", tmp_path / "dask", "--engine", "dask",
+    # a cluster on loopback, reached by its address as a remote one would be
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
+                      host="127.0.0.1", dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        assert ingest(inbox, "--dataset", tmp_path / "remote", "--engine", "dask",
+                      "--scheduler", cluster.scheduler_address) == 0
+    # no address: the run starts its own LocalCluster
+    assert ingest(inbox, "--dataset", tmp_path / "local", "--engine", "dask",
                   "--workers", "2") == 0
     for name in TABLES:
-        pd.testing.assert_frame_equal(rows(tmp_path / "dask", name),
-                                      rows(tmp_path / "serial", name), obj=name)
+        for run in ("remote", "local"):
+            pd.testing.assert_frame_equal(rows(tmp_path / run, name),
+                                          rows(tmp_path / "serial", name), obj=name)

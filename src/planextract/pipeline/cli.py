@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
@@ -72,6 +73,19 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> object:
+    """SIGTERM (a service stop) ends a run as Ctrl-C does: what was read is committed.
+    Returns the handler it replaced."""
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread (an embedding program): leave it be
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from planextract.pipeline.lock import LockBusy
     from planextract.pipeline.run import UsageError
@@ -79,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser, runners = build_parser()
     args = parser.parse_args(argv)
+    previous = _stop_on_sigterm()
     try:
         return runners[args.command](args)
     except (UsageError, DatasetError, LockBusy) as err:
@@ -99,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         first = str(err).strip().splitlines()[0] if str(err).strip() else ""
         return _fail(f"{type(err).__name__}: {first} (set PLANEXTRACT_DEBUG=1 for details; "
                      "please report it)")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

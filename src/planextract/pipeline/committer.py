@@ -8,11 +8,13 @@ source in the batch that the dataset already holds.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyarrow as pa
 
 from planextract.pipeline.rows import DocumentTables
-from planextract.schema.delta import TABLES, Dataset, stored_schema
+from planextract.schema.delta import TABLES, Dataset, DatasetError, stored_schema
 from planextract.settings import Settings
 
 
@@ -40,9 +42,10 @@ class Committer:
         batch = sorted(self.buffer, key=lambda d: d.source)
         sources = {d.source for d in batch}
         replace = sources if sources & self.existing else set()
-        for name in TABLES:
-            rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
-            self.commits += self.dataset.commit(name, rows, replace)
+        with writing(self.dataset):
+            for name in TABLES:
+                rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
+                self.commits += self.dataset.commit(name, rows, replace)
         self.existing |= sources
         self.buffer.clear()
 
@@ -50,7 +53,19 @@ class Committer:
         """Remove every row of ``sources`` (``--prune``), documents last."""
         if not sources:
             return
-        for name in TABLES:
-            self.commits += self.dataset.commit(name, stored_schema(name).empty_table(),
-                                                sources)
+        with writing(self.dataset):
+            for name in TABLES:
+                self.commits += self.dataset.commit(name, stored_schema(name).empty_table(),
+                                                    sources)
         self.existing -= set(sources)
+
+
+@contextmanager
+def writing(dataset: Dataset) -> Iterator[None]:
+    """Turn a failed write (full disk, lost mount, permissions) into one clear line."""
+    try:
+        yield
+    except Exception as err:  # noqa: BLE001 - deltalake raises its own and OS errors
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise DatasetError(f"cannot write to the dataset {dataset.root}: {first}; every "
+                           "batch committed before is kept, run again to finish") from None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from planextract.pipeline import testhooks
 from planextract.pipeline.document_run import DocumentResult, failed
-from planextract.pipeline.isolation import Task, run_isolated
+from planextract.pipeline.isolation import Task, context, run_isolated
 from planextract.settings import Settings
 
 
@@ -31,6 +31,7 @@ def read_dask(tasks: Iterable[Task], settings: Settings,
     At most a few tasks per worker are in flight, so memory stays bounded."""
     from dask.distributed import Client, LocalCluster, as_completed
 
+    context()  # the fork server starts from this (main) thread, not a Dask one
     cluster = None
     if scheduler:
         client = Client(scheduler)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import wait
 
 from planextract.pipeline import testhooks
@@ -41,6 +43,10 @@ def context() -> mp.context.BaseContext:
         _CONTEXT = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             _CONTEXT.set_forkserver_preload(["planextract.pipeline.warm"])
+    if (_CONTEXT.get_start_method() == "forkserver"
+            and threading.current_thread() is threading.main_thread()):
+        # started from the main thread: PR_SET_PDEATHSIG follows the creating thread
+        forkserver.ensure_running()
     return _CONTEXT
 
 

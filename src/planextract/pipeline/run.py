@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from planextract.pipeline.committer import Committer
+from planextract.pipeline.committer import Committer, writing
 from planextract.pipeline.document_run import DocumentResult
 from planextract.pipeline.engines import read_dask, read_local
 from planextract.pipeline.inputs import collect
@@ -144,8 +144,9 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
     reporter = reporter or Reporter(options.log)
     with DatasetLock(root, options.wait):
         dataset.check_layout()
-        dataset.ensure_tables()
-        orphans = dataset.remove_orphans()
+        with writing(dataset):
+            dataset.ensure_tables()
+            orphans = dataset.remove_orphans()
         recorded = recorded_state(dataset)
         plan = make_plan(scan, recorded, options.inputs, replace_all=options.replace_all,
                          prune=options.prune, retry_failed=options.retry_failed)
@@ -172,7 +173,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
             reporter.stop()
         committer.flush()
         committer.delete(plan.prune)
-        dataset.keep_readable()
+        with writing(dataset):
+            dataset.keep_readable()
+            summary.vacuumed = dataset.vacuum()
         summary.commits = committer.commits
-        summary.vacuumed = dataset.vacuum()
     return summary
