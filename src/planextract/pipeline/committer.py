@@ -24,13 +24,16 @@ class Committer:
         self.existing = set(existing)
         self.every = max(1, settings.run.commit_every)
         self.seconds = settings.run.commit_seconds
+        self.max_rows = settings.run.commit_rows
+        self.rows = 0
         self.buffer: list[DocumentTables] = []
         self.commits = 0
         self._last = time.monotonic()
 
     def add(self, document: DocumentTables) -> None:
         self.buffer.append(document)
-        if (len(self.buffer) >= self.every
+        self.rows += document.tables["actions"].num_rows
+        if (len(self.buffer) >= self.every or self.rows >= self.max_rows
                 or time.monotonic() - self._last >= self.seconds):
             self.flush()
 
@@ -48,6 +51,7 @@ class Committer:
                 self.commits += self.dataset.commit(name, rows, replace)
         self.existing |= sources
         self.buffer.clear()
+        self.rows = 0
 
     def delete(self, sources: list[str]) -> None:
         """Remove every row of ``sources`` (``--prune``), documents last."""

@@ -138,12 +138,12 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
                          replace_all=options.replace_all, prune=options.prune,
                          retry_failed=options.retry_failed)
         return RunSummary(plan, dry_run=True)
-    if root.is_dir():
+    if root.is_dir() and not options.replace_all:
         dataset.check_layout()  # before the lock file is made: touch nothing that is not ours
     prepare_root(root)
     reporter = reporter or Reporter(options.log)
     with DatasetLock(root, options.wait):
-        dataset.check_layout()
+        dataset.check_layout(replace_plain=options.replace_all)
         with writing(dataset):
             dataset.ensure_tables()
             orphans = dataset.remove_orphans()
