@@ -1,7 +1,8 @@
 """planextract: turn exports of public-sector action plans into one dataset.
 
 Each command lives in its own module exposing ``add_parser(subparsers)`` (returns
-its parser) and ``run(args) -> int``; a new command is one more entry in COMMANDS.
+its parser) and ``run(args) -> int``; a new command is one more entry in COMMANDS,
+``"package.module"`` or, for other function names, ``"package.module:add_fn:run_fn"``.
 """
 
 from __future__ import annotations
@@ -56,12 +57,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
                         version=f"planextract {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
-    for name in COMMANDS:
+    for entry in COMMANDS:
+        name, add_name, run_name = (entry.split(":") + ["add_parser", "run"])[:3]
         module = importlib.import_module(name)
-        sub = module.add_parser(subparsers)
-        sub.epilog = sub.epilog or EPILOG
-        sub.formatter_class = argparse.RawDescriptionHelpFormatter
-        runners[sub.prog.split()[-1]] = module.run
+        before = set(subparsers.choices)
+        getattr(module, add_name)(subparsers)
+        for command in set(subparsers.choices) - before:
+            sub = subparsers.choices[command]
+            sub.epilog = sub.epilog or EPILOG
+            sub.formatter_class = argparse.RawDescriptionHelpFormatter
+            runners[command] = getattr(module, run_name)
     return parser, runners
 
 
