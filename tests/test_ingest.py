@@ -162,6 +162,12 @@ def test_a_missing_inbox_is_a_usage_error_and_the_dataset_is_untouched(inbox, tm
     assert {p: p.read_bytes() for p in ds.rglob("*") if p.is_file()} == before
     assert ingest(tmp_path / "nothing", "--dataset", tmp_path / "new") == 2
     assert not (tmp_path / "new").exists()
+    # an empty mount point is no better: it must not prune or replace anything
+    (tmp_path / "mnt").mkdir()
+    assert ingest(tmp_path / "mnt", "--dataset", ds, "--prune") == 2
+    assert main(["extract", str(tmp_path / "mnt"), "--out", str(ds)]) == 2
+    assert "no input files found" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in ds.rglob("*") if p.is_file()} == before
 
 
 def test_the_dataset_inside_the_inbox_is_never_read_as_input(inbox):

@@ -131,6 +131,11 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
     root = Path(options.dataset)
     dataset = Dataset(root)
     scan = collect(options.inputs, exclude=[root])
+    if not scan.files and not scan.problems:
+        # an empty folder is what an unmounted drive looks like: never let it empty the
+        # dataset (extract, --prune)
+        raise UsageError("no input files found in: " + ", ".join(options.inputs)
+                         + " (is the drive mounted?); nothing was read or written")
     if options.dry_run:
         if root.exists():
             dataset.check_layout()
