@@ -83,13 +83,13 @@ def test_a_crash_a_hang_and_a_memory_hog_each_fail_alone_and_are_quarantined(
 
 
 def start_with_a_hanging_worker(tmp_path):
-    """A CLI run on three plans and one that hangs; returns it once the hanging
-    document's worker (the one grandchild that stays) is found."""
+    """A CLI run on one that hangs and three plans, with one worker; returns it once
+    the hanging document's worker (the one grandchild, there a second) is found."""
     inbox = tmp_path / "inbox"
     made = ingest_plans.write_plans(inbox, 3, actions=2)
     bad(inbox, "hang")
     ds = tmp_path / "ds"
-    run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--workers", "2",
+    run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--workers", "1",
                             "--timeout", "60", "--log", "json"], env={**os.environ, ENV: "1"},
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60

@@ -1,10 +1,10 @@
-"""Each document read in its own worker process, watched from the main one.
+"""Documents read in worker processes, watched from the main one.
 
-A fresh process per document (forked from a warm fork server, a few ms) means a
-segfault, a hang past ``timeout`` or an allocation past the memory cap costs only
-that document: it becomes a ``failed`` result with a message a person can act on,
-and the next document gets a new worker. At most ``workers`` run at once, so
-memory stays bounded whatever the number of documents.
+A worker (forked from a warm fork server) reads one document at a time. A segfault,
+a hang past ``timeout`` or an allocation past the memory cap costs only the document
+it was reading: that becomes a ``failed`` result with a message a person can act on,
+and a fresh worker takes the slot. At most ``workers`` run at once, so memory stays
+bounded whatever the number of documents.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from multiprocessing import forkserver
 from multiprocessing.connection import wait
 
 from planextract.pipeline import testhooks
-from planextract.pipeline.child import child_main
+from planextract.pipeline.child import worker_main
 from planextract.pipeline.document_run import DocumentResult, failed
 from planextract.settings import Settings
 
@@ -70,53 +70,86 @@ def timeout_message(timeout: float) -> str:
             "(--timeout); the file may be damaged or very large - raise --timeout to retry")
 
 
-@dataclass
-class _Running:
-    task: Task
-    process: mp.process.BaseProcess
-    conn: object
-    started: float
+class _Worker:
+    """One worker process and the document it is reading, if any."""
+
+    def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool) -> None:
+        self.conn, child_end = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=worker_main, daemon=True,
+                                   args=(child_end, settings, hooks))
+        self.process.start()
+        child_end.close()
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def give(self, task: Task) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.conn.send(task.source)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=None if kill else 5)
+        if self.process.exitcode is None:
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
 
 
 def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                  hooks: bool | None = None) -> Iterator[DocumentResult]:
-    """Read every task's document in its own process, ``workers`` at a time;
-    yield each result as it arrives (not in input order)."""
+    """Read every task's document in a worker process, ``workers`` at a time; yield
+    each result as it arrives (not in input order). A worker that crashes, overruns
+    the time limit or hits the memory cap is replaced, and only its document fails."""
     ctx = context()
     hooks = testhooks.enabled() if hooks is None else hooks
     timeout = settings.run.timeout
     pending = iter(tasks)
-    running: dict[object, _Running] = {}
+    pool: list[_Worker] = []
     exhausted = False
     try:
         while True:
-            while not exhausted and len(running) < max(1, workers):
+            for i, worker in enumerate(pool):  # replace workers that are gone
+                if worker.task is None and not worker.process.is_alive():
+                    worker.stop(kill=True)
+                    pool[i] = _Worker(ctx, settings, hooks)
+            idle = [w for w in pool if w.task is None]
+            while not exhausted and (idle or len(pool) < max(1, workers)):
                 task = next(pending, None)
                 if task is None:
                     exhausted = True
                     break
-                receive, send = ctx.Pipe(duplex=False)
-                process = ctx.Process(target=child_main, daemon=True,
-                                      args=(send, task.source, settings, hooks))
-                process.start()
-                send.close()
-                running[receive] = _Running(task, process, receive, time.monotonic())
-            if not running:
+                worker = idle.pop() if idle else None
+                if worker is None:
+                    worker = _Worker(ctx, settings, hooks)
+                    pool.append(worker)
+                worker.give(task)
+            busy = [w for w in pool if w.task is not None]
+            if not busy:
                 return
-            now = time.monotonic()
-            first_deadline = min(r.started + timeout for r in running.values())
-            ready = wait([*running, *(r.process.sentinel for r in running.values())],
-                         timeout=max(0.0, first_deadline - now))
-            for conn, run in list(running.items()):
-                result = _collect(run, ready, timeout)
-                if result is not None:
-                    del running[conn]
-                    conn.close()
+            first_deadline = min(w.started + timeout for w in busy)
+            ready = wait([*(w.conn for w in busy), *(w.process.sentinel for w in busy)],
+                         timeout=max(0.0, first_deadline - time.monotonic()))
+            for i, worker in enumerate(pool):
+                if worker.task is None:
+                    continue
+                result = _collect(worker, ready, timeout)
+                if result is None:
+                    continue
+                if worker.task is None:  # answered: the worker reads the next one
                     yield result
+                    continue
+                worker.stop(kill=True)  # crashed or overdue: a fresh worker takes its place
+                pool[i] = _Worker(ctx, settings, hooks)
+                yield result
     finally:
-        for run in running.values():
-            run.process.kill()
-            run.process.join()
+        for worker in pool:
+            worker.stop(kill=worker.task is not None)
 
 
 def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
@@ -128,24 +161,23 @@ def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
     return result
 
 
-def _collect(run: _Running, ready: list, timeout: float) -> DocumentResult | None:
-    """The result of a finished, crashed or overdue worker; None while it works."""
-    elapsed = time.monotonic() - run.started
-    task = run.task
-    if run.conn in ready or run.process.sentinel in ready:
+def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentResult | None:
+    """The result of a worker that answered, crashed or overran; None while it works.
+    After an answer ``worker.task`` is cleared; after a crash or overrun it is kept."""
+    task = worker.task
+    elapsed = time.monotonic() - worker.started
+    if worker.conn in ready or worker.process.sentinel in ready:
         try:
-            if run.conn.poll():
-                result = run.conn.recv()
-                run.process.join()
+            if worker.conn.poll():
+                result = worker.conn.recv()
+                worker.task = None
                 return _keyed(result, task)
         except (EOFError, OSError):
             pass
-        run.process.join()
-        return failed(task.source, crash_message(run.process.exitcode), sha256=task.sha256,
+        worker.process.join()
+        return failed(task.source, crash_message(worker.process.exitcode), sha256=task.sha256,
                       size=task.size, seconds=elapsed)
     if elapsed >= timeout:
-        run.process.kill()
-        run.process.join()
         return failed(task.source, timeout_message(timeout), sha256=task.sha256,
                       size=task.size, seconds=elapsed)
     return None
