@@ -88,7 +88,7 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool) -> None:
                 result.document["error"] or ""):
             retire = True
         try:
-            conn.send(result)
+            conn.send((result, retire))  # the main process replaces a retiring worker
         except (BrokenPipeError, OSError):
             return
         if retire:

@@ -81,14 +81,20 @@ class _Worker:
         child_end.close()
         self.task: Task | None = None
         self.started = 0.0
+        self.retiring = False  # it said it exits after this answer
 
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
-        self.conn.send(task.source)
+        try:
+            self.conn.send(task.source)
+        except OSError:
+            pass  # it died meanwhile: its sentinel reports it, the document fails alone
 
     def stop(self, kill: bool = False) -> None:
         if kill:
             self.process.kill()
+        elif self.retiring:
+            pass  # it is exiting on its own
         else:
             try:
                 self.conn.send(None)
@@ -141,10 +147,11 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                 result = _collect(worker, ready, timeout)
                 if result is None:
                     continue
-                if worker.task is None:  # answered: the worker reads the next one
+                if worker.task is None and not worker.retiring:  # it reads the next one
                     yield result
                     continue
-                worker.stop(kill=True)  # crashed or overdue: a fresh worker takes its place
+                # crashed, overdue or retiring: a fresh worker takes its place
+                worker.stop(kill=worker.task is not None)
                 pool[i] = _Worker(ctx, settings, hooks)
                 yield result
     finally:
@@ -169,7 +176,7 @@ def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentResult | N
     if worker.conn in ready or worker.process.sentinel in ready:
         try:
             if worker.conn.poll():
-                result = worker.conn.recv()
+                result, worker.retiring = worker.conn.recv()
                 worker.task = None
                 return _keyed(result, task)
         except (EOFError, OSError):
