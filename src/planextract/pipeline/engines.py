@@ -21,7 +21,7 @@ def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentRe
 
 def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentResult:
     """A Dask task: one document, read in its own process on the Dask worker."""
-    return next(iter(run_isolated([task], settings, 1, hooks=hooks)))
+    return list(run_isolated([task], settings, 1, hooks=hooks))[0]
 
 
 def read_dask(tasks: Iterable[Task], settings: Settings,
