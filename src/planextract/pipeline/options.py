@@ -53,19 +53,27 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--log", choices=["auto", "bar", "json", "quiet"], default="auto",
                        help="progress bar on a terminal, JSON lines on stderr otherwise "
                             "(default: auto)")
-    try:
-        from planextract.pipeline import limits_cli  # the input limits, when present
-    except ImportError:
-        return
-    limits_cli.add_limit_options(parser)
+    limits_cli = _limits_cli()
+    if limits_cli is not None:
+        limits_cli.add_limit_options(parser)
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     run = RunSettings(timeout=args.timeout, max_memory=args.max_memory, workers=args.workers,
                       commit_every=args.commit_every)
     settings = dataclasses.replace(DEFAULT, run=run, roles_file=args.roles)
+    limits_cli = _limits_cli()
+    if limits_cli is None:
+        return settings
+    return dataclasses.replace(settings, limits=limits_cli.limits_from_args(args))
+
+
+def _limits_cli():
+    """The input-limit options (pipeline/limits_cli.py), where that module exists."""
     try:
         from planextract.pipeline import limits_cli
     except ImportError:
-        return settings
-    return dataclasses.replace(settings, limits=limits_cli.limits_from_args(args))
+        return None
+    if hasattr(limits_cli, "add_limit_options") and hasattr(limits_cli, "limits_from_args"):
+        return limits_cli
+    return None
