@@ -336,3 +336,36 @@ def test_on_a_terminal_a_progress_bar_counts_documents_and_failures():
     shown = stream.getvalue()
     assert "3/3" in shown and "1 failed" in shown and "ETA" in shown
     assert reporter.failures == 1
+
+
+def test_input_problems_become_failed_rows_and_notes_are_printed(inbox, tmp_path, monkeypatch,
+                                                                 capsys):
+    from types import SimpleNamespace
+
+    from planextract.pipeline import run as run_module
+    from planextract.pipeline.inputs import InputProblem
+
+    folder, made = inbox
+    real = run_module.collect
+
+    def walked(paths, exclude=()):
+        scan = real(paths, exclude)
+        return SimpleNamespace(
+            files=scan.files,
+            problems=[InputProblem(str(folder / "pipe"), "a FIFO (named pipe): not read")],
+            notes=[InputProblem(str(folder), "2 hidden file(s) skipped")])
+
+    monkeypatch.setattr(run_module, "collect", walked)
+    ds = tmp_path / "ds"
+    assert ingest(folder, "--dataset", ds) == 1
+    out = capsys.readouterr().out
+    assert f"note: {folder}: 2 hidden file(s) skipped" in out
+    assert f"FAILED: {folder / 'pipe'}: a FIFO (named pipe): not read" in out
+    docs = pd.read_parquet(ds / "documents").set_index("source")
+    pipe = docs.loc[str(folder / "pipe")]
+    assert pipe["status"] == "failed" and pd.isna(pipe["sha256"]) and len(docs) == 9
+    # the same problem next time is no change: nothing is committed
+    before = versions(ds)
+    assert ingest(folder, "--dataset", ds) == 1
+    assert versions(ds) == before
+    assert "still failed from an earlier run (bytes unchanged): 1" in capsys.readouterr().out

@@ -64,6 +64,7 @@ class RunSummary:
     orphans_removed: int = 0
     vacuumed: int = 0
     quarantined: int = 0
+    notes: list[str] = field(default_factory=list)  # from walking the inputs
 
     def add(self, document: dict, flags: Counter) -> None:
         self.statuses[document["status"]] += 1
@@ -117,6 +118,12 @@ def recorded_state(dataset: Dataset) -> dict[str, Recorded]:
     return state
 
 
+def _notes(scan) -> list[str]:
+    """What walking the inputs wants a person to know (symlinked folders followed,
+    hidden files skipped), where the input walker reports such notes."""
+    return [f"{note.path}: {note.message}" for note in getattr(scan, "notes", [])]
+
+
 def _results(plan: Plan, options: RunOptions) -> Iterator[DocumentResult]:
     if options.engine == "dask":
         read = read_dask(plan.read, options.settings, options.scheduler)
@@ -142,7 +149,7 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         plan = make_plan(scan, recorded_state(dataset), options.inputs,
                          replace_all=options.replace_all, prune=options.prune,
                          retry_failed=options.retry_failed)
-        return RunSummary(plan, dry_run=True)
+        return RunSummary(plan, dry_run=True, notes=_notes(scan))
     if root.is_dir() and not options.replace_all:
         dataset.check_layout()  # before the lock file is made: touch nothing that is not ours
     prepare_root(root)
@@ -155,7 +162,7 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         recorded = recorded_state(dataset)
         plan = make_plan(scan, recorded, options.inputs, replace_all=options.replace_all,
                          prune=options.prune, retry_failed=options.retry_failed)
-        summary = RunSummary(plan, orphans_removed=orphans)
+        summary = RunSummary(plan, orphans_removed=orphans, notes=_notes(scan))
         committer = Committer(dataset, set(recorded), options.settings)
         reporter.start(len(plan.read) + len(plan.unreadable))
         try:
