@@ -80,6 +80,12 @@ def test_a_crash_a_hang_and_a_memory_hog_each_fail_alone_and_are_quarantined(
     assert "3 failed" in printed and "quarantined: 3 files" in printed
     assert ingest(inbox, "--dataset", ds, "--timeout", "3") == 1  # still failed, skipped
     assert "still failed from an earlier run (bytes unchanged): 3" in capsys.readouterr().out
+    # without the misbehaving reader, --retry-failed reads them again: each holds a plan
+    monkeypatch.delenv(ENV)
+    assert ingest(inbox, "--dataset", ds, "--retry-failed") == 0
+    docs = pd.read_parquet(ds / "documents")
+    assert (docs["status"] == "ok").all() and len(docs) == 7
+    assert len(pd.read_parquet(ds / "actions")) == 12 + 3 * 2
 
 
 def start_with_a_hanging_worker(tmp_path):
