@@ -13,6 +13,7 @@ import multiprocessing as mp
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import forkserver
@@ -70,8 +71,11 @@ def timeout_message(timeout: float) -> str:
             "(--timeout); the file may be damaged or very large - raise --timeout to retry")
 
 
+DEPTH = 2  # documents handed to a worker at once: it starts the next while we commit
+
+
 class _Worker:
-    """One worker process and the document it is reading, if any."""
+    """One worker process and the documents handed to it, the first being read."""
 
     def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool) -> None:
         self.conn, child_end = ctx.Pipe(duplex=True)
@@ -79,28 +83,29 @@ class _Worker:
                                    args=(child_end, settings, hooks))
         self.process.start()
         child_end.close()
-        self.task: Task | None = None
-        self.started = 0.0
-        self.retiring = False  # it said it exits after this answer
+        self.queue: deque[Task] = deque()
+        self.started = 0.0  # when it began the first document of the queue
+        self.retiring = False  # it said it exits after its last answer
+        self.broken = False  # it crashed or overran
 
     def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append(task)
         try:
             self.conn.send(task.source)
         except OSError:
             pass  # it died meanwhile: its sentinel reports it, the document fails alone
 
-    def stop(self, kill: bool = False) -> None:
-        if kill:
+    def stop(self) -> None:
+        if self.broken or self.queue:
             self.process.kill()
-        elif self.retiring:
-            pass  # it is exiting on its own
-        else:
+        elif not self.retiring:
             try:
                 self.conn.send(None)
             except OSError:
                 self.process.kill()
-        self.process.join(timeout=None if kill else 5)
+        self.process.join(timeout=5)
         if self.process.exitcode is None:
             self.process.kill()
             self.process.join()
@@ -111,52 +116,58 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                  hooks: bool | None = None) -> Iterator[DocumentResult]:
     """Read every task's document in a worker process, ``workers`` at a time; yield
     each result as it arrives (not in input order). A worker that crashes, overruns
-    the time limit or hits the memory cap is replaced, and only its document fails."""
+    the time limit or hits the memory cap is replaced, and only the document it was
+    reading fails; documents handed to it but not begun go to another worker."""
     ctx = context()
     hooks = testhooks.enabled() if hooks is None else hooks
     timeout = settings.run.timeout
     pending = iter(tasks)
+    handed_back: deque[Task] = deque()
     pool: list[_Worker] = []
-    exhausted = False
+
+    def take() -> Task | None:
+        return handed_back.popleft() if handed_back else next(pending, None)
+
     try:
         while True:
-            for i, worker in enumerate(pool):  # replace workers that are gone
-                if worker.task is None and not worker.process.is_alive():
-                    worker.stop(kill=True)
+            for i, worker in enumerate(pool):  # replace idle workers that are gone
+                if not worker.queue and not worker.process.is_alive():
+                    worker.stop()
                     pool[i] = _Worker(ctx, settings, hooks)
-            idle = [w for w in pool if w.task is None]
-            while not exhausted and (idle or len(pool) < max(1, workers)):
-                task = next(pending, None)
-                if task is None:
-                    exhausted = True
+            while True:  # hand out documents: new workers first, then queues to DEPTH
+                if len(pool) < max(1, workers):
+                    task = take()
+                    if task is None:
+                        break
+                    pool.append(_Worker(ctx, settings, hooks))
+                    pool[-1].give(task)
+                    continue
+                target = min(pool, key=lambda w: len(w.queue))
+                if len(target.queue) >= DEPTH or (task := take()) is None:
                     break
-                worker = idle.pop() if idle else None
-                if worker is None:
-                    worker = _Worker(ctx, settings, hooks)
-                    pool.append(worker)
-                worker.give(task)
-            busy = [w for w in pool if w.task is not None]
+                target.give(task)
+            busy = [w for w in pool if w.queue]
             if not busy:
                 return
             first_deadline = min(w.started + timeout for w in busy)
             ready = wait([*(w.conn for w in busy), *(w.process.sentinel for w in busy)],
                          timeout=max(0.0, first_deadline - time.monotonic()))
             for i, worker in enumerate(pool):
-                if worker.task is None:
+                if not worker.queue:
                     continue
                 result = _collect(worker, ready, timeout)
                 if result is None:
                     continue
-                if worker.task is None and not worker.retiring:  # it reads the next one
-                    yield result
-                    continue
-                # crashed, overdue or retiring: a fresh worker takes its place
-                worker.stop(kill=worker.task is not None)
-                pool[i] = _Worker(ctx, settings, hooks)
+                if worker.broken or worker.retiring:
+                    # a fresh worker takes its place; what it had not begun goes back
+                    handed_back.extend(worker.queue)
+                    worker.queue.clear()
+                    worker.stop()
+                    pool[i] = _Worker(ctx, settings, hooks)
                 yield result
     finally:
         for worker in pool:
-            worker.stop(kill=worker.task is not None)
+            worker.stop()
 
 
 def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
@@ -169,22 +180,30 @@ def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
 
 
 def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentResult | None:
-    """The result of a worker that answered, crashed or overran; None while it works.
-    After an answer ``worker.task`` is cleared; after a crash or overrun it is kept."""
-    task = worker.task
-    elapsed = time.monotonic() - worker.started
+    """The result for the document a worker is reading, once it answered, crashed or
+    overran (then ``worker.broken``); None while it works. The document leaves the
+    worker's queue, and the next one there is timed from now."""
+    task = worker.queue[0]
+    now = time.monotonic()
+    elapsed = now - worker.started
+    result = None
     if worker.conn in ready or worker.process.sentinel in ready:
         try:
             if worker.conn.poll():
-                result, worker.retiring = worker.conn.recv()
-                worker.task = None
-                return _keyed(result, task)
+                answer, worker.retiring = worker.conn.recv()
+                result = _keyed(answer, task)
         except (EOFError, OSError):
             pass
-        worker.process.join()
-        return failed(task.source, crash_message(worker.process.exitcode), sha256=task.sha256,
-                      size=task.size, seconds=elapsed)
-    if elapsed >= timeout:
-        return failed(task.source, timeout_message(timeout), sha256=task.sha256,
-                      size=task.size, seconds=elapsed)
-    return None
+        if result is None:
+            worker.process.join()
+            worker.broken = True
+            result = failed(task.source, crash_message(worker.process.exitcode),
+                            sha256=task.sha256, size=task.size, seconds=elapsed)
+    elif elapsed >= timeout:
+        worker.broken = True
+        result = failed(task.source, timeout_message(timeout), sha256=task.sha256,
+                        size=task.size, seconds=elapsed)
+    if result is not None:
+        worker.queue.popleft()
+        worker.started = now
+    return result
