@@ -19,6 +19,8 @@ from importlib.metadata import PackageNotFoundError, version
 COMMANDS = [
     "planextract.pipeline.cmd_extract",
     "planextract.pipeline.cmd_ingest",
+    "planextract.report.cli:add_report_parser:run_report",
+    "planextract.report.cli:add_export_parser:run_export",
 ]
 
 DESCRIPTION = """\

@@ -96,7 +96,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
                         "an action column (Action, Actions, Action Required, ...)")
     shared = {"doc_id": row["doc_id"], "source": source, "source_format": raw.source_format,
               "organisation": doc.organisation, "plan_title": doc.plan_title}
-    actions = [{**shared, **action} for action in doc.actions]
+    actions = [{**shared, **action.to_row()} for action in doc.actions]
     row["seconds"] = time.perf_counter() - started
     roles = [{"doc_id": row["doc_id"], "role": r.role, "spelling": r.spelling,
               "mentions": r.mentions, "match": r.match} for r in doc.roles]
@@ -109,7 +109,8 @@ def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
     defined = {e.abbreviation for e in doc.glossary}
     used: set[str] = set()
     for action in actions:
-        for text in [*action["owners"], *action["scrutiny"]]:
+        # the printed owner cell: canonical labels spell the abbreviations out
+        for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
             used.update(re.findall(r"[A-Z][A-Z&]+", text))
     for abbreviation in sorted(used - defined):
         if abbreviation in glossary_rules.BUILTIN:
