@@ -134,6 +134,26 @@ def test_a_killed_main_process_leaves_no_worker_behind(tmp_path):
     assert not alive, f"orphans: {alive}"
 
 
+def test_sigterm_commits_what_was_read_and_exits_with_one_line(tmp_path):
+    inbox = tmp_path / "inbox"
+    made = ingest_plans.write_plans(inbox, 3, actions=2)
+    hang = bad(inbox, "hang")
+    hang.rename(inbox / "zz-hang.txt")  # read last, after the three plans
+    ds = tmp_path / "ds"
+    run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--workers", "1",
+                            "--timeout", "60", "--log", "json"], env={**os.environ, ENV: "1"},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    logged = []
+    while len(logged) < 3 and time.monotonic() < deadline:  # the three plans are read
+        logged.append(run.stderr.readline())
+    run.send_signal(signal.SIGTERM)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    assert sorted(pd.read_parquet(ds / "documents")["source"]) == sorted(made)
+
+
 def test_kill_9_at_random_points_then_a_clean_run_gives_the_uninterrupted_rows(tmp_path):
     inbox = tmp_path / "inbox"
     for i in range(16):

@@ -26,9 +26,13 @@ class Committer:
         self.seconds = settings.run.commit_seconds
         self.max_rows = settings.run.commit_rows
         self.rows = 0
+        self.cut_short = False  # a flush was interrupted: the next one replaces, never appends
         self.buffer: list[DocumentTables] = []
         self.commits = 0
         self._last = time.monotonic()
+
+    def holds(self, document: DocumentTables) -> bool:
+        return any(d is document for d in self.buffer)
 
     def add(self, document: DocumentTables) -> None:
         self.buffer.append(document)
@@ -44,11 +48,13 @@ class Committer:
             return
         batch = sorted(self.buffer, key=lambda d: d.source)
         sources = {d.source for d in batch}
-        replace = sources if sources & self.existing else set()
+        replace = sources if self.cut_short or sources & self.existing else set()
+        self.cut_short = True
         with writing(self.dataset):
             for name in TABLES:
                 rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
                 self.commits += self.dataset.commit(name, rows, replace)
+        self.cut_short = False
         self.existing |= sources
         self.buffer.clear()
         self.rows = 0

@@ -165,10 +165,13 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         summary = RunSummary(plan, orphans_removed=orphans, notes=_notes(scan))
         committer = Committer(dataset, set(recorded), options.settings)
         reporter.start(len(plan.read) + len(plan.unreadable))
+        current = None  # a document read but perhaps not yet in the committer's buffer
         try:
             for result in _results(plan, options):
-                tables = document_tables(result)
-                document = tables.document
+                current = document_tables(result)
+                committer.add(current)
+                document = current.document
+                current = None
                 flags = Counter(f for a in result.actions for f in a["flags"]
                                 if document["status"] != "failed")
                 reporter.document(document, flags)
@@ -176,9 +179,10 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
                 if document["status"] == "failed" and options.quarantine:
                     quarantine(root, document, options.settings.run.quarantine_max_bytes)
                     summary.quarantined += 1
-                committer.add(tables)
         except KeyboardInterrupt:
             reporter.stop()
+            if current is not None and not committer.holds(current):
+                committer.buffer.append(current)
             committer.flush()  # every document read so far is kept
             raise
         finally:
