@@ -102,6 +102,7 @@ class RunSettings:
     workers: int = 1  # documents read at once
     commit_every: int = 200  # documents buffered before a commit
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
+    commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 
