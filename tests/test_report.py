@@ -248,3 +248,14 @@ def test_a_dataset_of_failures_only_still_makes_a_page(tmp_path):
     assert built["actions"] == [] and built["deadlines"] == [] and built["owners_chart"] == []
     assert built["documents"][0]["error"] == "not a PDF"
     assert "report-data" in page.render(built)
+
+
+def test_report_command_writes_beside_the_dataset_and_refuses_other_folders(tmp_path, capsys):
+    from planextract.pipeline.cli import main
+
+    assert main(["report", str(tmp_path)]) == 1
+    assert "not a planextract dataset" in capsys.readouterr().err
+    root = write(tmp_path / "ds", [action()], [document()])
+    assert main(["report", str(root), "--title", "Council plans"]) == 0
+    assert capsys.readouterr().out.strip() == f"report: {root / 'report.html'}"
+    assert "<title>Council plans</title>" in (root / "report.html").read_text(encoding="utf-8")
