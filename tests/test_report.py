@@ -219,7 +219,7 @@ def test_the_page_is_self_contained_and_holds_the_data_as_json_only(tmp_path):
     assert not re.search(r"(src|href)=\"(https?:)?//", html)
     csp = unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"',
                              html).group(1))
-    assert "default-src 'none'" in csp and page.script_hash(page._asset("report.js")) in csp
+    assert "default-src 'none'" in csp and page.script_hash(page.page_script()) in csp
 
 
 def test_repeated_context_travels_once_and_points_back():
@@ -259,3 +259,9 @@ def test_report_command_writes_beside_the_dataset_and_refuses_other_folders(tmp_
     assert main(["report", str(root), "--title", "Council plans"]) == 0
     assert capsys.readouterr().out.strip() == f"report: {root / 'report.html'}"
     assert "<title>Council plans</title>" in (root / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_page_script_can_sit_inline():
+    # an inline script ends at the first "</script"; "<!--" can make the parser skip it
+    script = page.page_script()
+    assert "</" not in script and "<!--" not in script and "<script" not in script
