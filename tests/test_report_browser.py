@@ -146,6 +146,12 @@ def test_a_flag_count_shows_the_rows_that_carry_it_and_columns_sort(browser, sam
         arg=f"{len(renumbered)} of {len(rows)} rows")
     assert sorted(opened.column("no.")) == sorted(
         r["action_id"] for r in renumbered)
+    opened.page.set_viewport_size({"width": 1200, "height": 760})
+    opened.page.click("#flag-counts button[data-mark='flag:date_impossible']")
+    impossible = [r for r in rows if "date_impossible" in r["flags"]]
+    assert opened.count() == f"{len(impossible)} of {len(rows)} rows"
+    assert set(opened.column("due date")) == {""}  # an impossible date has no due_date
+    opened.page.screenshot(path=str(SHOTS / "report-actions.png"))  # docs/report.png
     opened.page.click("#actions-table button.chip")  # clears the flag filter
     opened.page.click("#actions-table th:has-text('due date')")
     dates = [r["due_date"].isoformat() for r in rows if r["due_date"]]
