@@ -187,8 +187,9 @@ def test_a_plan_that_prints_script_shows_it_as_text_and_runs_nothing(browser, tm
     assert "Publish <script>window.__pwned=1</script> the report" in text
     assert 'HR Manager <img src=x onerror="window.__pwned=2">' in text
     assert "Review the <!--<script> policy @@JS@@" in text
+    assert "Hostile Trust <script>window.__pwned=1</script> Equality Action Plan" in text
     assert "<img src=x onerror=window.__pwned=4>.txt" in text
-    statuses = page.locator("#documents-table tbody tr td:nth-child(4)").all_inner_texts()
+    statuses = page.locator("#documents-table tbody tr td:nth-child(5)").all_inner_texts()
     assert statuses == ["failed", "empty", "ok"]  # failures first, each with its message
     first = page.locator("#documents-table tbody tr").first.inner_text()
     assert "broken.pdf" in first and "not a readable PDF" in first

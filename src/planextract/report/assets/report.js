@@ -126,6 +126,9 @@
     placeholder: "Filter documents…",
     columns: [
       { label: "document", get: function (x) { return x.d.source; } },
+      { label: "plan", get: function (x) {
+        return [x.d.organisation, x.d.plan_title].filter(Boolean).join(": ");
+      } },
       { label: "format", get: function (x) { return x.d.source_format; }, cls: "nowrap" },
       { label: "pages", get: function (x) { return x.d.pages; }, cls: "num" },
       { label: "status", get: function (x) { return x.d.status; },
