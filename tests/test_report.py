@@ -265,3 +265,21 @@ def test_the_page_script_can_sit_inline():
     # an inline script ends at the first "</script"; "<!--" can make the parser skip it
     script = page.page_script()
     assert "</" not in script and "<!--" not in script and "<script" not in script
+
+
+def test_commands_plug_into_a_registry_of_add_parser_and_run(tmp_path):
+    import argparse
+
+    from planextract.report import cmd_export, cmd_report
+
+    parser = argparse.ArgumentParser(prog="planextract")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    runners = {}
+    for module in (cmd_report, cmd_export):
+        runners[module.add_parser(subparsers).prog.split()[-1]] = module.run
+    root = write(tmp_path / "ds", [action()], [document()])
+    args = parser.parse_args(["export", str(root), "-o", str(tmp_path / "a.jsonl")])
+    assert runners[args.command](args) == 0
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8").count("\n") == 1
+    args = parser.parse_args(["report", str(root)])
+    assert runners[args.command](args) == 0 and (root / "report.html").exists()
