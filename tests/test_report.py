@@ -283,3 +283,18 @@ def test_commands_plug_into_a_registry_of_add_parser_and_run(tmp_path):
     assert (tmp_path / "a.jsonl").read_text(encoding="utf-8").count("\n") == 1
     args = parser.parse_args(["report", str(root)])
     assert runners[args.command](args) == 0 and (root / "report.html").exists()
+
+
+def test_rows_in_files_of_any_order_read_in_document_order(tmp_path):
+    import pyarrow.parquet as pq
+
+    root = write(tmp_path / "ds", [action(doc_id="d2", source="b.txt", action_id="1"),
+                                   action(doc_id="d2", source="b.txt", action_id="2")],
+                 [document(doc_id="d2", source="b.txt")])
+    # a later commit's file whose name sorts first, as Delta Lake's uuid names may
+    rows = [action(doc_id="d1", source="a.txt", action_id=str(i)) for i in (3, 1, 2)]
+    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS["actions"]),
+                   root / "actions" / "0-later.parquet")
+    got = load(root).actions
+    assert list(zip(got.column("source").to_pylist(), got.column("action_id").to_pylist())) == [
+        ("a.txt", "3"), ("a.txt", "1"), ("a.txt", "2"), ("b.txt", "1"), ("b.txt", "2")]
