@@ -19,6 +19,8 @@ from planextract.schema.delta import DatasetError
 COMMANDS = [
     "planextract.pipeline.cmd_extract",
     "planextract.pipeline.cmd_ingest",
+    "planextract.report.cmd_report",
+    "planextract.report.cmd_export",
 ]
 
 DESCRIPTION = """\
@@ -63,11 +65,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
         sub.epilog = sub.epilog or EPILOG
         sub.formatter_class = argparse.RawDescriptionHelpFormatter
         runners[sub.prog.split()[-1]] = module.run
-    from planextract.report.cli import add_export_parser, add_report_parser
-
-    for add in (add_report_parser, add_export_parser):
-        sub = add(subparsers)
-        runners[sub.prog.split()[-1]] = sub.get_default("run")
     return parser, runners
 
 
