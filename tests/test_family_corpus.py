@@ -85,6 +85,8 @@ def test_manifest_names_every_document_and_its_gold(corpus):
     for entry in entries.values():
         assert (out / "docs" / entry["file"]).stat().st_size > 0
         assert len(_gold(out, entry)) == entry["actions"] > 0
+    features = {f for entry in entries.values() for f in entry["features"]}
+    assert {"bullets", "people", "swapped-columns"} <= features
 
 
 def test_every_printed_date_has_its_expected_kind(corpus):
