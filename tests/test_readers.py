@@ -68,3 +68,13 @@ def test_html_cell_parts():
     assert cell_parts('<p>areas:</p> <ul style="x"> a) one b) two ') == ("areas: a) one b) two",)
     assert cell_parts("Fish &amp; chips") == ("Fish & chips",)
     assert cell_parts("   ") == ()
+
+
+def test_paragraphs_typed_as_bullets_are_lines_of_one_part():
+    assert cell_parts("<p>Extend the process:</p><p>- training refreshed</p>"
+                      "<p>• feedback gathered</p><p>2.2 Next action</p>") == (
+        "Extend the process:\ntraining refreshed\nfeedback gathered", "2.2 Next action")
+    # differs in everything but the rule: en dash and square glyphs, no lead paragraph
+    assert cell_parts("<p>– CE</p><p>▪ Board</p>") == ("CE\nBoard",)
+    # a dash inside the text, or a negative number, is no bullet
+    assert cell_parts("<p>HR - Manager</p><p>-5% gap</p>") == ("HR - Manager", "-5% gap")

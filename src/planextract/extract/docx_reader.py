@@ -4,8 +4,11 @@ Tables keep their grid: a horizontally merged cell (``gridSpan``) is followed
 by empty cells for the columns it covers, and a vertically merged cell
 (``vMerge``) is empty below its first row, as the text exports print them, so
 the normaliser reads every format the same way. Numbers Word draws from
-``w:numPr`` (not in the text) are rendered; bullet paragraphs become lines of
-the paragraph before them; headings come from paragraph styles.
+``w:numPr`` (not in the text) are rendered; bullet paragraphs, whether Word
+list items or typed with a literal glyph or dash, become lines of the paragraph
+before them, as do a paragraph's line breaks; headings come from paragraph
+styles. Content controls, tracked insertions and one-cell layout tables are
+looked through; tracked deletions are not read (``docx_text``).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from planextract.extract import docx_text
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Settings
 
 _HEADING_STYLE = re.compile(r"^(?:heading|título|titre|überschrift)\s*(\d)", re.I)
@@ -94,29 +99,6 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def _text(p) -> str:
-    """Paragraph text with tabs and breaks as spaces."""
-    parts = []
-    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
-        parts.append(node.text or "" if node.tag == qn("w:t") else " ")
-    return " ".join("".join(parts).split())
-
-
-def _tab_cells(p) -> list[str] | None:
-    """The TAB-separated parts of a paragraph (``ACO<TAB>Assistant Chief
-    Officer``), or None when it has no TAB between two pieces of text."""
-    parts, current = [], []
-    for node in p.iter(qn("w:t"), qn("w:tab")):
-        if node.tag == qn("w:tab"):
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(node.text or "")
-    parts.append("".join(current))
-    cells = [" ".join(part.split()) for part in parts if part.strip()]
-    return cells if len(cells) >= 2 else None
-
-
 def _style_level(p, styles: dict[str, str]) -> int:
     ppr = p.pPr
     style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
@@ -154,11 +136,15 @@ class _Reader:
         style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
         return self.style_numpr.get(style_id) if style_id else None
 
-    def paragraph_text(self, p) -> tuple[str, str | None]:
-        """(text, list kind): numbers drawn by Word are put in front of the text."""
-        text = _text(p)
+    def paragraph_text(self, p, lines: bool = False) -> tuple[str, str | None]:
+        """(text, list kind): numbers drawn by Word are put in front of the text.
+        With ``lines``, line breaks are kept; a paragraph typed with a literal
+        bullet glyph or dash is a bullet item, its glyph removed."""
+        text = docx_text.paragraph_lines(p) if lines else docx_text.paragraph_text(p)
         label = self.numbering.label(p, self._style_numpr(p))
         if label is None:
+            if GLYPH_BULLET.match(text) or DASH_BULLET.match(text):
+                return DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1), "bullet"
             return text, None
         kind, rendered = label
         if kind == "number" and rendered and not text.startswith(rendered.rstrip(".")):
@@ -168,7 +154,7 @@ class _Reader:
     def cell_parts(self, tc) -> tuple[str, ...]:
         """A cell's paragraphs as parts; bullet items join the part before them."""
         parts: list[list[str]] = []
-        for child in tc.iterchildren(qn("w:p"), qn("w:tbl")):
+        for child in docx_text.children(tc, qn("w:p"), qn("w:tbl")):
             if child.tag == qn("w:tbl"):
                 for row in self.rows(child):
                     line = " | ".join(c.text.replace("\n", " ") for c in row if not c.empty)
@@ -177,7 +163,7 @@ class _Reader:
                             parts.append([])
                         parts[-1].append(line)
                 continue
-            text, kind = self.paragraph_text(child)
+            text, kind = self.paragraph_text(child, lines=True)
             if not text:
                 continue
             if kind == "bullet" and parts:
@@ -188,13 +174,15 @@ class _Reader:
 
     def rows(self, tbl) -> list[list[Cell]]:
         out: list[list[Cell]] = []
-        for tr in tbl.iterchildren(qn("w:tr")):
+        for tr in docx_text.children(tbl, qn("w:tr")):
+            if docx_text.is_deleted_row(tr):
+                continue
             cells: list[Cell] = []
             trpr = tr.find(qn("w:trPr"))
             before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
             if before is not None:
                 cells.extend(Cell() for _ in range(int(before.get(qn("w:val")))))
-            for tc in tr.iterchildren(qn("w:tc")):
+            for tc in docx_text.children(tr, qn("w:tc")):
                 span = tc.grid_span
                 if tc.vMerge == "continue":
                     cells.append(Cell())
@@ -204,6 +192,18 @@ class _Reader:
                 cells.extend(Cell() for _ in range(span - 1))
             out.append(cells)
         return out
+
+    def wrapped(self, tbl) -> list | None:
+        """The cells of a layout table (one cell a row, some holding a table),
+        whose content is read as if it stood outside, or None."""
+        trs = list(docx_text.children(tbl, qn("w:tr")))
+        cells = [list(docx_text.children(tr, qn("w:tc"))) for tr in trs]
+        if not trs or any(len(row) > 1 for row in cells):
+            return None
+        flat = [tc for row in cells for tc in row]
+        if not any(next(docx_text.children(tc, qn("w:tbl")), None) is not None for tc in flat):
+            return None
+        return flat
 
 
 def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
@@ -226,23 +226,32 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
             blocks.extend(paragraph for paragraph, _ in tabbed)
         tabbed.clear()
 
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            text, _kind = reader.paragraph_text(child)
-            if not text:
-                continue
-            paragraph = Paragraph(text=text, level=_style_level(child, reader.styles),
-                                  bold=_bold(child))
-            cells = _tab_cells(child)
-            if cells:
-                tabbed.append((paragraph, cells))
+    def walk(container) -> None:
+        for child in docx_text.children(container, qn("w:p"), qn("w:tbl")):
+            if child.tag == qn("w:p"):
+                text, _kind = reader.paragraph_text(child)
+                if not text:
+                    continue
+                paragraph = Paragraph(text=text, level=_style_level(child, reader.styles),
+                                      bold=_bold(child))
+                cells = docx_text.tab_cells(child)
+                if len(cells) >= 2:
+                    tabbed.append((paragraph, cells))
+                    continue
+                end_tabbed()
+                blocks.append(paragraph)
                 continue
             end_tabbed()
-            blocks.append(paragraph)
-        elif child.tag == qn("w:tbl"):
-            end_tabbed()
+            wrapper = reader.wrapped(child)
+            if wrapper is not None:
+                for tc in wrapper:
+                    walk(tc)
+                    end_tabbed()
+                continue
             rows = reader.rows(child)
             if rows:
                 blocks.append(Table(rows=tuple(Row(cells=tuple(r)) for r in rows)))
+
+    walk(document.element.body)
     end_tabbed()
     return RawDocument(source_format="docx", blocks=blocks)

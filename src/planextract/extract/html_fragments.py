@@ -1,8 +1,9 @@
 """Turn a cell printed as an HTML fragment into clean text parts.
 
 Exports put several actions in one cell as ``<p>`` elements and bullet items
-as ``<li>`` elements or inline glyphs (``•``, ``▪``). Parts keep the first
-apart; bullets of one part become lines of that part.
+as ``<li>`` elements, inline glyphs (``•``, ``▪``) or ``<p>`` elements typed
+with a glyph or a dash. Parts keep the first apart; bullets of one part
+become lines of that part.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
 _INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
 _WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_TYPED_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]\s*|[-–]\s+)")
 
 
 def collapse(text: str) -> str:
@@ -60,6 +62,8 @@ def cell_parts(raw: str) -> tuple[str, ...]:
         text = html.unescape(raw)
         return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
     soup = BeautifulSoup(raw, "html.parser")
+    for code in soup.find_all(["script", "style"]):  # code, not printed text (issue 9)
+        code.decompose()
     parts: list[list[str]] = []
     current: list[str] | None = None
     loose: list[str] = []
@@ -78,7 +82,13 @@ def cell_parts(raw: str) -> tuple[str, ...]:
     for node in soup.children:
         if isinstance(node, Tag) and node.name == "p":
             flush_loose()
-            current = [split_inline_bullets(collapse(_inline_text(node)))]
+            text = collapse(_inline_text(node))
+            bullet = bool(_TYPED_BULLET.match(text))
+            text = split_inline_bullets(_TYPED_BULLET.sub("", text, count=1))
+            if current is not None and bullet:
+                current.append(text)  # a paragraph typed as a bullet item: a line of the part
+                continue
+            current = [text]
             parts.append(current)
         elif isinstance(node, Tag) and node.name in ("ul", "ol") and _is_inline_list(node):
             # a list with no items and no glyphs is inline text ("a) ... b) ...")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from planextract.extract.html_fragments import cell_parts, plain
+from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.decode import decode, lines_of
 from planextract.settings import DEFAULT, Settings
@@ -27,7 +28,7 @@ def _is_separator(cells: list[str]) -> bool:
     return bool(filled) and all(_SEPARATOR_CELL.match(c) for c in filled)
 
 
-def _paragraph(line: str, number: int) -> Paragraph | None:
+def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
     level = 0
     text = line
     heading = _MD_HEADING.match(line)
@@ -39,12 +40,12 @@ def _paragraph(line: str, number: int) -> Paragraph | None:
     text = plain(text)
     if not text:
         return None
-    return Paragraph(text=text, line=number, level=level, bold=bold)
+    return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
 
 
 def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
     """Group numbered lines into paragraphs and tables of rows."""
-    blocks: list[Paragraph | Table] = []
+    blocks: list[Paragraph | Table | KeyLine] = []
     rows: list[Row] = []
     pending_break = False
 
@@ -76,7 +77,7 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
             if para:
                 blocks.append(para)
     close_table()
-    return blocks
+    return settle(blocks)
 
 
 def read_tabbed(data: bytes, source_format: str = "text-tabbed",

@@ -1,0 +1,79 @@
+"""The text a Word paragraph prints, read from its XML.
+
+Text sits in runs, and runs sit inside content controls (``w:sdt``), tracked
+insertions (``w:ins``, ``w:moveTo``), hyperlinks, smart tags and fields; all
+of it is printed. Tracked deletions (``w:del``, ``w:moveFrom``) are not, nor
+is the fallback copy of a text box Word writes beside the modern one. A line
+break (``w:br``) is kept as a line break so a cell's lines stay apart; a page
+or column break is a space. Block-level content controls and custom XML
+around paragraphs, tables, rows and cells are looked through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docx.oxml.ns import qn
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:rPr"), qn("w:pPr"), qn("w:instrText"),
+            qn("w:delText"), _MC_FALLBACK}
+_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_HYPHEN = qn("w:noBreakHyphen")
+_WRAPPERS = {qn("w:sdt"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
+_CONTENT = {qn("w:sdtContent")}
+
+
+def pieces(element) -> Iterator[str]:
+    """The printed characters of ``element``: text, ``\\t`` for tabs, ``\\n``
+    for line breaks."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag == _T:
+            yield child.text or ""
+        elif tag == _TAB:
+            yield "\t"
+        elif tag in (_BR, _CR):
+            yield "\n" if child.get(qn("w:type")) in (None, "textWrapping") else " "
+        elif tag == _HYPHEN:
+            yield "-"
+        else:
+            yield from pieces(child)
+
+
+def paragraph_lines(p) -> str:
+    """The paragraph's text, spaces collapsed within each line, line breaks kept."""
+    lines = (" ".join(line.split()) for line in "".join(pieces(p)).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def paragraph_text(p) -> str:
+    """The paragraph's text on one line."""
+    return " ".join("".join(pieces(p)).split())
+
+
+def tab_cells(p) -> list[str]:
+    """The TAB-separated parts of a paragraph, empty ones dropped."""
+    parts = "".join(pieces(p)).replace("\n", " ").split("\t")
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def children(element, *tags: str) -> Iterator:
+    """Children of ``element`` with one of ``tags``, looking through content
+    controls, custom XML and tracked insertions around them."""
+    for child in element:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag in _WRAPPERS:
+            yield from children(child, *tags)
+        elif tag in _CONTENT:
+            yield from children(child, *tags)
+
+
+def is_deleted_row(tr) -> bool:
+    """A row removed with tracked changes on."""
+    trpr = tr.find(qn("w:trPr"))
+    return trpr is not None and trpr.find(qn("w:del")) is not None

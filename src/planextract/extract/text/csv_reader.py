@@ -1,0 +1,142 @@
+"""Reader for CSV exports of a plan table (``csv``), as Excel and LibreOffice
+write them: quoted cells with embedded line breaks, a comma or semicolon
+delimiter (found with ``csv.Sniffer``).
+
+A blank record ends a table. Outside a table, a record with one filled cell
+is a paragraph (the plan's title, a table's name, a section heading); inside
+one it stays a row (a full-width heading row, read as in Word). Every row is
+padded to the widest, so a table cut by a blank record continues the one
+above in the normaliser. Line numbers are the
+physical lines of the file, so a record with embedded line breaks spans
+several.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+
+from planextract.extract.errors import ReaderError
+from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.text.cell_text import text_cell_parts
+from planextract.extract.text.cells import HEADING_LEVEL, is_heading_line
+from planextract.extract.text.decode import decode
+from planextract.settings import DEFAULT, Settings
+
+DELIMITERS = ",;"
+_SAMPLE_CHARS = 64 * 1024
+_SEP_LINE = re.compile(r"^\ufeff?sep=(.)\r?\n")  # Excel's "sep=;" first line
+
+
+class _Excel(csv.excel):
+    """Quotes as spreadsheets write them (doubled inside a quoted cell);
+    ``csv.Sniffer`` guesses only the delimiter, its quoting guess is unreliable."""
+
+    delimiter = ","
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    declared = _SEP_LINE.match(text)
+    if declared:
+        return type("Dialect", (_Excel,), {"delimiter": declared.group(1)})
+    sample = text[:_SAMPLE_CHARS]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in DELIMITERS}
+        delimiter = max(counts, key=counts.get)
+    return type("Dialect", (_Excel,), {"delimiter": delimiter})
+
+
+def _records(text: str) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of every record."""
+    dialect = _dialect(text)
+    line = 0
+    declared = _SEP_LINE.match(text)
+    if declared:
+        text = text[declared.end():]
+        line = 1
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    out = []
+    offset = line
+    for cells in reader:
+        start = line + 1
+        line = reader.line_num + offset
+        out.append((start, line, cells))
+    return out
+
+
+def looks_like_csv(lines: list[str]) -> bool:
+    """Most records share one width of three or more cells, and the first
+    record of that width with several filled cells reads as a header: short
+    labels, none ending a sentence, not spaced after the delimiter as prose
+    is after a comma."""
+    text = "\n".join(lines[:400])
+    if not any(d in text for d in DELIMITERS):
+        return False
+    try:
+        records = [cells for _, _, cells in _records(text) if any(c.strip() for c in cells)]
+    except csv.Error:
+        return False
+    if len(records) < 2:
+        return False
+    width, count = Counter(len(r) for r in records).most_common(1)[0]
+    if width < 3 or count < 2 or count < 0.6 * len(records):
+        return False
+    header = next((r for r in records if len(r) == width
+                   and sum(1 for c in r if c.strip()) >= 2), None)
+    if header is None:
+        return False
+    labels = [c for c in header if c.strip()]
+    spaced = sum(1 for c in header[1:] if c[:1].isspace())  # "a, b": prose after a comma
+    return spaced < max(1, len(header) - 1) / 2 and all(
+        len(c) <= 80 and not (c.strip().endswith(".") and len(c.split()) >= 3)
+        for c in labels)
+
+
+def _padded(row: Row, width: int) -> Row:
+    """Every row as wide as the widest: a spreadsheet may trim empty cells."""
+    if len(row.cells) == width:
+        return row
+    return Row(cells=row.cells + (Cell(),) * (width - len(row.cells)),
+               line_start=row.line_start, line_end=row.line_end)
+
+
+def read_csv(data: bytes, source_format: str = "csv",
+             settings: Settings = DEFAULT) -> RawDocument:
+    text, warnings = decode(data)
+    try:
+        records = _records(text)
+    except csv.Error as err:
+        raise ReaderError(f"not a readable CSV file ({err}); save the table again as "
+                          "CSV from the spreadsheet") from None
+    limit = settings.limits.max_table_rows
+    blocks: list[Paragraph | Table | list[Row]] = []
+    rows: list[Row] | None = None  # the table being read; None between tables
+    count = 0
+    for start, end, cells in records:
+        filled = [c for c in cells if c.strip()]
+        if not filled:
+            rows = None
+            continue
+        if rows is None and len(filled) == 1:
+            text = " ".join(filled[0].split())
+            blocks.append(Paragraph(text=text, line=start,
+                                    level=HEADING_LEVEL if is_heading_line(text) else 0))
+            continue
+        if count >= limit:
+            warnings.append(f"line {start}: longer than {limit} rows; the rest was not read")
+            break
+        if rows is None:
+            rows = []
+            blocks.append(rows)
+        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c), raw=c)
+                                    for c in cells[:settings.limits.max_columns]),
+                        line_start=start, line_end=end))
+        count += 1
+    width = max((len(r.cells) for b in blocks if isinstance(b, list) for r in b), default=0)
+    out = [b if not isinstance(b, list) else Table(rows=tuple(_padded(r, width) for r in b))
+           for b in blocks]
+    return RawDocument(source_format="csv", blocks=out, warnings=warnings)

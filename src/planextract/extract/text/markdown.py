@@ -1,0 +1,199 @@
+"""Reader for markdown exports with pipe tables (``text-markdown``), as pandoc
+and GitHub write them.
+
+A table is a row of ``|``-separated cells, a separator row of dashes (with
+optional alignment colons) and the body rows; it ends at the first line
+without a ``|``. ``<br>`` inside a cell is a line break and ``<br><br>`` a
+paragraph break. ``#`` headings and setext headings (a line underlined with
+``===`` or ``---``) give paragraph levels; emphasis, links and escapes are
+removed from the text. Pandoc's grid tables (``+---+`` borders, cells over
+several lines) are read too: pandoc writes them for cells holding lists or
+several paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planextract.extract.key_lines import KeyLine, key_line, settle
+from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.text.cell_text import text_cell_parts
+from planextract.extract.text.decode import decode, lines_of
+from planextract.settings import DEFAULT, Settings
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_CODE = re.compile(r"`([^`]*)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+)\1\s*$")
+
+
+def split_row(line: str) -> list[str]:
+    """The cells of a pipe-table line, outer pipes removed."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return _PIPE.split(text)
+
+
+def is_separator(line: str) -> bool:
+    if "|" not in line or "-" not in line:
+        return False
+    cells = split_row(line)
+    return all(_SEPARATOR_CELL.match(c) for c in cells)
+
+
+def _starts_table(lines: list[str], index: int) -> bool:
+    return (index + 1 < len(lines) and "|" in lines[index] and is_separator(lines[index + 1])
+            and len(split_row(lines[index])) == len(split_row(lines[index + 1])))
+
+
+def _starts_grid(lines: list[str], index: int) -> bool:
+    return (index + 1 < len(lines) and bool(_GRID_BORDER.match(lines[index]))
+            and lines[index + 1].lstrip().startswith("|"))
+
+
+def has_pipe_table(lines: list[str]) -> bool:
+    """Some line is a header row followed by its separator row, or the top
+    border of a grid table."""
+    return any(_starts_table(lines, i) or _starts_grid(lines, i) for i in range(len(lines) - 1))
+
+
+def _grid_table(lines: list[str], index: int) -> tuple[Table, int]:
+    """A pandoc grid table from its top border: column edges are the ``+`` of
+    the border; a row runs to the next border, its cells over several lines,
+    a blank line in a cell parting its paragraphs. Returns the table and the
+    index of the line after it."""
+    border = lines[index]
+    edges = [i for i, ch in enumerate(border) if ch == "+"]
+    rows: list[Row] = []
+    pending: list[tuple[int, str]] = []
+    index += 1
+    while index < len(lines):
+        line = lines[index]
+        if _GRID_BORDER.match(line):
+            if pending:
+                rows.append(_grid_row(pending, edges))
+            pending = []
+        elif line.lstrip().startswith("|"):
+            pending.append((index + 1, line))
+        else:
+            break
+        index += 1
+    if pending:
+        rows.append(_grid_row(pending, edges))
+    return Table(rows=tuple(rows)), index
+
+
+def _grid_row(lines: list[tuple[int, str]], edges: list[int]) -> Row:
+    columns: list[list[str]] = [[] for _ in edges[1:]]
+    for _, line in lines:
+        for k, (left, right) in enumerate(zip(edges, edges[1:])):
+            columns[k].append(line[left + 1:right].strip())
+    cells = tuple(_cell(unwrap(c)) for c in columns)
+    return Row(cells=cells, line_start=lines[0][0], line_end=lines[-1][0])
+
+
+def unwrap(lines: list[str]) -> str:
+    """Markdown lines as printed text: a line runs on from the one above (a
+    soft wrap) unless it starts a list item or the one above ends with a hard
+    break (a backslash); blank lines part paragraphs."""
+    out: list[str] = []
+    hard = True
+    for line in lines:
+        if not line.strip():
+            out.append("")
+            hard = True
+            continue
+        text = line.strip()
+        starts_item = bool(_LIST_MARK.match(text))
+        if hard or starts_item or not out or not out[-1]:
+            out.append(text)
+        else:
+            out[-1] = f"{out[-1]} {text}"
+        hard = out[-1].endswith("\\")
+        if hard:
+            out[-1] = out[-1][:-1].rstrip()
+    return "\n".join(out)
+
+
+def inline_markdown(text: str) -> str:
+    """Markdown inline marks removed: links keep their text, emphasis and code
+    marks go, escaped characters are unescaped."""
+    text = _LINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _SINGLE_EMPHASIS.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _cell(raw: str) -> Cell:
+    text = _BR.sub("\n", "\n".join(inline_markdown(ln) for ln in raw.strip().split("\n")))
+    return Cell(parts=text_cell_parts(text), raw=raw.strip())
+
+
+def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | None:
+    bold = bool(_BOLD_LINE.match(line))
+    text = _LIST_MARK.sub("", line) if not level else line
+    text = " ".join(inline_markdown(_BR.sub(" ", text)).split())
+    if not text:
+        return None
+    return key_line(inline_markdown(line), Paragraph(text=text, line=number, level=level,
+                                                     bold=bold))
+
+
+def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
+    blocks: list[Paragraph | Table | KeyLine] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        if _starts_grid(lines, index):
+            table, index = _grid_table(lines, index)
+            blocks.append(table)
+            continue
+        if _starts_table(lines, index):
+            width = len(split_row(line))
+            rows = [Row(cells=tuple(_cell(c) for c in split_row(line)),
+                        line_start=number, line_end=number)]
+            index += 2
+            while index < len(lines) and "|" in lines[index] and lines[index].strip():
+                cells = [_cell(c) for c in split_row(lines[index])]
+                cells = (cells + [Cell()] * width)[:max(width, len(cells))]
+                rows.append(Row(cells=tuple(cells), line_start=index + 1, line_end=index + 1))
+                index += 1
+            blocks.append(Table(rows=tuple(rows)))
+            continue
+        atx = _ATX.match(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if atx:
+            para = _paragraph(atx.group(2), number, len(atx.group(1)))
+        elif line.strip() and _SETEXT.match(following) and not _RULE.match(line):
+            para = _paragraph(line, number, 1 if following.strip().startswith("=") else 2)
+            index += 1
+        elif not line.strip() or _RULE.match(line):
+            para = None
+        else:
+            para = _paragraph(line, number)
+        if para:
+            blocks.append(para)
+        index += 1
+    return settle(blocks)
+
+
+def read_markdown(data: bytes, source_format: str = "text-markdown",
+                  settings: Settings = DEFAULT) -> RawDocument:
+    text, warnings = decode(data)
+    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines_of(text)),
+                       warnings=warnings)
