@@ -139,3 +139,14 @@ def test_numbered_actions_printed_as_lines_of_one_paragraph_are_split():
     ))
     assert [(a.action_id, a.action) for a in doc.actions] == [
         ("2.1", "Audit pay grades\nacross all staff"), ("2.2", "Publish the audit")]
+
+
+def test_lines_opening_with_ids_split_where_the_id_cell_is_empty():
+    doc = run(table(
+        ["Theme", "No", "Action agreed", "By whom"],
+        ["Access", "1", "Promote the induction pack", "HR"],
+        ["", "", "2 Analyse the apprenticeships\n3 Monitor complaints", "Policy\nEstates"],
+    ))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("1", "Promote the induction pack", "HR"), ("2", "Analyse the apprenticeships", "Policy"),
+        ("3", "Monitor complaints", "Estates")]

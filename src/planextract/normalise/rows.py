@@ -215,10 +215,12 @@ class TableBuilder:
         columns = self.layout.columns("action")
         cell = cell_of(row, columns[0]) if columns else Cell()
         parts = bullets.join_items([p for p in cell.parts if p.strip()])
-        if self.layout.numbered_actions:
-            parts = _numbered_lines(parts, self.layout.levels)
         id_cols = self.layout.columns("action_id")
         row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
+        if self.layout.numbered_actions:
+            parts = _numbered_lines(parts, self.layout.levels)
+        elif id_cols and not row_id:  # numbers in the text where the id cell is empty
+            parts = _numbered_lines(parts, self.layout.id_depth)
         if not parts:
             return [], None
         if id_cols and row_id:
