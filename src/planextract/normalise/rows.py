@@ -255,8 +255,10 @@ class TableBuilder:
                         self.majors.add(numbering.normalise_id(item.raw).split(".")[0])
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
-                if index == 0 and has_previous and not row_id and after_break and (
-                        _starts_lower(part) or id_cols or alone):
+                if index == 0 and has_previous and not row_id and (
+                        after_break and (_starts_lower(part) or id_cols or alone)
+                        or alone and _starts_lower(part)):
+                    # the rest of the action above (a page cut it, marked or not)
                     tail = part
                     continue
                 raw, text = row_id or None, part
