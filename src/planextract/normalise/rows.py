@@ -238,6 +238,8 @@ class TableBuilder:
                     majors.update({self.outcome.number, self.outcome.number.split(".")[0]})
                 split = numbering.split_embedded(
                     part, majors, dotted_only=self.layout.numbered_actions == "dotted")
+                if self.layout.numbered_actions == "plain":
+                    split = [s for item in split for s in numbering.split_successors(item)]
                 for k, item in enumerate(split):
                     if index == 0 and k == 0 and item.raw is None and has_previous \
                             and (after_break or _starts_lower(item.text)):
