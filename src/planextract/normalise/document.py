@@ -25,6 +25,7 @@ from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.layout import detect_layout
 from planextract.normalise.record import ActionRecord
+from planextract.normalise.role_vocab import sector_of
 from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
 from planextract.normalise.text import squash, squash_lines
@@ -167,7 +168,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    doc.actions = _finish(drafts, doc, settings.roles_file)
+    doc.actions = _finish(drafts, doc, settings)
     return doc
 
 
@@ -244,13 +245,14 @@ def _swap_if_needed(draft: Draft) -> None:
 
 
 def _finish(drafts: list[Draft], doc: NormalisedDocument,
-            roles_file: str | None = None) -> list[ActionRecord]:
+            settings: Settings = DEFAULT) -> list[ActionRecord]:
     for draft in drafts:
         _cut_owner_due(draft)
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
     resolved = owners.resolve([_text(d, "owner") for d in drafts],
-                              glossary.unambiguous(doc.glossary), roles_file)
+                              glossary.unambiguous(doc.glossary), settings.roles_file,
+                              sector_of(doc.organisation, doc.plan_title), settings.owners)
     doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
