@@ -219,3 +219,13 @@ def test_the_rest_of_a_cut_cell_after_a_page_break_joins_the_action_above():
     # a short first-column row is still a sub-heading to skip
     doc = run(table(["Action", "Owner"], ["Recruitment"], ["Advertise widely", "HR"]))
     assert [a.action for a in doc.actions] == ["Advertise widely"]
+
+
+def test_a_lone_lower_case_action_cell_continues_the_action_above_without_a_break_mark():
+    doc = run(table(["Ref", "Action", "Lead"],
+                    ["B5", "Evaluate the annual equality report", "Equalities Officer"],
+                    ["", "and report findings to the board", ""],
+                    ["B6", "Refresh the audit", "Estates"]))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("B5", "Evaluate the annual equality report and report findings to the board"),
+        ("B6", "Refresh the audit")]

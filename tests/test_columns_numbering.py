@@ -139,3 +139,32 @@ def test_numbered_actions_printed_as_lines_of_one_paragraph_are_split():
     ))
     assert [(a.action_id, a.action) for a in doc.actions] == [
         ("2.1", "Audit pay grades\nacross all staff"), ("2.2", "Publish the audit")]
+
+
+def test_lines_opening_with_ids_split_where_the_id_cell_is_empty():
+    doc = run(table(
+        ["Theme", "No", "Action agreed", "By whom"],
+        ["Access", "1", "Promote the induction pack", "HR"],
+        ["", "", "2 Analyse the apprenticeships\n3 Monitor complaints", "Policy\nEstates"],
+    ))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("1", "Promote the induction pack", "HR"), ("2", "Analyse the apprenticeships", "Policy"),
+        ("3", "Monitor complaints", "Estates")]
+
+
+def test_the_next_number_before_a_verb_cuts_two_actions_run_into_one_paragraph():
+    from planextract.normalise.numbering import Numbered, split_successors
+
+    pieces = split_successors(Numbered("12", "Train 13 Managers and 40 staff 13 Publish it"))
+    assert [(p.raw, p.text) for p in pieces] == [("12", "Train 13 Managers and 40 staff"),
+                                                 ("13", "Publish it")]
+    doc = run(table(
+        ["Task", "Lead", "Start", "End"],
+        ["B 7 Pilot the policy", "HR", "2012", "2013"],
+        ["B 8 Establish the dignity at work policy B 9 Publish the carers leave policy",
+         "Estates", "01/04/2012", "31/03/2013"],
+    ))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("B7", "Pilot the policy"), ("B8", "Establish the dignity at work policy"),
+        ("B9", "Publish the carers leave policy")]
+    assert doc.actions[2].due_kind == "range"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planextract.normalise.verbs import opens_with_verb
 from planextract.settings import DEFAULT
 
 # "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
@@ -91,3 +92,37 @@ def correct_prefix(action_id: str, outcome_id: str | None) -> str:
     if not match or match.group(1) == outcome_id:
         return action_id
     return f"{outcome_id}.{match.group(2)}"
+
+
+def successor(raw: str) -> str | None:
+    """The number after ``raw`` at its last level: ``B 8`` -> ``B9``, ``12`` ->
+    ``13``, ``3.1`` -> ``3.2``; None when it ends in no number."""
+    match = re.search(r"(\d+)$", normalise_id(raw))
+    if not match:
+        return None
+    head = normalise_id(raw)[:match.start()]
+    return f"{head}{int(match.group(1)) + 1}"
+
+
+def split_successors(item: Numbered) -> list[Numbered]:
+    """Cut a numbered action where the next number in sequence opens a new
+    sentence inside it (``B 8 Establish ... B 9 Publish ...``, two actions run
+    into one paragraph). Only the very next number before a verb cuts, so a
+    figure in the text stays text."""
+    out: list[Numbered] = []
+    current = item
+    while current.raw:
+        following = successor(current.raw)
+        if following is None:
+            break
+        spaced = r"\s?".join(re.escape(ch) if not ch.isdigit() else ch
+                              for ch in re.findall(r"[A-Za-z]+|\d+|\.", following))
+        match = next((m for m in re.finditer(rf"(?<=\s)(?P<raw>{spaced}\.?)\s+(?=[A-Z])",
+                                             current.text)
+                      if opens_with_verb(current.text[m.end():])), None)
+        if not match:  # an action opens with a verb: "13 Managers" is a figure
+            break
+        out.append(Numbered(current.raw, current.text[:match.start()].strip()))
+        current = Numbered(match.group("raw"), current.text[match.end():].strip())
+    out.append(current)
+    return out

@@ -215,10 +215,12 @@ class TableBuilder:
         columns = self.layout.columns("action")
         cell = cell_of(row, columns[0]) if columns else Cell()
         parts = bullets.join_items([p for p in cell.parts if p.strip()])
-        if self.layout.numbered_actions:
-            parts = _numbered_lines(parts, self.layout.levels)
         id_cols = self.layout.columns("action_id")
         row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
+        if self.layout.numbered_actions:
+            parts = _numbered_lines(parts, self.layout.levels)
+        elif id_cols and not row_id:  # numbers in the text where the id cell is empty
+            parts = _numbered_lines(parts, self.layout.id_depth)
         if not parts:
             return [], None
         if id_cols and row_id:
@@ -236,6 +238,8 @@ class TableBuilder:
                     majors.update({self.outcome.number, self.outcome.number.split(".")[0]})
                 split = numbering.split_embedded(
                     part, majors, dotted_only=self.layout.numbered_actions == "dotted")
+                if self.layout.numbered_actions == "plain":
+                    split = [s for item in split for s in numbering.split_successors(item)]
                 for k, item in enumerate(split):
                     if index == 0 and k == 0 and item.raw is None and has_previous \
                             and (after_break or _starts_lower(item.text)):
@@ -253,8 +257,10 @@ class TableBuilder:
                         self.majors.add(numbering.normalise_id(item.raw).split(".")[0])
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
-                if index == 0 and has_previous and not row_id and after_break and (
-                        _starts_lower(part) or id_cols or alone):
+                if index == 0 and has_previous and not row_id and (
+                        after_break and (_starts_lower(part) or id_cols or alone)
+                        or alone and _starts_lower(part)):
+                    # the rest of the action above (a page cut it, marked or not)
                     tail = part
                     continue
                 raw, text = row_id or None, part
