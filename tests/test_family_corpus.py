@@ -45,8 +45,7 @@ FLOOR = {"docx": 0.9, "pdf-grid": 0.9, "pdf-hrules": 0.5, "pdf-shaded": 0.9,
 # with /Rotate 90, an issue column taken for the actions, one cell per line with no
 # number column, and no reader for html, text-markdown, csv
 TARGET = 0.9
-NOT_YET = {"pdf-norules", "pdf-rotated", "text-html", "text-cells", "text-markdown",
-           "csv"}
+NOT_YET = {"pdf-norules", "pdf-rotated", "text-html", "text-cells", "text-markdown"}
 TEXT_FORMATS = {"html", "text-tabbed", "text-html", "text-cells", "text-markdown", "csv"}
 
 

@@ -92,6 +92,14 @@ class PartsBuilder:
                 self.line(split_inline_bullets(line))
             first = False
 
+    def run_on(self, text: str) -> None:
+        """More of the last line: a sentence wrapped by hand."""
+        text = " ".join(text.split())
+        if not self.parts or not self.parts[-1]:
+            self.paragraph(text)
+        elif text:
+            self.parts[-1][-1] = f"{self.parts[-1][-1]} {text}"
+
     def line(self, text: str) -> None:
         if not self.parts:
             self.parts.append([])

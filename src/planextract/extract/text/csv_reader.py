@@ -1,6 +1,9 @@
 """Reader for CSV exports of a plan table (``csv``), as Excel and LibreOffice
 write them: quoted cells with embedded line breaks, a comma or semicolon
-delimiter (found with ``csv.Sniffer``).
+delimiter (found with ``csv.Sniffer``). A line break inside a cell parts its
+paragraphs, as Word's paragraphs do when a table is pasted into a
+spreadsheet; bullet items and lines running on in lower case stay with the
+paragraph above.
 
 A blank record ends a table. Outside a table, a record with one filled cell
 is a paragraph (the plan's title, a table's name, a section heading); inside
@@ -132,7 +135,8 @@ def read_csv(data: bytes, source_format: str = "csv",
         if rows is None:
             rows = []
             blocks.append(rows)
-        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c), raw=c)
+        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c, lines_are_paragraphs=True),
+                                         raw=c)
                                     for c in cells[:settings.limits.max_columns]),
                         line_start=start, line_end=end))
         count += 1
