@@ -134,7 +134,7 @@ def _choose(data: bytes) -> Format:
     from planextract.extract.text.decode import decode, lines_of
 
     text, _ = decode(data)
-    lines = [ln for ln in lines_of(text) if ln.strip()]
+    lines = [ln for ln in lines_of(text) if ln.strip() or "\t" in ln]  # "\t": an empty cell
     for fmt in TEXT_FORMATS:
         if fmt.detect(data, lines):
             return fmt

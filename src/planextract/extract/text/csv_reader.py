@@ -72,7 +72,7 @@ def _records(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 def looks_like_csv(lines: list[str]) -> bool:
-    """Most records share one width of three or more cells, and the first
+    """Most records share one width of two or more cells, and the first
     record of that width with several filled cells reads as a header: short
     labels, none ending a sentence, not spaced after the delimiter as prose
     is after a comma."""
@@ -86,7 +86,7 @@ def looks_like_csv(lines: list[str]) -> bool:
     if len(records) < 2:
         return False
     width, count = Counter(len(r) for r in records).most_common(1)[0]
-    if width < 3 or count < 2 or count < 0.6 * len(records):
+    if width < 2 or count < 2 or count < 0.6 * len(records):
         return False
     header = next((r for r in records if len(r) == width
                    and sum(1 for c in r if c.strip()) >= 2), None)
