@@ -260,3 +260,11 @@ def test_a_page_nested_thousands_deep_is_a_clear_error():
     rows = "".join(f"<tr><td><font>Do {i}</td><td>CE</td></tr>" for i in range(500))
     raw = read_document(f"<table><tr><th>Action</th><th>Owner</th></tr>{rows}</table>".encode())
     assert len(_table(raw).rows) == 501
+
+
+def test_loose_text_wrapped_in_the_source_is_one_paragraph():
+    page = ("<html><body>Northshire County Council\nEquality Action Plan\n2012 to 2013<br>"
+            "Second line<table><tr><th>Action</th><th>Owner</th></tr></table></body></html>")
+    raw = read_document(page.encode())
+    assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
+        "Northshire County Council Equality Action Plan 2012 to 2013", "Second line"]

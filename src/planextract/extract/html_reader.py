@@ -40,6 +40,7 @@ _HEADING_CLASS = re.compile(r"(?:^|\b)(?:mso)?heading[-_ ]?(\d)\b", re.I)
 _TITLE_CLASS = re.compile(r"^(?:msotitle|title)$", re.I)
 _BOLD_TAGS = {"b", "strong"}
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # void elements written as <br> are tracked by bs4's html.parser in a list searched
 # at every end tag (quadratic on a long page); written as <br/> they are not
 _VOID = re.compile(r"<(br|hr|img|meta|link|input|col|area|base|wbr|source|embed|param|track)"
@@ -169,16 +170,19 @@ class _Reader:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString and child.strip():
-                    self.inline.append(str(child))
+                    # a source line break is a space, a blank line a new paragraph
+                    self.inline.append("\n".join(inline_text(NavigableString(piece))
+                                                 for piece in _BLANK_LINE.split(str(child))))
                 continue
+            has_blocks = child.name != "table" and self._has_blocks(child)
             if child.name == "br":
                 self.inline.append("\n")
             elif child.name == "table":
                 self.flush_inline()
                 self.table(child)
-            elif child.name in _BLOCKS or self._has_blocks(child):
+            elif child.name in _BLOCKS or has_blocks:
                 self.flush_inline()
-                if self._has_blocks(child):
+                if has_blocks:
                     self.walk(child)
                     self.flush_inline()
                 else:
