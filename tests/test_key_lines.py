@@ -62,3 +62,17 @@ def test_a_lone_gap_line_stays_a_paragraph():
     raw = read_document(text.encode())
     assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
         "Northshire Trust", "NB Dates are indicative"]
+
+
+def test_a_definition_list_is_read_as_the_key():
+    page = ("<html><body><h1>Northshire Police</h1><h2>Abbreviations</h2><dl>"
+            "<dt>ACC</dt><dd>Assistant Chief Constable</dd><dt>PSD</dt>"
+            "<dd>Professional Standards Department</dd><dt>DIG</dt><dd>Disability Issues "
+            "Group</dd></dl><table><tr><th>Action</th><th>Owner</th></tr><tr><td>Review "
+            "complaints</td><td>PSD</td></tr><tr><td>Audit access</td><td>DIG</td></tr>"
+            "</table></body></html>")
+    doc = normalise(read_document(page.encode()))
+    key = {(e.abbreviation, e.expansion) for e in doc.glossary if e.origin == "document"}
+    assert key == {("ACC", "Assistant Chief Constable"),
+                   ("PSD", "Professional Standards Department"),
+                   ("DIG", "Disability Issues Group")}

@@ -180,6 +180,9 @@ class _Reader:
             elif child.name == "table":
                 self.flush_inline()
                 self.table(child)
+            elif child.name == "dl":
+                self.flush_inline()
+                self.definitions(child)
             elif child.name in _BLOCKS or has_blocks:
                 self.flush_inline()
                 if has_blocks:
@@ -192,6 +195,26 @@ class _Reader:
                 if self.inline_line is None:
                     self.inline_line = child.sourceline
                 self.inline.append(inline_text(child))
+
+    def definitions(self, dl: Tag) -> None:
+        """A definition list: each term and its definition, a key line when the
+        term is short (a key of abbreviations published as ``<dl>``)."""
+        term: Tag | None = None
+        for child in dl.find_all(["dt", "dd"]):
+            if child.name == "dt":
+                if term is not None:
+                    self.paragraph(inline_text(term), term.sourceline)
+                term = child
+                continue
+            text = " ".join(inline_text(child).split())
+            if term is None:
+                self.paragraph(text, child.sourceline)
+                continue
+            abbreviation = " ".join(inline_text(term).split())
+            self.paragraph(f"{abbreviation}\t{text}", term.sourceline)
+            term = None
+        if term is not None:
+            self.paragraph(inline_text(term), term.sourceline)
 
     @staticmethod
     def _has_blocks(tag: Tag) -> bool:
