@@ -149,3 +149,19 @@ def test_a_table_inside_a_one_cell_wrapper_table_is_found():
     assert [(a["section"], a["action_id"], a["due_kind"]) for a in doc.actions] == [
         ("SECTION 1: ACCESS TO SERVICES", "1.1", "date"),
         ("SECTION 1: ACCESS TO SERVICES", "1.2", "ongoing")]
+
+
+def test_a_content_control_showing_its_prompt_is_empty():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    _fill(table, [("Action", "Owner"), ("Agree the scheme", "Click here to enter text.")])
+    paragraph = table.cell(1, 1).paragraphs[0]._p
+    _wrap(paragraph)
+    sdt = paragraph.getparent().getparent()
+    properties = OxmlElement("w:sdtPr")
+    properties.append(OxmlElement("w:showingPlcHdr"))
+    sdt.insert(0, properties)
+    assert [c.text for c in _tables(document)[0].rows[1].cells] == ["Agree the scheme", ""]
+    # the same control once filled in is read
+    sdt.remove(properties)
+    assert _tables(document)[0].rows[1].cells[1].text == "Click here to enter text."
