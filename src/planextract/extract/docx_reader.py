@@ -8,7 +8,8 @@ the normaliser reads every format the same way. Numbers Word draws from
 list items or typed with a literal glyph or dash, become lines of the paragraph
 before them, as do a paragraph's line breaks; headings come from paragraph
 styles. Content controls, tracked insertions and one-cell layout tables are
-looked through; tracked deletions are not read (``docx_text``).
+looked through; tracked deletions are not read (``docx_text``). Rows marked as
+the repeated header (``w:tblHeader``) are one header row (``header_rows``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from docx.oxml.ns import qn
 
 from planextract.extract import docx_text
 from planextract.extract.errors import ReaderError
+from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Settings
@@ -248,9 +250,11 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
                     walk(tc)
                     end_tabbed()
                 continue
-            rows = reader.rows(child)
+            rows = [Row(cells=tuple(r)) for r in reader.rows(child)]
+            titles, rows = settle_header(rows, docx_text.header_rows(child))
+            blocks.extend(Paragraph(text=title_text(t), bold=True) for t in titles)
             if rows:
-                blocks.append(Table(rows=tuple(Row(cells=tuple(r)) for r in rows)))
+                blocks.append(Table(rows=tuple(rows)))
 
     walk(document.element.body)
     end_tabbed()

@@ -90,3 +90,17 @@ def is_deleted_row(tr) -> bool:
     """A row removed with tracked changes on."""
     trpr = tr.find(qn("w:trPr"))
     return trpr is not None and trpr.find(qn("w:del")) is not None
+
+
+def header_rows(tbl) -> int:
+    """How many leading rows Word repeats as the table's header (``w:tblHeader``)."""
+    count = 0
+    for tr in children(tbl, qn("w:tr")):
+        if is_deleted_row(tr):
+            continue
+        trpr = tr.find(qn("w:trPr"))
+        mark = trpr.find(qn("w:tblHeader")) if trpr is not None else None
+        if mark is None or mark.get(qn("w:val")) in ("0", "false", "off"):
+            break
+        count += 1
+    return count

@@ -17,6 +17,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from planextract.extract.errors import ReaderError
+from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.html_cells import (
     LISTS,
     PARAGRAPHS,
@@ -235,14 +236,9 @@ class _Reader:
             return
         pairs = self.grid_pairs(rows)
         heads = sum(1 for tr in rows[:_header_rows(rows)] if any(tr is t for t, _ in pairs))
-        grid = [row for _, row in pairs]
-        while heads and sum(not c.empty for c in grid[0].cells) == 1 and len(grid[0].cells) > 1:
-            # a title printed across the top of the table: the table's name
-            title = next(c for c in grid[0].cells if not c.empty)
-            self.paragraph(title.text.replace("\n", " "), grid[0].line_start, bold=True)
-            grid, heads = grid[1:], heads - 1
-        if heads >= 2:
-            grid = [merge_header(grid[:heads])] + grid[heads:]
+        titles, grid = settle_header([row for _, row in pairs], heads)
+        for title in titles:  # a title printed across the top of the table: its name
+            self.paragraph(title_text(title), title.line_start, bold=True)
         if grid:
             self.blocks.append(Table(rows=tuple(grid)))
 
@@ -311,19 +307,6 @@ def _header_rows(rows: list[Tag]) -> int:
         else:
             break
     return count
-
-
-def merge_header(rows: list[Row]) -> Row:
-    """A header printed on several rows as one: each column takes its lowest
-    label (a top cell spanning columns names a group, the labels under it
-    name the columns; a cell spanning the header's rows is empty below)."""
-    width = max(len(r.cells) for r in rows)
-    cells = []
-    for column in range(width):
-        labels = [r.cells[column] for r in rows
-                  if column < len(r.cells) and not r.cells[column].empty]
-        cells.append(labels[-1] if labels else Cell())
-    return Row(cells=tuple(cells), line_start=rows[0].line_start, line_end=rows[-1].line_end)
 
 
 def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
