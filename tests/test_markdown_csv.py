@@ -240,3 +240,13 @@ def test_csv_header_labels_may_end_with_a_dot():
     with pytest.raises(ReaderError):
         sniff(b"We will, in short, consult.\nOur aims, in short, are three.\n"
               b"They are, too, fine.\n")
+
+
+def test_csv_cells_beyond_the_column_limit_are_warned_about():
+    from planextract.extract.text.csv_reader import read_csv
+    from planextract.settings import Limits, Settings
+
+    text = "No,Action,Owner,Date,Notes\n1,Agree,CE,May 2012,none\n2,Publish,HR,June 2012,\n"
+    raw = read_csv(text.encode(), settings=Settings(limits=Limits(max_columns=4)))
+    assert [len(r.cells) for r in raw.blocks[0].rows] == [4, 4, 4]
+    assert raw.warnings[0] == "line 1: 5 cells; only the first 4 were read"

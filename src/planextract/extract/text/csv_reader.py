@@ -135,6 +135,9 @@ def read_csv(data: bytes, source_format: str = "csv",
         if rows is None:
             rows = []
             blocks.append(rows)
+        if len(cells) > settings.limits.max_columns:
+            warnings.append(f"line {start}: {len(cells)} cells; only the first "
+                            f"{settings.limits.max_columns} were read")
         rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c, lines_are_paragraphs=True),
                                          raw=c)
                                     for c in cells[:settings.limits.max_columns]),
