@@ -268,3 +268,10 @@ def test_loose_text_wrapped_in_the_source_is_one_paragraph():
     raw = read_document(page.encode())
     assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
         "Northshire County Council Equality Action Plan 2012 to 2013", "Second line"]
+
+
+def test_a_table_of_th_cells_only_is_not_all_header():
+    rows = "".join(f"<tr><th>{i}.1 Do thing {i}</th><th>CE</th></tr>" for i in range(1, 5))
+    raw = read_document(f"<table><tr><th>Action</th><th>Owner</th></tr>{rows}</table>".encode())
+    assert [r.cells[0].text for r in _table(raw).rows] == [
+        "Action", "1.1 Do thing 1", "2.1 Do thing 2", "3.1 Do thing 3", "4.1 Do thing 4"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from planextract.extract.model import Cell, Row
 
+MAX_HEADER_ROWS = 3  # a title, a group row and the labels; more marked rows are not a header
+
 
 def merge_header(rows: list[Row]) -> Row:
     """A header printed on several rows as one: each column takes its lowest
@@ -32,6 +34,8 @@ def settle_header(rows: list[Row], marked: int) -> tuple[list[Row], list[Row]]:
     marked as its header: leading title rows taken out, a header of several
     rows merged into one."""
     titles: list[Row] = []
+    if marked >= len(rows) or marked > MAX_HEADER_ROWS:
+        return titles, rows  # every row marked (careless markup): no header is known
     while marked and rows and len(rows[0].cells) > 1 and \
             sum(not c.empty for c in rows[0].cells) == 1:
         titles.append(rows[0])
