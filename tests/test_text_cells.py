@@ -179,3 +179,16 @@ def test_the_header_repeated_at_page_tops_fixes_the_width():
     doc = normalise(raw)
     assert [a["action"] for a in doc.actions] == ["Publish the gap covering all grades",
                                                   "Fit loops in every building"]
+
+
+def test_a_number_column_after_a_short_first_column():
+    # the strand comes first: "All" looks like one more label before the first
+    # number, but then the rows do not come out whole; the header is four cells
+    text = ("\tStrand\n\tNo\n\tAction\n\tDate\n\n"
+            "\tAll\n\t1\n\tAgree the scheme with the board\n\tMay 2011\n"
+            "\tRace\n\t2\n\tMonitor stop and search by area\n\tJune 2011\n"
+            "\tAge\n\t3\n\tReview the age profile of staff\n\t2012\n")
+    raw = read_document(text.encode())
+    assert _grid(raw)[0] == ["Strand", "No", "Action", "Date"]
+    assert [r[1] for r in _grid(raw)[1:]] == ["1", "2", "3"]
+    assert not raw.warnings

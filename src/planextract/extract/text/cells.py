@@ -255,7 +255,9 @@ def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered
 
 def _width(cells: list[_RawCell]) -> tuple[int, bool]:
     """(header width, rows numbered): the header ends at the first row
-    number after a run of labels; else, of the runs of labels after which the
+    number after a run of labels, when the rows then come out whole (each
+    starting with a number or, continued, empty); else, of the runs of labels
+    after which the
     cells fill whole rows, the one repeated most at page tops, then the one
     whose columns hold the most alike cells."""
     labels = 0
@@ -263,7 +265,12 @@ def _width(cells: list[_RawCell]) -> tuple[int, bool]:
         labels += 1
     first_number = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.label)), None)
     if first_number and all(_is_label(c) or not c.label for c in cells[:first_number]):
-        return first_number, True
+        _, left, skipped = _group(list(cells[first_number:]), first_number,
+                                  _Header(cells[:first_number]), True)
+        if not left and not skipped:
+            return first_number, True
+        # the rows do not come out whole: the number column is not the first one, and
+        # a short first cell ("All") was taken for a label; read the width as unnumbered
     best: tuple[tuple[int, float], int] | None = None
     for width in range(labels, 1, -1):
         grouped, left, _ = _group(list(cells[width:]), width, _Header(cells[:width]), False)
