@@ -192,3 +192,17 @@ def test_a_number_column_after_a_short_first_column():
     assert _grid(raw)[0] == ["Strand", "No", "Action", "Date"]
     assert [r[1] for r in _grid(raw)[1:]] == ["1", "2", "3"]
     assert not raw.warnings
+
+
+def test_a_heading_typed_as_a_cell_between_numbered_rows():
+    text = ("\tNo\n\tAction\n\tLead\n\n\t1\n\tAgree the scheme\n\tCE\n"
+            "\tSECTION 2: SERVICES\n"
+            "\t2\n\tAudit the buildings\n\tEstates\n\t3\n\tFit loops\n\tFacilities\n")
+    raw = read_document(text.encode())
+    assert [(b.text, b.line) for b in raw.blocks if isinstance(b, Paragraph)] == [
+        ("SECTION 2: SERVICES", 8)]
+    assert [r[0] for r in _grid(raw)] == ["No", "1", "2", "3"]
+    assert not raw.warnings
+    doc = normalise(raw)
+    assert [(a["action_id"], a["section"]) for a in doc.actions] == [
+        ("1", None), ("2", "SECTION 2: SERVICES"), ("3", "SECTION 2: SERVICES")]

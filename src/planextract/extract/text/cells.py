@@ -244,7 +244,11 @@ def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered
                 out.append(_Break(repeat))
                 continue
             if numbered and item.label and not _ROW_NUMBER.match(item.label):
-                skipped.append(item)
+                if is_heading_line(item.label):  # a heading typed as a cell between rows
+                    out.append(Paragraph(text=item.label, line=item.first_line,
+                                         level=HEADING_LEVEL))
+                else:
+                    skipped.append(item)
                 continue
         current.append(item)
         if len(current) == width:
