@@ -7,10 +7,6 @@ from planextract.extract.text.cells import is_heading_line
 from planextract.normalise.document import normalise
 
 
-def _cells(*rows: list[str]) -> str:
-    return "\n".join("\t" + c.replace("\n", "\n") for row in rows for c in row) + "\n"
-
-
 def _tables(raw) -> list[Table]:
     return [b for b in raw.blocks if isinstance(b, Table)]
 
