@@ -275,3 +275,11 @@ def test_a_table_of_th_cells_only_is_not_all_header():
     raw = read_document(f"<table><tr><th>Action</th><th>Owner</th></tr>{rows}</table>".encode())
     assert [r.cells[0].text for r in _table(raw).rows] == [
         "Action", "1.1 Do thing 1", "2.1 Do thing 2", "3.1 Do thing 3", "4.1 Do thing 4"]
+
+
+def test_nested_list_items_are_lines_once_each():
+    page = ("<table><tr><th>Action</th><th>Owner</th></tr><tr><td><ul><li>Audit access"
+            "<ul><li>by site<ul><li>north</li></ul></li><li>by service</li></ul></li>"
+            "<li>Report</li></ul></td><td>CE</td></tr></table>")
+    assert _table(read_document(page.encode())).rows[1].cells[0].parts == (
+        "Audit access\nby site\nnorth\nby service\nReport",)

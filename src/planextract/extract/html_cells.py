@@ -153,8 +153,8 @@ def _list_item_text(item: Tag) -> str:
     out = []
     for child in item.children:
         if isinstance(child, Tag) and child.name in LISTS:
-            out.append("\n" + "\n".join(" ".join(inline_text(li).split())
-                                        for li in child.find_all("li")))
+            out.extend("\n" + _list_item_text(li) for li in child.children
+                       if isinstance(li, Tag) and li.name in ("li", "dd", "dt"))
         elif isinstance(child, Tag) and child.name in PARAGRAPHS:
             out.append("\n" + inline_text(child))
         else:
