@@ -208,3 +208,22 @@ def test_a_title_row_across_a_repeated_header_names_the_table():
     for row in table.rows[:2]:
         row._tr.trPr.remove(row._tr.trPr.find(qn("w:tblHeader")))
     assert len(_tables(document)[0].rows) == 3
+
+
+def test_headings_from_outline_levels():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    custom = document.styles.add_style("Plan Part", WD_STYLE_TYPE.PARAGRAPH)
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    custom.element.get_or_add_pPr().append(level)
+    document.add_paragraph("Part 2: Services", style="Plan Part")
+    own = document.add_paragraph("Theme A: Access")
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    own._p.get_or_add_pPr().append(level)
+    document.add_paragraph("Body text")
+    raw = read_document(_bytes(document))
+    assert [(b.text, b.level) for b in raw.blocks] == [
+        ("Part 2: Services", 2), ("Theme A: Access", 1), ("Body text", 0)]

@@ -101,14 +101,35 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def _style_level(p, styles: dict[str, str]) -> int:
+def _outline(ppr) -> int | None:
+    """A paragraph's outline level (``w:outlineLvl``, 0-8; 9 is body text) as a
+    heading level, or None."""
+    node = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    if node is None:
+        return None
+    try:
+        value = int(node.get(qn("w:val")))
+    except (TypeError, ValueError):
+        return None
+    return value + 1 if 0 <= value <= 8 else 0
+
+
+def _style_level(p, styles: dict[str, str], outlines: dict[str, int]) -> int:
+    """The heading level: the paragraph's outline level, else its style's name
+    (``Heading 2``, ``Title``), else its style's outline level (a custom
+    heading style)."""
     ppr = p.pPr
+    own = _outline(ppr)
+    if own is not None:
+        return own
     style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
     name = styles.get(style_id or "", style_id or "")
     match = _HEADING_STYLE.match(name)
     if match:
         return int(match.group(1))
-    return 1 if name.lower() == "title" else 0
+    if name.lower() == "title":
+        return 1
+    return outlines.get(style_id or "", 0)
 
 
 def _bold(p) -> bool:
@@ -127,6 +148,8 @@ class _Reader:
     def __init__(self, document: docx.document.Document) -> None:
         self.numbering = _Numbering(document)
         self.styles = {s.style_id: s.name for s in document.styles if s.style_id}
+        self.outlines = {s.style_id: level for s in document.styles if s.style_id
+                         and (level := _outline(getattr(s.element, "pPr", None)))}
         self.style_numpr = {}
         for style in document.styles:
             ppr = getattr(style.element, "pPr", None)
@@ -234,7 +257,8 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
                 text, _kind = reader.paragraph_text(child)
                 if not text:
                     continue
-                paragraph = Paragraph(text=text, level=_style_level(child, reader.styles),
+                paragraph = Paragraph(text=text, level=_style_level(child, reader.styles,
+                                                                   reader.outlines),
                                       bold=_bold(child))
                 cells = docx_text.tab_cells(child)
                 if len(cells) >= 2:
