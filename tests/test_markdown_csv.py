@@ -250,3 +250,12 @@ def test_csv_cells_beyond_the_column_limit_are_warned_about():
     raw = read_csv(text.encode(), settings=Settings(limits=Limits(max_columns=4)))
     assert [len(r.cells) for r in raw.blocks[0].rows] == [4, 4, 4]
     assert raw.warnings[0] == "line 1: 5 cells; only the first 4 were read"
+
+
+def test_csv_one_cell_record_outside_the_first_column_is_data():
+    text = ("No,Action,Owner,Date\n1,Agree the scheme,CE,May 2012\n,,,\n"
+            ",Publish the annual report,,\n,,,\n2,Review,HR,June 2012\n")
+    raw = read_document(text.encode())
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph)]
+    assert [r.cells[1].text for t in raw.blocks for r in t.rows] == [
+        "Action", "Agree the scheme", "Publish the annual report", "Review"]

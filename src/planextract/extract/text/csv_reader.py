@@ -5,8 +5,9 @@ paragraphs, as Word's paragraphs do when a table is pasted into a
 spreadsheet; bullet items and lines running on in lower case stay with the
 paragraph above.
 
-A blank record ends a table. Outside a table, a record with one filled cell
-is a paragraph (the plan's title, a table's name, a section heading); inside
+A blank record ends a table. Outside a table, a record whose only filled cell
+is the first is a paragraph (the plan's title, a table's name, a section
+heading); inside
 one it stays a row (a full-width heading row, read as in Word). Every row is
 padded to the widest, so a table cut by a blank record continues the one
 above in the normaliser. Line numbers are the
@@ -124,7 +125,7 @@ def read_csv(data: bytes, source_format: str = "csv",
         if not filled:
             rows = None
             continue
-        if rows is None and len(filled) == 1:
+        if rows is None and len(filled) == 1 and cells[0].strip():
             text = " ".join(filled[0].split())
             blocks.append(Paragraph(text=text, line=start,
                                     level=HEADING_LEVEL if is_heading_line(text) else 0))
