@@ -259,3 +259,13 @@ def test_csv_one_cell_record_outside_the_first_column_is_data():
     assert not [b for b in raw.blocks if isinstance(b, Paragraph)]
     assert [r.cells[1].text for t in raw.blocks for r in t.rows] == [
         "Action", "Agree the scheme", "Publish the annual report", "Review"]
+
+
+def test_inline_markdown_rule():
+    from planextract.extract.text.markdown import inline_markdown
+
+    assert inline_markdown("**Bold**, __strong__, *em*, _em_ and `code`") == \
+        "Bold, strong, em, em and code"
+    assert inline_markdown("[the website](http://example.org) \\| \\*") == "the website | *"
+    # marks inside words and arithmetic stay
+    assert inline_markdown("snake_case_name, 5 * 3 * 2") == "snake_case_name, 5 * 3 * 2"

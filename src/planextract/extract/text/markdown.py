@@ -31,7 +31,8 @@ _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|"
+                              r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
 _CODE = re.compile(r"`([^`]*)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -135,7 +136,7 @@ def inline_markdown(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
-    text = _SINGLE_EMPHASIS.sub(r"\1", text)
+    text = _SINGLE_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     return _ESCAPE.sub(r"\1", text)
 
 
