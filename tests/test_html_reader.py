@@ -283,3 +283,11 @@ def test_nested_list_items_are_lines_once_each():
             "<li>Report</li></ul></td><td>CE</td></tr></table>")
     assert _table(read_document(page.encode())).rows[1].cells[0].parts == (
         "Audit access\nby site\nnorth\nby service\nReport",)
+
+
+def test_a_broken_marked_section_does_not_stop_the_page():
+    page = ("<html><body><p>Northshire Council</p><![if !supportLists]>broken <![en"
+            "<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Do it</td><td>CE</td></tr>"
+            "</table></body></html>")
+    raw = read_document(page.encode())
+    assert _grid(raw) == [["Action", "Owner"], ["Do it", "CE"]]

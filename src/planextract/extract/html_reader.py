@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.exceptions import ParserRejectedMarkup
 
 from planextract.extract.errors import ReaderError
 from planextract.extract.header_rows import settle_header, title_text
@@ -42,6 +43,7 @@ _TITLE_CLASS = re.compile(r"^(?:msotitle|title)$", re.I)
 _BOLD_TAGS = {"b", "strong"}
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARKED_SECTION = re.compile(r"<!\[[^<>]*>?")
 # void elements written as <br> are tracked by bs4's html.parser in a list searched
 # at every end tag (quadratic on a long page); written as <br/> they are not
 _VOID = re.compile(r"<(br|hr|img|meta|link|input|col|area|base|wbr|source|embed|param|track)"
@@ -341,7 +343,17 @@ def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
 
 def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]]:
     """Blocks of an HTML page in reading order, and warnings."""
-    soup = BeautifulSoup(_VOID.sub(r"<\1\2/>", text), "html.parser")
+    text = _VOID.sub(r"<\1\2/>", text)
+    try:
+        soup = BeautifulSoup(text, "html.parser")
+    except ParserRejectedMarkup:
+        # html.parser gives up on a broken marked section ("<![if ...]>" cut short):
+        # those hold no plan text, so without them the page is read
+        try:
+            soup = BeautifulSoup(_MARKED_SECTION.sub("", text), "html.parser")
+        except ParserRejectedMarkup as err:
+            raise ReaderError(f"the page's markup cannot be parsed ({err}); open it in a "
+                              "browser and save it again") from None
     _drop_furniture(soup)
     reader = _Reader(settings)
     reader.walk(soup.body or soup)
