@@ -227,3 +227,24 @@ def test_headings_from_outline_levels():
     raw = read_document(_bytes(document))
     assert [(b.text, b.level) for b in raw.blocks] == [
         ("Part 2: Services", 2), ("Theme A: Access", 1), ("Body text", 0)]
+
+
+def test_broken_document_xml_is_a_clear_error():
+    import zipfile
+
+    import pytest
+
+    from planextract.extract import ReaderError
+
+    data = _bytes(docx.Document())
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            body = source.read(name)
+            if name == "word/document.xml":
+                body = body.replace(b"<w:body>", b"<w:body><w:p a=<>")
+            target.writestr(name, body)
+    with pytest.raises(ReaderError) as caught:
+        read_document(out.getvalue())
+    assert "not a readable Word document" in str(caught.value)

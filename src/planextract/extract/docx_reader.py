@@ -20,6 +20,7 @@ from io import BytesIO
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml import etree
 
 from planextract.extract import docx_text
 from planextract.extract.errors import ReaderError
@@ -234,9 +235,12 @@ class _Reader:
 def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     try:
         document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as err:
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as err:
         raise ReaderError(f"not a readable Word document ({err}); open it in Word and "
                           "save it again as .docx") from None
+    if getattr(document.element, "body", None) is None:
+        raise ReaderError("not a readable Word document (its main part has no body); open "
+                          "it in Word and save it again as .docx")
     reader = _Reader(document)
     blocks: list[Paragraph | Table] = []
     tabbed: list[tuple[Paragraph, list[str]]] = []
