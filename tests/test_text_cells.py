@@ -108,6 +108,15 @@ def test_heading_lines_between_rows_are_paragraphs():
         ("1", None, None), ("2", "2", "Accessible Services")]
 
 
+def test_an_owner_paragraph_in_the_last_cell_is_not_a_heading():
+    text = ("\tNo\n\tAction\n\tBy whom\n\n\t1\n\tAgree the scheme\n\tDiversity Champions\n\n"
+            "Area Manager\n\n\t2\n\tAudit access\n\tACO HR\n\nEQUALITY MANAGER\n")
+    raw = read_document(text.encode())
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph)]
+    assert [r[2] for r in _grid(raw)] == ["By whom", "Diversity Champions\nArea Manager",
+                                          "ACO HR\nEQUALITY MANAGER"]
+
+
 def test_heading_lines_between_rows_second_document():
     # differs in everything but the rule: no numbers, a section keyword in
     # mixed case, two heading lines in a row, and a cell whose last line
@@ -131,9 +140,13 @@ def test_heading_lines_between_rows_second_document():
 def test_is_heading_line_rule():
     assert is_heading_line("SECTION 2: STAFF")
     assert is_heading_line("Objective 3 - Access")
-    assert is_heading_line("RACE EQUALITY")
+    assert is_heading_line("RACE EQUALITY SCHEME")
+    assert is_heading_line("Strand: Disability")
     assert not is_heading_line("Diversity Adviser")
-    assert not is_heading_line("ONGOING")  # one word in capitals is a value, not a title
+    # owners' titles that open with a grouping word, or are short and in capitals
+    assert not is_heading_line("Area Manager")
+    assert not is_heading_line("ACO HR")
+    assert not is_heading_line("ONGOING")
     assert not is_heading_line("Section heads to report progress to the board.")
 
 

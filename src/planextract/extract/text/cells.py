@@ -29,10 +29,15 @@ _ROW_NUMBER = re.compile(
     r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3})?|\d{4}\.\d{1,3})\.?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _WORDS = re.compile(r"[\s/]+")
-# a line that titles what follows: a grouping keyword, or capitals
+# a line that titles what follows: a grouping word with its number or letter (or a
+# colon): "Section 2", "OBJECTIVE 4 - ACCESS", "Theme A:", "Strand: Race"; a word
+# alone ("Area Manager", "Outcome lead") is text, an owner's title most often
 _HEADING_WORD = re.compile(
-    r"^(?:#{1,6}\s+|\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|"
-    r"strategic|outcome|aim|goal|area|year|chapter|appendix|annex|workstream|equality)\b", re.I)
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|outcome|"
+    r"aim|goal|area|year|chapter|appendix|annex|workstream)"
+    r"(?:\s*:|\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.I)
+MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bon-?going\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b",
@@ -97,13 +102,17 @@ def _cell_text(lines: list[str]) -> str:
 
 
 def is_heading_line(text: str) -> bool:
-    """A short title line: a grouping keyword first, or all in capitals."""
+    """A short title line: a markdown heading, a grouping word with its
+    number or letter, or three words or more all in capitals."""
     text = " ".join(text.split())
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or re.search(r"[.,;]$", text):
         return False
+    if re.match(r"^#{1,6}\s", text):
+        return True
     letters = [c for c in text if c.isalpha()]
-    capitals = len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) >= 2
+    capitals = (len(letters) >= 4 and all(c.isupper() for c in letters)
+                and len(words) >= MIN_CAPITAL_WORDS)
     return capitals or bool(_HEADING_WORD.match(text))
 
 
