@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from corpus.build import generate  # noqa: E402
+from corpus.build import generate, soffice  # noqa: E402
 from corpus.measure import Score, score_document  # noqa: E402
 
 
@@ -47,8 +47,9 @@ def read_actions(dataset: Path) -> list[dict]:
 
 
 def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> str:
-    """Per format: documents, gold, out, exact recall, precision, F1, and of the
-    matched actions the share with the right due kind, due date, owners."""
+    """Per format, then per layout (and per document if asked): documents, gold, out,
+    exact recall, precision, F1, and of the matched actions the share with the right
+    due kind, due date (where gold has one), owners."""
     rows_by_file: dict[str, list[dict]] = defaultdict(list)
     for row in read_actions(out / "ds"):
         rows_by_file[Path(row["source"]).name].append(row)
@@ -63,15 +64,15 @@ def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> st
         if per_document:
             totals[entry["file"]].add(score)
             docs[entry["file"]] += 1
-        totals[entry["format"]].add(score)
-        totals["ALL"].add(score)
-        docs[entry["format"]] += 1
-        docs["ALL"] += 1
+        for key in (entry["format"], f"layout {entry['layout']}", "ALL"):
+            totals[key].add(score)
+            docs[key] += 1
     width = max(len(k) for k in totals) + 2
     head = f"{'format':{width}}{'docs':>5}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'F1':>7}" \
            f"{'kind':>7}{'date':>7}{'owners':>7}"
     lines = [head]
-    for fmt in sorted(totals, key=lambda f: (f == "ALL", "." not in f, f)):
+    for fmt in sorted(totals, key=lambda f: (f == "ALL", "." not in f, f.startswith("layout"),
+                                             f)):
         s = totals[fmt]
         shares = [s.share(n) for n in ("kind_ok", "due_ok", "owners_ok")]
         lines.append(f"{fmt:{width}}{docs[fmt]:>5}{s.gold:>6}{s.out:>6}{s.recall:>7.3f}"
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "corpus")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--scorer", type=Path, help="path of score.py")
+    parser.add_argument("--format", action="append", dest="formats", metavar="FORMAT",
+                        help="only this format's documents (repeatable), e.g. html")
     parser.add_argument("--documents", action="store_true",
                         help="the exact measure per document too")
     parser.add_argument("--show", metavar="FILE",
@@ -115,7 +118,22 @@ def main(argv: list[str] | None = None) -> int:
         return show(out, args.show)
     for sub in ("docs", "gold", "ds"):
         shutil.rmtree(out / sub, ignore_errors=True)
-    manifest = generate(out, args.seed)
+    if soffice() is None:
+        print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents are "
+              "left out (apt-get install libreoffice-writer-nogui)")
+    use_lo = soffice() is not None and (not args.formats or "pdf-libreoffice" in args.formats)
+    only = [f for f in args.formats or [] if f != "pdf-libreoffice"] or None
+    if args.formats and only is None:
+        only = ["docx"]  # the LibreOffice PDFs are made from the Word plans
+    manifest = generate(out, args.seed, only=only, libreoffice=use_lo)
+    if args.formats:
+        manifest = [m for m in manifest if m["format"] in args.formats]
+        (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n",
+                                           encoding="utf-8")
+        for path in (out / "docs").iterdir():
+            if path.name not in {m["file"] for m in manifest}:
+                path.unlink()
+                (out / "gold" / f"{path.name}.jsonl").unlink(missing_ok=True)
     print(f"corpus: {len(manifest)} documents, {sum(m['actions'] for m in manifest)} gold "
           f"actions in {out}")
     planextract = Path(sys.executable).parent / "planextract"

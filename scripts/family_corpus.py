@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus.build import FORMATS, generate  # noqa: E402
+from corpus.build import FORMATS, generate, soffice  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,10 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", action="append", choices=sorted(FORMATS),
                         help="only these formats (repeatable)")
     parser.add_argument("--per-format", type=int, help="at most N documents per format")
+    parser.add_argument("--no-libreoffice", action="store_true",
+                        help="do not add the LibreOffice PDFs of the Word plans even where "
+                             "LibreOffice is installed")
     args = parser.parse_args(argv)
     for sub in ("docs", "gold"):
         shutil.rmtree(args.out / sub, ignore_errors=True)
-    manifest = generate(args.out, args.seed, args.format, args.per_format)
+    libreoffice = not args.no_libreoffice and soffice() is not None
+    if not args.no_libreoffice and not libreoffice:
+        print("LibreOffice (soffice) is not installed: no pdf-libreoffice documents "
+              "(apt-get install libreoffice-writer-nogui)")
+    manifest = generate(args.out, args.seed, args.format, args.per_format,
+                        libreoffice=libreoffice)
     by_format = Counter(m["format"] for m in manifest)
     actions = sum(m["actions"] for m in manifest)
     print(f"{len(manifest)} documents, {actions} gold actions in {args.out}: "

@@ -17,3 +17,13 @@ def normalise_text():
         return normalise(read_document(text.encode("utf-8")))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def samples_dataset(tmp_path_factory):
+    """The samples extracted once for every test that only reads them: ``<tmp>/out``."""
+    from planextract.pipeline.cli import main
+
+    out = tmp_path_factory.mktemp("samples") / "out"
+    assert main(["extract", str(SAMPLES), "--out", str(out), "--jobs", "2"]) == 0
+    return out

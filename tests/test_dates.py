@@ -41,7 +41,8 @@ def test_every_contract_form(text, kind, due, start):
 def test_impossible_and_unreadable_dates_are_flagged_not_guessed():
     impossible = parse_due("31.6.10")
     assert (impossible.kind, impossible.due_date, impossible.flags) == (
-        "unknown", None, ["date_impossible"])
+        "date", None, ["date_impossible"])
+    assert parse_due("30/02/2012").kind == "date"
     unreadable = parse_due("31.311")
     assert (unreadable.kind, unreadable.flags) == ("unknown", ["date_unparsed"])
 

@@ -150,10 +150,10 @@ def test_html_plan_normalises_like_the_other_formats():
     assert doc.plan_title == "Equality Action Plan 2012 – 2013"
     got = [(a["section"], a["outcome_id"], a["action_id"], a["owners"], a["due_kind"])
            for a in doc.actions]
-    assert got == [("SECTION 1: OUR WORKFORCE", "1", "1.1", ["HR Manager"], "date"),
-                   ("SECTION 1: OUR WORKFORCE", "1", "1.2", ["HR Manager", "T&D Manager"],
-                    "date"),
-                   ("SECTION 1: OUR WORKFORCE", "2", "2.1", ["CE"], "ongoing")]
+    assert got == [("SECTION 1: OUR WORKFORCE", "1", "1.1", ["Human Resources Manager"], "date"),
+                   ("SECTION 1: OUR WORKFORCE", "1", "1.2",
+                    ["Human Resources Manager", "Training and Development Manager"], "date"),
+                   ("SECTION 1: OUR WORKFORCE", "2", "2.1", ["Chief Executive"], "ongoing")]
     assert doc.actions[1]["action"] == "Train interview panels:\nbook sessions\nrecord attendance"
     assert (doc.actions[1]["line_start"], doc.actions[1]["line_end"]) == (15, 16)
 
@@ -233,7 +233,7 @@ def test_a_header_on_two_rows_is_one_header_row():
     assert _grid(raw)[0] == ["Outcome", "Action", "Owner"]
     doc = normalise(raw)
     assert [(a["outcome_id"], a["action_id"], a["owners"]) for a in doc.actions] == [
-        ("1", "1.1", ["CE"])]
+        ("1", "1.1", ["Chief Executive"])]
 
 
 def test_a_title_across_the_top_of_a_table_names_it():

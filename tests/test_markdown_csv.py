@@ -105,9 +105,10 @@ def test_markdown_plan_normalises():
            for a in doc.actions]
     assert got == [
         ("Section 1: Our workforce", "1", "Publish workforce data\nby grade\nby service",
-         ["Head of HR"], "date"),
-        ("Section 1: Our workforce", "2", "Run the staff survey again", ["T&D Manager"], "date"),
-        ("Section 2: Services", "3", "Review the website", ["Comms Lead"], "ongoing")]
+         ["Head of Human Resources"], "date"),
+        ("Section 1: Our workforce", "2", "Run the staff survey again",
+         ["Training and Development Manager"], "date"),
+        ("Section 2: Services", "3", "Review the website", ["Communications Lead"], "ongoing")]
 
 
 HULL = '''Hull City Council,,,
@@ -177,7 +178,7 @@ def test_csv_plan_normalises():
            for a in doc.actions]
     assert got == [(None, "1", "1.1", ["Estates"], "date"),
                    (None, "1", "1.2", ["Facilities"], "date"),
-                   ("SECTION B: STAFF", "2", "2.1", ["Head of HR"], "ongoing")]
+                   ("SECTION B: STAFF", "2", "2.1", ["Head of Human Resources"], "ongoing")]
     assert doc.actions[2]["action"] == "Publish the pay gap:\nby grade\nby sex"
 
 

@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
 from planextract.extract import ReaderError, read_document
@@ -15,13 +16,21 @@ X = [40, 170, 400, 480, 560]
 ROW_H = 18
 
 
+def _wrapped(cell, width, font="Helvetica", size=9):
+    """A cell's paragraphs as a writer prints them: each wrapped to ``width``."""
+    return [line for paragraph in cell for line in (simpleSplit(paragraph, font, size, width)
+                                                    or [""])]
+
+
 def _draw_table(c, top, rows, vertical=True, horizontal=True):
-    """Rows of cells from ``top`` (distance from the page top) down; returns the bottom."""
+    """Rows of cells (lists of paragraphs, wrapped to the column) from ``top``
+    (distance from the page top) down; returns the bottom."""
     height = A4[1]
     y = height - top
     if horizontal:
         c.line(X[0], y, X[-1], y)
     for row in rows:
+        row = [_wrapped(cell, X[col + 1] - X[col] - 6) for col, cell in enumerate(row)]
         lines = max(len(cell) for cell in row)
         for col, cell in enumerate(row):
             for k, text in enumerate(cell):
@@ -56,7 +65,7 @@ def _plan_pdf(vertical=True, horizontal=True) -> bytes:
     rows = [[[h] for h in HEADER],
             [["1. Commitment"], ["1.1 Prepare and publish"], ["CE"], ["March 09"]],
             [[""], ["1.2 Consult local partners"], ["Board"], ["April 2010"]],
-            [[""], ["1.3 Train all staff in the", "duties of the scheme"], ["T&D"], ["December"]]]
+            [[""], ["1.3 Train all staff in the duties of the scheme"], ["T&D"], ["December"]]]
     _draw_table(c, 130, rows, vertical, horizontal)
     c.showPage()
     _page_furniture(c, 2)
@@ -78,7 +87,8 @@ def test_tables_are_found_with_or_without_ruling_lines(vertical, horizontal):
     split = doc.actions[2]
     assert split["action"] == ("Train all staff in the duties of the scheme before the end of "
                                "the year")
-    assert split["owners"] == ["T&D Manager"] and split["due_raw"] == "December 2010"
+    assert split["owners"] == ["Training and Development Manager"]  # T&D Manager spelled out
+    assert split["due_raw"] == "December 2010"
     assert (split["page_start"], split["page_end"]) == (1, 2)
     assert split["flags"] == ["merged_split_row"] and doc.actions[1]["flags"] == []
     assert doc.actions[3]["page_start"] == 2 and doc.actions[3]["outcome_id"] == "2"
@@ -105,9 +115,12 @@ def test_headings_are_read_from_font_size():
 
 
 def test_a_scan_is_reported_as_such():
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
     buffer = BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
-    c.rect(50, 50, 300, 300, fill=1)
+    c.drawImage(ImageReader(Image.new("L", (60, 80), 200)), 50, 50, 300, 400)  # a scanned page
     c.showPage()
     c.save()
     with pytest.raises(ReaderError, match="no text layer"):
@@ -142,6 +155,9 @@ def test_a_numbered_row_under_a_merged_outcome_at_a_page_top_is_a_new_row():
         ("1.1", "Commitment"), ("1.2", "Commitment")]
 
 
+ACTION = "Develop the workforce data and report it to the board every quarter"
+
+
 def test_unruled_tables_with_an_unlabelled_number_column_and_two_on_a_page():
     buffer = BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
@@ -164,14 +180,16 @@ def test_unruled_tables_with_an_unlabelled_number_column_and_two_on_a_page():
                     c.drawString(x, height - y - 11 * k, part)
             y += 11 * max(len(t.split("|")) for t in cells) + 8
 
-    table(60, "THEME A. OUR STAFF", [["A 1", "Improve data", "Develop data|and report", "2016"],
+    wrapped = "|".join(simpleSplit(ACTION, "Helvetica", 9, cols[3] - cols[2] - 6))
+    assert "|" in wrapped  # a cell of two printed lines
+    table(60, "THEME A. OUR STAFF", [["A 1", "Improve data", wrapped, "2016"],
                                      ["A 2", "Staff networks", "Implement review", "2015"]])
     table(260, "THEME B. OFFENDERS", [["B 1", "Address why", "Research reasons", "April 2017"]])
     c.showPage()
     c.save()
     doc = normalise(read_document(buffer.getvalue()))
     got = [(a["section"], a["action_id"], a["outcome"], a["action"]) for a in doc.actions]
-    assert got == [("THEME A. OUR STAFF", "A1", "Improve data", "Develop data and report"),
+    assert got == [("THEME A. OUR STAFF", "A1", "Improve data", ACTION),
                    ("THEME A. OUR STAFF", "A2", "Staff networks", "Implement review"),
                    ("THEME B. OFFENDERS", "B1", "Address why", "Research reasons")]
 

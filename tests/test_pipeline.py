@@ -1,5 +1,6 @@
 """The CLI end to end: the samples, broken files beside them, reading back."""
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -56,7 +57,6 @@ def test_dataset_reads_back_with_pandas_and_duckdb(dataset):
 
 
 def test_doc_id_is_the_sha256_prefix_of_the_bytes(dataset):
-    import hashlib
     docs = pd.read_parquet(dataset / "documents")
     for source, doc_id in zip(docs["source"], docs["doc_id"]):
         assert doc_id == hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
@@ -79,18 +79,32 @@ def test_broken_files_are_recorded_and_the_rest_still_written(tmp_path, capsys):
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "notes.txt").write_text("Minutes of the meeting\nNothing tabular here.\n")
     (inputs / "scan.bin").write_bytes(bytes(range(256)) * 8)
+    (inputs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a link to nothing
     out = tmp_path / "out"
-    assert main(["extract", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out)]) == 1
+    assert main(["extract", str(inputs), "--out", str(out), "--log", "quiet"]) == 1
     docs = pd.read_parquet(out / "documents").set_index("source")
     status = {Path(s).name: v for s, v in docs["status"].items()}
     assert status == {"derbyshire-probation-trust_ses-action-plan-2010-11.txt": "ok",
                       "empty.txt": "empty", "notes.txt": "failed", "scan.bin": "failed",
-                      "missing.txt": "failed"}
+                      "gone.txt": "failed"}
     assert docs["error"].notna().sum() == 4
+    # the link's bytes were never read: no hash of them, and an id from its path
+    gone = docs.loc[str(inputs / "gone.txt")]
+    assert pd.isna(gone["sha256"]) and len(gone["doc_id"]) == 16
+    assert gone["doc_id"] != hashlib.sha256(b"").hexdigest()[:16]
     assert len(pd.read_parquet(out / "actions")) == 13
     printed = capsys.readouterr().out
     assert "documents read: 5 (1 ok, 1 empty, 3 failed)" in printed
-    assert "missing.txt: cannot open the file" in printed
+    assert "FAILED: " + str(inputs / "gone.txt") in printed
+
+
+def test_a_missing_input_path_is_a_usage_error_that_touches_nothing(dataset, tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(dataset, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert main(["extract", str(tmp_path / "not-mounted"), "--out", str(out)]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_console_script_is_installed():

@@ -53,10 +53,11 @@ def test_without_a_number_column_the_header_gives_the_width():
 def test_plan_without_numbers_is_not_empty():
     doc = normalise(read_document(NO_NUMBERS.encode()))
     assert [(a["outcome"], a["action"], a["owners"], a["due_kind"]) for a in doc.actions] == [
-        ("Staff feel valued", "Run a staff survey and publish the results", ["HR Manager"],
-         "date"),
-        ("Staff feel valued", "Train all managers in fair recruitment", ["T&D Manager"], "date"),
-        ("Services reach everyone", "Translate the leaflets", ["Comms Lead"], "ongoing")]
+        ("Staff feel valued", "Run a staff survey and publish the results",
+         ["Human Resources Manager"], "date"),
+        ("Staff feel valued", "Train all managers in fair recruitment",
+         ["Training and Development Manager"], "date"),
+        ("Services reach everyone", "Translate the leaflets", ["Communications Lead"], "ongoing")]
 
 
 # a row cut by a page break: the header is repeated, then the rest of the row

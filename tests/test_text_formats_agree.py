@@ -29,15 +29,16 @@ SECTIONS = [
         ("", "2.2 Translate the leaflets", ["Polish", "Urdu"], "Comms Lead", "Dec 2012"),
     ]),
 ]
+# owners as the project's role vocabulary labels them
 EXPECTED = [
     ("SECTION 1: OUR WORKFORCE", "1", "1.1", "Publish the workforce profile\nby grade\nby service",
-     ["Head of HR"], "March 12"),
-    ("SECTION 1: OUR WORKFORCE", "1", "1.2", "Train every interview panel", ["T&D Manager"],
-     "31.3.12"),
+     ["Head of Human Resources"], "March 12"),
+    ("SECTION 1: OUR WORKFORCE", "1", "1.2", "Train every interview panel",
+     ["Training and Development Manager"], "31.3.12"),
     ("SECTION 2: OUR SERVICES", "2", "2.1", "Audit the buildings for access", ["Estates Manager"],
      "On-going"),
-    ("SECTION 2: OUR SERVICES", "2", "2.2", "Translate the leaflets\nPolish\nUrdu", ["Comms Lead"],
-     "Dec 2012"),
+    ("SECTION 2: OUR SERVICES", "2", "2.2", "Translate the leaflets\nPolish\nUrdu",
+     ["Communications Lead"], "Dec 2012"),
 ]
 TITLE = ["Northshire County Council", "Equality Action Plan 2011 – 2012"]
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from corpus import vocab
@@ -25,6 +28,13 @@ FORMATS = {
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
 FLAT_HEADER = {"csv", "text-markdown"}  # formats whose tables have one header row
+# numbered paragraphs of prose: narrative, never actions
+FOREWORD = ["This plan sets out the actions we will take over the next year to meet our "
+            "equality objectives.",
+            "Each action has a lead officer and a date by which it will be completed; "
+            "progress is reported to the equality group.",
+            "Develop and publish an annual report is one of the duties the plan supports; "
+            "the actions themselves are listed in the table below."]
 EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
              ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
 
@@ -63,13 +73,16 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
                                 else ["list", "glyph"]),
               stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
               split=0.15 if fmt.startswith("text") else 0.0,
-              header_rng=random.Random(f"{key}:headers"),
+              header_rng=random.Random(f"{key}:headers"), key=key,
               number_rng=random.Random(f"{key}:numbers"))
     blocks: list = []
     if not one_table:
         blocks += [Heading(organisation, 1), Heading(title, 1),
                    Text(f"This plan sets out how {organisation} will meet its equality "
                         "objectives. Progress is reviewed by the board every quarter.")]
+        if random.Random(f"{key}:foreword").random() < 0.4:
+            blocks += [Heading("Introduction", 2)] + [Text(f"{n}. {line}") for n, line in
+                                                      enumerate(FOREWORD, start=1)]
         if with_key:
             entries = sorted(owners.key.items()) + rng.sample(EXTRA_KEY, 2)
             blocks.append(Key(entries, as_table=rng.random() < 0.5,
@@ -121,7 +134,8 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
 
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,
-             per_format: int | None = None, indexes: set[int] | None = None) -> list[dict]:
+             per_format: int | None = None, indexes: set[int] | None = None,
+             libreoffice: bool = False) -> list[dict]:
     """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest.
     ``only``, ``per_format`` and ``indexes`` pick a slice of the seeded schedule; a
     document is the same whichever slice it is written in."""
@@ -141,8 +155,10 @@ def generate(out: Path, seed: int = 6, only: list[str] | None = None,
         with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:
             for record in document.gold():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        manifest.append({"file": file_name, "format": fmt, "layout": layout,
+        manifest.append({"file": file_name, "format": fmt, "layout": layout, "index": index,
                          "actions": len(document.gold()), "encoding": encoding})
+    if libreoffice:
+        manifest += libreoffice_pdfs(docs, gold_dir, manifest, seed)
     if not only and indexes is None and not per_format:
         manifest += _broken(docs, gold_dir, manifest, seed)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -169,4 +185,43 @@ def _broken(docs: Path, gold_dir: Path, manifest: list[dict], seed: int) -> list
         (gold_dir / f"{name}.jsonl").write_text("", encoding="utf-8")
         made.append({"file": name, "format": "broken", "layout": None, "actions": 0,
                      "encoding": None, "expect": "failed"})
+    return made
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_pdfs(docs: Path, gold_dir: Path, manifest: list[dict],
+                     seed: int) -> list[dict]:
+    """Every Word plan of the corpus saved as PDF by LibreOffice headless, as authors'
+    "Save as PDF" makes them (``<name>.lo.pdf``, format ``pdf-libreoffice``, the Word
+    plan's gold). Written from the Word file without tracked changes. None where
+    LibreOffice is not installed (``apt-get install libreoffice-writer-nogui``)."""
+    from corpus import write_docx
+
+    program = soffice()
+    words = [m for m in manifest if m["format"] == "docx"]
+    if program is None or not words:
+        return []
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sources = []
+        for entry in words:
+            document = plan_document(seed, entry["index"], "docx", entry["layout"])
+            source = folder / f"{document.name}.lo.docx"
+            write_docx.write(document, source, random.Random(seed * 1000 + entry["index"]),
+                             tracked=False)
+            sources.append((entry, source))
+        subprocess.run([program, "--headless", f"-env:UserInstallation=file://{folder}/profile",
+                        "--convert-to", "pdf", "--outdir", str(folder),
+                        *[str(s) for _, s in sources]],
+                       check=True, capture_output=True, timeout=600)
+        for entry, source in sources:
+            name = source.with_suffix(".pdf").name
+            shutil.move(str(folder / name), docs / name)
+            shutil.copyfile(gold_dir / f"{entry['file']}.jsonl", gold_dir / f"{name}.jsonl")
+            made.append({**entry, "file": name, "format": "pdf-libreoffice",
+                         "encoding": None})
     return made

@@ -47,8 +47,11 @@ class Drawer:
     def sentence(self) -> str:
         rng = self.text_rng
         for _ in range(200):
-            text = f"{rng.choice(vocab.VERBS)} {rng.choice(vocab.OBJECTS)} " \
-                   f"{rng.choice(vocab.PURPOSES)}"
+            verb, rest = rng.choice(vocab.VERBS), \
+                f"{rng.choice(vocab.OBJECTS)} {rng.choice(vocab.PURPOSES)}"
+            shape = rng.choices(vocab.SHAPES, vocab.SHAPE_WEIGHTS)[0]
+            text = shape.format(Verb=verb, verb=verb.lower(), rest=rest,
+                                who=rng.choice(vocab.SUBJECTS))
             if rng.random() < 0.3:
                 text += f" and {rng.choice(vocab.FOLLOW_UPS)}"
             if text not in self.used:

@@ -31,6 +31,10 @@ class Ctx:
     # header wordings and printed numbers: their own streams
     header_rng: random.Random = field(default_factory=random.Random)
     number_rng: random.Random = field(default_factory=random.Random)
+    key: str = ""  # the document's seed key: further streams are drawn from it
+
+    def stream(self, name: str) -> random.Random:
+        return random.Random(f"{self.key}:{name}")
 
     def header(self, role: str) -> str:
         return self.header_rng.choice(vocab.HEADERS[role])
@@ -97,8 +101,8 @@ def _units(ctx: Ctx, ids: list[str], **act_args) -> list[tuple[list[Act], list[s
             k = min(len(ids) - i, ctx.rng.choice([2, 3]))
             acts = [ctx.drawer.act(bullets=False, single_owner=True, **act_args)
                     for _ in range(k)]
-            for act in acts:  # parallel paragraphs: none of them may be empty
-                if not act.due.printed and not act_args:
+            for act in acts:  # parallel paragraphs: none empty, none borrowing a year
+                if act.due.kind in ("none", "unknown") and not act_args:
                     act.due = ctx.drawer.date("date")
                 act.progress = act.progress or "Not yet started."
             if ctx.rng.random() < 0.4:  # one owner and date printed once for all
@@ -208,7 +212,15 @@ def rag(ctx: Ctx) -> list[Block]:
         return {"rag": ([Para(word)], colours[word])}
     rows = _simple(ctx, roles, _ids(ctx, ctx.rng.randint(8, 14)), extra,
                    lambda e: {"rag": e["rag"][1]})
-    return [Table([ctx.header(r) for r in roles], roles, rows)]
+    blocks: list[Block] = []
+    if not ctx.single_table and ctx.stream("rag-key").random() < 0.6:
+        # a colour key above the plan: a table, but no actions in it
+        meanings = ["Objective in jeopardy", "Progressing - objective likely to be met",
+                    "Objective met"]
+        key_rows = [Row([[Para(c)], [Para(m)]]) for c, m in zip(colours, meanings)]
+        blocks += [Heading("RAG status key", 3),
+                   Table(["Status", "Meaning"], ["rag", "meaning"], key_rows)]
+    return [*blocks, Table([ctx.header(r) for r in roles], roles, rows)]
 
 
 def issue_action(ctx: Ctx) -> list[Block]:

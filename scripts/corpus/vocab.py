@@ -35,16 +35,18 @@ PLAN_TITLES = ["Single Equality Scheme Action Plan", "Equality and Diversity Act
 HEADERS = {
     "action": ["Action", "Actions", "What we will do", "Action agreed", "Action(s)",
                "Description", "Recommendation", "Task", "Actions to be taken",
-               "Action required", "Key actions", "Measure", "Action / Measurable Outcome"],
+               "Action required", "Key actions", "Measure", "Action / Measurable Outcome",
+               "Planned activity", "Activity", "Actions planned"],
     "owner": ["Lead", "Owner", "Responsible party", "Department", "Contact", "By whom",
-              "Who", "Lead officer", "Responsible officer", "Action owner"],
+              "Who", "Lead officer", "Responsible officer", "Action owner", "Accountable officer",
+              "Lead person"],
     "due": ["Due", "By when", "Deadline", "Time frame", "Target date", "Timescale",
-            "Completion date", "When"],
+            "Completion date", "When", "Date for completion", "Target", "Milestone"],
     "outcome": ["Outcome", "Aim", "Objective", "Expected result", "Outcomes",
-                "What we want to achieve", "Intended outcome"],
+                "What we want to achieve", "Intended outcome", "Desired outcome", "Goal"],
     "id": ["No", "Ref", "No.", "Ref.", "Action No", "#", ""],
     "progress": ["Progress", "Update", "Progress update", "Current position", "Status",
-                 "Comments"],
+                 "Comments", "Progress to date"],
     "rag": ["RAG", "RAG status", "Status (RAG)", "Rating"],
     "issue": ["Issue", "Issue to be addressed", "Identified issue", "Gap identified",
               "Why this matters"],
@@ -179,6 +181,12 @@ STRAND_HEADINGS = ["Race", "Disability", "Gender", "Age", "Religion or Belief",
 VERBS = ["Develop", "Review", "Publish", "Deliver", "Introduce", "Monitor", "Analyse",
          "Establish", "Consult on", "Agree", "Update", "Extend", "Audit", "Commission",
          "Evaluate", "Refresh", "Promote", "Embed", "Pilot", "Report on"]
+# how plans word an action: mostly imperative, also "To ...", "X to ...", "We will ..."
+SHAPES = ["{Verb} {rest}", "To {verb} {rest}", "{who} to {verb} {rest}",
+          "We will {verb} {rest}"]
+SHAPE_WEIGHTS = [6, 1.5, 1.5, 1]
+SUBJECTS = ["All managers", "Each directorate", "The equality group", "HR",
+            "Service leads", "The project board"]
 OBJECTS = ["the recruitment and selection policy", "equality impact assessments of new policies",
            "the staff diversity profile", "mandatory equality training for managers",
            "the complaints procedure", "accessible information standards",
@@ -195,7 +203,10 @@ OBJECTS = ["the recruitment and selection policy", "equality impact assessments 
            "prayer and quiet room provision", "the induction pack for new staff",
            "the use of restraint by ethnicity", "access to premises for wheelchair users",
            "the volunteer recruitment process", "targeted outreach events",
-           "sickness absence data by protected characteristic", "the staff survey results"]
+           "sickness absence data by protected characteristic", "the staff survey results",
+           "the equality scheme's consultation plan", "grievance and disciplinary outcomes",
+           "the customer access strategy", "data sharing with the local authority",
+           "pay and grading decisions", "the estates strategy for new buildings"]
 PURPOSES = ["to identify and remove barriers", "so that gaps are closed by year end",
             "with the staff networks", "across all local delivery units",
             "and report findings to the board", "to meet the public sector equality duty",

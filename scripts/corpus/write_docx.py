@@ -121,7 +121,7 @@ def _merge(first, last, paras: Cell, rng: random.Random, bold: bool = False) -> 
         _fill(merged, paras, rng, breaks=False)
 
 
-def _table(document, table: Table, rng: random.Random) -> None:
+def _table(document, table: Table, rng: random.Random, tracked: bool = True) -> None:
     top = len(table.header_rows())
     grid = document.add_table(rows=top, cols=len(table.headers))
     grid.style = "Table Grid"
@@ -154,7 +154,7 @@ def _table(document, table: Table, rng: random.Random) -> None:
             else:
                 role = table.roles[column]
                 _fill(cells[column], content, rng, breaks and role in ("owner", "due"))
-                if role == "action" and rng.random() < 0.15:
+                if role == "action" and rng.random() < 0.15 and tracked:
                     _tracked(cells[column].paragraphs[0], rng)
     for r0, c0, r1, c1, content, bold in merges:
         _merge(grid.cell(r0, c0), grid.cell(r1, c1), content, rng, bold)
@@ -166,7 +166,9 @@ def _table(document, table: Table, rng: random.Random) -> None:
     _wrap(grid, document, rng)
 
 
-def write(document: Document, path: Path, rng: random.Random) -> None:
+def write(document: Document, path: Path, rng: random.Random, tracked: bool = True) -> None:
+    """Write the Word file; ``tracked=False`` leaves out tracked changes (for the
+    LibreOffice PDF, which would print a deletion struck through)."""
     out = docx.Document()
     out.styles["Normal"].font.size = Pt(9)
     section = out.sections[0]
@@ -190,7 +192,7 @@ def write(document: Document, path: Path, rng: random.Random) -> None:
                 for abbreviation, expansion in block.entries:
                     out.add_paragraph(f"{abbreviation}{gap}{expansion}")
         elif isinstance(block, Table):
-            _table(out, block, rng)
+            _table(out, block, rng, tracked)
             out.add_paragraph("")
     out.core_properties.author = "planextract family corpus"
     out.save(str(path))

@@ -24,7 +24,18 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from corpus.model import Cell, Document, Heading, Key, Para, Text
 from corpus.model import Table as PlanTable
@@ -34,12 +45,24 @@ WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.
 GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontName="Helvetica", fontSize=8.5,
+                      spaceBefore=0, spaceAfter=0,
                       leading=10.5)
 BOLD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold")
+# a list item as word processors set it: the glyph at the margin, wrapped lines
+# hanging 9 pt to its right
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=9, bulletIndent=0,
+                      bulletFontName="Helvetica", bulletFontSize=8.5)
 
 
-def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph:
-    parts = [escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>") for p in cell or []]
+def _cell(cell: Cell | None, style: ParagraphStyle = BODY) -> Paragraph | list[Paragraph]:
+    """A cell's paragraphs: one Paragraph with line breaks, or, where the cell holds
+    list items, one flowable per paragraph with the items hanging."""
+    cell = cell or []
+    if any(p.bullet == "list" for p in cell):
+        return [Paragraph(escape(p.text), ITEM, bulletText="•") if p.bullet == "list" else
+                Paragraph(escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>"), style)
+                for p in cell]
+    parts = [escape(GLYPH[p.bullet] + p.text).replace("\n", "<br/>") for p in cell]
     return Paragraph("<br/>".join(parts), style)
 
 
@@ -78,9 +101,22 @@ def _commands(table: PlanTable, variant: str) -> list:
     return commands
 
 
-def _story(document: Document, variant: str, usable: float) -> list:
+def _first_table_block(document: Document) -> int:
+    """Index of the block where the plan's tables start: the first table, with the
+    headings just above it."""
+    blocks = document.blocks
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, PlanTable))
+    while at > 0 and isinstance(blocks[at - 1], Heading) and blocks[at - 1].level > 1:
+        at -= 1
+    return at
+
+
+def _story(document: Document, variant: str, usable: float,
+           turn_at: int | None = None) -> list:
     story: list = []
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
+        if index == turn_at:  # the tables go on landscape pages turned by /Rotate 90
+            story += [NextPageTemplate("turned"), PageBreak()]
         if isinstance(block, Heading):
             style = STYLES[f"Heading{min(block.level, 3)}"]
             story.append(Paragraph(escape(block.text), style))
@@ -145,12 +181,35 @@ def write(document: Document, path: Path, variant: str, rng: random.Random) -> N
     (opens without one, printing and copying "forbidden"), as many published PDFs."""
     page = landscape(A4)
     margin = 1.8 * cm
-    rotated = variant == "rotated"
+    encrypt = _owner_only() if rng.random() < 0.25 else None
+    if variant == "rotated":
+        _write_turned(document, path, margin, encrypt)
+        return
     template = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin,
                                  rightMargin=margin, topMargin=margin, bottomMargin=margin,
                                  title=document.title, author=document.organisation,
-                                 invariant=1, rotation=90 if rotated else 0,
-                                 encrypt=_owner_only() if rng.random() < 0.25 else None)
+                                 invariant=1, encrypt=encrypt)
     story = _story(document, variant, page[0] - 2 * margin)
-    on_page = _turned_footer if rotated else _footer
-    template.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    template.build(story, onFirstPage=_footer, onLaterPages=_footer)
+
+
+def _write_turned(document: Document, path: Path, margin: float, encrypt) -> None:
+    """A portrait document whose tables sit on landscape pages turned by /Rotate 90:
+    title and introduction on portrait pages, the tables from a new page on."""
+    land = landscape(A4)
+    portrait = PageTemplate("portrait", [Frame(margin, margin, A4[0] - 2 * margin,
+                                               A4[1] - 2 * margin)],
+                            onPage=_footer, pagesize=A4)
+    turned = PageTemplate("turned", [Frame(margin, margin, land[0] - 2 * margin,
+                                           land[1] - 2 * margin)],
+                          onPage=_turned_footer, pagesize=land)
+    turned.rotation = 90
+    template = BaseDocTemplate(str(path), pagesize=A4, title=document.title,
+                               author=document.organisation, invariant=1, encrypt=encrypt,
+                               pageTemplates=[portrait, turned])
+    turn_at = _first_table_block(document)
+    story = _story(document, "rotated", land[0] - 2 * margin, turn_at)
+    if turn_at == 0:  # nothing before the tables: start on a turned page
+        story = story[2:]
+        template.pageTemplates = [turned, portrait]
+    template.build(story)

@@ -15,15 +15,18 @@ class Limits:
     """What one input may cost before it is refused with a clear message.
 
     Checked before parsing where the file says its size (bytes, a .docx's
-    declared part sizes, a PDF's page count), during reading otherwise."""
+    declared part sizes, a PDF's page count), during reading otherwise. Each
+    has a CLI option (pipeline/limits_cli.py) and a line in the README."""
 
     max_file_bytes: int = 200 * 1024 * 1024  # one plan; larger is not a plan export
-    max_pages: int = 3000  # PDF pages read; more is refused
+    max_text_bytes: int = 16 * 1024 * 1024  # a text export; real plans are 10-45 KB
+    max_pages: int = 3000  # PDF pages read; more is refused before any page is read
     max_docx_uncompressed: int = 512 * 1024 * 1024  # sum of a .docx's parts, unpacked
-    max_docx_ratio: int = 200  # unpacked/packed size of one part: a zip bomb beyond
+    max_docx_ratio: int = 200  # unpacked/packed size of one part (over 1 MB): a zip bomb beyond
+    max_zip_entries: int = 10_000  # parts in a .docx; Word writes a few dozen
     max_line_chars: int = 1_000_000  # a text line longer than this is cut, with a warning
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
-    max_table_rows: int = 100_000  # rows of one table read; the rest warned about
+    max_table_rows: int = 50_000  # rows of one table read; the rest warned about
     max_columns: int = 200  # columns of one table read; the rest warned about
 
 
@@ -38,12 +41,75 @@ class PdfSettings:
     thin_box: float = 3.0  # a filled box thinner than this is a rule
     word_gap: float = 0.33  # a gap wider than this share of the font size ends a word
     cell_gap: float = 12.0  # words further apart than this on a line are separate cells
+    # a line break is a paragraph break when the next word would have fitted
+    # above: a space of this share of the font size plus this margin to spare
+    space_width: float = 0.28
+    fit_margin: float = 1.0
+    cut_slack: float = 0.6  # a line ending this share of the font size from the edge is full
+    # the padding between a column's text and the next column is taken from
+    # the narrowest gutter of the table, but as no more than this
+    max_pad: float = 24.0
+    align: float = 4.0  # cell starts this close line up in one column (unruled tables)
+    gutter: float = 0.6  # a column gutter is at least this share of the font size wide
+    # a gap between lines wider than this share of the line height opens a new
+    # row in an unruled table; wider than ``table_gap`` line heights ends it
+    row_gap: float = 0.6
+    table_gap: float = 2.5
+    # horizontal rules part a table's rows alone when they fall at this share
+    # of the places its spacing and numbers would part them; else both decide
+    rule_share: float = 0.9
+    # a page's column continues one of the page before when this share of its
+    # x-range lies inside it (or their starts line up)
+    span_inside: float = 0.8
+    shade_max: float = 0.5  # a filled box over this share of the page is a background
+    # a ruled grid of more cells than this (graph paper, a form) is not read as
+    # a table: its text is read as lines and a warning says so
+    max_grid_cells: int = 20_000
+
+
+@dataclass(frozen=True)
+class ColumnSettings:
+    """How much the cells must show before the normaliser trusts them over the
+    headers (``normalise.column_evidence``, ``numbering``, ``header_rows``)."""
+
+    id_share: float = 0.8  # share of a column's cells that are bare numbers: the id column
+    numbered_share: float = 0.6  # share of action cells opening with a number: it is the id
+    evidence_floor: float = 2.5  # action_score a column needs to be the actions on cells alone
+    header_search: int = 4  # rows at the top of a table searched for its header
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """How a batch runs: what one document may cost in its worker process, and how
+    often results are committed (bounded memory, little lost to a kill)."""
+
+    timeout: float = 120.0  # wall-clock seconds one document may take before it is failed
+    max_memory: int = 2 * 1024**3  # address space of a document's worker (RLIMIT_AS), bytes
+    workers: int = 1  # documents read at once
+    commit_every: int = 200  # documents buffered before a commit
+    commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
+    quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How the analyst's report and the spreadsheet export lay data out."""
+
+    page_rows: int = 100  # table rows drawn at once in the report: 10,000 rows stay responsive
+    owners_chart: int = 25  # owners shown in the actions-per-owner chart, the largest
+    deadline_bins: int = 48  # bars of the deadlines chart: quarters, else years
+    document_charts: int = 60  # per-document deadline charts drawn; more are listed as left out
+    xlsx_min_width: int = 6  # spreadsheet column widths, in characters
+    xlsx_max_width: int = 60
 
 
 @dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    columns: ColumnSettings = field(default_factory=ColumnSettings)
+    run: RunSettings = field(default_factory=RunSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
 
 

@@ -20,7 +20,6 @@ from io import BytesIO
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from lxml import etree
 
 from planextract.extract import docx_text
 from planextract.extract.errors import ReaderError
@@ -235,7 +234,7 @@ class _Reader:
 def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     try:
         document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as err:
+    except (PackageNotFoundError, KeyError, ValueError) as err:
         raise ReaderError(f"not a readable Word document ({err}); open it in Word and "
                           "save it again as .docx") from None
     if getattr(document.element, "body", None) is None:

@@ -7,3 +7,8 @@ class ReaderError(Exception):
     def __init__(self, message: str, status: str = "failed") -> None:
         super().__init__(message)
         self.status = status
+
+
+class LimitError(ReaderError):
+    """The file is over one of the stated limits (``settings.Limits``); the
+    message names the limit and the CLI option that raises it."""

@@ -62,6 +62,8 @@ def cell_parts(raw: str) -> tuple[str, ...]:
         text = html.unescape(raw)
         return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
     soup = BeautifulSoup(raw, "html.parser")
+    for code in soup.find_all(["script", "style"]):  # code, not printed text (issue 9)
+        code.decompose()
     parts: list[list[str]] = []
     current: list[str] | None = None
     loose: list[str] = []

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import importlib
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from io import BytesIO
 
-from planextract.extract.errors import ReaderError
+from planextract.extract import guards
+from planextract.extract.bounds import bound_document
+from planextract.extract.errors import LimitError, ReaderError
+from planextract.extract.failures import reader_failures
 from planextract.extract.model import RawDocument
-from planextract.settings import DEFAULT, Settings
+from planextract.extract.pdf.document import pdf_start
+from planextract.settings import DEFAULT, Limits, Settings
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _CELL_START = re.compile(r"^ *\t")
@@ -38,21 +40,12 @@ class Format:
 
 
 def _is_pdf(data: bytes, _lines: list[str] | None) -> bool:
-    return data.startswith(b"%PDF-")
+    return pdf_start(data) >= 0
 
 
 def _is_docx(data: bytes, _lines: list[str] | None) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        names = zipfile.ZipFile(BytesIO(data)).namelist()
-    except zipfile.BadZipFile as err:
-        raise ReaderError(f"looks like a zip/.docx file but is damaged ({err}); "
-                          "re-save it from Word and try again") from None
-    if "word/document.xml" in names:
-        return True
-    raise ReaderError("a zip archive that is not a Word .docx file; "
-                      "unpack it and pass the plan files themselves")
+    """A zip; guards.check_docx then says whether it is a Word document."""
+    return data.startswith(b"PK\x03\x04")
 
 
 def _cell_lines(lines: list[str]) -> tuple[int, int]:
@@ -119,21 +112,29 @@ def _load(path: str) -> Callable[..., RawDocument]:
     return getattr(importlib.import_module(module), function)
 
 
-def sniff(data: bytes) -> str:
+def sniff(data: bytes, limits: Limits = DEFAULT.limits) -> str:
     """Name the format of ``data``. Raises ReaderError with a message a person
     can act on when it is none."""
-    return _choose(data).name
+    return _choose(data, limits).name
 
 
-def _choose(data: bytes) -> Format:
-    if not data.strip():
+def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
+    if not data or data.isspace():
         raise ReaderError("the file is empty: nothing to extract", status="empty")
+    guards.check_size(data, limits)
+    guards.refuse_other_formats(data)
     for fmt in BINARY_FORMATS:
         if fmt.detect(data, None):
+            if fmt.name == "docx":
+                guards.check_docx(data, limits)
             return fmt
+    if len(data) > limits.max_text_bytes:
+        raise LimitError(f"a text file of {len(data) / (1 << 20):,.1f} MB, more than the "
+                         f"limit of {limits.max_text_bytes / (1 << 20):,.1f} MB for text "
+                         "exports (--max-text-mb); check it is the right file")
     from planextract.extract.text.decode import decode, lines_of
 
-    text, _ = decode(data)
+    text, _ = decode(data, limits)
     lines = [ln for ln in lines_of(text) if ln.strip() or "\t" in ln]  # "\t": an empty cell
     for fmt in TEXT_FORMATS:
         if fmt.detect(data, lines):
@@ -145,9 +146,12 @@ def _choose(data: bytes) -> Format:
 
 
 def read_document(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    """Read ``data`` with the reader its content calls for."""
-    fmt = _choose(data)
+    """Read ``data`` with the reader its content calls for, within the limits."""
+    fmt = _choose(data, settings.limits)
     read = _load(fmt.reader)
-    if fmt in TEXT_FORMATS:
-        return read(data, fmt.name, settings)
-    return read(data, settings)
+    with reader_failures(fmt.name):
+        if fmt in TEXT_FORMATS:
+            raw = read(data, fmt.name, settings)
+        else:
+            raw = read(data, settings)
+    return bound_document(raw, settings.limits)

@@ -1,38 +1,142 @@
-"""Column roles: what each header means, whatever the plan calls it."""
+"""Column roles: what each header means, whatever the plan calls it.
+
+A header is read as words, not matched against a closed list of labels: every
+role has a vocabulary of words (stems) and phrases, a header's role is the role
+of its head word (the last role word: ``Action Owner`` is an owner, ``Action
+Required`` an action), a phrase beats a single word (``Success measure`` is an
+outcome), and of a header printed as alternatives (``Action / Measurable
+Outcome``, ``Risks / Issues``) the first alternative that names a role decides.
+What the cells hold is weighed afterwards (``normalise.column_evidence``).
+"""
 
 from __future__ import annotations
 
 import re
 
 from planextract.normalise.text import squash
+from planextract.normalise.verbs import opens_with_verb
 
-# first match wins; patterns see the header lower-cased with whitespace collapsed
-ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("action_id", re.compile(r"^(no\.?|ref\.?|#|number|action no\.?|action number|"
-                             r"strategic theme action|item)$")),
-    ("risk", re.compile(r"^risks?\b")),
-    ("action", re.compile(r"^actions?$|^action required|^what action|^actions? to be taken|"
-                          r"^objective\s*/\s*measurable|^key actions?$|^tasks?$")),
-    ("outcome", re.compile(r"^outcomes?$|^what we want to achieve|^measurable outcomes?$|"
-                           r"^expected outcomes?$|^outcome\b")),
-    ("owner", re.compile(r"owner|by whom|^lead\b|responsib|^contact$|^who\b")),
-    ("due", re.compile(r"timescale|by when|^date|deadline|completion|^when\b|^target date")),
-    ("duty", re.compile(r"general duty")),
-    ("scrutiny", re.compile(r"scrutiny|oversight|monitored by")),
-    ("strand", re.compile(r"strand|^pc$|protected characteristic|equality group")),
-    ("rag", re.compile(r"^rag$")),
-    ("progress", re.compile(r"update|progress|rag status|current position|^status|comments")),
-    ("issue", re.compile(r"issue")),
+# Phrases (several words, matched as a sequence of word stems) win over single words.
+PHRASES: list[tuple[str, str]] = [
+    ("general duty", "duty"),
+    ("what we will do", "action"), ("will do", "action"), ("will be done", "action"),
+    ("what action", "action"), ("how we will", "action"),
+    ("by whom", "owner"), ("who is responsible", "owner"), ("responsible party", "owner"),
+    ("by when", "due"), ("time frame", "due"), ("time scale", "due"),
+    ("success measure", "outcome"), ("success criteria", "outcome"),
+    ("measure of success", "outcome"), ("measures of success", "outcome"),
+    ("outcome measure", "outcome"), ("performance measure", "outcome"),
+    ("performance indicator", "outcome"), ("measurable outcome", "outcome"),
+    ("evidence of success", "outcome"), ("want to achieve", "outcome"),
+    ("how we will measure", "outcome"), ("expected result", "outcome"),
+    ("current position", "progress"), ("rag status", "progress"),
+    ("rag rating", "rag"),
+    ("monitored by", "scrutiny"), ("reported to", "scrutiny"), ("reporting to", "scrutiny"),
+    ("protected characteristic", "strand"), ("equality group", "strand"),
+    ("action no", "action_id"), ("action number", "action_id"), ("action ref", "action_id"),
+    ("ref no", "action_id"), ("item no", "action_id"),
+    ("start date", "start"), ("date started", "start"), ("end date", "due"),
+    ("priority area", "theme"), ("strategic theme", "theme"),
 ]
-SIGNIFICANT = {"action", "outcome", "owner", "due", "scrutiny", "strand", "progress", "risk"}
+# Single words: a stem matches a word that starts with it; "=" marks a whole word,
+# "^" a word that must be the whole header (``To``, ``From``).
+WORDS: dict[str, tuple[str, ...]] = {
+    "action": ("action", "task", "activit", "=description", "recommendation", "=measure",
+               "=measures", "deliverable", "initiative", "=step", "=steps", "intervention",
+               "=specific", "=how"),
+    "owner": ("lead", "owner", "responsib", "=who", "department", "=contact", "officer",
+              "=person", "=team", "accountab", "=monitoring", "directorate", "=manager",
+              "assigned"),
+    "due": ("=due", "date", "deadline", "timescale", "timeframe", "=when", "target",
+            "completion", "=complete", "=completed", "milestone", "timeline", "=end",
+            "=finish", "^to", "time-bound", "=timed", "^by", "^until"),
+    "start": ("=start", "^from", "commenc", "=begin", "=started"),
+    "outcome": ("outcome", "=aim", "=aims", "objective", "=goal", "=goals", "result",
+                "=impact", "benefit", "=kpi", "=kpis", "measurable", "=purpose"),
+    "action_id": ("=no", "=ref", "=reference", "=#", "=number", "=item", "=id", "=nos"),
+    "progress": ("progress", "update", "status", "comment", "=position", "remark",
+                 "commentary"),
+    "rag": ("=rag", "=rating"),
+    "risk": ("risk",),
+    "strand": ("strand", "=pc", "characteristic"),
+    "scrutiny": ("scrutiny", "oversight", "governance", "assurance"),
+    "issue": ("issue", "=problem", "=gap", "=gaps", "finding", "concern", "barrier",
+              "=why"),
+    "theme": ("=theme", "=themes", "workstream", "=priority"),
+}
+# roles that tell a table of actions from any other table
+SIGNIFICANT = {"action", "outcome", "owner", "due", "scrutiny", "strand", "progress", "risk",
+               "start", "rag", "issue"}
+# an action column named by one of these words is weaker than one named "action"
+WEAK_ACTION = ("task", "activit", "description", "recommendation", "measure", "deliverable",
+               "initiative", "step", "intervention", "specific", "how")
+
+_ALTERNATIVES = re.compile(r"\s*(?:/|\||\(|\)|\s[-–—]\s|:|;)\s*")
+_WORD = re.compile(r"#|[a-z][a-z'-]*|\d+")
+
+
+def _words(text: str) -> list[str]:
+    text = text.lower().replace("&", " and ")
+    return [w.strip("'-") for w in _WORD.findall(text) if w.strip("'-")]
+
+
+def _stem_matches(stem: str, word: str, alone: bool) -> bool:
+    if stem.startswith("^"):
+        return alone and word == stem[1:]
+    if stem.startswith("="):
+        return word == stem[1:]
+    return word.startswith(stem)
+
+
+def _phrase_at(words: list[str], phrase: list[str]) -> int | None:
+    for i in range(len(words) - len(phrase) + 1):
+        if all(w == p or (len(p) > 3 and w.startswith(p)) for w, p in
+               zip(words[i:i + len(phrase)], phrase)):
+            return i
+    return None
+
+
+def _segment_role(words: list[str]) -> str | None:
+    """The role one alternative of a header names, or None: the role word that
+    ends last (the head noun); a phrase covers the words inside it."""
+    hits: list[tuple[int, int, str]] = []  # (end, length, role)
+    covered: set[int] = set()
+    for phrase, role in PHRASES:
+        parts = phrase.split()
+        at = _phrase_at(words, parts)
+        if at is not None:
+            hits.append((at + len(parts), len(parts), role))
+            covered.update(range(at, at + len(parts)))
+    alone = len(words) == 1
+    for index, word in enumerate(words):
+        if index in covered:
+            continue
+        for role, stems in WORDS.items():
+            if any(_stem_matches(s, word, alone) for s in stems):
+                hits.append((index + 1, 1, role))
+                break
+    return max(hits)[2] if hits else None
 
 
 def role_of(header: str) -> str:
-    label = squash(header).lower().strip(" :")
-    for role, pattern in ROLE_PATTERNS:
-        if pattern.search(label):
+    """The role a column header names; ``extra`` when it names none."""
+    label = squash(header).strip(" :*?.")
+    if not label:
+        return "extra"
+    for segment in _ALTERNATIVES.split(label):
+        role = _segment_role(_words(segment))
+        if role:
             return role
     return "extra"
+
+
+def is_weak_action(header: str) -> bool:
+    """An action column named by a word other than ``action`` (``Task``,
+    ``Recommendation``): it gives way to a column named ``Action``."""
+    words = _words(header)
+    if any(w.startswith("action") for w in words) or _segment_role(words) != "action":
+        return False
+    return any(w.startswith(s) for w in words for s in WEAK_ACTION)
 
 
 def header_roles(cells: list[str]) -> list[str]:
@@ -40,13 +144,19 @@ def header_roles(cells: list[str]) -> list[str]:
 
 
 def is_header_row(cells: list[str]) -> bool:
-    """A row of column labels: several known labels, no numbered cell."""
-    filled = [c for c in cells if c.strip()]
+    """A row of column labels: short cells, several known labels, no numbered cell."""
+    filled = [squash(c) for c in cells if c.strip()]
     if len(filled) < 2 or any(re.match(r"^\s*\d", c) for c in filled):
         return False
-    roles = [role_of(c) for c in filled]
-    known = [r for r in roles if r in SIGNIFICANT]
-    return len(known) >= 2 and any(len(c) > 80 for c in filled) is False
+    if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
+        return False
+    # a sentence is not a label: an instruction of five words or more, or a full stop
+    # after four words (``Issue to be addressed`` and ``Action No.`` are labels)
+    if any(len(c.split()) >= (4 if c.endswith(".") else 5 if opens_with_verb(c) else 99)
+           for c in filled):
+        return False
+    known = [r for r in (role_of(c) for c in filled) if r in SIGNIFICANT]
+    return len(known) >= 2
 
 
 def repeats_header(cells: list[str], header: list[str]) -> bool:
@@ -57,5 +167,11 @@ def repeats_header(cells: list[str], header: list[str]) -> bool:
 
 
 def is_action_table(roles: list[str]) -> bool:
-    has_text = "action" in roles or ("issue" in roles and "action_id" in roles)
-    return has_text and any(r in roles for r in ("owner", "due", "action_id", "outcome"))
+    """Headers that can carry actions: a text column (action; else an outcome or
+    an issue column, which then holds the actions) beside owners, dates, ids or
+    progress."""
+    has_text = any(r in roles for r in ("action", "issue", "outcome"))
+    others = ("owner", "due", "action_id", "progress", "start", "rag")
+    if "action" in roles:
+        others = (*others, "outcome")
+    return has_text and any(r in roles for r in others)

@@ -143,7 +143,9 @@ def parse_due(text: str | None) -> DueDate:
     ongoing = bool(_ONGOING.search(text))
     started = _START.search(text)
     if not dated:
-        return DueDate("ongoing" if ongoing else "unknown", flags=sorted(set(flags)))
+        # an impossible date (31.6.10) is still one deadline, unreadable (CANONICAL.md)
+        kind = "ongoing" if ongoing else "date" if "date_impossible" in flags else "unknown"
+        return DueDate(kind, flags=sorted(set(flags)))
     if started and len(dated) == 1 and dated[0].kind != "range" \
             and started.start() < dated[0].pos[0]:
         return DueDate("ongoing", None, dated[0].start, sorted(set(flags)))
@@ -186,3 +188,32 @@ def leading_year(text: str) -> tuple[str, str] | None:
     """``2010 On-going`` -> (``2010``, ``On-going``)."""
     match = re.match(r"^\s*((?:19|20)\d{2})\b\s*(.*)$", text, re.S)
     return (match.group(1), match.group(2)) if match else None
+
+
+def start_of(text: str | None) -> tuple[date | None, list[str]]:
+    """The first day of the first period a start cell names (``Sept 2013`` ->
+    2013-09-01), and flags for dates that could not be."""
+    if not text or not text.strip():
+        return None, []
+    exprs, flags = find_expressions(text)
+    starts = [e.start for e in _pair_ranges(text, exprs) if e.start is not None]
+    return (starts[0] if starts else None), flags
+
+
+def parse_start_end(start: str | None, end: str | None) -> tuple[str | None, DueDate]:
+    """Separate ``Start`` and ``End`` columns read as one due date: the text as
+    printed (``April 2011 – March 2012``) and a ``range``; an end of ``Ongoing``,
+    or no end, with a start is ``ongoing`` with ``due_start`` (CANONICAL.md)."""
+    start = start.strip() if start and start.strip() else None
+    end = end.strip() if end and end.strip() else None
+    raw = " – ".join(t for t in (start, end) if t) or None
+    first, start_flags = start_of(start)
+    read = parse_due(end)
+    flags = sorted(set(read.flags) | set(start_flags))
+    if first is None:
+        return (raw if start else end), DueDate(read.kind, read.due_date, read.due_start, flags)
+    if read.kind in ("date", "range", "multiple") and read.due_date is not None:
+        return raw, DueDate("range", read.due_date, first, flags)
+    if read.kind in ("ongoing", "none"):
+        return raw, DueDate("ongoing", None, first, flags)
+    return raw, DueDate(read.kind, read.due_date, first, flags)

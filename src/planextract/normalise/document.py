@@ -4,34 +4,39 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
-from planextract.normalise import dates, glossary, numbering, owners, scrutiny, strands
-from planextract.normalise.columns import header_roles, is_action_table, is_header_row
+from planextract.normalise import (
+    dates,
+    glossary,
+    numbering,
+    owners,
+    rag,
+    scrutiny,
+    strands,
+    swap,
+    tables,
+)
+from planextract.normalise.columns import header_roles
+from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
+from planextract.normalise.record import ActionRecord
 from planextract.normalise.rows import Context, Draft, TableBuilder, detect_layout
+from planextract.normalise.tables import LogicalTable
 from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
-
-RAG_COLOURS = {"red": "red", "amber": "amber", "green": "green", "grey": "grey", "gray": "grey"}
 
 
 @dataclass
 class NormalisedDocument:
     organisation: str | None
     plan_title: str | None
-    actions: list[dict] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
     glossary: list[glossary.Entry] = field(default_factory=list)
     roles: list[owners.RoleSpelling] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _LogicalTable:
-    headers: list[str]
-    name: str | None = None
 
 
 def _label_set(headers: list[str]) -> set[str]:
@@ -53,13 +58,6 @@ def _title_like(text: str) -> bool:
             and text[:1].isupper())
 
 
-def _header_index(table: Table) -> int | None:
-    for index, row in enumerate(table.rows[:4]):
-        if is_header_row([c.text for c in row.cells]):
-            return index
-    return None
-
-
 def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocument:
     blocks = raw.blocks
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
@@ -68,8 +66,9 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     doc = NormalisedDocument(organisation, plan_title, warnings=list(raw.warnings))
 
     # pass 1: the plan's key, and the logical action tables with their names
-    logical: list[_LogicalTable] = []
+    logical: list[LogicalTable] = []
     table_of: dict[int, int] = {}
+    headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
@@ -79,22 +78,44 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
-        header_at = _header_index(block)
-        if header_at is None:
-            if logical and len(block.rows[0].cells) == len(logical[-1].headers):
+        header = find_header(block.rows, settings.columns.header_search)
+        # a block continues the action table before it when it has no header, or
+        # a "header" that names no action (a data row of role words), and is as
+        # wide as that table or comes right after one of its blocks (a page cut it)
+        continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
+                                       or table_of.get(index - 1) == len(logical) - 1)
+        if header is not None and continues and not tables.readable(
+                tables.resolve_block(header.labels, tables.data_rows(block, header),
+                                     settings.columns)):
+            header = None
+        headers_of[index] = header
+        if header is None:
+            if continues:
                 table_of[index] = len(logical) - 1
+            elif tables.looks_like_plan(list(block.rows)):
+                _warn(doc, f"{tables.describe(index, block)} looks like a plan table but "
+                           "has no header row naming its columns: it was not read")
             continue
-        headers = [squash(c.text) for c in block.rows[header_at].cells]
-        if not is_action_table(header_roles(headers)):
+        headers = header.labels
+        resolved = tables.resolve_block(headers, tables.data_rows(block, header),
+                                        settings.columns)
+        if not tables.readable(resolved):
+            _warn(doc, f"{tables.describe(index, block)} has column labels "
+                       f"({', '.join(h for h in headers if h)}) but no column of actions "
+                       "could be found: it was not read")
             continue
+        for note in resolved.notes:
+            _warn(doc, note)
         match = next((k for k in range(len(logical) - 1, -1, -1)
                       if _similar(logical[k].headers, headers)), None)
         if match is None:
-            logical.append(_LogicalTable(headers, last_title))
+            logical.append(LogicalTable(headers, last_title))
             match = len(logical) - 1
         table_of[index] = match
         last_title = None
     named = len(logical) > 1
+    doc.glossary.extend(glossary.paragraph_key(
+        [b.text if isinstance(b, Paragraph) else None for b in blocks], doc.glossary))
     doc.warnings.extend(glossary.conflicts(doc.glossary))
 
     # pass 2: walk the blocks with the heading context and build drafts
@@ -103,27 +124,25 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            heading = classify(block.text)
-            if heading:
-                context = _apply(context, heading)
+            context = _paragraph_context(block, context)
             continue
         if index not in table_of:
             continue
         table = logical[table_of[index]]
-        header_at = _header_index(block)
+        header = headers_of[index]
         rows = list(block.rows)
-        if header_at is not None:
-            headers = [squash(c.text) for c in rows[header_at].cells]
-            for row in rows[:header_at]:
+        if header is not None:
+            headers = header.labels
+            for row in rows[:header.first]:
                 context = _row_heading(row, context)
-            rows = rows[header_at + 1:]
+            rows = rows[header.last + 1:]
         else:
             headers = table.headers
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
-            layout = detect_layout(_rows_of(blocks, table_of, table_of[index]), headers,
-                                   header_roles(headers))
+            layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
+                                   headers, header_roles(headers), settings.columns)
             builder = TableBuilder(layout, table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)
@@ -137,20 +156,44 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    doc.actions = _finish(drafts, doc)
+    doc.actions = _finish(drafts, doc, settings.roles_file)
     return doc
 
 
-def _rows_of(blocks: list, table_of: dict[int, int], logical_index: int) -> list[Row]:
-    return [r for i, b in enumerate(blocks) if table_of.get(i) == logical_index for r in b.rows]
+def _rows_of(blocks: list, table_of: dict[int, int], headers_of: dict[int, Header | None],
+             logical_index: int) -> list[Row]:
+    """The data rows of every block of one logical table."""
+    return [r for i, b in enumerate(blocks) if table_of.get(i) == logical_index
+            for r in tables.data_rows(b, headers_of.get(i))]
+
+
+def _warn(doc: NormalisedDocument, message: str) -> None:
+    if message not in doc.warnings:
+        doc.warnings.append(message)
 
 
 def _apply(context: Context, heading: Heading) -> Context:
+    if heading.kind == "strand":
+        return replace(context, strands=tuple(strands.heading_strands(heading.text)))
     if heading.kind == "section":
         return Context(section=heading.text, section_common=strands.is_common_heading(heading.text))
     return Context(section=context.section, section_common=context.section_common,
                    objective_id=heading.number, objective=heading.title,
                    objective_heading=heading.text)
+
+
+def _paragraph_context(block: Paragraph, context: Context) -> Context:
+    """A heading paragraph changes the context: a section or objective, or the
+    strands of the tables under it; any other heading ends a strand's tables."""
+    heading = classify(block.text)
+    if heading:
+        return _apply(context, heading)
+    if block.level > 0 or _title_like(block.text):
+        if strands.heading_strands(block.text):
+            return _apply(context, Heading("strand", block.text))
+        if block.level > 0 and context.strands:
+            return replace(context, strands=())
+    return context
 
 
 def _row_heading(row: Row, context: Context) -> Context:
@@ -170,23 +213,19 @@ def _text(draft: Draft, role: str) -> str | None:
 
 
 def _swap_if_needed(draft: Draft) -> None:
-    """A name under the date column and a date under the owner column: swap."""
     due, owner = _text(draft, "due"), _text(draft, "owner")
-    if not due or not owner:
-        return
-    due_read = dates.parse_due(due)
-    owner_read = dates.parse_due(owner)
-    if due_read.kind == "unknown" and not re.search(r"\d", due) \
-            and owner_read.kind in ("date", "range", "multiple"):
+    if swap.swapped(due, owner):
         draft.values["due"], draft.values["owner"] = [owner], [due]
         draft.flags.add("columns_swapped")
 
 
-def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
+def _finish(drafts: list[Draft], doc: NormalisedDocument,
+            roles_file: str | None = None) -> list[ActionRecord]:
     for draft in drafts:
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
-    resolved = owners.resolve([_text(d, "owner") for d in drafts], key_map)
+    resolved = owners.resolve([_text(d, "owner") for d in drafts],
+                              glossary.unambiguous(doc.glossary), roles_file)
     doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
@@ -196,8 +235,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
     for draft, row_owners in zip(drafts, resolved.rows):
         flags = set(draft.flags) | set(row_owners.flags)
         owner_list, people = row_owners.owners, row_owners.people
-        due_text = _text(draft, "due")
-        due = dates.parse_due(due_text)
+        due_text, due = dates.parse_start_end(_text(draft, "start"), _text(draft, "due"))
         flags.update(due.flags)
         strand_text = _text(draft, "strand")
         if strand_text:
@@ -207,19 +245,19 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
         else:
             strand_list = _context_strands(draft.context)
         action_id = numbering.normalise_id(draft.action_id_raw) if draft.action_id_raw else None
+        objective_id, outcome_id = _levels(draft, action_id)
         if action_id and draft.outcome is not None:
             corrected = numbering.correct_prefix(action_id, draft.outcome.number)
             if corrected != action_id:
                 flags.add("renumbered")
                 action_id = corrected
-        progress = _text(draft, "progress")
-        rag = _rag(_text(draft, "rag")) or _rag(progress)
-        records.append({
+        rag_colour, progress = rag.rag_and_progress(_text(draft, "rag"), _text(draft, "progress"))
+        records.append(ActionRecord(**{
             "table": draft.table,
             "section": draft.context.section,
-            "objective_id": draft.context.objective_id,
+            "objective_id": objective_id,
             "objective": draft.context.objective,
-            "outcome_id": draft.outcome.number if draft.outcome else None,
+            "outcome_id": outcome_id,
             "outcome": draft.outcome.text if draft.outcome and draft.outcome.text else None,
             "action_id": action_id,
             "action_id_raw": draft.action_id_raw,
@@ -232,8 +270,8 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
             "due_kind": due.kind,
             "due_date": due.due_date,
             "due_start": due.due_start,
-            "progress": progress if progress and not rag else (progress if rag is None else None),
-            "rag": rag,
+            "progress": progress,
+            "rag": rag_colour,
             "risk": _text(draft, "risk"),
             "strands": strand_list,
             "scrutiny": scrutiny.split_bodies(squash(_text(draft, "scrutiny") or ""), bodies),
@@ -244,11 +282,25 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument) -> list[dict]:
             "line_start": draft.line_start,
             "line_end": draft.line_end,
             "flags": sorted(flags),
-        })
-    return [r for r in records if r["action"]]
+        }))
+    return [r for r in records if r.action]
+
+
+def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None]:
+    """Objective and outcome ids; a three-level action number (``2.3.1``) names
+    them where the plan prints no objective or outcome number of its own."""
+    objective_id = draft.context.objective_id
+    outcome_id = draft.outcome.number if draft.outcome else None
+    parts = action_id.split(".") if action_id else []
+    if len(parts) == 3:
+        objective_id = objective_id or parts[0]
+        outcome_id = outcome_id or ".".join(parts[:2])
+    return objective_id, outcome_id
 
 
 def _context_strands(context: Context) -> list[str]:
+    if context.strands:
+        return list(context.strands)
     if context.objective_heading:
         label = context.objective_heading.split(":", 1)[0]
         found = strands.strands_in_heading(re.sub(r"^\(\w+\)\s*|^objective\s+\S+", "", label,
@@ -256,12 +308,6 @@ def _context_strands(context: Context) -> list[str]:
         if found:
             return found
     return ["All"] if context.section_common else []
-
-
-def _rag(text: str | None) -> str | None:
-    if not text:
-        return None
-    return RAG_COLOURS.get(text.strip().lower())
 
 
 def as_date(value: date | None) -> str | None:

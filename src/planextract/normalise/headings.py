@@ -15,6 +15,11 @@ _SECTION = re.compile(
     re.I)
 _OBJECTIVE = re.compile(
     r"^objective\s+(?:(?P<word>[a-z]+)\s+)?(?P<num>\d+|[a-z]+)?\s*[:.–-]\s*(?P<title>.+)$", re.I)
+# other words plans use for the objective a group of actions serves; these need a
+# number or letter (``Priority A: ...``, ``Strategic Priority 2 - ...``, ``Goal 3.``)
+_GROUPING = re.compile(
+    r"^(?:strategic\s+|equality\s+|corporate\s+|key\s+)?(?:priority|goal|aim|objective)\s+"
+    r"(?P<num>\d{1,2}|[A-Z])\s*[:.–-]\s*(?P<title>.+)$", re.I)
 _STRAND_GROUP = re.compile(r"^\((?P<num>\d+|[a-z])\)\s*(?P<title>.+)$", re.I)
 ORG_WORDS = {"trust", "probation", "police", "constabulary", "council", "service", "authority",
              "agency", "nhs", "borough", "county", "ministry", "department", "prison",
@@ -51,6 +56,11 @@ def classify(text: str) -> Heading | None:
         title = match.group("title").strip()
         return Heading("objective", text, number, smart_title(title) if is_all_caps(title)
                        else title)
+    match = _GROUPING.match(text)
+    if match:
+        title = match.group("title").strip()
+        return Heading("objective", text, match.group("num").upper(),
+                       smart_title(title) if is_all_caps(title) else title)
     match = _STRAND_GROUP.match(text)
     if match and ":" in match.group("title"):
         return Heading("objective", text, match.group("num").upper(), match.group("title"))

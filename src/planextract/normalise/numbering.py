@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1."
+from planextract.settings import DEFAULT
+
+# "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
+# a bare four-digit number is a year, not an id, unless a dot follows (``1000.``)
 _LEADING = re.compile(
-    r"^\s*(?P<raw>(?:[A-Z]\s?\d{1,2}(?:\s?\.\s?\d{1,2})?|\d{1,3}(?:\s?\.\s?\d{1,2}){0,2})\.?)"
-    r"(?=\s|$)"
+    r"^\s*(?P<raw>(?:[A-Z]\s?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2}|\d{1,3}(?:\s?\.\s?\d{1,3}){0,2}"
+    r"|\d{4}(?:\s?\.\s?\d{1,3}){1,2}|\d{4}\.)\.?)(?=\s|$)"
 )
-_EMBEDDED = re.compile(r"(?<=[\s.;:])(?P<raw>(?P<major>\d{1,3})\s?\.\s?\d{1,2}\.?)\s+(?=[A-Z(])")
+_EMBEDDED = re.compile(
+    r"(?<=[\s.;:])(?P<raw>(?P<major>\d{1,4})(?:\s?\.\s?\d{1,3}){1,2}\.?)\s+(?=[A-Z(])")
+
 
 
 @dataclass(frozen=True)
@@ -38,14 +43,33 @@ def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     return Numbered(raw, text[match.end():].strip())
 
 
-def split_embedded(text: str, majors: set[str]) -> list[Numbered]:
+def mostly_numbered(cells: list[str], share: float = DEFAULT.columns.numbered_share) -> str | None:
+    """How a column's cells carry their numbers: ``dotted`` when half of them
+    open with an ``N.M`` number (an action numbered under its outcome),
+    ``plain`` when ``share`` of them open with any id-like token (``1 Develop``,
+    ``A1 Agree``), else None."""
+    if not cells:
+        return None
+    dotted = sum(1 for v in cells if split_leading(v, dotted_only=True).raw)
+    if dotted >= 0.5 * len(cells):
+        return "dotted"
+    plain = sum(1 for v in cells if split_leading(v).raw and split_leading(v).text)
+    return "plain" if plain >= share * len(cells) else None
+
+
+def depth(raw: str) -> int:
+    """Levels of a number: ``1`` 1, ``1.2`` 2, ``1.2.3`` 3."""
+    return normalise_id(raw).count(".") + 1
+
+
+def split_embedded(text: str, majors: set[str], dotted_only: bool = True) -> list[Numbered]:
     """Split a paragraph holding several numbered actions (``25.1. ... 25. 2 ...``).
 
     Only numbers whose first part is one of ``majors`` (the outcome's number
     and the numbers already used under it) split, so a reference such as
     ``financing 23.5`` at the end of a sentence stays text."""
     pieces: list[Numbered] = []
-    head = split_leading(text, dotted_only=True)
+    head = split_leading(text, dotted_only=dotted_only)
     rest = head.text
     current_raw = head.raw
     cuts = [m for m in _EMBEDDED.finditer(rest) if m.group("major") in majors]

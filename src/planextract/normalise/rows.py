@@ -4,16 +4,17 @@ cells stacking several actions, numbering. Works on one logical table."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
-from planextract.normalise import dates, numbering
-from planextract.normalise.columns import is_header_row, repeats_header
+from planextract.normalise import column_evidence, dates, numbering, strands
+from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.text import join_continuation, squash
+from planextract.settings import DEFAULT, ColumnSettings
 
 # roles whose cells are joined across a page break and split across stacked actions
-VALUE_ROLES = ("owner", "due", "duty", "scrutiny", "strand", "progress", "risk", "rag")
+VALUE_ROLES = ("owner", "due", "start", "duty", "scrutiny", "strand", "progress", "risk", "rag")
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Context:
     objective_id: str | None = None
     objective: str | None = None
     objective_heading: str | None = None
+    strands: tuple[str, ...] = ()  # from a heading naming only strands (``Race equality``)
+    theme: str | None = None  # a theme column's cell over the rows it groups
 
 
 @dataclass
@@ -61,7 +64,9 @@ class Layout:
 
     headers: list[str]
     roles: list[str]
-    numbered_actions: bool = False
+    numbered_actions: str | None = None  # None, "dotted" (1.1 under outcome 1) or "plain"
+    levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
+    id_depth: int = 0  # levels of the numbers in the id column, 0 when there is none
     numbered_outcomes: bool = False
 
     def columns(self, role: str) -> list[int]:
@@ -77,9 +82,14 @@ def _starts_lower(text: str) -> bool:
     return bool(stripped) and (stripped[0].islower() or bool(re.match(r"^[a-z]\)", stripped)))
 
 
-def heading_of_row(row: Row) -> Heading | None | bool:
+_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}|[A-Z])[.:)]?\s+(?P<title>[A-Z].*)$")
+
+
+def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | None | bool:
     """A one-cell row: a grouping heading, True for a sub-heading to skip, or
-    None when the row is data (a continuation or an action)."""
+    None when the row is data (a continuation or an action). With
+    ``numbered_objectives`` (actions numbered on three levels, ``1.1.1``) a
+    full-width ``1. Title`` row is the objective the numbers start from."""
     filled = [c.text for c in row.cells if not c.empty]
     if len(filled) != 1:
         return None
@@ -87,6 +97,11 @@ def heading_of_row(row: Row) -> Heading | None | bool:
     heading = classify(text)
     if heading:
         return heading
+    if strands.heading_strands(text):
+        return Heading("strand", text)
+    match = _NUMBERED_TITLE.match(text)
+    if numbered_objectives and match and len(text.split()) <= 14 and not text.endswith("."):
+        return Heading("objective", text, match.group("num"), match.group("title"))
     words = text.split()
     if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
             and not re.search(r"[.,;:]$", text)):
@@ -94,30 +109,34 @@ def heading_of_row(row: Row) -> Heading | None | bool:
     return None
 
 
-def detect_layout(rows: list[Row], headers: list[str], roles: list[str]) -> Layout:
-    """Resolve roles from the data: a number-only ``Action`` column is the id,
-    an unlabelled first column of ids is the id, ``Issues`` stands in for a
-    missing action column; and whether actions and outcomes are numbered."""
-    roles = list(roles)
-    data = [r for r in rows if not is_header_row([c.text for c in r.cells])]
-
-    def values(i: int) -> list[str]:
-        return [squash(_cell(r, i).text) for r in data if not _cell(r, i).empty]
-
-    id_like = re.compile(r"^[A-Z]?\s?\d{1,3}(?:\.\d{1,2})?\.?$")
-    for i, role in enumerate(roles):
-        vals = values(i)
-        if vals and role in ("action", "extra") and (role == "action" or not headers[i].strip()):
-            if sum(bool(id_like.match(v)) for v in vals) >= 0.8 * len(vals):
-                roles[i] = "action_id"
-    if "action" not in roles and "issue" in roles:
-        roles[roles.index("issue")] = "action"
+def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
+                  settings: ColumnSettings = DEFAULT.columns) -> Layout:
+    """Resolve roles from the headers and the data (``column_evidence``), and
+    find whether actions and outcomes carry their numbers in the text."""
+    data = [r for r in rows if not repeats_header([c.text for c in r.cells], headers)]
+    width = max([len(headers), *(len(r.cells) for r in data)])
+    columns = [[squash(_cell(r, i).text) for r in data] for i in range(width)]
+    roles = column_evidence.resolve(headers, roles, columns, settings).roles
+    headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles)
+    ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
+    if ids:
+        depths = [numbering.depth(v) for v in ids]
+        layout.id_depth = max(set(depths), key=depths.count)
     if "action_id" not in roles:
-        actions = [v for i in layout.columns("action") for v in values(i)]
-        numbered = sum(1 for v in actions if numbering.split_leading(v, dotted_only=True).raw)
-        layout.numbered_actions = bool(actions) and numbered >= 0.5 * len(actions)
-    outcomes = [v for i in layout.columns("outcome") for v in values(i)]
+        actions = [v for i in layout.columns("action") for v in columns[i] if v]
+        layout.numbered_actions = numbering.mostly_numbered(actions, settings.numbered_share)
+        if layout.numbered_actions:
+            depths = [numbering.depth(lead.raw) for v in actions
+                      if (lead := numbering.split_leading(v)).raw]
+            layout.levels = max(set(depths), key=depths.count) if depths else 0
+    for i in layout.columns("theme"):
+        # a theme printed on every row is the row's own label, kept in extra; one
+        # printed once over the rows it groups (a merged cell) is their objective
+        actions = sum(1 for k in layout.columns("action") for v in columns[k] if v)
+        if sum(1 for v in columns[i] if v) >= actions:
+            layout.roles[i] = "extra"
+    outcomes = [v for i in layout.columns("outcome") for v in columns[i] if v]
     numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
     layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
     return layout
@@ -140,12 +159,14 @@ class TableBuilder:
         self.outcome: Outcome | None = None
         self.drafts: list[Draft] = []
         self.majors: set[str] = set()
+        self.theme: numbering.Numbered | None = None
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
         if (context.section, context.objective_heading) != (
                 self.context.section, self.context.objective_heading):
             self.outcome = None
+            self.theme = None
         self.context = context
 
     # -- rows ----------------------------------------------------------------
@@ -154,14 +175,15 @@ class TableBuilder:
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
         texts = [c.text for c in row.cells]
-        if repeats_header(texts, self.layout.headers) or is_header_row(texts):
+        if repeats_header(texts, self.layout.headers) or self._relabels(texts):
             return True
-        heading = heading_of_row(row)
+        heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3)
         if isinstance(heading, Heading):
             return heading
         if heading is True:
             return True
         after_break = row.after_break or pending_break
+        self._theme_cell(row)
         outcome_continued = self._outcome_cell(row)
         pieces, tail = self._action_pieces(row, after_break)
         previous = self.drafts[-1] if self.drafts else None
@@ -185,6 +207,22 @@ class TableBuilder:
         self._distribute(row, new, previous if tail is not None else None)
         self.drafts.extend(new)
         return False
+
+    def _relabels(self, texts: list[str]) -> bool:
+        """A header row printed again in other words (``Actions`` for ``Action``):
+        label-like and every label names the role its column already has. A data
+        row that merely mentions role words (``progress``, a committee) is data."""
+        if not is_header_row(texts):
+            return False
+        return all(role_of(t) == self.layout.roles[i]
+                   for i, t in enumerate(texts) if t.strip() and i < len(self.layout.roles))
+
+    def _theme_cell(self, row: Row) -> None:
+        """A theme printed once over the rows it groups is their objective."""
+        for i in self.layout.columns("theme"):
+            text = squash(_cell(row, i).text)
+            if text:
+                self.theme = numbering.split_leading(text)
 
     def _outcome_cell(self, row: Row) -> bool:
         """Open a new outcome or continue the current one; True when the
@@ -222,8 +260,9 @@ class TableBuilder:
             if self.layout.numbered_actions:
                 majors = set(self.majors)
                 if self.outcome and self.outcome.number:
-                    majors.add(self.outcome.number)
-                split = numbering.split_embedded(part, majors)
+                    majors.update({self.outcome.number, self.outcome.number.split(".")[0]})
+                split = numbering.split_embedded(
+                    part, majors, dotted_only=self.layout.numbered_actions == "dotted")
                 for k, item in enumerate(split):
                     if index == 0 and k == 0 and item.raw is None and has_previous \
                             and (after_break or _starts_lower(item.text)):
@@ -240,8 +279,14 @@ class TableBuilder:
                         or (id_cols and after_break)):
                     tail = part
                     continue
-                pieces.append(_Piece(row_id or None, part,
-                                     "split_stacked_cell" if stacked else None))
+                raw, text = row_id or None, part
+                if id_cols and not row_id:
+                    # the id cell is empty but the action opens with a number of
+                    # the id column's shape (``6.1 Evaluate ...``): that is its id
+                    lead = numbering.split_leading(part)
+                    if lead.raw and lead.text and numbering.depth(lead.raw) == self.layout.id_depth:
+                        raw, text = lead.raw, lead.text
+                pieces.append(_Piece(raw, text, "split_stacked_cell" if stacked else None))
         return pieces, tail
 
     def _new_draft(self, row: Row, piece: _Piece) -> Draft:
@@ -251,8 +296,12 @@ class TableBuilder:
                 text = squash(_cell(row, i).text)
                 if text:
                     extra[squash(self.layout.headers[i]) or f"column {i + 1}"] = text
+        context = self.context
+        if self.theme is not None:
+            context = replace(context, objective_id=numbering.normalise_id(self.theme.raw)
+                              if self.theme.raw else None, objective=self.theme.text)
         draft = Draft(
-            table=self.table_name, context=self.context, outcome=self.outcome,
+            table=self.table_name, context=context, outcome=self.outcome,
             action_id_raw=piece.raw, action=piece.text, values={}, extra=extra,
             line_start=row.line_start, line_end=row.line_end,
             page_start=row.page_start, page_end=row.page_end,
@@ -310,8 +359,10 @@ def _shares(role: str, parts: list[str], count: int, previous: Draft | None,
         return parts[0], parts[1:]
     if len(parts) == count and count > 1:
         return None, parts
-    if len(parts) > count:
-        # fragments aligned from the last one backwards
+    if len(parts) > count and (count > 1 or has_tail):
+        # the action cell itself was split: fragments aligned from the last one
+        # backwards. A row holding one action keeps every paragraph (owners one
+        # per line, several dates).
         return None, parts[-count:]
     if count > 1 and len(parts) == 1 and role == "due":
         pieces = dates.split_deadlines(parts[0], count)

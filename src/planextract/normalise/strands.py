@@ -22,8 +22,9 @@ VOCABULARY = {
     "lgbt": ["Sexual orientation", "Gender reassignment"],
     "carers": ["Carers"], "carer": ["Carers"],
 }
-_PROTECT = re.compile(r"\b(religion|marriage|pregnancy) and (belief|civil partnership|maternity)\b",
-                      re.I)
+_PROTECT = re.compile(
+    r"\b(religion|marriage|pregnancy)\s*(?:and|&|or)\s*(belief|civil partnership|maternity)\b",
+    re.I)
 _SPLIT = re.compile(r"\s*(?:,|/|;|&|\n|\band\b)\s*", re.I)
 _NOISE = re.compile(r"\b(equality|equalities|strands?)\b", re.I)
 
@@ -42,6 +43,23 @@ def _lookup(term: str) -> list[str] | None:
 def _terms(text: str) -> list[str]:
     text = _PROTECT.sub(lambda m: f"{m.group(1)}\x00{m.group(2)}", text)
     return [t.replace("\x00", " and ").strip() for t in _SPLIT.split(text) if t.strip()]
+
+
+def heading_strands(text: str) -> list[str]:
+    """The strands a heading names when it names nothing else (``Race``,
+    ``Disability equality``, ``Strand: Pregnancy & Maternity``): a table under
+    it takes them. Empty for any other heading."""
+    if len(text.split()) > 8:
+        return []
+    cleaned = _NOISE.sub(" ", text)
+    cleaned = re.sub(r"[:.–—()\-]", " ", cleaned)
+    terms = [" ".join(t.lower().split()) for t in _terms(cleaned)]
+    if not terms or not all(t in VOCABULARY for t in terms):
+        return []
+    out: list[str] = []
+    for term in terms:
+        _add(out, VOCABULARY[term])
+    return out
 
 
 def _add(out: list[str], items: list[str]) -> None:

@@ -1,36 +1,107 @@
-"""The ``planextract`` command."""
+"""planextract: turn exports of public-sector action plans into one dataset.
+
+Each command lives in its own module exposing ``add_parser(subparsers)`` (returns
+its parser) and ``run(args) -> int``; a new command is one more entry in COMMANDS.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from pathlib import Path
+from importlib.metadata import PackageNotFoundError, version
 
-from planextract.pipeline.batch import run_batch, write
-from planextract.pipeline.inputs import collect
+from planextract.pipeline.lock import LockBusy
+from planextract.pipeline.run import UsageError
+from planextract.schema.delta import DatasetError
+
+COMMANDS = [
+    "planextract.pipeline.cmd_extract",
+    "planextract.pipeline.cmd_ingest",
+]
+
+DESCRIPTION = """\
+Turns messy exports of public-sector action plans (equality schemes, delivery plans)
+into one dataset of Delta Lake tables (actions, documents, glossary, roles) that plain
+Parquet readers read too.
+
+formats (detected from the content, never the name):
+  PDF, Word .docx, Word text exports (TAB-separated rows, one cell per line),
+  markdown exports with HTML cells"""
+
+EPILOG = """\
+exit status:
+  0  every document was read
+  1  some documents failed (the rest is written; see the summary and DIR/quarantine/)
+  2  usage or dataset error (missing input, dataset locked or not writable): nothing read
+
+examples:
+  planextract ingest uploads/ --dataset plans/        nightly: add what is new
+  planextract extract samples/ --out out/             one shot: rebuild out/ from samples/
+  planextract ingest uploads/ --dataset plans/ --engine dask --scheduler tcp://host:8786"""
+
+
+def _version() -> str:
+    try:
+        return version("planextract")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+    parser = argparse.ArgumentParser(prog="planextract", description=DESCRIPTION,
+                                     epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version",
+                        version=f"planextract {_version()}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    runners = {}
+    for name in COMMANDS:
+        module = importlib.import_module(name)
+        sub = module.add_parser(subparsers)
+        sub.epilog = sub.epilog or EPILOG
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
+        runners[sub.prog.split()[-1]] = module.run
+    from planextract.report.cli import add_export_parser, add_report_parser
+
+    for add in (add_report_parser, add_export_parser):
+        sub = add(subparsers)
+        runners[sub.prog.split()[-1]] = sub.get_default("run")
+    return parser, runners
+
+
+def _fail(message: str, code: int = 2) -> int:
+    try:
+        print(f"planextract: error: {message}", file=sys.stderr)
+    except (BrokenPipeError, OSError):
+        pass
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="planextract", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="extract plans into a Parquet dataset")
-    extract.add_argument("paths", nargs="+", help="files and folders (read recursively)")
-    extract.add_argument("--out", required=True, type=Path, help="dataset folder to write")
-    extract.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                         help="files read in parallel (default: %(default)s)")
+    parser, runners = build_parser()
     args = parser.parse_args(argv)
-
-    sources = collect(args.paths, exclude=[args.out]).files
-    if not sources:
-        print("no input files found in: " + " ".join(args.paths), file=sys.stderr)
-        return 1
-    result = run_batch(sources, jobs=max(1, args.jobs))
-    write(result, args.out)
-    print(result.summary())
-    print(f"dataset: {args.out}/actions, {args.out}/documents, {args.out}/glossary, "
-          f"{args.out}/roles")
-    return 1 if result.failed else 0
+    try:
+        return runners[args.command](args)
+    except (UsageError, DatasetError, LockBusy) as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        return _fail("interrupted: every document committed before is kept; run again to "
+                     "finish", 130)
+    except BrokenPipeError:
+        # the reader of our output went away: say nothing more on it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return _fail("output closed early (broken pipe); the dataset is complete")
+    except OSError as err:
+        return _fail(f"{err.filename + ': ' if err.filename else ''}{err.strerror or err}")
+    except Exception as err:  # noqa: BLE001 - a traceback is never the interface
+        if os.environ.get("PLANEXTRACT_DEBUG"):
+            raise
+        first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+        return _fail(f"{type(err).__name__}: {first} (set PLANEXTRACT_DEBUG=1 for details; "
+                     "please report it)")
 
 
 if __name__ == "__main__":

@@ -25,15 +25,39 @@ class DocumentResult:
     roles: list[dict] = field(default_factory=list)
 
 
+def path_id(source: str) -> str:
+    """doc_id of a file whose bytes were never read: the hash of its path, so it
+    is still a key, and never the hash of empty content shared by all such files."""
+    return hashlib.sha256(("path:" + source).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def _document_row(source: str, data: bytes | None, **values: object) -> dict:
-    digest = hashlib.sha256(data or b"").hexdigest()
+    digest = hashlib.sha256(data).hexdigest() if data is not None else None
     row = {
-        "doc_id": digest[:16], "source": source, "source_format": None, "sha256": digest,
+        "doc_id": digest[:16] if digest else path_id(source), "source": source,
+        "source_format": None, "sha256": digest,
         "bytes": len(data or b""), "pages": None, "organisation": None, "plan_title": None,
         "n_actions": 0, "status": "ok", "error": None, "warnings": [], "seconds": 0.0,
     }
     row.update(values)
     return row
+
+
+def failed(source: str, error: str, data: bytes | None = None, *, sha256: str | None = None,
+           size: int = 0, seconds: float = 0.0) -> DocumentResult:
+    """A ``failed`` result made outside the reader (a worker that crashed or timed
+    out, an input that could not be walked); ``sha256`` when the caller hashed it."""
+    row = _document_row(source, data, status="failed", error=error, seconds=seconds)
+    if data is None and sha256:
+        row.update(doc_id=sha256[:16], sha256=sha256, bytes=size)
+    return DocumentResult(row)
+
+
+def memory_message(settings: Settings) -> str:
+    cap = settings.run.max_memory
+    size = f"{cap / 1024**3:.3g} GB" if cap >= 1024**3 else f"{cap // 1024**2} MB"
+    return (f"ran out of memory: reading it needed more than the {size} cap "
+            "(--max-memory); raise the cap or split the file")
 
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
@@ -49,6 +73,10 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     try:
         raw = read_document(data, settings)
         doc = normalise(raw, settings)
+    except MemoryError:
+        return DocumentResult(_document_row(
+            source, data, status="failed", error=memory_message(settings),
+            seconds=time.perf_counter() - started))
     except ReaderError as err:
         return DocumentResult(_document_row(
             source, data, status=err.status, error=str(err),
@@ -68,7 +96,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
                         "an action column (Action, Actions, Action Required, ...)")
     shared = {"doc_id": row["doc_id"], "source": source, "source_format": raw.source_format,
               "organisation": doc.organisation, "plan_title": doc.plan_title}
-    actions = [{**shared, **action} for action in doc.actions]
+    actions = [{**shared, **action.to_row()} for action in doc.actions]
     row["seconds"] = time.perf_counter() - started
     roles = [{"doc_id": row["doc_id"], "role": r.role, "spelling": r.spelling,
               "mentions": r.mentions, "match": r.match} for r in doc.roles]
@@ -81,7 +109,8 @@ def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
     defined = {e.abbreviation for e in doc.glossary}
     used: set[str] = set()
     for action in actions:
-        for text in [*action["owners"], *action["scrutiny"]]:
+        # the printed owner cell: canonical labels spell the abbreviations out
+        for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
             used.update(re.findall(r"[A-Z][A-Z&]+", text))
     for abbreviation in sorted(used - defined):
         if abbreviation in glossary_rules.BUILTIN:

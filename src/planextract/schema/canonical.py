@@ -51,7 +51,7 @@ DOCUMENTS = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("source", pa.string(), nullable=False),
     pa.field("source_format", pa.string()),
-    pa.field("sha256", pa.string(), nullable=False),
+    pa.field("sha256", pa.string()),  # null when the bytes could not be read
     pa.field("bytes", pa.int64(), nullable=False),
     pa.field("pages", pa.int32()),
     pa.field("organisation", pa.string()),

@@ -45,10 +45,13 @@ def validate(name: str, table: pa.Table) -> pa.Table:
             raise SchemaError(f"{name}.action: {empty} rows with no action text")
         kinds = table.column("due_kind").to_pylist()
         dates = table.column("due_date").to_pylist()
-        for kind, due in zip(kinds, dates):
+        flags = table.column("flags").to_pylist()
+        for kind, due, flag in zip(kinds, dates, flags):
             if kind in ("ongoing", "unknown", "none") and due is not None:
                 raise SchemaError(f"{name}.due_date: set for a row whose due_kind is {kind}")
-            if kind in ("date", "range", "multiple") and due is None:
+            # an impossible date (31.6.10) is a date with no day (CANONICAL.md)
+            if kind in ("date", "range", "multiple") and due is None \
+                    and "date_impossible" not in (flag or []):
                 raise SchemaError(f"{name}.due_date: missing for a row whose due_kind is {kind}")
     if name == "documents":
         _values_in(table, name, "status", STATUSES, nullable=False)

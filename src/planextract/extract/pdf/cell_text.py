@@ -1,38 +1,126 @@
-"""Text of a PDF table cell from its printed lines: wraps joined, bullets
-kept as lines, numbers recognised. Shared by the ruled and unruled readers."""
+"""Text of a PDF table cell from its printed lines, shared by the ruled and
+unruled readers.
+
+Two steps. ``cell_raw`` turns the cell's printed lines (words with their
+boxes) into raw text: one printed line a line, a blank line before a line
+that starts a new paragraph, and a word cut over two lines rejoined.
+``cell_parts`` turns raw text (possibly joined over a page break) into the
+cell's paragraphs as ``Cell.parts``, the way the Word reader gives them: wraps
+joined, bullet items kept as lines of the paragraph they follow.
+
+A line break is a paragraph break when the next line's first word would have
+fitted at the end of the line above: no writer wraps a word that fits, so the
+author broke the line. So is a line opening with an action number (``2.3``)
+in a cell that opens with one: actions stacked in one cell. That keeps owners
+listed one per line apart, and stacked actions beside their parallel owner
+and date paragraphs.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-BULLET = re.compile(r"^\s*[•▪●◦‣∙■\uf0b7\uf0a7]\s+")
-DASH_BULLET = re.compile(r"^\s*[-–]\s+")
-NUMBERED = re.compile(r"^\s*[A-Z]?\s?\d{1,3}(?:\s?\.\s?\d{1,2})?\.?\s")
+from planextract.extract.pdf.page import Word
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.settings import DEFAULT, PdfSettings
+
+_ENDS_SENTENCE = (".", ":", ";", "!", "?")
+# an action number with a dot inside (1.2, 1. 2, A1.3): in a cell that opens
+# with one, a line opening with another starts the next stacked action
+_DOTTED = re.compile(r"^[A-Z]?\d{1,4} ?\. ?\d{1,3}\b")
 
 
-def cell_text(text: str | None) -> str:
-    """Printed lines of one cell joined into its text.
+def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
+             settings: PdfSettings = DEFAULT.pdf, header: bool = False) -> str:
+    """The cell's printed lines as raw text (``\\n`` between lines, ``\\n\\n``
+    before a paragraph). ``left`` and ``right`` bound the room a line of the
+    cell may fill: its text starts at ``left`` and wraps before ``right``.
 
-    A wrapped line continues the one before with a space, or with none after
-    a hyphen (``anti-`` + ``discrimination``: Word breaks after hyphens). A
-    glyph bullet starts a new line; a dash only where the line before ended
-    a sentence or was a dash item itself, since a wrap can also put a spaced
-    dash (``CPS - Based on``) at a line start."""
-    if not text:
+    A word too long for the cell is cut at any letter (``supervisor`` + ``s``,
+    ``Protected Ch`` + ``aracteristic``): a line that runs from the left
+    edge to the right, closer than one more letter (or holds one word that
+    fills it; a centred line is neither), followed by a lower-case piece that
+    with the end of that line is wider than the cell, is one word cut in two.
+    The first kind only in a ``header`` cell: in body text a wrap that ends
+    within a letter of the edge is too common to take for a cut."""
+    if not lines:
         return ""
+    room = right - left
+    out = [" ".join(w.text for w in lines[0])]
+    numbered = bool(_DOTTED.match(out[0]))
+    for previous, line in zip(lines, lines[1:]):
+        last, first = previous[-1], line[0]
+        text = " ".join(w.text for w in line)
+        letter = (first.x1 - first.x0) / max(len(first.text), 1)
+        slack = settings.cut_slack * max(last.size, 1)
+        full = ((len(previous) == 1 and last.x1 - last.x0 >= 0.85 * room)
+                or (header and last.x1 >= right - min(letter, slack)
+                    and previous[0].x0 <= left + slack))
+        cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room
+               and last.text[-1].isalpha() and first.text[0].islower())
+        if cut:
+            out[-1] += text
+        elif fits_above(previous, first, right, settings) or (
+                numbered and _DOTTED.match(text)):
+            out.append("\n" + text)
+        else:
+            out.append(text)
+    return "\n".join(out)
+
+
+def fits_above(previous: Sequence[Word], first: Word, right: float,
+               settings: PdfSettings = DEFAULT.pdf) -> bool:
+    """Whether ``first`` (the next line's first word) would have fitted at the
+    end of the line ``previous`` before ``right``, with a space and a margin
+    to spare: then the line was broken by its author, not wrapped."""
+    last = previous[-1]
+    space = settings.space_width * max(first.size, 1)
+    return last.x1 + space + (first.x1 - first.x0) <= right - settings.fit_margin
+
+
+def cell_parts(raw: str | None) -> tuple[str, ...]:
+    """The paragraphs of a cell from its raw text, each with its wraps joined.
+
+    A bullet item (glyph, or a dash where the line before ended a sentence or
+    was a dash item itself, since a wrap can also put a spaced dash at a line
+    start) is a line of the paragraph before it, as Word lists are."""
+    if not raw:
+        return ()
+    parts: list[list[str]] = []
+    for paragraph in raw.split("\n\n"):
+        lines = _joined(paragraph)
+        if not lines:
+            continue
+        if parts and _is_item(paragraph):
+            parts[-1].extend(lines)
+        else:
+            parts.append(lines)
+    return tuple("\n".join(lines) for lines in parts if lines)
+
+
+def _is_item(paragraph: str) -> bool:
+    first = next((line for line in paragraph.split("\n") if line.strip()), "")
+    return bool(GLYPH_BULLET.match(first) or DASH_BULLET.match(first))
+
+
+def _joined(paragraph: str) -> list[str]:
+    """One paragraph's printed lines joined: a wrapped line continues the one
+    before with a space, or with none after a hyphen (``anti-`` +
+    ``discrimination``: Word breaks after hyphens); a bullet starts a line."""
     out: list[str] = []
     dash_item = False
-    for line in text.split("\n"):
+    for line in paragraph.split("\n"):
         line = " ".join(line.split())
         if not line:
             continue
-        glyph = BULLET.match(line)
+        glyph = GLYPH_BULLET.match(line)
         dash = DASH_BULLET.match(line)
         starts_item = bool(glyph) or (bool(dash) and (
-            not out or dash_item or out[-1].endswith((".", ":", ";", "!", "?"))))
+            not out or dash_item or out[-1].endswith(_ENDS_SENTENCE)))
         if out and not starts_item:
             out[-1] = out[-1] + line if out[-1].endswith("-") else f"{out[-1]} {line}"
             continue
         dash_item = bool(dash) and starts_item
-        out.append(DASH_BULLET.sub("", BULLET.sub("", line)) if starts_item else line)
-    return "\n".join(out)
+        out.append(DASH_BULLET.sub("", GLYPH_BULLET.sub("", line)) if starts_item else line)
+    return out

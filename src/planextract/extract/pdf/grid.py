@@ -7,6 +7,12 @@ merged with its neighbour, as the author merged it: across (Word's gridSpan)
 when the vertical rule is absent over that row, down (vMerge) when the
 horizontal rule is absent under it. A merged cell's text goes to its top-left
 position and the positions it covers are ``None``, as pdfplumber gives them.
+
+Every step is bounded by n log n in the page's rules (sorting, bisection):
+rules are found by position, never by comparing every rule with every other.
+A grid of more cells than ``PdfSettings.max_grid_cells`` (graph paper, a form)
+is counted before it is built, left unread as a table and warned about; its
+words are then read as lines of text.
 """
 
 from __future__ import annotations
@@ -15,11 +21,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planextract.extract.pdf.cell_text import cell_raw
 from planextract.extract.pdf.lines import printed_lines
 from planextract.extract.pdf.page import Rule, Word
-
-SNAP = 2.0  # rules this close are one rule
-JOIN = 3.0  # collinear rules with a gap this small are one rule
+from planextract.settings import DEFAULT, PdfSettings
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class _Segment:
 class GridTable:
     rows: list[list[str | None]]
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    xs: list[float]  # the column borders, left to right
 
     @property
     def top(self) -> float:
@@ -43,35 +49,91 @@ class GridTable:
         return self.bbox[3]
 
 
-def find_tables(rules: Sequence[Rule], words: Sequence[Word]) -> list[GridTable]:
-    """Every ruled grid of two or more columns on the page, top to bottom."""
-    horizontal = _merge([_Segment(r.top, r.x0, r.x1) for r in rules if r.horizontal])
-    vertical = _merge([_Segment(r.x0, r.top, r.bottom) for r in rules if not r.horizontal])
+class _Index:
+    """Segments by position, for ``covers`` in O(log n): segments at one
+    position are disjoint after ``_merge``, so bisection finds the one that
+    could hold a point."""
+
+    def __init__(self, segments: list[_Segment], snap: float) -> None:
+        self.snap = snap
+        by_at: dict[float, list[_Segment]] = {}
+        for seg in segments:
+            by_at.setdefault(seg.at, []).append(seg)
+        self.positions = sorted(by_at)
+        self.starts = [[s.start for s in sorted(by_at[at], key=lambda s: s.start)]
+                       for at in self.positions]
+        self.ends = [[s.end for s in sorted(by_at[at], key=lambda s: s.start)]
+                     for at in self.positions]
+
+    def at_positions(self, low: float, high: float) -> range:
+        """Indexes of the positions in [low, high]."""
+        return range(bisect.bisect_left(self.positions, low),
+                     bisect.bisect_right(self.positions, high))
+
+    def covers_at(self, index: int, point: float, slack: float) -> list[int]:
+        """The segments at position ``index`` holding ``point`` (within
+        ``slack``), by their order there: at most two, since segments closer
+        than the join tolerance were joined."""
+        starts, ends = self.starts[index], self.ends[index]
+        k = bisect.bisect_right(starts, point + slack) - 1
+        return [j for j in (k, k - 1) if 0 <= j and ends[j] + slack >= point]
+
+    def covers(self, at: float, point: float) -> bool:
+        return any(self.covers_at(i, point, self.snap)
+                   for i in self.at_positions(at - self.snap, at + self.snap))
+
+
+def find_tables(rules: Sequence[Rule], words: Sequence[Word],
+                settings: PdfSettings = DEFAULT.pdf,
+                warnings: list[str] | None = None) -> list[GridTable]:
+    """Every ruled grid of two or more columns on the page, top to bottom.
+    A grid too large to read is skipped with a message in ``warnings``."""
+    snap = settings.snap
+    horizontal = _merge([_Segment(r.top, r.x0, r.x1) for r in rules if r.horizontal], settings)
+    vertical = _merge([_Segment(r.x0, r.top, r.bottom) for r in rules if not r.horizontal],
+                      settings)
+    crossings = _crossing_count(horizontal, vertical, settings)
+    if crossings > settings.max_grid_cells:
+        _warn(warnings, f"a grid of {len(horizontal)} x {len(vertical)} rules "
+              f"({crossings} crossings) is more than the {settings.max_grid_cells} cells "
+              "read as a table (PdfSettings.max_grid_cells); its text is read as lines")
+        return []
     tables = []
-    for hs, vs in _components(horizontal, vertical):
-        xs = _distinct([v.at for v in vs])
-        ys = _distinct([h.at for h in hs])
+    for hs, vs in _components(horizontal, vertical, settings):
+        xs = _distinct([v.at for v in vs], snap)
+        ys = _distinct([h.at for h in hs], snap)
         # a row cut by a page break may be drawn open (no rule closing it):
         # the vertical rules still say where the table ends
         top, bottom = min(v.start for v in vs), max(v.end for v in vs)
-        if ys and top < ys[0] - 2 * SNAP:
+        if ys and top < ys[0] - 2 * snap:
             ys.insert(0, top)
-        if ys and bottom > ys[-1] + 2 * SNAP:
+        if ys and bottom > ys[-1] + 2 * snap:
             ys.append(bottom)
         if len(xs) < 3 or len(ys) < 2:
             continue
-        tables.append(_table(hs, vs, xs, ys, words))
+        cells = (len(xs) - 1) * (len(ys) - 1)
+        if cells > settings.max_grid_cells:
+            _warn(warnings, f"a grid of {cells} cells is more than the "
+                  f"{settings.max_grid_cells} read as a table (PdfSettings.max_grid_cells); "
+                  "its text is read as lines")
+            continue
+        tables.append(_table(hs, vs, xs, ys, words, settings))
     return sorted(tables, key=lambda t: t.top)
 
 
-def _merge(segments: list[_Segment]) -> list[_Segment]:
+def _warn(warnings: list[str] | None, message: str) -> None:
+    if warnings is not None:
+        warnings.append(message)
+
+
+def _merge(segments: list[_Segment], settings: PdfSettings) -> list[_Segment]:
     """Snap rules to shared positions, then join collinear pieces."""
-    positions = _distinct([seg.at for seg in segments])
+    positions = _distinct([seg.at for seg in segments], settings.snap)
     snapped = sorted((_Segment(_nearest(positions, seg.at), seg.start, seg.end)
                       for seg in segments), key=lambda s: (s.at, s.start))
     out: list[_Segment] = []
     for seg in snapped:
-        if out and out[-1].at == seg.at and seg.start <= out[-1].end + JOIN:
+        if out and out[-1].at == seg.at and seg.start <= out[-1].end + settings.join:
             last = out[-1]
             out[-1] = _Segment(last.at, last.start, max(last.end, seg.end))
         else:
@@ -85,21 +147,37 @@ def _nearest(positions: list[float], value: float) -> float:
     return min(near, key=lambda p: abs(p - value))
 
 
-def _distinct(values: list[float]) -> list[float]:
+def _distinct(values: list[float], snap: float) -> list[float]:
     out: list[float] = []
     for value in sorted(values):
-        if not out or value - out[-1] > SNAP:
+        if not out or value - out[-1] > snap:
             out.append(value)
     return out
 
 
-def _crosses(h: _Segment, v: _Segment) -> bool:
-    return (h.start - JOIN <= v.at <= h.end + JOIN) and (v.start - JOIN <= h.at <= v.end + JOIN)
+def _crossing_count(horizontal: list[_Segment], vertical: list[_Segment],
+                    settings: PdfSettings) -> int:
+    """How many (horizontal rule, vertical position) pairs ``_components``
+    would look at, counted by bisection alone: the size of the work before
+    doing it."""
+    positions = sorted({v.at for v in vertical})
+    join = settings.join
+    return sum(bisect.bisect_right(positions, h.end + join)
+               - bisect.bisect_left(positions, h.start - join) for h in horizontal)
 
 
-def _components(horizontal: list[_Segment], vertical: list[_Segment]
+def _components(horizontal: list[_Segment], vertical: list[_Segment], settings: PdfSettings
                 ) -> list[tuple[list[_Segment], list[_Segment]]]:
-    """Rules grouped into grids: rules that touch belong to one grid."""
+    """Rules grouped into grids: rules that touch belong to one grid. Each
+    horizontal rule looks only at the vertical positions within its span and,
+    at each, bisects for the one rule that could cross it."""
+    join = settings.join
+    index = _Index(vertical, settings.snap)
+    order: list[list[int]] = []  # per position: the vertical rules' numbers by start
+    numbered: dict[tuple[float, float], int] = {
+        (v.at, v.start): n for n, v in enumerate(vertical)}
+    for k, at in enumerate(index.positions):
+        order.append([numbered[(at, start)] for start in index.starts[k]])
     parent = list(range(len(horizontal) + len(vertical)))
 
     def find(i: int) -> int:
@@ -109,9 +187,9 @@ def _components(horizontal: list[_Segment], vertical: list[_Segment]
         return i
 
     for i, h in enumerate(horizontal):
-        for j, v in enumerate(vertical):
-            if _crosses(h, v):
-                parent[find(i)] = find(len(horizontal) + j)
+        for k in index.at_positions(h.start - join, h.end + join):
+            for j in index.covers_at(k, h.at, join):
+                parent[find(i)] = find(len(horizontal) + order[k][j])
     groups: dict[int, tuple[list[_Segment], list[_Segment]]] = {}
     for i, h in enumerate(horizontal):
         groups.setdefault(find(i), ([], []))[0].append(h)
@@ -120,36 +198,32 @@ def _components(horizontal: list[_Segment], vertical: list[_Segment]
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _covered(segments: list[_Segment], at: float, point: float) -> bool:
-    return any(abs(s.at - at) <= SNAP and s.start - SNAP <= point <= s.end + SNAP
-               for s in segments)
-
-
 def _table(hs: list[_Segment], vs: list[_Segment], xs: list[float], ys: list[float],
-           words: Sequence[Word]) -> GridTable:
+           words: Sequence[Word], settings: PdfSettings) -> GridTable:
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     rows: list[list[str | None]] = [[None] * n_cols for _ in range(n_rows)]
     taken = [[False] * n_cols for _ in range(n_rows)]
     placed = _by_position(words, xs, ys)
+    across, down = _Index(vs, settings.snap), _Index(hs, settings.snap)
     for r in range(n_rows):
         mid_y = (ys[r] + ys[r + 1]) / 2
         for c in range(n_cols):
             if taken[r][c]:
                 continue
             right = c + 1
-            while right < n_cols and not _covered(vs, xs[right], mid_y):
+            while right < n_cols and not across.covers(xs[right], mid_y):
                 right += 1
             mid_x = (xs[c] + xs[c + 1]) / 2
             below = r + 1
-            while below < n_rows and not _covered(hs, ys[below], mid_x):
+            while below < n_rows and not down.covers(ys[below], mid_x):
                 below += 1
             inside: list[Word] = []
             for rr in range(r, below):
                 for cc in range(c, right):
                     taken[rr][cc] = True
                     inside.extend(placed.get((rr, cc), ()))
-            rows[r][c] = cell_text(inside, xs[c], xs[right])
-    return GridTable(rows, (xs[0], ys[0], xs[-1], ys[-1]))
+            rows[r][c] = cell_text(inside, xs[c], xs[right], settings, header=r == 0)
+    return GridTable(rows, (xs[0], ys[0], xs[-1], ys[-1]), xs)
 
 
 def _by_position(words: Sequence[Word], xs: list[float], ys: list[float]
@@ -166,25 +240,13 @@ def _by_position(words: Sequence[Word], xs: list[float], ys: list[float]
     return placed
 
 
-def cell_text(words: Sequence[Word], x0: float, x1: float) -> str:
-    """A cell's printed lines joined by newlines. A word too long for the
-    cell is put on a line of its own and cut at any letter (``supervisor`` +
-    ``s``): a line holding one word that fills it, followed by a lower-case
-    piece that could never have stood beside it, is one word cut in two."""
+def cell_text(words: Sequence[Word], x0: float, x1: float,
+              settings: PdfSettings = DEFAULT.pdf, header: bool = False) -> str:
+    """A ruled cell's raw text (see ``cell_text.cell_raw``): its text starts
+    after the inset of its leftmost line and wraps the same inset before the
+    right border."""
     lines = printed_lines(words)
     if not lines:
         return ""
     inset = max(0.0, min(line[0].x0 for line in lines) - x0)
-    room = (x1 - x0) - 2 * inset
-    out = [" ".join(w.text for w in lines[0])]
-    for previous, line in zip(lines, lines[1:]):
-        last, first = previous[-1], line[0]
-        text = " ".join(w.text for w in line)
-        cut = (len(previous) == 1 and (last.x1 - last.x0) >= 0.85 * room
-               and (last.x1 - last.x0) + (first.x1 - first.x0) > room
-               and last.text[-1].isalpha() and first.text[0].islower())
-        if cut:
-            out[-1] += text
-        else:
-            out.append(text)
-    return "\n".join(out)
+    return cell_raw(lines, x0 + inset, x1 - inset, settings, header)

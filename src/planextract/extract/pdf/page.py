@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from planextract.settings import DEFAULT, PdfSettings
+
 BOLD_WEIGHT = 600
 _SPACES = {0x20, 0xA0, 0x09}
 _BREAKS = {0x0A, 0x0D, 0xFFFE}
@@ -71,31 +73,56 @@ class _Glyph:
     index: int  # in the text page, to ask for the font only once a word
 
 
-def pages(document: pdfium.PdfDocument) -> Iterator[PageContent]:
+def pages(document: pdfium.PdfDocument, settings: PdfSettings = DEFAULT.pdf
+          ) -> Iterator[PageContent]:
     """Each page's words and rules, one page in memory at a time."""
     for index in range(len(document)):
         page = document[index]
         try:
-            yield read_page(page, index + 1)
+            yield read_page(page, index + 1, settings)
         finally:
             page.close()
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
-    width, height = page.get_size()
+Transform = Callable[[float, float], tuple[float, float]]
+
+
+def display_transform(rotation: int, box: tuple[float, float, float, float]
+                      ) -> tuple[Transform, float, float]:
+    """From PDF user space (the page's ``box``, unrotated) to the page as
+    displayed (origin top-left, ``/Rotate`` applied, clockwise), and the
+    displayed width and height. pdfium gives glyph boxes and paths unrotated:
+    a landscape table on a page turned by ``/Rotate 90`` is drawn sideways."""
+    left, low, right, high = box
+    width, height = right - left, high - low
+    if rotation == 90:
+        return (lambda x, y: (y - low, x - left)), height, width
+    if rotation == 180:
+        return (lambda x, y: (right - x, y - low)), width, height
+    if rotation == 270:
+        return (lambda x, y: (high - y, right - x)), height, width
+    return (lambda x, y: (x - left, high - y)), width, height
+
+
+def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf
+              ) -> PageContent:
+    transform, width, height = display_transform(page.get_rotation() % 360,
+                                                 page.get_cropbox())
     textpage = page.get_textpage()
     fonts: dict[int | None, bool] = {}
     try:
-        glyphs = _glyphs(textpage, height)
-        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts))
+        glyphs = _glyphs(textpage, transform)
+        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts),
+                       settings.word_gap)
     finally:
         textpage.close()
-    content = PageContent(number, width, height, words=words, rules=_rules(page, height))
+    content = PageContent(number, width, height, words=words,
+                          rules=_rules(page, transform, width * height, settings))
     content.chars = sum(1 for g in glyphs if not g.char.isspace())
     return content
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[_Glyph]:
+def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> list[_Glyph]:
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -115,8 +142,12 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[_Glyph]:
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
         # the em box from the baseline, not the ink: every glyph of a line
         # then shares its top and bottom, whatever its shape
-        baseline = height - oy.value
-        out.append(_Glyph(chr(code), box.left, box.right, baseline - 0.8 * size,
+        _, baseline = transform(ox.value, oy.value)
+        x0, _ = transform(box.left, box.bottom)
+        x1, _ = transform(box.right, box.top)
+        if x1 < x0:  # a page turned by 180 or 270 degrees reads the box backwards
+            x0, x1 = x1, x0
+        out.append(_Glyph(chr(code), x0, x1, baseline - 0.8 * size,
                           baseline + 0.2 * size, baseline, size, index))
     return out
 
@@ -140,10 +171,11 @@ def _bold(raw, index: int, cache: dict[int | None, bool]) -> bool:
     return cache[key]
 
 
-def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool]) -> list[Word]:
+def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool], word_gap: float = 0.33
+           ) -> list[Word]:
     """Glyphs in content order grouped into words: a word ends at a space, at
-    a jump to another line or back along it, or at a gap wider than a third of
-    the font size."""
+    a jump to another line or back along it, or at a gap wider than
+    ``word_gap`` (a share of the font size)."""
     words: list[Word] = []
     current: list[_Glyph] = []
 
@@ -166,40 +198,57 @@ def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool]) -> list[Word]:
             # a ligature's letters share one box, so only a jump back past the
             # last glyph's start is a new word
             back = glyph.x0 < last.x0 - 0.5 * max(glyph.size, 1)
-            if not same_line or gap > 0.33 * max(glyph.size, 1) or back:
+            if not same_line or gap > word_gap * max(glyph.size, 1) or back:
                 flush()
         current.append(glyph)
     flush()
     return words
 
 
-def _rules(page: pdfium.PdfPage, height: float, thin: float = 3.0) -> list[Rule]:
-    """Axis-aligned straight segments of every stroked path, and the centre
-    line of thin filled boxes (some writers draw borders as narrow rectangles)."""
+def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
+           settings: PdfSettings = DEFAULT.pdf) -> list[Rule]:
+    """Axis-aligned straight segments of every stroked path; the centre line
+    of thin filled boxes (some writers draw borders as narrow rectangles);
+    the top and bottom edges of shaded boxes (rows told apart by alternating
+    shading, no lines), but not of a page's background or a white box."""
     out: list[Rule] = []
+    thin = settings.thin_box
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=8):
-        x0, y0, x1, y1 = obj.get_bounds()
+        ax, ay, bx, by = obj.get_bounds()
+        (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
+        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        if fill.value and not stroke.value and (x1 - x0 <= thin) != (y1 - y0 <= thin):
-            if x1 - x0 <= thin:
-                mid = (x0 + x1) / 2
-                out.append(Rule(mid, height - y1, mid, height - y0))
-            else:
-                mid = height - (y0 + y1) / 2
-                out.append(Rule(x0, mid, x1, mid))
+        if fill.value and not stroke.value:
+            if (x1 - x0 <= thin) != (bottom - top <= thin):
+                if x1 - x0 <= thin:
+                    mid = (x0 + x1) / 2
+                    out.append(Rule(mid, top, mid, bottom))
+                else:
+                    mid = (top + bottom) / 2
+                    out.append(Rule(x0, mid, x1, mid))
+            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area and not _white(obj):
+                out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
             continue
         matrix = obj.get_matrix()
         points: list[tuple[int, float, float, bool]] = []
         for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
             segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
             pdfium_c.FPDFPathSegment_GetPoint(segment, px, py)
-            x, y = matrix.on_point(px.value, py.value)
-            points.append((pdfium_c.FPDFPathSegment_GetType(segment), x, height - y,
+            x, y = transform(*matrix.on_point(px.value, py.value))
+            points.append((pdfium_c.FPDFPathSegment_GetType(segment), x, y,
                            bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
         out.extend(_segments(points))
     return out
+
+
+def _white(obj) -> bool:
+    """A box filled white (or not at all visibly): paper, not shading."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a):
+        return False
+    return a.value == 0 or min(r.value, g.value, b.value) >= 250
 
 
 def _segments(points: list[tuple[int, float, float, bool]], slack: float = 1.0) -> list[Rule]:

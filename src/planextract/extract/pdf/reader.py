@@ -5,54 +5,98 @@ time; its tables from pdf.grid where it has ruling lines in both directions,
 else from pdf.unruled (text alignment, horizontal rules if any); the words
 outside the tables are its lines of text. pdf.stitch then joins the pages.
 A PDF with pages but no text at all is a scan, and said to be one.
+
+Pages are read one ahead: a line in the top or bottom margin is a running
+line, dropped before tables are looked for, only when the page before or
+after prints it in its margin too (digits folded), or when it is a page
+number; a table header at the page top is kept.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from planextract.extract.errors import ReaderError
 from planextract.extract.model import RawDocument
-from planextract.extract.pdf.document import open_pdf
+from planextract.extract.pdf.document import no_text_error, open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
-from planextract.extract.pdf.page import PageContent, Word, pages
+from planextract.extract.pdf.page import PageContent, Rule, Word, pages
 from planextract.extract.pdf.stitch import (
-    MARGIN,
+    PAGE_NUMBER,
     PageItems,
     PageLine,
     PageTable,
     running_lines,
     stitch,
 )
-from planextract.extract.pdf.unruled import unruled_tables
-from planextract.settings import DEFAULT, Settings
+from planextract.extract.pdf.unruled import cell_groups, unruled_tables
+from planextract.settings import DEFAULT, PdfSettings, Settings
 
 
-def _page_tables(page: PageContent, columns: list[float] | None
+def _in_margin(top: float, height: float, settings: PdfSettings) -> bool:
+    return top < settings.margin * height or top > (1 - settings.margin) * height
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
+
+
+def margin_lines(page: PageContent, settings: PdfSettings) -> list[list[Word]]:
+    """The page's printed lines in its top and bottom margins that could be
+    running lines: not a line of three or more cells (a table's header
+    repeated at the page top)."""
+    return [line for line in printed_lines(
+        [w for w in page.words if _in_margin(w.top, page.height, settings)])
+        if _in_margin(line[0].top, page.height, settings)
+        and len(cell_groups(line, settings.cell_gap)) < 3]
+
+
+def _text(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+def _page_tables(page: PageContent, columns: list[float] | None, running: set[str],
+                 settings: PdfSettings, warnings: list[str]
                  ) -> tuple[list[PageTable], list[tuple], list[float] | None]:
-    """(tables, their boxes, the columns of a table without vertical rules)."""
-    found = find_tables(page.rules, page.words)
-    if found:
-        tables = [PageTable([[c or "" for c in r] for r in t.rows],
-                            t.top, t.bottom, page.number, page.height) for t in found]
-        return tables, [t.bbox for t in found], None
-    words = [w for w in page.words if w.top > MARGIN * page.height
-             and w.bottom < (1 - MARGIN) * page.height]
-    rules = sorted(r.top for r in page.rules if r.horizontal)
-    found_unruled = unruled_tables(words, rules, columns)
-    tables = [PageTable(t.rows, t.top, t.bottom, page.number, page.height)
-              for t in found_unruled]
-    boxes = [(0, t.top - 1, page.width, t.bottom + 1) for t in found_unruled]
-    return tables, boxes, found_unruled[-1].columns if found_unruled else None
+    """(tables, their boxes, the columns of a table without vertical rules the
+    page ends with). Ruled grids first; then tables without vertical rules
+    among the words and horizontal rules outside the grids: both kinds may
+    share a page (a ruled key above an unruled plan)."""
+    problems: list[str] = []
+    grids = find_tables(page.rules, page.words, settings, problems)
+    warnings.extend(f"page {page.number}: {p}" for p in problems)
+    tables = [PageTable([[c or "" for c in r] for r in t.rows], t.top, t.bottom,
+                        page.number, page.height, list(zip(t.xs, t.xs[1:])))
+              for t in grids]
+    boxes = [t.bbox for t in grids]
+
+    def outside(item: Word | Rule) -> bool:
+        return not any(x0 - 1 <= item.x0 and item.x1 <= x1 + 1 and top - 1 <= item.top
+                       and item.bottom <= bottom + 1 for x0, top, x1, bottom in boxes)
+
+    dropped = {id(w) for line in margin_lines(page, settings)
+               if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line))
+               for w in line}
+    words = [w for w in page.words if id(w) not in dropped and outside(w)]
+    rules = sorted(r.top for r in page.rules if r.horizontal and outside(r))
+    found = unruled_tables(words, rules, columns, settings)
+    tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
+               for t in found]
+    boxes += [(0, t.top - 1, page.width, t.bottom + 1) for t in found]
+    tables.sort(key=lambda t: t.top)
+    last = max(tables, key=lambda t: t.top, default=None)
+    ends_unruled = bool(found) and last is not None and last.top == found[-1].top
+    return tables, boxes, found[-1].columns if ends_unruled else None
 
 
-def _read_page(page: PageContent, columns: list[float] | None
+def _read_page(page: PageContent, columns: list[float] | None, running: set[str],
+               settings: PdfSettings, warnings: list[str]
                ) -> tuple[PageItems, list[float] | None, Counter]:
     """The page's tables and lines of text, top to bottom; the columns of an
     unruled table it ends with; how many characters it sets in each size."""
     result = PageItems()
-    tables, boxes, columns = _page_tables(page, columns)
+    tables, boxes, columns = _page_tables(page, columns, running, settings, warnings)
     result.items.extend(tables)
 
     def outside(word: Word) -> bool:
@@ -73,22 +117,38 @@ def _read_page(page: PageContent, columns: list[float] | None
 
 
 def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    document = open_pdf(data)
+    document = open_pdf(data, settings.limits)
+    pdf = settings.pdf
     read: list[PageItems] = []
+    warnings: list[str] = []
     chars = 0
     sizes: Counter = Counter()
     columns: list[float] | None = None
+    pending: tuple[PageContent, set[str]] | None = None
+    before: set[str] = set()
+
+    def finish(page: PageContent, own: set[str], after: set[str]) -> None:
+        nonlocal columns
+        result, columns, page_sizes = _read_page(page, columns, own & (before | after), pdf,
+                                                 warnings)
+        read.append(result)
+        sizes.update(page_sizes)
+
     try:
         count = len(document)
-        for page in pages(document):
+        for page in pages(document, pdf):
             chars += page.chars
-            result, columns, page_sizes = _read_page(page, columns)
-            read.append(result)
-            sizes.update(page_sizes)
+            margin = {_fold(_text(line)) for line in margin_lines(page, pdf)}
+            if pending is not None:
+                finish(*pending, margin)
+                before = pending[1]
+            pending = (page, margin)
+        if pending is not None:
+            finish(*pending, set())
     finally:
         document.close()
     if count and chars == 0:
-        raise ReaderError(f"the PDF has {count} page(s) but no text layer: it is a scan or "
-                          "an image; run OCR on it (e.g. ocrmypdf) and try again")
-    return RawDocument(source_format="pdf", blocks=stitch(read, running_lines(read), sizes),
-                       pages=count)
+        raise no_text_error(data, count, settings.limits)
+    return RawDocument(source_format="pdf",
+                       blocks=stitch(read, running_lines(read, pdf), sizes, pdf),
+                       pages=count, warnings=warnings)

@@ -16,10 +16,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
-from planextract.extract.pdf.cell_text import NUMBERED, cell_text
+from planextract.extract.pdf.cell_text import cell_parts
+from planextract.extract.printed import GLYPH_BULLET, NUMBERED
+from planextract.settings import DEFAULT, PdfSettings
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-MARGIN = 0.07  # share of the page height where running headers and footers sit
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class PageTable:
     bottom: float
     page: int
     page_height: float
+    spans: list[tuple[float, float]] = field(default_factory=list)  # columns' x-ranges
 
 
 @dataclass
@@ -48,7 +50,12 @@ class PageItems:
     items: list[PageLine | PageTable] = field(default_factory=list)
 
 
-def running_lines(pages: list[PageItems]) -> set[str]:
+def _in_margin(line: PageLine, settings: PdfSettings) -> bool:
+    return (line.top < settings.margin * line.page_height
+            or line.top > (1 - settings.margin) * line.page_height)
+
+
+def running_lines(pages: list[PageItems], settings: PdfSettings = DEFAULT.pdf) -> set[str]:
     """Texts (digits folded) that sit in the top or bottom margin of most pages."""
     if len(pages) < 2:
         return set()
@@ -56,8 +63,7 @@ def running_lines(pages: list[PageItems]) -> set[str]:
     for page in pages:
         seen = set()
         for item in page.items:
-            if isinstance(item, PageLine) and (item.top < MARGIN * item.page_height
-                                            or item.top > (1 - MARGIN) * item.page_height):
+            if isinstance(item, PageLine) and _in_margin(item, settings):
                 seen.add(re.sub(r"\d+", "#", item.text))
         counts.update(seen)
     return {text for text, n in counts.items() if n >= max(2, len(pages) // 2)}
@@ -85,7 +91,8 @@ def _below_header(row: list[str], header: list[str]) -> list[str] | None:
     less the header labels, or None when ``row`` does not start with them."""
     rest = []
     for cell, label in zip(row, header):
-        lines, labels = cell.split("\n"), label.split("\n")
+        lines = [x for x in cell.split("\n") if x.strip()]
+        labels = [x for x in label.split("\n") if x.strip()]
         if [" ".join(x.split()).lower() for x in lines[:len(labels)]] != [
                 " ".join(x.split()).lower() for x in labels]:
             return None
@@ -96,21 +103,21 @@ def _below_header(row: list[str], header: list[str]) -> list[str] | None:
 def _continues(row: list[str]) -> bool:
     """A page-top row that carries on the row before it: its leading cell is
     empty or carries on a sentence (lower case), and neither it nor the first
-    filled cell after it starts a number (a merged outcome running on beside
-    a new numbered action is a new row)."""
+    filled cell after it starts a number, with or without a bullet before it
+    (a merged outcome running on beside a new numbered action is a new row)."""
     if not row:
         return False
     lead = row[0].strip()
     after = next((c.strip() for c in row[1:] if c.strip()), "")
-    if not (lead or after) or any(NUMBERED.match(c + " ") for c in (lead, after) if c):
+    if not (lead or after) or any(NUMBERED.match(GLYPH_BULLET.sub("", c) + " ")
+                                  for c in (lead, after) if c):
         return False
     return not lead or lead[0].islower()
 
 
 def _cell(raw: str) -> Cell:
     """A cell from its printed lines, kept raw so a page break can add more."""
-    text = cell_text(raw)
-    return Cell(parts=(text,) if text else (), raw=raw)
+    return Cell(parts=cell_parts(raw), raw=raw)
 
 
 def _wraps_into(previous: PageLine | None, line: PageLine, right: float) -> bool:
@@ -122,21 +129,54 @@ def _wraps_into(previous: PageLine | None, line: PageLine, right: float) -> bool
             and previous.x1 >= right - 0.15 * (right - previous.x0))
 
 
-def stitch(pages: list[PageItems], running: set[str], sizes: Counter) -> list[Paragraph | Table]:
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def aligned_columns(old: list[tuple[float, float]], new: list[tuple[float, float]],
+                    settings: PdfSettings = DEFAULT.pdf) -> list[int] | None:
+    """For each of a page's columns, the column of the table above it lies
+    in (by x-range, not by count: a column found on one page only still
+    lines up), or None when some column lines up with none: another table."""
+    if not old or not new:
+        return None
+    mapping: list[int] = []
+    for span in new:
+        width = max(span[1] - span[0], 1.0)
+        best = max(range(len(old)), key=lambda i: _overlap(old[i], span))
+        inside = _overlap(old[best], span) >= settings.span_inside * width
+        if not (inside or abs(old[best][0] - span[0]) <= settings.align):
+            return None
+        if mapping and best < mapping[-1]:
+            return None
+        mapping.append(best)
+    return mapping
+
+
+def _remap(row: list[str], mapping: list[int], width: int) -> list[str]:
+    out = [""] * width
+    for cell, to in zip(row, mapping):
+        if cell:
+            out[to] = f"{out[to]}\n\n{cell}" if out[to] else cell
+    return out
+
+
+def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
+           settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
     levels = heading_levels([i for p in pages for i in p.items if isinstance(i, PageLine)], sizes)
     blocks: list[Paragraph | Table] = []
     open_rows: list[Row] | None = None
     header: list[str] | None = None
+    spans: list[tuple[float, float]] = []
+    open_page = 0
     last_line: PageLine | None = None
     for page in pages:
         lines = [i for i in page.items if isinstance(i, PageLine)]
         right_edge = max((line.x1 for line in lines), default=0.0)
         for item in page.items:
             if isinstance(item, PageLine):
-                in_margin = (item.top < MARGIN * item.page_height
-                             or item.top > (1 - MARGIN) * item.page_height)
-                if in_margin and (re.sub(r"\d+", "#", item.text) in running
-                                  or _PAGE_NUMBER.match(item.text)):
+                if _in_margin(item, settings) and (re.sub(r"\d+", "#", item.text) in running
+                                                   or PAGE_NUMBER.match(item.text)):
                     continue
                 if open_rows is not None:
                     blocks.append(Table(rows=tuple(open_rows)))
@@ -158,9 +198,16 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter) -> list[Pa
             rows = [[c or "" for c in r] for r in item.rows if any(c for c in r)]
             if not rows:
                 continue
-            continuing = (open_rows is not None and header is not None
-                          and len(rows[0]) == len(header))
+            mapping = None
+            # a table continues the open one only across a page break
+            if open_rows is not None and header is not None and item.page != open_page:
+                if spans and item.spans:
+                    mapping = aligned_columns(spans, item.spans, settings)
+                elif len(rows[0]) == len(header):
+                    mapping = list(range(len(header)))  # no x-ranges known: same count
+            continuing = mapping is not None
             if continuing:
+                rows = [_remap(r, mapping, len(header)) for r in rows]
                 if _same_header(rows[0], header):
                     rows = rows[1:]
                 elif (below := _below_header(rows[0], header)) is not None:
@@ -175,7 +222,8 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter) -> list[Pa
             else:
                 if open_rows is not None:
                     blocks.append(Table(rows=tuple(open_rows)))
-                open_rows, header = [], rows[0]
+                open_rows, header, spans = [], rows[0], item.spans
+            open_page = item.page
             for index, cells in enumerate(rows):
                 open_rows.append(Row(cells=tuple(_cell(c) for c in cells),
                                      page_start=item.page, page_end=item.page,

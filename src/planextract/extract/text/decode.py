@@ -1,26 +1,202 @@
-"""Decoding text exports: bytes to numbered lines."""
+"""Decoding text exports: bytes to clean text, whatever encoding wrote them.
+
+Order of the rules, and why:
+
+1. a byte-order mark names the encoding (UTF-8, UTF-16, UTF-32, either byte order);
+2. without one, UTF-16/32 show themselves by zero bytes at every other (or
+   three of four) positions, as English text has mostly ASCII letters;
+3. else UTF-8, when the file holds at least as many valid multi-byte UTF-8
+   characters as bytes that are not UTF-8: the few stray bytes (a Windows-1252
+   dash pasted into a UTF-8 file) are read as Windows-1252 where they stand,
+   never a reason to re-decode the whole file in another encoding;
+4. else a single-byte encoding chosen by charset-normalizer among the ones
+   plan exports are written in (Windows-1252, Latin-1, Mac Roman);
+
+then mojibake (UTF-8 read as Windows-1252 by an earlier program: ``â€™``) is
+repaired with ftfy on the lines that show it, control characters and NULs are
+dropped, and lines longer than ``Limits.max_line_chars`` are cut (before ftfy
+looks at them). Every repair
+is a warning naming where it happened.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+from functools import lru_cache
+
+import ftfy
+from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+
 from planextract.extract.errors import ReaderError
+from planextract.settings import DEFAULT, Limits
+
+BINARY_MESSAGE = ("binary content that is not a PDF or Word file; "
+                  "export the plan as .docx, .pdf or text and try again")
+
+_BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# the single-byte encodings office software on Windows and Mac writes plain text in
+SINGLE_BYTE = ["cp1252", "latin_1", "mac_roman"]
+_NAMES = {"cp1252": "Windows-1252", "latin_1": "Latin-1", "mac_roman": "Mac Roman"}
+# C0 controls but TAB, LF, CR; DEL; C1 controls: never text in a plan
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_BINARY_SHARE = 0.05  # more control characters than this share of the text: not text
+_SAMPLE = 1 << 16  # bytes looked at to recognise UTF-16/32 without a BOM
+_FIX = ftfy.TextFixerConfig(unescape_html=False, fix_line_breaks=False, uncurl_quotes=False,
+                            fix_latin_ligatures=False, fix_character_width=False,
+                            normalization=None, remove_control_chars=False, explain=False)
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode as UTF-8 (with or without BOM), falling back to Windows-1252,
-    which is what Word's "plain text" export writes on most machines.
-    Returns the text and a list of warnings."""
-    if b"\x00" in data[:4096]:
-        raise ReaderError("binary content that is not a PDF or Word file; "
-                          "export the plan as .docx, .pdf or text and try again")
+def _stray_as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode error handler: each byte that is not UTF-8 read as Windows-1252
+    (undefined ones as U+FFFD), where it stands."""
+    bad = err.object[err.start:err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("planextract-stray-cp1252", _stray_as_cp1252)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM, recognised by where the zero bytes sit."""
+    sample = data[:_SAMPLE]
+    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        if len(data) % width or len(sample) < 2 * width:
+            continue
+        units = len(sample) // width
+        whole = sample[:units * width]
+        zeros = [whole[pos::width].count(0) / units for pos in range(width)]
+        little = zeros[0] < 0.5 and all(z > 0.9 for z in zeros[1:]) if width == 4 else \
+            zeros[0] < 0.1 and zeros[1] > 0.5
+        big = zeros[-1] < 0.5 and all(z > 0.9 for z in zeros[:-1]) if width == 4 else \
+            zeros[1] < 0.1 and zeros[0] > 0.5
+        if little != big:
+            return names[0] if little else names[1]
+    return None
+
+
+def _line_numbers(text: str, positions: list[int], most: int = 5) -> str:
+    lines = sorted({text.count("\n", 0, p) + 1 for p in positions})
+    shown = ", ".join(str(n) for n in lines[:most])
+    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
+
+
+def _utf8_or_none(data: bytes) -> tuple[str, list[str]] | None:
+    """UTF-8 with stray bytes read where they stand, or None when the file is
+    mostly not UTF-8."""
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r") or c == "\ufffd")
-    if controls > 0.01 * len(text):
-        raise ReaderError("binary content that is not a PDF or Word file; "
-                          "export the plan as .docx, .pdf or text and try again")
-    return text, ["not valid UTF-8: decoded as Windows-1252"]
+        pass
+    marked = data.decode("utf-8", errors="replace")
+    invalid = marked.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(map(len, re.findall("[^\x00-\x7f\ufffd]+", marked)))
+    if valid < max(invalid, 1):
+        return None
+    text = data.decode("utf-8", errors="planextract-stray-cp1252")
+    positions = [m.start() for m in re.finditer("\ufffd", marked)]
+    return text, [f"{invalid} byte(s) not valid UTF-8, read as Windows-1252 where they stand "
+                  f"(line {_line_numbers(marked, positions)})"]
+
+
+def _single_byte(data: bytes) -> tuple[str, list[str]]:
+    best = from_bytes(data, cp_isolation=SINGLE_BYTE).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(encoding, errors="replace"), [
+        f"not UTF-8: decoded as {_NAMES.get(encoding, encoding)}"]
+
+
+def _raw_decode(data: bytes) -> tuple[str, list[str]]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding, errors="replace")
+            bad = text.count("\ufffd")
+            return text, [f"{bad} invalid {encoding} sequence(s) replaced"] if bad else []
+    wide = _wide_encoding(data)
+    if wide:
+        text = data.decode(wide, errors="replace")
+        return text, [f"decoded as {wide.upper()} (no byte-order mark)"]
+    head = data[:4096]
+    if head.count(0) > _BINARY_SHARE * len(head):  # not text, whatever the encoding
+        raise ReaderError(BINARY_MESSAGE)
+    return _utf8_or_none(data) or _single_byte(data)
+
+
+def _repair_mojibake(text: str) -> tuple[str, list[str]]:
+    """ftfy on the lines that look broken; mojibake is never pure ASCII, and
+    ftfy's test is only run on the others (it costs ~0.3 us a character)."""
+    if text.isascii():
+        return text, []
+    lines = text.split("\n")
+    fixed: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.isascii() and is_bad(line):
+            repaired = ftfy.fix_text(line, _FIX)
+            if repaired != line:
+                lines[i] = repaired
+                fixed.append(i + 1)
+    if not fixed:
+        return text, []
+    shown = ", ".join(str(n) for n in fixed[:5]) + (" ..." if len(fixed) > 5 else "")
+    return "\n".join(lines), [f"mojibake repaired on {len(fixed)} line(s) (line {shown})"]
+
+
+def _drop_controls(text: str) -> tuple[str, list[str]]:
+    found = _CONTROLS.findall(text)
+    if not found:
+        return text, []
+    if len(found) > _BINARY_SHARE * len(text):
+        raise ReaderError(BINARY_MESSAGE)
+    nuls = found.count("\x00")
+    # a form feed or vertical tab separates words; the rest are noise
+    text = _CONTROLS.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+    what = f"{len(found)} control character(s)" + (f" ({nuls} NUL)" if nuls else "")
+    return text, [f"{what} dropped"]
+
+
+def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
+    lines = text.split("\n")
+    if all(len(line) <= limit for line in lines):
+        return text, []
+    warnings = []
+    for i, line in enumerate(lines):
+        if len(line) > limit:
+            warnings.append(f"line {i + 1}: {len(line)} characters, cut to {limit} "
+                            "(--max-line-chars)")
+            lines[i] = line[:limit]
+    return "\n".join(lines), warnings
+
+
+@lru_cache(maxsize=1)
+def _decode(data: bytes, limits: Limits) -> tuple[str, tuple[str, ...]]:
+    text, warnings = _raw_decode(data)
+    text, more = _drop_controls(text)
+    warnings += more
+    text, more = _cut_long_lines(text, limits.max_line_chars)
+    warnings += more
+    text, more = _repair_mojibake(text)
+    return text, tuple(warnings + more)
+
+
+_last: list = [None, DEFAULT.limits]  # the bytes last decoded with explicit limits, and those
+
+
+def decode(data: bytes, limits: Limits | None = None) -> tuple[str, list[str]]:
+    """The text of a text export and the warnings about what was repaired.
+    Raises ReaderError when the bytes are not text. The last file's answer is
+    kept, as the registry and then the reader both decode it; a reader that
+    passes no limits gets those the registry used for the same bytes."""
+    if limits is None:
+        limits = _last[1] if _last[0] is data else DEFAULT.limits
+    else:
+        _last[:] = [data, limits]
+    text, warnings = _decode(data, limits)
+    return text, list(warnings)
 
 
 def lines_of(text: str) -> list[str]:

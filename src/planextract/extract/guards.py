@@ -1,0 +1,158 @@
+"""Checks made before any parser sees a file: its size, what a zip says it
+unpacks to, and the formats that look like a plan but are not read here.
+
+They cost milliseconds whatever the file claims to hold: a zip's declared
+sizes are read from its directory and every part is read through zipfile,
+which never yields more than the declared size (more is a bad CRC), so a 10 KB
+file claiming gigabytes is refused before python-docx unpacks anything.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+import zlib
+from io import BytesIO
+
+from planextract.extract.errors import LimitError, ReaderError
+from planextract.settings import Limits
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: Office 97-2003, encrypted OOXML
+_STRICT_W = b"purl.oclc.org/ooxml/wordprocessingml/main"
+_CHUNK = 1 << 20
+_RATIO_FLOOR = 1 << 20  # parts smaller than this unpacked are never a bomb worth refusing
+_RESAVE = "open it in Word or LibreOffice and save it again as .docx"
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):,.1f} MB"
+
+
+def check_size(data: bytes | int, limits: Limits) -> None:
+    """``data`` (or a size in bytes) within the file size limit."""
+    size = data if isinstance(data, int) else len(data)
+    if size > limits.max_file_bytes:
+        raise LimitError(f"the file is {_mb(size)}, more than the limit of "
+                         f"{_mb(limits.max_file_bytes)} (--max-file-mb); a plan export is "
+                         "far smaller: check it is the right file")
+
+
+def read_input(path: str, limits: Limits) -> bytes:
+    """The bytes of the file at ``path``, refused before they are read when it
+    is not a regular file or over the size limit. Opened without blocking and
+    checked on the open descriptor, so a FIFO swapped in after the folder was
+    walked cannot hang the run. OSError (missing, unreadable) is the caller's."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReaderError("not a regular file (a FIFO, device or socket): never read")
+        check_size(info.st_size, limits)
+        data = handle.read(limits.max_file_bytes + 1)
+    check_size(data, limits)  # it grew while being read
+    return data
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def refuse_other_formats(data: bytes) -> None:
+    """Formats a plan may arrive in that are not read here, named, with how
+    to convert them."""
+    if data.startswith(_OLE2):
+        if _utf16("EncryptedPackage") in data:
+            raise ReaderError("a password-protected Word/Office file: it is encrypted; "
+                              "save an unprotected copy (.docx) and try again")
+        if _utf16("WordDocument") in data:
+            raise ReaderError("a Word 97-2003 .doc file, which is not read here: " + _RESAVE)
+        if _utf16("Workbook") in data or _utf16("Book") in data:
+            raise ReaderError("an Excel 97-2003 .xls workbook, which is not read here: "
+                              "save the plan's sheet as CSV or the plan as .docx")
+        raise ReaderError("a Microsoft Office 97-2003 file (Compound File), which is not "
+                          "read here: " + _RESAVE)
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise ReaderError("a Rich Text Format (.rtf) file, which is not read here: " + _RESAVE)
+
+
+def _package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
+    """Refuse packages that are not Word documents, saying what they are."""
+    if "mimetype" in names:
+        mimetype = archive.open("mimetype").read(200).decode("ascii", "replace").strip()
+        if mimetype == "application/vnd.oasis.opendocument.text":
+            raise ReaderError("an OpenDocument text (.odt) file, which is not read here: "
+                              "open it in LibreOffice Writer or Word and save it as .docx")
+        if mimetype.startswith("application/vnd.oasis.opendocument"):
+            raise ReaderError(f"an OpenDocument file ({mimetype.rsplit('.', 1)[-1]}), which "
+                              "is not read here: save the plan as .docx or PDF")
+    if "word/document.xml" in names:
+        return
+    if "xl/workbook.xml" in names:
+        raise ReaderError("an Excel workbook (.xlsx), which is not read here: save the plan "
+                          "as .docx or PDF, or its sheet as CSV")
+    if "ppt/presentation.xml" in names:
+        raise ReaderError("a PowerPoint file (.pptx), which is not read here: save the plan "
+                          "as .docx or PDF")
+    if any(n.startswith("word/") for n in names) and "[Content_Types].xml" in names:
+        raise ReaderError("a Word package without its main part (word/document.xml): "
+                          "it is damaged; " + _RESAVE)
+    raise ReaderError("a zip archive that is not a Word .docx file; "
+                      "unpack it and pass the plan files themselves")
+
+
+def _sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    if len(infos) > limits.max_zip_entries:
+        raise LimitError(f"a .docx with {len(infos):,} parts, more than the limit of "
+                         f"{limits.max_zip_entries:,} (--max-zip-entries): not a Word document")
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_docx_uncompressed:
+        raise LimitError(f"the .docx unpacks to {_mb(total)}, more than the limit of "
+                         f"{_mb(limits.max_docx_uncompressed)} (--max-docx-unpacked-mb): "
+                         "a zip bomb or not a plan")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > limits.max_docx_ratio:
+            raise LimitError(f"the .docx part {info.filename} unpacks {ratio:,.0f} times its "
+                             f"packed size, more than the limit of {limits.max_docx_ratio} "
+                             "(--max-docx-ratio): a zip bomb, refused")
+
+
+def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Read every XML part once (bounded by the declared sizes): a bad CRC or
+    broken deflate data shows here, and so does a DOCTYPE, which Word never
+    writes and which carries entity bombs and external entities (XXE)."""
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        tail = b""
+        with archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                window = tail + chunk
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise ReaderError(f"the .docx part {info.filename} declares a DOCTYPE or "
+                                      "entities, which Word never writes (an entity bomb or "
+                                      "external-entity attack): refused as unsafe; " + _RESAVE)
+                if info.filename == "word/document.xml" and not tail and _STRICT_W in chunk[:4096]:
+                    raise ReaderError("a Strict Open XML .docx (ISO 29500 Strict), which is not "
+                                      "read here: open it in Word and save it as a Word "
+                                      "Document (.docx), not Strict Open XML")
+                tail = chunk[-16:]
+
+
+def check_docx(data: bytes, limits: Limits) -> None:
+    """A zip that is a Word document within the limits, or a ReaderError
+    saying what it is instead."""
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+        infos = archive.infolist()
+        names = {i.filename for i in infos}
+        _package_kind(archive, names)
+        _sizes(infos, limits)
+        _scan_parts(archive, infos)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
+        raise ReaderError(f"a zip/.docx file that is damaged or cut short ({err}); "
+                          f"{_RESAVE}") from None
+    except (NotImplementedError, RuntimeError) as err:  # unknown compression, encrypted entry
+        raise ReaderError(f"a zip/.docx file this program cannot unpack ({err}); "
+                          f"{_RESAVE}") from None

@@ -1,0 +1,147 @@
+"""What the cells say about their column, weighed after the headers.
+
+Headers come first (``normalise.columns``); the cells settle what a header
+cannot: a column of numbers is the action id whatever it is called, a column
+of colour words is the RAG status, and when several columns could hold the
+action text, the one holding the longest sentences that open with a verb does.
+When no header names an action at all, the same evidence picks the column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planextract.normalise import dates, rag
+from planextract.normalise.columns import is_weak_action
+from planextract.normalise.text import squash
+from planextract.normalise.verbs import opens_with_verb
+from planextract.settings import DEFAULT, ColumnSettings
+
+ID_LIKE = re.compile(r"^[A-Z]{0,2}\s?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
+# words that name a date column and nothing else
+_DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
+
+
+def _dated(text: str) -> bool:
+    return dates.parse_due(text).kind not in ("unknown", "none")
+
+
+@dataclass
+class Resolved:
+    """Roles after the cells were weighed, and what could not be placed."""
+
+    roles: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def id_like(values: list[str], share: float = DEFAULT.columns.id_share) -> bool:
+    """Most cells of the column are bare numbers (``1``, ``1.1``, ``A1``, ``1000.1``)."""
+    filled = [v for v in values if v]
+    return bool(filled) and sum(bool(ID_LIKE.match(v)) for v in filled) >= share * len(filled)
+
+
+def colour_like(values: list[str]) -> bool:
+    """Every filled cell is a RAG colour word (``Green``, ``Amber``)."""
+    filled = [v for v in values if v]
+    return bool(filled) and all(v.strip().lower() in rag.COLOURS and len(v.strip()) > 1
+                                or len(v.strip()) == 1 and v.strip().upper() in "RAG"
+                                for v in filled)
+
+
+def action_score(values: list[str]) -> float:
+    """How much a column looks like the action text: long sentences opening
+    with a verb. Zero for a column of short labels or numbers."""
+    filled = [v for v in values if v and not ID_LIKE.match(v)]
+    if not filled:
+        return 0.0
+    mean_words = sum(len(v.split()) for v in filled) / len(filled)
+    verbs = sum(opens_with_verb(v) for v in filled) / len(filled)
+    coverage = len(filled) / max(1, len([v for v in values if v]))
+    return mean_words * (0.3 + verbs) * coverage
+
+
+def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
+    scored = [(action_score(columns[i]), -i, i) for i in candidates]
+    scored = [s for s in scored if s[0] > floor]
+    return max(scored)[2] if scored else None
+
+
+def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
+            settings: ColumnSettings = DEFAULT.columns) -> Resolved:
+    """Final roles of a table's columns. ``columns`` holds each column's cell
+    texts (squashed), data rows only."""
+    roles = list(roles) + ["extra"] * (len(columns) - len(roles))
+    headers = list(headers) + [""] * (len(columns) - len(headers))
+    cells = [[squash(v) for v in col] for col in columns] + [[]] * (len(roles) - len(columns))
+    notes: list[str] = []
+    original = list(roles)
+
+    # a column of numbers is the id, whatever its header (``Action``, ``Strategic
+    # Theme action``, an unlabelled first column); only the leftmost one
+    numeric = [i for i, r in enumerate(roles)
+               if r in ("action_id", "action", "extra", "theme", "issue", "outcome")
+               and (r == "action_id" or r != "extra" or not headers[i].strip())
+               and id_like(cells[i], settings.id_share)]
+    numeric += [i for i, r in enumerate(roles) if r == "action_id" and i not in numeric
+                and not any(cells[i])]
+    numeric.sort()
+    for n, i in enumerate(numeric):
+        roles[i] = "action_id" if n == 0 else "extra"
+    for i, r in enumerate(roles):
+        if r == "action_id" and i not in numeric[:1]:
+            roles[i] = "extra"
+
+    # a date column named by a word that can mean something else (``Target``,
+    # ``Milestone``) that holds no date at all is not the date column
+    for i, r in enumerate(roles):
+        if r == "due" and not _DATE_WORD.search(headers[i]) and any(cells[i]) \
+                and not any(_dated(v) for v in cells[i]):
+            roles[i] = "extra"
+
+    # a column of colour words is the RAG status
+    for i, r in enumerate(roles):
+        if r in ("progress", "rag", "extra") and colour_like(cells[i]):
+            roles[i] = "rag"
+
+    # the action text: a column named action, else a weaker name (Task,
+    # Recommendation), else the outcome or objective the row commits to, else
+    # an issue column, else the cells' own evidence
+    strong = [i for i, r in enumerate(roles) if r == "action" and not is_weak_action(headers[i])]
+    if not strong and numeric and original[numeric[0]] == "action" \
+            and not is_weak_action(headers[numeric[0]]):
+        # ``Action | Issues | ...`` with numbers under Action: the header labels
+        # the row's number, the text it numbers is the column beside it
+        beside = numeric[0] + 1
+        if beside < len(roles) and roles[beside] in ("issue", "extra", "outcome") \
+                and action_score(cells[beside]) > 0:
+            strong = [beside]
+    weak = [i for i, r in enumerate(roles) if r == "action" and is_weak_action(headers[i])]
+    tiers = [strong, weak, [i for i, r in enumerate(roles) if r == "outcome"],
+             [i for i, r in enumerate(roles) if r == "issue"]]
+    # a table with no action column is a plan table only beside owners, dates
+    # or progress (a list of objectives and aims is narrative)
+    values = any(r in roles for r in ("owner", "due", "progress", "rag", "start"))
+    chosen = None
+    for tier in tiers[:2] + (tiers[2:] if values else []):
+        chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
+        if chosen is not None:
+            break
+    if chosen is None and values:
+        chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
+                       floor=settings.evidence_floor)
+        if chosen is not None:
+            notes.append(f"no column is headed as the action; the actions were taken from "
+                         f"column {chosen + 1} ({headers[chosen] or 'unlabelled'}), which "
+                         f"holds sentences")
+    for i, r in enumerate(roles):
+        if r == "action" and i != chosen:
+            roles[i] = "extra"
+    if chosen is not None:
+        roles[chosen] = "action"
+
+    # one column each for the roles a row has once
+    for role in ("outcome", "theme", "rag", "start"):
+        for i in [k for k, r in enumerate(roles) if r == role][1:]:
+            roles[i] = "extra"
+    return Resolved(roles, notes)

@@ -1,0 +1,86 @@
+"""Where a table's header is, and its labels when it takes two rows.
+
+A two-row header prints a merged top cell over several lower labels
+(``Responsibility`` over ``Lead`` and ``Deadline``) or labels merged down over
+both rows. Both rows are read and combined: the lower row's label wins where
+it has one, the top label stands for the columns it spans otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planextract.extract.model import Row
+from planextract.normalise.columns import is_header_row, role_of
+from planextract.normalise.text import squash
+from planextract.settings import DEFAULT
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header rows ``first``..``last`` (inclusive) and the combined labels."""
+
+    first: int
+    last: int
+    labels: list[str]
+
+
+def _texts(row: Row) -> list[str]:
+    return [squash(c.text) for c in row.cells]
+
+
+def _label_like(text: str) -> bool:
+    return (len(text) <= 40 and len(text.split()) <= 5 and not re.match(r"^\d", text)
+            and not re.search(r"[.;]$", text))
+
+
+def _sub_header(top: list[str], lower: list[str]) -> bool:
+    """``lower`` completes ``top``: short labels only, at least one known role,
+    each under an empty top cell or under a top label that spans on to the
+    right (a merged cell), never under a top label of its own column alone."""
+    filled = [(i, t) for i, t in enumerate(lower) if t]
+    if not filled or not all(_label_like(t) for _, t in filled):
+        return False
+    if all(role_of(t) == "extra" for _, t in filled):
+        return False
+
+    def under_span(i: int) -> bool:
+        if i >= len(top) or not top[i]:
+            return True
+        return i + 1 < len(top) and not top[i + 1]
+    return all(under_span(i) for i, _ in filled)
+
+
+def combine(top: list[str], lower: list[str]) -> list[str]:
+    """Labels of a two-row header: the lower label where there is one, else the
+    top label spread over the empty top cells to its right (its merged span)."""
+    width = max(len(top), len(lower))
+    top = top + [""] * (width - len(top))
+    lower = lower + [""] * (width - len(lower))
+    spread: list[str] = []
+    current = ""
+    for i, label in enumerate(top):
+        if label:
+            current = label
+        elif not lower[i]:
+            current = ""
+        spread.append(label or current)
+    return [lower[i] or spread[i] for i in range(width)]
+
+
+def find_header(rows: list[Row] | tuple[Row, ...],
+                search: int = DEFAULT.columns.header_search) -> Header | None:
+    """The header of a table block in its first ``search`` rows (a title row
+    may come first), or None when it has none (a continuation)."""
+    texts = [_texts(r) for r in rows[:search + 1]]
+    for index, cells in enumerate(texts[:search]):
+        if not is_header_row(cells):
+            continue
+        if index + 1 < len(texts) and _sub_header(cells, texts[index + 1]):
+            return Header(index, index + 1, combine(cells, texts[index + 1]))
+        if index > 0 and _sub_header(texts[index - 1], cells) \
+                and sum(1 for t in texts[index - 1] if t) >= 2:
+            return Header(index - 1, index, combine(texts[index - 1], cells))
+        return Header(index, index, cells)
+    return None

@@ -1,0 +1,185 @@
+"""Cutting one owner cell into role spellings and named people.
+
+Roles by default; a person only on positive evidence (see ``people``). The
+cell is cut on line breaks, ``;``, ``/``, ``owned by`` and, where the plan uses
+them so, commas; a person is peeled off a dash at either end of a piece
+(``ACO – HR – Jane Smith``), out of brackets (``Jane Smith (Head of HR)``) or
+after a colon (``Head of HR: Jane Smith``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planextract.normalise.people import is_person, people_in
+from planextract.normalise.role_text import clean_role, fold, is_acronym, strip_ends, words_of
+from planextract.normalise.role_vocab import Vocabulary
+
+_OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
+_HARD_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s+|\s+[-–—]+(?=[A-Za-z])|(?<=[A-Za-z.])[-–—]+\s+")
+_BRACKETS = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
+
+
+@dataclass
+class OwnerCell:
+    """A cell cut into role spellings (cleaned) and people, in printed order.
+
+    ``holders`` ties a role spelling to the person named with it (evidence
+    that two spellings are one post); ``unsure`` lists roles taken as roles
+    only by default (they look like a name but nothing says so)."""
+
+    roles: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    holders: dict[str, str] = field(default_factory=dict)
+    unsure: list[str] = field(default_factory=list)
+
+
+def has_head_noun(text: str, vocab: Vocabulary) -> bool:
+    """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
+    for word in words_of(text):
+        if word.lower() in vocab.head_nouns or fold(word) in vocab.head_nouns:
+            return True
+        for expansion in vocab.contractions.get(word.lower(), ()):
+            if expansion.rstrip("s") in vocab.head_nouns:
+                return True
+    return False
+
+
+def looks_like_role(text: str, vocab: Vocabulary) -> bool:
+    """A piece that can stand as an owner on its own: a head noun, an acronym."""
+    return has_head_noun(text, vocab) or any(
+        is_acronym(w) or is_acronym(w[:-1]) and w.endswith("s")
+        for w in words_of(clean_role(text)))
+
+
+def _slash_pieces(text: str) -> list[str]:
+    """Split on ``/`` except after a lone letter (``C/Insp``, ``T/Supt``)."""
+    pieces: list[str] = []
+    for piece in text.split("/"):
+        if pieces and re.fullmatch(r"\s*[A-Za-z]\s*", pieces[-1]) and piece[:1].isalpha():
+            pieces[-1] = pieces[-1].strip() + "/" + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _comma_pieces(text: str, vocab: Vocabulary, commas_separate: bool) -> list[str]:
+    """Commas separate owners only where the plan uses them so; an inverted
+    title (``Manager, Disability Services``) is always one owner."""
+    if not commas_separate:
+        return [text]
+    pieces: list[str] = []
+    for piece in text.split(","):
+        previous = pieces[-1].strip() if pieces else ""
+        bare = [w.lower() for w in previous.split()]
+        # Manager, Disability Services; Assistant Director, Housing (but Chief
+        # Executive, ACE Equality and Diversity are two owners)
+        if (bare and bare[-1] in vocab.head_nouns and len(bare) <= 2
+                and all(w in vocab.rank_modifiers for w in bare[:-1])
+                and piece.strip() and not has_head_noun(piece, vocab)
+                and (len(bare) == 1 or not looks_like_role(piece, vocab))
+                and not is_person(piece, vocab, vocab.role_words)):
+            pieces[-1] = previous + ", " + piece.strip()
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list[str]:
+    """The pieces of a cell, before people are told from roles."""
+    out = []
+    for hard in _HARD_SPLIT.split(_OWNED_BY.sub("\n", text)):
+        for slash in _slash_pieces(hard):
+            for piece in _comma_pieces(slash, vocab, commas_separate):
+                piece = strip_ends(piece)
+                if piece:
+                    out.append(piece)
+    return out
+
+
+def uses_comma_separators(cells: list[str | None], vocab: Vocabulary) -> bool:
+    """Does the plan separate owners with commas? Yes when some cell has a
+    comma with an owner on each side (a post, an acronym, a person)."""
+    role_words = vocab.role_words
+    for text in cells:
+        if not text or "," not in text:
+            continue
+        for hard in _HARD_SPLIT.split(text):
+            for slash in _slash_pieces(hard):
+                pieces = [p.strip(" .") for p in slash.split(",") if p.strip(" .")]
+                owners = [p for p in pieces
+                          if looks_like_role(p, vocab) or is_person(p, vocab, role_words)
+                          or _SPACED_DASH.search(p)]
+                if len(pieces) > 1 and len(owners) == len(pieces):
+                    return True
+    return False
+
+
+def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str]
+          ) -> tuple[list[str], list[str]]:
+    """(roles, people) of one piece: a person at the last or first dash, in
+    brackets or after a colon; otherwise the piece is a role, dashes and all."""
+    brackets = _BRACKETS.match(piece)
+    if brackets:
+        outer, inner = brackets.group("out"), brackets.group("in")
+        for name, role in ((inner, outer), (outer, inner)):
+            if is_person(name, vocab, role_words, beside_role=looks_like_role(role, vocab)):
+                return [role], [name]
+    if ":" in piece:
+        role, name = (p.strip() for p in piece.split(":", 1))
+        named = people_in(name, vocab, role_words, beside_role=bool(role))
+        if named and role:
+            return [role], named
+    parts = [p.strip(" .,") for p in _SPACED_DASH.split(piece) if p.strip(" .,")]
+    if len(parts) > 1:
+        rest = " – ".join(parts[:-1])
+        last = people_in(parts[-1], vocab, role_words, beside_role=looks_like_role(rest, vocab))
+        if last:
+            return [rest], last
+        rest = " – ".join(parts[1:])
+        first = people_in(parts[0], vocab, role_words, beside_role=looks_like_role(rest, vocab))
+        if first:
+            return [rest], first
+    named = people_in(piece, vocab, role_words)
+    if named:
+        return [], named
+    return [piece], []
+
+
+def _name_shaped(role: str, vocab: Vocabulary, role_words: frozenset[str]) -> bool:
+    """Capitalised words no role uses: a name as much as a role."""
+    words = role.split()
+    return (1 <= len(words) <= 3 and not looks_like_role(role, vocab)
+            and all(re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in role_words
+                    for w in words))
+
+
+def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] | None = None,
+               commas_separate: bool = True) -> OwnerCell:
+    """Cut a cell into role spellings and people, in printed order.
+
+    ``role_words``: words the document uses in roles (never surnames)."""
+    out = OwnerCell()
+    if not text or not text.strip():
+        return out
+    words = role_words if role_words is not None else vocab.role_words
+    for piece in segments(text, vocab, commas_separate):
+        roles, people = _peel(piece, vocab, words)
+        out.people.extend(p for p in people if p not in out.people)
+        for role in roles:
+            cleaned = clean_role(role)
+            if not cleaned:
+                continue
+            if len(cleaned.replace("&", "")) <= 1:
+                # never a one-letter role: it belongs to the role before it
+                if out.roles:
+                    out.roles[-1] = f"{out.roles[-1]}/{cleaned}"
+                continue
+            out.roles.append(cleaned)
+            if people:
+                out.holders[cleaned] = people[0]
+            if _name_shaped(cleaned, vocab, words):
+                out.unsure.append(cleaned)
+    return out

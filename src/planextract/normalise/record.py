@@ -1,0 +1,57 @@
+"""The typed action record the normaliser hands to the pipeline.
+
+Its fields are the contract's ``actions`` columns minus the ones that belong
+to the whole document (doc_id, source, source_format, organisation,
+plan_title), in the contract's order, so ``to_row()`` lines up with the schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+
+
+@dataclass
+class ActionRecord:
+    table: str | None = None
+    section: str | None = None
+    objective_id: str | None = None
+    objective: str | None = None
+    outcome_id: str | None = None
+    outcome: str | None = None
+    action_id: str | None = None
+    action_id_raw: str | None = None
+    action: str = ""
+    owners: list[str] = field(default_factory=list)
+    owners_raw: str | None = None
+    owner_people: list[str] = field(default_factory=list)
+    due_raw: str | None = None
+    due_kind: str = "none"
+    due_date: date | None = None
+    due_start: date | None = None
+    progress: str | None = None
+    rag: str | None = None
+    risk: str | None = None
+    strands: list[str] = field(default_factory=list)
+    scrutiny: list[str] = field(default_factory=list)
+    duty_relevance: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    page_start: int | None = None
+    page_end: int | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    flags: list[str] = field(default_factory=list)
+
+    def to_row(self) -> dict:
+        """The record as one row of the actions table (without the document's columns)."""
+        return asdict(self)
+
+    def __getitem__(self, name: str) -> object:
+        """Read a column by its contract name, as on a row (``record["owners"]``);
+        unknown names raise KeyError like a dict would."""
+        if name not in _NAMES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+
+_NAMES = frozenset(f.name for f in fields(ActionRecord))

@@ -1,0 +1,182 @@
+"""The one string a role is known by, chosen from its spellings without
+regard to the order they were printed in.
+
+In turn: the preferred label of the builtin vocabulary (``Head of Human
+Resources``) where the role is in it; else the spelled-out form (the plan's
+key, the builtin acronyms, initials the plan spells out, unambiguous
+contractions), the most printed one; else the most printed spelling. Ties go
+to the alphabetically first, so one role spelled the same after expansion gets
+one label in every document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from planextract.normalise.role_text import Expander, Expansion, fingerprint, fold, is_acronym
+from planextract.normalise.role_vocab import VocabRole, Vocabulary
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One printed spelling of a role in a document, as the label rules see it."""
+
+    text: str
+    mentions: int
+    expansion: Expansion
+    vocab: VocabRole | None
+    fuzzy: bool
+
+
+@lru_cache(maxsize=8)
+def vocab_index(vocab: Vocabulary) -> dict[str, VocabRole]:
+    """Fingerprint of every label, variant and acronym (spelt out with the
+    builtin acronyms) -> its role; the first role wins a collision."""
+    expander = Expander({}, dict(vocab.acronyms))
+    index: dict[str, VocabRole] = {}
+    for role in vocab.roles:
+        for text in (role.label, *role.variants, *role.acronyms):
+            key = fingerprint(list(expander.expand(text).words), vocab.stop_words)
+            index.setdefault(key, role)
+    return index
+
+
+def vocab_role(expansion: Expansion, vocab: Vocabulary) -> VocabRole | None:
+    """The vocabulary's role for a spelling, as printed or with its
+    contractions spelt out (``Ops Manager`` is the ``Operations Manager``)."""
+    index = vocab_index(vocab)
+    found = index.get(fingerprint(list(expansion.words), vocab.stop_words))
+    if found is None:
+        found = index.get(fingerprint(spelt_out(expansion, vocab)[0].split(), vocab.stop_words))
+    return found
+
+
+def _known_word(word: str, vocab: Vocabulary) -> bool:
+    return word.lower() in vocab.role_words or word.lower() in vocab.stop_words
+
+
+def title_case(words: list[str] | tuple[str, ...], vocab: Vocabulary) -> str:
+    """``dedicated Probation Officer`` -> ``Dedicated Probation Officer``; acronyms
+    and mixed case (``OASys``) kept; ``ALL`` -> ``All``; ``of``, ``and`` lower."""
+    out = []
+    for index, word in enumerate(words):
+        if is_acronym(word) and not _known_word(word, vocab):
+            out.append(word)
+        elif word.isupper() and len(word) > 1:
+            out.append(word.capitalize())
+        elif index and word.lower() in vocab.stop_words:
+            out.append(word.lower())
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def spelt_out(expansion: Expansion, vocab: Vocabulary) -> tuple[str, bool]:
+    """The label form of a spelling, and whether no acronym is left in it."""
+    words: list[str] = []
+    for word in expansion.words:
+        choices = vocab.contractions.get(word.lower().rstrip("."), ())
+        words.extend(choices[0].split() if len(choices) == 1 else [word])
+    full = not any(is_acronym(w) and not _known_word(w, vocab) for w in words)
+    return title_case(words, vocab), full
+
+
+def _plural(word: str, vocab: Vocabulary) -> bool:
+    return word.lower() != fold(word) and fold(word) in vocab.head_nouns
+
+
+def _pluralise(label: str, vocab: Vocabulary) -> str:
+    words = label.split()
+    if words and words[-1].lower() in vocab.head_nouns:
+        words[-1] += "s"
+    return " ".join(words)
+
+
+def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
+    """``Estates Head`` -> ``Head of Estates`` (rank modifiers stay in front):
+    the title form, so one role printed in either order reads the same."""
+    lowered = [w.lower() for w in words]
+    if len(words) < 2 or lowered[-1] != "head" or any(w in ("of", "to", "for") for w in lowered):
+        return words
+    lead = 0
+    while lead < len(words) - 1 and lowered[lead] in vocab.rank_modifiers:
+        lead += 1
+    if lead == len(words) - 1:
+        return words
+    return [*words[:lead], words[-1], "of", *words[lead:-1]]
+
+
+def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | None]:
+    """(label, where it came from: ``vocabulary`` or None) for one role's spellings.
+
+    Among spelled-out forms the choice does not depend on how often each is
+    printed, so that one role printed alike gets one label in every plan:
+    no acronym left, the title form, the fullest (``Business Services`` over
+    ``Business``), no contraction needed, then alphabetical. Only when every
+    form keeps an acronym does the most printed one win."""
+    hits: dict[str, int] = {}
+    plural = True
+    for s in spellings:
+        if s.vocab is not None:
+            hits[s.vocab.label] = hits.get(s.vocab.label, 0) + s.mentions
+            words = spelt_out(s.expansion, vocab)[0].split()
+            plural = plural and bool(words) and _plural(words[-1], vocab)
+    if hits:
+        label = min(hits, key=lambda k: (-hits[k], k))
+        return (_pluralise(label, vocab) if plural else label), "vocabulary"
+    forms: dict[str, list[int]] = {}
+    for s in spellings:
+        form, full = spelt_out(s.expansion, vocab)
+        form = " ".join(_head_first(form.split(), vocab))
+        shortened = int(any(w.lower().rstrip(".") in vocab.contractions
+                            for w in s.expansion.words) or s.text.endswith("."))
+        tally = forms.setdefault(form, [int(full), 0, 1])
+        tally[1] += s.mentions
+        tally[2] = min(tally[2], shortened)
+    if any(tally[0] for tally in forms.values()):
+        label = min((f for f in forms if forms[f][0]), key=lambda f: (
+            not _title_form(f), -len(f.split()), forms[f][2], _odd_number(f, vocab),
+            -forms[f][1], f))
+    else:
+        label = min(forms, key=lambda f: (-forms[f][1], forms[f][2], f))
+    return label, None
+
+
+def _odd_number(label: str, vocab: Vocabulary) -> bool:
+    """A group of posts (``All ACOs``) printed in the singular (``All ACO``)."""
+    words = label.split()
+    return (len(words) > 1 and words[0].lower() in vocab.quantifiers
+            and not _plural(words[-1], vocab))
+
+
+def _title_form(label: str) -> bool:
+    return any(w in ("of", "to", "for") for w in label.lower().split())
+
+
+def anchors(spelling: Spelling, label: str, source: str | None, vocab: Vocabulary,
+            contractions: bool = False) -> bool:
+    """Does the label come from this spelling (not merely joined to it)? Without
+    ``contractions``, only as printed or with its acronyms spelt out."""
+    if source == "vocabulary":
+        return spelling.vocab is not None
+    if contractions:
+        form = spelt_out(spelling.expansion, vocab)[0]
+    else:
+        form = title_case(spelling.expansion.words, vocab)
+    return " ".join(_head_first(form.split(), vocab)) == label
+
+
+def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> str:
+    """How the spelling was tied to its role, for the ``roles`` table."""
+    if spelling.fuzzy or "initials" in spelling.expansion.sources:
+        return "fuzzy"
+    printed = fingerprint(re.split(r"\s+", spelling.text), stop_words)
+    if printed == fingerprint(label.split(), stop_words):
+        return "exact"
+    if "key" in spelling.expansion.sources:
+        return "key"
+    if "builtin" in spelling.expansion.sources:
+        return "builtin"
+    return "vocabulary"  # the vocabulary's label, or its contractions spelt out

@@ -1,0 +1,134 @@
+"""Cutting a role spelling that holds several roles, using what the whole
+document says: ``Chief Executive and ACE Equality and Diversity``, ``Diversity
+Manager SMT`` (run together), ``ACO – OM/BS`` (a head shared across a slash).
+
+``Head of Learning and Development`` stays whole: a piece is cut off only when
+both sides are roles on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from planextract.normalise.owner_cells import has_head_noun
+from planextract.normalise.role_text import is_acronym
+from planextract.normalise.role_vocab import Vocabulary
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+class RoleContext:
+    """What the document knows about roles: ``known`` holds fingerprints of
+    spellings printed on their own in some cell; ``acronym_of`` spells out an
+    acronym (the plan's key, then the builtin table)."""
+
+    def __init__(self, vocab: Vocabulary, known: set[str], key_phrases: set[str],
+                 acronym_of: Callable[[str], str | None], fingerprint: Callable[[str], str]):
+        self.vocab = vocab
+        self.known = known
+        self.key_phrases = key_phrases
+        self.acronym_of = acronym_of
+        self.fingerprint = fingerprint
+
+    def is_known(self, text: str) -> bool:
+        return self.fingerprint(text) in self.known
+
+    def post_acronym(self, word: str) -> bool:
+        """An acronym that names a post or a body (``SMT``, ``CE``, ``SPOs``), not a
+        function (``HR``) that qualifies the post before it."""
+        if not is_acronym(word.rstrip("s")):
+            return False
+        expansion = self.acronym_of(word) or self.acronym_of(word.rstrip("s"))
+        return bool(expansion) and has_head_noun(expansion, self.vocab)
+
+    def standalone(self, text: str) -> bool:
+        """A role on its own: a head noun, a post acronym, or printed alone elsewhere."""
+        words = text.split()
+        if len(words) == 1 and len(text) <= 1:
+            return False
+        return (has_head_noun(text, self.vocab) or self.is_known(text)
+                or (len(words) == 1 and self.post_acronym(text)))
+
+
+def split_and(role: str, context: RoleContext) -> list[str]:
+    """``X and Y`` -> two roles when both sides stand alone; ``Head of Learning
+    and Development``, ``Director of Finance and Human Resources`` stay whole
+    (the part after ``of`` runs on unless the right side has a post of its own)."""
+    matches = list(_AND.finditer(role))
+    for match in matches:
+        left, right = role[:match.start()], role[match.end():]
+        if not context.standalone(left) or not context.standalone(right):
+            continue
+        if re.search(r"\bof\b", left, re.I) and not has_head_noun(right, context.vocab) \
+                and not context.post_acronym(right):
+            continue
+        return [left, *split_and(right, context)]
+    return [role]
+
+
+def _piece_ok(piece: str, context: RoleContext) -> bool:
+    words = piece.split()
+    if context.is_known(piece) and (len(words) > 1 or context.post_acronym(piece)):
+        return True
+    if len(words) == 1:
+        return context.post_acronym(piece)
+    return (words[0].lower() in context.vocab.quantifiers and len(words) == 2
+            and context.post_acronym(words[1]))
+
+
+def _anchor(piece: str, context: RoleContext) -> bool:
+    """A piece that proves the spelling is run together: a role of several words
+    printed alone elsewhere, or a group (``All SPOs``)."""
+    words = piece.split()
+    return len(words) > 1 and (context.is_known(piece)
+                               or words[0].lower() in context.vocab.quantifiers)
+
+
+def split_run_together(role: str, context: RoleContext) -> list[str]:
+    """``All AMs ACO OM`` -> ``All AMs``, ``ACO OM``; ``CE All SPOs`` -> ``CE``,
+    ``All SPOs``: every piece a role on its own and one of them more than an
+    acronym, so ``ACO OM`` (an ACO for offender management) is never cut."""
+    if role in context.key_phrases:
+        return [role]
+    words = role.split()
+    n = len(words)
+    if n < 2:
+        return [role]
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(end):
+            done = best[start]
+            if done is None or (start == 0 and end == n):
+                continue
+            piece = " ".join(words[start:end])
+            if _piece_ok(piece, context):
+                candidate = [*done, piece]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    found = best[n]
+    if found and any(_anchor(p, context) for p in found):
+        return found
+    return [role]
+
+
+_BARE_ABBREVIATION = re.compile(r"[A-Z&]{1,4}")
+
+
+def share_prefix(roles: list[str], context: RoleContext) -> list[str]:
+    """``ACO – OM/BS`` -> ``ACO OM``, ``ACO BS``: a bare abbreviation after a slash
+    that is no role of its own takes the head of the role before it, when the two
+    make a role the key or the document names."""
+    out: list[str] = []
+    for role in roles:
+        previous = out[-1].split() if out else []
+        if (_BARE_ABBREVIATION.fullmatch(role) and role not in context.key_phrases
+                and context.acronym_of(role) is None and len(previous) >= 2):
+            candidate = " ".join([*previous[:-1], role])
+            if candidate in context.key_phrases or context.is_known(candidate):
+                out.append(candidate)
+                continue
+        out.append(role)
+    return out

@@ -1,0 +1,179 @@
+"""A role's printed spelling as words: cleaned, spelt out, and reduced to a
+fingerprint (the key-collision step of OpenRefine's clustering).
+
+Pure functions; the plan's key and the builtin tables come in as an
+``Expander`` so the same rules serve every document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
+_INNER_AMP = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]|[A-Z]{2,}")
+_PLURAL_ACRONYM = re.compile(r"([A-Z][A-Z&]*[A-Z])s")
+
+
+def clean_role(text: str) -> str:
+    """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
+    inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""
+    text = re.sub(r"\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[A-Z])[–—](?=[A-Z])", " ", text)
+    text = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)", " ", text)  # ACO-OM, ACO-HR
+    text = _INNER_AMP.sub(r"\1&\2", text)
+    text = " ".join(text.split())
+    return strip_ends(text)
+
+
+_ABBREVIATED_END = re.compile(r"\b[A-Za-z][a-z]{1,4}\.$")
+
+
+def strip_ends(text: str) -> str:
+    """Trailing punctuation off, but the dot of a shortened last word kept
+    (``Tenant Involvement Off.``): it is evidence of an abbreviation."""
+    text = text.strip(" ,:;-–—")
+    if _ABBREVIATED_END.search(text):
+        return text
+    return text.strip(" .,:;-–—")
+
+
+def words_of(role: str) -> list[str]:
+    """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``."""
+    out = []
+    for word in role.replace("(", " ").replace(")", " ").split():
+        word = word.strip(".,:;'’\"")
+        if word == "&":
+            word = "and"
+        if word:
+            out.append(word)
+    return out
+
+
+def is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.fullmatch(word)) and len(word.replace("&", "")) <= 6
+
+
+def fold(word: str) -> str:
+    """Lower case, NFKC, hyphens inside a word joined, plural folded."""
+    word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    word = re.sub(r"[-'.]", "", word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def fingerprint(words: list[str], stop_words: frozenset[str]) -> str:
+    """Same role in any word order, case, plural, ``&``/``and``, punctuation."""
+    tokens = []
+    for word in words:
+        for part in word.replace("&", " and ").split():
+            token = fold(part)
+            if token and token not in stop_words and re.search(r"\w", token):
+                tokens.append(token)
+    return " ".join(sorted(tokens))
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """A spelling spelt out: its words, and where the expansions came from."""
+
+    words: tuple[str, ...]
+    sources: frozenset[str] = field(default_factory=frozenset)  # key, builtin, initials
+
+    @property
+    def expanded(self) -> bool:
+        return bool(self.sources)
+
+
+def _pluralise(text: str) -> str:
+    words = text.split()
+    if words and not words[-1].lower().endswith("s"):
+        words[-1] += "s"
+    return " ".join(words)
+
+
+@dataclass
+class Expander:
+    """Spells a role out: the plan's key first, the builtin acronyms where the
+    key is silent, then initials the plan itself spells out elsewhere."""
+
+    key: dict[str, str]
+    builtin: dict[str, str]
+    initials: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._key = {clean_role(k): v for k, v in self.key.items()}
+        self._longest = max((len(k.split()) for k in self._key), default=1)
+
+    def _lookup(self, word: str) -> tuple[str, str] | None:
+        for table, source in ((self._key, "key"), (self.builtin, "builtin"),
+                              (self.initials, "initials")):
+            if word in table:
+                return table[word], source
+        plural = _PLURAL_ACRONYM.fullmatch(word)
+        if plural:
+            found = self._lookup(plural.group(1))
+            if found:
+                return _pluralise(found[0]), found[1]
+        return None
+
+    def expand(self, role: str) -> Expansion:
+        words = role.split()
+        out: list[str] = []
+        sources: set[str] = set()
+        index = 0
+        while index < len(words):
+            for size in range(min(self._longest, len(words) - index), 1, -1):
+                phrase = " ".join(_PLURAL_ACRONYM.sub(r"\1", w) if _PLURAL_ACRONYM.fullmatch(w)
+                                  else w for w in words[index:index + size])
+                if phrase in self._key:
+                    out.extend(self._key[phrase].split())
+                    sources.add("key")
+                    index += size
+                    break
+            else:
+                word = words[index].strip(".,:;")
+                found = (self._lookup(word)
+                         if word in self._key or is_acronym(word.rstrip("s")) else None)
+                if found:
+                    out.extend(found[0].split())
+                    sources.add(found[1])
+                else:
+                    out.append(words[index])
+                index += 1
+        return Expansion(tuple(words_of(" ".join(out))), frozenset(sources))
+
+
+def spelt_out_initials(spellings: list[str], known: set[str],
+                       stop_words: frozenset[str]) -> dict[str, str]:
+    """``E&D`` -> ``Equality and Diversity`` where the document's own owner
+    cells spell exactly one run of words with those initials (``Equality and
+    Diversity Manager``); acronyms the key or the builtin table know are skipped."""
+    acronyms = {w for s in spellings for w in words_of(s)
+                if is_acronym(w) and w not in known and len(w.replace("&", "")) >= 2}
+    runs: dict[str, set[str]] = {}
+    for spelling in spellings:
+        words = words_of(spelling)
+        for start, first in enumerate(words):
+            if first.lower() in stop_words or not first[:1].isupper() or is_acronym(first):
+                continue
+            letters = ""
+            for end in range(start, min(len(words), start + 8)):
+                word = words[end]
+                if word.lower() in stop_words:
+                    continue
+                if is_acronym(word) or not word[:1].isupper():
+                    break
+                letters += word[0].upper()
+                if len(letters) >= 2:
+                    runs.setdefault(letters, set()).add(" ".join(words[start:end + 1]))
+    out = {}
+    for acronym in sorted(acronyms):
+        found = runs.get(acronym.replace("&", ""), set())
+        if len({r.lower() for r in found}) == 1:
+            out[acronym] = sorted(found)[0]
+    return out

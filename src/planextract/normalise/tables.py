@@ -1,0 +1,75 @@
+"""Which table blocks of a document are action tables, and what their columns mean.
+
+A plan's table may be cut into several blocks (page breaks, a repeated header);
+blocks with alike headers are one logical table. A block that looks like a plan
+table but cannot be read is named in a warning rather than dropped in silence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planextract.extract.model import Row, Table
+from planextract.normalise import dates
+from planextract.normalise.column_evidence import Resolved, action_score, resolve
+from planextract.normalise.columns import header_roles, is_action_table, repeats_header
+from planextract.normalise.header_rows import Header
+from planextract.normalise.text import squash
+from planextract.settings import DEFAULT, ColumnSettings
+
+
+@dataclass
+class LogicalTable:
+    headers: list[str]
+    name: str | None = None
+
+
+def data_rows(block: Table, header: Header | None) -> list[Row]:
+    rows = list(block.rows)
+    return rows[header.last + 1:] if header else rows
+
+
+def columns_of(rows: list[Row], width: int, headers: list[str] | None = None) -> list[list[str]]:
+    """Each column's cell texts (squashed), rows repeating the header left out."""
+    body = [r for r in rows if not headers or not repeats_header([c.text for c in r.cells],
+                                                                  headers)]
+    width = max([width, *(len(r.cells) for r in body)])
+    return [[squash(r.cells[i].text) if i < len(r.cells) else "" for r in body]
+            for i in range(width)]
+
+
+def resolve_block(headers: list[str], rows: list[Row],
+                  settings: ColumnSettings = DEFAULT.columns) -> Resolved:
+    """The roles of a table's columns from its headers and its data rows."""
+    return resolve(headers, header_roles(headers), columns_of(rows, len(headers), headers),
+                   settings)
+
+
+def readable(resolved: Resolved) -> bool:
+    return "action" in resolved.roles and is_action_table(resolved.roles)
+
+
+def looks_like_plan(rows: list[Row]) -> bool:
+    """A table with a column of dates and a column of sentences: a plan table
+    whatever its header says (used only to warn about one that was not read)."""
+    columns = columns_of(rows, 0)
+    if len(rows) < 2 or len(columns) < 2:
+        return False
+
+    def dated(values: list[str]) -> bool:
+        filled = [v for v in values if v]
+        return bool(filled) and sum(dates.parse_due(v).kind in ("date", "range", "multiple")
+                                    for v in filled) >= 0.5 * len(filled)
+    return any(dated(c) for c in columns) and any(action_score(c) >= 5 for c in columns)
+
+
+def describe(index: int, block: Table) -> str:
+    """A block named so a person can find it: its place and first row."""
+    first = next((squash(c.text) for r in block.rows for c in r.cells if c.text.strip()), "")
+    where = ""
+    row = block.rows[0] if block.rows else None
+    if row is not None and row.page_start:
+        where = f" on page {row.page_start}"
+    elif row is not None and row.line_start:
+        where = f" at line {row.line_start}"
+    return f"table {index + 1}{where} ({len(block.rows)} rows, starting {first[:40]!r})"

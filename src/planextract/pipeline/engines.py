@@ -1,0 +1,74 @@
+"""Where documents are read: worker processes on this machine, or a Dask cluster.
+
+Both engines run the same per-document work (``isolation.run_isolated``: a fresh
+worker process per document, with the time limit and memory cap) and yield
+results as they arrive; the caller, on this machine, is the only committer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from planextract.pipeline import testhooks
+from planextract.pipeline.document_run import DocumentResult, failed
+from planextract.pipeline.isolation import Task, run_isolated
+from planextract.settings import Settings
+
+
+def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentResult]:
+    yield from run_isolated(tasks, settings, settings.run.workers)
+
+
+def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentResult:
+    """A Dask task: one document, read in its own process on the Dask worker."""
+    return next(iter(run_isolated([task], settings, 1, hooks=hooks)))
+
+
+def read_dask(tasks: Iterable[Task], settings: Settings,
+              scheduler: str | None = None) -> Iterator[DocumentResult]:
+    """Read every task on a Dask cluster: ``scheduler`` is its address; without one a
+    LocalCluster on loopback (threads, ``settings.run.workers`` of them) is started.
+    At most a few tasks per worker are in flight, so memory stays bounded."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=1, threads_per_worker=max(1, settings.run.workers),
+                               processes=False, protocol="tcp", host="127.0.0.1",
+                               dashboard_address=None)
+        client = Client(cluster)
+    hooks = testhooks.enabled()
+    try:
+        slots = max(2, 4 * sum(client.nthreads().values()))
+        pending = iter(tasks)
+        futures = as_completed()
+        owner: dict = {}
+
+        def submit() -> bool:
+            task = next(pending, None)
+            if task is None:
+                return False
+            future = client.submit(read_one_isolated, task, settings, hooks, pure=False)
+            owner[future.key] = task
+            futures.add(future)
+            return True
+
+        for _ in range(slots):
+            if not submit():
+                break
+        for future in futures:
+            task = owner.pop(future.key)
+            try:
+                yield future.result()
+            except Exception as err:  # noqa: BLE001 - a lost worker fails one document
+                yield failed(task.source, f"the Dask worker reading it failed ({type(err).__name__}"
+                                          f": {err}); re-run to retry it", sha256=task.sha256,
+                             size=task.size)
+            future.release()
+            submit()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

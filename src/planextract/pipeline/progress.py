@@ -1,0 +1,75 @@
+"""What a person sees while a run works.
+
+On a terminal: a progress bar (rich) with documents done, rate, ETA and failures
+so far. Otherwise (a nightly job's log): one JSON line per document on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from typing import TextIO
+
+
+def log_record(document: dict, flags: Counter) -> dict:
+    """The JSON log line of one document."""
+    return {"source": document["source"], "doc_id": document["doc_id"],
+            "status": document["status"], "actions": document["n_actions"],
+            "flags": dict(sorted(flags.items())), "seconds": round(document["seconds"], 3),
+            "error": document["error"]}
+
+
+class Reporter:
+    """Receives each document as it is committed to the batch; prints nothing on
+    stdout (the closing summary is the command's)."""
+
+    def __init__(self, mode: str = "auto", stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        if mode == "auto":
+            mode = "bar" if self.stream.isatty() else "json"
+        self.mode = mode
+        self.failures = 0
+        self._progress = None
+        self._task = None
+
+    def start(self, total: int) -> None:
+        if self.mode != "bar" or not total:
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("ETA"), TimeRemainingColumn(),
+            TextColumn("[red]{task.fields[failures]} failed"),
+            console=Console(file=self.stream), transient=False)
+        self._progress.start()
+        self._task = self._progress.add_task("read", total=total, rate="", failures=0)
+
+    def document(self, document: dict, flags: Counter) -> None:
+        if document["status"] == "failed":
+            self.failures += 1
+        if self.mode == "json":
+            try:
+                print(json.dumps(log_record(document, flags), ensure_ascii=False),
+                      file=self.stream, flush=True)
+            except BrokenPipeError:
+                self.mode = "quiet"
+        elif self._progress is not None:
+            self._progress.advance(self._task)
+            speed = self._progress.tasks[0].speed
+            self._progress.update(self._task, failures=self.failures,
+                                  rate=f"{speed:.1f} docs/s" if speed else "")
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None

@@ -1,0 +1,70 @@
+"""One document's result as validated Arrow tables, checked on their own.
+
+A document whose rows break the contract becomes a ``failed`` documents row
+with the validator's message; its rows are dropped and every other document
+of the batch is still written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from planextract.pipeline.document_run import DocumentResult
+from planextract.schema import SCHEMAS, SchemaError, validate
+from planextract.schema.delta import SOURCE_ADDED, TABLES, stored_schema
+
+
+def arrow_table(name: str, rows: Iterable[dict]) -> pa.Table:
+    """Rows (dicts) as a table of the contract's schema for ``name``."""
+    schema = SCHEMAS[name]
+    rows = list(rows)
+    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    if name == "actions":
+        columns["extra"] = [list(m.items()) for m in columns["extra"]]
+    return pa.table(columns, schema=schema)
+
+
+@dataclass
+class DocumentTables:
+    """One document's rows in every table, in the stored schemas."""
+
+    source: str
+    document: dict
+    tables: dict[str, pa.Table]
+
+
+def _stored(name: str, table: pa.Table, source: str) -> pa.Table:
+    if name in SOURCE_ADDED:
+        table = table.append_column(stored_schema(name).field("source"),
+                                    pa.array([source] * table.num_rows, pa.string()))
+    return table
+
+
+def document_tables(result: DocumentResult) -> DocumentTables:
+    """Validate one document's rows; a contract breach fails the document alone."""
+    doc = dict(result.document)
+    source = doc["source"]
+    rows = {"actions": result.actions, "glossary": result.glossary, "roles": result.roles}
+    try:
+        tables = {name: validate(name, arrow_table(name, rows[name])) for name in rows}
+    except (SchemaError, pa.ArrowException, TypeError, ValueError) as err:
+        doc.update(status="failed", n_actions=0,
+                   error=f"its rows break the dataset contract ({err}); nothing of it was "
+                         "written - please report it with the file attached")
+        tables = {name: SCHEMAS[name].empty_table() for name in rows}
+    try:
+        tables["documents"] = validate("documents", arrow_table("documents", [doc]))
+    except (SchemaError, pa.ArrowException, TypeError, ValueError) as err:
+        doc = {**{k: doc.get(k) for k in ("doc_id", "source")}, "source_format": None,
+               "sha256": None, "bytes": 0, "pages": None, "organisation": None,
+               "plan_title": None, "n_actions": 0, "status": "failed", "warnings": [],
+               "seconds": float(doc.get("seconds") or 0.0),
+               "error": f"its documents row breaks the dataset contract ({err}) - please "
+                        "report it with the file attached"}
+        tables = {name: SCHEMAS[name].empty_table() for name in TABLES}
+        tables["documents"] = validate("documents", arrow_table("documents", [doc]))
+    return DocumentTables(source, doc,
+                          {name: _stored(name, tables[name], source) for name in TABLES})

@@ -1,0 +1,188 @@
+"""The dataset as Delta Lake tables: one atomic commit per table per batch.
+
+Each table folder holds Parquet files plus ``_delta_log/``. ``documents`` is
+committed last in every batch and is the record of what was ingested: rows of the
+other tables whose (source, doc_id) has no documents row are leftovers of a run
+killed between two commits, and ``remove_orphans`` drops them before a run.
+Files a commit replaced are vacuumed at the end of a run, so plain Parquet readers
+(pyarrow.dataset, pandas, DuckDB ``read_parquet('…/*.parquet')``) see only live rows.
+
+``glossary`` and ``roles`` carry one column beyond the contract, ``source``, so every
+table is keyed by source path: identical files at two paths share a doc_id (the hash
+of their bytes) and replacing one must not touch the other's rows.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from deltalake import DeltaTable, WriterProperties, write_deltalake
+from deltalake.transaction import AddAction
+
+from planextract.schema.canonical import SCHEMAS
+
+# commit order inside a batch: documents last, as the record of what is done
+TABLES = ("actions", "glossary", "roles", "documents")
+SOURCE_ADDED = ("glossary", "roles")
+
+
+class DatasetError(Exception):
+    """The dataset folder cannot be used as one; the message says what to do."""
+
+
+def stored_schema(name: str) -> pa.Schema:
+    """The schema a table is stored with: the contract's, plus ``source`` where added."""
+    schema = SCHEMAS[name]
+    if name in SOURCE_ADDED:
+        schema = schema.append(pa.field("source", pa.string(), nullable=False))
+    return schema
+
+
+def quote(value: str) -> str:
+    """A SQL string literal for a delta-rs predicate."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def sources_predicate(sources: Iterable[str]) -> str:
+    return "source IN (" + ", ".join(quote(s) for s in sorted(set(sources))) + ")"
+
+
+def _pairs_predicate(pairs: Iterable[tuple[str, str]]) -> str:
+    return " OR ".join(f"(source = {quote(s)} AND doc_id = {quote(d)})" for s, d in sorted(pairs))
+
+
+class Dataset:
+    """A dataset folder of Delta tables; every write is one commit on one table."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._props = WriterProperties(compression="ZSTD")
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def check_layout(self) -> None:
+        """Refuse a table folder that holds Parquet but no transaction log (a dataset
+        written before tables became Delta tables, or someone else's folder)."""
+        for name in TABLES:
+            folder = self.path(name)
+            if folder.exists() and not DeltaTable.is_deltatable(str(folder)):
+                if not folder.is_dir() or any(folder.iterdir()):
+                    raise DatasetError(
+                        f"{folder} is not a Delta table (no _delta_log/): it was written by "
+                        "an older planextract or by something else; move it away or choose "
+                        "another dataset folder")
+
+    def table(self, name: str) -> DeltaTable | None:
+        folder = self.path(name)
+        return DeltaTable(str(folder)) if DeltaTable.is_deltatable(str(folder)) else None
+
+    def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
+        """The live rows of a table (empty with its schema when it does not exist)."""
+        table = self.table(name)
+        schema = stored_schema(name)
+        if columns:
+            schema = pa.schema([schema.field(c) for c in columns])
+        if table is None:
+            return schema.empty_table()
+        return table.to_pyarrow_table(columns=columns).cast(schema)
+
+    def versions(self) -> dict[str, int | None]:
+        return {name: (t.version() if (t := self.table(name)) else None) for name in TABLES}
+
+    def ensure_tables(self) -> None:
+        """Create every missing table, so readers always find all four."""
+        for name in TABLES:
+            if self.table(name) is None:
+                self.path(name).mkdir(parents=True, exist_ok=True)
+                write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
+                                mode="append", writer_properties=self._props)
+        self.keep_readable()
+
+    def keep_readable(self) -> None:
+        """Give a table with no live file one empty Parquet file: plain readers find no
+        columns (pandas) or no files (DuckDB) in a folder without one."""
+        for name in TABLES:
+            table = self.table(name)
+            if table is None or table.file_uris():
+                continue
+            file_name = f"part-00000-{uuid.uuid4()}-c000.zstd.parquet"
+            path = self.path(name) / file_name
+            pq.write_table(stored_schema(name).empty_table(), path, compression="zstd")
+            stat = path.stat()
+            add = AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True,
+                            json.dumps({"numRecords": 0}))
+            table.create_write_transaction([add], mode="append", schema=stored_schema(name))
+
+    def commit(self, name: str, rows: pa.Table, replace: Iterable[str] = ()) -> bool:
+        """One commit on table ``name``: the rows of every source in ``replace`` are
+        removed and ``rows`` added, atomically. Returns whether anything was written."""
+        replace = sorted(set(replace))
+        folder = str(self.path(name))
+        if replace and rows.num_rows:
+            write_deltalake(folder, rows, mode="overwrite", predicate=sources_predicate(replace),
+                            writer_properties=self._props)
+        elif replace:
+            return self._delete(name, sources_predicate(replace))
+        elif rows.num_rows:
+            write_deltalake(folder, rows, mode="append", writer_properties=self._props)
+        else:
+            return False
+        return True
+
+    def overwrite(self, name: str, rows: pa.Table) -> None:
+        """Replace the whole table in one commit (``extract``'s first batch)."""
+        write_deltalake(str(self.path(name)), rows, mode="overwrite",
+                        writer_properties=self._props)
+
+    def remove_orphans(self) -> int:
+        """Drop rows of actions/glossary/roles whose (source, doc_id) has no documents
+        row: what a run killed between its commits left. Returns rows removed."""
+        docs = self.read("documents", ["source", "doc_id"])
+        done = set(zip(docs.column("source").to_pylist(), docs.column("doc_id").to_pylist()))
+        removed = 0
+        for name in TABLES[:-1]:
+            table = self.table(name)
+            if table is None:
+                continue
+            keys = self.read(name, ["source", "doc_id"])
+            keys = keys.group_by(["source", "doc_id"]).aggregate([])
+            pairs = set(zip(keys.column("source").to_pylist(), keys.column("doc_id").to_pylist()))
+            orphans = pairs - done
+            if orphans:
+                before = table.count()
+                self._delete(name, _pairs_predicate(orphans))
+                removed += before - self.table(name).count()
+        return removed
+
+    def _delete(self, name: str, predicate: str) -> bool:
+        """Remove the rows matching ``predicate`` in one commit. An empty overwrite with
+        a predicate, not ``DeltaTable.delete``: delete rewrites files with string_view
+        columns, which pandas cannot read back (list<string_view>)."""
+        table = self.table(name)
+        if table is None:
+            return False
+        before = table.version()
+        write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
+                        mode="overwrite", predicate=predicate, writer_properties=self._props)
+        return self.table(name).version() != before
+
+    def vacuum(self) -> int:
+        """Delete every file no live row needs (replaced files, and files a killed run
+        wrote but never committed). Returns files removed; commits only when there are."""
+        removed = 0
+        for name in TABLES:
+            table = self.table(name)
+            if table is None:
+                continue
+            stale = table.vacuum(retention_hours=0, dry_run=True,
+                                 enforce_retention_duration=False, full=True)
+            if stale:
+                removed += len(table.vacuum(retention_hours=0, dry_run=False,
+                                            enforce_retention_duration=False, full=True))
+        return removed

@@ -1,0 +1,107 @@
+"""What each fuzz target runs on one input, and which exceptions are answers.
+
+A reader may refuse an input only with ReaderError (the project's own error,
+which becomes a ``failed`` row with a message); anything else escaping is a
+finding. The same functions run the kept regression inputs in the test suite
+(tests/test_hostile_fuzz_regressions.py), so a finding stays fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planextract.extract.errors import ReaderError
+from planextract.extract.failures import reader_failures
+
+
+def _pdf(data: bytes) -> None:
+    from planextract.extract.pdf.reader import read_pdf
+
+    with reader_failures("pdf"):
+        read_pdf(b"%PDF-" + data if not data.startswith(b"%PDF-") else data)
+
+
+def _docx(data: bytes) -> None:
+    from planextract.extract.docx_reader import read_docx
+    from planextract.extract.guards import check_docx
+    from planextract.settings import DEFAULT
+
+    check_docx(data, DEFAULT.limits)
+    with reader_failures("docx"):
+        read_docx(data)
+
+
+_TEMPLATE: list[bytes] = []
+
+
+def _docx_xml(data: bytes) -> None:
+    """Any bytes as the main part of an otherwise sound Word package: the zip
+    layer is not in the way of fuzzing the XML and the reader."""
+    import io
+    import zipfile
+
+    if not _TEMPLATE:
+        import docx
+
+        buffer = io.BytesIO()
+        docx.Document().save(buffer)
+        _TEMPLATE.append(buffer.getvalue())
+    source = zipfile.ZipFile(io.BytesIO(_TEMPLATE[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, data if info.filename == "word/document.xml"
+                            else source.read(info))
+    _docx(out.getvalue())
+
+
+def _text(name: str) -> Callable[[bytes], None]:
+    def run(data: bytes) -> None:
+        from planextract.extract.registry import TEXT_FORMATS, _load
+
+        fmt = next(f for f in TEXT_FORMATS if f.name == name)
+        _load(fmt.reader)(data, fmt.name)
+    return run
+
+
+def _decode(data: bytes) -> None:
+    from planextract.extract.text.decode import decode
+
+    decode(data)
+
+
+def _whole(data: bytes) -> None:
+    """Sniffing, any reader, the normaliser: what run_one does with a file."""
+    from planextract.extract.registry import read_document
+    from planextract.normalise.document import normalise
+
+    normalise(read_document(data))
+
+
+def targets() -> dict[str, Callable[[bytes], None]]:
+    from planextract.extract.registry import TEXT_FORMATS
+
+    found = {"pdf": _pdf, "docx": _docx, "docx-xml": _docx_xml, "decode": _decode,
+             "whole": _whole}
+    found.update({fmt.name: _text(fmt.name) for fmt in TEXT_FORMATS})
+    return found
+
+
+def preload() -> None:
+    """Import every reader now (the registry imports them lazily), so that
+    atheris instruments them for coverage."""
+    import importlib
+
+    from planextract.extract.registry import BINARY_FORMATS, TEXT_FORMATS
+
+    for fmt in [*BINARY_FORMATS, *TEXT_FORMATS]:
+        importlib.import_module(fmt.reader.split(":")[0])
+    importlib.import_module("planextract.normalise.document")
+
+
+def run(target: str, data: bytes) -> None:
+    """One input through ``target``; ReaderError is an answer, not a finding."""
+    try:
+        targets()[target](data)
+    except ReaderError:
+        pass

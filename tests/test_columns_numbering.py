@@ -1,0 +1,121 @@
+"""Numbers printed in the action cell without a dot, four-digit numbers and
+three-level numbering under full-width objective rows."""
+
+from plan_blocks import run, table
+
+from planextract.normalise.numbering import depth, mostly_numbered, split_leading
+
+
+def test_id_like_tokens_and_years():
+    assert split_leading("1000.1 Review the plan").raw == "1000.1"
+    assert split_leading("12 Review the plan").raw == "12"
+    assert split_leading("A1 Agree the terms").raw == "A1"
+    assert split_leading("1.1.1 Develop e-learning").raw == "1.1.1"
+    assert split_leading("2012 staff survey results published").raw is None  # a year
+    assert depth("1. 2. 3") == 3 and depth("A1") == 1
+
+
+def test_a_column_is_numbered_when_most_of_its_cells_start_with_a_number():
+    assert mostly_numbered(["1 Develop", "2 Review", "3 Agree", "Publish"]) == "plain"
+    assert mostly_numbered(["1.1 Develop", "1.2 Review"]) == "dotted"
+    assert mostly_numbered(["3 staff to attend", "Develop a plan", "Review it"]) is None
+
+
+def test_undotted_numbers_opening_the_action_cell_are_the_ids():
+    doc = run(table(
+        ["Actions", "Lead", "Due"],
+        ["1 Develop a reasonable adjustments policy", "HR", "May 2012"],
+        ["2 Review the complaints process", "Customer Services", "June 2012"],
+        ["12 Publish the equality report", "Policy", "July 2012"],
+    ))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("1", "Develop a reasonable adjustments policy"),
+        ("2", "Review the complaints process"), ("12", "Publish the equality report")]
+
+
+def test_lettered_and_four_digit_numbers_in_another_plan():
+    doc = run(table(
+        ["Outcome", "What we will do", "Owner"],
+        ["1000. Fair recruitment", "1000.1 Agree the new recruitment standard", "HR"],
+        ["", "1000.2 Train every panel chair", "L&D"],
+    ))
+    assert [(a.outcome_id, a.action_id) for a in doc.actions] == [
+        ("1000", "1000.1"), ("1000", "1000.2")]
+    doc = run(table(
+        ["Task", "Owner", "When"],
+        ["A1 Agree the terms of reference", "Board", "2013"],
+        ["A2 Appoint a chair", "Board", "2013"],
+        ["B1 Hold the first meeting", "Chair", "2014"],
+    ))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("A1", "Agree the terms of reference"), ("A2", "Appoint a chair"),
+        ("B1", "Hold the first meeting")]
+
+
+def test_three_level_numbers_under_full_width_objective_rows():
+    doc = run(table(
+        ["Outcome", "Action", "Lead", "Due"],
+        ["1. Leadership and Governance", "", "", ""],
+        ["1.1 Staff understand their duties", "1.1.1 Develop e-learning", "HR", "May 2012"],
+        ["", "1.1.2 Brief all managers", "HR", "June 2012"],
+        ["1.2 Decisions use evidence", "1.2.1 Publish workforce data", "BI", "2013"],
+        ["2. Service Delivery", "", "", ""],
+        ["2.1 Services are accessible", "2.1.1 Audit the buildings", "Estates", "2014"],
+    ))
+    got = [(a.objective_id, a.objective, a.outcome_id, a.action_id) for a in doc.actions]
+    assert got == [
+        ("1", "Leadership and Governance", "1.1", "1.1.1"),
+        ("1", "Leadership and Governance", "1.1", "1.1.2"),
+        ("1", "Leadership and Governance", "1.2", "1.2.1"),
+        ("2", "Service Delivery", "2.1", "2.1.1"),
+    ]
+    assert doc.actions[0].outcome == "Staff understand their duties"
+
+
+def test_three_level_numbers_without_outcome_column_give_the_levels():
+    doc = run(table(
+        ["Ref", "Action", "Owner"],
+        ["3.2.1", "Map community groups", "Engagement Officer"],
+        ["3.2.2", "Hold two listening events", "Engagement Officer"],
+    ))
+    assert [(a.objective_id, a.outcome_id, a.action_id) for a in doc.actions] == [
+        ("3", "3.2", "3.2.1"), ("3", "3.2", "3.2.2")]
+
+
+def test_an_empty_id_cell_takes_the_number_opening_the_action_cell():
+    doc = run(table(
+        ["Outcome", "#", "Action(s)", "Contact"],
+        ["6. Staff reflect the community", "", ("6.1 Evaluate the volunteer scheme",
+                                                "6.2 Agree accessible formats"),
+         ("Head of HR", "Comms Manager")],
+        ["", "6.3", "Review exit interviews", "HR"],
+    ))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("6.1", "Evaluate the volunteer scheme", "Head of HR"),
+        ("6.2", "Agree accessible formats", "Comms Manager"),
+        ("6.3", "Review exit interviews", "HR")]
+    # an undotted plan: only a number of the id column's shape is taken
+    doc = run(table(
+        ["No", "Task", "Lead"],
+        ["1", "Hold a staff conference", "CE"],
+        ["", "12 Publish the pay audit", "HR"],
+        ["", "3.5 million leaflets printed in ten languages", "Comms"],
+    ))
+    assert [(a.action_id, a.action[:12]) for a in doc.actions] == [
+        ("1", "Hold a staff"), ("12", "Publish the "), (None, "3.5 million ")]
+
+
+def test_the_share_of_numbered_cells_is_a_setting():
+    from dataclasses import replace
+
+    from planextract.extract.model import RawDocument
+    from planextract.normalise.document import normalise
+    from planextract.settings import DEFAULT
+
+    plan = table(["Action", "Lead"], ["1 Develop a policy", "HR"], ["2 Review it", "HR"],
+                 ["Publish the results", "Comms"])  # two of three cells numbered
+    strict = replace(DEFAULT, columns=replace(DEFAULT.columns, numbered_share=0.9))
+    loose = normalise(RawDocument("docx", [plan]))
+    assert [a.action_id for a in loose.actions] == ["1", "2", None]
+    assert [a.action_id for a in normalise(RawDocument("docx", [plan]), strict).actions] == [
+        None, None, None]

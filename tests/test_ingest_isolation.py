@@ -1,0 +1,174 @@
+"""A document that crashes, hangs or eats memory costs only itself; a killed run
+loses nothing committed and leaves no process behind; Dask gives the serial result.
+
+The misbehaving documents use the TEST-ONLY hooks of pipeline/testhooks.py
+(``PLANEXTRACT_TEST_HOOKS=1``): a marker on a file's first line makes its worker
+segfault, hang, allocate without end, or read slowly.
+"""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+import pytest
+from conftest import ROOT
+from deltalake import DeltaTable
+
+from planextract.pipeline.cli import main
+from planextract.pipeline.testhooks import ENV
+from planextract.schema.delta import TABLES
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import ingest_plans  # noqa: E402
+from test_ingest import rows  # noqa: E402
+
+EXE = str(Path(sys.executable).with_name("planextract"))
+
+
+def ingest(*args) -> int:
+    return main(["ingest", *map(str, args), "--log", "quiet"])
+
+
+def bad(folder: Path, marker: str) -> Path:
+    path = folder / f"{marker}.txt"
+    path.write_text(f"planextract-test:{marker}\n" + ingest_plans.tabbed(1, 2))
+    return path
+
+
+def descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def test_a_crash_a_hang_and_a_memory_hog_each_fail_alone_and_are_quarantined(
+        tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(ENV, "1")
+    inbox = tmp_path / "inbox"
+    made = ingest_plans.write_plans(inbox, 4, actions=3)
+    for marker in ("segfault", "hang", "allocate"):
+        bad(inbox, marker)
+    ds = tmp_path / "ds"
+    started = time.monotonic()
+    assert ingest(inbox, "--dataset", ds, "--timeout", "3", "--max-memory", "1G",
+                  "--workers", "2") == 1
+    assert time.monotonic() - started < 60
+    docs = pd.read_parquet(ds / "documents").set_index("source")
+    errors = {Path(s).stem: e for s, e in docs["error"].items() if e}
+    assert "crashed (SIGSEGV)" in errors["segfault"]
+    assert "gave up after 3 s" in errors["hang"] and "--timeout" in errors["hang"]
+    assert "ran out of memory" in errors["allocate"] and "--max-memory" in errors["allocate"]
+    assert (docs.loc[list(made), "status"] == "ok").all()
+    assert len(pd.read_parquet(ds / "actions")) == 12
+    quarantined = sorted(p.name for p in (ds / "quarantine").iterdir())
+    for marker in ("segfault", "hang", "allocate"):
+        doc_id = docs.loc[str(inbox / f"{marker}.txt"), "doc_id"]
+        assert f"{doc_id}-{marker}.txt" in quarantined
+        note = (ds / "quarantine" / f"{doc_id}-{marker}.txt.txt").read_text()
+        assert errors[marker] in note and str(inbox / f"{marker}.txt") in note
+        # the failed file keeps its hash: an unchanged failed file is not read again
+        assert docs.loc[str(inbox / f"{marker}.txt"), "sha256"].startswith(doc_id)
+    assert len(quarantined) == 6
+    printed = capsys.readouterr().out
+    assert "3 failed" in printed and "quarantined: 3 files" in printed
+    assert ingest(inbox, "--dataset", ds, "--timeout", "3") == 1  # still failed, skipped
+    assert "still failed from an earlier run (bytes unchanged): 3" in capsys.readouterr().out
+
+
+def test_a_worker_killed_from_outside_fails_its_document_and_the_run_goes_on(tmp_path):
+    inbox = tmp_path / "inbox"
+    made = ingest_plans.write_plans(inbox, 3, actions=2)
+    bad(inbox, "hang")
+    ds = tmp_path / "ds"
+    run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--workers", "2",
+                            "--timeout", "60", "--log", "json"], env={**os.environ, ENV: "1"},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        victim = None
+        deadline = time.monotonic() + 60
+        while victim is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            # the hanging document's worker: the one grandchild that stays
+            workers = [p for p in descendants(run.pid)
+                       if p.ppid() != run.pid and time.time() - p.create_time() > 1.0]
+            victim = workers[0] if workers else None
+        assert victim is not None, "no long-lived worker appeared"
+        victim.send_signal(signal.SIGKILL)
+        out, err = run.communicate(timeout=60)
+    finally:
+        run.kill()
+    assert run.returncode == 1, err
+    docs = pd.read_parquet(ds / "documents").set_index("source")
+    assert "killed (SIGKILL)" in docs.loc[str(inbox / "hang.txt"), "error"]
+    assert (docs.loc[list(made), "status"] == "ok").all()
+    assert (ds / "quarantine").is_dir()
+
+
+def test_kill_9_at_random_points_then_a_clean_run_gives_the_uninterrupted_rows(tmp_path):
+    inbox = tmp_path / "inbox"
+    for i in range(16):
+        path = ingest_plans.write_plan(inbox, i, ingest_plans.FORMATS[i % 3], actions=3)
+        if i % 2:  # half the documents read slowly, so kills land mid-run
+            path.write_text("planextract-test:slow\n" + path.read_text())
+    reference = tmp_path / "reference"
+    assert ingest(inbox, "--dataset", reference) == 0
+    ds = tmp_path / "ds"
+    rng = random.Random(8)
+    for trial in range(4):
+        run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds),
+                                "--commit-every", "2", "--workers", "2", "--log", "quiet"],
+                               env={**os.environ, ENV: "1"}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 3.5))
+        family = descendants(run.pid)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        # no worker, fork server or helper outlives the killed run
+        gone, alive = psutil.wait_procs(family, timeout=10)
+        assert not alive, f"trial {trial}: orphans {alive}"
+        if (ds / "documents" / "_delta_log").is_dir():  # readable at the last commit
+            docs = pd.read_parquet(ds / "documents")
+            assert docs["source"].is_unique
+            assert DeltaTable(str(ds / "documents")).to_pyarrow_table().num_rows == len(docs)
+            for name in TABLES:
+                pd.read_parquet(ds / name)
+    assert ingest(inbox, "--dataset", ds) == 0
+    for name in TABLES:
+        pd.testing.assert_frame_equal(rows(ds, name), rows(reference, name), obj=name)
+
+
+def test_two_runs_at_once_on_one_dataset_lose_nothing(tmp_path):
+    ds = tmp_path / "ds"
+    runs, made = [], {}
+    for name in ("a", "b"):
+        inbox = tmp_path / name
+        for i in range(4):
+            path = ingest_plans.write_plan(inbox, i, "markdown", actions=2)
+            path.write_text("planextract-test:slow\n" + path.read_text())
+            made[str(path)] = 2
+        runs.append(subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(ds), "--wait",
+                                      "--log", "quiet"], env={**os.environ, ENV: "1"},
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert sorted(pd.read_parquet(ds / "documents")["source"]) == sorted(made)
+    assert len(pd.read_parquet(ds / "actions")) == 16
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_dask_local_cluster_gives_the_serial_dataset(tmp_path):
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 6, actions=3)
+    assert ingest(inbox, "--dataset", tmp_path / "serial", "--workers", "1") == 0
+    assert ingest(inbox, "--dataset", tmp_path / "dask", "--engine", "dask",
+                  "--workers", "2") == 0
+    for name in TABLES:
+        pd.testing.assert_frame_equal(rows(tmp_path / "dask", name),
+                                      rows(tmp_path / "serial", name), obj=name)

@@ -1,0 +1,97 @@
+"""Cutting an owner cell: roles by default, people only on positive evidence."""
+
+from planextract.normalise.owner_cells import split_cell, uses_comma_separators
+from planextract.normalise.people import is_person
+from planextract.normalise.role_text import clean_role
+from planextract.normalise.role_vocab import load
+
+VOCAB = load()
+
+
+def cut(text, commas=True):
+    cell = split_cell(text, VOCAB, commas_separate=commas)
+    return cell.roles, cell.people
+
+
+def test_clean_role_folds_dashes_and_ampersand_spacing():
+    assert {clean_role(s) for s in ["ACO – HR", "ACO -HR", "ACO-HR", "ACO- HR", "ACO –HR"]} == {
+        "ACO HR"}
+    assert {clean_role(s) for s in ["T&D Manager", "T& D Manager", "T &D Manager"]} == {
+        "T&D Manager"}
+    # a hyphen inside a word is part of it
+    assert clean_role("Co-ordinator") == "Co-ordinator"
+    assert clean_role("Non-Executive Director") == "Non-Executive Director"
+
+
+def test_role_dash_person_in_both_orders():
+    assert cut("Diversity Manager - Fiona Washington") == (["Diversity Manager"],
+                                                           ["Fiona Washington"])
+    assert cut("Claire Johnson – dedicated Probation Officer") == (
+        ["dedicated Probation Officer"], ["Claire Johnson"])
+    assert cut("Gang lead – Ben Wild & Sandeep Thandi") == (["Gang lead"],
+                                                            ["Ben Wild", "Sandeep Thandi"])
+
+
+def test_a_dash_inside_a_role_is_not_the_role_person_dash():
+    assert cut("ACO – HR – Priya Shah") == (["ACO HR"], ["Priya Shah"])
+    assert cut("ACO – HR") == (["ACO HR"], [])
+    assert cut("Head of Estates - North") == (["Head of Estates North"], [])
+
+
+def test_people_in_other_shapes():
+    assert cut("Tomasz Nowak (Head of Finance)") == (["Head of Finance"], ["Tomasz Nowak"])
+    assert cut("Head of Finance (Tomasz Nowak)") == (["Head of Finance"], ["Tomasz Nowak"])
+    assert cut("Estates Lead: Gareth Pugh") == (["Estates Lead"], ["Gareth Pugh"])
+    for person in ["Dr Lowe", "Professor Adeyemi", "Cllr Marsh", "Watch Commander Price",
+                   "Supt Johnson", "CS Jo Byrne", "Chief Superintendent Sturman", "ACC Rowe"]:
+        assert cut(person) == ([], [person]), person
+    # a given name is evidence; two unknown capitalised words without it are not
+    assert cut("Chris Rowson") == ([], ["Chris Rowson"])
+    assert cut("Custody Estate Development") == (["Custody Estate Development"], [])
+
+
+def test_contractions_and_rank_acronyms_stay_roles():
+    # Hd, Ops are role words: never a surname after a rank, never a name
+    assert cut("Hd Estates") == (["Hd Estates"], [])
+    assert cut("ACC Ops") == (["ACC Ops"], [])
+    assert cut("C/Insp Ops") == (["C/Insp Ops"], [])
+    assert not is_person("Head of HR", VOCAB, VOCAB.role_words)
+    assert not is_person("Local Policing", VOCAB, VOCAB.role_words)
+
+
+def test_never_a_one_letter_role():
+    roles, _ = cut("ACO – OM/B")
+    assert all(len(r) > 1 for r in roles)
+
+
+def test_unknown_words_default_to_a_role_and_are_flagged_unsure():
+    cell = split_cell("Quill Marrow", VOCAB)
+    assert cell.roles == ["Quill Marrow"] and cell.unsure == ["Quill Marrow"]
+    assert split_cell("Diversity Manager", VOCAB).unsure == []
+
+
+def test_separators_and_owned_by():
+    assert cut("Policy Writers \nDirectors\n\nDiversity Adviser")[0] == [
+        "Policy Writers", "Directors", "Diversity Adviser"]
+    assert cut("EIA Auditors Owned by ACE Equality and Diversity")[0] == [
+        "EIA Auditors", "ACE Equality and Diversity"]
+    assert cut("ACO – BS/ACO - I")[0] == ["ACO BS", "ACO I"]
+
+
+def test_a_comma_inside_a_role():
+    # an inverted title is one owner even where commas separate owners
+    assert cut("Manager, Disability Services")[0] == ["Manager, Disability Services"]
+    assert cut("Assistant Director, Housing; Head of HR")[0] == [
+        "Assistant Director, Housing", "Head of HR"]
+    # a plan that never separates owners with commas keeps the comma inside the role
+    cells = ["Officer, Learning Disabilities Support", "Head of HR/Officer, Older People"]
+    assert not uses_comma_separators(cells, VOCAB)
+    assert cut(cells[1], commas=False)[0] == ["Head of HR", "Officer, Older People"]
+    assert uses_comma_separators(["Head of HR, Diversity Manager"], VOCAB)
+
+
+def test_a_rank_before_a_function_is_a_post_not_a_person():
+    assert cut("Group Commander Prevention") == (["Group Commander Prevention"], [])
+    assert cut("Station Manager Community Safety") == (["Station Manager Community Safety"], [])
+    assert cut("Cllr Marsh (Cabinet Member for Housing)") == (["Cabinet Member for Housing"],
+                                                             ["Cllr Marsh"])
