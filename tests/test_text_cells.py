@@ -216,3 +216,23 @@ def test_a_heading_typed_as_a_cell_between_numbered_rows():
     doc = normalise(raw)
     assert [(a["action_id"], a["section"]) for a in doc.actions] == [
         ("1", None), ("2", "SECTION 2: SERVICES"), ("3", "SECTION 2: SERVICES")]
+
+
+def test_blank_lines_in_a_cell_part_its_paragraphs():
+    # two actions stacked in one cell, their owners and dates stacked alike
+    text = ("\tStrand\n\tAction\n\tLead\n\tDate\n\n"
+            "\tAge\n\t2 Deliver the apprenticeship programme\n\n3 Publish the induction pack\n"
+            "\tEstates Manager\n\nPatient Experience Lead\n\t30 June 2013\n\n31.3.11\n"
+            "\tRace\n\t4 Audit the buildings\n- by site\n\n- by service\n\tHR\n\tMay 2012\n"
+            "\tAll\n\t5 Review the policy\n\tCE\n\t2014\n")
+    raw = read_document(text.encode())
+    rows = _tables(raw)[0].rows
+    assert rows[1].cells[1].parts == ("2 Deliver the apprenticeship programme",
+                                      "3 Publish the induction pack")
+    assert rows[1].cells[2].parts == ("Estates Manager", "Patient Experience Lead")
+    # bullet items stay with the paragraph above, blank line or not
+    assert rows[2].cells[1].parts == ("4 Audit the buildings\nby site\nby service",)
+    doc = normalise(raw)
+    assert [(a["action"], a["due_raw"]) for a in doc.actions][:2] == [
+        ("Deliver the apprenticeship programme", "30 June 2013"),
+        ("Publish the induction pack", "31.3.11")]

@@ -83,22 +83,29 @@ class _Break:
     cells: int
 
 
-def _cell_text(lines: list[str]) -> str:
-    """Lines of a cell as text: a line starting in lower case continues the
+def _cell_parts(lines: list[str]) -> tuple[str, ...]:
+    """Lines of a cell as its parts: a blank line parts paragraphs (as Word's
+    text export prints them); a line starting in lower case continues the
     line before it (a sentence broken by a page break) unless it is a bullet
-    item; bullet glyphs go."""
-    out: list[str] = []
+    item; a paragraph opening with a bullet item belongs to the one above;
+    bullet glyphs go."""
+    parts: list[list[str]] = []
+    blank = True
     for line in lines:
         text = plain(line)
         if not text:
+            blank = True
             continue
         bullet = bool(_BULLET.match(text))
         text = _BULLET.sub("", text)
-        if out and text[:1].islower() and not bullet:
-            out[-1] = f"{out[-1]} {text}"
+        if parts and text[:1].islower() and not bullet:
+            parts[-1][-1] = f"{parts[-1][-1]} {text}"
+        elif blank and not (bullet and parts):
+            parts.append([text])
         else:
-            out.append(text)
-    return "\n".join(out)
+            parts[-1].append(text)
+        blank = False
+    return tuple("\n".join(p) for p in parts)
 
 
 def is_heading_line(text: str) -> bool:
@@ -358,7 +365,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
             blocks.append(entry)
         else:
             rows.append(Row(
-                cells=tuple(Cell(parts=(t,) if (t := _cell_text([x for _, x in c.lines])) else (),
+                cells=tuple(Cell(parts=_cell_parts([x for _, x in c.lines]),
                                  raw="\n".join(x for _, x in c.lines)) for c in entry),
                 line_start=entry[0].first_line, line_end=entry[-1].last_text_line,
                 after_break=after_break))
