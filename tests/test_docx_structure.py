@@ -150,3 +150,102 @@ def test_a_table_inside_a_one_cell_wrapper_table_is_found():
     assert [(a["section"], a["action_id"], a["due_kind"]) for a in doc.actions] == [
         ("SECTION 1: ACCESS TO SERVICES", "1.1", "date"),
         ("SECTION 1: ACCESS TO SERVICES", "1.2", "ongoing")]
+
+
+def test_a_content_control_showing_its_prompt_is_empty():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    _fill(table, [("Action", "Owner"), ("Agree the scheme", "Click here to enter text.")])
+    paragraph = table.cell(1, 1).paragraphs[0]._p
+    _wrap(paragraph)
+    sdt = paragraph.getparent().getparent()
+    properties = OxmlElement("w:sdtPr")
+    properties.append(OxmlElement("w:showingPlcHdr"))
+    sdt.insert(0, properties)
+    assert [c.text for c in _tables(document)[0].rows[1].cells] == ["Agree the scheme", ""]
+    # the same control once filled in is read
+    sdt.remove(properties)
+    assert _tables(document)[0].rows[1].cells[1].text == "Click here to enter text."
+
+
+def _mark_header(row) -> None:
+    mark = OxmlElement("w:tblHeader")
+    mark.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(mark)
+
+
+def test_a_header_repeated_on_two_rows_is_one_header_row():
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Ref"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Actions"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Delivery"
+    table.cell(1, 2).text, table.cell(1, 3).text = "By whom", "Deadline"
+    _fill(table, [(), (), ("1.1", "Fit hearing loops", "Estates", "June 2015"),
+                  ("1.2", "Audit the ramps", "Facilities", "July 2015")])
+    for row in table.rows[:2]:
+        _mark_header(row)
+    raw = read_document(_bytes(document))
+    grid = [[c.text for c in r.cells] for r in _tables(document)[0].rows]
+    assert grid[0] == ["Ref", "Actions", "By whom", "Deadline"] and len(grid) == 3
+    doc = normalise(raw)
+    assert [(a["action_id"], a["owners"], a["due_raw"]) for a in doc.actions] == [
+        ("1.1", ["Estates"], "June 2015"), ("1.2", ["Facilities"], "July 2015")]
+
+
+def test_a_title_row_across_a_repeated_header_names_the_table():
+    # differs in everything but the rule: three columns, a title over a one-row header
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Staff Survey Delivery Plan"
+    _fill(table, [(), ("Action", "Lead", "Date"), ("Publish the results", "HR", "2014")])
+    for row in table.rows[:2]:
+        _mark_header(row)
+    blocks = read_document(_bytes(document)).blocks
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == "Staff Survey Delivery Plan"
+    assert [[c.text for c in r.cells] for r in blocks[1].rows] == [
+        ["Action", "Lead", "Date"], ["Publish the results", "HR", "2014"]]
+    # unmarked, the rows are left as they are for the normaliser
+    for row in table.rows[:2]:
+        row._tr.trPr.remove(row._tr.trPr.find(qn("w:tblHeader")))
+    assert len(_tables(document)[0].rows) == 3
+
+
+def test_headings_from_outline_levels():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    custom = document.styles.add_style("Plan Part", WD_STYLE_TYPE.PARAGRAPH)
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    custom.element.get_or_add_pPr().append(level)
+    document.add_paragraph("Part 2: Services", style="Plan Part")
+    own = document.add_paragraph("Theme A: Access")
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    own._p.get_or_add_pPr().append(level)
+    document.add_paragraph("Body text")
+    raw = read_document(_bytes(document))
+    assert [(b.text, b.level) for b in raw.blocks] == [
+        ("Part 2: Services", 2), ("Theme A: Access", 1), ("Body text", 0)]
+
+
+def test_broken_document_xml_is_a_clear_error():
+    import zipfile
+
+    import pytest
+
+    from planextract.extract import ReaderError
+
+    data = _bytes(docx.Document())
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            body = source.read(name)
+            if name == "word/document.xml":
+                body = body.replace(b"<w:body>", b"<w:body><w:p a=<>")
+            target.writestr(name, body)
+    with pytest.raises(ReaderError) as caught:
+        read_document(out.getvalue())
+    assert "malformed XML" in str(caught.value)

@@ -260,3 +260,34 @@ def test_a_page_nested_thousands_deep_is_a_clear_error():
     rows = "".join(f"<tr><td><font>Do {i}</td><td>CE</td></tr>" for i in range(500))
     raw = read_document(f"<table><tr><th>Action</th><th>Owner</th></tr>{rows}</table>".encode())
     assert len(_table(raw).rows) == 501
+
+
+def test_loose_text_wrapped_in_the_source_is_one_paragraph():
+    page = ("<html><body>Northshire County Council\nEquality Action Plan\n2012 to 2013<br>"
+            "Second line<table><tr><th>Action</th><th>Owner</th></tr></table></body></html>")
+    raw = read_document(page.encode())
+    assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
+        "Northshire County Council Equality Action Plan 2012 to 2013", "Second line"]
+
+
+def test_a_table_of_th_cells_only_is_not_all_header():
+    rows = "".join(f"<tr><th>{i}.1 Do thing {i}</th><th>CE</th></tr>" for i in range(1, 5))
+    raw = read_document(f"<table><tr><th>Action</th><th>Owner</th></tr>{rows}</table>".encode())
+    assert [r.cells[0].text for r in _table(raw).rows] == [
+        "Action", "1.1 Do thing 1", "2.1 Do thing 2", "3.1 Do thing 3", "4.1 Do thing 4"]
+
+
+def test_nested_list_items_are_lines_once_each():
+    page = ("<table><tr><th>Action</th><th>Owner</th></tr><tr><td><ul><li>Audit access"
+            "<ul><li>by site<ul><li>north</li></ul></li><li>by service</li></ul></li>"
+            "<li>Report</li></ul></td><td>CE</td></tr></table>")
+    assert _table(read_document(page.encode())).rows[1].cells[0].parts == (
+        "Audit access\nby site\nnorth\nby service\nReport",)
+
+
+def test_a_broken_marked_section_does_not_stop_the_page():
+    page = ("<html><body><p>Northshire Council</p><![if !supportLists]>broken <![en"
+            "<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Do it</td><td>CE</td></tr>"
+            "</table></body></html>")
+    raw = read_document(page.encode())
+    assert _grid(raw) == [["Action", "Owner"], ["Do it", "CE"]]

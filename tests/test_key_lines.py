@@ -13,8 +13,10 @@ def test_key_pair_rule():
     assert key_pair("AM\u00a0\u00a0Area Manager") == ("AM", "Area Manager")
     assert key_pair("T&DM\tTraining and Development Manager") == (
         "T&DM", "Training and Development Manager")
-    assert key_pair("E&D Mgr   Equality and Diversity Manager  ") == (
-        "E&D Mgr", "Equality and Diversity Manager")
+    assert key_pair("DoF:  Director of Finance  ") == ("DoF", "Director of Finance")
+    # one capital is a word, not an abbreviation; a heading's number is no expansion
+    assert key_pair("Note:  the dates are indicative") is None
+    assert key_pair("SECTION  1: WORKFORCE") is None
     # prose with two spaces after a full stop, numbered headings, a lower-case start
     assert key_pair("We agreed.  The board will report") is None
     assert key_pair("1.  Introduction") is None
@@ -57,8 +59,23 @@ def test_key_lines_are_read_as_the_plans_key(text):
     assert len(doc.actions) == 2
 
 
-def test_a_lone_gap_line_stays_a_paragraph():
-    text = "Northshire Trust\nNB  Dates are indicative\n\n" + CELLS.split("\n\n", 1)[1]
+def test_fewer_than_three_gap_lines_stay_paragraphs():
+    text = ("Northshire Trust\nNB  Dates are indicative\nEIA  Equality Impact Assessment\n\n"
+            + CELLS.split("\n\n", 1)[1])
     raw = read_document(text.encode())
     assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
-        "Northshire Trust", "NB Dates are indicative"]
+        "Northshire Trust", "NB Dates are indicative", "EIA Equality Impact Assessment"]
+
+
+def test_a_definition_list_is_read_as_the_key():
+    page = ("<html><body><h1>Northshire Police</h1><h2>Abbreviations</h2><dl>"
+            "<dt>ACC</dt><dd>Assistant Chief Constable</dd><dt>PSD</dt>"
+            "<dd>Professional Standards Department</dd><dt>DIG</dt><dd>Disability Issues "
+            "Group</dd></dl><table><tr><th>Action</th><th>Owner</th></tr><tr><td>Review "
+            "complaints</td><td>PSD</td></tr><tr><td>Audit access</td><td>DIG</td></tr>"
+            "</table></body></html>")
+    doc = normalise(read_document(page.encode()))
+    key = {(e.abbreviation, e.expansion) for e in doc.glossary if e.origin == "document"}
+    assert key == {("ACC", "Assistant Chief Constable"),
+                   ("PSD", "Professional Standards Department"),
+                   ("DIG", "Disability Issues Group")}

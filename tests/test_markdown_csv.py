@@ -18,7 +18,7 @@ PANDOC = """# Anytown Borough Council
 | No. | Action | Lead | Deadline |
 |:----|--------|------|---------:|
 | 1 | Publish workforce data<br>- by grade<br>- by service | Head of HR | March 15 |
-| 2 | Run the staff survey **again** | HR Manager<br>T&amp;D Manager | 31.3.15 |
+| 2 | Run the staff survey **again** | T&amp;D Manager | 31.3.15 |
 
 ## Section 2: Services
 
@@ -64,10 +64,10 @@ def test_pipe_table_cells_lines_and_headings():
                      ("Section 1: Our workforce", 2, False), ("Section 2: Services", 2, False)]
     table = _table(raw)
     assert _grid(table)[0] == ["No.", "Action", "Lead", "Deadline"]
-    # <br> is a line break; dash items are lines of the one action
+    # dash items after a <br> are lines of the one action
     assert table.rows[1].cells[1].parts == ("Publish workforce data\nby grade\nby service",)
     assert table.rows[2].cells[1].text == "Run the staff survey again"
-    assert table.rows[2].cells[2].parts == ("HR Manager\nT&D Manager",)
+    assert table.rows[2].cells[2].parts == ("T&D Manager",)
     assert [r.line_start for r in table.rows] == [7, 9, 10]
     assert _grid(_table(raw, 1))[1] == ["3", "Review the website", "Comms Lead", "On-going"]
 
@@ -83,6 +83,21 @@ def test_pipe_table_without_outer_pipes_and_setext_headings():
     assert table.rows[2].cells[1].parts == ("Recruit cadets", "Report on progress")
 
 
+def test_br_parts_paragraphs_in_a_pipe_table():
+    # a pipe table has no other way to print a cell's paragraphs: each <br> line is
+    # one, unless it is a bullet item or runs on in lower case
+    text = ("| Action | Lead | Deadline |\n|---|---|---|\n"
+            "| 1.1 Fit hearing loops<br>1.2 Audit the ramps<br>in every building | "
+            "Estates<br>Facilities | June 2015<br>July 2015 |\n")
+    raw = read_document(text.encode())
+    cells = _table(raw).rows[1].cells
+    assert cells[0].parts == ("1.1 Fit hearing loops", "1.2 Audit the ramps in every building")
+    assert cells[1].parts == ("Estates", "Facilities")
+    doc = normalise(raw)
+    assert [(a["action_id"], a["owners"], a["due_raw"]) for a in doc.actions] == [
+        ("1.1", ["Estates"], "June 2015"), ("1.2", ["Facilities"], "July 2015")]
+
+
 def test_markdown_plan_normalises():
     doc = normalise(read_document(PANDOC.encode()))
     assert doc.organisation == "Anytown Borough Council"
@@ -92,7 +107,7 @@ def test_markdown_plan_normalises():
         ("Section 1: Our workforce", "1", "Publish workforce data\nby grade\nby service",
          ["Head of Human Resources"], "date"),
         ("Section 1: Our workforce", "2", "Run the staff survey again",
-         ["Human Resources Manager", "Training and Development Manager"], "date"),
+         ["Training and Development Manager"], "date"),
         ("Section 2: Services", "3", "Review the website", ["Communications Lead"], "ongoing")]
 
 
@@ -134,10 +149,12 @@ def test_csv_quoted_cells_with_line_breaks():
     assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
         "Hull City Council", "Equality Action Plan 2013-14"]
     table = _table(raw)
-    assert table.rows[0].cells[2].text == "Lead\nofficer"
+    assert table.rows[0].cells[2].text == "Lead officer"  # a lower-case line runs on
     assert table.rows[1].cells[1].parts == ("Review the recruitment policy\ncheck adverts\n"
                                             "check panels",)
     assert table.rows[2].cells[1].text == 'Consult the forum, with "critical friends"'
+    # a line break in a spreadsheet cell parts its paragraphs
+    assert table.rows[2].cells[2].parts == ("HR Manager", "T&D Manager")
     # a record spans the physical lines of its embedded breaks
     assert [(r.line_start, r.line_end) for r in table.rows] == [(4, 5), (6, 8), (9, 10)]
 
@@ -172,6 +189,11 @@ def test_text_cell_parts_rule():
     assert text_cell_parts("Intro\n\n- item") == ("Intro\nitem",)
     assert text_cell_parts("<p>one</p><p>two</p>") == ("one", "two")
     assert text_cell_parts("  \n ") == ()
+    # where lines are the only way to part paragraphs
+    assert text_cell_parts("CE\nBoard", lines_are_paragraphs=True) == ("CE", "Board")
+    assert text_cell_parts("Agree the scheme\nwith the board\n• in May\na) then publish",
+                           lines_are_paragraphs=True) == (
+        "Agree the scheme with the board\nin May", "a) then publish")
 
 
 # pandoc's grid table: what it writes when a cell holds a list or paragraphs
@@ -219,3 +241,32 @@ def test_csv_header_labels_may_end_with_a_dot():
     with pytest.raises(ReaderError):
         sniff(b"We will, in short, consult.\nOur aims, in short, are three.\n"
               b"They are, too, fine.\n")
+
+
+def test_csv_cells_beyond_the_column_limit_are_warned_about():
+    from planextract.extract.text.csv_reader import read_csv
+    from planextract.settings import Limits, Settings
+
+    text = "No,Action,Owner,Date,Notes\n1,Agree,CE,May 2012,none\n2,Publish,HR,June 2012,\n"
+    raw = read_csv(text.encode(), settings=Settings(limits=Limits(max_columns=4)))
+    assert [len(r.cells) for r in raw.blocks[0].rows] == [4, 4, 4]
+    assert raw.warnings[0] == "line 1: 5 cells; only the first 4 were read"
+
+
+def test_csv_one_cell_record_outside_the_first_column_is_data():
+    text = ("No,Action,Owner,Date\n1,Agree the scheme,CE,May 2012\n,,,\n"
+            ",Publish the annual report,,\n,,,\n2,Review,HR,June 2012\n")
+    raw = read_document(text.encode())
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph)]
+    assert [r.cells[1].text for t in raw.blocks for r in t.rows] == [
+        "Action", "Agree the scheme", "Publish the annual report", "Review"]
+
+
+def test_inline_markdown_rule():
+    from planextract.extract.text.markdown import inline_markdown
+
+    assert inline_markdown("**Bold**, __strong__, *em*, _em_ and `code`") == \
+        "Bold, strong, em, em and code"
+    assert inline_markdown("[the website](http://example.org) \\| \\*") == "the website | *"
+    # marks inside words and arithmetic stay
+    assert inline_markdown("snake_case_name, 5 * 3 * 2") == "snake_case_name, 5 * 3 * 2"

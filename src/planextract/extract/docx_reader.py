@@ -8,7 +8,8 @@ the normaliser reads every format the same way. Numbers Word draws from
 list items or typed with a literal glyph or dash, become lines of the paragraph
 before them, as do a paragraph's line breaks; headings come from paragraph
 styles. Content controls, tracked insertions and one-cell layout tables are
-looked through; tracked deletions are not read (``docx_text``).
+looked through; tracked deletions are not read (``docx_text``). Rows marked as
+the repeated header (``w:tblHeader``) are one header row (``header_rows``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from docx.oxml.ns import qn
 
 from planextract.extract import docx_text
 from planextract.extract.errors import ReaderError
+from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Settings
@@ -99,14 +101,35 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def _style_level(p, styles: dict[str, str]) -> int:
+def _outline(ppr) -> int | None:
+    """A paragraph's outline level (``w:outlineLvl``, 0-8; 9 is body text) as a
+    heading level, or None."""
+    node = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    if node is None:
+        return None
+    try:
+        value = int(node.get(qn("w:val")))
+    except (TypeError, ValueError):
+        return None
+    return value + 1 if 0 <= value <= 8 else 0
+
+
+def _style_level(p, styles: dict[str, str], outlines: dict[str, int]) -> int:
+    """The heading level: the paragraph's outline level, else its style's name
+    (``Heading 2``, ``Title``), else its style's outline level (a custom
+    heading style)."""
     ppr = p.pPr
+    own = _outline(ppr)
+    if own is not None:
+        return own
     style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
     name = styles.get(style_id or "", style_id or "")
     match = _HEADING_STYLE.match(name)
     if match:
         return int(match.group(1))
-    return 1 if name.lower() == "title" else 0
+    if name.lower() == "title":
+        return 1
+    return outlines.get(style_id or "", 0)
 
 
 def _bold(p) -> bool:
@@ -125,6 +148,8 @@ class _Reader:
     def __init__(self, document: docx.document.Document) -> None:
         self.numbering = _Numbering(document)
         self.styles = {s.style_id: s.name for s in document.styles if s.style_id}
+        self.outlines = {s.style_id: level for s in document.styles if s.style_id
+                         and (level := _outline(getattr(s.element, "pPr", None)))}
         self.style_numpr = {}
         for style in document.styles:
             ppr = getattr(style.element, "pPr", None)
@@ -212,6 +237,9 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     except (PackageNotFoundError, KeyError, ValueError) as err:
         raise ReaderError(f"not a readable Word document ({err}); open it in Word and "
                           "save it again as .docx") from None
+    if getattr(document.element, "body", None) is None:
+        raise ReaderError("not a readable Word document (its main part has no body); open "
+                          "it in Word and save it again as .docx")
     reader = _Reader(document)
     blocks: list[Paragraph | Table] = []
     tabbed: list[tuple[Paragraph, list[str]]] = []
@@ -232,7 +260,8 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
                 text, _kind = reader.paragraph_text(child)
                 if not text:
                     continue
-                paragraph = Paragraph(text=text, level=_style_level(child, reader.styles),
+                paragraph = Paragraph(text=text, level=_style_level(child, reader.styles,
+                                                                   reader.outlines),
                                       bold=_bold(child))
                 cells = docx_text.tab_cells(child)
                 if len(cells) >= 2:
@@ -248,9 +277,11 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
                     walk(tc)
                     end_tabbed()
                 continue
-            rows = reader.rows(child)
+            rows = [Row(cells=tuple(r)) for r in reader.rows(child)]
+            titles, rows = settle_header(rows, docx_text.header_rows(child))
+            blocks.extend(Paragraph(text=title_text(t), bold=True) for t in titles)
             if rows:
-                blocks.append(Table(rows=tuple(Row(cells=tuple(r)) for r in rows)))
+                blocks.append(Table(rows=tuple(rows)))
 
     walk(document.element.body)
     end_tabbed()

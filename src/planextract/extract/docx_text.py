@@ -3,7 +3,8 @@
 Text sits in runs, and runs sit inside content controls (``w:sdt``), tracked
 insertions (``w:ins``, ``w:moveTo``), hyperlinks, smart tags and fields; all
 of it is printed. Tracked deletions (``w:del``, ``w:moveFrom``) are not, nor
-is the fallback copy of a text box Word writes beside the modern one. A line
+is the fallback copy of a text box Word writes beside the modern one, nor a
+content control still showing its prompt. A line
 break (``w:br``) is kept as a line break so a cell's lines stay apart; a page
 or column break is a space. Block-level content controls and custom XML
 around paragraphs, tables, rows and cells are looked through.
@@ -22,6 +23,14 @@ _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _HYPHEN = qn("w:noBreakHyphen")
 _WRAPPERS = {qn("w:sdt"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
 _CONTENT = {qn("w:sdtContent")}
+_SDT = qn("w:sdt")
+
+
+def _placeholder(sdt) -> bool:
+    """A content control still showing its prompt ("Click here to enter text."):
+    nothing was typed into it."""
+    properties = sdt.find(qn("w:sdtPr"))
+    return properties is not None and properties.find(qn("w:showingPlcHdr")) is not None
 
 
 def pieces(element) -> Iterator[str]:
@@ -30,6 +39,8 @@ def pieces(element) -> Iterator[str]:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag == _SDT and _placeholder(child):
             continue
         if tag == _T:
             yield child.text or ""
@@ -67,6 +78,8 @@ def children(element, *tags: str) -> Iterator:
         tag = child.tag
         if tag in tags:
             yield child
+        elif tag == _SDT and _placeholder(child):
+            continue
         elif tag in _WRAPPERS:
             yield from children(child, *tags)
         elif tag in _CONTENT:
@@ -77,3 +90,17 @@ def is_deleted_row(tr) -> bool:
     """A row removed with tracked changes on."""
     trpr = tr.find(qn("w:trPr"))
     return trpr is not None and trpr.find(qn("w:del")) is not None
+
+
+def header_rows(tbl) -> int:
+    """How many leading rows Word repeats as the table's header (``w:tblHeader``)."""
+    count = 0
+    for tr in children(tbl, qn("w:tr")):
+        if is_deleted_row(tr):
+            continue
+        trpr = tr.find(qn("w:trPr"))
+        mark = trpr.find(qn("w:tblHeader")) if trpr is not None else None
+        if mark is None or mark.get(qn("w:val")) in ("0", "false", "off"):
+            break
+        count += 1
+    return count

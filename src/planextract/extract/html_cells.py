@@ -92,6 +92,14 @@ class PartsBuilder:
                 self.line(split_inline_bullets(line))
             first = False
 
+    def run_on(self, text: str) -> None:
+        """More of the last line: a sentence wrapped by hand."""
+        text = " ".join(text.split())
+        if not self.parts or not self.parts[-1]:
+            self.paragraph(text)
+        elif text:
+            self.parts[-1][-1] = f"{self.parts[-1][-1]} {text}"
+
     def line(self, text: str) -> None:
         if not self.parts:
             self.parts.append([])
@@ -145,8 +153,8 @@ def _list_item_text(item: Tag) -> str:
     out = []
     for child in item.children:
         if isinstance(child, Tag) and child.name in LISTS:
-            out.append("\n" + "\n".join(" ".join(inline_text(li).split())
-                                        for li in child.find_all("li")))
+            out.extend("\n" + _list_item_text(li) for li in child.children
+                       if isinstance(li, Tag) and li.name in ("li", "dd", "dt"))
         elif isinstance(child, Tag) and child.name in PARAGRAPHS:
             out.append("\n" + inline_text(child))
         else:

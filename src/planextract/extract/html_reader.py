@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.exceptions import ParserRejectedMarkup
 
 from planextract.extract.errors import ReaderError
+from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.html_cells import (
     LISTS,
     PARAGRAPHS,
@@ -40,6 +42,8 @@ _HEADING_CLASS = re.compile(r"(?:^|\b)(?:mso)?heading[-_ ]?(\d)\b", re.I)
 _TITLE_CLASS = re.compile(r"^(?:msotitle|title)$", re.I)
 _BOLD_TAGS = {"b", "strong"}
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARKED_SECTION = re.compile(r"<!\[[^<>]*>?")
 # void elements written as <br> are tracked by bs4's html.parser in a list searched
 # at every end tag (quadratic on a long page); written as <br/> they are not
 _VOID = re.compile(r"<(br|hr|img|meta|link|input|col|area|base|wbr|source|embed|param|track)"
@@ -169,16 +173,22 @@ class _Reader:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString and child.strip():
-                    self.inline.append(str(child))
+                    # a source line break is a space, a blank line a new paragraph
+                    self.inline.append("\n".join(inline_text(NavigableString(piece))
+                                                 for piece in _BLANK_LINE.split(str(child))))
                 continue
+            has_blocks = child.name != "table" and self._has_blocks(child)
             if child.name == "br":
                 self.inline.append("\n")
             elif child.name == "table":
                 self.flush_inline()
                 self.table(child)
-            elif child.name in _BLOCKS or self._has_blocks(child):
+            elif child.name == "dl":
                 self.flush_inline()
-                if self._has_blocks(child):
+                self.definitions(child)
+            elif child.name in _BLOCKS or has_blocks:
+                self.flush_inline()
+                if has_blocks:
                     self.walk(child)
                     self.flush_inline()
                 else:
@@ -188,6 +198,26 @@ class _Reader:
                 if self.inline_line is None:
                     self.inline_line = child.sourceline
                 self.inline.append(inline_text(child))
+
+    def definitions(self, dl: Tag) -> None:
+        """A definition list: each term and its definition, a key line when the
+        term is short (a key of abbreviations published as ``<dl>``)."""
+        term: Tag | None = None
+        for child in dl.find_all(["dt", "dd"]):
+            if child.name == "dt":
+                if term is not None:
+                    self.paragraph(inline_text(term), term.sourceline)
+                term = child
+                continue
+            text = " ".join(inline_text(child).split())
+            if term is None:
+                self.paragraph(text, child.sourceline)
+                continue
+            abbreviation = " ".join(inline_text(term).split())
+            self.paragraph(f"{abbreviation}\t{text}", term.sourceline)
+            term = None
+        if term is not None:
+            self.paragraph(inline_text(term), term.sourceline)
 
     @staticmethod
     def _has_blocks(tag: Tag) -> bool:
@@ -208,14 +238,9 @@ class _Reader:
             return
         pairs = self.grid_pairs(rows)
         heads = sum(1 for tr in rows[:_header_rows(rows)] if any(tr is t for t, _ in pairs))
-        grid = [row for _, row in pairs]
-        while heads and sum(not c.empty for c in grid[0].cells) == 1 and len(grid[0].cells) > 1:
-            # a title printed across the top of the table: the table's name
-            title = next(c for c in grid[0].cells if not c.empty)
-            self.paragraph(title.text.replace("\n", " "), grid[0].line_start, bold=True)
-            grid, heads = grid[1:], heads - 1
-        if heads >= 2:
-            grid = [merge_header(grid[:heads])] + grid[heads:]
+        titles, grid = settle_header([row for _, row in pairs], heads)
+        for title in titles:  # a title printed across the top of the table: its name
+            self.paragraph(title_text(title), title.line_start, bold=True)
         if grid:
             self.blocks.append(Table(rows=tuple(grid)))
 
@@ -286,19 +311,6 @@ def _header_rows(rows: list[Tag]) -> int:
     return count
 
 
-def merge_header(rows: list[Row]) -> Row:
-    """A header printed on several rows as one: each column takes its lowest
-    label (a top cell spanning columns names a group, the labels under it
-    name the columns; a cell spanning the header's rows is empty below)."""
-    width = max(len(r.cells) for r in rows)
-    cells = []
-    for column in range(width):
-        labels = [r.cells[column] for r in rows
-                  if column < len(r.cells) and not r.cells[column].empty]
-        cells.append(labels[-1] if labels else Cell())
-    return Row(cells=tuple(cells), line_start=rows[0].line_start, line_end=rows[-1].line_end)
-
-
 def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
     """(cell, rowspan, colspan) as printed to a full grid: a cell spanning
     columns is followed by empty cells, the rows below a cell spanning rows
@@ -331,7 +343,17 @@ def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
 
 def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]]:
     """Blocks of an HTML page in reading order, and warnings."""
-    soup = BeautifulSoup(_VOID.sub(r"<\1\2/>", text), "html.parser")
+    text = _VOID.sub(r"<\1\2/>", text)
+    try:
+        soup = BeautifulSoup(text, "html.parser")
+    except ParserRejectedMarkup:
+        # html.parser gives up on a broken marked section ("<![if ...]>" cut short):
+        # those hold no plan text, so without them the page is read
+        try:
+            soup = BeautifulSoup(_MARKED_SECTION.sub("", text), "html.parser")
+        except ParserRejectedMarkup as err:
+            raise ReaderError(f"the page's markup cannot be parsed ({err}); open it in a "
+                              "browser and save it again") from None
     _drop_furniture(soup)
     reader = _Reader(settings)
     reader.walk(soup.body or soup)

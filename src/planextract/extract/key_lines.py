@@ -4,8 +4,8 @@ Word users type a key with a TAB between the abbreviation and its expansion
 (the Word reader makes such paragraphs a two-column table); text exports and
 web pages print the same key with a wide gap instead: two or more spaces, or
 non-breaking spaces. Readers keep that gap, which collapsing whitespace would
-lose: two or more such lines in a row become a two-column table, so the
-normaliser reads the key whatever the format. A lone such line is text.
+lose: three or more such lines in a row become a two-column table, so the
+normaliser reads the key whatever the format. Fewer stay text.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
 
-_GAP_LINE = re.compile(r"^\s*(?P<abbr>\S+(?: \S+)?)(?:\t+|[ \u00a0]{2,}|\u00a0)\s*"
+_GAP_LINE = re.compile(r"^\s*(?P<abbr>\S+?):?(?:\t+|[ \u00a0]{2,}|\u00a0)\s*"
                        r"(?P<expansion>\S.*?)\s*$")
 MAX_ABBREVIATION_CHARS = 12
+MIN_KEY_LINES = 3  # the normaliser reads a key of three entries or more
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,15 @@ class KeyLine:
 
 
 def key_pair(raw: str) -> tuple[str, str] | None:
-    """(abbreviation, expansion) when ``raw`` reads as a key line: a short
-    piece with a capital letter, a wide gap, then words."""
+    """(abbreviation, expansion) when ``raw`` reads as a key line: one short
+    word with two capitals or more (``ACO``, ``T&DM``, ``DoF``), a wide gap,
+    then words."""
     match = _GAP_LINE.match(raw)
     if not match:
         return None
     abbreviation, expansion = match.group("abbr"), " ".join(match.group("expansion").split())
-    if (len(abbreviation) > MAX_ABBREVIATION_CHARS or not re.search(r"[A-Z]", abbreviation)
+    if (len(abbreviation) > MAX_ABBREVIATION_CHARS
+            or len(re.findall(r"[A-Z]", abbreviation)) < 2
             or abbreviation.endswith(".") or not expansion[:1].isalpha()):
         return None
     return abbreviation, expansion
@@ -49,13 +52,13 @@ def key_line(raw: str, paragraph: Paragraph) -> Paragraph | KeyLine:
 
 
 def settle(blocks: list) -> list[Paragraph | Table]:
-    """Runs of two or more key lines become a two-column table; a lone one
-    is its paragraph again."""
+    """Runs of three or more key lines become a two-column table; shorter
+    runs are their paragraphs again."""
     out: list[Paragraph | Table] = []
     run: list[KeyLine] = []
 
     def close() -> None:
-        if len(run) >= 2:
+        if len(run) >= MIN_KEY_LINES:
             out.append(Table(rows=tuple(
                 Row(cells=(Cell(parts=(k.abbreviation,), raw=k.abbreviation),
                            Cell(parts=(k.expansion,), raw=k.expansion)),

@@ -135,7 +135,7 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
     from planextract.extract.text.decode import decode, lines_of
 
     text, _ = decode(data, limits)
-    lines = [ln for ln in lines_of(text) if ln.strip()]
+    lines = [ln for ln in lines_of(text) if ln.strip() or "\t" in ln]  # "\t": an empty cell
     for fmt in TEXT_FORMATS:
         if fmt.detect(data, lines):
             return fmt

@@ -29,10 +29,15 @@ _ROW_NUMBER = re.compile(
     r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3})?|\d{4}\.\d{1,3})\.?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _WORDS = re.compile(r"[\s/]+")
-# a line that titles what follows: a grouping keyword, or capitals
+# a line that titles what follows: a grouping word with its number or letter (or a
+# colon): "Section 2", "OBJECTIVE 4 - ACCESS", "Theme A:", "Strand: Race"; a word
+# alone ("Area Manager", "Outcome lead") is text, an owner's title most often
 _HEADING_WORD = re.compile(
-    r"^(?:#{1,6}\s+|\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|"
-    r"strategic|outcome|aim|goal|area|year|chapter|appendix|annex|workstream|equality)\b", re.I)
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|outcome|"
+    r"aim|goal|area|year|chapter|appendix|annex|workstream)"
+    r"(?:\s*:|\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.I)
+MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bon-?going\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b",
@@ -78,32 +83,43 @@ class _Break:
     cells: int
 
 
-def _cell_text(lines: list[str]) -> str:
-    """Lines of a cell as text: a line starting in lower case continues the
+def _cell_parts(lines: list[str]) -> tuple[str, ...]:
+    """Lines of a cell as its parts: a blank line parts paragraphs (as Word's
+    text export prints them); a line starting in lower case continues the
     line before it (a sentence broken by a page break) unless it is a bullet
-    item; bullet glyphs go."""
-    out: list[str] = []
+    item; a paragraph opening with a bullet item belongs to the one above;
+    bullet glyphs go."""
+    parts: list[list[str]] = []
+    blank = True
     for line in lines:
         text = plain(line)
         if not text:
+            blank = True
             continue
         bullet = bool(_BULLET.match(text))
         text = _BULLET.sub("", text)
-        if out and text[:1].islower() and not bullet:
-            out[-1] = f"{out[-1]} {text}"
+        if parts and text[:1].islower() and not bullet:
+            parts[-1][-1] = f"{parts[-1][-1]} {text}"
+        elif blank and not (bullet and parts):
+            parts.append([text])
         else:
-            out.append(text)
-    return "\n".join(out)
+            parts[-1].append(text)
+        blank = False
+    return tuple("\n".join(p) for p in parts)
 
 
 def is_heading_line(text: str) -> bool:
-    """A short title line: a grouping keyword first, or all in capitals."""
+    """A short title line: a markdown heading, a grouping word with its
+    number or letter, or three words or more all in capitals."""
     text = " ".join(text.split())
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or re.search(r"[.,;]$", text):
         return False
+    if re.match(r"^#{1,6}\s", text):
+        return True
     letters = [c for c in text if c.isalpha()]
-    capitals = len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) >= 2
+    capitals = (len(letters) >= 4 and all(c.isupper() for c in letters)
+                and len(words) >= MIN_CAPITAL_WORDS)
     return capitals or bool(_HEADING_WORD.match(text))
 
 
@@ -244,7 +260,11 @@ def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered
                 out.append(_Break(repeat))
                 continue
             if numbered and item.label and not _ROW_NUMBER.match(item.label):
-                skipped.append(item)
+                if is_heading_line(item.label):  # a heading typed as a cell between rows
+                    out.append(Paragraph(text=item.label, line=item.first_line,
+                                         level=HEADING_LEVEL))
+                else:
+                    skipped.append(item)
                 continue
         current.append(item)
         if len(current) == width:
@@ -255,7 +275,9 @@ def _group(cells: list[_RawCell | _Loose], width: int, header: _Header, numbered
 
 def _width(cells: list[_RawCell]) -> tuple[int, bool]:
     """(header width, rows numbered): the header ends at the first row
-    number after a run of labels; else, of the runs of labels after which the
+    number after a run of labels, when the rows then come out whole (each
+    starting with a number or, continued, empty); else, of the runs of labels
+    after which the
     cells fill whole rows, the one repeated most at page tops, then the one
     whose columns hold the most alike cells."""
     labels = 0
@@ -263,7 +285,12 @@ def _width(cells: list[_RawCell]) -> tuple[int, bool]:
         labels += 1
     first_number = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.label)), None)
     if first_number and all(_is_label(c) or not c.label for c in cells[:first_number]):
-        return first_number, True
+        _, left, skipped = _group(list(cells[first_number:]), first_number,
+                                  _Header(cells[:first_number]), True)
+        if not left and not skipped:
+            return first_number, True
+        # the rows do not come out whole: the number column is not the first one, and
+        # a short first cell ("All") was taken for a label; read the width as unnumbered
     best: tuple[tuple[int, float], int] | None = None
     for width in range(labels, 1, -1):
         grouped, left, _ = _group(list(cells[width:]), width, _Header(cells[:width]), False)
@@ -338,7 +365,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
             blocks.append(entry)
         else:
             rows.append(Row(
-                cells=tuple(Cell(parts=(t,) if (t := _cell_text([x for _, x in c.lines])) else (),
+                cells=tuple(Cell(parts=_cell_parts([x for _, x in c.lines]),
                                  raw="\n".join(x for _, x in c.lines)) for c in entry),
                 line_start=entry[0].first_line, line_end=entry[-1].last_text_line,
                 after_break=after_break))

@@ -1,9 +1,13 @@
 """Reader for CSV exports of a plan table (``csv``), as Excel and LibreOffice
 write them: quoted cells with embedded line breaks, a comma or semicolon
-delimiter (found with ``csv.Sniffer``).
+delimiter (found with ``csv.Sniffer``). A line break inside a cell parts its
+paragraphs, as Word's paragraphs do when a table is pasted into a
+spreadsheet; bullet items and lines running on in lower case stay with the
+paragraph above.
 
-A blank record ends a table. Outside a table, a record with one filled cell
-is a paragraph (the plan's title, a table's name, a section heading); inside
+A blank record ends a table. Outside a table, a record whose only filled cell
+is the first is a paragraph (the plan's title, a table's name, a section
+heading); inside
 one it stays a row (a full-width heading row, read as in Word). Every row is
 padded to the widest, so a table cut by a blank record continues the one
 above in the normaliser. Line numbers are the
@@ -69,7 +73,7 @@ def _records(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 def looks_like_csv(lines: list[str]) -> bool:
-    """Most records share one width of three or more cells, and the first
+    """Most records share one width of two or more cells, and the first
     record of that width with several filled cells reads as a header: short
     labels, none ending a sentence, not spaced after the delimiter as prose
     is after a comma."""
@@ -83,7 +87,7 @@ def looks_like_csv(lines: list[str]) -> bool:
     if len(records) < 2:
         return False
     width, count = Counter(len(r) for r in records).most_common(1)[0]
-    if width < 3 or count < 2 or count < 0.6 * len(records):
+    if width < 2 or count < 2 or count < 0.6 * len(records):
         return False
     header = next((r for r in records if len(r) == width
                    and sum(1 for c in r if c.strip()) >= 2), None)
@@ -121,7 +125,7 @@ def read_csv(data: bytes, source_format: str = "csv",
         if not filled:
             rows = None
             continue
-        if rows is None and len(filled) == 1:
+        if rows is None and len(filled) == 1 and cells[0].strip():
             text = " ".join(filled[0].split())
             blocks.append(Paragraph(text=text, line=start,
                                     level=HEADING_LEVEL if is_heading_line(text) else 0))
@@ -132,7 +136,11 @@ def read_csv(data: bytes, source_format: str = "csv",
         if rows is None:
             rows = []
             blocks.append(rows)
-        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c), raw=c)
+        if len(cells) > settings.limits.max_columns:
+            warnings.append(f"line {start}: {len(cells)} cells; only the first "
+                            f"{settings.limits.max_columns} were read")
+        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c, lines_are_paragraphs=True),
+                                         raw=c)
                                     for c in cells[:settings.limits.max_columns]),
                         line_start=start, line_end=end))
         count += 1

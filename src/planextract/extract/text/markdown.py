@@ -3,8 +3,9 @@ and GitHub write them.
 
 A table is a row of ``|``-separated cells, a separator row of dashes (with
 optional alignment colons) and the body rows; it ends at the first line
-without a ``|``. ``<br>`` inside a cell is a line break and ``<br><br>`` a
-paragraph break. ``#`` headings and setext headings (a line underlined with
+without a ``|``. ``<br>`` inside a cell parts its paragraphs (a pipe table has no
+other way to print them), unless the line after it is a bullet item or runs
+on in lower case. ``#`` headings and setext headings (a line underlined with
 ``===`` or ``---``) give paragraph levels; emphasis, links and escapes are
 removed from the text. Pandoc's grid tables (``+---+`` borders, cells over
 several lines) are read too: pandoc writes them for cells holding lists or
@@ -30,7 +31,8 @@ _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|"
+                              r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
 _CODE = re.compile(r"`([^`]*)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -101,7 +103,7 @@ def _grid_row(lines: list[tuple[int, str]], edges: list[int]) -> Row:
     for _, line in lines:
         for k, (left, right) in enumerate(zip(edges, edges[1:])):
             columns[k].append(line[left + 1:right].strip())
-    cells = tuple(_cell(unwrap(c)) for c in columns)
+    cells = tuple(_cell(unwrap(c), grid=True) for c in columns)
     return Row(cells=cells, line_start=lines[0][0], line_end=lines[-1][0])
 
 
@@ -134,13 +136,15 @@ def inline_markdown(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
-    text = _SINGLE_EMPHASIS.sub(r"\1", text)
+    text = _SINGLE_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     return _ESCAPE.sub(r"\1", text)
 
 
-def _cell(raw: str) -> Cell:
+def _cell(raw: str, grid: bool = False) -> Cell:
+    """A pipe-table cell: each ``<br>`` line a paragraph (no other way to part
+    them is printed). A grid-table cell: paragraphs parted by blank lines."""
     text = _BR.sub("\n", "\n".join(inline_markdown(ln) for ln in raw.strip().split("\n")))
-    return Cell(parts=text_cell_parts(text), raw=raw.strip())
+    return Cell(parts=text_cell_parts(text, lines_are_paragraphs=not grid), raw=raw.strip())
 
 
 def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | None:
