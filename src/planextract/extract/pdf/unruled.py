@@ -196,21 +196,19 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors
             if x - opened >= settings.gutter * size:
                 gutters.append((opened, x))
             opened = None
+    # a strip is a gutter only if on some line a cell starts at its right edge
+    # (nothing before it, or nothing closer than a cell gap): not the spaces
+    # of a phrase repeated on every line in a fixed-width font. A strip ending
+    # at a header label's start needs no such line.
+    cell_starts = sorted(g[0].x0 for line in lines for g in cell_groups(line, settings.cell_gap))
     return [g for g in gutters
-            if _aligned(g[1], anchors, settings) or _parts_cells(lines, g, settings)]
+            if _aligned(g[1], anchors, settings) or _near(g[1], cell_starts, settings)]
 
 
-def _parts_cells(lines: list[Line], strip: tuple[float, float], settings: PdfSettings) -> bool:
-    """Whether on some line a word starts at the strip's right edge with
-    nothing before it, or nothing closer than a cell gap: a column gutter,
-    not the spaces of a phrase repeated on every line in a fixed-width font.
-    (A strip ending at a header label's start needs no such line.)"""
-    for line in lines:
-        for k, word in enumerate(line):
-            if abs(word.x0 - strip[1]) <= settings.align and (
-                    k == 0 or word.x0 - line[k - 1].x1 >= settings.cell_gap):
-                return True
-    return False
+def _near(x: float, sorted_xs: list[float], settings: PdfSettings) -> bool:
+    """Whether some value of ``sorted_xs`` lies within ``align`` of ``x``."""
+    k = bisect.bisect_left(sorted_xs, x - settings.align)
+    return k < len(sorted_xs) and sorted_xs[k] <= x + settings.align
 
 
 def _columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
@@ -290,11 +288,18 @@ def _cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
                     column += 1  # in the gutter after its column's text: the next column
             cells[column].append(word)
         return cells
-    through = any(w.x0 < g1 and w.x1 > g0 for w in line for g0, g1 in gutters)
+    through = any(_crosses(w, gutters) for w in line)
     units = cell_groups(line, settings.cell_gap) if through else [[w] for w in line]
     for unit in units:
         cells[_column(unit[0].x0, starts, settings)].extend(unit)
     return cells
+
+
+def _crosses(word: Word, gutters: list[tuple[float, float]]) -> bool:
+    """Whether the word runs into a gutter (gutters are sorted and apart)."""
+    k = bisect.bisect_right(gutters, (word.x1, float("inf"))) - 1
+    return k >= 0 and gutters[k][0] < word.x1 and gutters[k][1] > word.x0 or (
+        k >= 1 and gutters[k - 1][1] > word.x0)
 
 
 def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
