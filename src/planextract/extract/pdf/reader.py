@@ -86,12 +86,14 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
               for t in grids]
     outside = _outside([t.bbox for t in grids])
     words = [w for w in page.words if outside(w)] if grids else page.words
-    rules = sorted(r.top for r in page.rules if r.horizontal and (
-        not grids or outside(Word("", r.x0, r.x1, r.top, r.bottom, 0, False))))
+    flat = [r for r in page.rules if r.horizontal and (
+        not grids or outside(Word("", r.x0, r.x1, r.top, r.bottom, 0, False)))]
+    rules = sorted(r.top for r in flat)
+    extent = (min(r.x0 for r in flat), max(r.x1 for r in flat)) if flat else None
     dropped = {id(w) for line in margin
                if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line)) for w in line}
     found = unruled_tables([w for w in words if id(w) not in dropped] if dropped else words,
-                           rules, columns, settings)
+                           rules, columns, settings, extent)
     tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
                for t in found]
     if found:

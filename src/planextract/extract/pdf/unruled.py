@@ -46,16 +46,19 @@ class UnruledTable:
 
 
 def unruled_tables(words: list[Word], rules: list[float], columns: list[float] | None,
-                   settings: PdfSettings = DEFAULT.pdf) -> list[UnruledTable]:
+                   settings: PdfSettings = DEFAULT.pdf,
+                   extent: tuple[float, float] | None = None) -> list[UnruledTable]:
     """Every unruled table among ``words``, top to bottom; ``rules`` are the
     tops of the page's horizontal rules, ``columns`` those of the table the
-    previous page ended with, if any. The right edge of the text on the page
-    bounds the room of a table's last column."""
+    previous page ended with, if any. The right edge of the text on the page,
+    or of the horizontal rules (``extent``: their left and right ends, less
+    the inset of the table's text from their left end), bounds the room of a
+    table's last column."""
     tables: list[UnruledTable] = []
     lines = printed_lines(words, settings)
     right = max((w.x1 for w in words), default=0.0)
     while lines:
-        found = _unruled_table(lines, rules, columns, right, settings)
+        found = _unruled_table(lines, rules, columns, right, settings, extent)
         if found is None:
             break
         table, end = found
@@ -340,7 +343,8 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,
-                   right: float, settings: PdfSettings) -> tuple[UnruledTable, int] | None:
+                   right: float, settings: PdfSettings,
+                   extent: tuple[float, float] | None = None) -> tuple[UnruledTable, int] | None:
     """The first table among ``lines`` and the index of its last line."""
     found = _table_start(lines, columns, settings)
     if found is None:
@@ -350,6 +354,10 @@ def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] |
     table_lines = lines[start:end + 1]
     body = table_lines[1:] or table_lines
     gutters = _gutters(body, settings, anchors)
+    if extent is not None:
+        inset = min(w.x0 for line in table_lines for w in line) - extent[0]
+        if 0 <= inset <= settings.max_pad:
+            right = max(right, extent[1] - inset)
     starts, spans = _columns(body, table_lines[0], gutters, right, settings)
     height = lines[start][0].bottom - lines[start][0].top
     cells = [_cells(line, starts, gutters, settings, header=headed and k == 0)
