@@ -1,9 +1,11 @@
 """Reader for PDF plans (``pdf``).
 
 Each page's glyphs and rules come from pdf.page (pypdfium2), one page at a
-time; its tables from pdf.grid where it has ruling lines in both directions,
-else from pdf.unruled (text alignment, horizontal rules if any); the words
-outside the tables are its lines of text. pdf.stitch then joins the pages.
+time, as displayed (``/Rotate`` applied); its tables from pdf.grid where it
+has ruling lines in both directions and from pdf.unruled among the words and
+horizontal rules outside those grids (text alignment, rules or shading if
+any); the words outside the tables are its lines of text. pdf.stitch then
+joins the pages. Tolerances come from ``Settings.pdf``.
 A PDF with pages but no text at all is a scan, and said to be one.
 
 Pages are read one ahead: a line in the top or bottom margin is a running
@@ -19,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from planextract.extract.model import RawDocument
+from planextract.extract.pdf.columns import cell_groups
 from planextract.extract.pdf.document import no_text_error, open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
@@ -31,7 +34,7 @@ from planextract.extract.pdf.stitch import (
     running_lines,
     stitch,
 )
-from planextract.extract.pdf.unruled import cell_groups, unruled_tables
+from planextract.extract.pdf.unruled import unruled_tables
 from planextract.settings import DEFAULT, PdfSettings, Settings
 
 
