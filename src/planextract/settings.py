@@ -22,8 +22,10 @@ class Limits:
     max_text_bytes: int = 16 * 1024 * 1024  # a text export; real plans are 10-45 KB
     max_pages: int = 3000  # PDF pages read; more is refused before any page is read
     max_docx_uncompressed: int = 512 * 1024 * 1024  # sum of a .docx's parts, unpacked
+    max_docx_xml_bytes: int = 16 * 1024 * 1024  # one XML part of a .docx; plans' are < 1 MB
     max_docx_ratio: int = 200  # unpacked/packed size of one part (over 1 MB): a zip bomb beyond
     max_zip_entries: int = 10_000  # parts in a .docx; Word writes a few dozen
+    max_lines: int = 100_000  # lines of a text export read (readers cost ~50 us a line)
     max_line_chars: int = 1_000_000  # a text line longer than this is cut, with a warning
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
     max_table_rows: int = 50_000  # rows of one table read; the rest warned about
@@ -100,6 +102,7 @@ class RunSettings:
     workers: int = 1  # documents read at once
     commit_every: int = 200  # documents buffered before a commit
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
+    commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 
@@ -116,6 +119,16 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class OwnerSettings:
+    """How far two spellings of one role may differ and still be proposed as one
+    (the guards in ``normalise.role_match`` decide)."""
+
+    typo_min_length: int = 6  # words this long or longer may differ by a typo
+    typo_distance: int = 1  # edits allowed between such words (Adviser / Advisor)
+    max_extra_words: int = 2  # a spelling with more extra words is never the same role
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -123,6 +136,7 @@ class Settings:
     run: RunSettings = field(default_factory=RunSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
+    owners: OwnerSettings = field(default_factory=OwnerSettings)
 
 
 DEFAULT = Settings()
