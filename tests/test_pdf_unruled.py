@@ -451,3 +451,15 @@ def test_a_two_row_header_repeated_on_every_page_is_dropped_whole():
     got = texts(table)
     assert got[:2] == rows[:2] and [r[0] for r in got[2:]] == [str(k) for k in range(1, 36)]
     assert not any(r.stitched for b in raw.blocks if isinstance(b, RawTable) for r in b.rows)
+
+
+def test_owners_one_per_line_in_the_last_column_of_a_table_with_horizontal_rules():
+    rows = [["Action", "Due", "Lead"],
+            ["Publish the plan", "2013", "HR|CE"],
+            ["Consult the forum", "2014", "Chief Inspector Grey|Comms"]]
+    style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+             ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black)]
+    raw = read_document(draw([rows], [250, 90, 160], style=style))
+    [table] = [b for b in raw.blocks if isinstance(b, RawTable)]
+    assert table.rows[1].cells[2].parts == ("HR", "CE")
+    assert table.rows[2].cells[2].parts == ("Chief Inspector Grey", "Comms")

@@ -1,9 +1,11 @@
 """Reader for PDF plans (``pdf``).
 
 Each page's glyphs and rules come from pdf.page (pypdfium2), one page at a
-time; its tables from pdf.grid where it has ruling lines in both directions,
-else from pdf.unruled (text alignment, horizontal rules if any); the words
-outside the tables are its lines of text. pdf.stitch then joins the pages.
+time, as displayed (``/Rotate`` applied); its tables from pdf.grid where it
+has ruling lines in both directions and from pdf.unruled among the words and
+horizontal rules outside those grids (text alignment, rules or shading if
+any); the words outside the tables are its lines of text. pdf.stitch then
+joins the pages. Tolerances come from ``Settings.pdf``.
 A PDF with pages but no text at all is a scan, and said to be one.
 
 Pages are read one ahead: a line in the top or bottom margin is a running
@@ -19,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from planextract.extract.model import RawDocument
+from planextract.extract.pdf.columns import cell_groups
 from planextract.extract.pdf.document import no_text_error, open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
@@ -31,7 +34,7 @@ from planextract.extract.pdf.stitch import (
     running_lines,
     stitch,
 )
-from planextract.extract.pdf.unruled import cell_groups, unruled_tables
+from planextract.extract.pdf.unruled import unruled_tables
 from planextract.settings import DEFAULT, PdfSettings, Settings
 
 
@@ -86,12 +89,14 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
               for t in grids]
     outside = _outside([t.bbox for t in grids])
     words = [w for w in page.words if outside(w)] if grids else page.words
-    rules = sorted(r.top for r in page.rules if r.horizontal and (
-        not grids or outside(Word("", r.x0, r.x1, r.top, r.bottom, 0, False))))
+    flat = [r for r in page.rules if r.horizontal and (
+        not grids or outside(Word("", r.x0, r.x1, r.top, r.bottom, 0, False)))]
+    rules = sorted(r.top for r in flat)
+    extent = (min(r.x0 for r in flat), max(r.x1 for r in flat)) if flat else None
     dropped = {id(w) for line in margin
                if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line)) for w in line}
     found = unruled_tables([w for w in words if id(w) not in dropped] if dropped else words,
-                           rules, columns, settings)
+                           rules, columns, settings, extent)
     tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
                for t in found]
     if found:

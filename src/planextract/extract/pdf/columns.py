@@ -1,0 +1,182 @@
+"""Columns of a table without vertical rules: whitespace gutters that run
+down the whole table, the columns they part, each column's room, and which
+column each word of a line belongs to. Used by pdf.unruled.
+
+A column boundary is a strip no line crosses (lines of one cell that cross
+it, full-width headings, are allowed up to a quarter of the lines where the
+strip ends at a header label), at least ``gutter`` font sizes wide, where on
+some line a cell starts (not the spaces of a phrase repeated in a fixed-width
+font). A column of bullet glyphs only is the hanging indent of the next one.
+Every step sorts or bisects: n log n in the words.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from planextract.extract.pdf.page import Word
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.settings import PdfSettings
+
+Line = list[Word]
+
+
+def cell_groups(line: Line, gap: float) -> list[list[Word]]:
+    """Runs of words separated by less than ``gap``: the cells of a printed row."""
+    out: list[list[Word]] = []
+    for word in line:
+        if out and word.x0 - out[-1][-1].x1 < gap:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return out
+
+
+def aligned(x: float, columns: list[float], settings: PdfSettings) -> bool:
+    return any(abs(x - c) < settings.align for c in columns)
+
+
+def gutters(lines: list[Line], settings: PdfSettings, anchors: list[float] | None = None
+             ) -> list[tuple[float, float]]:
+    """Strips of the table no line crosses, at least ``gutter`` font sizes
+    wide; and, where a strip ends at one of the ``anchors`` (the header's
+    label starts), strips crossed by no line of several cells and by at most
+    a quarter of the lines of one cell (full-width heading rows)."""
+    strict = _open_strips(lines, settings, 0, anchors or [])
+    if not anchors:
+        return strict
+    loose = [g for g in _open_strips(lines, settings, len(lines) // 4, anchors)
+             if aligned(g[1], anchors, settings)
+             and not any(g[0] < s1 and s0 < g[1] for s0, s1 in strict)]
+    return sorted(strict + loose)
+
+
+def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors: list[float]
+                 ) -> list[tuple[float, float]]:
+    if not lines:
+        return []
+    size = sorted(w.size for line in lines for w in line)[sum(map(len, lines)) // 2]
+    events: list[tuple[float, int, int]] = []
+    for line in lines:
+        single = len(cell_groups(line, settings.cell_gap)) == 1
+        for word in line:
+            events.append((word.x0, 1, single))
+            events.append((word.x1, -1, single))
+    events.sort(key=lambda e: (e[0], -e[1]))
+    counts = [0, 0]  # lines of several cells, lines of one, over the current x
+    gutters: list[tuple[float, float]] = []
+    opened: float | None = None
+    for x, step, single in events:
+        was_open = counts[0] == 0 and counts[1] <= allowed
+        counts[single] += step
+        now_open = counts[0] == 0 and counts[1] <= allowed
+        if now_open and not was_open:
+            opened = x
+        elif was_open and not now_open and opened is not None:
+            if x - opened >= settings.gutter * size:
+                gutters.append((opened, x))
+            opened = None
+    # a strip is a gutter only if on some line a cell starts at its right edge
+    # (nothing before it, or nothing closer than a cell gap): not the spaces
+    # of a phrase repeated on every line in a fixed-width font. A strip ending
+    # at a header label's start needs no such line.
+    cell_starts = sorted(g[0].x0 for line in lines for g in cell_groups(line, settings.cell_gap))
+    return [g for g in gutters
+            if aligned(g[1], anchors, settings) or _near(g[1], cell_starts, settings)]
+
+
+def _near(x: float, sorted_xs: list[float], settings: PdfSettings) -> bool:
+    """Whether some value of ``sorted_xs`` lies within ``align`` of ``x``."""
+    k = bisect.bisect_left(sorted_xs, x - settings.align)
+    return k < len(sorted_xs) and sorted_xs[k] <= x + settings.align
+
+
+def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
+             right: float, settings: PdfSettings
+             ) -> tuple[list[float], list[tuple[float, float]]]:
+    """Column starts from the gutters, less columns that hold bullet glyphs
+    only. A header label standing in a gutter starts the column after it when
+    that column has no label of its own (cells centred under a label set at
+    the left), else a column of its own, empty below it."""
+    left = min(w.x0 for line in lines for w in line)
+    labels = [(g[0].x0, g[-1].x1) for g in cell_groups(header, settings.cell_gap)]
+    starts: list[float] = []
+    # the space left of the body's text is a gutter too: a label there heads
+    # a column empty on this page
+    bounds = [(float("-inf"), left), *gutters]
+    for k, (g0, g1) in enumerate(bounds):
+        after = bounds[k + 1][0] if k + 1 < len(bounds) else float("inf")
+        inside = [x0 for x0, x1 in labels if g0 < x0 and x1 < g1
+                  and not aligned(x0, [g1], settings)]
+        labelled = any(g1 - settings.align <= x0 < after for x0, _ in labels)
+        if len(inside) == 1 and not labelled:
+            starts.append(inside[0])  # a label left of its column's (centred) cells
+        else:
+            starts.extend([*inside, g1])  # labels over columns empty below them
+    starts.sort()
+    # a column of bullet glyphs only is the hanging indent of the next one
+    bullets = [False] * len(starts)  # a column holding bullet glyphs and nothing else
+    other = [False] * len(starts)
+    for line in lines:
+        for w in line:
+            glyph = bool(GLYPH_BULLET.fullmatch(w.text) or DASH_BULLET.fullmatch(w.text + " "))
+            (bullets if glyph else other)[column_of(w.x0, starts, settings)] = True
+    bullets = [b and not o for b, o in zip(bullets, other)]
+    kept = [s for k, s in enumerate(starts) if k == 0 or not bullets[k - 1]]
+    return kept, _spans(lines, kept, right, settings)
+
+
+def _spans(lines: list[Line], starts: list[float], right: float, settings: PdfSettings
+           ) -> list[tuple[float, float]]:
+    """Each column's x-range: from its start to where its text must wrap,
+    the next column's start less the narrowest gutter's padding, at most
+    ``max_pad`` (the last column: its widest line, or the right edge of the
+    page's text when that is further)."""
+    ends = list(starts)
+    for line in lines:
+        for w in line:
+            k = column_of(w.x0, starts, settings)
+            if (k + 1 == len(starts) or w.x1 < starts[k + 1] - settings.align) and w.x1 > ends[k]:
+                ends[k] = w.x1
+    pads = [starts[k + 1] - ends[k] for k in range(len(starts) - 1) if ends[k] > starts[k]]
+    pad = min([*pads, settings.max_pad])
+    spans = [(s, max(ends[k], starts[k + 1] - pad)) for k, s in enumerate(starts[:-1])]
+    return [*spans, (starts[-1], max(ends[-1], right))]
+
+
+def column_of(x: float, starts: list[float], settings: PdfSettings) -> int:
+    """The column a word starting at ``x`` is in (by bisection: starts are sorted)."""
+    return max(bisect.bisect_right(starts, x + settings.align) - 1, 0)
+
+
+def line_cells(line: Line, starts: list[float], gutters: list[tuple[float, float]],
+           settings: PdfSettings, header: bool = False) -> list[Line]:
+    """The line's words by column. A line whose text runs through a gutter
+    (a heading across the table) puts each run of words in the column where
+    it starts. In a header a label's words stay together (a label over two
+    columns goes to the first), and a label starting in a gutter (centred
+    over its column) goes to the column after it."""
+    cells: list[Line] = [[] for _ in starts]
+    if header:
+        column = 0
+        for k, word in enumerate(line):
+            space = 2 * settings.space_width * max(word.size, 1)
+            if k == 0 or word.x0 - line[k - 1].x1 >= space:
+                column = column_of(word.x0, starts, settings)
+                if column + 1 < len(starts) and any(
+                        starts[column] < g0 <= word.x0 < g1 for g0, g1 in gutters):
+                    column += 1  # in the gutter after its column's text: the next column
+            cells[column].append(word)
+        return cells
+    through = any(_crosses(w, gutters) for w in line)
+    units = cell_groups(line, settings.cell_gap) if through else [[w] for w in line]
+    for unit in units:
+        cells[column_of(unit[0].x0, starts, settings)].extend(unit)
+    return cells
+
+
+def _crosses(word: Word, gutters: list[tuple[float, float]]) -> bool:
+    """Whether the word runs into a gutter (gutters are sorted and apart)."""
+    k = bisect.bisect_right(gutters, (word.x1, float("inf"))) - 1
+    return k >= 0 and gutters[k][0] < word.x1 and gutters[k][1] > word.x0 or (
+        k >= 1 and gutters[k - 1][1] > word.x0)
