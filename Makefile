@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: setup extract test lint bench eval corpus clean fuzz
 
@@ -12,11 +13,18 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
+
+# extraction alone needs no test or bench tools
+$(RUN_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
 
 # `make extract UPLOADS=dir` ingests a folder of new uploads into out/ instead
 UPLOADS ?= samples/
-extract: $(STAMP)
+extract: $(RUN_STAMP)
 	$(BIN)/planextract ingest $(UPLOADS) --dataset out/
 	$(BIN)/planextract report out/ -o out/report.html
 

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -98,6 +99,9 @@ def test_a_changed_source_has_its_rows_replaced_and_readers_see_no_duplicates(in
                              ).fetchone()[0]
     assert n == distinct == 35 and docs_n == 8
     assert DeltaTable(str(ds / "actions")).to_pandas().shape[0] == 35
+    for name in TABLES:  # between runs a table folder holds only its live files
+        live = {Path(uri).name for uri in DeltaTable(str(ds / name)).file_uris()}
+        assert {p.name for p in (ds / name).glob("*.parquet")} == live, name
     for name in ("glossary", "roles"):
         table = pd.read_parquet(ds / name)
         assert not table.duplicated().any(), name
@@ -161,6 +165,12 @@ def test_a_missing_inbox_is_a_usage_error_and_the_dataset_is_untouched(inbox, tm
     assert {p: p.read_bytes() for p in ds.rglob("*") if p.is_file()} == before
     assert ingest(tmp_path / "nothing", "--dataset", tmp_path / "new") == 2
     assert not (tmp_path / "new").exists()
+    # an empty mount point is no better: it must not prune or replace anything
+    (tmp_path / "mnt").mkdir()
+    assert ingest(tmp_path / "mnt", "--dataset", ds, "--prune") == 2
+    assert main(["extract", str(tmp_path / "mnt"), "--out", str(ds)]) == 2
+    assert "no input files found" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in ds.rglob("*") if p.is_file()} == before
 
 
 def test_the_dataset_inside_the_inbox_is_never_read_as_input(inbox):
@@ -251,32 +261,32 @@ def test_a_document_whose_rows_break_the_contract_fails_alone():
     assert fine.document["status"] == "ok" and fine.tables["actions"].num_rows == 1
 
 
-def test_the_log_is_one_json_line_per_document_off_a_terminal(inbox, tmp_path):
+def test_the_log_is_one_json_line_per_document_off_a_terminal(inbox, tmp_path, capsys):
     folder, made = inbox
-    exe = Path(sys.executable).with_name("planextract")
-    done = subprocess.run([str(exe), "ingest", str(folder), "--dataset", str(tmp_path / "ds")],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stderr.splitlines()]
+    assert main(["ingest", str(folder), "--dataset", str(tmp_path / "ds")]) == 0
+    done = capsys.readouterr()
+    records = [json.loads(line) for line in done.err.splitlines()]
     assert sorted(r["source"] for r in records) == sorted(made)
     assert all(set(r) == {"source", "doc_id", "status", "actions", "flags", "seconds", "error"}
                for r in records)
     assert all(r["status"] == "ok" and r["actions"] == 4 for r in records)
-    assert "8 read (8 new, 0 changed)" in done.stdout
+    assert "8 read (8 new, 0 changed)" in done.out
 
 
-def test_help_and_version_say_what_it_does():
+def test_help_and_version_say_what_it_does(capsys):
     exe = Path(sys.executable).with_name("planextract")
     text = subprocess.run([str(exe), "--help"], capture_output=True, text=True).stdout
     for words in ("ingest", "extract", "PDF", ".docx", "exit status", "example"):
         assert words in text, words
-    ingest_help = subprocess.run([str(exe), "ingest", "--help"], capture_output=True,
-                                 text=True).stdout
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    ingest_help = capsys.readouterr().out
     for option in ("--dataset", "--prune", "--dry-run", "--timeout", "--max-memory",
                    "--workers", "--engine", "--scheduler", "--wait", "exit status"):
         assert option in ingest_help, option
-    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
-    assert version.returncode == 0 and version.stdout.startswith("planextract ")
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.startswith("planextract ")
 
 
 def test_a_closed_pipe_is_not_a_traceback(inbox, tmp_path):
@@ -287,3 +297,78 @@ def test_a_closed_pipe_is_not_a_traceback(inbox, tmp_path):
                           shell=True, capture_output=True, text=True, timeout=120,
                           env={**os.environ})
     assert "Traceback" not in done.stderr
+
+
+def test_a_write_that_fails_mid_run_is_one_line_and_keeps_earlier_batches(
+        inbox, tmp_path, monkeypatch, capsys):
+    folder, made = inbox
+    ds = tmp_path / "ds"
+    real = Dataset.commit
+    calls = []
+
+    def full_disk(self, name, rows, replace=()):
+        calls.append(name)
+        if len(calls) > 4:  # the second batch finds the disk full
+            raise OSError(28, "No space left on device")
+        return real(self, name, rows, replace)
+
+    monkeypatch.setattr(Dataset, "commit", full_disk)
+    assert ingest(folder, "--dataset", ds, "--commit-every", "3", "--workers", "1") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("planextract: error: cannot write to the dataset")
+    assert "No space left on device" in err[-1] and "Traceback" not in "".join(err)
+    assert len(pd.read_parquet(ds / "documents")) == 3  # the first batch is kept
+    monkeypatch.setattr(Dataset, "commit", real)
+    assert ingest(folder, "--dataset", ds) == 0
+    assert sorted(pd.read_parquet(ds / "documents")["source"]) == sorted(made)
+    assert len(pd.read_parquet(ds / "actions")) == 32
+
+
+def test_on_a_terminal_a_progress_bar_counts_documents_and_failures():
+    import io
+
+    from planextract.pipeline.progress import Reporter
+
+    stream = io.StringIO()
+    reporter = Reporter("bar", stream=stream, terminal=True)
+    reporter.start(3)
+    for status in ("ok", "failed", "ok"):
+        reporter.document({"source": "a", "doc_id": "0", "status": status, "n_actions": 1,
+                           "seconds": 0.1, "error": None}, Counter())
+    reporter.stop()
+    shown = stream.getvalue()
+    assert "3/3" in shown and "1 failed" in shown and "ETA" in shown
+    assert reporter.failures == 1
+
+
+def test_input_problems_become_failed_rows_and_notes_are_printed(inbox, tmp_path, monkeypatch,
+                                                                 capsys):
+    from types import SimpleNamespace
+
+    from planextract.pipeline import run as run_module
+    from planextract.pipeline.inputs import InputProblem
+
+    folder, made = inbox
+    real = run_module.collect
+
+    def walked(paths, exclude=()):
+        scan = real(paths, exclude)
+        return SimpleNamespace(
+            files=scan.files,
+            problems=[InputProblem(str(folder / "pipe"), "a FIFO (named pipe): not read")],
+            notes=[InputProblem(str(folder), "2 hidden file(s) skipped")])
+
+    monkeypatch.setattr(run_module, "collect", walked)
+    ds = tmp_path / "ds"
+    assert ingest(folder, "--dataset", ds) == 1
+    out = capsys.readouterr().out
+    assert f"note: {folder}: 2 hidden file(s) skipped" in out
+    assert f"FAILED: {folder / 'pipe'}: a FIFO (named pipe): not read" in out
+    docs = pd.read_parquet(ds / "documents").set_index("source")
+    pipe = docs.loc[str(folder / "pipe")]
+    assert pipe["status"] == "failed" and pd.isna(pipe["sha256"]) and len(docs) == 9
+    # the same problem next time is no change: nothing is committed
+    before = versions(ds)
+    assert ingest(folder, "--dataset", ds) == 1
+    assert versions(ds) == before
+    assert "still failed from an earlier run (bytes unchanged): 1" in capsys.readouterr().out

@@ -111,3 +111,16 @@ def test_console_script_is_installed():
     exe = Path(sys.executable).with_name("planextract")
     result = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "extract" in result.stdout
+
+
+def test_extract_turns_a_plain_parquet_dataset_into_delta_tables(tmp_path):
+    import pyarrow as pa
+
+    out = tmp_path / "out"
+    (out / "actions").mkdir(parents=True)
+    pq.write_table(pa.table({"x": [1]}), out / "actions" / "part-0.parquet")
+    source = SAMPLES / "derbyshire-probation-trust_ses-action-plan-2010-11.txt"
+    assert main(["extract", str(source), "--out", str(out), "--log", "quiet"]) == 0
+    assert (out / "actions" / "_delta_log").is_dir()
+    assert not (out / "actions" / "part-0.parquet").exists()
+    assert len(pd.read_parquet(out / "actions")) == 13

@@ -1,4 +1,5 @@
-"""Run many files, in parallel when asked, into one dataset."""
+"""Run many files in this process (or a plain pool) and keep every result in memory:
+for library use and tests. The CLI runs documents isolated and streams them (run.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 import pyarrow as pa
 
 from planextract.pipeline.document_run import DocumentResult, run_one
-from planextract.schema import SCHEMAS, write_dataset
+from planextract.pipeline.rows import arrow_table
+from planextract.schema import write_dataset
 
 
 @dataclass
@@ -49,12 +51,7 @@ def run_batch(sources: list[str], jobs: int = 1) -> BatchResult:
 
 
 def _table(name: str, rows: Iterable[dict]) -> pa.Table:
-    schema = SCHEMAS[name]
-    rows = list(rows)
-    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
-    if name == "actions":
-        columns["extra"] = [list(m.items()) for m in columns["extra"]]
-    return pa.table(columns, schema=schema)
+    return arrow_table(name, rows)
 
 
 def write(result: BatchResult, out: Path) -> None:

@@ -15,7 +15,7 @@ import signal
 from multiprocessing.connection import Connection
 
 from planextract.pipeline import testhooks
-from planextract.pipeline.document_run import failed, memory_message, run_one
+from planextract.pipeline.document_run import DocumentResult, failed, memory_message, run_one
 from planextract.settings import Settings
 
 _PR_SET_PDEATHSIG = 1
@@ -56,19 +56,40 @@ def warm_up() -> None:
             pass
 
 
-def child_main(conn: Connection, source: str, settings: Settings, hooks: bool) -> None:
-    """Read one document and send its DocumentResult back through ``conn``."""
-    die_with_parent()
-    cap_memory(settings.run.max_memory)
+def read_one(source: str, settings: Settings, hooks: bool) -> tuple[DocumentResult, bool]:
+    """Read one document; also say whether this worker should retire (after running
+    out of memory its heap is not worth keeping)."""
     try:
         if hooks:
             testhooks.misbehave(source)
-        result = run_one(source, settings)
+        return run_one(source, settings), False
     except MemoryError:
-        result = failed(source, memory_message(settings))
+        return failed(source, memory_message(settings)), True
     except OSError as err:  # a mapping refused under the cap is ENOMEM, not MemoryError
         if err.errno != errno.ENOMEM:
             raise
-        result = failed(source, memory_message(settings))
-    conn.send(result)
-    conn.close()
+        return failed(source, memory_message(settings)), True
+
+
+def worker_main(conn: Connection, settings: Settings, hooks: bool) -> None:
+    """Read the documents sent through ``conn``, one at a time, until told to stop
+    (None) or the main process goes away; a result goes back for each."""
+    die_with_parent()
+    cap_memory(settings.run.max_memory)
+    while True:
+        try:
+            source = conn.recv()
+        except (EOFError, OSError):
+            return
+        if source is None:
+            return
+        result, retire = read_one(source, settings, hooks)
+        if result.document["status"] == "failed" and "ran out of memory" in (
+                result.document["error"] or ""):
+            retire = True
+        try:
+            conn.send((result, retire))  # the main process replaces a retiring worker
+        except (BrokenPipeError, OSError):
+            return
+        if retire:
+            return

@@ -1,7 +1,8 @@
 """planextract: turn exports of public-sector action plans into one dataset.
 
 Each command lives in its own module exposing ``add_parser(subparsers)`` (returns
-its parser) and ``run(args) -> int``; a new command is one more entry in COMMANDS.
+its parser) and ``run(args) -> int``; a new command is one more entry in COMMANDS,
+``"package.module"`` or, for other function names, ``"package.module:add_fn:run_fn"``.
 """
 
 from __future__ import annotations
@@ -9,16 +10,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from planextract.pipeline.lock import LockBusy
-from planextract.pipeline.run import UsageError
-from planextract.schema.delta import DatasetError
-
+# Nothing heavy is imported at module level: worker processes import the console
+# script's module (multiprocessing re-imports __main__), and must start in a few ms.
 COMMANDS = [
     "planextract.pipeline.cmd_extract",
     "planextract.pipeline.cmd_ingest",
+    "planextract.report.cmd_report",
+    "planextract.report.cmd_export",
 ]
 
 DESCRIPTION = """\
@@ -63,11 +65,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
         sub.epilog = sub.epilog or EPILOG
         sub.formatter_class = argparse.RawDescriptionHelpFormatter
         runners[sub.prog.split()[-1]] = module.run
-    from planextract.report.cli import add_export_parser, add_report_parser
-
-    for add in (add_report_parser, add_export_parser):
-        sub = add(subparsers)
-        runners[sub.prog.split()[-1]] = sub.get_default("run")
     return parser, runners
 
 
@@ -79,9 +76,27 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> object:
+    """SIGTERM (a service stop) ends a run as Ctrl-C does: what was read is committed.
+    Returns the handler it replaced."""
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread (an embedding program): leave it be
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    from planextract.pipeline.lock import LockBusy
+    from planextract.pipeline.run import UsageError
+    from planextract.schema.delta import DatasetError
+
     parser, runners = build_parser()
     args = parser.parse_args(argv)
+    previous = _stop_on_sigterm()
     try:
         return runners[args.command](args)
     except (UsageError, DatasetError, LockBusy) as err:
@@ -102,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         first = str(err).strip().splitlines()[0] if str(err).strip() else ""
         return _fail(f"{type(err).__name__}: {first} (set PLANEXTRACT_DEBUG=1 for details; "
                      "please report it)")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ source in the batch that the dataset already holds.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyarrow as pa
 
 from planextract.pipeline.rows import DocumentTables
-from planextract.schema.delta import TABLES, Dataset, stored_schema
+from planextract.schema.delta import TABLES, Dataset, DatasetError, stored_schema
 from planextract.settings import Settings
 
 
@@ -22,13 +24,20 @@ class Committer:
         self.existing = set(existing)
         self.every = max(1, settings.run.commit_every)
         self.seconds = settings.run.commit_seconds
+        self.max_rows = settings.run.commit_rows
+        self.rows = 0
+        self.cut_short = False  # a flush was interrupted: the next one replaces, never appends
         self.buffer: list[DocumentTables] = []
         self.commits = 0
         self._last = time.monotonic()
 
+    def holds(self, document: DocumentTables) -> bool:
+        return any(d is document for d in self.buffer)
+
     def add(self, document: DocumentTables) -> None:
         self.buffer.append(document)
-        if (len(self.buffer) >= self.every
+        self.rows += document.tables["actions"].num_rows
+        if (len(self.buffer) >= self.every or self.rows >= self.max_rows
                 or time.monotonic() - self._last >= self.seconds):
             self.flush()
 
@@ -39,18 +48,34 @@ class Committer:
             return
         batch = sorted(self.buffer, key=lambda d: d.source)
         sources = {d.source for d in batch}
-        replace = sources if sources & self.existing else set()
-        for name in TABLES:
-            rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
-            self.commits += self.dataset.commit(name, rows, replace)
+        replace = sources if self.cut_short or sources & self.existing else set()
+        self.cut_short = True
+        with writing(self.dataset):
+            for name in TABLES:
+                rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
+                self.commits += self.dataset.commit(name, rows, replace)
+        self.cut_short = False
         self.existing |= sources
         self.buffer.clear()
+        self.rows = 0
 
     def delete(self, sources: list[str]) -> None:
         """Remove every row of ``sources`` (``--prune``), documents last."""
         if not sources:
             return
-        for name in TABLES:
-            self.commits += self.dataset.commit(name, stored_schema(name).empty_table(),
-                                                sources)
+        with writing(self.dataset):
+            for name in TABLES:
+                self.commits += self.dataset.commit(name, stored_schema(name).empty_table(),
+                                                    sources)
         self.existing -= set(sources)
+
+
+@contextmanager
+def writing(dataset: Dataset) -> Iterator[None]:
+    """Turn a failed write (full disk, lost mount, permissions) into one clear line."""
+    try:
+        yield
+    except Exception as err:  # noqa: BLE001 - deltalake raises its own and OS errors
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise DatasetError(f"cannot write to the dataset {dataset.root}: {first}; every "
+                           "batch committed before is kept, run again to finish") from None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from planextract.pipeline import testhooks
 from planextract.pipeline.document_run import DocumentResult, failed
-from planextract.pipeline.isolation import Task, run_isolated
+from planextract.pipeline.isolation import Task, context, run_isolated
 from planextract.settings import Settings
 
 
@@ -21,7 +21,7 @@ def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentRe
 
 def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentResult:
     """A Dask task: one document, read in its own process on the Dask worker."""
-    return next(iter(run_isolated([task], settings, 1, hooks=hooks)))
+    return list(run_isolated([task], settings, 1, hooks=hooks))[0]
 
 
 def read_dask(tasks: Iterable[Task], settings: Settings,
@@ -31,6 +31,7 @@ def read_dask(tasks: Iterable[Task], settings: Settings,
     At most a few tasks per worker are in flight, so memory stays bounded."""
     from dask.distributed import Client, LocalCluster, as_completed
 
+    context()  # the fork server starts from this (main) thread, not a Dask one
     cluster = None
     if scheduler:
         client = Client(scheduler)

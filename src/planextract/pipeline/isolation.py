@@ -1,23 +1,26 @@
-"""Each document read in its own worker process, watched from the main one.
+"""Documents read in worker processes, watched from the main one.
 
-A fresh process per document (forked from a warm fork server, a few ms) means a
-segfault, a hang past ``timeout`` or an allocation past the memory cap costs only
-that document: it becomes a ``failed`` result with a message a person can act on,
-and the next document gets a new worker. At most ``workers`` run at once, so
-memory stays bounded whatever the number of documents.
+A worker (forked from a warm fork server) reads one document at a time. A segfault,
+a hang past ``timeout`` or an allocation past the memory cap costs only the document
+it was reading: that becomes a ``failed`` result with a message a person can act on,
+and a fresh worker takes the slot. At most ``workers`` run at once, so memory stays
+bounded whatever the number of documents.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import signal
+import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import wait
 
 from planextract.pipeline import testhooks
-from planextract.pipeline.child import child_main
+from planextract.pipeline.child import worker_main
 from planextract.pipeline.document_run import DocumentResult, failed
 from planextract.settings import Settings
 
@@ -41,6 +44,10 @@ def context() -> mp.context.BaseContext:
         _CONTEXT = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             _CONTEXT.set_forkserver_preload(["planextract.pipeline.warm"])
+    if (_CONTEXT.get_start_method() == "forkserver"
+            and threading.current_thread() is threading.main_thread()):
+        # started from the main thread: PR_SET_PDEATHSIG follows the creating thread
+        forkserver.ensure_running()
     return _CONTEXT
 
 
@@ -64,53 +71,103 @@ def timeout_message(timeout: float) -> str:
             "(--timeout); the file may be damaged or very large - raise --timeout to retry")
 
 
-@dataclass
-class _Running:
-    task: Task
-    process: mp.process.BaseProcess
-    conn: object
-    started: float
+DEPTH = 2  # documents handed to a worker at once: it starts the next while we commit
+
+
+class _Worker:
+    """One worker process and the documents handed to it, the first being read."""
+
+    def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool) -> None:
+        self.conn, child_end = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=worker_main, daemon=True,
+                                   args=(child_end, settings, hooks))
+        self.process.start()
+        child_end.close()
+        self.queue: deque[Task] = deque()
+        self.started = 0.0  # when it began the first document of the queue
+        self.retiring = False  # it said it exits after its last answer
+        self.broken = False  # it crashed or overran
+
+    def give(self, task: Task) -> None:
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append(task)
+        try:
+            self.conn.send(task.source)
+        except OSError:
+            pass  # it died meanwhile: its sentinel reports it, the document fails alone
+
+    def stop(self) -> None:
+        if self.broken or self.queue:
+            self.process.kill()
+        elif not self.retiring:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=5)
+        if self.process.exitcode is None:
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
 
 
 def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                  hooks: bool | None = None) -> Iterator[DocumentResult]:
-    """Read every task's document in its own process, ``workers`` at a time;
-    yield each result as it arrives (not in input order)."""
+    """Read every task's document in a worker process, ``workers`` at a time; yield
+    each result as it arrives (not in input order). A worker that crashes, overruns
+    the time limit or hits the memory cap is replaced, and only the document it was
+    reading fails; documents handed to it but not begun go to another worker."""
     ctx = context()
     hooks = testhooks.enabled() if hooks is None else hooks
     timeout = settings.run.timeout
     pending = iter(tasks)
-    running: dict[object, _Running] = {}
-    exhausted = False
+    handed_back: deque[Task] = deque()
+    pool: list[_Worker] = []
+
+    def take() -> Task | None:
+        return handed_back.popleft() if handed_back else next(pending, None)
+
     try:
         while True:
-            while not exhausted and len(running) < max(1, workers):
-                task = next(pending, None)
-                if task is None:
-                    exhausted = True
+            for i, worker in enumerate(pool):  # replace idle workers that are gone
+                if not worker.queue and not worker.process.is_alive():
+                    worker.stop()
+                    pool[i] = _Worker(ctx, settings, hooks)
+            while True:  # hand out documents: new workers first, then queues to DEPTH
+                if len(pool) < max(1, workers):
+                    task = take()
+                    if task is None:
+                        break
+                    pool.append(_Worker(ctx, settings, hooks))
+                    pool[-1].give(task)
+                    continue
+                target = min(pool, key=lambda w: len(w.queue))
+                if len(target.queue) >= DEPTH or (task := take()) is None:
                     break
-                receive, send = ctx.Pipe(duplex=False)
-                process = ctx.Process(target=child_main, daemon=True,
-                                      args=(send, task.source, settings, hooks))
-                process.start()
-                send.close()
-                running[receive] = _Running(task, process, receive, time.monotonic())
-            if not running:
+                target.give(task)
+            busy = [w for w in pool if w.queue]
+            if not busy:
                 return
-            now = time.monotonic()
-            first_deadline = min(r.started + timeout for r in running.values())
-            ready = wait([*running, *(r.process.sentinel for r in running.values())],
-                         timeout=max(0.0, first_deadline - now))
-            for conn, run in list(running.items()):
-                result = _collect(run, ready, timeout)
-                if result is not None:
-                    del running[conn]
-                    conn.close()
-                    yield result
+            first_deadline = min(w.started + timeout for w in busy)
+            ready = wait([*(w.conn for w in busy), *(w.process.sentinel for w in busy)],
+                         timeout=max(0.0, first_deadline - time.monotonic()))
+            for i, worker in enumerate(pool):
+                if not worker.queue:
+                    continue
+                result = _collect(worker, ready, timeout)
+                if result is None:
+                    continue
+                if worker.broken or worker.retiring:
+                    # a fresh worker takes its place; what it had not begun goes back
+                    handed_back.extend(worker.queue)
+                    worker.queue.clear()
+                    worker.stop()
+                    pool[i] = _Worker(ctx, settings, hooks)
+                yield result
     finally:
-        for run in running.values():
-            run.process.kill()
-            run.process.join()
+        for worker in pool:
+            worker.stop()
 
 
 def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
@@ -122,24 +179,31 @@ def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
     return result
 
 
-def _collect(run: _Running, ready: list, timeout: float) -> DocumentResult | None:
-    """The result of a finished, crashed or overdue worker; None while it works."""
-    elapsed = time.monotonic() - run.started
-    task = run.task
-    if run.conn in ready or run.process.sentinel in ready:
+def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentResult | None:
+    """The result for the document a worker is reading, once it answered, crashed or
+    overran (then ``worker.broken``); None while it works. The document leaves the
+    worker's queue, and the next one there is timed from now."""
+    task = worker.queue[0]
+    now = time.monotonic()
+    elapsed = now - worker.started
+    result = None
+    if worker.conn in ready or worker.process.sentinel in ready:
         try:
-            if run.conn.poll():
-                result = run.conn.recv()
-                run.process.join()
-                return _keyed(result, task)
+            if worker.conn.poll():
+                answer, worker.retiring = worker.conn.recv()
+                result = _keyed(answer, task)
         except (EOFError, OSError):
             pass
-        run.process.join()
-        return failed(task.source, crash_message(run.process.exitcode), sha256=task.sha256,
-                      size=task.size, seconds=elapsed)
-    if elapsed >= timeout:
-        run.process.kill()
-        run.process.join()
-        return failed(task.source, timeout_message(timeout), sha256=task.sha256,
-                      size=task.size, seconds=elapsed)
-    return None
+        if result is None:
+            worker.process.join()
+            worker.broken = True
+            result = failed(task.source, crash_message(worker.process.exitcode),
+                            sha256=task.sha256, size=task.size, seconds=elapsed)
+    elif elapsed >= timeout:
+        worker.broken = True
+        result = failed(task.source, timeout_message(timeout), sha256=task.sha256,
+                        size=task.size, seconds=elapsed)
+    if result is not None:
+        worker.queue.popleft()
+        worker.started = now
+    return result

@@ -24,8 +24,10 @@ class Reporter:
     """Receives each document as it is committed to the batch; prints nothing on
     stdout (the closing summary is the command's)."""
 
-    def __init__(self, mode: str = "auto", stream: TextIO | None = None) -> None:
+    def __init__(self, mode: str = "auto", stream: TextIO | None = None,
+                 terminal: bool | None = None) -> None:
         self.stream = stream or sys.stderr
+        self.terminal = terminal  # force rich's terminal rendering (tests)
         if mode == "auto":
             mode = "bar" if self.stream.isatty() else "json"
         self.mode = mode
@@ -50,7 +52,9 @@ class Reporter:
             TextColumn("{task.fields[rate]}"),
             TextColumn("ETA"), TimeRemainingColumn(),
             TextColumn("[red]{task.fields[failures]} failed"),
-            console=Console(file=self.stream), transient=False)
+            console=Console(file=self.stream, force_terminal=self.terminal,
+                            width=120 if self.terminal else None),
+            transient=False)
         self._progress.start()
         self._task = self._progress.add_task("read", total=total, rate="", failures=0)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from planextract.pipeline.committer import Committer
+from planextract.pipeline.committer import Committer, writing
 from planextract.pipeline.document_run import DocumentResult
 from planextract.pipeline.engines import read_dask, read_local
 from planextract.pipeline.inputs import collect
@@ -64,6 +64,7 @@ class RunSummary:
     orphans_removed: int = 0
     vacuumed: int = 0
     quarantined: int = 0
+    notes: list[str] = field(default_factory=list)  # from walking the inputs
 
     def add(self, document: dict, flags: Counter) -> None:
         self.statuses[document["status"]] += 1
@@ -117,6 +118,12 @@ def recorded_state(dataset: Dataset) -> dict[str, Recorded]:
     return state
 
 
+def _notes(scan) -> list[str]:
+    """What walking the inputs wants a person to know (symlinked folders followed,
+    hidden files skipped), where the input walker reports such notes."""
+    return [f"{note.path}: {note.message}" for note in getattr(scan, "notes", [])]
+
+
 def _results(plan: Plan, options: RunOptions) -> Iterator[DocumentResult]:
     if options.engine == "dask":
         read = read_dask(plan.read, options.settings, options.scheduler)
@@ -131,31 +138,40 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
     root = Path(options.dataset)
     dataset = Dataset(root)
     scan = collect(options.inputs, exclude=[root])
+    if not scan.files and not scan.problems:
+        # an empty folder is what an unmounted drive looks like: never let it empty the
+        # dataset (extract, --prune)
+        raise UsageError("no input files found in: " + ", ".join(options.inputs)
+                         + " (is the drive mounted?); nothing was read or written")
     if options.dry_run:
         if root.exists():
             dataset.check_layout()
         plan = make_plan(scan, recorded_state(dataset), options.inputs,
                          replace_all=options.replace_all, prune=options.prune,
                          retry_failed=options.retry_failed)
-        return RunSummary(plan, dry_run=True)
-    if root.is_dir():
+        return RunSummary(plan, dry_run=True, notes=_notes(scan))
+    if root.is_dir() and not options.replace_all:
         dataset.check_layout()  # before the lock file is made: touch nothing that is not ours
     prepare_root(root)
     reporter = reporter or Reporter(options.log)
     with DatasetLock(root, options.wait):
-        dataset.check_layout()
-        dataset.ensure_tables()
-        orphans = dataset.remove_orphans()
+        dataset.check_layout(replace_plain=options.replace_all)
+        with writing(dataset):
+            dataset.ensure_tables()
+            orphans = dataset.remove_orphans()
         recorded = recorded_state(dataset)
         plan = make_plan(scan, recorded, options.inputs, replace_all=options.replace_all,
                          prune=options.prune, retry_failed=options.retry_failed)
-        summary = RunSummary(plan, orphans_removed=orphans)
+        summary = RunSummary(plan, orphans_removed=orphans, notes=_notes(scan))
         committer = Committer(dataset, set(recorded), options.settings)
         reporter.start(len(plan.read) + len(plan.unreadable))
+        current = None  # a document read but perhaps not yet in the committer's buffer
         try:
             for result in _results(plan, options):
-                tables = document_tables(result)
-                document = tables.document
+                current = document_tables(result)
+                committer.add(current)
+                document = current.document
+                current = None
                 flags = Counter(f for a in result.actions for f in a["flags"]
                                 if document["status"] != "failed")
                 reporter.document(document, flags)
@@ -163,16 +179,18 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
                 if document["status"] == "failed" and options.quarantine:
                     quarantine(root, document, options.settings.run.quarantine_max_bytes)
                     summary.quarantined += 1
-                committer.add(tables)
         except KeyboardInterrupt:
             reporter.stop()
+            if current is not None and not committer.holds(current):
+                committer.buffer.append(current)
             committer.flush()  # every document read so far is kept
             raise
         finally:
             reporter.stop()
         committer.flush()
         committer.delete(plan.prune)
-        dataset.keep_readable()
+        with writing(dataset):
+            dataset.keep_readable()
+            summary.vacuumed = dataset.vacuum()
         summary.commits = committer.commits
-        summary.vacuumed = dataset.vacuum()
     return summary

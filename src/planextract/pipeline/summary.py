@@ -19,6 +19,10 @@ def _failures(summary: RunSummary) -> list[str]:
     return [f"FAILED: {source}: {error}" for source, error in summary.failures]
 
 
+def _notes(summary: RunSummary) -> list[str]:
+    return [f"note: {note}" for note in summary.notes]
+
+
 def _tables(root: Path) -> str:
     return "dataset: " + ", ".join(f"{root}/{name}" for name in sorted(TABLES))
 
@@ -27,7 +31,8 @@ def extract_summary(summary: RunSummary, root: Path) -> str:
     s = summary.statuses
     read = sum(s.values())
     lines = [f"documents read: {read} ({s['ok']} ok, {s['empty']} empty, {s['failed']} failed)",
-             f"actions written: {summary.actions}", *_flags(summary), *_failures(summary)]
+             f"actions written: {summary.actions}", *_flags(summary), *_failures(summary),
+             *_notes(summary)]
     if summary.plan.prune:
         lines.append(f"dropped from the dataset: {len(summary.plan.prune)} earlier sources")
     lines.append(_tables(root))
@@ -37,7 +42,8 @@ def extract_summary(summary: RunSummary, root: Path) -> str:
 def ingest_summary(summary: RunSummary, root: Path) -> str:
     plan = summary.plan
     if summary.dry_run:
-        return "\n".join(["dry run: nothing is read or written", *describe(plan)])
+        return "\n".join(["dry run: nothing is read or written", *describe(plan),
+                          *_notes(summary)])
     s = summary.statuses
     lines = [f"inputs: {plan.sources} documents: {len(plan.read)} read ({len(plan.new)} new, "
              f"{len(plan.changed)} changed), {len(plan.unreadable)} unreadable, "
@@ -45,7 +51,7 @@ def ingest_summary(summary: RunSummary, root: Path) -> str:
     if plan.read or plan.unreadable:
         lines.append(f"read now: {s['ok']} ok, {s['empty']} empty, {s['failed']} failed; "
                      f"actions written: {summary.actions}")
-    lines += _flags(summary) + _failures(summary)
+    lines += _flags(summary) + _failures(summary) + _notes(summary)
     if plan.unchanged_failed:
         lines.append(f"still failed from an earlier run (bytes unchanged): "
                      f"{len(plan.unchanged_failed)}; see {root}/quarantine/ "

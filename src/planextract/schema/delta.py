@@ -66,13 +66,20 @@ class Dataset:
     def path(self, name: str) -> Path:
         return self.root / name
 
-    def check_layout(self) -> None:
-        """Refuse a table folder that holds Parquet but no transaction log (a dataset
-        written before tables became Delta tables, or someone else's folder)."""
+    def check_layout(self, replace_plain: bool = False) -> None:
+        """Refuse a table folder that holds files but no transaction log (a dataset
+        written before tables became Delta tables, or someone else's folder). With
+        ``replace_plain`` (``extract``, which replaces the dataset anyway) a folder of
+        nothing but Parquet files is emptied instead, to become a Delta table."""
         for name in TABLES:
             folder = self.path(name)
             if folder.exists() and not DeltaTable.is_deltatable(str(folder)):
-                if not folder.is_dir() or any(folder.iterdir()):
+                plain = folder.is_dir() and all(p.is_file() and p.suffix == ".parquet"
+                                                for p in folder.iterdir())
+                if plain and replace_plain:
+                    for part in folder.iterdir():
+                        part.unlink()
+                elif not folder.is_dir() or any(folder.iterdir()):
                     raise DatasetError(
                         f"{folder} is not a Delta table (no _delta_log/): it was written by "
                         "an older planextract or by something else; move it away or choose "

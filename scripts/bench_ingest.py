@@ -1,0 +1,110 @@
+"""``make bench`` (ingestion part): documents per second and peak memory of ``ingest``.
+
+    .venv/bin/python scripts/bench_ingest.py [--docs 1000] [--small 100]
+
+Generates ``--docs`` small plans of mixed formats (Word text exports TAB-separated
+and one cell per line, markdown with HTML cells, .docx, and one PDF in ten) under
+out/bench/ingest/, then times ``planextract ingest`` into a fresh dataset:
+
+- with ``--workers 1`` and ``--workers 2`` over all of them (target speed-up >= 1.8
+  on 2 cores);
+- peak RSS of the whole run (the main process plus its fork server and workers,
+  sampled every 50 ms) at ``--small`` and at ``--docs`` documents (target: within 1.2x).
+
+A report, not a test: it exits 0 unless a run fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_plan_pdf  # noqa: E402
+import ingest_plans  # noqa: E402
+
+OUT = ROOT / "out" / "bench" / "ingest"
+EXE = str(Path(sys.executable).with_name("planextract"))
+SPEEDUP_GOAL, RSS_GOAL = 1.8, 1.2
+
+
+def make_inbox(folder: Path, count: int) -> int:
+    """``count`` plans, one in ten a PDF (one drawn page, copies made distinct)."""
+    if folder.is_dir() and len(list(folder.iterdir())) == count:
+        return count
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    pdf = folder.parent / "one-page.pdf"
+    if not pdf.exists():
+        bench_plan_pdf.build(pdf, 1)
+    for i in range(count):
+        if i % 10 == 9:
+            data = pdf.read_bytes() + f"\n% copy {i}\n".encode()
+            (folder / f"plan-{i:05d}.pdf").write_bytes(data)
+        else:
+            ingest_plans.write_plan(folder, i, ingest_plans.FORMATS[i % 4], actions=5)
+    return count
+
+
+def measure(inbox: Path, workers: int) -> dict:
+    """One ingest into a fresh dataset: wall seconds and peak RSS of the process tree."""
+    dataset = OUT / f"dataset-{inbox.name}-w{workers}"
+    shutil.rmtree(dataset, ignore_errors=True)
+    started = time.perf_counter()
+    run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(dataset),
+                            "--workers", str(workers), "--log", "quiet",
+                            "--commit-every", "200"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    main = psutil.Process(run.pid)
+    while run.poll() is None:
+        try:
+            tree = [main, *main.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    out, err = run.communicate()
+    if run.returncode != 0:
+        raise SystemExit(f"ingest failed ({run.returncode}):\n{out}\n{err}")
+    docs = len(list(inbox.iterdir()))
+    return {"docs": docs, "workers": workers, "seconds": seconds, "docs_s": docs / seconds,
+            "peak_mb": peak / 2**20, "summary": out.splitlines()[1] if out else ""}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--small", type=int, default=100)
+    args = parser.parse_args()
+    big = OUT / f"inbox-{args.docs}"
+    small = OUT / f"inbox-{args.small}"
+    make_inbox(big, args.docs)
+    make_inbox(small, args.small)
+    print(f"ingest: {os.cpu_count()} cores; plans of 5 actions, 4 text/Word formats + 1 PDF "
+          "in 10")
+    print(f"{'docs':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8}  summary")
+    runs = {}
+    for inbox, workers in ((big, 1), (big, 2), (small, 2)):
+        result = measure(inbox, workers)
+        runs[(result["docs"], workers)] = result
+        print(f"{result['docs']:>6} {workers:>7} {result['seconds']:>8.2f} "
+              f"{result['docs_s']:>7.1f} {result['peak_mb']:>8.0f}  {result['summary']}")
+    speedup = runs[(args.docs, 2)]["docs_s"] / runs[(args.docs, 1)]["docs_s"]
+    rss = runs[(args.docs, 2)]["peak_mb"] / runs[(args.small, 2)]["peak_mb"]
+    print(f"speed-up with 2 workers: {speedup:.2f} (goal >= {SPEEDUP_GOAL})")
+    print(f"peak RSS {args.docs} vs {args.small} documents: {rss:.2f}x (goal <= {RSS_GOAL})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
