@@ -47,7 +47,8 @@ def read_actions(dataset: Path) -> list[dict]:
 
 
 def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> str:
-    """Per format, then per layout (and per document if asked): documents, gold, out,
+    """Per format, per layout, per feature (documents holding that hard case), and per
+    document if asked: documents, gold, out,
     exact recall, precision, F1, and of the matched actions the share with the right
     due kind, due date (where gold has one), owners."""
     rows_by_file: dict[str, list[dict]] = defaultdict(list)
@@ -64,7 +65,9 @@ def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> st
         if per_document:
             totals[entry["file"]].add(score)
             docs[entry["file"]] += 1
-        for key in (entry["format"], f"layout {entry['layout']}", "ALL"):
+        keys = [entry["format"], f"layout {entry['layout']}",
+                *(f"with {f}" for f in entry.get("features", [])), "ALL"]
+        for key in keys:
             totals[key].add(score)
             docs[key] += 1
     width = max(len(k) for k in totals) + 2
@@ -72,7 +75,7 @@ def own_table(out: Path, manifest: list[dict], per_document: bool = False) -> st
            f"{'kind':>7}{'date':>7}{'owners':>7}"
     lines = [head]
     for fmt in sorted(totals, key=lambda f: (f == "ALL", "." not in f, f.startswith("layout"),
-                                             f)):
+                                             f.startswith("with"), f)):
         s = totals[fmt]
         shares = [s.share(n) for n in ("kind_ok", "due_ok", "owners_ok")]
         lines.append(f"{fmt:{width}}{docs[fmt]:>5}{s.gold:>6}{s.out:>6}{s.recall:>7.3f}"

@@ -60,3 +60,57 @@ def test_an_impossible_date_is_a_date_without_a_day_and_passes_the_schema():
     row = {"doc_id": "d", "source": "s", "source_format": "docx", "organisation": None,
            "plan_title": None, **action.to_row()}
     validate("actions", pa.Table.from_pylist([row], schema=ACTIONS))
+
+
+def test_one_column_naming_who_and_when_is_cut_into_owner_and_date():
+    doc = run(table(
+        ["Action", "Lead and timescale"],
+        ["Publish the pay gap report", "HR Manager – March 2012"],
+        ["Hold quarterly network meetings", "Ongoing - Diversity Team"],
+    ))
+    got = [(a.owners_raw, a.due_raw, a.due_kind) for a in doc.actions]
+    assert got == [("HR Manager", "March 2012", "date"),
+                   ("Diversity Team", "Ongoing", "ongoing")]
+    doc = run(table(
+        ["Ref", "Task", "Owner / Date", "Comments"],
+        ["7", "Audit the website", "Web Team, by 31.3.12", "Started"],
+    ))
+    (action,) = doc.actions
+    assert (action.owners_raw, str(action.due_date), action.progress) == (
+        "Web Team", "2012-03-31", "Started")
+
+
+def test_financial_years_and_quarters():
+    from planextract.normalise.dates import parse_due
+
+    def read(text):
+        due = parse_due(text)
+        return due.kind, due.due_date
+
+    assert read("2013/14") == ("date", date(2014, 3, 31))  # April 2013 to March 2014
+    assert read("2012-13") == ("date", date(2013, 3, 31))
+    assert read("Q2 2013/14") == ("date", date(2013, 9, 30))
+    assert read("Q4 2013/14") == ("date", date(2014, 3, 31))
+    assert read("Q3 2012") == ("date", date(2012, 9, 30))  # a calendar quarter
+    assert read("2009-2012") == ("range", date(2012, 12, 31))  # two years, not one
+    assert read("1/12/2012") == ("date", date(2012, 12, 1))
+
+
+def test_a_plan_dated_by_financial_year():
+    doc = run(table(["Action", "Lead", "Timescale"],
+                    ["Refresh the workforce strategy", "HR", "2014/15"],
+                    ["Report to the board", "CE", "Q1 2014/15 and Q3 2014/15"]))
+    assert [(a.due_kind, a.due_date) for a in doc.actions] == [
+        ("date", date(2015, 3, 31)), ("multiple", date(2014, 12, 31))]
+
+
+def test_seasons_us_order_and_more_recurring_words():
+    from planextract.normalise.dates import parse_due
+
+    assert (parse_due("Summer 2013").kind, parse_due("Summer 2013").due_date) == (
+        "date", date(2013, 8, 31))
+    assert parse_due("Winter 2013").due_date == date(2014, 2, 28)  # into the next year
+    assert parse_due("March 31, 2012").due_date == date(2012, 3, 31)
+    assert parse_due("March 2012, 2013").kind == "multiple"
+    for text in ["Six-monthly", "Half yearly", "Bi-annually", "Weekly"]:
+        assert parse_due(text).kind == "ongoing", text

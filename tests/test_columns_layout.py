@@ -58,6 +58,10 @@ def test_cells_beyond_the_header_are_kept_in_extra():
                     ["Set up a staff network", "Chair", "spare note"]))
     (action,) = doc.actions
     assert action.extra == {"column 3": "spare note"}
+    # two columns under one header keep both cells
+    doc = run(table(["Action", "Owner", "Notes", "Notes"],
+                    ["Set up a staff network", "Chair", "first", "second"]))
+    assert doc.actions[0].extra == {"Notes": "first", "Notes (column 4)": "second"}
 
 
 def test_one_action_keeps_every_paragraph_of_its_value_cells():
@@ -88,6 +92,7 @@ def test_the_record_has_the_contracts_action_columns_in_order():
     record = ActionRecord(action="Do it")
     assert list(record.to_row()) == names
     assert record["action"] == "Do it" and record.to_row()["due_kind"] == "none"
+    assert {"doc_id": "d", **record} == {"doc_id": "d", **record.to_row()}
 
 
 def test_owners_raw_and_extra_reach_the_output_rows(tmp_path):
@@ -125,3 +130,92 @@ def test_a_continued_block_opening_with_role_words_is_not_taken_for_a_header():
         ("Publish the scheme", "Board"), ("Report progress quarterly", "Team Leader"),
         ("Hold a staff forum", "Chair")]
     assert not any("not read" in w for w in doc.warnings)
+
+
+def test_a_two_row_header_repeated_at_page_tops_is_dropped_and_ids_still_read():
+    top = ["No", "Issue", "Description", "Accountability and timescale", "", "Comments"]
+    lower = ["", "", "", "By whom", "Completion date", ""]
+    doc = run(table(top, lower,
+                    ["1", "Low engagement", "Update the website", "Diversity Mgr", "30.9.10",
+                     "Draft"],
+                    top, lower,  # the next page repeats both header rows
+                    ["2", "Few complaints", "Refresh hate crime reporting", "Estates Manager",
+                     "Feb 2013", "Complete."]))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("1", "Update the website", "Diversity Mgr"),
+        ("2", "Refresh hate crime reporting", "Estates Manager")]
+
+
+def test_bulleted_paragraphs_are_items_of_the_action_above():
+    from planextract.normalise.bullets import join_items
+
+    assert join_items(["Extend the scheme:", "- training refreshed", "• feedback gathered"]) == [
+        "Extend the scheme:\ntraining refreshed\nfeedback gathered"]
+    assert join_items(["1.1 Develop", "• 1.2 Review"]) == ["1.1 Develop", "• 1.2 Review"]
+    doc = run(table(["Ref", "Action", "Lead"],
+                    ["4", ("Refresh outreach events:", "▪ guidance issued", "▪ log kept"), "HR"]))
+    (action,) = doc.actions
+    assert action.action == "Refresh outreach events:\nguidance issued\nlog kept"
+    assert "split_stacked_cell" not in action.flags
+
+
+def test_a_header_printed_another_way_in_a_later_block_is_dropped_where_it_repeats():
+    one_row = ["No", "Task", "Timescale", "Contact"]
+    top, lower = ["No", "Task", "Responsibility", ""], ["", "", "Timescale", "Contact"]
+    doc = run(table(one_row, ["1", "Audit the buildings", "May 2012", "Estates"]),
+              table(top, lower, ["2", "Refresh the policy", "June 2012", "HR"],
+                    top, lower, ["3", "Train the panel", "July 2012", "L&D"], first_line=20))
+    assert [(a.action_id, a.action, a.owners_raw) for a in doc.actions] == [
+        ("1", "Audit the buildings", "Estates"), ("2", "Refresh the policy", "HR"),
+        ("3", "Train the panel", "L&D")]
+
+
+def test_a_header_repeated_below_data_rows_does_not_swallow_them():
+    head = ["Objective", "Description", "Responsible party", "When"]
+    first = table(head, ["1.1 Staff are trained", "1.1.1 Commission the induction pack", "HR",
+                         "Quarterly"])
+    # the next block opens with data; the header is repeated further down (a page top)
+    second = table(["2.1 Decisions use evidence", "2.1.1 Consult on access to premises",
+                    "Estates Manager", "Ongoing"],
+                   ["", "2.1.2 Publish the carers leave policy", "Ch Insp Operations",
+                    "Dec 2011"],
+                   ["", "wheelchair users", "", ""], head,
+                   ["", "2.1.3 Audit the buildings", "Estates", "2012"], first_line=10)
+    doc = run(first, "2. Equality Impact Assessment", second)
+    assert [a.action_id for a in doc.actions] == ["1.1.1", "2.1.1", "2.1.2", "2.1.3"]
+    # a block opening with the rest of a cut row, then the header again
+    third = table(["", "of new staff", "", ""], head,
+                  ["", "1.1.2 Brief the board", "CE", "2013"], first_line=30)
+    doc = run(first, third)
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("1.1.1", "Commission the induction pack of new staff"),
+        ("1.1.2", "Brief the board")]
+
+
+def test_one_action_keeps_its_paragraphs_in_a_text_export_too(normalise_text):
+    doc = normalise_text(
+        "Task\tOwner\tWhen\tProgress\n"
+        "Refresh the hate crime policy\t<p>Legal Adviser</p><p>Community Safety Manager</p>"
+        "\t<p>May 2012</p><p>Annually</p>\t<p>Drafted</p><p>Consulted on</p>\n")
+    (action,) = doc.actions
+    assert len(action.owners) == 2
+    assert action.due_kind == "multiple" and str(action.due_date) == "2012-05-31"
+    assert action.progress == "Drafted\nConsulted on"
+
+
+def test_the_rest_of_a_cut_cell_after_a_page_break_joins_the_action_above():
+    from planextract.extract.model import Cell, Row, Table
+
+    head = table(["Outcome", "Action", "Owner"],
+                 ["Staff are trained", "Train every manager in line with the", "HR"])
+    rest = Table((Row((Cell(), Cell(("Equality Act 2010",)), Cell()), after_break=True,
+                      line_start=5, line_end=5),
+                  Row((Cell(), Cell(("Publish the results",)), Cell(("Comms",))),
+                      line_start=6, line_end=6)))
+    doc = run(head, rest)
+    assert [a.action for a in doc.actions] == [
+        "Train every manager in line with the Equality Act 2010", "Publish the results"]
+    assert "merged_split_row" in doc.actions[0].flags
+    # a short first-column row is still a sub-heading to skip
+    doc = run(table(["Action", "Owner"], ["Recruitment"], ["Advertise widely", "HR"]))
+    assert [a.action for a in doc.actions] == ["Advertise widely"]

@@ -119,3 +119,23 @@ def test_the_share_of_numbered_cells_is_a_setting():
     assert [a.action_id for a in loose.actions] == ["1", "2", None]
     assert [a.action_id for a in normalise(RawDocument("docx", [plan]), strict).actions] == [
         None, None, None]
+
+
+def test_numbered_actions_printed_as_lines_of_one_paragraph_are_split():
+    doc = run(table(
+        ["Action required", "Department", "Target date"],
+        ["5 Publish the pay gap report", "HR", "2013"],
+        ["6 Publish monitoring data\n7 Pilot a mentoring scheme", "Head of HR\nFinance",
+         "TBC\n2009 – 2012"],
+    ))
+    assert [(a.action_id, a.action, a.owners_raw, a.due_raw) for a in doc.actions] == [
+        ("5", "Publish the pay gap report", "HR", "2013"),
+        ("6", "Publish monitoring data", "Head of HR", "TBC"),
+        ("7", "Pilot a mentoring scheme", "Finance", "2009 – 2012")]
+    # dotted numbers under an outcome; a line without a number stays with its action
+    doc = run(table(
+        ["Outcome", "Actions", "Lead"],
+        ["2. Fair pay", "2.1 Audit pay grades\nacross all staff\n2.2 Publish the audit", "HR"],
+    ))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("2.1", "Audit pay grades\nacross all staff"), ("2.2", "Publish the audit")]

@@ -13,7 +13,7 @@ from planextract.normalise.columns import is_header_row, role_of
     ("Recommendation", "action"), ("Measure", "action"), ("Key deliverables", "action"),
     ("Action Owner", "owner"), ("Responsible party", "owner"), ("Department", "owner"),
     ("Contact", "owner"), ("Monitoring", "owner"), ("Lead officer", "owner"),
-    ("Who is responsible", "owner"),
+    ("Who is responsible", "owner"), ("Executive sponsor", "owner"), ("Name of lead", "owner"),
     ("Due", "due"), ("Time frame", "due"), ("By when", "due"), ("Target date", "due"),
     ("Date to be Completed", "due"), ("Milestone", "due"), ("End date", "due"),
     ("Aim", "outcome"), ("Objective", "outcome"), ("Success measure", "outcome"),
@@ -24,6 +24,16 @@ from planextract.normalise.columns import is_header_row, role_of
     ("Issue to be addressed", "issue"), ("Gap identified", "issue"),
     ("Protected characteristic", "strand"), ("Start date", "start"), ("From", "start"),
     ("Resources", "extra"), ("Budget", "extra"),
+    # words after a preposition complement the head word
+    ("Actions required to achieve outcome", "action"), ("Lead for action", "owner"),
+    ("Progress against target", "progress"), ("Timescale for completion", "due"),
+    ("Responsibility for delivery", "owner"),
+    # headers printed as questions
+    ("What are we going to do?", "action"), ("What will we do?", "action"),
+    ("How will we know we have achieved it?", "outcome"), ("Who is responsible?", "owner"),
+    ("When will it be done by?", "due"), ("What will success look like?", "outcome"),
+    # of a header printed in two languages the alternative naming a role decides
+    ("Cam Gweithredu / Action", "action"),
 ])
 def test_a_header_names_its_role_by_its_head_word(header, role):
     assert role_of(header) == role
@@ -178,3 +188,37 @@ def test_a_data_row_with_role_words_is_data_but_a_repeated_header_is_dropped():
     ))
     assert [a.action for a in doc.actions] == ["Report progress to the Board",
                                                "Update the scrutiny committee"]
+
+
+def test_an_unnamed_column_of_instructions_beats_an_issue_column():
+    doc = run(table(
+        ["Issue", "Response", "Lead", "By"],
+        ["Few disabled applicants", "Advertise posts through disability groups", "HR",
+         "2013"],
+        ["Low use of interpreters", "Remind staff of the interpreting contract", "Ops",
+         "2013"],
+    ))
+    assert [a.action for a in doc.actions] == ["Advertise posts through disability groups",
+                                               "Remind staff of the interpreting contract"]
+    assert doc.actions[0].extra == {"Issue": "Few disabled applicants"}
+    assert any("column 2 (Response)" in w for w in doc.warnings)
+    # where the other column holds no instructions the issues are the actions
+    doc = run(table(["Issues", "Notes", "Owner"],
+                    ["Staff feel unheard", "raised at the forum in May", "HR Director"]))
+    assert [a.action for a in doc.actions] == ["Staff feel unheard"]
+
+
+def test_cells_name_the_date_and_id_columns_their_headers_do_not():
+    doc = run(table(
+        ["Code", "Action", "Lead", "Quarter"],
+        ["EQ-01", "Publish the annual report", "Policy", "March 2013"],
+        ["EQ-02", "Hold the staff conference", "HR", "Ongoing"],
+    ))
+    assert [(a.action_id, a.due_kind) for a in doc.actions] == [("EQ-01", "date"),
+                                                                ("EQ-02", "ongoing")]
+    assert str(doc.actions[0].due_date) == "2013-03-31" and doc.actions[0].extra == {}
+    # a named date column stays the date; the other dated column is kept in extra
+    doc = run(table(["Action", "Deadline", "Agreed"],
+                    ["Audit the buildings", "June 2014", "May 2012"]))
+    assert doc.actions[0].due_raw == "June 2014"
+    assert doc.actions[0].extra == {"Agreed": "May 2012"}

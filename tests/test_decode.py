@@ -112,3 +112,27 @@ def test_a_reader_decoding_without_limits_gets_the_registrys():
     data = ("Ref\tAction\tLead\n1.1\t" + "word " * 400 + "\tHR\n").encode()
     raw = read_document(data, Settings(limits=Limits(max_line_chars=100)))
     assert raw.warnings == ["line 2: 2007 characters, cut to 100 (--max-line-chars)"]
+
+
+def test_utf16_cut_at_an_odd_byte_still_reads():
+    data = TEXT.encode("utf-16-le")[:-1]
+    text, warnings = decode(data)
+    assert text[:-1] == TEXT[:-1] and text[-1] == "\ufffd"
+    assert warnings == ["decoded as UTF-16-LE (no byte-order mark)",
+                        "1 invalid utf-16-le sequence(s) replaced"]
+
+
+def test_a_stray_byte_after_a_utf8_bom_is_read_where_it_stands():
+    text, warnings = decode(codecs.BOM_UTF8 + "Owner\tHR ACO \x96 T&D\n".encode().replace(
+        b"\xc2\x96", b"\x96"))
+    assert text == "Owner\tHR ACO – T&D\n"
+    assert warnings == ["1 byte(s) not valid UTF-8, read as Windows-1252 where they stand "
+                        "(line 1)"]
+
+
+def test_lines_past_the_limit_are_dropped_with_a_warning():
+    data = "".join(f"{i}\tx\n" for i in range(1, 11)).encode()
+    text, warnings = decode(data, Limits(max_lines=4))
+    assert lines_of(text) == ["1\tx", "2\tx", "3\tx", "4\tx"]
+    assert warnings == ["10 lines, only the first 4 read (--max-lines)"]
+    assert decode(data, Limits(max_lines=10)) == (data.decode(), [])

@@ -68,3 +68,23 @@ def test_a_key_in_a_one_cell_per_line_export(normalise_text):
         ("SPO", "Senior Probation Officer"), ("YOT", "Youth Offending Team")]
     assert [a["owners"] for a in doc.actions] == [["Senior Probation Officer"],
                                                   ["Youth Offending Team"]]
+
+
+def test_builtin_rows_name_the_acronyms_the_owner_cells_print(tmp_path):
+    from planextract.pipeline.document_run import run_one
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(HEAD + "1. Staff\t1.1 Train staff\tHR/SMT\tMarch 2012\n", encoding="utf-8")
+    result = run_one(str(plan))
+    assert result.actions[0]["owners"] == ["Human Resources", "Senior Management Team"]
+    assert {(g["abbreviation"], g["origin"]) for g in result.glossary} == {
+        ("HR", "builtin"), ("SMT", "builtin")}
+
+
+def test_headings_in_a_row_are_not_a_key_without_a_key_heading():
+    texts = ["OBJECTIVE: Leadership and governance", "OUTCOME: Staff engagement",
+             "THEME: Our workforce"]
+    assert paragraph_key(texts) == []
+    # the same shape with initials that fit is a key
+    texts = ["HRC: Human Resources Committee", "ET: Executive Team", "SMT: Senior Management Team"]
+    assert len(paragraph_key(texts)) == 3

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 import zlib
 
 import pytest
-from hostile_corpus import _blank_pdf, _package, plan_docx, plan_pdf
+from hostile_files import blank_pdf, document_xml, package, plan_docx, plan_pdf, replace_part
 
 from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
@@ -43,6 +44,10 @@ def test_a_plain_text_plan_passes_the_format_check():
     refuse_other_formats(b"Ref\tAction\n1.1\tReview\n")
 
 
+MAIN = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body/></w:document>")  # the least main part python-docx accepts
+
+
 def _zip(parts: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", method) as target:
@@ -53,7 +58,7 @@ def _zip(parts: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
 
 def test_total_unpacked_size_is_checked_from_the_declared_sizes():
     # two stored parts of 3 MB each: ratio 1, but 6 MB in all over a 5 MB cap
-    data = _zip({"word/document.xml": b"<a/>" + b" " * (3 << 20),
+    data = _zip({"word/document.xml": MAIN + b" " * (3 << 20),
                  "word/styles.xml": b" " * (3 << 20)}, zipfile.ZIP_STORED)
     check_docx(data, Limits())
     with pytest.raises(LimitError, match=r"unpacks to 6.0 MB, more than the limit of 5.0 MB"):
@@ -62,22 +67,22 @@ def test_total_unpacked_size_is_checked_from_the_declared_sizes():
 
 def test_ratio_counts_only_parts_over_a_megabyte():
     # a small very repetitive part (a styles part full of spaces) is no bomb
-    small = _zip({"word/document.xml": b"<a/>" + b" " * 500_000})
+    small = _zip({"word/document.xml": MAIN + b" " * 500_000})
     check_docx(small, Limits(max_docx_ratio=10))
-    big = _zip({"word/document.xml": b"<a/>" + b" " * (2 << 20)})
+    big = _zip({"word/document.xml": MAIN + b" " * (2 << 20)})
     with pytest.raises(LimitError, match="a zip bomb, refused"):
         check_docx(big, Limits(max_docx_ratio=10))
 
 
 def test_too_many_parts():
-    data = _zip({"word/document.xml": b"<a/>", **{f"word/media/{i}.xml": b"" for i in range(30)}})
+    data = _zip({"word/document.xml": MAIN, **{f"word/media/{i}.xml": b"" for i in range(30)}})
     with pytest.raises(LimitError, match="31 parts, more than the limit of 20"):
         check_docx(data, Limits(max_zip_entries=20))
 
 
 def test_a_doctype_anywhere_in_a_part_is_refused_even_after_a_chunk_boundary():
     padding = b"<!-- " + b"x" * ((1 << 20) - 8) + b" -->"  # the DOCTYPE straddles 1 MB
-    data = _zip({"word/document.xml": b"<a/>",
+    data = _zip({"word/document.xml": MAIN,
                  "word/_rels/document.xml.rels": padding + b"<!DOCTYPE r [<!ENTITY e 'x'>]><r/>"},
                 zipfile.ZIP_STORED)
     with pytest.raises(ReaderError, match="refused as unsafe"):
@@ -101,7 +106,7 @@ def test_a_real_word_document_passes():
 
 
 def test_pdf_page_limit_is_checked_before_reading_pages():
-    data = _blank_pdf(12)
+    data = blank_pdf(12)
     open_pdf(data, Limits(max_pages=12)).close()
     with pytest.raises(LimitError, match="12 pages, more than the limit of 10 .--max-pages."):
         open_pdf(data, Limits(max_pages=10))
@@ -122,7 +127,7 @@ def test_a_header_past_1024_bytes_is_not_a_pdf():
 
 
 def test_blank_pages_are_not_called_a_scan():
-    err = no_text_error(_blank_pdf(3), 3)
+    err = no_text_error(blank_pdf(3), 3)
     assert err.status == "empty" and "no text on any page and no images" in str(err)
     err = no_text_error(plan_pdf(image=True), 1)
     assert err.status == "failed" and "a scan; run OCR" in str(err)
@@ -183,7 +188,7 @@ def test_a_table_within_the_limits_is_the_same_object():
 
 
 def test_package_helper_makes_a_zip():
-    assert zipfile.ZipFile(io.BytesIO(_package({"a": b"b"}))).read("a") == b"b"
+    assert zipfile.ZipFile(io.BytesIO(package({"a": b"b"}))).read("a") == b"b"
 
 
 def test_read_input_refuses_a_large_file_before_reading_it(tmp_path, monkeypatch):
@@ -224,3 +229,92 @@ def test_read_input_never_blocks_on_a_fifo(tmp_path):
     os.mkfifo(tmp_path / "pipe")
     with pytest.raises(ReaderError, match="not a regular file"):
         read_input(str(tmp_path / "pipe"), Limits())
+
+
+def test_python_docx_parser_never_resolves_entities(tmp_path):
+    """Behind the DOCTYPE guard, python-docx's own lxml parser is the second
+    wall: entities unresolved, no network, no DTD loading."""
+    from docx.oxml.parser import parse_xml
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("XXE-SECRET-PARSER")
+    xml = (f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">'
+           '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+           '<d xmlns="urn:x"><t>&x;</t><t>&b;</t></d>').encode()
+    from lxml import etree
+
+    root = parse_xml(xml)
+    assert [t.text for t in root] == [None, None]  # what a reader takes: nothing expanded
+    for method in ("xml", "text"):
+        assert "XXE-SECRET-PARSER" not in etree.tostring(root, method=method, encoding="unicode")
+
+
+def _docx_with(body: str) -> bytes:
+    return replace_part(plan_docx(), "word/document.xml", document_xml(body))
+
+
+def test_a_cell_spanning_millions_of_columns_is_refused_before_parsing():
+    # 1 KB of XML that made python-docx and the reader build 30,000,000 cells
+    body = ('<w:tbl><w:tr><w:tc><w:tcPr><x:gridSpan xmlns:x="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main" x:val="3_0000_000"/></w:tcPr><w:p/></w:tc></w:tr>'
+            '</w:tbl>')
+    with pytest.raises(LimitError, match="spanning 30,000,000 columns, more than the limit of "
+                                         "200 .--max-columns."):
+        check_docx(_docx_with(body), Limits())
+    check_docx(_docx_with(body.replace("3_0000_000", "63")), Limits())
+
+
+def test_a_value_word_never_writes_is_a_damaged_docx():
+    body = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:val="x"/></w:trPr><w:tc><w:p/></w:tc>'
+            '</w:tr></w:tbl>')
+    with pytest.raises(ReaderError, match="the .docx holds a value Word never writes"):
+        read_document(_docx_with(body))
+
+
+def test_a_value_error_outside_the_docx_reader_is_left_alone():
+    with pytest.raises(ValueError):
+        with reader_failures("text-tabbed"):
+            int("x")
+
+
+def test_one_xml_part_over_its_limit_is_refused():
+    data = _zip({"word/document.xml": MAIN + b" " * (3 << 20)}, zipfile.ZIP_STORED)
+    check_docx(data, Limits())
+    with pytest.raises(LimitError, match="word/document.xml is 3.0 MB of XML, more than the "
+                                         "limit of 2.0 MB .--max-docx-xml-mb."):
+        check_docx(data, Limits(max_docx_xml_bytes=2 << 20))
+
+
+@pytest.mark.parametrize("xml,phrase", [
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2005/main">'
+     b"<w:body/></w:document>", "main part is <{http://schemas.openxmlformats.org/"
+                                "wordprocessingml/2005/main}document>, not a Word document"),
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+     "main part has no body"),
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+     b'<w:x><w:body/></w:x></w:document>', "main part has no body"),
+    (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+     b"<<w:body/></w:document>", "holds malformed XML"),
+])
+def test_the_main_part_must_be_a_word_document_with_a_body(xml, phrase):
+    with pytest.raises(ReaderError, match=re.escape(phrase)):
+        check_docx(replace_part(plan_docx(), "word/document.xml", xml), Limits())
+
+
+def test_a_missing_attribute_word_always_writes_is_a_damaged_docx():
+    body = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:vel="x"/></w:trPr><w:tc><w:p/></w:tc>'
+            '</w:tr></w:tbl>')
+    with pytest.raises(ReaderError, match="the .docx holds a value Word never writes"):
+        read_document(_docx_with(body))
+
+
+def test_run_one_refuses_a_file_over_the_size_limit_before_reading_it(tmp_path):
+    from planextract.pipeline.document_run import run_one
+
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(300 << 20)  # sparse: no disk, and never read
+    result = run_one(str(path))
+    assert result.document["status"] == "failed"
+    assert result.document["error"].startswith("the file is 300.0 MB, more than the limit")
+    assert result.document["sha256"] is None  # never read, never hashed

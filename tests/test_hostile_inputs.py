@@ -11,7 +11,10 @@ from planextract.pipeline.inputs import collect
 
 
 def _problems(scan) -> dict[str, tuple[str, str]]:
-    return {os.path.basename(p.path): (p.kind, p.message) for p in scan.problems}
+    """Problems and notes by file name; a note is never also a problem."""
+    assert all(p.kind == "failed" for p in scan.problems)
+    assert all(p.kind == "warning" for p in scan.notes)
+    return {os.path.basename(p.path): (p.kind, p.message) for p in scan.problems + scan.notes}
 
 
 def test_fifo_is_named_and_never_opened(tmp_path):
@@ -115,7 +118,8 @@ def test_hidden_files_are_counted_not_silently_skipped(tmp_path):
     (tmp_path / "plan.txt").write_text("a\tb\n")
     scan = collect([str(tmp_path)])
     assert scan.files == [str(tmp_path / "plan.txt")]
-    assert [(p.kind, p.message) for p in scan.problems] == [
+    assert scan.problems == []
+    assert [(p.kind, p.message) for p in scan.notes] == [
         ("warning", "2 hidden file(s) or folder(s) (names starting with '.') skipped")]
 
 
@@ -130,4 +134,4 @@ def test_the_dataset_folder_is_never_an_input(tmp_path):
     (tmp_path / "out" / "actions" / "part-0.parquet").write_bytes(b"PAR1")
     scan = collect([str(tmp_path)], exclude=[tmp_path / "out"])
     assert scan.files == [str(tmp_path / "plan.txt")]
-    assert scan.problems == []
+    assert scan.problems == [] and scan.notes == [] and scan.notes == []

@@ -154,15 +154,13 @@ def test_strands_are_title_cased_names(text):
 
 @FAST
 @given(st.lists(st.one_of(st.none(), cell_text), max_size=8))
-def test_owners_resolve_one_row_per_cell(cells):
-    """(Found by this test, reported on issue 9: ``:---`` and a cell of a lone
-    TAB give the role ``''``, a zero-width space a role of its own; not asserted
-    here until the owners rewrite lands.)"""
+def test_owners_resolve_one_row_per_cell_and_no_empty_role(cells):
     resolution = owners.resolve(cells, {})
     assert len(resolution.rows) == len(cells)
     assert all(r.mentions >= 1 for r in resolution.roles)
     for cell, row in zip(cells, resolution.rows):
-        if cell is None or cell == "":
+        assert all(o and o == o.strip() for o in row.owners), row.owners
+        if cell is None or not cell.strip():
             assert row.owners == [] and row.people == []
 
 

@@ -95,3 +95,44 @@ def test_a_rank_before_a_function_is_a_post_not_a_person():
     assert cut("Station Manager Community Safety") == (["Station Manager Community Safety"], [])
     assert cut("Cllr Marsh (Cabinet Member for Housing)") == (["Cabinet Member for Housing"],
                                                              ["Cllr Marsh"])
+
+
+def test_and_is_split_first_then_a_person_peeled_off_each_part():
+    assert cut("Head of Facilities – Fiona Okafor and Director of Finance") == (
+        ["Head of Facilities", "Director of Finance"], ["Fiona Okafor"])
+    assert cut("Owen Ashdown (Area Manager) and Community Safety Manager") == (
+        ["Area Manager", "Community Safety Manager"], ["Owen Ashdown"])
+    assert cut("Human Resources Manager and Dr Holt") == (["Human Resources Manager"],
+                                                          ["Dr Holt"])
+    # the roles around the person stay whole: one role, not Equality + Diversity Mgr
+    assert cut("Equality and Diversity Mgr - Owen Tranter") == (
+        ["Equality and Diversity Mgr"], ["Owen Tranter"])
+    assert cut("Head of Learning & Development – Aisha Khan") == (
+        ["Head of Learning & Development"], ["Aisha Khan"])
+    assert cut("T & D Manager – Aisha Khan") == (["T&D Manager"], ["Aisha Khan"])
+
+
+def test_a_lone_letter_before_a_slash_prefixes_a_rank():
+    assert cut("ACC Ops and C/Insp Ops")[0] == ["ACC Ops and C/Insp Ops"]
+    assert cut("ACO – I/OM")[0] == ["ACO I", "OM"]
+
+
+def test_a_line_wrapped_inside_an_owner_is_joined_back():
+    assert cut("EIA Auditors, ACE Equality and\nDiversity")[0] == [
+        "EIA Auditors", "ACE Equality and Diversity"]
+    assert cut("Head of Learning\n& Development")[0] == ["Head of Learning & Development"]
+    # a line of its own stays an owner of its own, whatever its case
+    assert cut("Human Resources Manager\nchief executive")[0] == [
+        "Human Resources Manager", "chief executive"]
+
+
+def test_bullet_glyphs_of_a_list_of_owners_are_not_part_of_a_role():
+    assert cut("• Head of HR\n• Diversity Manager\n▪ SMT")[0] == [
+        "Head of HR", "Diversity Manager", "SMT"]
+
+
+def test_a_name_run_into_its_role_needs_a_given_name_or_a_title():
+    assert cut("ACO HR Leona Lowe") == (["ACO HR"], ["Leona Lowe"])
+    assert cut("Supt Johnson Hate Crime Lead") == (["Hate Crime Lead"], ["Supt Johnson"])
+    # capitalised words without that evidence stay in the role
+    assert cut("Head of Quill Marrow") == (["Head of Quill Marrow"], [])

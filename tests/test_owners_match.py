@@ -23,7 +23,7 @@ def test_word_order_case_ampersand_and_plural_are_one_role():
                       "Equality & Diversity Group", "equality and diversity group",
                       "Case Administrator", "Case Administrators"])
     assert len(found) == 4
-    assert found["Assistant Chief Officer Human Resources"] == {"ACO HR", "HR ACO"}
+    assert found["Assistant Chief Officer Human Resources"] == {"ACO HR", "HR ACO", "ACO – HR"}
 
 
 def test_adversarial_pairs_stay_apart():
@@ -69,9 +69,10 @@ def test_key_expansions_plurals_and_generic_words():
            "T&DM": "Training and Development Manager"}
     found = clusters(["SPOs", "Senior Probation Officers", "VLU Manager",
                       "Vulnerable Lives Manager", "T&DM", "T & D Manager"], key)
-    assert found["Senior Probation Officers"] == {"SPOs", "Senior Probation Officers"}
+    assert found["Senior Probation Officer"] == {"SPOs", "Senior Probation Officers"}
     assert {"VLU Manager", "Vulnerable Lives Manager"} in found.values()
-    assert found["Training and Development Manager"] == {"T&DM", "T&D Manager"}
+    # the roles table keeps each spelling as printed
+    assert found["Training and Development Manager"] == {"T&DM", "T & D Manager"}
 
 
 def test_initials_the_plan_spells_out():
@@ -188,8 +189,68 @@ def test_spelled_out_labels_do_not_depend_on_how_often_each_form_is_printed():
     assert labels(["Estates Head"]) == [["Head of Estates"]]
 
 
-def test_a_group_of_posts_stays_plural():
+def test_a_label_names_the_post_in_the_singular_but_a_group_stays_plural():
     key = {"ACO": "Assistant Chief Officer"}
     assert labels(["All ACOs", "All ACO", "All ACOs"], key)[1] == ["All Assistant Chief Officers"]
-    assert labels(["LDU Managers", "LDU Mgrs"]) == [["Local Delivery Unit Managers"]] * 2
-    assert labels(["LDU Manager", "LDU Managers"])[1] == ["Local Delivery Unit Manager"]
+    assert labels(["All managers"]) == [["All Managers"]]
+    assert labels(["LDU Managers", "LDU Mgrs"]) == [["Local Delivery Unit Manager"]] * 2
+    # printed plural in one plan, singular in another: one label
+    assert labels(["Policy Officers"]) == labels(["Policy Officer"]) == [["Policy Officer"]]
+    assert labels(["Deputies"]) == [["Deputies"]]  # no post noun: as printed
+
+
+def test_document_cuts_on_and_with_acronyms_and_inverted_titles():
+    assert labels(["ACC Ops and C/Insp Ops"]) == [[
+        "Assistant Chief Constable Operations", "Chief Inspector Operations"]]
+    assert labels(["HoHR and Democratic Services Head and DPH"],
+                  {"HoHR": "Head of Human Resources"}) == [[
+        "Head of Human Resources", "Head of Democratic Services", "Director of Public Health"]]
+    assert labels(["Manager, Disability Services and Academic Registrar"]) == [[
+        "Manager Disability Services", "Registrar"]]
+    # a cut never leaves a piece opening with `and`
+    rows = labels(["Comms Mgr and Policy Officer", "Policy Officer", "Comms Mgr"])
+    assert rows[0] == ["Communications Manager", "Policy Officer"]
+
+
+def test_a_shared_post_holder_picks_one_of_several_candidates():
+    rows = resolve(["Dep Head of Finance – Jo Bloggs", "Deputy Head of Finance – Jo Bloggs",
+                    "Department Head of Finance"], {}).rows
+    assert rows[0].owners == rows[1].owners != rows[2].owners
+    assert rows[0].people == ["Jo Bloggs"] and "owner_fuzzy_matched" in rows[0].flags
+
+
+def test_a_role_that_could_be_a_name_is_kept_and_flagged():
+    row = resolve(["Quill Marrow"], {}).rows[0]
+    assert row.owners == ["Quill Marrow"] and row.people == []
+    assert "owner_unknown" in row.flags
+
+
+def test_a_surname_glued_into_a_role_elsewhere_is_still_a_surname():
+    rows = resolve(["Estates Head – Tomasz Lowe Head of Learning", "ACO HR – Leona Lowe"],
+                   {}).rows
+    assert rows[1].owners == ["Assistant Chief Officer Human Resources"]
+    assert rows[1].people == ["Leona Lowe"]
+
+
+def test_the_typo_tolerance_comes_from_the_settings():
+    from planextract.settings import OwnerSettings
+
+    cells = ["Diversity Adviser", "Diversity Advisor"]
+    assert len({tuple(r.owners) for r in resolve(cells, {}).rows}) == 1
+    strict = resolve(cells, {}, tolerance=OwnerSettings(typo_distance=0)).rows
+    assert len({tuple(r.owners) for r in strict}) == 2
+
+
+def test_a_shortened_head_or_director_is_spelled_out_in_the_title_form():
+    assert labels(["Hd Estates"]) == labels(["Head of Estates"]) == [["Head of Estates"]]
+    assert labels(["Dir. Estates"]) == [["Director of Estates"]]
+    # a printed Director keeps the printed form: Director Offender Mgt.
+    assert labels(["Director Offender Mgt."]) == [["Director Offender Management"]]
+
+
+def test_the_vocabulary_reads_an_ambiguous_contraction_one_way_only():
+    # Dep is Deputy or Department: only Deputy Chief Executive is a post
+    assert labels(["Dep. Chief Executive"]) == [["Deputy Chief Executive"]]
+    # hyphens joined or not: one post
+    assert labels(["Pro-Vice-Chancellor"]) == labels(["Pro Vice Chancellor"]) == [
+        ["Pro Vice-Chancellor"]]

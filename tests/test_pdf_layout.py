@@ -192,6 +192,10 @@ def test_a_bullet_before_a_number_at_a_page_top_is_a_new_row_not_a_continuation(
     assert _continues(["", "• 2.1 Model commitment", "Board"]) is False
     assert _continues(["", "\uf0b7 12 Publish the plan", "CE"]) is False
     assert _continues(["", "before the end of the year", "Manager"]) is True
+    # a list running on at the page top, in the first column
+    assert _continues(["• guidance issued to managers", "", ""]) is True
+    assert _continues(["- findings shared with staff", "", ""]) is True
+    assert _continues(["• Develop a new strategy", "Board", "2014"]) is False
 
 
 def test_a_word_cut_at_the_end_of_a_full_line_is_rejoined_in_a_header_only():

@@ -201,3 +201,25 @@ def test_a_repeated_header_fused_with_the_row_below_gives_that_row():
     assert _below_header(["Outcomes", "Actions\nrest of the action", "By\nwhom"],
                          header) == ["", "rest of the action", ""]
     assert _below_header(["1. Outcome", "1.1 Action", "CE"], header) is None
+
+
+def test_a_bullet_before_the_number_at_a_page_top_does_not_hide_the_new_row():
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.setFont("Helvetica", 9)
+    _draw_table(c, 60, [[[h] for h in HEADER],
+                        [["1. Commitment"], ["• 1.1 Prepare and publish"], ["CE"], ["March 09"]]],
+                vertical=False, horizontal=False)
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    # the outcome cell runs on empty; the action opens with a bullet and a number
+    _draw_table(c, 60, [[[h] for h in HEADER],
+                        [[""], ["• 1.2 Consult local partners"], ["Board"], ["April 2010"]]],
+                vertical=False, horizontal=False)
+    c.showPage()
+    c.save()
+    raw = read_document(buffer.getvalue())
+    [table] = [b for b in raw.blocks if isinstance(b, Table)]
+    assert [r.cells[1].text for r in table.rows] == [
+        "Actions", "1.1 Prepare and publish", "1.2 Consult local partners"]
+    assert not any(r.stitched for r in table.rows)

@@ -303,3 +303,151 @@ def test_a_two_row_header_in_another_layout():
     [table], _ = tables_of(draw([rows], [40, 220, 110, 110, 50], font="Times-Roman", size=10,
                                 pad=6, header_rows=2, style=[("SPAN", (2, 0), (3, 0))]))
     assert texts(table) == rows
+
+
+def test_centred_cells_that_miss_the_header_starts_do_not_end_the_table():
+    def centred(text):
+        return Paragraph(text, ParagraphStyle("m", fontName="Helvetica", fontSize=9,
+                                              leading=11, alignment=1))
+
+    rows = [["Action", "Owner", "Due", "RAG"]]
+    for k, (owner, due, rag) in enumerate([("HR", "May 2012", "Red"), ("CE", "2013", "Green"),
+                                           ("Estates", "June", "Amber")], start=1):
+        rows.append([f"{k} Review the access of office {k}", centred(owner), centred(due),
+                     centred(rag)])
+    [table], _ = tables_of(draw([rows], [260, 110, 110, 80]))
+    assert texts(table)[0] == ["Action", "Owner", "Due", "RAG"]
+    assert [r[0] for r in texts(table)[1:]] == [
+        f"{k} Review the access of office {k}" for k in (1, 2, 3)]
+    assert texts(table)[3][1:] == ["Estates", "June", "Amber"]
+
+
+def test_labels_centred_over_left_set_cells_in_another_layout():
+    def centred(text):
+        return Paragraph(f"<b>{text}</b>", ParagraphStyle("h", fontName="Times-Roman",
+                                                          fontSize=10, leading=12, alignment=1))
+
+    rows = [[centred(h) for h in ("Ref", "Measure", "Responsible party", "Time frame")],
+            ["M1", "Count hate incidents reported by students", "Registrar", "Termly"],
+            ["M2", "Survey disabled students on access", "Disability Office", "Annually"]]
+    [table], _ = tables_of(draw([rows], [50, 250, 130, 90], font="Times-Roman", size=10,
+                                pad=6))
+    assert texts(table)[0] == ["Ref", "Measure", "Responsible party", "Time frame"]
+    assert texts(table)[2] == ["M2", "Survey disabled students on access", "Disability Office",
+                               "Annually"]
+
+
+# 9. a page that opens with one cell running on from the page before
+
+def _split_row_pdf(xs, header, rows, cut, carried, font, size):
+    """Rows drawn without rules over two pages; the row at ``cut`` is broken
+    by the page: its cell ``carried`` runs on at the top of page 2 (wrapped
+    to its column as a writer wraps), the other cells stay on page 1."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    height, lead = A4[1], size * 1.25
+
+    def draw_row(y, cells):
+        depth = 1
+        for col, text in enumerate(cells):
+            width = (xs[col + 1] if col + 1 < len(xs) else 560) - xs[col] - 8
+            lines = simpleSplit(text, font, size, width) if text else []
+            for k, line in enumerate(lines):
+                c.drawString(xs[col], height - y - k * lead, line)
+            depth = max(depth, len(lines))
+        return y + depth * lead + 8
+
+    c.setFont(font, size)
+    y = draw_row(60, header)
+    for index, cells in enumerate(rows):
+        if index == cut:
+            first = list(cells)
+            first[carried] = cells[carried].split(" | ")[0]
+            draw_row(y, first)
+            c.showPage()
+            c.setFont(font, size)
+            rest = [""] * len(cells)
+            rest[carried] = cells[carried].split(" | ")[1]
+            y = draw_row(60, rest)
+            continue
+        y = draw_row(y, cells)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def test_a_page_opening_with_one_cell_running_on_continues_the_row():
+    rows = [[str(k), f"Publish report {k} on the website", "HR", "2013"] for k in (1, 2, 3)]
+    rows.append(["4", "Train all managers | before the end of the year", "HR", "2014"])
+    rows += [[str(k), f"Publish report {k} on the website", "CE", "2015"] for k in (5, 6)]
+    [table], _ = tables_of(_split_row_pdf([40, 80, 330, 430], ["No", "Action", "Lead", "Due"],
+                                          rows, 3, 1, "Helvetica", 9))
+    assert [r[0] for r in texts(table)] == ["No", "1", "2", "3", "4", "5", "6"]
+    assert texts(table)[4] == ["4", "Train all managers before the end of the year", "HR", "2014"]
+
+
+def test_a_page_opening_with_an_owner_running_on_continues_the_row_too():
+    rows = [[f"A{k}", "Agree the plan with the partnership board", "Head of Policy", "Q1"]
+            for k in (1, 2)]
+    rows.append(["A3", "Consult tenants", "Tenant Involvement | Officer", "Q2"])
+    rows.append(["A4", "Report to cabinet", "Director", "Q3"])
+    [table], _ = tables_of(_split_row_pdf([50, 110, 360, 500], ["Ref", "Task", "Owner", "When"],
+                                          rows, 2, 2, "Times-Roman", 11))
+    assert [r[0] for r in texts(table)] == ["Ref", "A1", "A2", "A3", "A4"]
+    assert texts(table)[3][2] == "Tenant Involvement Officer"
+
+
+def test_shaded_bands_in_another_layout_part_rows_whose_first_column_wraps():
+    rows = [["Strand", "What we will do", "Lead", "Target"],
+            ["Disability and long-term health conditions", "Audit the website", "Web team",
+             "2012"],
+            ["Disability and long-term health conditions", "Offer large print letters", "Ops",
+             "2013"],
+            ["Race and religion or belief", "Publish monitoring", "HR", "2014"]]
+    style = [("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.Color(0.85, 0.9, 0.85), colors.white])]
+    [table], _ = tables_of(draw([rows], [110, 200, 90, 60], font="Times-Roman", size=10, pad=4,
+                                style=style))
+    assert texts(table) == rows
+
+
+def test_a_header_at_the_very_top_of_each_page_in_another_layout_is_kept_once():
+    rows = [["No", "Recommendation", "Responsible officer", "By when"]]
+    rows += [[f"R{k}", f"Recommendation {k}: improve the monitoring of complaints",
+              "Head of Service", "2014"] for k in range(1, 46)]
+    data = draw([rows], [40, 260, 130, 80], font="Courier", size=8, pad=3, top_margin=12,
+                footer="Printed for the scrutiny committee - page {page}")
+    [table], raw = tables_of(data)
+    assert raw.pages >= 2
+    got = texts(table)
+    assert got[0] == rows[0] and [r[0] for r in got[1:]] == [f"R{k}" for k in range(1, 46)]
+    assert not any("scrutiny committee" in c for r in got for c in r)
+
+
+# 10. a year opening a wrapped line is not a number opening a row
+
+def test_a_year_wrapped_to_the_next_line_stays_in_its_row():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    first = "1.1 Review the use of restraint in line with the Equality Act"
+    width = stringWidth(first, "Helvetica", 9) + 2 * 4 + 2  # "2010" cannot follow
+    rows = [["Ref", "Action", "Lead", "When"],
+            ["1", f"{first} 2010", "Dep. Chief Executive", "December 2010"],
+            ["2", "Publish the results", "HR", "2011"]]
+    [table], _ = tables_of(draw([rows], [40, width, 120, 90]))
+    assert texts(table) == rows
+
+
+def test_a_two_row_header_repeated_on_every_page_is_dropped_whole():
+    rows = [["No", "Action", "Accountability and timescale", "", "Update"],
+            ["", "", "By whom", "Deadline", ""]]
+    rows += [[str(k), f"Review service {k} with its users and report to the board",
+              "Service Manager", "2013", "On track"] for k in range(1, 36)]
+    [table], raw = tables_of(draw([rows], [40, 250, 120, 90, 90], header_rows=2,
+                                  style=[("SPAN", (2, 0), (3, 0))]))
+    assert raw.pages >= 2
+    got = texts(table)
+    assert got[:2] == rows[:2] and [r[0] for r in got[2:]] == [str(k) for k in range(1, 36)]
+    assert not any(r.stitched for b in raw.blocks if isinstance(b, RawTable) for r in b.rows)

@@ -219,7 +219,7 @@ def test_the_page_is_self_contained_and_holds_the_data_as_json_only(tmp_path):
     assert not re.search(r"(src|href)=\"(https?:)?//", html)
     csp = unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"',
                              html).group(1))
-    assert "default-src 'none'" in csp and page.script_hash(page._asset("report.js")) in csp
+    assert "default-src 'none'" in csp and page.script_hash(page.page_script()) in csp
 
 
 def test_repeated_context_travels_once_and_points_back():
@@ -248,3 +248,53 @@ def test_a_dataset_of_failures_only_still_makes_a_page(tmp_path):
     assert built["actions"] == [] and built["deadlines"] == [] and built["owners_chart"] == []
     assert built["documents"][0]["error"] == "not a PDF"
     assert "report-data" in page.render(built)
+
+
+def test_report_command_writes_beside_the_dataset_and_refuses_other_folders(tmp_path, capsys):
+    from planextract.pipeline.cli import main
+
+    assert main(["report", str(tmp_path)]) == 1
+    assert "not a planextract dataset" in capsys.readouterr().err
+    root = write(tmp_path / "ds", [action()], [document()])
+    assert main(["report", str(root), "--title", "Council plans"]) == 0
+    assert capsys.readouterr().out.strip() == f"report: {root / 'report.html'}"
+    assert "<title>Council plans</title>" in (root / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_page_script_can_sit_inline():
+    # an inline script ends at the first "</script"; "<!--" can make the parser skip it
+    script = page.page_script()
+    assert "</" not in script and "<!--" not in script and "<script" not in script
+
+
+def test_commands_plug_into_a_registry_of_add_parser_and_run(tmp_path):
+    import argparse
+
+    from planextract.report import cmd_export, cmd_report
+
+    parser = argparse.ArgumentParser(prog="planextract")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    runners = {}
+    for module in (cmd_report, cmd_export):
+        runners[module.add_parser(subparsers).prog.split()[-1]] = module.run
+    root = write(tmp_path / "ds", [action()], [document()])
+    args = parser.parse_args(["export", str(root), "-o", str(tmp_path / "a.jsonl")])
+    assert runners[args.command](args) == 0
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8").count("\n") == 1
+    args = parser.parse_args(["report", str(root)])
+    assert runners[args.command](args) == 0 and (root / "report.html").exists()
+
+
+def test_rows_in_files_of_any_order_read_in_document_order(tmp_path):
+    import pyarrow.parquet as pq
+
+    root = write(tmp_path / "ds", [action(doc_id="d2", source="b.txt", action_id="1"),
+                                   action(doc_id="d2", source="b.txt", action_id="2")],
+                 [document(doc_id="d2", source="b.txt")])
+    # a later commit's file whose name sorts first, as Delta Lake's uuid names may
+    rows = [action(doc_id="d1", source="a.txt", action_id=str(i)) for i in (3, 1, 2)]
+    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS["actions"]),
+                   root / "actions" / "0-later.parquet")
+    got = load(root).actions
+    assert list(zip(got.column("source").to_pylist(), got.column("action_id").to_pylist())) == [
+        ("a.txt", "3"), ("a.txt", "1"), ("a.txt", "2"), ("b.txt", "1"), ("b.txt", "2")]

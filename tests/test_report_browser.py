@@ -146,6 +146,12 @@ def test_a_flag_count_shows_the_rows_that_carry_it_and_columns_sort(browser, sam
         arg=f"{len(renumbered)} of {len(rows)} rows")
     assert sorted(opened.column("no.")) == sorted(
         r["action_id"] for r in renumbered)
+    opened.page.set_viewport_size({"width": 1200, "height": 760})
+    opened.page.click("#flag-counts button[data-mark='flag:date_impossible']")
+    impossible = [r for r in rows if "date_impossible" in r["flags"]]
+    assert opened.count() == f"{len(impossible)} of {len(rows)} rows"
+    assert set(opened.column("due date")) == {""}  # an impossible date has no due_date
+    opened.page.screenshot(path=str(SHOTS / "report-actions.png"))  # docs/report.png
     opened.page.click("#actions-table button.chip")  # clears the flag filter
     opened.page.click("#actions-table th:has-text('due date')")
     dates = [r["due_date"].isoformat() for r in rows if r["due_date"]]
@@ -181,8 +187,9 @@ def test_a_plan_that_prints_script_shows_it_as_text_and_runs_nothing(browser, tm
     assert "Publish <script>window.__pwned=1</script> the report" in text
     assert 'HR Manager <img src=x onerror="window.__pwned=2">' in text
     assert "Review the <!--<script> policy @@JS@@" in text
+    assert "Hostile Trust <script>window.__pwned=1</script> Equality Action Plan" in text
     assert "<img src=x onerror=window.__pwned=4>.txt" in text
-    statuses = page.locator("#documents-table tbody tr td:nth-child(4)").all_inner_texts()
+    statuses = page.locator("#documents-table tbody tr td:nth-child(5)").all_inner_texts()
     assert statuses == ["failed", "empty", "ok"]  # failures first, each with its message
     first = page.locator("#documents-table tbody tr").first.inner_text()
     assert "broken.pdf" in first and "not a readable PDF" in first

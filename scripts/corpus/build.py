@@ -101,6 +101,29 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
     return Document(name, organisation, title, layout, blocks, bullet=ctx.bullet)
 
 
+def features(document: Document, fmt: str) -> list[str]:
+    """The hard cases a document holds, for reading a score by cause."""
+    tables = document.tables()
+    rows = [r for t in tables for r in t.rows]
+    gold = document.gold()
+    keys = [b for b in document.blocks if isinstance(b, Key)]
+    found = {
+        "key-table": any(k.as_table for k in keys),
+        "key-paragraphs": any(not k.as_table for k in keys),
+        "two-row-header": any(t.group for t in tables),
+        "stacked-cell": any(len(r.gold) > 1 for r in rows),
+        "swapped-columns": any("columns_swapped" in g["flags"] for g in gold),
+        "split-row": fmt.startswith("text") and any(r.split for r in rows),
+        "bullets": any("\n" in g["action"] for g in gold),
+        "people": any(g["owner_people"] for g in gold),
+        "numbered-prose": any(isinstance(b, Text) and b.text[:2] == "1." for b in
+                              document.blocks),
+        "colour-key": any(t.roles == ["rag", "meaning"] for t in tables),
+        "several-tables": len([t for t in tables if t.roles != ["rag", "meaning"]]) > 1,
+    }
+    return [name for name, present in found.items() if present]
+
+
 def schedule(seed: int, limit: int | None = None) -> list[tuple[int, str, str]]:
     """(index, format, layout) for every document: one counter runs through the
     layouts over all documents, so each format's documents take consecutive layouts
@@ -156,7 +179,8 @@ def generate(out: Path, seed: int = 6, only: list[str] | None = None,
             for record in document.gold():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         manifest.append({"file": file_name, "format": fmt, "layout": layout, "index": index,
-                         "actions": len(document.gold()), "encoding": encoding})
+                         "actions": len(document.gold()), "encoding": encoding,
+                         "features": features(document, fmt)})
     if libreoffice:
         manifest += libreoffice_pdfs(docs, gold_dir, manifest, seed)
     if not only and indexes is None and not per_format:

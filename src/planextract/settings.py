@@ -22,8 +22,10 @@ class Limits:
     max_text_bytes: int = 16 * 1024 * 1024  # a text export; real plans are 10-45 KB
     max_pages: int = 3000  # PDF pages read; more is refused before any page is read
     max_docx_uncompressed: int = 512 * 1024 * 1024  # sum of a .docx's parts, unpacked
+    max_docx_xml_bytes: int = 16 * 1024 * 1024  # one XML part of a .docx; plans' are < 1 MB
     max_docx_ratio: int = 200  # unpacked/packed size of one part (over 1 MB): a zip bomb beyond
     max_zip_entries: int = 10_000  # parts in a .docx; Word writes a few dozen
+    max_lines: int = 100_000  # lines of a text export read (readers cost ~50 us a line)
     max_line_chars: int = 1_000_000  # a text line longer than this is cut, with a warning
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
     max_table_rows: int = 50_000  # rows of one table read; the rest warned about
@@ -36,8 +38,19 @@ class PdfSettings:
     ``TableSettings``)."""
 
     snap: float = 2.0  # rules this close are one rule
+    straight: float = 1.0  # a path segment this far off the axis is still straight
+    bold_weight: int = 600  # a font this heavy (or named bold) is bold
+    same_line: float = 0.5  # glyphs whose baselines differ less than this share of
+    # the font size are on one printed line
     join: float = 3.0  # collinear rules with a gap this small are one rule
     margin: float = 0.07  # share of the page height where running headers/footers sit
+    heading_step: float = 1.0  # a font this much larger than the body's is a heading
+    heading_words: int = 15  # a bold line of at most this many words is a heading
+    # a line of text continues the paragraph above in the same font when it is
+    # at most ``para_leading`` font sizes below it and the line above ran to
+    # within ``para_fill`` of its width from the right edge of the text
+    para_leading: float = 1.6
+    para_fill: float = 0.15
     thin_box: float = 3.0  # a filled box thinner than this is a rule
     word_gap: float = 0.33  # a gap wider than this share of the font size ends a word
     cell_gap: float = 12.0  # words further apart than this on a line are separate cells
@@ -46,6 +59,7 @@ class PdfSettings:
     space_width: float = 0.28
     fit_margin: float = 1.0
     cut_slack: float = 0.6  # a line ending this share of the font size from the edge is full
+    cut_fill: float = 0.85  # a one-word line this share of the cell wide fills it
     # the padding between a column's text and the next column is taken from
     # the narrowest gutter of the table, but as no more than this
     max_pad: float = 24.0
@@ -105,6 +119,16 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class OwnerSettings:
+    """How far two spellings of one role may differ and still be proposed as one
+    (the guards in ``normalise.role_match`` decide)."""
+
+    typo_min_length: int = 6  # words this long or longer may differ by a typo
+    typo_distance: int = 1  # edits allowed between such words (Adviser / Advisor)
+    max_extra_words: int = 2  # a spelling with more extra words is never the same role
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -112,6 +136,7 @@ class Settings:
     run: RunSettings = field(default_factory=RunSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
+    owners: OwnerSettings = field(default_factory=OwnerSettings)
 
 
 DEFAULT = Settings()

@@ -37,6 +37,13 @@ def _seed_folder(target: str) -> str:
                 (folder / path.name).write_bytes(package.read("word/document.xml"))
         else:
             shutil.copy(path, folder / path.name)
+    if target == "pdf":  # small drawn plans: many more runs a second than the samples
+        sys.path.insert(0, str(HERE.parent))
+        import hostile_files
+
+        (folder / "plan.pdf").write_bytes(hostile_files.plan_pdf())
+        (folder / "deep.pdf").write_bytes(hostile_files.deep_nesting(50))
+        (folder / "loop.pdf").write_bytes(hostile_files.content_loop())
     for path in (HERE / "regressions" / target).glob("*"):
         shutil.copy(path, folder / f"regression-{path.name}")
     return str(folder)

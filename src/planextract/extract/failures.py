@@ -14,8 +14,14 @@ from planextract.extract.errors import ReaderError
 _NAMES = {"docx": "the .docx", "pdf": "the PDF"}
 
 
-def _kind(err: BaseException) -> str | None:
+def _kind(err: BaseException, fmt: str) -> str | None:
     name = f"{type(err).__module__}.{type(err).__name__}"
+    if fmt == "docx" and (isinstance(err, ValueError) or name.startswith("docx.")):
+        # an attribute Word writes as a number or a keyword holds something else
+        # (python-docx's simple types and the reader's int() both raise ValueError)
+        return "value"
+    if fmt == "docx" and isinstance(err, TypeError) and str(err).startswith("int() argument"):
+        return "value"  # the reader's int() of an attribute Word always writes, missing
     if isinstance(err, (zipfile.BadZipFile, zlib.error, EOFError)):
         return "damaged"
     if name in ("lxml.etree.XMLSyntaxError", "xml.etree.ElementTree.ParseError"):
@@ -37,7 +43,7 @@ def reader_failures(fmt: str) -> Iterator[None]:
     except ReaderError:
         raise
     except Exception as err:  # noqa: BLE001 - translated or re-raised unchanged
-        kind = _kind(err)
+        kind = _kind(err, fmt)
         what = _NAMES.get(fmt, "the file")
         if kind == "damaged":
             raise ReaderError(f"{what} is damaged ({err}); re-save or re-export it from the "
@@ -46,6 +52,10 @@ def reader_failures(fmt: str) -> Iterator[None]:
             raise ReaderError(f"{what} holds malformed XML ({err}): it is damaged or was not "
                               "written by Word; open it in Word or LibreOffice and save it "
                               "again") from None
+        if kind == "value":
+            raise ReaderError(f"{what} holds a value Word never writes ({err}): it is "
+                              "damaged or was not written by Word; open it in Word or "
+                              "LibreOffice and save it again") from None
         if kind == "nested":
             raise ReaderError(f"{what} is nested too deeply to read (a loop or thousands "
                               "of levels of nesting): it is damaged or hostile; "

@@ -10,6 +10,7 @@ file claiming gigabytes is refused before python-docx unpacks anything.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 import zlib
@@ -19,8 +20,13 @@ from planextract.extract.errors import LimitError, ReaderError
 from planextract.settings import Limits
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: Office 97-2003, encrypted OOXML
-_STRICT_W = b"purl.oclc.org/ooxml/wordprocessingml/main"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_STRICT_W = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
 _CHUNK = 1 << 20
+# a cell spanning or a row skipping N grid columns: python-docx and the reader
+# make N cells, so a 1 KB file saying 30,000,000 costs minutes and gigabytes
+_GRID_VALUE = re.compile(
+    rb"<(?:[\w.-]+:)?grid(?:Span|Before|After)\b[^>]*?val\s*=\s*[\"']([^\"']{1,40})")
 _RATIO_FLOOR = 1 << 20  # parts smaller than this unpacked are never a bomb worth refusing
 _RESAVE = "open it in Word or LibreOffice and save it again as .docx"
 
@@ -116,9 +122,25 @@ def _sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
             raise LimitError(f"the .docx part {info.filename} unpacks {ratio:,.0f} times its "
                              f"packed size, more than the limit of {limits.max_docx_ratio} "
                              "(--max-docx-ratio): a zip bomb, refused")
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > limits.max_docx_xml_bytes:
+            raise LimitError(f"the .docx part {info.filename} is {_mb(info.file_size)} of XML, "
+                             f"more than the limit of {_mb(limits.max_docx_xml_bytes)} "
+                             "(--max-docx-xml-mb): far more than a plan")
 
 
-def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+def _check_grid(xml: bytes, limits: Limits) -> None:
+    for match in _GRID_VALUE.finditer(xml):
+        try:
+            columns = int(match.group(1))
+        except ValueError:
+            continue  # not a number: the reader says the value is invalid
+        if columns > limits.max_columns:
+            raise LimitError(f"a .docx table cell spanning {columns:,} columns, more than the "
+                             f"limit of {limits.max_columns} (--max-columns); Word tables have "
+                             "at most 63: the file is damaged or hostile")
+
+
+def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Read every XML part once (bounded by the declared sizes): a bad CRC or
     broken deflate data shows here, and so does a DOCTYPE, which Word never
     writes and which carries entity bombs and external entities (XXE)."""
@@ -133,11 +155,37 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
                     raise ReaderError(f"the .docx part {info.filename} declares a DOCTYPE or "
                                       "entities, which Word never writes (an entity bomb or "
                                       "external-entity attack): refused as unsafe; " + _RESAVE)
-                if info.filename == "word/document.xml" and not tail and _STRICT_W in chunk[:4096]:
-                    raise ReaderError("a Strict Open XML .docx (ISO 29500 Strict), which is not "
-                                      "read here: open it in Word and save it as a Word "
-                                      "Document (.docx), not Strict Open XML")
-                tail = chunk[-16:]
+                _check_grid(window, limits)
+                tail = chunk[-160:]
+
+
+def _check_main_part(archive: zipfile.ZipFile) -> None:
+    """The main part is a Word document with a body (python-docx assumes both);
+    read as far as the body's start, with entities and the network off."""
+    from lxml import etree  # installed with python-docx
+
+    root = None
+    with archive.open("word/document.xml") as part:
+        events = etree.iterparse(part, events=("start",), resolve_entities=False,
+                                 no_network=True, load_dtd=False)
+        try:
+            for _event, element in events:
+                if root is None:
+                    root = element
+                    if element.tag.startswith(_STRICT_W):
+                        raise ReaderError("a Strict Open XML .docx (ISO 29500 Strict), which "
+                                          "is not read here: open it in Word and save it as a "
+                                          "Word Document (.docx), not Strict Open XML")
+                    if element.tag != f"{_W}document":
+                        raise ReaderError(f"the .docx main part is <{element.tag}>, not a Word "
+                                          "document: it was not written by Word; " + _RESAVE)
+                elif element.tag == f"{_W}body" and element.getparent() is root:
+                    return
+        except etree.XMLSyntaxError as err:
+            raise ReaderError(f"the .docx holds malformed XML ({err}): it is damaged or was "
+                              "not written by Word; " + _RESAVE) from None
+    raise ReaderError("the .docx main part has no body: it is damaged or was not written "
+                      "by Word; " + _RESAVE)
 
 
 def check_docx(data: bytes, limits: Limits) -> None:
@@ -149,7 +197,8 @@ def check_docx(data: bytes, limits: Limits) -> None:
         names = {i.filename for i in infos}
         _package_kind(archive, names)
         _sizes(infos, limits)
-        _scan_parts(archive, infos)
+        _scan_parts(archive, infos, limits)
+        _check_main_part(archive)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
         raise ReaderError(f"a zip/.docx file that is damaged or cut short ({err}); "
                           f"{_RESAVE}") from None

@@ -18,7 +18,8 @@ from planextract.normalise.text import squash
 from planextract.normalise.verbs import opens_with_verb
 from planextract.settings import DEFAULT, ColumnSettings
 
-ID_LIKE = re.compile(r"^[A-Z]{0,2}\s?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
+ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # a bare year is a date, not an id
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
 
@@ -38,7 +39,8 @@ class Resolved:
 def id_like(values: list[str], share: float = DEFAULT.columns.id_share) -> bool:
     """Most cells of the column are bare numbers (``1``, ``1.1``, ``A1``, ``1000.1``)."""
     filled = [v for v in values if v]
-    return bool(filled) and sum(bool(ID_LIKE.match(v)) for v in filled) >= share * len(filled)
+    ids = sum(bool(ID_LIKE.match(v)) and not _YEAR.match(v) for v in filled)
+    return bool(filled) and ids >= share * len(filled)
 
 
 def colour_like(values: list[str]) -> bool:
@@ -61,6 +63,12 @@ def action_score(values: list[str]) -> float:
     return mean_words * (0.3 + verbs) * coverage
 
 
+def verb_share(values: list[str]) -> float:
+    """Share of the filled cells that open with a verb."""
+    filled = [v for v in values if v]
+    return sum(opens_with_verb(v) for v in filled) / len(filled) if filled else 0.0
+
+
 def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
     scored = [(action_score(columns[i]), -i, i) for i in candidates]
     scored = [s for s in scored if s[0] > floor]
@@ -79,9 +87,10 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
 
     # a column of numbers is the id, whatever its header (``Action``, ``Strategic
     # Theme action``, an unlabelled first column); only the leftmost one
+    named_id = "action_id" in roles
     numeric = [i for i, r in enumerate(roles)
                if r in ("action_id", "action", "extra", "theme", "issue", "outcome")
-               and (r == "action_id" or r != "extra" or not headers[i].strip())
+               and (r != "extra" or not headers[i].strip() or not named_id)
                and id_like(cells[i], settings.id_share)]
     numeric += [i for i, r in enumerate(roles) if r == "action_id" and i not in numeric
                 and not any(cells[i])]
@@ -98,6 +107,15 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         if r == "due" and not _DATE_WORD.search(headers[i]) and any(cells[i]) \
                 and not any(_dated(v) for v in cells[i]):
             roles[i] = "extra"
+
+    # with no date column named, a column whose cells read as dates is the date
+    if "due" not in roles and "owner_due" not in roles:
+        for i, r in enumerate(roles):
+            filled = [v for v in cells[i] if v]
+            if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
+                    settings.id_share * len(filled):
+                roles[i] = "due"
+                break
 
     # a column of colour words is the RAG status
     for i, r in enumerate(roles):
@@ -121,12 +139,22 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
              [i for i, r in enumerate(roles) if r == "issue"]]
     # a table with no action column is a plan table only beside owners, dates
     # or progress (a list of objectives and aims is narrative)
-    values = any(r in roles for r in ("owner", "due", "progress", "rag", "start"))
+    values = any(r in roles for r in ("owner", "due", "progress", "rag", "start", "owner_due"))
     chosen = None
     for tier in tiers[:2] + (tiers[2:] if values else []):
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
+    if chosen is not None and roles[chosen] == "issue":
+        # an issue column is the action only when no unnamed column holds the
+        # instructions (``Issue | Response | Lead``): those are the actions
+        other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
+                      floor=settings.evidence_floor)
+        if other is not None and verb_share(cells[other]) >= max(0.5, verb_share(cells[chosen])):
+            chosen = other
+            notes.append(f"the actions were taken from column {other + 1} "
+                         f"({headers[other] or 'unlabelled'}), which holds instructions, "
+                         f"not from the issue column beside it")
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
                        floor=settings.evidence_floor)

@@ -2,11 +2,13 @@
 
 A header is read as words, not matched against a closed list of labels: every
 role has a vocabulary of words (stems) and phrases, a header's role is the role
-of its head word (the last role word: ``Action Owner`` is an owner, ``Action
-Required`` an action), a phrase beats a single word (``Success measure`` is an
-outcome), and of a header printed as alternatives (``Action / Measurable
-Outcome``, ``Risks / Issues``) the first alternative that names a role decides.
-What the cells hold is weighed afterwards (``normalise.column_evidence``).
+of its head word (the last role word before any preposition: ``Action Owner``
+is an owner, ``Lead for action`` too, ``Action Required`` an action), a phrase
+beats a single word (``Success measure`` is an outcome), of a header printed as
+alternatives (``Action / Measurable Outcome``, ``Risks / Issues``) the first
+alternative that names a role decides, and one naming both who and when
+(``Lead and timescale``) is cut into both. What the cells hold is weighed
+afterwards (``normalise.column_evidence``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ from planextract.normalise.verbs import opens_with_verb
 PHRASES: list[tuple[str, str]] = [
     ("general duty", "duty"),
     ("what we will do", "action"), ("will do", "action"), ("will be done", "action"),
-    ("what action", "action"), ("how we will", "action"),
+    ("what action", "action"), ("how we will", "action"), ("will we do", "action"),
+    ("we will do", "action"), ("going to do", "action"), ("needs to be done", "action"),
+    ("need to do", "action"), ("what we are doing", "action"),
+    ("how will we know", "outcome"), ("how we will know", "outcome"),
+    ("success look like", "outcome"), ("what difference", "outcome"),
+    ("when will", "due"),
     ("by whom", "owner"), ("who is responsible", "owner"), ("responsible party", "owner"),
     ("by when", "due"), ("time frame", "due"), ("time scale", "due"),
     ("success measure", "outcome"), ("success criteria", "outcome"),
@@ -46,7 +53,7 @@ WORDS: dict[str, tuple[str, ...]] = {
                "=specific", "=how"),
     "owner": ("lead", "owner", "responsib", "=who", "department", "=contact", "officer",
               "=person", "=team", "accountab", "=monitoring", "directorate", "=manager",
-              "assigned"),
+              "assigned", "sponsor", "champion"),
     "due": ("=due", "date", "deadline", "timescale", "timeframe", "=when", "target",
             "completion", "=complete", "=completed", "milestone", "timeline", "=end",
             "=finish", "^to", "time-bound", "=timed", "^by", "^until"),
@@ -66,12 +73,14 @@ WORDS: dict[str, tuple[str, ...]] = {
 }
 # roles that tell a table of actions from any other table
 SIGNIFICANT = {"action", "outcome", "owner", "due", "scrutiny", "strand", "progress", "risk",
-               "start", "rag", "issue"}
+               "start", "rag", "issue", "owner_due"}
 # an action column named by one of these words is weaker than one named "action"
 WEAK_ACTION = ("task", "activit", "description", "recommendation", "measure", "deliverable",
                "initiative", "step", "intervention", "specific", "how")
 
+_PREPOSITIONS = {"to", "for", "of", "against", "with", "in", "on", "from"}
 _ALTERNATIVES = re.compile(r"\s*(?:/|\||\(|\)|\s[-–—]\s|:|;)\s*")
+_BOTH = re.compile(r"\s*(?:/|&|\band\b|,)\s*", re.I)
 _WORD = re.compile(r"#|[a-z][a-z'-]*|\d+")
 
 
@@ -115,14 +124,23 @@ def _segment_role(words: list[str]) -> str | None:
             if any(_stem_matches(s, word, alone) for s in stems):
                 hits.append((index + 1, 1, role))
                 break
-    return max(hits)[2] if hits else None
+    # words after a preposition complement the head (``Lead for action``,
+    # ``Actions required to achieve outcome``, ``Progress against target``)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+    head = [h for h in hits if h[0] - h[1] < cut]
+    return max(head or hits)[2] if hits else None
 
 
 def role_of(header: str) -> str:
-    """The role a column header names; ``extra`` when it names none."""
+    """The role a column header names; ``extra`` when it names none. A header
+    naming both who and when (``Lead and timescale``, ``Owner / Date``) is
+    ``owner_due``: its cells are cut into the two."""
     label = squash(header).strip(" :*?.")
     if not label:
         return "extra"
+    segments = [_segment_role(_words(s)) for s in _BOTH.split(label)]
+    if "owner" in segments and "due" in segments:
+        return "owner_due"
     for segment in _ALTERNATIVES.split(label):
         role = _segment_role(_words(segment))
         if role:
@@ -171,7 +189,7 @@ def is_action_table(roles: list[str]) -> bool:
     an issue column, which then holds the actions) beside owners, dates, ids or
     progress."""
     has_text = any(r in roles for r in ("action", "issue", "outcome"))
-    others = ("owner", "due", "action_id", "progress", "start", "rag")
+    others = ("owner", "due", "action_id", "progress", "start", "rag", "owner_due")
     if "action" in roles:
         others = (*others, "outcome")
     return has_text and any(r in roles for r in others)

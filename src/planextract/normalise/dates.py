@@ -14,18 +14,33 @@ from datetime import date
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# a season as a deadline: its first and last month (winter runs into the next year)
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d{2}|\d{2}"
 
+# UK public bodies plan by financial year (April to March): "2013/14", "2013-14",
+# and its quarters "Q2 2013/14" (Q1 April-June ... Q4 January-March); "Q3 2012"
+# with a plain year is a calendar quarter.
+_FY = r"((?:19|20)\d{2})\s*[/-]\s*(\d{2})(?![\d/.-])"
 _PATTERNS = [
+    ("fy_quarter", re.compile(rf"\bQ([1-4])\s*,?\s*{_FY}", re.I)),
+    ("quarter", re.compile(r"\bQ([1-4])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
+    ("fin_year", re.compile(rf"\b{_FY}")),
     ("numeric", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")),
+    ("month_day", re.compile(
+        rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*((?:19|20)\d{{2}})\b", re.I)),
+    ("season", re.compile(r"\b(spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})\b", re.I)),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+({_YEAR})\b", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH})\s*,?\s*'?({_YEAR})\b", re.I)),
     ("year", re.compile(r"\b((?:19|20)\d{2})\b")),
     ("month", re.compile(rf"\b({_MONTH})(?![a-z])", re.I)),
 ]
 _ONGOING = re.compile(r"\bon\s*-?\s*going\b|\bquarterly\b|\bannually\b|\bmonthly\b|"
-                      r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b", re.I)
+                      r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b|\bweekly\b|"
+                      r"\b(?:six|6)[\s-]?monthly\b|\bhalf[\s-]?yearly\b|\bbi-?annual(?:ly)?\b|"
+                      r"\byearly\b|\bcontinual(?:ly)?\b", re.I)
+ONGOING = _ONGOING  # words that say a deadline recurs or never ends
 _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
 _RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
 _NUMERIC_JUNK = re.compile(r"\d+[./]\d+")
@@ -58,6 +73,27 @@ def _month_period(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _fiscal(kind: str, groups: tuple[str, ...]) -> tuple[date, date] | None:
+    """The first and last day of a financial year, or of a quarter of one (or
+    of a calendar year); None when the two years are not consecutive."""
+    if kind == "quarter":
+        quarter, year = int(groups[0]), int(groups[1])
+        first_month = 3 * quarter - 2
+    else:
+        quarter = int(groups[0]) if kind == "fy_quarter" else 0
+        year, second = (int(g) for g in groups[-2:])
+        if second != (year + 1) % 100:
+            return None
+        if not quarter:
+            return date(year, 4, 1), date(year + 1, 3, 31)
+        first_month = 3 * quarter + 1
+        if first_month > 12:
+            first_month, year = first_month - 12, year + 1
+    last_month = first_month + 2
+    return (date(year, first_month, 1),
+            date(year, last_month, calendar.monthrange(year, last_month)[1]))
+
+
 def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
     """Every date expression in ``text``, in order, and flags for bad ones."""
     taken: list[tuple[int, int]] = []
@@ -74,7 +110,13 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
                 continue
             taken.append(span)
             groups = match.groups()
-            if kind == "numeric":
+            if kind in ("fy_quarter", "quarter", "fin_year"):
+                period = _fiscal(kind, groups)
+                if period is None:  # "2013-16": not one financial year
+                    taken.pop()
+                    continue
+                found.append(Expr(period[0], period[1], span, kind))
+            elif kind == "numeric":
                 day, month, year = int(groups[0]), int(groups[1]), _year(groups[2])
                 try:
                     day_date = date(year, month, day)
@@ -82,10 +124,19 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
                     flags.append("date_impossible")
                     continue
                 found.append(Expr(day_date, day_date, span, kind))
-            elif kind == "day_month":
-                month = MONTHS[groups[1].lower().rstrip(".")]
+            elif kind == "season":
+                first_month = SEASONS[groups[0].lower()]
+                year = int(groups[1])
+                end_year, end_month = (year + 1, 2) if first_month == 12 else (year,
+                                                                                first_month + 2)
+                found.append(Expr(date(year, first_month, 1),
+                                  _month_period(end_year, end_month)[1], span, kind))
+            elif kind in ("day_month", "month_day"):
+                day_text, month_text = (groups[0], groups[1]) if kind == "day_month" \
+                    else (groups[1], groups[0])
+                month = MONTHS[month_text.lower().rstrip(".")]
                 try:
-                    day_date = date(_year(groups[2]), month, int(groups[0]))
+                    day_date = date(_year(groups[2]), month, int(day_text))
                 except ValueError:
                     flags.append("date_impossible")
                     continue

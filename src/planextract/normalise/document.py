@@ -12,6 +12,7 @@ from planextract.normalise import (
     dates,
     glossary,
     numbering,
+    owner_due,
     owners,
     rag,
     scrutiny,
@@ -22,8 +23,10 @@ from planextract.normalise import (
 from planextract.normalise.columns import header_roles
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
+from planextract.normalise.layout import detect_layout
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.rows import Context, Draft, TableBuilder, detect_layout
+from planextract.normalise.role_vocab import sector_of
+from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
 from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
@@ -78,6 +81,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
+        if not block.rows:
+            continue
         header = find_header(block.rows, settings.columns.header_search)
         # a block continues the action table before it when it has no header, or
         # a "header" that names no action (a data row of role words), and is as
@@ -85,8 +90,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
                                        or table_of.get(index - 1) == len(logical) - 1)
         if header is not None and continues and not tables.readable(
-                tables.resolve_block(header.labels, tables.data_rows(block, header),
-                                     settings.columns)):
+                tables.resolve_block(header, tables.data_rows(block, header), settings.columns)):
             header = None
         headers_of[index] = header
         if header is None:
@@ -97,7 +101,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                            "has no header row naming its columns: it was not read")
             continue
         headers = header.labels
-        resolved = tables.resolve_block(headers, tables.data_rows(block, header),
+        resolved = tables.resolve_block(header, tables.data_rows(block, header),
                                         settings.columns)
         if not tables.readable(resolved):
             _warn(doc, f"{tables.describe(index, block)} has column labels "
@@ -106,11 +110,18 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             continue
         for note in resolved.notes:
             _warn(doc, note)
+        # a title printed in the table's own first row, above its header
+        above = [squash(c.text) for r in block.rows[:header.first] for c in r.cells
+                 if c.text.strip()]
+        if len(above) == 1 and _title_like(above[0]):
+            last_title = above[0]
         match = next((k for k in range(len(logical) - 1, -1, -1)
                       if _similar(logical[k].headers, headers)), None)
         if match is None:
             logical.append(LogicalTable(headers, last_title))
             match = len(logical) - 1
+        # every way the table's header is printed, to know its repeats further down
+        logical[match].printed += header.printed
         table_of[index] = match
         last_title = None
     named = len(logical) > 1
@@ -141,8 +152,9 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
+            printed = [*headers, *table.printed]
             layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
-                                   headers, header_roles(headers), settings.columns)
+                                   headers, header_roles(headers), settings.columns, printed)
             builder = TableBuilder(layout, table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)
@@ -156,7 +168,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    doc.actions = _finish(drafts, doc, settings.roles_file)
+    doc.actions = _finish(drafts, doc, settings)
     return doc
 
 
@@ -188,6 +200,9 @@ def _paragraph_context(block: Paragraph, context: Context) -> Context:
     heading = classify(block.text)
     if heading:
         return _apply(context, heading)
+    numbered = numbered_title(block.text)
+    if numbered:  # "2. Equality Impact Assessment": the objective the actions below serve
+        return _apply(context, numbered)
     if block.level > 0 or _title_like(block.text):
         if strands.heading_strands(block.text):
             return _apply(context, Heading("strand", block.text))
@@ -212,6 +227,16 @@ def _text(draft: Draft, role: str) -> str | None:
     return "\n".join(values) if values else None
 
 
+def _cut_owner_due(draft: Draft) -> None:
+    """A column naming both who and when gives the owner and the date where
+    the row has no column of its own for them."""
+    owner, due = owner_due.split(_text(draft, "owner_due"))
+    if owner and not _text(draft, "owner"):
+        draft.values["owner"] = [owner]
+    if due and not _text(draft, "due"):
+        draft.values["due"] = [due]
+
+
 def _swap_if_needed(draft: Draft) -> None:
     due, owner = _text(draft, "due"), _text(draft, "owner")
     if swap.swapped(due, owner):
@@ -220,12 +245,14 @@ def _swap_if_needed(draft: Draft) -> None:
 
 
 def _finish(drafts: list[Draft], doc: NormalisedDocument,
-            roles_file: str | None = None) -> list[ActionRecord]:
+            settings: Settings = DEFAULT) -> list[ActionRecord]:
     for draft in drafts:
+        _cut_owner_due(draft)
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
     resolved = owners.resolve([_text(d, "owner") for d in drafts],
-                              glossary.unambiguous(doc.glossary), roles_file)
+                              glossary.unambiguous(doc.glossary), settings.roles_file,
+                              sector_of(doc.organisation, doc.plan_title), settings.owners)
     doc.roles = resolved.roles
 
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
@@ -245,7 +272,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
         else:
             strand_list = _context_strands(draft.context)
         action_id = numbering.normalise_id(draft.action_id_raw) if draft.action_id_raw else None
-        objective_id, outcome_id = _levels(draft, action_id)
+        objective_id, objective, outcome_id = _levels(draft, action_id)
         if action_id and draft.outcome is not None:
             corrected = numbering.correct_prefix(action_id, draft.outcome.number)
             if corrected != action_id:
@@ -256,7 +283,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
             "table": draft.table,
             "section": draft.context.section,
             "objective_id": objective_id,
-            "objective": draft.context.objective,
+            "objective": objective,
             "outcome_id": outcome_id,
             "outcome": draft.outcome.text if draft.outcome and draft.outcome.text else None,
             "action_id": action_id,
@@ -286,16 +313,18 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
     return [r for r in records if r.action]
 
 
-def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None]:
-    """Objective and outcome ids; a three-level action number (``2.3.1``) names
-    them where the plan prints no objective or outcome number of its own."""
-    objective_id = draft.context.objective_id
+def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None, str | None]:
+    """Objective id and title and outcome id; a three-level action number
+    (``2.3.1``) names the objective and outcome, and wins over a heading above
+    that names another objective (whose title is then not this one's)."""
+    objective_id, objective = draft.context.objective_id, draft.context.objective
     outcome_id = draft.outcome.number if draft.outcome else None
     parts = action_id.split(".") if action_id else []
     if len(parts) == 3:
-        objective_id = objective_id or parts[0]
+        if objective_id != parts[0]:
+            objective_id, objective = parts[0], None
         outcome_id = outcome_id or ".".join(parts[:2])
-    return objective_id, outcome_id
+    return objective_id, objective, outcome_id
 
 
 def _context_strands(context: Context) -> list[str]:

@@ -1,20 +1,15 @@
-"""The plan's own key of abbreviations, and the project's small builtin one."""
+"""The plan's own key of abbreviations (a table, or paragraphs under a Key
+heading), and the project's builtin one."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-BUILTIN = {
-    "SMT": "Senior Management Team", "HR": "Human Resources", "ET": "Executive Team",
-    "CE": "Chief Executive", "SLT": "Senior Leadership Team", "ACO": "Assistant Chief Officer",
-    "DMT": "Divisional Management Team", "LDU": "Local Delivery Unit",
-    "L&D": "Learning and Development", "T&D": "Training and Development",
-    "EIA": "Equality Impact Assessment", "EQIA": "Equality Impact Assessment",
-    "PSD": "Professional Standards Department",
-    "OSD": "Organisational Support Department", "ICT": "Information and Communications Technology",
-    "DCC": "Deputy Chief Constable", "ACC": "Assistant Chief Constable",
-}
+from planextract.normalise import role_vocab
+
+# the project's own table: the acronyms of the role vocabulary (data/roles.toml)
+BUILTIN = dict(role_vocab.load().acronyms)
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]*[A-Z](?:\s*[-–]\s*[A-Z]{1,4})?:?$")
 
 
@@ -90,6 +85,22 @@ def _entry(text: str, under_heading: bool) -> Entry | None:
     return Entry(found.group("abbr").strip(), expansion, "document")
 
 
+def _initials_fit(entry: Entry) -> bool:
+    """Without a Key heading an entry must look like one: the abbreviation's
+    capitals are initials of the expansion's words, in order (``HRC`` Human
+    Resources Committee; not ``OBJECTIVE 1: LEADERSHIP``)."""
+    letters = [c.lower() for c in entry.abbreviation if c.isupper()]
+    initials = [w[0].lower() for w in re.findall(r"[A-Za-z]+", entry.expansion)]
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return bool(letters)
+
+
 def paragraph_key(texts: list[str | None], known: list[Entry] = ()) -> list[Entry]:
     """Entries of a key printed as paragraphs, in document order (``None``
     stands for a table between paragraphs). Under a heading ``Key``,
@@ -122,7 +133,7 @@ def paragraph_key(texts: list[str | None], known: list[Entry] = ()) -> list[Entr
         run = []
         while index < len(texts) and texts[index] is not None:
             entry = _entry(texts[index] or "", False)
-            if entry is None:
+            if entry is None or not _initials_fit(entry):
                 break
             run.append(entry)
             index += 1

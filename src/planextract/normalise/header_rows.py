@@ -19,11 +19,13 @@ from planextract.settings import DEFAULT
 
 @dataclass(frozen=True)
 class Header:
-    """The header rows ``first``..``last`` (inclusive) and the combined labels."""
+    """The header rows ``first``..``last`` (inclusive), the combined labels and
+    every label printed in the header rows (a page-top repeat may show either row)."""
 
     first: int
     last: int
     labels: list[str]
+    printed: tuple[str, ...] = ()
 
 
 def _texts(row: Row) -> list[str]:
@@ -76,11 +78,19 @@ def find_header(rows: list[Row] | tuple[Row, ...],
     texts = [_texts(r) for r in rows[:search + 1]]
     for index, cells in enumerate(texts[:search]):
         if not is_header_row(cells):
+            filled = [t for t in cells if t]
+            if len(filled) > 1 and index + 1 < len(texts) \
+                    and not _sub_header(cells, texts[index + 1]):
+                return None  # a data row: the header (if any) was on an earlier page
+            if len(filled) == 1 and filled[0][:1].islower():
+                return None  # the rest of a row the page cut, not a title
             continue
         if index + 1 < len(texts) and _sub_header(cells, texts[index + 1]):
-            return Header(index, index + 1, combine(cells, texts[index + 1]))
+            return Header(index, index + 1, combine(cells, texts[index + 1]),
+                          tuple(cells + texts[index + 1]))
         if index > 0 and _sub_header(texts[index - 1], cells) \
                 and sum(1 for t in texts[index - 1] if t) >= 2:
-            return Header(index - 1, index, combine(texts[index - 1], cells))
-        return Header(index, index, cells)
+            return Header(index - 1, index, combine(texts[index - 1], cells),
+                          tuple(texts[index - 1] + cells))
+        return Header(index, index, cells, tuple(cells))
     return None

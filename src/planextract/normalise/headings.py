@@ -11,14 +11,16 @@ from planextract.normalise.text import is_all_caps, smart_title, squash
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SECTION = re.compile(
-    r"^(?:section\s+(?:\d+|[a-z]+)\b(?!\s*$)|theme\s+[a-z0-9]\b|year\s+\d+\s*:|part\s+(?:\d+|[a-z]+)\s*[:.–-])",
+    r"^(?:section\s+(?:\d+|[a-z]+)\b(?!\s*$)|theme\s+[a-z0-9]\b|year\s+\d+\s*:"
+    r"|part\s+(?:\d+|[a-z]+)\s*[:.–-]|(?:strategic\s+)?priority\s+(?:\d{1,2}|[a-z])\s*[:.–-])",
     re.I)
 _OBJECTIVE = re.compile(
     r"^objective\s+(?:(?P<word>[a-z]+)\s+)?(?P<num>\d+|[a-z]+)?\s*[:.–-]\s*(?P<title>.+)$", re.I)
 # other words plans use for the objective a group of actions serves; these need a
-# number or letter (``Priority A: ...``, ``Strategic Priority 2 - ...``, ``Goal 3.``)
+# number or letter (``Goal 3. ...``, ``Equality Objective 2 - ...``, ``Aim B: ...``).
+# A priority groups objectives as a theme does: it is a section (``PRIORITY A. OUR STAFF``).
 _GROUPING = re.compile(
-    r"^(?:strategic\s+|equality\s+|corporate\s+|key\s+)?(?:priority|goal|aim|objective)\s+"
+    r"^(?:strategic\s+|equality\s+|corporate\s+|key\s+)?(?:goal|aim|objective)\s+"
     r"(?P<num>\d{1,2}|[A-Z])\s*[:.–-]\s*(?P<title>.+)$", re.I)
 _STRAND_GROUP = re.compile(r"^\((?P<num>\d+|[a-z])\)\s*(?P<title>.+)$", re.I)
 ORG_WORDS = {"trust", "probation", "police", "constabulary", "council", "service", "authority",

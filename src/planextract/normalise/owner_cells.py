@@ -19,6 +19,7 @@ from planextract.normalise.role_vocab import Vocabulary
 _OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
 _HARD_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 _SPACED_DASH = re.compile(r"\s+[-–—]+\s+|\s+[-–—]+(?=[A-Za-z])|(?<=[A-Za-z.])[-–—]+\s+")
+_AND = re.compile(r"(?<!\b\w)\s+(?:and|&)\s+(?!\w\b)")  # never T & D
 _BRACKETS = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
 
 
@@ -31,6 +32,7 @@ class OwnerCell:
     only by default (they look like a name but nothing says so)."""
 
     roles: list[str] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)  # each role as the cell prints it
     people: list[str] = field(default_factory=list)
     holders: dict[str, str] = field(default_factory=dict)
     unsure: list[str] = field(default_factory=list)
@@ -39,10 +41,11 @@ class OwnerCell:
 def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
     for word in words_of(text):
-        if word.lower() in vocab.head_nouns or fold(word) in vocab.head_nouns:
+        parts = [word, *word.split("-")] if "-" in word else [word]
+        if any(p.lower() in vocab.head_nouns or fold(p) in vocab.head_nouns for p in parts):
             return True
         for expansion in vocab.contractions.get(word.lower(), ()):
-            if expansion.rstrip("s") in vocab.head_nouns:
+            if any(fold(w) in vocab.head_nouns for w in expansion.split()):
                 return True
     return False
 
@@ -54,12 +57,16 @@ def looks_like_role(text: str, vocab: Vocabulary) -> bool:
         for w in words_of(clean_role(text)))
 
 
-def _slash_pieces(text: str) -> list[str]:
-    """Split on ``/`` except after a lone letter (``C/Insp``, ``T/Supt``)."""
+def _slash_pieces(text: str, vocab: Vocabulary) -> list[str]:
+    """Split on ``/`` except after a lone letter that prefixes a rank or a
+    shortened word (``C/Insp``, ``T/Supt``): never a one-letter role."""
     pieces: list[str] = []
     for piece in text.split("/"):
-        if pieces and re.fullmatch(r"\s*[A-Za-z]\s*", pieces[-1]) and piece[:1].isalpha():
-            pieces[-1] = pieces[-1].strip() + "/" + piece
+        head = piece.split()[0].lower().strip(".") if piece.split() else ""
+        if pieces and re.search(r"(?:^|\s)[A-Za-z]\s*$", pieces[-1]) and (
+                re.fullmatch(r"\s*[A-Za-z]\s*", pieces[-1])
+                or head in vocab.contractions or head in vocab.titles):
+            pieces[-1] = pieces[-1].rstrip() + "/" + piece
         else:
             pieces.append(piece)
     return pieces
@@ -78,7 +85,7 @@ def _comma_pieces(text: str, vocab: Vocabulary, commas_separate: bool) -> list[s
         # Executive, ACE Equality and Diversity are two owners)
         if (bare and bare[-1] in vocab.head_nouns and len(bare) <= 2
                 and all(w in vocab.rank_modifiers for w in bare[:-1])
-                and piece.strip() and not has_head_noun(piece, vocab)
+                and piece.strip() and not has_head_noun(_AND.split(piece)[0], vocab)
                 and (len(bare) == 1 or not looks_like_role(piece, vocab))
                 and not is_person(piece, vocab, vocab.role_words)):
             pieces[-1] = previous + ", " + piece.strip()
@@ -87,11 +94,29 @@ def _comma_pieces(text: str, vocab: Vocabulary, commas_separate: bool) -> list[s
     return pieces
 
 
+_RUNS_ON = re.compile(r"(?:\b(?:and|of|for|the|to|&)|[&–-])\s*$", re.I)
+_OPENS_ON = re.compile(r"(?:and|of|for|the|to)\b|&", re.I)
+
+
+def _unwrapped(text: str) -> list[str]:
+    """Lines of a cell, a line wrapped inside an owner joined back: one ending
+    in ``and``/``of``/``&`` or a dash, or followed by one opening with such a word
+    (``ACE Equality and`` / ``Diversity``, ``Head of Learning`` / ``& Development``)."""
+    lines: list[str] = []
+    for line in re.split(r"\n", text):
+        line = line.strip()
+        if lines and line and (_RUNS_ON.search(lines[-1]) or _OPENS_ON.match(line)):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return [piece for line in lines for piece in re.split(r"\s*;\s*", line)]
+
+
 def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list[str]:
     """The pieces of a cell, before people are told from roles."""
     out = []
-    for hard in _HARD_SPLIT.split(_OWNED_BY.sub("\n", text)):
-        for slash in _slash_pieces(hard):
+    for hard in _unwrapped(_OWNED_BY.sub("\n", text)):
+        for slash in _slash_pieces(hard, vocab):
             for piece in _comma_pieces(slash, vocab, commas_separate):
                 piece = strip_ends(piece)
                 if piece:
@@ -107,7 +132,7 @@ def uses_comma_separators(cells: list[str | None], vocab: Vocabulary) -> bool:
         if not text or "," not in text:
             continue
         for hard in _HARD_SPLIT.split(text):
-            for slash in _slash_pieces(hard):
+            for slash in _slash_pieces(hard, vocab):
                 pieces = [p.strip(" .") for p in slash.split(",") if p.strip(" .")]
                 owners = [p for p in pieces
                           if looks_like_role(p, vocab) or is_person(p, vocab, role_words)
@@ -145,6 +170,21 @@ def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str]
     named = people_in(piece, vocab, role_words)
     if named:
         return [], named
+    return _glued_person(piece, vocab, role_words)
+
+
+def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str]
+                  ) -> tuple[list[str], list[str]]:
+    """A name run into its role with nothing between (``ACO HR Leona Lowe``,
+    the dash lost): only a given name or a title is evidence enough."""
+    words = piece.split()
+    for size in (2, 3):
+        if len(words) <= size:
+            break
+        for name, rest in ((words[-size:], words[:-size]), (words[:size], words[size:])):
+            text = " ".join(rest)
+            if is_person(" ".join(name), vocab, role_words) and looks_like_role(text, vocab):
+                return [text], [" ".join(name)]
     return [piece], []
 
 
@@ -154,6 +194,47 @@ def _name_shaped(role: str, vocab: Vocabulary, role_words: frozenset[str]) -> bo
     return (1 <= len(words) <= 3 and not looks_like_role(role, vocab)
             and all(re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in role_words
                     for w in words))
+
+
+def _peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
+                ) -> tuple[list[str], list[str]]:
+    """Split on `` and `` first, then peel a person off each part
+    (``Head of Facilities – Fiona Okafor and Director of Finance``); the roles
+    between stay joined by ``and`` for the document-level cut (``Head of
+    Learning and Development`` is one role)."""
+    parts = _AND.split(piece)
+    joins = [m.group(0).strip() for m in _AND.finditer(piece)]  # and / & as printed
+    if len(parts) > 1:
+        peeled = [_peel(part, vocab, role_words) for part in parts]
+        if any(people for _, people in peeled) and not all(
+                people and not roles for roles, people in peeled):
+            roles_out: list[str] = []
+            people_out: list[str] = []
+            run: list[tuple[int, str]] = []
+
+            def joined(items: list[tuple[int, str]]) -> str:
+                text = items[0][1]
+                for index, role in items[1:]:
+                    text += f" {joins[index - 1]} {role}"
+                return text
+
+            for index, (roles, people) in enumerate(peeled):
+                if people:
+                    if run and roles and not (looks_like_role(run[-1][1], vocab)
+                                              and looks_like_role(roles[0], vocab)):
+                        # Equality and Diversity Mgr - Owen Tranter: one role
+                        roles = [joined([*run, (index, roles[0])]), *roles[1:]]
+                    elif run:
+                        roles_out.append(joined(run))
+                    run = []
+                    roles_out.extend(roles)
+                    people_out.extend(people)
+                else:
+                    run.extend((index, role) for role in roles)
+            if run:
+                roles_out.append(joined(run))
+            return roles_out, people_out
+    return _peel(piece, vocab, role_words)
 
 
 def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] | None = None,
@@ -166,18 +247,20 @@ def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] |
         return out
     words = role_words if role_words is not None else vocab.role_words
     for piece in segments(text, vocab, commas_separate):
-        roles, people = _peel(piece, vocab, words)
+        roles, people = _peel_parts(piece, vocab, words)
         out.people.extend(p for p in people if p not in out.people)
         for role in roles:
             cleaned = clean_role(role)
-            if not cleaned:
-                continue
+            if not words_of(cleaned) or not re.search(r"[^\W\d_]", cleaned):
+                continue  # punctuation or numbers only: no role
             if len(cleaned.replace("&", "")) <= 1:
                 # never a one-letter role: it belongs to the role before it
                 if out.roles:
                     out.roles[-1] = f"{out.roles[-1]}/{cleaned}"
+                    out.printed[-1] = f"{out.printed[-1]}/{role.strip()}"
                 continue
             out.roles.append(cleaned)
+            out.printed.append(" ".join(role.split()).strip(" ,;:"))
             if people:
                 out.holders[cleaned] = people[0]
             if _name_shaped(cleaned, vocab, words):

@@ -9,8 +9,10 @@ alignment and guards); a deterministic label (``role_labels``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from planextract.normalise import role_vocab
 from planextract.normalise.owner_cells import (
@@ -20,6 +22,7 @@ from planextract.normalise.owner_cells import (
     split_cell,
     uses_comma_separators,
 )
+from planextract.normalise.people import given_names, is_person
 from planextract.normalise.role_labels import (
     Spelling,
     anchors,
@@ -28,7 +31,7 @@ from planextract.normalise.role_labels import (
     spelt_out,
     vocab_role,
 )
-from planextract.normalise.role_match import Group, align_tokens, cluster
+from planextract.normalise.role_match import Clusters, Group, align_tokens, cluster
 from planextract.normalise.role_split import (
     RoleContext,
     share_prefix,
@@ -44,7 +47,11 @@ from planextract.normalise.role_text import (
     spelt_out_initials,
     words_of,
 )
-from planextract.normalise.role_vocab import Vocabulary
+from planextract.normalise.role_vocab import VocabRole, Vocabulary
+from planextract.settings import DEFAULT, OwnerSettings
+
+# the pieces of a segment that are a role or a name, never both
+_PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
 
 
 @dataclass
@@ -78,21 +85,39 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     """Words the document itself uses in roles (a surname never is one): the
     words of every piece with a head noun that does not open with a rank."""
     words = set(vocab.role_words)
-    for text in cells:
+    for text in set(cells):
         for segment in segments(text or "", vocab, commas):
-            for part in segment.replace("–", " - ").split(" - "):
+            for part in _PARTS.split(segment):
                 lowered = part.strip().lower()
                 if has_head_noun(part, vocab) and not any(
-                        lowered.startswith(t + " ") for t in vocab.titles):
-                    words.update(w.lower() for w in words_of(part))
+                        lowered.startswith(t + " ") for t in vocab.titles) \
+                        and not is_person(part, vocab, vocab.role_words, beside_role=True):
+                    words.update(_role_words_of(part, vocab))
     return frozenset(words)
 
 
-def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
-               ) -> list[list[str]]:
-    """Each cell's role spellings, with the document-level cuts applied."""
-    expander = Expander(key, dict(vocab.acronyms))
+def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
+    """The words of a role piece, less a given name and the word after it (a
+    name run into the role: ``Tomasz Lowe Head of Learning``)."""
+    out, skip = [], False
+    for word in words_of(part):
+        lowered = word.lower()
+        if skip:
+            skip = False
+        elif lowered in given_names() and lowered not in vocab.role_words:
+            skip = True
+        else:
+            out.append(lowered)
+    return out
 
+
+def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, str],
+               vocab: Vocabulary) -> list[list[tuple[str, str]]]:
+    """Each cell's role spellings, with the document-level cuts applied, each
+    beside the text the cell prints for it (the piece itself where a cut made it)."""
+    expander = Expander(key, builtin)
+
+    @cache
     def fp(text: str) -> str:
         return fingerprint(list(expander.expand(text).words), vocab.stop_words)
 
@@ -103,12 +128,20 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], vocab: Vocabulary
     known = {fp(r) for cell in split for r in cell.roles}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
+    done: dict[tuple, list[tuple[str, str]]] = {}
     for cell in split:
-        roles: list[str] = []
-        for role in share_prefix(cell.roles, context):
-            for part in split_and(role, context):
-                roles.extend(split_run_together(part, context))
-        out.append(list(dict.fromkeys(r for r in roles if r)))
+        seen = (tuple(cell.roles), tuple(cell.printed))
+        if seen not in done:
+            pairs: dict[str, str] = {}
+            shared = share_prefix(cell.roles, context)
+            for role, printed, cleaned in zip(shared, cell.printed, cell.roles):
+                parts = [p for part in split_run_together(role, context)
+                         for p in split_and(part, context)]
+                for part in parts:
+                    if part:
+                        pairs.setdefault(part, printed if parts == [cleaned] else part)
+            done[seen] = list(pairs.items())
+        out.append(list(done[seen]))
     return out
 
 
@@ -130,51 +163,100 @@ def _key_form(expansion: Expansion, key: dict[str, str], vocab: Vocabulary) -> E
     return Expansion(tuple(words_of(fits.pop())), expansion.sources | {"key"})
 
 
-def resolve(cells: list[str | None], key: dict[str, str],
-            roles_file: str | None = None) -> OwnerResolution:
-    """Every owner cell of one document (one per action, in document order) to
-    its canonical roles and people, with the document's ``roles`` rows.
-    ``key`` is the plan's own key of abbreviations (one meaning each)."""
-    vocab = role_vocab.load(roles_file)
-    commas = uses_comma_separators(cells, vocab)
-    role_words = _document_role_words(cells, vocab, commas)
-    split = [split_cell(text, vocab, role_words, commas) for text in cells]
-    per_cell = _cut_roles(split, key, vocab)
-
-    mentions = Counter(r for roles in per_cell for r in roles)
-    spellings = sorted(mentions)
-    builtin = dict(vocab.acronyms)
-    known_acronyms = {clean_role(k) for k in key} | set(builtin)
+def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str],
+               vocab: Vocabulary) -> dict[str, Expansion]:
+    """Each spelling spelt out: the plan's key, the builtin acronyms, then
+    initials the document spells out, but only to join a spelling it prints in
+    full (E&D Manager / Equality and Diversity Manager), never to relabel alone."""
     base = {s: _key_form(Expander(key, builtin).expand(s), key, vocab) for s in spellings}
     # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
     written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
-    initials = {a: e for a, e in spelt_out_initials(written, known_acronyms,
-                                                     vocab.stop_words).items()
-                if a in {w for s in spellings for w in s.split()}}
+    known = {clean_role(k) for k in key} | set(builtin)
+    printed_words = {w for s in spellings for w in s.split()}
+    initials = {a: e for a, e in spelt_out_initials(written, known, vocab.stop_words).items()
+                if a in printed_words}
     with_initials = Expander(key, builtin, initials)
-    base_prints = {fingerprint(list(e.words), vocab.stop_words) for e in base.values()}
-    base_prints |= {fingerprint(spelt_out(e, vocab)[0].split(), vocab.stop_words)
-                    for e in base.values()}
-    expansions = {}
+    stop = vocab.stop_words
+    base_prints = {fingerprint(list(e.words), stop) for e in base.values()}
+    base_prints |= {fingerprint(spelt_out(e, vocab)[0].split(), stop) for e in base.values()}
+    out = {}
     for s in spellings:
-        # initials spelt out only to join a spelling the plan prints in full
-        # (E&D Manager / Equality and Diversity Manager), never to relabel alone
         spelt = with_initials.expand(s)
-        joined = fingerprint(list(spelt.words), vocab.stop_words)
-        own = fingerprint(list(base[s].words), vocab.stop_words)
-        expansions[s] = spelt if joined != own and joined in base_prints else base[s]
-    prints = {s: fingerprint(list(expansions[s].words), vocab.stop_words) for s in spellings}
+        joined = fingerprint(list(spelt.words), stop)
+        own = fingerprint(list(base[s].words), stop)
+        out[s] = spelt if joined != own and joined in base_prints else base[s]
+    return out
 
+
+def _groups(expansions: dict[str, Expansion], mentions: Counter[str], vocab: Vocabulary
+            ) -> list[Group]:
+    """Spellings whose fingerprints collide, in fingerprint order."""
     by_key: dict[str, list[str]] = {}
-    for s in spellings:
-        by_key.setdefault(prints[s], []).append(s)
+    for s, expansion in sorted(expansions.items()):
+        by_key.setdefault(fingerprint(list(expansion.words), vocab.stop_words), []).append(s)
     groups = []
     for fp in sorted(by_key):
         members = sorted(by_key[fp], key=lambda s: (-mentions[s], s))
         tokens, _ = align_tokens(list(expansions[members[0]].words), vocab.stop_words)
         dotted = frozenset().union(*(align_tokens(s.split(), vocab.stop_words)[1]
                                      for s in members))
-        groups.append(Group(fp, members, tokens, dotted, sum(mentions[s] for s in members)))
+        groups.append(Group(fp, members, tokens, dotted))
+    return groups
+
+
+def _label(groups: list[Group], clusters: Clusters, expansions: dict[str, Expansion],
+           mentions: Counter[str], in_vocab: dict[int, VocabRole | None], vocab: Vocabulary
+           ) -> tuple[dict[str, str], dict[str, str]]:
+    """(spelling -> label, spelling -> match code). A spelling joined by
+    alignment that the label does not come from is ``fuzzy``."""
+    canon: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for members in clusters.members:
+        spelt = {i: [Spelling(s, mentions[s], expansions[s], in_vocab[i], False)
+                     for s in groups[i].spellings] for i in members}
+        label, source = choose([s for i in members for s in spelt[i]], vocab)
+        aligned = any(i in clusters.fuzzy for i in members)
+        anchored = {i for i in members if any(anchors(s, label, source, vocab) for s in spelt[i])}
+        anchored = anchored or {i for i in members if any(
+            anchors(s, label, source, vocab, contractions=True) for s in spelt[i])}
+        for i in members:
+            fuzzy = aligned and i not in anchored
+            for s in spelt[i]:
+                canon[s.text] = label
+                codes[s.text] = match_code(replace(s, fuzzy=fuzzy), label, vocab.stop_words)
+    return canon, codes
+
+
+def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
+                 codes: dict[str, str]) -> list[RoleSpelling]:
+    """One row per (label, spelling as printed), with its mentions."""
+    printed_mentions = Counter((role, printed) for pairs in cut_pairs for role, printed in pairs)
+    rows: dict[tuple[str, str], list] = {}
+    for (role, printed), count in printed_mentions.items():
+        rows.setdefault((canon[role], printed), [0, codes[role]])[0] += count
+    return [RoleSpelling(label, printed, count, code)
+            for (label, printed), (count, code) in sorted(rows.items())]
+
+
+def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
+            sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners
+            ) -> OwnerResolution:
+    """Every owner cell of one document (one per action, in document order) to
+    its canonical roles and people, with the document's ``roles`` rows.
+    ``key`` is the plan's own key of abbreviations (one meaning each);
+    ``sector`` the kind of body (``role_vocab.sector_of``), which decides the
+    builtin acronyms that apply."""
+    vocab = role_vocab.load(roles_file)
+    builtin = role_vocab.acronyms_for(vocab, sector)
+    commas = uses_comma_separators(cells, vocab)
+    role_words = _document_role_words(cells, vocab, commas)
+    cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
+    split = [cut[text] for text in cells]
+    cut_pairs = _cut_roles(split, key, builtin, vocab)
+    per_cell = [[role for role, _ in pairs] for pairs in cut_pairs]
+    mentions = Counter(r for roles in per_cell for r in roles)
+    expansions = _spell_out(sorted(mentions), key, builtin, vocab)
+    groups = _groups(expansions, mentions, vocab)
     group_of = {s: i for i, g in enumerate(groups) for s in g.spellings}
 
     apart = {frozenset((group_of[a], group_of[b])) for roles in per_cell
@@ -189,24 +271,8 @@ def resolve(cells: list[str | None], key: dict[str, str],
     for i, found in in_vocab.items():
         if found is not None:
             by_role.setdefault(found.label, set()).add(i)
-    clusters = cluster(groups, apart, holders, vocab, list(by_role.values()))
-
-    canon: dict[str, str] = {}
-    codes: dict[str, str] = {}
-    for members in clusters.members:
-        found = [Spelling(s, mentions[s], expansions[s], in_vocab[i], False)
-                 for i in members for s in groups[i].spellings]
-        label, source = choose(found, vocab)
-        aligned = any(i in clusters.fuzzy for i in members)
-        spelt = {i: [s for s in found if s.text in groups[i].spellings] for i in members}
-        anchored = {i for i in members if any(anchors(s, label, source, vocab) for s in spelt[i])}
-        anchored = anchored or {i for i in members if any(
-            anchors(s, label, source, vocab, contractions=True) for s in spelt[i])}
-        for i in members:
-            fuzzy = aligned and i not in anchored
-            for s in spelt[i]:
-                canon[s.text] = label
-                codes[s.text] = match_code(replace(s, fuzzy=fuzzy), label, vocab.stop_words)
+    clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance)
+    canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
 
     rows: list[RowOwners] = []
     for cell, roles in zip(split, per_cell):
@@ -219,6 +285,4 @@ def resolve(cells: list[str | None], key: dict[str, str],
         if cell.unsure:
             row.flags.add("owner_unknown")
         rows.append(row)
-    table = [RoleSpelling(canon[s], s, mentions[s], codes[s])
-             for s in sorted(spellings, key=lambda s: (canon[s], s))]
-    return OwnerResolution(rows, table)
+    return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))

@@ -53,13 +53,20 @@ def _given(word: str, role_words: frozenset[str]) -> bool:
             and word.lower() not in role_words)
 
 
+@lru_cache(maxsize=8)
+def _titles_by_first_word(vocab: Vocabulary) -> dict[str, list[list[str]]]:
+    out: dict[str, list[list[str]]] = {}
+    for title in vocab.titles:  # longest first
+        out.setdefault(title.split()[0], []).append(title.split())
+    return out
+
+
 def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
     """The words after a leading title or rank, or None."""
     lowered = [w.lower() for w in words]
-    for title in vocab.titles:
-        size = len(title.split())
-        if lowered[:size] == title.split():
-            return words[size:]
+    for title in _titles_by_first_word(vocab).get(lowered[0], ()):
+        if lowered[:len(title)] == title:
+            return words[len(title):]
     return None
 
 

@@ -46,12 +46,16 @@ class ActionRecord:
         """The record as one row of the actions table (without the document's columns)."""
         return asdict(self)
 
+    # Read access as on a row (``record["owners"]``, ``{**shared, **record}``), so
+    # code written against the dict rows it replaced keeps working.
     def __getitem__(self, name: str) -> object:
-        """Read a column by its contract name, as on a row (``record["owners"]``);
-        unknown names raise KeyError like a dict would."""
+        """A column by its contract name; unknown names raise KeyError like a dict."""
         if name not in _NAMES:
             raise KeyError(name)
         return getattr(self, name)
+
+    def keys(self) -> list[str]:
+        return [f.name for f in fields(self)]
 
 
 _NAMES = frozenset(f.name for f in fields(ActionRecord))

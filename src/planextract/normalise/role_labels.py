@@ -11,11 +11,17 @@ one label in every document.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planextract.normalise.role_text import Expander, Expansion, fingerprint, fold, is_acronym
+from planextract.normalise.role_text import (
+    Expander,
+    Expansion,
+    fingerprint,
+    fold,
+    is_acronym,
+    words_of,
+)
 from planextract.normalise.role_vocab import VocabRole, Vocabulary
 
 
@@ -30,27 +36,51 @@ class Spelling:
     fuzzy: bool
 
 
+def _compact(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) -> str:
+    """The words run together in printed order: ``Pro-Vice-Chancellor`` and
+    ``Pro Vice-Chancellor`` alike."""
+    return "".join(fold(w) for w in words if w.lower() not in stop_words)
+
+
 @lru_cache(maxsize=8)
 def vocab_index(vocab: Vocabulary) -> dict[str, VocabRole]:
-    """Fingerprint of every label, variant and acronym (spelt out with the
-    builtin acronyms) -> its role; the first role wins a collision."""
+    """Fingerprint (and compact form) of every label, variant and acronym
+    (spelt out with the builtin acronyms) -> its role; the first role wins."""
     expander = Expander({}, dict(vocab.acronyms))
     index: dict[str, VocabRole] = {}
     for role in vocab.roles:
         for text in (role.label, *role.variants, *role.acronyms):
-            key = fingerprint(list(expander.expand(text).words), vocab.stop_words)
-            index.setdefault(key, role)
+            words = list(expander.expand(text).words)
+            index.setdefault(fingerprint(words, vocab.stop_words), role)
+            index.setdefault("=" + _compact(words, vocab.stop_words), role)
     return index
+
+
+def _lookup(words: list[str], vocab: Vocabulary) -> VocabRole | None:
+    index = vocab_index(vocab)
+    return (index.get(fingerprint(words, vocab.stop_words))
+            or index.get("=" + _compact(words, vocab.stop_words)))
 
 
 def vocab_role(expansion: Expansion, vocab: Vocabulary) -> VocabRole | None:
     """The vocabulary's role for a spelling, as printed or with its
-    contractions spelt out (``Ops Manager`` is the ``Operations Manager``)."""
-    index = vocab_index(vocab)
-    found = index.get(fingerprint(list(expansion.words), vocab.stop_words))
+    contractions spelt out (``Ops Manager`` is the ``Operations Manager``); a
+    contraction with several meanings (``Dep``) counts when exactly one of them
+    makes a role of the vocabulary (``Dep Chief Executive``)."""
+    found = _lookup(list(expansion.words), vocab)
     if found is None:
-        found = index.get(fingerprint(spelt_out(expansion, vocab)[0].split(), vocab.stop_words))
-    return found
+        found = _lookup(spelt_out(expansion, vocab)[0].split(), vocab)
+    if found is not None:
+        return found
+    options = [vocab.contractions.get(w.lower().rstrip("."), ()) for w in expansion.words]
+    if not any(len(o) > 1 for o in options):
+        return None
+    readings: list[list[str]] = [[]]
+    for word, choices in zip(expansion.words, options):
+        choices = list(choices) or [word]
+        readings = [[*r, *c.split()] for r in readings for c in choices][:16]
+    hits = {id(role): role for role in (_lookup(r, vocab) for r in readings) if role}
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _known_word(word: str, vocab: Vocabulary) -> bool:
@@ -73,12 +103,21 @@ def title_case(words: list[str] | tuple[str, ...], vocab: Vocabulary) -> str:
     return " ".join(out)
 
 
+_TAKES_OF = ("head", "director")  # posts printed as `Head of X`, shortened to `Hd X`
+
+
 def spelt_out(expansion: Expansion, vocab: Vocabulary) -> tuple[str, bool]:
     """The label form of a spelling, and whether no acronym is left in it."""
     words: list[str] = []
-    for word in expansion.words:
+    printed = list(expansion.words)
+    for index, word in enumerate(printed):
         choices = vocab.contractions.get(word.lower().rstrip("."), ())
         words.extend(choices[0].split() if len(choices) == 1 else [word])
+        following = printed[index + 1].lower() if index + 1 < len(printed) else ""
+        if (choices and len(choices) == 1 and choices[0] in _TAKES_OF and index == 0
+                and following and following not in ("of", "for", "to")
+                and fold(following) not in vocab.head_nouns):
+            words.append("of")  # Hd Estates is the Head of Estates, Dir. Finance its Director
     full = not any(is_acronym(w) and not _known_word(w, vocab) for w in words)
     return title_case(words, vocab), full
 
@@ -87,11 +126,21 @@ def _plural(word: str, vocab: Vocabulary) -> bool:
     return word.lower() != fold(word) and fold(word) in vocab.head_nouns
 
 
-def _pluralise(label: str, vocab: Vocabulary) -> str:
-    words = label.split()
-    if words and words[-1].lower() in vocab.head_nouns:
-        words[-1] += "s"
-    return " ".join(words)
+def number(words: list[str], vocab: Vocabulary) -> list[str]:
+    """A label names the post, so its head noun is singular (``Policy Officers``
+    -> ``Policy Officer``, as ``SPOs`` is the key's ``SPO``), except for a group
+    opened by a quantifier (``All Managers``, ``All ACOs`` -> ``All ... Officers``)."""
+    if not words:
+        return words
+    last = words[-1]
+    if words[0].lower() in vocab.quantifiers and len(words) > 1:
+        if last.lower() in vocab.head_nouns:
+            return [*words[:-1], last + "s"]
+        return words
+    if _plural(last, vocab):
+        single = last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]
+        return [*words[:-1], single]
+    return words
 
 
 def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
@@ -117,19 +166,15 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
     ``Business``), no contraction needed, then alphabetical. Only when every
     form keeps an acronym does the most printed one win."""
     hits: dict[str, int] = {}
-    plural = True
     for s in spellings:
         if s.vocab is not None:
             hits[s.vocab.label] = hits.get(s.vocab.label, 0) + s.mentions
-            words = spelt_out(s.expansion, vocab)[0].split()
-            plural = plural and bool(words) and _plural(words[-1], vocab)
     if hits:
-        label = min(hits, key=lambda k: (-hits[k], k))
-        return (_pluralise(label, vocab) if plural else label), "vocabulary"
+        return min(hits, key=lambda k: (-hits[k], k)), "vocabulary"
     forms: dict[str, list[int]] = {}
     for s in spellings:
         form, full = spelt_out(s.expansion, vocab)
-        form = " ".join(_head_first(form.split(), vocab))
+        form = " ".join(number(_head_first(form.split(), vocab), vocab))
         shortened = int(any(w.lower().rstrip(".") in vocab.contractions
                             for w in s.expansion.words) or s.text.endswith("."))
         tally = forms.setdefault(form, [int(full), 0, 1])
@@ -137,18 +182,10 @@ def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | Non
         tally[2] = min(tally[2], shortened)
     if any(tally[0] for tally in forms.values()):
         label = min((f for f in forms if forms[f][0]), key=lambda f: (
-            not _title_form(f), -len(f.split()), forms[f][2], _odd_number(f, vocab),
-            -forms[f][1], f))
+            not _title_form(f), -len(f.split()), forms[f][2], -forms[f][1], f))
     else:
         label = min(forms, key=lambda f: (-forms[f][1], forms[f][2], f))
     return label, None
-
-
-def _odd_number(label: str, vocab: Vocabulary) -> bool:
-    """A group of posts (``All ACOs``) printed in the singular (``All ACO``)."""
-    words = label.split()
-    return (len(words) > 1 and words[0].lower() in vocab.quantifiers
-            and not _plural(words[-1], vocab))
 
 
 def _title_form(label: str) -> bool:
@@ -165,14 +202,14 @@ def anchors(spelling: Spelling, label: str, source: str | None, vocab: Vocabular
         form = spelt_out(spelling.expansion, vocab)[0]
     else:
         form = title_case(spelling.expansion.words, vocab)
-    return " ".join(_head_first(form.split(), vocab)) == label
+    return " ".join(number(_head_first(form.split(), vocab), vocab)) == label
 
 
 def match_code(spelling: Spelling, label: str, stop_words: frozenset[str]) -> str:
     """How the spelling was tied to its role, for the ``roles`` table."""
     if spelling.fuzzy or "initials" in spelling.expansion.sources:
         return "fuzzy"
-    printed = fingerprint(re.split(r"\s+", spelling.text), stop_words)
+    printed = fingerprint(words_of(spelling.text), stop_words)
     if printed == fingerprint(label.split(), stop_words):
         return "exact"
     if "key" in spelling.expansion.sources:

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from planextract.normalise.role_text import fold
 from planextract.normalise.role_vocab import Vocabulary
+from planextract.settings import DEFAULT, OwnerSettings
 
 
 @dataclass
@@ -35,7 +36,6 @@ class Group:
     spellings: list[str] = field(default_factory=list)
     tokens: tuple[str, ...] = ()
     dotted: frozenset[str] = frozenset()  # words printed with a dot: abbreviations
-    mentions: int = 0
 
 
 def align_tokens(words: list[str], stop_words: frozenset[str]) -> tuple[tuple[str, ...],
@@ -60,7 +60,8 @@ def _folded_contractions(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str]) -> bool:
+def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str],
+               tolerance: OwnerSettings) -> bool:
     if a == b:
         return True
     lexicon = _folded_contractions(vocab)
@@ -72,20 +73,60 @@ def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str]) -> boo
             return True
     if a in vocab.rank_modifiers or b in vocab.rank_modifiers:
         return False
-    if min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b) <= 1:
+    if min(len(a), len(b)) >= tolerance.typo_min_length \
+            and Levenshtein.distance(a, b) <= tolerance.typo_distance:
         heads = (a in vocab.head_nouns, b in vocab.head_nouns)
         return heads == (False, False) or (all(heads) and a[:5] == b[:5])
     return False
 
 
 def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
-               dotted: frozenset[str]) -> bool:
+               dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
     if len(x) != len(y) or not x:
         return False
-    if len(x) > 6:
-        return sorted(x) == sorted(y)
-    return any(all(_same_word(a, b, vocab, dotted) for a, b in zip(x, perm))
-               for perm in permutations(y))
+    # words printed alike pair with each other; only the rest is searched
+    rest_y = list(y)
+    rest_x = []
+    for word in x:
+        if word in rest_y:
+            rest_y.remove(word)
+        else:
+            rest_x.append(word)
+    if not rest_x:
+        return True
+    if len(rest_x) > 4:
+        return False
+    return any(all(_same_word(a, b, vocab, dotted, tolerance) for a, b in zip(rest_x, perm))
+               for perm in permutations(rest_y))
+
+
+@lru_cache(maxsize=65536)
+def _block_keys(tokens: tuple[str, ...], vocab: Vocabulary) -> frozenset[str]:
+    """Words two spellings of one role must share at least one of: each word
+    with an unambiguous contraction spelt out (mgr -> manager), and each pair of
+    neighbours joined (vice chancellor -> vicechancellor)."""
+    lexicon = _folded_contractions(vocab)
+    keys = set()
+    for token in tokens:
+        spelt = lexicon.get(token, frozenset())
+        keys.add(next(iter(spelt)) if len(spelt) == 1 else token)
+    keys.update(a + b for a, b in zip(tokens, tokens[1:]))
+    return frozenset(keys)
+
+
+def _candidate_pairs(groups: list[Group], vocab: Vocabulary) -> set[tuple[int, int]]:
+    """Pairs of groups worth aligning: sharing a block key, or both one word."""
+    index: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        for key in _block_keys(group.tokens, vocab):
+            index.setdefault(key, []).append(i)
+    pairs = set()
+    for members in index.values():
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1:] if i != j)
+    single = [i for i, g in enumerate(groups) if len(g.tokens) == 1]
+    pairs.update((i, j) for n, i in enumerate(single) for j in single[n + 1:])
+    return {(min(p), max(p)) for p in pairs}
 
 
 def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
@@ -97,17 +138,22 @@ def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]
     return tuple(out)
 
 
-def aligns(a: Group, b: Group, vocab: Vocabulary) -> bool:
+def aligns(a: Group, b: Group, vocab: Vocabulary,
+           tolerance: OwnerSettings = DEFAULT.owners) -> bool:
     """Could two groups be one role? Only a proposal: ``cluster`` decides."""
+    if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
+        return False
     dotted = a.dotted | b.dotted
     x, y = _joined_compounds(a.tokens, b.tokens), _joined_compounds(b.tokens, a.tokens)
-    if _bijection(x, y, vocab, dotted):
+    if len(x) + len(y) > 2 and not _block_keys(x, vocab) & _block_keys(y, vocab):
+        return False  # not one word in common: never one role (and it keeps this fast)
+    if _bijection(x, y, vocab, dotted, tolerance):
         return True
     # a generic word more or less: Business / Business Services, VLU / Vulnerable Lives Unit
     gx = tuple(t for t in x if t not in vocab.generic)
     gy = tuple(t for t in y if t not in vocab.generic)
     if (gx, gy) != (x, y) and len(gx) >= 2 and len(gy) >= 2:
-        return _bijection(gx, gy, vocab, dotted)
+        return _bijection(gx, gy, vocab, dotted, tolerance)
     return False
 
 
@@ -121,7 +167,8 @@ class Clusters:
 
 
 def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, set[str]],
-            vocab: Vocabulary, same: list[set[int]] | None = None) -> Clusters:
+            vocab: Vocabulary, same: list[set[int]] | None = None,
+            tolerance: OwnerSettings = DEFAULT.owners) -> Clusters:
     """Join groups into roles.
 
     ``apart``: pairs of groups printed in one cell (never one role);
@@ -151,12 +198,11 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
                 parent[find(other)] = find(ordered[0])
 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
-    for i in range(len(groups)):
-        for j in range(i + 1, len(groups)):
-            if find(i) != find(j) and frozenset((i, j)) not in apart \
-                    and aligns(groups[i], groups[j], vocab):
-                candidates[i].add(j)
-                candidates[j].add(i)
+    for i, j in sorted(_candidate_pairs(groups, vocab)):
+        if find(i) != find(j) and frozenset((i, j)) not in apart \
+                and aligns(groups[i], groups[j], vocab, tolerance):
+            candidates[i].add(j)
+            candidates[j].add(i)
     fuzzy: set[int] = set()
     edges = []
     for i, found in candidates.items():

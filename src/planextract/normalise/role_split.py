@@ -37,7 +37,7 @@ class RoleContext:
     def post_acronym(self, word: str) -> bool:
         """An acronym that names a post or a body (``SMT``, ``CE``, ``SPOs``), not a
         function (``HR``) that qualifies the post before it."""
-        if not is_acronym(word.rstrip("s")):
+        if not (is_acronym(word.rstrip("s")) or word in self.key_phrases):
             return False
         expansion = self.acronym_of(word) or self.acronym_of(word.rstrip("s"))
         return bool(expansion) and has_head_noun(expansion, self.vocab)
@@ -48,7 +48,9 @@ class RoleContext:
         if len(words) == 1 and len(text) <= 1:
             return False
         return (has_head_noun(text, self.vocab) or self.is_known(text)
-                or (len(words) == 1 and self.post_acronym(text)))
+                or (len(words) == 1 and self.post_acronym(text))
+                # a post acronym with its function: ACO – HR, PVC Education
+                or (len(words) <= 3 and self.post_acronym(words[0])))
 
 
 def split_and(role: str, context: RoleContext) -> list[str]:
@@ -63,12 +65,15 @@ def split_and(role: str, context: RoleContext) -> list[str]:
         if re.search(r"\bof\b", left, re.I) and not has_head_noun(right, context.vocab) \
                 and not context.post_acronym(right):
             continue
-        return [left, *split_and(right, context)]
+        return [*split_and(left, context), *split_and(right, context)]
     return [role]
 
 
 def _piece_ok(piece: str, context: RoleContext) -> bool:
     words = piece.split()
+    stop = context.vocab.stop_words
+    if words[0].lower() in stop or words[-1].lower() in stop:
+        return False  # and Policy Officer: a cut inside an X and Y
     if context.is_known(piece) and (len(words) > 1 or context.post_acronym(piece)):
         return True
     if len(words) == 1:

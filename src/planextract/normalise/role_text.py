@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
 _INNER_AMP = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
@@ -33,10 +34,10 @@ _ABBREVIATED_END = re.compile(r"\b[A-Za-z][a-z]{1,4}\.$")
 def strip_ends(text: str) -> str:
     """Trailing punctuation off, but the dot of a shortened last word kept
     (``Tenant Involvement Off.``): it is evidence of an abbreviation."""
-    text = text.strip(" ,:;-–—")
+    text = text.strip(" ,:;-–—•▪◦·*")  # bullet glyphs a list of owners may keep
     if _ABBREVIATED_END.search(text):
         return text
-    return text.strip(" .,:;-–—")
+    return text.strip(" .,:;-–—•▪◦·*")
 
 
 def words_of(role: str) -> list[str]:
@@ -55,6 +56,7 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(word)) and len(word.replace("&", "")) <= 6
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, NFKC, hyphens inside a word joined, plural folded."""
     word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
@@ -66,8 +68,13 @@ def fold(word: str) -> str:
     return word
 
 
-def fingerprint(words: list[str], stop_words: frozenset[str]) -> str:
+def fingerprint(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) -> str:
     """Same role in any word order, case, plural, ``&``/``and``, punctuation."""
+    return _fingerprint(tuple(words), stop_words)
+
+
+@lru_cache(maxsize=65536)
+def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     tokens = []
     for word in words:
         for part in word.replace("&", " and ").split():
@@ -138,7 +145,8 @@ class Expander:
             else:
                 word = words[index].strip(".,:;")
                 found = (self._lookup(word)
-                         if word in self._key or is_acronym(word.rstrip("s")) else None)
+                         if word in self._key or word in self.builtin
+                         or is_acronym(word.rstrip("s")) else None)
                 if found:
                     out.extend(found[0].split())
                     sources.add(found[1])

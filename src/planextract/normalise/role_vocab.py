@@ -7,6 +7,7 @@ Kept as data, not code, so that a user can add the posts of their own sector
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -124,3 +125,38 @@ def load(user_file: str | None = None) -> Vocabulary:
     if user_file:
         data = merge(data, _user_data(user_file))
     return build(data)
+
+
+# the kind of body a plan belongs to, read off its organisation or title
+_SECTORS = [
+    ("police", r"police|constabulary"),
+    ("probation", r"probation|offender management|rehabilitation company"),
+    ("fire", r"fire and rescue|fire & rescue|fire service|fire authority"),
+    ("nhs", r"\bnhs\b|hospital|health ?care|clinical commissioning|foundation trust"),
+    ("university", r"universit|college"),
+    ("housing", r"housing|\bhomes\b"),
+    ("council", r"council|borough|county|district"),
+]
+
+
+def sector_of(*texts: str | None) -> str | None:
+    """``Kestrel Downs Constabulary`` -> ``police``; None when nothing says."""
+    joined = " ".join(t for t in texts if t).lower()
+    for sector, pattern in _SECTORS:
+        if re.search(pattern, joined):
+            return sector
+    return None
+
+
+def acronyms_for(vocab: Vocabulary, sector: str | None) -> dict[str, str]:
+    """The builtin acronyms a plan of ``sector`` may use: an acronym the
+    vocabulary gives only to posts of other sectors is left out (DCS is a
+    council's Director of Children's Services, not a police rank)."""
+    if sector is None:
+        return dict(vocab.acronyms)
+    owners: dict[str, set[str]] = {}
+    for role in vocab.roles:
+        for acronym in role.acronyms:
+            owners.setdefault(acronym, set()).update(role.sectors)
+    return {a: e for a, e in vocab.acronyms.items()
+            if not owners.get(a) or sector in owners[a]}

@@ -7,14 +7,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
-from planextract.normalise import column_evidence, dates, numbering, strands
+from planextract.normalise import bullets, dates, numbering, strands
 from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
+from planextract.normalise.layout import Layout, cell_of
 from planextract.normalise.text import join_continuation, squash
-from planextract.settings import DEFAULT, ColumnSettings
 
 # roles whose cells are joined across a page break and split across stacked actions
-VALUE_ROLES = ("owner", "due", "start", "duty", "scrutiny", "strand", "progress", "risk", "rag")
+VALUE_ROLES = ("owner", "due", "start", "owner_due", "duty", "scrutiny", "strand", "progress",
+               "risk", "rag")
 
 
 @dataclass
@@ -58,23 +59,6 @@ class Draft:
             self.page_end = max(self.page_end or row.page_end, row.page_end)
 
 
-@dataclass
-class Layout:
-    """What the columns of a logical table mean."""
-
-    headers: list[str]
-    roles: list[str]
-    numbered_actions: str | None = None  # None, "dotted" (1.1 under outcome 1) or "plain"
-    levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
-    id_depth: int = 0  # levels of the numbers in the id column, 0 when there is none
-    numbered_outcomes: bool = False
-
-    def columns(self, role: str) -> list[int]:
-        return [i for i, r in enumerate(self.roles) if r == role]
-
-
-def _cell(row: Row, index: int) -> Cell:
-    return row.cells[index] if index < len(row.cells) else Cell()
 
 
 def _starts_lower(text: str) -> bool:
@@ -82,64 +66,47 @@ def _starts_lower(text: str) -> bool:
     return bool(stripped) and (stripped[0].islower() or bool(re.match(r"^[a-z]\)", stripped)))
 
 
-_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}|[A-Z])[.:)]?\s+(?P<title>[A-Z].*)$")
+# "2. Title", "12 Title", "B) Title" (a letter needs its stop: "A New Approach" is a title)
+_NUMBERED_TITLE = re.compile(
+    r"^(?:(?P<num>\d{1,2})[.:)]?|(?P<letter>[A-Z])[.:)])\s+(?P<title>[A-Z].*)$")
 
 
-def heading_of_row(row: Row, numbered_objectives: bool = False) -> Heading | None | bool:
+def numbered_title(text: str) -> Heading | None:
+    """``2. Equality Impact Assessment``: a short numbered title with no full
+    stop, the objective the actions below it serve."""
+    text = squash(text)
+    match = _NUMBERED_TITLE.match(text)
+    if match and len(text.split()) <= 10 and not re.search(r"[.;:,]$", text):
+        return Heading("objective", text, match.group("num") or match.group("letter"),
+                       match.group("title"))
+    return None
+
+
+def heading_of_row(row: Row, numbered_objectives: bool = False,
+                   after_break: bool = False) -> Heading | None | bool:
     """A one-cell row: a grouping heading, True for a sub-heading to skip, or
     None when the row is data (a continuation or an action). With
     ``numbered_objectives`` (actions numbered on three levels, ``1.1.1``) a
-    full-width ``1. Title`` row is the objective the numbers start from."""
+    full-width ``1. Title`` row is the objective the numbers start from. Right
+    after a page break a short text outside the first column is the rest of a
+    cut cell (``Equality Act 2010``), not a sub-heading."""
     filled = [c.text for c in row.cells if not c.empty]
     if len(filled) != 1:
         return None
+    first_column = not row.cells[0].empty
     text = squash(filled[0])
     heading = classify(text)
     if heading:
         return heading
     if strands.heading_strands(text):
         return Heading("strand", text)
-    match = _NUMBERED_TITLE.match(text)
-    if numbered_objectives and match and len(text.split()) <= 14 and not text.endswith("."):
-        return Heading("objective", text, match.group("num"), match.group("title"))
+    if numbered_objectives and numbered_title(text):
+        return numbered_title(text)
     words = text.split()
     if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
-            and not re.search(r"[.,;:]$", text)):
+            and not re.search(r"[.,;:]$", text) and (first_column or not after_break)):
         return True
     return None
-
-
-def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
-                  settings: ColumnSettings = DEFAULT.columns) -> Layout:
-    """Resolve roles from the headers and the data (``column_evidence``), and
-    find whether actions and outcomes carry their numbers in the text."""
-    data = [r for r in rows if not repeats_header([c.text for c in r.cells], headers)]
-    width = max([len(headers), *(len(r.cells) for r in data)])
-    columns = [[squash(_cell(r, i).text) for r in data] for i in range(width)]
-    roles = column_evidence.resolve(headers, roles, columns, settings).roles
-    headers = list(headers) + [""] * (len(roles) - len(headers))
-    layout = Layout(headers=headers, roles=roles)
-    ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
-    if ids:
-        depths = [numbering.depth(v) for v in ids]
-        layout.id_depth = max(set(depths), key=depths.count)
-    if "action_id" not in roles:
-        actions = [v for i in layout.columns("action") for v in columns[i] if v]
-        layout.numbered_actions = numbering.mostly_numbered(actions, settings.numbered_share)
-        if layout.numbered_actions:
-            depths = [numbering.depth(lead.raw) for v in actions
-                      if (lead := numbering.split_leading(v)).raw]
-            layout.levels = max(set(depths), key=depths.count) if depths else 0
-    for i in layout.columns("theme"):
-        # a theme printed on every row is the row's own label, kept in extra; one
-        # printed once over the rows it groups (a merged cell) is their objective
-        actions = sum(1 for k in layout.columns("action") for v in columns[k] if v)
-        if sum(1 for v in columns[i] if v) >= actions:
-            layout.roles[i] = "extra"
-    outcomes = [v for i in layout.columns("outcome") for v in columns[i] if v]
-    numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
-    layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
-    return layout
 
 
 @dataclass
@@ -175,9 +142,11 @@ class TableBuilder:
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
         texts = [c.text for c in row.cells]
-        if repeats_header(texts, self.layout.headers) or self._relabels(texts):
+        if repeats_header(texts, self.layout.printed or self.layout.headers) \
+                or self._relabels(texts):
             return True
-        heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3)
+        heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3,
+                                 after_break=row.after_break or pending_break)
         if isinstance(heading, Heading):
             return heading
         if heading is True:
@@ -220,7 +189,7 @@ class TableBuilder:
     def _theme_cell(self, row: Row) -> None:
         """A theme printed once over the rows it groups is their objective."""
         for i in self.layout.columns("theme"):
-            text = squash(_cell(row, i).text)
+            text = squash(cell_of(row, i).text)
             if text:
                 self.theme = numbering.split_leading(text)
 
@@ -228,7 +197,7 @@ class TableBuilder:
         """Open a new outcome or continue the current one; True when the
         cell continued the outcome above (a page break split it)."""
         for i in self.layout.columns("outcome"):
-            text = squash(_cell(row, i).text)
+            text = squash(cell_of(row, i).text)
             if not text:
                 continue
             lead = numbering.split_leading(text)
@@ -244,16 +213,20 @@ class TableBuilder:
     def _action_pieces(self, row: Row, after_break: bool) -> tuple[list[_Piece], str | None]:
         """New actions in the row and the tail of the action above, if any."""
         columns = self.layout.columns("action")
-        cell = _cell(row, columns[0]) if columns else Cell()
-        parts = [p for p in cell.parts if p.strip()]
+        cell = cell_of(row, columns[0]) if columns else Cell()
+        parts = bullets.join_items([p for p in cell.parts if p.strip()])
+        if self.layout.numbered_actions:
+            parts = _numbered_lines(parts, self.layout.levels)
         id_cols = self.layout.columns("action_id")
-        row_id = squash(_cell(row, id_cols[0]).text) if id_cols else ""
+        row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
         if not parts:
             return [], None
         if id_cols and row_id:
             parts = ["\n".join(parts)]  # a numbered row is one action, whatever its paragraphs
         stacked = len(parts) > 1
         has_previous = bool(self.drafts)
+        # only the action cell is filled: after a break, the rest of the row above
+        alone = sum(1 for c in row.cells if not c.empty) == 1
         tail: str | None = None
         pieces: list[_Piece] = []
         for index, part in enumerate(parts):
@@ -268,15 +241,20 @@ class TableBuilder:
                             and (after_break or _starts_lower(item.text)):
                         tail = item.text
                         continue
+                    if item.raw is None and k == 0 and index > 0 and pieces and pieces[-1].raw:
+                        # a plan that numbers its actions numbers each one: a
+                        # paragraph with no number is an item of the action above
+                        last = pieces[-1]
+                        pieces[-1] = _Piece(last.raw, f"{last.text}\n{item.text}", last.flag)
+                        continue
                     flag = ("split_numbered_actions" if len(split) > 1
                             else "split_stacked_cell" if stacked else None)
                     if item.raw:
                         self.majors.add(numbering.normalise_id(item.raw).split(".")[0])
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
-                if index == 0 and has_previous and not row_id and (
-                        (after_break and _starts_lower(part))
-                        or (id_cols and after_break)):
+                if index == 0 and has_previous and not row_id and after_break and (
+                        _starts_lower(part) or id_cols or alone):
                     tail = part
                     continue
                 raw, text = row_id or None, part
@@ -287,15 +265,20 @@ class TableBuilder:
                     if lead.raw and lead.text and numbering.depth(lead.raw) == self.layout.id_depth:
                         raw, text = lead.raw, lead.text
                 pieces.append(_Piece(raw, text, "split_stacked_cell" if stacked else None))
+        if len(pieces) == 1 and pieces[0].flag == "split_stacked_cell":
+            pieces[0] = _Piece(pieces[0].raw, pieces[0].text, None)
         return pieces, tail
 
     def _new_draft(self, row: Row, piece: _Piece) -> Draft:
         extra = {}
         for i, role in enumerate(self.layout.roles):
             if role in ("extra", "issue") and i < len(self.layout.headers):
-                text = squash(_cell(row, i).text)
+                text = squash(cell_of(row, i).text)
                 if text:
-                    extra[squash(self.layout.headers[i]) or f"column {i + 1}"] = text
+                    key = squash(self.layout.headers[i]) or f"column {i + 1}"
+                    if key in extra:  # two columns printed with one header
+                        key = f"{key} (column {i + 1})"
+                    extra[key] = text
         context = self.context
         if self.theme is not None:
             context = replace(context, objective_id=numbering.normalise_id(self.theme.raw)
@@ -315,7 +298,7 @@ class TableBuilder:
     def _append_values(self, draft: Draft, row: Row) -> None:
         for role in VALUE_ROLES:
             for n, i in enumerate(self.layout.columns(role)):
-                text = _cell(row, i).text
+                text = cell_of(row, i).text
                 if text.strip():
                     _grow(draft, role, n, text)
                     draft.flags.add("merged_split_row")
@@ -326,10 +309,13 @@ class TableBuilder:
         count = len(new)
         for role in VALUE_ROLES:
             for n, i in enumerate(self.layout.columns(role)):
-                cell = _cell(row, i)
+                cell = cell_of(row, i)
                 parts = [p for p in cell.parts if p.strip()]
                 if not parts:
                     continue
+                lines = [ln for ln in "\n".join(parts).split("\n") if ln.strip()]
+                if count > 1 and len(parts) < count and len(lines) == count:
+                    parts = lines  # one line a stacked action, as a CSV cell prints them
                 shares = _shares(role, parts, count, previous, n)
                 if shares is None:
                     for draft in new:
@@ -341,6 +327,24 @@ class TableBuilder:
                 for draft, value in zip(new, per_action):
                     if value:
                         _grow(draft, role, n, value)
+
+
+def _numbered_lines(parts: list[str], levels: int) -> list[str]:
+    """Cut a paragraph where one of its lines opens with an action number of
+    the plan's shape (a cell of several numbered actions printed as lines)."""
+    out: list[str] = []
+    for part in parts:
+        lines = part.split("\n")
+        current = [lines[0]]
+        for line in lines[1:]:
+            lead = numbering.split_leading(line)
+            if lead.raw and lead.text and numbering.depth(lead.raw) == levels:
+                out.append("\n".join(current))
+                current = [line]
+            else:
+                current.append(line)
+        out.append("\n".join(current))
+    return out
 
 
 def _grow(draft: Draft, role: str, column: int, text: str) -> None:

@@ -22,6 +22,7 @@ from planextract.settings import DEFAULT, ColumnSettings
 class LogicalTable:
     headers: list[str]
     name: str | None = None
+    printed: tuple[str, ...] = ()  # every label its header rows print
 
 
 def data_rows(block: Table, header: Header | None) -> list[Row]:
@@ -38,11 +39,12 @@ def columns_of(rows: list[Row], width: int, headers: list[str] | None = None) ->
             for i in range(width)]
 
 
-def resolve_block(headers: list[str], rows: list[Row],
+def resolve_block(header: Header, rows: list[Row],
                   settings: ColumnSettings = DEFAULT.columns) -> Resolved:
-    """The roles of a table's columns from its headers and its data rows."""
-    return resolve(headers, header_roles(headers), columns_of(rows, len(headers), headers),
-                   settings)
+    """The roles of a table's columns from its header and its data rows."""
+    labels = header.labels
+    return resolve(labels, header_roles(labels),
+                   columns_of(rows, len(labels), [*labels, *header.printed]), settings)
 
 
 def readable(resolved: Resolved) -> bool:

@@ -16,6 +16,10 @@ identify implement improve include increase introduce involve issue launch lead 
 make map measure meet monitor offer organise pilot plan prepare present produce promote
 provide publish raise record reduce refresh report research respond review revise run seek
 set share strengthen support take test train undertake update use work write
+adopt allocate appoint arrange ask brief change clarify communicate consolidate deploy discuss
+disseminate enable expand facilitate focus highlight inform invite keep liaise mandate notify
+obtain recruit refer remind replace request require roll secure send source start submit
+survey track upgrade widen
 """.split())
 _VERB_SUFFIX = re.compile(r"(?:ise|ize|ate|ify)$")
 

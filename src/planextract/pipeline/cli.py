@@ -19,8 +19,8 @@ from importlib.metadata import PackageNotFoundError, version
 COMMANDS = [
     "planextract.pipeline.cmd_extract",
     "planextract.pipeline.cmd_ingest",
-    "planextract.report.cli:add_report_parser:run_report",
-    "planextract.report.cli:add_export_parser:run_export",
+    "planextract.report.cmd_report",
+    "planextract.report.cmd_export",
 ]
 
 DESCRIPTION = """\
@@ -59,16 +59,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
                         version=f"planextract {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
-    for entry in COMMANDS:
-        name, add_name, run_name = (entry.split(":") + ["add_parser", "run"])[:3]
+    for name in COMMANDS:
         module = importlib.import_module(name)
-        before = set(subparsers.choices)
-        getattr(module, add_name)(subparsers)
-        for command in set(subparsers.choices) - before:
-            sub = subparsers.choices[command]
-            sub.epilog = sub.epilog or EPILOG
-            sub.formatter_class = argparse.RawDescriptionHelpFormatter
-            runners[command] = getattr(module, run_name)
+        sub = module.add_parser(subparsers)
+        sub.epilog = sub.epilog or EPILOG
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
+        runners[sub.prog.split()[-1]] = module.run
     return parser, runners
 
 

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from planextract.extract import ReaderError, read_document
+from planextract.extract.guards import read_input
 from planextract.normalise import glossary as glossary_rules
 from planextract.normalise.document import normalise
 from planextract.settings import DEFAULT, Settings
@@ -62,13 +63,16 @@ def memory_message(settings: Settings) -> str:
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     started = time.perf_counter()
-    try:
-        with open(source, "rb") as handle:
-            data = handle.read()
+    try:  # type and size checked on the open file before a byte is read (issue 9)
+        data = read_input(source, settings.limits)
     except OSError as err:
         return DocumentResult(_document_row(
             source, None, status="failed",
             error=f"cannot open the file: {err.strerror or err}",
+            seconds=time.perf_counter() - started))
+    except ReaderError as err:
+        return DocumentResult(_document_row(
+            source, None, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
     try:
         raw = read_document(data, settings)

@@ -2,10 +2,10 @@
 and a word about everything found that is not read.
 
 Nothing is opened here (a FIFO would block on open); ``os.stat`` says what a
-path is. Symlinked folders are followed once, with a note; a second way into
-a folder already read, a symlink loop, an unreadable folder, a FIFO, a device
-or a socket each become an ``InputProblem``; hidden names are counted and
-said to be skipped.
+path is. A symlink loop, a broken link, an unreadable folder, a FIFO, a device
+or a socket each become a problem (a failed row); a symlinked folder followed,
+a second way into a folder or file already read, and the hidden names skipped
+each become a note.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from pathlib import Path
 @dataclass(frozen=True)
 class InputProblem:
     """A path that was found but is not read as a file, and why, in a person's
-    words. ``kind`` ``failed`` becomes a failed documents row; ``warning`` is a
-    note for the run's summary (a symlinked folder followed, hidden files)."""
+    words. ``kind`` ``failed`` (in ``InputScan.problems``) becomes a failed
+    documents row; ``warning`` (in ``InputScan.notes``) is a line for the run's
+    summary: a symlinked folder followed, a second way in, hidden files."""
 
     path: str
     message: str
@@ -33,6 +34,7 @@ class InputProblem:
 class InputScan:
     files: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
+    notes: list[InputProblem] = field(default_factory=list)
 
 
 _SPECIAL = [(stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
@@ -64,7 +66,8 @@ class _Walk:
         return any(resolved == e or e in resolved.parents for e in self.excluded)
 
     def problem(self, path: str, message: str, kind: str = "failed") -> None:
-        self.scan.problems.append(InputProblem(path, message, kind))
+        found = self.scan.problems if kind == "failed" else self.scan.notes
+        found.append(InputProblem(path, message, kind))
 
     def visit(self, path: str, named: bool) -> None:
         try:

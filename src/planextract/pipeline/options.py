@@ -7,6 +7,7 @@ import dataclasses
 import os
 import re
 
+from planextract.pipeline import limits_cli
 from planextract.settings import DEFAULT, RunSettings, Settings
 
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
@@ -53,27 +54,20 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--log", choices=["auto", "bar", "json", "quiet"], default="auto",
                        help="progress bar on a terminal, JSON lines on stderr otherwise "
                             "(default: auto)")
-    limits_cli = _limits_cli()
-    if limits_cli is not None:
-        limits_cli.add_limit_options(parser)
+    limits_cli.add_limit_options(parser)
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     run = RunSettings(timeout=args.timeout, max_memory=args.max_memory, workers=args.workers,
                       commit_every=args.commit_every)
-    settings = dataclasses.replace(DEFAULT, run=run, roles_file=args.roles)
-    limits_cli = _limits_cli()
-    if limits_cli is None:
-        return settings
-    return dataclasses.replace(settings, limits=limits_cli.limits_from_args(args))
+    settings = dataclasses.replace(DEFAULT, run=run, roles_file=args.roles,
+                                   limits=limits_cli.limits_from_args(args))
+    if args.roles:  # a broken roles file stops the run before any document is read
+        from planextract.normalise.role_vocab import RolesFileError, load
+        from planextract.pipeline.run import UsageError
 
-
-def _limits_cli():
-    """The input-limit options (pipeline/limits_cli.py), where that module exists."""
-    try:
-        from planextract.pipeline import limits_cli
-    except ImportError:
-        return None
-    if hasattr(limits_cli, "add_limit_options") and hasattr(limits_cli, "limits_from_args"):
-        return limits_cli
-    return None
+        try:
+            load(args.roles)
+        except RolesFileError as err:
+            raise UsageError(str(err)) from err
+    return settings

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
 from planextract.schema import SCHEMAS
@@ -56,6 +57,16 @@ def read_table(folder: Path, name: str) -> pa.Table:
     return _conform(table, schema)
 
 
+# Delta Lake writes each commit as new files named by uuid, so file order is not
+# document order: tables are put in a fixed order by their document (a stable sort
+# keeps each document's rows in their own order).
+_ORDER = {"actions": "source", "documents": "source", "glossary": "doc_id", "roles": "doc_id"}
+
+
+def _in_order(table: pa.Table, column: str) -> pa.Table:
+    return table.take(pc.sort_indices(table.column(column)))  # stable
+
+
 def load(root: Path) -> Dataset:
     """Read the dataset under ``root``; DatasetError when it has no ``actions`` or
     ``documents`` table (the two every run writes)."""
@@ -65,4 +76,5 @@ def load(root: Path) -> Dataset:
         raise DatasetError(
             f"{root} is not a planextract dataset: no {' or '.join(missing)} folder "
             f"(write one with: planextract extract PATH... --out {root})")
-    return Dataset(**{name: read_table(root / name, name) for name in SCHEMAS})
+    return Dataset(**{name: _in_order(read_table(root / name, name), _ORDER[name])
+                      for name in SCHEMAS})

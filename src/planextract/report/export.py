@@ -21,7 +21,6 @@ import xlsxwriter
 from planextract.report.dataset import Dataset
 from planextract.settings import DEFAULT, ReportSettings
 
-FORMATS = ("csv", "xlsx", "jsonl")
 LIST_SEPARATOR = "; "
 EXCEL_MAX_CHARS = 32767  # Excel's limit for one cell's text
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")  # Excel refuses these (' only at the ends)

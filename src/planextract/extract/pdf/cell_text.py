@@ -54,7 +54,7 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
         text = " ".join(w.text for w in line)
         letter = (first.x1 - first.x0) / max(len(first.text), 1)
         slack = settings.cut_slack * max(last.size, 1)
-        full = ((len(previous) == 1 and last.x1 - last.x0 >= 0.85 * room)
+        full = ((len(previous) == 1 and last.x1 - last.x0 >= settings.cut_fill * room)
                 or (header and last.x1 >= right - min(letter, slack)
                     and previous[0].x0 <= left + slack))
         cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room

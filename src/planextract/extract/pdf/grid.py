@@ -245,7 +245,7 @@ def cell_text(words: Sequence[Word], x0: float, x1: float,
     """A ruled cell's raw text (see ``cell_text.cell_raw``): its text starts
     after the inset of its leftmost line and wraps the same inset before the
     right border."""
-    lines = printed_lines(words)
+    lines = printed_lines(words, settings)
     if not lines:
         return ""
     inset = max(0.0, min(line[0].x0 for line in lines) - x0)

@@ -20,7 +20,6 @@ import pypdfium2.raw as pdfium_c
 
 from planextract.settings import DEFAULT, PdfSettings
 
-BOLD_WEIGHT = 600
 _SPACES = {0x20, 0xA0, 0x09}
 _BREAKS = {0x0A, 0x0D, 0xFFFE}
 _LINE_END_HYPHEN = 0x02  # pdfium's code for a hyphen ending a line
@@ -84,7 +83,21 @@ def pages(document: pdfium.PdfDocument, settings: PdfSettings = DEFAULT.pdf
             page.close()
 
 
-Transform = Callable[[float, float], tuple[float, float]]
+@dataclass(frozen=True)
+class Transform:
+    """An axis-preserving affine map: displayed x = a*x + c*y + e, displayed
+    top = b*x + d*y + f. Coefficients, not a function, so the glyph loop
+    does its arithmetic inline."""
+
+    a: float
+    b: float
+    c: float
+    d: float
+    e: float
+    f: float
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f
 
 
 def display_transform(rotation: int, box: tuple[float, float, float, float]
@@ -95,13 +108,13 @@ def display_transform(rotation: int, box: tuple[float, float, float, float]
     a landscape table on a page turned by ``/Rotate 90`` is drawn sideways."""
     left, low, right, high = box
     width, height = right - left, high - low
-    if rotation == 90:
-        return (lambda x, y: (y - low, x - left)), height, width
-    if rotation == 180:
-        return (lambda x, y: (right - x, y - low)), width, height
-    if rotation == 270:
-        return (lambda x, y: (high - y, right - x)), height, width
-    return (lambda x, y: (x - left, high - y)), width, height
+    if rotation == 90:  # (y - low, x - left)
+        return Transform(0, 1, 1, 0, -low, -left), height, width
+    if rotation == 180:  # (right - x, y - low)
+        return Transform(-1, 0, 0, 1, right, -low), width, height
+    if rotation == 270:  # (high - y, right - x)
+        return Transform(0, -1, -1, 0, high, right), height, width
+    return Transform(1, 0, 0, -1, -left, high), width, height  # (x - left, high - y)
 
 
 def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf
@@ -112,8 +125,8 @@ def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT
     fonts: dict[int | None, bool] = {}
     try:
         glyphs = _glyphs(textpage, transform)
-        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts),
-                       settings.word_gap)
+        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts,
+                                                   settings.bold_weight), settings)
     finally:
         textpage.close()
     content = PageContent(number, width, height, words=words,
@@ -122,7 +135,7 @@ def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT
     return content
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> list[_Glyph]:
+def _glyphs(textpage: pdfium.PdfTextPage, t: Transform) -> list[_Glyph]:
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -142,9 +155,9 @@ def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> list[_Glyph]:
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
         # the em box from the baseline, not the ink: every glyph of a line
         # then shares its top and bottom, whatever its shape
-        _, baseline = transform(ox.value, oy.value)
-        x0, _ = transform(box.left, box.bottom)
-        x1, _ = transform(box.right, box.top)
+        baseline = t.b * ox.value + t.d * oy.value + t.f
+        x0 = t.a * box.left + t.c * box.bottom + t.e
+        x1 = t.a * box.right + t.c * box.top + t.e
         if x1 < x0:  # a page turned by 180 or 270 degrees reads the box backwards
             x0, x1 = x1, x0
         out.append(_Glyph(chr(code), x0, x1, baseline - 0.8 * size,
@@ -155,7 +168,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> list[_Glyph]:
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
-def _bold(raw, index: int, cache: dict[int | None, bool]) -> bool:
+def _bold(raw, index: int, cache: dict[int | None, bool], heavy: int = 600) -> bool:
     """Whether the glyph's font is bold: by its weight where the PDF gives one,
     else by its name (the standard fonts, e.g. Helvetica-Bold, carry no
     weight). Looked up once per font."""
@@ -167,15 +180,16 @@ def _bold(raw, index: int, cache: dict[int | None, bool]) -> bool:
         if key:
             pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
         lowered = name.value.decode("latin-1").lower()
-        cache[key] = weight >= BOLD_WEIGHT or any(n in lowered for n in _BOLD_NAMES)
+        cache[key] = weight >= heavy or any(n in lowered for n in _BOLD_NAMES)
     return cache[key]
 
 
-def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool], word_gap: float = 0.33
-           ) -> list[Word]:
+def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool],
+           settings: PdfSettings = DEFAULT.pdf) -> list[Word]:
     """Glyphs in content order grouped into words: a word ends at a space, at
     a jump to another line or back along it, or at a gap wider than
     ``word_gap`` (a share of the font size)."""
+    word_gap, same = settings.word_gap, settings.same_line
     words: list[Word] = []
     current: list[_Glyph] = []
 
@@ -193,11 +207,11 @@ def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool], word_gap: float
             continue
         if current:
             last = current[-1]
-            same_line = abs(glyph.baseline - last.baseline) < 0.5 * max(glyph.size, 1)
+            same_line = abs(glyph.baseline - last.baseline) < same * max(glyph.size, 1)
             gap = glyph.x0 - last.x1
             # a ligature's letters share one box, so only a jump back past the
             # last glyph's start is a new word
-            back = glyph.x0 < last.x0 - 0.5 * max(glyph.size, 1)
+            back = glyph.x0 < last.x0 - same * max(glyph.size, 1)
             if not same_line or gap > word_gap * max(glyph.size, 1) or back:
                 flush()
         current.append(glyph)
@@ -239,7 +253,7 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
             x, y = transform(*matrix.on_point(px.value, py.value))
             points.append((pdfium_c.FPDFPathSegment_GetType(segment), x, y,
                            bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
-        out.extend(_segments(points))
+        out.extend(_segments(points, settings.straight))
     return out
 
 

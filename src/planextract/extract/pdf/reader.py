@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.document import no_text_error, open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
-from planextract.extract.pdf.page import PageContent, Rule, Word, pages
+from planextract.extract.pdf.page import PageContent, Word, pages
 from planextract.extract.pdf.stitch import (
     PAGE_NUMBER,
     PageItems,
@@ -47,7 +48,7 @@ def margin_lines(page: PageContent, settings: PdfSettings) -> list[list[Word]]:
     running lines: not a line of three or more cells (a table's header
     repeated at the page top)."""
     return [line for line in printed_lines(
-        [w for w in page.words if _in_margin(w.top, page.height, settings)])
+        [w for w in page.words if _in_margin(w.top, page.height, settings)], settings)
         if _in_margin(line[0].top, page.height, settings)
         and len(cell_groups(line, settings.cell_gap)) < 3]
 
@@ -56,64 +57,61 @@ def _text(line: list[Word]) -> str:
     return " ".join(w.text for w in line)
 
 
-def _page_tables(page: PageContent, columns: list[float] | None, running: set[str],
-                 settings: PdfSettings, warnings: list[str]
-                 ) -> tuple[list[PageTable], list[tuple], list[float] | None]:
-    """(tables, their boxes, the columns of a table without vertical rules the
-    page ends with). Ruled grids first; then tables without vertical rules
-    among the words and horizontal rules outside the grids: both kinds may
-    share a page (a ruled key above an unruled plan)."""
+def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[Word], bool]:
+    """Whether a word's centre lies outside every box."""
+    def test(word: Word) -> bool:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                return False
+        return True
+    return test
+
+
+def _read_page(page: PageContent, columns: list[float] | None, margin: list[list[Word]],
+               running: set[str], settings: PdfSettings, warnings: list[str]
+               ) -> tuple[PageItems, list[float] | None, Counter]:
+    """The page's tables and lines of text, top to bottom; the columns of an
+    unruled table it ends with; how many characters it sets in each size.
+
+    Ruled grids first; then tables without vertical rules among the words and
+    horizontal rules outside the grids, less proven running lines (both kinds
+    may share a page: a ruled key above an unruled plan); the words left are
+    lines of text."""
     problems: list[str] = []
     grids = find_tables(page.rules, page.words, settings, problems)
     warnings.extend(f"page {page.number}: {p}" for p in problems)
     tables = [PageTable([[c or "" for c in r] for r in t.rows], t.top, t.bottom,
                         page.number, page.height, list(zip(t.xs, t.xs[1:])))
               for t in grids]
-    boxes = [t.bbox for t in grids]
-
-    def outside(item: Word | Rule) -> bool:
-        return not any(x0 - 1 <= item.x0 and item.x1 <= x1 + 1 and top - 1 <= item.top
-                       and item.bottom <= bottom + 1 for x0, top, x1, bottom in boxes)
-
-    dropped = {id(w) for line in margin_lines(page, settings)
-               if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line))
-               for w in line}
-    words = [w for w in page.words if id(w) not in dropped and outside(w)]
-    rules = sorted(r.top for r in page.rules if r.horizontal and outside(r))
-    found = unruled_tables(words, rules, columns, settings)
+    outside = _outside([t.bbox for t in grids])
+    words = [w for w in page.words if outside(w)] if grids else page.words
+    rules = sorted(r.top for r in page.rules if r.horizontal and (
+        not grids or outside(Word("", r.x0, r.x1, r.top, r.bottom, 0, False))))
+    dropped = {id(w) for line in margin
+               if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line)) for w in line}
+    found = unruled_tables([w for w in words if id(w) not in dropped] if dropped else words,
+                           rules, columns, settings)
     tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
                for t in found]
-    boxes += [(0, t.top - 1, page.width, t.bottom + 1) for t in found]
-    tables.sort(key=lambda t: t.top)
-    last = max(tables, key=lambda t: t.top, default=None)
-    ends_unruled = bool(found) and last is not None and last.top == found[-1].top
-    return tables, boxes, found[-1].columns if ends_unruled else None
-
-
-def _read_page(page: PageContent, columns: list[float] | None, running: set[str],
-               settings: PdfSettings, warnings: list[str]
-               ) -> tuple[PageItems, list[float] | None, Counter]:
-    """The page's tables and lines of text, top to bottom; the columns of an
-    unruled table it ends with; how many characters it sets in each size."""
+    if found:
+        outside = _outside([(0, t.top - 1, page.width, t.bottom + 1) for t in found])
+        words = [w for w in words if outside(w)]
     result = PageItems()
-    tables, boxes, columns = _page_tables(page, columns, running, settings, warnings)
     result.items.extend(tables)
-
-    def outside(word: Word) -> bool:
-        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
-    for line in printed_lines([w for w in page.words if outside(w)]):
+    for line in printed_lines(words, settings):
         text = " ".join(w.text for w in line)
         size = max(w.size for w in line)
         bold = all(w.bold for w in line)
         result.items.append(PageLine(text, line[0].x0, line[-1].x1, line[0].top, size, bold,
                                      page.number, page.height))
     result.items.sort(key=lambda item: item.top)
+    last = max(tables, key=lambda t: t.top, default=None)
+    ends_unruled = bool(found) and last is not None and last.top == found[-1].top
     sizes: Counter = Counter()
     for word in page.words:
         sizes[round(word.size, 1)] += len(word.text)
-    return result, columns, sizes
+    return result, found[-1].columns if ends_unruled else None, sizes
 
 
 def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
@@ -124,13 +122,14 @@ def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     chars = 0
     sizes: Counter = Counter()
     columns: list[float] | None = None
-    pending: tuple[PageContent, set[str]] | None = None
+    pending: tuple[PageContent, list[list[Word]], set[str]] | None = None
     before: set[str] = set()
 
-    def finish(page: PageContent, own: set[str], after: set[str]) -> None:
+    def finish(page: PageContent, lines: list[list[Word]], own: set[str], after: set[str]
+               ) -> None:
         nonlocal columns
-        result, columns, page_sizes = _read_page(page, columns, own & (before | after), pdf,
-                                                 warnings)
+        result, columns, page_sizes = _read_page(page, columns, lines, own & (before | after),
+                                                 pdf, warnings)
         read.append(result)
         sizes.update(page_sizes)
 
@@ -138,11 +137,12 @@ def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
         count = len(document)
         for page in pages(document, pdf):
             chars += page.chars
-            margin = {_fold(_text(line)) for line in margin_lines(page, pdf)}
+            lines = margin_lines(page, pdf)
+            margin = {_fold(_text(line)) for line in lines}
             if pending is not None:
                 finish(*pending, margin)
-                before = pending[1]
-            pending = (page, margin)
+                before = pending[2]
+            pending = (page, lines, margin)
         if pending is not None:
             finish(*pending, set())
     finally:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
 from planextract.extract.pdf.cell_text import cell_parts
-from planextract.extract.printed import GLYPH_BULLET, NUMBERED
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -69,13 +69,15 @@ def running_lines(pages: list[PageItems], settings: PdfSettings = DEFAULT.pdf) -
     return {text for text, n in counts.items() if n >= max(2, len(pages) // 2)}
 
 
-def heading_levels(lines: list[PageLine], sizes: Counter) -> dict[float, int]:
+def heading_levels(lines: list[PageLine], sizes: Counter, settings: PdfSettings = DEFAULT.pdf
+                   ) -> dict[float, int]:
     """Font sizes larger than the body's (the commonest over all text, tables
     included), largest first, as heading levels 1, 2, 3."""
     if not sizes:
         return {}
     body = sizes.most_common(1)[0][0]
-    larger = sorted({round(line.size, 1) for line in lines if line.size >= body + 1.0},
+    step = settings.heading_step
+    larger = sorted({round(line.size, 1) for line in lines if line.size >= body + step},
                     reverse=True)
     return {s: min(i + 1, 3) for i, s in enumerate(larger)}
 
@@ -100,17 +102,21 @@ def _below_header(row: list[str], header: list[str]) -> list[str] | None:
     return rest if len(row) == len(header) else None
 
 
+def _unbulleted(cell: str) -> str:
+    return DASH_BULLET.sub("", GLYPH_BULLET.sub("", cell.strip()))
+
+
 def _continues(row: list[str]) -> bool:
     """A page-top row that carries on the row before it: its leading cell is
-    empty or carries on a sentence (lower case), and neither it nor the first
-    filled cell after it starts a number, with or without a bullet before it
-    (a merged outcome running on beside a new numbered action is a new row)."""
+    empty or carries on a sentence or a list (lower case, after any bullet),
+    and neither it nor the first filled cell after it starts a number, with
+    or without a bullet before it (a merged outcome running on beside a new
+    numbered action is a new row)."""
     if not row:
         return False
-    lead = row[0].strip()
-    after = next((c.strip() for c in row[1:] if c.strip()), "")
-    if not (lead or after) or any(NUMBERED.match(GLYPH_BULLET.sub("", c) + " ")
-                                  for c in (lead, after) if c):
+    lead = _unbulleted(row[0])
+    after = next((_unbulleted(c) for c in row[1:] if c.strip()), "")
+    if not (lead or after) or any(NUMBERED.match(c + " ") for c in (lead, after) if c):
         return False
     return not lead or lead[0].islower()
 
@@ -120,13 +126,14 @@ def _cell(raw: str) -> Cell:
     return Cell(parts=cell_parts(raw), raw=raw)
 
 
-def _wraps_into(previous: PageLine | None, line: PageLine, right: float) -> bool:
+def _wraps_into(previous: PageLine | None, line: PageLine, right: float,
+                settings: PdfSettings = DEFAULT.pdf) -> bool:
     """``line`` is the next printed line of ``previous``'s paragraph: same
     font, directly beneath, and ``previous`` ran to the right edge of the text."""
     return (previous is not None and previous.page == line.page
             and round(previous.size, 1) == round(line.size, 1) and previous.bold == line.bold
-            and 0 < line.top - previous.top <= 1.6 * line.size
-            and previous.x1 >= right - 0.15 * (right - previous.x0))
+            and 0 < line.top - previous.top <= settings.para_leading * line.size
+            and previous.x1 >= right - settings.para_fill * (right - previous.x0))
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -163,11 +170,13 @@ def _remap(row: list[str], mapping: list[int], width: int) -> list[str]:
 
 def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
            settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
-    levels = heading_levels([i for p in pages for i in p.items if isinstance(i, PageLine)], sizes)
+    levels = heading_levels([i for p in pages for i in p.items if isinstance(i, PageLine)], sizes,
+                            settings)
     blocks: list[Paragraph | Table] = []
     open_rows: list[Row] | None = None
     header: list[str] | None = None
     spans: list[tuple[float, float]] = []
+    tops: list[list[str]] = []  # the open table's first rows: its header, if repeated
     open_page = 0
     last_line: PageLine | None = None
     for page in pages:
@@ -182,7 +191,8 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                     blocks.append(Table(rows=tuple(open_rows)))
                     open_rows, header = None, None
                     last_line = None
-                if _wraps_into(last_line, item, right_edge) and isinstance(blocks[-1], Paragraph):
+                if _wraps_into(last_line, item, right_edge, settings) and isinstance(
+                        blocks[-1], Paragraph):
                     before = blocks[-1]
                     blocks[-1] = Paragraph(f"{before.text} {item.text}", page=before.page,
                                            level=before.level, bold=before.bold)
@@ -190,7 +200,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                     continue
                 last_line = item
                 level = levels.get(round(item.size, 1), 0)
-                if not level and item.bold and len(item.text.split()) <= 15:
+                if not level and item.bold and len(item.text.split()) <= settings.heading_words:
                     level = 4
                 blocks.append(Paragraph(item.text, page=item.page, level=level, bold=item.bold))
                 continue
@@ -210,6 +220,11 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 rows = [_remap(r, mapping, len(header)) for r in rows]
                 if _same_header(rows[0], header):
                     rows = rows[1:]
+                    # a header of two or three rows repeats whole
+                    for above in tops[1:]:
+                        if not rows or not _same_header(rows[0], above):
+                            break
+                        rows = rows[1:]
                 elif (below := _below_header(rows[0], header)) is not None:
                     rows[0] = below
                 if rows and open_rows and _continues(rows[0]):
@@ -223,6 +238,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 if open_rows is not None:
                     blocks.append(Table(rows=tuple(open_rows)))
                 open_rows, header, spans = [], rows[0], item.spans
+                tops = rows[:3]
             open_page = item.page
             for index, cells in enumerate(rows):
                 open_rows.append(Row(cells=tuple(_cell(c) for c in cells),

@@ -66,7 +66,7 @@ def _wide_encoding(data: bytes) -> str | None:
     """UTF-16 or UTF-32 without a BOM, recognised by where the zero bytes sit."""
     sample = data[:_SAMPLE]
     for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
-        if len(data) % width or len(sample) < 2 * width:
+        if len(sample) < 2 * width:  # an odd last byte (a cut file) is replaced, not a veto
             continue
         units = len(sample) // width
         whole = sample[:units * width]
@@ -86,9 +86,9 @@ def _line_numbers(text: str, positions: list[int], most: int = 5) -> str:
     return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
 
 
-def _utf8_or_none(data: bytes) -> tuple[str, list[str]] | None:
+def _utf8_or_none(data: bytes, always: bool = False) -> tuple[str, list[str]] | None:
     """UTF-8 with stray bytes read where they stand, or None when the file is
-    mostly not UTF-8."""
+    mostly not UTF-8 (unless ``always``: a UTF-8 byte-order mark says it is)."""
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -96,7 +96,7 @@ def _utf8_or_none(data: bytes) -> tuple[str, list[str]] | None:
     marked = data.decode("utf-8", errors="replace")
     invalid = marked.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     valid = sum(map(len, re.findall("[^\x00-\x7f\ufffd]+", marked)))
-    if valid < max(invalid, 1):
+    if valid < max(invalid, 1) and not always:
         return None
     text = data.decode("utf-8", errors="planextract-stray-cp1252")
     positions = [m.start() for m in re.finditer("\ufffd", marked)]
@@ -113,6 +113,8 @@ def _single_byte(data: bytes) -> tuple[str, list[str]]:
 
 def _raw_decode(data: bytes) -> tuple[str, list[str]]:
     for bom, encoding in _BOMS:
+        if data.startswith(bom) and encoding == "utf-8":  # stray bytes read where they stand
+            return _utf8_or_none(data[len(bom):], always=True)
         if data.startswith(bom):
             text = data[len(bom):].decode(encoding, errors="replace")
             bad = text.count("\ufffd")
@@ -120,7 +122,9 @@ def _raw_decode(data: bytes) -> tuple[str, list[str]]:
     wide = _wide_encoding(data)
     if wide:
         text = data.decode(wide, errors="replace")
-        return text, [f"decoded as {wide.upper()} (no byte-order mark)"]
+        bad = text.count("\ufffd")
+        return text, [f"decoded as {wide.upper()} (no byte-order mark)"] + (
+            [f"{bad} invalid {wide} sequence(s) replaced"] if bad else [])
     head = data[:4096]
     if head.count(0) > _BINARY_SHARE * len(head):  # not text, whatever the encoding
         raise ReaderError(BINARY_MESSAGE)
@@ -159,6 +163,15 @@ def _drop_controls(text: str) -> tuple[str, list[str]]:
     return text, [f"{what} dropped"]
 
 
+def _cut_lines(text: str, limit: int) -> tuple[str, list[str]]:
+    """The first ``limit`` lines: a million short rows cost a reader minutes."""
+    total = text.count("\n") + (not text.endswith("\n"))
+    if total <= limit:
+        return text, []
+    kept = "\n".join(text.split("\n", limit)[:limit])
+    return kept, [f"{total:,} lines, only the first {limit:,} read (--max-lines)"]
+
+
 def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
     lines = text.split("\n")
     if all(len(line) <= limit for line in lines):
@@ -176,6 +189,8 @@ def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
 def _decode(data: bytes, limits: Limits) -> tuple[str, tuple[str, ...]]:
     text, warnings = _raw_decode(data)
     text, more = _drop_controls(text)
+    warnings += more
+    text, more = _cut_lines(text, limits.max_lines)
     warnings += more
     text, more = _cut_long_lines(text, limits.max_line_chars)
     warnings += more

@@ -1,0 +1,67 @@
+"""What the columns of one logical table mean, read once from all its rows:
+the roles (``column_evidence``), and how actions and outcomes carry their numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planextract.extract.model import Cell, Row
+from planextract.normalise import column_evidence, numbering
+from planextract.normalise.columns import repeats_header
+from planextract.normalise.text import squash
+from planextract.settings import DEFAULT, ColumnSettings
+
+
+@dataclass
+class Layout:
+    """What the columns of a logical table mean."""
+
+    headers: list[str]
+    roles: list[str]
+    printed: list[str] = field(default_factory=list)  # every label the header rows print
+    numbered_actions: str | None = None  # None, "dotted" (1.1 under outcome 1) or "plain"
+    levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
+    id_depth: int = 0  # levels of the numbers in the id column, 0 when there is none
+    numbered_outcomes: bool = False
+
+    def columns(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+
+def cell_of(row: Row, index: int) -> Cell:
+    return row.cells[index] if index < len(row.cells) else Cell()
+
+
+def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
+                  settings: ColumnSettings = DEFAULT.columns,
+                  printed: list[str] | None = None) -> Layout:
+    """Resolve roles from the headers and the data (``column_evidence``), and
+    find whether actions and outcomes carry their numbers in the text."""
+    printed = printed or headers
+    data = [r for r in rows if not repeats_header([c.text for c in r.cells], printed)]
+    width = max([len(headers), *(len(r.cells) for r in data)])
+    columns = [[squash(cell_of(r, i).text) for r in data] for i in range(width)]
+    roles = column_evidence.resolve(headers, roles, columns, settings).roles
+    headers = list(headers) + [""] * (len(roles) - len(headers))
+    layout = Layout(headers=headers, roles=roles, printed=list(printed))
+    ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
+    if ids:
+        depths = [numbering.depth(v) for v in ids]
+        layout.id_depth = max(set(depths), key=depths.count)
+    if "action_id" not in roles:
+        actions = [v for i in layout.columns("action") for v in columns[i] if v]
+        layout.numbered_actions = numbering.mostly_numbered(actions, settings.numbered_share)
+        if layout.numbered_actions:
+            depths = [numbering.depth(lead.raw) for v in actions
+                      if (lead := numbering.split_leading(v)).raw]
+            layout.levels = max(set(depths), key=depths.count) if depths else 0
+    for i in layout.columns("theme"):
+        # a theme printed on every row is the row's own label, kept in extra; one
+        # printed once over the rows it groups (a merged cell) is their objective
+        actions = sum(1 for k in layout.columns("action") for v in columns[k] if v)
+        if sum(1 for v in columns[i] if v) >= actions:
+            layout.roles[i] = "extra"
+    outcomes = [v for i in layout.columns("outcome") for v in columns[i] if v]
+    numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
+    layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
+    return layout
