@@ -53,12 +53,16 @@ def test_a_crash_a_hang_and_a_memory_hog_each_fail_alone_and_are_quarantined(
     monkeypatch.setenv(ENV, "1")
     inbox = tmp_path / "inbox"
     made = ingest_plans.write_plans(inbox, 4, actions=3)
-    for marker in ("segfault", "hang", "allocate"):
+    for marker in ("segfault", "allocate"):
         bad(inbox, marker)
     ds = tmp_path / "ds"
+    assert ingest(inbox, "--dataset", ds, "--max-memory", "1G", "--workers", "2") == 1
+    assert "2 failed" in capsys.readouterr().out
+    # the hang, on its own with a short limit (a loaded machine cannot slow a good plan
+    # past it): the plans already read are unchanged and skipped
+    bad(inbox, "hang")
     started = time.monotonic()
-    assert ingest(inbox, "--dataset", ds, "--timeout", "2", "--max-memory", "1G",
-                  "--workers", "2") == 1
+    assert ingest(inbox, "--dataset", ds, "--timeout", "2", "--workers", "2") == 1
     assert time.monotonic() - started < 60
     docs = pd.read_parquet(ds / "documents").set_index("source")
     errors = {Path(s).stem: e for s, e in docs["error"].items() if e}
@@ -77,7 +81,7 @@ def test_a_crash_a_hang_and_a_memory_hog_each_fail_alone_and_are_quarantined(
         assert docs.loc[str(inbox / f"{marker}.txt"), "sha256"].startswith(doc_id)
     assert len(quarantined) == 6
     printed = capsys.readouterr().out
-    assert "3 failed" in printed and "quarantined: 3 files" in printed
+    assert "1 read (1 new, 0 changed)" in printed and "quarantined: 1 files" in printed
     assert ingest(inbox, "--dataset", ds, "--timeout", "3") == 1  # still failed, skipped
     assert "still failed from an earlier run (bytes unchanged): 3" in capsys.readouterr().out
     # without the misbehaving reader, --retry-failed reads them again: each holds a plan

@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 
 from planextract.pipeline import testhooks
 from planextract.pipeline.document_run import DocumentResult, failed, memory_message, run_one
+from planextract.pipeline.rows import document_tables
 from planextract.settings import Settings
 
 _PR_SET_PDEATHSIG = 1
@@ -56,6 +57,15 @@ def warm_up() -> None:
             pass
 
 
+def keyed(result: DocumentResult, sha256: str | None, size: int) -> DocumentResult:
+    """A document that failed before its bytes were hashed here keeps the hash the run
+    was planned with, so an unchanged failed file is not read again."""
+    row = result.document
+    if row["sha256"] is None and sha256:
+        row.update(doc_id=sha256[:16], sha256=sha256, bytes=size)
+    return result
+
+
 def read_one(source: str, settings: Settings, hooks: bool) -> tuple[DocumentResult, bool]:
     """Read one document; also say whether this worker should retire (after running
     out of memory its heap is not worth keeping)."""
@@ -78,17 +88,19 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool) -> None:
     cap_memory(settings.run.max_memory)
     while True:
         try:
-            source = conn.recv()
+            task = conn.recv()
         except (EOFError, OSError):
             return
-        if source is None:
+        if task is None:
             return
+        source, sha256, size = task
         result, retire = read_one(source, settings, hooks)
         if result.document["status"] == "failed" and "ran out of memory" in (
                 result.document["error"] or ""):
             retire = True
+        tables = document_tables(keyed(result, sha256, size))
         try:
-            conn.send((result, retire))  # the main process replaces a retiring worker
+            conn.send((tables, retire))  # the main process replaces a retiring worker
         except (BrokenPipeError, OSError):
             return
         if retire:

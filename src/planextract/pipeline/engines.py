@@ -10,22 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from planextract.pipeline import testhooks
-from planextract.pipeline.document_run import DocumentResult, failed
+from planextract.pipeline.document_run import failed
 from planextract.pipeline.isolation import Task, context, run_isolated
+from planextract.pipeline.rows import DocumentTables, document_tables
 from planextract.settings import Settings
 
 
-def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentResult]:
+def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentTables]:
     yield from run_isolated(tasks, settings, settings.run.workers)
 
 
-def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentResult:
+def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentTables:
     """A Dask task: one document, read in its own process on the Dask worker."""
     return list(run_isolated([task], settings, 1, hooks=hooks))[0]
 
 
 def read_dask(tasks: Iterable[Task], settings: Settings,
-              scheduler: str | None = None) -> Iterator[DocumentResult]:
+              scheduler: str | None = None) -> Iterator[DocumentTables]:
     """Read every task on a Dask cluster: ``scheduler`` is its address; without one a
     LocalCluster on loopback (threads, ``settings.run.workers`` of them) is started.
     At most a few tasks per worker are in flight, so memory stays bounded."""
@@ -64,9 +65,10 @@ def read_dask(tasks: Iterable[Task], settings: Settings,
             try:
                 yield future.result()
             except Exception as err:  # noqa: BLE001 - a lost worker fails one document
-                yield failed(task.source, f"the Dask worker reading it failed ({type(err).__name__}"
-                                          f": {err}); re-run to retry it", sha256=task.sha256,
-                             size=task.size)
+                yield document_tables(failed(
+                    task.source, f"the Dask worker reading it failed ({type(err).__name__}: "
+                                 f"{err}); re-run to retry it", sha256=task.sha256,
+                    size=task.size))
             future.release()
             submit()
     finally:

@@ -21,7 +21,8 @@ from multiprocessing.connection import wait
 
 from planextract.pipeline import testhooks
 from planextract.pipeline.child import worker_main
-from planextract.pipeline.document_run import DocumentResult, failed
+from planextract.pipeline.document_run import failed
+from planextract.pipeline.rows import DocumentTables, document_tables
 from planextract.settings import Settings
 
 _CONTEXT: mp.context.BaseContext | None = None
@@ -93,7 +94,7 @@ class _Worker:
             self.started = time.monotonic()
         self.queue.append(task)
         try:
-            self.conn.send(task.source)
+            self.conn.send((task.source, task.sha256, task.size))
         except OSError:
             pass  # it died meanwhile: its sentinel reports it, the document fails alone
 
@@ -113,7 +114,7 @@ class _Worker:
 
 
 def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
-                 hooks: bool | None = None) -> Iterator[DocumentResult]:
+                 hooks: bool | None = None) -> Iterator[DocumentTables]:
     """Read every task's document in a worker process, ``workers`` at a time; yield
     each result as it arrives (not in input order). A worker that crashes, overruns
     the time limit or hits the memory cap is replaced, and only the document it was
@@ -170,16 +171,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             worker.stop()
 
 
-def _keyed(result: DocumentResult, task: Task) -> DocumentResult:
-    """A document that failed before its bytes were hashed in the worker keeps the hash
-    the run was planned with, so an unchanged failed file is not read again."""
-    row = result.document
-    if row["sha256"] is None and task.sha256:
-        row.update(doc_id=task.sha256[:16], sha256=task.sha256, bytes=task.size)
-    return result
-
-
-def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentResult | None:
+def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentTables | None:
     """The result for the document a worker is reading, once it answered, crashed or
     overran (then ``worker.broken``); None while it works. The document leaves the
     worker's queue, and the next one there is timed from now."""
@@ -190,19 +182,19 @@ def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentResult | N
     if worker.conn in ready or worker.process.sentinel in ready:
         try:
             if worker.conn.poll():
-                answer, worker.retiring = worker.conn.recv()
-                result = _keyed(answer, task)
+                result, worker.retiring = worker.conn.recv()
         except (EOFError, OSError):
             pass
         if result is None:
             worker.process.join()
             worker.broken = True
-            result = failed(task.source, crash_message(worker.process.exitcode),
-                            sha256=task.sha256, size=task.size, seconds=elapsed)
+            result = document_tables(failed(
+                task.source, crash_message(worker.process.exitcode), sha256=task.sha256,
+                size=task.size, seconds=elapsed))
     elif elapsed >= timeout:
         worker.broken = True
-        result = failed(task.source, timeout_message(timeout), sha256=task.sha256,
-                        size=task.size, seconds=elapsed)
+        result = document_tables(failed(task.source, timeout_message(timeout),
+                                        sha256=task.sha256, size=task.size, seconds=elapsed))
     if result is not None:
         worker.queue.popleft()
         worker.started = now

@@ -7,8 +7,9 @@ of the batch is still written.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 
@@ -29,11 +30,13 @@ def arrow_table(name: str, rows: Iterable[dict]) -> pa.Table:
 
 @dataclass
 class DocumentTables:
-    """One document's rows in every table, in the stored schemas."""
+    """One document's rows in every table, in the stored schemas, and its flag counts.
+    Built where the document was read, so the one committer only concatenates."""
 
     source: str
     document: dict
     tables: dict[str, pa.Table]
+    flags: Counter = field(default_factory=Counter)
 
 
 def _stored(name: str, table: pa.Table, source: str) -> pa.Table:
@@ -66,5 +69,7 @@ def document_tables(result: DocumentResult) -> DocumentTables:
                         "report it with the file attached"}
         tables = {name: SCHEMAS[name].empty_table() for name in TABLES}
         tables["documents"] = validate("documents", arrow_table("documents", [doc]))
+    flags = Counter(f for a in result.actions for f in a["flags"]) if doc["status"] != "failed" \
+        else Counter()
     return DocumentTables(source, doc,
-                          {name: _stored(name, tables[name], source) for name in TABLES})
+                          {name: _stored(name, tables[name], source) for name in TABLES}, flags)

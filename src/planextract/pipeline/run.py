@@ -18,14 +18,13 @@ from itertools import chain
 from pathlib import Path
 
 from planextract.pipeline.committer import Committer, writing
-from planextract.pipeline.document_run import DocumentResult
 from planextract.pipeline.engines import read_dask, read_local
 from planextract.pipeline.inputs import collect
 from planextract.pipeline.lock import DatasetLock
 from planextract.pipeline.plan import Plan, Recorded, make_plan
 from planextract.pipeline.progress import Reporter
 from planextract.pipeline.quarantine import quarantine
-from planextract.pipeline.rows import document_tables
+from planextract.pipeline.rows import DocumentTables, document_tables
 from planextract.schema.delta import Dataset, DatasetError
 from planextract.settings import DEFAULT, Settings
 
@@ -124,12 +123,12 @@ def _notes(scan) -> list[str]:
     return [f"{note.path}: {note.message}" for note in getattr(scan, "notes", [])]
 
 
-def _results(plan: Plan, options: RunOptions) -> Iterator[DocumentResult]:
+def _results(plan: Plan, options: RunOptions) -> Iterator[DocumentTables]:
     if options.engine == "dask":
         read = read_dask(plan.read, options.settings, options.scheduler)
     else:
         read = read_local(plan.read, options.settings)
-    return chain(plan.unreadable, read)
+    return chain((document_tables(r) for r in plan.unreadable), read)
 
 
 def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
@@ -167,13 +166,10 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         reporter.start(len(plan.read) + len(plan.unreadable))
         current = None  # a document read but perhaps not yet in the committer's buffer
         try:
-            for result in _results(plan, options):
-                current = document_tables(result)
+            for current in _results(plan, options):
                 committer.add(current)
-                document = current.document
+                document, flags = current.document, current.flags
                 current = None
-                flags = Counter(f for a in result.actions for f in a["flags"]
-                                if document["status"] != "failed")
                 reporter.document(document, flags)
                 summary.add(document, flags)
                 if document["status"] == "failed" and options.quarantine:
