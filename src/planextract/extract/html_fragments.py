@@ -20,6 +20,7 @@ BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
 _INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
 _WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_LINE_TAGS = ("li", "ul", "ol")
 _TYPED_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]\s*|[-–]\s+)")
 
 
@@ -36,19 +37,20 @@ def split_inline_bullets(text: str) -> str:
 
 
 def _inline_text(node: Tag | NavigableString) -> str:
-    """Text of an inline run; ``<br>`` becomes a line break."""
+    """Text of an inline run; ``<br>`` becomes a line break, and so does the start
+    of every list item and list: each item is one line, its own text once, even
+    where an item left open holds the next (``<li>a<li>b`` parses as nested)."""
     if isinstance(node, NavigableString):
         return str(node)
     if node.name == "br":
         return "\n"
-    return "".join(_inline_text(c) for c in node.children)
+    text = "".join(_inline_text(c) for c in node.children)
+    return f"\n{text}\n" if node.name in _LINE_TAGS else text
 
 
 def _list_lines(node: Tag) -> list[str]:
-    items = node.find_all("li")
-    if items:
-        return [split_inline_bullets(collapse(_inline_text(li))) for li in items]
-    # a list with no <li>: its items are inline glyphs, or it is plain text
+    """The lines of a list: one an item, nested items after their parent's text.
+    A list with no <li> has inline glyphs for items, or is plain text."""
     return [split_inline_bullets(collapse(_inline_text(node)))]
 
 
