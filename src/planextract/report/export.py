@@ -4,6 +4,12 @@ Spreadsheet cells hold one value each: lists are joined with ``; ``, the
 ``extra`` map as ``header: value`` pairs joined the same way, dates stay dates
 (Excel date cells, ISO ``YYYY-MM-DD`` in CSV). JSON Lines keeps the types
 (lists as arrays, ``extra`` as an object, dates as ISO strings).
+
+Cells come from strangers' files, so none may run as a formula where the export is
+opened (issue 10, "CSV injection"): in CSV a text cell starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return gets a leading ``'``, which spreadsheets
+read as "this is text" (OWASP's advice); xlsx cells are written as strings, which
+Excel never evaluates. JSON Lines keeps every value as it is, for programs.
 """
 
 from __future__ import annotations
@@ -46,6 +52,17 @@ def flat_rows(table: pa.Table) -> list[dict]:
     return [{k: cell(v, k in maps) for k, v in row.items()} for row in table.to_pylist()]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: object) -> object:
+    """A text cell a spreadsheet would take for a formula, made plain text by a
+    leading apostrophe; numbers, dates and other text unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
@@ -63,12 +80,13 @@ def write_jsonl(table: pa.Table, path: Path) -> int:
 
 def write_csv(table: pa.Table, path: Path, bom: bool = False) -> int:
     """CSV in UTF-8 (with a byte-order mark when ``bom``, which Excel needs to read
-    UTF-8); dates as ISO text; returns the rows written."""
+    UTF-8); dates as ISO text; text cells made inert (see ``inert``); returns the
+    rows written."""
     with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=table.column_names)
         writer.writeheader()
         for row in flat_rows(table):
-            writer.writerow({k: _plain(v) for k, v in row.items()})
+            writer.writerow({k: inert(_plain(v)) for k, v in row.items()})
     return table.num_rows
 
 
