@@ -84,20 +84,9 @@ word_cell = st.lists(st.sampled_from(_WORDS), min_size=0, max_size=4).map(" ".jo
 HEADER = ["Ref", "Action", "Lead", "Timescale", "Comments"]
 
 
-action_cell = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
-
-
-@FAST
-@given(st.lists(st.tuples(st.integers(1, 9), action_cell, word_cell, word_cell, word_cell),
-                min_size=1, max_size=12))
-def test_the_normaliser_never_loses_a_cells_words(rows):
-    """Every word of every cell of an action row is in some field of some action,
-    in ``extra`` or in a warning. (Found by this test, reported on issue 9: a row
-    whose action cell is empty is dropped with its other cells' words and no
-    warning; the generator gives every row action text until that is fixed.)"""
-    lines = ["Plan of work", "\t".join(HEADER)]
-    lines += [f"{i}.{n}\t{a}\t{b}\t{c}\t{d}" for n, (i, a, b, c, d) in enumerate(rows, 1)]
-    doc = normalise(read_document(("\n".join(lines) + "\n").encode()))
+def _said(doc) -> set[str]:
+    """Every word the normalised document gives: its actions' fields, ``extra`` and
+    its warnings."""
     said = " ".join(doc.warnings)
     for action in doc.actions:
         for value in action.to_row().values():
@@ -107,9 +96,49 @@ def test_the_normaliser_never_loses_a_cells_words(rows):
                 said += " " + " ".join(map(str, value))
             elif value is not None:
                 said += " " + str(value)
-    found = set(re.findall(r"[a-z]+", said.lower()))
-    lost = {w for row in rows for cell in row[1:] for w in cell.split()} - found
+    return set(re.findall(r"[a-z]+", said.lower()))
+
+
+ref_cell = st.one_of(st.integers(1, 9).map(str), st.just(""), st.sampled_from(["1.", "-", "*"]))
+
+
+@FAST
+@given(st.lists(st.tuples(ref_cell, word_cell, word_cell, word_cell, word_cell),
+                min_size=1, max_size=12))
+def test_the_normaliser_never_loses_a_cells_words(rows):
+    """Every word of every cell of every row is in some field of some action, in
+    ``extra`` or in a warning: a row whose action cell is empty (a number, an owner,
+    a date with no action) or that continues the row above included."""
+    lines = ["Plan of work", "\t".join(HEADER)]
+    lines += [f"{ref}{'.' + str(n) if ref.isdigit() else ''}\t{a}\t{b}\t{c}\t{d}"
+              for n, (ref, a, b, c, d) in enumerate(rows, 1)]
+    doc = normalise(read_document(("\n".join(lines) + "\n").encode()))
+    lost = {w for row in rows for cell in row[1:] for w in cell.split()} - _said(doc)
     assert not lost, f"words of cells found nowhere in the output: {sorted(lost)}"
+
+
+def test_a_row_with_no_action_text_is_a_warning_with_every_cell():
+    text = ("Plan of work\nRef\tAction\tLead\tTimescale\tComments\n"
+            "1.1\tTrain staff\tHR Manager\tMarch 2012\t\n"
+            "1.2\t\tFinance Director\tJune 2012\tawaiting budget\n"
+            "1.3\tPublish the report\tCE\t2013\t\n")
+    doc = normalise(read_document(text.encode()))
+    assert [a.action for a in doc.actions] == ["Train staff", "Publish the report"]
+    (warning,) = [w for w in doc.warnings if "no action text" in w]
+    assert warning.startswith("line 4: ")
+    for printed in ("Ref: 1.2", "Lead: Finance Director", "Timescale: June 2012",
+                    "Comments: awaiting budget"):
+        assert printed in warning
+    assert "Train staff" not in warning and "CE" not in warning
+
+
+def test_a_number_printed_alone_is_a_warning_not_a_lost_row():
+    text = ("Plan\nAction\tLead\tDue\n1.1 Train staff\tHR\t2012\n2.1 Audit sites\tCE\t2013\n"
+            "2.2\tHead of Estates\t2014\n2.3 Report\tCE\t2015\n")
+    doc = normalise(read_document(text.encode()))
+    assert "Head of Estates" not in " ".join(a.owners_raw or "" for a in doc.actions)
+    assert any("no action text" in w and "Head of Estates" in w and "2014" in w
+               for w in doc.warnings), doc.warnings
 
 
 @FAST
@@ -143,13 +172,21 @@ strand_cell = st.lists(st.sampled_from(["Race", "gender", "Faith", "LGBT", "Age"
 
 
 @FAST
-@given(strand_cell)
+@given(st.one_of(strand_cell, cell_text))
 def test_strands_are_title_cased_names(text):
-    """(Found by this test, reported on issue 9: a piece with no letter, ``1.``
-    or ``-``, comes back as a strand of that name; the cells here are words.)"""
+    """Any cell, numbers and punctuation included: every strand is a name that
+    starts with a capital letter, once."""
     found, _fuzzy = strands.map_strands(text)
-    assert all(s and s == s.strip() and s[0].isupper() for s in found)
+    assert all(s and s == s.strip() and s[0].isalpha() and s[0] == s[0].upper()
+               for s in found), found
     assert len(found) == len(set(found))
+
+
+def test_a_piece_with_no_letter_is_no_strand():
+    assert strands.map_strands("1.") == ([], False)
+    assert strands.map_strands("-") == ([], False)
+    assert strands.map_strands("2. Race / - / (Age)")[0] == ["Race", "Age"]
+    assert strands.map_strands("Carers*, 3")[0] == ["Carers"]
 
 
 @FAST

@@ -11,6 +11,7 @@ from planextract.extract.model import Paragraph, RawDocument, Row, Table
 from planextract.normalise import (
     dates,
     glossary,
+    left_out,
     numbering,
     owner_due,
     owners,
@@ -168,6 +169,9 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
+    for builder in builders.values():
+        for message in builder.left_out:
+            _warn(doc, message)
     doc.actions = _finish(drafts, doc, settings)
     return doc
 
@@ -310,6 +314,9 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
             "line_end": draft.line_end,
             "flags": sorted(flags),
         }))
+    for record in records:
+        if not record.action:  # a number printed alone: no action, but nothing lost
+            _warn(doc, left_out.describe_record(record))
     return [r for r in records if r.action]
 
 

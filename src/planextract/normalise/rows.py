@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
-from planextract.normalise import bullets, dates, numbering, strands
+from planextract.normalise import bullets, dates, left_out, numbering, strands
 from planextract.normalise.columns import is_header_row, repeats_header, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.layout import Layout, cell_of
@@ -16,6 +16,7 @@ from planextract.normalise.text import join_continuation, squash
 # roles whose cells are joined across a page break and split across stacked actions
 VALUE_ROLES = ("owner", "due", "start", "owner_due", "duty", "scrutiny", "strand", "progress",
                "risk", "rag")
+EXTRA_ROLES = ("extra", "issue")  # cells kept in ``extra`` by their header
 
 
 @dataclass
@@ -127,6 +128,7 @@ class TableBuilder:
         self.drafts: list[Draft] = []
         self.majors: set[str] = set()
         self.theme: numbering.Numbered | None = None
+        self.left_out: list[str] = []  # warnings for rows that printed text but no action
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
@@ -169,8 +171,11 @@ class TableBuilder:
             previous.flags.add("merged_split_row")
             previous.extend_to(row)
         if not pieces:
+            placed = {"outcome", "theme", "action"}
             if previous is not None and (tail is not None or after_break):
                 self._append_values(previous, row)
+                placed.update(VALUE_ROLES, EXTRA_ROLES)
+            self._leave_out(row, placed)
             return False
         new = [self._new_draft(row, p) for p in pieces]
         self._distribute(row, new, previous if tail is not None else None)
@@ -275,16 +280,31 @@ class TableBuilder:
             pieces[0] = _Piece(pieces[0].raw, pieces[0].text, None)
         return pieces, tail
 
-    def _new_draft(self, row: Row, piece: _Piece) -> Draft:
-        extra = {}
+    def _extra_cells(self, row: Row) -> dict[str, str]:
+        """The row's cells of no role of their own, keyed by their header."""
+        extra: dict[str, str] = {}
         for i, role in enumerate(self.layout.roles):
-            if role in ("extra", "issue") and i < len(self.layout.headers):
+            if role in EXTRA_ROLES and i < len(self.layout.headers):
                 text = squash(cell_of(row, i).text)
                 if text:
                     key = squash(self.layout.headers[i]) or f"column {i + 1}"
                     if key in extra:  # two columns printed with one header
                         key = f"{key} (column {i + 1})"
                     extra[key] = text
+        return extra
+
+    def _leave_out(self, row: Row, placed: set[str]) -> None:
+        """Warn with every filled cell of a row no action took (roles not ``placed``)."""
+        cells = [(self.layout.headers[i] if i < len(self.layout.headers) else "", cell.text)
+                 for i, cell in enumerate(row.cells)
+                 if (self.layout.roles[i] if i < len(self.layout.roles) else "extra")
+                 not in placed]
+        message = left_out.describe(left_out.where(row.line_start, row.page_start), cells)
+        if message:
+            self.left_out.append(message)
+
+    def _new_draft(self, row: Row, piece: _Piece) -> Draft:
+        extra = self._extra_cells(row)
         context = self.context
         if self.theme is not None:
             context = replace(context, objective_id=numbering.normalise_id(self.theme.raw)
@@ -308,6 +328,8 @@ class TableBuilder:
                 if text.strip():
                     _grow(draft, role, n, text)
                     draft.flags.add("merged_split_row")
+        for key, text in self._extra_cells(row).items():  # the rest of its extra cells
+            draft.extra[key] = join_continuation(draft.extra.get(key, ""), text)
         draft.extend_to(row)
 
     def _distribute(self, row: Row, new: list[Draft], previous: Draft | None) -> None:

@@ -27,6 +27,12 @@ _PROTECT = re.compile(
     re.I)
 _SPLIT = re.compile(r"\s*(?:,|/|;|&|\n|\band\b)\s*", re.I)
 _NOISE = re.compile(r"\b(equality|equalities|strands?)\b", re.I)
+def _name(term: str) -> str:
+    """The name a cell's term prints, without the numbering or punctuation around it
+    (``1. Race`` -> ``Race``, ``(Age)`` -> ``Age``); empty when it holds no letter
+    (``1.``, ``-``, ``n/a``'s slash): such a term names no strand."""
+    letters = [i for i, ch in enumerate(term) if ch.isalpha()]
+    return term[letters[0]:letters[-1] + 1] if letters else ""
 
 
 def _lookup(term: str) -> list[str] | None:
@@ -69,11 +75,12 @@ def _add(out: list[str], items: list[str]) -> None:
 
 
 def map_strands(text: str | None) -> tuple[list[str], bool]:
-    """Strands named in a strand cell. Unknown names are kept, title-cased.
-    Returns the strands and whether a spelling was matched fuzzily."""
+    """Strands named in a strand cell. Unknown names are kept, title-cased; a
+    piece with no letter (a number, a dash) is no name. Returns the strands and
+    whether a spelling was matched fuzzily."""
     out: list[str] = []
     fuzzy = False
-    for term in _terms(text or ""):
+    for term in filter(None, map(_name, _terms(text or ""))):
         key = " ".join(term.lower().split())
         found = _lookup(term)
         if found is None:
