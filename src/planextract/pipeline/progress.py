@@ -20,6 +20,12 @@ def log_record(document: dict, flags: Counter) -> dict:
             "error": document["error"]}
 
 
+def note_record(path: str, message: str) -> dict:
+    """The JSON log line of something found in the inputs and not read as a document
+    (a symlinked folder followed, a second way in, hidden files): ``status`` ``note``."""
+    return {"source": path, "status": "note", "note": message}
+
+
 class Reporter:
     """Receives each document as it is committed to the batch; prints nothing on
     stdout (the closing summary is the command's)."""
@@ -58,15 +64,23 @@ class Reporter:
         self._progress.start()
         self._task = self._progress.add_task("read", total=total, rate="", failures=0)
 
+    def _log(self, record: dict) -> None:
+        try:
+            print(json.dumps(record, ensure_ascii=False), file=self.stream, flush=True)
+        except BrokenPipeError:
+            self.mode = "quiet"
+
+    def note(self, path: str, message: str) -> None:
+        """A note from walking the inputs: a JSON line for the log (the closing
+        summary prints it for a person)."""
+        if self.mode == "json":
+            self._log(note_record(path, message))
+
     def document(self, document: dict, flags: Counter) -> None:
         if document["status"] == "failed":
             self.failures += 1
         if self.mode == "json":
-            try:
-                print(json.dumps(log_record(document, flags), ensure_ascii=False),
-                      file=self.stream, flush=True)
-            except BrokenPipeError:
-                self.mode = "quiet"
+            self._log(log_record(document, flags))
         elif self._progress is not None:
             self._progress.advance(self._task)
             speed = self._progress.tasks[0].speed

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from planextract.pipeline.committer import Committer, writing
 from planextract.pipeline.engines import read_dask, read_local
-from planextract.pipeline.inputs import collect
+from planextract.pipeline.inputs import InputScan, collect
 from planextract.pipeline.lock import DatasetLock
 from planextract.pipeline.plan import Plan, Recorded, make_plan
 from planextract.pipeline.progress import Reporter
@@ -117,10 +117,10 @@ def recorded_state(dataset: Dataset) -> dict[str, Recorded]:
     return state
 
 
-def _notes(scan) -> list[str]:
+def _notes(scan: InputScan) -> list[str]:
     """What walking the inputs wants a person to know (symlinked folders followed,
-    hidden files skipped), where the input walker reports such notes."""
-    return [f"{note.path}: {note.message}" for note in getattr(scan, "notes", [])]
+    a second way in, hidden files skipped)."""
+    return [f"{note.path}: {note.message}" for note in scan.notes]
 
 
 def _results(plan: Plan, options: RunOptions) -> Iterator[DocumentTables]:
@@ -163,6 +163,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
                          prune=options.prune, retry_failed=options.retry_failed)
         summary = RunSummary(plan, orphans_removed=orphans, notes=_notes(scan))
         committer = Committer(dataset, set(recorded), options.settings)
+        for note in scan.notes:
+            reporter.note(note.path, note.message)
         reporter.start(len(plan.read) + len(plan.unreadable))
         current = None  # a document read but perhaps not yet in the committer's buffer
         try:
