@@ -7,6 +7,7 @@ results as they arrive; the caller, on this machine, is the only committer.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 
 from planextract.pipeline import testhooks
@@ -20,8 +21,20 @@ def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentTa
     yield from run_isolated(tasks, settings, settings.run.workers)
 
 
+def allow_children() -> None:
+    """Let this process start reader processes even when it is daemonic, as a
+    ``dask worker`` started by its nanny is: multiprocessing refuses children to a
+    daemonic process because it is killed without clean-up, which would orphan them.
+    Ours cannot be orphaned: each dies with its parent (``child.die_with_parent``),
+    so the refusal is lifted for the life of this process."""
+    config = mp.current_process()._config  # noqa: SLF001 - the flag start() checks
+    if config.get("daemon"):
+        config["daemon"] = False
+
+
 def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentTables:
     """A Dask task: one document, read in its own process on the Dask worker."""
+    allow_children()
     return list(run_isolated([task], settings, 1, hooks=hooks))[0]
 
 
