@@ -90,6 +90,9 @@ def _stop_on_sigterm() -> object:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from planextract.pipeline.forkctx import start_early
+
+    start_early(sys.argv[1:] if argv is None else argv)  # warms up while we import
     from planextract.pipeline.lock import LockBusy
     from planextract.pipeline.run import UsageError
     from planextract.schema.delta import DatasetError

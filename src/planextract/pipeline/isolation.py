@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing import forkserver
 from multiprocessing.connection import wait
 
 from planextract.pipeline import testhooks
 from planextract.pipeline.child import worker_main
 from planextract.pipeline.document_run import failed
+from planextract.pipeline.forkctx import context
 from planextract.pipeline.rows import DocumentTables, document_tables
 from planextract.settings import Settings
-
-_CONTEXT: mp.context.BaseContext | None = None
 
 
 @dataclass(frozen=True)
@@ -35,21 +32,6 @@ class Task:
     source: str
     sha256: str | None = None
     size: int = 0
-
-
-def context() -> mp.context.BaseContext:
-    """The fork server context, its server preloaded with every reader."""
-    global _CONTEXT
-    if _CONTEXT is None:
-        methods = mp.get_all_start_methods()
-        _CONTEXT = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if "forkserver" in methods:
-            _CONTEXT.set_forkserver_preload(["planextract.pipeline.warm"])
-    if (_CONTEXT.get_start_method() == "forkserver"
-            and threading.current_thread() is threading.main_thread()):
-        # started from the main thread: PR_SET_PDEATHSIG follows the creating thread
-        forkserver.ensure_running()
-    return _CONTEXT
 
 
 def crash_message(exitcode: int | None) -> str:
