@@ -14,6 +14,7 @@ afterwards (``normalise.column_evidence``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planextract.normalise.text import squash
 from planextract.normalise.verbs import opens_with_verb
@@ -131,6 +132,7 @@ def _segment_role(words: list[str]) -> str | None:
     return max(head or hits)[2] if hits else None
 
 
+@lru_cache(maxsize=4096)  # pure, and asked of every cell of every candidate header row
 def role_of(header: str) -> str:
     """The role a column header names; ``extra`` when it names none. A header
     naming both who and when (``Lead and timescale``, ``Owner / Date``) is
