@@ -45,3 +45,17 @@ def test_an_empty_result_arrives_with_its_columns(tmp_path):
     assert got.document["status"] in ("empty", "failed")
     assert got.tables["actions"].num_rows == 0
     assert "extra" in got.tables["actions"].column_names
+
+
+def test_the_fork_server_starts_early_only_for_runs_that_read(monkeypatch):
+    from planextract.pipeline import forkctx
+
+    started = []
+    monkeypatch.setattr(forkctx, "context", lambda: started.append(True))
+    for argv in (["ingest", "in", "--dataset", "d"], ["extract", "in", "--out", "d"]):
+        forkctx.start_early(argv)
+    assert len(started) == 2
+    for argv in ([], ["report", "d"], ["export", "d", "-o", "x.csv"], ["--version"],
+                 ["ingest", "in", "--dataset", "d", "--dry-run"], ["extract", "--help"]):
+        forkctx.start_early(argv)
+    assert len(started) == 2
