@@ -62,7 +62,9 @@ def cluster(tmp_path):
     """A scheduler and one worker (its nanny's daemonic process, 2 threads), each its
     own process; every process of theirs seen is gone (or a zombie) at teardown."""
     info = tmp_path / "scheduler.json"
-    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": tmp_path}
+    elsewhere = tmp_path / "cluster-runs-here"
+    elsewhere.mkdir()
+    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": elsewhere}
     scheduler = subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", "0",
                                   "--no-dashboard", "--scheduler-file", str(info)], **common)
     worker = None
@@ -92,9 +94,13 @@ def cluster(tmp_path):
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_remote_scheduler_gives_the_serial_dataset_and_no_orphans(tmp_path, cluster):
+def test_a_remote_scheduler_gives_the_serial_dataset_and_no_orphans(tmp_path, cluster,
+                                                                    monkeypatch):
+    """The inbox is given relative to where the command runs, as a user types it; the
+    Dask worker runs in another folder and resolves it as the command would."""
     address, note_processes = cluster
-    inbox = tmp_path / "inbox"
+    monkeypatch.chdir(tmp_path)
+    inbox = Path("inbox")
     made = ingest_plans.write_plans(inbox, 4, actions=3)
     (inbox / "broken.docx").write_bytes(b"not a zip at all")
     serial = ["ingest", str(inbox), "--log", "quiet", "--dataset"]

@@ -81,11 +81,16 @@ def read_one(source: str, settings: Settings, hooks: bool) -> tuple[DocumentResu
         return failed(source, memory_message(settings)), True
 
 
-def worker_main(conn: Connection, settings: Settings, hooks: bool) -> None:
+def worker_main(conn: Connection, settings: Settings, hooks: bool,
+                cwd: str | None = None) -> None:
     """Read the documents sent through ``conn``, one at a time, until told to stop
-    (None) or the main process goes away; a result goes back for each."""
+    (None) or the main process goes away; a result goes back for each. ``cwd``: the
+    folder relative sources are relative to (the command's, on a remote Dask worker
+    that sees the same paths), when it exists here."""
     die_with_parent()
     cap_memory(settings.run.max_memory)
+    if cwd and os.path.isdir(cwd):
+        os.chdir(cwd)
     while True:
         try:
             task = conn.recv()

@@ -8,6 +8,7 @@ results as they arrive; the caller, on this machine, is the only committer.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections.abc import Iterable, Iterator
 
 from planextract.pipeline import testhooks
@@ -32,10 +33,13 @@ def allow_children() -> None:
         config["daemon"] = False
 
 
-def read_one_isolated(task: Task, settings: Settings, hooks: bool) -> DocumentTables:
-    """A Dask task: one document, read in its own process on the Dask worker."""
+def read_one_isolated(task: Task, settings: Settings, hooks: bool,
+                      cwd: str | None = None) -> DocumentTables:
+    """A Dask task: one document, read in its own process on the Dask worker; a
+    relative source is relative to ``cwd``, the folder the command was run in (the
+    workers see the inputs at the same paths)."""
     allow_children()
-    return list(run_isolated([task], settings, 1, hooks=hooks))[0]
+    return list(run_isolated([task], settings, 1, hooks=hooks, cwd=cwd))[0]
 
 
 def read_dask(tasks: Iterable[Task], settings: Settings,
@@ -55,6 +59,7 @@ def read_dask(tasks: Iterable[Task], settings: Settings,
                                dashboard_address=None)
         client = Client(cluster)
     hooks = testhooks.enabled()
+    cwd = os.getcwd()
     try:
         slots = max(2, 4 * sum(client.nthreads().values()))
         pending = iter(tasks)
@@ -65,7 +70,7 @@ def read_dask(tasks: Iterable[Task], settings: Settings,
             task = next(pending, None)
             if task is None:
                 return False
-            future = client.submit(read_one_isolated, task, settings, hooks, pure=False)
+            future = client.submit(read_one_isolated, task, settings, hooks, cwd, pure=False)
             owner[future.key] = task
             futures.add(future)
             return True

@@ -10,6 +10,7 @@ bounded whatever the number of documents.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
 import time
 from collections import deque
@@ -60,10 +61,11 @@ DEPTH = 2  # documents handed to a worker at once: it starts the next while we c
 class _Worker:
     """One worker process and the documents handed to it, the first being read."""
 
-    def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool) -> None:
+    def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool,
+                 cwd: str | None = None) -> None:
         self.conn, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, daemon=True,
-                                   args=(child_end, settings, hooks))
+                                   args=(child_end, settings, hooks, cwd))
         self.process.start()
         child_end.close()
         self.queue: deque[Task] = deque()
@@ -96,12 +98,14 @@ class _Worker:
 
 
 def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
-                 hooks: bool | None = None) -> Iterator[DocumentTables]:
+                 hooks: bool | None = None, cwd: str | None = None) -> Iterator[DocumentTables]:
     """Read every task's document in a worker process, ``workers`` at a time; yield
     each result as it arrives (not in input order). A worker that crashes, overruns
     the time limit or hits the memory cap is replaced, and only the document it was
-    reading fails; documents handed to it but not begun go to another worker."""
+    reading fails; documents handed to it but not begun go to another worker. ``cwd``:
+    where the workers resolve relative sources (default: where this process is)."""
     ctx = context()
+    cwd = cwd or os.getcwd()  # the fork server's own may be older than a chdir since
     hooks = testhooks.enabled() if hooks is None else hooks
     timeout = settings.run.timeout
     pending = iter(tasks)
@@ -116,13 +120,13 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             for i, worker in enumerate(pool):  # replace idle workers that are gone
                 if not worker.queue and not worker.process.is_alive():
                     worker.stop()
-                    pool[i] = _Worker(ctx, settings, hooks)
+                    pool[i] = _Worker(ctx, settings, hooks, cwd)
             while True:  # hand out documents: new workers first, then queues to DEPTH
                 if len(pool) < max(1, workers):
                     task = take()
                     if task is None:
                         break
-                    pool.append(_Worker(ctx, settings, hooks))
+                    pool.append(_Worker(ctx, settings, hooks, cwd))
                     pool[-1].give(task)
                     continue
                 target = min(pool, key=lambda w: len(w.queue))
@@ -146,7 +150,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                     handed_back.extend(worker.queue)
                     worker.queue.clear()
                     worker.stop()
-                    pool[i] = _Worker(ctx, settings, hooks)
+                    pool[i] = _Worker(ctx, settings, hooks, cwd)
                 yield result
     finally:
         for worker in pool:
