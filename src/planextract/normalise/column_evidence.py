@@ -15,13 +15,38 @@ from dataclasses import dataclass, field
 from planextract.normalise import dates, rag
 from planextract.normalise.columns import is_weak_action
 from planextract.normalise.text import squash
-from planextract.normalise.verbs import opens_with_verb
+from planextract.normalise.verbs import VERBS, opens_with_verb
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # a bare year is a date, not an id
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
+
+
+# how plans word an action besides an imperative: ``To develop``, ``We will``,
+# ``Managers should``, ``HR to``; or a verb made noun (``Review of``, ``Development
+# of``, ``Continued roll-out of``): a verb or a word with a noun-of-action suffix,
+# then ``of``/``on``, within the first words
+_MODAL = re.compile(r"^(?:to|(?:[\w'&-]+\s+){0,4}(?:will|should|shall|must|to|would))\s+[a-z]",
+                    re.I)
+_NOMINAL_SUFFIX = re.compile(r"(?:tion|sion|ment|sis|ance|ence|al|ing|ure|out|ew)$")
+_LEAD_ID = re.compile(r"^\s*[A-Z]?\d{1,4}(?:\s?\.\s?\d{1,3})*\.?\s+")
+_ARTICLES = {"a", "an", "the", "further", "continued", "annual", "ongoing", "full", "new"}
+
+
+def action_like(text: str) -> bool:
+    """Does a cell open the way an action is worded: an imperative verb, a
+    modal (``We will``, ``X to``), or a verb made noun followed by ``of``/``on``?"""
+    text = _LEAD_ID.sub("", text)
+    if opens_with_verb(text) or _MODAL.match(text.strip()):
+        return True
+    words = re.findall(r"[A-Za-z-]+", text[:60].lower())
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    if len(words) < 2 or words[1] not in ("of", "on"):
+        return False
+    return words[0] in VERBS or bool(_NOMINAL_SUFFIX.search(words[0]))
 
 
 def _dated(text: str) -> bool:
@@ -58,7 +83,7 @@ def action_score(values: list[str]) -> float:
     if not filled:
         return 0.0
     mean_words = sum(len(v.split()) for v in filled) / len(filled)
-    verbs = sum(opens_with_verb(v) for v in filled) / len(filled)
+    verbs = sum(action_like(v) for v in filled) / len(filled)
     coverage = len(filled) / max(1, len([v for v in values if v]))
     return mean_words * (0.3 + verbs) * coverage
 
@@ -66,7 +91,33 @@ def action_score(values: list[str]) -> float:
 def verb_share(values: list[str]) -> float:
     """Share of the filled cells that open with a verb."""
     filled = [v for v in values if v]
-    return sum(opens_with_verb(v) for v in filled) / len(filled) if filled else 0.0
+    return sum(action_like(v) for v in filled) / len(filled) if filled else 0.0
+
+
+def dated_column(values: list[str], share: float = 0.5) -> bool:
+    """At least ``share`` of the filled cells read as dates (a deadline, a range,
+    several, or a recurring or open-ended date)."""
+    filled = [v for v in values if v]
+    return bool(filled) and sum(_dated(v) for v in filled) >= share * len(filled)
+
+
+def plan_columns(columns: list[list[str]],
+                 settings: ColumnSettings = DEFAULT.columns) -> bool:
+    """Columns that hold a plan whatever their labels say: one reads as dates and
+    another holds sentences (``action_score`` above the evidence floor)."""
+    dated = [i for i, c in enumerate(columns) if dated_column(c)]
+    texts = [i for i, c in enumerate(columns) if action_score(c) > settings.evidence_floor]
+    return any(t != d for t in texts for d in dated)
+
+
+def _holds_actions_over(other: list[str], named: list[str]) -> bool:
+    """``other`` (an unnamed column) rather than ``named`` (an issue or outcome
+    column) holds the actions: it is filled on at least as many rows, its cells
+    open like actions at least as often (and mostly), and it scores higher."""
+    filled = sum(bool(v) for v in other)
+    return (filled >= sum(bool(v) for v in named)
+            and verb_share(other) >= max(0.5, verb_share(named))
+            and action_score(other) > action_score(named))
 
 
 def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
@@ -145,16 +196,17 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
-    if chosen is not None and roles[chosen] == "issue":
-        # an issue column is the action only when no unnamed column holds the
-        # instructions (``Issue | Response | Lead``): those are the actions
+    if chosen is not None and roles[chosen] in ("issue", "outcome"):
+        # an issue or outcome column is the action only when no unnamed column
+        # holds the actions (``Issue | Response | Lead``, ``Impact | Detail |
+        # Lead``): a column filled on as many rows, with longer action-like cells
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
                       floor=settings.evidence_floor)
-        if other is not None and verb_share(cells[other]) >= max(0.5, verb_share(cells[chosen])):
-            chosen = other
+        if other is not None and _holds_actions_over(cells[other], cells[chosen]):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
-                         f"not from the issue column beside it")
+                         f"not from the {roles[chosen]} column beside it")
+            chosen = other
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
                        floor=settings.evidence_floor)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from planextract.extract.model import Row
+from planextract.normalise.column_evidence import plan_columns
 from planextract.normalise.columns import is_header_row, role_of
 from planextract.normalise.text import squash
 from planextract.settings import DEFAULT
@@ -71,13 +72,28 @@ def combine(top: list[str], lower: list[str]) -> list[str]:
     return [lower[i] or spread[i] for i in range(width)]
 
 
+def _labels_over_plan(cells: list[str], body: list[list[str]]) -> bool:
+    """A row of short labels (whatever words they use) over rows whose cells show
+    a plan: a column of dates beside a column of sentences. Labels the vocabulary
+    does not know are still a header when the cells below prove the table."""
+    filled = [t for t in cells if t]
+    if len(filled) < 2 or not all(_label_like(t) for t in filled) or len(body) < 2:
+        return False
+    width = max(len(cells), *(len(r) for r in body))
+    columns = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
+    return plan_columns(columns)
+
+
 def find_header(rows: list[Row] | tuple[Row, ...],
-                search: int = DEFAULT.columns.header_search) -> Header | None:
+                search: int = DEFAULT.columns.header_search,
+                evidence_rows: int = 12) -> Header | None:
     """The header of a table block in its first ``search`` rows (a title row
-    may come first), or None when it has none (a continuation)."""
-    texts = [_texts(r) for r in rows[:search + 1]]
+    may come first), or None when it has none (a continuation). A header is a
+    row of known labels, or a row of labels over cells that prove a plan."""
+    texts = [_texts(r) for r in rows[:max(search + 1, evidence_rows)]]
     for index, cells in enumerate(texts[:search]):
-        if not is_header_row(cells):
+        if not is_header_row(cells) and not _labels_over_plan(
+                cells, texts[index + 1:index + 1 + evidence_rows]):
             filled = [t for t in cells if t]
             if len(filled) > 1 and index + 1 < len(texts) \
                     and not _sub_header(cells, texts[index + 1]):
