@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planextract.normalise import dates, rag
-from planextract.normalise.columns import is_weak_action
+from planextract.normalise import dates, rag, role_vocab
+from planextract.normalise.columns import is_weak_action, role_of
 from planextract.normalise.text import squash
 from planextract.normalise.verbs import VERBS, opens_with_verb
 from planextract.settings import DEFAULT, ColumnSettings
@@ -120,6 +120,55 @@ def _holds_actions_over(other: list[str], named: list[str]) -> bool:
             and action_score(other) > action_score(named))
 
 
+def owner_like(values: list[str], share: float = 0.6) -> bool:
+    """Most filled cells are short names of posts or bodies: a few words, no
+    date, one of them a head noun of a role (``manager``, ``head``, ``team``:
+    the role vocabulary's word class), as an owner column holds."""
+    filled = [v for v in values if v]
+    if not filled:
+        return False
+    heads = role_vocab.load().head_nouns
+
+    def named(value: str) -> bool:
+        words = re.findall(r"[a-z]+", value.lower())
+        return (0 < len(words) <= 12 and not _dated(value)
+                and any(w in heads or w.rstrip("s") in heads for w in words))
+    return sum(named(v) for v in filled) >= share * len(filled)
+
+
+def _start_end_pair(roles: list[str], cells: list[list[str]]) -> int | None:
+    """The left column of two adjacent date columns whose dates run forward on
+    every row that fills both (and strictly forward on some), or None."""
+    def datelike(i: int) -> bool:
+        return roles[i] == "due" or roles[i] == "extra" and dated_column(cells[i], 0.8)
+    for i in range(len(roles) - 1):
+        if not (datelike(i) and datelike(i + 1)) or "due" not in roles[i:i + 2]:
+            continue
+        forward = 0
+        for left, right in zip(cells[i], cells[i + 1]):
+            first, _flags = dates.start_of(left)
+            end = dates.parse_due(right)
+            if first is None or end.due_date is None:
+                continue
+            if first > end.due_date:
+                break
+            forward += first < end.due_date
+        else:
+            if forward:
+                return i
+    return None
+
+
+def _grouping_labels(values: list[str], actions: list[str]) -> bool:
+    """Short labels (no sentence, no date, no number, no post) on fewer rows than
+    the actions, each repeated or standing over several rows: a grouping column."""
+    filled = [v for v in values if v]
+    if not filled or len(filled) >= sum(bool(a) for a in actions):
+        return False
+    return all(len(v.split()) <= 6 and not action_like(v) and not _dated(v)
+               and not ID_LIKE.match(v) for v in filled) and not owner_like(filled, 0.5)
+
+
 def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
     scored = [(action_score(columns[i]), -i, i) for i in candidates]
     scored = [s for s in scored if s[0] > floor]
@@ -168,6 +217,22 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
                 roles[i] = "due"
                 break
 
+    # with no owner column named, an unnamed column of post names is the owner
+    if not {"owner", "owner_due"} & set(roles):
+        for i, r in enumerate(roles):
+            if r == "extra" and any(cells[i]) and owner_like(cells[i]) \
+                    and action_score(cells[i]) < settings.evidence_floor:
+                roles[i] = "owner"
+                break
+
+    # two date columns side by side, the left one never later than the right
+    # one, are a start and an end (``Begins | Ends``, ``Date from | Until``)
+    if "start" not in roles:
+        pair = _start_end_pair(roles, cells)
+        if pair is not None:
+            roles[pair] = "start"
+            roles[pair + 1] = "due"
+
     # a column of colour words is the RAG status
     for i, r in enumerate(roles):
         if r in ("progress", "rag", "extra") and colour_like(cells[i]):
@@ -207,6 +272,20 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
             chosen = other
+    if chosen is not None and roles[chosen] == "action":
+        # a column headed as the action that holds no sentences (``Who will do
+        # it`` over names) gives way to an unnamed column of action sentences;
+        # its header is read again without the action reading
+        other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
+                      floor=settings.evidence_floor)
+        if other is not None and verb_share(cells[chosen]) < 0.2 \
+                and _holds_actions_over(cells[other], cells[chosen]) \
+                and action_score(cells[other]) > 3 * action_score(cells[chosen]):
+            notes.append(f"column {chosen + 1} ({headers[chosen]}) is headed as the action "
+                         f"but holds no sentences; the actions were taken from column "
+                         f"{other + 1} ({headers[other] or 'unlabelled'})")
+            roles[chosen] = role_of(headers[chosen], skip=("action",))
+            chosen = other
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
                        floor=settings.evidence_floor)
@@ -219,6 +298,14 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             roles[i] = "extra"
     if chosen is not None:
         roles[chosen] = "action"
+
+    # an unnamed column of short labels left of the actions, printed once over
+    # the rows it groups (a merged cell), is their theme
+    if chosen is not None and "theme" not in roles and "outcome" not in roles:
+        for i in range(chosen):
+            if roles[i] == "extra" and _grouping_labels(cells[i], cells[chosen]):
+                roles[i] = "theme"
+                break
 
     # one column each for the roles a row has once
     for role in ("outcome", "theme", "rag", "start"):
