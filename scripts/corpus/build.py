@@ -23,11 +23,13 @@ FORMATS = {
     "pdf-norules": (3, "pdf"), "pdf-shaded": (3, "pdf"), "pdf-rotated": (3, "pdf"),
     "html": (5, "html"), "text-tabbed": (5, "txt"), "text-html": (4, "txt"),
     "text-cells": (5, "txt"), "text-markdown": (4, "md"), "csv": (4, "csv"),
+    # shapes added later go last, so the documents before them keep their layouts
+    "html-div": (4, "html"),
 }
 # a CSV file holds one table: no headings, no key, no second table
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
-FLAT_HEADER = {"csv", "text-markdown"}  # formats whose tables have one header row
+FLAT_HEADER = {"csv", "text-markdown", "html-div"}  # formats whose tables have one header row
 
 
 def slug(text: str) -> str:
@@ -139,6 +141,10 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
         write_pdf.write(document, path, fmt[4:], random.Random(seed))
     elif fmt == "html":
         write_html.write(document, path)
+        return "utf-8"
+    elif fmt == "html-div":
+        style = write_html.DIV_STYLES[random.Random(seed).randrange(len(write_html.DIV_STYLES))]
+        write_html.write(document, path, divs=style)
         return "utf-8"
     else:
         return write_text.write(document, path, fmt, random.Random(seed))
