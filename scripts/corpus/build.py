@@ -24,7 +24,7 @@ FORMATS = {
     "html": (5, "html"), "text-tabbed": (5, "txt"), "text-html": (4, "txt"),
     "text-cells": (5, "txt"), "text-markdown": (4, "md"), "csv": (4, "csv"),
     # shapes added later go last, so the documents before them keep their layouts
-    "html-div": (4, "html"),
+    "html-div": (4, "html"), "docx-textbox": (4, "docx"),
 }
 # a CSV file holds one table: no headings, no key, no second table
 ONE_TABLE = {"csv"}
@@ -61,7 +61,7 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
     ctx = Ctx(rng, drawer, number_style=rng.choice(["dotted", "spaced", "trailing",
                                                     "letter-spaced"]),
               id_in_text=rng.random() < 0.5,
-              bullet=rng.choice(["list", "glyph", "dash"] if fmt != "docx"
+              bullet=rng.choice(["list", "glyph", "dash"] if not fmt.startswith("docx")
                                 else ["list", "glyph"]),
               stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
               split=0.15 if fmt.startswith("text") else 0.0,
@@ -137,6 +137,9 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
     if fmt == "docx":
         write_docx.write(document, path, random.Random(seed))
+    elif fmt == "docx-textbox":
+        rng = random.Random(seed)
+        write_docx.write(document, path, rng, textbox=(rng.random() < 0.5, rng.random() < 0.6))
     elif fmt.startswith("pdf-"):
         write_pdf.write(document, path, fmt[4:], random.Random(seed))
     elif fmt == "html":
