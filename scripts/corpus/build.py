@@ -24,12 +24,13 @@ FORMATS = {
     "html": (5, "html"), "text-tabbed": (5, "txt"), "text-html": (4, "txt"),
     "text-cells": (5, "txt"), "text-markdown": (4, "md"), "csv": (4, "csv"),
     # shapes added later go last, so the documents before them keep their layouts
-    "html-div": (4, "html"), "docx-textbox": (4, "docx"),
+    "html-div": (4, "html"), "docx-textbox": (4, "docx"), "text-markdown-pandoc": (4, "md"),
 }
 # a CSV file holds one table: no headings, no key, no second table
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
-FLAT_HEADER = {"csv", "text-markdown", "html-div"}  # formats whose tables have one header row
+# formats whose tables have one header row
+FLAT_HEADER = {"csv", "text-markdown", "html-div", "text-markdown-pandoc"}
 
 
 def slug(text: str) -> str:
@@ -144,6 +145,11 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
         write_pdf.write(document, path, fmt[4:], random.Random(seed))
     elif fmt == "html":
         write_html.write(document, path)
+        return "utf-8"
+    elif fmt == "text-markdown-pandoc":
+        from corpus import write_pandoc
+
+        path.write_text(write_pandoc.markdown(document), encoding="utf-8")
         return "utf-8"
     elif fmt == "html-div":
         style = write_html.DIV_STYLES[random.Random(seed).randrange(len(write_html.DIV_STYLES))]
