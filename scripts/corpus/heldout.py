@@ -72,7 +72,8 @@ HEADERS = {
 SMART_ACTION = ["S - Specific", "Specific (what)"]
 SMART_DUE = ["T - Time-bound", "Time bound (when)"]
 # the action column of an outcome/measure table: a header that could be either
-MEASURE_ACTION = ["Measures", "Measure", "Success measure", "Performance measure"]
+MEASURE_ACTION = ["Measures of success", "Measurable actions", "Key measures",
+                  "Indicators", "Outcome measures"]
 DELIVERY_HEADERS = [["Ref", "Concern raised", "Response", "Owner", "Update"],
                     ["No", "What staff told us", "What we will do", "Lead", "Position"]]
 GROUP_LABELS = ["Ownership", "Delivery arrangements", "Who and when"]

@@ -141,6 +141,12 @@ def outcome_action(ctx: Ctx) -> list[Block]:
     rng = ctx.rng
     roles = _base_roles(ctx, "outcome", "id", progress=rng.random() < 0.5)
     headers = [ctx.header(r) for r in roles]
+    if ctx.stream("measure-header").random() < 0.35:
+        # the actions under a header that could name a measure or an outcome
+        # (``Measures``, ``Success measure``) beside the Outcome column: the
+        # cells, not the header word, must say which column holds the actions
+        headers[roles.index("action")] = ctx.stream("measure-word").choice(
+            vocab.MEASURE_ACTION)
     blocks: list[Block] = []
     objectives = not ctx.single_table and rng.random() < 0.5
     outcome_no = 0

@@ -255,7 +255,7 @@ SECTIONS = ["SECTION 1: CORPORATE OBJECTIVES", "Part A – Corporate actions",
 # them for ``heldout.py``'s)
 NOUNS: list[str] = []  # noun-phrase openings ("Review of"): none in the seen pool
 # the action column of an outcome/measure table (a header that could name either)
-MEASURE_ACTION = ["Measure", "Measures"]
+MEASURE_ACTION = ["Measure", "Measures", "Success measure", "Performance measure"]
 # the second table of a delivery plan: None is drawn from HEADERS["owner"]
 DELIVERY_HEADERS = [["Action", "Issue identified", "Agreed action", None, "Current position"]]
 GROUP_LABELS = ["Delivery", "Responsibility", "Accountability and timescale"]
