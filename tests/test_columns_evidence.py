@@ -124,3 +124,21 @@ def test_two_date_columns_that_run_backwards_are_no_range():
                     [["Publish the pay gap report", "Train all panel chairs"],
                      ["Dec 2013", "Dec 2013"], ["March 2013", "June 2013"]]).roles
     assert "start" not in roles
+
+
+def test_an_unlisted_imperative_before_a_determiner_is_action_like():
+    assert action_like("Redesign the access statements")
+    assert action_like("3 Tackle all reported incidents")
+    assert not action_like("Redesign")  # no determiner, no list: not known
+    assert not action_like("Women in senior posts")
+
+
+def test_run_together_actions_cut_before_an_unlisted_verb():
+    from planextract.normalise.numbering import Numbered, split_successors
+
+    parts = split_successors(Numbered("5", "Annual review of the networks 6 Redesign the "
+                                           "access statements"))
+    assert [(p.raw, p.text) for p in parts] == [
+        ("5", "Annual review of the networks"), ("6", "Redesign the access statements")]
+    (whole,) = split_successors(Numbered("5", "Reduce waiting by 6 Weeks on average"))
+    assert whole.text == "Reduce waiting by 6 Weeks on average"

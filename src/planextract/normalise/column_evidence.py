@@ -13,40 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from planextract.normalise import dates, rag, role_vocab
+from planextract.normalise.action_words import action_like
 from planextract.normalise.columns import is_weak_action, role_of
 from planextract.normalise.text import squash
-from planextract.normalise.verbs import VERBS, opens_with_verb
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # a bare year is a date, not an id
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
-
-
-# how plans word an action besides an imperative: ``To develop``, ``We will``,
-# ``Managers should``, ``HR to``; or a verb made noun (``Review of``, ``Development
-# of``, ``Continued roll-out of``): a verb or a word with a noun-of-action suffix,
-# then ``of``/``on``, within the first words
-_MODAL = re.compile(r"^(?:to|(?:[\w'&-]+\s+){0,4}(?:will|should|shall|must|to|would))\s+[a-z]",
-                    re.I)
-_NOMINAL_SUFFIX = re.compile(r"(?:tion|sion|ment|sis|ance|ence|al|ing|ure|out|ew)$")
-_LEAD_ID = re.compile(r"^\s*[A-Z]?\d{1,4}(?:\s?\.\s?\d{1,3})*\.?\s+")
-_ARTICLES = {"a", "an", "the", "further", "continued", "annual", "ongoing", "full", "new"}
-
-
-def action_like(text: str) -> bool:
-    """Does a cell open the way an action is worded: an imperative verb, a
-    modal (``We will``, ``X to``), or a verb made noun followed by ``of``/``on``?"""
-    text = _LEAD_ID.sub("", text)
-    if opens_with_verb(text) or _MODAL.match(text.strip()):
-        return True
-    words = re.findall(r"[A-Za-z-]+", text[:60].lower())
-    while words and words[0] in _ARTICLES:
-        words = words[1:]
-    if len(words) < 2 or words[1] not in ("of", "on"):
-        return False
-    return words[0] in VERBS or bool(_NOMINAL_SUFFIX.search(words[0]))
 
 
 def _dated(text: str) -> bool:
@@ -213,7 +188,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         for i, r in enumerate(roles):
             filled = [v for v in cells[i] if v]
             if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
-                    settings.id_share * len(filled):
+                    settings.date_share * len(filled):
                 roles[i] = "due"
                 break
 
