@@ -142,3 +142,22 @@ def test_run_together_actions_cut_before_an_unlisted_verb():
         ("5", "Annual review of the networks"), ("6", "Redesign the access statements")]
     (whole,) = split_successors(Numbered("5", "Reduce waiting by 6 Weeks on average"))
     assert whole.text == "Reduce waiting by 6 Weeks on average"
+
+
+def test_a_header_naming_an_agent_with_by_is_the_owner():
+    assert role_of("Led by") == role_of("Delivered by") == "owner"
+    assert role_of("Completed by") == "due"  # the words say a date
+    assert role_of("Monitored by") == "scrutiny"
+
+
+def test_unknown_lower_labels_under_a_merged_top_cell_complete_the_header():
+    from planextract.normalise.header_rows import _sub_header, combine
+
+    top = ["Ref", "Undertaking", "Who and when", "", "Remarks"]
+    lower = ["", "", "Fronted by", "Timing", ""]
+    assert _sub_header(top, lower)
+    assert combine(top, lower) == ["Ref", "Undertaking", "Fronted by", "Timing", "Remarks"]
+    # owners and dates of a data row are no labels, nor is one unknown label alone
+    assert not _sub_header(top, ["", "", "Chief Officer", "March 2012", ""])
+    assert not _sub_header(["Ref", "Undertaking", "Fronted by", "Remarks"],
+                           ["", "", "Timing", ""])

@@ -110,6 +110,11 @@ def _phrase_at(words: list[str], phrase: list[str]) -> int | None:
 _QUESTION = {"who": "owner", "whom": "owner", "when": "due"}
 
 
+# ``<verb>ed by`` names the agent who does it (``Led by``, ``Delivered by``): the owner,
+# unless the words say a date (``Completed by``) or scrutiny (``Monitored by``)
+_AGENT = re.compile(r"^[a-z]+(?:ed|led|wned|one|ne)$")
+
+
 def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     """The role one alternative of a header names, or None: the role a question
     word opening it asks for, else the role word that ends last (the head noun);
@@ -140,6 +145,9 @@ def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     # ``Actions required to achieve outcome``, ``Progress against target``)
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
     head = [h for h in hits if h[0] - h[1] < cut]
+    if not hits and len(words) == 2 and words[1] == "by" and _AGENT.match(words[0]) \
+            and "owner" not in skip:
+        return "owner"
     return max(head or hits)[2] if hits else None
 
 
