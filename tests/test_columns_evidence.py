@@ -161,3 +161,19 @@ def test_unknown_lower_labels_under_a_merged_top_cell_complete_the_header():
     assert not _sub_header(top, ["", "", "Chief Officer", "March 2012", ""])
     assert not _sub_header(["Ref", "Undertaking", "Fronted by", "Remarks"],
                            ["", "", "Timing", ""])
+
+
+def test_of_two_columns_named_action_the_one_worded_as_actions_holds_them():
+    resolved = resolve(
+        ["ID", "Reason for action", "Tasks", "Lead"], ["action_id", "action", "action", "owner"],
+        [["1", "2"],
+         ["Disabled applicants less likely to be shortlisted",
+          "Few interpreters booked for appointments"],
+         ["We will tackle the shortlisting criteria with the staff networks",
+          "Review of interpreter bookings in every clinic"],
+         ["HR Manager", "Clinic Manager"]])
+    assert resolved.roles == ["action_id", "extra", "action", "owner"]
+    # named the same way, cells that are no more action-like do not move it
+    assert resolve(["Action", "Tasks"], ["action", "action"],
+                   [["Review the policy", "Train the panel"],
+                    ["Review the forms", "Train the chairs"]]).roles == ["action", "extra"]

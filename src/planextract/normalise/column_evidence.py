@@ -236,6 +236,17 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
+    if chosen is not None and chosen in strong and weak:
+        # two columns named as the action (``Reason for action`` beside ``Tasks``):
+        # the weaker name wins when its cells are the ones worded as actions
+        other = _pick(weak, cells)
+        if other is not None and verb_share(cells[other]) >= 0.5 \
+                and verb_share(cells[other]) >= verb_share(cells[chosen]) + 0.3 \
+                and action_score(cells[other]) > action_score(cells[chosen]):
+            notes.append(f"the actions were taken from column {other + 1} "
+                         f"({headers[other]}), whose cells are worded as actions, not from "
+                         f"column {chosen + 1} ({headers[chosen]})")
+            chosen = other
     if chosen is not None and roles[chosen] in ("issue", "outcome"):
         # an issue or outcome column is the action only when no unnamed column
         # holds the actions (``Issue | Response | Lead``, ``Impact | Detail |
