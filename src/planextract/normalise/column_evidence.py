@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from planextract.normalise import dates, rag, role_vocab
 from planextract.normalise.action_words import action_like
-from planextract.normalise.columns import is_weak_action, role_of
+from planextract.normalise.columns import is_weak_action, names_action_in_complement, role_of
 from planextract.normalise.text import squash
 from planextract.settings import DEFAULT, ColumnSettings
 
@@ -236,9 +236,10 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
-    if chosen is not None and chosen in strong and weak:
-        # two columns named as the action (``Reason for action`` beside ``Tasks``):
-        # the weaker name wins when its cells are the ones worded as actions
+    if chosen is not None and chosen in strong and weak \
+            and names_action_in_complement(headers[chosen]):
+        # ``Reason for action`` beside ``Tasks``: the action word only complements
+        # the head; the other column wins when its cells are worded as actions
         other = _pick(weak, cells)
         if other is not None and verb_share(cells[other]) >= 0.5 \
                 and verb_share(cells[other]) >= verb_share(cells[chosen]) + 0.3 \

@@ -169,6 +169,15 @@ def role_of(header: str, skip: tuple[str, ...] = ()) -> str:
     return "extra"
 
 
+def names_action_in_complement(header: str) -> bool:
+    """The header says ``action`` only after a preposition, its head word naming
+    nothing (``Reason for action``): a weaker name than a head word would be."""
+    words = _words(header)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), None)
+    return cut is not None and role_of(header) == "action" \
+        and _segment_role(words[:cut]) is None
+
+
 def is_weak_action(header: str) -> bool:
     """An action column named by a word other than ``action`` (``Task``,
     ``Recommendation``): it gives way to a column named ``Action``."""
