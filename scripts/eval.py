@@ -1,6 +1,6 @@
 """``make eval``: write the family corpus, extract it, score it per format.
 
-    .venv/bin/python scripts/eval.py [--out out/corpus] [--seed 6]
+    .venv/bin/python scripts/eval.py [--out out/corpus] [--seed 6] [--holdout]
 
 1. ``scripts/family_corpus.py`` writes OUT/docs, OUT/gold and OUT/manifest.json;
 2. ``planextract extract OUT/docs --out OUT/ds``;
@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "corpus")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--scorer", type=Path, help="path of score.py")
+    parser.add_argument("--holdout", action="store_true",
+                        help="the held-out corpus: every word drawn from the pools the "
+                             "readers were never written from (scripts/corpus/heldout.py)")
     parser.add_argument("--format", action="append", dest="formats", metavar="FORMAT",
                         help="only this format's documents (repeatable), e.g. html")
     parser.add_argument("--documents", action="store_true",
@@ -128,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     only = [f for f in args.formats or [] if f != "pdf-libreoffice"] or None
     if args.formats and only is None:
         only = ["docx"]  # the LibreOffice PDFs are made from the Word plans
-    manifest = generate(out, args.seed, only=only, libreoffice=use_lo)
+    manifest = generate(out, args.seed, only=only, libreoffice=use_lo, holdout=args.holdout)
     if args.formats:
         manifest = [m for m in manifest if m["format"] in args.formats]
         (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n",
@@ -137,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             if path.name not in {m["file"] for m in manifest}:
                 path.unlink()
                 (out / "gold" / f"{path.name}.jsonl").unlink(missing_ok=True)
-    print(f"corpus: {len(manifest)} documents, {sum(m['actions'] for m in manifest)} gold "
+    words = " (held-out words)" if args.holdout else ""
+    print(f"corpus{words}: {len(manifest)} documents, {sum(m['actions'] for m in manifest)} gold "
           f"actions in {out}")
     planextract = Path(sys.executable).parent / "planextract"
     run = subprocess.run([str(planextract), "extract", str(out / "docs"), "--out",

@@ -2,7 +2,7 @@
 gold JSONL by construction and a manifest (issue 6).
 
     .venv/bin/python scripts/family_corpus.py [--out out/corpus] [--seed 6]
-        [--format docx --format csv ...] [--per-format N]
+        [--format docx --format csv ...] [--per-format N] [--holdout]
 
 Writes OUT/docs/<name>.<ext>, OUT/gold/<name>.<ext>.jsonl (one action a line, keys
 as in ../shared/CANONICAL.md) and OUT/manifest.json ([{"file", "format", ...}]),
@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", action="append", choices=sorted(FORMATS),
                         help="only these formats (repeatable)")
     parser.add_argument("--per-format", type=int, help="at most N documents per format")
+    parser.add_argument("--holdout", action="store_true",
+                        help="draw every word from the held-out pools (scripts/corpus/"
+                             "heldout.py), never from those the readers were written from")
     parser.add_argument("--no-libreoffice", action="store_true",
                         help="do not add the LibreOffice PDFs of the Word plans even where "
                              "LibreOffice is installed")
@@ -39,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print("LibreOffice (soffice) is not installed: no pdf-libreoffice documents "
               "(apt-get install libreoffice-writer-nogui)")
     manifest = generate(args.out, args.seed, args.format, args.per_format,
-                        libreoffice=libreoffice)
+                        libreoffice=libreoffice, holdout=args.holdout)
     by_format = Counter(m["format"] for m in manifest)
     actions = sum(m["actions"] for m in manifest)
     print(f"{len(manifest)} documents, {actions} gold actions in {args.out}: "

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from corpus import vocab
+from corpus import pools, vocab
 from corpus.content import Drawer
 from corpus.layouts import LAYOUTS, Ctx
 from corpus.model import Document, Heading, Key, Table, Text
@@ -23,20 +23,14 @@ FORMATS = {
     "pdf-norules": (3, "pdf"), "pdf-shaded": (3, "pdf"), "pdf-rotated": (3, "pdf"),
     "html": (5, "html"), "text-tabbed": (5, "txt"), "text-html": (4, "txt"),
     "text-cells": (5, "txt"), "text-markdown": (4, "md"), "csv": (4, "csv"),
+    # shapes added later go last, so the documents before them keep their layouts
+    "html-div": (4, "html"), "docx-textbox": (4, "docx"), "text-markdown-pandoc": (4, "md"),
 }
 # a CSV file holds one table: no headings, no key, no second table
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
-FLAT_HEADER = {"csv", "text-markdown"}  # formats whose tables have one header row
-# numbered paragraphs of prose: narrative, never actions
-FOREWORD = ["This plan sets out the actions we will take over the next year to meet our "
-            "equality objectives.",
-            "Each action has a lead officer and a date by which it will be completed; "
-            "progress is reported to the equality group.",
-            "Develop and publish an annual report is one of the duties the plan supports; "
-            "the actions themselves are listed in the table below."]
-EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
-             ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
+# formats whose tables have one header row
+FLAT_HEADER = {"csv", "text-markdown", "html-div", "text-markdown-pandoc"}
 
 
 def slug(text: str) -> str:
@@ -48,8 +42,7 @@ def _group_header(rng: random.Random, table: Table) -> None:
     owner, due = table.column("owner"), table.column("due")
     if owner is None or due is None or abs(owner - due) != 1 or rng.random() > 0.3:
         return
-    table.group = (min(owner, due), 2, rng.choice(["Delivery", "Responsibility",
-                                                  "Accountability and timescale"]))
+    table.group = (min(owner, due), 2, rng.choice(vocab.GROUP_LABELS))
 
 
 def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
@@ -69,7 +62,7 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
     ctx = Ctx(rng, drawer, number_style=rng.choice(["dotted", "spaced", "trailing",
                                                     "letter-spaced"]),
               id_in_text=rng.random() < 0.5,
-              bullet=rng.choice(["list", "glyph", "dash"] if fmt != "docx"
+              bullet=rng.choice(["list", "glyph", "dash"] if not fmt.startswith("docx")
                                 else ["list", "glyph"]),
               stacked=rng.choice([0.0, 0.0, 0.15]), swaps=rng.choice([0, 0, 1]),
               split=0.15 if fmt.startswith("text") else 0.0,
@@ -82,12 +75,11 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
                         "objectives. Progress is reviewed by the board every quarter.")]
         if random.Random(f"{key}:foreword").random() < 0.4:
             blocks += [Heading("Introduction", 2)] + [Text(f"{n}. {line}") for n, line in
-                                                      enumerate(FOREWORD, start=1)]
+                                                      enumerate(vocab.FOREWORD, start=1)]
         if with_key:
-            entries = sorted(owners.key.items()) + rng.sample(EXTRA_KEY, 2)
+            entries = sorted(owners.key.items()) + rng.sample(vocab.EXTRA_KEY, 2)
             blocks.append(Key(entries, as_table=rng.random() < 0.5,
-                              heading=rng.choice(["Key to abbreviations", "Abbreviations",
-                                                  "Glossary"])))
+                              heading=rng.choice(vocab.KEY_HEADINGS)))
         if rng.random() < 0.4:
             section = rng.choice(vocab.SECTIONS)
             blocks.append(Heading(section, 2))
@@ -146,10 +138,22 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
     if fmt == "docx":
         write_docx.write(document, path, random.Random(seed))
+    elif fmt == "docx-textbox":
+        rng = random.Random(seed)
+        write_docx.write(document, path, rng, textbox=(rng.random() < 0.5, rng.random() < 0.6))
     elif fmt.startswith("pdf-"):
         write_pdf.write(document, path, fmt[4:], random.Random(seed))
     elif fmt == "html":
         write_html.write(document, path)
+        return "utf-8"
+    elif fmt == "text-markdown-pandoc":
+        from corpus import write_pandoc
+
+        path.write_text(write_pandoc.markdown(document), encoding="utf-8")
+        return "utf-8"
+    elif fmt == "html-div":
+        style = write_html.DIV_STYLES[random.Random(seed).randrange(len(write_html.DIV_STYLES))]
+        write_html.write(document, path, divs=style)
         return "utf-8"
     else:
         return write_text.write(document, path, fmt, random.Random(seed))
@@ -158,10 +162,17 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,
              per_format: int | None = None, indexes: set[int] | None = None,
-             libreoffice: bool = False) -> list[dict]:
+             libreoffice: bool = False, holdout: bool = False) -> list[dict]:
     """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest.
     ``only``, ``per_format`` and ``indexes`` pick a slice of the seeded schedule; a
-    document is the same whichever slice it is written in."""
+    document is the same whichever slice it is written in. ``holdout`` draws every
+    word from the held-out pools (``corpus.heldout``)."""
+    with pools.using(holdout):
+        return _generate(out, seed, only, per_format, indexes, libreoffice)
+
+
+def _generate(out: Path, seed: int, only: list[str] | None, per_format: int | None,
+              indexes: set[int] | None, libreoffice: bool) -> list[dict]:
     docs, gold_dir = out / "docs", out / "gold"
     docs.mkdir(parents=True, exist_ok=True)
     gold_dir.mkdir(parents=True, exist_ok=True)

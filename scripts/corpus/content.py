@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from corpus import vocab
+from corpus import printed, vocab
 from corpus.model import Para
 from corpus.owners import OwnerCell, OwnerStyle, draw_cell
-from corpus.printed import DATE_WEIGHTS, DATES, DateCase
+from corpus.printed import DateCase
 
 
 @dataclass
@@ -40,9 +40,9 @@ class Drawer:
         self.owners = owners
         self.bullet_share = bullet_share
         self.used: set[str] = set()
-        kinds = list(DATE_WEIGHTS)
+        kinds = list(printed.DATE_WEIGHTS)
         self._kinds = kinds
-        self._weights = [DATE_WEIGHTS[k] for k in kinds]
+        self._weights = [printed.DATE_WEIGHTS[k] for k in kinds]
 
     def sentence(self) -> str:
         rng = self.text_rng
@@ -50,8 +50,9 @@ class Drawer:
             verb, rest = rng.choice(vocab.VERBS), \
                 f"{rng.choice(vocab.OBJECTS)} {rng.choice(vocab.PURPOSES)}"
             shape = rng.choices(vocab.SHAPES, vocab.SHAPE_WEIGHTS)[0]
-            text = shape.format(Verb=verb, verb=verb.lower(), rest=rest,
-                                who=rng.choice(vocab.SUBJECTS))
+            who = rng.choice(vocab.SUBJECTS)
+            noun = rng.choice(vocab.NOUNS) if "{Noun}" in shape else ""
+            text = shape.format(Verb=verb, verb=verb.lower(), rest=rest, who=who, Noun=noun)
             if rng.random() < 0.3:
                 text += f" and {rng.choice(vocab.FOLLOW_UPS)}"
             if text not in self.used:
@@ -61,7 +62,7 @@ class Drawer:
 
     def date(self, kind: str | None = None) -> DateCase:
         kind = kind or self.date_rng.choices(self._kinds, self._weights)[0]
-        return self.date_rng.choice([d for d in DATES if d.kind == kind])
+        return self.date_rng.choice([d for d in printed.DATES if d.kind == kind])
 
     def act(self, bullets: bool | None = None, single_owner: bool = False,
             due_kind: str | None = None) -> Act:

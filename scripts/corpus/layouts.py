@@ -10,10 +10,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus import vocab
+from corpus import printed, vocab
 from corpus.content import Act, Drawer, action_paras, lines, record
 from corpus.model import Block, Cell, Heading, Para, Row, Table
-from corpus.printed import START_END, print_number
+from corpus.printed import print_number
 
 
 @dataclass
@@ -141,6 +141,12 @@ def outcome_action(ctx: Ctx) -> list[Block]:
     rng = ctx.rng
     roles = _base_roles(ctx, "outcome", "id", progress=rng.random() < 0.5)
     headers = [ctx.header(r) for r in roles]
+    if ctx.stream("measure-header").random() < 0.35:
+        # the actions under a header that could name a measure or an outcome
+        # (``Measures``, ``Success measure``) beside the Outcome column: the
+        # cells, not the header word, must say which column holds the actions
+        headers[roles.index("action")] = ctx.stream("measure-word").choice(
+            vocab.MEASURE_ACTION)
     blocks: list[Block] = []
     objectives = not ctx.single_table and rng.random() < 0.5
     outcome_no = 0
@@ -148,7 +154,8 @@ def outcome_action(ctx: Ctx) -> list[Block]:
         gold_ctx: dict = {}
         if objectives:
             title = vocab.OBJECTIVES[group]
-            blocks.append(Heading(f"Objective {group + 1}: {title}", 3))
+            form = ctx.stream("objective-heading").choice(vocab.OBJECTIVE_HEADINGS)
+            blocks.append(Heading(form.format(n=group + 1, t=title), 3))
             gold_ctx = {"objective_id": str(group + 1), "objective": title}
         rows: list[Row] = []
         for _ in range(rng.choice([2, 3])):
@@ -173,7 +180,7 @@ def objective_rows(ctx: Ctx) -> list[Block]:
     rows: list[Row] = []
     for o in range(1, rng.choice([3, 4]) + 1):
         title = vocab.OBJECTIVES[o - 1]
-        rows.append(Row([], full=rng.choice([f"Objective {o}: {title}", f"{o}. {title}"])))
+        rows.append(Row([], full=rng.choice(vocab.OBJECTIVE_ROWS).format(n=o, t=title)))
         for u in range(1, rng.choice([2, 3]) + 1):
             text = rng.choice(vocab.OUTCOMES)
             ids = [f"{o}.{u}.{a}" for a in range(1, rng.choice([1, 2, 3]) + 1)]
@@ -215,8 +222,7 @@ def rag(ctx: Ctx) -> list[Block]:
     blocks: list[Block] = []
     if not ctx.single_table and ctx.stream("rag-key").random() < 0.6:
         # a colour key above the plan: a table, but no actions in it
-        meanings = ["Objective in jeopardy", "Progressing - objective likely to be met",
-                    "Objective met"]
+        meanings = vocab.RAG_KEY
         key_rows = [Row([[Para(c)], [Para(m)]]) for c, m in zip(colours, meanings)]
         blocks += [Heading("RAG status key", 3),
                    Table(["Status", "Meaning"], ["rag", "meaning"], key_rows)]
@@ -249,8 +255,7 @@ def theme(ctx: Ctx) -> list[Block]:
 def delivery(ctx: Ctx) -> list[Block]:
     """A delivery plan and a second table with other columns, each under its title."""
     blocks: list[Block] = []
-    first, second = ctx.rng.sample(["Corporate Delivery Plan", "Workforce Action Plan",
-                                    "Staff Survey Delivery Plan", "Service Delivery Plan"], 2)
+    first, second = ctx.rng.sample(vocab.TABLE_TITLES, 2)
     ctx.context["table"] = first
     roles = _base_roles(ctx, "id")
     blocks += [Heading(first, 2), Table([ctx.header(r) for r in roles], roles,
@@ -262,8 +267,8 @@ def delivery(ctx: Ctx) -> list[Block]:
     rows = _simple(ctx, roles2, [f"{i}" for i in range(1, ctx.rng.randint(4, 6) + 1)],
                    lambda: {"issue": ([Para(ctx.rng.choice(vocab.ISSUES))], None)},
                    due_kind="none")
-    blocks += [Heading(second, 2), Table(["Action", "Issue identified", "Agreed action",
-                                          ctx.header("owner"), "Current position"],
+    headers2 = ctx.stream("delivery-headers").choice(vocab.DELIVERY_HEADERS)
+    blocks += [Heading(second, 2), Table([h or ctx.header("owner") for h in headers2],
                                          roles2, rows, title=second)]
     ctx.context.pop("table")
     ctx.id_in_text = in_text
@@ -277,8 +282,7 @@ def per_strand(ctx: Ctx) -> list[Block]:
     headers = [ctx.header(r) for r in roles]
     n = 0
     for strand in ctx.rng.sample(vocab.STRAND_HEADINGS, ctx.rng.randint(3, 4)):
-        blocks.append(Heading(ctx.rng.choice([strand, f"{strand} equality",
-                                              f"Strand: {strand}"]), 2))
+        blocks.append(Heading(ctx.rng.choice(vocab.STRAND_HEADING_FORMS).format(s=strand), 2))
         ids = [str(n + i) for i in range(1, ctx.rng.randint(2, 4) + 1)]
         n += len(ids)
         rows = _simple(ctx, roles, ids, gold=lambda e, s=strand: {"strands": vocab.STRANDS[s]})
@@ -291,7 +295,7 @@ def start_end(ctx: Ctx) -> list[Block]:
     roles = _without_id(ctx, ["id", "action", "owner", "start", "end"])
 
     def extra() -> dict:
-        (start, end), case = ctx.rng.choice(START_END)
+        (start, end), case = ctx.rng.choice(printed.START_END)
         return {"start": ([Para(start)], case), "end": ([Para(end)], case)}
     rows = _simple(ctx, roles, _ids(ctx, ctx.rng.randint(8, 12)), extra,
                    lambda e: {"due": e["start"][1]})
@@ -308,11 +312,12 @@ def smart(ctx: Ctx) -> list[Block]:
                      "due": ctx.header_rng.choice(vocab.SMART_DUE)}
     headers = [smart_headers.get(r) or ctx.header(r) for r in roles]
 
+    measures = ctx.stream("measures")
+
     def extra() -> dict:
-        return {"measure": ([Para(f"{ctx.rng.randint(50, 95)}% of staff report improvement")],
-                            None),
-                "resources": ([Para(ctx.rng.choice(["Within existing budget", "Staff time",
-                                                    "£5,000 training budget"]))], None)}
+        form = measures.choice(vocab.MEASURE_TEXTS)
+        return {"measure": ([Para(form.format(n=ctx.rng.randint(50, 95)))], None),
+                "resources": ([Para(ctx.rng.choice(vocab.RESOURCE_TEXTS))], None)}
     rows = _simple(ctx, roles, _ids(ctx, ctx.rng.randint(7, 11)), extra)
     return [Table(headers, roles, rows)]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from corpus.vocab import GIVEN, ROLES, SURNAMES, TITLES, Role
+from corpus import vocab
+from corpus.vocab import Role
 
 SEPARATORS = ["/", ", ", " and ", "\n"]
 
@@ -31,7 +32,7 @@ class OwnerStyle:
 
 
 def choose_style(rng: random.Random, sector: str, with_key: bool) -> OwnerStyle:
-    pool = [r for r in ROLES if not r.sectors or sector in r.sectors]
+    pool = [r for r in vocab.ROLES if not r.sectors or sector in r.sectors]
     sector_roles = [r for r in pool if r.sectors]
     general = [r for r in pool if not r.sectors]
     roles = rng.sample(sector_roles, min(3, len(sector_roles)))
@@ -59,7 +60,7 @@ def _allowed(role: Role, separator: str) -> bool:
 
 
 def _person(rng: random.Random) -> str:
-    return f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+    return f"{rng.choice(vocab.GIVEN)} {rng.choice(vocab.SURNAMES)}"
 
 
 def draw_cell(rng: random.Random, style: OwnerStyle) -> OwnerCell:
@@ -87,8 +88,8 @@ def draw_cell(rng: random.Random, style: OwnerStyle) -> OwnerCell:
             parts.append(spelling)
         owners.append(role.label)
     if rng.random() < 0.08:
-        title = rng.choice(TITLES)
-        person = f"{title} {rng.choice(SURNAMES)}"
+        title = rng.choice(vocab.TITLES)
+        person = f"{title} {rng.choice(vocab.SURNAMES)}"
         parts.append(person)
         people.append(person)
     return OwnerCell(separator.join(parts), owners, people)

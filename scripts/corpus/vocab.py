@@ -249,3 +249,32 @@ PROGRESS = ["Draft prepared and circulated for comment.", "Complete.", "On track
             "Report presented to the board in the autumn.", "Not yet started.", ""]
 SECTIONS = ["SECTION 1: CORPORATE OBJECTIVES", "Part A – Corporate actions",
             "PRIORITY A. OUR STAFF", "Year 2: 2011-12", "SECTION TWO: SERVICE DELIVERY"]
+
+# ---------------------------------------------------------------- other printed words
+# (literals of the layouts and the document frame, kept here so ``--holdout`` can swap
+# them for ``heldout.py``'s)
+NOUNS: list[str] = []  # noun-phrase openings ("Review of"): none in the seen pool
+# the action column of an outcome/measure table (a header that could name either)
+MEASURE_ACTION = ["Measure", "Measures", "Success measure", "Performance measure"]
+# the second table of a delivery plan: None is drawn from HEADERS["owner"]
+DELIVERY_HEADERS = [["Action", "Issue identified", "Agreed action", None, "Current position"]]
+GROUP_LABELS = ["Delivery", "Responsibility", "Accountability and timescale"]
+KEY_HEADINGS = ["Key to abbreviations", "Abbreviations", "Glossary"]
+TABLE_TITLES = ["Corporate Delivery Plan", "Workforce Action Plan",
+                "Staff Survey Delivery Plan", "Service Delivery Plan"]
+OBJECTIVE_HEADINGS = ["Objective {n}: {t}"]
+OBJECTIVE_ROWS = ["Objective {n}: {t}", "{n}. {t}"]
+STRAND_HEADING_FORMS = ["{s}", "{s} equality", "Strand: {s}"]
+RAG_KEY = ["Objective in jeopardy", "Progressing - objective likely to be met",
+           "Objective met"]
+# numbered paragraphs of prose: narrative, never actions
+FOREWORD = ["This plan sets out the actions we will take over the next year to meet our "
+            "equality objectives.",
+            "Each action has a lead officer and a date by which it will be completed; "
+            "progress is reported to the equality group.",
+            "Develop and publish an annual report is one of the duties the plan supports; "
+            "the actions themselves are listed in the table below."]
+EXTRA_KEY = [("EIA", "Equality Impact Assessment"), ("SES", "Single Equality Scheme"),
+             ("BME", "Black and Minority Ethnic"), ("JNCC", "Joint Negotiating Committee")]
+MEASURE_TEXTS = ["{n}% of staff report improvement"]
+RESOURCE_TEXTS = ["Within existing budget", "Staff time", "£5,000 training budget"]

@@ -166,9 +166,12 @@ def _table(document, table: Table, rng: random.Random, tracked: bool = True) -> 
     _wrap(grid, document, rng)
 
 
-def write(document: Document, path: Path, rng: random.Random, tracked: bool = True) -> None:
+def write(document: Document, path: Path, rng: random.Random, tracked: bool = True,
+          textbox: tuple[bool, bool] | None = None) -> None:
     """Write the Word file; ``tracked=False`` leaves out tracked changes (for the
-    LibreOffice PDF, which would print a deletion struck through)."""
+    LibreOffice PDF, which would print a deletion struck through). ``textbox``:
+    (whole, modern): the tables, or the whole plan after its title, in text boxes
+    (``corpus.textbox``)."""
     out = docx.Document()
     out.styles["Normal"].font.size = Pt(9)
     section = out.sections[0]
@@ -194,5 +197,9 @@ def write(document: Document, path: Path, rng: random.Random, tracked: bool = Tr
         elif isinstance(block, Table):
             _table(out, block, rng, tracked)
             out.add_paragraph("")
+    if textbox is not None:
+        from corpus.textbox import into_text_boxes
+
+        into_text_boxes(out.element.body, *textbox)
     out.core_properties.author = "planextract family corpus"
     out.save(str(path))

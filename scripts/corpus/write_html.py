@@ -63,11 +63,55 @@ def table_html(table: Table) -> list[str]:
     return out
 
 
-def render(document: Document) -> str:
+DIV_STYLES = ["grid-class", "grid-inline", "rows", "aria"]
+
+
+def table_divs(table: Table, style: str) -> list[str]:
+    """The table drawn with divs, as page builders write it: a CSS grid (a class
+    rule or an inline style), rows of divs with one class structure, or ARIA
+    roles. Divs merge no cells: a merged cell prints in its first row, empty
+    below it; a full-width row prints in the first cell."""
+    width = len(table.headers)
+    rows = [[escape(h) for h in table.headers]]
+    for row in table.rows:
+        if row.full is not None:
+            rows.append([f"<strong>{escape(row.full)}</strong>"] + [""] * (width - 1))
+        else:
+            rows.append([cell_html(c) for c in row.cells])
+    out: list[str] = []
+    if style.startswith("grid"):
+        attr = (f" class=\"plan-grid cols-{width}\"" if style == "grid-class" else
+                f" style=\"display: grid; grid-template-columns: repeat({width}, auto)\"")
+        out.append(f"<div{attr}>")
+        for n, cells in enumerate(rows):
+            kind = "cell head" if n == 0 else "cell"
+            out += [f"<div class=\"{kind}\">{c}</div>" for c in cells]
+        out.append("</div>")
+    elif style == "rows":
+        out.append("<div class=\"plan-table\">")
+        for n, cells in enumerate(rows):
+            out.append(f"<div class=\"plan-row{' plan-header' if n == 0 else ''}\">"
+                       + "".join(f"<div class=\"plan-cell\">{c}</div>" for c in cells)
+                       + "</div>")
+        out.append("</div>")
+    else:
+        out.append("<div role=\"table\" class=\"plan\">")
+        for n, cells in enumerate(rows):
+            role = "columnheader" if n == 0 else "cell"
+            out.append("<div role=\"row\">" + "".join(
+                f"<div role=\"{role}\">{c}</div>" for c in cells) + "</div>")
+        out.append("</div>")
+    return out
+
+
+def render(document: Document, divs: str | None = None) -> str:
     body = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
             f"<title>{escape(document.title)} | {escape(document.organisation)}</title>",
             "<style>table{border-collapse:collapse}td,th{border:1px solid #999;"
-            "vertical-align:top;padding:4px}</style></head><body>",
+            "vertical-align:top;padding:4px}"
+            + "".join(f".cols-{n}{{display:grid;grid-template-columns:repeat({n},auto)}}"
+                      for n in sorted({len(t.headers) for t in document.tables()}) if divs)
+            + "</style></head><body>",
             "<header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About us"
             "</a></li><li><a href=\"/equality\">Equality and diversity</a></li></ul></nav>"
             "</header>", "<main>"]
@@ -87,12 +131,12 @@ def render(document: Document) -> str:
             else:
                 body += [f"<p>{escape(a)}&nbsp;&nbsp;{escape(e)}</p>" for a, e in block.entries]
         elif isinstance(block, Table):
-            body += table_html(block)
+            body += table_divs(block, divs) if divs else table_html(block)
     body += ["</main>", "<footer><p>© Published under the Open Government Licence. "
              "<a href=\"/accessibility\">Accessibility statement</a></p></footer>",
              "</body></html>"]
     return "\n".join(body) + "\n"
 
 
-def write(document: Document, path: Path) -> None:
-    path.write_text(render(document), encoding="utf-8")
+def write(document: Document, path: Path, divs: str | None = None) -> None:
+    path.write_text(render(document, divs), encoding="utf-8")

@@ -87,6 +87,7 @@ class ColumnSettings:
     headers (``normalise.column_evidence``, ``numbering``, ``header_rows``)."""
 
     id_share: float = 0.8  # share of a column's cells that are bare numbers: the id column
+    date_share: float = 0.6  # share of an unnamed column's cells that read as dates: the due
     numbered_share: float = 0.6  # share of action cells opening with a number: it is the id
     evidence_floor: float = 2.5  # action_score a column needs to be the actions on cells alone
     header_search: int = 4  # rows at the top of a table searched for its header

@@ -189,12 +189,13 @@ class _Reader:
                         parts[-1].append(line)
                 continue
             text, kind = self.paragraph_text(child, lines=True)
-            if not text:
-                continue
-            if kind == "bullet" and parts:
-                parts[-1].append(text)
-            else:
-                parts.append([text])
+            if text:
+                if kind == "bullet" and parts:
+                    parts[-1].append(text)
+                else:
+                    parts.append([text])
+            for box in docx_text.text_boxes(child):  # a text box in a cell: more of it
+                parts.extend([part] for part in self.cell_parts(box))
         return tuple("\n".join(lines) for lines in parts)
 
     def rows(self, tbl) -> list[list[Cell]]:
@@ -258,6 +259,15 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
         for child in docx_text.children(container, qn("w:p"), qn("w:tbl")):
             if child.tag == qn("w:p"):
                 text, _kind = reader.paragraph_text(child)
+                boxes = docx_text.text_boxes(child)
+                if boxes:  # a text box reads as blocks after its anchoring paragraph
+                    end_tabbed()
+                    if text:
+                        blocks.append(Paragraph(text=text, bold=_bold(child)))
+                    for box in boxes:
+                        walk(box)
+                        end_tabbed()
+                    continue
                 if not text:
                     continue
                 paragraph = Paragraph(text=text, level=_style_level(child, reader.styles,

@@ -4,7 +4,9 @@ Text sits in runs, and runs sit inside content controls (``w:sdt``), tracked
 insertions (``w:ins``, ``w:moveTo``), hyperlinks, smart tags and fields; all
 of it is printed. Tracked deletions (``w:del``, ``w:moveFrom``) are not, nor
 is the fallback copy of a text box Word writes beside the modern one, nor a
-content control still showing its prompt. A line
+content control still showing its prompt. A text box's content
+(``w:txbxContent``) is no part of the paragraph anchoring it: ``text_boxes``
+gives it to the reader to read as blocks of their own. A line
 break (``w:br``) is kept as a line break so a cell's lines stay apart; a page
 or column break is a space. Block-level content controls and custom XML
 around paragraphs, tables, rows and cells are looked through.
@@ -17,8 +19,9 @@ from collections.abc import Iterator
 from docx.oxml.ns import qn
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT_BOX = qn("w:txbxContent")
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:rPr"), qn("w:pPr"), qn("w:instrText"),
-            qn("w:delText"), _MC_FALLBACK}
+            qn("w:delText"), _MC_FALLBACK, _TEXT_BOX}
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _HYPHEN = qn("w:noBreakHyphen")
 _WRAPPERS = {qn("w:sdt"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
@@ -84,6 +87,22 @@ def children(element, *tags: str) -> Iterator:
             yield from children(child, *tags)
         elif tag in _CONTENT:
             yield from children(child, *tags)
+
+
+def text_boxes(p) -> list:
+    """The text boxes anchored in paragraph ``p`` (each a ``w:txbxContent`` holding
+    paragraphs and tables), in order; not the VML copy Word writes as the
+    fallback of a modern shape, nor boxes nested in another box (read with it)."""
+    found = []
+    for box in p.iter(_TEXT_BOX):
+        ancestors = []
+        for ancestor in box.iterancestors():
+            if ancestor is p:
+                break
+            ancestors.append(ancestor.tag)
+        if _MC_FALLBACK not in ancestors and _TEXT_BOX not in ancestors:
+            found.append(box)
+    return found
 
 
 def is_deleted_row(tr) -> bool:

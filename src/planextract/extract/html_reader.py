@@ -27,6 +27,7 @@ from planextract.extract.html_cells import (
     is_bullet_line,
     strip_bullet,
 )
+from planextract.extract.html_divs import div_rows, grid_classes, header_rows
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.decode import decode
@@ -146,6 +147,7 @@ class _Reader:
         self.warnings: list[str] = []
         self.inline: list[str] = []
         self.inline_line: int | None = None
+        self.grid_classes: dict[str, int] = {}  # class -> columns, from the page's CSS
 
     # -- paragraphs ------------------------------------------------------------
     def paragraph(self, text: str, line: int | None, level: int = 0,
@@ -176,6 +178,11 @@ class _Reader:
                     # a source line break is a space, a blank line a new paragraph
                     self.inline.append("\n".join(inline_text(NavigableString(piece))
                                                  for piece in _BLANK_LINE.split(str(child))))
+                continue
+            rows = div_rows(child, self.grid_classes) if child.name != "table" else None
+            if rows is not None:
+                self.flush_inline()
+                self.div_table(rows)
                 continue
             has_blocks = child.name != "table" and self._has_blocks(child)
             if child.name == "br":
@@ -240,6 +247,23 @@ class _Reader:
         heads = sum(1 for tr in rows[:_header_rows(rows)] if any(tr is t for t, _ in pairs))
         titles, grid = settle_header([row for _, row in pairs], heads)
         for title in titles:  # a title printed across the top of the table: its name
+            self.paragraph(title_text(title), title.line_start, bold=True)
+        if grid:
+            self.blocks.append(Table(rows=tuple(grid)))
+
+    def div_table(self, rows: list[list[Tag]]) -> None:
+        """A table drawn with divs (``html_divs``): its leading rows of column
+        headers (``html_divs.header_rows``) are its header."""
+        grid = [Row(cells=tuple(_cell(cell_parts(c, self.nested_lines)) for c in cells),
+                    line_start=cells[0].sourceline, line_end=_last_line(cells[-1]))
+                for cells in rows[:self.limits.max_table_rows]]
+        width = max(len(r.cells) for r in grid)
+        grid = [Row(cells=r.cells + tuple(Cell() for _ in range(width - len(r.cells))),
+                    line_start=r.line_start, line_end=r.line_end)
+                for r in grid if not all(c.empty for c in r.cells)]
+        heads = header_rows(rows)
+        titles, grid = settle_header(grid, heads)
+        for title in titles:
             self.paragraph(title_text(title), title.line_start, bold=True)
         if grid:
             self.blocks.append(Table(rows=tuple(grid)))
@@ -354,8 +378,10 @@ def parse_html(text: str, settings: Settings = DEFAULT) -> tuple[list, list[str]
         except ParserRejectedMarkup as err:
             raise ReaderError(f"the page's markup cannot be parsed ({err}); open it in a "
                               "browser and save it again") from None
+    classes = grid_classes(soup)  # before the stylesheets are dropped with the furniture
     _drop_furniture(soup)
     reader = _Reader(settings)
+    reader.grid_classes = classes
     reader.walk(soup.body or soup)
     reader.flush_inline()
     return settle(reader.blocks), reader.warnings

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planextract.normalise import dates, rag
-from planextract.normalise.columns import is_weak_action
+from planextract.normalise import dates, rag, role_vocab
+from planextract.normalise.action_words import action_like
+from planextract.normalise.columns import is_weak_action, names_action_in_complement, role_of
 from planextract.normalise.text import squash
-from planextract.normalise.verbs import opens_with_verb
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
@@ -58,7 +58,7 @@ def action_score(values: list[str]) -> float:
     if not filled:
         return 0.0
     mean_words = sum(len(v.split()) for v in filled) / len(filled)
-    verbs = sum(opens_with_verb(v) for v in filled) / len(filled)
+    verbs = sum(action_like(v) for v in filled) / len(filled)
     coverage = len(filled) / max(1, len([v for v in values if v]))
     return mean_words * (0.3 + verbs) * coverage
 
@@ -66,7 +66,82 @@ def action_score(values: list[str]) -> float:
 def verb_share(values: list[str]) -> float:
     """Share of the filled cells that open with a verb."""
     filled = [v for v in values if v]
-    return sum(opens_with_verb(v) for v in filled) / len(filled) if filled else 0.0
+    return sum(action_like(v) for v in filled) / len(filled) if filled else 0.0
+
+
+def dated_column(values: list[str], share: float = 0.5) -> bool:
+    """At least ``share`` of the filled cells read as dates (a deadline, a range,
+    several, or a recurring or open-ended date)."""
+    filled = [v for v in values if v]
+    return bool(filled) and sum(_dated(v) for v in filled) >= share * len(filled)
+
+
+def plan_columns(columns: list[list[str]],
+                 settings: ColumnSettings = DEFAULT.columns) -> bool:
+    """Columns that hold a plan whatever their labels say: one reads as dates and
+    another holds sentences (``action_score`` above the evidence floor)."""
+    dated = [i for i, c in enumerate(columns) if dated_column(c)]
+    texts = [i for i, c in enumerate(columns) if action_score(c) > settings.evidence_floor]
+    return any(t != d for t in texts for d in dated)
+
+
+def _holds_actions_over(other: list[str], named: list[str]) -> bool:
+    """``other`` (an unnamed column) rather than ``named`` (an issue or outcome
+    column) holds the actions: it is filled on at least as many rows, its cells
+    open like actions at least as often (and mostly), and it scores higher."""
+    filled = sum(bool(v) for v in other)
+    return (filled >= sum(bool(v) for v in named)
+            and verb_share(other) >= max(0.5, verb_share(named))
+            and action_score(other) > action_score(named))
+
+
+def owner_like(values: list[str], share: float = 0.6) -> bool:
+    """Most filled cells are short names of posts or bodies: a few words, no
+    date, one of them a head noun of a role (``manager``, ``head``, ``team``:
+    the role vocabulary's word class), as an owner column holds."""
+    filled = [v for v in values if v]
+    if not filled:
+        return False
+    heads = role_vocab.load().head_nouns
+
+    def named(value: str) -> bool:
+        words = re.findall(r"[a-z]+", value.lower())
+        return (0 < len(words) <= 12 and not _dated(value)
+                and any(w in heads or w.rstrip("s") in heads for w in words))
+    return sum(named(v) for v in filled) >= share * len(filled)
+
+
+def _start_end_pair(roles: list[str], cells: list[list[str]]) -> int | None:
+    """The left column of two adjacent date columns whose dates run forward on
+    every row that fills both (and strictly forward on some), or None."""
+    def datelike(i: int) -> bool:
+        return roles[i] == "due" or roles[i] == "extra" and dated_column(cells[i], 0.8)
+    for i in range(len(roles) - 1):
+        if not (datelike(i) and datelike(i + 1)) or "due" not in roles[i:i + 2]:
+            continue
+        forward = 0
+        for left, right in zip(cells[i], cells[i + 1]):
+            first, _flags = dates.start_of(left)
+            end = dates.parse_due(right)
+            if first is None or end.due_date is None:
+                continue
+            if first > end.due_date:
+                break
+            forward += first < end.due_date
+        else:
+            if forward:
+                return i
+    return None
+
+
+def _grouping_labels(values: list[str], actions: list[str]) -> bool:
+    """Short labels (no sentence, no date, no number, no post) on fewer rows than
+    the actions, each repeated or standing over several rows: a grouping column."""
+    filled = [v for v in values if v]
+    if not filled or len(filled) >= sum(bool(a) for a in actions):
+        return False
+    return all(len(v.split()) <= 6 and not action_like(v) and not _dated(v)
+               and not ID_LIKE.match(v) for v in filled) and not owner_like(filled, 0.5)
 
 
 def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
@@ -113,9 +188,25 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         for i, r in enumerate(roles):
             filled = [v for v in cells[i] if v]
             if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
-                    settings.id_share * len(filled):
+                    settings.date_share * len(filled):
                 roles[i] = "due"
                 break
+
+    # with no owner column named, an unnamed column of post names is the owner
+    if not {"owner", "owner_due"} & set(roles):
+        for i, r in enumerate(roles):
+            if r == "extra" and any(cells[i]) and owner_like(cells[i]) \
+                    and action_score(cells[i]) < settings.evidence_floor:
+                roles[i] = "owner"
+                break
+
+    # two date columns side by side, the left one never later than the right
+    # one, are a start and an end (``Begins | Ends``, ``Date from | Until``)
+    if "start" not in roles:
+        pair = _start_end_pair(roles, cells)
+        if pair is not None:
+            roles[pair] = "start"
+            roles[pair + 1] = "due"
 
     # a column of colour words is the RAG status
     for i, r in enumerate(roles):
@@ -145,16 +236,43 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
-    if chosen is not None and roles[chosen] == "issue":
-        # an issue column is the action only when no unnamed column holds the
-        # instructions (``Issue | Response | Lead``): those are the actions
+    if chosen is not None and chosen in strong and weak \
+            and names_action_in_complement(headers[chosen]):
+        # ``Reason for action`` beside ``Tasks``: the action word only complements
+        # the head; the other column wins when its cells are worded as actions
+        other = _pick(weak, cells)
+        if other is not None and verb_share(cells[other]) >= 0.5 \
+                and verb_share(cells[other]) >= verb_share(cells[chosen]) + 0.3 \
+                and action_score(cells[other]) > action_score(cells[chosen]):
+            notes.append(f"the actions were taken from column {other + 1} "
+                         f"({headers[other]}), whose cells are worded as actions, not from "
+                         f"column {chosen + 1} ({headers[chosen]})")
+            chosen = other
+    if chosen is not None and roles[chosen] in ("issue", "outcome"):
+        # an issue or outcome column is the action only when no unnamed column
+        # holds the actions (``Issue | Response | Lead``, ``Impact | Detail |
+        # Lead``): a column filled on as many rows, with longer action-like cells
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
                       floor=settings.evidence_floor)
-        if other is not None and verb_share(cells[other]) >= max(0.5, verb_share(cells[chosen])):
-            chosen = other
+        if other is not None and _holds_actions_over(cells[other], cells[chosen]):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
-                         f"not from the issue column beside it")
+                         f"not from the {roles[chosen]} column beside it")
+            chosen = other
+    if chosen is not None and roles[chosen] == "action":
+        # a column headed as the action that holds no sentences (``Who will do
+        # it`` over names) gives way to an unnamed column of action sentences;
+        # its header is read again without the action reading
+        other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
+                      floor=settings.evidence_floor)
+        if other is not None and verb_share(cells[chosen]) < 0.2 \
+                and _holds_actions_over(cells[other], cells[chosen]) \
+                and action_score(cells[other]) > 3 * action_score(cells[chosen]):
+            notes.append(f"column {chosen + 1} ({headers[chosen]}) is headed as the action "
+                         f"but holds no sentences; the actions were taken from column "
+                         f"{other + 1} ({headers[other] or 'unlabelled'})")
+            roles[chosen] = role_of(headers[chosen], skip=("action",))
+            chosen = other
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
                        floor=settings.evidence_floor)
@@ -167,6 +285,14 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             roles[i] = "extra"
     if chosen is not None:
         roles[chosen] = "action"
+
+    # an unnamed column of short labels left of the actions, printed once over
+    # the rows it groups (a merged cell), is their theme
+    if chosen is not None and "theme" not in roles and "outcome" not in roles:
+        for i in range(chosen):
+            if roles[i] == "extra" and _grouping_labels(cells[i], cells[chosen]):
+                roles[i] = "theme"
+                break
 
     # one column each for the roles a row has once
     for role in ("outcome", "theme", "rag", "start"):

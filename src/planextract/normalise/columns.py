@@ -106,12 +106,27 @@ def _phrase_at(words: list[str], phrase: list[str]) -> int | None:
     return None
 
 
-def _segment_role(words: list[str]) -> str | None:
-    """The role one alternative of a header names, or None: the role word that
-    ends last (the head noun); a phrase covers the words inside it."""
+# a header worded as a question asks for its role with its first word
+# (``Who will do it``, ``When will it be done``)
+_QUESTION = {"who": "owner", "whom": "owner", "when": "due"}
+
+
+# ``<verb>ed by`` names the agent who does it (``Led by``, ``Delivered by``): the owner,
+# unless the words say a date (``Completed by``) or scrutiny (``Monitored by``)
+_AGENT = re.compile(r"^[a-z]+(?:ed|led|wned|one|ne)$")
+
+
+def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
+    """The role one alternative of a header names, or None: the role a question
+    word opening it asks for, else the role word that ends last (the head noun);
+    a phrase covers the words inside it."""
+    if len(words) > 1 and words[0] in _QUESTION:
+        return _QUESTION[words[0]]
     hits: list[tuple[int, int, str]] = []  # (end, length, role)
     covered: set[int] = set()
     for phrase, role in PHRASES:
+        if role in skip:
+            continue
         parts = phrase.split()
         at = _phrase_at(words, parts)
         if at is not None:
@@ -122,6 +137,8 @@ def _segment_role(words: list[str]) -> str | None:
         if index in covered:
             continue
         for role, stems in WORDS.items():
+            if role in skip:
+                continue
             if any(_stem_matches(s, word, alone) for s in stems):
                 hits.append((index + 1, 1, role))
                 break
@@ -129,25 +146,38 @@ def _segment_role(words: list[str]) -> str | None:
     # ``Actions required to achieve outcome``, ``Progress against target``)
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
     head = [h for h in hits if h[0] - h[1] < cut]
+    if not hits and len(words) == 2 and words[1] == "by" and _AGENT.match(words[0]) \
+            and "owner" not in skip:
+        return "owner"
     return max(head or hits)[2] if hits else None
 
 
 @lru_cache(maxsize=4096)  # pure, and asked of every cell of every candidate header row
-def role_of(header: str) -> str:
+def role_of(header: str, skip: tuple[str, ...] = ()) -> str:
     """The role a column header names; ``extra`` when it names none. A header
     naming both who and when (``Lead and timescale``, ``Owner / Date``) is
-    ``owner_due``: its cells are cut into the two."""
+    ``owner_due``: its cells are cut into the two. ``skip``: roles the cells
+    ruled out (the header's next best reading is wanted)."""
     label = squash(header).strip(" :*?.")
     if not label:
         return "extra"
-    segments = [_segment_role(_words(s)) for s in _BOTH.split(label)]
+    segments = [_segment_role(_words(s), skip) for s in _BOTH.split(label)]
     if "owner" in segments and "due" in segments:
         return "owner_due"
     for segment in _ALTERNATIVES.split(label):
-        role = _segment_role(_words(segment))
+        role = _segment_role(_words(segment), skip)
         if role:
             return role
     return "extra"
+
+
+def names_action_in_complement(header: str) -> bool:
+    """The header says ``action`` only after a preposition, its head word naming
+    nothing (``Reason for action``): a weaker name than a head word would be."""
+    words = _words(header)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), None)
+    return cut is not None and role_of(header) == "action" \
+        and _segment_role(words[:cut]) is None
 
 
 def is_weak_action(header: str) -> bool:

@@ -23,7 +23,11 @@ _YEAR = r"(?:19|20)\d{2}|\d{2}"
 # and its quarters "Q2 2013/14" (Q1 April-June ... Q4 January-March); "Q3 2012"
 # with a plain year is a calendar quarter.
 _FY = r"((?:19|20)\d{2})\s*[/-]\s*(\d{2})(?![\d/.-])"
+# a separator between the parts of a date written with a month name: spreadsheets
+# print ``31-Mar-12`` and ``Jan-13``, others ``31 Mar 2012`` or ``31/Mar/2012``
+_SEP = r"(?:\s+|\s*[-/]\s*)"
 _PATTERNS = [
+    ("iso", re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")),
     ("fy_quarter", re.compile(rf"\bQ([1-4])\s*,?\s*{_FY}", re.I)),
     ("quarter", re.compile(r"\bQ([1-4])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
     ("fin_year", re.compile(rf"\b{_FY}")),
@@ -31,17 +35,24 @@ _PATTERNS = [
     ("month_day", re.compile(
         rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*((?:19|20)\d{{2}})\b", re.I)),
     ("season", re.compile(r"\b(spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})\b", re.I)),
-    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+({_YEAR})\b", re.I)),
-    ("month_year", re.compile(rf"\b({_MONTH})\s*,?\s*'?({_YEAR})\b", re.I)),
+    ("day_month", re.compile(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_SEP}({_MONTH}){_SEP}({_YEAR})\b", re.I)),
+    ("month_year", re.compile(rf"\b({_MONTH})(?:\s*,?\s*'?|\s*[-/]\s*)({_YEAR})\b", re.I)),
     ("year", re.compile(r"\b((?:19|20)\d{2})\b")),
     ("month", re.compile(rf"\b({_MONTH})(?![a-z])", re.I)),
 ]
 _ONGOING = re.compile(r"\bon\s*-?\s*going\b|\bquarterly\b|\bannually\b|\bmonthly\b|"
                       r"\bcontinuous(?:ly)?\b|\brolling\b|\bestablished\b|\bweekly\b|"
                       r"\b(?:six|6)[\s-]?monthly\b|\bhalf[\s-]?yearly\b|\bbi-?annual(?:ly)?\b|"
-                      r"\byearly\b|\bcontinual(?:ly)?\b", re.I)
+                      r"\byearly\b|\bcontinu(?:al|ally|ing|es|e)\b|"
+                      # a recurrence: every six months, each quarter, every April
+                      r"\b(?:every|each)\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|"
+                      r"year|term|session|meeting|cycle|" + "|".join(calendar.month_name[1:])
+                      + r")s?\b", re.I)
 ONGOING = _ONGOING  # words that say a deadline recurs or never ends
 _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
+# a start left open after the date: ``Apr 2012 onwards``, ``2013 and beyond``
+_OPEN_END = re.compile(r"\bonwards?\b|\band\s+beyond\b|\bthereafter\b", re.I)
 _RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
 _NUMERIC_JUNK = re.compile(r"\d+[./]\d+")
 
@@ -116,8 +127,9 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
                     taken.pop()
                     continue
                 found.append(Expr(period[0], period[1], span, kind))
-            elif kind == "numeric":
-                day, month, year = int(groups[0]), int(groups[1]), _year(groups[2])
+            elif kind in ("numeric", "iso"):
+                day, month, year = (int(groups[0]), int(groups[1]), _year(groups[2])) \
+                    if kind == "numeric" else (int(groups[2]), int(groups[1]), int(groups[0]))
                 try:
                     day_date = date(year, month, day)
                 except ValueError:
@@ -199,6 +211,10 @@ def parse_due(text: str | None) -> DueDate:
         return DueDate(kind, flags=sorted(set(flags)))
     if started and len(dated) == 1 and dated[0].kind != "range" \
             and started.start() < dated[0].pos[0]:
+        return DueDate("ongoing", None, dated[0].start, sorted(set(flags)))
+    open_end = _OPEN_END.search(text)
+    if open_end and len(dated) == 1 and dated[0].kind != "range" \
+            and open_end.start() >= dated[0].pos[1]:
         return DueDate("ongoing", None, dated[0].start, sorted(set(flags)))
     if len(dated) == 1 and not ongoing:
         only = dated[0]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from planextract.extract.model import Row
+from planextract.normalise.column_evidence import dated_column, plan_columns
 from planextract.normalise.columns import is_header_row, role_of
 from planextract.normalise.text import squash
 from planextract.settings import DEFAULT
@@ -32,6 +33,11 @@ def _texts(row: Row) -> list[str]:
     return [squash(c.text) for c in row.cells]
 
 
+def _dated(text: str) -> bool:
+    """A date is never a label (a data row of owners and dates is no sub-header)."""
+    return dated_column([text], 1.0)
+
+
 def _label_like(text: str) -> bool:
     return (len(text) <= 40 and len(text.split()) <= 5 and not re.match(r"^\d", text)
             and not re.search(r"[.;]$", text))
@@ -42,16 +48,36 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
     each under an empty top cell or under a top label that spans on to the
     right (a merged cell), never under a top label of its own column alone."""
     filled = [(i, t) for i, t in enumerate(lower) if t]
-    if not filled or not all(_label_like(t) for _, t in filled):
-        return False
-    if all(role_of(t) == "extra" for _, t in filled):
+    if not filled or not all(_label_like(t) and not _dated(t) for _, t in filled):
         return False
 
     def under_span(i: int) -> bool:
         if i >= len(top) or not top[i]:
             return True
         return i + 1 < len(top) and not top[i + 1]
+
+    if all(role_of(t) == "extra" for _, t in filled):
+        # labels the vocabulary does not know complete the header only as two or
+        # more labels under one merged top cell (``Who and when`` over ``Led by``
+        # and ``Timing``)
+        if not all(under_span(i) for i, _ in filled) or _most_under_one_span(top, lower) < 2:
+            return False
     return all(under_span(i) for i, _ in filled)
+
+
+def _most_under_one_span(top: list[str], lower: list[str]) -> int:
+    """The most lower labels under one top label and the empty top cells right
+    of it (a merged cell's span)."""
+    best, count, inside = 0, 0, False
+    for i in range(len(lower)):
+        label = top[i] if i < len(top) else ""
+        if label:
+            count, inside = 0, True
+        elif not inside:
+            continue
+        count += bool(lower[i])
+        best = max(best, count)
+    return best
 
 
 def combine(top: list[str], lower: list[str]) -> list[str]:
@@ -71,13 +97,28 @@ def combine(top: list[str], lower: list[str]) -> list[str]:
     return [lower[i] or spread[i] for i in range(width)]
 
 
+def _labels_over_plan(cells: list[str], body: list[list[str]]) -> bool:
+    """A row of short labels (whatever words they use) over rows whose cells show
+    a plan: a column of dates beside a column of sentences. Labels the vocabulary
+    does not know are still a header when the cells below prove the table."""
+    filled = [t for t in cells if t]
+    if len(filled) < 2 or not all(_label_like(t) for t in filled) or len(body) < 2:
+        return False
+    width = max(len(cells), *(len(r) for r in body))
+    columns = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
+    return plan_columns(columns)
+
+
 def find_header(rows: list[Row] | tuple[Row, ...],
-                search: int = DEFAULT.columns.header_search) -> Header | None:
+                search: int = DEFAULT.columns.header_search,
+                evidence_rows: int = 12) -> Header | None:
     """The header of a table block in its first ``search`` rows (a title row
-    may come first), or None when it has none (a continuation)."""
-    texts = [_texts(r) for r in rows[:search + 1]]
+    may come first), or None when it has none (a continuation). A header is a
+    row of known labels, or a row of labels over cells that prove a plan."""
+    texts = [_texts(r) for r in rows[:max(search + 1, evidence_rows)]]
     for index, cells in enumerate(texts[:search]):
-        if not is_header_row(cells):
+        if not is_header_row(cells) and not _labels_over_plan(
+                cells, texts[index + 1:index + 1 + evidence_rows]):
             filled = [t for t in cells if t]
             if len(filled) > 1 and index + 1 < len(texts) \
                     and not _sub_header(cells, texts[index + 1]):

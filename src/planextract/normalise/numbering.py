@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planextract.normalise.verbs import opens_with_verb
+from planextract.normalise.action_words import action_like
 from planextract.settings import DEFAULT
 
 # "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
@@ -119,7 +119,7 @@ def split_successors(item: Numbered) -> list[Numbered]:
                               for ch in re.findall(r"[A-Za-z]+|\d+|\.", following))
         match = next((m for m in re.finditer(rf"(?<=\s)(?P<raw>{spaced}\.?)\s+(?=[A-Z])",
                                              current.text)
-                      if opens_with_verb(current.text[m.end():])), None)
+                      if action_like(current.text[m.end():])), None)
         if not match:  # an action opens with a verb: "13 Managers" is a figure
             break
         out.append(Numbered(current.raw, current.text[:match.start()].strip()))

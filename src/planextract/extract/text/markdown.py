@@ -9,7 +9,8 @@ on in lower case. ``#`` headings and setext headings (a line underlined with
 ``===`` or ``---``) give paragraph levels; emphasis, links and escapes are
 removed from the text. Pandoc's grid tables (``+---+`` borders, cells over
 several lines) are read too: pandoc writes them for cells holding lists or
-several paragraphs.
+several paragraphs. So are pandoc's simple and multiline tables (columns set by
+runs of dashes, ``text.pandoc_tables``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.decode import decode, lines_of
+from planextract.extract.text.pandoc_tables import (
+    has_dash_table,
+    multiline_table,
+    simple_table,
+    starts_multiline,
+    starts_simple,
+)
 from planextract.settings import DEFAULT, Settings
 
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -68,8 +76,9 @@ def _starts_grid(lines: list[str], index: int) -> bool:
 
 def has_pipe_table(lines: list[str]) -> bool:
     """Some line is a header row followed by its separator row, or the top
-    border of a grid table."""
-    return any(_starts_table(lines, i) or _starts_grid(lines, i) for i in range(len(lines) - 1))
+    border of a grid table; or a pandoc simple or multiline table is there."""
+    return any(_starts_table(lines, i) or _starts_grid(lines, i)
+               for i in range(len(lines) - 1)) or has_dash_table(lines)
 
 
 def _grid_table(lines: list[str], index: int) -> tuple[Table, int]:
@@ -165,6 +174,15 @@ def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
         number = index + 1
         if _starts_grid(lines, index):
             table, index = _grid_table(lines, index)
+            blocks.append(table)
+            continue
+        if starts_multiline(lines, index):
+            table, index = multiline_table(
+                lines, index, lambda text: _cell(unwrap(text.split("\n")), grid=True))
+            blocks.append(table)
+            continue
+        if starts_simple(lines, index):
+            table, index = simple_table(lines, index, _cell)
             blocks.append(table)
             continue
         if _starts_table(lines, index):
