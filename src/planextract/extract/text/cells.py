@@ -332,7 +332,7 @@ def _homogeneity(rows: list[list[_RawCell]]) -> float:
 
 def read_cells(data: bytes, source_format: str = "text-cells",
                settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data)
+    text, warnings = decode(data, settings.limits)
     paragraphs, items = _split_cells(lines_of(text))
     cells = [c for c in items if isinstance(c, _RawCell)]
     width, numbered = _width(cells)
