@@ -1,0 +1,399 @@
+"""Where the rows and tables of a one-cell-per-line export start.
+
+The export prints every cell on a line of its own: nothing marks where a row
+ends. The evidence, weighed for each possible header (one or two rows of 2 to
+20 short labels, empty cells allowed: an unnamed number column, a merged top
+cell):
+
+- the header's cell count: a table's cells come in whole rows of it;
+- the header repeated at page tops (the strongest: it shows the width);
+- blank lines: most exports print one before each row, few inside a row;
+- number tokens and dates: read in rows of the right width, the cells of one
+  column are alike (numbers under numbers, dates under dates).
+
+A width under which the cells do not come out in whole rows loses to one
+under which they do; among those, repeats of the header decide, then how
+well row starts agree with blank lines and how alike each column is. Lines
+standing alone between two rows are headings when they read as one or when
+a new table's header follows them (a row of known column labels), else more
+text of the cell above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planextract.extract.html_fragments import plain
+from planextract.extract.model import Paragraph
+from planextract.normalise.columns import is_header_row
+
+# a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
+ROW_NUMBER = re.compile(
+    r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3}){0,2}|\d{4}\.\d{1,3})\.?\s*$")
+_WORDS = re.compile(r"[\s/]+")
+_DATE_LIKE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bon-?going\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b",
+    re.I)
+# a line that titles what follows: a grouping word with its number or letter (or a
+# colon): "Section 2", "OBJECTIVE 4 - ACCESS", "Theme A:", "Strand: Race"; a word
+# alone ("Area Manager", "Outcome lead") is text, an owner's title most often
+_HEADING_WORD = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|outcome|"
+    r"aim|goal|area|year|chapter|appendix|annex|workstream)"
+    r"(?:\s*:|\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.I)
+MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
+MAX_HEADING_WORDS = 14
+MAX_TITLE_WORDS = 10
+MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 60
+MAX_HEADER_CELLS = 20
+MAX_HEADER_ROWS = 2
+HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
+BLANK_WEIGHT = 2.0  # blank lines before row starts weigh twice a column's likeness
+
+
+@dataclass
+class RawCell:
+    """A cell: its numbered lines, and the blank lines printed just before it."""
+
+    lines: list[tuple[int, str]]
+    blank_before: int = 0
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.relabel()
+
+    def relabel(self) -> None:
+        self.label = " ".join(" ".join(t for _, t in self.lines).split())
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_text_line(self) -> int:
+        filled = [n for n, t in self.lines if t.strip()]
+        return filled[-1] if filled else self.lines[0][0]
+
+
+@dataclass
+class Loose:
+    """A line standing alone after a blank line: a heading, or more of a cell."""
+
+    number: int
+    text: str
+    blank_before: int
+
+
+@dataclass
+class Break:
+    """A repeated header dropped between rows: a page top."""
+
+    cells: int
+
+
+@dataclass
+class Parse:
+    """One reading of a table: its header, its rows and headings in order, the
+    cells of an unfinished last row, cells skipped outside any row, where the
+    next table starts, and the loose lines to give back to their cells."""
+
+    width: int
+    header: list[list[RawCell]]
+    out: list[list[RawCell] | Paragraph | Break] = field(default_factory=list)
+    left: list[RawCell] = field(default_factory=list)
+    skipped: list[RawCell] = field(default_factory=list)
+    stop: int = 0
+    folds: list[tuple[RawCell, Loose]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[list[RawCell]]:
+        return [o for o in self.out if isinstance(o, list)]
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORDS.split(text.lower()) if w]
+
+
+def is_label(text: str) -> bool:
+    """A column label: a few words, no digits, no full stop, not a date."""
+    return (bool(text) and len(text.split()) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
+            and not text.endswith(".") and not re.search(r"\d", text)
+            and not _DATE_LIKE.search(text))
+
+
+class Header:
+    """The table's own header labels (every header row, in order), to
+    recognise their repeats."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = [label.lower() for label in labels]
+        self.label_words = [set(words(label)) for label in self.labels]
+        self.first_empty = bool(self.labels) and not self.labels[0]
+
+    def label_of(self, cell: RawCell, after: int) -> int | None:
+        """The index of the header label ``cell`` repeats (whole, or a piece
+        of a label broken over two cells), at or after ``after``."""
+        norm = cell.label.lower()
+        if not norm or len(norm) > MAX_LABEL_CHARS:
+            return None
+        cell_words = set(words(norm))
+        for index in range(after, len(self.labels)):
+            if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
+                return index
+        return None
+
+    def repeat_at(self, cells: list[RawCell], start: int) -> int:
+        """How many cells from ``start`` repeat the header (0 when none): two
+        or more labels in the header's order, the first one of its first two,
+        empty cells between them; text longer than a label never is one."""
+        if start >= len(cells) or (not cells[start].label and not self.first_empty):
+            return 0
+        end, matched, at = start, 0, 0
+        for index in range(start, min(len(cells), start + len(self.labels) + 2)):
+            cell = cells[index]
+            if not cell.label:
+                continue
+            label = self.label_of(cell, at)
+            if label is None or (matched == 0 and label > 1):
+                break
+            matched += 1
+            at = label + 1
+            end = index + 1
+        filled = sum(1 for label in self.labels if label)
+        return end - start if matched >= min(2, filled) else 0
+
+
+def opens_table(cells: list[RawCell], start: int) -> bool:
+    """The cells from ``start`` open a table: a run of short labels naming
+    at least two known columns (``Action``, ``Lead``, ``Due``, ...)."""
+    labels = []
+    for cell in cells[start:start + MAX_HEADER_CELLS]:
+        if cell.label and not is_label(cell.label):
+            break
+        labels.append(cell.label)
+    return is_header_row(labels)
+
+
+def is_heading_line(text: str) -> bool:
+    """A short title line: a markdown heading, a grouping word with its
+    number or letter, or three words or more all in capitals."""
+    text = " ".join(text.split())
+    found = text.split()
+    if not found or len(found) > MAX_HEADING_WORDS or re.search(r"[.,;]$", text):
+        return False
+    if re.match(r"^#{1,6}\s", text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    capitals = (len(letters) >= 4 and all(c.isupper() for c in letters)
+                and len(found) >= MIN_CAPITAL_WORDS)
+    return capitals or bool(_HEADING_WORD.match(text))
+
+
+def is_title(text: str) -> bool:
+    """A line that can title a table: a heading line, or a few words starting
+    with a capital and not ending as a sentence or a list does."""
+    text = " ".join(text.split())
+    return is_heading_line(text) or (
+        text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
+        and not re.search(r"[.,;:]$", text))
+
+
+def _plain(text: str) -> str:
+    return plain(re.sub(r"^\s*#{1,6}\s+", "", text))
+
+
+class _Grouper:
+    """Groups the items after a header into rows of ``width`` cells."""
+
+    def __init__(self, items: list[RawCell | Loose], cells: list[RawCell],
+                 position: dict[int, int], header: Header, numbered: bool) -> None:
+        self.items, self.cells, self.position = items, cells, position
+        self.header, self.numbered = header, numbered
+
+    def loose_run(self, parse: Parse, current: list[RawCell], run: list[Loose],
+                  next_item: int) -> bool:
+        """Place lines standing alone; True when a new table starts after them."""
+        if current:  # inside a row: more text of the cell above
+            parse.folds += [(current[-1], loose) for loose in run]
+            return False
+        at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
+        if at is not None and opens_table(self.cells, at) and (
+                not self.header.repeat_at(self.cells, at)
+                or all(is_title(_plain(x.text)) for x in run)):
+            parse.out += [Paragraph(text=_plain(x.text), line=x.number) for x in run]
+            return True
+        first = next((i for i, x in enumerate(run) if is_heading_line(_plain(x.text))), len(run))
+        rows = parse.rows
+        target = rows[-1][-1] if rows else parse.header[-1][-1]
+        parse.folds += [(target, loose) for loose in run[:first]]
+        parse.out += [Paragraph(text=_plain(x.text), line=x.number, level=HEADING_LEVEL)
+                      for x in run[first:]]
+        return False
+
+    def group(self, start: int, parse: Parse) -> Parse:
+        current: list[RawCell] = []
+        skip_until = -1
+        index = start
+        width = parse.width
+        while index < len(self.items):
+            item = self.items[index]
+            if isinstance(item, Loose):
+                end = index
+                while end < len(self.items) and isinstance(self.items[end], Loose):
+                    end += 1
+                run = [x for x in self.items[index:end] if isinstance(x, Loose)]
+                following = self.items[end] if end < len(self.items) else None
+                if following is not None and self.position[id(following)] < skip_until:
+                    index = end  # a label of the repeated header broken over a blank line
+                    continue
+                if self.loose_run(parse, current, run, end):
+                    parse.stop = end
+                    parse.left = current
+                    return parse
+                index = end
+                continue
+            index += 1
+            at = self.position[id(item)]
+            if at < skip_until:
+                continue
+            if not current:
+                repeat = self.header.repeat_at(self.cells, at)
+                if repeat:
+                    skip_until = at + repeat
+                    parse.out.append(Break(repeat))
+                    continue
+                if self.numbered and item.label and not ROW_NUMBER.match(item.label):
+                    if is_heading_line(item.label):  # a heading typed as a cell between rows
+                        parse.out.append(Paragraph(text=item.label, line=item.first_line,
+                                                   level=HEADING_LEVEL))
+                    else:
+                        parse.skipped.append(item)
+                    continue
+            current.append(item)
+            if len(current) == width:
+                parse.out.append(current)
+                current = []
+        parse.stop = len(self.items)
+        parse.left = current
+        return parse
+
+
+def _sub_header(top: list[str], lower: list[str]) -> bool:
+    """``lower`` completes ``top`` as a second header row: each of its labels
+    under an empty top cell or under a top label spanning on to the right
+    (a merged cell), at least one under an empty one."""
+    filled = [i for i, t in enumerate(lower) if t]
+    if not filled or not any(not top[i] for i in filled):
+        return False
+    return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
+
+
+def _kind(cell: RawCell) -> str | None:
+    text = cell.label
+    if not text:
+        return None  # an empty cell (a merged one) fits any column
+    if ROW_NUMBER.match(text):
+        return "number"
+    if _DATE_LIKE.search(text):
+        return "date"
+    return "short" if len(text.split()) <= 3 else "long"
+
+
+def homogeneity(rows: list[list[RawCell]]) -> float:
+    """How alike the cells of each column are (numbers, dates, short and long
+    text), the share of filled cells of their column's commonest kind, less
+    for fewer rows: the right width lines the same kinds up in columns."""
+    if not rows:
+        return 0.0
+    same = filled = 0
+    for column in zip(*rows):
+        kinds = [k for k in (_kind(c) for c in column) if k]
+        if kinds:
+            same += max(kinds.count(k) for k in set(kinds))
+            filled += len(kinds)
+    return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
+
+
+def blank_agreement(rows: list[list[RawCell]]) -> float:
+    """F1 of "a blank line before a cell" as a sign of "a row starts here"
+    (0 when the export prints no blank line before any cell)."""
+    hits = sum(1 for row in rows if row[0].blank_before)
+    misses = sum(1 for row in rows if not row[0].blank_before)
+    false = sum(1 for row in rows for cell in row[1:] if cell.blank_before)
+    return 2 * hits / (2 * hits + misses + false) if hits else 0.0
+
+
+def _score(parse: Parse, numbered: bool) -> tuple:
+    rows = parse.rows
+    whole = bool(rows) and not parse.left and not parse.skipped
+    repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
+    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
+               if numbered and rows else 0.0)
+    evidence = BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
+    return whole, repeated, round(evidence, 9), len(parse.header), parse.width
+
+
+def _full_labels(items: list[RawCell | Loose], start: int, count: int
+                 ) -> tuple[list[RawCell], list[str], int]:
+    """The first ``count`` cells from ``items[start]``, their labels with the
+    loose lines printed after each (a label broken over a blank line), and the
+    index of the first item after them."""
+    cells: list[RawCell] = []
+    labels: list[str] = []
+    index = start
+    while index < len(items) and len(cells) < count:
+        item = items[index]
+        if isinstance(item, RawCell):
+            cells.append(item)
+            labels.append(item.label)
+        elif labels:
+            labels[-1] = f"{labels[-1]} {' '.join(item.text.split())}".strip()
+        index += 1
+    while len(cells) == count and index < len(items) and isinstance(items[index], Loose) \
+            and len(items[index].text.split()) == 1:
+        labels[-1] = f"{labels[-1]} {items[index].text.strip()}".strip()
+        index += 1  # one word right after the header is more of its last label
+    return cells, labels, index
+
+
+def choose(items: list[RawCell | Loose], start: int, cells: list[RawCell],
+           position: dict[int, int]) -> Parse | None:
+    """The best reading of the table whose header starts at ``items[start]``
+    (a cell), or None when no run of labels there makes a header."""
+    best: tuple[tuple, Parse, int] | None = None
+    for rows in range(1, MAX_HEADER_ROWS + 1):
+        for width in range(2, MAX_HEADER_CELLS + 1):
+            head, labels, body = _full_labels(items, start, rows * width)
+            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
+                break
+            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
+            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
+                continue
+            if rows == 2 and not _sub_header(grid[0], grid[1]):
+                continue
+            first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
+            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+            parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
+                                               for r in range(rows)])
+            grouper = _Grouper(items, cells, position, Header(labels), numbered)
+            parse = grouper.group(body, parse)
+            parse.folds += _header_folds(items[start:body])
+            score = _score(parse, numbered)
+            if best is None or score > best[0]:
+                best = (score, parse, body)
+    return best[1] if best else None
+
+
+def _header_folds(items: list[RawCell | Loose]) -> list[tuple[RawCell, Loose]]:
+    """Each loose line of the header given back to the label it breaks."""
+    folds, owner = [], None
+    for item in items:
+        if isinstance(item, RawCell):
+            owner = item
+        elif owner is not None:
+            folds.append((owner, item))
+    return folds
