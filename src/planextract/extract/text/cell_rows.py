@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from planextract.extract.html_fragments import plain
 from planextract.extract.model import Paragraph
-from planextract.normalise.columns import is_header_row
+from planextract.normalise.columns import is_header_row, role_of
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
 ROW_NUMBER = re.compile(
@@ -47,6 +47,7 @@ _HEADING_WORD = re.compile(
 MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
 MAX_HEADING_WORDS = 14
 MAX_TITLE_WORDS = 10
+_ABBREVIATED = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "No.", "Ref.", "Dept.": not a sentence
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 MAX_HEADER_CELLS = 20
@@ -98,14 +99,13 @@ class Break:
 @dataclass
 class Parse:
     """One reading of a table: its header, its rows and headings in order, the
-    cells of an unfinished last row, cells skipped outside any row, where the
-    next table starts, and the loose lines to give back to their cells."""
+    cells of an unfinished last row, where the next table starts, and the
+    loose lines to give back to their cells."""
 
     width: int
     header: list[list[RawCell]]
     out: list[list[RawCell] | Paragraph | Break] = field(default_factory=list)
     left: list[RawCell] = field(default_factory=list)
-    skipped: list[RawCell] = field(default_factory=list)
     stop: int = 0
     folds: list[tuple[RawCell, Loose]] = field(default_factory=list)
 
@@ -121,7 +121,8 @@ def words(text: str) -> list[str]:
 def is_label(text: str) -> bool:
     """A column label: a few words, no digits, no full stop, not a date."""
     return (bool(text) and len(text.split()) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
-            and not text.endswith(".") and not re.search(r"\d", text)
+            and (not text.endswith(".") or _ABBREVIATED.search(text))
+            and not re.search(r"\d", text)
             and not _DATE_LIKE.search(text))
 
 
@@ -163,19 +164,29 @@ class Header:
             matched += 1
             at = label + 1
             end = index + 1
-        filled = sum(1 for label in self.labels if label)
-        return end - start if matched >= min(2, filled) else 0
+        filled = [i for i, label in enumerate(self.labels) if label]
+        if matched < min(2, len(filled)):
+            return 0
+        if matched == len(filled):  # the whole header repeated: its empty cells after the last
+            while end < len(cells) and not cells[end].label and end - start < len(self.labels):
+                end += 1
+        return end - start
+
+
+def label_run(cells: list[RawCell], start: int) -> int:
+    """How many cells from ``start`` are labels or empty (at most a header's)."""
+    count = 0
+    for cell in cells[start:start + MAX_HEADER_CELLS]:
+        if cell.label and not is_label(cell.label):
+            break
+        count += 1
+    return count
 
 
 def opens_table(cells: list[RawCell], start: int) -> bool:
     """The cells from ``start`` open a table: a run of short labels naming
     at least two known columns (``Action``, ``Lead``, ``Due``, ...)."""
-    labels = []
-    for cell in cells[start:start + MAX_HEADER_CELLS]:
-        if cell.label and not is_label(cell.label):
-            break
-        labels.append(cell.label)
-    return is_header_row(labels)
+    return is_header_row([c.label for c in cells[start:start + label_run(cells, start)]])
 
 
 def is_heading_line(text: str) -> bool:
@@ -234,6 +245,17 @@ class _Grouper:
                       for x in run[first:]]
         return False
 
+    def next_header(self, at: int, width: int) -> bool:
+        """A run of labels longer than a row, opening a table, starts at this
+        row start: the next table's header. A row of it with a label naming no
+        column (``Green``, ``Objective met`` under ``Status``, ``Meaning``) is
+        still a row of this table when the labels after it open the next."""
+        if at == 0 or label_run(self.cells, at) <= width or not opens_table(self.cells, at):
+            return False
+        row = [c.label for c in self.cells[at:at + width]]
+        return not (any(x and role_of(x) == "extra" for x in row)
+                    and opens_table(self.cells, at + width))
+
     def group(self, start: int, parse: Parse) -> Parse:
         current: list[RawCell] = []
         skip_until = -1
@@ -266,12 +288,14 @@ class _Grouper:
                     skip_until = at + repeat
                     parse.out.append(Break(repeat))
                     continue
-                if self.numbered and item.label and not ROW_NUMBER.match(item.label):
-                    if is_heading_line(item.label):  # a heading typed as a cell between rows
-                        parse.out.append(Paragraph(text=item.label, line=item.first_line,
-                                                   level=HEADING_LEVEL))
-                    else:
-                        parse.skipped.append(item)
+                if self.next_header(at, width):
+                    parse.stop = index - 1  # more labels than a row holds: the next header
+                    parse.left = current
+                    return parse
+                if self.numbered and item.label and not ROW_NUMBER.match(item.label) \
+                        and is_heading_line(item.label):  # a heading typed as a cell
+                    parse.out.append(Paragraph(text=item.label, line=item.first_line,
+                                               level=HEADING_LEVEL))
                     continue
             current.append(item)
             if len(current) == width:
@@ -329,7 +353,7 @@ def blank_agreement(rows: list[list[RawCell]]) -> float:
 
 def _score(parse: Parse, numbered: bool) -> tuple:
     rows = parse.rows
-    whole = bool(rows) and not parse.left and not parse.skipped
+    whole = bool(rows) and not parse.left
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)

@@ -153,9 +153,6 @@ def _table_blocks(parse: Parse, warnings: list[str]) -> list[Paragraph | Table]:
                          * (parse.width - len(parse.left)), after_break))
     if rows:
         blocks.append(Table(rows=tuple(rows)))
-    for cell in parse.skipped:
-        warnings.append(f"line {cell.first_line}: cell outside any row skipped: "
-                        f"{cell.label[:60]!r}")
     return blocks
 
 
