@@ -12,8 +12,12 @@ cell):
   column are alike (numbers under numbers, dates under dates).
 
 A width under which the cells do not come out in whole rows loses to one
-under which they do; among those, repeats of the header decide, then how
-well row starts agree with blank lines and how alike each column is. Lines
+under which they do; among those, the sum of the evidence decides: how well
+row starts agree with blank lines (twice), how alike each column is, the
+share of rows opening with a number, and whether the header is seen again
+(a reading too narrow also finds a prefix of the header at page tops, but
+then its rows and blank lines disagree, and a table ending early under the
+right width no longer loses to one read on into the next table). Lines
 standing alone between two rows are headings when they read as one or when
 a new table's header follows them (a row of known column labels), else more
 text of the cell above.
@@ -54,6 +58,7 @@ MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
 BLANK_WEIGHT = 2.0  # blank lines before row starts weigh twice a column's likeness
+REPEAT_WEIGHT = 1.0  # the header seen again at a page top: once is enough to show it
 
 
 @dataclass
@@ -357,8 +362,9 @@ def _score(parse: Parse, numbered: bool) -> tuple:
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
-    evidence = BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
-    return whole, repeated, round(evidence, 9), len(parse.header), parse.width
+    evidence = (BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
+                + (REPEAT_WEIGHT if repeated else 0.0))
+    return whole, round(evidence, 9), repeated, len(parse.header), parse.width
 
 
 def _full_labels(items: list[RawCell | Loose], start: int, count: int

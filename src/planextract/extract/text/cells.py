@@ -43,8 +43,9 @@ def _cell_parts(lines: list[str]) -> tuple[str, ...]:
     """Lines of a cell as its parts: a blank line parts paragraphs (as Word's
     text export prints them); a line starting in lower case continues the
     line before it (a sentence broken by a page break) unless it is a bullet
-    item; a paragraph opening with a bullet item belongs to the one above;
-    bullet glyphs go."""
+    item or a blank line parts it from a line that closes a phrase (``April
+    2014`` / ``began May 2011``: two stacked dates); a paragraph opening with
+    a bullet item belongs to the one above; bullet glyphs go."""
     parts: list[list[str]] = []
     blank = True
     for line in lines:
@@ -54,7 +55,8 @@ def _cell_parts(lines: list[str]) -> tuple[str, ...]:
             continue
         bullet = bool(_BULLET.match(text))
         text = _BULLET.sub("", text)
-        if parts and text[:1].islower() and not bullet:
+        if parts and text[:1].islower() and not bullet \
+                and (not blank or _mid_phrase(parts[-1][-1])):
             parts[-1][-1] = f"{parts[-1][-1]} {text}"
         elif blank and not (bullet and parts):
             parts.append([text])
@@ -62,6 +64,13 @@ def _cell_parts(lines: list[str]) -> tuple[str, ...]:
             parts[-1].append(text)
         blank = False
     return tuple("\n".join(p) for p in parts)
+
+
+def _mid_phrase(text: str) -> bool:
+    """``text`` does not close a phrase: it ends neither in a number (a date,
+    a year: ``April 2014``) nor in a stop, so a small-letter line after it
+    carries on its sentence (``advertised to`` / ``staff.``)."""
+    return not re.search(r"[\d.!?;:)]$", text.rstrip())
 
 
 def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
