@@ -236,15 +236,17 @@ class _Grouper:
         if current:  # inside a row: more text of the cell above
             parse.folds += [(current[-1], loose) for loose in run]
             return False
-        at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
-        if at is not None and opens_table(self.cells, at) and (
-                not self.header.repeat_at(self.cells, at)
-                or all(is_title(_plain(x.text)) for x in run)):
-            parse.out += [Paragraph(text=_plain(x.text), line=x.number) for x in run]
-            return True
-        first = next((i for i, x in enumerate(run) if is_heading_line(_plain(x.text))), len(run))
         rows = parse.rows
         target = rows[-1][-1] if rows else parse.header[-1][-1]
+        at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
+        title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
+        if at is not None and opens_table(self.cells, at) and (
+                title < len(run) or not self.header.repeat_at(self.cells, at)):
+            # a new table: its title lines are paragraphs, lines before them end the cell
+            parse.folds += [(target, loose) for loose in run[:title]]
+            parse.out += [Paragraph(text=_plain(x.text), line=x.number) for x in run[title:]]
+            return True
+        first = next((i for i, x in enumerate(run) if is_heading_line(_plain(x.text))), len(run))
         parse.folds += [(target, loose) for loose in run[:first]]
         parse.out += [Paragraph(text=_plain(x.text), line=x.number, level=HEADING_LEVEL)
                       for x in run[first:]]
