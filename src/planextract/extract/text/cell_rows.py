@@ -11,8 +11,9 @@ cell):
 - number tokens and dates: read in rows of the right width, the cells of one
   column are alike (numbers under numbers, dates under dates).
 
-A width under which the cells do not come out in whole rows loses to one
-under which they do; among those, the sum of the evidence decides: how well
+The sum of the evidence decides: cells left over in an unfinished last row
+count against a reading (a wrong width, or a row the export cut short: then
+the other evidence still wins, as smaller widths often fill whole rows); how well
 row starts agree with blank lines (twice), how alike each column is, the
 share of rows opening with a number, and whether the header is seen again
 (a reading too narrow also finds a prefix of the header at page tops, but
@@ -58,6 +59,7 @@ MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
 BLANK_WEIGHT = 2.0  # blank lines before row starts weigh twice a column's likeness
+LEFT_PENALTY = 1.0  # cells left in an unfinished last row: a wrong width, or a row cut short
 REPEAT_WEIGHT = 1.0  # the header seen again at a page top: once is enough to show it
 
 
@@ -360,13 +362,12 @@ def blank_agreement(rows: list[list[RawCell]]) -> float:
 
 def _score(parse: Parse, numbered: bool) -> tuple:
     rows = parse.rows
-    whole = bool(rows) and not parse.left
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
     evidence = (BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (REPEAT_WEIGHT if repeated else 0.0))
-    return whole, round(evidence, 9), repeated, len(parse.header), parse.width
+                + (REPEAT_WEIGHT if repeated else 0.0) - (LEFT_PENALTY if parse.left else 0.0))
+    return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 
 
 def _full_labels(items: list[RawCell | Loose], start: int, count: int
