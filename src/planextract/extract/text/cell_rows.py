@@ -126,8 +126,9 @@ def words(text: str) -> list[str]:
 
 
 def is_label(text: str) -> bool:
-    """A column label: a few words, no digits, no full stop, not a date."""
-    return (bool(text) and len(text.split()) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
+    """A column label: a few words, not opening in small letters (the rest of
+    a sentence), no digits, no full stop, not a date."""
+    return (bool(text) and not text[:1].islower() and len(text.split()) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
             and (not text.endswith(".") or _ABBREVIATED.search(text))
             and not re.search(r"\d", text)
             and not _DATE_LIKE.search(text))
