@@ -28,33 +28,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planextract.extract.html_fragments import plain
 from planextract.extract.model import Paragraph
+from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
+from planextract.extract.text.cell_labels import (
+    MAX_LABEL_CHARS,
+    ROW_NUMBER,
+    is_heading_line,
+    is_label,
+    is_title,
+    words,
+)
 from planextract.normalise.columns import is_header_row, role_of
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
-ROW_NUMBER = re.compile(
-    r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3}){0,2}|\d{4}\.\d{1,3})\.?\s*$")
-_WORDS = re.compile(r"[\s/]+")
-_DATE_LIKE = re.compile(
-    r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bon-?going\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b",
-    re.I)
-# a line that titles what follows: a grouping word with its number or letter (or a
-# colon): "Section 2", "OBJECTIVE 4 - ACCESS", "Theme A:", "Strand: Race"; a word
-# alone ("Area Manager", "Outcome lead") is text, an owner's title most often
-_HEADING_WORD = re.compile(
-    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|outcome|"
-    r"aim|goal|area|year|chapter|appendix|annex|workstream)"
-    r"(?:\s*:|\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\b)", re.I)
-MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
-MAX_HEADING_WORDS = 14
-MAX_TITLE_WORDS = 10
-_ABBREVIATED = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "No.", "Ref.", "Dept.": not a sentence
-MAX_LABEL_WORDS = 6
-MAX_LABEL_CHARS = 60
 MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
@@ -115,23 +104,11 @@ class Parse:
     left: list[RawCell] = field(default_factory=list)
     stop: int = 0
     folds: list[tuple[RawCell, Loose]] = field(default_factory=list)
+    last_row: list[RawCell] | None = None
 
     @property
     def rows(self) -> list[list[RawCell]]:
         return [o for o in self.out if isinstance(o, list)]
-
-
-def words(text: str) -> list[str]:
-    return [w for w in _WORDS.split(text.lower()) if w]
-
-
-def is_label(text: str) -> bool:
-    """A column label: a few words, not opening in small letters (the rest of
-    a sentence), no digits, no full stop, not a date."""
-    return (bool(text) and not text[:1].islower() and len(text.split()) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
-            and (not text.endswith(".") or _ABBREVIATED.search(text))
-            and not re.search(r"\d", text)
-            and not _DATE_LIKE.search(text))
 
 
 class Header:
@@ -194,31 +171,38 @@ def label_run(cells: list[RawCell], start: int) -> int:
 def opens_table(cells: list[RawCell], start: int) -> bool:
     """The cells from ``start`` open a table: a run of short labels naming
     at least two known columns (``Action``, ``Lead``, ``Due``, ...)."""
-    return is_header_row([c.label for c in cells[start:start + label_run(cells, start)]])
+    return _header_row(tuple(c.label for c in cells[start:start + label_run(cells, start)]))
 
 
-def is_heading_line(text: str) -> bool:
-    """A short title line: a markdown heading, a grouping word with its
-    number or letter, or three words or more all in capitals."""
-    text = " ".join(text.split())
-    found = text.split()
-    if not found or len(found) > MAX_HEADING_WORDS or re.search(r"[.,;]$", text):
-        return False
-    if re.match(r"^#{1,6}\s", text):
-        return True
-    letters = [c for c in text if c.isalpha()]
-    capitals = (len(letters) >= 4 and all(c.isupper() for c in letters)
-                and len(found) >= MIN_CAPITAL_WORDS)
-    return capitals or bool(_HEADING_WORD.match(text))
+@lru_cache(maxsize=4096)
+def _header_row(labels: tuple[str, ...]) -> bool:
+    """``is_header_row``, once per run of labels: naming a column costs ~1 ms."""
+    return is_header_row(list(labels))
 
 
-def is_title(text: str) -> bool:
-    """A line that can title a table: a heading line, or a few words starting
-    with a capital and not ending as a sentence or a list does."""
-    text = " ".join(text.split())
-    return is_heading_line(text) or (
-        text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
-        and not re.search(r"[.,;:]$", text))
+@lru_cache(maxsize=8192)
+def _role(label: str) -> str:
+    return role_of(label)
+
+
+class Facts:
+    """What each cell position shows whatever the width (its run of labels,
+    whether a table opens there), worked out once for all the readings tried."""
+
+    def __init__(self, cells: list[RawCell]) -> None:
+        self.cells = cells
+        self._runs: dict[int, int] = {}
+        self._opens: dict[int, bool] = {}
+
+    def label_run(self, at: int) -> int:
+        if at not in self._runs:
+            self._runs[at] = label_run(self.cells, at)
+        return self._runs[at]
+
+    def opens_table(self, at: int) -> bool:
+        if at not in self._opens:
+            self._opens[at] = opens_table(self.cells, at)
+        return self._opens[at]
 
 
 def _plain(text: str) -> str:
@@ -228,9 +212,9 @@ def _plain(text: str) -> str:
 class _Grouper:
     """Groups the items after a header into rows of ``width`` cells."""
 
-    def __init__(self, items: list[RawCell | Loose], cells: list[RawCell],
+    def __init__(self, items: list[RawCell | Loose], facts: Facts,
                  position: dict[int, int], header: Header, numbered: bool) -> None:
-        self.items, self.cells, self.position = items, cells, position
+        self.items, self.facts, self.cells, self.position = items, facts, facts.cells, position
         self.header, self.numbered = header, numbered
 
     def loose_run(self, parse: Parse, current: list[RawCell], run: list[Loose],
@@ -239,11 +223,10 @@ class _Grouper:
         if current:  # inside a row: more text of the cell above
             parse.folds += [(current[-1], loose) for loose in run]
             return False
-        rows = parse.rows
-        target = rows[-1][-1] if rows else parse.header[-1][-1]
+        target = parse.last_row[-1] if parse.last_row else parse.header[-1][-1]
         at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
         title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
-        if at is not None and opens_table(self.cells, at) and (
+        if at is not None and self.facts.opens_table(at) and (
                 title < len(run) or not self.header.repeat_at(self.cells, at)):
             # a new table: its title lines are paragraphs, lines before them end the cell
             parse.folds += [(target, loose) for loose in run[:title]]
@@ -260,11 +243,11 @@ class _Grouper:
         row start: the next table's header. A row of it with a label naming no
         column (``Green``, ``Objective met`` under ``Status``, ``Meaning``) is
         still a row of this table when the labels after it open the next."""
-        if at == 0 or label_run(self.cells, at) <= width or not opens_table(self.cells, at):
+        if at == 0 or self.facts.label_run(at) <= width or not self.facts.opens_table(at):
             return False
         row = [c.label for c in self.cells[at:at + width]]
-        return not (any(x and role_of(x) == "extra" for x in row)
-                    and opens_table(self.cells, at + width))
+        return not (any(x and _role(x) == "extra" for x in row)
+                    and self.facts.opens_table(at + width))
 
     def group(self, start: int, parse: Parse) -> Parse:
         current: list[RawCell] = []
@@ -310,6 +293,7 @@ class _Grouper:
             current.append(item)
             if len(current) == width:
                 parse.out.append(current)
+                parse.last_row = current
                 current = []
         parse.stop = len(self.items)
         parse.left = current
@@ -324,41 +308,6 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
     if not filled or not any(not top[i] for i in filled):
         return False
     return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
-
-
-def _kind(cell: RawCell) -> str | None:
-    text = cell.label
-    if not text:
-        return None  # an empty cell (a merged one) fits any column
-    if ROW_NUMBER.match(text):
-        return "number"
-    if _DATE_LIKE.search(text):
-        return "date"
-    return "short" if len(text.split()) <= 3 else "long"
-
-
-def homogeneity(rows: list[list[RawCell]]) -> float:
-    """How alike the cells of each column are (numbers, dates, short and long
-    text), the share of filled cells of their column's commonest kind, less
-    for fewer rows: the right width lines the same kinds up in columns."""
-    if not rows:
-        return 0.0
-    same = filled = 0
-    for column in zip(*rows):
-        kinds = [k for k in (_kind(c) for c in column) if k]
-        if kinds:
-            same += max(kinds.count(k) for k in set(kinds))
-            filled += len(kinds)
-    return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
-
-
-def blank_agreement(rows: list[list[RawCell]]) -> float:
-    """F1 of "a blank line before a cell" as a sign of "a row starts here"
-    (0 when the export prints no blank line before any cell)."""
-    hits = sum(1 for row in rows if row[0].blank_before)
-    misses = sum(1 for row in rows if not row[0].blank_before)
-    false = sum(1 for row in rows for cell in row[1:] if cell.blank_before)
-    return 2 * hits / (2 * hits + misses + false) if hits else 0.0
 
 
 def _score(parse: Parse, numbered: bool) -> tuple:
@@ -394,7 +343,7 @@ def _full_labels(items: list[RawCell | Loose], start: int, count: int
     return cells, labels, index
 
 
-def choose(items: list[RawCell | Loose], start: int, cells: list[RawCell],
+def choose(items: list[RawCell | Loose], start: int, facts: Facts,
            position: dict[int, int]) -> Parse | None:
     """The best reading of the table whose header starts at ``items[start]``
     (a cell), or None when no run of labels there makes a header."""
@@ -413,7 +362,7 @@ def choose(items: list[RawCell | Loose], start: int, cells: list[RawCell],
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                for r in range(rows)])
-            grouper = _Grouper(items, cells, position, Header(labels), numbered)
+            grouper = _Grouper(items, facts, position, Header(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += _header_folds(items[start:body])
             score = _score(parse, numbered)

@@ -19,16 +19,16 @@ import re
 from planextract.extract.html_fragments import plain
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import (
     HEADING_LEVEL,
     MAX_HEADER_CELLS,
     Break,
+    Facts,
     Loose,
     Parse,
     RawCell,
     choose,
-    is_heading_line,
-    is_label,
 )
 from planextract.extract.text.decode import decode, lines_of
 from planextract.settings import DEFAULT, Settings
@@ -194,10 +194,11 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     paragraphs, items = _split_cells(lines_of(text))
     cells = [c for c in items if isinstance(c, RawCell)]
     position = {id(c): i for i, c in enumerate(cells)}
+    facts = Facts(cells)
     blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     index = 0
     while index < len(items):
-        parse = choose(items, index, cells, position)
+        parse = choose(items, index, facts, position)
         if parse is None:
             found = _header_start(items, index + 1)
             first = items[index]
