@@ -1,27 +1,26 @@
 """Where the rows and tables of a one-cell-per-line export start.
 
 The export prints every cell on a line of its own: nothing marks where a row
-ends. The evidence, weighed for each possible header (one or two rows of 2 to
-20 short labels, empty cells allowed: an unnamed number column, a merged top
-cell):
+ends. Each possible header (one or two rows of 2 to 20 short labels, empty
+cells allowed: an unnamed number column, a merged top cell) is read on, and
+the evidence for its width summed:
 
-- the header's cell count: a table's cells come in whole rows of it;
-- the header repeated at page tops (the strongest: it shows the width);
-- blank lines: most exports print one before each row, few inside a row;
-- number tokens and dates: read in rows of the right width, the cells of one
-  column are alike (numbers under numbers, dates under dates).
+- blank lines: most exports print one before each row, few inside a row
+  (F1 of "blank line before" against "row starts here", counted twice);
+- number tokens and dates: in rows of the right width the cells of a column
+  are alike (numbers under numbers, dates under dates), and a numbered table's
+  rows open with numbers;
+- the header seen again at a page top (a reading too narrow finds a prefix of
+  it too, so it counts once, not by its size: a table that ends early under
+  the right width must not lose to a reading run on into the next table);
+- cells left in an unfinished last row count against a reading, without
+  ruling it out: a row the export cut short must not hand the table to a
+  smaller width that happens to fill whole rows.
 
-The sum of the evidence decides: cells left over in an unfinished last row
-count against a reading (a wrong width, or a row the export cut short: then
-the other evidence still wins, as smaller widths often fill whole rows); how well
-row starts agree with blank lines (twice), how alike each column is, the
-share of rows opening with a number, and whether the header is seen again
-(a reading too narrow also finds a prefix of the header at page tops, but
-then its rows and blank lines disagree, and a table ending early under the
-right width no longer loses to one read on into the next table). Lines
-standing alone between two rows are headings when they read as one or when
-a new table's header follows them (a row of known column labels), else more
-text of the cell above.
+A table ends where lines standing alone at a row boundary are followed by a
+row of known column labels (a title, then the next table's header), or where
+a run of labels longer than a row opens one. Other lone lines are headings
+when they read as one, else more text of the cell above.
 """
 
 from __future__ import annotations
