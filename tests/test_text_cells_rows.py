@@ -186,3 +186,31 @@ def test_cells_with_no_header_are_kept_as_text_with_a_warning():
         "We will publish the report every year for the board.",
         "The board will read it and agree what to change next."]
     assert any("no header row" in w for w in raw.warnings)
+
+
+def test_is_label_rule():
+    from planextract.extract.text.cell_labels import is_label
+
+    assert is_label("Target date") and is_label("No.") and is_label("Ref.") and is_label("#")
+    assert not is_label("to identify and remove barriers")  # the rest of a split sentence
+    assert not is_label("March 09") and not is_label("On-going")  # dates
+    assert not is_label("Agree the scheme with the board and publish it")  # a sentence
+    assert not is_label("Completed.")
+
+
+def test_a_short_continuation_after_a_page_top_is_not_a_new_header():
+    # the row's tail after the repeated header is short and label-sized, and the
+    # next table's header follows it: it stays the tail of the row it continues
+    head = ["Task", "Lead", "Target date"]
+    text = (_cells(head, ["Pilot the complaints procedure", "Board Secretary", "2012"])
+            + _cells(head, ["to identify and remove barriers", "", ""])
+            + "Corporate Delivery Plan\n\n"
+            + _cells(["Action", "Issue identified", "Action owner"],
+                     ["1", "Low declaration rates", "HR Manager"]))
+    raw = read_cells(text.encode())
+    first, second = _tables(raw)
+    assert _grid(first)[2] == ["to identify and remove barriers", "", ""]
+    assert first.rows[2].after_break
+    actions = normalise(raw).actions
+    assert actions[0]["action"] == "Pilot the complaints procedure to identify and remove barriers"
+    assert _grid(second)[1] == ["1", "Low declaration rates", "HR Manager"]
