@@ -214,3 +214,27 @@ def test_a_short_continuation_after_a_page_top_is_not_a_new_header():
     actions = normalise(raw).actions
     assert actions[0]["action"] == "Pilot the complaints procedure to identify and remove barriers"
     assert _grid(second)[1] == ["1", "Low declaration rates", "HR Manager"]
+
+
+def test_an_empty_cell_is_not_a_blank_line():
+    # empty cells (a TAB alone) before a row's text are cells, not blank lines:
+    # the blank-line evidence must see one blank line before each row only
+    from planextract.extract.text.cells import _split_cells
+
+    text = "\tNo\n\tAction\n\tDue\n\n\t1\n\tAgree\n\t2011\n\n\t\n\tmore of it\n\t\n"
+    _, items = _split_cells(text.split("\n"))
+    assert [c.blank_before for c in items] == [0, 0, 0, 1, 0, 0, 1, 0, 0]
+
+
+def test_an_owner_line_before_a_page_top_repeat_stays_in_its_cell():
+    # "E&D Manager" reads like a title, but the row after the repeated header
+    # carries on a sentence: a page break, so it is the end of the owner cell
+    head = ["No", "Action", "Lead"]
+    text = (_cells(head) + "\t1\n\tAgree the scheme\n\tHR Manager\n\n"
+            "\t2\n\tPublish the report in line\n\tCE\n\nE&D Manager\n\n\n"
+            + _cells(head, ["", "with the Equality Act", ""], ["3", "Audit", "CE"]))
+    raw = read_cells(text.encode())
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph)]
+    grid = _grid(_tables(raw)[0])
+    assert grid[2] == ["2", "Publish the report in line", "CE\nE&D Manager"]
+    assert grid[3] == ["", "with the Equality Act", ""]

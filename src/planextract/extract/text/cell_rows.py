@@ -225,8 +225,7 @@ class _Grouper:
         target = parse.last_row[-1] if parse.last_row else parse.header[-1][-1]
         at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
         title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
-        if at is not None and self.facts.opens_table(at) and (
-                title < len(run) or not self.header.repeat_at(self.cells, at)):
+        if at is not None and self.facts.opens_table(at) and self.new_table(at, run, title):
             # a new table: its title lines are paragraphs, lines before them end the cell
             parse.folds += [(target, loose) for loose in run[:title]]
             parse.out += [Paragraph(text=_plain(x.text), line=x.number) for x in run[title:]]
@@ -236,6 +235,19 @@ class _Grouper:
         parse.out += [Paragraph(text=_plain(x.text), line=x.number, level=HEADING_LEVEL)
                       for x in run[first:]]
         return False
+
+    def new_table(self, at: int, run: list[Loose], title: int) -> bool:
+        """After lone lines, the labels at ``at`` open a new table: another
+        header; or this one again under a title line, unless the row after it
+        carries on a sentence (small letters after empty cells: a row cut by a
+        page break, so the lines before were the end of a cell, not a title)."""
+        repeat = self.header.repeat_at(self.cells, at)
+        if not repeat:
+            return True
+        if title == len(run):
+            return False
+        following = next((c.label for c in self.cells[at + repeat:at + repeat + 8] if c.label), "")
+        return any(is_heading_line(_plain(x.text)) for x in run) or not following[:1].islower()
 
     def next_header(self, at: int, width: int) -> bool:
         """A run of labels longer than a row, opening a table, starts at this

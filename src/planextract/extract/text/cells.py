@@ -97,7 +97,8 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
             last = items[-1]
             assert isinstance(last, RawCell)
             last.lines.append((number, line))
-        blanks = blanks + 1 if not line.strip() else 0
+        # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
+        blanks = blanks + 1 if not line.strip() and not CELL_START.match(line) else 0
     return paragraphs, items
 
 
