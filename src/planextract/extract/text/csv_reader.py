@@ -110,7 +110,7 @@ def _padded(row: Row, width: int) -> Row:
 
 def read_csv(data: bytes, source_format: str = "csv",
              settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data)
+    text, warnings = decode(data, settings.limits)
     try:
         records = _records(text)
     except csv.Error as err:

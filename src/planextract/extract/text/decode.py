@@ -10,7 +10,12 @@ Order of the rules, and why:
    dash pasted into a UTF-8 file) are read as Windows-1252 where they stand,
    never a reason to re-decode the whole file in another encoding;
 4. else a single-byte encoding chosen by charset-normalizer among the ones
-   plan exports are written in (Windows-1252, Latin-1, Mac Roman);
+   plan exports are written in (Windows-1252, Latin-1, Mac Roman); where its
+   guess is Mac Roman but the text reads as well in Windows-1252 (no more
+   implausible characters: a letter standing alone like a dash, a capital
+   inside a small-letter word, a control character), Windows-1252 wins: it is
+   what Windows office software writes, and curly quotes, dashes, bullets and
+   the pound sign are everyday plan text in its 0x80-0x9F range;
 
 then mojibake (UTF-8 read as Windows-1252 by an earlier program: ``â€™``) is
 repaired with ftfy on the lines that show it, control characters and NULs are
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from functools import lru_cache
 
 import ftfy
@@ -104,9 +110,48 @@ def _utf8_or_none(data: bytes, always: bool = False) -> tuple[str, list[str]] | 
                   f"(line {_line_numbers(marked, positions)})"]
 
 
+def implausible(text: str) -> int:
+    """How many non-ASCII characters of ``text`` read wrong as plan text: a
+    letter with no letter either side (a dash or bullet decoded in the wrong
+    code page: `` ñ ``), a capital right after a small letter or a small letter
+    right before a capital (a curly quote glued to a word: ``ëDignityí``), a
+    control character. Punctuation and symbols (quotes, dashes, ``£``) are
+    plausible anywhere."""
+    count = 0
+    for at, char in enumerate(text):
+        if char.isascii():
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc":
+            count += 1
+            continue
+        if not char.isalpha():
+            continue
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if not before.isalpha() and not after.isalpha():
+            count += 1
+        elif (char.isupper() and before.islower()) or (char.islower() and after.isupper()):
+            count += 1
+    return count
+
+
+def prefer_windows(data: bytes, guess: str) -> str:
+    """``guess``, unless it is Mac Roman and the Windows-1252 reading is no
+    less plausible: then Windows-1252 (or Latin-1 where a byte is undefined
+    in Windows-1252)."""
+    if guess != "mac_roman":
+        return guess
+    try:
+        windows, name = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        windows, name = data.decode("latin_1"), "latin_1"
+    return name if implausible(windows) <= implausible(data.decode("mac_roman")) else guess
+
+
 def _single_byte(data: bytes) -> tuple[str, list[str]]:
     best = from_bytes(data, cp_isolation=SINGLE_BYTE).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    encoding = prefer_windows(data, best.encoding if best is not None else "cp1252")
     return data.decode(encoding, errors="replace"), [
         f"not UTF-8: decoded as {_NAMES.get(encoding, encoding)}"]
 

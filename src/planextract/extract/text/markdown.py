@@ -216,6 +216,6 @@ def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
 
 def read_markdown(data: bytes, source_format: str = "text-markdown",
                   settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data)
+    text, warnings = decode(data, settings.limits)
     return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines_of(text)),
                        warnings=warnings)

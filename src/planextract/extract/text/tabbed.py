@@ -82,6 +82,6 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
 
 def read_tabbed(data: bytes, source_format: str = "text-tabbed",
                 settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data)
+    text, warnings = decode(data, settings.limits)
     blocks = parse_tabbed_lines(lines_of(text))
     return RawDocument(source_format=source_format, blocks=blocks, warnings=warnings)

@@ -1,0 +1,46 @@
+"""How well a reading of a one-cell-per-line export lines its cells up: the
+evidence ``cell_rows`` weighs between widths."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
+
+if TYPE_CHECKING:
+    from planextract.extract.text.cell_rows import RawCell
+
+
+def _kind(cell: RawCell) -> str | None:
+    text = cell.label
+    if not text:
+        return None  # an empty cell (a merged one) fits any column
+    if ROW_NUMBER.match(text):
+        return "number"
+    if DATE_LIKE.search(text):
+        return "date"
+    return "short" if len(text.split()) <= 3 else "long"
+
+
+def homogeneity(rows: list[list[RawCell]]) -> float:
+    """How alike the cells of each column are (numbers, dates, short and long
+    text), the share of filled cells of their column's commonest kind, less
+    for fewer rows: the right width lines the same kinds up in columns."""
+    if not rows:
+        return 0.0
+    same = filled = 0
+    for column in zip(*rows):
+        kinds = [k for k in (_kind(c) for c in column) if k]
+        if kinds:
+            same += max(kinds.count(k) for k in set(kinds))
+            filled += len(kinds)
+    return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
+
+
+def blank_agreement(rows: list[list[RawCell]]) -> float:
+    """F1 of "a blank line before a cell" as a sign of "a row starts here"
+    (0 when the export prints no blank line before any cell)."""
+    hits = sum(1 for row in rows if row[0].blank_before)
+    misses = sum(1 for row in rows if not row[0].blank_before)
+    false = sum(1 for row in rows for cell in row[1:] if cell.blank_before)
+    return 2 * hits / (2 * hits + misses + false) if hits else 0.0

@@ -1,0 +1,67 @@
+"""What the cells and lone lines of a one-cell-per-line export read as: a
+column label, a row number, a heading, a table's title. Pure predicates on
+text, shared by the row grouping (``cell_rows``) and the readers."""
+
+from __future__ import annotations
+
+import re
+
+ROW_NUMBER = re.compile(
+    r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3}){0,2}|\d{4}\.\d{1,3})\.?\s*$")
+_WORDS = re.compile(r"[\s/]+")
+DATE_LIKE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bon-?going\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b",
+    re.I)
+# a line that titles what follows: a grouping word with its number or letter (or a
+# colon): "Section 2", "OBJECTIVE 4 - ACCESS", "Theme A:", "Strand: Race"; a word
+# alone ("Area Manager", "Outcome lead") is text, an owner's title most often
+_HEADING_WORD = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:section|objective|theme|part|priority|strand|outcome|"
+    r"aim|goal|area|year|chapter|appendix|annex|workstream)"
+    r"(?:\s*:|\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)", re.I)
+MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
+MAX_HEADING_WORDS = 14
+MAX_TITLE_WORDS = 10
+_ABBREVIATED = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "No.", "Ref.", "Dept.": not a sentence
+MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 60
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORDS.split(text.lower()) if w]
+
+
+def is_label(text: str) -> bool:
+    """A column label: a few words, not opening in small letters (the rest of
+    a sentence), no digits, no full stop, not a date."""
+    return (bool(text) and not text[:1].islower() and len(text.split()) <= MAX_LABEL_WORDS
+            and len(text) <= MAX_LABEL_CHARS
+            and (not text.endswith(".") or _ABBREVIATED.search(text))
+            and not re.search(r"\d", text)
+            and not DATE_LIKE.search(text))
+
+
+def is_heading_line(text: str) -> bool:
+    """A short title line: a markdown heading, a grouping word with its
+    number or letter, or three words or more all in capitals."""
+    text = " ".join(text.split())
+    found = text.split()
+    if not found or len(found) > MAX_HEADING_WORDS or re.search(r"[.,;]$", text):
+        return False
+    if re.match(r"^#{1,6}\s", text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    capitals = (len(letters) >= 4 and all(c.isupper() for c in letters)
+                and len(found) >= MIN_CAPITAL_WORDS)
+    return capitals or bool(_HEADING_WORD.match(text))
+
+
+def is_title(text: str) -> bool:
+    """A line that can title a table: a heading line, or a few words starting
+    with a capital and not ending as a sentence or a list does."""
+    text = " ".join(text.split())
+    return is_heading_line(text) or (
+        text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
+        and not re.search(r"[.,;:]$", text))

@@ -1,0 +1,393 @@
+"""Where the rows and tables of a one-cell-per-line export start.
+
+The export prints every cell on a line of its own: nothing marks where a row
+ends. Each possible header (one or two rows of 2 to 20 short labels, empty
+cells allowed: an unnamed number column, a merged top cell) is read on, and
+the evidence for its width summed:
+
+- blank lines: most exports print one before each row, few inside a row
+  (F1 of "blank line before" against "row starts here", counted twice);
+- number tokens and dates: in rows of the right width the cells of a column
+  are alike (numbers under numbers, dates under dates), and a numbered table's
+  rows open with numbers;
+- the header seen again at a page top (a reading too narrow finds a prefix of
+  it too, so it counts once, not by its size: a table that ends early under
+  the right width must not lose to a reading run on into the next table);
+- cells left in an unfinished last row count against a reading, without
+  ruling it out: a row the export cut short must not hand the table to a
+  smaller width that happens to fill whole rows.
+
+A table ends where lines standing alone at a row boundary are followed by a
+row of known column labels (a title, then the next table's header), or where
+a run of labels longer than a row opens one. Other lone lines are headings
+when they read as one, else more text of the cell above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from planextract.extract.html_fragments import plain
+from planextract.extract.model import Paragraph
+from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
+from planextract.extract.text.cell_labels import (
+    MAX_LABEL_CHARS,
+    ROW_NUMBER,
+    is_heading_line,
+    is_label,
+    is_title,
+    words,
+)
+from planextract.normalise.columns import is_header_row, role_of
+
+# a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
+MAX_HEADER_CELLS = 20
+MAX_HEADER_ROWS = 2
+HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
+BLANK_WEIGHT = 2.0  # blank lines before row starts weigh twice a column's likeness
+LEFT_PENALTY = 1.0  # cells left in an unfinished last row: a wrong width, or a row cut short
+REPEAT_WEIGHT = 1.0  # the header seen again at a page top: once is enough to show it
+
+
+@dataclass
+class RawCell:
+    """A cell: its numbered lines, and the blank lines printed just before it."""
+
+    lines: list[tuple[int, str]]
+    blank_before: int = 0
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.relabel()
+
+    def relabel(self) -> None:
+        self.label = " ".join(" ".join(t for _, t in self.lines).split())
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_text_line(self) -> int:
+        filled = [n for n, t in self.lines if t.strip()]
+        return filled[-1] if filled else self.lines[0][0]
+
+
+@dataclass
+class Loose:
+    """A line standing alone after a blank line: a heading, or more of a cell."""
+
+    number: int
+    text: str
+    blank_before: int
+
+
+@dataclass
+class Break:
+    """A repeated header dropped between rows: a page top."""
+
+    cells: int
+
+
+@dataclass
+class Parse:
+    """One reading of a table: its header, its rows and headings in order, the
+    cells of an unfinished last row, where the next table starts, and the
+    loose lines to give back to their cells."""
+
+    width: int
+    header: list[list[RawCell]]
+    out: list[list[RawCell] | Paragraph | Break] = field(default_factory=list)
+    left: list[RawCell] = field(default_factory=list)
+    stop: int = 0
+    folds: list[tuple[RawCell, Loose]] = field(default_factory=list)
+    last_row: list[RawCell] | None = None
+
+    @property
+    def rows(self) -> list[list[RawCell]]:
+        return [o for o in self.out if isinstance(o, list)]
+
+
+class Header:
+    """The table's own header labels (every header row, in order), to
+    recognise their repeats."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = [label.lower() for label in labels]
+        self.label_words = [set(words(label)) for label in self.labels]
+        self.first_empty = bool(self.labels) and not self.labels[0]
+
+    def label_of(self, cell: RawCell, after: int) -> int | None:
+        """The index of the header label ``cell`` repeats (whole, or a piece
+        of a label broken over two cells), at or after ``after``."""
+        norm = cell.label.lower()
+        if not norm or len(norm) > MAX_LABEL_CHARS:
+            return None
+        cell_words = set(words(norm))
+        for index in range(after, len(self.labels)):
+            if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
+                return index
+        return None
+
+    def repeat_at(self, cells: list[RawCell], start: int) -> int:
+        """How many cells from ``start`` repeat the header (0 when none): two
+        or more labels in the header's order, the first one of its first two,
+        empty cells between them; text longer than a label never is one."""
+        if start >= len(cells) or (not cells[start].label and not self.first_empty):
+            return 0
+        end, matched, at = start, 0, 0
+        for index in range(start, min(len(cells), start + len(self.labels) + 2)):
+            cell = cells[index]
+            if not cell.label:
+                continue
+            label = self.label_of(cell, at)
+            if label is None or (matched == 0 and label > 1):
+                break
+            matched += 1
+            at = label + 1
+            end = index + 1
+        filled = [i for i, label in enumerate(self.labels) if label]
+        if matched < min(2, len(filled)):
+            return 0
+        if matched == len(filled):  # the whole header repeated: its empty cells after the last
+            while end < len(cells) and not cells[end].label and end - start < len(self.labels):
+                end += 1
+        return end - start
+
+
+def label_run(cells: list[RawCell], start: int) -> int:
+    """How many cells from ``start`` are labels or empty (at most a header's)."""
+    count = 0
+    for cell in cells[start:start + MAX_HEADER_CELLS]:
+        if cell.label and not is_label(cell.label):
+            break
+        count += 1
+    return count
+
+
+def opens_table(cells: list[RawCell], start: int) -> bool:
+    """The cells from ``start`` open a table: a run of short labels naming
+    at least two known columns (``Action``, ``Lead``, ``Due``, ...)."""
+    return _header_row(tuple(c.label for c in cells[start:start + label_run(cells, start)]))
+
+
+@lru_cache(maxsize=4096)
+def _header_row(labels: tuple[str, ...]) -> bool:
+    """``is_header_row``, once per run of labels: naming a column costs ~1 ms."""
+    return is_header_row(list(labels))
+
+
+@lru_cache(maxsize=8192)
+def _role(label: str) -> str:
+    return role_of(label)
+
+
+class Facts:
+    """What each cell position shows whatever the width (its run of labels,
+    whether a table opens there), worked out once for all the readings tried."""
+
+    def __init__(self, cells: list[RawCell]) -> None:
+        self.cells = cells
+        self._runs: dict[int, int] = {}
+        self._opens: dict[int, bool] = {}
+
+    def label_run(self, at: int) -> int:
+        if at not in self._runs:
+            self._runs[at] = label_run(self.cells, at)
+        return self._runs[at]
+
+    def opens_table(self, at: int) -> bool:
+        if at not in self._opens:
+            self._opens[at] = opens_table(self.cells, at)
+        return self._opens[at]
+
+
+def _plain(text: str) -> str:
+    return plain(re.sub(r"^\s*#{1,6}\s+", "", text))
+
+
+class _Grouper:
+    """Groups the items after a header into rows of ``width`` cells."""
+
+    def __init__(self, items: list[RawCell | Loose], facts: Facts,
+                 position: dict[int, int], header: Header, numbered: bool) -> None:
+        self.items, self.facts, self.cells, self.position = items, facts, facts.cells, position
+        self.header, self.numbered = header, numbered
+
+    def loose_run(self, parse: Parse, current: list[RawCell], run: list[Loose],
+                  next_item: int) -> bool:
+        """Place lines standing alone; True when a new table starts after them."""
+        if current:  # inside a row: more text of the cell above
+            parse.folds += [(current[-1], loose) for loose in run]
+            return False
+        target = parse.last_row[-1] if parse.last_row else parse.header[-1][-1]
+        at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
+        title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
+        if at is not None and self.facts.opens_table(at) and self.new_table(at, run, title):
+            # a new table: its title lines are paragraphs, lines before them end the cell
+            parse.folds += [(target, loose) for loose in run[:title]]
+            parse.out += [Paragraph(text=_plain(x.text), line=x.number) for x in run[title:]]
+            return True
+        first = next((i for i, x in enumerate(run) if is_heading_line(_plain(x.text))), len(run))
+        parse.folds += [(target, loose) for loose in run[:first]]
+        parse.out += [Paragraph(text=_plain(x.text), line=x.number, level=HEADING_LEVEL)
+                      for x in run[first:]]
+        return False
+
+    def new_table(self, at: int, run: list[Loose], title: int) -> bool:
+        """After lone lines, the labels at ``at`` open a new table: another
+        header; or this one again under a title line, unless the row after it
+        carries on a sentence (small letters after empty cells: a row cut by a
+        page break, so the lines before were the end of a cell, not a title)."""
+        repeat = self.header.repeat_at(self.cells, at)
+        if not repeat:
+            return True
+        if title == len(run):
+            return False
+        following = next((c.label for c in self.cells[at + repeat:at + repeat + 8] if c.label), "")
+        return any(is_heading_line(_plain(x.text)) for x in run) or not following[:1].islower()
+
+    def next_header(self, at: int, width: int) -> bool:
+        """A run of labels longer than a row, opening a table, starts at this
+        row start: the next table's header. A row of it with a label naming no
+        column (``Green``, ``Objective met`` under ``Status``, ``Meaning``) is
+        still a row of this table when the labels after it open the next."""
+        if at == 0 or self.facts.label_run(at) <= width or not self.facts.opens_table(at):
+            return False
+        row = [c.label for c in self.cells[at:at + width]]
+        return not (any(x and _role(x) == "extra" for x in row)
+                    and self.facts.opens_table(at + width))
+
+    def group(self, start: int, parse: Parse) -> Parse:
+        current: list[RawCell] = []
+        skip_until = -1
+        index = start
+        width = parse.width
+        while index < len(self.items):
+            item = self.items[index]
+            if isinstance(item, Loose):
+                end = index
+                while end < len(self.items) and isinstance(self.items[end], Loose):
+                    end += 1
+                run = [x for x in self.items[index:end] if isinstance(x, Loose)]
+                following = self.items[end] if end < len(self.items) else None
+                if following is not None and self.position[id(following)] < skip_until:
+                    index = end  # a label of the repeated header broken over a blank line
+                    continue
+                if self.loose_run(parse, current, run, end):
+                    parse.stop = end
+                    parse.left = current
+                    return parse
+                index = end
+                continue
+            index += 1
+            at = self.position[id(item)]
+            if at < skip_until:
+                continue
+            if not current:
+                repeat = self.header.repeat_at(self.cells, at)
+                if repeat:
+                    skip_until = at + repeat
+                    parse.out.append(Break(repeat))
+                    continue
+                if self.next_header(at, width):
+                    parse.stop = index - 1  # more labels than a row holds: the next header
+                    parse.left = current
+                    return parse
+                if self.numbered and item.label and not ROW_NUMBER.match(item.label) \
+                        and is_heading_line(item.label):  # a heading typed as a cell
+                    parse.out.append(Paragraph(text=item.label, line=item.first_line,
+                                               level=HEADING_LEVEL))
+                    continue
+            current.append(item)
+            if len(current) == width:
+                parse.out.append(current)
+                parse.last_row = current
+                current = []
+        parse.stop = len(self.items)
+        parse.left = current
+        return parse
+
+
+def _sub_header(top: list[str], lower: list[str]) -> bool:
+    """``lower`` completes ``top`` as a second header row: each of its labels
+    under an empty top cell or under a top label spanning on to the right
+    (a merged cell), at least one under an empty one."""
+    filled = [i for i, t in enumerate(lower) if t]
+    if not filled or not any(not top[i] for i in filled):
+        return False
+    return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
+
+
+def _score(parse: Parse, numbered: bool) -> tuple:
+    rows = parse.rows
+    repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
+    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
+               if numbered and rows else 0.0)
+    evidence = (BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
+                + (REPEAT_WEIGHT if repeated else 0.0) - (LEFT_PENALTY if parse.left else 0.0))
+    return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
+
+
+def _full_labels(items: list[RawCell | Loose], start: int, count: int
+                 ) -> tuple[list[RawCell], list[str], int]:
+    """The first ``count`` cells from ``items[start]``, their labels with the
+    loose lines printed after each (a label broken over a blank line), and the
+    index of the first item after them."""
+    cells: list[RawCell] = []
+    labels: list[str] = []
+    index = start
+    while index < len(items) and len(cells) < count:
+        item = items[index]
+        if isinstance(item, RawCell):
+            cells.append(item)
+            labels.append(item.label)
+        elif labels:
+            labels[-1] = f"{labels[-1]} {' '.join(item.text.split())}".strip()
+        index += 1
+    while len(cells) == count and index < len(items) and isinstance(items[index], Loose) \
+            and len(items[index].text.split()) == 1:
+        labels[-1] = f"{labels[-1]} {items[index].text.strip()}".strip()
+        index += 1  # one word right after the header is more of its last label
+    return cells, labels, index
+
+
+def choose(items: list[RawCell | Loose], start: int, facts: Facts,
+           position: dict[int, int]) -> Parse | None:
+    """The best reading of the table whose header starts at ``items[start]``
+    (a cell), or None when no run of labels there makes a header."""
+    best: tuple[tuple, Parse, int] | None = None
+    for rows in range(1, MAX_HEADER_ROWS + 1):
+        for width in range(2, MAX_HEADER_CELLS + 1):
+            head, labels, body = _full_labels(items, start, rows * width)
+            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
+                break
+            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
+            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
+                continue
+            if rows == 2 and not _sub_header(grid[0], grid[1]):
+                continue
+            first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
+            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+            parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
+                                               for r in range(rows)])
+            grouper = _Grouper(items, facts, position, Header(labels), numbered)
+            parse = grouper.group(body, parse)
+            parse.folds += _header_folds(items[start:body])
+            score = _score(parse, numbered)
+            if best is None or score > best[0]:
+                best = (score, parse, body)
+    return best[1] if best else None
+
+
+def _header_folds(items: list[RawCell | Loose]) -> list[tuple[RawCell, Loose]]:
+    """Each loose line of the header given back to the label it breaks."""
+    folds, owner = [], None
+    for item in items:
+        if isinstance(item, RawCell):
+            owner = item
+        elif owner is not None:
+            folds.append((owner, item))
+    return folds

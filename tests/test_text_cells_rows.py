@@ -1,0 +1,240 @@
+"""Where rows and tables start in a one-cell-per-line export (``text-cells``):
+each rule on an export written in the test from printed values, and on a
+second one differing in everything but the rule."""
+
+from planextract.extract.model import Paragraph, Table
+from planextract.extract.text.cells import read_cells
+from planextract.normalise.document import normalise
+
+
+def _tables(raw) -> list[Table]:
+    return [b for b in raw.blocks if isinstance(b, Table)]
+
+
+def _grid(table: Table) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in table.rows]
+
+
+def _cells(*rows: list[str]) -> str:
+    """Rows printed one cell a line, a blank line after each row."""
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
+
+
+# a two-row header: an unnamed number column, a merged top cell over Who and Due;
+# the first row is stacked under an empty number cell (two actions, two owners,
+# two dates, one blank line apart)
+TWO_ROW = ("Age equality\n\n" + _cells(["", "Actions", "Delivery", ""],
+                                        ["", "", "Who", "Due"])
+           + "\t\n\t1 Agree the scheme\n\n2 Publish the report\n\tHR Manager\n\nComms Lead\n"
+           + "\tMarch 09\n\n31.3.11\n\n" + _cells(["3", "Audit the buildings", "Estates",
+                                                    "On-going"]))
+
+# differs in everything but the rule: five columns, a text first column, no
+# blank lines between rows, the two header rows repeated at a page top
+_HEAD_B = ["Theme", "What we will do", "Accountability and timescale", "", "Status"]
+_SUB_B = ["", "", "Lead", "Deadline", ""]
+TWO_ROW_B = ("".join(f"\t{c}\n" for c in _HEAD_B + _SUB_B)
+             + "".join(f"\t{c}\n" for c in ["Fair pay", "Publish the pay gap by grade",
+                                             "ACO HR", "Dec 2010", "Done"])
+             + "\n\n" + "".join(f"\t{c}\n" for c in _HEAD_B + _SUB_B)
+             + "".join(f"\t{c}\n" for c in ["Access", "Fit hearing loops in every building",
+                                             "Estates Manager", "2011", "Open"]))
+
+
+def test_a_two_row_header_with_empty_cells_gives_the_width():
+    raw = read_cells(TWO_ROW.encode())
+    table = _tables(raw)[0]
+    assert _grid(table)[:2] == [["", "Actions", "Delivery", ""], ["", "", "Who", "Due"]]
+    assert table.rows[2].cells[1].parts == ("1 Agree the scheme", "2 Publish the report")
+    assert table.rows[2].cells[3].parts == ("March 09", "31.3.11")
+    assert _grid(table)[3] == ["3", "Audit the buildings", "Estates", "On-going"]
+    actions = normalise(raw).actions
+    assert [(a["action_id"], a["action"], a["due_kind"], str(a["due_date"])) for a in actions] == [
+        ("1", "Agree the scheme", "date", "2009-03-31"),
+        ("2", "Publish the report", "date", "2011-03-31"),
+        ("3", "Audit the buildings", "ongoing", "None")]
+
+
+def test_a_two_row_header_second_document():
+    raw = read_cells(TWO_ROW_B.encode())
+    table = _tables(raw)[0]
+    assert [len(r.cells) for r in table.rows] == [5, 5, 5, 5]
+    assert _grid(table)[3] == ["Access", "Fit hearing loops in every building",
+                               "Estates Manager", "2011", "Open"]
+    assert table.rows[3].after_break  # the repeated two-row header was a page top
+    actions = normalise(raw).actions
+    assert [(a["action"], a["due_raw"]) for a in actions] == [
+        ("Publish the pay gap by grade", "Dec 2010"),
+        ("Fit hearing loops in every building", "2011")]
+
+
+# one small table per strand, each under its own title line (not a heading by
+# its words), the second with another header; the last cell of the first
+# table runs on past a blank line (a second date) before the next title
+PER_STRAND = ("Plan\n\nAge equality\n\n" + _cells(["No", "Action", "Lead", "Due"])
+              + _cells(["1", "Agree the scheme with the board", "CE", "March 09"])
+              + "\t2\n\tPublish the age profile of staff\n\tHR\n\tJune 2011\n\n2012\n\n\n"
+              + "Religion or Belief equality\n\n"
+              + _cells(["No", "Action", "Who"], ["3", "Provide a quiet room", "Estates"]))
+
+
+def test_tables_under_their_own_titles_are_separate_tables():
+    raw = read_cells(PER_STRAND.encode())
+    assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
+        "Plan", "Age equality", "Religion or Belief equality"]
+    first, second = _tables(raw)
+    assert _grid(first)[2] == ["2", "Publish the age profile of staff", "HR", "June 2011\n2012"]
+    assert _grid(second) == [["No", "Action", "Who"], ["3", "Provide a quiet room", "Estates"]]
+    actions = normalise(raw).actions
+    assert [(a["action_id"], a["strands"]) for a in actions] == [
+        ("1", ["Age"]), ("2", ["Age"]), ("3", ["Religion or belief"])]
+
+
+def test_tables_under_their_own_titles_second_document():
+    # differs in everything but the rule: no numbers, the same header in both
+    # tables (so it is not a page-top repeat only because a title stands before
+    # it), a title in capitals, cells over several lines
+    header = ["Outcome", "Actions", "Owner", "Timescale"]
+    text = (_cells(header, ["Fair pay", "Publish the pay gap\nby grade", "ACO HR", "2012"])
+            + "WORKFORCE ACTION PLAN\n\n"
+            + _cells(header, ["Fair access", "Fit loops", "Estates Manager", "On-going"]))
+    raw = read_cells(text.encode())
+    assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == ["WORKFORCE ACTION PLAN"]
+    assert [len(_grid(t)) for t in _tables(raw)] == [2, 2]
+    assert _grid(_tables(raw)[1])[1] == ["Fair access", "Fit loops", "Estates Manager",
+                                         "On-going"]
+
+
+def test_a_plan_table_straight_after_a_key_table_starts_anew():
+    # a two-column colour key, then the plan's header with no title between
+    text = (_cells(["Status", "Meaning"], ["Red", "Objective in jeopardy"],
+                   ["Green", "Objective met"])
+            + _cells(["No.", "Action", "Responsible party", "By when", "Rating"],
+                     ["E1", "Embed the website content", "Board Secretary", "2012", "Red"]))
+    tables = _tables(read_cells(text.encode()))
+    assert [len(t.rows[0].cells) for t in tables] == [2, 5]
+    assert _grid(tables[0])[-1] == ["Green", "Objective met"]
+    assert _grid(tables[1])[1] == ["E1", "Embed the website content", "Board Secretary",
+                                   "2012", "Red"]
+
+
+def test_a_plan_table_straight_after_a_key_table_second_document():
+    # differs in everything but the rule: a key of abbreviations, a four-column
+    # plan with an abbreviated label and no numbers, cells over two lines
+    text = (_cells(["Abbreviation", "Meaning"], ["CE", "Chief Executive"],
+                   ["HoHR", "Head of Human\nResources"])
+            + _cells(["Ref.", "Objective", "Lead", "Timescale"],
+                     ["Access", "Fit hearing loops\nin all buildings", "Estates", "2011"]))
+    tables = _tables(read_cells(text.encode()))
+    assert [_grid(t) for t in tables] == [
+        [["Abbreviation", "Meaning"], ["CE", "Chief Executive"],
+         ["HoHR", "Head of Human\nResources"]],
+        [["Ref.", "Objective", "Lead", "Timescale"],
+         ["Access", "Fit hearing loops in all buildings", "Estates", "2011"]]]
+
+
+def test_blank_lines_before_rows_decide_between_widths_that_fill_rows():
+    # twelve short cells: two, three, four or six to a row all come out whole;
+    # the blank line before each row says three
+    text = _cells(["Theme", "Action", "Lead"], ["Fair pay", "Publish the gap", "HR"],
+                  ["Access", "Fit loops", "Estates"], ["Age", "Survey staff", "CE"])
+    assert [_grid(t) for t in _tables(read_cells(text.encode()))] == [[
+        ["Theme", "Action", "Lead"], ["Fair pay", "Publish the gap", "HR"],
+        ["Access", "Fit loops", "Estates"], ["Age", "Survey staff", "CE"]]]
+
+
+def test_blank_lines_before_rows_second_document():
+    # differs in everything but the rule: four columns, paragraphs inside cells
+    # (blank lines not followed by a cell), twenty-four cells
+    text = ("\tStrand\n\tAction\n\tWho\n\tStatus\n"
+            + "\n\tRace\n\tMonitor stops\n\nby area\n\tSupt Jones\n\nInspector Hill\n\tOpen\n"
+            + "\n\tAge\n\tReview profile\n\tHR\n\tDone\n"
+            + "\n\tSex\n\tPay audit\n\tFinance\n\tOpen\n"
+            + "\n\tFaith\n\tQuiet room\n\tEstates\n\tDone\n"
+            + "\n\tAll\n\tTrain staff\n\tL&D\n\tOpen\n")
+    grid = _grid(_tables(read_cells(text.encode()))[0])
+    assert [r[0] for r in grid] == ["Strand", "Race", "Age", "Sex", "Faith", "All"]
+    assert grid[1][2] == "Supt Jones\nInspector Hill"
+
+
+def test_a_small_letter_line_after_a_date_is_a_stacked_part():
+    text = _cells(["No", "Action", "Due"]) + (
+        "\t1\n\tAgree the scheme\n\nPublish the report\n\tApril 2014\n\n"
+        "began May 2011 and is Ongoing\n\n"
+        "\t2\n\tUpdate the database of services accessible and advertised to\n\n"
+        "staff.\n\tMay 2012\n")
+    rows = _tables(read_cells(text.encode()))[0].rows
+    assert rows[1].cells[2].parts == ("April 2014", "began May 2011 and is Ongoing")
+    # a sentence broken over a blank line runs on when its line does not close a phrase
+    assert rows[2].cells[1].parts == (
+        "Update the database of services accessible and advertised to staff.",)
+
+
+def test_an_unfinished_last_row_is_kept_with_a_warning():
+    text = _cells(["No", "Action", "Lead", "Due"], ["1", "Agree the scheme", "CE", "2011"]) \
+        + "\t2\n\tPublish the report\n"
+    raw = read_cells(text.encode())
+    assert _grid(_tables(raw)[0])[-1] == ["2", "Publish the report", "", ""]
+    assert any("last row has 2 of 4 cells" in w for w in raw.warnings)
+
+
+def test_cells_with_no_header_are_kept_as_text_with_a_warning():
+    text = ("\tWe will publish the report every year for the board.\n"
+            "\tThe board will read it and agree what to change next.\n")
+    raw = read_cells(text.encode())
+    assert [b.text for b in raw.blocks if isinstance(b, Paragraph)] == [
+        "We will publish the report every year for the board.",
+        "The board will read it and agree what to change next."]
+    assert any("no header row" in w for w in raw.warnings)
+
+
+def test_is_label_rule():
+    from planextract.extract.text.cell_labels import is_label
+
+    assert is_label("Target date") and is_label("No.") and is_label("Ref.") and is_label("#")
+    assert not is_label("to identify and remove barriers")  # the rest of a split sentence
+    assert not is_label("March 09") and not is_label("On-going")  # dates
+    assert not is_label("Agree the scheme with the board and publish it")  # a sentence
+    assert not is_label("Completed.")
+
+
+def test_a_short_continuation_after_a_page_top_is_not_a_new_header():
+    # the row's tail after the repeated header is short and label-sized, and the
+    # next table's header follows it: it stays the tail of the row it continues
+    head = ["Task", "Lead", "Target date"]
+    text = (_cells(head, ["Pilot the complaints procedure", "Board Secretary", "2012"])
+            + _cells(head, ["to identify and remove barriers", "", ""])
+            + "Corporate Delivery Plan\n\n"
+            + _cells(["Action", "Issue identified", "Action owner"],
+                     ["1", "Low declaration rates", "HR Manager"]))
+    raw = read_cells(text.encode())
+    first, second = _tables(raw)
+    assert _grid(first)[2] == ["to identify and remove barriers", "", ""]
+    assert first.rows[2].after_break
+    actions = normalise(raw).actions
+    assert actions[0]["action"] == "Pilot the complaints procedure to identify and remove barriers"
+    assert _grid(second)[1] == ["1", "Low declaration rates", "HR Manager"]
+
+
+def test_an_empty_cell_is_not_a_blank_line():
+    # empty cells (a TAB alone) before a row's text are cells, not blank lines:
+    # the blank-line evidence must see one blank line before each row only
+    from planextract.extract.text.cells import _split_cells
+
+    text = "\tNo\n\tAction\n\tDue\n\n\t1\n\tAgree\n\t2011\n\n\t\n\tmore of it\n\t\n"
+    _, items = _split_cells(text.split("\n"))
+    assert [c.blank_before for c in items] == [0, 0, 0, 1, 0, 0, 1, 0, 0]
+
+
+def test_an_owner_line_before_a_page_top_repeat_stays_in_its_cell():
+    # "E&D Manager" reads like a title, but the row after the repeated header
+    # carries on a sentence: a page break, so it is the end of the owner cell
+    head = ["No", "Action", "Lead"]
+    text = (_cells(head) + "\t1\n\tAgree the scheme\n\tHR Manager\n\n"
+            "\t2\n\tPublish the report in line\n\tCE\n\nE&D Manager\n\n\n"
+            + _cells(head, ["", "with the Equality Act", ""], ["3", "Audit", "CE"]))
+    raw = read_cells(text.encode())
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph)]
+    grid = _grid(_tables(raw)[0])
+    assert grid[2] == ["2", "Publish the report in line", "CE\nE&D Manager"]
+    assert grid[3] == ["", "with the Equality Act", ""]
