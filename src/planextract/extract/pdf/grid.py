@@ -39,6 +39,9 @@ class GridTable:
     rows: list[list[str | None]]
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
     xs: list[float]  # the column borders, left to right
+    # no rule closes the last row: the vertical rules run on past the last
+    # horizontal one, as a writer draws a row that a page break cuts in two
+    open_bottom: bool = False
 
     @property
     def top(self) -> float:
@@ -107,7 +110,8 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word],
         top, bottom = min(v.start for v in vs), max(v.end for v in vs)
         if ys and top < ys[0] - 2 * snap:
             ys.insert(0, top)
-        if ys and bottom > ys[-1] + 2 * snap:
+        open_bottom = bool(ys) and bottom > ys[-1] + 2 * snap
+        if open_bottom:
             ys.append(bottom)
         if len(xs) < 3 or len(ys) < 2:
             continue
@@ -117,7 +121,9 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word],
                   f"{settings.max_grid_cells} read as a table (PdfSettings.max_grid_cells); "
                   "its text is read as lines")
             continue
-        tables.append(_table(hs, vs, xs, ys, words, settings))
+        table = _table(hs, vs, xs, ys, words, settings)
+        table.open_bottom = open_bottom
+        tables.append(table)
     return sorted(tables, key=lambda t: t.top)
 
 
