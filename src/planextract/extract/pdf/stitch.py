@@ -226,7 +226,8 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 blocks.append(Paragraph(item.text, page=item.page, level=level, bold=item.bold))
                 continue
             last_line = None
-            rows = [[c or "" for c in r] for r in item.rows if any(c for c in r)]
+            every = [[c or "" for c in r] for r in item.rows]
+            rows = [r for r in every if any(r)]
             if not rows:
                 continue
             mapping = None
@@ -239,16 +240,21 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
             continuing = mapping is not None
             if continuing:
                 rows = [_remap(r, mapping, len(header)) for r in rows]
+                repeated = 0
                 if _same_header(rows[0], header):
-                    rows = rows[1:]
+                    rows, repeated = rows[1:], 1
                     # a header of two or three rows repeats whole
                     for above in tops[1:]:
                         if not rows or not _same_header(rows[0], above):
                             break
-                        rows = rows[1:]
+                        rows, repeated = rows[1:], repeated + 1
                 elif (below := _below_header(rows[0], header)) is not None:
                     rows[0] = below
-                if rows and open_rows and (open_end or _continues(rows[0])):
+                # a row drawn open at the foot of the page before goes on in
+                # the first row under the header, unless the writer left that
+                # row empty (it closed the cut row there)
+                carried = open_end and repeated < len(every) and any(every[repeated])
+                if rows and open_rows and (carried or _continues(rows[0])):
                     last = open_rows[-1]
                     joined = tuple(_cell(_joined_cell(a.raw, b))
                                    for a, b in zip(last.cells, rows[0]))
