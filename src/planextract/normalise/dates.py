@@ -213,6 +213,7 @@ def parse_due(text: str | None) -> DueDate:
 _LEAD_IN = re.compile(r"(?:\b(?:by|before|until|till|due|from|commenc\w*|began|begin\w*|"
                       r"start\w*|end\s+of)\s+)+$", re.I)
 # what joins the deadlines of one action (``January 2016 and ongoing``)
+_TRAILING_JOIN = re.compile(r"[\s,;]*\b(?:and|&)\s*$|\s*&\s*$", re.I)
 _SAME_ACTION = re.compile(r"^\s*(?:,|;|,?\s*(?:and|&)(?:\s+is)?)\s*$", re.I)
 
 
@@ -241,7 +242,8 @@ def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
         lead = _LEAD_IN.search(between)
         cuts.append(spans[index][0] - (len(between) - lead.start() if lead else 0))
     cuts.append(len(text))
-    return [text[a:b].strip(" ,;\n") for a, b in zip(cuts, cuts[1:])] if spans else []
+    return [_TRAILING_JOIN.sub("", text[a:b]).strip(" ,;\n")
+            for a, b in zip(cuts, cuts[1:])] if spans else []
 
 
 def split_deadlines(text: str, count: int) -> list[str] | None:
