@@ -104,6 +104,12 @@ def _is_item(paragraph: str) -> bool:
     return bool(GLYPH_BULLET.match(first) or DASH_BULLET.match(first))
 
 
+def _word_hyphen(line: str) -> bool:
+    """A line ending in a hyphen inside a word (``anti-``), not in a spaced
+    dash (``Chief Executive -`` before a name on the next line)."""
+    return line.endswith("-") and len(line) > 1 and not line[-2].isspace()
+
+
 def _joined(paragraph: str) -> list[str]:
     """One paragraph's printed lines joined: a wrapped line continues the one
     before with a space, or with none after a hyphen (``anti-`` +
@@ -119,7 +125,7 @@ def _joined(paragraph: str) -> list[str]:
         starts_item = bool(glyph) or (bool(dash) and (
             not out or dash_item or out[-1].endswith(_ENDS_SENTENCE)))
         if out and not starts_item:
-            out[-1] = out[-1] + line if out[-1].endswith("-") else f"{out[-1]} {line}"
+            out[-1] = out[-1] + line if _word_hyphen(out[-1]) else f"{out[-1]} {line}"
             continue
         dash_item = bool(dash) and starts_item
         out.append(DASH_BULLET.sub("", GLYPH_BULLET.sub("", line)) if starts_item else line)
