@@ -175,10 +175,20 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
     complete = bool(rules) and sum(ruled[k] for k in evidence) >= (
         settings.rule_share * len(evidence))
     starts = [r or (not complete and s) for r, s in zip(ruled, spaced)]
-    if len(lines) > 1 and all(w.bold for w in lines[0] + lines[1]) and (
-            lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height):
-        starts[1] = False  # a header label wrapped onto a second line
+    if len(lines) > 1 and all(w.bold for w in lines[0] + lines[1]):
+        if _labels_under_span(cells[0], cells[1]):
+            starts[1] = True  # a second header row, also in one shaded band
+        elif lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height:
+            starts[1] = False  # a header label wrapped onto a second line
     return starts
+
+
+def _labels_under_span(top: list[Line], below: list[Line]) -> bool:
+    """Whether a second line of labels is a header row of its own: it puts a
+    label in a column the first line left empty, right of a label there (a
+    group label over two columns, their own labels beneath it)."""
+    return sum(1 for c in below if c) >= 2 and any(
+        below[k] and not top[k] and top[k - 1] for k in range(1, min(len(top), len(below))))
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,

@@ -1,0 +1,76 @@
+"""Tables told apart by shading (filled bands, no lines) and other tables
+without vertical rules: a header of two rows in one band, a group label over
+two columns and their own labels beneath it, is two header rows, so each
+column keeps its own label (``Timescale``, ``Lead person``) rather than the
+group's (``Accountability and timescale``)."""
+
+from io import BytesIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from planextract.extract import read_document
+from planextract.extract.model import Table as RawTable
+from planextract.normalise.document import normalise
+
+
+def _pdf(size, widths, header, lower, rows, style_commands, font="Helvetica", bold="Helvetica-Bold",
+         points=8.5):
+    body = ParagraphStyle("b", fontName=font, fontSize=points, leading=points + 2)
+    head = ParagraphStyle("h", parent=body, fontName=bold)
+    data = [[Paragraph(t, head) for t in header], [Paragraph(t, head) for t in lower]]
+    data += [[Paragraph(t, body) for t in row] for row in rows]
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=size)
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), *style_commands]
+    doc.build([Table(data, colWidths=widths, repeatRows=2, style=TableStyle(commands))])
+    return buffer.getvalue()
+
+
+def _header_rows(data, count=2):
+    [table] = [b for b in read_document(data).blocks if isinstance(b, RawTable)]
+    return [[c.text for c in row.cells] for row in table.rows[:count]]
+
+
+def test_a_two_row_header_in_one_shaded_band_is_two_rows():
+    rows = [["3", "Deliver the leadership programme", "Dec 2012", "Comms Manager"],
+            ["4", "Monitor the estates strategy", "Feb 2013", "Board Secretary"]]
+    shading = [("SPAN", (2, 0), (3, 0)),
+               ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#c9d5e6")),
+               ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white, colors.HexColor("#e8e8e8")])]
+    data = _pdf(landscape(A4), [40, 380, 160, 160],
+                ["No", "Actions to be taken", "Accountability and timescale", ""],
+                ["", "", "Timescale", "Lead person"], rows, shading)
+    assert _header_rows(data) == [["No", "Actions to be taken", "Accountability and timescale",
+                                   ""], ["", "", "Timescale", "Lead person"]]
+    actions = normalise(read_document(data)).actions
+    assert [(a["due_raw"], a["owners_raw"]) for a in actions] == [
+        ("Dec 2012", "Comms Manager"), ("Feb 2013", "Board Secretary")]
+
+
+def test_a_second_plan_ruled_not_shaded_with_a_group_label_over_two_columns():
+    rows = [["A1", "Agree the plan with partners", "Chief Executive", "Quarterly"],
+            ["A2", "Publish the annual report", "Head of Policy", "March 2014"],
+            ["A3", "Train all front-line staff", "HR Manager", "2015"]]
+    # horizontal rules under every row but none between the two header rows
+    rules = [("SPAN", (2, 0), (3, 0)), ("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
+             ("LINEBELOW", (0, 1), (-1, -1), 0.6, colors.black)]
+    data = _pdf(A4, [40, 250, 120, 90], ["Ref", "What we will do", "Delivery", ""],
+                ["", "", "Owner", "Deadline"], rows, rules, font="Times-Roman",
+                bold="Times-Bold", points=10)
+    assert _header_rows(data) == [["Ref", "What we will do", "Delivery", ""],
+                                  ["", "", "Owner", "Deadline"]]
+    actions = normalise(read_document(data)).actions
+    assert [(a["action_id"], a["owners_raw"], a["due_kind"]) for a in actions] == [
+        ("A1", "Chief Executive", "ongoing"), ("A2", "Head of Policy", "date"),
+        ("A3", "HR Manager", "date")]
+
+
+def test_a_header_label_wrapped_onto_a_second_line_stays_one_row():
+    rows = [["1", "Agree the plan with partners", "Chief Executive"],
+            ["2", "Publish the annual report", "Head of Policy"]]
+    data = _pdf(A4, [40, 250, 60], ["No", "Action", "Responsible officer"], ["", "", ""],
+                rows, [("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black)])
+    assert _header_rows(data, 1) == [["No", "Action", "Responsible officer"]]
