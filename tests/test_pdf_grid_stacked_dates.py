@@ -17,6 +17,9 @@ def test_deadlines_are_shared_out_with_their_lead_in_words():
         "15/07/2011", "Commencement September 2011", "April 2014"]
     assert share_deadlines(["Annually 31/03/2012", "Dec 09 – Dec 2012"], 3) == [
         "Annually", "31/03/2012", "Dec 09 – Dec 2012"]
+    # an impossible date is a deadline of its own too (flagged when it is read)
+    assert share_deadlines(["Quarterly", "Sept 2012 31.6.10"], 3) == [
+        "Quarterly", "Sept 2012", "31.6.10"]
 
 
 def test_deadlines_joined_by_and_stay_one_actions_when_only_that_gives_the_count():

@@ -224,7 +224,8 @@ def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
     exprs, _ = find_expressions(text)
     exprs = [e for e in _pair_ranges(text, exprs) if e.kind != "month" or e.end]
     spans = [e.pos for e in exprs]
-    for match in _ONGOING.finditer(text):
+    # an impossible date (31.6.10) is still a deadline of its own
+    for match in [*_ONGOING.finditer(text), *dict(_PATTERNS)["numeric"].finditer(text)]:
         if all(match.end() <= a or match.start() >= b for a, b in spans):
             spans.append(match.span())
     spans.sort()
