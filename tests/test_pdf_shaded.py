@@ -74,3 +74,60 @@ def test_a_header_label_wrapped_onto_a_second_line_stays_one_row():
     data = _pdf(A4, [40, 250, 60], ["No", "Action", "Responsible officer"], ["", "", ""],
                 rows, [("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black)])
     assert _header_rows(data, 1) == [["No", "Action", "Responsible officer"]]
+
+
+# -- rows drawn as bands: each band one row ---------------------------------
+
+def _band_actions(data):
+    return [(a["action_id"], a["owners_raw"], a["due_raw"])
+            for a in normalise(read_document(data)).actions]
+
+
+def test_stacked_actions_in_one_white_band_share_its_owner_and_date():
+    # the white rows are drawn as white boxes between the shaded ones: the
+    # band, not the numbers at the line starts, says where a row ends
+    rows = [["5 Consult on the estates strategy<br/>6 Consult on monitoring returns<br/>"
+             "7 Deliver a staff disability network", "2015", "Senior Management Team"]]
+    shading = [("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#c9d5e6")),
+               ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white, colors.HexColor("#e8e8e8")])]
+    data = _pdf(landscape(A4), [420, 120, 160], ["Actions to be taken", "Timescale",
+                                                 "Lead person"], ["", "", ""], rows, shading)
+    assert _band_actions(data) == [("5", "Senior Management Team", "2015"),
+                                   ("6", "Senior Management Team", "2015"),
+                                   ("7", "Senior Management Team", "2015")]
+
+
+def test_a_second_banded_plan_with_stacked_dotted_actions_in_a_shaded_band():
+    rows = [["2.1 Agree the plan with partners<br/>2.2 Publish it on the website<br/>"
+             "2.3 Train all front-line staff", "Head of Policy", "March 2014", "Green"]]
+    shading = [("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#dde8cc")),
+               ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.HexColor("#f2f2f2"), colors.white])]
+    data = _pdf(A4, [250, 110, 80, 60], ["What we will do", "Owner", "Deadline", "RAG"],
+                ["", "", "", ""], rows, shading, font="Times-Roman", bold="Times-Bold",
+                points=10)
+    assert _band_actions(data) == [("2.1", "Head of Policy", "March 2014"),
+                                   ("2.2", "Head of Policy", "March 2014"),
+                                   ("2.3", "Head of Policy", "March 2014")]
+
+
+def test_without_bands_numbered_lines_under_one_rule_are_rows_of_their_own():
+    # the same body under a rule below the header and one at the bottom, no
+    # fill: nothing says the lines are one row, so each number opens a row
+    rows = [["5 Consult on the estates strategy<br/>6 Consult on monitoring returns",
+             "2015", "Senior Management Team"]]
+    rules = [("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.black)]
+    data = _pdf(landscape(A4), [420, 120, 160], ["Actions to be taken", "Timescale",
+                                                 "Lead person"], ["", "", ""], rows, rules)
+    assert _band_actions(data) == [("5", "Senior Management Team", "2015"), ("6", None, None)]
+
+
+def test_row_bands_keep_shaded_boxes_and_the_white_ones_chained_to_them():
+    from planextract.extract.pdf.page import row_bands
+
+    white, grey = True, False
+    boxes = [(0, 0, 100, 10, grey), (0, 10, 100, 20, white), (0, 20, 100, 30, white),
+             (0, 50, 100, 60, white),  # a white box apart: paper, not a row
+             (0, 30, 60, 40, white)]  # abutting, but not as wide: not a row of this table
+    assert row_bands(boxes, 2.0) == [(0, 0, 100, 10), (0, 10, 100, 20), (0, 20, 100, 30)]
+    assert row_bands([(0, 0, 100, 10, white), (0, 10, 100, 20, white)], 2.0) == []

@@ -96,7 +96,7 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
     dropped = {id(w) for line in margin
                if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line)) for w in line}
     found = unruled_tables([w for w in words if id(w) not in dropped] if dropped else words,
-                           rules, columns, settings, extent)
+                           rules, columns, settings, extent, page.bands)
     tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
                for t in found]
     if found:
