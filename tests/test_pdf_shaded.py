@@ -131,3 +131,36 @@ def test_row_bands_keep_shaded_boxes_and_the_white_ones_chained_to_them():
              (0, 30, 60, 40, white)]  # abutting, but not as wide: not a row of this table
     assert row_bands(boxes, 2.0) == [(0, 0, 100, 10), (0, 10, 100, 20), (0, 20, 100, 30)]
     assert row_bands([(0, 0, 100, 10, white), (0, 10, 100, 20, white)], 2.0) == []
+
+
+# -- a two-row header whose lower labels sit on two printed lines ----------
+
+def test_a_wrapped_top_label_beside_a_lower_header_row_still_starts_the_table():
+    # "Achievable (resources)" wraps inside the top row; "Owner" and "Timed" sit
+    # in the lower row a few points further down: three printed header lines
+    rows = [["1", "Embed hate crime reporting", "61% of staff", "Staff time", "DPH", "Quarterly"],
+            ["2", "Publish the estates audit", "59% of staff", "£5,000", "SMT", "31.3.11"]]
+    shading = [("SPAN", (4, 0), (5, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+               ("SPAN", (2, 0), (2, 1)), ("SPAN", (3, 0), (3, 1)),
+               ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#c9d5e6")),
+               ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white, colors.HexColor("#e8e8e8")])]
+    data = _pdf(landscape(A4), [50, 230, 120, 90, 110, 80],
+                ["No.", "Specific action", "Performance measure", "Achievable (resources)",
+                 "Accountability and timescale", ""],
+                ["", "", "", "", "Owner", "Timed"], rows, shading)
+    assert _band_actions(data) == [("1", "DPH", "Quarterly"), ("2", "SMT", "31.3.11")]
+
+
+def test_a_second_ruled_plan_with_a_wrapped_label_beside_a_lower_header_row():
+    rows = [["A1", "Agree the plan", "Head of Policy", "2014", "Board"],
+            ["A2", "Train all staff", "HR Manager", "2015", "Committee"],
+            ["A3", "Publish the report", "Chief Executive", "2016", "Board"]]
+    rules = [("SPAN", (2, 0), (3, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+             ("SPAN", (4, 0), (4, 1)), ("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.black),
+             ("LINEBELOW", (0, 1), (-1, -1), 0.6, colors.black)]
+    data = _pdf(A4, [40, 170, 100, 70, 80],
+                ["Ref", "What we will do", "Delivery", "", "Reported to (scrutiny)"],
+                ["", "", "Lead", "Deadline", ""], rows, rules, font="Times-Roman",
+                bold="Times-Bold", points=10)
+    assert _band_actions(data) == [("A1", "Head of Policy", "2014"), ("A2", "HR Manager", "2015"),
+                                   ("A3", "Chief Executive", "2016")]

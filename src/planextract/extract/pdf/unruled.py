@@ -92,11 +92,16 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
             # a header of two rows (a label over two columns, their own labels
             # below it): the first row of cells must line up with both rows
             if index + 2 < len(lines):
-                below = [g[0].x0 for g in cell_groups(lines[index + 1], settings.cell_gap)]
+                # the lower labels may sit on two printed lines (one label of
+                # the top row wrapped, the lower row's labels a little below)
+                lower = 2 if index + 3 < len(lines) and all(
+                    w.bold for w in line + lines[index + 1] + lines[index + 2]) else 1
+                below = sorted({g[0].x0 for x in lines[index + 1:index + 1 + lower]
+                                for g in cell_groups(x, settings.cell_gap)})
                 both = sorted({*starts, *below})
                 follow = next((g for g in (cell_groups(x, settings.cell_gap)
-                                           for x in lines[index + 2:index + 5]) if len(g) >= 3),
-                              [])
+                                           for x in lines[index + 1 + lower:index + 4 + lower])
+                               if len(g) >= 3), [])
                 if len(below) >= 2 and sum(
                         aligned(f[0].x0, both, settings) for f in follow) >= 3:
                     return index, both, True
