@@ -150,3 +150,50 @@ def test_a_second_such_page_top_row_in_another_plan_is_read_the_same_way():
     actions = normalise(read_document(data)).actions
     assert [(a["action_id"], a["due_raw"]) for a in actions] == [
         ("A1", "2014"), ("A2", "Dec 2014"), ("A3", "March 2015")]
+
+
+# -- tables drawn touching, one on the other -----------------------------------
+
+def _box(x0, top, x1, bottom):
+    return [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)]
+
+
+def _word(text, x, y):
+    return Word(text, x, x + 8 * len(text), y, y + 8, 8.0, False)
+
+
+def test_a_key_table_set_directly_on_the_plan_table_is_a_table_of_its_own():
+    # one frame round both (its sides run past the join); the key's inner border
+    # at x=200 stops at y=40, the plan's at 100 and 300 start there
+    rules = [Rule(0, 0, 400, 0), Rule(0, 20, 400, 20), Rule(0, 40, 400, 40),
+             Rule(0, 60, 400, 60), Rule(0, 80, 400, 80),
+             Rule(0, 0, 0, 80), Rule(400, 0, 400, 80), Rule(200, 0, 200, 40),
+             Rule(100, 40, 100, 80), Rule(300, 40, 300, 80)]
+    words = [_word("DCE", 5, 5), _word("Deputy", 205, 5), _word("Action", 105, 45),
+             _word("Owner", 305, 45), _word("Audit", 105, 65), _word("DCE", 305, 65)]
+    tables = find_tables(rules, words)
+    assert [t.rows for t in tables] == [[["DCE", "Deputy"], ["", ""]],
+                                        [["", "Action", "Owner"], ["", "Audit", "DCE"]]]
+
+
+def test_a_second_pair_of_touching_tables_without_a_shared_frame_is_cut_too():
+    # the plan above, a two-column sign-off table drawn on its last rule below
+    rules = [Rule(50, 100, 500, 100), Rule(50, 130, 500, 130), Rule(50, 160, 500, 160),
+             Rule(50, 190, 500, 190),
+             Rule(50, 100, 50, 160), Rule(500, 100, 500, 160), Rule(150, 100, 150, 160),
+             Rule(350, 100, 350, 160),
+             Rule(50, 160, 50, 190), Rule(500, 160, 500, 190), Rule(260, 160, 260, 190)]
+    words = [_word("1.1", 55, 135), _word("Review", 155, 135), _word("2014", 355, 135),
+             _word("Approved", 55, 165), _word("Board", 265, 165)]
+    tables = find_tables(rules, words)
+    assert [t.rows[-1] for t in tables] == [["1.1", "Review", "2014"], ["Approved", "Board"]]
+
+
+def test_a_full_width_row_with_its_borders_drawn_row_by_row_is_not_a_cut():
+    # the inner borders stop at the objective row and start again below it
+    rules = [Rule(0, y, 300, y) for y in (0, 20, 40, 60)] + [
+        Rule(0, 0, 0, 60), Rule(300, 0, 300, 60), Rule(100, 0, 100, 20), Rule(200, 0, 200, 20),
+        Rule(100, 40, 100, 60), Rule(200, 40, 200, 60)]
+    words = [_word("1.1", 5, 5), _word("Objective", 5, 25), _word("1.2", 5, 45)]
+    [table] = find_tables(rules, words)
+    assert [row[0] for row in table.rows] == ["1.1", "Objective", "1.2"]
