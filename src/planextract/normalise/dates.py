@@ -224,24 +224,64 @@ def parse_due(text: str | None) -> DueDate:
     return DueDate("multiple", max(e.end for e in dated if e.end), None, sorted(set(flags)))
 
 
+# words that open a deadline (``By 31 March``, ``Commencement May 2011``): a
+# cell cut between two deadlines gives them to the deadline after them
+_LEAD_IN = re.compile(r"(?:\b(?:by|before|until|till|due|from|commenc\w*|began|begin\w*|"
+                      r"start\w*|end\s+of)\s+)+$", re.I)
+# what joins the deadlines of one action (``January 2016 and ongoing``)
+_TRAILING_JOIN = re.compile(r"[\s,;]*\b(?:and|&)\s*$|\s*&\s*$", re.I)
+_SAME_ACTION = re.compile(r"^\s*(?:,|;|,?\s*(?:and|&)(?:\s+is)?)\s*$", re.I)
+
+
+def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
+    """A cell's deadlines as pieces of its text, each with the words that lead
+    into it. With ``glue``, deadlines joined by ``and``, ``&`` or a comma are
+    one piece (one action's ``January 2016 and ongoing``)."""
+    exprs, _ = find_expressions(text)
+    exprs = [e for e in _pair_ranges(text, exprs) if e.kind != "month" or e.end]
+    spans = [e.pos for e in exprs]
+    # an impossible date (31.6.10) is still a deadline of its own
+    for match in [*_ONGOING.finditer(text), *dict(_PATTERNS)["numeric"].finditer(text)]:
+        if all(match.end() <= a or match.start() >= b for a, b in spans):
+            spans.append(match.span())
+    spans.sort()
+    if glue:
+        joined: list[tuple[int, int]] = []
+        for a, b in spans:
+            if joined and _SAME_ACTION.match(text[joined[-1][1]:a]):
+                joined[-1] = (joined[-1][0], b)
+            else:
+                joined.append((a, b))
+        spans = joined
+    cuts = [0]
+    for index in range(1, len(spans)):
+        between = text[spans[index - 1][1]:spans[index][0]]
+        lead = _LEAD_IN.search(between)
+        cuts.append(spans[index][0] - (len(between) - lead.start() if lead else 0))
+    cuts.append(len(text))
+    return [_TRAILING_JOIN.sub("", text[a:b]).strip(" ,;\n")
+            for a, b in zip(cuts, cuts[1:])] if spans else []
+
+
 def split_deadlines(text: str, count: int) -> list[str] | None:
     """Split a cell holding one deadline per stacked action (``January 2010
     January 2010``) into ``count`` pieces, or None when it does not hold
     exactly that many."""
-    exprs, _ = find_expressions(text)
-    exprs = [e for e in _pair_ranges(text, exprs) if e.kind != "month" or e.end]
-    spans = [e.pos for e in exprs]
-    for match in _ONGOING.finditer(text):
-        if all(match.end() <= a or match.start() >= b for a, b in spans):
-            spans.append(match.span())
-    spans.sort()
-    if len(spans) != count:
-        return None
-    pieces = []
-    for index, (a, _b) in enumerate(spans):
-        end = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-        pieces.append(text[a:end].strip(" ,;"))
-    return pieces
+    pieces = _deadline_pieces(text)
+    return pieces if len(pieces) == count else None
+
+
+def share_deadlines(parts: list[str], count: int) -> list[str] | None:
+    """One deadline for each of ``count`` stacked actions from a date cell of
+    fewer paragraphs than actions (a line break the reader could not tell
+    from a wrap, as ``15/07/2011`` over ``Commencement September 2011`` in a
+    narrow column): every deadline apart, else deadlines joined by ``and``
+    or a comma kept together; None when neither gives exactly ``count``."""
+    for glue in (False, True):
+        pieces = [[p for p in _deadline_pieces(part, glue)] for part in parts]
+        if all(pieces) and sum(len(p) for p in pieces) == count:
+            return [p for group in pieces for p in group]
+    return None
 
 
 def lacks_year(text: str) -> bool:

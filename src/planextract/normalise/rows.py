@@ -262,7 +262,8 @@ class TableBuilder:
                         self.majors.add(numbering.normalise_id(item.raw).split(".")[0])
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
-                if index == 0 and has_previous and not row_id and (
+                if index == 0 and has_previous and not row_id and not (
+                        id_cols and _own_number(part, self.layout.id_depth)) and (
                         after_break and (_starts_lower(part) or id_cols or alone)
                         or alone and _starts_lower(part)):
                     # the rest of the action above (a page cut it, marked or not)
@@ -357,6 +358,13 @@ class TableBuilder:
                         _grow(draft, role, n, value)
 
 
+def _own_number(part: str, levels: int) -> bool:
+    """Whether a paragraph opens with an action number of the id column's
+    shape: a new action, not the rest of the one above a page break."""
+    lead = numbering.split_leading(part)
+    return bool(lead.raw and lead.text) and numbering.depth(lead.raw) == levels
+
+
 def _numbered_lines(parts: list[str], levels: int) -> list[str]:
     """Cut a paragraph where one of its lines opens with an action number of
     the plan's shape (a cell of several numbered actions printed as lines)."""
@@ -396,8 +404,8 @@ def _shares(role: str, parts: list[str], count: int, previous: Draft | None,
         # backwards. A row holding one action keeps every paragraph (owners one
         # per line, several dates).
         return None, parts[-count:]
-    if count > 1 and len(parts) == 1 and role == "due":
-        pieces = dates.split_deadlines(parts[0], count)
+    if count > len(parts) >= 1 and role == "due":
+        pieces = dates.share_deadlines(parts, count)
         if pieces:
             return None, pieces
     if has_tail and count == 1 and role == "due":

@@ -29,6 +29,9 @@ _ENDS_SENTENCE = (".", ":", ";", "!", "?")
 # an action number with a dot inside (1.2, 1. 2, A1.3): in a cell that opens
 # with one, a line opening with another starts the next stacked action
 _DOTTED = re.compile(r"^[A-Z]?\d{1,4} ?\. ?\d{1,3}\b")
+# a lettered action number (D 4, A12): a line opening with the same letter
+# and a number starts the next stacked action too
+_LETTERED = re.compile(r"^([A-Z]) ?\d{1,3}\b(?! ?[./]\d)")
 
 
 def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
@@ -49,6 +52,7 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
     room = right - left
     out = [" ".join(w.text for w in lines[0])]
     numbered = bool(_DOTTED.match(out[0]))
+    lettered = _LETTERED.match(out[0])
     for previous, line in zip(lines, lines[1:]):
         last, first = previous[-1], line[0]
         text = " ".join(w.text for w in line)
@@ -62,11 +66,17 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
         if cut:
             out[-1] += text
         elif fits_above(previous, first, right, settings) or (
-                numbered and _DOTTED.match(text)):
+                numbered and _DOTTED.match(text)) or (
+                lettered and _same_letter(lettered, text)):
             out.append("\n" + text)
         else:
             out.append(text)
     return "\n".join(out)
+
+
+def _same_letter(first: re.Match, text: str) -> bool:
+    match = _LETTERED.match(text)
+    return bool(match) and match.group(1) == first.group(1)
 
 
 def fits_above(previous: Sequence[Word], first: Word, right: float,
@@ -104,6 +114,12 @@ def _is_item(paragraph: str) -> bool:
     return bool(GLYPH_BULLET.match(first) or DASH_BULLET.match(first))
 
 
+def _word_hyphen(line: str) -> bool:
+    """A line ending in a hyphen inside a word (``anti-``), not in a spaced
+    dash (``Chief Executive -`` before a name on the next line)."""
+    return line.endswith("-") and len(line) > 1 and not line[-2].isspace()
+
+
 def _joined(paragraph: str) -> list[str]:
     """One paragraph's printed lines joined: a wrapped line continues the one
     before with a space, or with none after a hyphen (``anti-`` +
@@ -119,7 +135,7 @@ def _joined(paragraph: str) -> list[str]:
         starts_item = bool(glyph) or (bool(dash) and (
             not out or dash_item or out[-1].endswith(_ENDS_SENTENCE)))
         if out and not starts_item:
-            out[-1] = out[-1] + line if out[-1].endswith("-") else f"{out[-1]} {line}"
+            out[-1] = out[-1] + line if _word_hyphen(out[-1]) else f"{out[-1]} {line}"
             continue
         dash_item = bool(dash) and starts_item
         out.append(DASH_BULLET.sub("", GLYPH_BULLET.sub("", line)) if starts_item else line)

@@ -39,6 +39,9 @@ class GridTable:
     rows: list[list[str | None]]
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
     xs: list[float]  # the column borders, left to right
+    # no rule closes the last row: the vertical rules run on past the last
+    # horizontal one, as a writer draws a row that a page break cuts in two
+    open_bottom: bool = False
 
     @property
     def top(self) -> float:
@@ -99,7 +102,9 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word],
               "read as a table (PdfSettings.max_grid_cells); its text is read as lines")
         return []
     tables = []
-    for hs, vs in _components(horizontal, vertical, settings):
+    parts = [part for hs, vs in _components(horizontal, vertical, settings)
+             for part in _stacked(hs, vs, snap)]
+    for hs, vs in parts:
         xs = _distinct([v.at for v in vs], snap)
         ys = _distinct([h.at for h in hs], snap)
         # a row cut by a page break may be drawn open (no rule closing it):
@@ -107,7 +112,8 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word],
         top, bottom = min(v.start for v in vs), max(v.end for v in vs)
         if ys and top < ys[0] - 2 * snap:
             ys.insert(0, top)
-        if ys and bottom > ys[-1] + 2 * snap:
+        open_bottom = bool(ys) and bottom > ys[-1] + 2 * snap
+        if open_bottom:
             ys.append(bottom)
         if len(xs) < 3 or len(ys) < 2:
             continue
@@ -117,8 +123,43 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word],
                   f"{settings.max_grid_cells} read as a table (PdfSettings.max_grid_cells); "
                   "its text is read as lines")
             continue
-        tables.append(_table(hs, vs, xs, ys, words, settings))
+        table = _table(hs, vs, xs, ys, words, settings)
+        table.open_bottom = open_bottom
+        tables.append(table)
     return sorted(tables, key=lambda t: t.top)
+
+
+def _stacked(hs: list[_Segment], vs: list[_Segment], snap: float
+             ) -> list[tuple[list[_Segment], list[_Segment]]]:
+    """A grid cut into the tables drawn touching one above the other (a key
+    table set directly on the plan's table): cut at a horizontal rule that no
+    vertical rule crosses, where each side has a column border the other
+    lacks. A full-width row (an objective) has no border of its own, so a
+    table is never cut at one."""
+    ys = _distinct([h.at for h in hs], snap)
+    left, right = min(v.at for v in vs), max(v.at for v in vs)
+    # the outer frame may run on past the cut (one box drawn round both)
+    inner = [v for v in vs if left + snap < v.at < right - snap]
+
+    def extra(a: list[float], b: list[float]) -> bool:
+        return any(all(abs(x - z) > snap for z in b) for x in a)
+
+    cuts = []
+    for y in ys[1:-1]:
+        if any(v.start < y - snap and v.end > y + snap for v in inner):
+            continue
+        above = _distinct([v.at for v in inner if v.end <= y + snap], snap)
+        below = _distinct([v.at for v in inner if v.start >= y - snap], snap)
+        if above and below and extra(above, below) and extra(below, above):
+            cuts.append(y)
+    if not cuts:
+        return [(hs, vs)]
+    bounds = [ys[0], *cuts, ys[-1]]
+    # a border running past a cut (the outer frame) is cut with it
+    return [([h for h in hs if top - snap <= h.at <= bottom + snap],
+             [_Segment(v.at, max(v.start, top), min(v.end, bottom)) for v in vs
+              if v.start < bottom - snap and v.end > top + snap])
+            for top, bottom in zip(bounds, bounds[1:])]
 
 
 def _warn(warnings: list[str] | None, message: str) -> None:

@@ -58,6 +58,10 @@ class PageContent:
     words: list[Word] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     chars: int = 0
+    # filled row backgrounds (x0, top, x1, bottom): shaded boxes, and white ones
+    # that abut a shaded box of the same width (rows shaded alternately, the
+    # white rows drawn too); each is one row of its table
+    bands: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -129,8 +133,10 @@ def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT
                                                    settings.bold_weight), settings)
     finally:
         textpage.close()
+    bands: list[tuple[float, float, float, float]] = []
     content = PageContent(number, width, height, words=words,
-                          rules=_rules(page, transform, width * height, settings))
+                          rules=_rules(page, transform, width * height, settings, bands))
+    content.bands = row_bands(bands, settings.snap)
     content.chars = sum(1 for g in glyphs if not g.char.isspace())
     return content
 
@@ -220,11 +226,13 @@ def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool],
 
 
 def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
-           settings: PdfSettings = DEFAULT.pdf) -> list[Rule]:
+           settings: PdfSettings = DEFAULT.pdf,
+           boxes: list[tuple[float, float, float, float, bool]] | None = None) -> list[Rule]:
     """Axis-aligned straight segments of every stroked path; the centre line
     of thin filled boxes (some writers draw borders as narrow rectangles);
     the top and bottom edges of shaded boxes (rows told apart by alternating
-    shading, no lines), but not of a page's background or a white box."""
+    shading, no lines), but not of a page's background or a white box. The
+    filled boxes, white or not, go to ``boxes`` (x0, top, x1, bottom, white)."""
     out: list[Rule] = []
     thin = settings.thin_box
     px, py = ctypes.c_float(), ctypes.c_float()
@@ -242,8 +250,12 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
                 else:
                     mid = (top + bottom) / 2
                     out.append(Rule(x0, mid, x1, mid))
-            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area and not _white(obj):
-                out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
+            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area:
+                white = _white(obj)
+                if not white:
+                    out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
+                if boxes is not None:
+                    boxes.append((x0, top, x1, bottom, white))
             continue
         matrix = obj.get_matrix()
         points: list[tuple[int, float, float, bool]] = []
@@ -255,6 +267,33 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
                            bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
         out.extend(_segments(points, settings.straight))
     return out
+
+
+def row_bands(boxes: list[tuple[float, float, float, float, bool]], snap: float
+              ) -> list[tuple[float, float, float, float]]:
+    """The filled boxes that are row backgrounds: every shaded one, and a white
+    one where it abuts a row background of the same left and right edges above
+    or below (alternate rows filled white, as some writers draw them). Found by
+    sorting, not by comparing every box with every other."""
+    def key(box: tuple[float, float, float, float, bool]) -> tuple[int, int]:
+        return round(box[0] / snap), round(box[2] / snap)
+
+    by_width: dict[tuple[int, int], list[tuple[float, float, float, float, bool]]] = {}
+    for box in boxes:
+        by_width.setdefault(key(box), []).append(box)
+    out: list[tuple[float, float, float, float]] = []
+    for column in by_width.values():
+        column.sort(key=lambda b: b[1])
+        keep = [not b[4] for b in column]
+        # a white box abutting a kept one is kept, down and then up the chain
+        for order in (range(1, len(column)), range(len(column) - 2, -1, -1)):
+            for i in order:
+                j = i - 1 if order.step == 1 else i + 1
+                upper, lower = (column[j], column[i]) if j < i else (column[i], column[j])
+                if keep[j] and not keep[i] and abs(upper[3] - lower[1]) <= snap:
+                    keep[i] = True
+        out.extend(b[:4] for b, k in zip(column, keep) if k)
+    return sorted(out, key=lambda b: (b[1], b[0]))
 
 
 def _white(obj) -> bool:

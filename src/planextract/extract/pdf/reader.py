@@ -85,7 +85,7 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
     grids = find_tables(page.rules, page.words, settings, problems)
     warnings.extend(f"page {page.number}: {p}" for p in problems)
     tables = [PageTable([[c or "" for c in r] for r in t.rows], t.top, t.bottom,
-                        page.number, page.height, list(zip(t.xs, t.xs[1:])))
+                        page.number, page.height, list(zip(t.xs, t.xs[1:])), t.open_bottom)
               for t in grids]
     outside = _outside([t.bbox for t in grids])
     words = [w for w in page.words if outside(w)] if grids else page.words
@@ -96,7 +96,7 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
     dropped = {id(w) for line in margin
                if _fold(_text(line)) in running or PAGE_NUMBER.match(_text(line)) for w in line}
     found = unruled_tables([w for w in words if id(w) not in dropped] if dropped else words,
-                           rules, columns, settings, extent)
+                           rules, columns, settings, extent, page.bands)
     tables += [PageTable(t.rows, t.top, t.bottom, page.number, page.height, t.spans)
                for t in found]
     if found:

@@ -43,6 +43,7 @@ class PageTable:
     page: int
     page_height: float
     spans: list[tuple[float, float]] = field(default_factory=list)  # columns' x-ranges
+    open_end: bool = False  # its last row is drawn open: the next page carries it on
 
 
 @dataclass
@@ -106,19 +107,38 @@ def _unbulleted(cell: str) -> str:
     return DASH_BULLET.sub("", GLYPH_BULLET.sub("", cell.strip()))
 
 
+def _opens_action(cell: str) -> bool:
+    """Whether a cell opens with an action number and a capital (``4 Refresh``,
+    ``• 2.1 Model``): a stacked action's own paragraph, never a wrapped line."""
+    text = _unbulleted(cell)
+    match = NUMBERED.match(text)
+    return bool(match) and text[match.end():][:1].isupper()
+
+
 def _continues(row: list[str]) -> bool:
     """A page-top row that carries on the row before it: its leading cell is
     empty or carries on a sentence or a list (lower case, after any bullet),
     and neither it nor the first filled cell after it starts a number, with
     or without a bullet before it (a merged outcome running on beside a new
-    numbered action is a new row)."""
-    if not row:
+    numbered action is a new row), nor does any other cell open with a
+    numbered action (stacked actions in a row of their own, their number in
+    the text where the id column is empty)."""
+    if not row or any(_opens_action(c) for c in row):
         return False
     lead = _unbulleted(row[0])
     after = next((_unbulleted(c) for c in row[1:] if c.strip()), "")
     if not (lead or after) or any(NUMBERED.match(c + " ") for c in (lead, after) if c):
         return False
     return not lead or lead[0].islower()
+
+
+def _joined_cell(above: str, below: str) -> str:
+    """A cell's text on two pages as one: the part below a page break opens a
+    paragraph of its own when it opens with an action number and a capital
+    (a stacked action), else it carries on the line above."""
+    if not above or not below:
+        return above or below
+    return f"{above}\n\n{below}" if _opens_action(below) else f"{above}\n{below}"
 
 
 def _cell(raw: str) -> Cell:
@@ -178,6 +198,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
     spans: list[tuple[float, float]] = []
     tops: list[list[str]] = []  # the open table's first rows: its header, if repeated
     open_page = 0
+    open_end = False  # the open table's last row runs on over the page break
     last_line: PageLine | None = None
     for page in pages:
         lines = [i for i in page.items if isinstance(i, PageLine)]
@@ -205,7 +226,8 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 blocks.append(Paragraph(item.text, page=item.page, level=level, bold=item.bold))
                 continue
             last_line = None
-            rows = [[c or "" for c in r] for r in item.rows if any(c for c in r)]
+            every = [[c or "" for c in r] for r in item.rows]
+            rows = [r for r in every if any(r)]
             if not rows:
                 continue
             mapping = None
@@ -218,18 +240,23 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
             continuing = mapping is not None
             if continuing:
                 rows = [_remap(r, mapping, len(header)) for r in rows]
+                repeated = 0
                 if _same_header(rows[0], header):
-                    rows = rows[1:]
+                    rows, repeated = rows[1:], 1
                     # a header of two or three rows repeats whole
                     for above in tops[1:]:
                         if not rows or not _same_header(rows[0], above):
                             break
-                        rows = rows[1:]
+                        rows, repeated = rows[1:], repeated + 1
                 elif (below := _below_header(rows[0], header)) is not None:
                     rows[0] = below
-                if rows and open_rows and _continues(rows[0]):
+                # a row drawn open at the foot of the page before goes on in
+                # the first row under the header, unless the writer left that
+                # row empty (it closed the cut row there)
+                carried = open_end and repeated < len(every) and any(every[repeated])
+                if rows and open_rows and (carried or _continues(rows[0])):
                     last = open_rows[-1]
-                    joined = tuple(_cell("\n".join(x for x in (a.raw, b) if x))
+                    joined = tuple(_cell(_joined_cell(a.raw, b))
                                    for a, b in zip(last.cells, rows[0]))
                     open_rows[-1] = Row(cells=joined, page_start=last.page_start,
                                         page_end=item.page, stitched=True)
@@ -239,7 +266,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                     blocks.append(Table(rows=tuple(open_rows)))
                 open_rows, header, spans = [], rows[0], item.spans
                 tops = rows[:3]
-            open_page = item.page
+            open_page, open_end = item.page, item.open_end
             for index, cells in enumerate(rows):
                 open_rows.append(Row(cells=tuple(_cell(c) for c in cells),
                                      page_start=item.page, page_end=item.page,

@@ -47,18 +47,21 @@ class UnruledTable:
 
 def unruled_tables(words: list[Word], rules: list[float], columns: list[float] | None,
                    settings: PdfSettings = DEFAULT.pdf,
-                   extent: tuple[float, float] | None = None) -> list[UnruledTable]:
+                   extent: tuple[float, float] | None = None,
+                   bands: list[tuple[float, float, float, float]] | None = None
+                   ) -> list[UnruledTable]:
     """Every unruled table among ``words``, top to bottom; ``rules`` are the
     tops of the page's horizontal rules, ``columns`` those of the table the
     previous page ended with, if any. The right edge of the text on the page,
     or of the horizontal rules (``extent``: their left and right ends, less
     the inset of the table's text from their left end), bounds the room of a
-    table's last column."""
+    table's last column. ``bands`` are the page's row backgrounds
+    (``PageContent.bands``): a table whose body lies in them has a row a band."""
     tables: list[UnruledTable] = []
     lines = printed_lines(words, settings)
     right = max((w.x1 for w in words), default=0.0)
     while lines:
-        found = _unruled_table(lines, rules, columns, right, settings, extent)
+        found = _unruled_table(lines, rules, columns, right, settings, extent, bands)
         if found is None:
             break
         table, end = found
@@ -89,11 +92,16 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
             # a header of two rows (a label over two columns, their own labels
             # below it): the first row of cells must line up with both rows
             if index + 2 < len(lines):
-                below = [g[0].x0 for g in cell_groups(lines[index + 1], settings.cell_gap)]
+                # the lower labels may sit on two printed lines (one label of
+                # the top row wrapped, the lower row's labels a little below)
+                lower = 2 if index + 3 < len(lines) and all(
+                    w.bold for w in line + lines[index + 1] + lines[index + 2]) else 1
+                below = sorted({g[0].x0 for x in lines[index + 1:index + 1 + lower]
+                                for g in cell_groups(x, settings.cell_gap)})
                 both = sorted({*starts, *below})
                 follow = next((g for g in (cell_groups(x, settings.cell_gap)
-                                           for x in lines[index + 2:index + 5]) if len(g) >= 3),
-                              [])
+                                           for x in lines[index + 1 + lower:index + 4 + lower])
+                               if len(g) >= 3), [])
                 if len(below) >= 2 and sum(
                         aligned(f[0].x0, both, settings) for f in follow) >= 3:
                     return index, both, True
@@ -144,8 +152,21 @@ def _table_end(lines: list[Line], start: int, anchors: list[float], settings: Pd
     return end
 
 
+def _in_bands(lines: list[Line], bands: list[tuple[float, float, float, float]]) -> bool:
+    """Whether every line lies in a row background (shaded rows, the white
+    ones between them drawn too): then each band is one row of the table."""
+    tops = [b[1] for b in bands]
+
+    def inside(line: Line) -> bool:
+        middle = (line[0].top + line[0].bottom) / 2
+        k = bisect.bisect_right(tops, middle) - 1
+        return any(b[1] <= middle <= b[3] and b[0] <= line[0].x0 and line[-1].x1 <= b[2]
+                   for b in bands[max(k - 8, 0):k + 1])
+    return bool(lines) and bool(bands) and all(inside(line) for line in lines)
+
+
 def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
-                height: float, settings: PdfSettings) -> list[bool]:
+                height: float, settings: PdfSettings, banded: bool = False) -> list[bool]:
     """Which lines open a row. A rule above a line opens one. Without rules,
     so does a gap above it wider than the lines of one cell are apart, a
     number (bullet or not) at its start, or (where no row is spaced from the
@@ -172,18 +193,30 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
                       or (packed and bool(cells[k][0]) and not cells[k - 1][0]))
     body = range(2, len(lines))
     evidence = [k for k in body if gaps[k]] or [k for k in body if numbered[k] and cells[k][0]]
-    complete = bool(rules) and sum(ruled[k] for k in evidence) >= (
+    complete = banded or bool(rules) and sum(ruled[k] for k in evidence) >= (
         settings.rule_share * len(evidence))
     starts = [r or (not complete and s) for r, s in zip(ruled, spaced)]
-    if len(lines) > 1 and all(w.bold for w in lines[0] + lines[1]) and (
-            lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height):
-        starts[1] = False  # a header label wrapped onto a second line
+    if len(lines) > 1 and all(w.bold for w in lines[0] + lines[1]):
+        if _labels_under_span(cells[0], cells[1]):
+            starts[1] = True  # a second header row, also in one shaded band
+        elif lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height:
+            starts[1] = False  # a header label wrapped onto a second line
     return starts
+
+
+def _labels_under_span(top: list[Line], below: list[Line]) -> bool:
+    """Whether a second line of labels is a header row of its own: it puts a
+    label in a column the first line left empty, right of a label there (a
+    group label over two columns, their own labels beneath it)."""
+    return sum(1 for c in below if c) >= 2 and any(
+        below[k] and not top[k] and top[k - 1] for k in range(1, min(len(top), len(below))))
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,
                    right: float, settings: PdfSettings,
-                   extent: tuple[float, float] | None = None) -> tuple[UnruledTable, int] | None:
+                   extent: tuple[float, float] | None = None,
+                   bands: list[tuple[float, float, float, float]] | None = None
+                   ) -> tuple[UnruledTable, int] | None:
     """The first table among ``lines`` and the index of its last line."""
     found = _table_start(lines, columns, settings)
     if found is None:
@@ -201,7 +234,8 @@ def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] |
     height = lines[start][0].bottom - lines[start][0].top
     cells = [cols.line_cells(line, starts, gutters, settings, header=headed and k == 0)
              for k, line in enumerate(table_lines)]
-    cuts = _row_starts(table_lines, cells, rules, height, settings)
+    cuts = _row_starts(table_lines, cells, rules, height, settings,
+                       _in_bands(table_lines[1:], bands or []))
     rows: list[list[list[Line]]] = []
     for line_cells, cut in zip(cells, cuts):
         if cut or not rows:
