@@ -87,16 +87,19 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
                     follow, starts, settings):
                 return index, starts, True
             # a header of two rows (a label over two columns, their own labels
-            # below it): the first row of cells must line up with both rows
-            if index + 2 < len(lines):
-                below = [g[0].x0 for g in cell_groups(lines[index + 1], settings.cell_gap)]
+            # below it, past a label of the top row wrapped onto a line of its
+            # own): the first row of cells must line up with both rows
+            for below_at in range(index + 1, min(index + 3, len(lines) - 1)):
+                below = [g[0].x0 for g in cell_groups(lines[below_at], settings.cell_gap)]
+                if len(below) < 2:
+                    continue
                 both = sorted({*starts, *below})
                 follow = next((g for g in (cell_groups(x, settings.cell_gap)
-                                           for x in lines[index + 2:index + 5]) if len(g) >= 3),
-                              [])
-                if len(below) >= 2 and sum(
-                        aligned(f[0].x0, both, settings) for f in follow) >= 3:
+                                           for x in lines[below_at + 1:below_at + 4])
+                               if len(g) >= 3), [])
+                if sum(aligned(f[0].x0, both, settings) for f in follow) >= 3:
                     return index, both, True
+                break
         if columns and len(starts) >= 2 and sum(
                 aligned(x, columns, settings) for x in starts) >= 2:
             return index, columns, False
@@ -157,20 +160,23 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
     table without such gaps, at nearly every number in the first column):
     then they alone decide, and numbered paragraphs stacked in one cell stay
     in it. A wrapped header label goes on the header."""
-    gaps = [False] + [lines[k][0].top - lines[k - 1][0].bottom > settings.row_gap * height
+    aboves = [_above(lines, k) for k in range(len(lines))]
+    gaps = [False] + [lines[k][0].top - aboves[k] > settings.row_gap * height
                       for k in range(1, len(lines))]
     packed = not any(gaps)
-    ruled, numbered, spaced = [True], [False], [True]
+    ruled, numbered = [True], [False]
     for k in range(1, len(lines)):
-        above, top = lines[k - 1][0].bottom, lines[k][0].top
+        above, top = aboves[k], lines[k][0].top
         lead = " ".join(w.text for w in next(c for c in cells[k] if c))
         at = bisect.bisect_left(rules, above - 1)
         ruled.append(at < len(rules) and rules[at] <= top + 1)
         lead = GLYPH_BULLET.sub("", lead)
         numbered.append(bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead))
-        spaced.append(gaps[k] or numbered[k]
-                      or (packed and bool(cells[k][0]) and not cells[k - 1][0]))
     body = range(2, len(lines))
+    stacked = _numbers_stacked(gaps, cells, body)
+    spaced = [True] + [gaps[k] or (numbered[k] and not stacked)
+                       or (packed and bool(cells[k][0]) and not cells[k - 1][0])
+                       for k in range(1, len(lines))]
     evidence = [k for k in body if gaps[k]] or [k for k in body if numbered[k] and cells[k][0]]
     complete = bool(rules) and sum(ruled[k] for k in evidence) >= (
         settings.rule_share * len(evidence))
@@ -179,6 +185,31 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
             lines[1][0].top - lines[0][0].bottom <= settings.row_gap * height):
         starts[1] = False  # a header label wrapped onto a second line
     return starts
+
+
+def _above(lines: list[Line], k: int) -> float:
+    """The bottom of the nearest line above line ``k`` that ends above it: a
+    line overlapping it is the second line of a cell merged down over two
+    rows (a label of a two-row header), not the line the gap is taken from."""
+    top = lines[k][0].top
+    for j in range(k - 1, -1, -1):
+        if lines[j][0].bottom <= top:
+            return lines[j][0].bottom
+    return lines[k - 1][0].bottom if k else top
+
+
+def _opens_number(cell: Line) -> bool:
+    lead = GLYPH_BULLET.sub("", " ".join(w.text for w in cell[:3]))
+    return bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead)
+
+
+def _numbers_stacked(gaps: list[bool], cells: list[list[Line]], body: range) -> bool:
+    """Whether numbers opening lines are actions stacked in one cell rather
+    than rows: the table spaces its rows (most lines with a cell opening with
+    a number have a gap above them), so a numbered line set at the leading
+    of the line above is the next paragraph of the same cell."""
+    opening = [k for k in body if any(_opens_number(c) for c in cells[k] if c)]
+    return any(gaps[k] for k in body) and 2 * sum(gaps[k] for k in opening) > len(opening)
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,
