@@ -162,6 +162,7 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
     in it. A wrapped header label goes on the header."""
     aboves = [_above(lines, k) for k in range(len(lines))]
     gaps = [False] + [lines[k][0].top - aboves[k] > settings.row_gap * height
+                      or _under_top_labels(lines, cells, k, height, settings)
                       for k in range(1, len(lines))]
     packed = not any(gaps)
     ruled, numbered = [True], [False]
@@ -198,6 +199,24 @@ def _above(lines: list[Line], k: int) -> float:
     return lines[k - 1][0].bottom if k else top
 
 
+def _under_top_labels(lines: list[Line], cells: list[list[Line]], k: int, height: float,
+                      settings: PdfSettings) -> bool:
+    """Whether line ``k`` is a header's second row: each of its cells under a
+    column whose last text above is in the table's first line, with a gap to
+    it, while a label merged down over both rows runs on beside it in
+    another column (its second line closes the gap between the lines)."""
+    gaps: list[float] = []
+    for column, cell in enumerate(cells[k]):
+        if not cell:
+            continue
+        above = next((j for j in range(k - 1, -1, -1) if cells[j][column]), None)
+        if above is not None and above > 0:
+            return False
+        if above == 0:
+            gaps.append(cell[0].top - max(w.bottom for w in cells[0][column]))
+    return bool(gaps) and min(gaps) > settings.row_gap * height
+
+
 def _opens_number(cell: Line) -> bool:
     lead = GLYPH_BULLET.sub("", " ".join(w.text for w in cell[:3]))
     return bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead)
@@ -205,11 +224,18 @@ def _opens_number(cell: Line) -> bool:
 
 def _numbers_stacked(gaps: list[bool], cells: list[list[Line]], body: range) -> bool:
     """Whether numbers opening lines are actions stacked in one cell rather
-    than rows: the table spaces its rows (most lines with a cell opening with
-    a number have a gap above them), so a numbered line set at the leading
-    of the line above is the next paragraph of the same cell."""
+    than rows: a numbered line set at the leading of the line above is the
+    next paragraph of the same cell where the table spaces its rows, so that
+    most lines with a cell opening with a number have a gap above them. With
+    one spaced row at most (a page holding the end of one row) the spacing
+    proves nothing alone: the numbered lines without a gap must also hold
+    nothing beside the number's cell."""
+    if not any(gaps):
+        return False
     opening = [k for k in body if any(_opens_number(c) for c in cells[k] if c)]
-    return any(gaps[k] for k in body) and 2 * sum(gaps[k] for k in opening) > len(opening)
+    if sum(gaps[k] for k in body) >= 2:
+        return 2 * sum(gaps[k] for k in opening) > len(opening)
+    return all(sum(1 for c in cells[k] if c) == 1 for k in opening if not gaps[k])
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,

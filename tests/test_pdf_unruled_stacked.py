@@ -1,0 +1,110 @@
+"""Unruled PDF tables, continued (issue 6, classes 2 and 4): numbered actions
+stacked in one cell of a table that spaces its rows, and a two-row header
+whose top row has a label merged down over both rows. Each rule on a plan
+drawn here with reportlab from what a plan prints, and again on a second
+plan that differs in everything but the rule."""
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from test_pdf_unruled import draw, tables_of, texts
+
+# 1. a number set at the leading of the line above, in a table that spaces its
+# rows, is the next action stacked in the same cell, not a new row
+
+
+def test_numbered_actions_stacked_in_a_spaced_table_stay_in_their_row():
+    rows = [["Issue", "Actions", "Who", "Target"],
+            ["Few complaints recorded by protected characteristic",
+             "4 We will review the customer access strategy across all local delivery "
+             "units|5. To introduce access to premises for wheelchair users|6 To promote "
+             "satisfaction surveys of service users", "Head of Professional Standards",
+             "Quarterly"],
+            ["Training completion below target", "7 Develop the induction pack for new staff",
+             "Area Mgr", "31.3.11"]]
+    [table], _ = tables_of(draw([rows], [150, 260, 110, 70], pad=6))
+    assert len(table) == 3
+    assert table[1][1] == ("4 We will review the customer access strategy across all local "
+                           "delivery units", "5. To introduce access to premises for "
+                           "wheelchair users", "6 To promote satisfaction surveys of "
+                           "service users")
+    assert texts(table)[1][2:] == ["Head of Professional Standards", "Quarterly"]
+    assert texts(table)[2][1] == "7 Develop the induction pack for new staff"
+
+
+def test_stacked_dotted_numbers_under_a_ref_column_in_another_layout():
+    rows = [["Ref", "Action(s)", "Owner", "By when"],
+            ["1.", "Audit grievance outcomes and report findings to the board", "Head of HR",
+             ""],
+            ["", "2.1 Commission a staff network|2.2 Service leads to pilot the induction "
+                 "pack for new staff and report findings to the board", "Dir. Finance",
+             "2015"],
+            ["4.", "Develop the gender pay gap report", "Registrar", "TBC"]]
+    [table], _ = tables_of(draw([rows], [40, 300, 120, 80], font="Times-Roman", size=10,
+                                pad=8, page=A4))
+    assert [r[0] for r in texts(table)] == ["Ref", "1.", "", "4."]
+    assert table[2][1] == ("2.1 Commission a staff network", "2.2 Service leads to pilot the "
+                           "induction pack for new staff and report findings to the board")
+
+
+def test_rows_without_spacing_are_still_cut_at_numbers_beside_other_cells():
+    # packed rows (no padding) with a gap under the header only: a numbered
+    # line with cells beside it opens a row
+    rows = [["No", "Objective", "By whom"],
+            ["1", "Agree one approach to impact assessment", "Policy team"],
+            ["2", "Publish every assessment", "Director"],
+            ["3", "Report to scrutiny", "Director"]]
+    style = [("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, 0), (-1, 0), 8)]
+    [table], _ = tables_of(draw([rows], [30, 260, 90], font="Courier", size=8, pad=0,
+                                style=style))
+    assert [r[0] for r in texts(table)] == ["No", "1", "2", "3"]
+
+
+def test_a_page_holding_one_row_of_stacked_actions_keeps_them_in_it():
+    filler = [[str(k), f"Review service {k} with its users and report to the board",
+               "Service Manager", "2013"] for k in range(1, 45)]
+    last = ["45", "45.1 Monitor access to premises for wheelchair users|45.2 Deliver the "
+                  "volunteer recruitment process|45.3 Publish the access audit",
+            "Estates Manager", "15/07/2011"]
+    rows = [["Ref", "Action", "Lead", "When"], *filler, last]
+    [table], raw = tables_of(draw([rows], [40, 300, 120, 90], pad=6, page=A4))
+    assert raw.pages == 2
+    assert texts(table)[-1][0] == "45" and len(table[-1][1]) == 3
+    assert len(table) == 46
+
+
+# 2. a two-row header whose top row has a label wrapped onto a second line
+# (merged down over both rows): the lower labels are a header row of their own
+
+
+def test_a_two_row_header_with_a_top_label_merged_down_over_both_rows():
+    rows = [["No", "Specific action", "Achievable (resources)", "Accountability and "
+             "timescale", ""],
+            ["", "", "", "Who", "Time-bound"],
+            ["D 1", "To pilot mandatory equality training for managers", "Staff time",
+             "Facilities Head", "June 2011"],
+            ["D 2", "Agree partnership agreements with local groups", "Within budget",
+             "SMT", "31/03/2012"]]
+    style = [("SPAN", (3, 0), (4, 0)), ("SPAN", (2, 0), (2, 1)),
+             ("LINEBELOW", (3, 0), (4, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, 1), (-1, -1), 0.5, colors.black),
+             ("FONTNAME", (0, 0), (-1, 1), "Helvetica-Bold")]
+    [table], _ = tables_of(draw([rows], [50, 250, 70, 130, 90], pad=10, header_rows=2,
+                                style=style))
+    assert texts(table)[0] == ["No", "Specific action", "Achievable (resources)",
+                               "Accountability and timescale", ""]
+    assert texts(table)[1] == ["", "", "", "Who", "Time-bound"]
+    assert [r[0] for r in texts(table)[2:]] == ["D 1", "D 2"]
+
+
+def test_a_merged_down_label_in_another_two_row_header():
+    rows = [["Ref", "Responsibility", "", "Estimated cost of delivery", "Action"],
+            ["", "Lead officer", "Deadline", "", ""],
+            ["A1", "Head of Estates", "2014", "None", "Audit every office for access"],
+            ["A2", "Registrar", "2015", "£2,000", "Publish the workforce profile"]]
+    style = [("SPAN", (1, 0), (2, 0)), ("SPAN", (3, 0), (3, 1))]
+    [table], _ = tables_of(draw([rows], [40, 110, 80, 70, 220], font="Times-Roman", size=10,
+                                pad=5, header_rows=2, style=style, page=A4))
+    assert texts(table)[1] == ["", "Lead officer", "Deadline", "", ""]
+    assert texts(table)[0][0:2] == ["Ref", "Responsibility"]
+    assert texts(table)[0][3].replace("\n", " ") == "Estimated cost of delivery"
+    assert [r[0] for r in texts(table)[2:]] == ["A1", "A2"]
