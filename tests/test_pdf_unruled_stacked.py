@@ -108,3 +108,23 @@ def test_a_merged_down_label_in_another_two_row_header():
     assert texts(table)[0][0:2] == ["Ref", "Responsibility"]
     assert texts(table)[0][3].replace("\n", " ") == "Estimated cost of delivery"
     assert [r[0] for r in texts(table)[2:]] == ["A1", "A2"]
+
+
+def test_a_two_row_header_of_two_labels_a_row_over_an_unlabelled_number_column():
+    rows = [["", "Action(s)", "Responsibility", ""],
+            ["", "", "Accountable officer", "Target date"],
+            ["1", "Review the apprenticeship programme", "Public Health Director", "March 09"],
+            ["2", "Introduce interpreting services", "Board Secretary", "Annually"]]
+    [table], _ = tables_of(draw([rows], [40, 330, 140, 90], pad=8, header_rows=2,
+                                style=[("SPAN", (2, 0), (3, 0))]))
+    assert texts(table) == rows
+
+
+def test_two_labels_a_row_in_another_two_row_header():
+    rows = [["Ref", "", "Delivery", ""],
+            ["", "What we will do", "Lead", "By"],
+            ["A1", "Publish the workforce profile", "HR", "2014"],
+            ["A2", "Audit every office for access", "Estates", "2015"]]
+    [table], _ = tables_of(draw([rows], [45, 260, 100, 70], font="Courier", size=8, pad=6,
+                                header_rows=2, page=A4, style=[("SPAN", (2, 0), (3, 0))]))
+    assert texts(table) == rows

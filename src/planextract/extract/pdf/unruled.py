@@ -33,6 +33,7 @@ from planextract.extract.printed import GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 Line = list[Word]
+_HEADER_LINES = 3  # a header's second row starts within this many lines of its first
 _YEAR = re.compile(r"^\d{4}(?!\s?\.\s?\d)")  # a year opening a wrapped line, not an id
 
 
@@ -86,20 +87,10 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
             if sum(aligned(f[0].x0, starts, settings) for f in follow) >= 2 or _under(
                     follow, starts, settings):
                 return index, starts, True
-            # a header of two rows (a label over two columns, their own labels
-            # below it, past a label of the top row wrapped onto a line of its
-            # own): the first row of cells must line up with both rows
-            for below_at in range(index + 1, min(index + 3, len(lines) - 1)):
-                below = [g[0].x0 for g in cell_groups(lines[below_at], settings.cell_gap)]
-                if len(below) < 2:
-                    continue
-                both = sorted({*starts, *below})
-                follow = next((g for g in (cell_groups(x, settings.cell_gap)
-                                           for x in lines[below_at + 1:below_at + 4])
-                               if len(g) >= 3), [])
-                if sum(aligned(f[0].x0, both, settings) for f in follow) >= 3:
-                    return index, both, True
-                break
+        if len(starts) >= 2:
+            both = _two_row_header(lines, index, starts, settings)
+            if both is not None:
+                return index, both, True
         if columns and len(starts) >= 2 and sum(
                 aligned(x, columns, settings) for x in starts) >= 2:
             return index, columns, False
@@ -110,6 +101,27 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
                                        for x in lines[1:4]) if len(g) >= 2), [])
             if sum(aligned(f[0].x0, columns, settings) for f in follow) >= 2:
                 return index, columns, False
+    return None
+
+
+def _two_row_header(lines: list[Line], index: int, starts: list[float],
+                    settings: PdfSettings) -> list[float] | None:
+    """The label starts of a header of two rows at line ``index`` (a label
+    over two columns, their own labels below it, past a label of the top row
+    wrapped onto a line of its own; two labels a row are enough when the rows
+    together name three columns), or None: the first row of cells must line
+    up with both rows."""
+    for below_at in range(index + 1, min(index + 3, len(lines) - 1)):
+        below = [g[0].x0 for g in cell_groups(lines[below_at], settings.cell_gap)]
+        if len(below) < 2:
+            continue
+        both = sorted({*starts, *below})
+        distinct = [x for k, x in enumerate(both) if not k or x - both[k - 1] >= settings.align]
+        follow = next((g for g in (cell_groups(x, settings.cell_gap)
+                                   for x in lines[below_at + 1:below_at + 4]) if len(g) >= 3), [])
+        if len(distinct) >= 3 and sum(aligned(f[0].x0, both, settings) for f in follow) >= 3:
+            return both
+        return None
     return None
 
 
@@ -205,6 +217,8 @@ def _under_top_labels(lines: list[Line], cells: list[list[Line]], k: int, height
     column whose last text above is in the table's first line, with a gap to
     it, while a label merged down over both rows runs on beside it in
     another column (its second line closes the gap between the lines)."""
+    if k > _HEADER_LINES:
+        return False
     gaps: list[float] = []
     for column, cell in enumerate(cells[k]):
         if not cell:
