@@ -4,9 +4,12 @@ whose top row has a label merged down over both rows. Each rule on a plan
 drawn here with reportlab from what a plan prints, and again on a second
 plan that differs in everything but the rule."""
 
+from io import BytesIO
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from test_pdf_unruled import draw, tables_of, texts
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+from test_pdf_unruled import LANDSCAPE, cell, draw, tables_of, texts
 
 # 1. a number set at the leading of the line above, in a table that spaces its
 # rows, is the next action stacked in the same cell, not a new row
@@ -121,10 +124,32 @@ def test_a_two_row_header_of_two_labels_a_row_over_an_unlabelled_number_column()
 
 
 def test_two_labels_a_row_in_another_two_row_header():
-    rows = [["Ref", "", "Delivery", ""],
-            ["", "What we will do", "Lead", "By"],
+    rows = [["", "What we will do", "Delivery", ""],
+            ["", "", "Lead", "By"],
             ["A1", "Publish the workforce profile", "HR", "2014"],
             ["A2", "Audit every office for access", "Estates", "2015"]]
     [table], _ = tables_of(draw([rows], [45, 260, 100, 70], font="Courier", size=8, pad=6,
                                 header_rows=2, page=A4, style=[("SPAN", (2, 0), (3, 0))]))
     assert texts(table) == rows
+
+
+def test_a_key_line_of_two_cells_above_a_header_is_not_its_top_row():
+    key = [["Green", "Objective met"]]
+    rows = [["No.", "Recommendation", "Target", "Responsible officer", "Status"],
+            ["1.", "Develop the use of restraint by ethnicity", "2012", "Policy Officers",
+             "Amber"],
+            ["2.", "Refresh the apprenticeship programme", "2013", "Head of HR", "Green"]]
+    [table], _ = tables_of(_key_above(key, rows))
+    assert texts(table) == rows
+
+
+def _key_above(key, rows):
+    """The key drawn as lines of two cells close above the plan's table."""
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
+    story = [Table([[cell(c) for c in r] for r in key], colWidths=[60, 200], style=style,
+                   hAlign="LEFT"),
+             Table([[cell(c) for c in r] for r in rows], colWidths=[40, 250, 80, 120, 60],
+                   style=style, hAlign="LEFT")]
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=LANDSCAPE, invariant=1).build(story)
+    return buffer.getvalue()

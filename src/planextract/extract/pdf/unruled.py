@@ -109,8 +109,9 @@ def _two_row_header(lines: list[Line], index: int, starts: list[float],
     """The label starts of a header of two rows at line ``index`` (a label
     over two columns, their own labels below it, past a label of the top row
     wrapped onto a line of its own; two labels a row are enough when the rows
-    together name three columns), or None: the first row of cells must line
-    up with both rows."""
+    together name three columns: a line of two cells above a header of more
+    is a line of a key), or None: the first row of cells must line up with
+    both rows."""
     for below_at in range(index + 1, min(index + 3, len(lines) - 1)):
         below = [g[0].x0 for g in cell_groups(lines[below_at], settings.cell_gap)]
         if len(below) < 2:
@@ -119,7 +120,9 @@ def _two_row_header(lines: list[Line], index: int, starts: list[float],
         distinct = [x for k, x in enumerate(both) if not k or x - both[k - 1] >= settings.align]
         follow = next((g for g in (cell_groups(x, settings.cell_gap)
                                    for x in lines[below_at + 1:below_at + 4]) if len(g) >= 3), [])
-        if len(distinct) >= 3 and sum(aligned(f[0].x0, both, settings) for f in follow) >= 3:
+        partial = len(starts) >= 3 or len(below) == 2  # else a key line above a header
+        if partial and len(distinct) >= 3 and sum(
+                aligned(f[0].x0, both, settings) for f in follow) >= 3:
             return both
         return None
     return None
