@@ -153,3 +153,58 @@ def _key_above(key, rows):
     buffer = BytesIO()
     SimpleDocTemplate(buffer, pagesize=LANDSCAPE, invariant=1).build(story)
     return buffer.getvalue()
+
+
+# 3. a page holding only the end of one cell under the repeated header: the
+# labels right of that text head columns of their own, so the header is known
+# as the repeat and the text continues its row
+
+
+def _drawn(pages, xs, font="Helvetica", size=9, page=LANDSCAPE):
+    """A PDF drawn line by line: each page a list of lines, each line a list
+    of (column, text) or None for a row gap; ``xs`` are the columns' starts."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=page, invariant=1)
+    for lines in pages:
+        y = page[1] - 60
+        for line in lines:
+            for column, text in line or ():
+                canvas.setFont(font, size)
+                canvas.drawString(xs[column], y, text)
+            y -= size * (0.9 if line is None else 1.2)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_the_end_of_one_cell_alone_on_a_page_continues_its_row():
+    header = [(0, "Aim"), (1, "Measure"), (2, "Responsible officer"), (3, "Deadline")]
+    steps = [[(1, f"• step {k} of the review agreed with the staff networks")]
+             for k in range(1, 5)]
+    first = [header, None, [(0, "Staff are valued"), (1, "1.1 Review the staff survey"),
+                            (2, "HR"), (3, "2013")], None,
+             [(1, "1.2 Monitor hate crime reporting:"), (2, "Station Manager"),
+              (3, "Dec 2011")], *steps[:2]]
+    [table], raw = tables_of(_drawn([first, [header, None, *steps[2:]]], [60, 200, 480, 640]))
+    assert raw.pages == 2
+    assert texts(table)[0] == ["Aim", "Measure", "Responsible officer", "Deadline"]
+    assert len(table) == 3
+    assert table[2][1] == ("1.2 Monitor hate crime reporting:\n" + "\n".join(
+        f"step {k} of the review agreed with the staff networks" for k in range(1, 5)),)
+    assert texts(table)[2][2:] == ["Station Manager", "Dec 2011"]
+
+
+def test_a_cells_end_alone_on_a_page_in_another_layout():
+    header = [(0, "Ref"), (1, "Objective"), (2, "Actions"), (3, "Lead"), (4, "By")]
+    meetings = [[(2, f"{k}) meeting held with partners in district {k}")] for k in range(1, 7)]
+    first = [header, None, [(0, "A1"), (1, "Engage partners"), (2, "Hold meetings:"),
+                            (3, "Comms"), (4, "2014")], *meetings[:3]]
+    [table], raw = tables_of(_drawn([first, [header, None, *meetings[3:]]],
+                                    [50, 90, 220, 420, 500], font="Times-Roman", size=10,
+                                    page=A4))
+    assert raw.pages == 2
+    assert texts(table)[0] == ["Ref", "Objective", "Actions", "Lead", "By"]
+    assert len(table) == 2
+    assert texts(table)[1][2].endswith("6) meeting held with partners in district 6")
