@@ -13,7 +13,8 @@ fitted at the end of the line above: no writer wraps a word that fits, so the
 author broke the line. So is a line opening with an action number (``2.3``)
 in a cell that opens with one: actions stacked in one cell. That keeps owners
 listed one per line apart, and stacked actions beside their parallel owner
-and date paragraphs.
+and date paragraphs. Where every line fills the cell, so neither test can
+tell, two lines that are each a whole post are two posts (pdf.post_lines).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
+from planextract.extract.pdf.post_lines import posts_apart
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -62,7 +64,8 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
         if cut:
             out[-1] += text
         elif fits_above(previous, first, right, settings) or (
-                numbered and _DOTTED.match(text)):
+                numbered and _DOTTED.match(text)) or (
+                not header and posts_apart(out[-1].lstrip("\n"), text)):
             out.append("\n" + text)
         else:
             out.append(text)
