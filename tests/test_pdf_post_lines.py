@@ -21,6 +21,8 @@ def test_a_line_that_is_a_whole_post():
     assert is_post_line("Registrar")
     assert not is_post_line("Head of Professional and")  # runs on
     assert not is_post_line("Professional Standards")  # names no post
+    assert not is_post_line("Board Secretary and Deputy")  # a rank runs on
+    assert not is_post_line("Director of Finance and Estates")  # may run on: ... Manager
     assert not is_post_line("publish a summary for the Board")  # a sentence
 
 

@@ -31,6 +31,11 @@ def _posts() -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]
     return vocab.head_nouns - vocab.rank_modifiers, dict(vocab.contractions), vocab.stop_words
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    return load().rank_modifiers
+
+
 def _post_noun(word: str) -> bool:
     heads, contractions, _ = _posts()
     spelt = contractions.get(word.lower().rstrip("."), ())
@@ -50,9 +55,17 @@ def _words(line: str) -> list[str] | None:
 
 
 def is_post_line(line: str) -> bool:
-    """A printed line that is one whole post (see the module docstring)."""
+    """A printed line that is one whole post (see the module docstring): not
+    one that ends in a linking word or a rank (``Board Secretary and
+    Deputy``), nor one holding ``and`` (``Director of Finance and Estates``
+    may run on into ``Manager``)."""
     words = _words(line)
-    if not words or words[0].lower() in _posts()[2] or words[-1].lower() in _posts()[2]:
+    heads, _, stop = _posts()
+    if not words or words[0].lower() in stop or words[-1].lower() in stop:
+        return False
+    if "&" in line.split() or any(w.lower() == "and" for w in words):
+        return False
+    if words[-1].lower() in _ranks():
         return False
     return _post_noun(words[-1]) or (_post_noun(words[0]) and len(words) > 1)
 
