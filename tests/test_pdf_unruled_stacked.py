@@ -208,3 +208,50 @@ def test_a_cells_end_alone_on_a_page_in_another_layout():
     assert texts(table)[0] == ["Ref", "Objective", "Actions", "Lead", "By"]
     assert len(table) == 2
     assert texts(table)[1][2].endswith("6) meeting held with partners in district 6")
+
+
+# 4. dates one a line beside actions stacked in one cell, filling the last
+# column so the fit test cannot part them: one date each
+
+def test_dates_one_a_line_beside_stacked_actions_are_one_each():
+    from planextract.extract.pdf.cell_text import parallel_lines
+
+    row = ["2 Commission a network\n\n3. Pilot the induction pack", "Head of HR\n\nDir. Finance",
+           "June 2011 September 2011\n2015"]
+    assert parallel_lines(row)[2] == "June 2011 September 2011\n\n2015"
+    # a wrapped date beside one action, or a line without a digit, stays as it is
+    assert parallel_lines(["1 Commission a network", "April 2011 - March\n2012"])[1] == (
+        "April 2011 - March\n2012")
+    assert parallel_lines([row[0], "Head of Professional\nStandards"])[1] == (
+        "Head of Professional\nStandards")
+
+
+def _fills(values, font, size, pad):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max(stringWidth(v, font, size) for v in values) + 2 * pad + 1
+
+
+def test_stacked_actions_and_their_dates_in_a_drawn_plan():
+    dates = ["June 2011 September 2011", "2015"]
+    rows = [["Ref", "Action(s)", "Owner", "By when"],
+            ["1.", "Audit grievance outcomes", "Head of HR", "March 2012"],
+            ["", "2 Commission a staff disability network for every directorate and "
+                 "publish a summary for the public|3. Service leads to pilot the induction "
+                 "pack", "Head of HR|Dir. Finance", "|".join(dates)],
+            ["4.", "Develop the gender pay gap report", "Registrar", "TBC"]]
+    [table], _ = tables_of(draw([rows], [40, 300, 120, _fills(dates, "Helvetica", 9, 6)],
+                                pad=6))
+    assert table[2][3] == tuple(dates)
+
+
+def test_stacked_actions_and_their_dates_in_another_drawn_plan():
+    dates = ["January 2016 and ongoing", "2009 – 2012", "By 31 March 2012"]
+    rows = [["Theme", "Actions", "Lead", "Target"],
+            ["Community", "7 Introduce monitoring returns|8 Introduce exit interview data|"
+                          "9 Commission grievance outcomes", "Diversity Manager",
+             "|".join(dates[:2]) + "|" + dates[2]]]
+    style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)]
+    [table], _ = tables_of(draw([rows], [90, 260, 110, _fills(dates, "Times-Roman", 10, 5)],
+                                font="Times-Roman", size=10, pad=5, style=style, page=A4))
+    assert table[1][3] == tuple(dates)

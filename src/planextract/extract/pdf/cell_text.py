@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
 from planextract.extract.pdf.post_lines import posts_apart
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?")
@@ -126,4 +126,30 @@ def _joined(paragraph: str) -> list[str]:
             continue
         dash_item = bool(dash) and starts_item
         out.append(DASH_BULLET.sub("", GLYPH_BULLET.sub("", line)) if starts_item else line)
+    return out
+
+
+def parallel_lines(row: Sequence[str]) -> list[str]:
+    """A row's raw cells, with a cell of dates one a line beside actions
+    stacked in one cell made one paragraph a line.
+
+    Beside ``k`` stacked actions (a cell of two or more paragraphs, each
+    opening with a number), a cell of exactly ``k`` printed lines in fewer
+    paragraphs, each line holding a digit (``January 2016 and ongoing`` /
+    ``2009 – 2012``), gives each action its line: the lines fill the last
+    column, so the fit test could not part them, but wrapped, a date would
+    not print a year on every line as often as it does here."""
+    stacked = max((len(paras) for cell in row
+                   if len(paras := [p for p in cell.split("\n\n") if p.strip()]) >= 2
+                   and all(NUMBERED.match(p.strip()) for p in paras)), default=0)
+    if not stacked:
+        return list(row)
+    out = []
+    for cell in row:
+        lines = [line for line in cell.split("\n") if line.strip()]
+        paras = [p for p in cell.split("\n\n") if p.strip()]
+        if len(lines) == stacked and len(paras) < stacked and all(
+                any(ch.isdigit() for ch in line) for line in lines):
+            cell = "\n\n".join(lines)
+        out.append(cell)
     return out
