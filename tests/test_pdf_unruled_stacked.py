@@ -222,6 +222,8 @@ def test_dates_one_a_line_beside_stacked_actions_are_one_each():
     # a wrapped date beside one action, or a line without a digit, stays as it is
     assert parallel_lines(["1 Commission a network", "April 2011 - March\n2012"])[1] == (
         "April 2011 - March\n2012")
+    for wrapped in ("December 2010 –\n2011", "June 2011, December\n2011"):
+        assert parallel_lines([row[0], wrapped])[1] == wrapped
     assert parallel_lines([row[0], "Head of Professional\nStandards"])[1] == (
         "Head of Professional\nStandards")
 

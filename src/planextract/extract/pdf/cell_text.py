@@ -129,6 +129,14 @@ def _joined(paragraph: str) -> list[str]:
     return out
 
 
+# a date line that runs on into the next: a dash, a linking word, a month
+# waiting for its year (``December 2010 –`` / ``2011``, ``April 2011 - March`` / ``2012``)
+_RUNS_ON = re.compile(
+    r"(?:[-–—,/&]|\b(?:and|to|from|until|till|by|of|or|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$", re.I)
+
+
 def parallel_lines(row: Sequence[str]) -> list[str]:
     """A row's raw cells, with a cell of dates one a line beside actions
     stacked in one cell made one paragraph a line.
@@ -137,8 +145,8 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
     opening with a number), a cell of exactly ``k`` printed lines in fewer
     paragraphs, each line holding a digit (``January 2016 and ongoing`` /
     ``2009 – 2012``), gives each action its line: the lines fill the last
-    column, so the fit test could not part them, but wrapped, a date would
-    not print a year on every line as often as it does here."""
+    column, so the fit test could not part them. A line that runs on (a
+    dash, ``and``, a month waiting for its year) is a wrapped date."""
     stacked = max((len(paras) for cell in row
                    if len(paras := [p for p in cell.split("\n\n") if p.strip()]) >= 2
                    and all(NUMBERED.match(p.strip()) for p in paras)), default=0)
@@ -149,7 +157,8 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
         lines = [line for line in cell.split("\n") if line.strip()]
         paras = [p for p in cell.split("\n\n") if p.strip()]
         if len(lines) == stacked and len(paras) < stacked and all(
-                any(ch.isdigit() for ch in line) for line in lines):
+                any(ch.isdigit() for ch in line) for line in lines) and not any(
+                _RUNS_ON.search(line) for line in lines[:-1]):
             cell = "\n\n".join(lines)
         out.append(cell)
     return out
