@@ -13,7 +13,11 @@ only): where they start, where they end, their columns and their rows.
   cell are apart, where a line opens with a number, or (rows not spaced at
   all) where the first column starts again after being empty; and at
   horizontal rules (shaded bands count as rules), which alone decide when
-  they part nearly every row. A wrapped line is never a new row.
+  they part nearly every row. A wrapped line is never a new row; where the
+  table spaces its rows, a number set at the leading of the line above is
+  the next action stacked in the same cell. A gap is taken from the line
+  above that ends above the line (a label merged down over two header rows
+  runs on beside the second).
 - Cells keep their printed lines and paragraph breaks (cell_text.cell_raw),
   with the column's room taken from the gutters.
 """
