@@ -57,17 +57,7 @@ def test_word_version_gives_the_same_actions(word):
     assert not problems, "\n".join(problems[:40])
 
 
-# Known gap (issue 6, class 4): in the drawn no-rules Derbyshire PDF one owner cell
-# prints three roles on lines that each fill the column, so neither the layout (a
-# break where the next word would have fitted) nor the owner rules can yet tell a new
-# role from a wrapped line; record 6 comes out with three roles run together.
-_RUN_TOGETHER = pytest.mark.xfail(strict=True, reason="owner lines that fill the column "
-                                  "run together (record 6 of the no-rules Derbyshire PDF)")
-PDF_CASES = [pytest.param(p, marks=_RUN_TOGETHER) if p.name.endswith(".no-rules.pdf")
-             and p.name.startswith("derbyshire") else p for p in PDF_FILES]
-
-
-@pytest.mark.parametrize("pdf", PDF_CASES, ids=lambda p: getattr(p, "name", str(p)))
+@pytest.mark.parametrize("pdf", PDF_FILES, ids=lambda p: getattr(p, "name", str(p)))
 def test_pdf_version_gives_the_same_actions_on_the_right_pages(pdf):
     expected = expected_actions(pdf)
     pages_file = GOLDEN / f"{pdf.name.removesuffix('.pdf')}.pages.jsonl"

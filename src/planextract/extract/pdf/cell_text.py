@@ -13,7 +13,8 @@ fitted at the end of the line above: no writer wraps a word that fits, so the
 author broke the line. So is a line opening with an action number (``2.3``)
 in a cell that opens with one: actions stacked in one cell. That keeps owners
 listed one per line apart, and stacked actions beside their parallel owner
-and date paragraphs.
+and date paragraphs. Where every line fills the cell, so neither test can
+tell, two lines that are each a whole post are two posts (pdf.post_lines).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import re
 from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.pdf.post_lines import posts_apart
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?")
@@ -67,7 +69,8 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
             out[-1] += text
         elif fits_above(previous, first, right, settings) or (
                 numbered and _DOTTED.match(text)) or (
-                lettered and _same_letter(lettered, text)):
+                lettered and _same_letter(lettered, text)) or (
+                not header and posts_apart(out[-1].lstrip("\n"), text)):
             out.append("\n" + text)
         else:
             out.append(text)
@@ -139,4 +142,39 @@ def _joined(paragraph: str) -> list[str]:
             continue
         dash_item = bool(dash) and starts_item
         out.append(DASH_BULLET.sub("", GLYPH_BULLET.sub("", line)) if starts_item else line)
+    return out
+
+
+# a date line that runs on into the next: a dash, a linking word, a month
+# waiting for its year (``December 2010 –`` / ``2011``, ``April 2011 - March`` / ``2012``)
+_RUNS_ON = re.compile(
+    r"(?:[-–—,/&]|\b(?:and|to|from|until|till|by|of|or|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$", re.I)
+
+
+def parallel_lines(row: Sequence[str]) -> list[str]:
+    """A row's raw cells, with a cell of dates one a line beside actions
+    stacked in one cell made one paragraph a line.
+
+    Beside ``k`` stacked actions (a cell of two or more paragraphs, each
+    opening with a number), a cell of exactly ``k`` printed lines in fewer
+    paragraphs, each line holding a digit (``January 2016 and ongoing`` /
+    ``2009 – 2012``), gives each action its line: the lines fill the last
+    column, so the fit test could not part them. A line that runs on (a
+    dash, ``and``, a month waiting for its year) is a wrapped date."""
+    stacked = max((len(paras) for cell in row
+                   if len(paras := [p for p in cell.split("\n\n") if p.strip()]) >= 2
+                   and all(NUMBERED.match(p.strip()) for p in paras)), default=0)
+    if not stacked:
+        return list(row)
+    out = []
+    for cell in row:
+        lines = [line for line in cell.split("\n") if line.strip()]
+        paras = [p for p in cell.split("\n\n") if p.strip()]
+        if len(lines) == stacked and len(paras) < stacked and all(
+                any(ch.isdigit() for ch in line) for line in lines) and not any(
+                _RUNS_ON.search(line) for line in lines[:-1]):
+            cell = "\n\n".join(lines)
+        out.append(cell)
     return out

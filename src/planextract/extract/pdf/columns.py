@@ -113,6 +113,10 @@ def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
             starts.append(inside[0])  # a label left of its column's (centred) cells
         else:
             starts.extend([*inside, g1])  # labels over columns empty below them
+    # the space right of the body's text is a gutter too: labels there head
+    # columns empty on this page (a page holding the end of one cell)
+    body_right = max(w.x1 for line in lines for w in line)
+    starts.extend(x0 for x0, _ in labels if x0 > body_right + settings.align)
     starts.sort()
     # a column of bullet glyphs only is the hanging indent of the next one
     bullets = [False] * len(starts)  # a column holding bullet glyphs and nothing else

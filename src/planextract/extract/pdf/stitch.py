@@ -3,7 +3,9 @@ running over pages becomes one table, paragraphs and headings in between.
 
 The header repeated at a page top is dropped (also when no rule parts it from
 the row below); a page-top row that starts nothing new continues the row
-before it, in every cell, and is marked ``stitched``. Headings are read from
+before it, in every cell, and is marked ``stitched``. A cell of dates one a
+line beside actions stacked in one cell gives each its line
+(cell_text.parallel_lines). Headings are read from
 font size and weight; running headers, footers and page numbers (lines
 repeated in the margins of most pages) are dropped; a paragraph wrapped over
 several lines is one paragraph.
@@ -16,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
-from planextract.extract.pdf.cell_text import cell_parts
+from planextract.extract.pdf.cell_text import cell_parts, parallel_lines
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -268,7 +270,7 @@ def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
                 tops = rows[:3]
             open_page, open_end = item.page, item.open_end
             for index, cells in enumerate(rows):
-                open_rows.append(Row(cells=tuple(_cell(c) for c in cells),
+                open_rows.append(Row(cells=tuple(_cell(c) for c in parallel_lines(cells)),
                                      page_start=item.page, page_end=item.page,
                                      after_break=continuing and index == 0))
     if open_rows is not None:

@@ -13,7 +13,11 @@ only): where they start, where they end, their columns and their rows.
   cell are apart, where a line opens with a number, or (rows not spaced at
   all) where the first column starts again after being empty; and at
   horizontal rules (shaded bands count as rules), which alone decide when
-  they part nearly every row. A wrapped line is never a new row.
+  they part nearly every row. A wrapped line is never a new row; where the
+  table spaces its rows, a number set at the leading of the line above is
+  the next action stacked in the same cell. A gap is taken from the line
+  above that ends above the line (a label merged down over two header rows
+  runs on beside the second).
 - Cells keep their printed lines and paragraph breaks (cell_text.cell_raw),
   with the column's room taken from the gutters.
 """
@@ -33,6 +37,7 @@ from planextract.extract.printed import GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
 Line = list[Word]
+_HEADER_LINES = 3  # a header's second row starts within this many lines of its first
 _YEAR = re.compile(r"^\d{4}(?!\s?\.\s?\d)")  # a year opening a wrapped line, not an id
 
 
@@ -105,6 +110,10 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
                 if len(below) >= 2 and sum(
                         aligned(f[0].x0, both, settings) for f in follow) >= 3:
                     return index, both, True
+        if len(starts) >= 2:
+            both = _two_row_header(lines, index, starts, settings)
+            if both is not None:
+                return index, both, True
         if columns and len(starts) >= 2 and sum(
                 aligned(x, columns, settings) for x in starts) >= 2:
             return index, columns, False
@@ -115,6 +124,30 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
                                        for x in lines[1:4]) if len(g) >= 2), [])
             if sum(aligned(f[0].x0, columns, settings) for f in follow) >= 2:
                 return index, columns, False
+    return None
+
+
+def _two_row_header(lines: list[Line], index: int, starts: list[float],
+                    settings: PdfSettings) -> list[float] | None:
+    """The label starts of a header of two rows at line ``index`` (a label
+    over two columns, their own labels below it, past a label of the top row
+    wrapped onto a line of its own; two labels a row are enough when the rows
+    together name three columns: a line of two cells above a header of more
+    is a line of a key), or None: the first row of cells must line up with
+    both rows."""
+    for below_at in range(index + 1, min(index + 3, len(lines) - 1)):
+        below = [g[0].x0 for g in cell_groups(lines[below_at], settings.cell_gap)]
+        if len(below) < 2:
+            continue
+        both = sorted({*starts, *below})
+        distinct = [x for k, x in enumerate(both) if not k or x - both[k - 1] >= settings.align]
+        follow = next((g for g in (cell_groups(x, settings.cell_gap)
+                                   for x in lines[below_at + 1:below_at + 4]) if len(g) >= 3), [])
+        partial = len(starts) >= 3 or len(below) == 2  # else a key line above a header
+        if partial and len(distinct) >= 3 and sum(
+                aligned(f[0].x0, both, settings) for f in follow) >= 3:
+            return both
+        return None
     return None
 
 
@@ -178,20 +211,24 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
     table without such gaps, at nearly every number in the first column):
     then they alone decide, and numbered paragraphs stacked in one cell stay
     in it. A wrapped header label goes on the header."""
-    gaps = [False] + [lines[k][0].top - lines[k - 1][0].bottom > settings.row_gap * height
+    aboves = [_above(lines, k) for k in range(len(lines))]
+    gaps = [False] + [lines[k][0].top - aboves[k] > settings.row_gap * height
+                      or _under_top_labels(lines, cells, k, height, settings)
                       for k in range(1, len(lines))]
     packed = not any(gaps)
-    ruled, numbered, spaced = [True], [False], [True]
+    ruled, numbered = [True], [False]
     for k in range(1, len(lines)):
-        above, top = lines[k - 1][0].bottom, lines[k][0].top
+        above, top = aboves[k], lines[k][0].top
         lead = " ".join(w.text for w in next(c for c in cells[k] if c))
         at = bisect.bisect_left(rules, above - 1)
         ruled.append(at < len(rules) and rules[at] <= top + 1)
         lead = GLYPH_BULLET.sub("", lead)
         numbered.append(bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead))
-        spaced.append(gaps[k] or numbered[k]
-                      or (packed and bool(cells[k][0]) and not cells[k - 1][0]))
     body = range(2, len(lines))
+    stacked = _numbers_stacked(gaps, cells, body)
+    spaced = [True] + [gaps[k] or (numbered[k] and not stacked)
+                       or (packed and bool(cells[k][0]) and not cells[k - 1][0])
+                       for k in range(1, len(lines))]
     evidence = [k for k in body if gaps[k]] or [k for k in body if numbered[k] and cells[k][0]]
     complete = banded or bool(rules) and sum(ruled[k] for k in evidence) >= (
         settings.rule_share * len(evidence))
@@ -210,6 +247,56 @@ def _labels_under_span(top: list[Line], below: list[Line]) -> bool:
     group label over two columns, their own labels beneath it)."""
     return sum(1 for c in below if c) >= 2 and any(
         below[k] and not top[k] and top[k - 1] for k in range(1, min(len(top), len(below))))
+def _above(lines: list[Line], k: int) -> float:
+    """The bottom of the nearest line above line ``k`` that ends above it: a
+    line overlapping it is the second line of a cell merged down over two
+    rows (a label of a two-row header), not the line the gap is taken from."""
+    top = lines[k][0].top
+    for j in range(k - 1, -1, -1):
+        if lines[j][0].bottom <= top:
+            return lines[j][0].bottom
+    return lines[k - 1][0].bottom if k else top
+
+
+def _under_top_labels(lines: list[Line], cells: list[list[Line]], k: int, height: float,
+                      settings: PdfSettings) -> bool:
+    """Whether line ``k`` is a header's second row: each of its cells under a
+    column whose last text above is in the table's first line, with a gap to
+    it, while a label merged down over both rows runs on beside it in
+    another column (its second line closes the gap between the lines)."""
+    if k > _HEADER_LINES:
+        return False
+    gaps: list[float] = []
+    for column, cell in enumerate(cells[k]):
+        if not cell:
+            continue
+        above = next((j for j in range(k - 1, -1, -1) if cells[j][column]), None)
+        if above is not None and above > 0:
+            return False
+        if above == 0:
+            gaps.append(cell[0].top - max(w.bottom for w in cells[0][column]))
+    return bool(gaps) and min(gaps) > settings.row_gap * height
+
+
+def _opens_number(cell: Line) -> bool:
+    lead = GLYPH_BULLET.sub("", " ".join(w.text for w in cell[:3]))
+    return bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead)
+
+
+def _numbers_stacked(gaps: list[bool], cells: list[list[Line]], body: range) -> bool:
+    """Whether numbers opening lines are actions stacked in one cell rather
+    than rows: a numbered line set at the leading of the line above is the
+    next paragraph of the same cell where the table spaces its rows, so that
+    most lines with a cell opening with a number have a gap above them. With
+    one spaced row at most (a page holding the end of one row) the spacing
+    proves nothing alone: the numbered lines without a gap must also hold
+    nothing beside the number's cell."""
+    if not any(gaps):
+        return False
+    opening = [k for k in body if any(_opens_number(c) for c in cells[k] if c)]
+    if sum(gaps[k] for k in body) >= 2:
+        return 2 * sum(gaps[k] for k in opening) > len(opening)
+    return all(sum(1 for c in cells[k] if c) == 1 for k in opening if not gaps[k])
 
 
 def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] | None,
