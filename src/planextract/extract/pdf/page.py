@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from planextract.extract.pdf import glyphs as bulk
+from planextract.extract.pdf.word_runs import runs
 from planextract.settings import DEFAULT, PdfSettings
 
-_SPACES = {0x20, 0xA0, 0x09}
-_BREAKS = {0x0A, 0x0D, 0xFFFE}
-_LINE_END_HYPHEN = 0x02  # pdfium's code for a hyphen ending a line
+_SPACES = set(bulk.SPACES)
+_BREAKS = set(bulk.BREAKS)
+_LINE_END_HYPHEN = bulk.LINE_END_HYPHEN
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,21 @@ class _Glyph:
 def pages(document: pdfium.PdfDocument, settings: PdfSettings = DEFAULT.pdf
           ) -> Iterator[PageContent]:
     """Each page's words and rules, one page in memory at a time."""
+    scratch = bulk.Scratch() if _bulk(settings) else None
     for index in range(len(document)):
         page = document[index]
         try:
-            yield read_page(page, index + 1, settings)
+            yield read_page(page, index + 1, settings, scratch)
         finally:
             page.close()
+
+
+def _bulk(settings: PdfSettings) -> bool:
+    """Whether glyphs are read in bulk (glyphs.py) or one at a time here (the
+    reference both are tested against: same words, same rules)."""
+    if settings.glyph_reader not in ("bulk", "reference"):
+        raise ValueError(f"glyph_reader is 'bulk' or 'reference', not {settings.glyph_reader!r}")
+    return settings.glyph_reader == "bulk" and bulk.available()
 
 
 @dataclass(frozen=True)
@@ -117,22 +128,52 @@ def display_transform(rotation: int, box: tuple[float, float, float, float]
     return Transform(1, 0, 0, -1, -left, high), width, height  # (x - left, high - y)
 
 
-def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf
-              ) -> PageContent:
+def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf,
+              scratch: bulk.Scratch | None = None) -> PageContent:
     transform, width, height = display_transform(page.get_rotation() % 360,
                                                  page.get_cropbox())
     textpage = page.get_textpage()
-    fonts: dict[int | None, bool] = {}
     try:
-        glyphs = _glyphs(textpage, transform)
-        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts,
-                                                   settings.bold_weight), settings)
+        read = None
+        if _bulk(settings):
+            read = _bulk_words(textpage, transform, scratch or bulk.Scratch(), settings)
+        words, chars = read or _reference_words(textpage, transform, settings)
     finally:
         textpage.close()
     content = PageContent(number, width, height, words=words,
                           rules=_rules(page, transform, width * height, settings))
-    content.chars = sum(1 for g in glyphs if not g.char.isspace())
+    content.chars = chars
     return content
+
+
+def _reference_words(textpage: pdfium.PdfTextPage, transform: Transform,
+                     settings: PdfSettings) -> tuple[list[Word], int]:
+    """Words and the count of printed characters, one glyph at a time."""
+    fonts: dict[int | None, bool] = {}
+    glyphs = _glyphs(textpage, transform)
+    words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts,
+                                               settings.bold_weight), settings)
+    return words, sum(1 for g in glyphs if not g.char.isspace())
+
+
+def _bulk_words(textpage: pdfium.PdfTextPage, transform: Transform, scratch: bulk.Scratch,
+                settings: PdfSettings) -> tuple[list[Word], int] | None:
+    """The same, read and grouped in bulk; None where the page holds a value
+    that is not a number (the reference then reads it)."""
+    glyphs = bulk.read(textpage.raw, transform, scratch)
+    if glyphs is None:
+        return None
+    found = runs(glyphs, settings)
+    fonts: dict[int | None, bool] = {}
+    bold = []
+    for index, font in zip(found.first, bulk.fonts(textpage.raw, found.first)):
+        known = fonts.get(font or None)
+        if known is None:
+            known = _bold(textpage.raw, index, fonts, settings.bold_weight)
+        bold.append(known)
+    words = list(map(Word, found.text, found.x0, found.x1, found.top, found.bottom,
+                     found.size, bold))
+    return words, len("".join(glyphs.text.split()))
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, t: Transform) -> list[_Glyph]:
