@@ -138,9 +138,8 @@ def fonts(text_page: Any, indices: list[int]) -> list[int]:
     """The address of the font of each character (0 where it has none): the
     key page.py's ``_bold`` caches a font's weight under."""
     page = handle(text_page)
-    found = map(LIB.FPDFTextObj_GetFont,
-                map(LIB.FPDFText_GetTextObject, repeat(page, len(indices)), indices))
-    return [int(FFI.cast("uintptr_t", font)) for font in found]
+    return list(map(LIB.FPDFTextObj_GetFont,
+                    map(LIB.FPDFText_GetTextObject, repeat(page, len(indices)), indices)))
 
 
 def _text(points: np.ndarray) -> str:

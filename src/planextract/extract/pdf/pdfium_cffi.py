@@ -26,8 +26,11 @@ double FPDFText_GetFontSize(void* text_page, int index);
 int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);
 int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);
 void* FPDFText_GetTextObject(void* text_page, int index);
-void* FPDFTextObj_GetFont(void* text);
+uintptr_t FPDFTextObj_GetFont(void* text);
 """
+# the font handle comes back as its address (a pointer is returned as an
+# integer of its width on every platform pypdfium2 ships for): a dict key as
+# it is, where a pointer would first be cast
 
 
 def _library_path() -> str | None:
