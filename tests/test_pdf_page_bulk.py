@@ -69,6 +69,32 @@ def _table_page(c, number: int) -> None:
         c.line(x, 250, x, 220)
 
 
+def _forms_and_boxes(c, number: int) -> None:
+    """Rules inside Form XObjects (one nested in another), thin filled boxes,
+    shaded and white boxes, a curve and a diagonal."""
+    c.beginForm(f"inner{number}")
+    c.line(30, 100, 400, 100)
+    c.line(200, 100, 200, 60)
+    c.endForm()
+    c.beginForm(f"outer{number}")
+    c.line(30, 60, 400, 60)
+    c.doForm(f"inner{number}")
+    c.endForm()
+    c.doForm(f"outer{number}")
+    c.rect(30, 200, 370, 0.6, stroke=0, fill=1)  # a border drawn as a thin box
+    c.rect(30, 120, 0.6, 80, stroke=0, fill=1)
+    c.setFillGray(0.85)
+    c.rect(30, 150, 370, 20, stroke=0, fill=1)  # a shaded row
+    c.setFillGray(1)
+    c.rect(30, 170, 370, 20, stroke=0, fill=1)  # a white one: paper
+    c.setFillGray(0)
+    c.bezier(40, 30, 80, 50, 120, 10, 160, 30)
+    c.line(200, 10, 260, 40)
+    c.setFont("Helvetica", 9)
+    c.drawString(35, 155, "Shaded row text")
+    c.drawString(35, 75, "Text in the ruled part")
+
+
 def _growing_page(c, number: int) -> None:
     """A near-empty page, then pages of more glyphs than the first buffers hold."""
     c.setFont("Helvetica", 6)
@@ -112,6 +138,10 @@ MADE = {
     "rotated-90-180-270": lambda: _canvas_pdf(_table_page, pages=4,
                                               rotations=(90, 180, 270, 0)),
     "growing-pages": lambda: _canvas_pdf(_growing_page, pages=3),
+    # a blank page (no glyph at all: a scan), then a page of text
+    "blank-then-text": lambda: _canvas_pdf(
+        lambda c, number: number and _table_page(c, number), pages=2),
+    "forms-and-boxes": lambda: _canvas_pdf(_forms_and_boxes, pages=2, rotations=(0, 90)),
     "outside-bmp": lambda: _tounicode_pdf(b"xAy zA", {0x41: "D835DC00"}),
     "control-character": lambda: _tounicode_pdf(b"xBy zB", {0x42: "0003"}),
     "text-hyphen-code": lambda: _tounicode_pdf(b"xBy zB", {0x42: "FFFE"}),

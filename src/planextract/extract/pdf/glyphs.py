@@ -60,7 +60,7 @@ class Scratch:
         self.y_slots: list = []
 
     def reserve(self, count: int) -> None:
-        if count <= self.capacity:
+        if self.rects is not None and count <= self.capacity:
             return
         capacity = max(count, 2 * self.capacity, 1024)
         self.rects = FFI.new("FS_RECTF[]", capacity)

@@ -19,12 +19,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from planextract.extract.pdf import glyphs as bulk
+from planextract.extract.pdf.paths import cffi_paths, pdfium_paths
 from planextract.extract.pdf.word_runs import runs
 from planextract.settings import DEFAULT, PdfSettings
 
 _SPACES = set(bulk.SPACES)
 _BREAKS = set(bulk.BREAKS)
 _LINE_END_HYPHEN = bulk.LINE_END_HYPHEN
+_FORM_DEPTH = 8  # Form XObjects nested deeper than this are not looked into
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT
     finally:
         textpage.close()
     content = PageContent(number, width, height, words=words,
-                          rules=_rules(page, transform, width * height, settings))
+                          rules=_rules(page, transform, width * height, settings,
+                                       fast=_bulk(settings)))
     content.chars = chars
     return content
 
@@ -261,21 +264,20 @@ def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool],
 
 
 def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
-           settings: PdfSettings = DEFAULT.pdf) -> list[Rule]:
+           settings: PdfSettings = DEFAULT.pdf, fast: bool = False) -> list[Rule]:
     """Axis-aligned straight segments of every stroked path; the centre line
     of thin filled boxes (some writers draw borders as narrow rectangles);
     the top and bottom edges of shaded boxes (rows told apart by alternating
-    shading, no lines), but not of a page's background or a white box."""
+    shading, no lines), but not of a page's background or a white box.
+    ``fast``: the paths read through cffi rather than pypdfium2's helpers."""
     out: list[Rule] = []
     thin = settings.thin_box
-    px, py = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=8):
-        ax, ay, bx, by = obj.get_bounds()
+    for path in (cffi_paths if fast else pdfium_paths)(page, _FORM_DEPTH):
+        ax, ay, bx, by = path.bounds()
         (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
         x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        if fill.value and not stroke.value:
+        fill, stroke = path.draw_mode()
+        if fill and not stroke:
             if (x1 - x0 <= thin) != (bottom - top <= thin):
                 if x1 - x0 <= thin:
                     mid = (x0 + x1) / 2
@@ -283,27 +285,24 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
                 else:
                     mid = (top + bottom) / 2
                     out.append(Rule(x0, mid, x1, mid))
-            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area and not _white(obj):
+            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area \
+                    and not _white(path.fill_colour()):
                 out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
             continue
-        matrix = obj.get_matrix()
-        points: list[tuple[int, float, float, bool]] = []
-        for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, px, py)
-            x, y = transform(*matrix.on_point(px.value, py.value))
-            points.append((pdfium_c.FPDFPathSegment_GetType(segment), x, y,
-                           bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
+        a, b, c, d, e, f = path.matrix()
+        # the point through the object's matrix as pypdfium2's PdfMatrix.on_point
+        points = [(kind, *transform(a * x + c * y + e, b * x + d * y + f), closes)
+                  for kind, x, y, closes in path.segments()]
         out.extend(_segments(points, settings.straight))
     return out
 
 
-def _white(obj) -> bool:
+def _white(colour: tuple[int, int, int, int] | None) -> bool:
     """A box filled white (or not at all visibly): paper, not shading."""
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a):
+    if colour is None:
         return False
-    return a.value == 0 or min(r.value, g.value, b.value) >= 250
+    r, g, b, a = colour
+    return a == 0 or min(r, g, b) >= 250
 
 
 def _segments(points: list[tuple[int, float, float, bool]], slack: float = 1.0) -> list[Rule]:

@@ -1,4 +1,4 @@
-"""The few pdfium text functions the glyph reader calls per character, bound
+"""The pdfium functions the page reader calls per character and per path, bound
 with cffi's ABI mode on the very library pypdfium2 has loaded.
 
 A call through pypdfium2's ctypes bindings costs about a microsecond; through
@@ -27,6 +27,22 @@ int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);
 int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);
 void* FPDFText_GetTextObject(void* text_page, int index);
 uintptr_t FPDFTextObj_GetFont(void* text);
+typedef struct { float a; float b; float c; float d; float e; float f; } FS_MATRIX;
+int FPDFPage_CountObjects(void* page);
+void* FPDFPage_GetObject(void* page, int index);
+int FPDFFormObj_CountObjects(void* form);
+void* FPDFFormObj_GetObject(void* form, unsigned long index);
+int FPDFPageObj_GetType(void* obj);
+int FPDFPageObj_GetBounds(void* obj, float* left, float* bottom, float* right, float* top);
+int FPDFPageObj_GetMatrix(void* obj, FS_MATRIX* matrix);
+int FPDFPageObj_GetFillColor(void* obj, unsigned int* r, unsigned int* g, unsigned int* b,
+                             unsigned int* a);
+int FPDFPath_GetDrawMode(void* path, int* fillmode, int* stroke);
+int FPDFPath_CountSegments(void* path);
+void* FPDFPath_GetPathSegment(void* path, int index);
+int FPDFPathSegment_GetPoint(void* segment, float* x, float* y);
+int FPDFPathSegment_GetType(void* segment);
+int FPDFPathSegment_GetClose(void* segment);
 """
 # the font handle comes back as its address (a pointer is returned as an
 # integer of its width on every platform pypdfium2 ships for): a dict key as
