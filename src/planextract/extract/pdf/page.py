@@ -7,6 +7,11 @@ on ruled plan tables that parse is nearly all of the time, so the reader
 takes its glyphs and rules from here. Pages are yielded one at a time and
 closed before the next is opened, so memory does not grow with the page
 count. Coordinates are pdfplumber's: points from the top-left corner.
+
+Glyphs are read in bulk (glyphs.py, word_runs.py, paths.py: one text call a
+page, cffi calls through ``map``, numpy for the word rule); the functions here
+that read one glyph at a time are the reference the bulk reader is tested
+against, chosen with ``PdfSettings.glyph_reader = "reference"``.
 """
 
 from __future__ import annotations
