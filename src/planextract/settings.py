@@ -53,6 +53,9 @@ class PdfSettings:
     para_fill: float = 0.15
     thin_box: float = 3.0  # a filled box thinner than this is a rule
     word_gap: float = 0.33  # a gap wider than this share of the font size ends a word
+    # "bulk": glyphs read through cffi and grouped with numpy (extract/pdf/glyphs.py);
+    # "reference": one glyph at a time through pypdfium2, the same output, slower
+    glyph_reader: str = "bulk"
     cell_gap: float = 12.0  # words further apart than this on a line are separate cells
     # a line break is a paragraph break when the next word would have fitted
     # above: a space of this share of the font size plus this margin to spare

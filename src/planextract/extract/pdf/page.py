@@ -7,6 +7,11 @@ on ruled plan tables that parse is nearly all of the time, so the reader
 takes its glyphs and rules from here. Pages are yielded one at a time and
 closed before the next is opened, so memory does not grow with the page
 count. Coordinates are pdfplumber's: points from the top-left corner.
+
+Glyphs are read in bulk (glyphs.py, word_runs.py, paths.py: one text call a
+page, cffi calls through ``map``, numpy for the word rule); the functions here
+that read one glyph at a time are the reference the bulk reader is tested
+against, chosen with ``PdfSettings.glyph_reader = "reference"``.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from planextract.extract.pdf import glyphs as bulk
+from planextract.extract.pdf.paths import cffi_paths, pdfium_paths
+from planextract.extract.pdf.word_runs import runs
 from planextract.settings import DEFAULT, PdfSettings
 
-_SPACES = {0x20, 0xA0, 0x09}
-_BREAKS = {0x0A, 0x0D, 0xFFFE}
-_LINE_END_HYPHEN = 0x02  # pdfium's code for a hyphen ending a line
+_SPACES = set(bulk.SPACES)
+_BREAKS = set(bulk.BREAKS)
+_LINE_END_HYPHEN = bulk.LINE_END_HYPHEN
+_FORM_DEPTH = 8  # Form XObjects nested deeper than this are not looked into
 
 
 @dataclass(frozen=True)
@@ -79,12 +88,21 @@ class _Glyph:
 def pages(document: pdfium.PdfDocument, settings: PdfSettings = DEFAULT.pdf
           ) -> Iterator[PageContent]:
     """Each page's words and rules, one page in memory at a time."""
+    scratch = bulk.Scratch() if _bulk(settings) else None
     for index in range(len(document)):
         page = document[index]
         try:
-            yield read_page(page, index + 1, settings)
+            yield read_page(page, index + 1, settings, scratch)
         finally:
             page.close()
+
+
+def _bulk(settings: PdfSettings) -> bool:
+    """Whether glyphs are read in bulk (glyphs.py) or one at a time here (the
+    reference both are tested against: same words, same rules)."""
+    if settings.glyph_reader not in ("bulk", "reference"):
+        raise ValueError(f"glyph_reader is 'bulk' or 'reference', not {settings.glyph_reader!r}")
+    return settings.glyph_reader == "bulk" and bulk.available()
 
 
 @dataclass(frozen=True)
@@ -121,24 +139,55 @@ def display_transform(rotation: int, box: tuple[float, float, float, float]
     return Transform(1, 0, 0, -1, -left, high), width, height  # (x - left, high - y)
 
 
-def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf
-              ) -> PageContent:
+def read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = DEFAULT.pdf,
+              scratch: bulk.Scratch | None = None) -> PageContent:
     transform, width, height = display_transform(page.get_rotation() % 360,
                                                  page.get_cropbox())
     textpage = page.get_textpage()
-    fonts: dict[int | None, bool] = {}
     try:
-        glyphs = _glyphs(textpage, transform)
-        words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts,
-                                                   settings.bold_weight), settings)
+        read = None
+        if _bulk(settings):
+            read = _bulk_words(textpage, transform, scratch or bulk.Scratch(), settings)
+        words, chars = read or _reference_words(textpage, transform, settings)
     finally:
         textpage.close()
     bands: list[tuple[float, float, float, float]] = []
     content = PageContent(number, width, height, words=words,
-                          rules=_rules(page, transform, width * height, settings, bands))
+                          rules=_rules(page, transform, width * height, settings, bands,
+                                       fast=_bulk(settings)))
     content.bands = row_bands(bands, settings.snap)
-    content.chars = sum(1 for g in glyphs if not g.char.isspace())
+    content.chars = chars
     return content
+
+
+def _reference_words(textpage: pdfium.PdfTextPage, transform: Transform,
+                     settings: PdfSettings) -> tuple[list[Word], int]:
+    """Words and the count of printed characters, one glyph at a time."""
+    fonts: dict[int | None, bool] = {}
+    glyphs = _glyphs(textpage, transform)
+    words = _words(glyphs, lambda index: _bold(textpage.raw, index, fonts,
+                                               settings.bold_weight), settings)
+    return words, sum(1 for g in glyphs if not g.char.isspace())
+
+
+def _bulk_words(textpage: pdfium.PdfTextPage, transform: Transform, scratch: bulk.Scratch,
+                settings: PdfSettings) -> tuple[list[Word], int] | None:
+    """The same, read and grouped in bulk; None where the page holds a value
+    that is not a number (the reference then reads it)."""
+    glyphs = bulk.read(textpage.raw, transform, scratch)
+    if glyphs is None:
+        return None
+    found = runs(glyphs, settings)
+    fonts: dict[int | None, bool] = {}
+    bold = []
+    for index, font in zip(found.first, bulk.fonts(textpage.raw, found.first)):
+        known = fonts.get(font or None)
+        if known is None:
+            known = _bold(textpage.raw, index, fonts, settings.bold_weight)
+        bold.append(known)
+    words = list(map(Word, found.text, found.x0, found.x1, found.top, found.bottom,
+                     found.size, bold))
+    return words, len("".join(glyphs.text.split()))
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, t: Transform) -> list[_Glyph]:
@@ -227,22 +276,22 @@ def _words(glyphs: list[_Glyph], bold_of: Callable[[int], bool],
 
 def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
            settings: PdfSettings = DEFAULT.pdf,
-           boxes: list[tuple[float, float, float, float, bool]] | None = None) -> list[Rule]:
+           boxes: list[tuple[float, float, float, float, bool]] | None = None,
+           fast: bool = False) -> list[Rule]:
     """Axis-aligned straight segments of every stroked path; the centre line
     of thin filled boxes (some writers draw borders as narrow rectangles);
     the top and bottom edges of shaded boxes (rows told apart by alternating
     shading, no lines), but not of a page's background or a white box. The
-    filled boxes, white or not, go to ``boxes`` (x0, top, x1, bottom, white)."""
+    filled boxes, white or not, go to ``boxes`` (x0, top, x1, bottom, white).
+    ``fast``: the paths read through cffi rather than pypdfium2's helpers."""
     out: list[Rule] = []
     thin = settings.thin_box
-    px, py = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=8):
-        ax, ay, bx, by = obj.get_bounds()
+    for path in (cffi_paths if fast else pdfium_paths)(page, _FORM_DEPTH):
+        ax, ay, bx, by = path.bounds()
         (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
         x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        if fill.value and not stroke.value:
+        fill, stroke = path.draw_mode()
+        if fill and not stroke:
             if (x1 - x0 <= thin) != (bottom - top <= thin):
                 if x1 - x0 <= thin:
                     mid = (x0 + x1) / 2
@@ -251,20 +300,16 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
                     mid = (top + bottom) / 2
                     out.append(Rule(x0, mid, x1, mid))
             elif (x1 - x0) * (bottom - top) <= settings.shade_max * area:
-                white = _white(obj)
+                white = _white(path.fill_colour())
                 if not white:
                     out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
                 if boxes is not None:
                     boxes.append((x0, top, x1, bottom, white))
             continue
-        matrix = obj.get_matrix()
-        points: list[tuple[int, float, float, bool]] = []
-        for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, px, py)
-            x, y = transform(*matrix.on_point(px.value, py.value))
-            points.append((pdfium_c.FPDFPathSegment_GetType(segment), x, y,
-                           bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
+        a, b, c, d, e, f = path.matrix()
+        # the point through the object's matrix as pypdfium2's PdfMatrix.on_point
+        points = [(kind, *transform(a * x + c * y + e, b * x + d * y + f), closes)
+                  for kind, x, y, closes in path.segments()]
         out.extend(_segments(points, settings.straight))
     return out
 
@@ -296,12 +341,12 @@ def row_bands(boxes: list[tuple[float, float, float, float, bool]], snap: float
     return sorted(out, key=lambda b: (b[1], b[0]))
 
 
-def _white(obj) -> bool:
+def _white(colour: tuple[int, int, int, int] | None) -> bool:
     """A box filled white (or not at all visibly): paper, not shading."""
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a):
+    if colour is None:
         return False
-    return a.value == 0 or min(r.value, g.value, b.value) >= 250
+    r, g, b, a = colour
+    return a == 0 or min(r, g, b) >= 250
 
 
 def _segments(points: list[tuple[int, float, float, bool]], slack: float = 1.0) -> list[Rule]:
