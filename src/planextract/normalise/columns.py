@@ -14,6 +14,8 @@ afterwards (``normalise.column_evidence``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from planextract.normalise.text import squash
 from planextract.normalise.verbs import opens_with_verb
@@ -135,6 +137,20 @@ def role_of(header: str) -> str:
     """The role a column header names; ``extra`` when it names none. A header
     naming both who and when (``Lead and timescale``, ``Owner / Date``) is
     ``owner_due``: its cells are cut into the two."""
+    # a plan prints a few labels thousands of times: remembered (issue 11), but
+    # only label-sized text, so the cache never holds a document's cells
+    return _cached_role(header) if len(header) <= _CACHED_CHARS else _role_of(header)
+
+
+_CACHED_CHARS = 200
+
+
+@lru_cache(maxsize=4096)
+def _cached_role(header: str) -> str:
+    return _role_of(header)
+
+
+def _role_of(header: str) -> str:
     label = squash(header).strip(" :*?.")
     if not label:
         return "extra"
@@ -177,11 +193,21 @@ def is_header_row(cells: list[str]) -> bool:
     return len(known) >= 2
 
 
-def repeats_header(cells: list[str], header: list[str]) -> bool:
-    """A row that repeats (part of) the header at a page top."""
-    labels = {squash(h).lower() for h in header if h.strip()}
+def header_labels(header: Iterable[str]) -> frozenset[str]:
+    """The labels a header prints, as ``repeats_labels`` compares them: computed once
+    per table rather than once per row (issue 11)."""
+    return frozenset(squash(h).lower() for h in header if h.strip())
+
+
+def repeats_labels(cells: list[str], labels: frozenset[str]) -> bool:
+    """``repeats_header`` against labels from ``header_labels``."""
     filled = [squash(c).lower() for c in cells if c.strip()]
     return bool(filled) and all(c in labels for c in filled)
+
+
+def repeats_header(cells: list[str], header: list[str]) -> bool:
+    """A row that repeats (part of) the header at a page top."""
+    return repeats_labels(cells, header_labels(header))
 
 
 def is_action_table(roles: list[str]) -> bool:
