@@ -62,7 +62,8 @@ class _Version(argparse.Action):
                          help=help or "show program's version number and exit")
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        parser.exit(message=f"planextract {_version()}\n")
+        print(f"planextract {_version()}")  # on stdout, as argparse's own action
+        parser.exit()
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
