@@ -50,6 +50,37 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
     return bool(filled) and all(c in labels for c in filled)
 
 
+def reference_segment_role(words: list[str]) -> str | None:
+    """``columns._segment_role`` as it was before issue 11: every stem tested alone."""
+    hits: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    for phrase, role in PHRASES:
+        parts = phrase.split()
+        at = columns._phrase_at(words, parts)
+        if at is not None:
+            hits.append((at + len(parts), len(parts), role))
+            covered.update(range(at, at + len(parts)))
+    alone = len(words) == 1
+    for index, word in enumerate(words):
+        if index in covered:
+            continue
+        for role, stems in WORDS.items():
+            if any(columns._stem_matches(s, word, alone) for s in stems):
+                hits.append((index + 1, 1, role))
+                break
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in columns._PREPOSITIONS),
+               len(words))
+    head = [h for h in hits if h[0] - h[1] < cut]
+    return max(head or hits)[2] if hits else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(header_text)
+def test_grouped_stems_give_the_role_of_each_stem_tested_alone(text):
+    words = columns._words(text)
+    assert columns._segment_role(words) == reference_segment_role(words)
+
+
 @settings(max_examples=300, deadline=None)
 @given(header_text)
 def test_remembered_role_is_the_role_computed_afresh(text):

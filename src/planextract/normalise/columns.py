@@ -107,14 +107,34 @@ def _phrase_at(words: list[str], phrase: list[str]) -> int | None:
     return None
 
 
+def _stem_sets(stems: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """A role's stems as ``_stem_matches`` reads them, grouped so one word is tested
+    against all of them at once: whole words, whole-header words, prefixes."""
+    return (frozenset(s[1:] for s in stems if s.startswith("=")),
+            frozenset(s[1:] for s in stems if s.startswith("^")),
+            tuple(s for s in stems if not s.startswith(("=", "^"))))
+
+
+# the vocabulary split and grouped once (issue 11: a header is read thousands of times)
+_PHRASE_PARTS = [(phrase.split(), role) for phrase, role in PHRASES]
+_ROLE_STEMS = [(role, _stem_sets(stems)) for role, stems in WORDS.items()]
+
+
+def _word_role(word: str, alone: bool) -> str | None:
+    """The first role (in ``WORDS`` order) one of whose stems matches ``word``."""
+    for role, (whole, header, prefixes) in _ROLE_STEMS:
+        if word in whole or (alone and word in header) or word.startswith(prefixes):
+            return role
+    return None
+
+
 def _segment_role(words: list[str]) -> str | None:
     """The role one alternative of a header names, or None: the role word that
     ends last (the head noun); a phrase covers the words inside it."""
     hits: list[tuple[int, int, str]] = []  # (end, length, role)
     covered: set[int] = set()
-    for phrase, role in PHRASES:
-        parts = phrase.split()
-        at = _phrase_at(words, parts)
+    for parts, role in _PHRASE_PARTS:
+        at = _phrase_at(words, parts) if len(parts) <= len(words) else None
         if at is not None:
             hits.append((at + len(parts), len(parts), role))
             covered.update(range(at, at + len(parts)))
@@ -122,10 +142,9 @@ def _segment_role(words: list[str]) -> str | None:
     for index, word in enumerate(words):
         if index in covered:
             continue
-        for role, stems in WORDS.items():
-            if any(_stem_matches(s, word, alone) for s in stems):
-                hits.append((index + 1, 1, role))
-                break
+        role = _word_role(word, alone)
+        if role is not None:
+            hits.append((index + 1, 1, role))
     # words after a preposition complement the head (``Lead for action``,
     # ``Actions required to achieve outcome``, ``Progress against target``)
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
