@@ -109,7 +109,7 @@ def main() -> int:
     print(f"CPU seconds, best of {args.repeat} fresh processes, imports excluded; "
           f"RSS: peak over the warmed process, per input MB\n")
     head = (f"{'file':<24} {'MB':>5} {'actions':>7} {'pipe s':>7} {'pipe MB/s':>9} "
-            f"{'csv MB/s':>8} {'pipe/csv':>8} {'RSS x':>6}")
+            f"{'csv MB/s':>8} {'pipe/csv':>8} {'RSS x':>6} {'warm MB':>7}")
     print(head)
     print("-" * len(head))
     failed, worst_speed, worst_rss = False, None, 0.0
