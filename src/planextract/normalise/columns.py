@@ -100,9 +100,15 @@ def _stem_matches(stem: str, word: str, alone: bool) -> bool:
 
 
 def _phrase_at(words: list[str], phrase: list[str]) -> int | None:
-    for i in range(len(words) - len(phrase) + 1):
-        if all(w == p or (len(p) > 3 and w.startswith(p)) for w, p in
-               zip(words[i:i + len(phrase)], phrase)):
+    """Where ``phrase`` starts in ``words`` (a part longer than three letters may
+    be a word's stem), or None. Plain loops: this runs for every phrase of every
+    label read (issue 11)."""
+    size = len(phrase)
+    for i in range(len(words) - size + 1):
+        for w, p in zip(words[i:i + size], phrase):
+            if not (w == p or (len(p) > 3 and w.startswith(p))):
+                break
+        else:
             return i
     return None
 
@@ -219,9 +225,15 @@ def header_labels(header: Iterable[str]) -> frozenset[str]:
 
 
 def repeats_labels(cells: list[str], labels: frozenset[str]) -> bool:
-    """``repeats_header`` against labels from ``header_labels``."""
-    filled = [squash(c).lower() for c in cells if c.strip()]
-    return bool(filled) and all(c in labels for c in filled)
+    """``repeats_header`` against labels from ``header_labels``; stops at the first
+    cell that is not a label (most rows: their first cell)."""
+    filled = False
+    for cell in cells:
+        if cell.strip():
+            if squash(cell).lower() not in labels:
+                return False
+            filled = True
+    return filled
 
 
 def repeats_header(cells: list[str], header: list[str]) -> bool:
