@@ -35,6 +35,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ingest.py
+	$(BIN)/python scripts/bench_text.py
+	$(BIN)/python scripts/bench_docx.py
+	$(BIN)/python scripts/bench_startup.py
 
 # every reader under atheris for SECONDS each; findings land in out/fuzz/ (see tests/fuzz/fuzz.py)
 SECONDS ?= 60

@@ -20,7 +20,7 @@ from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
 from planextract.extract.model import RawDocument
-from planextract.extract.pdf.document import pdf_start
+from planextract.extract.pdf.header import pdf_start
 from planextract.settings import DEFAULT, Limits, Settings
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")

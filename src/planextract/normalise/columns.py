@@ -14,6 +14,7 @@ afterwards (``normalise.column_evidence``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from planextract.normalise.text import squash
@@ -99,9 +100,15 @@ def _stem_matches(stem: str, word: str, alone: bool) -> bool:
 
 
 def _phrase_at(words: list[str], phrase: list[str]) -> int | None:
-    for i in range(len(words) - len(phrase) + 1):
-        if all(w == p or (len(p) > 3 and w.startswith(p)) for w, p in
-               zip(words[i:i + len(phrase)], phrase)):
+    """Where ``phrase`` starts in ``words`` (a part longer than three letters may
+    be a word's stem), or None. Plain loops: this runs for every phrase of every
+    label read (issue 11)."""
+    size = len(phrase)
+    for i in range(len(words) - size + 1):
+        for w, p in zip(words[i:i + size], phrase):
+            if not (w == p or (len(p) > 3 and w.startswith(p))):
+                break
+        else:
             return i
     return None
 
@@ -209,11 +216,27 @@ def is_header_row(cells: list[str]) -> bool:
     return len(known) >= 2
 
 
+def header_labels(header: Iterable[str]) -> frozenset[str]:
+    """The labels a header prints, as ``repeats_labels`` compares them: computed once
+    per table rather than once per row (issue 11)."""
+    return frozenset(squash(h).lower() for h in header if h.strip())
+
+
+def repeats_labels(cells: list[str], labels: frozenset[str]) -> bool:
+    """``repeats_header`` against labels from ``header_labels``; stops at the first
+    cell that is not a label (most rows: their first cell)."""
+    filled = False
+    for cell in cells:
+        if cell.strip():
+            if squash(cell).lower() not in labels:
+                return False
+            filled = True
+    return filled
+
+
 def repeats_header(cells: list[str], header: list[str]) -> bool:
     """A row that repeats (part of) the header at a page top."""
-    labels = {squash(h).lower() for h in header if h.strip()}
-    filled = [squash(c).lower() for c in cells if c.strip()]
-    return bool(filled) and all(c in labels for c in filled)
+    return repeats_labels(cells, header_labels(header))
 
 
 def is_action_table(roles: list[str]) -> bool:

@@ -53,7 +53,12 @@ def _label_set(headers: list[str]) -> set[str]:
 
 
 def _similar(a: list[str], b: list[str]) -> bool:
-    x, y = _label_set(a), _label_set(b)
+    return _similar_sets(_label_set(a), _label_set(b))
+
+
+def _similar_sets(x: set[str], y: set[str]) -> bool:
+    """``_similar`` on label sets made once per table (issue 11: a long export has
+    hundreds of tables, each compared with every one before it)."""
     return bool(x | y) and len(x & y) / len(x | y) >= 0.5
 
 
@@ -71,6 +76,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
 
     # pass 1: the plan's key, and the logical action tables with their names
     logical: list[LogicalTable] = []
+    label_sets: list[set[str]] = []  # _label_set of each logical table's headers
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
@@ -116,13 +122,18 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                  if c.text.strip()]
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
+        labels = _label_set(headers)
         match = next((k for k in range(len(logical) - 1, -1, -1)
-                      if _similar(logical[k].headers, headers)), None)
+                      if _similar_sets(label_sets[k], labels)), None)
         if match is None:
             logical.append(LogicalTable(headers, last_title))
+            label_sets.append(labels)
             match = len(logical) - 1
         # every way the table's header is printed, to know its repeats further down
-        logical[match].printed += header.printed
+        # (each label once: they are compared as a set, and a long plan repeats them)
+        known = set(logical[match].printed)
+        logical[match].printed += tuple(dict.fromkeys(p for p in header.printed
+                                                      if p not in known))
         table_of[index] = match
         last_title = None
     named = len(logical) > 1
@@ -134,6 +145,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     context = Context()
     drafts: list[Draft] = []
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
+    rows_of = _rows_by_table(blocks, table_of, headers_of)
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             context = _paragraph_context(block, context)
@@ -154,8 +166,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         builder = builders.get(key)
         if builder is None:
             printed = [*headers, *table.printed]
-            layout = detect_layout(_rows_of(blocks, table_of, headers_of, table_of[index]),
-                                   headers, header_roles(headers), settings.columns, printed)
+            layout = detect_layout(rows_of[table_of[index]], headers, header_roles(headers),
+                                   settings.columns, printed)
             builder = TableBuilder(layout, table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)
@@ -176,11 +188,15 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     return doc
 
 
-def _rows_of(blocks: list, table_of: dict[int, int], headers_of: dict[int, Header | None],
-             logical_index: int) -> list[Row]:
-    """The data rows of every block of one logical table."""
-    return [r for i, b in enumerate(blocks) if table_of.get(i) == logical_index
-            for r in tables.data_rows(b, headers_of.get(i))]
+def _rows_by_table(blocks: list, table_of: dict[int, int],
+                   headers_of: dict[int, Header | None]) -> dict[int, list[Row]]:
+    """The data rows of every block of each logical table, in one pass over the
+    blocks (one pass per table was quadratic in a long export, issue 11)."""
+    out: dict[int, list[Row]] = {}
+    for i, block in enumerate(blocks):
+        if i in table_of:
+            out.setdefault(table_of[i], []).extend(tables.data_rows(block, headers_of.get(i)))
+    return out
 
 
 def _warn(doc: NormalisedDocument, message: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Row
 from planextract.normalise import column_evidence, numbering
-from planextract.normalise.columns import repeats_header
+from planextract.normalise.columns import header_labels, repeats_labels
 from planextract.normalise.text import squash
 from planextract.settings import DEFAULT, ColumnSettings
 
@@ -38,7 +38,8 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
     """Resolve roles from the headers and the data (``column_evidence``), and
     find whether actions and outcomes carry their numbers in the text."""
     printed = printed or headers
-    data = [r for r in rows if not repeats_header([c.text for c in r.cells], printed)]
+    labels = header_labels(printed)
+    data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
     width = max([len(headers), *(len(r.cells) for r in data)])
     columns = [[squash(cell_of(r, i).text) for r in data] for i in range(width)]
     roles = column_evidence.resolve(headers, roles, columns, settings).roles

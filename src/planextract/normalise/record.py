@@ -7,7 +7,7 @@ plan_title), in the contract's order, so ``to_row()`` lines up with the schema.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 
@@ -43,8 +43,12 @@ class ActionRecord:
     flags: list[str] = field(default_factory=list)
 
     def to_row(self) -> dict:
-        """The record as one row of the actions table (without the document's columns)."""
-        return asdict(self)
+        """The record as one row of the actions table (without the document's columns).
+        As ``dataclasses.asdict`` gives it, without its deep copy: the lists and the
+        map hold strings, so a shallow copy of each is a full one (issue 11)."""
+        return {name: (list(value) if type(value) is list
+                       else dict(value) if type(value) is dict else value)
+                for name in _ORDER for value in (getattr(self, name),)}
 
     # Read access as on a row (``record["owners"]``, ``{**shared, **record}``), so
     # code written against the dict rows it replaced keeps working.
@@ -58,4 +62,5 @@ class ActionRecord:
         return [f.name for f in fields(self)]
 
 
-_NAMES = frozenset(f.name for f in fields(ActionRecord))
+_ORDER = tuple(f.name for f in fields(ActionRecord))
+_NAMES = frozenset(_ORDER)

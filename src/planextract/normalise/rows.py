@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
 from planextract.normalise import bullets, dates, left_out, numbering, strands
-from planextract.normalise.columns import is_header_row, repeats_header, role_of
+from planextract.normalise.columns import header_labels, is_header_row, repeats_labels, role_of
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.layout import Layout, cell_of
 from planextract.normalise.text import join_continuation, squash
@@ -129,6 +129,8 @@ class TableBuilder:
         self.majors: set[str] = set()
         self.theme: numbering.Numbered | None = None
         self.left_out: list[str] = []  # warnings for rows that printed text but no action
+        # the header's labels, made once: every row is checked against them
+        self.labels = header_labels(layout.printed or layout.headers)
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
@@ -144,7 +146,7 @@ class TableBuilder:
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
         texts = [c.text for c in row.cells]
-        if repeats_header(texts, self.layout.printed or self.layout.headers) \
+        if repeats_labels(texts, self.labels) \
                 or self._relabels(texts):
             return True
         heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3,

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from planextract.extract.model import Row, Table
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
-from planextract.normalise.columns import header_roles, is_action_table, repeats_header
+from planextract.normalise.columns import (
+    header_labels,
+    header_roles,
+    is_action_table,
+    repeats_labels,
+)
 from planextract.normalise.header_rows import Header
 from planextract.normalise.text import squash
 from planextract.settings import DEFAULT, ColumnSettings
@@ -32,8 +37,9 @@ def data_rows(block: Table, header: Header | None) -> list[Row]:
 
 def columns_of(rows: list[Row], width: int, headers: list[str] | None = None) -> list[list[str]]:
     """Each column's cell texts (squashed), rows repeating the header left out."""
-    body = [r for r in rows if not headers or not repeats_header([c.text for c in r.cells],
-                                                                  headers)]
+    labels = header_labels(headers or ())
+    body = [r for r in rows if not headers or not repeats_labels([c.text for c in r.cells],
+                                                                  labels)]
     width = max([width, *(len(r.cells) for r in body)])
     return [[squash(r.cells[i].text) if i < len(r.cells) else "" for r in body]
             for i in range(width)]

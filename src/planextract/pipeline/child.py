@@ -45,16 +45,16 @@ def cap_memory(max_bytes: int) -> None:
 
 
 def warm_up() -> None:
-    """Import every reader once in the fork server, so each worker starts warm."""
-    import importlib
+    """Ready the fork server: it holds the pipeline core (this module's imports:
+    reading, normalising, building rows) and no pandas (``lean``). Each reader is
+    imported by the worker that first meets its format (``extract.registry``), so a
+    run of text files never loads pdfium, python-docx or BeautifulSoup, and a
+    one-file run does not wait for them before its worker starts (issue 11)."""
+    from planextract.pipeline.lean import without_pandas
 
-    from planextract.extract.registry import BINARY_FORMATS, TEXT_FORMATS
-
-    for fmt in [*BINARY_FORMATS, *TEXT_FORMATS]:
-        try:
-            importlib.import_module(fmt.reader.split(":")[0])
-        except ImportError:
-            pass
+    without_pandas()
+    import planextract.extract.registry  # noqa: F401 - what every document needs
+    import planextract.normalise.document  # noqa: F401
 
 
 def keyed(result: DocumentResult, sha256: str | None, size: int) -> DocumentResult:

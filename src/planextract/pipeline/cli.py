@@ -12,7 +12,6 @@ import importlib
 import os
 import signal
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 # Nothing heavy is imported at module level: worker processes import the console
 # script's module (multiprocessing re-imports __main__), and must start in a few ms.
@@ -45,18 +44,33 @@ examples:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # only for --version
+
     try:
         return version("planextract")
     except PackageNotFoundError:
         return "unknown"
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked: importlib.metadata costs more
+    than the rest of the start-up of a run."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show program's version number and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"planextract {_version()}")  # on stdout, as argparse's own action
+        parser.exit()
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(prog="planextract", description=DESCRIPTION,
                                      epilog=EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version",
-                        version=f"planextract {_version()}")
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
     for name in COMMANDS:
@@ -93,12 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     from planextract.pipeline.forkctx import start_early
 
     start_early(sys.argv[1:] if argv is None else argv)  # warms up while we import
+    from planextract.pipeline.lean import lean_command, without_pandas
     from planextract.pipeline.lock import LockBusy
     from planextract.pipeline.run import UsageError
     from planextract.schema.delta import DatasetError
 
     parser, runners = build_parser()
     args = parser.parse_args(argv)
+    if argv is None and lean_command(args.command, args):
+        # run as the program (not called from Python, which may want pandas later)
+        without_pandas()
     previous = _stop_on_sigterm()
     try:
         return runners[args.command](args)

@@ -11,11 +11,11 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from planextract.extract import ReaderError, read_document
-from planextract.extract.guards import read_input
-from planextract.normalise import glossary as glossary_rules
-from planextract.normalise.document import normalise
 from planextract.settings import DEFAULT, Settings
+
+# The readers and the normaliser are imported by run_one, where they are used: the
+# main process builds ``failed`` results and rows but never reads a document, so it
+# does not load them (issue 11; the fork server loads them once: child.warm_up).
 
 
 @dataclass
@@ -62,6 +62,10 @@ def memory_message(settings: Settings) -> str:
 
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
+    from planextract.extract import ReaderError, read_document
+    from planextract.extract.guards import read_input
+    from planextract.normalise.document import normalise
+
     started = time.perf_counter()
     try:  # type and size checked on the open file before a byte is read (issue 9)
         data = read_input(source, settings.limits)
@@ -108,6 +112,8 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
 
 
 def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
+    from planextract.normalise import glossary as glossary_rules
+
     rows = [{"doc_id": doc_id, "abbreviation": e.abbreviation, "expansion": e.expansion,
              "origin": e.origin} for e in doc.glossary]
     defined = {e.abbreviation for e in doc.glossary}

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from planextract.pipeline.document_run import DocumentResult
 from planextract.schema import SCHEMAS, SchemaError, validate
-from planextract.schema.delta import SOURCE_ADDED, TABLES, stored_schema
+from planextract.schema.stored import SOURCE_ADDED, TABLES, stored_schema
+
+if TYPE_CHECKING:
+    from planextract.pipeline.document_run import DocumentResult
 
 
 def arrow_table(name: str, rows: Iterable[dict]) -> pa.Table:

@@ -1,4 +1,5 @@
-"""Imported once in the fork server: every reader, so each worker starts warm.
+"""Imported once in the fork server: the pipeline core, so each worker starts warm
+(readers are imported by the worker that meets their format: child.warm_up).
 
 The fork server also dies with the run that started it: multiprocessing keeps it
 alive while any worker lives (each holds its "alive" pipe), so without this a hung

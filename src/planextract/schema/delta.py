@@ -24,23 +24,11 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 from deltalake.transaction import AddAction
 
-from planextract.schema.canonical import SCHEMAS
-
-# commit order inside a batch: documents last, as the record of what is done
-TABLES = ("actions", "glossary", "roles", "documents")
-SOURCE_ADDED = ("glossary", "roles")
+from planextract.schema.stored import SOURCE_ADDED, TABLES, stored_schema  # noqa: F401
 
 
 class DatasetError(Exception):
     """The dataset folder cannot be used as one; the message says what to do."""
-
-
-def stored_schema(name: str) -> pa.Schema:
-    """The schema a table is stored with: the contract's, plus ``source`` where added."""
-    schema = SCHEMAS[name]
-    if name in SOURCE_ADDED:
-        schema = schema.append(pa.field("source", pa.string(), nullable=False))
-    return schema
 
 
 def quote(value: str) -> str:

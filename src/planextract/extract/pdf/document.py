@@ -15,17 +15,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from planextract.extract.errors import LimitError, ReaderError
+from planextract.extract.pdf.header import HEADER_WINDOW, pdf_start  # noqa: F401
 from planextract.settings import DEFAULT, Limits
 
-HEADER_WINDOW = 1024  # bytes before %PDF- that readers tolerate
 _RE_EXPORT = "re-export it from the program that made it"
 _NO_KIDS = re.compile(rb"/Count\s*0\b")  # a page tree that says it holds no page
 _A_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
-
-
-def pdf_start(data: bytes) -> int:
-    """Where ``%PDF-`` starts within the header window, or -1."""
-    return data.find(b"%PDF-", 0, HEADER_WINDOW)
 
 
 def _no_pages(data: bytes) -> bool:

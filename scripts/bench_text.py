@@ -1,0 +1,144 @@
+"""``make bench`` (text part): text exports of every shape, 1 MB and 10 MB, through
+the whole pipeline beside the plain library splitting the same file, in one run
+(issue 11).
+
+    .venv/bin/python scripts/bench_text.py [--sizes 1 10] [--repeat N] [--shape S ...]
+
+Inputs: ``out/bench/text/<shape>-<N>mb.<ext>``, written by scripts/bench_text_plans.py
+when missing (family-corpus plans one after another). Each (file, method) runs in a
+fresh process; CPU seconds of the work alone (imports done before the clock starts):
+
+- ``pipeline``: ``run_one(path)`` with the line and size limits raised to fit;
+- ``csv``: the plain library doing the splitting: decode the bytes and read every
+  row with ``csv.reader`` (TAB-separated, or the CSV's comma).
+
+Memory: the peak RSS of the pipeline process above its RSS once imported and warmed
+on the smallest text sample (what any process loads once: name lists, vocabularies,
+printed beside), as a multiple of the input size. Targets: >= 5 MB/s and <= 5x
+the input. A report, not a test: it exits 0 unless a run failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_text_plans  # noqa: E402
+
+SPEED_GOAL, RSS_GOAL = 5.0, 5.0  # MB/s on one core; peak RSS over the input size
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _child(method: str, path: str) -> dict:
+    import csv
+    import io
+    from dataclasses import replace
+
+    import planextract.extract.text.cells  # noqa: F401 - imports are not the work
+    import planextract.extract.text.csv_reader  # noqa: F401
+    import planextract.extract.text.markdown  # noqa: F401
+    import planextract.extract.text.tabbed  # noqa: F401
+    import planextract.normalise.document  # noqa: F401
+    from planextract.pipeline.document_run import run_one
+    from planextract.settings import DEFAULT
+
+    size = Path(path).stat().st_size
+    limits = replace(DEFAULT.limits, max_lines=10**8, max_text_bytes=1 << 30,
+                     max_table_rows=10**8)
+    settings = replace(DEFAULT, limits=limits)
+    # what every process loads once (name lists, vocabularies) is not per input:
+    # a small sample is read first, so the peak below is what this input costs
+    result: dict = {"status": "ok", "bytes": size, "warm_mb": _current_rss_mb()}
+    run_one(str(min((ROOT / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)))
+    before = _current_rss_mb()
+    result["warm_mb"] = before - result["warm_mb"]
+    started = time.process_time()
+    if method == "pipeline":
+        run = run_one(path, settings)
+        result.update(status=run.document["status"], error=run.document["error"],
+                      actions=len(run.actions), format=run.document["source_format"])
+    else:
+        text = Path(path).read_bytes().decode("utf-8")
+        delimiter = "," if path.endswith(".csv") else "\t"
+        result["rows"] = sum(1 for _ in csv.reader(io.StringIO(text, newline=""),
+                                                   delimiter=delimiter))
+    result["seconds"] = time.process_time() - started
+    result["rss_over_mb"] = _rss_mb() - before
+    return result
+
+
+def _measure(method: str, path: Path, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--child", method, str(path)],
+                             capture_output=True, text=True, cwd=ROOT)
+        if out.returncode != 0:
+            last = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
+            return {"status": "crashed", "error": last}
+        runs.append(json.loads(out.stdout))
+    best = min(runs, key=lambda r: r["seconds"])
+    return {**best, "rss_over_mb": max(r["rss_over_mb"] for r in runs)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="text export benchmark")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10], help="MB")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--shape", action="append", choices=sorted(bench_text_plans.SHAPES))
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(*args.child)))
+        return 0
+    folder = ROOT / "out" / "bench" / "text"
+    print(f"CPU seconds, best of {args.repeat} fresh processes, imports excluded; "
+          f"RSS: peak over the warmed process, per input MB\n")
+    head = (f"{'file':<24} {'MB':>5} {'actions':>7} {'pipe s':>7} {'pipe MB/s':>9} "
+            f"{'csv MB/s':>8} {'pipe/csv':>8} {'RSS x':>6} {'warm MB':>7}")
+    print(head)
+    print("-" * len(head))
+    failed, worst_speed, worst_rss = False, None, 0.0
+    for shape in args.shape or list(bench_text_plans.SHAPES):
+        for megabytes in args.sizes:
+            path = bench_text_plans.path_for(folder, shape, megabytes * 1_000_000)
+            facts, _ = bench_text_plans.ensure(path, shape, megabytes * 1_000_000)
+            pipe = _measure("pipeline", path, args.repeat)
+            plain = _measure("csv", path, args.repeat)
+            if pipe["status"] != "ok" or plain["status"] != "ok":
+                failed = True
+                print(f"{path.name:<24} FAILED {pipe.get('error') or plain.get('error')}")
+                continue
+            mb = facts["bytes"] / 1e6
+            speed = mb / pipe["seconds"]
+            rss = pipe["rss_over_mb"] * 2**20 / facts["bytes"]
+            worst_speed = speed if worst_speed is None else min(worst_speed, speed)
+            worst_rss = max(worst_rss, rss)
+            print(f"{path.name:<24} {mb:>5.1f} {pipe['actions']:>7} {pipe['seconds']:>7.2f} "
+                  f"{speed:>9.2f} {mb / plain['seconds']:>8.1f} "
+                  f"{pipe['seconds'] / plain['seconds']:>8.0f} {rss:>6.1f} "
+                  f"{pipe['warm_mb']:>7.0f}")
+    if worst_speed is not None:
+        print(f"\nslowest: {worst_speed:.2f} MB/s (target >= {SPEED_GOAL:g}: "
+              f"{'met' if worst_speed >= SPEED_GOAL else 'NOT met'}); largest peak RSS "
+              f"{worst_rss:.1f}x the input (target <= {RSS_GOAL:g}x: "
+              f"{'met' if worst_rss <= RSS_GOAL else 'NOT met'})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""The fast paths of issue 11 decide exactly what the reference paths decide.
+
+Each optimisation keeps (or is compared with) the plain version it replaced:
+``role_of`` remembered against the rule computed afresh, header labels made once per
+table against the per-row ``repeats_header``, ``to_row`` against
+``dataclasses.asdict``. The whole-document test runs the pipeline on the samples and
+on generated exports of many plans in every text shape twice, fast paths on and with
+the reference paths patched in, and compares every row of every table. (The samples
+against golden/ and the corpus against its gold are tests of their own:
+test_golden.py, test_family_corpus.py.) The start-up test checks that a reading
+command run as a program keeps pandas out of its processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planextract.normalise import columns, layout, rows, tables
+from planextract.normalise.columns import PHRASES, WORDS
+from planextract.normalise.record import ActionRecord
+from planextract.normalise.text import squash
+from planextract.pipeline.document_run import run_one
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+# header-like text: the role vocabulary itself, other words, joiners and odd spacing
+_VOCAB = sorted({s.lstrip("=^") for stems in WORDS.values() for s in stems}
+                | {w for phrase, _ in PHRASES for w in phrase.split()}
+                | {"Action", "ACTIONS", "Owner(s)", "By", "when?", "Target", "date", "the",
+                   "for", "of", "to", "Progress", "RAG", "1.", "2", "#"})
+_PIECES = st.sampled_from([*_VOCAB, "/", "&", "and", " - ", ":", ";", "(", ")", "\n", "\t",
+                           "  ", "\u00a0", "–", "é", ""])
+header_text = st.lists(_PIECES, max_size=8).map(" ".join)
+
+
+def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
+    """``columns.repeats_header`` as it was before issue 11: labels made every call."""
+    labels = {squash(h).lower() for h in header if h.strip()}
+    filled = [squash(c).lower() for c in cells if c.strip()]
+    return bool(filled) and all(c in labels for c in filled)
+
+
+def reference_phrase_at(words: list[str], phrase: list[str]) -> int | None:
+    """``columns._phrase_at`` as it was before issue 11."""
+    for i in range(len(words) - len(phrase) + 1):
+        if all(w == p or (len(p) > 3 and w.startswith(p)) for w, p in
+               zip(words[i:i + len(phrase)], phrase)):
+            return i
+    return None
+
+
+def reference_segment_role(words: list[str]) -> str | None:
+    """``columns._segment_role`` as it was before issue 11: every stem tested alone."""
+    hits: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    for phrase, role in PHRASES:
+        parts = phrase.split()
+        at = reference_phrase_at(words, parts)
+        if at is not None:
+            hits.append((at + len(parts), len(parts), role))
+            covered.update(range(at, at + len(parts)))
+    alone = len(words) == 1
+    for index, word in enumerate(words):
+        if index in covered:
+            continue
+        for role, stems in WORDS.items():
+            if any(columns._stem_matches(s, word, alone) for s in stems):
+                hits.append((index + 1, 1, role))
+                break
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in columns._PREPOSITIONS),
+               len(words))
+    head = [h for h in hits if h[0] - h[1] < cut]
+    return max(head or hits)[2] if hits else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(header_text)
+def test_grouped_stems_give_the_role_of_each_stem_tested_alone(text):
+    words = columns._words(text)
+    assert columns._segment_role(words) == reference_segment_role(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(header_text, st.sampled_from([p.split() for p, _ in PHRASES] + [["action"], []]))
+def test_phrase_found_where_the_reference_finds_it(text, phrase):
+    words = columns._words(text) + phrase[:1] + columns._words(text)
+    assert columns._phrase_at(words, phrase) == reference_phrase_at(words, phrase)
+
+
+@settings(max_examples=300, deadline=None)
+@given(header_text)
+def test_remembered_role_is_the_role_computed_afresh(text):
+    assert columns.role_of(text) == columns._role_of(text)
+    assert columns.role_of(text) == columns.role_of(text)  # and again, from the cache
+
+
+def test_long_text_is_read_but_never_remembered():
+    long = "Action " + "word " * 100
+    before = columns._cached_role.cache_info().currsize
+    assert columns.role_of(long) == columns._role_of(long) == "action"
+    assert columns._cached_role.cache_info().currsize == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(header_text, max_size=6), st.lists(header_text, max_size=6))
+def test_labels_made_once_repeat_as_the_per_row_check(cells, header):
+    fast = columns.repeats_labels(cells, columns.header_labels(header))
+    assert fast == reference_repeats_header(cells, header)
+    assert columns.repeats_header(cells, header) == fast
+
+
+def test_a_repeated_header_is_still_found_with_labels_made_once():
+    header = ["Outcome", "Actions", "By when", "Lead  officer"]
+    labels = columns.header_labels(header)
+    assert columns.repeats_labels(["OUTCOME", "actions", "", "lead officer"], labels)
+    assert not columns.repeats_labels(["Outcome", "Publish the plan", "", ""], labels)
+    assert not columns.repeats_labels(["", " ", ""], labels)
+
+
+_TEXT = st.text(max_size=20)
+_RECORDS = st.builds(
+    ActionRecord, action=_TEXT, owners=st.lists(_TEXT, max_size=3),
+    owner_people=st.lists(_TEXT, max_size=2), strands=st.lists(_TEXT, max_size=2),
+    scrutiny=st.lists(_TEXT, max_size=2), flags=st.lists(_TEXT, max_size=3),
+    extra=st.dictionaries(_TEXT, _TEXT, max_size=3),
+    due_date=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 1, 1)),
+    line_start=st.none() | st.integers(1, 10_000), action_id=st.none() | _TEXT)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_RECORDS)
+def test_to_row_is_asdict_and_shares_nothing(record):
+    row = record.to_row()
+    assert row == dataclasses.asdict(record)
+    assert list(row) == list(dataclasses.asdict(record))  # the contract's column order
+    row["owners"].append("changed")
+    row["extra"]["changed"] = "yes"
+    assert "changed" not in record.owners and "changed" not in record.extra
+
+
+def _reference_paths(monkeypatch) -> None:
+    """Every fast path replaced by the code it replaced."""
+    fast_role = columns.role_of
+    for module in list(sys.modules.values()):
+        if (getattr(module, "__name__", "").startswith("planextract.")
+                and getattr(module, "role_of", None) is fast_role):
+            monkeypatch.setattr(module, "role_of", columns._role_of)
+    for module in (layout, rows, tables):
+        monkeypatch.setattr(module, "header_labels", list, raising=True)
+        monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
+    monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
+
+
+def _everything(path: Path) -> tuple:
+    result = run_one(str(path))
+    document = {k: v for k, v in result.document.items() if k != "seconds"}
+    return document, result.actions, result.glossary, result.roles
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    """The samples in every format read here (PDFs have fast paths of their own) and
+    a generated export of many plans in each text shape."""
+    import bench_text_plans
+
+    folder = tmp_path_factory.mktemp("exports")
+    made = []
+    for shape, suffix in bench_text_plans.SHAPES.items():
+        text, _ = bench_text_plans.build(shape, 40_000, seed=3)
+        path = folder / f"{shape}.{suffix}"
+        path.write_text(text, encoding="utf-8")
+        made.append(path)
+    samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".docx"))
+    return samples + made
+
+
+def test_whole_documents_are_the_same_with_the_reference_paths(inputs, monkeypatch):
+    fast = [_everything(p) for p in inputs]
+    assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast)
+    _reference_paths(monkeypatch)
+    columns._cached_role.cache_clear()
+    reference = [_everything(p) for p in inputs]
+    for path, got, expected in zip(inputs, fast, reference):
+        assert got == expected, path.name
+
+
+def test_a_reading_command_keeps_pandas_out_of_its_processes(tmp_path):
+    """``planextract extract`` run as a program: pandas is never imported, in the
+    main process or in the fork server and worker (each reports its imports)."""
+    exe = Path(sys.executable).with_name("planextract")
+    source = min((ROOT / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)
+    out = subprocess.run([str(exe), "extract", str(source), "--out", str(tmp_path / "ds")],
+                         capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    imported = [line for line in out.stderr.splitlines() if line.startswith("import time:")]
+    names = [line.split("|")[-1].strip() for line in imported]
+    assert "pyarrow" in names and "planextract.pipeline.cli" in names  # the report is there
+    # a refused import shows with a few microseconds; an imported pandas costs ~0.5 s
+    pandas = [int(line.split("|")[0].split(":")[1]) for line, name in zip(imported, names)
+              if name == "pandas"]
+    assert pandas and max(pandas) < 5_000, pandas
+    assert not any(name.startswith("pandas.") for name in names)
