@@ -112,14 +112,17 @@ def test_a_second_banded_plan_with_stacked_dotted_actions_in_a_shaded_band():
 
 def test_without_bands_numbered_lines_under_one_rule_are_rows_of_their_own():
     # the same body under a rule below the header and one at the bottom, no
-    # fill: nothing says the lines are one row, so each number opens a row
+    # fill: the numbered lines are set at the body's leading and the second holds
+    # nothing beside it, so they are actions stacked in one cell (the unruled
+    # reader's stacked-numbers rule) and share that cell's lead and date
     rows = [["5 Consult on the estates strategy<br/>6 Consult on monitoring returns",
              "2015", "Senior Management Team"]]
     rules = [("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black),
              ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.black)]
     data = _pdf(landscape(A4), [420, 120, 160], ["Actions to be taken", "Timescale",
                                                  "Lead person"], ["", "", ""], rows, rules)
-    assert _band_actions(data) == [("5", "Senior Management Team", "2015"), ("6", None, None)]
+    assert _band_actions(data) == [("5", "Senior Management Team", "2015"),
+                                   ("6", "Senior Management Team", "2015")]
 
 
 def test_row_bands_keep_shaded_boxes_and_the_white_ones_chained_to_them():

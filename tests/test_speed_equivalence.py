@@ -59,37 +59,6 @@ def reference_phrase_at(words: list[str], phrase: list[str]) -> int | None:
     return None
 
 
-def reference_segment_role(words: list[str]) -> str | None:
-    """``columns._segment_role`` as it was before issue 11: every stem tested alone."""
-    hits: list[tuple[int, int, str]] = []
-    covered: set[int] = set()
-    for phrase, role in PHRASES:
-        parts = phrase.split()
-        at = reference_phrase_at(words, parts)
-        if at is not None:
-            hits.append((at + len(parts), len(parts), role))
-            covered.update(range(at, at + len(parts)))
-    alone = len(words) == 1
-    for index, word in enumerate(words):
-        if index in covered:
-            continue
-        for role, stems in WORDS.items():
-            if any(columns._stem_matches(s, word, alone) for s in stems):
-                hits.append((index + 1, 1, role))
-                break
-    cut = next((i for i, w in enumerate(words) if i > 0 and w in columns._PREPOSITIONS),
-               len(words))
-    head = [h for h in hits if h[0] - h[1] < cut]
-    return max(head or hits)[2] if hits else None
-
-
-@settings(max_examples=500, deadline=None)
-@given(header_text)
-def test_grouped_stems_give_the_role_of_each_stem_tested_alone(text):
-    words = columns._words(text)
-    assert columns._segment_role(words) == reference_segment_role(words)
-
-
 @settings(max_examples=300, deadline=None)
 @given(header_text, st.sampled_from([p.split() for p, _ in PHRASES] + [["action"], []]))
 def test_phrase_found_where_the_reference_finds_it(text, phrase):
@@ -100,15 +69,8 @@ def test_phrase_found_where_the_reference_finds_it(text, phrase):
 @settings(max_examples=300, deadline=None)
 @given(header_text)
 def test_remembered_role_is_the_role_computed_afresh(text):
-    assert columns.role_of(text) == columns._role_of(text)
+    assert columns.role_of(text) == columns.role_of.__wrapped__(text)
     assert columns.role_of(text) == columns.role_of(text)  # and again, from the cache
-
-
-def test_long_text_is_read_but_never_remembered():
-    long = "Action " + "word " * 100
-    before = columns._cached_role.cache_info().currsize
-    assert columns.role_of(long) == columns._role_of(long) == "action"
-    assert columns._cached_role.cache_info().currsize == before
 
 
 @settings(max_examples=300, deadline=None)
@@ -154,7 +116,7 @@ def _reference_paths(monkeypatch) -> None:
     for module in list(sys.modules.values()):
         if (getattr(module, "__name__", "").startswith("planextract.")
                 and getattr(module, "role_of", None) is fast_role):
-            monkeypatch.setattr(module, "role_of", columns._role_of)
+            monkeypatch.setattr(module, "role_of", fast_role.__wrapped__)
     for module in (layout, rows, tables):
         monkeypatch.setattr(module, "header_labels", list, raising=True)
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
@@ -187,8 +149,8 @@ def inputs(tmp_path_factory) -> list[Path]:
 def test_whole_documents_are_the_same_with_the_reference_paths(inputs, monkeypatch):
     fast = [_everything(p) for p in inputs]
     assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast)
+    columns.role_of.cache_clear()
     _reference_paths(monkeypatch)
-    columns._cached_role.cache_clear()
     reference = [_everything(p) for p in inputs]
     for path, got, expected in zip(inputs, fast, reference):
         assert got == expected, path.name
