@@ -22,13 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_child import child_runs  # noqa: E402
+
 PLANS = 200
 
 
@@ -72,14 +73,9 @@ def _child(method: str, path: str) -> dict:
 
 
 def _measure(method: str, path: Path, repeat: int) -> dict:
-    runs = []
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--child", method, str(path)],
-                             capture_output=True, text=True, cwd=ROOT)
-        if out.returncode != 0:
-            last = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
-            return {"status": "crashed", "error": last}
-        runs.append(json.loads(out.stdout))
+    runs = child_runs(__file__, method, path, repeat)
+    if isinstance(runs, dict):
+        return runs
     return min(runs, key=lambda r: r["seconds"])
 
 

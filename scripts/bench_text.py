@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_text_plans  # noqa: E402
+from bench_child import child_runs  # noqa: E402
 
 SPEED_GOAL, RSS_GOAL = 5.0, 5.0  # MB/s on one core; peak RSS over the input size
 
@@ -83,14 +83,9 @@ def _child(method: str, path: str) -> dict:
 
 
 def _measure(method: str, path: Path, repeat: int) -> dict:
-    runs = []
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--child", method, str(path)],
-                             capture_output=True, text=True, cwd=ROOT)
-        if out.returncode != 0:
-            last = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
-            return {"status": "crashed", "error": last}
-        runs.append(json.loads(out.stdout))
+    runs = child_runs(__file__, method, path, repeat)
+    if isinstance(runs, dict):
+        return runs
     best = min(runs, key=lambda r: r["seconds"])
     return {**best, "rss_over_mb": max(r["rss_over_mb"] for r in runs)}
 

@@ -1,0 +1,25 @@
+"""One measured method run in fresh processes, shared by the benchmark scripts:
+each run is its own process, so its CPU time and peak RSS are its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_runs(script: str, method: str, path: Path, repeat: int) -> list[dict] | dict:
+    """``repeat`` runs of ``script --child method path``, each printing its result as
+    JSON; a crashed run ends the series with a ``crashed`` result instead."""
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, script, "--child", method, str(path)],
+                             capture_output=True, text=True, cwd=ROOT)
+        if out.returncode != 0:
+            last = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
+            return {"status": "crashed", "error": last}
+        runs.append(json.loads(out.stdout))
+    return runs
