@@ -62,6 +62,17 @@ def _similar_sets(x: set[str], y: set[str]) -> bool:
     return bool(x | y) and len(x & y) / len(x | y) >= 0.5
 
 
+def _latest_similar(label_sets: list[set[str]], tables_with: dict[str, list[int]],
+                    labels: set[str]) -> int | None:
+    """The last logical table whose labels are ``_similar_sets`` to ``labels``.
+    Only tables sharing a label can be (no shared label is a ratio of 0), so
+    those are found through the label index, not by comparing every table
+    before (a long export has hundreds, issue 11)."""
+    shared = {k for label in labels for k in tables_with.get(label, ())}
+    return next((k for k in sorted(shared, reverse=True)
+                 if _similar_sets(label_sets[k], labels)), None)
+
+
 def _title_like(text: str) -> bool:
     return (len(text.split()) <= 10 and not text.endswith(".") and classify(text) is None
             and text[:1].isupper())
@@ -77,6 +88,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     # pass 1: the plan's key, and the logical action tables with their names
     logical: list[LogicalTable] = []
     label_sets: list[set[str]] = []  # _label_set of each logical table's headers
+    tables_with: dict[str, list[int]] = {}  # label -> logical tables printing it
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
@@ -96,8 +108,10 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         # wide as that table or comes right after one of its blocks (a page cut it)
         continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
                                        or table_of.get(index - 1) == len(logical) - 1)
-        if header is not None and continues and not tables.readable(
-                tables.resolve_block(header, tables.data_rows(block, header), settings.columns)):
+        # read once: the block's own table below reuses it (issue 11)
+        resolved = None if header is None else tables.resolve_block(
+            header, tables.data_rows(block, header), settings.columns)
+        if header is not None and continues and not tables.readable(resolved):
             header = None
         headers_of[index] = header
         if header is None:
@@ -108,8 +122,6 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                            "has no header row naming its columns: it was not read")
             continue
         headers = header.labels
-        resolved = tables.resolve_block(header, tables.data_rows(block, header),
-                                        settings.columns)
         if not tables.readable(resolved):
             _warn(doc, f"{tables.describe(index, block)} has column labels "
                        f"({', '.join(h for h in headers if h)}) but no column of actions "
@@ -123,12 +135,13 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
         labels = _label_set(headers)
-        match = next((k for k in range(len(logical) - 1, -1, -1)
-                      if _similar_sets(label_sets[k], labels)), None)
+        match = _latest_similar(label_sets, tables_with, labels)
         if match is None:
             logical.append(LogicalTable(headers, last_title))
             label_sets.append(labels)
             match = len(logical) - 1
+            for label in labels:
+                tables_with.setdefault(label, []).append(match)
         # every way the table's header is printed, to know its repeats further down
         # (each label once: they are compared as a set, and a long plan repeats them)
         known = set(logical[match].printed)

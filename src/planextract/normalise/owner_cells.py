@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planextract.normalise.people import is_person, people_in
 from planextract.normalise.role_text import clean_role, fold, is_acronym, strip_ends, words_of
@@ -38,6 +39,7 @@ class OwnerCell:
     unsure: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; asked of every piece by several rules (issue 11)
 def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
     for word in words_of(text):
@@ -50,6 +52,7 @@ def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)  # pure; asked of every piece by several rules (issue 11)
 def looks_like_role(text: str, vocab: Vocabulary) -> bool:
     """A piece that can stand as an owner on its own: a head noun, an acronym."""
     return has_head_noun(text, vocab) or any(
