@@ -187,6 +187,7 @@ def names_action_in_complement(header: str) -> bool:
         and _segment_role(words[:cut]) is None
 
 
+@lru_cache(maxsize=4096)  # pure; asked of every candidate column's header (issue 11)
 def is_weak_action(header: str) -> bool:
     """An action column named by a word other than ``action`` (``Task``,
     ``Recommendation``): it gives way to a column named ``Action``."""

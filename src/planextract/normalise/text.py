@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SMALL_WORDS = {"and", "of", "the", "to", "for", "in", "on", "a", "an", "or", "with", "by"}
 _WORD_START = re.compile(r"(^|[\s/\-–(])([A-Za-z])([A-Za-z']*)")
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
-    """Collapse all whitespace, line breaks included, to single spaces."""
+    """Collapse all whitespace, line breaks included, to single spaces.
+    Remembered: every rule squashes the same cells again (issue 11)."""
     return " ".join(text.split())
 
 

@@ -1,0 +1,88 @@
+"""The normaliser's remembered rules (issue 11) answer as the rules computed afresh.
+
+Dates are read once per text: ``parse_due`` and ``find_expressions`` against
+``read_due`` and ``read_expressions`` (the same rules without the memory), on
+date-like text and on every date cell of the samples, and the results they hand
+out are fresh (a caller changing one changes no later answer). Logical tables are
+matched through a label index: against comparing every table before. The whole
+documents with every remembered rule swapped for its reference are compared in
+test_speed_equivalence.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planextract.normalise import dates, document
+from planextract.normalise.owner_cells import has_head_noun, looks_like_role
+from planextract.normalise.people import is_person
+from planextract.normalise.role_vocab import load
+from planextract.normalise.text import squash
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_DATE_PIECES = st.sampled_from([
+    "31", "1", "3", "12", "2012", "2013/14", "13", "Q2", "Q4", "March", "Sept", "Dec", "summer",
+    "winter", "-", "–", "/", ".", ",", "to", "and", "ongoing", "from", "onwards", "by", "st",
+    "31.6.10", "1/4/2012", "2011-04-01", "Commencement", "every", "month", "", "\n"])
+date_text = st.lists(_DATE_PIECES, max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_text)
+def test_remembered_dates_are_the_dates_read_afresh(text):
+    assert dates.parse_due(text) == dates.read_due(text)
+    assert dates.find_expressions(text) == dates.read_expressions(text)
+    assert dates.parse_due(text) == dates.read_due(text)  # and again, from memory
+
+
+def test_remembered_dates_hand_out_fresh_results():
+    first = dates.parse_due("31.6.10 and 2013/14")
+    assert first.flags == ["date_impossible"]
+    first.flags.append("changed")
+    first.kind = "changed"
+    again = dates.parse_due("31.6.10 and 2013/14")
+    assert again.flags == ["date_impossible"] and again.kind == "date"
+    found, flags = dates.find_expressions("31.6.10 and March 2012")
+    found.clear()
+    flags.clear()
+    assert dates.find_expressions("31.6.10 and March 2012") == \
+        dates.read_expressions("31.6.10 and March 2012")
+    assert dates.parse_due(None) == dates.read_due(None) == dates.DueDate()
+
+
+def test_every_sample_cell_reads_alike_remembered_or_not():
+    """Every line of the text samples as a cell, including each owner test."""
+    vocab = load(None)
+    lines = {line for path in sorted((ROOT / "samples").glob("*.txt"))
+             for row in path.read_text(encoding="utf-8", errors="replace").splitlines()
+             for line in row.split("\t")}
+    assert len(lines) > 100
+    for line in lines:
+        assert dates.parse_due(line) == dates.read_due(line), line
+        assert squash(line) == squash.__wrapped__(line)
+        assert has_head_noun(line, vocab) == has_head_noun.__wrapped__(line, vocab)
+        assert looks_like_role(line, vocab) == looks_like_role.__wrapped__(line, vocab)
+        for beside in (False, True):
+            assert is_person(line, vocab, vocab.role_words, beside) == \
+                is_person.__wrapped__(line, vocab, vocab.role_words, beside)
+
+
+_LABELS = st.sets(st.sampled_from(["action", "owner", "lead", "date", "by when", "progress",
+                                   "rag", "outcome", "ref", ""]), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LABELS, max_size=12), _LABELS)
+def test_tables_found_through_the_label_index_are_the_tables_compared_one_by_one(
+        tables, labels):
+    index: dict[str, list[int]] = {}
+    for k, table in enumerate(tables):
+        for label in table:
+            index.setdefault(label, []).append(k)
+    expected = next((k for k in range(len(tables) - 1, -1, -1)
+                     if document._similar_sets(tables[k], labels)), None)
+    assert document._latest_similar(tables, index, labels) == expected
