@@ -4,7 +4,8 @@ Dates are read once per text: ``parse_due`` and ``find_expressions`` against
 ``read_due`` and ``read_expressions`` (the same rules without the memory), on
 date-like text and on every date cell of the samples, and the results they hand
 out are fresh (a caller changing one changes no later answer). Logical tables are
-matched through a label index: against comparing every table before. The whole
+matched remembering what each header was compared with: against comparing every
+table before. The whole
 documents with every remembered rule swapped for its reference are compared in
 test_speed_equivalence.py.
 """
@@ -76,13 +77,15 @@ _LABELS = st.sets(st.sampled_from(["action", "owner", "lead", "date", "by when",
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_LABELS, max_size=12), _LABELS)
-def test_tables_found_through_the_label_index_are_the_tables_compared_one_by_one(
-        tables, labels):
-    index: dict[str, list[int]] = {}
-    for k, table in enumerate(tables):
-        for label in table:
-            index.setdefault(label, []).append(k)
-    expected = next((k for k in range(len(tables) - 1, -1, -1)
-                     if document._similar_sets(tables[k], labels)), None)
-    assert document._latest_similar(tables, index, labels) == expected
+@given(st.lists(st.tuples(_LABELS, st.booleans()), max_size=20))
+def test_tables_found_with_memory_are_the_tables_compared_one_by_one(steps):
+    """Blocks in turn: each asks for the last similar table, and a block that
+    found none (or, here, any block told to) adds a table, as ``normalise`` does."""
+    tables: list[set[str]] = []
+    seen: dict = {}
+    for labels, add in steps:
+        expected = next((k for k in range(len(tables) - 1, -1, -1)
+                         if document._similar_sets(tables[k], labels)), None)
+        assert document._latest_similar(tables, seen, labels) == expected
+        if expected is None or add:
+            tables.append(labels)

@@ -62,15 +62,21 @@ def _similar_sets(x: set[str], y: set[str]) -> bool:
     return bool(x | y) and len(x & y) / len(x | y) >= 0.5
 
 
-def _latest_similar(label_sets: list[set[str]], tables_with: dict[str, list[int]],
+def _latest_similar(label_sets: list[set[str]],
+                    seen: dict[frozenset[str], tuple[int | None, int]],
                     labels: set[str]) -> int | None:
     """The last logical table whose labels are ``_similar_sets`` to ``labels``.
-    Only tables sharing a label can be (no shared label is a ratio of 0), so
-    those are found through the label index, not by comparing every table
-    before (a long export has hundreds, issue 11)."""
-    shared = {k for label in labels for k in tables_with.get(label, ())}
-    return next((k for k in sorted(shared, reverse=True)
-                 if _similar_sets(label_sets[k], labels)), None)
+    ``seen`` remembers, per label set, the answer and how many tables it had
+    looked at: tables are only ever added, so only those added since are
+    compared (a long export prints the same few headers over hundreds of
+    tables, issue 11)."""
+    key = frozenset(labels)
+    match, checked = seen.get(key, (None, 0))
+    newer = next((k for k in range(len(label_sets) - 1, checked - 1, -1)
+                  if _similar_sets(label_sets[k], labels)), None)
+    match = newer if newer is not None else match
+    seen[key] = (match, len(label_sets))
+    return match
 
 
 def _title_like(text: str) -> bool:
@@ -88,7 +94,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     # pass 1: the plan's key, and the logical action tables with their names
     logical: list[LogicalTable] = []
     label_sets: list[set[str]] = []  # _label_set of each logical table's headers
-    tables_with: dict[str, list[int]] = {}  # label -> logical tables printing it
+    similar_seen: dict[frozenset[str], tuple[int | None, int]] = {}  # _latest_similar's
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
@@ -135,13 +141,11 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
         labels = _label_set(headers)
-        match = _latest_similar(label_sets, tables_with, labels)
+        match = _latest_similar(label_sets, similar_seen, labels)
         if match is None:
             logical.append(LogicalTable(headers, last_title))
             label_sets.append(labels)
             match = len(logical) - 1
-            for label in labels:
-                tables_with.setdefault(label, []).append(match)
         # every way the table's header is printed, to know its repeats further down
         # (each label once: they are compared as a set, and a long plan repeats them)
         known = set(logical[match].printed)
