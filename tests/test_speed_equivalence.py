@@ -139,6 +139,8 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(dates.parse_due)] = dates.read_due
     swaps[id(dates.find_expressions)] = dates.read_expressions
     swaps[id(document._latest_similar)] = reference_latest_similar
+    swaps[id(owner_cells.segments)] = owner_cells.read_segments
+    swaps[id(owner_cells._peel_parts)] = owner_cells.peel_parts
     swapped = 0
     for module in list(sys.modules.values()):
         if not getattr(module, "__name__", "").startswith("planextract."):

@@ -18,7 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planextract.normalise import dates, document
-from planextract.normalise.owner_cells import has_head_noun, looks_like_role
+from planextract.normalise.owner_cells import (
+    _peel_parts,
+    has_head_noun,
+    looks_like_role,
+    peel_parts,
+    read_segments,
+    segments,
+)
 from planextract.normalise.people import is_person
 from planextract.normalise.role_vocab import load
 from planextract.normalise.text import squash
@@ -67,6 +74,10 @@ def test_every_sample_cell_reads_alike_remembered_or_not():
         assert squash(line) == squash.__wrapped__(line)
         assert has_head_noun(line, vocab) == has_head_noun.__wrapped__(line, vocab)
         assert looks_like_role(line, vocab) == looks_like_role.__wrapped__(line, vocab)
+        for commas in (False, True):
+            assert segments(line, vocab, commas) == read_segments(line, vocab, commas)
+        assert _peel_parts(line, vocab, vocab.role_words) == \
+            peel_parts(line, vocab, vocab.role_words)
         for beside in (False, True):
             assert is_person(line, vocab, vocab.role_words, beside) == \
                 is_person.__wrapped__(line, vocab, vocab.role_words, beside)
