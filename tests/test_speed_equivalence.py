@@ -62,7 +62,8 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
 
 
 # pure functions remembered per input (issue 11); ``__wrapped__`` is the rule itself
-REMEMBERED = (columns.role_of, columns.is_weak_action, text.squash, role_text.clean_role,
+REMEMBERED = (columns.role_of, columns.is_weak_action, text.squash, text.squash_lines,
+              role_text.clean_role,
               owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person)
 
 

@@ -28,7 +28,7 @@ from planextract.normalise.owner_cells import (
 )
 from planextract.normalise.people import is_person
 from planextract.normalise.role_vocab import load
-from planextract.normalise.text import squash
+from planextract.normalise.text import squash, squash_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,6 +72,7 @@ def test_every_sample_cell_reads_alike_remembered_or_not():
     for line in lines:
         assert dates.parse_due(line) == dates.read_due(line), line
         assert squash(line) == squash.__wrapped__(line)
+        assert squash_lines(line) == squash_lines.__wrapped__(line)
         assert has_head_noun(line, vocab) == has_head_noun.__wrapped__(line, vocab)
         assert looks_like_role(line, vocab) == looks_like_role.__wrapped__(line, vocab)
         for commas in (False, True):
@@ -100,3 +101,9 @@ def test_tables_found_with_memory_are_the_tables_compared_one_by_one(steps):
         assert document._latest_similar(tables, seen, labels) == expected
         if expected is None or add:
             tables.append(labels)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LABELS, _LABELS)
+def test_similar_label_sets_as_the_ratio_of_built_sets(x, y):
+    assert document._similar_sets(x, y) == (bool(x | y) and len(x & y) / len(x | y) >= 0.5)

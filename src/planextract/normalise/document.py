@@ -59,7 +59,8 @@ def _similar(a: list[str], b: list[str]) -> bool:
 def _similar_sets(x: set[str], y: set[str]) -> bool:
     """``_similar`` on label sets made once per table (issue 11: a long export has
     hundreds of tables, each compared with every one before it)."""
-    return bool(x | y) and len(x & y) / len(x | y) >= 0.5
+    shared = len(x & y)  # the union's size counted, not built: no shared label is 0
+    return shared > 0 and shared / (len(x) + len(y) - shared) >= 0.5
 
 
 def _latest_similar(label_sets: list[set[str]],

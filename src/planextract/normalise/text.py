@@ -16,8 +16,10 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def squash_lines(text: str) -> str:
-    """Collapse spaces within lines, keep line breaks, drop empty lines."""
+    """Collapse spaces within lines, keep line breaks, drop empty lines.
+    Remembered: a row's cells are read again for each field (issue 11)."""
     lines = (" ".join(ln.split()) for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
 
