@@ -17,7 +17,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planextract.normalise import dates, document
+from planextract.normalise import columns, dates, document
+from planextract.normalise.columns import PHRASES, WORDS
 from planextract.normalise.owner_cells import (
     _peel_parts,
     has_head_noun,
@@ -107,3 +108,61 @@ def test_tables_found_with_memory_are_the_tables_compared_one_by_one(steps):
 @given(_LABELS, _LABELS)
 def test_similar_label_sets_as_the_ratio_of_built_sets(x, y):
     assert document._similar_sets(x, y) == (bool(x | y) and len(x & y) / len(x | y) >= 0.5)
+
+
+def reference_segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
+    """``columns._segment_role`` as it was before: every phrase and every stem tried."""
+    if len(words) > 1 and words[0] in columns._QUESTION:
+        return columns._QUESTION[words[0]]
+    hits: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    for phrase, role in PHRASES:
+        if role in skip:
+            continue
+        parts = phrase.split()
+        at = columns._phrase_at(words, parts)
+        if at is not None:
+            hits.append((at + len(parts), len(parts), role))
+            covered.update(range(at, at + len(parts)))
+    alone = len(words) == 1
+    for index, word in enumerate(words):
+        if index in covered:
+            continue
+        for role, stems in WORDS.items():
+            if role in skip:
+                continue
+            if any(columns._stem_matches(s, word, alone) for s in stems):
+                hits.append((index + 1, 1, role))
+                break
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in columns._PREPOSITIONS),
+               len(words))
+    head = [h for h in hits if h[0] - h[1] < cut]
+    if not hits and len(words) == 2 and words[1] == "by" and columns._AGENT.match(words[0]) \
+            and "owner" not in skip:
+        return "owner"
+    return max(head or hits)[2] if hits else None
+
+
+# words of the vocabulary, their stems run on (``actions``, ``leads``), and others
+_HEADER_WORDS = st.sampled_from(sorted(
+    {s.lstrip("=^") for stems in WORDS.values() for s in stems}
+    | {s.lstrip("=^") + "s" for stems in WORDS.values() for s in stems}
+    | {w for phrase, _ in PHRASES for w in phrase.split()}
+    | {"by", "led", "the", "plan", "x", "wh", "done", "target", "when", "who"}))
+_SKIPS = st.sampled_from([(), ("action",), ("owner",), ("action", "outcome")])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_HEADER_WORDS, max_size=6), _SKIPS)
+def test_a_label_is_read_as_trying_every_phrase_and_stem(words, skip):
+    assert columns._segment_role(words, skip) == reference_segment_role(words, skip)
+
+
+def test_every_sample_label_is_read_as_trying_every_phrase_and_stem():
+    lines = {cell for path in sorted((ROOT / "samples").glob("*.txt"))
+             for row in path.read_text(encoding="utf-8", errors="replace").splitlines()
+             for cell in row.split("\t") if len(cell) < 200}
+    for line in lines:
+        words = columns._words(line)
+        for skip in ((), ("action",)):
+            assert columns._segment_role(words, skip) == reference_segment_role(words, skip)
