@@ -67,7 +67,7 @@ REMEMBERED = (columns.role_of, columns.is_weak_action, text.squash, text.squash_
               owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person)
 
 
-def reference_latest_similar(label_sets, _seen, labels):
+def reference_latest_similar(label_sets, _index, labels):
     """``document._latest_similar`` as it was: every table before compared."""
     return next((k for k in range(len(label_sets) - 1, -1, -1)
                  if document._similar_sets(label_sets[k], labels)), None)

@@ -4,8 +4,8 @@ Dates are read once per text: ``parse_due`` and ``find_expressions`` against
 ``read_due`` and ``read_expressions`` (the same rules without the memory), on
 date-like text and on every date cell of the samples, and the results they hand
 out are fresh (a caller changing one changes no later answer). Logical tables are
-matched remembering what each header was compared with: against comparing every
-table before. The whole
+found through an index of label prefixes: against comparing every table
+before. The whole
 documents with every remembered rule swapped for its reference are compared in
 test_speed_equivalence.py.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planextract.normalise import columns, dates, document
+from planextract.normalise import columns, dates, document, tables
 from planextract.normalise.columns import PHRASES, WORDS
 from planextract.normalise.owner_cells import (
     _peel_parts,
@@ -89,19 +89,24 @@ _LABELS = st.sets(st.sampled_from(["action", "owner", "lead", "date", "by when",
                                    "rag", "outcome", "ref", ""]), max_size=5)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(_LABELS, st.booleans()), max_size=20))
-def test_tables_found_with_memory_are_the_tables_compared_one_by_one(steps):
+_MANY_LABELS = st.sets(st.sampled_from(["action", "actions", "owner", "lead", "date",
+                                         "by when", "progress", "rag", "outcome", "ref",
+                                         "target", "status", "theme", "risk", "x", "y"]),
+                       max_size=9)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_MANY_LABELS, st.booleans()), max_size=30))
+def test_tables_found_through_the_index_are_the_tables_compared_one_by_one(steps):
     """Blocks in turn: each asks for the last similar table, and a block that
     found none (or, here, any block told to) adds a table, as ``normalise`` does."""
-    tables: list[set[str]] = []
-    seen: dict = {}
+    index = tables.LabelIndex(document._similar_sets)
     for labels, add in steps:
-        expected = next((k for k in range(len(tables) - 1, -1, -1)
-                         if document._similar_sets(tables[k], labels)), None)
-        assert document._latest_similar(tables, seen, labels) == expected
+        expected = next((k for k in range(len(index.label_sets) - 1, -1, -1)
+                         if document._similar_sets(index.label_sets[k], labels)), None)
+        assert document._latest_similar(index.label_sets, index, labels) == expected
         if expected is None or add:
-            tables.append(labels)
+            index.add(labels)
 
 
 @settings(max_examples=300, deadline=None)

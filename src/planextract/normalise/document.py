@@ -63,21 +63,11 @@ def _similar_sets(x: set[str], y: set[str]) -> bool:
     return shared > 0 and shared / (len(x) + len(y) - shared) >= 0.5
 
 
-def _latest_similar(label_sets: list[set[str]],
-                    seen: dict[frozenset[str], tuple[int | None, int]],
+def _latest_similar(label_sets: list[set[str]], index: tables.LabelIndex,
                     labels: set[str]) -> int | None:
-    """The last logical table whose labels are ``_similar_sets`` to ``labels``.
-    ``seen`` remembers, per label set, the answer and how many tables it had
-    looked at: tables are only ever added, so only those added since are
-    compared (a long export prints the same few headers over hundreds of
-    tables, issue 11)."""
-    key = frozenset(labels)
-    match, checked = seen.get(key, (None, 0))
-    newer = next((k for k in range(len(label_sets) - 1, checked - 1, -1)
-                  if _similar_sets(label_sets[k], labels)), None)
-    match = newer if newer is not None else match
-    seen[key] = (match, len(label_sets))
-    return match
+    """The last logical table whose labels are ``_similar_sets`` to ``labels``,
+    through the index (``label_sets`` is the index's own list)."""
+    return index.latest(labels)
 
 
 def _title_like(text: str) -> bool:
@@ -94,8 +84,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
 
     # pass 1: the plan's key, and the logical action tables with their names
     logical: list[LogicalTable] = []
-    label_sets: list[set[str]] = []  # _label_set of each logical table's headers
-    similar_seen: dict[frozenset[str], tuple[int | None, int]] = {}  # _latest_similar's
+    similar_index = tables.LabelIndex(_similar_sets)  # _label_set of each logical table
+    label_sets = similar_index.label_sets
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
@@ -142,10 +132,10 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
         labels = _label_set(headers)
-        match = _latest_similar(label_sets, similar_seen, labels)
+        match = _latest_similar(label_sets, similar_index, labels)
         if match is None:
             logical.append(LogicalTable(headers, last_title))
-            label_sets.append(labels)
+            similar_index.add(labels)
             match = len(logical) - 1
         # every way the table's header is printed, to know its repeats further down
         # (each label once: they are compared as a set, and a long plan repeats them)
