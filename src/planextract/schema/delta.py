@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from deltalake import DeltaTable, WriterProperties, write_deltalake
-from deltalake.transaction import AddAction
+from deltalake import DeltaTable, Schema, WriterProperties, write_deltalake
+from deltalake.transaction import AddAction, create_table_with_add_actions
 
 from planextract.schema.stored import SOURCE_ADDED, TABLES, stored_schema  # noqa: F401
 
@@ -91,28 +91,37 @@ class Dataset:
         return {name: (t.version() if (t := self.table(name)) else None) for name in TABLES}
 
     def ensure_tables(self) -> None:
-        """Create every missing table, so readers always find all four."""
+        """Create every missing table, so readers always find all four. A table is
+        created with its empty Parquet file in its first commit: a run killed between
+        creating a table and giving it a file would leave a table plain readers see
+        without columns (pandas: no ``source``)."""
         for name in TABLES:
             if self.table(name) is None:
                 self.path(name).mkdir(parents=True, exist_ok=True)
-                write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
-                                mode="append", writer_properties=self._props)
+                create_table_with_add_actions(str(self.path(name)),
+                                              Schema.from_arrow(stored_schema(name)),
+                                              [self._empty_file(name)])
         self.keep_readable()
 
-    def keep_readable(self) -> None:
+    def _empty_file(self, name: str) -> AddAction:
+        """Write an empty Parquet file of table ``name`` into its folder (not yet part
+        of the table) and return the action that adds it."""
+        file_name = f"part-00000-{uuid.uuid4()}-c000.zstd.parquet"
+        path = self.path(name) / file_name
+        pq.write_table(stored_schema(name).empty_table(), path, compression="zstd")
+        stat = path.stat()
+        return AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True,
+                         json.dumps({"numRecords": 0}))
+
+    def keep_readable(self, names: Iterable[str] = TABLES) -> None:
         """Give a table with no live file one empty Parquet file: plain readers find no
         columns (pandas) or no files (DuckDB) in a folder without one."""
-        for name in TABLES:
+        for name in names:
             table = self.table(name)
             if table is None or table.file_uris():
                 continue
-            file_name = f"part-00000-{uuid.uuid4()}-c000.zstd.parquet"
-            path = self.path(name) / file_name
-            pq.write_table(stored_schema(name).empty_table(), path, compression="zstd")
-            stat = path.stat()
-            add = AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True,
-                            json.dumps({"numRecords": 0}))
-            table.create_write_transaction([add], mode="append", schema=stored_schema(name))
+            table.create_write_transaction([self._empty_file(name)], mode="append",
+                                           schema=stored_schema(name))
 
     def commit(self, name: str, rows: pa.Table, replace: Iterable[str] = ()) -> bool:
         """One commit on table ``name``: the rows of every source in ``replace`` are
@@ -123,7 +132,9 @@ class Dataset:
             write_deltalake(folder, rows, mode="overwrite", predicate=sources_predicate(replace),
                             writer_properties=self._props)
         elif replace:
-            return self._delete(name, sources_predicate(replace))
+            removed = self._delete(name, sources_predicate(replace))
+            self.keep_readable([name])  # its last rows gone: at once, not at the run's end
+            return removed
         elif rows.num_rows:
             write_deltalake(folder, rows, mode="append", writer_properties=self._props)
         else:
@@ -152,6 +163,7 @@ class Dataset:
             if orphans:
                 before = table.count()
                 self._delete(name, _pairs_predicate(orphans))
+                self.keep_readable([name])
                 removed += before - self.table(name).count()
         return removed
 
