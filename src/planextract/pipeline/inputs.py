@@ -55,15 +55,17 @@ def _stat_problem(path: str, err: OSError, named: bool) -> InputProblem | None:
 
 class _Walk:
     def __init__(self, exclude: Iterable[Path]) -> None:
-        self.excluded = [Path(p).resolve() for p in exclude]
+        # each as a folder prefix ("/data/ds/"): a string test per file, where
+        # ``Path.parents`` cost a third of a millisecond a file (issue 8)
+        self.excluded = [os.path.join(os.path.realpath(p), "") for p in exclude]
         self.scan = InputScan()
         self.folders: dict[str, str] = {}  # real path of each folder read -> as shown
         self.files: dict[str, str] = {}  # real path of each file taken -> as shown
         self.hidden = 0
 
     def is_excluded(self, real: str) -> bool:
-        resolved = Path(real)
-        return any(resolved == e or e in resolved.parents for e in self.excluded)
+        """Whether ``real`` (a real path) is an excluded folder or inside one."""
+        return any(real.startswith(e) or real == e[:-1] for e in self.excluded)
 
     def problem(self, path: str, message: str, kind: str = "failed") -> None:
         found = self.scan.problems if kind == "failed" else self.scan.notes

@@ -85,7 +85,15 @@ class Dataset:
             schema = pa.schema([schema.field(c) for c in columns])
         if table is None:
             return schema.empty_table()
-        return table.to_pyarrow_table(columns=columns).cast(schema)
+        if table.protocol().min_reader_version > 1:  # deletion vectors, column mapping
+            return table.to_pyarrow_table(columns=columns).cast(schema)
+        # the live files, read as they are: what to_pyarrow_table gives for a table of
+        # reader version 1 (no deletion vectors, no column mapping, no partitions here),
+        # without pyarrow.dataset, whose import costs more CPU than the rest of a
+        # one-file run's main process (issue 11: start-up)
+        parts = [pq.ParquetFile(uri).read(columns=columns) for uri in table.file_uris()]
+        rows = pa.concat_tables(parts) if parts else schema.empty_table()
+        return rows if rows.schema == schema else rows.cast(schema)
 
     def versions(self) -> dict[str, int | None]:
         return {name: (t.version() if (t := self.table(name)) else None) for name in TABLES}
@@ -157,7 +165,6 @@ class Dataset:
             if table is None:
                 continue
             keys = self.read(name, ["source", "doc_id"])
-            keys = keys.group_by(["source", "doc_id"]).aggregate([])
             pairs = set(zip(keys.column("source").to_pylist(), keys.column("doc_id").to_pylist()))
             orphans = pairs - done
             if orphans:
