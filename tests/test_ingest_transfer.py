@@ -64,10 +64,10 @@ def test_the_fork_server_starts_early_only_for_runs_that_read(monkeypatch):
 
 
 def test_tables_cross_as_bare_batches_and_anything_else_as_a_whole_stream():
+    from conftest import SAMPLES
+
     from planextract.pipeline.rows import from_wire, to_wire
     from planextract.schema.stored import stored_schema
-
-    from conftest import SAMPLES
 
     sample = SAMPLES / "derbyshire-probation-trust_ses-action-plan-2010-11.txt"
     sent = tables_of(run_one(str(sample), DEFAULT))
