@@ -4,7 +4,7 @@ run, its own CPU seconds and the modules it imported (for bench_startup.py).
     .venv/bin/python scripts/startup_probe.py OUT.json extract FILE --out DIR
 
 The main process writes ``OUT.json.main``. This module is also preloaded by the fork
-server (after ``planextract.pipeline.warm``): there it writes ``OUT.json.server`` once
+server (after the core and the readers it preloads): there it writes ``OUT.json.server`` once
 warm (its start-up; the server does little else but fork), and makes each worker
 write ``OUT.json.worker-PID`` when it stops (its own CPU since the fork, and the
 modules it imported beyond the server's).
@@ -56,9 +56,10 @@ def main() -> int:
     # the fork server finds this module on PYTHONPATH (3.11's ignores our sys.path)
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [here, *filter(None, [os.environ.get("PYTHONPATH")])])
-    from planextract.pipeline import cli, forkctx
+    from planextract.pipeline import cli, preload
 
-    forkctx.PRELOAD.append("startup_probe")
+    readers = preload.preload_for
+    preload.preload_for = lambda argv: [*readers(argv), "startup_probe"]  # imported last
     sys.argv = ["planextract", *sys.argv[2:]]
     try:
         return cli.main()

@@ -46,13 +46,16 @@ def cap_memory(max_bytes: int) -> None:
 
 def warm_up() -> None:
     """Ready the fork server: it holds the pipeline core (this module's imports:
-    reading, normalising, building rows) and no pandas (``lean``). Each reader is
+    reading, normalising, building rows) and no pandas (``lean``). The readers the
+    inputs call for are preloaded after this (``pipeline.preload``); any other is
     imported by the worker that first meets its format (``extract.registry``), so a
     run of text files never loads pdfium, python-docx or BeautifulSoup, and a
     one-file run does not wait for them before its worker starts (issue 11)."""
     from planextract.pipeline.lean import without_pandas
 
     without_pandas()
+    import pyarrow.compute  # noqa: F401 - every document's rows are validated with it
+
     import planextract.extract.registry  # noqa: F401 - what every document needs
     import planextract.normalise.document  # noqa: F401
 
