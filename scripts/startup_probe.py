@@ -56,10 +56,15 @@ def main() -> int:
     # the fork server finds this module on PYTHONPATH (3.11's ignores our sys.path)
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [here, *filter(None, [os.environ.get("PYTHONPATH")])])
-    from planextract.pipeline import cli, preload
+    from planextract.pipeline import cli, forkctx
 
-    readers = preload.preload_for
-    preload.preload_for = lambda argv: [*readers(argv), "startup_probe"]  # imported last
+    try:
+        from planextract.pipeline import preload
+    except ImportError:  # older code (bench_startup.py --before): no reader preloading
+        forkctx.PRELOAD.append("startup_probe")
+    else:
+        readers = preload.preload_for
+        preload.preload_for = lambda argv: [*readers(argv), "startup_probe"]  # imported last
     sys.argv = ["planextract", *sys.argv[2:]]
     try:
         return cli.main()
