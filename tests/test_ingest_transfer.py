@@ -53,7 +53,7 @@ def test_the_fork_server_starts_early_only_for_runs_that_read(monkeypatch):
     from planextract.pipeline import forkctx
 
     started = []
-    monkeypatch.setattr(forkctx, "context", lambda: started.append(True))
+    monkeypatch.setattr(forkctx, "context", lambda readers=None: started.append(True))
     for argv in (["ingest", "in", "--dataset", "d"], ["extract", "in", "--out", "d"]):
         forkctx.start_early(argv)
     assert len(started) == 2

@@ -58,6 +58,14 @@ def warm_up() -> None:
 
     import planextract.extract.registry  # noqa: F401 - what every document needs
     import planextract.normalise.document  # noqa: F401
+    from planextract.normalise.people import given_names
+    from planextract.normalise.role_labels import vocab_index
+    from planextract.normalise.role_vocab import load
+
+    # what the normaliser loads on first use (the name list, the builtin role
+    # vocabulary and its index, ~80 ms): loaded once here, not once per worker
+    given_names()
+    vocab_index(load())
 
 
 def keyed(result: DocumentResult, sha256: str | None, size: int) -> DocumentResult:
