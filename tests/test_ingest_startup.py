@@ -59,3 +59,19 @@ def test_a_one_file_text_run_imports_only_what_it_uses(tmp_path):
     assert not {"pandas", "deltalake", "bs4", "docx", "pypdfium2"} & server
     # the worker imports nothing heavy of its own: no BeautifulSoup for plain cells
     assert not {"bs4", "docx", "pypdfium2", "pandas", "deltalake"} & (server | worker)
+
+
+def test_the_preload_never_opens_a_fifo(tmp_path):
+    import os
+    import threading
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    os.mkfifo(inbox / "pipe")  # opening it would wait for a writer for ever
+    (inbox / "plan.txt").write_text("Ref\tAction\n1\tTrain staff\n")
+    found = []
+    look = threading.Thread(target=lambda: found.append(preload_for(["ingest", str(inbox)])),
+                            daemon=True)
+    look.start()
+    look.join(timeout=10)
+    assert found == [TEXT]

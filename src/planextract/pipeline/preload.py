@@ -56,11 +56,15 @@ def _files(paths: list[str]) -> Iterator[str]:
         if os.path.isfile(path):
             yield path
             continue
+        if not os.path.isdir(path):
+            continue
         for folder, dirs, names in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(names):
-                if not name.startswith("."):
-                    yield os.path.join(folder, name)
+                path = os.path.join(folder, name)
+                # a regular file only: opening a FIFO would wait for a writer for ever
+                if not name.startswith(".") and os.path.isfile(path):
+                    yield path
 
 
 def preload_for(argv: list[str]) -> list[str]:
