@@ -75,3 +75,26 @@ def test_the_preload_never_opens_a_fifo(tmp_path):
     look.start()
     look.join(timeout=10)
     assert found == [TEXT]
+
+
+def test_the_main_process_reads_tables_as_deltalake_does_even_in_awkward_folders(tmp_path):
+    """``Dataset.read`` reads the live Parquet files itself (no pyarrow.dataset); the
+    file names deltalake gives are percent-encoded (a space, a non-ASCII letter)."""
+    from deltalake import DeltaTable
+    from test_ingest_isolation import ingest, ingest_plans
+
+    from planextract.schema.delta import TABLES, Dataset
+
+    inbox = tmp_path / "in box"
+    ingest_plans.write_plans(inbox, 3, actions=2)
+    root = tmp_path / "my plans ü"
+    assert ingest(inbox, "--dataset", root) == 0
+    changed = sorted(inbox.iterdir())[0]
+    changed.write_text(changed.read_text() + "\n")
+    assert ingest(inbox, "--dataset", root) == 0  # a replaced file: removes in the log
+    dataset = Dataset(root)
+    for name in TABLES:
+        mine = dataset.read(name).to_pylist()
+        theirs = DeltaTable(str(root / name)).to_pyarrow_table().to_pylist()
+        key = repr
+        assert sorted(mine, key=key) == sorted(theirs, key=key) and mine, name

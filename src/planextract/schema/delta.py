@@ -18,6 +18,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -42,6 +43,12 @@ def sources_predicate(sources: Iterable[str]) -> str:
 
 def _pairs_predicate(pairs: Iterable[tuple[str, str]]) -> str:
     return " OR ".join(f"(source = {quote(s)} AND doc_id = {quote(d)})" for s, d in sorted(pairs))
+
+
+def _local(uri: str) -> str:
+    """The local path of a file ``DeltaTable.file_uris`` names: it percent-encodes
+    (``/data/my plans`` is ``/data/my%20plans``) and may say ``file://``."""
+    return unquote(urlsplit(uri).path if uri.startswith("file:") else uri)
 
 
 class Dataset:
@@ -91,7 +98,7 @@ class Dataset:
         # reader version 1 (no deletion vectors, no column mapping, no partitions here),
         # without pyarrow.dataset, whose import costs more CPU than the rest of a
         # one-file run's main process (issue 11: start-up)
-        parts = [pq.ParquetFile(uri).read(columns=columns) for uri in table.file_uris()]
+        parts = [pq.ParquetFile(_local(uri)).read(columns=columns) for uri in table.file_uris()]
         rows = pa.concat_tables(parts) if parts else schema.empty_table()
         return rows if rows.schema == schema else rows.cast(schema)
 
