@@ -62,9 +62,10 @@ def memory_message(settings: Settings) -> str:
 
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
-    from planextract.extract import ReaderError, read_document
+    from planextract.extract import ReaderError
     from planextract.extract.guards import read_input
     from planextract.normalise.document import normalise
+    from planextract.pipeline.pdf_split import read_split
 
     started = time.perf_counter()
     try:  # type and size checked on the open file before a byte is read (issue 9)
@@ -79,7 +80,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
             source, None, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
     try:
-        raw = read_document(data, settings)
+        raw = read_split(data, settings)  # read_document; a long PDF by several processes
         doc = normalise(raw, settings)
     except MemoryError:
         return DocumentResult(_document_row(
