@@ -35,6 +35,8 @@ from planextract.extract.pdf.stitch import (
     PageItems,
     PageLine,
     PageTable,
+    drain,
+    heading_levels,
     running_lines,
     stitch,
 )
@@ -214,6 +216,8 @@ def read_pdf(data: bytes, settings: Settings = DEFAULT,
         sizes.update(page.sizes)
     warnings = [w for p in read for w in p.warnings]
     del read
-    return RawDocument(source_format="pdf",
-                       blocks=stitch(items, running_lines(items, pdf), sizes, pdf),
+    running = running_lines(items, pdf)
+    levels = heading_levels([i for p in items for i in p.items if isinstance(i, PageLine)],
+                            sizes, pdf)
+    return RawDocument(source_format="pdf", blocks=stitch(drain(items), running, levels, pdf),
                        pages=count, warnings=warnings)
