@@ -31,6 +31,8 @@ class Cell:
         parts = self.parts
         text = parts[0] if len(parts) == 1 else "\n".join(p for p in parts if p)
         object.__setattr__(self, "text", text)
+        if self.raw is not text and self.raw == text:  # one string for both, not two
+            object.__setattr__(self, "raw", text)
 
     @property
     def empty(self) -> bool:

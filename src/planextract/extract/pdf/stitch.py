@@ -26,7 +26,7 @@ from planextract.settings import DEFAULT, PdfSettings
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class PageLine:
     text: str
     x0: float
@@ -38,7 +38,7 @@ class PageLine:
     page_height: float
 
 
-@dataclass
+@dataclass(slots=True)
 class PageTable:
     rows: list[list[str | None]]
     top: float
@@ -49,7 +49,7 @@ class PageTable:
     open_end: bool = False  # its last row is drawn open: the next page carries it on
 
 
-@dataclass
+@dataclass(slots=True)
 class PageItems:
     items: list[PageLine | PageTable] = field(default_factory=list)
 
