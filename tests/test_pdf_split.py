@@ -121,3 +121,18 @@ def test_short_pdfs_and_one_worker_are_read_in_one_process(monkeypatch):
     path = sorted(SAMPLES.glob("*.pdf"))[0]
     assert run_one(str(path), replace(DEFAULT, run=replace(DEFAULT.run, workers=4))).actions
     assert run_one(str(path), replace(_split(1))).actions
+
+
+def test_a_document_worker_splits_its_pdf_and_gives_the_same_rows(pdfs):
+    """In the run's own worker processes (daemonic, forked from the fork server):
+    the worker may start its helpers, and the rows are those of one process."""
+    from planextract.pipeline.isolation import Task, run_isolated
+
+    paths = [p for p in pdfs if "unruled" in p.name or "bench" in p.name]
+    results = {}
+    for settings in (replace(DEFAULT, run=replace(DEFAULT.run, workers=1)), _split(2)):
+        got = run_isolated([Task(str(p)) for p in paths], settings, settings.run.workers)
+        results[settings.run.workers] = {
+            r.source: (r.document["status"], r.tables["actions"].to_pylist()) for r in got}
+    assert all(status == "ok" for status, _ in results[2].values()), results[2]
+    assert results[1] == results[2]
