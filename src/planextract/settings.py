@@ -104,6 +104,10 @@ class RunSettings:
     timeout: float = 120.0  # wall-clock seconds one document may take before it is failed
     max_memory: int = 2 * 1024**3  # address space of a document's worker (RLIMIT_AS), bytes
     workers: int = 1  # documents read at once
+    # a PDF of more pages is read by ``workers`` processes, each a range of its pages
+    # (pipeline/pdf_split.py): the forks and the pages sent back cost less than
+    # reading about this many pages
+    split_pages: int = 200
     commit_every: int = 200  # documents buffered before a commit
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)

@@ -8,32 +8,38 @@ block and row so that the normaliser never needs to know the input format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+
+# Blocks, rows and cells have slots (issue 11): a long PDF holds hundreds of
+# thousands of cells, and an instance without a __dict__ is a fraction of the size.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell.
 
     ``parts`` are the separately printed fragments of the cell (``<p>`` elements
     in an HTML export, paragraphs in Word); each part keeps bullet items on
-    their own lines. ``text`` is the whole cell as one string.
+    their own lines. ``text`` is the whole cell as one string, made once (the
+    normaliser asks for it many times a row); one part is its own text.
     """
 
     parts: tuple[str, ...] = ()
     raw: str = ""
+    text: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        """Computed once: the normaliser asks for it many times a row."""
-        return "\n".join(p for p in self.parts if p)
+    def __post_init__(self) -> None:
+        parts = self.parts
+        text = parts[0] if len(parts) == 1 else "\n".join(p for p in parts if p)
+        object.__setattr__(self, "text", text)
+        if self.raw is not text and self.raw == text:  # one string for both, not two
+            object.__setattr__(self, "raw", text)
 
     @property
     def empty(self) -> bool:
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """A physical row. ``after_break`` marks a page break just before it;
     ``stitched`` that the reader joined onto it the part a page break cut off."""
@@ -47,12 +53,12 @@ class Row:
     stitched: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A line of text outside tables. ``level`` is a heading level when the
     format marks headings (markdown ``#``, Word styles, font size), else 0."""

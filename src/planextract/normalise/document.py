@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -76,6 +77,17 @@ def _title_like(text: str) -> bool:
 
 
 def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocument:
+    """The document with its action records (``drafts_of``, then ``records``)."""
+    doc, drafts = drafts_of(raw, settings)
+    doc.actions = list(records(drafts, doc, settings))
+    return doc
+
+
+def drafts_of(raw: RawDocument, settings: Settings = DEFAULT
+              ) -> tuple[NormalisedDocument, list[Draft]]:
+    """Title, organisation, glossary, warnings, and a draft per table row that
+    may be an action, in document order: everything ``records`` needs, so the
+    caller can let the blocks go before records are made (issue 11)."""
     blocks = raw.blocks
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     intro = [(b.text, b.level) for b in blocks[:first_table] if isinstance(b, Paragraph)]
@@ -192,8 +204,7 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     for builder in builders.values():
         for message in builder.left_out:
             _warn(doc, message)
-    doc.actions = _finish(drafts, doc, settings)
-    return doc
+    return doc, drafts
 
 
 def _rows_by_table(blocks: list, table_of: dict[int, int],
@@ -272,8 +283,13 @@ def _swap_if_needed(draft: Draft) -> None:
         draft.flags.add("columns_swapped")
 
 
-def _finish(drafts: list[Draft], doc: NormalisedDocument,
-            settings: Settings = DEFAULT) -> list[ActionRecord]:
+def records(drafts: list[Draft], doc: NormalisedDocument,
+            settings: Settings = DEFAULT) -> Iterator[ActionRecord]:
+    """The action records of ``drafts``, one at a time, in order: owners, dates,
+    strands, scrutiny read over the whole document first, then each draft let
+    go (taken off ``drafts``) once its record is made, so a long document's
+    drafts and records are not all held at once (issue 11). A record with no
+    action text is no action: a warning keeps what it printed."""
     for draft in drafts:
         _cut_owner_due(draft)
         _swap_if_needed(draft)
@@ -286,8 +302,11 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
     bodies = set(scrutiny_counts) | set(key_map)
 
-    records = []
-    for draft, row_owners in zip(drafts, resolved.rows):
+    rows = resolved.rows
+    drafts.reverse()
+    rows.reverse()
+    while drafts:
+        draft, row_owners = drafts.pop(), rows.pop()
         flags = set(draft.flags) | set(row_owners.flags)
         owner_list, people = row_owners.owners, row_owners.people
         due_text, due = dates.parse_start_end(_text(draft, "start"), _text(draft, "due"))
@@ -307,7 +326,7 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
                 flags.add("renumbered")
                 action_id = corrected
         rag_colour, progress = rag.rag_and_progress(_text(draft, "rag"), _text(draft, "progress"))
-        records.append(ActionRecord(**{
+        record = ActionRecord(**{
             "table": draft.table,
             "section": draft.context.section,
             "objective_id": objective_id,
@@ -337,11 +356,11 @@ def _finish(drafts: list[Draft], doc: NormalisedDocument,
             "line_start": draft.line_start,
             "line_end": draft.line_end,
             "flags": sorted(flags),
-        }))
-    for record in records:
-        if not record.action:  # a number printed alone: no action, but nothing lost
+        })
+        if record.action:
+            yield record
+        else:  # a number printed alone: no action, but nothing lost
             _warn(doc, left_out.describe_record(record))
-    return [r for r in records if r.action]
 
 
 def _levels(draft: Draft, action_id: str | None) -> tuple[str | None, str | None, str | None]:

@@ -62,9 +62,10 @@ def memory_message(settings: Settings) -> str:
 
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
-    from planextract.extract import ReaderError, read_document
+    from planextract.extract import ReaderError
     from planextract.extract.guards import read_input
-    from planextract.normalise.document import normalise
+    from planextract.normalise.document import drafts_of, records
+    from planextract.pipeline.pdf_split import read_split
 
     started = time.perf_counter()
     try:  # type and size checked on the open file before a byte is read (issue 9)
@@ -78,9 +79,16 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
         return DocumentResult(_document_row(
             source, None, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
+    doc_id = _document_row(source, data)["doc_id"]
     try:
-        raw = read_document(data, settings)
-        doc = normalise(raw, settings)
+        raw = read_split(data, settings)  # read_document; a long PDF by several processes
+        source_format, pages = raw.source_format, raw.pages
+        doc, drafts = drafts_of(raw, settings)
+        del raw  # the blocks go before the records are made (issue 11)
+        shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
+                  "organisation": doc.organisation, "plan_title": doc.plan_title}
+        # each record made into its row and let go
+        actions = [{**shared, **action.to_row()} for action in records(drafts, doc, settings)]
     except MemoryError:
         return DocumentResult(_document_row(
             source, data, status="failed", error=memory_message(settings),
@@ -95,16 +103,13 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
             error=f"internal error ({type(err).__name__}: {err}); the file was skipped - "
                   "please report it with the file attached",
             seconds=time.perf_counter() - started))
-    row = _document_row(source, data, source_format=raw.source_format, pages=raw.pages,
+    row = _document_row(source, data, source_format=source_format, pages=pages,
                         organisation=doc.organisation, plan_title=doc.plan_title,
-                        n_actions=len(doc.actions), warnings=doc.warnings)
-    if not doc.actions:
+                        n_actions=len(actions), warnings=doc.warnings)
+    if not actions:
         row["status"] = "empty"
         row["error"] = ("no action table found: the file was read but holds no table with "
                         "an action column (Action, Actions, Action Required, ...)")
-    shared = {"doc_id": row["doc_id"], "source": source, "source_format": raw.source_format,
-              "organisation": doc.organisation, "plan_title": doc.plan_title}
-    actions = [{**shared, **action.to_row()} for action in doc.actions]
     row["seconds"] = time.perf_counter() - started
     roles = [{"doc_id": row["doc_id"], "role": r.role, "spelling": r.spelling,
               "mentions": r.mentions, "match": r.match} for r in doc.roles]

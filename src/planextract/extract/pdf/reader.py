@@ -18,19 +18,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
 
 from planextract.extract.model import RawDocument
+from planextract.extract.pdf import glyphs as bulk
 from planextract.extract.pdf.columns import cell_groups
 from planextract.extract.pdf.document import no_text_error, open_pdf
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
-from planextract.extract.pdf.page import PageContent, Word, pages
+from planextract.extract.pdf.page import PageContent, Word, _bulk, pages, read_page
 from planextract.extract.pdf.stitch import (
     PAGE_NUMBER,
     PageItems,
     PageLine,
     PageTable,
+    drain,
+    heading_levels,
     running_lines,
     stitch,
 )
@@ -119,41 +125,99 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
     return result, found[-1].columns if ends_unruled else None, sizes
 
 
-def read_pdf(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    document = open_pdf(data, settings.limits)
-    pdf = settings.pdf
-    read: list[PageItems] = []
-    warnings: list[str] = []
-    chars = 0
-    sizes: Counter = Counter()
-    columns: list[float] | None = None
+@dataclass
+class PageRead:
+    """One page as read: its items, warnings, characters by font size and count,
+    and the unruled columns carried out of it (the state the next page is read
+    with). Picklable and compact (no glyphs): what a worker reading part of a
+    long PDF sends back (pipeline/pdf_split.py)."""
+
+    items: PageItems
+    warnings: list[str]
+    sizes: Counter
+    chars: int
+    columns: list[float] | None
+
+
+def _contents(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSettings
+              ) -> Iterator[PageContent]:
+    """Pages [start, stop) (0-based) read one at a time, each closed after use."""
+    if start == 0 and stop >= len(document):
+        yield from pages(document, pdf)
+        return
+    scratch = bulk.Scratch() if _bulk(pdf) else None
+    for index in range(start, stop):
+        page = document[index]
+        try:
+            yield read_page(page, index + 1, pdf, scratch)
+        finally:
+            page.close()
+
+
+def read_range(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSettings,
+               columns: list[float] | None = None) -> list[PageRead]:
+    """Pages [start, stop) (0-based), ``columns`` carried into the first. The
+    page before and the page after are read too, for their margins only (a
+    running line is one a neighbour prints too), so a range gives the same
+    pages as the whole document read at once."""
+    out: list[PageRead] = []
     pending: tuple[PageContent, list[list[Word]], set[str]] | None = None
     before: set[str] = set()
 
     def finish(page: PageContent, lines: list[list[Word]], own: set[str], after: set[str]
                ) -> None:
         nonlocal columns
-        result, columns, page_sizes = _read_page(page, columns, lines, own & (before | after),
-                                                 pdf, warnings)
-        read.append(result)
-        sizes.update(page_sizes)
+        warnings: list[str] = []
+        result, columns, sizes = _read_page(page, columns, lines, own & (before | after),
+                                            pdf, warnings)
+        out.append(PageRead(result, warnings, sizes, page.chars, columns))
 
+    for page in _contents(document, max(start - 1, 0), min(stop + 1, len(document)), pdf):
+        lines = margin_lines(page, pdf)
+        margin = {_fold(_text(line)) for line in lines}
+        if page.number - 1 < start:  # the page before: its margin only
+            before = margin
+            continue
+        if pending is not None:
+            finish(*pending, margin)
+            before = pending[2]
+        pending = (page, lines, margin)
+        if page.number - 1 >= stop:  # the page after: its margin only
+            pending = None
+            break
+    if pending is not None:
+        finish(*pending, set())
+    return out
+
+
+def whole(document: pdfium.PdfDocument, data: bytes, pdf: PdfSettings) -> list[PageRead]:
+    """Every page, read here in order (``data`` unused: the signature of a
+    reader that hands pages to other processes)."""
+    return read_range(document, 0, len(document), pdf)
+
+
+def read_pdf(data: bytes, settings: Settings = DEFAULT,
+             read_pages: Callable[[pdfium.PdfDocument, bytes, PdfSettings], list[PageRead]]
+             = whole) -> RawDocument:
+    """The document's blocks; ``read_pages`` reads its pages (pipeline/pdf_split.py
+    hands a long PDF's pages to several processes: the same pages, in order)."""
+    document = open_pdf(data, settings.limits)
+    pdf = settings.pdf
     try:
         count = len(document)
-        for page in pages(document, pdf):
-            chars += page.chars
-            lines = margin_lines(page, pdf)
-            margin = {_fold(_text(line)) for line in lines}
-            if pending is not None:
-                finish(*pending, margin)
-                before = pending[2]
-            pending = (page, lines, margin)
-        if pending is not None:
-            finish(*pending, set())
+        read = read_pages(document, data, pdf)
     finally:
         document.close()
-    if count and chars == 0:
+    if count and sum(p.chars for p in read) == 0:
         raise no_text_error(data, count, settings.limits)
-    return RawDocument(source_format="pdf",
-                       blocks=stitch(read, running_lines(read, pdf), sizes, pdf),
+    items = [p.items for p in read]
+    sizes: Counter = Counter()
+    for page in read:
+        sizes.update(page.sizes)
+    warnings = [w for p in read for w in p.warnings]
+    del read
+    running = running_lines(items, pdf)
+    levels = heading_levels([i for p in items for i in p.items if isinstance(i, PageLine)],
+                            sizes, pdf)
+    return RawDocument(source_format="pdf", blocks=stitch(drain(items), running, levels, pdf),
                        pages=count, warnings=warnings)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
@@ -25,7 +26,7 @@ from planextract.settings import DEFAULT, PdfSettings
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class PageLine:
     text: str
     x0: float
@@ -37,7 +38,7 @@ class PageLine:
     page_height: float
 
 
-@dataclass
+@dataclass(slots=True)
 class PageTable:
     rows: list[list[str | None]]
     top: float
@@ -48,7 +49,7 @@ class PageTable:
     open_end: bool = False  # its last row is drawn open: the next page carries it on
 
 
-@dataclass
+@dataclass(slots=True)
 class PageItems:
     items: list[PageLine | PageTable] = field(default_factory=list)
 
@@ -70,6 +71,14 @@ def running_lines(pages: list[PageItems], settings: PdfSettings = DEFAULT.pdf) -
                 seen.add(re.sub(r"\d+", "#", item.text))
         counts.update(seen)
     return {text for text, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def drain(pages: list[PageItems]) -> Iterator[PageItems]:
+    """The pages in order, each let go by the list as it is handed out, so a
+    long document's page items and its blocks are not all held at once."""
+    pages.reverse()
+    while pages:
+        yield pages.pop()
 
 
 def heading_levels(lines: list[PageLine], sizes: Counter, settings: PdfSettings = DEFAULT.pdf
@@ -190,10 +199,11 @@ def _remap(row: list[str], mapping: list[int], width: int) -> list[str]:
     return out
 
 
-def stitch(pages: list[PageItems], running: set[str], sizes: Counter,
+def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, int],
            settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
-    levels = heading_levels([i for p in pages for i in p.items if isinstance(i, PageLine)], sizes,
-                            settings)
+    """The blocks of pages taken one at a time (issue 11: the caller can let
+    each page go once stitched); ``running`` and ``levels`` are over all pages
+    (running_lines, heading_levels)."""
     blocks: list[Paragraph | Table] = []
     open_rows: list[Row] | None = None
     header: list[str] | None = None
