@@ -203,8 +203,7 @@ def test_a_reading_command_keeps_pandas_out_of_its_processes(tmp_path):
     imported = [line for line in out.stderr.splitlines() if line.startswith("import time:")]
     names = [line.split("|")[-1].strip() for line in imported]
     assert "pyarrow" in names and "planextract.pipeline.cli" in names  # the report is there
-    # a refused import shows with a few microseconds; an imported pandas costs ~0.5 s
-    pandas = [int(line.split("|")[0].split(":")[1]) for line, name in zip(imported, names)
-              if name == "pandas"]
-    assert pandas and max(pandas) < 5_000, pandas
+    # something asked for pandas and was refused: the name shows, but none of the
+    # submodules a real pandas import loads (pandas._libs, pandas.core, ...)
+    assert "pandas" in names
     assert not any(name.startswith("pandas.") for name in names)
