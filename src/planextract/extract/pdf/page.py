@@ -182,13 +182,14 @@ def _bulk_words(textpage: pdfium.PdfTextPage, transform: Transform, scratch: bul
     if glyphs is None:
         return None
     found = runs(glyphs, settings)
+    font_of_word = bulk.fonts(textpage.raw, found.first)
+    # each font's weight asked once, through the first word set in it (the
+    # reversed pairs leave each font its first word)
+    first_word = dict(zip(reversed(font_of_word), reversed(found.first)))
     fonts: dict[int | None, bool] = {}
-    bold = []
-    for index, font in zip(found.first, bulk.fonts(textpage.raw, found.first)):
-        known = fonts.get(font or None)
-        if known is None:
-            known = _bold(textpage.raw, index, fonts, settings.bold_weight)
-        bold.append(known)
+    heavy = {font: _bold(textpage.raw, index, fonts, settings.bold_weight)
+             for font, index in first_word.items()}
+    bold = list(map(heavy.__getitem__, font_of_word))
     words = list(map(Word, found.text, found.x0, found.x1, found.top, found.bottom,
                      found.size, bold))
     return words, len("".join(glyphs.text.split()))
