@@ -1,7 +1,8 @@
 """The PDF table finder's fast paths against the plain code they replaced.
 
 Each reference below is the function as it was before the change, kept here:
-``printed_lines`` (a lambda key, ``max`` per word), the grid's ``_by_position``
+``printed_lines`` (a lambda key, ``max`` per word), ``cell_raw`` (the
+header-only letter and slack worked out for every line), the grid's ``_by_position``
 (the word tests as one expression) and ``_Index.covers`` (``any`` over
 ``covers_at``), the bold lookup (a font and a weight asked for every word).
 They are compared on every call the reader makes on the samples and a
@@ -27,11 +28,13 @@ from conftest import ROOT, SAMPLES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from planextract.extract.pdf import cell_text, grid, lines, unruled
 from planextract.extract.pdf import glyphs as bulk
-from planextract.extract.pdf import grid, lines, unruled
+from planextract.extract.pdf.cell_text import _DOTTED, _LETTERED, _same_letter, fits_above
 from planextract.extract.pdf.grid import _Index, _Segment
 from planextract.extract.pdf.page import Rule, Word
 from planextract.extract.pdf.pdfium_cffi import LIB, handle
+from planextract.extract.pdf.post_lines import posts_apart
 from planextract.extract.pdf.reader import read_pdf
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -50,6 +53,36 @@ def reference_printed_lines(words: Sequence[Word], settings: PdfSettings = DEFAU
         else:
             lines_.append([word])
     return [sorted(line, key=lambda w: w.x0) for line in lines_]
+
+
+def reference_cell_raw(lines_: Sequence[Sequence[Word]], left: float, right: float,
+                       settings: PdfSettings = DEFAULT.pdf, header: bool = False) -> str:
+    if not lines_:
+        return ""
+    room = right - left
+    out = [" ".join(w.text for w in lines_[0])]
+    numbered = bool(_DOTTED.match(out[0]))
+    lettered = _LETTERED.match(out[0])
+    for previous, line in zip(lines_, lines_[1:]):
+        last, first = previous[-1], line[0]
+        text = " ".join(w.text for w in line)
+        letter = (first.x1 - first.x0) / max(len(first.text), 1)
+        slack = settings.cut_slack * max(last.size, 1)
+        full = ((len(previous) == 1 and last.x1 - last.x0 >= settings.cut_fill * room)
+                or (header and last.x1 >= right - min(letter, slack)
+                    and previous[0].x0 <= left + slack))
+        cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room
+               and last.text[-1].isalpha() and first.text[0].islower())
+        if cut:
+            out[-1] += text
+        elif fits_above(previous, first, right, settings) or (
+                numbered and _DOTTED.match(text)) or (
+                lettered and _same_letter(lettered, text)) or (
+                not header and posts_apart(out[-1].lstrip("\n"), text)):
+            out.append("\n" + text)
+        else:
+            out.append(text)
+    return "\n".join(out)
 
 
 def reference_by_position(words: Sequence[Word], xs: list[float], ys: list[float]
@@ -89,7 +122,13 @@ def pdfs(tmp_path_factory) -> list[Path]:
 
 
 def test_every_call_on_real_pages_matches_the_references(pdfs, monkeypatch):
-    calls = {"lines": 0, "placed": 0, "covers": 0}
+    calls = {"lines": 0, "placed": 0, "covers": 0, "raw": 0}
+
+    def checked_raw(lines_, left, right, settings=DEFAULT.pdf, header=False):
+        got = cell_text.cell_raw(lines_, left, right, settings, header)
+        assert got == reference_cell_raw(lines_, left, right, settings, header)
+        calls["raw"] += 1
+        return got
 
     def checked_lines(words, settings=DEFAULT.pdf):
         got = lines.printed_lines(words, settings)
@@ -113,6 +152,8 @@ def test_every_call_on_real_pages_matches_the_references(pdfs, monkeypatch):
     monkeypatch.setattr(grid, "printed_lines", checked_lines)
     monkeypatch.setattr(unruled, "printed_lines", checked_lines)
     monkeypatch.setattr(grid, "_by_position", checked_placed)
+    monkeypatch.setattr(grid, "cell_raw", checked_raw)
+    monkeypatch.setattr(unruled, "cell_raw", checked_raw)
     monkeypatch.setattr(_Index, "covers", checked_covers)
     for path in pdfs:
         assert read_pdf(path.read_bytes()).blocks
@@ -133,6 +174,26 @@ _WORDS = st.lists(st.builds(
 @given(_WORDS)
 def test_printed_lines_is_the_reference_rule(words):
     assert _same_objects(lines.printed_lines(words), reference_printed_lines(words))
+
+
+_CELL_TEXT = st.sampled_from(["Manager", "Chief", "Executive", "staff", "1.2", "A3", "2.1",
+                              "anti-", "discrimination", "Head", "of", "HR", "aracteristic"])
+_LINE = st.lists(st.builds(
+    lambda text, x, w, size: Word(text, x, x + w, 0.0, 9.0, size, False),
+    _CELL_TEXT, _COORD, st.sampled_from([5.0, 20.0, 45.0, 58.0]),
+    st.sampled_from([0.5, 9.0, math.nan])), min_size=1, max_size=4).map(
+    lambda words: sorted(words, key=lambda w: w.x0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=5), st.sampled_from([0.0, 2.0]),
+       st.sampled_from([40.0, 60.0, 100.0]), st.booleans())
+# a header's one long word cut, though its line does not start at the left edge
+@example([[Word("Executive", 10.0, 68.0, 0.0, 9.0, 9.0, False)],
+          [Word("staff", 0.0, 20.0, 0.0, 9.0, 9.0, False)]], 0.0, 60.0, True)
+def test_cell_raw_is_the_reference_text(lines_, left, right, header):
+    assert (cell_text.cell_raw(lines_, left, right, DEFAULT.pdf, header)
+            == reference_cell_raw(lines_, left, right, DEFAULT.pdf, header))
 
 
 _BORDERS = st.lists(_COORD, min_size=2, max_size=6, unique=True).map(sorted)
