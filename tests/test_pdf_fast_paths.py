@@ -2,7 +2,8 @@
 
 Each reference below is the function as it was before the change, kept here:
 ``printed_lines`` (a lambda key, ``max`` per word), ``cell_raw`` (the
-header-only letter and slack worked out for every line), the grid's ``_by_position``
+header-only letter and slack worked out for every line), ``page._rules`` (a
+call of the transform per point), the grid's ``_by_position``
 (the word tests as one expression) and ``_Index.covers`` (``any`` over
 ``covers_at``), the bold lookup (a font and a weight asked for every word).
 They are compared on every call the reader makes on the samples and a
@@ -30,9 +31,11 @@ from hypothesis import strategies as st
 
 from planextract.extract.pdf import cell_text, grid, lines, unruled
 from planextract.extract.pdf import glyphs as bulk
+from planextract.extract.pdf import page as pdf_page
 from planextract.extract.pdf.cell_text import _DOTTED, _LETTERED, _same_letter, fits_above
 from planextract.extract.pdf.grid import _Index, _Segment
-from planextract.extract.pdf.page import Rule, Word
+from planextract.extract.pdf.page import _FORM_DEPTH, Rule, Word, _segments, _white
+from planextract.extract.pdf.paths import cffi_paths, pdfium_paths
 from planextract.extract.pdf.pdfium_cffi import LIB, handle
 from planextract.extract.pdf.post_lines import posts_apart
 from planextract.extract.pdf.reader import read_pdf
@@ -83,6 +86,36 @@ def reference_cell_raw(lines_: Sequence[Sequence[Word]], left: float, right: flo
         else:
             out.append(text)
     return "\n".join(out)
+
+
+def reference_rules(page, transform, area, settings=DEFAULT.pdf, boxes=None, fast=False):
+    out: list[Rule] = []
+    thin = settings.thin_box
+    for path in (cffi_paths if fast else pdfium_paths)(page, _FORM_DEPTH):
+        ax, ay, bx, by = path.bounds()
+        (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
+        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        fill, stroke = path.draw_mode()
+        if fill and not stroke:
+            if (x1 - x0 <= thin) != (bottom - top <= thin):
+                if x1 - x0 <= thin:
+                    mid = (x0 + x1) / 2
+                    out.append(Rule(mid, top, mid, bottom))
+                else:
+                    mid = (top + bottom) / 2
+                    out.append(Rule(x0, mid, x1, mid))
+            elif (x1 - x0) * (bottom - top) <= settings.shade_max * area:
+                white = _white(path.fill_colour())
+                if not white:
+                    out.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)])
+                if boxes is not None:
+                    boxes.append((x0, top, x1, bottom, white))
+            continue
+        a, b, c, d, e, f = path.matrix()
+        points = [(kind, *transform(a * x + c * y + e, b * x + d * y + f), closes)
+                  for kind, x, y, closes in path.segments()]
+        out.extend(_segments(points, settings.straight))
+    return out
 
 
 def reference_by_position(words: Sequence[Word], xs: list[float], ys: list[float]
@@ -158,6 +191,34 @@ def test_every_call_on_real_pages_matches_the_references(pdfs, monkeypatch):
     for path in pdfs:
         assert read_pdf(path.read_bytes()).blocks
     assert min(calls.values()) > 50  # the fast paths ran, and were checked
+
+
+def test_rules_and_boxes_are_the_reference_ones(pdfs):
+    """``_rules`` through either path reader, on every page of the samples,
+    a generated plan and pages of Form XObjects, thin and shaded boxes,
+    curves and diagonals on turned pages (test_pdf_page_bulk.MADE)."""
+    from test_pdf_page_bulk import MADE
+
+    datas = [p.read_bytes() for p in pdfs] + [MADE[name]() for name in (
+        "forms-and-boxes", "rotated-90-180-270", "ruled-hyphen")]
+    compared = 0
+    for data in datas:
+        document = pdfium.PdfDocument(data)
+        for index in range(len(document)):
+            page = document[index]
+            transform, width, height = pdf_page.display_transform(
+                page.get_rotation() % 360, page.get_cropbox())
+            for fast in (True, False):
+                boxes: list = []
+                expected: list = []
+                got = pdf_page._rules(page, transform, width * height, DEFAULT.pdf, boxes, fast)
+                want = reference_rules(page, transform, width * height, DEFAULT.pdf,
+                                       expected, fast)
+                assert repr(got) == repr(want) and repr(boxes) == repr(expected)
+                compared += len(got) + len(boxes)
+            page.close()
+        document.close()
+    assert compared > 1000
 
 
 # --- generated words and rules

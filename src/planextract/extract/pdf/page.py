@@ -291,12 +291,16 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
     ``fast``: the paths read through cffi rather than pypdfium2's helpers."""
     out: list[Rule] = []
     thin = settings.thin_box
+    # the transform's terms, for the segments' points below (the same
+    # arithmetic as Transform.__call__, without a call per point)
+    ta, tb, tc, td, te, tf = (transform.a, transform.b, transform.c, transform.d,
+                              transform.e, transform.f)
     for path in (cffi_paths if fast else pdfium_paths)(page, _FORM_DEPTH):
         ax, ay, bx, by = path.bounds()
-        (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
-        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         fill, stroke = path.draw_mode()
-        if fill and not stroke:
+        if fill and not stroke:  # only a filled box needs its bounds displayed
+            (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
+            x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
             if (x1 - x0 <= thin) != (bottom - top <= thin):
                 if x1 - x0 <= thin:
                     mid = (x0 + x1) / 2
@@ -312,9 +316,12 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
                     boxes.append((x0, top, x1, bottom, white))
             continue
         a, b, c, d, e, f = path.matrix()
-        # the point through the object's matrix as pypdfium2's PdfMatrix.on_point
-        points = [(kind, *transform(a * x + c * y + e, b * x + d * y + f), closes)
-                  for kind, x, y, closes in path.segments()]
+        points = []
+        for kind, x, y, closes in path.segments():
+            # the point through the object's matrix as pypdfium2's
+            # PdfMatrix.on_point, then displayed
+            px, py = a * x + c * y + e, b * x + d * y + f
+            points.append((kind, ta * px + tc * py + te, tb * px + td * py + tf, closes))
         out.extend(_segments(points, settings.straight))
     return out
 
