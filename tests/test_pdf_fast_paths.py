@@ -362,3 +362,18 @@ def test_words_and_rules_compare_hash_and_pickle_by_value():
     assert pickle.loads(pickle.dumps(rule)) == rule
     assert repr(word).startswith("Word(text='Action', x0=1.0")
     assert not hasattr(word, "__dict__")  # slotted: no dict a word
+
+
+def test_every_buffer_type_the_reader_makes_is_parsed_at_import():
+    """pdfium_cffi.C_TYPES parses at import the types glyphs.py, paths.py and
+    pdfium_cffi.py make buffers and casts of, so no page pays cffi's parser:
+    a type added to those modules and not to the list fails here."""
+    import re
+
+    from planextract.extract.pdf import pdfium_cffi
+
+    folder = Path(pdfium_cffi.__file__).parent
+    used = {match for name in ("glyphs.py", "paths.py", "pdfium_cffi.py")
+            for match in re.findall(r'FFI\.(?:new|cast)\("([^"]+)"',
+                                    (folder / name).read_text())}
+    assert used and used <= set(pdfium_cffi.C_TYPES)

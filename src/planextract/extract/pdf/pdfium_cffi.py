@@ -78,6 +78,15 @@ def _bind() -> tuple[Any, Any]:
 
 FFI, LIB = _bind()
 
+# the C types the page reader makes buffers of, parsed now: cffi parses a type
+# string (with pycparser) the first time it meets it, about 10 ms for these,
+# which would otherwise fall on the first page read
+C_TYPES = ("FS_RECTF[]", "double[]", "unsigned short[]", "float[4]", "int[2]", "float[2]",
+           "unsigned int[4]", "FS_MATRIX*", "void*")
+if FFI is not None:
+    for _type in C_TYPES:
+        FFI.typeof(_type)
+
 
 def handle(raw: Any) -> Any:
     """A pypdfium2 (ctypes) handle as a cffi ``void*`` to the same object."""
