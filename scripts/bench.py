@@ -60,9 +60,11 @@ def _child(method: str, path: str) -> dict:
     if not method.startswith("split"):  # the long-PDF runs measure planextract alone
         import pdfplumber
 
-    # the registry imports a reader when its format is first met: imported here,
-    # before the clock starts, like everything else the process imports
+    # the registry imports a reader when its format is first met, and run_one the
+    # normaliser: imported here, before the clock starts, like everything else the
+    # process imports
     import planextract.extract.pdf.reader  # noqa: F401
+    import planextract.normalise.document  # noqa: F401
     from planextract.pipeline.document_run import run_one
     from planextract.settings import DEFAULT
 

@@ -52,17 +52,17 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
     if not lines:
         return ""
     room = right - left
-    out = [" ".join(w.text for w in lines[0])]
+    out = [" ".join([w.text for w in lines[0]])]
     numbered = bool(_DOTTED.match(out[0]))
     lettered = _LETTERED.match(out[0])
     for previous, line in zip(lines, lines[1:]):
         last, first = previous[-1], line[0]
-        text = " ".join(w.text for w in line)
-        letter = (first.x1 - first.x0) / max(len(first.text), 1)
-        slack = settings.cut_slack * max(last.size, 1)
-        full = ((len(previous) == 1 and last.x1 - last.x0 >= settings.cut_fill * room)
-                or (header and last.x1 >= right - min(letter, slack)
-                    and previous[0].x0 <= left + slack))
+        text = " ".join([w.text for w in line])
+        full = len(previous) == 1 and last.x1 - last.x0 >= settings.cut_fill * room
+        if header and not full:  # the letter and slack only a header cell needs
+            letter = (first.x1 - first.x0) / max(len(first.text), 1)
+            slack = settings.cut_slack * max(last.size, 1)
+            full = last.x1 >= right - min(letter, slack) and previous[0].x0 <= left + slack
         cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room
                and last.text[-1].isalpha() and first.text[0].islower())
         if cut:

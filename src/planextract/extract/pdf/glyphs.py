@@ -136,10 +136,14 @@ def read(text_page: Any, transform: Any, scratch: Scratch) -> Glyphs | None:
 
 def fonts(text_page: Any, indices: list[int]) -> list[int]:
     """The address of the font of each character (0 where it has none): the
-    key page.py's ``_bold`` caches a font's weight under."""
+    key page.py's ``_bold`` caches a font's weight under. A text object has
+    one font, and a page's words share a few dozen objects: each object's
+    font is asked for once."""
     page = handle(text_page)
-    return list(map(LIB.FPDFTextObj_GetFont,
-                    map(LIB.FPDFText_GetTextObject, repeat(page, len(indices)), indices)))
+    objects = list(map(LIB.FPDFText_GetTextObject, repeat(page, len(indices)), indices))
+    distinct = dict.fromkeys(objects)
+    font_of = dict(zip(distinct, map(LIB.FPDFTextObj_GetFont, distinct)))
+    return list(map(font_of.__getitem__, objects))
 
 
 def _text(points: np.ndarray) -> str:

@@ -82,8 +82,16 @@ class _Index:
         return [j for j in (k, k - 1) if 0 <= j and ends[j] + slack >= point]
 
     def covers(self, at: float, point: float) -> bool:
-        return any(self.covers_at(i, point, self.snap)
-                   for i in self.at_positions(at - self.snap, at + self.snap))
+        """Whether a segment within ``snap`` of position ``at`` holds ``point``:
+        ``covers_at`` written out, as it is asked for every cell's borders."""
+        snap, starts, ends = self.snap, self.starts, self.ends
+        for i in range(bisect.bisect_left(self.positions, at - snap),
+                       bisect.bisect_right(self.positions, at + snap)):
+            k = bisect.bisect_right(starts[i], point + snap) - 1
+            if (k >= 0 and ends[i][k] + snap >= point) or (
+                    k >= 1 and ends[i][k - 1] + snap >= point):
+                return True
+        return False
 
 
 def find_tables(rules: Sequence[Rule], words: Sequence[Word],
@@ -269,15 +277,26 @@ def _table(hs: list[_Segment], vs: list[_Segment], xs: list[float], ys: list[flo
 
 def _by_position(words: Sequence[Word], xs: list[float], ys: list[float]
                  ) -> dict[tuple[int, int], list[Word]]:
-    """Each word inside the grid under the (row, column) of its centre."""
+    """Each word inside the grid under the (row, column) of its centre. Every
+    word of the page passes here once a grid: the tests are written out."""
     placed: dict[tuple[int, int], list[Word]] = {}
+    x_low, x_high, y_low, y_high = xs[0], xs[-1], ys[0], ys[-1]
+    last_row, last_col = len(ys) - 2, len(xs) - 2
     for word in words:
-        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+        cy = (word.top + word.bottom) / 2
+        if not y_low <= cy <= y_high:
             continue
-        row = min(bisect.bisect_right(ys, cy) - 1, len(ys) - 2)
-        col = min(bisect.bisect_right(xs, cx) - 1, len(xs) - 2)
-        placed.setdefault((row, col), []).append(word)
+        cx = (word.x0 + word.x1) / 2
+        if not x_low <= cx <= x_high:
+            continue
+        row = bisect.bisect_right(ys, cy) - 1
+        col = bisect.bisect_right(xs, cx) - 1
+        key = (row if row < last_row else last_row, col if col < last_col else last_col)
+        cell = placed.get(key)
+        if cell is None:
+            placed[key] = [word]
+        else:
+            cell.append(word)
     return placed
 
 

@@ -34,7 +34,11 @@ _LINE_END_HYPHEN = bulk.LINE_END_HYPHEN
 _FORM_DEPTH = 8  # Form XObjects nested deeper than this are not looked into
 
 
-@dataclass(frozen=True)
+# Word and Rule are made by the hundred a page: slotted and not frozen, since a
+# frozen dataclass's __init__ sets each field through object.__setattr__ and
+# costs five times as much; never changed after they are made, and hashed by
+# value (unsafe_hash) as the frozen classes were.
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
     text: str
     x0: float
@@ -45,7 +49,7 @@ class Word:
     bold: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Rule:
     """An axis-aligned ruling line, horizontal when wider than it is tall."""
 
@@ -178,13 +182,14 @@ def _bulk_words(textpage: pdfium.PdfTextPage, transform: Transform, scratch: bul
     if glyphs is None:
         return None
     found = runs(glyphs, settings)
+    font_of_word = bulk.fonts(textpage.raw, found.first)
+    # each font's weight asked once, through the first word set in it (the
+    # reversed pairs leave each font its first word)
+    first_word = dict(zip(reversed(font_of_word), reversed(found.first)))
     fonts: dict[int | None, bool] = {}
-    bold = []
-    for index, font in zip(found.first, bulk.fonts(textpage.raw, found.first)):
-        known = fonts.get(font or None)
-        if known is None:
-            known = _bold(textpage.raw, index, fonts, settings.bold_weight)
-        bold.append(known)
+    heavy = {font: _bold(textpage.raw, index, fonts, settings.bold_weight)
+             for font, index in first_word.items()}
+    bold = list(map(heavy.__getitem__, font_of_word))
     words = list(map(Word, found.text, found.x0, found.x1, found.top, found.bottom,
                      found.size, bold))
     return words, len("".join(glyphs.text.split()))
@@ -286,12 +291,16 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
     ``fast``: the paths read through cffi rather than pypdfium2's helpers."""
     out: list[Rule] = []
     thin = settings.thin_box
+    # the transform's terms, for the segments' points below (the same
+    # arithmetic as Transform.__call__, without a call per point)
+    ta, tb, tc, td, te, tf = (transform.a, transform.b, transform.c, transform.d,
+                              transform.e, transform.f)
     for path in (cffi_paths if fast else pdfium_paths)(page, _FORM_DEPTH):
         ax, ay, bx, by = path.bounds()
-        (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
-        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         fill, stroke = path.draw_mode()
-        if fill and not stroke:
+        if fill and not stroke:  # only a filled box needs its bounds displayed
+            (ax, ay), (bx, by) = transform(ax, ay), transform(bx, by)
+            x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
             if (x1 - x0 <= thin) != (bottom - top <= thin):
                 if x1 - x0 <= thin:
                     mid = (x0 + x1) / 2
@@ -307,9 +316,12 @@ def _rules(page: pdfium.PdfPage, transform: Transform, area: float,
                     boxes.append((x0, top, x1, bottom, white))
             continue
         a, b, c, d, e, f = path.matrix()
-        # the point through the object's matrix as pypdfium2's PdfMatrix.on_point
-        points = [(kind, *transform(a * x + c * y + e, b * x + d * y + f), closes)
-                  for kind, x, y, closes in path.segments()]
+        points = []
+        for kind, x, y, closes in path.segments():
+            # the point through the object's matrix as pypdfium2's
+            # PdfMatrix.on_point, then displayed
+            px, py = a * x + c * y + e, b * x + d * y + f
+            points.append((kind, ta * px + tc * py + te, tb * px + td * py + tf, closes))
         out.extend(_segments(points, settings.straight))
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -20,6 +21,8 @@ import pypdfium2.raw as pdfium_c
 
 from planextract.extract.pdf.pdfium_cffi import FFI, LIB, handle
 
+_PATH, _FORM, _UNKNOWN = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM,
+                          pdfium_c.FPDF_PAGEOBJ_UNKNOWN)
 Segment = tuple[int, float, float, bool]  # kind, x, y (user space), closes the figure
 
 
@@ -125,21 +128,24 @@ def cffi_paths(page: pdfium.PdfPage, max_depth: int) -> Iterator[CffiPath]:
 
 
 def _walk(page: Any, form: Any, level: int, max_depth: int) -> Iterator[Any]:
-    """Path objects in get_objects' order, raising where it raises."""
+    """Path objects in get_objects' order, raising where it raises. The
+    objects and their types are asked for through ``map`` (pdfium answers
+    NULL with no type, checked in order below)."""
     count = (LIB.FPDFPage_CountObjects(page) if form is None
              else LIB.FPDFFormObj_CountObjects(form))
     if count < 0:
         raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-    for index in range(count):
-        obj = (LIB.FPDFPage_GetObject(page, index) if form is None
-               else LIB.FPDFFormObj_GetObject(form, index))
-        if obj == FFI.NULL:
-            raise pdfium.PdfiumError("Failed to get pageobject.")
-        kind = LIB.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+    objects = (list(map(LIB.FPDFPage_GetObject, repeat(page, count), range(count)))
+               if form is None else
+               list(map(LIB.FPDFFormObj_GetObject, repeat(form, count), range(count))))
+    for obj, kind in zip(objects, map(LIB.FPDFPageObj_GetType, objects)):
+        if kind == _PATH:
+            yield obj
+        elif kind == _FORM:
+            if level < max_depth - 1:
+                yield from _walk(page, obj, level + 1, max_depth)
+        elif kind == _UNKNOWN:
+            if obj == FFI.NULL:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
             raise pdfium.PdfiumError("Failed to determine pageobject type, did you pass in a "
                                      "valid FPDF_PAGEOBJECT handle?")
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
-            yield from _walk(page, obj, level + 1, max_depth)

@@ -25,8 +25,8 @@ unsigned int FPDFText_GetUnicode(void* text_page, int index);
 double FPDFText_GetFontSize(void* text_page, int index);
 int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);
 int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);
-void* FPDFText_GetTextObject(void* text_page, int index);
-uintptr_t FPDFTextObj_GetFont(void* text);
+uintptr_t FPDFText_GetTextObject(void* text_page, int index);
+uintptr_t FPDFTextObj_GetFont(uintptr_t text);
 typedef struct { float a; float b; float c; float d; float e; float f; } FS_MATRIX;
 int FPDFPage_CountObjects(void* page);
 void* FPDFPage_GetObject(void* page, int index);
@@ -44,9 +44,9 @@ int FPDFPathSegment_GetPoint(void* segment, float* x, float* y);
 int FPDFPathSegment_GetType(void* segment);
 int FPDFPathSegment_GetClose(void* segment);
 """
-# the font handle comes back as its address (a pointer is returned as an
-# integer of its width on every platform pypdfium2 ships for): a dict key as
-# it is, where a pointer would first be cast
+# the text object and font handles come and go as their addresses (a pointer
+# is passed as an integer of its width on every platform pypdfium2 ships
+# for): dict keys as they are, where pointers would first be cast
 
 
 def _library_path() -> str | None:
@@ -77,6 +77,15 @@ def _bind() -> tuple[Any, Any]:
 
 
 FFI, LIB = _bind()
+
+# the C types the page reader makes buffers of, parsed now: cffi parses a type
+# string (with pycparser) the first time it meets it, about 10 ms for these,
+# which would otherwise fall on the first page read
+C_TYPES = ("FS_RECTF[]", "double[]", "unsigned short[]", "float[4]", "int[2]", "float[2]",
+           "unsigned int[4]", "FS_MATRIX*", "void*")
+if FFI is not None:
+    for _type in C_TYPES:
+        FFI.typeof(_type)
 
 
 def handle(raw: Any) -> Any:
