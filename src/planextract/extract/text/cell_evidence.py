@@ -3,6 +3,7 @@ evidence ``cell_rows`` weighs between widths."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
@@ -12,7 +13,12 @@ if TYPE_CHECKING:
 
 
 def _kind(cell: RawCell) -> str | None:
-    text = cell.label
+    return _kind_of(cell.label)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kind_of(text: str) -> str | None:
+    """Remembered: every width tried weighs the same cells again."""
     if not text:
         return None  # an empty cell (a merged one) fits any column
     if ROW_NUMBER.match(text):

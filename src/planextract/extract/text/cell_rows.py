@@ -38,7 +38,7 @@ from planextract.extract.text.cell_labels import (
     is_heading_line,
     is_label,
     is_title,
-    words,
+    word_set,
 )
 from planextract.normalise.columns import is_header_row, role_of
 
@@ -116,7 +116,7 @@ class Header:
 
     def __init__(self, labels: list[str]) -> None:
         self.labels = [label.lower() for label in labels]
-        self.label_words = [set(words(label)) for label in self.labels]
+        self.label_words = [word_set(label) for label in self.labels]
         self.first_empty = bool(self.labels) and not self.labels[0]
 
     def label_of(self, cell: RawCell, after: int) -> int | None:
@@ -125,7 +125,7 @@ class Header:
         norm = cell.label.lower()
         if not norm or len(norm) > MAX_LABEL_CHARS:
             return None
-        cell_words = set(words(norm))
+        cell_words = word_set(norm)
         for index in range(after, len(self.labels)):
             if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
                 return index
@@ -369,7 +369,7 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
                 continue
             if rows == 2 and not _sub_header(grid[0], grid[1]):
                 continue
-            first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
+            first = _first_cell(items, body)
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                for r in range(rows)])
@@ -380,6 +380,16 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
             if best is None or score > best[0]:
                 best = (score, parse, body)
     return best[1] if best else None
+
+
+def _first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:
+    """The first cell at or after ``start``, walked to by index: ``items[start:]``
+    copied the rest of the file for every width tried (quadratic in the tables)."""
+    for index in range(start, len(items)):
+        item = items[index]
+        if isinstance(item, RawCell):
+            return item
+    return None
 
 
 def _header_folds(items: list[RawCell | Loose]) -> list[tuple[RawCell, Loose]]:
