@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planextract.extract import read_document
-from planextract.extract.text import cell_evidence, cell_labels, cell_rows, cells
+from planextract.extract.text import cell_evidence, cell_labels, cell_rows, cells, markdown
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +95,7 @@ def reference_choose(items, start, facts, position):
 
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "choose", reference_choose)
+    monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
     monkeypatch.setattr(cell_evidence, "_kind", lambda cell: reference_kind(cell.label))
     for module in (cell_rows, cells, cell_labels):
         if hasattr(module, "is_label"):
@@ -146,3 +147,17 @@ def test_label_tests_and_kinds_are_the_reference(text):
     assert bool(cell_labels.is_label(text)) == bool(reference_is_label(text))
     assert cell_evidence._kind_of(text) == reference_kind(text)
     assert cell_labels.word_set(text) == set(cell_labels.words(text))
+
+
+def reference_inline_markdown(text: str) -> str:
+    text = markdown._LINK.sub(r"\1", text)
+    text = markdown._CODE.sub(r"\1", text)
+    text = markdown._EMPHASIS.sub(r"\2", text)
+    text = markdown._SINGLE_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return markdown._ESCAPE.sub(r"\1", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab *_`[]()!\\#|.-")), max_size=40))
+def test_inline_marks_are_removed_as_the_reference_removes_them(text):
+    assert markdown.inline_markdown(text) == reference_inline_markdown(text)

@@ -3,15 +3,17 @@
 A document is a flat sequence of blocks in reading order: paragraphs (headings,
 narrative, list items) and tables (rows of cells). Provenance travels with each
 block and row so that the normaliser never needs to know the input format.
+
+Every class has ``__slots__``: a long export holds hundreds of thousands of cells,
+and an instance dictionary cost more than the text of most of them (issue 11).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell.
 
@@ -22,18 +24,18 @@ class Cell:
 
     parts: tuple[str, ...] = ()
     raw: str = ""
+    # made once (the normaliser asks for it many times a row); not compared, not shown
+    text: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        """Computed once: the normaliser asks for it many times a row."""
-        return "\n".join(p for p in self.parts if p)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", "\n".join(p for p in self.parts if p))
 
     @property
     def empty(self) -> bool:
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """A physical row. ``after_break`` marks a page break just before it;
     ``stitched`` that the reader joined onto it the part a page break cut off."""
@@ -47,12 +49,12 @@ class Row:
     stitched: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A line of text outside tables. ``level`` is a heading level when the
     format marks headings (markdown ``#``, Word styles, font size), else 0."""
@@ -67,7 +69,7 @@ class Paragraph:
 Block = Paragraph | Table
 
 
-@dataclass
+@dataclass(slots=True)
 class RawDocument:
     """What a reader returns: the blocks plus facts about the file."""
 

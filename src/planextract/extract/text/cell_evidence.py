@@ -50,3 +50,8 @@ def blank_agreement(rows: list[list[RawCell]]) -> float:
     misses = sum(1 for row in rows if not row[0].blank_before)
     false = sum(1 for row in rows for cell in row[1:] if cell.blank_before)
     return 2 * hits / (2 * hits + misses + false) if hits else 0.0
+
+
+def forget() -> None:
+    """Empty the remembered kinds once an export is read (see ``cell_labels.forget``)."""
+    _kind_of.cache_clear()

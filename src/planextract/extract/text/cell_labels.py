@@ -81,3 +81,10 @@ def is_title(text: str) -> bool:
     return is_heading_line(text) or (
         text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
         and not re.search(r"[.,;:]$", text))
+
+
+def forget() -> None:
+    """Empty the remembered answers once an export is read: they are there for the
+    widths tried on one file, not to stay in memory while it is normalised."""
+    for remembered in (word_set, _is_label, is_heading_line, is_title):
+        remembered.cache_clear()

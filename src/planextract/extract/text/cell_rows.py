@@ -51,7 +51,7 @@ LEFT_PENALTY = 1.0  # cells left in an unfinished last row: a wrong width, or a 
 REPEAT_WEIGHT = 1.0  # the header seen again at a page top: once is enough to show it
 
 
-@dataclass
+@dataclass(slots=True)
 class RawCell:
     """A cell: its numbered lines, and the blank lines printed just before it."""
 
@@ -75,7 +75,7 @@ class RawCell:
         return filled[-1] if filled else self.lines[0][0]
 
 
-@dataclass
+@dataclass(slots=True)
 class Loose:
     """A line standing alone after a blank line: a heading, or more of a cell."""
 
@@ -84,14 +84,14 @@ class Loose:
     blank_before: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Break:
     """A repeated header dropped between rows: a page top."""
 
     cells: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Parse:
     """One reading of a table: its header, its rows and headings in order, the
     cells of an unfinished last row, where the next table starts, and the

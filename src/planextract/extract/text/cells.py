@@ -19,6 +19,7 @@ import re
 from planextract.extract.html_fragments import plain
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.text import cell_evidence, cell_labels
 from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import (
     HEADING_LEVEL,
@@ -191,6 +192,14 @@ def _header_start(items: list[RawCell | Loose], start: int) -> int:
 
 def read_cells(data: bytes, source_format: str = "text-cells",
                settings: Settings = DEFAULT) -> RawDocument:
+    try:
+        return _read_cells(data, settings)
+    finally:
+        cell_labels.forget()
+        cell_evidence.forget()
+
+
+def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     text, warnings = decode(data, settings.limits)
     paragraphs, items = _split_cells(lines_of(text))
     cells = [c for c in items if isinstance(c, RawCell)]
