@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from planextract.extract import read_document
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows, cells, markdown
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
+from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -63,7 +64,7 @@ class ReferenceHeader(cell_rows.Header):
         return None
 
 
-def reference_choose(items, start, facts, position):
+def reference_choose(items, start, facts, position, weights=DEFAULT.text_cells):
     """``choose`` as it was: the first cell after the header found in a copy of
     the rest of the file, for every width tried."""
     RawCell = cell_rows.RawCell  # noqa: N806
@@ -87,7 +88,7 @@ def reference_choose(items, start, facts, position):
                                          numbered)
             parse = grouper.group(body, parse)
             parse.folds += cell_rows._header_folds(items[start:body])
-            score = cell_rows._score(parse, numbered)
+            score = cell_rows._score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
     return best[1] if best else None
@@ -161,3 +162,22 @@ def reference_inline_markdown(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from(list("ab *_`[]()!\\#|.-")), max_size=40))
 def test_inline_marks_are_removed_as_the_reference_removes_them(text):
     assert markdown.inline_markdown(text) == reference_inline_markdown(text)
+
+
+def test_the_width_weights_come_from_settings():
+    """``Settings.text_cells`` weighs the evidence: a reading with cells left over
+    loses exactly ``left_penalty``."""
+    from dataclasses import replace
+
+    cell = cell_rows.RawCell(lines=[(1, "Action")])
+    row = [cell_rows.RawCell(lines=[(2, "Do it")], blank_before=1),
+           cell_rows.RawCell(lines=[(3, "HR")])]
+    parse = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row], left=[row[0]])
+    whole = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row])
+    for weights in (DEFAULT.text_cells, replace(DEFAULT.text_cells, left_penalty=0.25)):
+        lost = (cell_rows._score(whole, False, weights)[1]
+                - cell_rows._score(parse, False, weights)[1])
+        assert lost == pytest.approx(weights.left_penalty)
+    doubled = replace(DEFAULT.text_cells, blank_weight=2 * DEFAULT.text_cells.blank_weight)
+    assert cell_rows._score(whole, False, doubled)[1] > cell_rows._score(whole, False,
+                                                                         DEFAULT.text_cells)[1]

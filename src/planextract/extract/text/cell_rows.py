@@ -41,14 +41,12 @@ from planextract.extract.text.cell_labels import (
     word_set,
 )
 from planextract.normalise.columns import is_header_row, role_of
+from planextract.settings import DEFAULT, TextCellSettings
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
 MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
-BLANK_WEIGHT = 2.0  # blank lines before row starts weigh twice a column's likeness
-LEFT_PENALTY = 1.0  # cells left in an unfinished last row: a wrong width, or a row cut short
-REPEAT_WEIGHT = 1.0  # the header seen again at a page top: once is enough to show it
 
 
 @dataclass(slots=True)
@@ -321,13 +319,14 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
     return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
 
 
-def _score(parse: Parse, numbered: bool) -> tuple:
+def _score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
     rows = parse.rows
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
-    evidence = (BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (REPEAT_WEIGHT if repeated else 0.0) - (LEFT_PENALTY if parse.left else 0.0))
+    evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
+                + (weights.repeat_weight if repeated else 0.0)
+                - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 
 
@@ -355,9 +354,11 @@ def _full_labels(items: list[RawCell | Loose], start: int, count: int
 
 
 def choose(items: list[RawCell | Loose], start: int, facts: Facts,
-           position: dict[int, int]) -> Parse | None:
+           position: dict[int, int], weights: TextCellSettings = DEFAULT.text_cells
+           ) -> Parse | None:
     """The best reading of the table whose header starts at ``items[start]``
-    (a cell), or None when no run of labels there makes a header."""
+    (a cell), or None when no run of labels there makes a header; ``weights``
+    (``Settings.text_cells``) weigh the evidence."""
     best: tuple[tuple, Parse, int] | None = None
     for rows in range(1, MAX_HEADER_ROWS + 1):
         for width in range(2, MAX_HEADER_CELLS + 1):
@@ -376,7 +377,7 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
             grouper = _Grouper(items, facts, position, Header(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += _header_folds(items[start:body])
-            score = _score(parse, numbered)
+            score = _score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
     return best[1] if best else None

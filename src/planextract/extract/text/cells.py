@@ -208,7 +208,7 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     index = 0
     while index < len(items):
-        parse = choose(items, index, facts, position)
+        parse = choose(items, index, facts, position, settings.text_cells)
         if parse is None:
             found = _header_start(items, index + 1)
             first = items[index]
