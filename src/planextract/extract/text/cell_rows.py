@@ -61,7 +61,9 @@ class RawCell:
         self.relabel()
 
     def relabel(self) -> None:
-        self.label = " ".join(" ".join(t for _, t in self.lines).split())
+        label = " ".join(" ".join(t for _, t in self.lines).split())
+        # the line itself when it reads the same: one string a cell, not two
+        self.label = self.lines[0][1] if label == self.lines[0][1] else label
 
     @property
     def first_line(self) -> int:

@@ -31,7 +31,7 @@ from planextract.extract.text.cell_rows import (
     RawCell,
     choose,
 )
-from planextract.extract.text.decode import decode, lines_of
+from planextract.extract.text.decode import decode, forget, lines_of
 from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
@@ -201,7 +201,11 @@ def read_cells(data: bytes, source_format: str = "text-cells",
 
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     text, warnings = decode(data, settings.limits)
-    paragraphs, items = _split_cells(lines_of(text))
+    lines = lines_of(text)
+    del text
+    forget()  # the whole text is not needed again: the lines and cells hold it
+    paragraphs, items = _split_cells(lines)
+    del lines
     cells = [c for c in items if isinstance(c, RawCell)]
     position = {id(c): i for i, c in enumerate(cells)}
     facts = Facts(cells)
