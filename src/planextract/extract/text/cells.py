@@ -31,7 +31,7 @@ from planextract.extract.text.cell_rows import (
     RawCell,
     choose,
 )
-from planextract.extract.text.decode import decode, forget, lines_of
+from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
@@ -200,10 +200,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
 
 
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
-    text, warnings = decode(data, settings.limits)
-    lines = lines_of(text)
-    del text
-    forget()  # the whole text is not needed again: the lines and cells hold it
+    lines, warnings = decode_lines(data, settings.limits)
     paragraphs, items = _split_cells(lines)
     del lines
     cells = [c for c in items if isinstance(c, RawCell)]

@@ -269,3 +269,13 @@ def forget() -> None:
 def lines_of(text: str) -> list[str]:
     """Lines without their endings; line N of the file is element N-1."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def decode_lines(data: bytes, limits: Limits | None = None) -> tuple[list[str], list[str]]:
+    """``decode`` as lines, the whole text let go (``forget``) once split: a reader
+    that works line by line holds one copy of the file, not two."""
+    text, warnings = decode(data, limits)
+    lines = lines_of(text)
+    del text
+    forget()
+    return lines, warnings

@@ -20,7 +20,7 @@ import re
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
-from planextract.extract.text.decode import decode, lines_of
+from planextract.extract.text.decode import decode_lines
 from planextract.extract.text.pandoc_tables import (
     has_dash_table,
     multiline_table,
@@ -221,6 +221,6 @@ def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
 
 def read_markdown(data: bytes, source_format: str = "text-markdown",
                   settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data, settings.limits)
-    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines_of(text)),
+    lines, warnings = decode_lines(data, settings.limits)
+    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines),
                        warnings=warnings)
