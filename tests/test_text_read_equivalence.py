@@ -64,7 +64,7 @@ class ReferenceHeader(cell_rows.Header):
         return None
 
 
-def reference_choose(items, start, facts, position, weights=DEFAULT.text_cells):
+def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     """``choose`` as it was: the first cell after the header found in a copy of
     the rest of the file, for every width tried."""
     RawCell = cell_rows.RawCell  # noqa: N806
@@ -84,8 +84,7 @@ def reference_choose(items, start, facts, position, weights=DEFAULT.text_cells):
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = cell_rows.Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                          for r in range(rows)])
-            grouper = cell_rows._Grouper(items, facts, position, ReferenceHeader(labels),
-                                         numbered)
+            grouper = cell_rows._Grouper(items, facts, ReferenceHeader(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += cell_rows._header_folds(items[start:body])
             score = cell_rows._score(parse, numbered, weights)

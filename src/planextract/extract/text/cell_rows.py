@@ -56,6 +56,9 @@ class RawCell:
     lines: list[tuple[int, str]]
     blank_before: int = 0
     label: str = ""
+    # its index among the export's cells (set by the reader): a field, not a dict
+    # from id() to index beside hundreds of thousands of cells
+    at: int = field(default=-1, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.relabel()
@@ -212,8 +215,8 @@ class _Grouper:
     """Groups the items after a header into rows of ``width`` cells."""
 
     def __init__(self, items: list[RawCell | Loose], facts: Facts,
-                 position: dict[int, int], header: Header, numbered: bool) -> None:
-        self.items, self.facts, self.cells, self.position = items, facts, facts.cells, position
+                 header: Header, numbered: bool) -> None:
+        self.items, self.facts, self.cells = items, facts, facts.cells
         self.header, self.numbered = header, numbered
 
     def loose_run(self, parse: Parse, current: list[RawCell], run: list[Loose],
@@ -223,7 +226,7 @@ class _Grouper:
             parse.folds += [(current[-1], loose) for loose in run]
             return False
         target = parse.last_row[-1] if parse.last_row else parse.header[-1][-1]
-        at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
+        at = self.items[next_item].at if next_item < len(self.items) else None
         title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
         if at is not None and self.facts.opens_table(at) and self.new_table(at, run, title):
             # a new table: its title lines are paragraphs, lines before them end the cell
@@ -273,7 +276,7 @@ class _Grouper:
                     end += 1
                 run = [x for x in self.items[index:end] if isinstance(x, Loose)]
                 following = self.items[end] if end < len(self.items) else None
-                if following is not None and self.position[id(following)] < skip_until:
+                if following is not None and following.at < skip_until:
                     index = end  # a label of the repeated header broken over a blank line
                     continue
                 if self.loose_run(parse, current, run, end):
@@ -283,7 +286,7 @@ class _Grouper:
                 index = end
                 continue
             index += 1
-            at = self.position[id(item)]
+            at = item.at
             if at < skip_until:
                 continue
             if not current:
@@ -356,8 +359,7 @@ def _full_labels(items: list[RawCell | Loose], start: int, count: int
 
 
 def choose(items: list[RawCell | Loose], start: int, facts: Facts,
-           position: dict[int, int], weights: TextCellSettings = DEFAULT.text_cells
-           ) -> Parse | None:
+           weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
     """The best reading of the table whose header starts at ``items[start]``
     (a cell), or None when no run of labels there makes a header; ``weights``
     (``Settings.text_cells``) weigh the evidence."""
@@ -376,7 +378,7 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                for r in range(rows)])
-            grouper = _Grouper(items, facts, position, Header(labels), numbered)
+            grouper = _Grouper(items, facts, Header(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += _header_folds(items[start:body])
             score = _score(parse, numbered, weights)

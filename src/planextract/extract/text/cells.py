@@ -204,12 +204,13 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     paragraphs, items = _split_cells(lines)
     del lines
     cells = [c for c in items if isinstance(c, RawCell)]
-    position = {id(c): i for i, c in enumerate(cells)}
+    for at, cell in enumerate(cells):
+        cell.at = at
     facts = Facts(cells)
     blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     index = 0
     while index < len(items):
-        parse = choose(items, index, facts, position, settings.text_cells)
+        parse = choose(items, index, facts, settings.text_cells)
         if parse is None:
             found = _header_start(items, index + 1)
             first = items[index]
