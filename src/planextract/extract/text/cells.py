@@ -199,6 +199,17 @@ def read_cells(data: bytes, source_format: str = "text-cells",
         cell_evidence.forget()
 
 
+def _let_go(items: list, cells: list, start: int, stop: int) -> None:
+    """The items from ``start`` to ``stop`` are read, and no reading looks back:
+    drop them, so the export is held once (the blocks made so far and the cells
+    still to read), not twice."""
+    for index in range(start, stop):
+        item = items[index]
+        if isinstance(item, RawCell):
+            cells[item.at] = None
+        items[index] = None
+
+
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     lines, warnings = decode_lines(data, settings.limits)
     paragraphs, items = _split_cells(lines)
@@ -218,9 +229,11 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
             warnings.append(f"line {line}: {found - index} cell(s) and line(s) with no header "
                             "row of column labels before them, kept as text")
             blocks += _as_text(items[index:found])
+            _let_go(items, cells, index, found)
             index = found
             continue
         blocks += _table_blocks(parse, warnings)
+        _let_go(items, cells, index, parse.stop)
         index = parse.stop
     if not cells:
         warnings.append("no header row of column labels found")
