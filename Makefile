@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_text.py
 	$(BIN)/python scripts/bench_docx.py
 	$(BIN)/python scripts/bench_startup.py
+	$(BIN)/python scripts/bench_report.py
 
 # every reader under atheris for SECONDS each; findings land in out/fuzz/ (see tests/fuzz/fuzz.py)
 SECONDS ?= 60

@@ -1,6 +1,6 @@
 """``make bench`` (ingestion part): documents per second and peak memory of ``ingest``.
 
-    .venv/bin/python scripts/bench_ingest.py [--docs 1000] [--small 100]
+    .venv/bin/python scripts/bench_ingest.py [--docs 1000] [--small 100] [--before SRC]
 
 Generates ``--docs`` small plans of mixed formats (Word text exports TAB-separated
 and one cell per line, markdown with HTML cells, .docx, and one PDF in ten) under
@@ -10,10 +10,13 @@ out/bench/ingest/, then times ``planextract ingest`` into a fresh dataset:
   on 2 cores);
 - peak RSS of the whole run (the main process plus its fork server and workers,
   sampled every 50 ms) at ``--small`` and at ``--docs`` documents (target: within 1.2x);
-- CPU milliseconds a document in the main process and in the workers: unlike wall
-  time they do not depend on what else the machine runs, and give the speed-up two
-  workers allow on an idle machine.
+- CPU milliseconds a document in the main process and in the workers (the fork
+  server included): unlike wall time they do not depend on what else the machine
+  runs, and give the speed-up two workers allow on an idle machine, printed beside
+  the wall one (on a shared machine the wall figure measures the other jobs too).
 
+``--before SRC``: the same runs with another checkout's ``src`` (e.g. a ``git
+archive`` of main) first, in the same session, for a same-run comparison.
 A report, not a test: it exits 0 unless a run fails.
 """
 
@@ -57,15 +60,18 @@ def make_inbox(folder: Path, count: int) -> int:
     return count
 
 
-def measure(inbox: Path, workers: int) -> dict:
+def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
     """One ingest into a fresh dataset: wall seconds and peak RSS of the process tree."""
     dataset = OUT / f"dataset-{inbox.name}-w{workers}"
     shutil.rmtree(dataset, ignore_errors=True)
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))
     started = time.perf_counter()
     run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(dataset),
                             "--workers", str(workers), "--log", "quiet",
                             "--commit-every", "200"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     main = psutil.Process(run.pid)
     cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
@@ -91,10 +97,19 @@ def measure(inbox: Path, workers: int) -> dict:
             "summary": out.splitlines()[1] if out else ""}
 
 
+def floor_ms(run: dict, n: int) -> float:
+    """The least wall milliseconds a document ``run`` allows on an idle 2-core machine
+    with ``n`` workers: the main process, the workers ``n`` at once, and all of it
+    over two cores, whichever is longest."""
+    return max(run["main_ms"], run["workers_ms"] / n, (run["main_ms"] + run["workers_ms"]) / 2)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--small", type=int, default=100)
+    parser.add_argument("--before", metavar="SRC",
+                        help="another checkout's src folder, measured first in the same run")
     args = parser.parse_args()
     big = OUT / f"inbox-{args.docs}"
     small = OUT / f"inbox-{args.small}"
@@ -103,30 +118,28 @@ def main() -> int:
     print(f"ingest: {os.cpu_count()} cores; plans of 5 actions, 4 text/Word formats + 1 PDF "
           "in 10")
     print(f"ingest: load average before: {os.getloadavg()[0]:.1f}")
-    print(f"{'docs':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
+    print(f"{'':<7}{'docs':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
           f"{'main ms/doc':>11} {'workers ms/doc':>14}  summary")
-    runs = {}
-    for inbox, workers in ((big, 1), (big, 2), (small, 2)):
-        result = measure(inbox, workers)
-        runs[(result["docs"], workers)] = result
-        print(f"{result['docs']:>6} {workers:>7} {result['seconds']:>8.2f} "
-              f"{result['docs_s']:>7.1f} {result['peak_mb']:>8.0f} {result['main_ms']:>11.1f} "
-              f"{result['workers_ms']:>14.1f}  {result['summary']}")
-    speedup = runs[(args.docs, 2)]["docs_s"] / runs[(args.docs, 1)]["docs_s"]
-    rss = runs[(args.docs, 2)]["peak_mb"] / runs[(args.small, 2)]["peak_mb"]
-    print(f"speed-up with 2 workers: {speedup:.2f} (goal >= {SPEEDUP_GOAL})")
-    # CPU time does not depend on what else the machine runs. On an idle 2-core machine
-    # a run takes at least max(main, workers / n, (main + workers) / 2) a document
-    one, two = runs[(args.docs, 1)], runs[(args.docs, 2)]
-
-    def floor(run: dict, n: int) -> float:
-        return max(run["main_ms"], run["workers_ms"] / n,
-                   (run["main_ms"] + run["workers_ms"]) / 2)
-
-    bound = floor(one, 1) / floor(two, 2)
-    print(f"speed-up the CPU times allow on an idle 2-core machine: {bound:.2f} "
-          f"(load average now {os.getloadavg()[0]:.1f})")
-    print(f"peak RSS {args.docs} vs {args.small} documents: {rss:.2f}x (goal <= {RSS_GOAL})")
+    labels = {"before": args.before, "now": None} if args.before else {"now": None}
+    runs: dict[tuple, dict] = {}
+    for label, src in labels.items():
+        for inbox, workers in ((big, 1), (big, 2), (small, 2)):
+            result = measure(inbox, workers, src)
+            runs[(label, result["docs"], workers)] = result
+            print(f"{label:<7}{result['docs']:>6} {workers:>7} {result['seconds']:>8.2f} "
+                  f"{result['docs_s']:>7.1f} {result['peak_mb']:>8.0f} "
+                  f"{result['main_ms']:>11.2f} {result['workers_ms']:>14.2f}  "
+                  f"{result['summary']}")
+    for label in labels:
+        one, two = runs[(label, args.docs, 1)], runs[(label, args.docs, 2)]
+        wall = two["docs_s"] / one["docs_s"]
+        # CPU time does not depend on what else the machine runs
+        cpu = floor_ms(one, 1) / floor_ms(two, 2)
+        rss = two["peak_mb"] / runs[(label, args.small, 2)]["peak_mb"]
+        print(f"{label}: speed-up with 2 workers: wall {wall:.2f}, CPU-allowed {cpu:.2f} "
+              f"(goal >= {SPEEDUP_GOAL}); peak RSS {args.docs} vs {args.small} documents: "
+              f"{rss:.2f}x (goal <= {RSS_GOAL})")
+    print(f"load average now {os.getloadavg()[0]:.1f} (the wall speed-up counts other jobs too)")
     return 0
 
 

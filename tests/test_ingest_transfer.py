@@ -7,6 +7,8 @@ from __future__ import annotations
 import pickle
 from collections import Counter
 
+import pyarrow as pa
+
 from planextract.pipeline.document_run import run_one
 from planextract.pipeline.rows import DocumentTables
 from planextract.pipeline.rows import document_tables as tables_of
@@ -51,7 +53,7 @@ def test_the_fork_server_starts_early_only_for_runs_that_read(monkeypatch):
     from planextract.pipeline import forkctx
 
     started = []
-    monkeypatch.setattr(forkctx, "context", lambda: started.append(True))
+    monkeypatch.setattr(forkctx, "context", lambda readers=None: started.append(True))
     for argv in (["ingest", "in", "--dataset", "d"], ["extract", "in", "--out", "d"]):
         forkctx.start_early(argv)
     assert len(started) == 2
@@ -59,3 +61,30 @@ def test_the_fork_server_starts_early_only_for_runs_that_read(monkeypatch):
                  ["ingest", "in", "--dataset", "d", "--dry-run"], ["extract", "--help"]):
         forkctx.start_early(argv)
     assert len(started) == 2
+
+
+def test_tables_cross_as_bare_batches_and_anything_else_as_a_whole_stream():
+    from conftest import SAMPLES
+
+    from planextract.pipeline.rows import from_wire, to_wire
+    from planextract.schema.stored import stored_schema
+
+    sample = SAMPLES / "derbyshire-probation-trust_ses-action-plan-2010-11.txt"
+    sent = tables_of(run_one(str(sample), DEFAULT))
+    for name in TABLES:
+        table = sent.tables[name]
+        bare, data = to_wire(name, table)
+        assert bare  # every table the workers build is in its stored schema
+        back = from_wire(name, (bare, data))
+        assert back.schema.equals(stored_schema(name), check_metadata=True)
+        assert back.to_pylist() == table.to_pylist()
+        empty = table.slice(0, 0)
+        assert from_wire(name, to_wire(name, empty)).to_pylist() == []
+    # two chunks cross as one batch; a schema the committer does not know, as a stream
+    documents = sent.tables["documents"]
+    doubled = pa.concat_tables([documents, documents])
+    assert from_wire("documents", to_wire("documents", doubled)).to_pylist() == \
+        doubled.to_pylist()
+    other = documents.drop_columns(["error"])
+    bare, data = to_wire("documents", other)
+    assert not bare and from_wire("documents", (bare, data)).schema == other.schema

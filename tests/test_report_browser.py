@@ -217,18 +217,14 @@ def replicated(dataset: Path, copies: int, root: Path) -> Path:
     return root
 
 
-def test_ten_thousand_rows_show_in_under_two_seconds_and_filter(browser, samples_dataset,
-                                                                 tmp_path):
+def test_ten_thousand_rows_page_and_filter(browser, samples_dataset, tmp_path):
+    """How fast they show is measured by scripts/bench_report.py, not here."""
     root = replicated(samples_dataset, 12, tmp_path / "big")
     rows = load(root).actions.to_pylist()
     assert len(rows) == 12 * 880 > 10_000
     assert main(["report", str(root), "-o", str(root / "report.html")]) == 0
     opened = Opened(browser, root / "report.html")
     opened.page.wait_for_selector("body[data-shown='1']")
-    # from navigation start to the first frame drawn with the tables filled in
-    shown_ms = opened.page.evaluate("window.planextractReport.shownMs")
-    print(f"{len(rows)}-row report shown {shown_ms:.0f} ms after navigation")
-    assert shown_ms < 2000
     assert opened.count() == f"{len(rows)} of {len(rows)} rows"
     assert len(opened.shown_rows()) == 100  # one page in the DOM, not 10,000 rows
     opened.page.click("#actions-table .pager button:has-text('next')")

@@ -24,7 +24,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planextract.normalise import columns, layout, rows, tables
+from planextract.normalise import (
+    columns,
+    dates,
+    document,
+    layout,
+    owner_cells,
+    people,
+    role_text,
+    rows,
+    tables,
+    text,
+)
 from planextract.normalise.columns import PHRASES, WORDS
 from planextract.normalise.record import ActionRecord
 from planextract.normalise.text import squash
@@ -48,6 +59,18 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
     labels = {squash(h).lower() for h in header if h.strip()}
     filled = [squash(c).lower() for c in cells if c.strip()]
     return bool(filled) and all(c in labels for c in filled)
+
+
+# pure functions remembered per input (issue 11); ``__wrapped__`` is the rule itself
+REMEMBERED = (columns.role_of, columns.is_weak_action, text.squash, text.squash_lines,
+              role_text.clean_role,
+              owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person)
+
+
+def reference_latest_similar(label_sets, _index, labels):
+    """``document._latest_similar`` as it was: every table before compared."""
+    return next((k for k in range(len(label_sets) - 1, -1, -1)
+                 if document._similar_sets(label_sets[k], labels)), None)
 
 
 def reference_phrase_at(words: list[str], phrase: list[str]) -> int | None:
@@ -111,12 +134,23 @@ def test_to_row_is_asdict_and_shares_nothing(record):
 
 
 def _reference_paths(monkeypatch) -> None:
-    """Every fast path replaced by the code it replaced."""
-    fast_role = columns.role_of
+    """Every fast path replaced by the code it replaced: each remembered function
+    by the function computed afresh, wherever a module imported it."""
+    swaps = {id(fast): fast.__wrapped__ for fast in REMEMBERED}  # by identity
+    swaps[id(dates.parse_due)] = dates.read_due
+    swaps[id(dates.find_expressions)] = dates.read_expressions
+    swaps[id(document._latest_similar)] = reference_latest_similar
+    swaps[id(owner_cells.segments)] = owner_cells.read_segments
+    swaps[id(owner_cells._peel_parts)] = owner_cells.peel_parts
+    swapped = 0
     for module in list(sys.modules.values()):
-        if (getattr(module, "__name__", "").startswith("planextract.")
-                and getattr(module, "role_of", None) is fast_role):
-            monkeypatch.setattr(module, "role_of", fast_role.__wrapped__)
+        if not getattr(module, "__name__", "").startswith("planextract."):
+            continue
+        for name, value in list(vars(module).items()):
+            if id(value) in swaps:
+                monkeypatch.setattr(module, name, swaps[id(value)])
+                swapped += 1
+    assert swapped >= len(swaps)  # each one at least where it is defined
     for module in (layout, rows, tables):
         monkeypatch.setattr(module, "header_labels", list, raising=True)
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
@@ -149,7 +183,8 @@ def inputs(tmp_path_factory) -> list[Path]:
 def test_whole_documents_are_the_same_with_the_reference_paths(inputs, monkeypatch):
     fast = [_everything(p) for p in inputs]
     assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast)
-    columns.role_of.cache_clear()
+    for remembered in (*REMEMBERED, dates._due, dates._expressions):
+        remembered.cache_clear()
     _reference_paths(monkeypatch)
     reference = [_everything(p) for p in inputs]
     for path, got, expected in zip(inputs, fast, reference):

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planextract.extract import html_fragments, read_document
+from planextract.extract import parts, read_document
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows, cells, markdown
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
 from planextract.settings import DEFAULT
@@ -96,8 +96,8 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "choose", reference_choose)
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
-    monkeypatch.setattr(html_fragments, "collapse", reference_collapse)
-    monkeypatch.setattr(html_fragments, "split_inline_bullets", reference_split_inline_bullets)
+    monkeypatch.setattr(parts, "collapse", reference_collapse)
+    monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
     monkeypatch.setattr(cell_evidence, "_kind", lambda cell: reference_kind(cell.label))
     for module in (cell_rows, cells, cell_labels):
         if hasattr(module, "is_label"):
@@ -185,12 +185,12 @@ def test_the_width_weights_come_from_settings():
 
 
 def reference_collapse(text: str) -> str:
-    lines = [html_fragments._WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    lines = [parts._WS.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 
 def reference_split_inline_bullets(text: str) -> str:
-    pieces = [p.strip() for p in html_fragments._INLINE_BULLET.split(text)]
+    pieces = [p.strip() for p in parts._INLINE_BULLET.split(text)]
     return "\n".join(p for p in pieces if p)
 
 
@@ -198,5 +198,5 @@ def reference_split_inline_bullets(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\u00a0\u2003\u2028\x0c•▪➤\uf0b7■–-")),
                max_size=30))
 def test_cell_text_is_collapsed_and_split_as_the_reference_does(text):
-    assert html_fragments.collapse(text) == reference_collapse(text)
-    assert html_fragments.split_inline_bullets(text) == reference_split_inline_bullets(text)
+    assert parts.collapse(text) == reference_collapse(text)
+    assert parts.split_inline_bullets(text) == reference_split_inline_bullets(text)

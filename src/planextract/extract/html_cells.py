@@ -14,8 +14,13 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from planextract.extract.html_fragments import collapse, split_inline_bullets
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.parts import (  # noqa: F401 - named here before
+    PartsBuilder,
+    collapse,
+    is_bullet_line,
+    split_inline_bullets,
+    strip_bullet,
+)
 
 # elements that start a new printed paragraph inside a cell
 PARAGRAPHS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
@@ -26,16 +31,6 @@ _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 # Word's "Save as web page" draws a list item's glyph in a span before the text
 _WORD_LIST_STYLE = re.compile(r"mso-list\s*:\s*l\d", re.I)
 _WORD_GLYPH = re.compile(r"^\s*(?:[·o§ØüÞ\-–•▪]|\d{1,3}[.)]|[a-z][.)]|[ivx]+[.)])\s*$", re.I)
-
-
-def is_bullet_line(text: str) -> bool:
-    """A paragraph typed as a bullet item: a glyph or a dash and a space first."""
-    return bool(GLYPH_BULLET.match(text) or DASH_BULLET.match(text))
-
-
-def strip_bullet(text: str) -> str:
-    text = GLYPH_BULLET.sub("", text, count=1)
-    return DASH_BULLET.sub("", text, count=1).strip()
 
 
 def inline_text(node: Tag | NavigableString) -> str:
@@ -63,51 +58,6 @@ def _word_list_item(node: Tag) -> str | None:
             return f"{glyph} {rest}"
         return rest
     return "".join(inline_text(c) for c in children)
-
-
-class PartsBuilder:
-    """Collects parts; each part is a list of lines."""
-
-    def __init__(self) -> None:
-        self.parts: list[list[str]] = []
-        self.loose: list[str] = []
-
-    def flush(self) -> None:
-        text = "".join(self.loose)
-        self.loose.clear()
-        self.paragraph(text)
-
-    def paragraph(self, text: str, bullet: bool = False) -> None:
-        """A printed paragraph: a new part, unless it is a bullet item; its
-        ``<br>`` lines are lines of that part."""
-        first = True
-        for line in collapse(text).split("\n"):
-            if not line:
-                continue
-            if is_bullet_line(line) or (bullet and first):
-                self.line(split_inline_bullets(strip_bullet(line)))
-            else:
-                if first:
-                    self.parts.append([])
-                self.line(split_inline_bullets(line))
-            first = False
-
-    def run_on(self, text: str) -> None:
-        """More of the last line: a sentence wrapped by hand."""
-        text = " ".join(text.split())
-        if not self.parts or not self.parts[-1]:
-            self.paragraph(text)
-        elif text:
-            self.parts[-1][-1] = f"{self.parts[-1][-1]} {text}"
-
-    def line(self, text: str) -> None:
-        if not self.parts:
-            self.parts.append([])
-        self.parts[-1].extend(x for x in text.split("\n") if x)
-
-    def result(self) -> tuple[str, ...]:
-        self.flush()
-        return tuple(t for t in ("\n".join(p).strip() for p in self.parts) if t)
 
 
 def _walk(node: Tag, out: PartsBuilder, nested_table) -> None:

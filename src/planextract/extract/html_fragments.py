@@ -8,39 +8,24 @@ become lines of that part.
 
 from __future__ import annotations
 
-import html
 import re
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 
+from planextract.extract.parts import (  # noqa: F401 - cell_parts, plain: named here before
+    _INLINE_BULLET,
+    BULLET_GLYPHS,
+    cell_parts,
+    collapse,
+    plain,
+    split_inline_bullets,
+)
+
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
-BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
-_INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
-_BULLET_GLYPH = re.compile(r"[•▪●◦‣∙➢➤►\uf0b7\uf0a7]")  # those _INLINE_BULLET splits at
-_WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
-_TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _LINE_TAGS = ("li", "ul", "ol")
 _TYPED_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]\s*|[-–]\s+)")
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of spaces inside each line and drop empty lines (a line alone
-    without the lists: most cells are one line, read by the hundred thousand)."""
-    if "\n" not in text:
-        return _WS.sub(" ", text).strip()
-    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(ln for ln in lines if ln)
-
-
-def split_inline_bullets(text: str) -> str:
-    """``Intro • a • b`` -> ``Intro\\na\\nb``: inline bullet glyphs start new lines
-    (text with no glyph is only stripped)."""
-    if not _BULLET_GLYPH.search(text):
-        return text.strip()
-    pieces = [p.strip() for p in _INLINE_BULLET.split(text)]
-    return "\n".join(p for p in pieces if p)
 
 
 def _inline_text(node: Tag | NavigableString) -> str:
@@ -65,11 +50,8 @@ def _is_inline_list(node: Tag) -> bool:
     return not node.find_all("li") and not _INLINE_BULLET.search(node.get_text())
 
 
-def cell_parts(raw: str) -> tuple[str, ...]:
-    """Split a cell's printed text into its fragments, each clean plain text."""
-    if not _TAG_HINT.search(raw):
-        text = html.unescape(raw)
-        return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
+def soup_parts(raw: str) -> tuple[str, ...]:
+    """``parts.cell_parts`` of a cell holding HTML tags."""
     soup = BeautifulSoup(raw, "html.parser")
     for code in soup.find_all(["script", "style"]):  # code, not printed text (issue 9)
         code.decompose()
@@ -119,8 +101,3 @@ def cell_parts(raw: str) -> tuple[str, ...]:
     flush_loose()
     cleaned = ("\n".join(x for x in part if x).strip() for part in parts)
     return tuple(p for p in cleaned if p)
-
-
-def plain(raw: str) -> str:
-    """The cell as one plain string, HTML removed, whitespace collapsed."""
-    return " ".join(" ".join(cell_parts(raw)).split())

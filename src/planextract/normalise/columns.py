@@ -123,6 +123,26 @@ _QUESTION = {"who": "owner", "whom": "owner", "when": "due"}
 _AGENT = re.compile(r"^[a-z]+(?:ed|led|wned|one|ne)$")
 
 
+@lru_cache(maxsize=1 << 14)
+def _phrases_opened_by(word: str) -> frozenset[int]:
+    """Indexes of the phrases whose first part ``word`` matches as ``_phrase_at``
+    matches a part: remembered per word, so a label is tried against the few
+    phrases it can hold, not all of them (issue 11)."""
+    return frozenset(i for i, (phrase, _) in enumerate(PHRASES)
+                     if (first := phrase.split()[0]) == word
+                     or (len(first) > 3 and word.startswith(first)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_role(word: str, alone: bool, skip: tuple[str, ...]) -> str | None:
+    """The first role (in ``WORDS`` order) one of whose stems matches ``word``:
+    remembered per word (issue 11)."""
+    for role, stems in WORDS.items():
+        if role not in skip and any(_stem_matches(s, word, alone) for s in stems):
+            return role
+    return None
+
+
 def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     """The role one alternative of a header names, or None: the role a question
     word opening it asks for, else the role word that ends last (the head noun);
@@ -131,7 +151,9 @@ def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
         return _QUESTION[words[0]]
     hits: list[tuple[int, int, str]] = []  # (end, length, role)
     covered: set[int] = set()
-    for phrase, role in PHRASES:
+    # only a phrase whose first part some word matches can be found (issue 11)
+    for index in sorted(set().union(*(_phrases_opened_by(w) for w in words))):
+        phrase, role = PHRASES[index]
         if role in skip:
             continue
         parts = phrase.split()
@@ -143,12 +165,9 @@ def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     for index, word in enumerate(words):
         if index in covered:
             continue
-        for role, stems in WORDS.items():
-            if role in skip:
-                continue
-            if any(_stem_matches(s, word, alone) for s in stems):
-                hits.append((index + 1, 1, role))
-                break
+        role = _word_role(word, alone, skip)
+        if role is not None:
+            hits.append((index + 1, 1, role))
     # words after a preposition complement the head (``Lead for action``,
     # ``Actions required to achieve outcome``, ``Progress against target``)
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
@@ -187,6 +206,7 @@ def names_action_in_complement(header: str) -> bool:
         and _segment_role(words[:cut]) is None
 
 
+@lru_cache(maxsize=4096)  # pure; asked of every candidate column's header (issue 11)
 def is_weak_action(header: str) -> bool:
     """An action column named by a word other than ``action`` (``Task``,
     ``Recommendation``): it gives way to a column named ``Action``."""

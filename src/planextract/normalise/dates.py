@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -106,7 +107,22 @@ def _fiscal(kind: str, groups: tuple[str, ...]) -> tuple[date, date] | None:
 
 
 def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
-    """Every date expression in ``text``, in order, and flags for bad ones."""
+    """Every date expression in ``text``, in order, and flags for bad ones.
+    Remembered per text (a long export prints the same date cells over and over
+    and each is read by several rules, issue 11); fresh lists every call."""
+    found, flags = _expressions(text)
+    return list(found), list(flags)
+
+
+@lru_cache(maxsize=1 << 14)
+def _expressions(text: str) -> tuple[tuple[Expr, ...], tuple[str, ...]]:
+    found, flags = read_expressions(text)
+    return tuple(found), tuple(flags)
+
+
+def read_expressions(text: str) -> tuple[list[Expr], list[str]]:
+    """``find_expressions`` without the memory: the reference the cached path
+    is tested against."""
     taken: list[tuple[int, int]] = []
     found: list[Expr] = []
     flags: list[str] = []
@@ -197,7 +213,24 @@ def _pair_ranges(text: str, exprs: list[Expr]) -> list[Expr]:
 
 
 def parse_due(text: str | None) -> DueDate:
-    """Read a date cell into its kind, deadline and start (see CANONICAL.md)."""
+    """Read a date cell into its kind, deadline and start (see CANONICAL.md).
+    Remembered per text (pure, and asked of the same cells by column evidence,
+    the swap check and the finish, issue 11); a fresh ``DueDate`` every call."""
+    if text is None:
+        return DueDate()
+    kind, due_date, due_start, flags = _due(text)
+    return DueDate(kind, due_date, due_start, list(flags))
+
+
+@lru_cache(maxsize=1 << 14)
+def _due(text: str) -> tuple[str, date | None, date | None, tuple[str, ...]]:
+    read = read_due(text)
+    return read.kind, read.due_date, read.due_start, tuple(read.flags)
+
+
+def read_due(text: str | None) -> DueDate:
+    """``parse_due`` without the memory: the reference the cached path is
+    tested against."""
     if text is None or not text.strip():
         return DueDate()
     exprs, flags = find_expressions(text)

@@ -59,7 +59,15 @@ def _similar(a: list[str], b: list[str]) -> bool:
 def _similar_sets(x: set[str], y: set[str]) -> bool:
     """``_similar`` on label sets made once per table (issue 11: a long export has
     hundreds of tables, each compared with every one before it)."""
-    return bool(x | y) and len(x & y) / len(x | y) >= 0.5
+    shared = len(x & y)  # the union's size counted, not built: no shared label is 0
+    return shared > 0 and shared / (len(x) + len(y) - shared) >= 0.5
+
+
+def _latest_similar(label_sets: list[set[str]], index: tables.LabelIndex,
+                    labels: set[str]) -> int | None:
+    """The last logical table whose labels are ``_similar_sets`` to ``labels``,
+    through the index (``label_sets`` is the index's own list)."""
+    return index.latest(labels)
 
 
 def _title_like(text: str) -> bool:
@@ -76,7 +84,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
 
     # pass 1: the plan's key, and the logical action tables with their names
     logical: list[LogicalTable] = []
-    label_sets: list[set[str]] = []  # _label_set of each logical table's headers
+    similar_index = tables.LabelIndex(_similar_sets)  # _label_set of each logical table
+    label_sets = similar_index.label_sets
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
     last_title: str | None = None
@@ -96,8 +105,10 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         # wide as that table or comes right after one of its blocks (a page cut it)
         continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
                                        or table_of.get(index - 1) == len(logical) - 1)
-        if header is not None and continues and not tables.readable(
-                tables.resolve_block(header, tables.data_rows(block, header), settings.columns)):
+        # read once: the block's own table below reuses it (issue 11)
+        resolved = None if header is None else tables.resolve_block(
+            header, tables.data_rows(block, header), settings.columns)
+        if header is not None and continues and not tables.readable(resolved):
             header = None
         headers_of[index] = header
         if header is None:
@@ -108,8 +119,6 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
                            "has no header row naming its columns: it was not read")
             continue
         headers = header.labels
-        resolved = tables.resolve_block(header, tables.data_rows(block, header),
-                                        settings.columns)
         if not tables.readable(resolved):
             _warn(doc, f"{tables.describe(index, block)} has column labels "
                        f"({', '.join(h for h in headers if h)}) but no column of actions "
@@ -123,11 +132,10 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
         labels = _label_set(headers)
-        match = next((k for k in range(len(logical) - 1, -1, -1)
-                      if _similar_sets(label_sets[k], labels)), None)
+        match = _latest_similar(label_sets, similar_index, labels)
         if match is None:
             logical.append(LogicalTable(headers, last_title))
-            label_sets.append(labels)
+            similar_index.add(labels)
             match = len(logical) - 1
         # every way the table's header is printed, to know its repeats further down
         # (each label once: they are compared as a set, and a long plan repeats them)

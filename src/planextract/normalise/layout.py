@@ -41,7 +41,9 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
     labels = header_labels(printed)
     data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
     width = max([len(headers), *(len(r.cells) for r in data)])
-    columns = [[squash(cell_of(r, i).text) for r in data] for i in range(width)]
+    # row by row, then turned into columns: a call per cell less (issue 11)
+    padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells)) for r in data]
+    columns = [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
     roles = column_evidence.resolve(headers, roles, columns, settings).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planextract.normalise.people import is_person, people_in
 from planextract.normalise.role_text import clean_role, fold, is_acronym, strip_ends, words_of
@@ -38,6 +39,7 @@ class OwnerCell:
     unsure: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; asked of every piece by several rules (issue 11)
 def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
     for word in words_of(text):
@@ -50,6 +52,7 @@ def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)  # pure; asked of every piece by several rules (issue 11)
 def looks_like_role(text: str, vocab: Vocabulary) -> bool:
     """A piece that can stand as an owner on its own: a head noun, an acronym."""
     return has_head_noun(text, vocab) or any(
@@ -113,7 +116,18 @@ def _unwrapped(text: str) -> list[str]:
 
 
 def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list[str]:
-    """The pieces of a cell, before people are told from roles."""
+    """The pieces of a cell, before people are told from roles. Remembered: the
+    document's role words and its cuts both read every cell (issue 11)."""
+    return list(_segments(text, vocab, commas_separate))
+
+
+@lru_cache(maxsize=1 << 14)
+def _segments(text: str, vocab: Vocabulary, commas_separate: bool) -> tuple[str, ...]:
+    return tuple(read_segments(text, vocab, commas_separate))
+
+
+def read_segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list[str]:
+    """``segments`` without the memory: the reference it is tested against."""
     out = []
     for hard in _unwrapped(_OWNED_BY.sub("\n", text)):
         for slash in _slash_pieces(hard, vocab):
@@ -218,6 +232,20 @@ def _name_shaped(role: str, vocab: Vocabulary, role_words: frozenset[str]) -> bo
 
 def _peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
                 ) -> tuple[list[str], list[str]]:
+    """``peel_parts``, remembered: one post is printed in many cells (issue 11)."""
+    roles, people = _peeled(piece, vocab, role_words)
+    return list(roles), list(people)
+
+
+@lru_cache(maxsize=1 << 14)
+def _peeled(piece: str, vocab: Vocabulary, role_words: frozenset[str]
+            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    roles, people = peel_parts(piece, vocab, role_words)
+    return tuple(roles), tuple(people)
+
+
+def peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
+               ) -> tuple[list[str], list[str]]:
     """Split on `` and `` first, then peel a person off each part
     (``Head of Facilities – Fiona Okafor and Director of Finance``); the roles
     between stay joined by ``and`` for the document-level cut (``Head of

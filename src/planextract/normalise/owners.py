@@ -85,12 +85,12 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     """Words the document itself uses in roles (a surname never is one): the
     words of every piece with a head noun that does not open with a rank."""
     words = set(vocab.role_words)
+    titles = tuple(t + " " for t in vocab.titles)  # one startswith for them all
     for text in set(cells):
         for segment in segments(text or "", vocab, commas):
             for part in _PARTS.split(segment):
                 lowered = part.strip().lower()
-                if has_head_noun(part, vocab) and not any(
-                        lowered.startswith(t + " ") for t in vocab.titles) \
+                if has_head_noun(part, vocab) and not lowered.startswith(titles) \
                         and not is_person(part, vocab, vocab.role_words, beside_role=True):
                     words.update(_role_words_of(part, vocab))
     return frozenset(words)

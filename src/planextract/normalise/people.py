@@ -70,6 +70,7 @@ def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the same pieces are asked about by several rules
 def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
               beside_role: bool = False) -> bool:
     """``beside_role``: the piece stands across a dash from a role, which is

@@ -18,6 +18,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]|[A-Z]{2,}")
 _PLURAL_ACRONYM = re.compile(r"([A-Z][A-Z&]*[A-Z])s")
 
 
+@lru_cache(maxsize=1 << 14)  # pure; every owner piece is cleaned by several rules
 def clean_role(text: str) -> str:
     """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
     inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""

@@ -7,7 +7,8 @@ table but cannot be read is named in a warning rather than dropped in silence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from planextract.extract.model import Row, Table
 from planextract.normalise import dates
@@ -28,6 +29,39 @@ class LogicalTable:
     headers: list[str]
     name: str | None = None
     printed: tuple[str, ...] = ()  # every label its header rows print
+
+
+@dataclass
+class LabelIndex:
+    """The logical tables' label sets, indexed so the last one similar to a new
+    header is found without comparing every table (issue 11: a 10 MB export has
+    thousands). Similar is a Jaccard ratio of at least 1/2, so two similar sets share
+    a label among the first ``n // 2 + 1`` of each, in one fixed order of labels
+    (prefix filtering): only tables sharing such a label are compared. Labels are
+    ordered by when they were first met, the first last, so the labels every table
+    prints (``action``) seldom open a prefix."""
+
+    similar: Callable[[set[str], set[str]], bool]
+    label_sets: list[set[str]] = field(default_factory=list)
+    _rank: dict[str, int] = field(default_factory=dict)
+    _postings: dict[str, list[int]] = field(default_factory=dict)
+
+    def _prefix(self, labels: set[str]) -> list[str]:
+        for label in sorted(labels):
+            self._rank.setdefault(label, -len(self._rank))
+        ordered = sorted(labels, key=self._rank.__getitem__)
+        return ordered[:len(ordered) // 2 + 1]
+
+    def latest(self, labels: set[str]) -> int | None:
+        """The last table whose labels are ``similar`` to ``labels``, or None."""
+        shared = {k for label in self._prefix(labels) for k in self._postings.get(label, ())}
+        return next((k for k in sorted(shared, reverse=True)
+                     if self.similar(self.label_sets[k], labels)), None)
+
+    def add(self, labels: set[str]) -> None:
+        for label in self._prefix(labels):
+            self._postings.setdefault(label, []).append(len(self.label_sets))
+        self.label_sets.append(labels)
 
 
 def data_rows(block: Table, header: Header | None) -> list[Row]:

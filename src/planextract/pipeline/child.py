@@ -46,15 +46,26 @@ def cap_memory(max_bytes: int) -> None:
 
 def warm_up() -> None:
     """Ready the fork server: it holds the pipeline core (this module's imports:
-    reading, normalising, building rows) and no pandas (``lean``). Each reader is
+    reading, normalising, building rows) and no pandas (``lean``). The readers the
+    inputs call for are preloaded after this (``pipeline.preload``); any other is
     imported by the worker that first meets its format (``extract.registry``), so a
     run of text files never loads pdfium, python-docx or BeautifulSoup, and a
     one-file run does not wait for them before its worker starts (issue 11)."""
     from planextract.pipeline.lean import without_pandas
 
     without_pandas()
+    import pyarrow.compute  # noqa: F401 - every document's rows are validated with it
+
     import planextract.extract.registry  # noqa: F401 - what every document needs
     import planextract.normalise.document  # noqa: F401
+    from planextract.normalise.people import given_names
+    from planextract.normalise.role_labels import vocab_index
+    from planextract.normalise.role_vocab import load
+
+    # what the normaliser loads on first use (the name list, the builtin role
+    # vocabulary and its index, ~80 ms): loaded once here, not once per worker
+    given_names()
+    vocab_index(load())
 
 
 def keyed(result: DocumentResult, sha256: str | None, size: int) -> DocumentResult:

@@ -1,9 +1,10 @@
 """The warm fork server the document workers are forked from, started early.
 
-Kept apart from ``isolation`` (which imports every reader) so the command line can
-start the server before it imports anything heavy: the server imports the readers
-(``planextract.pipeline.warm``, about 2 s) while this process imports its own
-modules, walks the inputs and opens the dataset, instead of after.
+Kept apart from ``isolation`` so the command line can start the server before it
+imports anything heavy: the server imports the pipeline core
+(``planextract.pipeline.warm``) and the readers the inputs call for
+(``pipeline.preload``) while this process imports its own modules, walks the
+inputs and opens the dataset, instead of after.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ _CONTEXT: mp.context.BaseContext | None = None
 PRELOAD = ["planextract.pipeline.warm"]
 
 
-def context() -> mp.context.BaseContext:
-    """The fork server context, its server preloaded with every reader."""
+def context(readers: list[str] | None = None) -> mp.context.BaseContext:
+    """The fork server context, its server preloaded with the pipeline core and, when
+    it starts now, with ``readers`` (module names)."""
     global _CONTEXT
     if _CONTEXT is None:
         methods = mp.get_all_start_methods()
         _CONTEXT = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
-            _CONTEXT.set_forkserver_preload(PRELOAD)
+            _CONTEXT.set_forkserver_preload([*PRELOAD, *(readers or [])])
     if (_CONTEXT.get_start_method() == "forkserver"
             and threading.current_thread() is threading.main_thread()):
         # started from the main thread: PR_SET_PDEATHSIG follows the creating thread
@@ -39,4 +41,6 @@ def start_early(argv: list[str]) -> None:
         return
     if {"--dry-run", "-h", "--help"} & set(argv):
         return
-    context()
+    from planextract.pipeline.preload import preload_for
+
+    context(preload_for(argv))

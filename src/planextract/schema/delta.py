@@ -18,11 +18,12 @@ import json
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from deltalake import DeltaTable, WriterProperties, write_deltalake
-from deltalake.transaction import AddAction
+from deltalake import DeltaTable, Schema, WriterProperties, write_deltalake
+from deltalake.transaction import AddAction, create_table_with_add_actions
 
 from planextract.schema.stored import SOURCE_ADDED, TABLES, stored_schema  # noqa: F401
 
@@ -42,6 +43,12 @@ def sources_predicate(sources: Iterable[str]) -> str:
 
 def _pairs_predicate(pairs: Iterable[tuple[str, str]]) -> str:
     return " OR ".join(f"(source = {quote(s)} AND doc_id = {quote(d)})" for s, d in sorted(pairs))
+
+
+def _local(uri: str) -> str:
+    """The local path of a file ``DeltaTable.file_uris`` names: it percent-encodes
+    (``/data/my plans`` is ``/data/my%20plans``) and may say ``file://``."""
+    return unquote(urlsplit(uri).path if uri.startswith("file:") else uri)
 
 
 class Dataset:
@@ -85,34 +92,51 @@ class Dataset:
             schema = pa.schema([schema.field(c) for c in columns])
         if table is None:
             return schema.empty_table()
-        return table.to_pyarrow_table(columns=columns).cast(schema)
+        if table.protocol().min_reader_version > 1:  # deletion vectors, column mapping
+            return table.to_pyarrow_table(columns=columns).cast(schema)
+        # the live files, read as they are: what to_pyarrow_table gives for a table of
+        # reader version 1 (no deletion vectors, no column mapping, no partitions here),
+        # without pyarrow.dataset, whose import costs more CPU than the rest of a
+        # one-file run's main process (issue 11: start-up)
+        parts = [pq.ParquetFile(_local(uri)).read(columns=columns) for uri in table.file_uris()]
+        rows = pa.concat_tables(parts) if parts else schema.empty_table()
+        return rows if rows.schema == schema else rows.cast(schema)
 
     def versions(self) -> dict[str, int | None]:
         return {name: (t.version() if (t := self.table(name)) else None) for name in TABLES}
 
     def ensure_tables(self) -> None:
-        """Create every missing table, so readers always find all four."""
+        """Create every missing table, so readers always find all four. A table is
+        created with its empty Parquet file in its first commit: a run killed between
+        creating a table and giving it a file would leave a table plain readers see
+        without columns (pandas: no ``source``)."""
         for name in TABLES:
             if self.table(name) is None:
                 self.path(name).mkdir(parents=True, exist_ok=True)
-                write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
-                                mode="append", writer_properties=self._props)
+                create_table_with_add_actions(str(self.path(name)),
+                                              Schema.from_arrow(stored_schema(name)),
+                                              [self._empty_file(name)])
         self.keep_readable()
 
-    def keep_readable(self) -> None:
+    def _empty_file(self, name: str) -> AddAction:
+        """Write an empty Parquet file of table ``name`` into its folder (not yet part
+        of the table) and return the action that adds it."""
+        file_name = f"part-00000-{uuid.uuid4()}-c000.zstd.parquet"
+        path = self.path(name) / file_name
+        pq.write_table(stored_schema(name).empty_table(), path, compression="zstd")
+        stat = path.stat()
+        return AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True,
+                         json.dumps({"numRecords": 0}))
+
+    def keep_readable(self, names: Iterable[str] = TABLES) -> None:
         """Give a table with no live file one empty Parquet file: plain readers find no
         columns (pandas) or no files (DuckDB) in a folder without one."""
-        for name in TABLES:
+        for name in names:
             table = self.table(name)
             if table is None or table.file_uris():
                 continue
-            file_name = f"part-00000-{uuid.uuid4()}-c000.zstd.parquet"
-            path = self.path(name) / file_name
-            pq.write_table(stored_schema(name).empty_table(), path, compression="zstd")
-            stat = path.stat()
-            add = AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True,
-                            json.dumps({"numRecords": 0}))
-            table.create_write_transaction([add], mode="append", schema=stored_schema(name))
+            table.create_write_transaction([self._empty_file(name)], mode="append",
+                                           schema=stored_schema(name))
 
     def commit(self, name: str, rows: pa.Table, replace: Iterable[str] = ()) -> bool:
         """One commit on table ``name``: the rows of every source in ``replace`` are
@@ -123,7 +147,9 @@ class Dataset:
             write_deltalake(folder, rows, mode="overwrite", predicate=sources_predicate(replace),
                             writer_properties=self._props)
         elif replace:
-            return self._delete(name, sources_predicate(replace))
+            removed = self._delete(name, sources_predicate(replace))
+            self.keep_readable([name])  # its last rows gone: at once, not at the run's end
+            return removed
         elif rows.num_rows:
             write_deltalake(folder, rows, mode="append", writer_properties=self._props)
         else:
@@ -146,12 +172,12 @@ class Dataset:
             if table is None:
                 continue
             keys = self.read(name, ["source", "doc_id"])
-            keys = keys.group_by(["source", "doc_id"]).aggregate([])
             pairs = set(zip(keys.column("source").to_pylist(), keys.column("doc_id").to_pylist()))
             orphans = pairs - done
             if orphans:
                 before = table.count()
                 self._delete(name, _pairs_predicate(orphans))
+                self.keep_readable([name])
                 removed += before - self.table(name).count()
         return removed
 

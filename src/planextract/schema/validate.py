@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from planextract.schema.canonical import DUE_KINDS, RAGS, ROLE_MATCHES, SCHEMAS, STATUSES
 
@@ -40,6 +39,8 @@ def validate(name: str, table: pa.Table) -> pa.Table:
     if name == "actions":
         _values_in(table, name, "due_kind", DUE_KINDS, nullable=False)
         _values_in(table, name, "rag", RAGS, nullable=True)
+        import pyarrow.compute as pc  # here: the committing process never needs it
+
         empty = pc.sum(pc.equal(pc.utf8_length(table.column("action")), 0)).as_py()
         if empty:
             raise SchemaError(f"{name}.action: {empty} rows with no action text")

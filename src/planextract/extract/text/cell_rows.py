@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from planextract.extract.html_fragments import plain
 from planextract.extract.model import Paragraph
+from planextract.extract.parts import plain
 from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
 from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,

@@ -13,8 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from planextract.extract.html_cells import PartsBuilder
-from planextract.extract.html_fragments import cell_parts
+from planextract.extract.parts import PartsBuilder, cell_parts
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _RUNS_ON = re.compile(r"^\s*[a-z]")

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from planextract.extract.html_fragments import plain
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence, cell_labels
 from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import (

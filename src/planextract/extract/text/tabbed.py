@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from planextract.extract.html_fragments import cell_parts, plain
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.parts import cell_parts, plain
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 

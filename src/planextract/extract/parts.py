@@ -1,0 +1,109 @@
+"""A cell's text as parts (one a printed paragraph or action), and the helpers every
+reader shares to make them, without BeautifulSoup.
+
+Kept apart from ``html_fragments``/``html_cells`` (which parse HTML with bs4) so the
+text readers, whose cells are nearly always plain text, do not import bs4 for
+every run (issue 11: start-up): a cell holding tags is handed to
+``html_fragments.soup_parts``, imported then.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+
+BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
+_INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
+_BULLET_GLYPH = re.compile(r"[•▪●◦‣∙➢➤►\uf0b7\uf0a7]")  # those _INLINE_BULLET splits at
+_WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+_TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of spaces inside each line and drop empty lines (a line alone
+    without the lists: most cells are one line, read by the hundred thousand)."""
+    if "\n" not in text:
+        return _WS.sub(" ", text).strip()
+    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def split_inline_bullets(text: str) -> str:
+    """``Intro • a • b`` -> ``Intro\\na\\nb``: inline bullet glyphs start new lines
+    (text with no glyph is only stripped)."""
+    if not _BULLET_GLYPH.search(text):
+        return text.strip()
+    pieces = [p.strip() for p in _INLINE_BULLET.split(text)]
+    return "\n".join(p for p in pieces if p)
+
+
+def is_bullet_line(text: str) -> bool:
+    """A paragraph typed as a bullet item: a glyph or a dash and a space first."""
+    return bool(GLYPH_BULLET.match(text) or DASH_BULLET.match(text))
+
+
+def strip_bullet(text: str) -> str:
+    text = GLYPH_BULLET.sub("", text, count=1)
+    return DASH_BULLET.sub("", text, count=1).strip()
+
+
+class PartsBuilder:
+    """Collects parts; each part is a list of lines."""
+
+    def __init__(self) -> None:
+        self.parts: list[list[str]] = []
+        self.loose: list[str] = []
+
+    def flush(self) -> None:
+        text = "".join(self.loose)
+        self.loose.clear()
+        self.paragraph(text)
+
+    def paragraph(self, text: str, bullet: bool = False) -> None:
+        """A printed paragraph: a new part, unless it is a bullet item; its
+        ``<br>`` lines are lines of that part."""
+        first = True
+        for line in collapse(text).split("\n"):
+            if not line:
+                continue
+            if is_bullet_line(line) or (bullet and first):
+                self.line(split_inline_bullets(strip_bullet(line)))
+            else:
+                if first:
+                    self.parts.append([])
+                self.line(split_inline_bullets(line))
+            first = False
+
+    def run_on(self, text: str) -> None:
+        """More of the last line: a sentence wrapped by hand."""
+        text = " ".join(text.split())
+        if not self.parts or not self.parts[-1]:
+            self.paragraph(text)
+        elif text:
+            self.parts[-1][-1] = f"{self.parts[-1][-1]} {text}"
+
+    def line(self, text: str) -> None:
+        if not self.parts:
+            self.parts.append([])
+        self.parts[-1].extend(x for x in text.split("\n") if x)
+
+    def result(self) -> tuple[str, ...]:
+        self.flush()
+        return tuple(t for t in ("\n".join(p).strip() for p in self.parts) if t)
+
+
+def cell_parts(raw: str) -> tuple[str, ...]:
+    """Split a cell's printed text into its fragments, each clean plain text."""
+    if not _TAG_HINT.search(raw):
+        text = html.unescape(raw)
+        return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
+    from planextract.extract.html_fragments import soup_parts
+
+    return soup_parts(raw)
+
+
+def plain(raw: str) -> str:
+    """The cell as one plain string, HTML removed, whitespace collapsed."""
+    return " ".join(" ".join(cell_parts(raw)).split())

@@ -1,0 +1,173 @@
+"""The normaliser's remembered rules (issue 11) answer as the rules computed afresh.
+
+Dates are read once per text: ``parse_due`` and ``find_expressions`` against
+``read_due`` and ``read_expressions`` (the same rules without the memory), on
+date-like text and on every date cell of the samples, and the results they hand
+out are fresh (a caller changing one changes no later answer). Logical tables are
+found through an index of label prefixes: against comparing every table
+before. The whole
+documents with every remembered rule swapped for its reference are compared in
+test_speed_equivalence.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planextract.normalise import columns, dates, document, tables
+from planextract.normalise.columns import PHRASES, WORDS
+from planextract.normalise.owner_cells import (
+    _peel_parts,
+    has_head_noun,
+    looks_like_role,
+    peel_parts,
+    read_segments,
+    segments,
+)
+from planextract.normalise.people import is_person
+from planextract.normalise.role_vocab import load
+from planextract.normalise.text import squash, squash_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_DATE_PIECES = st.sampled_from([
+    "31", "1", "3", "12", "2012", "2013/14", "13", "Q2", "Q4", "March", "Sept", "Dec", "summer",
+    "winter", "-", "–", "/", ".", ",", "to", "and", "ongoing", "from", "onwards", "by", "st",
+    "31.6.10", "1/4/2012", "2011-04-01", "Commencement", "every", "month", "", "\n"])
+date_text = st.lists(_DATE_PIECES, max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_text)
+def test_remembered_dates_are_the_dates_read_afresh(text):
+    assert dates.parse_due(text) == dates.read_due(text)
+    assert dates.find_expressions(text) == dates.read_expressions(text)
+    assert dates.parse_due(text) == dates.read_due(text)  # and again, from memory
+
+
+def test_remembered_dates_hand_out_fresh_results():
+    first = dates.parse_due("31.6.10 and 2013/14")
+    assert first.flags == ["date_impossible"]
+    first.flags.append("changed")
+    first.kind = "changed"
+    again = dates.parse_due("31.6.10 and 2013/14")
+    assert again.flags == ["date_impossible"] and again.kind == "date"
+    found, flags = dates.find_expressions("31.6.10 and March 2012")
+    found.clear()
+    flags.clear()
+    assert dates.find_expressions("31.6.10 and March 2012") == \
+        dates.read_expressions("31.6.10 and March 2012")
+    assert dates.parse_due(None) == dates.read_due(None) == dates.DueDate()
+
+
+def test_every_sample_cell_reads_alike_remembered_or_not():
+    """Every line of the text samples as a cell, including each owner test."""
+    vocab = load(None)
+    lines = {line for path in sorted((ROOT / "samples").glob("*.txt"))
+             for row in path.read_text(encoding="utf-8", errors="replace").splitlines()
+             for line in row.split("\t")}
+    assert len(lines) > 100
+    for line in lines:
+        assert dates.parse_due(line) == dates.read_due(line), line
+        assert squash(line) == squash.__wrapped__(line)
+        assert squash_lines(line) == squash_lines.__wrapped__(line)
+        assert has_head_noun(line, vocab) == has_head_noun.__wrapped__(line, vocab)
+        assert looks_like_role(line, vocab) == looks_like_role.__wrapped__(line, vocab)
+        for commas in (False, True):
+            assert segments(line, vocab, commas) == read_segments(line, vocab, commas)
+        assert _peel_parts(line, vocab, vocab.role_words) == \
+            peel_parts(line, vocab, vocab.role_words)
+        for beside in (False, True):
+            assert is_person(line, vocab, vocab.role_words, beside) == \
+                is_person.__wrapped__(line, vocab, vocab.role_words, beside)
+
+
+_LABELS = st.sets(st.sampled_from(["action", "owner", "lead", "date", "by when", "progress",
+                                   "rag", "outcome", "ref", ""]), max_size=5)
+
+
+_MANY_LABELS = st.sets(st.sampled_from(["action", "actions", "owner", "lead", "date",
+                                         "by when", "progress", "rag", "outcome", "ref",
+                                         "target", "status", "theme", "risk", "x", "y"]),
+                       max_size=9)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_MANY_LABELS, st.booleans()), max_size=30))
+def test_tables_found_through_the_index_are_the_tables_compared_one_by_one(steps):
+    """Blocks in turn: each asks for the last similar table, and a block that
+    found none (or, here, any block told to) adds a table, as ``normalise`` does."""
+    index = tables.LabelIndex(document._similar_sets)
+    for labels, add in steps:
+        expected = next((k for k in range(len(index.label_sets) - 1, -1, -1)
+                         if document._similar_sets(index.label_sets[k], labels)), None)
+        assert document._latest_similar(index.label_sets, index, labels) == expected
+        if expected is None or add:
+            index.add(labels)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LABELS, _LABELS)
+def test_similar_label_sets_as_the_ratio_of_built_sets(x, y):
+    assert document._similar_sets(x, y) == (bool(x | y) and len(x & y) / len(x | y) >= 0.5)
+
+
+def reference_segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
+    """``columns._segment_role`` as it was before: every phrase and every stem tried."""
+    if len(words) > 1 and words[0] in columns._QUESTION:
+        return columns._QUESTION[words[0]]
+    hits: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    for phrase, role in PHRASES:
+        if role in skip:
+            continue
+        parts = phrase.split()
+        at = columns._phrase_at(words, parts)
+        if at is not None:
+            hits.append((at + len(parts), len(parts), role))
+            covered.update(range(at, at + len(parts)))
+    alone = len(words) == 1
+    for index, word in enumerate(words):
+        if index in covered:
+            continue
+        for role, stems in WORDS.items():
+            if role in skip:
+                continue
+            if any(columns._stem_matches(s, word, alone) for s in stems):
+                hits.append((index + 1, 1, role))
+                break
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in columns._PREPOSITIONS),
+               len(words))
+    head = [h for h in hits if h[0] - h[1] < cut]
+    if not hits and len(words) == 2 and words[1] == "by" and columns._AGENT.match(words[0]) \
+            and "owner" not in skip:
+        return "owner"
+    return max(head or hits)[2] if hits else None
+
+
+# words of the vocabulary, their stems run on (``actions``, ``leads``), and others
+_HEADER_WORDS = st.sampled_from(sorted(
+    {s.lstrip("=^") for stems in WORDS.values() for s in stems}
+    | {s.lstrip("=^") + "s" for stems in WORDS.values() for s in stems}
+    | {w for phrase, _ in PHRASES for w in phrase.split()}
+    | {"by", "led", "the", "plan", "x", "wh", "done", "target", "when", "who"}))
+_SKIPS = st.sampled_from([(), ("action",), ("owner",), ("action", "outcome")])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_HEADER_WORDS, max_size=6), _SKIPS)
+def test_a_label_is_read_as_trying_every_phrase_and_stem(words, skip):
+    assert columns._segment_role(words, skip) == reference_segment_role(words, skip)
+
+
+def test_every_sample_label_is_read_as_trying_every_phrase_and_stem():
+    lines = {cell for path in sorted((ROOT / "samples").glob("*.txt"))
+             for row in path.read_text(encoding="utf-8", errors="replace").splitlines()
+             for cell in row.split("\t") if len(cell) < 200}
+    for line in lines:
+        words = columns._words(line)
+        for skip in ((), ("action",)):
+            assert columns._segment_role(words, skip) == reference_segment_role(words, skip)
