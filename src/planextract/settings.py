@@ -137,6 +137,16 @@ class OwnerSettings:
 
 
 @dataclass(frozen=True)
+class TextCellSettings:
+    """How a one-cell-per-line export's row widths are weighed (``extract/text/cell_rows``):
+    the weight of each piece of evidence beside a column's likeness (1)."""
+
+    blank_weight: float = 2.0  # blank lines before row starts weigh twice a column's likeness
+    left_penalty: float = 1.0  # cells left in an unfinished last row: a wrong width, or a cut row
+    repeat_weight: float = 1.0  # the header seen again at a page top: once is enough to show it
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -145,6 +155,7 @@ class Settings:
     report: ReportSettings = field(default_factory=ReportSettings)
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
     owners: OwnerSettings = field(default_factory=OwnerSettings)
+    text_cells: TextCellSettings = field(default_factory=TextCellSettings)
 
 
 DEFAULT = Settings()

@@ -16,18 +16,25 @@ from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 
 BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
 _INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
+_BULLET_GLYPH = re.compile(r"[•▪●◦‣∙➢➤►\uf0b7\uf0a7]")  # those _INLINE_BULLET splits at
 _WS = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
 def collapse(text: str) -> str:
-    """Collapse runs of spaces inside each line and drop empty lines."""
+    """Collapse runs of spaces inside each line and drop empty lines (a line alone
+    without the lists: most cells are one line, read by the hundred thousand)."""
+    if "\n" not in text:
+        return _WS.sub(" ", text).strip()
     lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 
 def split_inline_bullets(text: str) -> str:
-    """``Intro • a • b`` -> ``Intro\\na\\nb``: inline bullet glyphs start new lines."""
+    """``Intro • a • b`` -> ``Intro\\na\\nb``: inline bullet glyphs start new lines
+    (text with no glyph is only stripped)."""
+    if not _BULLET_GLYPH.search(text):
+        return text.strip()
     pieces = [p.strip() for p in _INLINE_BULLET.split(text)]
     return "\n".join(p for p in pieces if p)
 

@@ -151,7 +151,12 @@ def read_document(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     read = _load(fmt.reader)
     with reader_failures(fmt.name):
         if fmt in TEXT_FORMATS:
-            raw = read(data, fmt.name, settings)
+            try:
+                raw = read(data, fmt.name, settings)
+            finally:
+                from planextract.extract.text.decode import forget
+
+                forget()
         else:
             raw = read(data, settings)
     return bound_document(raw, settings.limits)

@@ -3,6 +3,7 @@ evidence ``cell_rows`` weighs between widths."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
@@ -12,7 +13,12 @@ if TYPE_CHECKING:
 
 
 def _kind(cell: RawCell) -> str | None:
-    text = cell.label
+    return _kind_of(cell.label)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kind_of(text: str) -> str | None:
+    """Remembered: every width tried weighs the same cells again."""
     if not text:
         return None  # an empty cell (a merged one) fits any column
     if ROW_NUMBER.match(text):
@@ -44,3 +50,8 @@ def blank_agreement(rows: list[list[RawCell]]) -> float:
     misses = sum(1 for row in rows if not row[0].blank_before)
     false = sum(1 for row in rows for cell in row[1:] if cell.blank_before)
     return 2 * hits / (2 * hits + misses + false) if hits else 0.0
+
+
+def forget() -> None:
+    """Empty the remembered kinds once an export is read (see ``cell_labels.forget``)."""
+    _kind_of.cache_clear()

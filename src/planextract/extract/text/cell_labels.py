@@ -5,6 +5,7 @@ text, shared by the row grouping (``cell_rows``) and the readers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ROW_NUMBER = re.compile(
     r"^\s*[A-Za-z]?\s?(?:\d{1,3}(?:(?:\.\s?|\s)\d{1,3}){0,2}|\d{4}\.\d{1,3})\.?\s*$")
@@ -33,9 +34,22 @@ def words(text: str) -> list[str]:
     return [w for w in _WORDS.split(text.lower()) if w]
 
 
+@lru_cache(maxsize=1 << 14)
+def word_set(text: str) -> frozenset[str]:
+    """``words`` as a set, remembered: a repeated header is matched cell by cell
+    against every width tried."""
+    return frozenset(words(text))
+
+
 def is_label(text: str) -> bool:
     """A column label: a few words, not opening in small letters (the rest of
     a sentence), no digits, no full stop, not a date."""
+    return len(text) <= MAX_LABEL_CHARS and _is_label(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_label(text: str) -> bool:
+    """``is_label`` of label-sized text, remembered: every width tried asks again."""
     return (bool(text) and not text[:1].islower() and len(text.split()) <= MAX_LABEL_WORDS
             and len(text) <= MAX_LABEL_CHARS
             and (not text.endswith(".") or _ABBREVIATED.search(text))
@@ -43,6 +57,7 @@ def is_label(text: str) -> bool:
             and not DATE_LIKE.search(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_heading_line(text: str) -> bool:
     """A short title line: a markdown heading, a grouping word with its
     number or letter, or three words or more all in capitals."""
@@ -58,6 +73,7 @@ def is_heading_line(text: str) -> bool:
     return capitals or bool(_HEADING_WORD.match(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_title(text: str) -> bool:
     """A line that can title a table: a heading line, or a few words starting
     with a capital and not ending as a sentence or a list does."""
@@ -65,3 +81,10 @@ def is_title(text: str) -> bool:
     return is_heading_line(text) or (
         text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
         and not re.search(r"[.,;:]$", text))
+
+
+def forget() -> None:
+    """Empty the remembered answers once an export is read: they are there for the
+    widths tried on one file, not to stay in memory while it is normalised."""
+    for remembered in (word_set, _is_label, is_heading_line, is_title):
+        remembered.cache_clear()

@@ -38,32 +38,35 @@ from planextract.extract.text.cell_labels import (
     is_heading_line,
     is_label,
     is_title,
-    words,
+    word_set,
 )
 from planextract.normalise.columns import is_header_row, role_of
+from planextract.settings import DEFAULT, TextCellSettings
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
 MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
-BLANK_WEIGHT = 2.0  # blank lines before row starts weigh twice a column's likeness
-LEFT_PENALTY = 1.0  # cells left in an unfinished last row: a wrong width, or a row cut short
-REPEAT_WEIGHT = 1.0  # the header seen again at a page top: once is enough to show it
 
 
-@dataclass
+@dataclass(slots=True)
 class RawCell:
     """A cell: its numbered lines, and the blank lines printed just before it."""
 
     lines: list[tuple[int, str]]
     blank_before: int = 0
     label: str = ""
+    # its index among the export's cells (set by the reader): a field, not a dict
+    # from id() to index beside hundreds of thousands of cells
+    at: int = field(default=-1, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.relabel()
 
     def relabel(self) -> None:
-        self.label = " ".join(" ".join(t for _, t in self.lines).split())
+        label = " ".join(" ".join(t for _, t in self.lines).split())
+        # the line itself when it reads the same: one string a cell, not two
+        self.label = self.lines[0][1] if label == self.lines[0][1] else label
 
     @property
     def first_line(self) -> int:
@@ -75,7 +78,7 @@ class RawCell:
         return filled[-1] if filled else self.lines[0][0]
 
 
-@dataclass
+@dataclass(slots=True)
 class Loose:
     """A line standing alone after a blank line: a heading, or more of a cell."""
 
@@ -84,14 +87,14 @@ class Loose:
     blank_before: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Break:
     """A repeated header dropped between rows: a page top."""
 
     cells: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Parse:
     """One reading of a table: its header, its rows and headings in order, the
     cells of an unfinished last row, where the next table starts, and the
@@ -116,7 +119,7 @@ class Header:
 
     def __init__(self, labels: list[str]) -> None:
         self.labels = [label.lower() for label in labels]
-        self.label_words = [set(words(label)) for label in self.labels]
+        self.label_words = [word_set(label) for label in self.labels]
         self.first_empty = bool(self.labels) and not self.labels[0]
 
     def label_of(self, cell: RawCell, after: int) -> int | None:
@@ -125,7 +128,7 @@ class Header:
         norm = cell.label.lower()
         if not norm or len(norm) > MAX_LABEL_CHARS:
             return None
-        cell_words = set(words(norm))
+        cell_words = word_set(norm)
         for index in range(after, len(self.labels)):
             if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
                 return index
@@ -212,8 +215,8 @@ class _Grouper:
     """Groups the items after a header into rows of ``width`` cells."""
 
     def __init__(self, items: list[RawCell | Loose], facts: Facts,
-                 position: dict[int, int], header: Header, numbered: bool) -> None:
-        self.items, self.facts, self.cells, self.position = items, facts, facts.cells, position
+                 header: Header, numbered: bool) -> None:
+        self.items, self.facts, self.cells = items, facts, facts.cells
         self.header, self.numbered = header, numbered
 
     def loose_run(self, parse: Parse, current: list[RawCell], run: list[Loose],
@@ -223,7 +226,7 @@ class _Grouper:
             parse.folds += [(current[-1], loose) for loose in run]
             return False
         target = parse.last_row[-1] if parse.last_row else parse.header[-1][-1]
-        at = self.position[id(self.items[next_item])] if next_item < len(self.items) else None
+        at = self.items[next_item].at if next_item < len(self.items) else None
         title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
         if at is not None and self.facts.opens_table(at) and self.new_table(at, run, title):
             # a new table: its title lines are paragraphs, lines before them end the cell
@@ -273,7 +276,7 @@ class _Grouper:
                     end += 1
                 run = [x for x in self.items[index:end] if isinstance(x, Loose)]
                 following = self.items[end] if end < len(self.items) else None
-                if following is not None and self.position[id(following)] < skip_until:
+                if following is not None and following.at < skip_until:
                     index = end  # a label of the repeated header broken over a blank line
                     continue
                 if self.loose_run(parse, current, run, end):
@@ -283,7 +286,7 @@ class _Grouper:
                 index = end
                 continue
             index += 1
-            at = self.position[id(item)]
+            at = item.at
             if at < skip_until:
                 continue
             if not current:
@@ -321,13 +324,14 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
     return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
 
 
-def _score(parse: Parse, numbered: bool) -> tuple:
+def _score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
     rows = parse.rows
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
-    evidence = (BLANK_WEIGHT * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (REPEAT_WEIGHT if repeated else 0.0) - (LEFT_PENALTY if parse.left else 0.0))
+    evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
+                + (weights.repeat_weight if repeated else 0.0)
+                - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 
 
@@ -355,9 +359,10 @@ def _full_labels(items: list[RawCell | Loose], start: int, count: int
 
 
 def choose(items: list[RawCell | Loose], start: int, facts: Facts,
-           position: dict[int, int]) -> Parse | None:
+           weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
     """The best reading of the table whose header starts at ``items[start]``
-    (a cell), or None when no run of labels there makes a header."""
+    (a cell), or None when no run of labels there makes a header; ``weights``
+    (``Settings.text_cells``) weigh the evidence."""
     best: tuple[tuple, Parse, int] | None = None
     for rows in range(1, MAX_HEADER_ROWS + 1):
         for width in range(2, MAX_HEADER_CELLS + 1):
@@ -369,17 +374,27 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
                 continue
             if rows == 2 and not _sub_header(grid[0], grid[1]):
                 continue
-            first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
+            first = _first_cell(items, body)
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                for r in range(rows)])
-            grouper = _Grouper(items, facts, position, Header(labels), numbered)
+            grouper = _Grouper(items, facts, Header(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += _header_folds(items[start:body])
-            score = _score(parse, numbered)
+            score = _score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
     return best[1] if best else None
+
+
+def _first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:
+    """The first cell at or after ``start``, walked to by index: ``items[start:]``
+    copied the rest of the file for every width tried (quadratic in the tables)."""
+    for index in range(start, len(items)):
+        item = items[index]
+        if isinstance(item, RawCell):
+            return item
+    return None
 
 
 def _header_folds(items: list[RawCell | Loose]) -> list[tuple[RawCell, Loose]]:

@@ -19,6 +19,7 @@ import re
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import plain
+from planextract.extract.text import cell_evidence, cell_labels
 from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import (
     HEADING_LEVEL,
@@ -30,7 +31,7 @@ from planextract.extract.text.cell_rows import (
     RawCell,
     choose,
 )
-from planextract.extract.text.decode import decode, lines_of
+from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
@@ -191,15 +192,36 @@ def _header_start(items: list[RawCell | Loose], start: int) -> int:
 
 def read_cells(data: bytes, source_format: str = "text-cells",
                settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data, settings.limits)
-    paragraphs, items = _split_cells(lines_of(text))
+    try:
+        return _read_cells(data, settings)
+    finally:
+        cell_labels.forget()
+        cell_evidence.forget()
+
+
+def _let_go(items: list, cells: list, start: int, stop: int) -> None:
+    """The items from ``start`` to ``stop`` are read, and no reading looks back:
+    drop them, so the export is held once (the blocks made so far and the cells
+    still to read), not twice."""
+    for index in range(start, stop):
+        item = items[index]
+        if isinstance(item, RawCell):
+            cells[item.at] = None
+        items[index] = None
+
+
+def _read_cells(data: bytes, settings: Settings) -> RawDocument:
+    lines, warnings = decode_lines(data, settings.limits)
+    paragraphs, items = _split_cells(lines)
+    del lines
     cells = [c for c in items if isinstance(c, RawCell)]
-    position = {id(c): i for i, c in enumerate(cells)}
+    for at, cell in enumerate(cells):
+        cell.at = at
     facts = Facts(cells)
     blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     index = 0
     while index < len(items):
-        parse = choose(items, index, facts, position)
+        parse = choose(items, index, facts, settings.text_cells)
         if parse is None:
             found = _header_start(items, index + 1)
             first = items[index]
@@ -207,9 +229,11 @@ def read_cells(data: bytes, source_format: str = "text-cells",
             warnings.append(f"line {line}: {found - index} cell(s) and line(s) with no header "
                             "row of column labels before them, kept as text")
             blocks += _as_text(items[index:found])
+            _let_go(items, cells, index, found)
             index = found
             continue
         blocks += _table_blocks(parse, warnings)
+        _let_go(items, cells, index, parse.stop)
         index = parse.stop
     if not cells:
         warnings.append("no header row of column labels found")

@@ -259,6 +259,23 @@ def decode(data: bytes, limits: Limits | None = None) -> tuple[str, list[str]]:
     return text, list(warnings)
 
 
+def forget() -> None:
+    """Let go of the last file's text once it is read: kept, it stayed in memory
+    all through normalising (twice the input for non-ASCII UTF-8)."""
+    _decode.cache_clear()
+    _last[:] = [None, DEFAULT.limits]
+
+
 def lines_of(text: str) -> list[str]:
     """Lines without their endings; line N of the file is element N-1."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def decode_lines(data: bytes, limits: Limits | None = None) -> tuple[list[str], list[str]]:
+    """``decode`` as lines, the whole text let go (``forget``) once split: a reader
+    that works line by line holds one copy of the file, not two."""
+    text, warnings = decode(data, limits)
+    lines = lines_of(text)
+    del text
+    forget()
+    return lines, warnings

@@ -20,7 +20,7 @@ import re
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
-from planextract.extract.text.decode import decode, lines_of
+from planextract.extract.text.decode import decode_lines
 from planextract.extract.text.pandoc_tables import (
     has_dash_table,
     multiline_table,
@@ -141,12 +141,17 @@ def unwrap(lines: list[str]) -> str:
 
 def inline_markdown(text: str) -> str:
     """Markdown inline marks removed: links keep their text, emphasis and code
-    marks go, escaped characters are unescaped."""
-    text = _LINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _SINGLE_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    return _ESCAPE.sub(r"\1", text)
+    marks go, escaped characters are unescaped. Each mark is looked for only
+    where its character is printed: most cells have none, and each pattern
+    searched the whole cell (a sub only removes characters, never adds one)."""
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+        text = _SINGLE_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _cell(raw: str, grid: bool = False) -> Cell:
@@ -216,6 +221,6 @@ def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
 
 def read_markdown(data: bytes, source_format: str = "text-markdown",
                   settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data, settings.limits)
-    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines_of(text)),
+    lines, warnings = decode_lines(data, settings.limits)
+    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines),
                        warnings=warnings)

@@ -15,7 +15,7 @@ import re
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import cell_parts, plain
-from planextract.extract.text.decode import decode, lines_of
+from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -82,6 +82,6 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
 
 def read_tabbed(data: bytes, source_format: str = "text-tabbed",
                 settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data, settings.limits)
-    blocks = parse_tabbed_lines(lines_of(text))
+    lines, warnings = decode_lines(data, settings.limits)
+    blocks = parse_tabbed_lines(lines)
     return RawDocument(source_format=source_format, blocks=blocks, warnings=warnings)

@@ -1,0 +1,202 @@
+"""The text readers' fast paths against the code they replaced (issue 11): the
+one-cell-per-line row grouping (``cell_rows.choose``), the label tests and the
+cell kinds, on every text sample, generated exports of every text shape and the
+family corpus' text formats. The reader's output must be identical."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planextract.extract import parts, read_document
+from planextract.extract.text import cell_evidence, cell_labels, cell_rows, cells, markdown
+from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
+from planextract.settings import DEFAULT
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
+               "text-markdown-pandoc")
+
+
+# --- the code before issue 11, kept as the reference ---------------------------------
+
+def reference_is_label(text: str) -> bool:
+    return (bool(text) and not text[:1].islower()
+            and len(text.split()) <= cell_labels.MAX_LABEL_WORDS
+            and len(text) <= cell_labels.MAX_LABEL_CHARS
+            and (not text.endswith(".") or cell_labels._ABBREVIATED.search(text))
+            and not re.search(r"\d", text)
+            and not DATE_LIKE.search(text))
+
+
+def reference_kind(text: str) -> str | None:
+    if not text:
+        return None
+    if ROW_NUMBER.match(text):
+        return "number"
+    if DATE_LIKE.search(text):
+        return "date"
+    return "short" if len(text.split()) <= 3 else "long"
+
+
+class ReferenceHeader(cell_rows.Header):
+    """The header's words split afresh at every cell."""
+
+    def __init__(self, labels: list[str]) -> None:
+        super().__init__(labels)
+        self.label_words = [set(cell_labels.words(label)) for label in self.labels]
+
+    def label_of(self, cell, after):
+        norm = cell.label.lower()
+        if not norm or len(norm) > cell_labels.MAX_LABEL_CHARS:
+            return None
+        cell_words = set(cell_labels.words(norm))
+        for index in range(after, len(self.labels)):
+            if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
+                return index
+        return None
+
+
+def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
+    """``choose`` as it was: the first cell after the header found in a copy of
+    the rest of the file, for every width tried."""
+    RawCell = cell_rows.RawCell  # noqa: N806
+    best = None
+    for rows in range(1, cell_rows.MAX_HEADER_ROWS + 1):
+        for width in range(2, cell_rows.MAX_HEADER_CELLS + 1):
+            head, labels, body = cell_rows._full_labels(items, start, rows * width)
+            if len(head) < rows * width or not all(reference_is_label(x) or not x
+                                                   for x in labels):
+                break
+            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
+            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
+                continue
+            if rows == 2 and not cell_rows._sub_header(grid[0], grid[1]):
+                continue
+            first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
+            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+            parse = cell_rows.Parse(width=width, header=[head[r * width:(r + 1) * width]
+                                                         for r in range(rows)])
+            grouper = cell_rows._Grouper(items, facts, ReferenceHeader(labels), numbered)
+            parse = grouper.group(body, parse)
+            parse.folds += cell_rows._header_folds(items[start:body])
+            score = cell_rows._score(parse, numbered, weights)
+            if best is None or score > best[0]:
+                best = (score, parse, body)
+    return best[1] if best else None
+
+
+def _reference_paths(monkeypatch) -> None:
+    monkeypatch.setattr(cells, "choose", reference_choose)
+    monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
+    monkeypatch.setattr(parts, "collapse", reference_collapse)
+    monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
+    monkeypatch.setattr(cell_evidence, "_kind", lambda cell: reference_kind(cell.label))
+    for module in (cell_rows, cells, cell_labels):
+        if hasattr(module, "is_label"):
+            monkeypatch.setattr(module, "is_label", reference_is_label)
+
+
+# --- the inputs ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    """Every text sample, a generated export of many plans in each text shape, and
+    the family corpus' documents in the text formats."""
+    import bench_text_plans
+    from corpus.build import generate
+
+    folder = tmp_path_factory.mktemp("text-exports")
+    made = []
+    for shape, suffix in bench_text_plans.SHAPES.items():
+        for seed in (3, 5):
+            text, _ = bench_text_plans.build(shape, 60_000, seed=seed)
+            path = folder / f"{shape}-{seed}.{suffix}"
+            path.write_text(text, encoding="utf-8")
+            made.append(path)
+    manifest = generate(folder / "corpus", 13, only=list(TEXT_SHAPES), per_format=3)
+    corpus = [folder / "corpus" / "docs" / entry["file"] for entry in manifest]
+    samples = sorted(p for p in (ROOT / "samples").iterdir()
+                     if p.suffix in (".txt", ".md", ".csv"))
+    return samples + made + corpus
+
+
+def _read(path: Path):
+    raw = read_document(path.read_bytes())
+    return raw.source_format, raw.blocks, raw.warnings, raw.pages
+
+
+def test_text_readers_give_what_the_reference_gives(inputs, monkeypatch):
+    assert any(_read(p)[0] == "text-cells" for p in inputs)
+    fast = [_read(p) for p in inputs]
+    _reference_paths(monkeypatch)
+    reference = [_read(p) for p in inputs]
+    for path, got, expected in zip(inputs, fast, reference):
+        assert got == expected, path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aA1. /-Jan2010ongoing\t\n")), max_size=70))
+def test_label_tests_and_kinds_are_the_reference(text):
+    assert cell_labels.is_label(text) == reference_is_label(text)
+    assert bool(cell_labels.is_label(text)) == bool(reference_is_label(text))
+    assert cell_evidence._kind_of(text) == reference_kind(text)
+    assert cell_labels.word_set(text) == set(cell_labels.words(text))
+
+
+def reference_inline_markdown(text: str) -> str:
+    text = markdown._LINK.sub(r"\1", text)
+    text = markdown._CODE.sub(r"\1", text)
+    text = markdown._EMPHASIS.sub(r"\2", text)
+    text = markdown._SINGLE_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return markdown._ESCAPE.sub(r"\1", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab *_`[]()!\\#|.-")), max_size=40))
+def test_inline_marks_are_removed_as_the_reference_removes_them(text):
+    assert markdown.inline_markdown(text) == reference_inline_markdown(text)
+
+
+def test_the_width_weights_come_from_settings():
+    """``Settings.text_cells`` weighs the evidence: a reading with cells left over
+    loses exactly ``left_penalty``."""
+    from dataclasses import replace
+
+    cell = cell_rows.RawCell(lines=[(1, "Action")])
+    row = [cell_rows.RawCell(lines=[(2, "Do it")], blank_before=1),
+           cell_rows.RawCell(lines=[(3, "HR")])]
+    parse = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row], left=[row[0]])
+    whole = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row])
+    for weights in (DEFAULT.text_cells, replace(DEFAULT.text_cells, left_penalty=0.25)):
+        lost = (cell_rows._score(whole, False, weights)[1]
+                - cell_rows._score(parse, False, weights)[1])
+        assert lost == pytest.approx(weights.left_penalty)
+    doubled = replace(DEFAULT.text_cells, blank_weight=2 * DEFAULT.text_cells.blank_weight)
+    assert cell_rows._score(whole, False, doubled)[1] > cell_rows._score(whole, False,
+                                                                         DEFAULT.text_cells)[1]
+
+
+def reference_collapse(text: str) -> str:
+    lines = [parts._WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def reference_split_inline_bullets(text: str) -> str:
+    pieces = [p.strip() for p in parts._INLINE_BULLET.split(text)]
+    return "\n".join(p for p in pieces if p)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\u00a0\u2003\u2028\x0c•▪➤\uf0b7■–-")),
+               max_size=30))
+def test_cell_text_is_collapsed_and_split_as_the_reference_does(text):
+    assert parts.collapse(text) == reference_collapse(text)
+    assert parts.split_inline_bullets(text) == reference_split_inline_bullets(text)
