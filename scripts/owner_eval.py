@@ -25,9 +25,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from planextract.lexicon.role_vocab import load
 from planextract.normalise.owners import resolve
 from planextract.normalise.role_text import Expander, clean_role, fingerprint
-from planextract.normalise.role_vocab import load
 
 # role id -> spellings a plan may print; key: abbreviations a plan's key may define
 ROLES: dict[str, list[str]] = {
@@ -155,9 +155,9 @@ def _document_key(path: Path) -> tuple[dict[str, str], str | None]:
     """The plan's key and kind of body as planextract reads them off the document
     (the kind from its file name where the reader cannot read it yet)."""
     from planextract.extract import ReaderError, read_document
+    from planextract.lexicon.role_vocab import sector_of
     from planextract.normalise.document import normalise
     from planextract.normalise.glossary import unambiguous
-    from planextract.normalise.role_vocab import sector_of
 
     try:
         doc = normalise(read_document(path.read_bytes()))

@@ -4,8 +4,8 @@ vocabulary does not hold."""
 
 from plan_blocks import run, table
 
+from planextract.lexicon.column_roles import role_of
 from planextract.normalise.column_evidence import action_like, owner_like, resolve
-from planextract.normalise.columns import role_of
 
 
 def test_a_header_worded_as_a_question_names_the_role_its_first_word_asks_for():

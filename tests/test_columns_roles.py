@@ -4,7 +4,7 @@ rule on two small plans that differ in everything but the rule."""
 import pytest
 from plan_blocks import run, table
 
-from planextract.normalise.columns import is_header_row, role_of
+from planextract.lexicon.column_roles import is_header_row, role_of
 
 
 @pytest.mark.parametrize("header, role", [

@@ -279,7 +279,7 @@ def test_heldout_pools_hold_words_the_readers_were_not_written_from():
     the seen pools, and no opening verb is in the normaliser's verb list."""
     from corpus import heldout
 
-    from planextract.normalise.verbs import VERBS
+    from planextract.lexicon.verbs import VERBS
 
     for role, words in heldout.HEADERS.items():
         seen = {w.lower() for w in vocab.HEADERS[role]}

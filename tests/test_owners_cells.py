@@ -1,9 +1,9 @@
 """Cutting an owner cell: roles by default, people only on positive evidence."""
 
+from planextract.lexicon.role_vocab import load
 from planextract.normalise.owner_cells import split_cell, uses_comma_separators
 from planextract.normalise.people import is_person
 from planextract.normalise.role_text import clean_role
-from planextract.normalise.role_vocab import load
 
 VOCAB = load()
 

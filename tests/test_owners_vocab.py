@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
+from planextract.lexicon.role_vocab import RolesFileError, load
 from planextract.normalise.owners import resolve
-from planextract.normalise.role_vocab import RolesFileError, load
 from planextract.pipeline.cli import main
 
 USER = '''
@@ -77,7 +77,7 @@ def test_cli_roles_option_reaches_the_owners_and_the_roles_table(tmp_path, capsy
 
 
 def test_builtin_acronyms_follow_the_kind_of_body():
-    from planextract.normalise.role_vocab import sector_of
+    from planextract.lexicon.role_vocab import sector_of
 
     assert sector_of("Kestrel Downs Constabulary", None) == "police"
     assert sector_of(None, "Marlston NHS Foundation Trust equality plan") == "nhs"

@@ -24,6 +24,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planextract.lexicon import column_roles
+from planextract.lexicon.column_roles import PHRASES, WORDS
+from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import (
     columns,
     dates,
@@ -34,11 +37,8 @@ from planextract.normalise import (
     role_text,
     rows,
     tables,
-    text,
 )
-from planextract.normalise.columns import PHRASES, WORDS
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.text import squash
 from planextract.pipeline.document_run import run_one
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
 
 
 # pure functions remembered per input (issue 11); ``__wrapped__`` is the rule itself
-REMEMBERED = (columns.role_of, columns.is_weak_action, text.squash, text.squash_lines,
+REMEMBERED = (column_roles.role_of, column_roles.is_weak_action, squash, squash_lines,
               role_text.clean_role,
               owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person)
 
@@ -74,7 +74,7 @@ def reference_latest_similar(label_sets, _index, labels):
 
 
 def reference_phrase_at(words: list[str], phrase: list[str]) -> int | None:
-    """``columns._phrase_at`` as it was before issue 11."""
+    """``column_roles._phrase_at`` as it was before issue 11."""
     for i in range(len(words) - len(phrase) + 1):
         if all(w == p or (len(p) > 3 and w.startswith(p)) for w, p in
                zip(words[i:i + len(phrase)], phrase)):
@@ -85,15 +85,15 @@ def reference_phrase_at(words: list[str], phrase: list[str]) -> int | None:
 @settings(max_examples=300, deadline=None)
 @given(header_text, st.sampled_from([p.split() for p, _ in PHRASES] + [["action"], []]))
 def test_phrase_found_where_the_reference_finds_it(text, phrase):
-    words = columns._words(text) + phrase[:1] + columns._words(text)
-    assert columns._phrase_at(words, phrase) == reference_phrase_at(words, phrase)
+    words = column_roles._words(text) + phrase[:1] + column_roles._words(text)
+    assert column_roles._phrase_at(words, phrase) == reference_phrase_at(words, phrase)
 
 
 @settings(max_examples=300, deadline=None)
 @given(header_text)
 def test_remembered_role_is_the_role_computed_afresh(text):
-    assert columns.role_of(text) == columns.role_of.__wrapped__(text)
-    assert columns.role_of(text) == columns.role_of(text)  # and again, from the cache
+    assert column_roles.role_of(text) == column_roles.role_of.__wrapped__(text)
+    assert column_roles.role_of(text) == column_roles.role_of(text)  # and again, from the cache
 
 
 @settings(max_examples=300, deadline=None)

@@ -17,8 +17,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planextract.normalise import columns, dates, document, tables
-from planextract.normalise.columns import PHRASES, WORDS
+from planextract.lexicon import column_roles
+from planextract.lexicon.column_roles import PHRASES, WORDS
+from planextract.lexicon.role_vocab import load
+from planextract.lexicon.text import squash, squash_lines
+from planextract.normalise import dates, document, tables
 from planextract.normalise.owner_cells import (
     _peel_parts,
     has_head_noun,
@@ -28,8 +31,6 @@ from planextract.normalise.owner_cells import (
     segments,
 )
 from planextract.normalise.people import is_person
-from planextract.normalise.role_vocab import load
-from planextract.normalise.text import squash, squash_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,16 +117,16 @@ def test_similar_label_sets_as_the_ratio_of_built_sets(x, y):
 
 
 def reference_segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
-    """``columns._segment_role`` as it was before: every phrase and every stem tried."""
-    if len(words) > 1 and words[0] in columns._QUESTION:
-        return columns._QUESTION[words[0]]
+    """``column_roles._segment_role`` as it was before: every phrase and every stem tried."""
+    if len(words) > 1 and words[0] in column_roles._QUESTION:
+        return column_roles._QUESTION[words[0]]
     hits: list[tuple[int, int, str]] = []
     covered: set[int] = set()
     for phrase, role in PHRASES:
         if role in skip:
             continue
         parts = phrase.split()
-        at = columns._phrase_at(words, parts)
+        at = column_roles._phrase_at(words, parts)
         if at is not None:
             hits.append((at + len(parts), len(parts), role))
             covered.update(range(at, at + len(parts)))
@@ -136,13 +137,13 @@ def reference_segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str 
         for role, stems in WORDS.items():
             if role in skip:
                 continue
-            if any(columns._stem_matches(s, word, alone) for s in stems):
+            if any(column_roles._stem_matches(s, word, alone) for s in stems):
                 hits.append((index + 1, 1, role))
                 break
-    cut = next((i for i, w in enumerate(words) if i > 0 and w in columns._PREPOSITIONS),
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in column_roles._PREPOSITIONS),
                len(words))
     head = [h for h in hits if h[0] - h[1] < cut]
-    if not hits and len(words) == 2 and words[1] == "by" and columns._AGENT.match(words[0]) \
+    if not hits and len(words) == 2 and words[1] == "by" and column_roles._AGENT.match(words[0]) \
             and "owner" not in skip:
         return "owner"
     return max(head or hits)[2] if hits else None
@@ -160,7 +161,7 @@ _SKIPS = st.sampled_from([(), ("action",), ("owner",), ("action", "outcome")])
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_HEADER_WORDS, max_size=6), _SKIPS)
 def test_a_label_is_read_as_trying_every_phrase_and_stem(words, skip):
-    assert columns._segment_role(words, skip) == reference_segment_role(words, skip)
+    assert column_roles._segment_role(words, skip) == reference_segment_role(words, skip)
 
 
 def test_every_sample_label_is_read_as_trying_every_phrase_and_stem():
@@ -168,6 +169,6 @@ def test_every_sample_label_is_read_as_trying_every_phrase_and_stem():
              for row in path.read_text(encoding="utf-8", errors="replace").splitlines()
              for cell in row.split("\t") if len(cell) < 200}
     for line in lines:
-        words = columns._words(line)
+        words = column_roles._words(line)
         for skip in ((), ("action",)):
-            assert columns._segment_role(words, skip) == reference_segment_role(words, skip)
+            assert column_roles._segment_role(words, skip) == reference_segment_role(words, skip)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from planextract.normalise.verbs import VERBS, opens_with_verb
+from planextract.lexicon.verbs import VERBS, opens_with_verb
 
 # a modal within the first words: ``To``, ``We will``, ``Managers should``, ``HR to``
 _MODAL = re.compile(r"^(?:to|(?:[\w'&-]+\s+){0,4}(?:will|should|shall|must|to|would))\s+[a-z]",

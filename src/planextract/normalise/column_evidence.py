@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement, role_of
+from planextract.lexicon.text import squash
 from planextract.normalise import dates, rag, role_vocab
 from planextract.normalise.action_words import action_like
-from planextract.normalise.columns import is_weak_action, names_action_in_complement, role_of
-from planextract.normalise.text import squash
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")

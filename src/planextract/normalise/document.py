@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
+from planextract.lexicon.role_vocab import sector_of
+from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import (
     dates,
     glossary,
@@ -27,10 +29,8 @@ from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.layout import detect_layout
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.role_vocab import sector_of
 from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
-from planextract.normalise.text import squash, squash_lines
 from planextract.settings import DEFAULT, Settings
 
 

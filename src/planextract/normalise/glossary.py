@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planextract.normalise import role_vocab
+from planextract.lexicon import role_vocab
 
 # the project's own table: the acronyms of the role vocabulary (data/roles.toml)
 BUILTIN = dict(role_vocab.load().acronyms)

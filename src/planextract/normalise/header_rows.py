@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from planextract.extract.model import Row
+from planextract.lexicon.column_roles import is_header_row, role_of
+from planextract.lexicon.text import squash
 from planextract.normalise.column_evidence import dated_column, plan_columns
-from planextract.normalise.columns import is_header_row, role_of
-from planextract.normalise.text import squash
 from planextract.settings import DEFAULT
 
 

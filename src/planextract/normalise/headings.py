@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planextract.normalise.text import is_all_caps, smart_title, squash
+from planextract.lexicon.text import squash
+from planextract.normalise.text import is_all_caps, smart_title
 
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Row
+from planextract.lexicon.text import squash
 from planextract.normalise import column_evidence, numbering
 from planextract.normalise.columns import header_labels, repeats_labels
-from planextract.normalise.text import squash
 from planextract.settings import DEFAULT, ColumnSettings
 
 

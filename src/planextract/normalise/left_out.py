@@ -9,8 +9,8 @@ against the file.
 
 from __future__ import annotations
 
+from planextract.lexicon.text import squash
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.text import squash
 
 MESSAGE = "a row with no action text is not an action; what it printed is kept here"
 

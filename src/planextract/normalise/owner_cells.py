@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from planextract.lexicon.fold import fold
+from planextract.lexicon.role_vocab import Vocabulary
 from planextract.normalise.people import is_person, people_in
-from planextract.normalise.role_text import clean_role, fold, is_acronym, strip_ends, words_of
-from planextract.normalise.role_vocab import Vocabulary
+from planextract.normalise.role_text import clean_role, is_acronym, strip_ends, words_of
 
 _OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
 _HARD_SPLIT = re.compile(r"\s*(?:;|\n)\s*")

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from planextract.normalise import role_vocab
+from planextract.lexicon import role_vocab
+from planextract.lexicon.fold import fold
+from planextract.lexicon.role_vocab import VocabRole, Vocabulary
 from planextract.normalise.owner_cells import (
     OwnerCell,
     has_head_noun,
@@ -43,11 +45,9 @@ from planextract.normalise.role_text import (
     Expansion,
     clean_role,
     fingerprint,
-    fold,
     spelt_out_initials,
     words_of,
 )
-from planextract.normalise.role_vocab import VocabRole, Vocabulary
 from planextract.settings import DEFAULT, OwnerSettings
 
 # the pieces of a segment that are a role or a name, never both

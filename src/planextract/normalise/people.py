@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from planextract.normalise.role_vocab import Vocabulary
+from planextract.lexicon.role_vocab import Vocabulary
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+")
 _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")

@@ -14,15 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planextract.normalise.role_text import (
-    Expander,
-    Expansion,
-    fingerprint,
-    fold,
-    is_acronym,
-    words_of,
-)
-from planextract.normalise.role_vocab import VocabRole, Vocabulary
+from planextract.lexicon.fold import fold
+from planextract.lexicon.role_vocab import VocabRole, Vocabulary
+from planextract.normalise.role_text import Expander, Expansion, fingerprint, is_acronym, words_of
 
 
 @dataclass(frozen=True)

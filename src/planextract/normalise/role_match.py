@@ -22,8 +22,8 @@ from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
-from planextract.normalise.role_text import fold
-from planextract.normalise.role_vocab import Vocabulary
+from planextract.lexicon.fold import fold
+from planextract.lexicon.role_vocab import Vocabulary
 from planextract.settings import DEFAULT, OwnerSettings
 
 

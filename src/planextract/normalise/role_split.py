@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from planextract.lexicon.fold import fold
+from planextract.lexicon.role_vocab import Vocabulary
 from planextract.normalise.owner_cells import has_head_noun
-from planextract.normalise.role_text import fold, is_acronym
-from planextract.normalise.role_vocab import Vocabulary
+from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
 

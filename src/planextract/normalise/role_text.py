@@ -8,9 +8,10 @@ Pure functions; the plan's key and the builtin tables come in as an
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from planextract.lexicon.fold import fold
 
 _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
 _INNER_AMP = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
@@ -55,18 +56,6 @@ def words_of(role: str) -> list[str]:
 
 def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(word)) and len(word.replace("&", "")) <= 6
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lower case, NFKC, hyphens inside a word joined, plural folded."""
-    word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
-    word = re.sub(r"[-'.]", "", word)
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def fingerprint(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) -> str:

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planextract.extract.model import Cell, Row
+from planextract.lexicon.column_roles import is_header_row, role_of
+from planextract.lexicon.text import squash
 from planextract.normalise import bullets, dates, left_out, numbering, strands
-from planextract.normalise.columns import header_labels, is_header_row, repeats_labels, role_of
+from planextract.normalise.columns import header_labels, repeats_labels
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.layout import Layout, cell_of
-from planextract.normalise.text import join_continuation, squash
+from planextract.normalise.text import join_continuation
 
 # roles whose cells are joined across a page break and split across stacked actions
 VALUE_ROLES = ("owner", "due", "start", "owner_due", "duty", "scrutiny", "strand", "progress",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planextract.extract.model import Row, Table
+from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
 from planextract.normalise.columns import (
@@ -20,7 +21,6 @@ from planextract.normalise.columns import (
     repeats_labels,
 )
 from planextract.normalise.header_rows import Header
-from planextract.normalise.text import squash
 from planextract.settings import DEFAULT, ColumnSettings
 
 

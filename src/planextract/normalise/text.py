@@ -1,27 +1,12 @@
-"""Small text rules shared by several normalisation steps."""
+"""Small text rules shared by several normalisation steps (the whitespace
+collapse every layer shares is ``lexicon.text``)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _SMALL_WORDS = {"and", "of", "the", "to", "for", "in", "on", "a", "an", "or", "with", "by"}
 _WORD_START = re.compile(r"(^|[\s/\-–(])([A-Za-z])([A-Za-z']*)")
-
-
-@lru_cache(maxsize=1 << 13)  # a table's cells; bounded, long cells included
-def squash(text: str) -> str:
-    """Collapse all whitespace, line breaks included, to single spaces.
-    Remembered: every rule squashes the same cells again (issue 11)."""
-    return " ".join(text.split())
-
-
-@lru_cache(maxsize=1 << 13)  # a table's cells; bounded, long cells included
-def squash_lines(text: str) -> str:
-    """Collapse spaces within lines, keep line breaks, drop empty lines.
-    Remembered: a row's cells are read again for each field (issue 11)."""
-    lines = (" ".join(ln.split()) for ln in text.split("\n"))
-    return "\n".join(ln for ln in lines if ln)
 
 
 def is_all_caps(text: str) -> bool:

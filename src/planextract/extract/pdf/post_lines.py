@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from planextract.normalise.role_text import fold
-from planextract.normalise.role_vocab import load
+from planextract.lexicon.fold import fold
+from planextract.lexicon.role_vocab import load
 
 _WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
 

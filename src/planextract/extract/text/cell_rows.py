@@ -40,7 +40,7 @@ from planextract.extract.text.cell_labels import (
     is_title,
     word_set,
 )
-from planextract.normalise.columns import is_header_row, role_of
+from planextract.lexicon.column_roles import is_header_row, role_of
 from planextract.settings import DEFAULT, TextCellSettings
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
