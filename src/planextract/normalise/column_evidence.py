@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planextract.lexicon import role_vocab
 from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement, role_of
 from planextract.lexicon.text import squash
-from planextract.normalise import dates, rag, role_vocab
+from planextract.normalise import dates, rag
 from planextract.normalise.action_words import action_like
 from planextract.settings import DEFAULT, ColumnSettings
 
