@@ -24,13 +24,16 @@ class Killed(BaseException):
 
 
 class KillAfter:
-    """Counts the dataset's commits; raises Killed right after the ``at``-th."""
+    """Counts the dataset's commits; raises Killed right after the ``at``-th (with
+    ``before``, right before it: its files written, its log entry not)."""
 
-    def __init__(self, at: int | None) -> None:
-        self.at, self.done = at, 0
+    def __init__(self, at: int | None, before: bool = False) -> None:
+        self.at, self.done, self.before = at, 0, before
 
     def wrap(self, write):
         def counted(*args, **kwargs):
+            if self.before and self.done + 1 == self.at:
+                raise Killed(self.at)
             result = write(*args, **kwargs)
             self.done += 1
             if self.done == self.at:
@@ -75,8 +78,13 @@ def scenario(tmp_path, replacing: bool):
     return inbox, prepare
 
 
+@pytest.mark.parametrize("before", [False, True], ids=["after", "before"])
 @pytest.mark.parametrize("replacing", [False, True], ids=["fresh", "replacing"])
-def test_a_run_killed_after_any_commit_leaves_readable_tables(tmp_path, monkeypatch, replacing):
+def test_a_run_killed_at_any_commit_leaves_readable_tables(tmp_path, monkeypatch, replacing,
+                                                           before):
+    """``before``: killed with a commit's files written but not its log entry (a table
+    being created holds its empty file and no commit yet): the next run must take that
+    folder as its own, not refuse it as someone else's."""
     inbox, prepare = scenario(tmp_path, replacing)
     args = ("--commit-every", "1", "--workers", "1")
     reference = tmp_path / "reference"
@@ -84,16 +92,36 @@ def test_a_run_killed_after_any_commit_leaves_readable_tables(tmp_path, monkeypa
     counting = KillAfter(None)
     with monkeypatch.context() as m:
         patch(m, counting)
-        ingest(inbox, "--dataset", reference, *args)
+        status = ingest(inbox, "--dataset", reference, *args)
     assert counting.done >= 4
     for at in range(1, counting.done + 1):
         ds = tmp_path / f"kill-{at}"
         prepare(ds)
         with monkeypatch.context() as m:
-            patch(m, KillAfter(at))
+            patch(m, KillAfter(at, before))
             with pytest.raises(Killed):
                 ingest(inbox, "--dataset", ds, *args)
         assert_readable(ds)
-        ingest(inbox, "--dataset", ds)  # the next run finishes what the killed one began
+        # the next run finishes what the killed one began
+        assert ingest(inbox, "--dataset", ds) == status, at
         for name in TABLES:
             pd.testing.assert_frame_equal(rows(ds, name), rows(reference, name), obj=name)
+
+
+def test_a_table_being_created_is_ours_and_a_folder_of_files_without_a_log_is_not(tmp_path):
+    """Another run checks the dataset before it waits for the lock, while the run that
+    holds it may be creating a table: its folder (log folder made first, empty file
+    written, no commit yet) must pass; a folder of files with no log must not."""
+    dataset = delta.Dataset(tmp_path / "ds")
+    creating = dataset.path("actions")
+    (creating / "_delta_log").mkdir(parents=True)
+    (creating / "part-00000-cut-c000.zstd.parquet").write_bytes(b"cut short")
+    dataset.check_layout()
+    dataset.ensure_tables()  # under the lock: the stray file goes, the table is made
+    assert not (creating / "part-00000-cut-c000.zstd.parquet").exists()
+    assert list(pd.read_parquet(creating).columns) == stored_schema("actions").names
+    foreign = delta.Dataset(tmp_path / "other").path("glossary")
+    foreign.mkdir(parents=True)
+    (foreign / "notes.parquet").write_bytes(b"someone else's")
+    with pytest.raises(delta.DatasetError, match="not a Delta table"):
+        delta.Dataset(tmp_path / "other").check_layout()

@@ -68,6 +68,8 @@ class Dataset:
         nothing but Parquet files is emptied instead, to become a Delta table."""
         for name in TABLES:
             folder = self.path(name)
+            if (folder / "_delta_log").is_dir():
+                continue  # ours: a table, or one a run is creating (or was killed creating)
             if folder.exists() and not DeltaTable.is_deltatable(str(folder)):
                 plain = folder.is_dir() and all(p.is_file() and p.suffix == ".parquet"
                                                 for p in folder.iterdir())
@@ -109,10 +111,18 @@ class Dataset:
         """Create every missing table, so readers always find all four. A table is
         created with its empty Parquet file in its first commit: a run killed between
         creating a table and giving it a file would leave a table plain readers see
-        without columns (pandas: no ``source``)."""
+        without columns (pandas: no ``source``). Its ``_delta_log/`` folder is made
+        before that file, so a folder is never a file without a log, which
+        ``check_layout`` would refuse as someone else's (another run checks before it
+        waits for the lock; a run killed here leaves one)."""
         for name in TABLES:
             if self.table(name) is None:
-                self.path(name).mkdir(parents=True, exist_ok=True)
+                folder = self.path(name)
+                # the log folder first: a folder holding a file but no log is what
+                # check_layout refuses as foreign, and another run may look meanwhile
+                (folder / "_delta_log").mkdir(parents=True, exist_ok=True)
+                for stray in folder.glob("*.parquet"):  # a creation cut short by a kill
+                    stray.unlink()
                 create_table_with_add_actions(str(self.path(name)),
                                               Schema.from_arrow(stored_schema(name)),
                                               [self._empty_file(name)])
