@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from planextract.pipeline import testhooks
+from planextract.pipeline import slots, testhooks
 from planextract.pipeline.child import worker_main
 from planextract.pipeline.document_run import failed
 from planextract.pipeline.forkctx import context
@@ -62,10 +62,10 @@ class _Worker:
     """One worker process and the documents handed to it, the first being read."""
 
     def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool,
-                 cwd: str | None = None) -> None:
+                 cwd: str | None = None, place: tuple[str, int, int] | None = None) -> None:
         self.conn, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, daemon=True,
-                                   args=(child_end, settings, hooks, cwd))
+                                   args=(child_end, settings, hooks, cwd, place))
         self.process.start()
         child_end.close()
         self.queue: deque[Task] = deque()
@@ -111,6 +111,12 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
     pending = iter(tasks)
     handed_back: deque[Task] = deque()
     pool: list[_Worker] = []
+    # with several workers, a long PDF's split takes only the reading slots free
+    slot_file = slots.make_file(workers) if workers > 1 else None
+
+    def spawn(index: int) -> _Worker:
+        place = (slot_file, index, workers) if slot_file else None
+        return _Worker(ctx, settings, hooks, cwd, place)
 
     def take() -> Task | None:
         return handed_back.popleft() if handed_back else next(pending, None)
@@ -120,13 +126,13 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             for i, worker in enumerate(pool):  # replace idle workers that are gone
                 if not worker.queue and not worker.process.is_alive():
                     worker.stop()
-                    pool[i] = _Worker(ctx, settings, hooks, cwd)
+                    pool[i] = spawn(i)
             while True:  # hand out documents: new workers first, then queues to DEPTH
                 if len(pool) < max(1, workers):
                     task = take()
                     if task is None:
                         break
-                    pool.append(_Worker(ctx, settings, hooks, cwd))
+                    pool.append(spawn(len(pool)))
                     pool[-1].give(task)
                     continue
                 target = min(pool, key=lambda w: len(w.queue))
@@ -150,11 +156,13 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                     handed_back.extend(worker.queue)
                     worker.queue.clear()
                     worker.stop()
-                    pool[i] = _Worker(ctx, settings, hooks, cwd)
+                    pool[i] = spawn(i)
                 yield result
     finally:
         for worker in pool:
             worker.stop()
+        if slot_file:
+            os.unlink(slot_file)
 
 
 def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentTables | None:
