@@ -97,8 +97,11 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool,
     """Read the documents sent through ``conn``, one at a time, until told to stop
     (None) or the main process goes away; a result goes back for each. ``cwd``: the
     folder relative sources are relative to (the command's, on a remote Dask worker
-    that sees the same paths), when it exists here."""
+    that sees the same paths), when it exists here. ``place``: the run's slot file,
+    this worker's place in the pool and the number of places (``slots``)."""
     die_with_parent()
+    if place is not None:
+        slots.join(*place)
     cap_memory(settings.run.max_memory)
     if cwd and os.path.isdir(cwd):
         os.chdir(cwd)
