@@ -6,6 +6,7 @@ style and unruled plans whose columns run over the cuts. Times nothing."""
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -227,3 +228,52 @@ def test_a_split_with_no_free_slot_reads_alone_and_gives_the_same_pages(
     slot_run([2])
     assert _pages(data, pdf_split.split_reader(settings)) == whole
     assert parts == [2]  # no free slot: no helper, every page read here
+
+
+def test_each_pool_worker_holds_its_reading_slot_while_it_reads(tmp_path, monkeypatch):
+    """``run_isolated`` with two workers: both places of the run's slot file are held
+    while two documents are being read (so a split elsewhere finds none free), and
+    the file is gone when the run ends."""
+    import fcntl
+    import os
+    import tempfile
+    import threading
+
+    from planextract.pipeline.isolation import Task, run_isolated
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    docs = []
+    for i in range(2):
+        doc = tmp_path / f"hang-{i}.md"
+        doc.write_text("planextract-test:hang\n# Plan\n")
+        docs.append(Task(str(doc)))
+    settings = replace(DEFAULT, run=replace(DEFAULT.run, workers=2, timeout=4))
+    results = []
+    run = threading.Thread(target=lambda: results.extend(
+        run_isolated(docs, settings, 2, hooks=True)))
+    run.start()
+
+    def held(fd: int, place: int) -> bool:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, place, os.SEEK_SET)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, place, os.SEEK_SET)
+        return False
+
+    seen = False
+    for _ in range(300):
+        files = list(tmp_path.glob("planextract-slots-*"))
+        if files:
+            fd = os.open(files[0], os.O_RDWR)
+            try:
+                seen = held(fd, 0) and held(fd, 1)
+            finally:
+                os.close(fd)
+            if seen:
+                break
+        time.sleep(0.01)
+    run.join(60)
+    assert seen
+    assert [r.document["status"] for r in results] == ["failed", "failed"]  # timed out
+    assert not list(tmp_path.glob("planextract-slots-*"))
