@@ -9,6 +9,7 @@ bounded whatever the number of documents.
 
 from __future__ import annotations
 
+import math
 import multiprocessing as mp
 import os
 import signal
@@ -55,7 +56,18 @@ def timeout_message(timeout: float) -> str:
             "(--timeout); the file may be damaged or very large - raise --timeout to retry")
 
 
-DEPTH = 2  # documents handed to a worker at once: it starts the next while we commit
+COVER = 0.12  # seconds of reading queued per worker: a batch commit (40-90 ms) is covered
+MAX_DEPTH = 8  # documents handed to a worker at once, at most
+
+
+def depth(seconds_a_document: float | None) -> int:
+    """How many documents a worker holds at once: enough queued behind the one it
+    reads that it reads on while the main process commits a batch (with two, small
+    documents left each worker idle through every commit), and no more, so little
+    waits behind a slow document when the inputs run out. Two until one is timed."""
+    if not seconds_a_document:
+        return 2
+    return max(2, min(MAX_DEPTH, 1 + math.ceil(COVER / seconds_a_document)))
 
 
 class _Worker:
@@ -118,6 +130,8 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
         place = (slot_file, index, workers) if slot_file else None
         return _Worker(ctx, settings, hooks, cwd, place)
 
+    per_document: float | None = None  # seconds a document, smoothed over the results
+
     def take() -> Task | None:
         return handed_back.popleft() if handed_back else next(pending, None)
 
@@ -136,7 +150,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                     pool[-1].give(task)
                     continue
                 target = min(pool, key=lambda w: len(w.queue))
-                if len(target.queue) >= DEPTH or (task := take()) is None:
+                if len(target.queue) >= depth(per_document) or (task := take()) is None:
                     break
                 target.give(task)
             busy = [w for w in pool if w.queue]
@@ -151,6 +165,8 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                 result = _collect(worker, ready, timeout)
                 if result is None:
                     continue
+                took = result.document.get("seconds") or 0.0
+                per_document = took if per_document is None else 0.8 * per_document + 0.2 * took
                 if worker.broken or worker.retiring:
                     # a fresh worker takes its place; what it had not begun goes back
                     handed_back.extend(worker.queue)
