@@ -13,7 +13,9 @@ out/bench/ingest/, then times ``planextract ingest`` into a fresh dataset:
 - CPU milliseconds a document in the main process and in the workers (the fork
   server included): unlike wall time they do not depend on what else the machine
   runs, and give the speed-up two workers allow on an idle machine, printed beside
-  the wall one (on a shared machine the wall figure measures the other jobs too).
+  the wall one (on a shared machine the wall figure measures the other jobs too);
+  ``server s``: the fork server's own CPU seconds (its warm-up, a fixed cost), and
+  ``load``: the load average when the run ended.
 
 ``--before SRC``: the same runs with another checkout's ``src`` (e.g. a ``git
 archive`` of main) first, in the same session, for a same-run comparison.
@@ -75,8 +77,10 @@ def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
     peak = 0
     main = psutil.Process(run.pid)
     cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
+    server: set[int] = set()  # the fork server (and resource tracker): the main's children
     while run.poll() is None:
         try:
+            server.update(p.pid for p in main.children())
             tree = [main, *main.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
             for p in tree:
@@ -94,6 +98,8 @@ def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
     return {"docs": docs, "workers": workers, "seconds": seconds, "docs_s": docs / seconds,
             "peak_mb": peak / 2**20, "main_ms": 1000 * main_cpu / docs,
             "workers_ms": 1000 * (sum(cpu.values()) - main_cpu) / docs,
+            "server_s": sum(cpu.get(pid, 0.0) for pid in server),
+            "load": os.getloadavg()[0],
             "summary": out.splitlines()[1] if out else ""}
 
 
@@ -119,7 +125,7 @@ def main() -> int:
           "in 10")
     print(f"ingest: load average before: {os.getloadavg()[0]:.1f}")
     print(f"{'':<7}{'docs':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
-          f"{'main ms/doc':>11} {'workers ms/doc':>14}  summary")
+          f"{'main ms/doc':>11} {'workers ms/doc':>14} {'server s':>8} {'load':>5}  summary")
     labels = {"before": args.before, "now": None} if args.before else {"now": None}
     runs: dict[tuple, dict] = {}
     for label, src in labels.items():
@@ -128,7 +134,8 @@ def main() -> int:
             runs[(label, result["docs"], workers)] = result
             print(f"{label:<7}{result['docs']:>6} {workers:>7} {result['seconds']:>8.2f} "
                   f"{result['docs_s']:>7.1f} {result['peak_mb']:>8.0f} "
-                  f"{result['main_ms']:>11.2f} {result['workers_ms']:>14.2f}  "
+                  f"{result['main_ms']:>11.2f} {result['workers_ms']:>14.2f} "
+                  f"{result['server_s']:>8.2f} {result['load']:>5.1f}  "
                   f"{result['summary']}")
     for label in labels:
         one, two = runs[(label, args.docs, 1)], runs[(label, args.docs, 2)]

@@ -230,3 +230,19 @@ def test_a_dask_cluster_gives_the_serial_dataset(tmp_path):
         for run in ("remote", "local"):
             pd.testing.assert_frame_equal(rows(tmp_path / run, name),
                                           rows(tmp_path / "serial", name), obj=name)
+
+
+def test_a_worker_holds_enough_small_documents_to_read_through_a_commit():
+    """Queue depth: two until a document is timed; small documents, enough queued to
+    cover ``COVER`` seconds (a batch commit) but never more than ``MAX_DEPTH``; a slow
+    document, two (one read, one next), so little waits behind it at the end."""
+    from planextract.pipeline.isolation import COVER, MAX_DEPTH, depth
+
+    assert depth(None) == 2
+    assert depth(5.0) == depth(COVER) == 2
+    for seconds in (0.005, 0.013, 0.025, 0.05):
+        queued = depth(seconds) - 1  # behind the one being read
+        assert queued * seconds >= COVER or depth(seconds) == MAX_DEPTH
+        assert 2 <= depth(seconds) <= MAX_DEPTH
+    assert [depth(s) for s in (0.001, 0.01, 0.03, 0.1, 1.0)] == sorted(
+        (depth(s) for s in (0.001, 0.01, 0.03, 0.1, 1.0)), reverse=True)

@@ -6,6 +6,7 @@ style and unruled plans whose columns run over the cuts. Times nothing."""
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -136,3 +137,143 @@ def test_a_document_worker_splits_its_pdf_and_gives_the_same_rows(pdfs):
             r.source: (r.document["status"], r.tables["actions"].to_pylist()) for r in got}
     assert all(status == "ok" for status, _ in results[2].values()), results[2]
     assert results[1] == results[2]
+
+
+def _hold(path: str, places: list[int], ready, done) -> None:
+    """In a child: hold the slots ``places`` (as busy workers do) until ``done``."""
+    import fcntl
+    import os
+
+    fd = os.open(path, os.O_RDWR)
+    for place in places:
+        fcntl.lockf(fd, fcntl.LOCK_EX, 1, place, os.SEEK_SET)
+    ready.set()
+    done.wait(30)
+
+
+@pytest.fixture
+def slot_run(monkeypatch, tmp_path):
+    """This process as place 0 of a run of 3 workers; ``hold(places)`` makes
+    another process hold those places, as reading workers do."""
+    import multiprocessing as mp
+
+    from planextract.pipeline import slots
+
+    path = slots.make_file(3, str(tmp_path))
+    monkeypatch.setattr(slots, "_SHARED", None)
+    slots.join(path, 0, 3)
+    ctx = mp.get_context("fork")
+    children = []
+
+    def hold(places: list[int]) -> None:
+        ready, done = ctx.Event(), ctx.Event()
+        child = ctx.Process(target=_hold, args=(path, places, ready, done))
+        child.start()
+        assert ready.wait(30)
+        children.append((child, done))
+
+    yield hold
+    for child, done in children:
+        done.set()
+        child.join()
+
+
+def test_a_split_takes_only_the_free_reading_slots(slot_run):
+    from planextract.pipeline import slots
+
+    with slots.spare(2) as taken:
+        assert taken == 2  # both other workers idle
+        with slots.spare(2) as again:
+            assert again == 2  # this process's own locks never conflict
+    slot_run([1])
+    with slots.spare(2) as taken:
+        assert taken == 1
+    slot_run([2])
+    with slots.spare(2) as taken:
+        assert taken == 0
+
+
+def test_a_worker_killed_mid_split_frees_its_slots(slot_run, tmp_path):
+    """Record locks go with their process: a kill -9 never loses a slot."""
+    import multiprocessing as mp
+
+    from planextract.pipeline import slots
+
+    ctx = mp.get_context("fork")
+    ready, done = ctx.Event(), ctx.Event()
+    path = str(next(tmp_path.glob("planextract-slots-*")))  # the run's slot file
+    holder = ctx.Process(target=_hold, args=(path, [1, 2], ready, done))
+    holder.start()
+    assert ready.wait(30)
+    with slots.spare(2) as taken:
+        assert taken == 0
+    holder.kill()
+    holder.join()
+    with slots.spare(2) as taken:
+        assert taken == 2
+
+
+def test_a_split_with_no_free_slot_reads_alone_and_gives_the_same_pages(
+        slot_run, pdfs, monkeypatch):
+    parts = []
+    real = pdf_split.ranges
+    monkeypatch.setattr(pdf_split, "ranges", lambda n, k: parts.append(k) or real(n, k))
+    path = next(p for p in pdfs if p.name == "bench-plan.pdf")
+    data = path.read_bytes()
+    whole = _pages(data, lambda d, _, pdf: read_range(d, 0, len(d), pdf))
+    settings = _split(3)
+    slot_run([1])
+    assert _pages(data, pdf_split.split_reader(settings)) == whole
+    assert parts == [2]  # one helper: the one free slot, not workers - 1
+    slot_run([2])
+    assert _pages(data, pdf_split.split_reader(settings)) == whole
+    assert parts == [2]  # no free slot: no helper, every page read here
+
+
+def test_each_pool_worker_holds_its_reading_slot_while_it_reads(tmp_path, monkeypatch):
+    """``run_isolated`` with two workers: both places of the run's slot file are held
+    while two documents are being read (so a split elsewhere finds none free), and
+    the file is gone when the run ends."""
+    import fcntl
+    import os
+    import tempfile
+    import threading
+
+    from planextract.pipeline.isolation import Task, run_isolated
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    docs = []
+    for i in range(2):
+        doc = tmp_path / f"hang-{i}.md"
+        doc.write_text("planextract-test:hang\n# Plan\n")
+        docs.append(Task(str(doc)))
+    settings = replace(DEFAULT, run=replace(DEFAULT.run, workers=2, timeout=4))
+    results = []
+    run = threading.Thread(target=lambda: results.extend(
+        run_isolated(docs, settings, 2, hooks=True)))
+    run.start()
+
+    def held(fd: int, place: int) -> bool:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, place, os.SEEK_SET)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, place, os.SEEK_SET)
+        return False
+
+    seen = False
+    for _ in range(300):
+        files = list(tmp_path.glob("planextract-slots-*"))
+        if files:
+            fd = os.open(files[0], os.O_RDWR)
+            try:
+                seen = held(fd, 0) and held(fd, 1)
+            finally:
+                os.close(fd)
+            if seen:
+                break
+        time.sleep(0.01)
+    run.join(60)
+    assert seen
+    assert [r.document["status"] for r in results] == ["failed", "failed"]  # timed out
+    assert not list(tmp_path.glob("planextract-slots-*"))

@@ -14,7 +14,7 @@ import resource
 import signal
 from multiprocessing.connection import Connection
 
-from planextract.pipeline import testhooks
+from planextract.pipeline import slots, testhooks
 from planextract.pipeline.document_run import DocumentResult, failed, memory_message, run_one
 from planextract.pipeline.rows import document_tables
 from planextract.settings import Settings
@@ -93,12 +93,15 @@ def read_one(source: str, settings: Settings, hooks: bool) -> tuple[DocumentResu
 
 
 def worker_main(conn: Connection, settings: Settings, hooks: bool,
-                cwd: str | None = None) -> None:
+                cwd: str | None = None, place: tuple[str, int, int] | None = None) -> None:
     """Read the documents sent through ``conn``, one at a time, until told to stop
     (None) or the main process goes away; a result goes back for each. ``cwd``: the
     folder relative sources are relative to (the command's, on a remote Dask worker
-    that sees the same paths), when it exists here."""
+    that sees the same paths), when it exists here. ``place``: the run's slot file,
+    this worker's place in the pool and the number of places (``slots``)."""
     die_with_parent()
+    if place is not None:
+        slots.join(*place)
     cap_memory(settings.run.max_memory)
     if cwd and os.path.isdir(cwd):
         os.chdir(cwd)
@@ -110,7 +113,8 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool,
         if task is None:
             return
         source, sha256, size = task
-        result, retire = read_one(source, settings, hooks)
+        with slots.reading():
+            result, retire = read_one(source, settings, hooks)
         if result.document["status"] == "failed" and "ran out of memory" in (
                 result.document["error"] or ""):
             retire = True

@@ -9,6 +9,7 @@ bounded whatever the number of documents.
 
 from __future__ import annotations
 
+import math
 import multiprocessing as mp
 import os
 import signal
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from planextract.pipeline import testhooks
+from planextract.pipeline import slots, testhooks
 from planextract.pipeline.child import worker_main
 from planextract.pipeline.document_run import failed
 from planextract.pipeline.forkctx import context
@@ -55,17 +56,28 @@ def timeout_message(timeout: float) -> str:
             "(--timeout); the file may be damaged or very large - raise --timeout to retry")
 
 
-DEPTH = 2  # documents handed to a worker at once: it starts the next while we commit
+COVER = 0.12  # seconds of reading queued per worker: a batch commit (40-90 ms) is covered
+MAX_DEPTH = 8  # documents handed to a worker at once, at most
+
+
+def depth(seconds_a_document: float | None) -> int:
+    """How many documents a worker holds at once: enough queued behind the one it
+    reads that it reads on while the main process commits a batch (with two, small
+    documents left each worker idle through every commit), and no more, so little
+    waits behind a slow document when the inputs run out. Two until one is timed."""
+    if not seconds_a_document:
+        return 2
+    return max(2, min(MAX_DEPTH, 1 + math.ceil(COVER / seconds_a_document)))
 
 
 class _Worker:
     """One worker process and the documents handed to it, the first being read."""
 
     def __init__(self, ctx: mp.context.BaseContext, settings: Settings, hooks: bool,
-                 cwd: str | None = None) -> None:
+                 cwd: str | None = None, place: tuple[str, int, int] | None = None) -> None:
         self.conn, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, daemon=True,
-                                   args=(child_end, settings, hooks, cwd))
+                                   args=(child_end, settings, hooks, cwd, place))
         self.process.start()
         child_end.close()
         self.queue: deque[Task] = deque()
@@ -111,6 +123,14 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
     pending = iter(tasks)
     handed_back: deque[Task] = deque()
     pool: list[_Worker] = []
+    # with several workers, a long PDF's split takes only the reading slots free
+    slot_file = slots.make_file(workers) if workers > 1 else None
+
+    def spawn(index: int) -> _Worker:
+        place = (slot_file, index, workers) if slot_file else None
+        return _Worker(ctx, settings, hooks, cwd, place)
+
+    per_document: float | None = None  # seconds a document, smoothed over the results
 
     def take() -> Task | None:
         return handed_back.popleft() if handed_back else next(pending, None)
@@ -120,17 +140,17 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             for i, worker in enumerate(pool):  # replace idle workers that are gone
                 if not worker.queue and not worker.process.is_alive():
                     worker.stop()
-                    pool[i] = _Worker(ctx, settings, hooks, cwd)
+                    pool[i] = spawn(i)
             while True:  # hand out documents: new workers first, then queues to DEPTH
                 if len(pool) < max(1, workers):
                     task = take()
                     if task is None:
                         break
-                    pool.append(_Worker(ctx, settings, hooks, cwd))
+                    pool.append(spawn(len(pool)))
                     pool[-1].give(task)
                     continue
                 target = min(pool, key=lambda w: len(w.queue))
-                if len(target.queue) >= DEPTH or (task := take()) is None:
+                if len(target.queue) >= depth(per_document) or (task := take()) is None:
                     break
                 target.give(task)
             busy = [w for w in pool if w.queue]
@@ -145,16 +165,20 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                 result = _collect(worker, ready, timeout)
                 if result is None:
                     continue
+                took = result.document.get("seconds") or 0.0
+                per_document = took if per_document is None else 0.8 * per_document + 0.2 * took
                 if worker.broken or worker.retiring:
                     # a fresh worker takes its place; what it had not begun goes back
                     handed_back.extend(worker.queue)
                     worker.queue.clear()
                     worker.stop()
-                    pool[i] = _Worker(ctx, settings, hooks, cwd)
+                    pool[i] = spawn(i)
                 yield result
     finally:
         for worker in pool:
             worker.stop()
+        if slot_file:
+            os.unlink(slot_file)
 
 
 def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentTables | None:

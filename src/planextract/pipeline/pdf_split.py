@@ -83,7 +83,9 @@ def _helper_start() -> None:
 
 def split_reader(settings: Settings):
     """The page reader for ``read_pdf``: every page here when the PDF is short
-    or one worker is asked for, else the ranges shared with forked helpers."""
+    or one worker is asked for, else the ranges shared with forked helpers, as
+    many as the run has free reading slots (``slots``: never more than
+    ``workers`` processes read at once, however many documents are split)."""
     workers, threshold = settings.run.workers, settings.run.split_pages
 
     def read_pages(document: pdfium.PdfDocument, data: bytes, pdf: PdfSettings
@@ -93,18 +95,22 @@ def split_reader(settings: Settings):
         count = len(document)
         if workers < 2 or count <= threshold:
             return read_range(document, 0, count, pdf)
+        from planextract.pipeline import slots
         from planextract.pipeline.engines import allow_children
 
-        allow_children()  # a document worker is daemonic; its helpers die with it
-        cut = ranges(count, workers)
-        with mp.get_context("fork").Pool(len(cut) - 1, initializer=_helper_start) as pool:
-            pending = [pool.apply_async(read_part, (data, a, b, settings.limits, pdf))
-                       for a, b in cut[1:]]
-            first = read_range(document, *cut[0], pdf)
-            parts = [(0, None, first)]
-            for (a, _), result in zip(cut[1:], pending):
-                assumed, pages = result.get()
-                parts.append((a, assumed, pages))
+        with slots.spare(workers - 1) as helpers:  # only the run's free reading slots
+            if not helpers:
+                return read_range(document, 0, count, pdf)
+            allow_children()  # a document worker is daemonic; its helpers die with it
+            cut = ranges(count, helpers + 1)
+            with mp.get_context("fork").Pool(len(cut) - 1, initializer=_helper_start) as pool:
+                pending = [pool.apply_async(read_part, (data, a, b, settings.limits, pdf))
+                           for a, b in cut[1:]]
+                first = read_range(document, *cut[0], pdf)
+                parts = [(0, None, first)]
+                for (a, _), result in zip(cut[1:], pending):
+                    assumed, pages = result.get()
+                    parts.append((a, assumed, pages))
         return join(document, parts, pdf)
 
     return read_pages
