@@ -58,9 +58,9 @@ def warm_up() -> None:
 
     import planextract.extract.registry  # noqa: F401 - what every document needs
     import planextract.normalise.document  # noqa: F401
+    from planextract.lexicon.role_vocab import load
     from planextract.normalise.people import given_names
     from planextract.normalise.role_labels import vocab_index
-    from planextract.normalise.role_vocab import load
 
     # what the normaliser loads on first use (the name list, the builtin role
     # vocabulary and its index, ~80 ms): loaded once here, not once per worker

@@ -63,7 +63,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings = dataclasses.replace(DEFAULT, run=run, roles_file=args.roles,
                                    limits=limits_cli.limits_from_args(args))
     if args.roles:  # a broken roles file stops the run before any document is read
-        from planextract.normalise.role_vocab import RolesFileError, load
+        from planextract.lexicon.role_vocab import RolesFileError, load
         from planextract.pipeline.run import UsageError
 
         try:
