@@ -34,7 +34,9 @@ _TAG = re.compile(rb"<(?:t[dhr]|table|p|li|ul|ol|br|div|html|span)\b", re.I)
 
 def readers_for(head: bytes) -> list[str]:
     """The reader modules a file starting with ``head`` is likely to need (the same
-    tests as ``extract.registry``'s sniffing, on its first bytes only)."""
+    tests as ``extract.registry``'s sniffing, on its first bytes only; written out
+    here because importing any of ``planextract.extract`` imports the registry,
+    ~60 ms the command line would pay before the server can start)."""
     if b"%PDF-" in head[:1024]:
         return PDF
     if head.startswith(b"PK\x03\x04"):
