@@ -145,12 +145,17 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
                       "text with tabs, or pass the .docx/.pdf")
 
 
-def read_document(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    """Read ``data`` with the reader its content calls for, within the limits."""
+def read_document(data: bytes, settings: Settings = DEFAULT,
+                  pdf_pages: Callable | None = None) -> RawDocument:
+    """Read ``data`` with the reader its content calls for, within the limits.
+    ``pdf_pages``: how a PDF's pages are read, when not all here in turn (the
+    pipeline shares a long PDF's page ranges among processes: ``pdf_split``)."""
     fmt = _choose(data, settings.limits)
     read = _load(fmt.reader)
     with reader_failures(fmt.name):
-        if fmt in TEXT_FORMATS:
+        if fmt.name == "pdf" and pdf_pages is not None:
+            raw = read(data, settings, pdf_pages)
+        elif fmt in TEXT_FORMATS:
             try:
                 raw = read(data, fmt.name, settings)
             finally:

@@ -119,14 +119,7 @@ def split_reader(settings: Settings):
 def read_split(data: bytes, settings: Settings) -> RawDocument:
     """``read_document``, with a long PDF's pages read by several processes."""
     from planextract.extract import read_document
-    from planextract.extract.registry import sniff
 
-    if settings.run.workers < 2 or sniff(data, settings.limits) != "pdf":
+    if settings.run.workers < 2:
         return read_document(data, settings)
-    from planextract.extract.bounds import bound_document
-    from planextract.extract.failures import reader_failures
-    from planextract.extract.pdf.reader import read_pdf
-
-    with reader_failures("pdf"):
-        raw = read_pdf(data, settings, split_reader(settings))
-    return bound_document(raw, settings.limits)
+    return read_document(data, settings, pdf_pages=split_reader(settings))
