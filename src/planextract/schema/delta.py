@@ -15,6 +15,7 @@ of their bytes) and replacing one must not touch the other's rows.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,10 +52,27 @@ def _local(uri: str) -> str:
     return unquote(urlsplit(uri).path if uri.startswith("file:") else uri)
 
 
+# deltalake (1.6) percent-decodes a local table path after writing: a folder named
+# ``a%20b`` gets its first commit written, then is looked for as ``a b``
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def refuse_escaped_path(root: Path) -> None:
+    """DatasetError, before anything is written, for a dataset path deltalake would
+    read back as another folder (one holding ``%`` and two hex digits, as ``%20``)."""
+    where = str(Path(root).absolute())
+    if found := _PERCENT_ESCAPE.search(where):
+        raise DatasetError(
+            f"the dataset path {where} holds {found.group()!r}, which the Delta Lake "
+            "library reads as an escaped character (a different folder); choose a dataset "
+            "folder whose path has no '%' followed by two hex digits")
+
+
 class Dataset:
     """A dataset folder of Delta tables; every write is one commit on one table."""
 
     def __init__(self, root: Path) -> None:
+        refuse_escaped_path(root)
         self.root = Path(root)
         self._props = WriterProperties(compression="ZSTD")
 
