@@ -153,7 +153,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         dataset.check_layout()  # before the lock file is made: touch nothing that is not ours
     prepare_root(root)
     reporter = reporter or Reporter(options.log)
-    with DatasetLock(root, options.wait):
+    # inside the lock this process is the only writer: its tables stay open
+    with DatasetLock(root, options.wait), dataset.session():
         dataset.check_layout(replace_plain=options.replace_all)
         with writing(dataset):
             dataset.ensure_tables()
