@@ -230,11 +230,12 @@ class Dataset:
                         mode="overwrite", predicate=predicate, writer_properties=self._props)
         return self.table(name).version() != before
 
-    def vacuum(self) -> int:
+    def vacuum(self, names: Iterable[str] = TABLES) -> int:
         """Delete every file no live row needs (replaced files, and files a killed run
-        wrote but never committed). Returns files removed; commits only when there are."""
+        wrote but never committed) from tables ``names``. Returns files removed; commits
+        only when there are."""
         removed = 0
-        for name in TABLES:
+        for name in names:
             table = self.table(name)
             if table is None:
                 continue
