@@ -156,8 +156,10 @@ def main() -> int:
           f"{'first':>6} {'after':>6} {'load':>5}")
     labels = {"before": args.before, "now": None} if args.before else {"now": None}
     runs: dict[tuple, dict] = {}
-    for label, src in labels.items():
-        for inbox, workers in ((big, 1), (big, 2), (small, 2)):
+    # each configuration before and now back to back: the host's speed drifts between
+    # minutes, so the two runs compared are as close in time as they can be
+    for inbox, workers in ((big, 1), (big, 2), (small, 2)):
+        for label, src in labels.items():
             result = measure(inbox, workers, src)
             runs[(label, result["docs"], workers)] = result
             print(f"{label:<7}{result['docs']:>6} {workers:>7} {result['seconds']:>8.2f} "
