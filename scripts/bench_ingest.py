@@ -134,8 +134,9 @@ def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
 
 def best(runs: list[dict]) -> dict:
     """The best of each figure over repeated runs of one configuration (the least
-    seconds and CPU, the most documents a second and memory): what other jobs on the
-    machine took from a run only ever adds to the first and subtracts from the second."""
+    seconds and CPU, the most documents a second): what other jobs on the machine take
+    from a run only ever adds to the first and subtracts from the second. Memory: the
+    most seen, the cautious figure."""
     out = dict(runs[-1])
     for key in ("seconds", "main_ms", "workers_ms", "server_s", "worker_at", "first_at",
                 "after_last"):
