@@ -105,8 +105,8 @@ def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
         try:
             server.update(p.pid for p in main.children())
             tree = [main, *main.children(recursive=True)]
-            if first_worker is None and len(tree) > 1 + len(server):
-                first_worker = time.perf_counter() - started
+            if first_worker is None and any(p.ppid() != run.pid for p in tree[1:]):
+                first_worker = time.perf_counter() - started  # a grandchild: a worker
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
             for p in tree:
                 times = p.cpu_times()
