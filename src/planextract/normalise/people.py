@@ -74,9 +74,9 @@ def _write_cache(path: Path, names: frozenset[str]) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-")
-        os.fchmod(handle, 0o644)  # as the modules beside it: every user may read it
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(f"{len(names)}\n" + "\n".join(sorted(names)))
+        os.chmod(temporary, 0o644)  # as the modules beside it: every user may read it
         os.replace(temporary, path)
     except OSError:
         if temporary:
