@@ -10,9 +10,12 @@ default to roles, never to people.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from planextract.lexicon.role_vocab import Vocabulary
 
@@ -20,11 +23,13 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|
 _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """First names, lower case, from the name list gender-guesser ships (about
-    45,000 names from many countries); read once per process."""
-    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8")
+NAME_LIST = ("gender_guesser", "data/nam_dict.txt")
+CACHE_FORMAT = 1  # bump when what the cache holds changes
+
+
+def parse_name_list(text: str) -> frozenset[str]:
+    """First names, lower case, from gender-guesser's ``nam_dict.txt`` (a name with
+    ``+`` is written both joined and with a hyphen)."""
     names = set()
     for line in text.splitlines():
         if not line or line[0] in "#=":
@@ -37,6 +42,64 @@ def given_names() -> frozenset[str]:
             else:
                 names.add(name)
     return frozenset(names)
+
+
+def cache_path(source: Path) -> Path:
+    """Where the parsed list of ``source`` is kept: beside this module, in
+    ``__pycache__`` (derived files, never committed), named after the list's size and
+    modification time, so an upgraded gender-guesser is parsed afresh."""
+    stat = source.stat()
+    return (Path(__file__).parent / "__pycache__"
+            / f"given-names-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.txt")
+
+
+def _read_cache(path: Path) -> frozenset[str] | None:
+    """The names a cache file holds; None when it is missing or not whole (its first
+    line is the count of the names after it)."""
+    try:
+        count, _, body = path.read_text("utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    names = body.split("\n") if body else []
+    return frozenset(names) if count.isdigit() and int(count) == len(names) else None
+
+
+def _write_cache(path: Path, names: frozenset[str]) -> None:
+    """Write the cache whole or not at all (a temporary file renamed into place, so a
+    process reading it meanwhile never sees half); an unwritable folder (a read-only
+    install) only means the list is parsed again next time."""
+    import tempfile  # only here: the cache is written once per install
+
+    temporary = None
+    try:
+        path.parent.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(f"{len(names)}\n" + "\n".join(sorted(names)))
+        os.chmod(temporary, 0o644)  # as the modules beside it: every user may read it
+        os.replace(temporary, path)
+    except OSError:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names, lower case, from the name list gender-guesser ships (about
+    45,000 names from many countries); read once per process. Parsing the list costs
+    60-120 ms of CPU, on the path of every run's first document (the fork server loads
+    it before forking a worker); the parsed names, one a line, load in about 10 ms, so
+    they are kept in a cache file made on first use (``cache_path``)."""
+    source = resources.files(NAME_LIST[0]).joinpath(NAME_LIST[1])
+    if not isinstance(source, Path):  # inside a zip: nothing to key a cache on
+        return parse_name_list(source.read_text("utf-8"))
+    path = cache_path(source)
+    names = _read_cache(path)
+    if names is None:
+        names = parse_name_list(source.read_text("utf-8"))
+        _write_cache(path, names)
+    return names
 
 
 # endings of abstract nouns, never of surnames: Group Commander Prevention is a post

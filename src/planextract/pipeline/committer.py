@@ -29,6 +29,7 @@ class Committer:
         self.cut_short = False  # a flush was interrupted: the next one replaces, never appends
         self.buffer: list[DocumentTables] = []
         self.commits = 0
+        self.replaced: set[str] = set()  # tables whose rows a commit replaced or removed
         self._last = time.monotonic()
 
     def holds(self, document: DocumentTables) -> bool:
@@ -53,6 +54,8 @@ class Committer:
         with writing(self.dataset):
             for name in TABLES:
                 rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
+                if replace:
+                    self.replaced.add(name)
                 self.commits += self.dataset.commit(name, rows, replace)
         self.cut_short = False
         self.existing |= sources
@@ -65,6 +68,7 @@ class Committer:
             return
         with writing(self.dataset):
             for name in TABLES:
+                self.replaced.add(name)
                 self.commits += self.dataset.commit(name, stored_schema(name).empty_table(),
                                                     sources)
         self.existing -= set(sources)

@@ -1,9 +1,9 @@
 """One run of ``ingest`` or ``extract``: plan, read in isolation, commit, tidy.
 
 Order matters for what a kill leaves behind: inputs are checked before anything is
-touched, the dataset is locked, leftovers of a killed run removed, then documents
-are read and committed in batches (documents last in each), pruned sources
-deleted, and replaced files vacuumed.
+touched, the dataset is locked, leftovers of a killed run removed (rows and files),
+then documents are read and committed in batches (documents last in each), pruned
+sources deleted, and the files this run replaced vacuumed.
 """
 
 from __future__ import annotations
@@ -153,15 +153,21 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         dataset.check_layout()  # before the lock file is made: touch nothing that is not ours
     prepare_root(root)
     reporter = reporter or Reporter(options.log)
-    with DatasetLock(root, options.wait):
+    # inside the lock this process is the only writer: its tables stay open
+    with DatasetLock(root, options.wait), dataset.session():
         dataset.check_layout(replace_plain=options.replace_all)
         with writing(dataset):
             dataset.ensure_tables()
             orphans = dataset.remove_orphans()
+            # files a killed run wrote and the orphans' files go now, while the fork
+            # server warms up, not after the last document: from here on only this
+            # run's replacing commits leave files behind, vacuumed at its end
+            vacuumed = dataset.vacuum()
         recorded = recorded_state(dataset)
         plan = make_plan(scan, recorded, options.inputs, replace_all=options.replace_all,
                          prune=options.prune, retry_failed=options.retry_failed)
-        summary = RunSummary(plan, orphans_removed=orphans, notes=_notes(scan))
+        summary = RunSummary(plan, orphans_removed=orphans, vacuumed=vacuumed,
+                             notes=_notes(scan))
         committer = Committer(dataset, set(recorded), options.settings)
         for note in scan.notes:
             reporter.note(note.path, note.message)
@@ -188,7 +194,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         committer.flush()
         committer.delete(plan.prune)
         with writing(dataset):
-            dataset.keep_readable()
-            summary.vacuumed = dataset.vacuum()
+            # only tables this run replaced or removed rows in can have changed since
+            dataset.keep_readable(sorted(committer.replaced))
+            summary.vacuumed += dataset.vacuum(sorted(committer.replaced))
         summary.commits = committer.commits
     return summary

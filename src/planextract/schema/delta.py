@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -75,6 +76,18 @@ class Dataset:
         refuse_escaped_path(root)
         self.root = Path(root)
         self._props = WriterProperties(compression="ZSTD")
+        self._open: dict[str, DeltaTable] | None = None  # tables kept open: ``session``
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Keep each table open between calls instead of loading it again (its log read
+        afresh: 3-10 ms a load, twice a commit): for a process that holds the dataset's
+        lock, the only writer, whose own commits keep the open tables current."""
+        self._open = {}
+        try:
+            yield
+        finally:
+            self._open = None
 
     def path(self, name: str) -> Path:
         return self.root / name
@@ -101,8 +114,20 @@ class Dataset:
                         "another dataset folder")
 
     def table(self, name: str) -> DeltaTable | None:
+        if self._open is not None and name in self._open:
+            return self._open[name]
         folder = self.path(name)
-        return DeltaTable(str(folder)) if DeltaTable.is_deltatable(str(folder)) else None
+        table = DeltaTable(str(folder)) if DeltaTable.is_deltatable(str(folder)) else None
+        if table is not None and self._open is not None:
+            self._open[name] = table
+        return table
+
+    def _target(self, name: str) -> DeltaTable | str:
+        """What a write goes to: the open table (which the write brings up to date), or
+        the folder when the table is not open (a write there loads it first)."""
+        if self._open is not None and (table := self.table(name)) is not None:
+            return table
+        return str(self.path(name))
 
     def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
         """The live rows of a table (empty with its schema when it does not exist)."""
@@ -165,28 +190,30 @@ class Dataset:
                 continue
             table.create_write_transaction([self._empty_file(name)], mode="append",
                                            schema=stored_schema(name))
+            if self._open is not None:
+                self._open.pop(name, None)  # a transaction leaves the object behind
 
     def commit(self, name: str, rows: pa.Table, replace: Iterable[str] = ()) -> bool:
         """One commit on table ``name``: the rows of every source in ``replace`` are
         removed and ``rows`` added, atomically. Returns whether anything was written."""
         replace = sorted(set(replace))
-        folder = str(self.path(name))
         if replace and rows.num_rows:
-            write_deltalake(folder, rows, mode="overwrite", predicate=sources_predicate(replace),
-                            writer_properties=self._props)
+            write_deltalake(self._target(name), rows, mode="overwrite",
+                            predicate=sources_predicate(replace), writer_properties=self._props)
         elif replace:
             removed = self._delete(name, sources_predicate(replace))
             self.keep_readable([name])  # its last rows gone: at once, not at the run's end
             return removed
         elif rows.num_rows:
-            write_deltalake(folder, rows, mode="append", writer_properties=self._props)
+            write_deltalake(self._target(name), rows, mode="append",
+                            writer_properties=self._props)
         else:
             return False
         return True
 
     def overwrite(self, name: str, rows: pa.Table) -> None:
         """Replace the whole table in one commit (``extract``'s first batch)."""
-        write_deltalake(str(self.path(name)), rows, mode="overwrite",
+        write_deltalake(self._target(name), rows, mode="overwrite",
                         writer_properties=self._props)
 
     def remove_orphans(self) -> int:
@@ -217,15 +244,16 @@ class Dataset:
         if table is None:
             return False
         before = table.version()
-        write_deltalake(str(self.path(name)), stored_schema(name).empty_table(),
+        write_deltalake(self._target(name), stored_schema(name).empty_table(),
                         mode="overwrite", predicate=predicate, writer_properties=self._props)
         return self.table(name).version() != before
 
-    def vacuum(self) -> int:
+    def vacuum(self, names: Iterable[str] = TABLES) -> int:
         """Delete every file no live row needs (replaced files, and files a killed run
-        wrote but never committed). Returns files removed; commits only when there are."""
+        wrote but never committed) from tables ``names``. Returns files removed; commits
+        only when there are."""
         removed = 0
-        for name in TABLES:
+        for name in names:
             table = self.table(name)
             if table is None:
                 continue

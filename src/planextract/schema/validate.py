@@ -25,14 +25,18 @@ def validate(name: str, table: pa.Table) -> pa.Table:
     """Check ``table`` against the contract for ``name``; return it cast to the
     exact schema (column order and types), or raise SchemaError."""
     schema = SCHEMAS[name]
-    missing = [f.name for f in schema if f.name not in table.column_names]
-    if missing:
-        raise SchemaError(f"{name}: missing columns {missing}")
-    table = table.select(schema.names)
-    try:
-        table = table.cast(schema)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as err:
-        raise SchemaError(f"{name}: {err}") from None
+    if not table.schema.equals(schema, check_metadata=True):
+        # (a table built in the contract's schema, as every worker's is, is already
+        # what the cast makes: ~0.7 ms a document's tables, of a worker's ~12)
+        present = set(table.column_names)  # a property that builds its list each call
+        missing = [f.name for f in schema if f.name not in present]
+        if missing:
+            raise SchemaError(f"{name}: missing columns {missing}")
+        table = table.select(schema.names)
+        try:
+            table = table.cast(schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as err:
+            raise SchemaError(f"{name}: {err}") from None
     for field in schema:
         if not field.nullable and table.column(field.name).null_count:
             raise SchemaError(f"{name}.{field.name}: nulls are not allowed")
