@@ -176,6 +176,7 @@ def slot_run(monkeypatch, tmp_path):
     for child, done in children:
         done.set()
         child.join()
+    slots.remove_file(path)
 
 
 def test_a_split_takes_only_the_free_reading_slots(slot_run):

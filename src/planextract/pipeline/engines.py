@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from planextract.pipeline import testhooks
 from planextract.pipeline.document_run import failed
@@ -37,9 +38,13 @@ def read_one_isolated(task: Task, settings: Settings, hooks: bool,
                       cwd: str | None = None) -> DocumentTables:
     """A Dask task: one document, read in its own process on the Dask worker; a
     relative source is relative to ``cwd``, the folder the command was run in (the
-    workers see the inputs at the same paths)."""
+    workers see the inputs at the same paths). The cluster's threads are the
+    parallelism: a long PDF is not split over more processes here (``--workers``
+    counts this machine's processes; each thread of a Dask worker splitting its PDF
+    that many ways would run threads x workers readers on the worker's cores)."""
     allow_children()
-    return list(run_isolated([task], settings, 1, hooks=hooks, cwd=cwd))[0]
+    alone = replace(settings, run=replace(settings.run, workers=1))
+    return list(run_isolated([task], alone, 1, hooks=hooks, cwd=cwd))[0]
 
 
 def read_dask(tasks: Iterable[Task], settings: Settings,

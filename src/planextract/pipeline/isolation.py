@@ -178,7 +178,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
         for worker in pool:
             worker.stop()
         if slot_file:
-            os.unlink(slot_file)
+            slots.remove_file(slot_file)
 
 
 def _collect(worker: _Worker, ready: list, timeout: float) -> DocumentTables | None:

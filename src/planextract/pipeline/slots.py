@@ -12,26 +12,76 @@ Record locks (``fcntl.lockf``) belong to the process that took them and go with 
 a worker killed mid-split (time limit, memory cap, kill -9) frees its slots, so a
 slot can never be lost. They are not inherited by ``fork``, and one process's locks
 never conflict with each other, so a split tries only the places that are not its own.
+
+The file lives in the temporary folder for the run's length. The process that made it
+holds one more byte, the guard, for as long as it runs: a run killed with ``kill -9``
+cannot remove its file, so each new run removes every slot file whose guard no one
+holds (its maker is gone; a record lock cannot outlive its process).
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+PREFIX = "planextract-slots-"
 _SHARED: tuple[int, int, int] | None = None  # (file descriptor, own place, places)
+_GUARDS: dict[str, int] = {}  # slot file -> descriptor holding its guard byte
 
 
 def make_file(places: int, folder: str | None = None) -> str:
     """The slot file of a run: one byte per place (locks need no bytes, but a
-    person finding it sees what it is for)."""
-    fd, path = tempfile.mkstemp(prefix="planextract-slots-", dir=folder)
-    os.write(fd, b"\0" * places)
-    os.close(fd)
+    person finding it sees what it is for) and the guard byte after them, held by
+    this process until ``remove_file``. Slot files of runs that are gone are removed
+    first. The file is made under another name and renamed once its guard is held,
+    so another run's sweep never sees it unguarded."""
+    folder = folder or tempfile.gettempdir()
+    sweep(folder)
+    fd, made = tempfile.mkstemp(prefix="." + PREFIX, dir=folder)
+    os.write(fd, b"\0" * (places + 1))
+    _lock(fd, places, wait=True)
+    path = os.path.join(folder, os.path.basename(made)[1:])
+    os.rename(made, path)
+    _GUARDS[path] = fd
     return path
+
+
+def remove_file(path: str) -> None:
+    """Remove this run's slot file and let go of its guard."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    if (fd := _GUARDS.pop(path, None)) is not None:
+        os.close(fd)
+
+
+def sweep(folder: str) -> int:
+    """Remove the slot files in ``folder`` whose guard byte no process holds (left by
+    a run killed before it could remove its own); returns how many."""
+    removed = 0
+    for path in glob.glob(os.path.join(glob.escape(folder), PREFIX + "*")):
+        if path in _GUARDS:
+            continue  # this process's own: its lock would not stop itself, and opening
+            # then closing the file would drop the guard it holds
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            continue  # gone meanwhile, or someone else's
+        try:
+            guard = os.fstat(fd).st_size - 1
+            # a file with no guard byte (cut short as it was written) is no one's
+            if guard < 0 or _lock(fd, guard, wait=False):
+                os.unlink(path)
+                removed += 1
+        except OSError:
+            pass
+        finally:
+            os.close(fd)  # closing drops any lock this process took on it
+    return removed
 
 
 def join(path: str, place: int, places: int) -> None:
