@@ -26,10 +26,10 @@ from __future__ import annotations
 from planextract.extract import docx_text
 from planextract.extract.docx_package import Parts, W, open_parts
 from planextract.extract.docx_reference import read_docx_reference
-from planextract.extract.docx_styles import PPR, VAL, Numbering, Styles, bold
+from planextract.extract.docx_styles import PPR, VAL, Numbering, Styles, bold, first
 from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Settings
 
 _P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
@@ -50,6 +50,30 @@ _WRAPPERS = (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag"
 _RUN_HOLDERS = frozenset({f"{W}hyperlink", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
                           f"{W}fldSimple", f"{W}customXml"})
 _R = f"{W}r"
+
+
+_PASSED = frozenset({f"{W}rPr", f"{W}pPr"})  # what pieces skips in a paragraph not careful
+_EMPTY = Cell()
+_BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
+
+
+def _gather(element, out: list[str]) -> None:
+    """``docx_text.pieces`` without generators, for a paragraph holding none of
+    ``_CAREFUL`` (so nothing to skip but properties)."""
+    for child in element:
+        tag = child.tag
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag in _PASSED:
+            continue
+        elif tag == _TAB:
+            out.append("\t")
+        elif tag == _BR or tag == _CR:
+            out.append("\n" if child.get(_BREAK_TYPE) in (None, "textWrapping") else " ")
+        elif tag == _HYPHEN:
+            out.append("-")
+        elif len(child):
+            _gather(child, out)
 
 
 class _Reader:
@@ -73,29 +97,11 @@ class _Reader:
         return element.iterchildren(*tags)
 
     def printed(self, p) -> str:
-        """The characters ``docx_text.pieces`` gives for ``p``, joined: gathered by
-        lxml's iteration when each sits in a run of the paragraph (or of a link,
-        insertion or smart tag in it), else by ``pieces`` itself."""
+        """The characters ``docx_text.pieces`` gives for ``p``, joined."""
         if p in self.careful:
             return "".join(docx_text.pieces(p))
-        out = []
-        for element in p.iter(_TEXT):
-            run = element.getparent()
-            if run.tag != _R:
-                return "".join(docx_text.pieces(p))
-            holder = run.getparent()
-            if holder is not p and (holder.tag not in _RUN_HOLDERS
-                                    or holder.getparent() is not p):
-                return "".join(docx_text.pieces(p))
-            tag = element.tag
-            if tag == _T:
-                out.append(element.text or "")
-            elif tag == _TAB:
-                out.append("\t")
-            elif tag == _HYPHEN:
-                out.append("-")
-            else:
-                out.append("\n" if element.get(_BREAK_TYPE) in (None, "textWrapping") else " ")
+        out: list[str] = []
+        _gather(p, out)
         return "".join(out)
 
     def boxes(self, p) -> list:
@@ -106,10 +112,14 @@ class _Reader:
         front of the text. With ``lines``, line breaks are kept; a paragraph typed
         with a literal bullet glyph or dash is a bullet item, its glyph removed."""
         printed = self.printed(p)
-        text = docx_text.lines_of(printed) if lines else " ".join(printed.split())
-        label = self.numbering.label(p.find(PPR))
+        if lines and "\n" in printed:
+            text = docx_text.lines_of(printed)
+        else:
+            text = " ".join(printed.split())
+        label = self.numbering.label(first(p, PPR))
         if label is None:
-            if GLYPH_BULLET.match(text) or DASH_BULLET.match(text):
+            if text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
+                                              or DASH_BULLET.match(text)):
                 return (DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1),
                         "bullet", printed)
             return text, None, printed
@@ -143,40 +153,46 @@ class _Reader:
     def rows(self, tbl) -> list[list[Cell]]:
         out: list[list[Cell]] = []
         for tr in self.kids(tbl, _TR):
-            trpr = tr.find(_TRPR)
-            if trpr is not None and trpr.find(_DEL) is not None:
+            trpr = first(tr, _TRPR)
+            if trpr is not None and first(trpr, _DEL) is not None:
                 continue  # a row removed with tracked changes on
             cells: list[Cell] = []
-            before = trpr.find(_GRID_BEFORE) if trpr is not None else None
+            before = first(trpr, _GRID_BEFORE) if trpr is not None else None
             if before is not None:
-                cells.extend(Cell() for _ in range(int(before.get(VAL))))
+                cells.extend(_EMPTY for _ in range(int(before.get(VAL))))
             for tc in self.kids(tr, _TC):
                 span, merge = 1, None
-                tcpr = tc.find(_TCPR)
+                tcpr = first(tc, _TCPR)
                 if tcpr is not None:
-                    node = tcpr.find(_GRID_SPAN)
-                    if node is not None:
-                        span = int(node.attrib[VAL])
-                    node = tcpr.find(_VMERGE)
-                    if node is not None:
-                        merge = node.get(VAL, "continue")
+                    spans = merges = None
+                    for node in tcpr:
+                        if node.tag == _GRID_SPAN and spans is None:
+                            spans = node
+                        elif node.tag == _VMERGE and merges is None:
+                            merges = node
+                    if spans is not None:
+                        span = int(spans.attrib[VAL])
+                    if merges is not None:
+                        merge = merges.get(VAL, "continue")
                 if merge == "continue":
-                    cells.append(Cell())
+                    cells.append(_EMPTY)
                 else:
                     parts = self.cell_parts(tc)
-                    cells.append(Cell(parts=parts, raw="\n".join(parts)))
-                cells.extend(Cell() for _ in range(span - 1))
+                    cells.append(Cell(parts=parts, raw="\n".join(parts)) if parts else _EMPTY)
+                if span > 1:
+                    cells.extend(_EMPTY for _ in range(span - 1))
             out.append(cells)
         return out
 
     def wrapped(self, tbl) -> list | None:
         """The cells of a layout table (one cell a row, some holding a table),
         whose content is read as if it stood outside, or None."""
-        trs = list(self.kids(tbl, _TR))
-        cells = [list(self.kids(tr, _TC)) for tr in trs]
-        if not trs or any(len(row) > 1 for row in cells):
-            return None
-        flat = [tc for row in cells for tc in row]
+        flat = []
+        for tr in self.kids(tbl, _TR):
+            cells = list(self.kids(tr, _TC))
+            if len(cells) > 1:
+                return None
+            flat.extend(cells)
         if not any(next(iter(self.kids(tc, _TBL)), None) is not None for tc in flat):
             return None
         return flat
@@ -214,7 +230,7 @@ def read_docx_lxml(data: bytes) -> RawDocument:
                     continue
                 if not text:
                     continue
-                paragraph = Paragraph(text=text, level=reader.styles.level(child.find(PPR)),
+                paragraph = Paragraph(text=text, level=reader.styles.level(first(child, PPR)),
                                       bold=bold(child))
                 cells = docx_text.cells_of(printed)
                 if len(cells) >= 2:
