@@ -49,22 +49,27 @@ _WRAPPERS = (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag"
 # what holds the runs of a paragraph Word writes (the paragraph itself aside)
 _RUN_HOLDERS = frozenset({f"{W}hyperlink", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
                           f"{W}fldSimple", f"{W}customXml"})
-_R = f"{W}r"
 
 
-_PASSED = frozenset({f"{W}rPr", f"{W}pPr"})  # what pieces skips in a paragraph not careful
+_R, _RPR = f"{W}r", f"{W}rPr"
 _EMPTY = Cell()
 _BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
 
 
-def _gather(element, out: list[str]) -> None:
+def _gather(element, out: list[str]):
     """``docx_text.pieces`` without generators, for a paragraph holding none of
-    ``_CAREFUL`` (so nothing to skip but properties)."""
+    ``_CAREFUL`` (so nothing to skip but properties); gives the first ``w:pPr``
+    child met (a paragraph's properties, found on the way)."""
+    ppr = None
     for child in element:
         tag = child.tag
         if tag == _T:
             out.append(child.text or "")
-        elif tag in _PASSED:
+        elif tag == _R:
+            _gather(child, out)
+        elif tag == PPR:
+            ppr = child if ppr is None else ppr
+        elif tag == _RPR:
             continue
         elif tag == _TAB:
             out.append("\t")
@@ -74,6 +79,7 @@ def _gather(element, out: list[str]) -> None:
             out.append("-")
         elif len(child):
             _gather(child, out)
+    return ppr
 
 
 class _Reader:
@@ -96,13 +102,14 @@ class _Reader:
             return docx_text.children(element, *tags)
         return element.iterchildren(*tags)
 
-    def printed(self, p) -> str:
-        """The characters ``docx_text.pieces`` gives for ``p``, joined."""
+    def printed(self, p) -> tuple[str, object]:
+        """The characters ``docx_text.pieces`` gives for ``p``, joined, and the
+        paragraph's properties (``w:pPr``)."""
         if p in self.careful:
-            return "".join(docx_text.pieces(p))
+            return "".join(docx_text.pieces(p)), first(p, PPR)
         out: list[str] = []
-        _gather(p, out)
-        return "".join(out)
+        ppr = _gather(p, out)
+        return "".join(out), ppr
 
     def boxes(self, p) -> list:
         return docx_text.text_boxes(p) if p in self.boxed else []
@@ -111,12 +118,12 @@ class _Reader:
         """(text, list kind, printed characters): numbers drawn by Word are put in
         front of the text. With ``lines``, line breaks are kept; a paragraph typed
         with a literal bullet glyph or dash is a bullet item, its glyph removed."""
-        printed = self.printed(p)
+        printed, ppr = self.printed(p)
         if lines and "\n" in printed:
             text = docx_text.lines_of(printed)
         else:
             text = " ".join(printed.split())
-        label = self.numbering.label(first(p, PPR))
+        label = self.numbering.label(ppr)
         if label is None:
             if text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
                                               or DASH_BULLET.match(text)):

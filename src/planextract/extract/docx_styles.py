@@ -141,8 +141,15 @@ class Numbering:
     def label(self, ppr) -> tuple[str, str] | None:
         """(kind, label) for a paragraph with properties ``ppr``: kind ``bullet``
         or ``number``. The numbering is the paragraph's own or its style's."""
-        ident = style_id(ppr)  # read first, as python-docx does (a bad one raises)
-        numpr = first(ppr, NUMPR) if ppr is not None else None
+        style = numpr = None
+        if ppr is not None:  # one pass for both (the first of each, as find gives)
+            for node in ppr:
+                tag = node.tag
+                if tag == PSTYLE:
+                    style = node if style is None else style
+                elif tag == NUMPR:
+                    numpr = node if numpr is None else numpr
+        ident = None if style is None else style.attrib[VAL]  # a bad one raises, as in
         num_id = first(numpr, NUMID) if numpr is not None else None
         if num_id is None:
             numpr = self.styles.numpr.get(ident) if ident else None
