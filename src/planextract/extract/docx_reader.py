@@ -135,10 +135,15 @@ class _Reader:
             text = f"{rendered} {text}"
         return text, kind, printed
 
-    def cell_parts(self, tc) -> tuple[str, ...]:
-        """A cell's paragraphs as parts; bullet items join the part before them."""
+    def cell_parts(self, tc, content: list | None = None) -> tuple[str, ...]:
+        """A cell's paragraphs as parts; bullet items join the part before them.
+        ``content``: the cell's paragraphs and tables, when the caller has them.
+        A paragraph that is not careful is read here, the same as
+        ``paragraph_text`` reads it, without its calls (most of a plan's
+        paragraphs are in cells)."""
         parts: list[list[str]] = []
-        for child in self.kids(tc, _P, _TBL):
+        careful, label = self.careful, self.numbering.label
+        for child in self.kids(tc, _P, _TBL) if content is None else content:
             if child.tag == _TBL:
                 for row in self.rows(child):
                     line = " | ".join(c.text.replace("\n", " ") for c in row if not c.empty)
@@ -147,14 +152,33 @@ class _Reader:
                             parts.append([])
                         parts[-1].append(line)
                 continue
-            text, kind, _ = self.paragraph_text(child, lines=True)
+            if child in careful:
+                text, kind, _ = self.paragraph_text(child, lines=True)
+            else:
+                out: list[str] = []
+                ppr = _gather(child, out)
+                printed = "".join(out)
+                text = (docx_text.lines_of(printed) if "\n" in printed
+                        else " ".join(printed.split()))
+                found = label(ppr) if ppr is not None else None
+                kind = None
+                if found is not None:
+                    kind, rendered = found
+                    if (kind == "number" and rendered
+                            and not text.startswith(rendered.rstrip("."))):
+                        text = f"{rendered} {text}"
+                elif text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
+                                                    or DASH_BULLET.match(text)):
+                    text = DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1)
+                    kind = "bullet"
             if text:
                 if kind == "bullet" and parts:
                     parts[-1].append(text)
                 else:
                     parts.append([text])
-            for box in self.boxes(child):  # a text box in a cell: more of it
-                parts.extend([part] for part in self.cell_parts(box))
+            if child in self.boxed:  # a text box in a cell: more of it
+                for box in docx_text.text_boxes(child):
+                    parts.extend([part] for part in self.cell_parts(box))
         return tuple("\n".join(lines) for lines in parts)
 
     def rows(self, tbl) -> list[list[Cell]]:
@@ -169,7 +193,16 @@ class _Reader:
                 cells.extend(_EMPTY for _ in range(int(before.get(VAL))))
             for tc in self.kids(tr, _TC):
                 span, merge = 1, None
-                tcpr = first(tc, _TCPR)
+                if tc in self.wrapping:
+                    tcpr, content = first(tc, _TCPR), None
+                else:  # one pass over the cell's children for its properties and content
+                    tcpr, content = None, []
+                    for node in tc:
+                        tag = node.tag
+                        if tag == _P or tag == _TBL:
+                            content.append(node)
+                        elif tag == _TCPR and tcpr is None:
+                            tcpr = node
                 if tcpr is not None:
                     spans = merges = None
                     for node in tcpr:
@@ -184,7 +217,7 @@ class _Reader:
                 if merge == "continue":
                     cells.append(_EMPTY)
                 else:
-                    parts = self.cell_parts(tc)
+                    parts = self.cell_parts(tc, content)
                     cells.append(Cell(parts=parts, raw="\n".join(parts)) if parts else _EMPTY)
                 if span > 1:
                     cells.extend(_EMPTY for _ in range(span - 1))
