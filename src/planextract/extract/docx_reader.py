@@ -56,30 +56,42 @@ _EMPTY = Cell()
 _BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
 
 
-def _gather(element, out: list[str]):
+def _gather(p, out: list[str]):
     """``docx_text.pieces`` without generators, for a paragraph holding none of
-    ``_CAREFUL`` (so nothing to skip but properties); gives the first ``w:pPr``
-    child met (a paragraph's properties, found on the way)."""
+    ``_CAREFUL`` (so nothing to skip but properties), its runs' children read in
+    place; gives the paragraph's first ``w:pPr`` child, found on the way."""
     ppr = None
-    for child in element:
+    for child in p:
         tag = child.tag
-        if tag == _T:
-            out.append(child.text or "")
-        elif tag == _R:
-            _gather(child, out)
+        if tag == _R:
+            for node in child:
+                kind = node.tag
+                if kind == _T:
+                    out.append(node.text or "")
+                elif kind != _RPR:
+                    _piece(node, kind, out)
         elif tag == PPR:
             ppr = child if ppr is None else ppr
-        elif tag == _RPR:
-            continue
-        elif tag == _TAB:
-            out.append("\t")
-        elif tag == _BR or tag == _CR:
-            out.append("\n" if child.get(_BREAK_TYPE) in (None, "textWrapping") else " ")
-        elif tag == _HYPHEN:
-            out.append("-")
-        elif len(child):
-            _gather(child, out)
+        else:
+            _piece(child, tag, out)
     return ppr
+
+
+def _piece(node, tag, out: list[str]) -> None:
+    """What ``docx_text.pieces`` gives for one child ``node`` (tag ``tag``)."""
+    if tag == _T:
+        out.append(node.text or "")
+    elif tag == _RPR or tag == PPR:
+        return
+    elif tag == _TAB:
+        out.append("\t")
+    elif tag == _BR or tag == _CR:
+        out.append("\n" if node.get(_BREAK_TYPE) in (None, "textWrapping") else " ")
+    elif tag == _HYPHEN:
+        out.append("-")
+    elif len(node):
+        for child in node:
+            _piece(child, child.tag, out)
 
 
 class _Reader:
@@ -184,14 +196,23 @@ class _Reader:
     def rows(self, tbl) -> list[list[Cell]]:
         out: list[list[Cell]] = []
         for tr in self.kids(tbl, _TR):
-            trpr = first(tr, _TRPR)
+            if tr in self.wrapping:
+                trpr, tcs = first(tr, _TRPR), self.kids(tr, _TC)
+            else:  # one pass over the row's children for its properties and cells
+                trpr, tcs = None, []
+                for node in tr:
+                    tag = node.tag
+                    if tag == _TC:
+                        tcs.append(node)
+                    elif tag == _TRPR and trpr is None:
+                        trpr = node
             if trpr is not None and first(trpr, _DEL) is not None:
                 continue  # a row removed with tracked changes on
             cells: list[Cell] = []
             before = first(trpr, _GRID_BEFORE) if trpr is not None else None
             if before is not None:
                 cells.extend(_EMPTY for _ in range(int(before.get(VAL))))
-            for tc in self.kids(tr, _TC):
+            for tc in tcs:
                 span, merge = 1, None
                 if tc in self.wrapping:
                     tcpr, content = first(tc, _TCPR), None
