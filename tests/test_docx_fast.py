@@ -109,7 +109,8 @@ def _p(inner: str, ppr: str = "") -> str:
 
 
 def _r(text: str, rpr: str = "") -> str:
-    return f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}<w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+    properties = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def _tc(content: str, tcpr: str = "") -> str:
@@ -263,7 +264,8 @@ def _random_inline(rng: random.Random, depth: int) -> str:
         pieces = rng.choices(["<w:t>{}</w:t>", '<w:t xml:space="preserve"> {} </w:t>', "<w:tab/>",
                               "<w:br/>", '<w:br w:type="page"/>', "<w:cr/>",
                               "<w:noBreakHyphen/>", "<w:rPr><w:b/></w:rPr>",
-                              "<w:rPr><w:t>hidden</w:t></w:rPr>", "<w:instrText>PAGE</w:instrText>"],
+                              "<w:rPr><w:t>hidden</w:t></w:rPr>",
+                              "<w:instrText>PAGE</w:instrText>"],
                              weights=[20, 6, 3, 3, 1, 1, 1, 4, 1, 1], k=rng.randint(1, 4))
         words = ["Review", "policy", "•", "-", "1.1", "CE", "", "March 2012", "a\tb"]
         return "<w:r>" + "".join(p.format(rng.choice(words)) for p in pieces) + "</w:r>"
