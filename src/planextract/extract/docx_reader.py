@@ -11,14 +11,16 @@ styles. Content controls, tracked insertions and one-cell layout tables are
 looked through; tracked deletions are not read (``docx_text``). Rows marked as
 the repeated header (``w:tblHeader``) are one header row (``header_rows``).
 
-The same reading as ``docx_reference`` (python-docx's object model, which it
-stays as the reference of), five times faster (issue 11): the parts are plain
-lxml trees (``docx_package``), element names are computed once, a paragraph's
-printed characters are gathered once by lxml's own iteration unless it holds
-something ``docx_text.pieces`` must skip, and children are looked for through
-wrappers only where the document has any. A file this reader does not model,
-or one python-docx would refuse, is read by ``docx_reference``, so its result
-or its error is python-docx's.
+The same reading as ``docx_reference`` (python-docx's object model, kept as the
+reference), two to three times faster (issue 11): the parts are plain lxml trees
+(``docx_package``; python-docx's element classes cost on every element touched),
+element names are computed once, ``find`` (lxml's path language) is replaced by
+a look at the children, a paragraph's printed characters are gathered once
+without generators unless it holds something ``docx_text.pieces`` must skip, a
+row's and a cell's children are read in one pass, and wrappers are looked
+through only where the document has any. A file this reader does not model, or
+one python-docx would refuse, is read by ``docx_reference``, so its result or
+its error is python-docx's.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ _TRPR, _DEL, _GRID_BEFORE = f"{W}trPr", f"{W}del", f"{W}gridBefore"
 _TCPR, _GRID_SPAN, _VMERGE = f"{W}tcPr", f"{W}gridSpan", f"{W}vMerge"
 _T, _TAB, _BR, _CR, _HYPHEN = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr",
                                f"{W}noBreakHyphen")
-_TEXT = (_T, _TAB, _BR, _CR, _HYPHEN)
 _BREAK_TYPE = f"{W}type"
 _BOX = f"{W}txbxContent"
 # what docx_text.pieces skips or reads with care: a paragraph holding one is read by it
@@ -46,11 +47,6 @@ _CAREFUL = (_DEL, f"{W}moveFrom", f"{W}instrText", f"{W}delText", _BOX, f"{W}sdt
 # what docx_text.children looks through
 _WRAPPERS = (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
              f"{W}sdtContent")
-# what holds the runs of a paragraph Word writes (the paragraph itself aside)
-_RUN_HOLDERS = frozenset({f"{W}hyperlink", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
-                          f"{W}fldSimple", f"{W}customXml"})
-
-
 _R, _RPR = f"{W}r", f"{W}rPr"
 _EMPTY = Cell()
 _BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
