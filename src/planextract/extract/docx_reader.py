@@ -42,11 +42,12 @@ _T, _TAB, _BR, _CR, _HYPHEN = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr",
 _BREAK_TYPE = f"{W}type"
 _BOX = f"{W}txbxContent"
 # what docx_text.pieces skips or reads with care: a paragraph holding one is read by it
-_CAREFUL = (_DEL, f"{W}moveFrom", f"{W}instrText", f"{W}delText", _BOX, f"{W}sdt",
-            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
+_CAREFUL = frozenset({_DEL, f"{W}moveFrom", f"{W}instrText", f"{W}delText", _BOX, f"{W}sdt",
+                      "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
 # what docx_text.children looks through
-_WRAPPERS = (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
-             f"{W}sdtContent")
+_WRAPPERS = frozenset({f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
+                       f"{W}sdtContent"})
+_MARKED = tuple(_WRAPPERS.union(_CAREFUL))
 _R, _RPR = f"{W}r", f"{W}rPr"
 _EMPTY = Cell()
 _BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
@@ -97,12 +98,17 @@ class _Reader:
         self.body = body = parts.body
         self.careful: set = set()
         self.boxed: set = set()
-        for element in body.iter(*_CAREFUL):
+        self.wrapping: set = set()
+        for element in body.iter(*_MARKED):  # one pass over the tree for the three
+            tag = element.tag
+            if tag in _WRAPPERS:
+                self.wrapping.add(element.getparent())
+                if tag not in _CAREFUL:
+                    continue
             for p in element.iterancestors(_P):
                 self.careful.add(p)
-                if element.tag == _BOX:
+                if tag == _BOX:
                     self.boxed.add(p)
-        self.wrapping = {element.getparent() for element in body.iter(*_WRAPPERS)}
 
     def kids(self, element, *tags: str):
         """``docx_text.children``: looking through wrappers only where there are any."""
