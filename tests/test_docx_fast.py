@@ -99,9 +99,16 @@ def test_the_whole_dataset_is_the_same_with_the_reference_reader(corpus_plans, m
     paths = [*sorted(SAMPLES.glob("*.docx")), *corpus_plans]
     fast = [_everything(p) for p in paths]
     assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast)
-    monkeypatch.setattr(docx_reader, "read_docx", read_docx_reference)
+    read = []
+
+    def reference(data, settings):
+        read.append(data)
+        return read_docx_reference(data, settings)
+
+    monkeypatch.setattr(docx_reader, "read_docx", reference)
     for path, got in zip(paths, fast):
         assert _everything(path) == got, path.name
+    assert len(read) >= len(paths)  # every document was read by the reference
 
 
 def _p(inner: str, ppr: str = "") -> str:
