@@ -13,8 +13,9 @@ fresh process, CPU seconds of the work alone (imports excluded):
 - ``python-docx``: ``docx.Document(path)``, then ``cell.text`` of every cell of every
   row of every table, nested tables included (the plain library doing the reading).
 
-The target: the reader no slower than python-docx (ratio ``python-docx / read`` >= 1).
-A report, not a test: it exits 0 unless a document failed.
+The targets (issue 11): the whole pipeline no slower than python-docx (``docx/pipe``
+>= 1), which calls for the reader at a quarter of python-docx's time or less
+(``docx/read`` >= 4). A report, not a test: it exits 0 unless a document failed.
 """
 
 from __future__ import annotations
@@ -142,8 +143,11 @@ def main() -> int:
     print(f"{'all':<44} {'':>6} {totals['pipeline']:>10.3f} {totals['read']:>8.3f} "
           f"{totals['python-docx']:>13.3f} {ratio:>9.2f} "
           f"{totals['python-docx'] / totals['pipeline']:>9.2f}")
-    print(f"\ntarget: reading no slower than python-docx (docx/read >= 1.00): "
-          f"{'met' if ratio >= 1 else 'NOT met'} ({ratio:.2f})")
+    whole = totals["python-docx"] / totals["pipeline"]
+    print(f"\ntarget: the pipeline no slower than python-docx (docx/pipe >= 1.00): "
+          f"{'met' if whole >= 1 else 'NOT met'} ({whole:.2f})")
+    print(f"target: the reader at a quarter of python-docx or less (docx/read >= 4.00): "
+          f"{'met' if ratio >= 4 else 'NOT met'} ({ratio:.2f})")
     return 1 if failed else 0
 
 

@@ -1,4 +1,4 @@
-"""Reader for Word ``.docx`` plans (``docx``), on python-docx's XML elements.
+"""Reader for Word ``.docx`` plans (``docx``), on the document's XML read with lxml.
 
 Tables keep their grid: a horizontally merged cell (``gridSpan``) is followed
 by empty cells for the columns it covers, and a vertically merged cell
@@ -10,177 +10,155 @@ before them, as do a paragraph's line breaks; headings come from paragraph
 styles. Content controls, tracked insertions and one-cell layout tables are
 looked through; tracked deletions are not read (``docx_text``). Rows marked as
 the repeated header (``w:tblHeader``) are one header row (``header_rows``).
+
+The same reading as ``docx_reference`` (python-docx's object model, kept as the
+reference), two to three times faster (issue 11): the parts are plain lxml trees
+(``docx_package``; python-docx's element classes cost on every element touched),
+element names are computed once, ``find`` (lxml's path language) is replaced by
+a look at the children, a paragraph's printed characters are gathered once
+without generators unless it holds something ``docx_text.pieces`` must skip, a
+row's and a cell's children are read in one pass, and wrappers are looked
+through only where the document has any. A file this reader does not model, or
+one python-docx would refuse, is read by ``docx_reference``, so its result or
+its error is python-docx's.
 """
 
 from __future__ import annotations
 
-import re
-from io import BytesIO
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
-
 from planextract.extract import docx_text
-from planextract.extract.errors import ReaderError
+from planextract.extract.docx_package import Parts, W, open_parts
+from planextract.extract.docx_reference import read_docx_reference
+from planextract.extract.docx_styles import PPR, VAL, Numbering, Styles, bold, first
 from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Settings
 
-_HEADING_STYLE = re.compile(r"^(?:heading|título|titre|überschrift)\s*(\d)", re.I)
+_P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
+_TRPR, _DEL, _GRID_BEFORE = f"{W}trPr", f"{W}del", f"{W}gridBefore"
+_TCPR, _GRID_SPAN, _VMERGE = f"{W}tcPr", f"{W}gridSpan", f"{W}vMerge"
+_T, _TAB, _BR, _CR, _HYPHEN = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr",
+                               f"{W}noBreakHyphen")
+_BREAK_TYPE = f"{W}type"
+_BOX = f"{W}txbxContent"
+# what docx_text.pieces skips or reads with care: a paragraph holding one is read by it
+_CAREFUL = frozenset({_DEL, f"{W}moveFrom", f"{W}instrText", f"{W}delText", _BOX, f"{W}sdt",
+                      "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+# what docx_text.children looks through
+_WRAPPERS = frozenset({f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag",
+                       f"{W}sdtContent"})
+_MARKED = tuple(_WRAPPERS.union(_CAREFUL))
+_R, _RPR = f"{W}r", f"{W}rPr"
+_EMPTY = Cell()
+_BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
 
 
-class _Numbering:
-    """Renders list numbers the way Word draws them: counters per list and level."""
-
-    def __init__(self, document: docx.document.Document) -> None:
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self.counters: dict[str, list[int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
-            return
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for node in root.findall(qn("w:abstractNum")):
-            levels = {}
-            for lvl in node.findall(qn("w:lvl")):
-                fmt = lvl.find(qn("w:numFmt"))
-                text = lvl.find(qn("w:lvlText"))
-                start = lvl.find(qn("w:start"))
-                levels[int(lvl.get(qn("w:ilvl")))] = (
-                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
-                    text.get(qn("w:val")) if text is not None else "",
-                    int(start.get(qn("w:val"))) if start is not None else 1)
-            abstract[node.get(qn("w:abstractNumId"))] = levels
-        for num in root.findall(qn("w:num")):
-            ref = num.find(qn("w:abstractNumId"))
-            if ref is None:
-                continue
-            for level, spec in abstract.get(ref.get(qn("w:val")), {}).items():
-                self.levels[(num.get(qn("w:numId")), level)] = spec
-
-    def label(self, p, style_numpr=None) -> tuple[str, str] | None:
-        """(kind, label) for a numbered paragraph: kind ``bullet`` or ``number``.
-        The numbering is the paragraph's own or its style's (``List Bullet``)."""
-        ppr = p.pPr
-        numpr = ppr.numPr if ppr is not None else None
-        if numpr is None or numpr.numId is None:
-            numpr = style_numpr
-        if numpr is None or numpr.numId is None:
-            return None
-        num_id = str(numpr.numId.val)
-        level = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
-        fmt, text, start = self.levels.get((num_id, level), ("bullet", "", 1))
-        if fmt in ("bullet", "none") or num_id == "0":
-            return ("bullet", "")
-        counters = self.counters.setdefault(num_id, [])
-        while len(counters) <= level:
-            counters.append(start - 1)
-        counters[level] += 1
-        del counters[level + 1:]
-        rendered = text
-        for i, value in enumerate(counters):
-            spec = self.levels.get((num_id, i), ("decimal", "", 1))
-            rendered = rendered.replace(f"%{i + 1}", _format(value, spec[0]))
-        return ("number", rendered.strip())
+def _gather(p, out: list[str]):
+    """``docx_text.pieces`` without generators, for a paragraph holding none of
+    ``_CAREFUL`` (so nothing to skip but properties), its runs' children read in
+    place; gives the paragraph's first ``w:pPr`` child, found on the way."""
+    ppr = None
+    for child in p:
+        tag = child.tag
+        if tag == _R:
+            for node in child:
+                kind = node.tag
+                if kind == _T:
+                    out.append(node.text or "")
+                elif kind != _RPR:
+                    _piece(node, kind, out)
+        elif tag == PPR:
+            ppr = child if ppr is None else ppr
+        else:
+            _piece(child, tag, out)
+    return ppr
 
 
-def _format(value: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (value - 1) % 26)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (value - 1) % 26)
-    if fmt in ("lowerRoman", "upperRoman"):
-        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out, rest = "", value
-        for n, s in numerals:
-            while rest >= n:
-                out, rest = out + s, rest - n
-        return out.upper() if fmt == "upperRoman" else out
-    return str(value)
-
-
-def _outline(ppr) -> int | None:
-    """A paragraph's outline level (``w:outlineLvl``, 0-8; 9 is body text) as a
-    heading level, or None."""
-    node = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-    if node is None:
-        return None
-    try:
-        value = int(node.get(qn("w:val")))
-    except (TypeError, ValueError):
-        return None
-    return value + 1 if 0 <= value <= 8 else 0
-
-
-def _style_level(p, styles: dict[str, str], outlines: dict[str, int]) -> int:
-    """The heading level: the paragraph's outline level, else its style's name
-    (``Heading 2``, ``Title``), else its style's outline level (a custom
-    heading style)."""
-    ppr = p.pPr
-    own = _outline(ppr)
-    if own is not None:
-        return own
-    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
-    name = styles.get(style_id or "", style_id or "")
-    match = _HEADING_STYLE.match(name)
-    if match:
-        return int(match.group(1))
-    if name.lower() == "title":
-        return 1
-    return outlines.get(style_id or "", 0)
-
-
-def _bold(p) -> bool:
-    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t")))]
-    if not runs:
-        return False
-    for run in runs:
-        rpr = run.find(qn("w:rPr"))
-        b = rpr.find(qn("w:b")) if rpr is not None else None
-        if b is None or b.get(qn("w:val")) in ("0", "false"):
-            return False
-    return True
+def _piece(node, tag, out: list[str]) -> None:
+    """What ``docx_text.pieces`` gives for one child ``node`` (tag ``tag``)."""
+    if tag == _T:
+        out.append(node.text or "")
+    elif tag == _RPR or tag == PPR:
+        return
+    elif tag == _TAB:
+        out.append("\t")
+    elif tag == _BR or tag == _CR:
+        out.append("\n" if node.get(_BREAK_TYPE) in (None, "textWrapping") else " ")
+    elif tag == _HYPHEN:
+        out.append("-")
+    elif len(node):
+        for child in node:
+            _piece(child, child.tag, out)
 
 
 class _Reader:
-    def __init__(self, document: docx.document.Document) -> None:
-        self.numbering = _Numbering(document)
-        self.styles = {s.style_id: s.name for s in document.styles if s.style_id}
-        self.outlines = {s.style_id: level for s in document.styles if s.style_id
-                         and (level := _outline(getattr(s.element, "pPr", None)))}
-        self.style_numpr = {}
-        for style in document.styles:
-            ppr = getattr(style.element, "pPr", None)
-            if style.style_id and ppr is not None and ppr.numPr is not None:
-                self.style_numpr[style.style_id] = ppr.numPr
+    def __init__(self, parts: Parts) -> None:
+        self.styles = Styles(parts.styles)
+        self.numbering = Numbering(parts.numbering, self.styles)
+        self.body = body = parts.body
+        self.careful: set = set()
+        self.boxed: set = set()
+        self.wrapping: set = set()
+        for element in body.iter(*_MARKED):  # one pass over the tree for the three
+            tag = element.tag
+            if tag in _WRAPPERS:
+                self.wrapping.add(element.getparent())
+                if tag not in _CAREFUL:
+                    continue
+            for p in element.iterancestors(_P):
+                self.careful.add(p)
+                if tag == _BOX:
+                    self.boxed.add(p)
 
-    def _style_numpr(self, p):
-        ppr = p.pPr
-        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
-        return self.style_numpr.get(style_id) if style_id else None
+    def kids(self, element, *tags: str):
+        """``docx_text.children``: looking through wrappers only where there are any."""
+        if element in self.wrapping:
+            return docx_text.children(element, *tags)
+        return element.iterchildren(*tags)
 
-    def paragraph_text(self, p, lines: bool = False) -> tuple[str, str | None]:
-        """(text, list kind): numbers drawn by Word are put in front of the text.
-        With ``lines``, line breaks are kept; a paragraph typed with a literal
-        bullet glyph or dash is a bullet item, its glyph removed."""
-        text = docx_text.paragraph_lines(p) if lines else docx_text.paragraph_text(p)
-        label = self.numbering.label(p, self._style_numpr(p))
+    def printed(self, p) -> tuple[str, object]:
+        """The characters ``docx_text.pieces`` gives for ``p``, joined, and the
+        paragraph's properties (``w:pPr``)."""
+        if p in self.careful:
+            return "".join(docx_text.pieces(p)), first(p, PPR)
+        out: list[str] = []
+        ppr = _gather(p, out)
+        return "".join(out), ppr
+
+    def boxes(self, p) -> list:
+        return docx_text.text_boxes(p) if p in self.boxed else []
+
+    def paragraph_text(self, p, lines: bool = False) -> tuple[str, str | None, str]:
+        """(text, list kind, printed characters): numbers drawn by Word are put in
+        front of the text. With ``lines``, line breaks are kept; a paragraph typed
+        with a literal bullet glyph or dash is a bullet item, its glyph removed."""
+        printed, ppr = self.printed(p)
+        if lines and "\n" in printed:
+            text = docx_text.lines_of(printed)
+        else:
+            text = " ".join(printed.split())
+        label = self.numbering.label(ppr)
         if label is None:
-            if GLYPH_BULLET.match(text) or DASH_BULLET.match(text):
-                return DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1), "bullet"
-            return text, None
+            if text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
+                                              or DASH_BULLET.match(text)):
+                return (DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1),
+                        "bullet", printed)
+            return text, None, printed
         kind, rendered = label
         if kind == "number" and rendered and not text.startswith(rendered.rstrip(".")):
             text = f"{rendered} {text}"
-        return text, kind
+        return text, kind, printed
 
-    def cell_parts(self, tc) -> tuple[str, ...]:
-        """A cell's paragraphs as parts; bullet items join the part before them."""
+    def cell_parts(self, tc, content: list | None = None) -> tuple[str, ...]:
+        """A cell's paragraphs as parts; bullet items join the part before them.
+        ``content``: the cell's paragraphs and tables, when the caller has them.
+        A paragraph that is not careful is read here, the same as
+        ``paragraph_text`` reads it, without its calls (most of a plan's
+        paragraphs are in cells)."""
         parts: list[list[str]] = []
-        for child in docx_text.children(tc, qn("w:p"), qn("w:tbl")):
-            if child.tag == qn("w:tbl"):
+        careful, label = self.careful, self.numbering.label
+        for child in self.kids(tc, _P, _TBL) if content is None else content:
+            if child.tag == _TBL:
                 for row in self.rows(child):
                     line = " | ".join(c.text.replace("\n", " ") for c in row if not c.empty)
                     if line:
@@ -188,60 +166,105 @@ class _Reader:
                             parts.append([])
                         parts[-1].append(line)
                 continue
-            text, kind = self.paragraph_text(child, lines=True)
+            if child in careful:
+                text, kind, _ = self.paragraph_text(child, lines=True)
+            else:
+                out: list[str] = []
+                ppr = _gather(child, out)
+                printed = "".join(out)
+                text = (docx_text.lines_of(printed) if "\n" in printed
+                        else " ".join(printed.split()))
+                found = label(ppr) if ppr is not None else None
+                kind = None
+                if found is not None:
+                    kind, rendered = found
+                    if (kind == "number" and rendered
+                            and not text.startswith(rendered.rstrip("."))):
+                        text = f"{rendered} {text}"
+                elif text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
+                                                    or DASH_BULLET.match(text)):
+                    text = DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1)
+                    kind = "bullet"
             if text:
                 if kind == "bullet" and parts:
                     parts[-1].append(text)
                 else:
                     parts.append([text])
-            for box in docx_text.text_boxes(child):  # a text box in a cell: more of it
-                parts.extend([part] for part in self.cell_parts(box))
+            if child in self.boxed:  # a text box in a cell: more of it
+                for box in docx_text.text_boxes(child):
+                    parts.extend([part] for part in self.cell_parts(box))
         return tuple("\n".join(lines) for lines in parts)
 
     def rows(self, tbl) -> list[list[Cell]]:
         out: list[list[Cell]] = []
-        for tr in docx_text.children(tbl, qn("w:tr")):
-            if docx_text.is_deleted_row(tr):
-                continue
+        for tr in self.kids(tbl, _TR):
+            if tr in self.wrapping:
+                trpr, tcs = first(tr, _TRPR), self.kids(tr, _TC)
+            else:  # one pass over the row's children for its properties and cells
+                trpr, tcs = None, []
+                for node in tr:
+                    tag = node.tag
+                    if tag == _TC:
+                        tcs.append(node)
+                    elif tag == _TRPR and trpr is None:
+                        trpr = node
+            if trpr is not None and first(trpr, _DEL) is not None:
+                continue  # a row removed with tracked changes on
             cells: list[Cell] = []
-            trpr = tr.find(qn("w:trPr"))
-            before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
+            before = first(trpr, _GRID_BEFORE) if trpr is not None else None
             if before is not None:
-                cells.extend(Cell() for _ in range(int(before.get(qn("w:val")))))
-            for tc in docx_text.children(tr, qn("w:tc")):
-                span = tc.grid_span
-                if tc.vMerge == "continue":
-                    cells.append(Cell())
+                cells.extend(_EMPTY for _ in range(int(before.get(VAL))))
+            for tc in tcs:
+                span, merge = 1, None
+                if tc in self.wrapping:
+                    tcpr, content = first(tc, _TCPR), None
+                else:  # one pass over the cell's children for its properties and content
+                    tcpr, content = None, []
+                    for node in tc:
+                        tag = node.tag
+                        if tag == _P or tag == _TBL:
+                            content.append(node)
+                        elif tag == _TCPR and tcpr is None:
+                            tcpr = node
+                if tcpr is not None:
+                    spans = merges = None
+                    for node in tcpr:
+                        if node.tag == _GRID_SPAN and spans is None:
+                            spans = node
+                        elif node.tag == _VMERGE and merges is None:
+                            merges = node
+                    if spans is not None:
+                        span = int(spans.attrib[VAL])
+                    if merges is not None:
+                        merge = merges.get(VAL, "continue")
+                if merge == "continue":
+                    cells.append(_EMPTY)
                 else:
-                    parts = self.cell_parts(tc)
-                    cells.append(Cell(parts=parts, raw="\n".join(parts)))
-                cells.extend(Cell() for _ in range(span - 1))
+                    parts = self.cell_parts(tc, content)
+                    cells.append(Cell(parts=parts, raw="\n".join(parts)) if parts else _EMPTY)
+                if span > 1:
+                    cells.extend(_EMPTY for _ in range(span - 1))
             out.append(cells)
         return out
 
     def wrapped(self, tbl) -> list | None:
         """The cells of a layout table (one cell a row, some holding a table),
         whose content is read as if it stood outside, or None."""
-        trs = list(docx_text.children(tbl, qn("w:tr")))
-        cells = [list(docx_text.children(tr, qn("w:tc"))) for tr in trs]
-        if not trs or any(len(row) > 1 for row in cells):
-            return None
-        flat = [tc for row in cells for tc in row]
-        if not any(next(docx_text.children(tc, qn("w:tbl")), None) is not None for tc in flat):
+        flat = []
+        for tr in self.kids(tbl, _TR):
+            cells = list(self.kids(tr, _TC))
+            if len(cells) > 1:
+                return None
+            flat.extend(cells)
+        if not any(next(iter(self.kids(tc, _TBL)), None) is not None for tc in flat):
             return None
         return flat
 
 
-def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    try:
-        document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as err:
-        raise ReaderError(f"not a readable Word document ({err}); open it in Word and "
-                          "save it again as .docx") from None
-    if getattr(document.element, "body", None) is None:
-        raise ReaderError("not a readable Word document (its main part has no body); open "
-                          "it in Word and save it again as .docx")
-    reader = _Reader(document)
+def read_docx_lxml(data: bytes) -> RawDocument:
+    """The document read from its XML with lxml; raises on anything python-docx
+    would refuse and on a package it does not model (``docx_package.Unusual``)."""
+    reader = _Reader(open_parts(data))
     blocks: list[Paragraph | Table] = []
     tabbed: list[tuple[Paragraph, list[str]]] = []
 
@@ -256,24 +279,23 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
         tabbed.clear()
 
     def walk(container) -> None:
-        for child in docx_text.children(container, qn("w:p"), qn("w:tbl")):
-            if child.tag == qn("w:p"):
-                text, _kind = reader.paragraph_text(child)
-                boxes = docx_text.text_boxes(child)
+        for child in reader.kids(container, _P, _TBL):
+            if child.tag == _P:
+                text, _kind, printed = reader.paragraph_text(child)
+                boxes = reader.boxes(child)
                 if boxes:  # a text box reads as blocks after its anchoring paragraph
                     end_tabbed()
                     if text:
-                        blocks.append(Paragraph(text=text, bold=_bold(child)))
+                        blocks.append(Paragraph(text=text, bold=bold(child)))
                     for box in boxes:
                         walk(box)
                         end_tabbed()
                     continue
                 if not text:
                     continue
-                paragraph = Paragraph(text=text, level=_style_level(child, reader.styles,
-                                                                   reader.outlines),
-                                      bold=_bold(child))
-                cells = docx_text.tab_cells(child)
+                paragraph = Paragraph(text=text, level=reader.styles.level(first(child, PPR)),
+                                      bold=bold(child))
+                cells = docx_text.cells_of(printed)
                 if len(cells) >= 2:
                     tabbed.append((paragraph, cells))
                     continue
@@ -293,6 +315,16 @@ def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
             if rows:
                 blocks.append(Table(rows=tuple(rows)))
 
-    walk(document.element.body)
+    walk(reader.body)
     end_tabbed()
     return RawDocument(source_format="docx", blocks=blocks)
+
+
+def read_docx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
+    """The Word document in ``data``: read with lxml, or, when that raises (a file
+    python-docx refuses, or one this reader does not model), by python-docx,
+    whose result or error is then the answer."""
+    try:
+        return read_docx_lxml(data)
+    except Exception:  # noqa: BLE001 - the reference reads it, or says what is wrong
+        return read_docx_reference(data, settings)

@@ -57,10 +57,21 @@ def pieces(element) -> Iterator[str]:
             yield from pieces(child)
 
 
+def lines_of(printed: str) -> str:
+    """Printed characters as lines: spaces collapsed within each, line breaks kept."""
+    lines = (" ".join(line.split()) for line in printed.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def cells_of(printed: str) -> list[str]:
+    """The TAB-separated parts of printed characters, empty ones dropped."""
+    parts = printed.replace("\n", " ").split("\t")
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
 def paragraph_lines(p) -> str:
     """The paragraph's text, spaces collapsed within each line, line breaks kept."""
-    lines = (" ".join(line.split()) for line in "".join(pieces(p)).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return lines_of("".join(pieces(p)))
 
 
 def paragraph_text(p) -> str:
@@ -70,8 +81,7 @@ def paragraph_text(p) -> str:
 
 def tab_cells(p) -> list[str]:
     """The TAB-separated parts of a paragraph, empty ones dropped."""
-    parts = "".join(pieces(p)).replace("\n", " ").split("\t")
-    return [" ".join(part.split()) for part in parts if part.strip()]
+    return cells_of("".join(pieces(p)))
 
 
 def children(element, *tags: str) -> Iterator:
