@@ -219,10 +219,13 @@ def is_weak_action(header: str) -> bool:
     return any(w.startswith(s) for w in words for s in WEAK_ACTION)
 
 
+_NUMBERED = re.compile(r"^\s*\d")
+
+
 def is_header_row(cells: list[str]) -> bool:
     """A row of column labels: short cells, several known labels, no numbered cell."""
     filled = [squash(c) for c in cells if c.strip()]
-    if len(filled) < 2 or any(re.match(r"^\s*\d", c) for c in filled):
+    if len(filled) < 2 or any(_NUMBERED.match(c) for c in filled):
         return False
     if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
         return False

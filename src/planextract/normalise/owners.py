@@ -86,13 +86,13 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     words of every piece with a head noun that does not open with a rank."""
     words = set(vocab.role_words)
     titles = tuple(t + " " for t in vocab.titles)  # one startswith for them all
-    for text in set(cells):
-        for segment in segments(text or "", vocab, commas):
-            for part in _PARTS.split(segment):
-                lowered = part.strip().lower()
-                if has_head_noun(part, vocab) and not lowered.startswith(titles) \
-                        and not is_person(part, vocab, vocab.role_words, beside_role=True):
-                    words.update(_role_words_of(part, vocab))
+    parts = {part for text in set(cells) for segment in segments(text or "", vocab, commas)
+             for part in _PARTS.split(segment)}  # a post printed in many cells: read once
+    for part in parts:
+        lowered = part.strip().lower()
+        if has_head_noun(part, vocab) and not lowered.startswith(titles) \
+                and not is_person(part, vocab, vocab.role_words, beside_role=True):
+            words.update(_role_words_of(part, vocab))
     return frozenset(words)
 
 
@@ -131,14 +131,17 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
     done: dict[tuple, list[tuple[str, str]]] = {}
+    cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
         seen = (tuple(cell.roles), tuple(cell.printed))
         if seen not in done:
             pairs: dict[str, str] = {}
             shared = share_prefix(cell.roles, context)
             for role, printed, cleaned in zip(shared, cell.printed, cell.roles):
-                parts = [p for part in split_run_together(role, context)
-                         for p in split_and(part, context)]
+                parts = cuts.get(role)
+                if parts is None:
+                    parts = cuts[role] = [p for part in split_run_together(role, context)
+                                          for p in split_and(part, context)]
                 for part in parts:
                     if part:
                         pairs.setdefault(part, printed if parts == [cleaned] else part)

@@ -17,6 +17,7 @@ from planextract.normalise.owner_cells import has_head_noun
 from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_OF = re.compile(r"\bof\b", re.I)
 
 
 class RoleContext:
@@ -63,7 +64,7 @@ def split_and(role: str, context: RoleContext) -> list[str]:
         left, right = role[:match.start()], role[match.end():]
         if not context.standalone(left) or not context.standalone(right):
             continue
-        if re.search(r"\bof\b", left, re.I) and not has_head_noun(right, context.vocab) \
+        if _OF.search(left) and not has_head_noun(right, context.vocab) \
                 and not context.post_acronym(right):
             continue
         return [*split_and(left, context), *split_and(right, context)]

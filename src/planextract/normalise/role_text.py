@@ -17,14 +17,17 @@ _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
 _INNER_AMP = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]|[A-Z]{2,}")
 _PLURAL_ACRONYM = re.compile(r"([A-Z][A-Z&]*[A-Z])s")
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[A-Z])[–—](?=[A-Z])")
+_JOINED_HEAD = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1 << 14)  # pure; every owner piece is cleaned by several rules
 def clean_role(text: str) -> str:
     """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
     inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""
-    text = re.sub(r"\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[A-Z])[–—](?=[A-Z])", " ", text)
-    text = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)", " ", text)  # ACO-OM, ACO-HR
+    text = _SPACED_DASH.sub(" ", text)
+    text = _JOINED_HEAD.sub(" ", text)  # ACO-OM, ACO-HR
     text = _INNER_AMP.sub(r"\1&\2", text)
     text = " ".join(text.split())
     return strip_ends(text)
@@ -69,7 +72,7 @@ def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     for word in words:
         for part in word.replace("&", " and ").split():
             token = fold(part)
-            if token and token not in stop_words and re.search(r"\w", token):
+            if token and token not in stop_words and _WORD_CHAR.search(token):
                 tokens.append(token)
     return " ".join(sorted(tokens))
 
