@@ -21,7 +21,7 @@ from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
 from planextract.lexicon.role_vocab import load
 from planextract.lexicon.text import squash, squash_lines
-from planextract.normalise import dates, document, tables
+from planextract.normalise import dates, document, layout, numbering, owners, role_text, tables
 from planextract.normalise.owner_cells import (
     _peel_parts,
     has_head_noun,
@@ -172,3 +172,79 @@ def test_every_sample_label_is_read_as_trying_every_phrase_and_stem():
         words = column_roles._words(line)
         for skip in ((), ("action",)):
             assert column_roles._segment_role(words, skip) == reference_segment_role(words, skip)
+
+
+# -- issue 11, the normaliser's per-row work -----------------------------------
+
+_ROLES = st.sampled_from(["action", "owner", "due", "extra", "theme", "outcome", "action_id"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROLES, max_size=8), st.lists(st.tuples(st.integers(0, 7), _ROLES), max_size=4))
+def test_a_layouts_columns_are_found_as_by_scanning_its_roles(roles, changes):
+    """The index of columns by role follows ``roles`` when they change (as
+    ``detect_layout`` changes a theme column to ``extra``)."""
+    made = layout.Layout(headers=[""] * len(roles), roles=list(roles))
+    for at, role in [(None, None), *changes]:
+        if at is not None and at < len(made.roles):
+            made.roles[at] = role
+        for asked in ("action", "owner", "due", "extra", "theme", "outcome", "action_id"):
+            assert list(made.columns(asked)) == [i for i, r in enumerate(made.roles)
+                                                 if r == asked]
+
+
+def reference_word_role(word: str, alone: bool, skip: tuple[str, ...]) -> str | None:
+    """``column_roles._word_role`` as it was: every stem of every role tried."""
+    for role, stems in WORDS.items():
+        if role not in skip and any(column_roles._stem_matches(s, word, alone) for s in stems):
+            return role
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEADER_WORDS | st.text(alphabet="abcdeilmnoprstuvw", min_size=1, max_size=9),
+       st.booleans(), _SKIPS)
+def test_a_word_tried_against_the_stems_of_its_letter_reads_as_against_all(word, alone, skip):
+    assert column_roles._word_role(word, alone, skip) == reference_word_role(word, alone, skip)
+
+
+def _owner_cells() -> list[str]:
+    """Owner-like cells: every cell of the text samples and of a generated export."""
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_text_plans
+
+    text, _ = bench_text_plans.build("text-tabbed", 60_000, seed=5)
+    rows = [row for path in sorted((ROOT / "samples").glob("*.txt"))
+            for row in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return sorted({cell for row in [*rows, *text.splitlines()] for cell in row.split("\t")
+                   if 0 < len(cell) < 200})
+
+
+def reference_document_role_words(cells, vocab, commas):
+    """``owners._document_role_words`` as it was: every part of every cell read."""
+    words = set(vocab.role_words)
+    for text in set(cells):
+        for segment in segments(text or "", vocab, commas):
+            for part in owners._PARTS.split(segment):
+                lowered = part.strip().lower()
+                if has_head_noun(part, vocab) and not lowered.startswith(
+                        tuple(t + " " for t in vocab.titles)) \
+                        and not is_person(part, vocab, vocab.role_words, beside_role=True):
+                    words.update(owners._role_words_of(part, vocab))
+    return frozenset(words)
+
+
+def test_owner_parts_read_once_give_the_role_words_and_spellings_read_each_time():
+    vocab = load(None)
+    cells = _owner_cells()
+    assert len(cells) > 300
+    for commas in (False, True):
+        assert owners._document_role_words(cells, vocab, commas) == \
+            reference_document_role_words(cells, vocab, commas)
+    expander = role_text.Expander({"ACO": "Assistant Chief Officer", "E&D": "Equality and "
+                                   "Diversity"}, dict(vocab.acronyms))
+    for cell in cells:
+        assert expander.expand(cell) == expander.read(cell) == expander.expand(cell)
+        assert role_text.words_of(cell) == role_text.words_of.__wrapped__(cell)
+        assert numbering.normalise_id(cell) == numbering.normalise_id.__wrapped__(cell)

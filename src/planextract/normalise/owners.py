@@ -173,7 +173,8 @@ def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str
     """Each spelling spelt out: the plan's key, the builtin acronyms, then
     initials the document spells out, but only to join a spelling it prints in
     full (E&D Manager / Equality and Diversity Manager), never to relabel alone."""
-    base = {s: _key_form(Expander(key, builtin).expand(s), key, vocab) for s in spellings}
+    expander = Expander(key, builtin)  # its key cleaned once, not once a spelling
+    base = {s: _key_form(expander.expand(s), key, vocab) for s in spellings}
     # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
     written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
     known = {clean_role(k) for k in key} | set(builtin)

@@ -45,8 +45,10 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
-def words_of(role: str) -> list[str]:
-    """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``."""
+@lru_cache(maxsize=1 << 14)  # pure; every owner piece is read into words by several rules
+def words_of(role: str) -> tuple[str, ...]:
+    """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
+    A tuple: remembered and shared, so nobody may change it (issue 11)."""
     out = []
     for word in role.replace("(", " ").replace(")", " ").split():
         word = word.strip(".,:;'’\"")
@@ -54,7 +56,7 @@ def words_of(role: str) -> list[str]:
             word = "and"
         if word:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def is_acronym(word: str) -> bool:
@@ -108,6 +110,15 @@ class Expander:
     def __post_init__(self) -> None:
         self._key = {clean_role(k): v for k, v in self.key.items()}
         self._longest = max((len(k.split()) for k in self._key), default=1)
+        self._expanded: dict[str, Expansion] = {}  # one document's spellings, read once
+
+    def expand(self, role: str) -> Expansion:
+        """``role`` spelt out; remembered for this expander's tables (issue 11).
+        An ``Expansion`` is frozen, so one may be handed out again."""
+        found = self._expanded.get(role)
+        if found is None:
+            found = self._expanded[role] = self.read(role)
+        return found
 
     def _lookup(self, word: str) -> tuple[str, str] | None:
         for table, source in ((self._key, "key"), (self.builtin, "builtin"),
@@ -121,7 +132,8 @@ class Expander:
                 return _pluralise(found[0]), found[1]
         return None
 
-    def expand(self, role: str) -> Expansion:
+    def read(self, role: str) -> Expansion:
+        """``expand`` without the memory: the reference it is tested against."""
         words = role.split()
         out: list[str] = []
         sources: set[str] = set()
