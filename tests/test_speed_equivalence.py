@@ -66,7 +66,7 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
 REMEMBERED = (column_roles.role_of, column_roles.is_weak_action, squash, squash_lines,
               role_text.clean_role,
               owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person,
-              numbering.normalise_id, role_text.words_of)
+              numbering.normalise_id, numbering.split_leading, role_text.words_of)
 
 
 def reference_latest_similar(label_sets, _index, labels):

@@ -248,3 +248,6 @@ def test_owner_parts_read_once_give_the_role_words_and_spellings_read_each_time(
         assert expander.expand(cell) == expander.read(cell) == expander.expand(cell)
         assert role_text.words_of(cell) == role_text.words_of.__wrapped__(cell)
         assert numbering.normalise_id(cell) == numbering.normalise_id.__wrapped__(cell)
+        for dotted in (False, True):
+            assert numbering.split_leading(cell, dotted) == \
+                numbering.split_leading.__wrapped__(cell, dotted)
