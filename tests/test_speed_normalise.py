@@ -251,3 +251,23 @@ def test_owner_parts_read_once_give_the_role_words_and_spellings_read_each_time(
         for dotted in (False, True):
             assert numbering.split_leading(cell, dotted) == \
                 numbering.split_leading.__wrapped__(cell, dotted)
+
+
+_CELL = st.lists(st.sampled_from(["Develop", "the", "plan", "31 March 2012", "1.2", "Green",
+                                  "Head of HR", "  ", "\n", "Chief Executive", "ongoing", "A1",
+                                  "Review", "policy", "Amber", ""]), max_size=6).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Action", "Lead", "Target", "Progress", "Ref", "", "Theme",
+                                 "Outcome", "By when", "RAG"]), min_size=1, max_size=5),
+       st.lists(st.lists(_CELL, min_size=5, max_size=5), min_size=1, max_size=6))
+def test_columns_squashed_by_the_caller_resolve_as_squashed_inside(headers, rows):
+    from planextract.normalise import column_evidence, columns
+
+    width = len(headers)
+    raw = [[row[i] for row in rows] for i in range(width)]
+    squashed = [[squash(v) for v in column] for column in raw]
+    roles = columns.header_roles(headers)
+    assert column_evidence.resolve(headers, roles, squashed, squashed=True) == \
+        column_evidence.resolve(headers, roles, raw)

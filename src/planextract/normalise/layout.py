@@ -56,7 +56,7 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
     # row by row, then turned into columns: a call per cell less (issue 11)
     padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells)) for r in data]
     columns = [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
-    roles = column_evidence.resolve(headers, roles, columns, settings).roles
+    roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))
     ids = [v for i in layout.columns("action_id") for v in columns[i] if v]

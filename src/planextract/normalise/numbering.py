@@ -116,6 +116,15 @@ def successor(raw: str) -> str | None:
     return f"{head}{int(match.group(1)) + 1}"
 
 
+@lru_cache(maxsize=1 << 10)
+def _successor_pattern(following: str) -> re.Pattern[str]:
+    """The number ``following`` as printed before a new sentence, spaces allowed
+    between its parts (``B 9``, ``3. 2``): made once per number (issue 11)."""
+    spaced = r"\s?".join(re.escape(ch) if not ch.isdigit() else ch
+                          for ch in _TOKENS.findall(following))
+    return re.compile(rf"(?<=\s)(?P<raw>{spaced}\.?)\s+(?=[A-Z])")
+
+
 def split_successors(item: Numbered) -> list[Numbered]:
     """Cut a numbered action where the next number in sequence opens a new
     sentence inside it (``B 8 Establish ... B 9 Publish ...``, two actions run
@@ -127,10 +136,7 @@ def split_successors(item: Numbered) -> list[Numbered]:
         following = successor(current.raw)
         if following is None:
             break
-        spaced = r"\s?".join(re.escape(ch) if not ch.isdigit() else ch
-                              for ch in _TOKENS.findall(following))
-        match = next((m for m in re.finditer(rf"(?<=\s)(?P<raw>{spaced}\.?)\s+(?=[A-Z])",
-                                             current.text)
+        match = next((m for m in _successor_pattern(following).finditer(current.text)
                       if action_like(current.text[m.end():])), None)
         if not match:  # an action opens with a verb: "13 Managers" is a figure
             break
