@@ -271,3 +271,34 @@ def test_columns_squashed_by_the_caller_resolve_as_squashed_inside(headers, rows
     roles = columns.header_roles(headers)
     assert column_evidence.resolve(headers, roles, squashed, squashed=True) == \
         column_evidence.resolve(headers, roles, raw)
+
+
+def reference_is_header_row(cells: list[str]) -> bool:
+    """``column_roles.is_header_row`` as it was: every cell squashed first."""
+    filled = [squash(c) for c in cells if c.strip()]
+    if len(filled) < 2 or any(column_roles._NUMBERED.match(c) for c in filled):
+        return False
+    if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
+        return False
+    if any(len(c.split()) >= (4 if c.endswith(".") else 5 if column_roles.opens_with_verb(c)
+                              else 99) for c in filled):
+        return False
+    return len([r for r in map(column_roles.role_of, filled) if r in column_roles.SIGNIFICANT]) >= 2
+
+
+_LABEL_CELL = st.lists(_HEADER_WORDS | st.sampled_from(["Develop", "1.", "2", "\n", " ", ".",
+                                                       "Review the", "policy."]),
+                       max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LABEL_CELL, max_size=6))
+def test_a_header_row_is_told_as_with_every_cell_squashed_first(cells):
+    assert column_roles.is_header_row(cells) == reference_is_header_row(cells)
+
+
+def test_every_sample_row_is_told_a_header_as_before():
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        for row in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            cells = row.split("\t")
+            assert column_roles.is_header_row(cells) == reference_is_header_row(cells), row

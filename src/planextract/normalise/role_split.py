@@ -32,6 +32,8 @@ class RoleContext:
         self.key_phrases = key_phrases
         self.acronym_of = acronym_of
         self.fingerprint = fingerprint
+        # post nouns less ranks, made once for every piece tried (issue 11)
+        self.post_heads = vocab.head_nouns - vocab.rank_modifiers
 
     def is_known(self, text: str) -> bool:
         return self.fingerprint(text) in self.known
@@ -94,7 +96,7 @@ def _post_noun(word: str, heads: frozenset[str], context: RoleContext) -> bool:
 def _post_shaped(words: list[str], context: RoleContext) -> bool:
     """Several words shaped as a post: ending in a post noun (``Public Health
     Director``) or opening with one and ``of`` (``Head of Facilities``)."""
-    heads = context.vocab.head_nouns - context.vocab.rank_modifiers
+    heads = context.post_heads
     lowered = [w.lower() for w in words]
     inner = [_post_noun(w, heads, context) for w in words]
     if lowered[0] in heads and lowered[1] == "of" and len(words) > 2:
