@@ -78,10 +78,10 @@ def _piece_ok(piece: str, context: RoleContext) -> bool:
     stop = context.vocab.stop_words
     if words[0].lower() in stop or words[-1].lower() in stop:
         return False  # and Policy Officer: a cut inside an X and Y
-    if context.is_known(piece) and (len(words) > 1 or context.post_acronym(piece)):
-        return True
-    if len(words) == 1:
+    if len(words) == 1:  # known or not, one word is a piece only as a post acronym
         return context.post_acronym(piece)
+    if context.is_known(piece):
+        return True
     if words[0].lower() in context.vocab.quantifiers and len(words) == 2:
         return context.post_acronym(words[1])
     return _post_shaped(words, context)
