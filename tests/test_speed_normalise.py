@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
+from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import load
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import dates, document, layout, numbering, owners, role_text, tables
@@ -302,3 +303,40 @@ def test_every_sample_row_is_told_a_header_as_before():
         for row in path.read_text(encoding="utf-8", errors="replace").splitlines():
             cells = row.split("\t")
             assert column_roles.is_header_row(cells) == reference_is_header_row(cells), row
+
+
+def reference_key_form(expansion, key, vocab):
+    """``owners._key_form`` as it was: every entry of the key read for each spelling."""
+    def core(words):
+        return role_text.fingerprint([w for w in words if fold(w) not in vocab.generic],
+                                     vocab.stop_words)
+
+    mine = core(list(expansion.words))
+    if len(mine.split()) < 2:
+        return expansion
+    whole = role_text.fingerprint(list(expansion.words), vocab.stop_words)
+    fits = {v for v in key.values() if len(v.split()) > 2 and core(v.split()) == mine
+            and role_text.fingerprint(v.split(), vocab.stop_words) != whole}
+    if len(fits) != 1:
+        return expansion
+    return role_text.Expansion(tuple(role_text.words_of(fits.pop())),
+                               expansion.sources | {"key"})
+
+
+def test_the_keys_forms_made_once_fit_spellings_as_read_for_each():
+    vocab = load(None)
+    key = {"ACO – BS": "Assistant Chief Officer Business Services",
+           "ACO – OM": "Assistant Chief Officer Offender Management",
+           "HR": "Human Resources", "E&D": "Equality and Diversity Team Manager",
+           "ACE": "Assistant Chief Executive", "DCE": "Deputy Chief Executive Team"}
+    expander = role_text.Expander(key, dict(vocab.acronyms))
+    forms = owners._key_forms(key, vocab)
+    spellings = [*_owner_cells(), "ACO Business", "Assistant Chief Officer Business",
+                 "ACO Offender", "Equality and Diversity Manager", "Deputy Chief Executive"]
+    changed = 0
+    for spelling in spellings:
+        expansion = expander.expand(spelling)
+        got = owners._key_form(expansion, forms, vocab)
+        assert got == reference_key_form(expansion, key, vocab), spelling
+        changed += got != expansion
+    assert changed  # the key's forms were taken somewhere

@@ -150,19 +150,28 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
     return out
 
 
-def _key_form(expansion: Expansion, key: dict[str, str], vocab: Vocabulary) -> Expansion:
+def _core(words: list[str], vocab: Vocabulary) -> str:
+    """The fingerprint of a spelling less its generic words."""
+    return fingerprint([w for w in words if fold(w) not in vocab.generic], vocab.stop_words)
+
+
+def _key_forms(key: dict[str, str], vocab: Vocabulary) -> list[tuple[str, str, str]]:
+    """Each spelled-out form of the key of three words or more, with its core and
+    its fingerprint: made once per document, not once per spelling (issue 11)."""
+    return [(v, _core(v.split(), vocab), fingerprint(v.split(), vocab.stop_words))
+            for v in key.values() if len(v.split()) > 2]
+
+
+def _key_form(expansion: Expansion, forms: list[tuple[str, str, str]],
+              vocab: Vocabulary) -> Expansion:
     """``ACO Business`` is the key's ``ACO – BS`` (Assistant Chief Officer Business
     Services) less a generic word: it takes the key's spelled-out form, when
-    exactly one entry of the key fits."""
-    def core(words: list[str]) -> str:
-        return fingerprint([w for w in words if fold(w) not in vocab.generic], vocab.stop_words)
-
-    mine = core(list(expansion.words))
+    exactly one entry of the key fits. ``forms``: ``_key_forms`` of the key."""
+    mine = _core(list(expansion.words), vocab)
     if len(mine.split()) < 2:
         return expansion
     whole = fingerprint(list(expansion.words), vocab.stop_words)
-    fits = {v for v in key.values() if len(v.split()) > 2 and core(v.split()) == mine
-            and fingerprint(v.split(), vocab.stop_words) != whole}
+    fits = {v for v, core, print_ in forms if core == mine and print_ != whole}
     if len(fits) != 1:
         return expansion
     return Expansion(tuple(words_of(fits.pop())), expansion.sources | {"key"})
@@ -174,7 +183,8 @@ def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str
     initials the document spells out, but only to join a spelling it prints in
     full (E&D Manager / Equality and Diversity Manager), never to relabel alone."""
     expander = Expander(key, builtin)  # its key cleaned once, not once a spelling
-    base = {s: _key_form(expander.expand(s), key, vocab) for s in spellings}
+    forms = _key_forms(key, vocab)
+    base = {s: _key_form(expander.expand(s), forms, vocab) for s in spellings}
     # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
     written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
     known = {clean_role(k) for k in key} | set(builtin)
