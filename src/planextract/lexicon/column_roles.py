@@ -239,15 +239,12 @@ _NUMBERED = re.compile(r"^\s*\d")
 
 def is_header_row(cells: list[str]) -> bool:
     """A row of column labels: short cells, several known labels, no numbered cell.
-    A cell of more than ten words rules a row out before any cell is squashed
-    (squashing keeps the words): most rows are data with a long cell (issue 11)."""
-    filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(len(c.split()) > 10 for c in filled):
+    The cheapest test first: most rows are data with a cell too long for a label
+    (issue 11)."""
+    filled = [squash(c) for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(c) > 80 for c in filled):
         return False
-    filled = [squash(c) for c in filled]
-    if any(_NUMBERED.match(c) for c in filled):
-        return False
-    if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
+    if any(_NUMBERED.match(c) or len(c.split()) > 10 for c in filled):
         return False
     # a sentence is not a label: an instruction of five words or more, or a full stop
     # after four words (``Issue to be addressed`` and ``Action No.`` are labels)
