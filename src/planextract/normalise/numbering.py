@@ -42,7 +42,7 @@ def normalise_id(raw: str) -> str:
     return text.strip(".")
 
 
-@lru_cache(maxsize=1 << 13)  # pure, its answer frozen; a table's cells are read by several rules
+@lru_cache(maxsize=1 << 12)  # pure, its answer frozen; a table's cells are read by several rules
 def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     """Separate a leading number from its text. With ``dotted_only`` only
     ``N.M`` numbers count (an action numbered under its outcome). Remembered:

@@ -45,7 +45,7 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
-@lru_cache(maxsize=1 << 14)  # pure; every owner piece is read into words by several rules
+@lru_cache(maxsize=1 << 12)  # pure; every owner piece is read into words by several rules
 def words_of(role: str) -> tuple[str, ...]:
     """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
     A tuple: remembered and shared, so nobody may change it (issue 11)."""
