@@ -32,6 +32,7 @@ from planextract.normalise import (
     dates,
     document,
     layout,
+    numbering,
     owner_cells,
     people,
     role_text,
@@ -64,7 +65,8 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
 # pure functions remembered per input (issue 11); ``__wrapped__`` is the rule itself
 REMEMBERED = (column_roles.role_of, column_roles.is_weak_action, squash, squash_lines,
               role_text.clean_role,
-              owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person)
+              owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person,
+              numbering.normalise_id, numbering.split_leading, role_text.words_of)
 
 
 def reference_latest_similar(label_sets, _index, labels):
@@ -133,6 +135,15 @@ def test_to_row_is_asdict_and_shares_nothing(record):
     assert "changed" not in record.owners and "changed" not in record.extra
 
 
+def test_to_row_copies_every_field_that_holds_a_list_or_a_map():
+    from planextract.normalise import record
+
+    made = ActionRecord()
+    containers = {f.name for f in dataclasses.fields(ActionRecord)
+                  if isinstance(getattr(made, f.name), (list, dict))}
+    assert containers and set(record._CONTAINERS) == containers
+
+
 def _reference_paths(monkeypatch) -> None:
     """Every fast path replaced by the code it replaced: each remembered function
     by the function computed afresh, wherever a module imported it."""
@@ -155,6 +166,7 @@ def _reference_paths(monkeypatch) -> None:
         monkeypatch.setattr(module, "header_labels", list, raising=True)
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
+    monkeypatch.setattr(role_text.Expander, "expand", role_text.Expander.read)
 
 
 def _everything(path: Path) -> tuple:

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
+from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import load
 from planextract.lexicon.text import squash, squash_lines
-from planextract.normalise import dates, document, tables
+from planextract.normalise import dates, document, layout, numbering, owners, role_text, tables
 from planextract.normalise.owner_cells import (
     _peel_parts,
     has_head_noun,
@@ -172,3 +173,170 @@ def test_every_sample_label_is_read_as_trying_every_phrase_and_stem():
         words = column_roles._words(line)
         for skip in ((), ("action",)):
             assert column_roles._segment_role(words, skip) == reference_segment_role(words, skip)
+
+
+# -- issue 11, the normaliser's per-row work -----------------------------------
+
+_ROLES = st.sampled_from(["action", "owner", "due", "extra", "theme", "outcome", "action_id"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROLES, max_size=8), st.lists(st.tuples(st.integers(0, 7), _ROLES), max_size=4))
+def test_a_layouts_columns_are_found_as_by_scanning_its_roles(roles, changes):
+    """The index of columns by role follows ``roles`` when they change (as
+    ``detect_layout`` changes a theme column to ``extra``)."""
+    made = layout.Layout(headers=[""] * len(roles), roles=list(roles))
+    for at, role in [(None, None), *changes]:
+        if at is not None and at < len(made.roles):
+            made.roles[at] = role
+        for asked in ("action", "owner", "due", "extra", "theme", "outcome", "action_id"):
+            assert list(made.columns(asked)) == [i for i, r in enumerate(made.roles)
+                                                 if r == asked]
+
+
+def reference_word_role(word: str, alone: bool, skip: tuple[str, ...]) -> str | None:
+    """``column_roles._word_role`` as it was: every stem of every role tried."""
+    for role, stems in WORDS.items():
+        if role not in skip and any(column_roles._stem_matches(s, word, alone) for s in stems):
+            return role
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEADER_WORDS | st.text(alphabet="abcdeilmnoprstuvw", min_size=1, max_size=9),
+       st.booleans(), _SKIPS)
+def test_a_word_tried_against_the_stems_of_its_letter_reads_as_against_all(word, alone, skip):
+    assert column_roles._word_role(word, alone, skip) == reference_word_role(word, alone, skip)
+
+
+def _owner_cells() -> list[str]:
+    """Owner-like cells: every cell of the text samples and of a generated export."""
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_text_plans
+
+    text, _ = bench_text_plans.build("text-tabbed", 60_000, seed=5)
+    rows = [row for path in sorted((ROOT / "samples").glob("*.txt"))
+            for row in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return sorted({cell for row in [*rows, *text.splitlines()] for cell in row.split("\t")
+                   if 0 < len(cell) < 200})
+
+
+def reference_document_role_words(cells, vocab, commas):
+    """``owners._document_role_words`` as it was: every part of every cell read."""
+    words = set(vocab.role_words)
+    for text in set(cells):
+        for segment in segments(text or "", vocab, commas):
+            for part in owners._PARTS.split(segment):
+                lowered = part.strip().lower()
+                if has_head_noun(part, vocab) and not lowered.startswith(
+                        tuple(t + " " for t in vocab.titles)) \
+                        and not is_person(part, vocab, vocab.role_words, beside_role=True):
+                    words.update(owners._role_words_of(part, vocab))
+    return frozenset(words)
+
+
+def test_owner_parts_read_once_give_the_role_words_and_spellings_read_each_time():
+    vocab = load(None)
+    cells = _owner_cells()
+    assert len(cells) > 300
+    for commas in (False, True):
+        assert owners._document_role_words(cells, vocab, commas) == \
+            reference_document_role_words(cells, vocab, commas)
+    expander = role_text.Expander({"ACO": "Assistant Chief Officer", "E&D": "Equality and "
+                                   "Diversity"}, dict(vocab.acronyms))
+    for cell in cells:
+        assert expander.expand(cell) == expander.read(cell) == expander.expand(cell)
+        assert role_text.words_of(cell) == role_text.words_of.__wrapped__(cell)
+        assert numbering.normalise_id(cell) == numbering.normalise_id.__wrapped__(cell)
+        for dotted in (False, True):
+            assert numbering.split_leading(cell, dotted) == \
+                numbering.split_leading.__wrapped__(cell, dotted)
+
+
+_CELL = st.lists(st.sampled_from(["Develop", "the", "plan", "31 March 2012", "1.2", "Green",
+                                  "Head of HR", "  ", "\n", "Chief Executive", "ongoing", "A1",
+                                  "Review", "policy", "Amber", ""]), max_size=6).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Action", "Lead", "Target", "Progress", "Ref", "", "Theme",
+                                 "Outcome", "By when", "RAG"]), min_size=1, max_size=5),
+       st.lists(st.lists(_CELL, min_size=5, max_size=5), min_size=1, max_size=6))
+def test_columns_squashed_by_the_caller_resolve_as_squashed_inside(headers, rows):
+    from planextract.normalise import column_evidence, columns
+
+    width = len(headers)
+    raw = [[row[i] for row in rows] for i in range(width)]
+    squashed = [[squash(v) for v in column] for column in raw]
+    roles = columns.header_roles(headers)
+    assert column_evidence.resolve(headers, roles, squashed, squashed=True) == \
+        column_evidence.resolve(headers, roles, raw)
+
+
+def reference_is_header_row(cells: list[str]) -> bool:
+    """``column_roles.is_header_row`` as it was: every cell squashed first."""
+    filled = [squash(c) for c in cells if c.strip()]
+    if len(filled) < 2 or any(column_roles._NUMBERED.match(c) for c in filled):
+        return False
+    if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
+        return False
+    if any(len(c.split()) >= (4 if c.endswith(".") else 5 if column_roles.opens_with_verb(c)
+                              else 99) for c in filled):
+        return False
+    return len([r for r in map(column_roles.role_of, filled) if r in column_roles.SIGNIFICANT]) >= 2
+
+
+_LABEL_CELL = st.lists(_HEADER_WORDS | st.sampled_from(["Develop", "1.", "2", "\n", " ", ".",
+                                                       "Review the", "policy."]),
+                       max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LABEL_CELL, max_size=6))
+def test_a_header_row_is_told_as_with_every_cell_squashed_first(cells):
+    assert column_roles.is_header_row(cells) == reference_is_header_row(cells)
+
+
+def test_every_sample_row_is_told_a_header_as_before():
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        for row in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            cells = row.split("\t")
+            assert column_roles.is_header_row(cells) == reference_is_header_row(cells), row
+
+
+def reference_key_form(expansion, key, vocab):
+    """``owners._key_form`` as it was: every entry of the key read for each spelling."""
+    def core(words):
+        return role_text.fingerprint([w for w in words if fold(w) not in vocab.generic],
+                                     vocab.stop_words)
+
+    mine = core(list(expansion.words))
+    if len(mine.split()) < 2:
+        return expansion
+    whole = role_text.fingerprint(list(expansion.words), vocab.stop_words)
+    fits = {v for v in key.values() if len(v.split()) > 2 and core(v.split()) == mine
+            and role_text.fingerprint(v.split(), vocab.stop_words) != whole}
+    if len(fits) != 1:
+        return expansion
+    return role_text.Expansion(tuple(role_text.words_of(fits.pop())),
+                               expansion.sources | {"key"})
+
+
+def test_the_keys_forms_made_once_fit_spellings_as_read_for_each():
+    vocab = load(None)
+    key = {"ACO – BS": "Assistant Chief Officer Business Services",
+           "ACO – OM": "Assistant Chief Officer Offender Management",
+           "HR": "Human Resources", "E&D": "Equality and Diversity Team Manager",
+           "ACE": "Assistant Chief Executive", "DCE": "Deputy Chief Executive Team"}
+    expander = role_text.Expander(key, dict(vocab.acronyms))
+    forms = owners._key_forms(key, vocab)
+    spellings = [*_owner_cells(), "ACO Business", "Assistant Chief Officer Business",
+                 "ACO Offender", "Equality and Diversity Manager", "Deputy Chief Executive"]
+    changed = 0
+    for spelling in spellings:
+        expansion = expander.expand(spelling)
+        got = owners._key_form(expansion, forms, vocab)
+        assert got == reference_key_form(expansion, key, vocab), spelling
+        changed += got != expansion
+    assert changed  # the key's forms were taken somewhere

@@ -136,11 +136,26 @@ def _phrases_opened_by(word: str) -> frozenset[int]:
                      or (len(first) > 3 and word.startswith(first)))
 
 
+def _by_initial() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """``WORDS`` split by the first letter of each stem (``^`` and ``=`` aside), roles
+    in ``WORDS`` order: a stem matches only a word of its first letter."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for role, stems in WORDS.items():
+        for initial in dict.fromkeys(s.lstrip("=^")[:1] for s in stems):
+            out.setdefault(initial, []).append(
+                (role, tuple(s for s in stems if s.lstrip("=^")[:1] == initial)))
+    return {initial: tuple(pairs) for initial, pairs in out.items()}
+
+
+_WORDS_BY_INITIAL = _by_initial()
+
+
 @lru_cache(maxsize=1 << 14)
 def _word_role(word: str, alone: bool, skip: tuple[str, ...]) -> str | None:
     """The first role (in ``WORDS`` order) one of whose stems matches ``word``:
-    remembered per word (issue 11)."""
-    for role, stems in WORDS.items():
+    remembered per word, and tried only against the stems of its first letter
+    (issue 11)."""
+    for role, stems in _WORDS_BY_INITIAL.get(word[:1], ()):
         if role not in skip and any(_stem_matches(s, word, alone) for s in stems):
             return role
     return None
@@ -219,12 +234,17 @@ def is_weak_action(header: str) -> bool:
     return any(w.startswith(s) for w in words for s in WEAK_ACTION)
 
 
+_NUMBERED = re.compile(r"^\s*\d")
+
+
 def is_header_row(cells: list[str]) -> bool:
-    """A row of column labels: short cells, several known labels, no numbered cell."""
+    """A row of column labels: short cells, several known labels, no numbered cell.
+    The cheapest test first: most rows are data with a cell too long for a label
+    (issue 11)."""
     filled = [squash(c) for c in cells if c.strip()]
-    if len(filled) < 2 or any(re.match(r"^\s*\d", c) for c in filled):
+    if len(filled) < 2 or any(len(c) > 80 for c in filled):
         return False
-    if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
+    if any(_NUMBERED.match(c) or len(c.split()) > 10 for c in filled):
         return False
     # a sentence is not a label: an instruction of five words or more, or a full stop
     # after four words (``Issue to be addressed`` and ``Action No.`` are labels)

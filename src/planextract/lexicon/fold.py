@@ -6,12 +6,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+_JOINERS = re.compile(r"[-'.]")
+
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, NFKC, hyphens inside a word joined, plural folded."""
     word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
-    word = re.sub(r"[-'.]", "", word)
+    word = _JOINERS.sub("", word)
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -22,10 +22,11 @@ obtain recruit refer remind replace request require roll secure send source star
 survey track upgrade widen
 """.split())
 _VERB_SUFFIX = re.compile(r"(?:ise|ize|ate|ify)$")
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def opens_with_verb(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", text[:40])
+    words = _WORDS.findall(text[:40])
     if not words:
         return False
     first = words[0].lower()

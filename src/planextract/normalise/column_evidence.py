@@ -152,12 +152,16 @@ def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -
 
 
 def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
-            settings: ColumnSettings = DEFAULT.columns) -> Resolved:
+            settings: ColumnSettings = DEFAULT.columns, squashed: bool = False) -> Resolved:
     """Final roles of a table's columns. ``columns`` holds each column's cell
-    texts (squashed), data rows only."""
+    texts, data rows only; ``squashed`` says they are squashed already (the
+    pipeline's callers squash them as they make the columns: a long table's
+    cells squashed again cost as much as the first time, issue 11)."""
     roles = list(roles) + ["extra"] * (len(columns) - len(roles))
     headers = list(headers) + [""] * (len(columns) - len(headers))
-    cells = [[squash(v) for v in col] for col in columns] + [[]] * (len(roles) - len(columns))
+    cells = ([list(col) for col in columns] if squashed
+             else [[squash(v) for v in col] for col in columns]) \
+        + [[]] * (len(roles) - len(columns))
     notes: list[str] = []
     original = list(roles)
 

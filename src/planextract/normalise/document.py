@@ -262,7 +262,10 @@ def _row_heading(row: Row, context: Context) -> Context:
 # -- finishing: owners, dates, strands, scrutiny over the whole document ----------
 
 def _text(draft: Draft, role: str) -> str | None:
-    values = [squash_lines(v) for v in draft.values.get(role, []) if v.strip()]
+    printed = draft.values.get(role)
+    if not printed:  # most roles of most rows: nothing to squash
+        return None
+    values = [squash_lines(v) for v in printed if v.strip()]
     return "\n".join(values) if values else None
 
 

@@ -38,9 +38,13 @@ def _dated(text: str) -> bool:
     return dated_column([text], 1.0)
 
 
+_OPENS_WITH_DIGIT = re.compile(r"^\d")
+_ENDS_IN_STOP = re.compile(r"[.;]$")
+
+
 def _label_like(text: str) -> bool:
-    return (len(text) <= 40 and len(text.split()) <= 5 and not re.match(r"^\d", text)
-            and not re.search(r"[.;]$", text))
+    return (len(text) <= 40 and len(text.split()) <= 5 and not _OPENS_WITH_DIGIT.match(text)
+            and not _ENDS_IN_STOP.search(text))
 
 
 def _sub_header(top: list[str], lower: list[str]) -> bool:

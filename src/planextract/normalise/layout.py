@@ -23,9 +23,21 @@ class Layout:
     levels: int = 0  # levels of the action numbers (3 for 1.1.1), 0 when unnumbered
     id_depth: int = 0  # levels of the numbers in the id column, 0 when there is none
     numbered_outcomes: bool = False
+    # the columns of each role, made again only when ``roles`` changes: asked of
+    # every row (issue 11)
+    _by_role: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False,
+                                                  repr=False, compare=False)
+    _indexed: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def columns(self, role: str) -> list[int]:
-        return [i for i, r in enumerate(self.roles) if r == role]
+    def columns(self, role: str) -> tuple[int, ...]:
+        """The indices of the columns of ``role``, left to right."""
+        if self._indexed != self.roles:
+            by_role: dict[str, list[int]] = {}
+            for i, r in enumerate(self.roles):
+                by_role.setdefault(r, []).append(i)
+            self._by_role = {r: tuple(found) for r, found in by_role.items()}
+            self._indexed = list(self.roles)
+        return self._by_role.get(role, ())
 
 
 def cell_of(row: Row, index: int) -> Cell:
@@ -44,7 +56,7 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
     # row by row, then turned into columns: a call per cell less (issue 11)
     padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells)) for r in data]
     columns = [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
-    roles = column_evidence.resolve(headers, roles, columns, settings).roles
+    roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))
     ids = [v for i in layout.columns("action_id") for v in columns[i] if v]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planextract.normalise.action_words import action_like
 from planextract.settings import DEFAULT
@@ -25,16 +26,27 @@ class Numbered:
     text: str
 
 
+_SPACES = re.compile(r"\s+")
+_DOTS = re.compile(r"\.{2,}")
+_DIGITS = re.compile(r"\d+")
+_TWO_LEVELS = re.compile(r"(\d+)\.(\d+)")
+_LAST_NUMBER = re.compile(r"(\d+)$")
+_TOKENS = re.compile(r"[A-Za-z]+|\d+|\.")
+
+
+@lru_cache(maxsize=1 << 12)  # pure; a row's number is normalised by several rules (issue 11)
 def normalise_id(raw: str) -> str:
     """``1. 1`` -> ``1.1``, ``15. 2.`` -> ``15.2``, ``A 1`` -> ``A1``."""
-    text = re.sub(r"\s+", "", raw)
-    text = re.sub(r"\.{2,}", ".", text)
+    text = _SPACES.sub("", raw)
+    text = _DOTS.sub(".", text)
     return text.strip(".")
 
 
+@lru_cache(maxsize=1 << 12)  # pure, its answer frozen; a table's cells are read by several rules
 def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     """Separate a leading number from its text. With ``dotted_only`` only
-    ``N.M`` numbers count (an action numbered under its outcome)."""
+    ``N.M`` numbers count (an action numbered under its outcome). Remembered:
+    each layout of a table reads all its cells again (issue 11)."""
     match = _LEADING.match(text)
     if not match:
         return Numbered(None, text.strip())
@@ -86,9 +98,9 @@ def split_embedded(text: str, majors: set[str], dotted_only: bool = True) -> lis
 def correct_prefix(action_id: str, outcome_id: str | None) -> str:
     """An action ``32.2`` printed under outcome ``31`` is ``31.2``: the place wins
     over a misprint. Returns the id unchanged when there is nothing to check."""
-    if not outcome_id or not re.fullmatch(r"\d+", outcome_id):
+    if not outcome_id or not _DIGITS.fullmatch(outcome_id):
         return action_id
-    match = re.fullmatch(r"(\d+)\.(\d+)", action_id)
+    match = _TWO_LEVELS.fullmatch(action_id)
     if not match or match.group(1) == outcome_id:
         return action_id
     return f"{outcome_id}.{match.group(2)}"
@@ -97,11 +109,20 @@ def correct_prefix(action_id: str, outcome_id: str | None) -> str:
 def successor(raw: str) -> str | None:
     """The number after ``raw`` at its last level: ``B 8`` -> ``B9``, ``12`` ->
     ``13``, ``3.1`` -> ``3.2``; None when it ends in no number."""
-    match = re.search(r"(\d+)$", normalise_id(raw))
+    match = _LAST_NUMBER.search(normalise_id(raw))
     if not match:
         return None
     head = normalise_id(raw)[:match.start()]
     return f"{head}{int(match.group(1)) + 1}"
+
+
+@lru_cache(maxsize=1 << 10)
+def _successor_pattern(following: str) -> re.Pattern[str]:
+    """The number ``following`` as printed before a new sentence, spaces allowed
+    between its parts (``B 9``, ``3. 2``): made once per number (issue 11)."""
+    spaced = r"\s?".join(re.escape(ch) if not ch.isdigit() else ch
+                          for ch in _TOKENS.findall(following))
+    return re.compile(rf"(?<=\s)(?P<raw>{spaced}\.?)\s+(?=[A-Z])")
 
 
 def split_successors(item: Numbered) -> list[Numbered]:
@@ -115,10 +136,7 @@ def split_successors(item: Numbered) -> list[Numbered]:
         following = successor(current.raw)
         if following is None:
             break
-        spaced = r"\s?".join(re.escape(ch) if not ch.isdigit() else ch
-                              for ch in re.findall(r"[A-Za-z]+|\d+|\.", following))
-        match = next((m for m in re.finditer(rf"(?<=\s)(?P<raw>{spaced}\.?)\s+(?=[A-Z])",
-                                             current.text)
+        match = next((m for m in _successor_pattern(following).finditer(current.text)
                       if action_like(current.text[m.end():])), None)
         if not match:  # an action opens with a verb: "13 Managers" is a figure
             break

@@ -61,14 +61,21 @@ def looks_like_role(text: str, vocab: Vocabulary) -> bool:
         for w in words_of(clean_role(text)))
 
 
+_ENDS_IN_LETTER = re.compile(r"(?:^|\s)[A-Za-z]\s*$")
+_LONE_LETTER = re.compile(r"\s*[A-Za-z]\s*")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _slash_pieces(text: str, vocab: Vocabulary) -> list[str]:
     """Split on ``/`` except after a lone letter that prefixes a rank or a
     shortened word (``C/Insp``, ``T/Supt``): never a one-letter role."""
     pieces: list[str] = []
     for piece in text.split("/"):
         head = piece.split()[0].lower().strip(".") if piece.split() else ""
-        if pieces and re.search(r"(?:^|\s)[A-Za-z]\s*$", pieces[-1]) and (
-                re.fullmatch(r"\s*[A-Za-z]\s*", pieces[-1])
+        if pieces and _ENDS_IN_LETTER.search(pieces[-1]) and (
+                _LONE_LETTER.fullmatch(pieces[-1])
                 or head in vocab.contractions or head in vocab.titles):
             pieces[-1] = pieces[-1].rstrip() + "/" + piece
         else:
@@ -107,13 +114,13 @@ def _unwrapped(text: str) -> list[str]:
     in ``and``/``of``/``&`` or a dash, or followed by one opening with such a word
     (``ACE Equality and`` / ``Diversity``, ``Head of Learning`` / ``& Development``)."""
     lines: list[str] = []
-    for line in re.split(r"\n", text):
+    for line in text.split("\n"):
         line = line.strip()
         if lines and line and (_RUNS_ON.search(lines[-1]) or _OPENS_ON.match(line)):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-    return [piece for line in lines for piece in re.split(r"\s*;\s*", line)]
+    return [piece for line in lines for piece in _SEMICOLON.split(line)]
 
 
 def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list[str]:
@@ -227,7 +234,7 @@ def _name_shaped(role: str, vocab: Vocabulary, role_words: frozenset[str]) -> bo
     """Capitalised words no role uses: a name as much as a role."""
     words = role.split()
     return (1 <= len(words) <= 3 and not looks_like_role(role, vocab)
-            and all(re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in role_words
+            and all(_CAPITALISED.fullmatch(w) and w.lower() not in role_words
                     for w in words))
 
 
@@ -300,7 +307,7 @@ def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] |
         out.people.extend(p for p in people if p not in out.people)
         for role in roles:
             cleaned = clean_role(role)
-            if not words_of(cleaned) or not re.search(r"[^\W\d_]", cleaned):
+            if not words_of(cleaned) or not _LETTER.search(cleaned):
                 continue  # punctuation or numbers only: no role
             if len(cleaned.replace("&", "")) <= 1:
                 # never a one-letter role: it belongs to the role before it

@@ -86,13 +86,13 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary,
     words of every piece with a head noun that does not open with a rank."""
     words = set(vocab.role_words)
     titles = tuple(t + " " for t in vocab.titles)  # one startswith for them all
-    for text in set(cells):
-        for segment in segments(text or "", vocab, commas):
-            for part in _PARTS.split(segment):
-                lowered = part.strip().lower()
-                if has_head_noun(part, vocab) and not lowered.startswith(titles) \
-                        and not is_person(part, vocab, vocab.role_words, beside_role=True):
-                    words.update(_role_words_of(part, vocab))
+    parts = {part for text in set(cells) for segment in segments(text or "", vocab, commas)
+             for part in _PARTS.split(segment)}  # a post printed in many cells: read once
+    for part in parts:
+        lowered = part.strip().lower()
+        if has_head_noun(part, vocab) and not lowered.startswith(titles) \
+                and not is_person(part, vocab, vocab.role_words, beside_role=True):
+            words.update(_role_words_of(part, vocab))
     return frozenset(words)
 
 
@@ -131,14 +131,17 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
     done: dict[tuple, list[tuple[str, str]]] = {}
+    cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
         seen = (tuple(cell.roles), tuple(cell.printed))
         if seen not in done:
             pairs: dict[str, str] = {}
             shared = share_prefix(cell.roles, context)
             for role, printed, cleaned in zip(shared, cell.printed, cell.roles):
-                parts = [p for part in split_run_together(role, context)
-                         for p in split_and(part, context)]
+                parts = cuts.get(role)
+                if parts is None:
+                    parts = cuts[role] = [p for part in split_run_together(role, context)
+                                          for p in split_and(part, context)]
                 for part in parts:
                     if part:
                         pairs.setdefault(part, printed if parts == [cleaned] else part)
@@ -147,19 +150,28 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
     return out
 
 
-def _key_form(expansion: Expansion, key: dict[str, str], vocab: Vocabulary) -> Expansion:
+def _core(words: list[str], vocab: Vocabulary) -> str:
+    """The fingerprint of a spelling less its generic words."""
+    return fingerprint([w for w in words if fold(w) not in vocab.generic], vocab.stop_words)
+
+
+def _key_forms(key: dict[str, str], vocab: Vocabulary) -> list[tuple[str, str, str]]:
+    """Each spelled-out form of the key of three words or more, with its core and
+    its fingerprint: made once per document, not once per spelling (issue 11)."""
+    return [(v, _core(v.split(), vocab), fingerprint(v.split(), vocab.stop_words))
+            for v in key.values() if len(v.split()) > 2]
+
+
+def _key_form(expansion: Expansion, forms: list[tuple[str, str, str]],
+              vocab: Vocabulary) -> Expansion:
     """``ACO Business`` is the key's ``ACO – BS`` (Assistant Chief Officer Business
     Services) less a generic word: it takes the key's spelled-out form, when
-    exactly one entry of the key fits."""
-    def core(words: list[str]) -> str:
-        return fingerprint([w for w in words if fold(w) not in vocab.generic], vocab.stop_words)
-
-    mine = core(list(expansion.words))
+    exactly one entry of the key fits. ``forms``: ``_key_forms`` of the key."""
+    mine = _core(list(expansion.words), vocab)
     if len(mine.split()) < 2:
         return expansion
     whole = fingerprint(list(expansion.words), vocab.stop_words)
-    fits = {v for v in key.values() if len(v.split()) > 2 and core(v.split()) == mine
-            and fingerprint(v.split(), vocab.stop_words) != whole}
+    fits = {v for v, core, print_ in forms if core == mine and print_ != whole}
     if len(fits) != 1:
         return expansion
     return Expansion(tuple(words_of(fits.pop())), expansion.sources | {"key"})
@@ -170,7 +182,9 @@ def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str
     """Each spelling spelt out: the plan's key, the builtin acronyms, then
     initials the document spells out, but only to join a spelling it prints in
     full (E&D Manager / Equality and Diversity Manager), never to relabel alone."""
-    base = {s: _key_form(Expander(key, builtin).expand(s), key, vocab) for s in spellings}
+    expander = Expander(key, builtin)  # its key cleaned once, not once a spelling
+    forms = _key_forms(key, vocab)
+    base = {s: _key_form(expander.expand(s), forms, vocab) for s in spellings}
     # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
     written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
     known = {clean_role(k) for k in key} | set(builtin)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
 
 @dataclass
@@ -45,10 +46,16 @@ class ActionRecord:
     def to_row(self) -> dict:
         """The record as one row of the actions table (without the document's columns).
         As ``dataclasses.asdict`` gives it, without its deep copy: the lists and the
-        map hold strings, so a shallow copy of each is a full one (issue 11)."""
-        return {name: (list(value) if type(value) is list
-                       else dict(value) if type(value) is dict else value)
-                for name in _ORDER for value in (getattr(self, name),)}
+        map hold strings, so a shallow copy of each is a full one (issue 11). The
+        values are read in one call and only the list and map fields copied."""
+        row = dict(zip(_ORDER, _VALUES(self)))
+        for name in _CONTAINERS:
+            value = row[name]
+            if type(value) is list:
+                row[name] = list(value)
+            elif type(value) is dict:
+                row[name] = dict(value)
+        return row
 
     # Read access as on a row (``record["owners"]``, ``{**shared, **record}``), so
     # code written against the dict rows it replaced keeps working.
@@ -63,4 +70,8 @@ class ActionRecord:
 
 
 _ORDER = tuple(f.name for f in fields(ActionRecord))
+_VALUES = attrgetter(*_ORDER)
+# the fields typed as lists or maps: the only ones that hold a container
+_CONTAINERS = tuple(f.name for f in fields(ActionRecord)
+                    if str(f.type).startswith(("list[", "dict[")))
 _NAMES = frozenset(_ORDER)

@@ -17,6 +17,7 @@ from planextract.normalise.owner_cells import has_head_noun
 from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_OF = re.compile(r"\bof\b", re.I)
 
 
 class RoleContext:
@@ -31,6 +32,8 @@ class RoleContext:
         self.key_phrases = key_phrases
         self.acronym_of = acronym_of
         self.fingerprint = fingerprint
+        # post nouns less ranks, made once for every piece tried (issue 11)
+        self.post_heads = vocab.head_nouns - vocab.rank_modifiers
 
     def is_known(self, text: str) -> bool:
         return self.fingerprint(text) in self.known
@@ -63,7 +66,7 @@ def split_and(role: str, context: RoleContext) -> list[str]:
         left, right = role[:match.start()], role[match.end():]
         if not context.standalone(left) or not context.standalone(right):
             continue
-        if re.search(r"\bof\b", left, re.I) and not has_head_noun(right, context.vocab) \
+        if _OF.search(left) and not has_head_noun(right, context.vocab) \
                 and not context.post_acronym(right):
             continue
         return [*split_and(left, context), *split_and(right, context)]
@@ -75,10 +78,10 @@ def _piece_ok(piece: str, context: RoleContext) -> bool:
     stop = context.vocab.stop_words
     if words[0].lower() in stop or words[-1].lower() in stop:
         return False  # and Policy Officer: a cut inside an X and Y
-    if context.is_known(piece) and (len(words) > 1 or context.post_acronym(piece)):
-        return True
-    if len(words) == 1:
+    if len(words) == 1:  # known or not, one word is a piece only as a post acronym
         return context.post_acronym(piece)
+    if context.is_known(piece):
+        return True
     if words[0].lower() in context.vocab.quantifiers and len(words) == 2:
         return context.post_acronym(words[1])
     return _post_shaped(words, context)
@@ -93,7 +96,7 @@ def _post_noun(word: str, heads: frozenset[str], context: RoleContext) -> bool:
 def _post_shaped(words: list[str], context: RoleContext) -> bool:
     """Several words shaped as a post: ending in a post noun (``Public Health
     Director``) or opening with one and ``of`` (``Head of Facilities``)."""
-    heads = context.vocab.head_nouns - context.vocab.rank_modifiers
+    heads = context.post_heads
     lowered = [w.lower() for w in words]
     inner = [_post_noun(w, heads, context) for w in words]
     if lowered[0] in heads and lowered[1] == "of" and len(words) > 2:

@@ -17,14 +17,17 @@ _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
 _INNER_AMP = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]|[A-Z]{2,}")
 _PLURAL_ACRONYM = re.compile(r"([A-Z][A-Z&]*[A-Z])s")
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[A-Z])[–—](?=[A-Z])")
+_JOINED_HEAD = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1 << 14)  # pure; every owner piece is cleaned by several rules
 def clean_role(text: str) -> str:
     """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
     inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""
-    text = re.sub(r"\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[A-Z])[–—](?=[A-Z])", " ", text)
-    text = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)", " ", text)  # ACO-OM, ACO-HR
+    text = _SPACED_DASH.sub(" ", text)
+    text = _JOINED_HEAD.sub(" ", text)  # ACO-OM, ACO-HR
     text = _INNER_AMP.sub(r"\1&\2", text)
     text = " ".join(text.split())
     return strip_ends(text)
@@ -42,8 +45,10 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
-def words_of(role: str) -> list[str]:
-    """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``."""
+@lru_cache(maxsize=1 << 12)  # pure; every owner piece is read into words by several rules
+def words_of(role: str) -> tuple[str, ...]:
+    """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
+    A tuple: remembered and shared, so nobody may change it (issue 11)."""
     out = []
     for word in role.replace("(", " ").replace(")", " ").split():
         word = word.strip(".,:;'’\"")
@@ -51,7 +56,7 @@ def words_of(role: str) -> list[str]:
             word = "and"
         if word:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def is_acronym(word: str) -> bool:
@@ -69,7 +74,7 @@ def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     for word in words:
         for part in word.replace("&", " and ").split():
             token = fold(part)
-            if token and token not in stop_words and re.search(r"\w", token):
+            if token and token not in stop_words and _WORD_CHAR.search(token):
                 tokens.append(token)
     return " ".join(sorted(tokens))
 
@@ -105,6 +110,15 @@ class Expander:
     def __post_init__(self) -> None:
         self._key = {clean_role(k): v for k, v in self.key.items()}
         self._longest = max((len(k.split()) for k in self._key), default=1)
+        self._expanded: dict[str, Expansion] = {}  # one document's spellings, read once
+
+    def expand(self, role: str) -> Expansion:
+        """``role`` spelt out; remembered for this expander's tables (issue 11).
+        An ``Expansion`` is frozen, so one may be handed out again."""
+        found = self._expanded.get(role)
+        if found is None:
+            found = self._expanded[role] = self.read(role)
+        return found
 
     def _lookup(self, word: str) -> tuple[str, str] | None:
         for table, source in ((self._key, "key"), (self.builtin, "builtin"),
@@ -118,7 +132,8 @@ class Expander:
                 return _pluralise(found[0]), found[1]
         return None
 
-    def expand(self, role: str) -> Expansion:
+    def read(self, role: str) -> Expansion:
+        """``expand`` without the memory: the reference it is tested against."""
         words = role.split()
         out: list[str] = []
         sources: set[str] = set()

@@ -64,9 +64,14 @@ class Draft:
 
 
 
+_LETTER_ITEM = re.compile(r"^[a-z]\)")
+_OPENS_WITH_DIGIT = re.compile(r"^\d")
+_ENDS_IN_STOP = re.compile(r"[.;:,]$")
+
+
 def _starts_lower(text: str) -> bool:
     stripped = text.lstrip(" \"'(•▪-")
-    return bool(stripped) and (stripped[0].islower() or bool(re.match(r"^[a-z]\)", stripped)))
+    return bool(stripped) and (stripped[0].islower() or bool(_LETTER_ITEM.match(stripped)))
 
 
 # "2. Title", "12 Title", "B) Title" (a letter needs its stop: "A New Approach" is a title)
@@ -79,7 +84,7 @@ def numbered_title(text: str) -> Heading | None:
     stop, the objective the actions below it serve."""
     text = squash(text)
     match = _NUMBERED_TITLE.match(text)
-    if match and len(text.split()) <= 10 and not re.search(r"[.;:,]$", text):
+    if match and len(text.split()) <= 10 and not _ENDS_IN_STOP.search(text):
         return Heading("objective", text, match.group("num") or match.group("letter"),
                        match.group("title"))
     return None
@@ -106,8 +111,8 @@ def heading_of_row(row: Row, numbered_objectives: bool = False,
     if numbered_objectives and numbered_title(text):
         return numbered_title(text)
     words = text.split()
-    if (len(words) <= 8 and text[:1].isupper() and not re.match(r"^\d", text)
-            and not re.search(r"[.,;:]$", text) and (first_column or not after_break)):
+    if (len(words) <= 8 and text[:1].isupper() and not _OPENS_WITH_DIGIT.match(text)
+            and not _ENDS_IN_STOP.search(text) and (first_column or not after_break)):
         return True
     return None
 
@@ -133,6 +138,14 @@ class TableBuilder:
         self.left_out: list[str] = []  # warnings for rows that printed text but no action
         # the header's labels, made once: every row is checked against them
         self.labels = header_labels(layout.printed or layout.headers)
+        # (role, n-th column of the role, column) of the value roles, in the order
+        # they are shared out; and the extra columns with their keys: made once
+        # (the layout is settled before its rows are fed), not per row (issue 11)
+        self.value_columns = [(role, n, i) for role in VALUE_ROLES
+                              for n, i in enumerate(layout.columns(role))]
+        self.extra_columns = [(i, squash(layout.headers[i]) or f"column {i + 1}")
+                              for i, role in enumerate(layout.roles)
+                              if role in EXTRA_ROLES and i < len(layout.headers)]
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
@@ -288,14 +301,12 @@ class TableBuilder:
     def _extra_cells(self, row: Row) -> dict[str, str]:
         """The row's cells of no role of their own, keyed by their header."""
         extra: dict[str, str] = {}
-        for i, role in enumerate(self.layout.roles):
-            if role in EXTRA_ROLES and i < len(self.layout.headers):
-                text = squash(cell_of(row, i).text)
-                if text:
-                    key = squash(self.layout.headers[i]) or f"column {i + 1}"
-                    if key in extra:  # two columns printed with one header
-                        key = f"{key} (column {i + 1})"
-                    extra[key] = text
+        for i, key in self.extra_columns:
+            text = squash(cell_of(row, i).text)
+            if text:
+                if key in extra:  # two columns printed with one header
+                    key = f"{key} (column {i + 1})"
+                extra[key] = text
         return extra
 
     def _leave_out(self, row: Row, placed: set[str]) -> None:
@@ -327,12 +338,11 @@ class TableBuilder:
         return draft
 
     def _append_values(self, draft: Draft, row: Row) -> None:
-        for role in VALUE_ROLES:
-            for n, i in enumerate(self.layout.columns(role)):
-                text = cell_of(row, i).text
-                if text.strip():
-                    _grow(draft, role, n, text)
-                    draft.flags.add("merged_split_row")
+        for role, n, i in self.value_columns:
+            text = cell_of(row, i).text
+            if text.strip():
+                _grow(draft, role, n, text)
+                draft.flags.add("merged_split_row")
         for key, text in self._extra_cells(row).items():  # the rest of its extra cells
             draft.extra[key] = join_continuation(draft.extra.get(key, ""), text)
         draft.extend_to(row)
@@ -340,26 +350,26 @@ class TableBuilder:
     def _distribute(self, row: Row, new: list[Draft], previous: Draft | None) -> None:
         """Give each new action its share of the row's other cells."""
         count = len(new)
-        for role in VALUE_ROLES:
-            for n, i in enumerate(self.layout.columns(role)):
-                cell = cell_of(row, i)
-                parts = [p for p in cell.parts if p.strip()]
-                if not parts:
-                    continue
+        for role, n, i in self.value_columns:
+            cell = cell_of(row, i)
+            parts = [p for p in cell.parts if p.strip()]
+            if not parts:
+                continue
+            if count > 1 and len(parts) < count:
                 lines = [ln for ln in "\n".join(parts).split("\n") if ln.strip()]
-                if count > 1 and len(parts) < count and len(lines) == count:
+                if len(lines) == count:
                     parts = lines  # one line a stacked action, as a CSV cell prints them
-                shares = _shares(role, parts, count, previous, n)
-                if shares is None:
-                    for draft in new:
-                        _grow(draft, role, n, "\n".join(parts))
-                    continue
-                head, per_action = shares
-                if head and previous is not None:
-                    _grow(previous, role, n, head)
-                for draft, value in zip(new, per_action):
-                    if value:
-                        _grow(draft, role, n, value)
+            shares = _shares(role, parts, count, previous, n)
+            if shares is None:
+                for draft in new:
+                    _grow(draft, role, n, "\n".join(parts))
+                continue
+            head, per_action = shares
+            if head and previous is not None:
+                _grow(previous, role, n, head)
+            for draft, value in zip(new, per_action):
+                if value:
+                    _grow(draft, role, n, value)
 
 
 def _own_number(part: str, levels: int) -> bool:

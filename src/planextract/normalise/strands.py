@@ -51,6 +51,9 @@ def _terms(text: str) -> list[str]:
     return [t.replace("\x00", " and ").strip() for t in _SPLIT.split(text) if t.strip()]
 
 
+_PUNCTUATION = re.compile(r"[:.–—()\-]")
+
+
 def heading_strands(text: str) -> list[str]:
     """The strands a heading names when it names nothing else (``Race``,
     ``Disability equality``, ``Strand: Pregnancy & Maternity``): a table under
@@ -58,7 +61,7 @@ def heading_strands(text: str) -> list[str]:
     if len(text.split()) > 8:
         return []
     cleaned = _NOISE.sub(" ", text)
-    cleaned = re.sub(r"[:.–—()\-]", " ", cleaned)
+    cleaned = _PUNCTUATION.sub(" ", cleaned)
     terms = [" ".join(t.lower().split()) for t in _terms(cleaned)]
     if not terms or not all(t in VOCABULARY for t in terms):
         return []

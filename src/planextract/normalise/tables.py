@@ -84,7 +84,8 @@ def resolve_block(header: Header, rows: list[Row],
     """The roles of a table's columns from its header and its data rows."""
     labels = header.labels
     return resolve(labels, header_roles(labels),
-                   columns_of(rows, len(labels), [*labels, *header.printed]), settings)
+                   columns_of(rows, len(labels), [*labels, *header.printed]), settings,
+                   squashed=True)
 
 
 def readable(resolved: Resolved) -> bool:
