@@ -4,7 +4,7 @@ reader shares to make them, without BeautifulSoup.
 Kept apart from ``html_fragments``/``html_cells`` (which parse HTML with bs4) so the
 text readers, whose cells are nearly always plain text, do not import bs4 for
 every run (issue 11: start-up): a cell holding tags is handed to
-``html_fragments.soup_parts``, imported then.
+``fragment_parts.fragment_parts`` (bs4 only for fragments its plain parser leaves).
 """
 
 from __future__ import annotations
@@ -99,9 +99,9 @@ def cell_parts(raw: str) -> tuple[str, ...]:
     if not _TAG_HINT.search(raw):
         text = html.unescape(raw)
         return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
-    from planextract.extract.html_fragments import soup_parts
+    from planextract.extract.fragment_parts import fragment_parts
 
-    return soup_parts(raw)
+    return fragment_parts(raw)
 
 
 def plain(raw: str) -> str:
