@@ -1,12 +1,15 @@
-"""Cells printed as HTML fragments read without bs4 when the tree is certain
-(``fragment_tree``, issue 11) against bs4 as it read every such cell before:
-the parts of every cell, and whole documents, on the samples, generated exports
-of every text shape, the family corpus' text formats and generated hostile
-fragments (tags left open or closed out of turn, entities, nested lists,
-``<br>``, comments, scripts). The output must be identical."""
+"""Cells read by the fast paths of issue 11 against the code they replaced:
+HTML fragments read without bs4 when the tree is certain (``fragment_tree``)
+against bs4 as it read every such cell before, and one-line text cells
+(``cell_text._one_line_parts``) against the parts builder: the parts of every
+cell, and whole documents, on the samples, generated exports of every text
+shape, the family corpus' text formats and generated hostile fragments (tags
+left open or closed out of turn, entities, nested lists, ``<br>``, comments,
+scripts). The output must be identical."""
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 import warnings
@@ -22,9 +25,12 @@ from planextract.extract.fragment_tree import _ENTITY_NAMES, parse_fragment
 from planextract.extract.parts import (
     _INLINE_BULLET,
     BULLET_GLYPHS,
+    PartsBuilder,
+    cell_parts,
     collapse,
     split_inline_bullets,
 )
+from planextract.extract.text import cell_text, csv_reader, markdown
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT
 
@@ -106,6 +112,27 @@ def reference_soup_parts(raw: str) -> tuple[str, ...]:
     return tuple(p for p in cleaned if p)
 
 
+# --- cell_text.text_cell_parts before issue 11, kept as the reference ----------------
+
+def reference_text_cell_parts(text: str, lines_are_paragraphs: bool = False) -> tuple[str, ...]:
+    builder = PartsBuilder()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for chunk in cell_text._BLANK_LINE.split(text):
+        if cell_text._TAG_HINT.search(chunk):
+            for part in cell_parts(chunk):
+                builder.paragraph(part)
+        elif lines_are_paragraphs:
+            for line in html.unescape(chunk).split("\n"):
+                if builder.parts and cell_text._RUNS_ON.match(line) \
+                        and not cell_text._ITEM_MARK.match(line):
+                    builder.run_on(line)
+                else:
+                    builder.paragraph(line)
+        else:
+            builder.paragraph(html.unescape(chunk))
+    return builder.result()
+
+
 # --- the inputs ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -151,6 +178,8 @@ def test_every_cell_of_the_inputs_has_the_reference_parts(inputs):
 def test_whole_documents_are_read_as_the_reference_reads_them(inputs, monkeypatch):
     fast = [read_document(p.read_bytes()) for p in inputs]
     monkeypatch.setattr(fragment_parts, "fragment_parts", reference_soup_parts)
+    for module in (csv_reader, markdown):
+        monkeypatch.setattr(module, "text_cell_parts", reference_text_cell_parts)
     reference = [read_document(p.read_bytes()) for p in inputs]
     for path, got, expected in zip(inputs, fast, reference):
         assert (got.source_format, got.blocks, got.warnings) == (
@@ -200,3 +229,15 @@ def test_bs4_decodes_no_entity_the_fast_path_keeps_as_printed():
     from bs4.dammit import EntitySubstitution
 
     assert set(EntitySubstitution.HTML_ENTITY_TO_CHARACTER) <= _ENTITY_NAMES
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Do it", "b) two", "ii. x", " ", "  ", "\t", "\u00a0",
+                                 "\u2003", "\n", "\r", "\r\n", "\n\n", "•", "• ", "▪",
+                                 "- ", "– ", "-", "&amp;", "&#10;", "&#13;", "&nbsp;", "&bull;",
+                                 "&", "<p>", "</p>", "<br>", "<", "T&D", "*"]), max_size=12),
+       st.booleans())
+def test_text_cells_have_the_reference_parts(pieces, lines_are_paragraphs):
+    text = "".join(pieces)
+    assert cell_text.text_cell_parts(text, lines_are_paragraphs) == \
+        reference_text_cell_parts(text, lines_are_paragraphs)
