@@ -96,9 +96,9 @@ class PartsBuilder:
 
 def cell_parts(raw: str) -> tuple[str, ...]:
     """Split a cell's printed text into its fragments, each clean plain text."""
-    if not _TAG_HINT.search(raw):
-        text = html.unescape(raw)
-        return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
+    if "<" not in raw or not _TAG_HINT.search(raw):
+        part = split_inline_bullets(collapse(html.unescape(raw))) if raw else ""
+        return (part,) if part else ()
     from planextract.extract.fragment_parts import fragment_parts
 
     return fragment_parts(raw)
