@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, T
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planextract.extract import fragment_parts, read_document
+from planextract.extract import fragment_parts, parts, read_document
 from planextract.extract.fragment_tree import _ENTITY_NAMES, parse_fragment
 from planextract.extract.parts import (
     _INLINE_BULLET,
@@ -241,3 +241,13 @@ def test_text_cells_have_the_reference_parts(pieces, lines_are_paragraphs):
     text = "".join(pieces)
     assert cell_text.text_cell_parts(text, lines_are_paragraphs) == \
         reference_text_cell_parts(text, lines_are_paragraphs)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Do it", " ", "\t", "\u00a0", "\u2003", "\u2028", "\n",
+                                 "\r", "•", " • ", "▪", "■", "–", "- ", "&amp;", "&#8226;",
+                                 "&nbsp;", "&bull;", "&", "<", "<p>", "</p>", "<br>", "T&D"]),
+                max_size=12))
+def test_plain_text_is_the_parts_joined(pieces):
+    raw = "".join(pieces)
+    assert parts.plain(raw) == " ".join(" ".join(parts.cell_parts(raw)).split())

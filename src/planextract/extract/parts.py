@@ -105,5 +105,10 @@ def cell_parts(raw: str) -> tuple[str, ...]:
 
 
 def plain(raw: str) -> str:
-    """The cell as one plain string, HTML removed, whitespace collapsed."""
+    """The cell as one plain string, HTML removed, whitespace collapsed. Without a
+    tag, the parts' lines joined with spaces are the text with its bullet glyphs
+    made spaces (the parts are not built: a one-cell-per-line export asks this
+    of every line)."""
+    if "<" not in raw:
+        return " ".join(_BULLET_GLYPH.sub(" ", html.unescape(raw)).split())
     return " ".join(" ".join(cell_parts(raw)).split())
