@@ -157,8 +157,14 @@ def inline_markdown(text: str) -> str:
 def _cell(raw: str, grid: bool = False) -> Cell:
     """A pipe-table cell: each ``<br>`` line a paragraph (no other way to part
     them is printed). A grid-table cell: paragraphs parted by blank lines."""
-    text = _BR.sub("\n", "\n".join(inline_markdown(ln) for ln in raw.strip().split("\n")))
-    return Cell(parts=text_cell_parts(text, lines_are_paragraphs=not grid), raw=raw.strip())
+    stripped = raw.strip()
+    if "\n" in stripped:
+        text = "\n".join(inline_markdown(ln) for ln in stripped.split("\n"))
+    else:
+        text = inline_markdown(stripped)
+    if "<" in text:  # a <br> can only be where a "<" is
+        text = _BR.sub("\n", text)
+    return Cell(parts=text_cell_parts(text, lines_are_paragraphs=not grid), raw=stripped)
 
 
 def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | None:
