@@ -36,7 +36,7 @@ def homogeneity(rows: list[list[RawCell]]) -> float:
         return 0.0
     same = filled = 0
     for column in zip(*rows):
-        kinds = [k for k in (_kind(c) for c in column) if k]
+        kinds = [k for k in map(_kind, column) if k]
         if kinds:
             same += max(kinds.count(k) for k in set(kinds))
             filled += len(kinds)

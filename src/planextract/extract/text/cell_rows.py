@@ -47,6 +47,7 @@ from planextract.settings import DEFAULT, TextCellSettings
 MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 
 
 @dataclass(slots=True)
@@ -121,6 +122,7 @@ class Header:
         self.labels = [label.lower() for label in labels]
         self.label_words = [word_set(label) for label in self.labels]
         self.first_empty = bool(self.labels) and not self.labels[0]
+        self.filled = sum(1 for label in self.labels if label)  # asked at every row start
 
     def label_of(self, cell: RawCell, after: int) -> int | None:
         """The index of the header label ``cell`` repeats (whole, or a piece
@@ -151,10 +153,9 @@ class Header:
             matched += 1
             at = label + 1
             end = index + 1
-        filled = [i for i, label in enumerate(self.labels) if label]
-        if matched < min(2, len(filled)):
+        if matched < min(2, self.filled):
             return 0
-        if matched == len(filled):  # the whole header repeated: its empty cells after the last
+        if matched == self.filled:  # the whole header repeated: its empty cells after the last
             while end < len(cells) and not cells[end].label and end - start < len(self.labels):
                 end += 1
         return end - start
@@ -197,9 +198,10 @@ class Facts:
         self._opens: dict[int, bool] = {}
 
     def label_run(self, at: int) -> int:
-        if at not in self._runs:
-            self._runs[at] = label_run(self.cells, at)
-        return self._runs[at]
+        run = self._runs.get(at)
+        if run is None:
+            run = self._runs[at] = label_run(self.cells, at)
+        return run
 
     def opens_table(self, at: int) -> bool:
         if at not in self._opens:
@@ -208,7 +210,7 @@ class Facts:
 
 
 def _plain(text: str) -> str:
-    return plain(re.sub(r"^\s*#{1,6}\s+", "", text))
+    return plain(_HEADING_MARK.sub("", text))
 
 
 class _Grouper:
