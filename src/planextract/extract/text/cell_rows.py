@@ -140,7 +140,13 @@ class Header:
         """How many cells from ``start`` repeat the header (0 when none): two
         or more labels in the header's order, the first one of its first two,
         empty cells between them; text longer than a label never is one."""
-        if start >= len(cells) or (not cells[start].label and not self.first_empty):
+        if start >= len(cells):
+            return 0
+        first = cells[start].label
+        if not first:
+            if not self.first_empty:
+                return 0
+        elif len(first) > MAX_LABEL_CHARS:  # lower case is never shorter: no label
             return 0
         end, matched, at = start, 0, 0
         for index in range(start, min(len(cells), start + len(self.labels) + 2)):
