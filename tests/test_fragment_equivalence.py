@@ -1,7 +1,8 @@
 """Cells read by the fast paths of issue 11 against the code they replaced:
 HTML fragments read without bs4 when the tree is certain (``fragment_tree``)
 against bs4 as it read every such cell before, and one-line text cells
-(``cell_text._one_line_parts``) against the parts builder: the parts of every
+(``cell_text._one_line_parts``) against the parts builder, and the sniffing
+tests made only where their characters are printed against the full scans: the parts of every
 cell, and whole documents, on the samples, generated exports of every text
 shape, the family corpus' text formats and generated hostile fragments (tags
 left open or closed out of turn, entities, nested lists, ``<br>``, comments,
@@ -251,3 +252,37 @@ def test_text_cells_have_the_reference_parts(pieces, lines_are_paragraphs):
 def test_plain_text_is_the_parts_joined(pieces):
     raw = "".join(pieces)
     assert parts.plain(raw) == " ".join(" ".join(parts.cell_parts(raw)).split())
+
+
+def reference_has_pipe_table(lines: list[str]) -> bool:
+    from planextract.extract.text import pandoc_tables
+
+    return any(markdown._starts_table(lines, i) or markdown._starts_grid(lines, i)
+               for i in range(len(lines) - 1)) or any(
+        pandoc_tables.starts_multiline(lines, i) or pandoc_tables.starts_simple(lines, i)
+        for i in range(len(lines) - 1))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("|-+ =:a")), max_size=14), max_size=8))
+def test_table_sniffing_is_the_reference(lines):
+    assert markdown.has_pipe_table(lines) == reference_has_pipe_table(lines)
+
+
+def test_table_sniffing_finds_each_kind():
+    for lines in (["| a | b |", "|---|---|"], ["+---+---+", "| a | b |"],
+                  ["Action   Owner", "------   -----", "Do it    HR"],
+                  ["-" * 20, "Action   Owner", "------   -----", "Do it    HR", "-" * 20]):
+        assert markdown.has_pipe_table(lines) and reference_has_pipe_table(lines), lines
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list(" \ta|")), max_size=6), max_size=8))
+def test_cell_line_counts_are_the_reference(lines):
+    from planextract.extract import registry
+
+    start = registry._CELL_START
+    expected = (sum(1 for ln in lines if start.match(ln) and ln.count("\t") == 1),
+                sum(1 for ln in lines if ln.count("\t") >= 2
+                    or (ln.count("\t") == 1 and not start.match(ln))))
+    assert registry._cell_lines(lines) == expected

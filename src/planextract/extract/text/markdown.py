@@ -76,8 +76,11 @@ def _starts_grid(lines: list[str], index: int) -> bool:
 
 def has_pipe_table(lines: list[str]) -> bool:
     """Some line is a header row followed by its separator row, or the top
-    border of a grid table; or a pandoc simple or multiline table is there."""
-    return any(_starts_table(lines, i) or _starts_grid(lines, i)
+    border of a grid table; or a pandoc simple or multiline table is there. Each test
+    is only made where its line prints its character (a pipe, a border's ``+``):
+    sniffing asks this of every text export."""
+    return any(("|" in lines[i] and _starts_table(lines, i))
+               or ("+" in lines[i] and _starts_grid(lines, i))
                for i in range(len(lines) - 1)) or has_dash_table(lines)
 
 
