@@ -276,14 +276,15 @@ class _Grouper:
         skip_until = -1
         index = start
         width = parse.width
-        while index < len(self.items):
-            item = self.items[index]
+        items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
+        while index < count:
+            item = items[index]
             if isinstance(item, Loose):
                 end = index
-                while end < len(self.items) and isinstance(self.items[end], Loose):
+                while end < count and isinstance(items[end], Loose):
                     end += 1
-                run = [x for x in self.items[index:end] if isinstance(x, Loose)]
-                following = self.items[end] if end < len(self.items) else None
+                run = [x for x in items[index:end] if isinstance(x, Loose)]
+                following = items[end] if end < count else None
                 if following is not None and following.at < skip_until:
                     index = end  # a label of the repeated header broken over a blank line
                     continue
