@@ -9,6 +9,8 @@ when missing (family-corpus plans one after another). Each (file, method) runs i
 fresh process; CPU seconds of the work alone (imports done before the clock starts):
 
 - ``pipeline``: ``run_one(path)`` with the line and size limits raised to fit;
+- ``read``: the reading half alone, ``registry.read_document`` on the file's bytes
+  (sniffing and the reader, no normalising), the same limits;
 - ``csv``: the plain library doing the splitting: decode the bytes and read every
   row with ``csv.reader`` (TAB-separated, or the CSV's comma).
 
@@ -54,6 +56,7 @@ def _child(method: str, path: str) -> dict:
     import planextract.extract.text.markdown  # noqa: F401
     import planextract.extract.text.tabbed  # noqa: F401
     import planextract.normalise.document  # noqa: F401
+    from planextract.extract.registry import read_document
     from planextract.pipeline.document_run import run_one
     from planextract.settings import DEFAULT
 
@@ -72,6 +75,9 @@ def _child(method: str, path: str) -> dict:
         run = run_one(path, settings)
         result.update(status=run.document["status"], error=run.document["error"],
                       actions=len(run.actions), format=run.document["source_format"])
+    elif method == "read":
+        raw = read_document(Path(path).read_bytes(), settings)
+        result.update(format=raw.source_format, blocks=len(raw.blocks))
     else:
         text = Path(path).read_bytes().decode("utf-8")
         delimiter = "," if path.endswith(".csv") else "\t"
@@ -104,7 +110,8 @@ def main() -> int:
     print(f"CPU seconds, best of {args.repeat} fresh processes, imports excluded; "
           f"RSS: peak over the warmed process, per input MB\n")
     head = (f"{'file':<24} {'MB':>5} {'actions':>7} {'pipe s':>7} {'pipe MB/s':>9} "
-            f"{'csv MB/s':>8} {'pipe/csv':>8} {'RSS x':>6} {'warm MB':>7}")
+            f"{'read s':>6} {'read MB/s':>9} {'csv MB/s':>8} {'pipe/csv':>8} {'read/csv':>8} "
+            f"{'RSS x':>6} {'warm MB':>7}")
     print(head)
     print("-" * len(head))
     failed, worst_speed, worst_rss = False, None, 0.0
@@ -113,10 +120,12 @@ def main() -> int:
             path = bench_text_plans.path_for(folder, shape, megabytes * 1_000_000)
             facts, _ = bench_text_plans.ensure(path, shape, megabytes * 1_000_000)
             pipe = _measure("pipeline", path, args.repeat)
+            read = _measure("read", path, args.repeat)
             plain = _measure("csv", path, args.repeat)
-            if pipe["status"] != "ok" or plain["status"] != "ok":
+            if pipe["status"] != "ok" or read["status"] != "ok" or plain["status"] != "ok":
                 failed = True
-                print(f"{path.name:<24} FAILED {pipe.get('error') or plain.get('error')}")
+                print(f"{path.name:<24} FAILED "
+                      f"{pipe.get('error') or read.get('error') or plain.get('error')}")
                 continue
             mb = facts["bytes"] / 1e6
             speed = mb / pipe["seconds"]
@@ -124,8 +133,9 @@ def main() -> int:
             worst_speed = speed if worst_speed is None else min(worst_speed, speed)
             worst_rss = max(worst_rss, rss)
             print(f"{path.name:<24} {mb:>5.1f} {pipe['actions']:>7} {pipe['seconds']:>7.2f} "
-                  f"{speed:>9.2f} {mb / plain['seconds']:>8.1f} "
-                  f"{pipe['seconds'] / plain['seconds']:>8.0f} {rss:>6.1f} "
+                  f"{speed:>9.2f} {read['seconds']:>6.2f} {mb / read['seconds']:>9.2f} "
+                  f"{mb / plain['seconds']:>8.1f} {pipe['seconds'] / plain['seconds']:>8.0f} "
+                  f"{read['seconds'] / plain['seconds']:>8.0f} {rss:>6.1f} "
                   f"{pipe['warm_mb']:>7.0f}")
     if worst_speed is not None:
         print(f"\nslowest: {worst_speed:.2f} MB/s (target >= {SPEED_GOAL:g}: "

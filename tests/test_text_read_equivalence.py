@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
     monkeypatch.setattr(parts, "collapse", reference_collapse)
     monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
-    monkeypatch.setattr(cell_evidence, "_kind", lambda cell: reference_kind(cell.label))
+    monkeypatch.setattr(cell_evidence, "_kind_of", lru_cache(maxsize=None)(reference_kind))
     for module in (cell_rows, cells, cell_labels):
         if hasattr(module, "is_label"):
             monkeypatch.setattr(module, "is_label", reference_is_label)

@@ -27,6 +27,8 @@ PARAGRAPHS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre
               "section", "article", "dd", "dt", "address", "center"}
 LISTS = {"ul", "ol", "dl", "menu"}
 _SOURCE_WS = re.compile(r"[ \t\r\n\f]+")
+_DRAWN_NUMBER = re.compile(r"^[\w]{1,3}[.)]$")  # a number Word drew as a list glyph
+_NUMBERED_ITEM = re.compile(r"^\s*\w{1,3}[.)]\s")
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 # Word's "Save as web page" draws a list item's glyph in a span before the text
 _WORD_LIST_STYLE = re.compile(r"mso-list\s*:\s*l\d", re.I)
@@ -54,7 +56,7 @@ def _word_list_item(node: Tag) -> str | None:
     if isinstance(first, Tag) and _WORD_GLYPH.match(" ".join(inline_text(first).split())):
         glyph = " ".join(inline_text(first).split())
         rest = "".join(inline_text(c) for c in children if c is not first)
-        if re.match(r"^[\w]{1,3}[.)]$", glyph):  # a number Word drew: keep it
+        if _DRAWN_NUMBER.match(glyph):  # a number Word drew: keep it
             return f"{glyph} {rest}"
         return rest
     return "".join(inline_text(c) for c in children)
@@ -91,7 +93,7 @@ def _walk(node: Tag, out: PartsBuilder, nested_table) -> None:
                 continue
             word_item = _word_list_item(child)
             if word_item is not None:
-                out.paragraph(word_item, bullet=not re.match(r"^\s*\w{1,3}[.)]\s", word_item))
+                out.paragraph(word_item, bullet=not _NUMBERED_ITEM.match(word_item))
             else:
                 out.paragraph(inline_text(child))
         else:

@@ -4,7 +4,7 @@ reader shares to make them, without BeautifulSoup.
 Kept apart from ``html_fragments``/``html_cells`` (which parse HTML with bs4) so the
 text readers, whose cells are nearly always plain text, do not import bs4 for
 every run (issue 11: start-up): a cell holding tags is handed to
-``html_fragments.soup_parts``, imported then.
+``fragment_parts.fragment_parts`` (bs4 only for fragments its plain parser leaves).
 """
 
 from __future__ import annotations
@@ -96,14 +96,19 @@ class PartsBuilder:
 
 def cell_parts(raw: str) -> tuple[str, ...]:
     """Split a cell's printed text into its fragments, each clean plain text."""
-    if not _TAG_HINT.search(raw):
-        text = html.unescape(raw)
-        return tuple(p for p in [split_inline_bullets(collapse(text))] if p)
-    from planextract.extract.html_fragments import soup_parts
+    if "<" not in raw or not _TAG_HINT.search(raw):
+        part = split_inline_bullets(collapse(html.unescape(raw))) if raw else ""
+        return (part,) if part else ()
+    from planextract.extract.fragment_parts import fragment_parts
 
-    return soup_parts(raw)
+    return fragment_parts(raw)
 
 
 def plain(raw: str) -> str:
-    """The cell as one plain string, HTML removed, whitespace collapsed."""
+    """The cell as one plain string, HTML removed, whitespace collapsed. Without a
+    tag, the parts' lines joined with spaces are the text with its bullet glyphs
+    made spaces (the parts are not built: a one-cell-per-line export asks this
+    of every line)."""
+    if "<" not in raw:
+        return " ".join(_BULLET_GLYPH.sub(" ", html.unescape(raw)).split())
     return " ".join(" ".join(cell_parts(raw)).split())

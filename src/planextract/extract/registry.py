@@ -49,9 +49,18 @@ def _is_docx(data: bytes, _lines: list[str] | None) -> bool:
 
 
 def _cell_lines(lines: list[str]) -> tuple[int, int]:
-    cell_lines = sum(1 for ln in lines if _CELL_START.match(ln) and ln.count("\t") == 1)
-    tab_rows = sum(1 for ln in lines if ln.count("\t") >= 2
-                   or (ln.count("\t") == 1 and not _CELL_START.match(ln)))
+    """Lines that are one cell (a TAB first, and no other), and TAB-separated rows
+    (two TABs or more, or one not first): one pass, each line's TABs counted once."""
+    cell_lines = tab_rows = 0
+    for ln in lines:
+        tabs = ln.count("\t")
+        if tabs == 1:
+            if _CELL_START.match(ln):
+                cell_lines += 1
+            else:
+                tab_rows += 1
+        elif tabs:
+            tab_rows += 1
     return cell_lines, tab_rows
 
 

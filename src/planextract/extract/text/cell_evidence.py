@@ -12,10 +12,6 @@ if TYPE_CHECKING:
     from planextract.extract.text.cell_rows import RawCell
 
 
-def _kind(cell: RawCell) -> str | None:
-    return _kind_of(cell.label)
-
-
 @lru_cache(maxsize=1 << 14)
 def _kind_of(text: str) -> str | None:
     """Remembered: every width tried weighs the same cells again."""
@@ -36,7 +32,7 @@ def homogeneity(rows: list[list[RawCell]]) -> float:
         return 0.0
     same = filled = 0
     for column in zip(*rows):
-        kinds = [k for k in (_kind(c) for c in column) if k]
+        kinds = [k for k in map(_kind_of, [c.label for c in column]) if k]
         if kinds:
             same += max(kinds.count(k) for k in set(kinds))
             filled += len(kinds)

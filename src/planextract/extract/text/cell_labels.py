@@ -28,6 +28,10 @@ MAX_TITLE_WORDS = 10
 _ABBREVIATED = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "No.", "Ref.", "Dept.": not a sentence
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
+_DIGIT = re.compile(r"\d")
+_ENDS_CLAUSE = re.compile(r"[.,;]$")
+_ENDS_SENTENCE = re.compile(r"[.,;:]$")
+_MD_HEADING = re.compile(r"^#{1,6}\s")
 
 
 def words(text: str) -> list[str]:
@@ -53,7 +57,7 @@ def _is_label(text: str) -> bool:
     return (bool(text) and not text[:1].islower() and len(text.split()) <= MAX_LABEL_WORDS
             and len(text) <= MAX_LABEL_CHARS
             and (not text.endswith(".") or _ABBREVIATED.search(text))
-            and not re.search(r"\d", text)
+            and not _DIGIT.search(text)
             and not DATE_LIKE.search(text))
 
 
@@ -63,9 +67,9 @@ def is_heading_line(text: str) -> bool:
     number or letter, or three words or more all in capitals."""
     text = " ".join(text.split())
     found = text.split()
-    if not found or len(found) > MAX_HEADING_WORDS or re.search(r"[.,;]$", text):
+    if not found or len(found) > MAX_HEADING_WORDS or _ENDS_CLAUSE.search(text):
         return False
-    if re.match(r"^#{1,6}\s", text):
+    if _MD_HEADING.match(text):
         return True
     letters = [c for c in text if c.isalpha()]
     capitals = (len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -80,7 +84,7 @@ def is_title(text: str) -> bool:
     text = " ".join(text.split())
     return is_heading_line(text) or (
         text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
-        and not re.search(r"[.,;:]$", text))
+        and not _ENDS_SENTENCE.search(text))
 
 
 def forget() -> None:

@@ -47,6 +47,7 @@ from planextract.settings import DEFAULT, TextCellSettings
 MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 
 
 @dataclass(slots=True)
@@ -121,6 +122,7 @@ class Header:
         self.labels = [label.lower() for label in labels]
         self.label_words = [word_set(label) for label in self.labels]
         self.first_empty = bool(self.labels) and not self.labels[0]
+        self.filled = sum(1 for label in self.labels if label)  # asked at every row start
 
     def label_of(self, cell: RawCell, after: int) -> int | None:
         """The index of the header label ``cell`` repeats (whole, or a piece
@@ -138,7 +140,13 @@ class Header:
         """How many cells from ``start`` repeat the header (0 when none): two
         or more labels in the header's order, the first one of its first two,
         empty cells between them; text longer than a label never is one."""
-        if start >= len(cells) or (not cells[start].label and not self.first_empty):
+        if start >= len(cells):
+            return 0
+        first = cells[start].label
+        if not first:
+            if not self.first_empty:
+                return 0
+        elif len(first) > MAX_LABEL_CHARS:  # lower case is never shorter: no label
             return 0
         end, matched, at = start, 0, 0
         for index in range(start, min(len(cells), start + len(self.labels) + 2)):
@@ -151,10 +159,9 @@ class Header:
             matched += 1
             at = label + 1
             end = index + 1
-        filled = [i for i, label in enumerate(self.labels) if label]
-        if matched < min(2, len(filled)):
+        if matched < min(2, self.filled):
             return 0
-        if matched == len(filled):  # the whole header repeated: its empty cells after the last
+        if matched == self.filled:  # the whole header repeated: its empty cells after the last
             while end < len(cells) and not cells[end].label and end - start < len(self.labels):
                 end += 1
         return end - start
@@ -197,9 +204,10 @@ class Facts:
         self._opens: dict[int, bool] = {}
 
     def label_run(self, at: int) -> int:
-        if at not in self._runs:
-            self._runs[at] = label_run(self.cells, at)
-        return self._runs[at]
+        run = self._runs.get(at)
+        if run is None:
+            run = self._runs[at] = label_run(self.cells, at)
+        return run
 
     def opens_table(self, at: int) -> bool:
         if at not in self._opens:
@@ -208,7 +216,7 @@ class Facts:
 
 
 def _plain(text: str) -> str:
-    return plain(re.sub(r"^\s*#{1,6}\s+", "", text))
+    return plain(_HEADING_MARK.sub("", text))
 
 
 class _Grouper:
@@ -268,14 +276,15 @@ class _Grouper:
         skip_until = -1
         index = start
         width = parse.width
-        while index < len(self.items):
-            item = self.items[index]
+        items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
+        while index < count:
+            item = items[index]
             if isinstance(item, Loose):
                 end = index
-                while end < len(self.items) and isinstance(self.items[end], Loose):
+                while end < count and isinstance(items[end], Loose):
                     end += 1
-                run = [x for x in self.items[index:end] if isinstance(x, Loose)]
-                following = self.items[end] if end < len(self.items) else None
+                run = [x for x in items[index:end] if isinstance(x, Loose)]
+                following = items[end] if end < count else None
                 if following is not None and following.at < skip_until:
                     index = end  # a label of the repeated header broken over a blank line
                     continue

@@ -13,7 +13,14 @@ from __future__ import annotations
 import html
 import re
 
-from planextract.extract.parts import PartsBuilder, cell_parts
+from planextract.extract.parts import (
+    PartsBuilder,
+    cell_parts,
+    collapse,
+    is_bullet_line,
+    split_inline_bullets,
+    strip_bullet,
+)
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _RUNS_ON = re.compile(r"^\s*[a-z]")
@@ -26,6 +33,10 @@ def text_cell_parts(text: str, lines_are_paragraphs: bool = False) -> tuple[str,
     (a CSV field, a pipe-table cell: formats with no other way to part
     paragraphs), each line is a paragraph, unless it is a bullet item or
     starts in lower case (a sentence wrapped by hand), which run on."""
+    if "\n" not in text and "\r" not in text and "<" not in text:
+        line = html.unescape(text)
+        if "\n" not in line:
+            return _one_line_parts(line)
     builder = PartsBuilder()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for chunk in _BLANK_LINE.split(text):
@@ -41,3 +52,16 @@ def text_cell_parts(text: str, lines_are_paragraphs: bool = False) -> tuple[str,
         else:
             builder.paragraph(html.unescape(chunk))
     return builder.result()
+
+
+def _one_line_parts(line: str) -> tuple[str, ...]:
+    """``text_cell_parts`` of a cell of one line and no tag (most cells): one
+    part, its bullet glyph gone, its inline bullets lines, without the
+    builder (issue 11: CSV and markdown cells by the hundred thousand)."""
+    line = collapse(line)
+    if not line:
+        return ()
+    if is_bullet_line(line):
+        line = strip_bullet(line)
+    text = "\n".join(x for x in split_inline_bullets(line).split("\n") if x).strip()
+    return (text,) if text else ()

@@ -38,6 +38,7 @@ __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
 
 CELL_START = re.compile(r"^ *\t")
 _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
+_CLOSES_PHRASE = re.compile(r"[\d.!?;:)]$")
 
 
 def _cell_parts(lines: list[str]) -> tuple[str, ...]:
@@ -71,7 +72,7 @@ def _mid_phrase(text: str) -> bool:
     """``text`` does not close a phrase: it ends neither in a number (a date,
     a year: ``April 2014``) nor in a stop, so a small-letter line after it
     carries on its sentence (``advertised to`` / ``staff.``)."""
-    return not re.search(r"[\d.!?;:)]$", text.rstrip())
+    return not _CLOSES_PHRASE.search(text.rstrip())
 
 
 def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],

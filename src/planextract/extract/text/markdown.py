@@ -76,8 +76,11 @@ def _starts_grid(lines: list[str], index: int) -> bool:
 
 def has_pipe_table(lines: list[str]) -> bool:
     """Some line is a header row followed by its separator row, or the top
-    border of a grid table; or a pandoc simple or multiline table is there."""
-    return any(_starts_table(lines, i) or _starts_grid(lines, i)
+    border of a grid table; or a pandoc simple or multiline table is there. Each test
+    is only made where its line prints its character (a pipe, a border's ``+``):
+    sniffing asks this of every text export."""
+    return any(("|" in lines[i] and _starts_table(lines, i))
+               or ("+" in lines[i] and _starts_grid(lines, i))
                for i in range(len(lines) - 1)) or has_dash_table(lines)
 
 
@@ -157,8 +160,14 @@ def inline_markdown(text: str) -> str:
 def _cell(raw: str, grid: bool = False) -> Cell:
     """A pipe-table cell: each ``<br>`` line a paragraph (no other way to part
     them is printed). A grid-table cell: paragraphs parted by blank lines."""
-    text = _BR.sub("\n", "\n".join(inline_markdown(ln) for ln in raw.strip().split("\n")))
-    return Cell(parts=text_cell_parts(text, lines_are_paragraphs=not grid), raw=raw.strip())
+    stripped = raw.strip()
+    if "\n" in stripped:
+        text = "\n".join(inline_markdown(ln) for ln in stripped.split("\n"))
+    else:
+        text = inline_markdown(stripped)
+    if "<" in text:  # a <br> can only be where a "<" is
+        text = _BR.sub("\n", text)
+    return Cell(parts=text_cell_parts(text, lines_are_paragraphs=not grid), raw=stripped)
 
 
 def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | None:

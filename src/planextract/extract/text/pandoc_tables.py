@@ -61,8 +61,18 @@ def starts_simple(lines: list[str], index: int) -> bool:
 
 
 def has_dash_table(lines: list[str]) -> bool:
-    return any(starts_multiline(lines, i) or starts_simple(lines, i)
-               for i in range(len(lines) - 1))
+    """Some line opens a multiline table or a simple one: tried only around the
+    lines printing a dash run (a multiline table opens with one, a simple
+    table's header has one under it)."""
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if "---" not in line:
+            continue
+        if index < last and starts_multiline(lines, index):
+            return True
+        if 1 <= index and starts_simple(lines, index - 1):
+            return True
+    return False
 
 
 def _row(chunk: list[tuple[int, str]], starts: list[int],

@@ -59,7 +59,7 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
         number = index + 1
         if "\t" in line:
             raw_cells = line.split("\t")
-            if _is_separator(raw_cells):
+            if "--" in line and _is_separator(raw_cells):  # a separator cell prints "--"
                 pending_break = True
                 continue
             if pending_break and rows and len(raw_cells) != len(rows[-1].cells):
