@@ -334,7 +334,8 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
     while drafts:
         draft, row_owners = drafts.pop(), rows.pop()
         flags = set(draft.flags) | set(row_owners.flags)
-        owner_list, people = row_owners.owners, row_owners.people
+        # copies: rows printing the same owner cell share one RowOwners
+        owner_list, people = list(row_owners.owners), list(row_owners.people)
         due_text, due = dates.parse_start_end(_text(draft, "start"), _text(draft, "due"))
         flags.update(due.flags)
         strand_text = _text(draft, "strand")
