@@ -59,6 +59,11 @@ def _child(method: str, path: str) -> dict:
     """Runs in the measured process: import, then time the work alone."""
     if not method.startswith("split"):  # the long-PDF runs measure planextract alone
         import pdfplumber
+    else:  # as in a worker of `extract`/`ingest`: pyarrow for the rows, pandas kept out
+        from planextract.pipeline.lean import without_pandas
+
+        without_pandas()
+        import planextract.pipeline.rows  # noqa: F401 - pyarrow, imported by every worker
 
     # the registry imports a reader when its format is first met, and run_one the
     # normaliser: imported here, before the clock starts, like everything else the

@@ -14,7 +14,8 @@ fresh process; CPU seconds of the work alone (imports done before the clock star
 - ``csv``: the plain library doing the splitting: decode the bytes and read every
   row with ``csv.reader`` (TAB-separated, or the CSV's comma).
 
-Memory: the peak RSS of the pipeline process above its RSS once imported and warmed
+Memory: the peak RSS of the pipeline process (pyarrow imported and pandas kept out,
+as in a worker of ``extract``/``ingest``) above its RSS once imported and warmed
 on the smallest text sample (what any process loads once: name lists, vocabularies,
 printed beside), as a multiple of the input size. Targets: >= 5 MB/s and <= 5x
 the input. A report, not a test: it exits 0 unless a run failed.
@@ -56,6 +57,10 @@ def _child(method: str, path: str) -> dict:
     import planextract.extract.text.markdown  # noqa: F401
     import planextract.extract.text.tabbed  # noqa: F401
     import planextract.normalise.document  # noqa: F401
+    from planextract.pipeline.lean import without_pandas
+
+    without_pandas()  # as in a worker of `extract`/`ingest`, which imports pyarrow too
+    import planextract.pipeline.rows  # noqa: F401
     from planextract.extract.registry import read_document
     from planextract.pipeline.document_run import run_one
     from planextract.settings import DEFAULT
@@ -74,7 +79,7 @@ def _child(method: str, path: str) -> dict:
     if method == "pipeline":
         run = run_one(path, settings)
         result.update(status=run.document["status"], error=run.document["error"],
-                      actions=len(run.actions), format=run.document["source_format"])
+                      actions=run.document["n_actions"], format=run.document["source_format"])
     elif method == "read":
         raw = read_document(Path(path).read_bytes(), settings)
         result.update(format=raw.source_format, blocks=len(raw.blocks))

@@ -111,6 +111,9 @@ class RunSettings:
     commit_every: int = 200  # documents buffered before a commit
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
+    # a document's action rows are made into Arrow this many at a time as its records
+    # are made, not held as dicts until the end (issue 11: a long document's memory)
+    row_batch: int = 1024
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 

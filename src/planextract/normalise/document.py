@@ -27,7 +27,7 @@ from planextract.normalise import (
 from planextract.normalise.columns import header_roles
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
-from planextract.normalise.layout import detect_layout
+from planextract.normalise.layout import Layout, detect_layout
 from planextract.normalise.record import ActionRecord
 from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
@@ -83,12 +83,19 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     return doc
 
 
-def drafts_of(raw: RawDocument, settings: Settings = DEFAULT
+def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool = False
               ) -> tuple[NormalisedDocument, list[Draft]]:
     """Title, organisation, glossary, warnings, and a draft per table row that
     may be an action, in document order: everything ``records`` needs, so the
-    caller can let the blocks go before records are made (issue 11)."""
+    caller can let the blocks go before records are made (issue 11).
+
+    ``consume``: take the blocks out of ``raw`` (left empty) and let each go once
+    its drafts are made, so the blocks and the drafts are never all held at once
+    (issue 11: a long document's peak memory). Every table's layout is read from
+    its rows before the first draft is made, so nothing looks back."""
     blocks = raw.blocks
+    if consume:
+        raw.blocks = []
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     intro = [(b.text, b.level) for b in blocks[:first_table] if isinstance(b, Paragraph)]
     organisation, plan_title = title_and_organisation(intro)
@@ -161,12 +168,16 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT
         [b.text if isinstance(b, Paragraph) else None for b in blocks], doc.glossary))
     doc.warnings.extend(glossary.conflicts(doc.glossary))
 
+    layouts = _layouts(blocks, logical, table_of, headers_of, settings)
+
     # pass 2: walk the blocks with the heading context and build drafts
     context = Context()
     drafts: list[Draft] = []
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
-    rows_of = _rows_by_table(blocks, table_of, headers_of)
-    for index, block in enumerate(blocks):
+    for index in range(len(blocks)):
+        block = blocks[index]
+        if consume:
+            blocks[index] = None  # let go once read
         if isinstance(block, Paragraph):
             context = _paragraph_context(block, context)
             continue
@@ -185,10 +196,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
-            printed = [*headers, *table.printed]
-            layout = detect_layout(rows_of[table_of[index]], headers, header_roles(headers),
-                                   settings.columns, printed)
-            builder = TableBuilder(layout, table.name if named else None, context)
+            builder = TableBuilder(layouts[key], table.name if named else None, context)
             builders[key] = builder
         builder.set_context(context)
         before = len(builder.drafts)
@@ -205,6 +213,24 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT
         for message in builder.left_out:
             _warn(doc, message)
     return doc, drafts
+
+
+def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int],
+             headers_of: dict[int, Header | None], settings: Settings
+             ) -> dict[tuple[int, tuple[str, ...]], Layout]:
+    """The layout of each logical table under each header it is printed with,
+    read from all its rows at once, before any draft is made (so the blocks can
+    go as pass 2 reads them, issue 11)."""
+    rows_of = _rows_by_table(blocks, table_of, headers_of)
+    out: dict[tuple[int, tuple[str, ...]], Layout] = {}
+    for index, match in table_of.items():
+        header = headers_of[index]
+        headers = header.labels if header is not None else logical[match].headers
+        key = (match, tuple(headers))
+        if key not in out:
+            out[key] = detect_layout(rows_of[match], headers, header_roles(headers),
+                                     settings.columns, [*headers, *logical[match].printed])
+    return out
 
 
 def _rows_by_table(blocks: list, table_of: dict[int, int],
@@ -311,7 +337,8 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
     while drafts:
         draft, row_owners = drafts.pop(), rows.pop()
         flags = set(draft.flags) | set(row_owners.flags)
-        owner_list, people = row_owners.owners, row_owners.people
+        # copies: rows printing the same owner cell share one RowOwners
+        owner_list, people = list(row_owners.owners), list(row_owners.people)
         due_text, due = dates.parse_start_end(_text(draft, "start"), _text(draft, "due"))
         flags.update(due.flags)
         strand_text = _text(draft, "strand")

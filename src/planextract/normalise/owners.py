@@ -54,7 +54,7 @@ from planextract.settings import DEFAULT, OwnerSettings
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
 
 
-@dataclass
+@dataclass(slots=True)
 class RowOwners:
     """One row's owners: canonical roles and people in printed order, and the
     flags the resolution leaves on the row (``owner_fuzzy_matched``, ...)."""
@@ -291,14 +291,19 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
 
     rows: list[RowOwners] = []
+    # one RowOwners per distinct cell, shared by the rows printing it: what a row
+    # gets depends on its cell alone, and a long plan repeats its owners (issue 11)
+    made: dict[int, RowOwners] = {}
     for cell, roles in zip(split, per_cell):
-        row = RowOwners(people=list(dict.fromkeys(cell.people)))
-        for role in roles:
-            if codes[role] == "fuzzy":
-                row.flags.add("owner_fuzzy_matched")
-            if canon[role] not in row.owners:
-                row.owners.append(canon[role])
-        if cell.unsure:
-            row.flags.add("owner_unknown")
+        row = made.get(id(cell))
+        if row is None:
+            row = made[id(cell)] = RowOwners(people=list(dict.fromkeys(cell.people)))
+            for role in roles:
+                if codes[role] == "fuzzy":
+                    row.flags.add("owner_fuzzy_matched")
+                if canon[role] not in row.owners:
+                    row.owners.append(canon[role])
+            if cell.unsure:
+                row.flags.add("owner_unknown")
         rows.append(row)
     return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))

@@ -27,7 +27,7 @@ class Outcome:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)  # one per draft: a long plan has thousands (issue 11)
 class Context:
     section: str | None = None
     section_common: bool = False
@@ -38,7 +38,7 @@ class Context:
     theme: str | None = None  # a theme column's cell over the rows it groups
 
 
-@dataclass
+@dataclass(slots=True)  # a long plan holds thousands until owners are read (issue 11)
 class Draft:
     """An action being assembled; cells can still grow from continuation rows."""
 

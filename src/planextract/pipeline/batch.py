@@ -27,7 +27,7 @@ class BatchResult:
     def summary(self) -> str:
         docs = [r.document for r in self.results]
         statuses = Counter(d["status"] for d in docs)
-        actions = sum(len(r.actions) for r in self.results)
+        actions = sum(r.n_actions for r in self.results)
         flags = Counter(f for r in self.results for a in r.actions for f in a["flags"])
         lines = [f"documents read: {len(docs)} ({statuses['ok']} ok, {statuses['empty']} empty, "
                  f"{statuses['failed']} failed)",

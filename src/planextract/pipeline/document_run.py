@@ -10,8 +10,12 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planextract.settings import DEFAULT, Settings
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # The readers and the normaliser are imported by run_one, where they are used: the
 # main process builds ``failed`` results and rows but never reads a document, so it
@@ -20,10 +24,29 @@ from planextract.settings import DEFAULT, Settings
 
 @dataclass
 class DocumentResult:
+    """One document's rows. ``action_rows`` is an Arrow table of the contract's
+    ``actions`` schema as ``run_one`` makes it (issue 11: compact while the document
+    is in memory), or dicts; ``actions`` gives them as dicts either way."""
+
     document: dict
-    actions: list[dict] = field(default_factory=list)
+    action_rows: pa.Table | list[dict] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
+
+    @property
+    def actions(self) -> list[dict]:
+        """The action rows as dicts (made on each call from a table: for tests and
+        library use; the pipeline reads ``action_rows``)."""
+        if isinstance(self.action_rows, list):
+            return self.action_rows
+        from planextract.pipeline.action_rows import as_dicts
+
+        return as_dicts(self.action_rows)
+
+    @property
+    def n_actions(self) -> int:
+        rows = self.action_rows
+        return len(rows) if isinstance(rows, list) else rows.num_rows
 
 
 def path_id(source: str) -> str:
@@ -65,6 +88,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     from planextract.extract import ReaderError
     from planextract.extract.guards import read_input
     from planextract.normalise.document import drafts_of, records
+    from planextract.pipeline.action_rows import ActionRows
     from planextract.pipeline.pdf_split import read_split
 
     started = time.perf_counter()
@@ -83,12 +107,19 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     try:
         raw = read_split(data, settings)  # read_document; a long PDF by several processes
         source_format, pages = raw.source_format, raw.pages
-        doc, drafts = drafts_of(raw, settings)
-        del raw  # the blocks go before the records are made (issue 11)
+        # each block let go once its drafts are made (issue 11)
+        doc, drafts = drafts_of(raw, settings, consume=True)
+        del raw
         shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
                   "organisation": doc.organisation, "plan_title": doc.plan_title}
-        # each record made into its row and let go
-        actions = [{**shared, **action.to_row()} for action in records(drafts, doc, settings)]
+        # each record made into its row, and the rows into Arrow a batch at a time
+        built = ActionRows(settings.run.row_batch)
+        used: set[str] = set()  # the abbreviations the rows print, for the glossary
+        for action in records(drafts, doc, settings):
+            row = {**shared, **action.to_row()}
+            _abbreviations(row, used)
+            built.add(row)
+        actions = built.finish()
     except MemoryError:
         return DocumentResult(_document_row(
             source, data, status="failed", error=memory_message(settings),
@@ -105,28 +136,30 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
             seconds=time.perf_counter() - started))
     row = _document_row(source, data, source_format=source_format, pages=pages,
                         organisation=doc.organisation, plan_title=doc.plan_title,
-                        n_actions=len(actions), warnings=doc.warnings)
-    if not actions:
+                        n_actions=built.count, warnings=doc.warnings)
+    if not built.count:
         row["status"] = "empty"
         row["error"] = ("no action table found: the file was read but holds no table with "
                         "an action column (Action, Actions, Action Required, ...)")
     row["seconds"] = time.perf_counter() - started
     roles = [{"doc_id": row["doc_id"], "role": r.role, "spelling": r.spelling,
               "mentions": r.mentions, "match": r.match} for r in doc.roles]
-    return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, actions), roles)
+    return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, used), roles)
 
 
-def _glossary_rows(doc_id: str, doc, actions: list[dict]) -> list[dict]:
+def _abbreviations(action: dict, used: set[str]) -> None:
+    """Add the abbreviations one action row prints to ``used``: the printed owner
+    cell (canonical labels spell them out), its owners and scrutiny bodies."""
+    for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
+        used.update(re.findall(r"[A-Z][A-Z&]+", text))
+
+
+def _glossary_rows(doc_id: str, doc, used: set[str]) -> list[dict]:
     from planextract.normalise import glossary as glossary_rules
 
     rows = [{"doc_id": doc_id, "abbreviation": e.abbreviation, "expansion": e.expansion,
              "origin": e.origin} for e in doc.glossary]
     defined = {e.abbreviation for e in doc.glossary}
-    used: set[str] = set()
-    for action in actions:
-        # the printed owner cell: canonical labels spell the abbreviations out
-        for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
-            used.update(re.findall(r"[A-Z][A-Z&]+", text))
     for abbreviation in sorted(used - defined):
         if abbreviation in glossary_rules.BUILTIN:
             rows.append({"doc_id": doc_id, "abbreviation": abbreviation,

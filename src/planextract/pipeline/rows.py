@@ -21,14 +21,19 @@ if TYPE_CHECKING:
     from planextract.pipeline.document_run import DocumentResult
 
 
-def arrow_table(name: str, rows: Iterable[dict]) -> pa.Table:
-    """Rows (dicts) as a table of the contract's schema for ``name``."""
+def arrow_table(name: str, rows: Iterable[dict], pool: pa.MemoryPool | None = None
+                ) -> pa.Table:
+    """Rows (dicts) as a table of the contract's schema for ``name``; ``pool``: the
+    Arrow memory pool its buffers come from (the default one when None)."""
     schema = SCHEMAS[name]
     rows = list(rows)
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     if name == "actions":
         columns["extra"] = [list(m.items()) for m in columns["extra"]]
-    return pa.table(columns, schema=schema)
+    if pool is None:
+        return pa.table(columns, schema=schema)
+    return pa.Table.from_arrays([pa.array(columns[f.name], f.type, memory_pool=pool)
+                                 for f in schema], schema=schema)
 
 
 def to_ipc(table: pa.Table) -> bytes:
@@ -108,9 +113,10 @@ def document_tables(result: DocumentResult) -> DocumentTables:
     """Validate one document's rows; a contract breach fails the document alone."""
     doc = dict(result.document)
     source = doc["source"]
-    rows = {"actions": result.actions, "glossary": result.glossary, "roles": result.roles}
-    try:
-        tables = {name: validate(name, arrow_table(name, rows[name])) for name in rows}
+    rows = {"actions": result.action_rows, "glossary": result.glossary, "roles": result.roles}
+    try:  # run_one's action rows come as a table already (issue 11)
+        tables = {name: validate(name, rows[name] if isinstance(rows[name], pa.Table)
+                                 else arrow_table(name, rows[name])) for name in rows}
     except (SchemaError, pa.ArrowException, TypeError, ValueError) as err:
         doc.update(status="failed", n_actions=0,
                    error=f"its rows break the dataset contract ({err}); nothing of it was "
@@ -127,7 +133,14 @@ def document_tables(result: DocumentResult) -> DocumentTables:
                         "report it with the file attached"}
         tables = {name: SCHEMAS[name].empty_table() for name in TABLES}
         tables["documents"] = validate("documents", arrow_table("documents", [doc]))
-    flags = Counter(f for a in result.actions for f in a["flags"]) if doc["status"] != "failed" \
-        else Counter()
+    flags = Counter(f for row_flags in _flag_lists(result.action_rows) for f in row_flags) \
+        if doc["status"] != "failed" else Counter()
     return DocumentTables(source, doc,
                           {name: _stored(name, tables[name], source) for name in TABLES}, flags)
+
+
+def _flag_lists(rows: pa.Table | list[dict]) -> list[list[str]]:
+    """Each action row's flags, in order, from a table or dicts."""
+    if isinstance(rows, pa.Table):
+        return rows.column("flags").to_pylist()
+    return [row["flags"] for row in rows]
