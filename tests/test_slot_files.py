@@ -109,3 +109,13 @@ def test_a_dask_task_reads_its_document_in_one_process_whatever_workers_says(mon
     assert engines.read_one_isolated(Task("plan.pdf"), settings, False) == "result"
     assert seen == [(1, 1)]
     assert settings.run.workers == 4  # the caller's settings are left as they were
+
+
+def test_a_worker_whose_slot_file_is_gone_reads_but_never_splits(tmp_path, monkeypatch):
+    monkeypatch.setattr(slots, "_SHARED", None)
+    monkeypatch.setattr(slots, "_ALONE", False)
+    slots.join(str(tmp_path / (slots.PREFIX + "gone")), 0, 2)
+    with slots.reading():
+        pass  # nothing to hold, and no error
+    with slots.spare(1) as taken:
+        assert taken == 0

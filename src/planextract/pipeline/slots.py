@@ -84,10 +84,18 @@ def sweep(folder: str) -> int:
     return removed
 
 
+_ALONE = False  # a worker of a pool whose slot file it could not open
+
+
 def join(path: str, place: int, places: int) -> None:
-    """In a document worker: use the run's slot file, as pool place ``place``."""
-    global _SHARED
-    _SHARED = (os.open(path, os.O_RDWR), place, places)
+    """In a document worker: use the run's slot file, as pool place ``place``. A
+    worker that cannot open it (removed under it) still reads, but never splits:
+    it cannot know which places are free."""
+    global _SHARED, _ALONE
+    try:
+        _SHARED = (os.open(path, os.O_RDWR), place, places)
+    except OSError:
+        _SHARED, _ALONE = None, True
 
 
 def _lock(fd: int, place: int, wait: bool) -> bool:
@@ -124,7 +132,7 @@ def spare(wanted: int) -> Iterator[int]:
     yields how many were taken (``wanted`` when this process has no slot file:
     a single document read outside a pool, where the caller's count is the bound)."""
     if _SHARED is None:
-        yield wanted
+        yield 0 if _ALONE else wanted
         return
     fd, own, places = _SHARED
     taken = []
