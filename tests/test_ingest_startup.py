@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT, SAMPLES
 
-from planextract.pipeline.preload import DOCX, PDF, TAGS, TEXT, preload_for, readers_for
+from planextract.pipeline.preload import DOCX, PAGE, PDF, TAGS, TEXT, preload_for, readers_for
 
 PROBE = ROOT / "scripts" / "startup_probe.py"
 TEXT_SAMPLE = SAMPLES / "derbyshire-probation-trust_ses-action-plan-2010-11.txt"
@@ -18,6 +18,20 @@ def test_readers_are_told_by_the_first_bytes_not_the_name():
     assert readers_for(b"PK\x03\x04....word/document.xml") == DOCX
     assert readers_for(b"Ref\tAction\tLead\n1\tTrain staff\tHR\n") == TEXT
     assert readers_for(b"| a | b |\n<td><p>Train staff</p></td>") == TEXT + TAGS
+    assert readers_for(b"<!DOCTYPE html><html><body>") == TEXT + TAGS + PAGE
+    assert readers_for(b"Plan\n<table><tr><td>Train staff</td></tr></table>") == TEXT + TAGS + PAGE
+
+
+def test_cells_with_html_tags_preload_no_bs4():
+    """bs4 is the fragment reader's fallback: a run of text plans whose cells hold
+    plain HTML fragments must not wait in the fork server for its import."""
+    code = ("import importlib, sys\n"
+            "from planextract.pipeline.preload import TAGS, TEXT\n"
+            "[importlib.import_module(m) for m in TEXT + TAGS]\n"
+            "print('bs4' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120, check=True)
+    assert run.stdout.strip() == "False"
 
 
 def test_the_preload_follows_the_inputs_and_skips_the_dataset(tmp_path):

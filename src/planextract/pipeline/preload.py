@@ -28,8 +28,12 @@ DOCX = ["planextract.extract.docx_reader"]
 TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
         "planextract.extract.text.cells", "planextract.extract.text.markdown",
         "planextract.extract.text.csv_reader"]
-TAGS = ["planextract.extract.html_fragments", "planextract.extract.html_reader"]
+# cells printed as HTML fragments are read by fragment_tree; bs4 (html_fragments) is
+# only its fallback for odd fragments, imported by the worker that meets one
+TAGS = ["planextract.extract.fragment_parts", "planextract.extract.fragment_tree"]
+PAGE = ["planextract.extract.html_reader"]  # a web page or HTML tables: bs4
 _TAG = re.compile(rb"<(?:t[dhr]|table|p|li|ul|ol|br|div|html|span)\b", re.I)
+_PAGE = re.compile(rb"<!doctype\s+html|<html\b|<table\b", re.I)
 
 
 def readers_for(head: bytes) -> list[str]:
@@ -41,6 +45,8 @@ def readers_for(head: bytes) -> list[str]:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return DOCX
+    if _PAGE.search(head):
+        return TEXT + TAGS + PAGE
     return TEXT + TAGS if _TAG.search(head) else TEXT
 
 
