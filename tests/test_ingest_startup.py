@@ -7,7 +7,16 @@ import sys
 
 from conftest import ROOT, SAMPLES
 
-from planextract.pipeline.preload import DOCX, PAGE, PDF, TAGS, TEXT, preload_for, readers_for
+from planextract.pipeline.preload import (
+    DOCX,
+    MOJIBAKE,
+    PAGE,
+    PDF,
+    TAGS,
+    TEXT,
+    preload_for,
+    readers_for,
+)
 
 PROBE = ROOT / "scripts" / "startup_probe.py"
 TEXT_SAMPLE = SAMPLES / "derbyshire-probation-trust_ses-action-plan-2010-11.txt"
@@ -20,18 +29,20 @@ def test_readers_are_told_by_the_first_bytes_not_the_name():
     assert readers_for(b"| a | b |\n<td><p>Train staff</p></td>") == TEXT + TAGS
     assert readers_for(b"<!DOCTYPE html><html><body>") == TEXT + TAGS + PAGE
     assert readers_for(b"Plan\n<table><tr><td>Train staff</td></tr></table>") == TEXT + TAGS + PAGE
+    assert readers_for("Ref\tAction\n1\tBudget \u00a35k\n".encode()) == TEXT + MOJIBAKE
 
 
-def test_cells_with_html_tags_preload_no_bs4():
-    """bs4 is the fragment reader's fallback: a run of text plans whose cells hold
-    plain HTML fragments must not wait in the fork server for its import."""
+def test_ascii_plans_with_html_cells_preload_no_bs4_nor_ftfy():
+    """bs4 is the fragment reader's fallback and ftfy only repairs non-ASCII lines: a
+    run of ASCII text plans whose cells hold plain HTML fragments must not wait in
+    the fork server for their imports."""
     code = ("import importlib, sys\n"
             "from planextract.pipeline.preload import TAGS, TEXT\n"
             "[importlib.import_module(m) for m in TEXT + TAGS]\n"
-            "print('bs4' in sys.modules)")
+            "print('bs4' in sys.modules, 'ftfy' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, timeout=120, check=True)
-    assert run.stdout.strip() == "False"
+    assert run.stdout.strip() == "False False"
 
 
 def test_the_preload_follows_the_inputs_and_skips_the_dataset(tmp_path):

@@ -32,6 +32,7 @@ TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
 # only its fallback for odd fragments, imported by the worker that meets one
 TAGS = ["planextract.extract.fragment_parts", "planextract.extract.fragment_tree"]
 PAGE = ["planextract.extract.html_reader"]  # a web page or HTML tables: bs4
+MOJIBAKE = ["ftfy", "ftfy.badness"]  # text.decode repairs non-ASCII lines with it
 _TAG = re.compile(rb"<(?:t[dhr]|table|p|li|ul|ol|br|div|html|span)\b", re.I)
 _PAGE = re.compile(rb"<!doctype\s+html|<html\b|<table\b", re.I)
 
@@ -45,9 +46,10 @@ def readers_for(head: bytes) -> list[str]:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return DOCX
+    text = TEXT if head.isascii() else TEXT + MOJIBAKE
     if _PAGE.search(head):
-        return TEXT + TAGS + PAGE
-    return TEXT + TAGS if _TAG.search(head) else TEXT
+        return text + TAGS + PAGE
+    return text + TAGS if _TAG.search(head) else text
 
 
 def _inputs(argv: list[str]) -> list[str]:

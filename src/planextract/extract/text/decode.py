@@ -31,9 +31,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import ftfy
 from charset_normalizer import from_bytes
-from ftfy.badness import is_bad
 
 from planextract.extract.errors import ReaderError
 from planextract.settings import DEFAULT, Limits
@@ -53,9 +51,9 @@ _NAMES = {"cp1252": "Windows-1252", "latin_1": "Latin-1", "mac_roman": "Mac Roma
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _BINARY_SHARE = 0.05  # more control characters than this share of the text: not text
 _SAMPLE = 1 << 16  # bytes looked at to recognise UTF-16/32 without a BOM
-_FIX = ftfy.TextFixerConfig(unescape_html=False, fix_line_breaks=False, uncurl_quotes=False,
-                            fix_latin_ligatures=False, fix_character_width=False,
-                            normalization=None, remove_control_chars=False, explain=False)
+_FIX = dict(unescape_html=False, fix_line_breaks=False, uncurl_quotes=False,
+            fix_latin_ligatures=False, fix_character_width=False,
+            normalization=None, remove_control_chars=False, explain=False)
 
 
 def _stray_as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -181,11 +179,17 @@ def _repair_mojibake(text: str) -> tuple[str, list[str]]:
     ftfy's test is only run on the others (it costs ~0.3 us a character)."""
     if text.isascii():
         return text, []
+    # imported here (~80 ms with wcwidth): an ASCII plan never needs it, and the fork
+    # server preloads it when the inputs are not ASCII (pipeline.preload)
+    import ftfy
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(**_FIX)
     lines = text.split("\n")
     fixed: list[int] = []
     for i, line in enumerate(lines):
         if not line.isascii() and is_bad(line):
-            repaired = ftfy.fix_text(line, _FIX)
+            repaired = ftfy.fix_text(line, config)
             if repaired != line:
                 lines[i] = repaired
                 fixed.append(i + 1)
