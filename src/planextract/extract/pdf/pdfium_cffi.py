@@ -13,6 +13,11 @@ reader keeps to pypdfium2's own calls.
 from __future__ import annotations
 
 import ctypes
+import hashlib
+import importlib.util
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 # the signatures of pypdfium2_raw/bindings.py (pdfium's public fpdf_text.h,
@@ -60,16 +65,51 @@ def _library_path() -> str | None:
     return getattr(library, "_name", None)
 
 
+def _parsed_ffi() -> Any:
+    """An FFI holding ``_CDEF``, parsed once: cffi's out-of-line ABI mode writes the
+    declarations, parsed, as a small Python module (no compiler), kept beside this
+    one under a name keyed on the declarations and cffi's version, written whole or
+    not at all; loading it takes ~1 ms where ``cdef`` imports pycparser and parses
+    (~35 ms of every fork server's start). A read-only install parses as before."""
+    import _cffi_backend
+
+    key = hashlib.sha256(f"{_CDEF}{_cffi_backend.__version__}".encode()).hexdigest()[:16]
+    name = f"pdfium_ffi_{key}"
+    cached = Path(__file__).parent / "__pycache__" / f"{name}.py"
+    if not cached.exists():
+        import cffi
+
+        builder = cffi.FFI()
+        builder.cdef(_CDEF)
+        builder.set_source(name, None)
+        try:
+            cached.parent.mkdir(exist_ok=True)
+            fd, scratch = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+            os.close(fd)
+        except OSError:
+            return builder
+        try:
+            builder.emit_python_code(scratch)
+            os.chmod(scratch, 0o644)
+            os.replace(scratch, cached)
+        except OSError:
+            os.unlink(scratch)
+            return builder
+    spec = importlib.util.spec_from_file_location(name, cached)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.ffi
+
+
 def _bind() -> tuple[Any, Any]:
     try:
-        import cffi
+        import _cffi_backend  # noqa: F401
     except ImportError:
         return None, None
     path = _library_path()
     if not path:
         return None, None
-    ffi = cffi.FFI()
-    ffi.cdef(_CDEF)
+    ffi = _parsed_ffi()
     try:
         return ffi, ffi.dlopen(path)
     except OSError:
