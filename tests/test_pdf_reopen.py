@@ -15,7 +15,6 @@ from conftest import ROOT, SAMPLES
 from test_pdf_unruled import _long_plan, draw
 
 from planextract.extract.pdf import reader
-from planextract.pipeline import pdf_split
 from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
 
