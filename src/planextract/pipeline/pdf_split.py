@@ -46,7 +46,7 @@ def read_part(data: bytes, start: int, stop: int, limits: Limits, pdf: PdfSettin
     document = open_pdf(data, limits)
     try:
         assumed = read_range(document, start - 1, start, pdf)[-1].columns if start else None
-        return assumed, read_range(document, start, stop, pdf, assumed, data)
+        return assumed, read_range(document, start, stop, pdf, assumed, data=data)
     finally:
         document.close()
 
