@@ -94,9 +94,9 @@ def test_columns_carried_over_a_cut_are_read_again_when_assumed_wrong(tmp_path, 
         first = (0, None, read_range(document, 0, 1, DEFAULT.pdf))
         calls = []
 
-        def spy(doc, start, stop, pdf, columns=None):
+        def spy(doc, start, stop, pdf, columns=None, data=None):
             calls.append((start, stop, columns))
-            return read_range(doc, start, stop, pdf, columns)
+            return read_range(doc, start, stop, pdf, columns, data=data)
 
         monkeypatch.setattr("planextract.extract.pdf.reader.read_range", spy)
         for wrong in (None, [0.0, 1.0]):

@@ -56,6 +56,9 @@ class PdfSettings:
     # "bulk": glyphs read through cffi and grouped with numpy (extract/pdf/glyphs.py);
     # "reference": one glyph at a time through pypdfium2, the same output, slower
     glyph_reader: str = "bulk"
+    # a long read opens the document afresh every this many pages (0: never), so
+    # pdfium's parsed-object cache, kept until the document closes, stays small
+    reopen_pages: int = 200
     cell_gap: float = 12.0  # words further apart than this on a line are separate cells
     # a line break is a paragraph break when the next word would have fitted
     # above: a space of this share of the font size plus this margin to spare

@@ -46,7 +46,7 @@ def read_part(data: bytes, start: int, stop: int, limits: Limits, pdf: PdfSettin
     document = open_pdf(data, limits)
     try:
         assumed = read_range(document, start - 1, start, pdf)[-1].columns if start else None
-        return assumed, read_range(document, start, stop, pdf, assumed)
+        return assumed, read_range(document, start, stop, pdf, assumed, data=data)
     finally:
         document.close()
 
@@ -94,19 +94,19 @@ def split_reader(settings: Settings):
 
         count = len(document)
         if workers < 2 or count <= threshold:
-            return read_range(document, 0, count, pdf)
+            return read_range(document, 0, count, pdf, data=data)
         from planextract.pipeline import slots
         from planextract.pipeline.engines import allow_children
 
         with slots.spare(workers - 1) as helpers:  # only the run's free reading slots
             if not helpers:
-                return read_range(document, 0, count, pdf)
+                return read_range(document, 0, count, pdf, data=data)
             allow_children()  # a document worker is daemonic; its helpers die with it
             cut = ranges(count, helpers + 1)
             with mp.get_context("fork").Pool(len(cut) - 1, initializer=_helper_start) as pool:
                 pending = [pool.apply_async(read_part, (data, a, b, settings.limits, pdf))
                            for a, b in cut[1:]]
-                first = read_range(document, *cut[0], pdf)
+                first = read_range(document, *cut[0], pdf, data=data)
                 parts = [(0, None, first)]
                 for (a, _), result in zip(cut[1:], pending):
                     assumed, pages = result.get()

@@ -46,18 +46,25 @@ def _message(err: pdfium.PdfiumError, data: bytes) -> ReaderError:
     return ReaderError(f"not a readable PDF: damaged or cut short ({err}); {_RE_EXPORT}")
 
 
-def open_pdf(data: bytes, limits: Limits = DEFAULT.limits) -> pdfium.PdfDocument:
-    """The document, or a ReaderError a person can act on."""
+def reopen(data: bytes) -> pdfium.PdfDocument:
+    """The document, without the page checks: also how a long read opens it
+    afresh every few hundred pages (pdfium keeps every parsed object of a
+    document until it is closed)."""
     start = max(pdf_start(data), 0)
     try:
-        document = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         if not start or err.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise _message(err, data) from None
         try:  # junk before the header that pdfium does not skip itself
-            document = pdfium.PdfDocument(data[start:])
+            return pdfium.PdfDocument(data[start:])
         except pdfium.PdfiumError as again:
             raise _message(again, data) from None
+
+
+def open_pdf(data: bytes, limits: Limits = DEFAULT.limits) -> pdfium.PdfDocument:
+    """The document, or a ReaderError a person can act on."""
+    document = reopen(data)
     count = len(document)
     if count == 0:
         document.close()

@@ -26,10 +26,10 @@ import pypdfium2 as pdfium
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf import glyphs as bulk
 from planextract.extract.pdf.columns import cell_groups
-from planextract.extract.pdf.document import no_text_error, open_pdf
+from planextract.extract.pdf.document import no_text_error, open_pdf, reopen
 from planextract.extract.pdf.grid import find_tables
 from planextract.extract.pdf.lines import printed_lines
-from planextract.extract.pdf.page import PageContent, Word, _bulk, pages, read_page
+from planextract.extract.pdf.page import PageContent, Word, _bulk, read_page
 from planextract.extract.pdf.stitch import (
     PAGE_NUMBER,
     PageItems,
@@ -139,27 +139,37 @@ class PageRead:
     columns: list[float] | None
 
 
-def _contents(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSettings
-              ) -> Iterator[PageContent]:
-    """Pages [start, stop) (0-based) read one at a time, each closed after use."""
-    if start == 0 and stop >= len(document):
-        yield from pages(document, pdf)
-        return
+def _contents(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSettings,
+              data: bytes | None = None) -> Iterator[PageContent]:
+    """Pages [start, stop) (0-based) read one at a time, each closed after use.
+    Given the PDF's bytes, every ``pdf.reopen_pages`` pages are read from a
+    document opened afresh and closed after them: pdfium keeps each parsed
+    object until its document closes, about 5 MB a thousand pages."""
     scratch = bulk.Scratch() if _bulk(pdf) else None
-    for index in range(start, stop):
-        page = document[index]
+    step = pdf.reopen_pages if data is not None and pdf.reopen_pages > 0 else 0
+    for first in range(start, stop, step or max(stop - start, 1)):
+        last = min(first + step, stop) if step else stop
+        source = reopen(data) if step and data is not None else document
         try:
-            yield read_page(page, index + 1, pdf, scratch)
+            for index in range(first, last):
+                page = source[index]
+                try:
+                    yield read_page(page, index + 1, pdf, scratch)
+                finally:
+                    page.close()
         finally:
-            page.close()
+            if source is not document:
+                source.close()
 
 
 def read_range(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSettings,
-               columns: list[float] | None = None) -> list[PageRead]:
+               columns: list[float] | None = None, data: bytes | None = None
+               ) -> list[PageRead]:
     """Pages [start, stop) (0-based), ``columns`` carried into the first. The
     page before and the page after are read too, for their margins only (a
     running line is one a neighbour prints too), so a range gives the same
-    pages as the whole document read at once."""
+    pages as the whole document read at once. ``data``, the document's bytes,
+    lets a long range reopen it (``_contents``)."""
     out: list[PageRead] = []
     pending: tuple[PageContent, list[list[Word]], set[str]] | None = None
     before: set[str] = set()
@@ -172,7 +182,8 @@ def read_range(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSett
                                             pdf, warnings)
         out.append(PageRead(result, warnings, sizes, page.chars, columns))
 
-    for page in _contents(document, max(start - 1, 0), min(stop + 1, len(document)), pdf):
+    for page in _contents(document, max(start - 1, 0), min(stop + 1, len(document)), pdf,
+                          data):
         lines = margin_lines(page, pdf)
         margin = {_fold(_text(line)) for line in lines}
         if page.number - 1 < start:  # the page before: its margin only
@@ -191,9 +202,9 @@ def read_range(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSett
 
 
 def whole(document: pdfium.PdfDocument, data: bytes, pdf: PdfSettings) -> list[PageRead]:
-    """Every page, read here in order (``data`` unused: the signature of a
-    reader that hands pages to other processes)."""
-    return read_range(document, 0, len(document), pdf)
+    """Every page, read here in order (the signature of a reader that hands
+    pages to other processes; ``data`` lets the read reopen the document)."""
+    return read_range(document, 0, len(document), pdf, data=data)
 
 
 def read_pdf(data: bytes, settings: Settings = DEFAULT,

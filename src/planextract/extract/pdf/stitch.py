@@ -203,7 +203,9 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
            settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
     """The blocks of pages taken one at a time (issue 11: the caller can let
     each page go once stitched); ``running`` and ``levels`` are over all pages
-    (running_lines, heading_levels)."""
+    (running_lines, heading_levels). Cells of equal raw text are one (frozen)
+    ``Cell`` object: a long plan repeats its owners, dates and statuses, and
+    a cell is a pure function of its raw text."""
     blocks: list[Paragraph | Table] = []
     open_rows: list[Row] | None = None
     header: list[str] | None = None
@@ -212,6 +214,14 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
     open_page = 0
     open_end = False  # the open table's last row runs on over the page break
     last_line: PageLine | None = None
+    made: dict[str, Cell] = {}  # one Cell per distinct raw text: long plans repeat theirs
+
+    def cell(raw: str) -> Cell:
+        found = made.get(raw)
+        if found is None:
+            found = made[raw] = _cell(raw)
+        return found
+
     for page in pages:
         lines = [i for i in page.items if isinstance(i, PageLine)]
         right_edge = max((line.x1 for line in lines), default=0.0)
@@ -268,7 +278,7 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
                 carried = open_end and repeated < len(every) and any(every[repeated])
                 if rows and open_rows and (carried or _continues(rows[0])):
                     last = open_rows[-1]
-                    joined = tuple(_cell(_joined_cell(a.raw, b))
+                    joined = tuple(cell(_joined_cell(a.raw, b))
                                    for a, b in zip(last.cells, rows[0]))
                     open_rows[-1] = Row(cells=joined, page_start=last.page_start,
                                         page_end=item.page, stitched=True)
@@ -280,7 +290,7 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
                 tops = rows[:3]
             open_page, open_end = item.page, item.open_end
             for index, cells in enumerate(rows):
-                open_rows.append(Row(cells=tuple(_cell(c) for c in parallel_lines(cells)),
+                open_rows.append(Row(cells=tuple(cell(c) for c in parallel_lines(cells)),
                                      page_start=item.page, page_end=item.page,
                                      after_break=continuing and index == 0))
     if open_rows is not None:
