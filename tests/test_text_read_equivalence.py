@@ -290,3 +290,13 @@ def test_header_repeats_and_column_kinds_are_the_reference(labels, texts):
     for width in (1, 2, 3, 5):
         rows = [made[i:i + width] for i in range(0, len(made) - width + 1, width)]
         assert cell_evidence.homogeneity(rows) == reference_homogeneity(rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "  ", "Agree the plan", "with the board.",
+                                          "- item", "• more", "April 2014", "began May"]),
+                         min_size=1, max_size=4), min_size=1, max_size=6))
+def test_remembered_cell_parts_are_the_parts_worked_out_afresh(cells_lines):
+    """A cell printed again gets the parts its lines give, not another cell's."""
+    for lines in cells_lines + cells_lines:
+        assert cells._cell_parts(tuple(lines)) == cells._cell_parts.__wrapped__(tuple(lines))

@@ -15,6 +15,7 @@ with a warning.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
@@ -41,8 +42,12 @@ _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _CLOSES_PHRASE = re.compile(r"[\d.!?;:)]$")
 
 
-def _cell_parts(lines: list[str]) -> tuple[str, ...]:
-    """Lines of a cell as its parts: a blank line parts paragraphs (as Word's
+@lru_cache(maxsize=1 << 14)
+def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Remembered (a third of a plan's cells are distinct: owners, dates and
+    statuses repeat), so the lines come as a tuple and the parts go as one.
+
+    Lines of a cell as its parts: a blank line parts paragraphs (as Word's
     text export prints them); a line starting in lower case continues the
     line before it (a sentence broken by a page break) unless it is a bullet
     item or a blank line parts it from a line that closes a phrase (``April
@@ -131,7 +136,7 @@ def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
 
 
 def _row(cells: list[RawCell], after_break: bool = False) -> Row:
-    return Row(cells=tuple(Cell(parts=_cell_parts([x for _, x in c.lines]),
+    return Row(cells=tuple(Cell(parts=_cell_parts(tuple(x for _, x in c.lines)),
                                 raw="\n".join(x for _, x in c.lines)) for c in cells),
                line_start=cells[0].first_line, line_end=cells[-1].last_text_line,
                after_break=after_break)
@@ -198,6 +203,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     finally:
         cell_labels.forget()
         cell_evidence.forget()
+        _cell_parts.cache_clear()
 
 
 def _let_go(items: list, cells: list, start: int, stop: int) -> None:
