@@ -89,15 +89,17 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
     blanks = 0
     for index, line in enumerate(lines):
         number = index + 1
-        if CELL_START.match(line):
+        # each line matched and stripped once (the export is read a line at a time)
+        cell, filled = CELL_START.match(line), bool(line.strip())
+        if cell:
             items.append(RawCell(lines=[(number, line.split("\t", 1)[1])], blank_before=blanks))
         elif not items:
-            if line.strip():
+            if filled:
                 paragraphs.append(key_line(line, Paragraph(text=plain(line), line=number)))
-        elif line.strip() and (blanks or isinstance(items[-1], Loose)) \
+        elif filled and (blanks or isinstance(items[-1], Loose)) \
                 and _stands_alone(lines, index):
             items.append(Loose(number, line, blanks))
-        elif not line.strip() and isinstance(items[-1], Loose):
+        elif not filled and isinstance(items[-1], Loose):
             pass  # a blank line after a lone line: the next line decides what it was
         else:
             _fold_loose(items)
@@ -105,7 +107,7 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
             assert isinstance(last, RawCell)
             last.lines.append((number, line))
         # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
-        blanks = blanks + 1 if not line.strip() and not CELL_START.match(line) else 0
+        blanks = blanks + 1 if not filled and not cell else 0
     return paragraphs, items
 
 
