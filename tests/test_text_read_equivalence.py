@@ -54,7 +54,7 @@ class ReferenceHeader(cell_rows.Header):
         super().__init__(labels)
         self.label_words = [set(cell_labels.words(label)) for label in self.labels]
 
-    def label_of(self, cell, after):
+    def label_of(self, cell, after, before=None):  # every label, whatever ``before``
         norm = cell.label.lower()
         if not norm or len(norm) > cell_labels.MAX_LABEL_CHARS:
             return None
@@ -63,6 +63,75 @@ class ReferenceHeader(cell_rows.Header):
             if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
                 return index
         return None
+
+
+class ReferenceGrouper(cell_rows._Grouper):
+    """``group`` as it was: the repeat and next-header checks at every row
+    start, a cell too long for a label too."""
+
+    def group(self, start: int, parse: cell_rows.Parse) -> cell_rows.Parse:
+        current: list = []
+        skip_until = -1
+        index = start
+        width = parse.width
+        items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
+        while index < count:
+            item = items[index]
+            if isinstance(item, cell_rows.Loose):
+                end = index
+                while end < count and isinstance(items[end], cell_rows.Loose):
+                    end += 1
+                run = [x for x in items[index:end] if isinstance(x, cell_rows.Loose)]
+                following = items[end] if end < count else None
+                if following is not None and following.at < skip_until:
+                    index = end  # a label of the repeated header broken over a blank line
+                    continue
+                if self.loose_run(parse, current, run, end):
+                    parse.stop = end
+                    parse.left = current
+                    return parse
+                index = end
+                continue
+            index += 1
+            at = item.at
+            if at < skip_until:
+                continue
+            if not current:
+                repeat = self.header.repeat_at(self.cells, at)
+                if repeat:
+                    skip_until = at + repeat
+                    parse.out.append(cell_rows.Break(repeat))
+                    continue
+                if self.next_header(at, width):
+                    parse.stop = index - 1  # more labels than a row holds: the next header
+                    parse.left = current
+                    return parse
+                if self.numbered and item.label and not ROW_NUMBER.match(item.label) \
+                        and cell_rows.is_heading_line(item.label):  # a heading typed as a cell
+                    parse.out.append(cell_rows.Paragraph(text=item.label, line=item.first_line,
+                                               level=cell_rows.HEADING_LEVEL))
+                    continue
+            current.append(item)
+            if len(current) == width:
+                parse.out.append(current)
+                parse.last_row = current
+                current = []
+        parse.stop = len(self.items)
+        parse.left = current
+        return parse
+
+
+def reference_homogeneity(rows) -> float:
+    if not rows:
+        return 0.0
+    same = filled = 0
+    for column in zip(*rows):
+        kinds = [k for k in map(cell_evidence._kind_of, [c.label for c in column]) if k]
+        if kinds:
+            same += max(kinds.count(k) for k in set(kinds))
+            filled += len(kinds)
+    return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
+
 
 
 def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
@@ -85,7 +154,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = cell_rows.Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                          for r in range(rows)])
-            grouper = cell_rows._Grouper(items, facts, ReferenceHeader(labels), numbered)
+            grouper = ReferenceGrouper(items, facts, ReferenceHeader(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += cell_rows._header_folds(items[start:body])
             score = cell_rows._score(parse, numbered, weights)
@@ -96,6 +165,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
 
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "choose", reference_choose)
+    monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
     monkeypatch.setattr(parts, "collapse", reference_collapse)
     monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
@@ -201,3 +271,32 @@ def reference_split_inline_bullets(text: str) -> str:
 def test_cell_text_is_collapsed_and_split_as_the_reference_does(text):
     assert parts.collapse(text) == reference_collapse(text)
     assert parts.split_inline_bullets(text) == reference_split_inline_bullets(text)
+
+
+_CELL_TEXT = st.sampled_from(["", "1", "2.1", "Action", "Lead", "Lead officer", "Due",
+                              "March 2011", "Agree the scheme with the board",
+                              "lead", "Officer", "x" * 70, "Status", "ongoing"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL_TEXT, min_size=2, max_size=6), st.lists(_CELL_TEXT, max_size=30))
+def test_header_repeats_and_column_kinds_are_the_reference(labels, texts):
+    """The first label sought among the header's first two only, and kinds
+    counted in one walk, change no repeat and no score."""
+    made = [cell_rows.RawCell(lines=[(n, t)]) for n, t in enumerate(texts or ["x"])]
+    fast, reference = cell_rows.Header(labels), ReferenceHeader(labels)
+    for at in range(len(made)):
+        assert fast.repeat_at(made, at) == reference.repeat_at(made, at)
+    for width in (1, 2, 3, 5):
+        rows = [made[i:i + width] for i in range(0, len(made) - width + 1, width)]
+        assert cell_evidence.homogeneity(rows) == reference_homogeneity(rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "  ", "Agree the plan", "with the board.",
+                                          "- item", "• more", "April 2014", "began May"]),
+                         min_size=1, max_size=4), min_size=1, max_size=6))
+def test_remembered_cell_parts_are_the_parts_worked_out_afresh(cells_lines):
+    """A cell printed again gets the parts its lines give, not another cell's."""
+    for lines in cells_lines + cells_lines:
+        assert cells._cell_parts(tuple(lines)) == cells._cell_parts.__wrapped__(tuple(lines))

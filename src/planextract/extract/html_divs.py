@@ -26,6 +26,7 @@ _CELL_ROLES = {"cell", "gridcell", "columnheader", "rowheader"}
 _GRID = re.compile(r"display\s*:\s*(?:inline-)?grid", re.I)
 _TRACKS = re.compile(r"grid-template-columns\s*:\s*([^;}]+)", re.I)
 _REPEAT = re.compile(r"repeat\(\s*(\d+)\s*,", re.I)
+_CALL = re.compile(r"\([^)]*\)")  # minmax(...), fit-content(...)
 _RULE = re.compile(r"\.([A-Za-z0-9_-]+)\s*\{([^}]*)\}")
 MAX_CELL_TEXT = 4000  # a cell holding more is page layout, not a plan's cell
 MIN_ROWS = 3  # a header and two rows: fewer repeat no structure
@@ -41,7 +42,7 @@ def _track_count(value: str) -> int:
     repeat = _REPEAT.search(value)
     if repeat:
         return int(repeat.group(1))
-    value = re.sub(r"\([^)]*\)", "x", value)  # minmax(...), fit-content(...)
+    value = _CALL.sub("x", value)  # minmax(...), fit-content(...)
     return len(value.split())
 
 

@@ -42,6 +42,7 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HEADING_CLASS = re.compile(r"(?:^|\b)(?:mso)?heading[-_ ]?(\d)\b", re.I)
 _TITLE_CLASS = re.compile(r"^(?:msotitle|title)$", re.I)
 _BOLD_TAGS = {"b", "strong"}
+_HEADING_TAG = re.compile(r"h[1-6]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARKED_SECTION = re.compile(r"<!\[[^<>]*>?")
@@ -75,7 +76,7 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
 
 
 def _level(tag: Tag) -> int:
-    if re.fullmatch(r"h[1-6]", tag.name):
+    if _HEADING_TAG.fullmatch(tag.name):
         return int(tag.name[1])
     classes = " ".join(tag.get("class", []) or [])
     match = _HEADING_CLASS.search(classes)

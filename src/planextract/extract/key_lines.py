@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
 
+_CAPITAL = re.compile(r"[A-Z]")
 _GAP_LINE = re.compile(r"^\s*(?P<abbr>\S+?):?(?:\t+|[ \u00a0]{2,}|\u00a0)\s*"
                        r"(?P<expansion>\S.*?)\s*$")
 MAX_ABBREVIATION_CHARS = 12
@@ -39,7 +40,7 @@ def key_pair(raw: str) -> tuple[str, str] | None:
         return None
     abbreviation, expansion = match.group("abbr"), " ".join(match.group("expansion").split())
     if (len(abbreviation) > MAX_ABBREVIATION_CHARS
-            or len(re.findall(r"[A-Z]", abbreviation)) < 2
+            or len(_CAPITAL.findall(abbreviation)) < 2
             or abbreviation.endswith(".") or not expansion[:1].isalpha()):
         return None
     return abbreviation, expansion

@@ -14,6 +14,8 @@ from planextract.lexicon.verbs import VERBS, opens_with_verb
 _MODAL = re.compile(r"^(?:to|(?:[\w'&-]+\s+){0,4}(?:will|should|shall|must|to|would))\s+[a-z]",
                     re.I)
 _NOMINAL_SUFFIX = re.compile(r"(?:tion|sion|ment|sis|ance|ence|al|ing|ure|out|ew)$")
+_CAPITAL_THEN_WORD = re.compile(r"\s*([A-Z][a-z-]+)\s+([a-z]+)\b")
+_WORD = re.compile(r"[A-Za-z-]+")  # compiled once: asked of every action cell
 _LEAD_ID = re.compile(r"^\s*[A-Z]?\d{1,4}(?:\s?\.\s?\d{1,3})*\.?\s+")
 # an imperative the verb list does not hold: a capitalised first word followed by a
 # determiner (``Redesign the``, ``Scope a``, ``Tackle all``): nouns seldom are
@@ -28,10 +30,10 @@ def action_like(text: str) -> bool:
     text = _LEAD_ID.sub("", text)
     if opens_with_verb(text) or _MODAL.match(text.strip()):
         return True
-    first = re.match(r"\s*([A-Z][a-z-]+)\s+([a-z]+)\b", text)
+    first = _CAPITAL_THEN_WORD.match(text)
     if first and first.group(2) in _DETERMINERS:
         return True
-    words = re.findall(r"[A-Za-z-]+", text[:60].lower())
+    words = _WORD.findall(text[:60].lower())
     while words and words[0] in _ARTICLES:
         words = words[1:]
     if len(words) < 2 or words[1] not in ("of", "on"):

@@ -20,6 +20,7 @@ from planextract.normalise.action_words import action_like
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
+_LOWER_WORD = re.compile(r"[a-z]+")  # compiled once: asked of every cell of a column
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # a bare year is a date, not an id
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
@@ -106,7 +107,7 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
     heads = role_vocab.load().head_nouns
 
     def named(value: str) -> bool:
-        words = re.findall(r"[a-z]+", value.lower())
+        words = _LOWER_WORD.findall(value.lower())
         return (0 < len(words) <= 12 and not _dated(value)
                 and any(w in heads or w.rstrip("s") in heads for w in words))
     return sum(named(v) for v in filled) >= share * len(filled)

@@ -51,6 +51,7 @@ _ONGOING = re.compile(r"\bon\s*-?\s*going\b|\bquarterly\b|\bannually\b|\bmonthly
                       r"year|term|session|meeting|cycle|" + "|".join(calendar.month_name[1:])
                       + r")s?\b", re.I)
 ONGOING = _ONGOING  # words that say a deadline recurs or never ends
+_LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\b\s*(.*)$", re.S)
 _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
 # a start left open after the date: ``Apr 2012 onwards``, ``2013 and beyond``
 _OPEN_END = re.compile(r"\bonwards?\b|\band\s+beyond\b|\bthereafter\b", re.I)
@@ -326,7 +327,7 @@ def lacks_year(text: str) -> bool:
 
 def leading_year(text: str) -> tuple[str, str] | None:
     """``2010 On-going`` -> (``2010``, ``On-going``)."""
-    match = re.match(r"^\s*((?:19|20)\d{2})\b\s*(.*)$", text, re.S)
+    match = _LEADING_YEAR.match(text)
     return (match.group(1), match.group(2)) if match else None
 
 

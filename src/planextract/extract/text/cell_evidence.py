@@ -32,10 +32,14 @@ def homogeneity(rows: list[list[RawCell]]) -> float:
         return 0.0
     same = filled = 0
     for column in zip(*rows):
-        kinds = [k for k in map(_kind_of, [c.label for c in column]) if k]
-        if kinds:
-            same += max(kinds.count(k) for k in set(kinds))
-            filled += len(kinds)
+        counts: dict[str, int] = {}  # counted in one walk: no list, set and recount a column
+        for cell in column:
+            kind = _kind_of(cell.label)
+            if kind:
+                counts[kind] = counts.get(kind, 0) + 1
+        if counts:
+            same += max(counts.values())
+            filled += sum(counts.values())
     return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
 
 

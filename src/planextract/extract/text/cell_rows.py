@@ -124,14 +124,16 @@ class Header:
         self.first_empty = bool(self.labels) and not self.labels[0]
         self.filled = sum(1 for label in self.labels if label)  # asked at every row start
 
-    def label_of(self, cell: RawCell, after: int) -> int | None:
+    def label_of(self, cell: RawCell, after: int, before: int | None = None) -> int | None:
         """The index of the header label ``cell`` repeats (whole, or a piece
-        of a label broken over two cells), at or after ``after``."""
+        of a label broken over two cells), at or after ``after`` and before
+        ``before`` (all the labels when None)."""
         norm = cell.label.lower()
         if not norm or len(norm) > MAX_LABEL_CHARS:
             return None
         cell_words = word_set(norm)
-        for index in range(after, len(self.labels)):
+        end = len(self.labels) if before is None else min(before, len(self.labels))
+        for index in range(after, end):
             if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
                 return index
         return None
@@ -153,7 +155,9 @@ class Header:
             cell = cells[index]
             if not cell.label:
                 continue
-            label = self.label_of(cell, at)
+            # the first label must be one of the header's first two: a cell naming
+            # none of them ends the repeat whichever later label it names
+            label = self.label_of(cell, at, 2 if matched == 0 else None)
             if label is None or (matched == 0 and label > 1):
                 break
             matched += 1
@@ -299,15 +303,19 @@ class _Grouper:
             if at < skip_until:
                 continue
             if not current:
-                repeat = self.header.repeat_at(self.cells, at)
-                if repeat:
-                    skip_until = at + repeat
-                    parse.out.append(Break(repeat))
-                    continue
-                if self.next_header(at, width):
-                    parse.stop = index - 1  # more labels than a row holds: the next header
-                    parse.left = current
-                    return parse
+                # a cell longer than a label opens neither a repeat nor the next
+                # header (``repeat_at`` and ``label_run`` refuse it): most row
+                # starts, not asked for every width tried
+                if len(item.label) <= MAX_LABEL_CHARS:
+                    repeat = self.header.repeat_at(self.cells, at)
+                    if repeat:
+                        skip_until = at + repeat
+                        parse.out.append(Break(repeat))
+                        continue
+                    if self.next_header(at, width):
+                        parse.stop = index - 1  # more labels than a row holds: the next header
+                        parse.left = current
+                        return parse
                 if self.numbered and item.label and not ROW_NUMBER.match(item.label) \
                         and is_heading_line(item.label):  # a heading typed as a cell
                     parse.out.append(Paragraph(text=item.label, line=item.first_line,

@@ -15,6 +15,7 @@ with a warning.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
@@ -41,8 +42,12 @@ _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _CLOSES_PHRASE = re.compile(r"[\d.!?;:)]$")
 
 
-def _cell_parts(lines: list[str]) -> tuple[str, ...]:
-    """Lines of a cell as its parts: a blank line parts paragraphs (as Word's
+@lru_cache(maxsize=1 << 14)
+def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Remembered (a third of a plan's cells are distinct: owners, dates and
+    statuses repeat), so the lines come as a tuple and the parts go as one.
+
+    Lines of a cell as its parts: a blank line parts paragraphs (as Word's
     text export prints them); a line starting in lower case continues the
     line before it (a sentence broken by a page break) unless it is a bullet
     item or a blank line parts it from a line that closes a phrase (``April
@@ -84,15 +89,17 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
     blanks = 0
     for index, line in enumerate(lines):
         number = index + 1
-        if CELL_START.match(line):
+        # each line matched and stripped once (the export is read a line at a time)
+        cell, filled = CELL_START.match(line), bool(line.strip())
+        if cell:
             items.append(RawCell(lines=[(number, line.split("\t", 1)[1])], blank_before=blanks))
         elif not items:
-            if line.strip():
+            if filled:
                 paragraphs.append(key_line(line, Paragraph(text=plain(line), line=number)))
-        elif line.strip() and (blanks or isinstance(items[-1], Loose)) \
+        elif filled and (blanks or isinstance(items[-1], Loose)) \
                 and _stands_alone(lines, index):
             items.append(Loose(number, line, blanks))
-        elif not line.strip() and isinstance(items[-1], Loose):
+        elif not filled and isinstance(items[-1], Loose):
             pass  # a blank line after a lone line: the next line decides what it was
         else:
             _fold_loose(items)
@@ -100,7 +107,7 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
             assert isinstance(last, RawCell)
             last.lines.append((number, line))
         # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
-        blanks = blanks + 1 if not line.strip() and not CELL_START.match(line) else 0
+        blanks = blanks + 1 if not filled and not cell else 0
     return paragraphs, items
 
 
@@ -131,7 +138,7 @@ def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
 
 
 def _row(cells: list[RawCell], after_break: bool = False) -> Row:
-    return Row(cells=tuple(Cell(parts=_cell_parts([x for _, x in c.lines]),
+    return Row(cells=tuple(Cell(parts=_cell_parts(tuple(x for _, x in c.lines)),
                                 raw="\n".join(x for _, x in c.lines)) for c in cells),
                line_start=cells[0].first_line, line_end=cells[-1].last_text_line,
                after_break=after_break)
@@ -198,6 +205,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     finally:
         cell_labels.forget()
         cell_evidence.forget()
+        _cell_parts.cache_clear()
 
 
 def _let_go(items: list, cells: list, start: int, stop: int) -> None:
