@@ -26,6 +26,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from planextract.extract import docx_text
+from planextract.extract.docx_styles import list_label
 from planextract.extract.errors import ReaderError
 from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
@@ -75,34 +76,7 @@ class _Numbering:
             return None
         num_id = str(numpr.numId.val)
         level = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
-        fmt, text, start = self.levels.get((num_id, level), ("bullet", "", 1))
-        if fmt in ("bullet", "none") or num_id == "0":
-            return ("bullet", "")
-        counters = self.counters.setdefault(num_id, [])
-        while len(counters) <= level:
-            counters.append(start - 1)
-        counters[level] += 1
-        del counters[level + 1:]
-        rendered = text
-        for i, value in enumerate(counters):
-            spec = self.levels.get((num_id, i), ("decimal", "", 1))
-            rendered = rendered.replace(f"%{i + 1}", _format(value, spec[0]))
-        return ("number", rendered.strip())
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (value - 1) % 26)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (value - 1) % 26)
-    if fmt in ("lowerRoman", "upperRoman"):
-        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out, rest = "", value
-        for n, s in numerals:
-            while rest >= n:
-                out, rest = out + s, rest - n
-        return out.upper() if fmt == "upperRoman" else out
-    return str(value)
+        return list_label(self.levels, self.counters, num_id, level)
 
 
 def _outline(ppr) -> int | None:

@@ -159,19 +159,27 @@ class Numbering:
         key = str(int(num_id.attrib[VAL]))
         ilvl = first(numpr, ILVL)
         level = int(ilvl.attrib[VAL]) if ilvl is not None else 0
-        fmt, text, start = self.levels.get((key, level), ("bullet", "", 1))
-        if fmt in ("bullet", "none") or key == "0":
-            return ("bullet", "")
-        counters = self.counters.setdefault(key, [])
-        while len(counters) <= level:
-            counters.append(start - 1)
-        counters[level] += 1
-        del counters[level + 1:]
-        rendered = text
-        for i, value in enumerate(counters):
-            spec = self.levels.get((key, i), ("decimal", "", 1))
-            rendered = rendered.replace(f"%{i + 1}", _format(value, spec[0]))
-        return ("number", rendered.strip())
+        return list_label(self.levels, self.counters, key, level)
+
+
+def list_label(levels: dict, counters_by_list: dict, key: str, level: int
+               ) -> tuple[str, str]:
+    """The label Word prints before a list paragraph of list ``key`` at ``level``:
+    ("bullet", "") or ("number", its rendered number), advancing that list's
+    counters (a deeper level restarts when a shallower one moves on)."""
+    fmt, text, start = levels.get((key, level), ("bullet", "", 1))
+    if fmt in ("bullet", "none") or key == "0":
+        return ("bullet", "")
+    counters = counters_by_list.setdefault(key, [])
+    while len(counters) <= level:
+        counters.append(start - 1)
+    counters[level] += 1
+    del counters[level + 1:]
+    rendered = text
+    for i, value in enumerate(counters):
+        spec = levels.get((key, i), ("decimal", "", 1))
+        rendered = rendered.replace(f"%{i + 1}", _format(value, spec[0]))
+    return ("number", rendered.strip())
 
 
 def _format(value: int, fmt: str) -> str:
