@@ -117,6 +117,10 @@ class RunSettings:
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory)
     row_batch: int = 1024
+    # while a document is read, the garbage collector's youngest generation is
+    # collected every this many allocations (pipeline/collector.py; 0: the
+    # interpreter's 700): a document's objects are many and form no cycles
+    gc_young: int = 50_000
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 

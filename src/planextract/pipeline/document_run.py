@@ -85,6 +85,13 @@ def memory_message(settings: Settings) -> str:
 
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
+    from planextract.pipeline.collector import spaced
+
+    with spaced(settings.run.gc_young):
+        return _run_one(source, settings)
+
+
+def _run_one(source: str, settings: Settings) -> DocumentResult:
     from planextract.extract import ReaderError
     from planextract.extract.guards import read_input
     from planextract.normalise.document import drafts_of, records
