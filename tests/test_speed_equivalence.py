@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_layout_memo import reference_detect_layout
 
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
@@ -166,6 +167,7 @@ def _reference_paths(monkeypatch) -> None:
         monkeypatch.setattr(module, "header_labels", list, raising=True)
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
+    monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
     monkeypatch.setattr(role_text.Expander, "expand", role_text.Expander.read)
 
 

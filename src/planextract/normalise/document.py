@@ -27,7 +27,7 @@ from planextract.normalise import (
 from planextract.normalise.columns import header_roles
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
-from planextract.normalise.layout import Layout, detect_layout
+from planextract.normalise.layout import Layout, LayoutMemo, detect_layout
 from planextract.normalise.record import ActionRecord
 from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
@@ -222,6 +222,7 @@ def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int]
     read from all its rows at once, before any draft is made (so the blocks can
     go as pass 2 reads them, issue 11)."""
     rows_of = _rows_by_table(blocks, table_of, headers_of)
+    memo = LayoutMemo()  # a table printed under several headers: its rows read once
     out: dict[tuple[int, tuple[str, ...]], Layout] = {}
     for index, match in table_of.items():
         header = headers_of[index]
@@ -229,7 +230,8 @@ def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int]
         key = (match, tuple(headers))
         if key not in out:
             out[key] = detect_layout(rows_of[match], headers, header_roles(headers),
-                                     settings.columns, [*headers, *logical[match].printed])
+                                     settings.columns, [*headers, *logical[match].printed],
+                                     memo)
     return out
 
 

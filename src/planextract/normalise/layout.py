@@ -3,7 +3,9 @@ the roles (``column_evidence``), and how actions and outcomes carry their number
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from planextract.extract.model import Cell, Row
 from planextract.lexicon.text import squash
@@ -44,39 +46,82 @@ def cell_of(row: Row, index: int) -> Cell:
     return row.cells[index] if index < len(row.cells) else Cell()
 
 
-def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
-                  settings: ColumnSettings = DEFAULT.columns,
-                  printed: list[str] | None = None) -> Layout:
-    """Resolve roles from the headers and the data (``column_evidence``), and
-    find whether actions and outcomes carry their numbers in the text."""
-    printed = printed or headers
-    labels = header_labels(printed)
+class LayoutMemo:
+    """What ``detect_layout`` reads from a logical table's rows, kept for the
+    other headers the same table is printed with (issue 11: a long export's
+    table printed under many headers had all its rows read again for each).
+    Keyed by the rows list's identity: hold the rows as long as the memo."""
+
+    def __init__(self) -> None:
+        self.columns: dict[tuple[int, frozenset[str], int], list[list[str]]] = {}
+        self.numbering: dict[tuple[int, str, tuple[int, ...]], tuple] = {}
+
+
+def _data_columns(rows: list[Row], labels: frozenset[str], width: int) -> list[list[str]]:
+    """Each column's squashed cells, rows repeating the header's labels left out."""
     data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
-    width = max([len(headers), *(len(r.cells) for r in data)])
+    width = max([width, *(len(r.cells) for r in data)])
     # row by row, then turned into columns: a call per cell less (issue 11)
     padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells)) for r in data]
-    columns = [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
+    return [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
+
+
+def _action_numbers(actions: list[str], share: float) -> tuple[str | None, int]:
+    """How the action cells carry their numbers, and the usual number of levels."""
+    numbered = numbering.mostly_numbered(actions, share)
+    if not numbered:
+        return None, 0
+    depths = [numbering.depth(lead.raw) for v in actions
+              if (lead := numbering.split_leading(v)).raw]
+    return numbered, max(set(depths), key=depths.count) if depths else 0
+
+
+def _id_depth(ids: list[str]) -> int:
+    depths = [numbering.depth(v) for v in ids]
+    return max(set(depths), key=depths.count)
+
+
+def _numbered_outcomes(outcomes: list[str]) -> bool:
+    numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
+    return bool(outcomes) and numbered >= 0.5 * len(outcomes)
+
+
+def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
+                  settings: ColumnSettings = DEFAULT.columns,
+                  printed: list[str] | None = None, memo: LayoutMemo | None = None) -> Layout:
+    """Resolve roles from the headers and the data (``column_evidence``), and
+    find whether actions and outcomes carry their numbers in the text. ``memo``:
+    shared by the calls on one table's rows under its several headers."""
+    memo = memo or LayoutMemo()
+    printed = printed or headers
+    labels = header_labels(printed)
+    columns_key = (id(rows), labels, len(headers))
+    columns = memo.columns.get(columns_key)
+    if columns is None:
+        columns = memo.columns[columns_key] = _data_columns(rows, labels, len(headers))
+
+    def numbers(kind: str, indices: tuple[int, ...], read: Callable[[list[str]], Any]) -> Any:
+        key = (id(columns), kind, indices)
+        if key not in memo.numbering:
+            memo.numbering[key] = (read([v for i in indices for v in columns[i] if v]),)
+        return memo.numbering[key][0]
+
     roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))
-    ids = [v for i in layout.columns("action_id") for v in columns[i] if v]
-    if ids:
-        depths = [numbering.depth(v) for v in ids]
-        layout.id_depth = max(set(depths), key=depths.count)
+    ids = layout.columns("action_id")
+    if any(v for i in ids for v in columns[i]):
+        layout.id_depth = numbers("ids", ids, _id_depth)
     if "action_id" not in roles:
-        actions = [v for i in layout.columns("action") for v in columns[i] if v]
-        layout.numbered_actions = numbering.mostly_numbered(actions, settings.numbered_share)
-        if layout.numbered_actions:
-            depths = [numbering.depth(lead.raw) for v in actions
-                      if (lead := numbering.split_leading(v)).raw]
-            layout.levels = max(set(depths), key=depths.count) if depths else 0
+        layout.numbered_actions, layout.levels = numbers(
+            f"actions {settings.numbered_share}", layout.columns("action"),
+            lambda cells: _action_numbers(cells, settings.numbered_share))
     for i in layout.columns("theme"):
         # a theme printed on every row is the row's own label, kept in extra; one
         # printed once over the rows it groups (a merged cell) is their objective
         actions = sum(1 for k in layout.columns("action") for v in columns[k] if v)
         if sum(1 for v in columns[i] if v) >= actions:
             layout.roles[i] = "extra"
-    outcomes = [v for i in layout.columns("outcome") for v in columns[i] if v]
-    numbered = sum(1 for v in outcomes if numbering.split_leading(v).raw)
-    layout.numbered_outcomes = bool(outcomes) and numbered >= 0.5 * len(outcomes)
+    layout.numbered_outcomes = numbers("outcomes", layout.columns("outcome"),
+                                       _numbered_outcomes)
     return layout
