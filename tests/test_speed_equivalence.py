@@ -24,6 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_layout_memo import reference_detect_layout
+from test_speed_records import reference_capitals, reference_records, reference_split_embedded
 
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
@@ -41,6 +42,7 @@ from planextract.normalise import (
     tables,
 )
 from planextract.normalise.record import ActionRecord
+from planextract.pipeline import document_run
 from planextract.pipeline.document_run import run_one
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,6 +170,9 @@ def _reference_paths(monkeypatch) -> None:
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
     monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
+    monkeypatch.setattr(document, "records", reference_records)
+    monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
+    monkeypatch.setattr(document_run, "_capitals", reference_capitals)
     monkeypatch.setattr(role_text.Expander, "expand", role_text.Expander.read)
 
 

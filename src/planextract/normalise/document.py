@@ -336,20 +336,29 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
     rows = resolved.rows
     drafts.reverse()
     rows.reverse()
+    # the strands a heading gives, read once per heading (drafts share their context)
+    heading_strands: dict[tuple, list[str]] = {}
     while drafts:
         draft, row_owners = drafts.pop(), rows.pop()
+        # each printed field squashed once a draft, not once a use (issue 11)
+        text = {role: _text(draft, role) for role in draft.values}.get
         flags = set(draft.flags) | set(row_owners.flags)
         # copies: rows printing the same owner cell share one RowOwners
         owner_list, people = list(row_owners.owners), list(row_owners.people)
-        due_text, due = dates.parse_start_end(_text(draft, "start"), _text(draft, "due"))
+        due_text, due = dates.parse_start_end(text("start"), text("due"))
         flags.update(due.flags)
-        strand_text = _text(draft, "strand")
+        strand_text = text("strand")
         if strand_text:
             strand_list, fuzzy = strands.map_strands(strand_text)
             if fuzzy:
                 flags.add("strand_fuzzy_matched")
         else:
-            strand_list = _context_strands(draft.context)
+            context = draft.context
+            key = (context.strands, context.objective_heading, context.section_common)
+            found = heading_strands.get(key)
+            if found is None:
+                found = heading_strands[key] = _context_strands(context)
+            strand_list = list(found)
         action_id = numbering.normalise_id(draft.action_id_raw) if draft.action_id_raw else None
         objective_id, objective, outcome_id = _levels(draft, action_id)
         if action_id and draft.outcome is not None:
@@ -357,38 +366,39 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
             if corrected != action_id:
                 flags.add("renumbered")
                 action_id = corrected
-        rag_colour, progress = rag.rag_and_progress(_text(draft, "rag"), _text(draft, "progress"))
-        record = ActionRecord(**{
-            "table": draft.table,
-            "section": draft.context.section,
-            "objective_id": objective_id,
-            "objective": objective,
-            "outcome_id": outcome_id,
-            "outcome": draft.outcome.text if draft.outcome and draft.outcome.text else None,
-            "action_id": action_id,
-            "action_id_raw": draft.action_id_raw,
-            "action": squash_lines(draft.action),
-            "owners": owner_list,
-            "owners_raw": squash("; ".join(v for v in draft.values.get("owner", []) if v.strip()))
+        rag_colour, progress = rag.rag_and_progress(text("rag"), text("progress"))
+        scrutiny_text = text("scrutiny")
+        record = ActionRecord(
+            table=draft.table,
+            section=draft.context.section,
+            objective_id=objective_id,
+            objective=objective,
+            outcome_id=outcome_id,
+            outcome=draft.outcome.text if draft.outcome and draft.outcome.text else None,
+            action_id=action_id,
+            action_id_raw=draft.action_id_raw,
+            action=squash_lines(draft.action),
+            owners=owner_list,
+            owners_raw=squash("; ".join(v for v in draft.values.get("owner", []) if v.strip()))
             or None,
-            "owner_people": people,
-            "due_raw": squash(due_text) if due_text else None,
-            "due_kind": due.kind,
-            "due_date": due.due_date,
-            "due_start": due.due_start,
-            "progress": progress,
-            "rag": rag_colour,
-            "risk": _text(draft, "risk"),
-            "strands": strand_list,
-            "scrutiny": scrutiny.split_bodies(squash(_text(draft, "scrutiny") or ""), bodies),
-            "duty_relevance": squash(_text(draft, "duty") or "") or None,
-            "extra": draft.extra,
-            "page_start": draft.page_start,
-            "page_end": draft.page_end,
-            "line_start": draft.line_start,
-            "line_end": draft.line_end,
-            "flags": sorted(flags),
-        })
+            owner_people=people,
+            due_raw=squash(due_text) if due_text else None,
+            due_kind=due.kind,
+            due_date=due.due_date,
+            due_start=due.due_start,
+            progress=progress,
+            rag=rag_colour,
+            risk=text("risk"),
+            strands=strand_list,
+            scrutiny=scrutiny.split_bodies(squash(scrutiny_text or ""), bodies),
+            duty_relevance=squash(text("duty") or "") or None,
+            extra=draft.extra,
+            page_start=draft.page_start,
+            page_end=draft.page_end,
+            line_start=draft.line_start,
+            line_end=draft.line_end,
+            flags=sorted(flags),
+        )
         if record.action:
             yield record
         else:  # a number printed alone: no action, but nothing lost

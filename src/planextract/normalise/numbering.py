@@ -32,6 +32,7 @@ _DIGITS = re.compile(r"\d+")
 _TWO_LEVELS = re.compile(r"(\d+)\.(\d+)")
 _LAST_NUMBER = re.compile(r"(\d+)$")
 _TOKENS = re.compile(r"[A-Za-z]+|\d+|\.")
+_DIGIT_DOT_DIGIT = re.compile(r"\d\s?\.\s?\d")  # in every match of _EMBEDDED
 
 
 @lru_cache(maxsize=1 << 12)  # pure; a row's number is normalised by several rules (issue 11)
@@ -85,7 +86,10 @@ def split_embedded(text: str, majors: set[str], dotted_only: bool = True) -> lis
     head = split_leading(text, dotted_only=dotted_only)
     rest = head.text
     current_raw = head.raw
-    cuts = [m for m in _EMBEDDED.finditer(rest) if m.group("major") in majors]
+    # an embedded number has a dot between digits: most actions have none, and the
+    # look-behind pattern is tried at every character (issue 11)
+    cuts = [m for m in _EMBEDDED.finditer(rest) if m.group("major") in majors] \
+        if majors and _DIGIT_DOT_DIGIT.search(rest) else []
     start = 0
     for cut in cuts:
         pieces.append(Numbered(current_raw, rest[start:cut.start()].strip()))

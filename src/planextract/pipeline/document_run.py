@@ -10,6 +10,7 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planextract.settings import DEFAULT, Settings
@@ -158,7 +159,16 @@ def _abbreviations(action: dict, used: set[str]) -> None:
     """Add the abbreviations one action row prints to ``used``: the printed owner
     cell (canonical labels spell them out), its owners and scrutiny bodies."""
     for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
-        used.update(re.findall(r"[A-Z][A-Z&]+", text))
+        used.update(_capitals(text))
+
+
+_CAPITALS = re.compile(r"[A-Z][A-Z&]+")
+
+
+@lru_cache(maxsize=1 << 12)  # pure; a plan prints its owners on row after row (issue 11)
+def _capitals(text: str) -> tuple[str, ...]:
+    """The runs of capitals in ``text`` (a tuple: remembered and shared)."""
+    return tuple(_CAPITALS.findall(text))
 
 
 def _glossary_rows(doc_id: str, doc, used: set[str]) -> list[dict]:
