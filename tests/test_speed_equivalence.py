@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_candidate_pairs import reference_candidate_pairs
 from test_layout_memo import reference_detect_layout
 from test_speed_records import reference_capitals, reference_records, reference_split_embedded
 
@@ -37,6 +38,7 @@ from planextract.normalise import (
     numbering,
     owner_cells,
     people,
+    role_match,
     role_text,
     rows,
     tables,
@@ -173,6 +175,7 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(document, "records", reference_records)
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
     monkeypatch.setattr(document_run, "_capitals", reference_capitals)
+    monkeypatch.setattr(role_match, "_candidate_pairs", reference_candidate_pairs)
     monkeypatch.setattr(role_text.Expander, "expand", role_text.Expander.read)
 
 

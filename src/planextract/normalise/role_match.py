@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import permutations
+from itertools import combinations, permutations
 
 from rapidfuzz.distance import Levenshtein
 
@@ -120,13 +120,15 @@ def _candidate_pairs(groups: list[Group], vocab: Vocabulary) -> set[tuple[int, i
     for i, group in enumerate(groups):
         for key in _block_keys(group.tokens, vocab):
             index.setdefault(key, []).append(i)
-    pairs = set()
+    # each key's groups are listed once each, in increasing order, so its pairs are
+    # its combinations: made in C (issue 11: a long plan's common words, ``manager``,
+    # key thousands of groups, and the pairs were made one by one in Python)
+    pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        for position, i in enumerate(members):
-            pairs.update((i, j) for j in members[position + 1:] if i != j)
+        pairs.update(combinations(members, 2))
     single = [i for i, g in enumerate(groups) if len(g.tokens) == 1]
-    pairs.update((i, j) for n, i in enumerate(single) for j in single[n + 1:])
-    return {(min(p), max(p)) for p in pairs}
+    pairs.update(combinations(single, 2))
+    return pairs
 
 
 def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:

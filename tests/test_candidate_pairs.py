@@ -1,0 +1,73 @@
+"""The pairs of role groups worth aligning, made as each block key's combinations
+(issue 11), are the pairs the code it replaced made one by one
+(``reference_candidate_pairs``): on random groups and on every document's groups
+from the samples and a generated export of each text shape."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planextract.lexicon.role_vocab import load
+from planextract.normalise import owners, role_match
+from planextract.normalise.role_match import Group, _block_keys, _candidate_pairs
+from planextract.pipeline.document_run import run_one
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def reference_candidate_pairs(groups: list[Group], vocab) -> set[tuple[int, int]]:
+    """``role_match._candidate_pairs`` as it was: each pair made in Python."""
+    index: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        for key in _block_keys(group.tokens, vocab):
+            index.setdefault(key, []).append(i)
+    pairs = set()
+    for members in index.values():
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1:] if i != j)
+    single = [i for i, g in enumerate(groups) if len(g.tokens) == 1]
+    pairs.update((i, j) for n, i in enumerate(single) for j in single[n + 1:])
+    return {(min(p), max(p)) for p in pairs}
+
+
+_WORDS = st.sampled_from(["head", "of", "manager", "mgr", "equality", "diversity", "hr",
+                          "vice", "chancellor", "vicechancellor", "officer", "director",
+                          "deputy", "services", "comms", "chief", "executive"])
+_GROUPS = st.lists(st.lists(_WORDS, min_size=1, max_size=5).map(tuple), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_GROUPS)
+def test_pairs_are_the_reference_pairs(token_lists):
+    vocab = load(None)
+    groups = [Group(" ".join(t), [" ".join(t)], t) for t in token_lists]
+    assert _candidate_pairs(groups, vocab) == reference_candidate_pairs(groups, vocab)
+
+
+def test_every_documents_groups_pair_alike(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_text_plans
+
+    inputs = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".docx"))
+    for shape, suffix in bench_text_plans.SHAPES.items():
+        text, _ = bench_text_plans.build(shape, 150_000, seed=13)
+        path = tmp_path / f"{shape}.{suffix}"
+        path.write_text(text, encoding="utf-8")
+        inputs.append(path)
+    seen: list[tuple[list[Group], object]] = []
+    real = role_match.cluster
+
+    def recording(groups, apart, holders, vocab, *rest):  # noqa: ANN001, ANN002, ANN202
+        seen.append((groups, vocab))
+        return real(groups, apart, holders, vocab, *rest)
+
+    monkeypatch.setattr(owners, "cluster", recording)
+    for path in inputs:
+        assert run_one(str(path)).document["status"] == "ok", path.name
+    assert max(len(groups) for groups, _ in seen) > 50
+    for groups, vocab in seen:
+        assert _candidate_pairs(groups, vocab) == reference_candidate_pairs(groups, vocab)
