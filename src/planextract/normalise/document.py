@@ -222,16 +222,20 @@ def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int]
     read from all its rows at once, before any draft is made (so the blocks can
     go as pass 2 reads them, issue 11)."""
     rows_of = _rows_by_table(blocks, table_of, headers_of)
-    memo = LayoutMemo()  # a table printed under several headers: its rows read once
-    out: dict[tuple[int, tuple[str, ...]], Layout] = {}
+    wanted: dict[int, dict[tuple[str, ...], list[str]]] = {}  # each table's headers
     for index, match in table_of.items():
         header = headers_of[index]
         headers = header.labels if header is not None else logical[match].headers
-        key = (match, tuple(headers))
-        if key not in out:
-            out[key] = detect_layout(rows_of[match], headers, header_roles(headers),
-                                     settings.columns, [*headers, *logical[match].printed],
-                                     memo)
+        wanted.setdefault(match, {}).setdefault(tuple(headers), headers)
+    out: dict[tuple[int, tuple[str, ...]], Layout] = {}
+    for match, printed_as in wanted.items():
+        # a table printed under several headers has its rows read once; its memo
+        # goes once its layouts are made, so one table's columns are held at a time
+        memo = LayoutMemo()
+        for key, headers in printed_as.items():
+            out[(match, key)] = detect_layout(
+                rows_of[match], headers, header_roles(headers), settings.columns,
+                [*headers, *logical[match].printed], memo)
     return out
 
 
