@@ -60,3 +60,38 @@ def test_tables_in_another_shape_are_still_cast_and_checked(results):
                                     pa.array([""] * table.num_rows, pa.string()))
     with pytest.raises(SchemaError, match="no action text"):
         validate("actions", empty_action)  # the contract's schema: the checks still run
+
+
+def reference_arrow_table(name: str, rows, pool=None) -> pa.Table:
+    """``rows.arrow_table`` as it was: each column read with a ``get`` a row."""
+    schema = SCHEMAS[name]
+    rows = list(rows)
+    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    if name == "actions":
+        columns["extra"] = [list(m.items()) for m in columns["extra"]]
+    if pool is None:
+        return pa.table(columns, schema=schema)
+    return pa.Table.from_arrays([pa.array(columns[f.name], f.type, memory_pool=pool)
+                                 for f in schema], schema=schema)
+
+
+class _Mapping(dict):
+    """A mapping that is no plain dict: read through its own ``get``."""
+
+    def get(self, key, default=None):  # noqa: ANN001, ANN201
+        return super().get(key, default)
+
+
+def test_columns_read_in_c_are_the_columns_read_a_row_at_a_time(results):
+    for result in results:
+        for name, rows in (("actions", result.actions), ("glossary", result.glossary),
+                           ("roles", result.roles), ("documents", [result.document])):
+            for pool in (None, pa.system_memory_pool()):
+                assert arrow_table(name, rows, pool).equals(
+                    reference_arrow_table(name, rows, pool)), name
+    rows = next(r for r in results if r.actions).actions
+    partial = [{k: v for k, v in row.items() if k != "risk"} for row in rows]  # a key missing
+    assert arrow_table("actions", partial).equals(reference_arrow_table("actions", partial))
+    mixed = [_Mapping(rows[0]), *rows[1:]]
+    assert arrow_table("actions", mixed).equals(reference_arrow_table("actions", mixed))
+    assert arrow_table("actions", iter(rows)).equals(reference_arrow_table("actions", rows))

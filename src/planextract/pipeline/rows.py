@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -27,7 +28,10 @@ def arrow_table(name: str, rows: Iterable[dict], pool: pa.MemoryPool | None = No
     Arrow memory pool its buffers come from (the default one when None)."""
     schema = SCHEMAS[name]
     rows = list(rows)
-    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    if set(map(type, rows)) <= {dict}:  # a column read in C, not a call a row (issue 11)
+        columns = {f.name: list(map(dict.get, rows, repeat(f.name))) for f in schema}
+    else:  # any other mapping
+        columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     if name == "actions":
         columns["extra"] = [list(m.items()) for m in columns["extra"]]
     if pool is None:
