@@ -241,8 +241,14 @@ def is_header_row(cells: list[str]) -> bool:
     """A row of column labels: short cells, several known labels, no numbered cell.
     The cheapest test first: most rows are data with a cell too long for a label
     (issue 11)."""
-    filled = [squash(c) for c in cells if c.strip()]
-    if len(filled) < 2 or any(len(c) > 80 for c in filled):
+    filled = []
+    for cell in cells:
+        if cell.strip():
+            label = squash(cell)
+            if len(label) > 80:
+                return False  # the rest of the row left unread
+            filled.append(label)
+    if len(filled) < 2:
         return False
     if any(_NUMBERED.match(c) or len(c.split()) > 10 for c in filled):
         return False
