@@ -103,9 +103,13 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
         return DocumentResult(_document_row(
             source, None, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
-    doc_id = _document_row(source, data)["doc_id"]
+    # the file's hash and size, worked out once: the bytes go once read (issue 11)
+    known = {k: v for k, v in _document_row(source, data).items()
+             if k in ("doc_id", "sha256", "bytes")}
+    doc_id = known["doc_id"]
     try:
         raw = read_split(data, settings)  # read_document; a long PDF by several processes
+        del data
         source_format, pages = raw.source_format, raw.pages
         # each block let go once its drafts are made (issue 11)
         doc, drafts = drafts_of(raw, settings, consume=True)
@@ -122,19 +126,19 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
         actions = built.finish()
     except MemoryError:
         return DocumentResult(_document_row(
-            source, data, status="failed", error=memory_message(settings),
+            source, None, **known, status="failed", error=memory_message(settings),
             seconds=time.perf_counter() - started))
     except ReaderError as err:
         return DocumentResult(_document_row(
-            source, data, status=err.status, error=str(err),
+            source, None, **known, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
     except Exception as err:  # noqa: BLE001 - a batch must survive any one file
         return DocumentResult(_document_row(
-            source, data, status="failed",
+            source, None, **known, status="failed",
             error=f"internal error ({type(err).__name__}: {err}); the file was skipped - "
                   "please report it with the file attached",
             seconds=time.perf_counter() - started))
-    row = _document_row(source, data, source_format=source_format, pages=pages,
+    row = _document_row(source, None, **known, source_format=source_format, pages=pages,
                         organisation=doc.organisation, plan_title=doc.plan_title,
                         n_actions=built.count, warnings=doc.warnings)
     if not built.count:

@@ -22,6 +22,7 @@ import io
 import re
 from collections import Counter
 
+from planextract.extract.cell_share import CellMaker
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
@@ -108,6 +109,10 @@ def _padded(row: Row, width: int) -> Row:
                line_start=row.line_start, line_end=row.line_end)
 
 
+def _field_parts(text: str) -> tuple[str, ...]:
+    return text_cell_parts(text, lines_are_paragraphs=True)
+
+
 def read_csv(data: bytes, source_format: str = "csv",
              settings: Settings = DEFAULT) -> RawDocument:
     text, warnings = decode(data, settings.limits)
@@ -120,6 +125,7 @@ def read_csv(data: bytes, source_format: str = "csv",
     blocks: list[Paragraph | Table | list[Row]] = []
     rows: list[Row] | None = None  # the table being read; None between tables
     count = 0
+    cell = CellMaker(_field_parts)  # one Cell per distinct field (issue 11)
     for start, end, cells in records:
         filled = [c for c in cells if c.strip()]
         if not filled:
@@ -139,9 +145,7 @@ def read_csv(data: bytes, source_format: str = "csv",
         if len(cells) > settings.limits.max_columns:
             warnings.append(f"line {start}: {len(cells)} cells; only the first "
                             f"{settings.limits.max_columns} were read")
-        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c, lines_are_paragraphs=True),
-                                         raw=c)
-                                    for c in cells[:settings.limits.max_columns]),
+        rows.append(Row(cells=tuple(map(cell, cells[:settings.limits.max_columns])),
                         line_start=start, line_end=end))
         count += 1
     width = max((len(r.cells) for b in blocks if isinstance(b, list) for r in b), default=0)
