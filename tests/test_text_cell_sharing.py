@@ -13,7 +13,7 @@ import pytest
 from planextract.extract import read_document
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.model import Cell, Table
-from planextract.extract.text import cells, markdown
+from planextract.extract.text import cell_rows, cells, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -86,3 +86,5 @@ def test_equal_cells_are_one_object(inputs):
     assert repeated > 0
     assert not cells._shared_cell.cache_info().currsize  # forgotten once read
     assert not markdown._stripped_cell.cache_info().currsize
+    assert not cell_rows._header_row.cache_info().currsize
+    assert not cell_rows._role.cache_info().currsize

@@ -198,6 +198,13 @@ def _role(label: str) -> str:
     return role_of(label)
 
 
+def forget() -> None:
+    """Empty the remembered header runs and roles once an export is read: kept,
+    their labels stayed in memory while it was normalised (issue 11)."""
+    _header_row.cache_clear()
+    _role.cache_clear()
+
+
 class Facts:
     """What each cell position shows whatever the width (its run of labels,
     whether a table opens there), worked out once for all the readings tried."""

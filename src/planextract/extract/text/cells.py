@@ -20,7 +20,7 @@ from functools import cache
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import plain
-from planextract.extract.text import cell_evidence, cell_labels
+from planextract.extract.text import cell_evidence, cell_labels, cell_rows
 from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import (
     HEADING_LEVEL,
@@ -210,6 +210,7 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     finally:
         cell_labels.forget()
         cell_evidence.forget()
+        cell_rows.forget()
         _shared_cell.cache_clear()
 
 
