@@ -119,9 +119,10 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
         # each record made into its row, and the rows into Arrow a batch at a time
         built = ActionRows(settings.run.row_batch)
         used: set[str] = set()  # the abbreviations the rows print, for the glossary
+        seen: set[str] = set()  # the owner texts already searched for them
         for action in records(drafts, doc, settings):
             row = {**shared, **action.to_row()}
-            _abbreviations(row, used)
+            _abbreviations(row, used, seen)
             built.add(row)
         actions = built.finish()
     except MemoryError:
@@ -151,11 +152,19 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, used), roles)
 
 
-def _abbreviations(action: dict, used: set[str]) -> None:
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&]+")
+
+
+def _abbreviations(action: dict, used: set[str], seen: set[str] | None = None) -> None:
     """Add the abbreviations one action row prints to ``used``: the printed owner
-    cell (canonical labels spell them out), its owners and scrutiny bodies."""
+    cell (canonical labels spell them out), its owners and scrutiny bodies. A text
+    in ``seen`` was searched already (rows repeat their owners); it is added there."""
     for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
-        used.update(re.findall(r"[A-Z][A-Z&]+", text))
+        if seen is not None:
+            if text in seen:
+                continue
+            seen.add(text)
+        used.update(_ABBREVIATION.findall(text))
 
 
 def _glossary_rows(doc_id: str, doc, used: set[str]) -> list[dict]:
