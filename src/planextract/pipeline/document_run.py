@@ -89,6 +89,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     from planextract.extract.guards import read_input
     from planextract.normalise.document import drafts_of, records
     from planextract.pipeline.action_rows import ActionRows
+    from planextract.pipeline.gc_pause import gc_paused
     from planextract.pipeline.pdf_split import read_split
 
     started = time.perf_counter()
@@ -111,20 +112,21 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
         raw = read_split(data, settings)  # read_document; a long PDF by several processes
         del data
         source_format, pages = raw.source_format, raw.pages
-        # each block let go once its drafts are made (issue 11)
-        doc, drafts = drafts_of(raw, settings, consume=True)
-        del raw
-        shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
-                  "organisation": doc.organisation, "plan_title": doc.plan_title}
-        # each record made into its row, and the rows into Arrow a batch at a time
-        built = ActionRows(settings.run.row_batch)
-        used: set[str] = set()  # the abbreviations the rows print, for the glossary
-        seen: set[str] = set()  # the owner texts already searched for them
-        for action in records(drafts, doc, settings):
-            row = {**shared, **action.to_row()}
-            _abbreviations(row, used, seen)
-            built.add(row)
-        actions = built.finish()
+        with gc_paused(settings.run.pause_gc):  # the normaliser makes no cycles
+            # each block let go once its drafts are made (issue 11)
+            doc, drafts = drafts_of(raw, settings, consume=True)
+            del raw
+            shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
+                      "organisation": doc.organisation, "plan_title": doc.plan_title}
+            # each record made into its row, and the rows into Arrow a batch at a time
+            built = ActionRows(settings.run.row_batch)
+            used: set[str] = set()  # the abbreviations the rows print, for the glossary
+            seen: set[str] = set()  # the owner texts already searched for them
+            for action in records(drafts, doc, settings):
+                row = {**shared, **action.to_row()}
+                _abbreviations(row, used, seen)
+                built.add(row)
+            actions = built.finish()
     except MemoryError:
         return DocumentResult(_document_row(
             source, None, **known, status="failed", error=memory_message(settings),
