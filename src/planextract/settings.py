@@ -117,10 +117,11 @@ class RunSettings:
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory)
     row_batch: int = 1024
-    # Python's cycle collector paused while a document is normalised and its rows
-    # made (pipeline/gc_pause.py): the normaliser makes no cyclic garbage, and each
-    # collection walked every block and draft held (issue 11: ~18% of the CPU of a
-    # text export); the readers, which do (HTML fragments, Word), run with it on
+    # Python's cycle collector paused while a text export is read and while any
+    # document is normalised and its rows made (gc_pause.py): none of them makes
+    # cyclic garbage, and each collection walked every cell, block and draft held
+    # (issue 11: ~18% of the CPU of a text export); the PDF, Word and web-page
+    # readers, whose objects do form cycles, run with it on
     pause_gc: bool = True
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 

@@ -87,9 +87,9 @@ def memory_message(settings: Settings) -> str:
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
     from planextract.extract import ReaderError
     from planextract.extract.guards import read_input
+    from planextract.gc_pause import gc_paused
     from planextract.normalise.document import drafts_of, records
     from planextract.pipeline.action_rows import ActionRows
-    from planextract.pipeline.gc_pause import gc_paused
     from planextract.pipeline.pdf_split import read_split
 
     started = time.perf_counter()

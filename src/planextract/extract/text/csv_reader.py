@@ -21,6 +21,7 @@ import csv
 import io
 import re
 from collections import Counter
+from functools import cache
 
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.errors import ReaderError
@@ -42,17 +43,25 @@ class _Excel(csv.excel):
     delimiter = ","
 
 
+@cache
+def _with_delimiter(delimiter: str) -> type[csv.Dialect]:
+    """One dialect class per delimiter: a class made at every read was cyclic
+    garbage (a class refers to itself), which text exports are read without
+    collecting (``planextract.gc_pause``)."""
+    return type("Dialect", (_Excel,), {"delimiter": delimiter})
+
+
 def _dialect(text: str) -> type[csv.Dialect]:
     declared = _SEP_LINE.match(text)
     if declared:
-        return type("Dialect", (_Excel,), {"delimiter": declared.group(1)})
+        return _with_delimiter(declared.group(1))
     sample = text[:_SAMPLE_CHARS]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
         counts = {d: sample.count(d) for d in DELIMITERS}
         delimiter = max(counts, key=counts.get)
-    return type("Dialect", (_Excel,), {"delimiter": delimiter})
+    return _with_delimiter(delimiter)
 
 
 def _records(text: str) -> list[tuple[int, int, list[str]]]:

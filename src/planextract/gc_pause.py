@@ -1,14 +1,17 @@
-"""Python's cycle collector paused while a document is normalised (issue 11).
+"""Python's cycle collector paused while a document is normalised and while a
+text export is read (issue 11).
 
 The collector runs a young-generation pass every 700 allocations and, as the
 heap grows, full passes over every object held: a long text export's cells,
 blocks and drafts were walked again and again, about a fifth of the CPU of a
-text export through ``run_one``, for nothing, since the normaliser makes no
-reference cycles (``tests/test_gc_pause.py`` checks the samples). Reading
-stays collected: BeautifulSoup's trees and the Word reader's objects do form
-cycles. Thread-safe and nesting: the collector is turned back on when the
-last pause ends, and only if it was on when the first began (a Dask worker's
-threads run documents side by side).
+text export through ``run_one``, for nothing, since neither the normaliser nor
+the text readers make reference cycles, beyond the one class ``csv.Sniffer``
+makes a call (``tests/test_gc_pause.py`` checks the samples and generated
+exports; a cell parsed by BeautifulSoup is taken apart once read). The PDF,
+Word and web-page readers stay collected: their objects do form cycles.
+Thread-safe and nesting: the collector is turned back on when the last pause
+ends, and only if it was on when the first began (a Dask worker's threads run
+documents side by side).
 """
 
 from __future__ import annotations
