@@ -4,6 +4,7 @@ each run is its own process, so its CPU time and peak RSS are its own."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,13 +12,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def child_runs(script: str, method: str, path: Path, repeat: int) -> list[dict] | dict:
+def child_runs(script: str, method: str, path: Path, repeat: int,
+               src: str | None = None) -> list[dict] | dict:
     """``repeat`` runs of ``script --child method path``, each printing its result as
-    JSON; a crashed run ends the series with a ``crashed`` result instead."""
+    JSON; a crashed run ends the series with a ``crashed`` result instead. ``src``:
+    another checkout's ``src`` folder the child imports planextract from (a same-run
+    "before")."""
+    env = {**os.environ, "PYTHONPATH": str(src)} if src else None
     runs = []
     for _ in range(repeat):
         out = subprocess.run([sys.executable, script, "--child", method, str(path)],
-                             capture_output=True, text=True, cwd=ROOT)
+                             capture_output=True, text=True, cwd=ROOT, env=env)
         if out.returncode != 0:
             last = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
             return {"status": "crashed", "error": last}

@@ -3,6 +3,7 @@ the whole pipeline beside the plain library splitting the same file, in one run
 (issue 11).
 
     .venv/bin/python scripts/bench_text.py [--sizes 1 10] [--repeat N] [--shape S ...]
+                                           [--before SRC]
 
 Inputs: ``out/bench/text/<shape>-<N>mb.<ext>``, written by scripts/bench_text_plans.py
 when missing (family-corpus plans one after another). Each (file, method) runs in a
@@ -13,6 +14,10 @@ fresh process; CPU seconds of the work alone (imports done before the clock star
   (sniffing and the reader, no normalising), the same limits;
 - ``csv``: the plain library doing the splitting: decode the bytes and read every
   row with ``csv.reader`` (TAB-separated, or the CSV's comma).
+
+``--before SRC``: the pipeline and the reading half also with another checkout's
+``src`` (e.g. ``git archive main src``), one run of each in turn, printed under
+each file as ``before``.
 
 Memory: the peak RSS of the pipeline process (pyarrow imported and pandas kept out,
 as in a worker of ``extract``/``ingest``) above its RSS once imported and warmed
@@ -93,12 +98,33 @@ def _child(method: str, path: str) -> dict:
     return result
 
 
-def _measure(method: str, path: Path, repeat: int) -> dict:
-    runs = child_runs(__file__, method, path, repeat)
+def _measure(method: str, path: Path, repeat: int, src: str | None = None) -> dict:
+    runs = child_runs(__file__, method, path, repeat, src)
     if isinstance(runs, dict):
         return runs
     best = min(runs, key=lambda r: r["seconds"])
     return {**best, "rss_over_mb": max(r["rss_over_mb"] for r in runs)}
+
+
+def _interleaved(method: str, path: Path, repeat: int, before: str | None
+                 ) -> tuple[dict, dict | None]:
+    """Now and (with ``before``) the other checkout, one run each in turn: the
+    host's speed drifts, so the two are compared over the same minutes."""
+    if not before:
+        return _measure(method, path, repeat), None
+    now: list[dict] = []
+    then: list[dict] = []
+    for _ in range(repeat):
+        then.append(_measure(method, path, 1, before))
+        now.append(_measure(method, path, 1))
+
+    def best(runs: list[dict]) -> dict:
+        failed = [r for r in runs if r.get("status") == "crashed"]
+        if failed:
+            return failed[0]
+        return {**min(runs, key=lambda r: r["seconds"]),
+                "rss_over_mb": max(r["rss_over_mb"] for r in runs)}
+    return best(now), best(then)
 
 
 def main() -> int:
@@ -106,6 +132,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10], help="MB")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--shape", action="append", choices=sorted(bench_text_plans.SHAPES))
+    parser.add_argument("--before", metavar="SRC",
+                        help="also measure another checkout's src (e.g. a git archive of "
+                             "main), interleaved with now, in the same run")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -124,24 +153,30 @@ def main() -> int:
         for megabytes in args.sizes:
             path = bench_text_plans.path_for(folder, shape, megabytes * 1_000_000)
             facts, _ = bench_text_plans.ensure(path, shape, megabytes * 1_000_000)
-            pipe = _measure("pipeline", path, args.repeat)
-            read = _measure("read", path, args.repeat)
+            pipe, pipe_before = _interleaved("pipeline", path, args.repeat, args.before)
+            read, read_before = _interleaved("read", path, args.repeat, args.before)
             plain = _measure("csv", path, args.repeat)
-            if pipe["status"] != "ok" or read["status"] != "ok" or plain["status"] != "ok":
-                failed = True
-                print(f"{path.name:<24} FAILED "
-                      f"{pipe.get('error') or read.get('error') or plain.get('error')}")
-                continue
-            mb = facts["bytes"] / 1e6
-            speed = mb / pipe["seconds"]
-            rss = pipe["rss_over_mb"] * 2**20 / facts["bytes"]
-            worst_speed = speed if worst_speed is None else min(worst_speed, speed)
-            worst_rss = max(worst_rss, rss)
-            print(f"{path.name:<24} {mb:>5.1f} {pipe['actions']:>7} {pipe['seconds']:>7.2f} "
-                  f"{speed:>9.2f} {read['seconds']:>6.2f} {mb / read['seconds']:>9.2f} "
-                  f"{mb / plain['seconds']:>8.1f} {pipe['seconds'] / plain['seconds']:>8.0f} "
-                  f"{read['seconds'] / plain['seconds']:>8.0f} {rss:>6.1f} "
-                  f"{pipe['warm_mb']:>7.0f}")
+            rows = [(path.name, pipe, read)]
+            if args.before:
+                rows.append((f"  before: {path.name}"[:24], pipe_before, read_before))
+            for name, pipe, read in rows:
+                if pipe["status"] != "ok" or read["status"] != "ok" or plain["status"] != "ok":
+                    failed = True
+                    print(f"{name:<24} FAILED "
+                          f"{pipe.get('error') or read.get('error') or plain.get('error')}")
+                    continue
+                mb = facts["bytes"] / 1e6
+                speed = mb / pipe["seconds"]
+                rss = pipe["rss_over_mb"] * 2**20 / facts["bytes"]
+                if name == path.name:  # the targets are for now, not the before
+                    worst_speed = speed if worst_speed is None else min(worst_speed, speed)
+                    worst_rss = max(worst_rss, rss)
+                print(f"{name:<24} {mb:>5.1f} {pipe['actions']:>7} {pipe['seconds']:>7.2f} "
+                      f"{speed:>9.2f} {read['seconds']:>6.2f} {mb / read['seconds']:>9.2f} "
+                      f"{mb / plain['seconds']:>8.1f} "
+                      f"{pipe['seconds'] / plain['seconds']:>8.0f} "
+                      f"{read['seconds'] / plain['seconds']:>8.0f} {rss:>6.1f} "
+                      f"{pipe['warm_mb']:>7.0f}")
     if worst_speed is not None:
         print(f"\nslowest: {worst_speed:.2f} MB/s (target >= {SPEED_GOAL:g}: "
               f"{'met' if worst_speed >= SPEED_GOAL else 'NOT met'}); largest peak RSS "

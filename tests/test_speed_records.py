@@ -3,15 +3,13 @@
 ``records`` squashes each printed field once a draft and reads the strands a
 heading gives once a heading: ``reference_records`` is the function as it was.
 ``split_embedded`` looks for a dot between digits before trying its pattern at
-every character: ``reference_split_embedded`` tries it always. The abbreviations
-a row prints are found once per text: ``reference_capitals``. Each is compared
+every character: ``reference_split_embedded`` tries it always. Each is compared
 here on the samples and generated exports; test_speed_equivalence.py swaps all of
 them in at once and compares whole datasets.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -43,7 +41,6 @@ from planextract.normalise.document import (
 )
 from planextract.normalise.numbering import _EMBEDDED, Numbered, split_leading
 from planextract.normalise.record import ActionRecord
-from planextract.pipeline import document_run
 from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
 
@@ -140,11 +137,6 @@ def reference_split_embedded(text: str, majors: set[str], dotted_only: bool = Tr
     return [p for p in pieces if p.text or p.raw]
 
 
-def reference_capitals(text: str) -> tuple[str, ...]:
-    """``document_run._capitals`` without the memory."""
-    return tuple(re.findall(r"[A-Z][A-Z&]+", text))
-
-
 _PIECES = st.sampled_from(["1", "2", "25", "1000", ".", ". ", " .", "1.1", "25. 2", "3 .4",
                            " ", "Develop", "review", "(a)", ";", ":", "\n", "A", "2.3.1.",
                            "financing 23.5", "x"])
@@ -181,7 +173,7 @@ def _everything(path: Path) -> tuple:
 def test_records_are_the_reference_records(tmp_path, monkeypatch):
     """Every sample and a generated export of each text shape: the same rows with
     each shortcut as with the code it replaced; every action text's embedded
-    numbers and every owner cell's capitals found alike."""
+    numbers found alike."""
     inputs = [*sorted(p for p in (ROOT / "samples").iterdir()
                       if p.suffix in (".txt", ".docx", ".md", ".csv", ".html")),
               *_exports(tmp_path)]
@@ -192,9 +184,7 @@ def test_records_are_the_reference_records(tmp_path, monkeypatch):
     for text in texts:
         for majors in ({"1", "2", "3"}, {text.split(".")[0].strip()}):
             assert numbering.split_embedded(text, majors) == reference_split_embedded(text, majors)
-        assert document_run._capitals(text) == reference_capitals(text)
     monkeypatch.setattr(document, "records", reference_records)
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
-    monkeypatch.setattr(document_run, "_capitals", reference_capitals)
     for path, got in zip(inputs, fast):
         assert got == _everything(path), path.name

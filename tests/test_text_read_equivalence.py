@@ -134,6 +134,13 @@ def reference_homogeneity(rows) -> float:
 
 
 
+def reference_blank_agreement(rows) -> float:
+    hits = sum(1 for row in rows if row[0].blank_before)
+    misses = sum(1 for row in rows if not row[0].blank_before)
+    false = sum(1 for row in rows for cell in row[1:] if cell.blank_before)
+    return 2 * hits / (2 * hits + misses + false) if hits else 0.0
+
+
 def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     """``choose`` as it was: the first cell after the header found in a copy of
     the rest of the file, for every width tried."""
@@ -166,6 +173,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
+    monkeypatch.setattr(cell_rows, "blank_agreement", reference_blank_agreement)
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
     monkeypatch.setattr(parts, "collapse", reference_collapse)
     monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
@@ -283,13 +291,15 @@ _CELL_TEXT = st.sampled_from(["", "1", "2.1", "Action", "Lead", "Lead officer", 
 def test_header_repeats_and_column_kinds_are_the_reference(labels, texts):
     """The first label sought among the header's first two only, and kinds
     counted in one walk, change no repeat and no score."""
-    made = [cell_rows.RawCell(lines=[(n, t)]) for n, t in enumerate(texts or ["x"])]
+    made = [cell_rows.RawCell(lines=[(n, t)], blank_before=len(t) % 2)
+            for n, t in enumerate(texts or ["x"])]
     fast, reference = cell_rows.Header(labels), ReferenceHeader(labels)
     for at in range(len(made)):
         assert fast.repeat_at(made, at) == reference.repeat_at(made, at)
     for width in (1, 2, 3, 5):
         rows = [made[i:i + width] for i in range(0, len(made) - width + 1, width)]
         assert cell_evidence.homogeneity(rows) == reference_homogeneity(rows)
+        assert cell_evidence.blank_agreement(rows) == reference_blank_agreement(rows)
 
 
 @settings(max_examples=300, deadline=None)
@@ -297,6 +307,11 @@ def test_header_repeats_and_column_kinds_are_the_reference(labels, texts):
                                           "- item", "• more", "April 2014", "began May"]),
                          min_size=1, max_size=4), min_size=1, max_size=6))
 def test_remembered_cell_parts_are_the_parts_worked_out_afresh(cells_lines):
-    """A cell printed again gets the parts its lines give, not another cell's."""
+    """A cell printed again is the cell its lines give, not another cell's: the
+    shared cell equals one made afresh from the lines."""
+    from planextract.extract.model import Cell
+
     for lines in cells_lines + cells_lines:
-        assert cells._cell_parts(tuple(lines)) == cells._cell_parts.__wrapped__(tuple(lines))
+        raw = "\n".join(lines)
+        assert cells._shared_cell(raw) == Cell(parts=cells._cell_parts(tuple(lines)), raw=raw)
+    cells._shared_cell.cache_clear()

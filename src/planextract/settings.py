@@ -119,10 +119,17 @@ class RunSettings:
     row_batch: int = 1024
     # while a document is read, the garbage collector's youngest generation is
     # collected every this many allocations (pipeline/collector.py; 0: the
-    # interpreter's 700): a document's objects are many and form no cycles, and
+    # interpreter's 700) where it is not paused (``pause_gc`` below: the PDF, Word
+    # and web-page readers): a document's objects are many and few form cycles, and
     # each collection walks every list the young objects hold (a 10 MB export:
     # 24 collections at 50,000 cost 0.87 s CPU, 1 at 500,000 0.11 s; same peak RSS)
     gc_young: int = 500_000
+    # Python's cycle collector paused while a text export is read and while any
+    # document is normalised and its rows made (gc_pause.py): none of them makes
+    # cyclic garbage, and each collection walked every cell, block and draft held
+    # (issue 11: ~18% of the CPU of a text export); the PDF, Word and web-page
+    # readers, whose objects do form cycles, run with it on
+    pause_gc: bool = True
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 

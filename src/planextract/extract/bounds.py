@@ -5,9 +5,12 @@ be made slow by one huge table or cell, whatever format it came in."""
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 
 from planextract.extract.model import Cell, RawDocument, Row, Table
 from planextract.settings import Limits
+
+_RAW = attrgetter("raw")
 
 
 def _where(row: Row) -> str:
@@ -44,7 +47,9 @@ def _bound_table(table: Table, number: int, limits: Limits, warnings: list[str])
                                 f"the first {limits.max_columns} read (--max-columns)")
             wide += 1
             cells = cells[:limits.max_columns]
-        if any(len(c.raw) > limits.max_cell_chars for c in cells):
+        # the longest raw text found in C (map), not a generator a cell: every
+        # cell of every table is asked (issue 11)
+        if cells and max(map(len, map(_RAW, cells))) > limits.max_cell_chars:
             if not long:
                 warnings.append(f"table {number}, {_where(row)}: a cell longer than "
                                 f"{limits.max_cell_chars:,} characters, cut (--max-cell-chars)")

@@ -26,6 +26,19 @@ warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 def soup_parts(raw: str) -> tuple[str, ...]:
     """``parts.cell_parts`` of a cell holding HTML tags, parsed by bs4."""
     soup = BeautifulSoup(raw, "html.parser")
-    for code in soup.find_all(["script", "style"]):  # code, not printed text (issue 9)
-        code.decompose()
-    return tree_parts(soup.children)
+    try:
+        for code in soup.find_all(["script", "style"]):  # code, not printed text (issue 9)
+            code.decompose()
+        return tree_parts(soup.children)
+    finally:
+        _take_apart(soup)
+
+
+def _take_apart(soup: BeautifulSoup) -> None:
+    """Unlink every node of the tree (parents and children point at each other):
+    it goes at once, not at the cycle collector's next pass, which text exports
+    are read without (``planextract.gc_pause``). ``decompose`` on the soup itself
+    unlinks the soup alone."""
+    for node in list(soup.descendants):
+        node.__dict__.clear()
+    soup.__dict__.clear()

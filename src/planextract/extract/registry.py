@@ -21,6 +21,7 @@ from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.header import pdf_start
+from planextract.gc_pause import gc_paused
 from planextract.settings import DEFAULT, Limits, Settings
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
@@ -166,7 +167,9 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
             raw = read(data, settings, pdf_pages)
         elif fmt in TEXT_FORMATS:
             try:
-                raw = read(data, fmt.name, settings)
+                # the text readers make no reference cycles (a web page's tree does)
+                with gc_paused(settings.run.pause_gc and fmt.name != "html"):
+                    raw = read(data, fmt.name, settings)
             finally:
                 from planextract.extract.text.decode import forget
 

@@ -10,7 +10,6 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planextract.settings import DEFAULT, Settings
@@ -95,6 +94,7 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
 def _run_one(source: str, settings: Settings) -> DocumentResult:
     from planextract.extract import ReaderError
     from planextract.extract.guards import read_input
+    from planextract.gc_pause import gc_paused
     from planextract.normalise.document import drafts_of, records
     from planextract.pipeline.action_rows import ActionRows
     from planextract.pipeline.pdf_split import read_split
@@ -111,38 +111,44 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
         return DocumentResult(_document_row(
             source, None, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
-    doc_id = _document_row(source, data)["doc_id"]
+    # the file's hash and size, worked out once: the bytes go once read (issue 11)
+    known = {k: v for k, v in _document_row(source, data).items()
+             if k in ("doc_id", "sha256", "bytes")}
+    doc_id = known["doc_id"]
     try:
         raw = read_split(data, settings)  # read_document; a long PDF by several processes
+        del data
         source_format, pages = raw.source_format, raw.pages
-        # each block let go once its drafts are made (issue 11)
-        doc, drafts = drafts_of(raw, settings, consume=True)
-        del raw
-        shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
-                  "organisation": doc.organisation, "plan_title": doc.plan_title}
-        # each record made into its row, and the rows into Arrow a batch at a time
-        built = ActionRows(settings.run.row_batch)
-        used: set[str] = set()  # the abbreviations the rows print, for the glossary
-        for action in records(drafts, doc, settings):
-            row = {**shared, **action.to_row()}
-            _abbreviations(row, used)
-            built.add(row)
-        actions = built.finish()
+        with gc_paused(settings.run.pause_gc):  # the normaliser makes no cycles
+            # each block let go once its drafts are made (issue 11)
+            doc, drafts = drafts_of(raw, settings, consume=True)
+            del raw
+            shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
+                      "organisation": doc.organisation, "plan_title": doc.plan_title}
+            # each record made into its row, and the rows into Arrow a batch at a time
+            built = ActionRows(settings.run.row_batch)
+            used: set[str] = set()  # the abbreviations the rows print, for the glossary
+            seen: set[str] = set()  # the owner texts already searched for them
+            for action in records(drafts, doc, settings):
+                row = {**shared, **action.to_row()}
+                _abbreviations(row, used, seen)
+                built.add(row)
+            actions = built.finish()
     except MemoryError:
         return DocumentResult(_document_row(
-            source, data, status="failed", error=memory_message(settings),
+            source, None, **known, status="failed", error=memory_message(settings),
             seconds=time.perf_counter() - started))
     except ReaderError as err:
         return DocumentResult(_document_row(
-            source, data, status=err.status, error=str(err),
+            source, None, **known, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
     except Exception as err:  # noqa: BLE001 - a batch must survive any one file
         return DocumentResult(_document_row(
-            source, data, status="failed",
+            source, None, **known, status="failed",
             error=f"internal error ({type(err).__name__}: {err}); the file was skipped - "
                   "please report it with the file attached",
             seconds=time.perf_counter() - started))
-    row = _document_row(source, data, source_format=source_format, pages=pages,
+    row = _document_row(source, None, **known, source_format=source_format, pages=pages,
                         organisation=doc.organisation, plan_title=doc.plan_title,
                         n_actions=built.count, warnings=doc.warnings)
     if not built.count:
@@ -155,20 +161,19 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
     return DocumentResult(row, actions, _glossary_rows(row["doc_id"], doc, used), roles)
 
 
-def _abbreviations(action: dict, used: set[str]) -> None:
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&]+")
+
+
+def _abbreviations(action: dict, used: set[str], seen: set[str] | None = None) -> None:
     """Add the abbreviations one action row prints to ``used``: the printed owner
-    cell (canonical labels spell them out), its owners and scrutiny bodies."""
+    cell (canonical labels spell them out), its owners and scrutiny bodies. A text
+    in ``seen`` was searched already (rows repeat their owners); it is added there."""
     for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
-        used.update(_capitals(text))
-
-
-_CAPITALS = re.compile(r"[A-Z][A-Z&]+")
-
-
-@lru_cache(maxsize=1 << 12)  # pure; a plan prints its owners on row after row (issue 11)
-def _capitals(text: str) -> tuple[str, ...]:
-    """The runs of capitals in ``text`` (a tuple: remembered and shared)."""
-    return tuple(_CAPITALS.findall(text))
+        if seen is not None:
+            if text in seen:
+                continue
+            seen.add(text)
+        used.update(_ABBREVIATION.findall(text))
 
 
 def _glossary_rows(doc_id: str, doc, used: set[str]) -> list[dict]:

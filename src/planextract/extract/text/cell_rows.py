@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
+from planextract.extract.text import cell_evidence
 from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
 from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,
@@ -60,14 +61,20 @@ class RawCell:
     # its index among the export's cells (set by the reader): a field, not a dict
     # from id() to index beside hundreds of thousands of cells
     at: int = field(default=-1, compare=False, repr=False)
+    # what its label reads as (``cell_evidence``), set with the label: every width
+    # tried weighs the same cells again
+    kind: str | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.relabel()
 
     def relabel(self) -> None:
-        label = " ".join(" ".join(t for _, t in self.lines).split())
+        lines = self.lines
+        first = lines[0][1]
+        label = " ".join((first if len(lines) == 1 else " ".join(t for _, t in lines)).split())
         # the line itself when it reads the same: one string a cell, not two
-        self.label = self.lines[0][1] if label == self.lines[0][1] else label
+        self.label = first if label == first else label
+        self.kind = cell_evidence.kind_of(self.label)
 
     @property
     def first_line(self) -> int:
@@ -196,6 +203,13 @@ def _header_row(labels: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=8192)
 def _role(label: str) -> str:
     return role_of(label)
+
+
+def forget() -> None:
+    """Empty the remembered header runs and roles once an export is read: kept,
+    their labels stayed in memory while it was normalised (issue 11)."""
+    _header_row.cache_clear()
+    _role.cache_clear()
 
 
 class Facts:

@@ -15,12 +15,12 @@ with a warning.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import plain
-from planextract.extract.text import cell_evidence, cell_labels
+from planextract.extract.text import cell_evidence, cell_labels, cell_rows
 from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import (
     HEADING_LEVEL,
@@ -42,12 +42,17 @@ _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _CLOSES_PHRASE = re.compile(r"[\d.!?;:)]$")
 
 
-@lru_cache(maxsize=1 << 14)
-def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
-    """Remembered (a third of a plan's cells are distinct: owners, dates and
-    statuses repeat), so the lines come as a tuple and the parts go as one.
+@cache
+def _shared_cell(raw: str) -> Cell:
+    """The cell printing ``raw`` (its lines joined), one object per distinct
+    text while an export is read (issue 11: a third of a plan's cells are
+    distinct, owners, dates and statuses repeat; ``read_cells`` forgets them):
+    its parts worked out once and the cell held once, not once a row."""
+    return Cell(parts=_cell_parts(tuple(raw.split("\n"))), raw=raw)
 
-    Lines of a cell as its parts: a blank line parts paragraphs (as Word's
+
+def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Lines of a cell as its parts: a blank line parts paragraphs (as Word's
     text export prints them); a line starting in lower case continues the
     line before it (a sentence broken by a page break) unless it is a bullet
     item or a blank line parts it from a line that closes a phrase (``April
@@ -138,8 +143,8 @@ def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
 
 
 def _row(cells: list[RawCell], after_break: bool = False) -> Row:
-    return Row(cells=tuple(Cell(parts=_cell_parts(tuple(x for _, x in c.lines)),
-                                raw="\n".join(x for _, x in c.lines)) for c in cells),
+    # a cell's lines hold no line break: its raw text split gives them back
+    return Row(cells=tuple(_shared_cell("\n".join(x for _, x in c.lines)) for c in cells),
                line_start=cells[0].first_line, line_end=cells[-1].last_text_line,
                after_break=after_break)
 
@@ -205,7 +210,8 @@ def read_cells(data: bytes, source_format: str = "text-cells",
     finally:
         cell_labels.forget()
         cell_evidence.forget()
-        _cell_parts.cache_clear()
+        cell_rows.forget()
+        _shared_cell.cache_clear()
 
 
 def _let_go(items: list, cells: list, start: int, stop: int) -> None:

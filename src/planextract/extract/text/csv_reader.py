@@ -21,7 +21,9 @@ import csv
 import io
 import re
 from collections import Counter
+from functools import cache
 
+from planextract.extract.cell_share import CellMaker
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
@@ -41,17 +43,25 @@ class _Excel(csv.excel):
     delimiter = ","
 
 
+@cache
+def _with_delimiter(delimiter: str) -> type[csv.Dialect]:
+    """One dialect class per delimiter: a class made at every read was cyclic
+    garbage (a class refers to itself), which text exports are read without
+    collecting (``planextract.gc_pause``)."""
+    return type("Dialect", (_Excel,), {"delimiter": delimiter})
+
+
 def _dialect(text: str) -> type[csv.Dialect]:
     declared = _SEP_LINE.match(text)
     if declared:
-        return type("Dialect", (_Excel,), {"delimiter": declared.group(1)})
+        return _with_delimiter(declared.group(1))
     sample = text[:_SAMPLE_CHARS]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
         counts = {d: sample.count(d) for d in DELIMITERS}
         delimiter = max(counts, key=counts.get)
-    return type("Dialect", (_Excel,), {"delimiter": delimiter})
+    return _with_delimiter(delimiter)
 
 
 def _records(text: str) -> list[tuple[int, int, list[str]]]:
@@ -108,6 +118,10 @@ def _padded(row: Row, width: int) -> Row:
                line_start=row.line_start, line_end=row.line_end)
 
 
+def _field_parts(text: str) -> tuple[str, ...]:
+    return text_cell_parts(text, lines_are_paragraphs=True)
+
+
 def read_csv(data: bytes, source_format: str = "csv",
              settings: Settings = DEFAULT) -> RawDocument:
     text, warnings = decode(data, settings.limits)
@@ -120,6 +134,7 @@ def read_csv(data: bytes, source_format: str = "csv",
     blocks: list[Paragraph | Table | list[Row]] = []
     rows: list[Row] | None = None  # the table being read; None between tables
     count = 0
+    cell = CellMaker(_field_parts)  # one Cell per distinct field (issue 11)
     for start, end, cells in records:
         filled = [c for c in cells if c.strip()]
         if not filled:
@@ -139,9 +154,7 @@ def read_csv(data: bytes, source_format: str = "csv",
         if len(cells) > settings.limits.max_columns:
             warnings.append(f"line {start}: {len(cells)} cells; only the first "
                             f"{settings.limits.max_columns} were read")
-        rows.append(Row(cells=tuple(Cell(parts=text_cell_parts(c, lines_are_paragraphs=True),
-                                         raw=c)
-                                    for c in cells[:settings.limits.max_columns]),
+        rows.append(Row(cells=tuple(map(cell, cells[:settings.limits.max_columns])),
                         line_start=start, line_end=end))
         count += 1
     width = max((len(r.cells) for b in blocks if isinstance(b, list) for r in b), default=0)

@@ -16,6 +16,7 @@ runs of dashes, ``text.pandoc_tables``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
@@ -159,8 +160,14 @@ def inline_markdown(text: str) -> str:
 
 def _cell(raw: str, grid: bool = False) -> Cell:
     """A pipe-table cell: each ``<br>`` line a paragraph (no other way to part
-    them is printed). A grid-table cell: paragraphs parted by blank lines."""
-    stripped = raw.strip()
+    them is printed). A grid-table cell: paragraphs parted by blank lines.
+    One Cell per distinct text and kind while a document is read (issue 11:
+    owners, dates and statuses repeat; ``read_markdown`` forgets them)."""
+    return _stripped_cell(raw.strip(), grid)
+
+
+@cache
+def _stripped_cell(stripped: str, grid: bool) -> Cell:
     if "\n" in stripped:
         text = "\n".join(inline_markdown(ln) for ln in stripped.split("\n"))
     else:
@@ -181,6 +188,13 @@ def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | 
 
 
 def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
+    try:
+        return _parse_markdown(lines)
+    finally:
+        _stripped_cell.cache_clear()  # the cells of this document only
+
+
+def _parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table | KeyLine] = []
     index = 0
     while index < len(lines):

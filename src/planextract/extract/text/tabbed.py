@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from planextract.extract.cell_share import CellMaker
 from planextract.extract.key_lines import KeyLine, key_line, settle
-from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.model import Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import cell_parts, plain
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
@@ -48,6 +49,7 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table | KeyLine] = []
     rows: list[Row] = []
     pending_break = False
+    cell = CellMaker(cell_parts)  # one Cell per distinct cell text (issue 11)
 
     def close_table() -> None:
         nonlocal rows
@@ -64,7 +66,7 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
                 continue
             if pending_break and rows and len(raw_cells) != len(rows[-1].cells):
                 close_table()  # a blank line and a new width: another table starts
-            cells = tuple(Cell(parts=cell_parts(c), raw=c) for c in raw_cells)
+            cells = tuple(map(cell, raw_cells))
             rows.append(Row(cells=cells, line_start=number, line_end=number,
                             after_break=pending_break and bool(rows)))
             pending_break = False

@@ -1,0 +1,90 @@
+"""The text readers make one ``Cell`` per distinct raw text in a document (issue 11:
+owners, dates and statuses repeat), and what they read is what they read when every
+cell is made afresh, on the samples and generated exports of every text shape.
+Times nothing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from planextract.extract import read_document
+from planextract.extract.cell_share import CellMaker
+from planextract.extract.model import Cell, Table
+from planextract.extract.text import cell_rows, cells, markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    import bench_text_plans
+
+    folder = tmp_path_factory.mktemp("shared-cells")
+    made = []
+    for shape, suffix in bench_text_plans.SHAPES.items():
+        text, _ = bench_text_plans.build(shape, 80_000, seed=7)
+        path = folder / f"{shape}.{suffix}"
+        path.write_text(text, encoding="utf-8")
+        made.append(path)
+    samples = sorted(p for p in (ROOT / "samples").iterdir()
+                     if p.suffix in (".txt", ".md", ".csv"))
+    return samples + made
+
+
+def _fresh(self: CellMaker, raw: str) -> Cell:
+    return Cell(parts=self._parts_of(raw), raw=raw)
+
+
+def _uncached(cached):
+    """``cached`` working every call out afresh (what the reader clears, kept)."""
+    def fresh(*args):
+        return cached.__wrapped__(*args)
+
+    fresh.cache_clear = lambda: None
+    return fresh
+
+
+def _read(path: Path):
+    raw = read_document(path.read_bytes())
+    return raw.source_format, raw.blocks, raw.warnings
+
+
+def _cells(blocks) -> list[Cell]:
+    return [c for b in blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
+
+
+def test_shared_cells_read_as_cells_made_afresh(inputs, monkeypatch):
+    shared = [_read(p) for p in inputs]
+    monkeypatch.setattr(CellMaker, "__call__", _fresh)
+    monkeypatch.setattr(cells, "_shared_cell", _uncached(cells._shared_cell))
+    monkeypatch.setattr(markdown, "_stripped_cell", _uncached(markdown._stripped_cell))
+    fresh = [_read(p) for p in inputs]
+    formats = set()
+    for path, got, expected in zip(inputs, shared, fresh):
+        assert got == expected, path.name
+        formats.add(got[0])
+    assert {"text-cells", "text-markdown", "csv", "text-html"} <= formats
+
+
+def test_equal_cells_are_one_object(inputs):
+    """Within a document every distinct raw text of a body cell is one object
+    (header rows and key tables aside: few, made apart)."""
+    repeated = 0
+    for path in inputs:
+        _, blocks, _ = _read(path)
+        found = _cells(blocks)
+        objects = {id(c) for c in found}
+        repeated += len(found) - len(objects)
+        by_text: dict[tuple, set[int]] = {}
+        for cell in found:
+            by_text.setdefault((cell.raw, cell.parts), set()).add(id(cell))
+        assert len(objects) <= len(by_text) + len(found) // 10, path.name
+    assert repeated > 0
+    assert not cells._shared_cell.cache_info().currsize  # forgotten once read
+    assert not markdown._stripped_cell.cache_info().currsize
+    assert not cell_rows._header_row.cache_info().currsize
+    assert not cell_rows._role.cache_info().currsize
