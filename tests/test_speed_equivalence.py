@@ -25,7 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_candidate_pairs import reference_candidate_pairs
 from test_layout_memo import reference_detect_layout
-from test_speed_records import reference_capitals, reference_records, reference_split_embedded
+from test_run_rows_equivalence import reference_abbreviations, reference_columns
+from test_speed_records import reference_records, reference_split_embedded
 
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
@@ -45,6 +46,7 @@ from planextract.normalise import (
 )
 from planextract.normalise.record import ActionRecord
 from planextract.pipeline import document_run
+from planextract.pipeline import rows as pipeline_rows
 from planextract.pipeline.document_run import run_one
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,7 +201,9 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
     monkeypatch.setattr(document, "records", reference_records)
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
-    monkeypatch.setattr(document_run, "_capitals", reference_capitals)
+    monkeypatch.setattr(document_run, "_abbreviations",
+                        lambda action, used, seen=None: reference_abbreviations(action, used))
+    monkeypatch.setattr(pipeline_rows, "columns_of", reference_columns)
     monkeypatch.setattr(role_match, "_candidate_pairs", reference_candidate_pairs)
     swapped_rows, fast_header_row = 0, column_roles.is_header_row
     for module in list(sys.modules.values()):
