@@ -26,6 +26,10 @@ out/bench/ingest/, then times ``planextract ingest`` into a fresh dataset:
 ``--before SRC``: the same runs with another checkout's ``src`` (e.g. a ``git
 archive`` of main), each just before the same configuration now, for a same-run
 comparison. ``--repeat N``: each run N times, keeping the best of each figure.
+``--compile``: compile the bytecode of the measured ``src`` trees first (both, with
+``--before``), as an installed package has it: with ``PYTHONDONTWRITEBYTECODE`` set
+(as on the shared machine) an editable checkout compiles each of its modules in every
+process, ~75 ms of the fork server's warm-up before the first worker (issue 8).
 A report, not a test: it exits 0 unless a run fails.
 """
 
@@ -161,14 +165,21 @@ def main() -> int:
                         help="runs of each configuration; the best of each figure is kept")
     parser.add_argument("--before", metavar="SRC",
                         help="another checkout's src folder, measured first in the same run")
+    parser.add_argument("--compile", action="store_true",
+                        help="compile the measured src trees' bytecode first, as installed")
     args = parser.parse_args()
+    if args.compile:
+        for src in filter(None, [str(ROOT / "src"), args.before]):
+            subprocess.run([sys.executable, "-m", "compileall", "-q", src], check=True)
     big = OUT / f"inbox-{args.docs}"
     small = OUT / f"inbox-{args.small}"
     make_inbox(big, args.docs)
     make_inbox(small, args.small)
     print(f"ingest: {os.cpu_count()} cores; plans of 5 actions, 4 text/Word formats + 1 PDF "
           "in 10")
-    print(f"ingest: load average before: {os.getloadavg()[0]:.1f}")
+    print(f"ingest: load average before: {os.getloadavg()[0]:.1f}; bytecode "
+          f"{'compiled first' if args.compile else 'as found'} (PYTHONDONTWRITEBYTECODE "
+          f"{'set' if os.environ.get('PYTHONDONTWRITEBYTECODE') else 'not set'})")
     print(f"{'':<7}{'docs':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
           f"{'main ms/doc':>11} {'workers ms/doc':>14} {'server s':>8} {'worker':>6} "
           f"{'first':>6} {'after':>6} {'load':>5}")
