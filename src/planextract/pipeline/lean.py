@@ -21,7 +21,7 @@ tables and Python values (the workers keep numpy: the PDF reader uses it).
 Both also import pyarrow without cloudpickle: pyarrow imports it when installed
 (Dask brings it) as its own ``pickle``, with logging and uuid (10-25 ms of CPU), for
 pickling Python callables it is never given here: results travel as Arrow IPC bytes
-(``rows.to_wire``), tasks and settings through the standard pickle. In the fork
+(``wire.to_wire``), tasks and settings through the standard pickle. In the fork
 server that import was on the path before the first worker (issue 8). The server
 keeps it out only while it imports (``kept_out``): a worker imports its parent's
 main module, and a Dask worker's needs cloudpickle.
