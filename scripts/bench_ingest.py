@@ -26,6 +26,10 @@ out/bench/ingest/, then times ``planextract ingest`` into a fresh dataset:
 ``--before SRC``: the same runs with another checkout's ``src`` (e.g. a ``git
 archive`` of main), each just before the same configuration now, for a same-run
 comparison. ``--repeat N``: each run N times, keeping the best of each figure.
+``--compile``: compile the bytecode of the measured ``src`` trees first (both, with
+``--before``), as an installed package has it: with ``PYTHONDONTWRITEBYTECODE`` set
+(as on the shared machine) an editable checkout compiles each of its modules in every
+process, ~75 ms of the fork server's warm-up before the first worker (issue 8).
 A report, not a test: it exits 0 unless a run fails.
 """
 
@@ -70,6 +74,52 @@ def make_inbox(folder: Path, count: int) -> int:
     return count
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_CHILDREN = f"/proc/{os.getpid()}/task/{os.getpid()}/children"
+Proc = tuple[int, int, float, int]  # pid, parent pid, CPU seconds, RSS bytes
+
+
+def _proc_tree(pid: int) -> list[Proc]:
+    """``pid`` and its descendants read straight from /proc (each one's stat line and
+    its threads' children files): ~0.1 ms a sample. psutil's ``children()`` scans
+    every process on the machine, and two scans a sample every 50 ms took ~5% of a
+    core from the 2-worker run this measures, whose two workers want both cores."""
+    found: list[Proc] = []
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/stat", "rb") as handle:
+                stat = handle.read()
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", "rb") as handle:
+                    todo.extend(int(child) for child in handle.read().split())
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+        fields = stat[stat.rindex(b")") + 2:].split()  # from the state, field 3
+        found.append((current, int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICK,
+                      int(fields[21]) * _PAGE))
+    return found
+
+
+def _psutil_tree(pid: int) -> list[Proc]:
+    """The same through psutil, where /proc has no children files."""
+    try:
+        main = psutil.Process(pid)
+        found = []
+        for p in [main, *main.children(recursive=True)]:
+            times = p.cpu_times()
+            found.append((p.pid, p.ppid(), times.user + times.system, p.memory_info().rss))
+        return found
+    except psutil.Error:
+        return []
+
+
+def process_tree(pid: int) -> list[Proc]:
+    return _proc_tree(pid) if os.path.exists(_CHILDREN) else _psutil_tree(pid)
+
+
 def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
     """One ingest into a fresh dataset: wall seconds and peak RSS of the process tree."""
     dataset = OUT / f"dataset-{inbox.name}-w{workers}"
@@ -98,21 +148,17 @@ def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
     follower.start()
     first_worker = None  # when a worker (a child of the fork server) was first seen
     peak = 0
-    main = psutil.Process(run.pid)
     cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
     server: set[int] = set()  # the fork server (and resource tracker): the main's children
     while run.poll() is None:
-        try:
-            server.update(p.pid for p in main.children())
-            tree = [main, *main.children(recursive=True)]
-            if first_worker is None and any(p.ppid() != run.pid for p in tree[1:]):
-                first_worker = time.perf_counter() - started  # a grandchild: a worker
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            for p in tree:
-                times = p.cpu_times()
-                cpu[p.pid] = times.user + times.system
-        except psutil.Error:
-            pass
+        tree = process_tree(run.pid)
+        server.update(pid for pid, parent, _, _ in tree if parent == run.pid)
+        if first_worker is None and any(parent != run.pid
+                                        for pid, parent, _, _ in tree if pid != run.pid):
+            first_worker = time.perf_counter() - started  # a grandchild: a worker
+        peak = max(peak, sum(rss for _, _, _, rss in tree))
+        for pid, _, seconds, _ in tree:
+            cpu[pid] = seconds
         time.sleep(0.05)
     ended = time.perf_counter()
     seconds = ended - started
@@ -161,14 +207,21 @@ def main() -> int:
                         help="runs of each configuration; the best of each figure is kept")
     parser.add_argument("--before", metavar="SRC",
                         help="another checkout's src folder, measured first in the same run")
+    parser.add_argument("--compile", action="store_true",
+                        help="compile the measured src trees' bytecode first, as installed")
     args = parser.parse_args()
+    if args.compile:
+        for src in filter(None, [str(ROOT / "src"), args.before]):
+            subprocess.run([sys.executable, "-m", "compileall", "-q", src], check=True)
     big = OUT / f"inbox-{args.docs}"
     small = OUT / f"inbox-{args.small}"
     make_inbox(big, args.docs)
     make_inbox(small, args.small)
     print(f"ingest: {os.cpu_count()} cores; plans of 5 actions, 4 text/Word formats + 1 PDF "
           "in 10")
-    print(f"ingest: load average before: {os.getloadavg()[0]:.1f}")
+    print(f"ingest: load average before: {os.getloadavg()[0]:.1f}; bytecode "
+          f"{'compiled first' if args.compile else 'as found'} (PYTHONDONTWRITEBYTECODE "
+          f"{'set' if os.environ.get('PYTHONDONTWRITEBYTECODE') else 'not set'})")
     print(f"{'':<7}{'docs':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
           f"{'main ms/doc':>11} {'workers ms/doc':>14} {'server s':>8} {'worker':>6} "
           f"{'first':>6} {'after':>6} {'load':>5}")

@@ -78,12 +78,16 @@ def test_a_one_file_text_run_imports_only_what_it_uses(tmp_path):
     # the main process commits: no numpy, pandas, compute kernels or datasets layer
     assert "deltalake" in main and "pyarrow" in main
     assert not {"numpy", "pandas", "pyarrow.compute", "pyarrow.dataset", "bs4", "docx",
-                "pypdfium2", "rapidfuzz"} & main
-    # the fork server: the core and the text readers, no other reader, no pandas
-    assert "planextract.extract.text.tabbed" in server and "pyarrow.compute" in server
-    assert not {"pandas", "deltalake", "bs4", "docx", "pypdfium2"} & server
+                "pypdfium2", "rapidfuzz", "cloudpickle"} & main
+    # the fork server: the core and the text readers, no other reader, no pandas, and
+    # nothing workers never use (compute kernels, the Parquet writer, cloudpickle):
+    # every import there delays the first worker (issue 8)
+    assert "planextract.extract.text.tabbed" in server
+    assert not {"pandas", "deltalake", "bs4", "docx", "pypdfium2", "pyarrow.compute",
+                "pyarrow.parquet", "cloudpickle"} & server
     # the worker imports nothing heavy of its own: no BeautifulSoup for plain cells
-    assert not {"bs4", "docx", "pypdfium2", "pandas", "deltalake"} & (server | worker)
+    assert not {"bs4", "docx", "pypdfium2", "pandas", "deltalake", "pyarrow.compute",
+                "pyarrow.parquet"} & (server | worker)
 
 
 def test_the_preload_never_opens_a_fifo(tmp_path):

@@ -54,8 +54,8 @@ def warm_up() -> None:
     from planextract.pipeline.lean import without_pandas
 
     without_pandas()
-    import pyarrow.compute  # noqa: F401 - every document's rows are validated with it
-
+    # (no pyarrow.compute: nothing a worker runs needs it since ``schema.validate``
+    # checks values without it, and its import was ~70 ms before the first worker)
     import planextract.extract.registry  # noqa: F401 - what every document needs
     import planextract.normalise.document  # noqa: F401
     from planextract.lexicon.role_vocab import load

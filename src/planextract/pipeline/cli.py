@@ -107,12 +107,20 @@ def main(argv: list[str] | None = None) -> int:
     from planextract.pipeline.forkctx import start_early
 
     start_early(sys.argv[1:] if argv is None else argv)  # warms up while we import
-    from planextract.pipeline.lean import lean_argv, lean_command, without, without_pandas
+    from planextract.pipeline.lean import (
+        lean_argv,
+        lean_command,
+        without,
+        without_pandas,
+        without_pickler,
+    )
 
     if argv is None and lean_argv(sys.argv[1:]):
-        # run as the program: pyarrow, imported next, finds no numpy (nor pandas)
+        # run as the program: pyarrow, imported next, finds no numpy (nor pandas, nor
+        # cloudpickle)
         without("numpy")
         without_pandas()
+        without_pickler()
     from planextract.pipeline.lock import LockBusy
     from planextract.pipeline.run import UsageError
     from planextract.schema.delta import DatasetError

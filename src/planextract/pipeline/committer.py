@@ -11,9 +11,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pyarrow as pa
-
 from planextract.pipeline.rows import DocumentTables
+from planextract.pipeline.wire import batch_table
 from planextract.schema.delta import TABLES, Dataset, DatasetError, stored_schema
 from planextract.settings import Settings
 
@@ -37,7 +36,7 @@ class Committer:
 
     def add(self, document: DocumentTables) -> None:
         self.buffer.append(document)
-        self.rows += document.tables["actions"].num_rows
+        self.rows += document.num_rows("actions")
         if (len(self.buffer) >= self.every or self.rows >= self.max_rows
                 or time.monotonic() - self._last >= self.seconds):
             self.flush()
@@ -53,7 +52,7 @@ class Committer:
         self.cut_short = True
         with writing(self.dataset):
             for name in TABLES:
-                rows = pa.concat_tables([d.tables[name] for d in batch]).combine_chunks()
+                rows = batch_table(name, [d.tables for d in batch])
                 if replace:
                     self.replaced.add(name)
                 self.commits += self.dataset.commit(name, rows, replace)

@@ -95,6 +95,12 @@ class _Worker:
             pass  # it died meanwhile: its sentinel reports it, the document fails alone
 
     def stop(self) -> None:
+        self.ask_to_stop()
+        self.reap()
+
+    def ask_to_stop(self) -> None:
+        """Tell it to exit after its last answer (kill it if it is still reading or
+        broken); returns at once, so a pool's workers all exit at the same time."""
         if self.broken or self.queue:
             self.process.kill()
         elif not self.retiring:
@@ -102,6 +108,9 @@ class _Worker:
                 self.conn.send(None)
             except OSError:
                 self.process.kill()
+
+    def reap(self) -> None:
+        """Wait for it to exit (5 s at most, then kill it)."""
         self.process.join(timeout=5)
         if self.process.exitcode is None:
             self.process.kill()
@@ -175,8 +184,12 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                     pool[i] = spawn(i)
                 yield result
     finally:
+        # all told first, then waited for: the run's tail is one worker's exit, not
+        # the sum of theirs (issue 8)
         for worker in pool:
-            worker.stop()
+            worker.ask_to_stop()
+        for worker in pool:
+            worker.reap()
         if slot_file:
             slots.remove_file(slot_file)
 

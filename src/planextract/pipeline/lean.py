@@ -17,13 +17,24 @@ pandas keeps it.
 The main process of such a run also goes without numpy: pyarrow imports it when
 installed (~0.08 s of CPU) and works without it, and the committer only moves Arrow
 tables and Python values (the workers keep numpy: the PDF reader uses it).
+
+Both also import pyarrow without cloudpickle: pyarrow imports it when installed
+(Dask brings it) as its own ``pickle``, with logging and uuid (10-25 ms of CPU), for
+pickling Python callables it is never given here: results travel as Arrow IPC bytes
+(``wire.to_wire``), tasks and settings through the standard pickle. In the fork
+server that import was on the path before the first worker (issue 8). The server
+keeps it out only while it imports (``kept_out``): a worker imports its parent's
+main module, and a Dask worker's needs cloudpickle.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 BLOCKED = "pandas"
+PICKLER = "cloudpickle"
 
 
 class _Absent:
@@ -52,6 +63,26 @@ def without(package: str) -> bool:
 def without_pandas() -> bool:
     """Make pandas absent in this process (see ``without``)."""
     return without(BLOCKED)
+
+
+def without_pickler() -> bool:
+    """Make cloudpickle absent in this process (see ``without``): pyarrow then
+    pickles with the standard module."""
+    return without(PICKLER)
+
+
+@contextmanager
+def kept_out(package: str) -> Iterator[None]:
+    """``package`` absent while the block imports, importable again after: for the
+    fork server, whose workers import their parent's main module (a Dask worker's
+    needs cloudpickle) once pyarrow has made do without it."""
+    added = without(package)
+    try:
+        yield
+    finally:
+        if added:
+            sys.meta_path[:] = [f for f in sys.meta_path
+                                if not (isinstance(f, _Absent) and f.package == package)]
 
 
 def lean_command(command: str, args: object) -> bool:

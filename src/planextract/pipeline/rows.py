@@ -8,14 +8,17 @@ of the batch is still written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
+from planextract.pipeline.wire import WireTables, from_wire, num_rows, to_wire, wire_of
 from planextract.schema import SCHEMAS, SchemaError, validate
 from planextract.schema.stored import SOURCE_ADDED, TABLES, stored_schema
+
+__all__ = ["DocumentTables", "arrow_table", "document_tables", "from_wire", "to_wire"]
 
 if TYPE_CHECKING:
     from planextract.pipeline.document_run import DocumentResult
@@ -45,70 +48,36 @@ def columns_of(rows: Iterable[dict], names: list[str]) -> dict[str, list]:
     return dict(zip(names, map(list, zip(*values))))
 
 
-def to_ipc(table: pa.Table) -> bytes:
-    """A table as one Arrow IPC stream."""
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
-
-
-def from_ipc(data: bytes) -> pa.Table:
-    return pa.ipc.open_stream(data).read_all()
-
-
-_SCHEMAS = {name: stored_schema(name) for name in TABLES}
-
-
-def to_wire(name: str, table: pa.Table) -> tuple[bool, bytes]:
-    """Table ``name`` as sent between processes: a table in its stored schema (every
-    one, in practice) as one bare record batch, whose schema both ends know, else
-    as a whole IPC stream. The bare batch halves the bytes and the committer's
-    reading (no schema message to parse on every document: issue 8)."""
-    if table.schema.equals(_SCHEMAS[name], check_metadata=True):
-        batches = table.combine_chunks().to_batches()
-        if not batches:
-            return True, b""
-        if len(batches) == 1:
-            return True, batches[0].serialize().to_pybytes()
-    return False, to_ipc(table)
-
-
-def from_wire(name: str, wire: tuple[bool, bytes]) -> pa.Table:
-    """The table ``to_wire`` sent."""
-    bare, data = wire
-    if not bare:
-        return from_ipc(data)
-    schema = _SCHEMAS[name]
-    if not data:
-        return schema.empty_table()
-    return pa.Table.from_batches([pa.ipc.read_record_batch(pa.py_buffer(data), schema)])
-
-
 @dataclass
 class DocumentTables:
     """One document's rows in every table, in the stored schemas, and its flag counts.
     Built where the document was read, so the one committer only concatenates.
 
-    Sent between processes as Arrow IPC record batches (``to_wire``), not pickled
-    tables: pickling a table of a few rows costs milliseconds a column set (about
-    12 ms to write and 4 ms to read a document's four tables, against under 0.1 ms
-    each way as IPC), time the workers and the one committer spent on every document
-    (issue 8)."""
+    Sent between processes as Arrow IPC record batches (``wire.to_wire``), not
+    pickled tables: pickling a table of a few rows costs milliseconds a column set
+    (about 12 ms to write and 4 ms to read a document's four tables, against under
+    0.1 ms each way as IPC), time the workers and the one committer spent on every
+    document (issue 8). What arrives keeps its bytes until the commit reads them
+    (``wire.WireTables``)."""
 
     source: str
     document: dict
-    tables: dict[str, pa.Table]
+    tables: Mapping[str, pa.Table]
     flags: Counter = field(default_factory=Counter)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["tables"] = {name: to_wire(name, table) for name, table in self.tables.items()}
+        state["tables"] = {name: wire_of(name, self.tables) for name in self.tables}
+        state["counts"] = {name: num_rows(name, self.tables) for name in self.tables}
         return state
 
     def __setstate__(self, state: dict) -> None:
-        state["tables"] = {name: from_wire(name, wire) for name, wire in state["tables"].items()}
+        state["tables"] = WireTables(state["tables"], state.pop("counts"))
         self.__dict__.update(state)
+
+    def num_rows(self, name: str) -> int:
+        """The rows of table ``name``, without decoding a table that came as bytes."""
+        return num_rows(name, self.tables)
 
 
 def _stored(name: str, table: pa.Table, source: str) -> pa.Table:

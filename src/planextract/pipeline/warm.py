@@ -5,9 +5,16 @@ The fork server also dies with the run that started it: multiprocessing keeps it
 alive while any worker lives (each holds its "alive" pipe), so without this a hung
 worker of a killed run would keep both running for ever. Workers, in turn, die with
 the fork server (child.die_with_parent).
+
+pandas is kept out, and cloudpickle while pyarrow is imported (``lean``): every
+import here delays the first worker (issue 8).
 """
 
-from planextract.pipeline.child import die_with_parent, warm_up
+from planextract.pipeline.lean import PICKLER, kept_out, without_pandas
+
+without_pandas()
+with kept_out(PICKLER):
+    from planextract.pipeline.child import die_with_parent, warm_up
 
 die_with_parent()
 warm_up()
