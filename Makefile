@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q src  # as an installed package has it (issue 8: start-up)
 	touch $(STAMP) $(RUN_STAMP)
 
 # extraction alone needs no test or bench tools
@@ -20,6 +21,7 @@ $(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q src  # each worker would compile ~100 modules otherwise
 	touch $(RUN_STAMP)
 
 # `make extract UPLOADS=dir` ingests a folder of new uploads into out/ instead
