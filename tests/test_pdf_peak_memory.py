@@ -3,7 +3,11 @@ code gave.
 
 - ``run_one`` takes the file's hash and size once and lets its bytes go after
   reading (a long PDF's bytes were held to the end); the documents row is compared
-  with the one made from the bytes as before, for read, failed and refused files.
+  with the one made from the bytes as before, for read, failed and refused files;
+- ``squash`` and ``squash_lines`` give back the text itself when there is nothing
+  to collapse (an equal copy before: the layout's columns and the caches held a
+  second copy of every cell); compared with the plain expressions on every cell
+  and paragraph of the samples and edge cases.
 """
 
 from __future__ import annotations
@@ -13,7 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from planextract.extract.model import Paragraph, Table
+from planextract.extract.registry import read_document
+from planextract.lexicon.text import squash, squash_lines
 from planextract.pipeline.document_run import path_id, run_one
+from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "samples").iterdir()
@@ -50,3 +58,40 @@ def test_failed_and_refused_rows_say_what_their_bytes_said(tmp_path):
         assert _facts(result.document) == _reference_facts(str(path), path.read_bytes())
     missing = str(tmp_path / "missing.pdf")
     assert _facts(run_one(missing).document) == _reference_facts(missing, None)
+
+
+def _reference_squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _reference_squash_lines(text: str) -> str:
+    return "\n".join(ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln)
+
+
+EDGES = ["", " ", "a", "a b", "a  b", " a", "a ", "a\nb", "a\n\nb", "a \n b", "\n", "a\tb",
+         "a\u00a0b", "a\u2028b", "a\rb", "a\r\nb", "\u3000x", "x\x1fy", "é  ü"]
+
+
+class _Text(str):
+    pass
+
+
+def test_squash_gives_what_the_plain_expression_gives_and_no_copy():
+    texts = list(EDGES)
+    for path in SAMPLES:
+        for block in read_document(path.read_bytes(), DEFAULT).blocks:
+            if isinstance(block, Paragraph):
+                texts.append(block.text)
+            elif isinstance(block, Table):
+                texts.extend(c.text for r in block.rows for c in r.cells)
+    squash.cache_clear()
+    squash_lines.cache_clear()
+    for text in texts:
+        for fast, plain in ((squash, _reference_squash),
+                            (squash_lines, _reference_squash_lines)):
+            got, expected = fast(text), plain(text)
+            assert got == expected and type(got) is str, repr(text)
+            if expected == text:  # the text itself (the cache may give an equal one)
+                assert fast.__wrapped__(text) is text, repr(text)
+    sub = _Text("a b")
+    assert type(squash(sub)) is str and type(squash_lines(sub)) is str
