@@ -1,9 +1,9 @@
 """Issue 11, a long PDF's peak memory: what now holds less gives what the plain
 code gave.
 
-- ``run_one`` takes the file's hash and size once and lets its bytes go after
-  reading (a long PDF's bytes were held to the end); the documents row is compared
-  with the one made from the bytes as before, for read, failed and refused files;
+- ``run_one`` may let the file's bytes go once read (a long PDF's were held to the
+  end): its documents row must still say what the bytes said, for read, failed
+  and refused files;
 - ``squash`` and ``squash_lines`` give back the text itself when there is nothing
   to collapse (an equal copy before: the layout's columns and the caches held a
   second copy of every cell); compared with the plain expressions on every cell

@@ -55,23 +55,12 @@ def path_id(source: str) -> str:
     return hashlib.sha256(("path:" + source).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def _file_facts(data: bytes | None) -> tuple[str | None, int]:
-    """The file's hash and size, what its documents row says of its bytes: taken
-    once, so ``run_one`` can let the bytes go once read (a long PDF's are several
-    MB, held to the end before: issue 11)."""
-    return (hashlib.sha256(data).hexdigest() if data is not None else None), len(data or b"")
-
-
 def _document_row(source: str, data: bytes | None, **values: object) -> dict:
-    return _row_of(source, _file_facts(data), **values)
-
-
-def _row_of(source: str, facts: tuple[str | None, int], **values: object) -> dict:
-    digest, size = facts
+    digest = hashlib.sha256(data).hexdigest() if data is not None else None
     row = {
         "doc_id": digest[:16] if digest else path_id(source), "source": source,
         "source_format": None, "sha256": digest,
-        "bytes": size, "pages": None, "organisation": None, "plan_title": None,
+        "bytes": len(data or b""), "pages": None, "organisation": None, "plan_title": None,
         "n_actions": 0, "status": "ok", "error": None, "warnings": [], "seconds": 0.0,
     }
     row.update(values)
@@ -114,11 +103,9 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
         return DocumentResult(_document_row(
             source, None, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
-    facts = _file_facts(data)
-    doc_id = _row_of(source, facts)["doc_id"]
+    doc_id = _document_row(source, data)["doc_id"]
     try:
         raw = read_split(data, settings)  # read_document; a long PDF by several processes
-        del data  # its hash and size are in ``facts`` (issue 11: a long PDF's peak)
         source_format, pages = raw.source_format, raw.pages
         # each block let go once its drafts are made (issue 11)
         doc, drafts = drafts_of(raw, settings, consume=True)
@@ -134,22 +121,22 @@ def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
             built.add(row)
         actions = built.finish()
     except MemoryError:
-        return DocumentResult(_row_of(
-            source, facts, status="failed", error=memory_message(settings),
+        return DocumentResult(_document_row(
+            source, data, status="failed", error=memory_message(settings),
             seconds=time.perf_counter() - started))
     except ReaderError as err:
-        return DocumentResult(_row_of(
-            source, facts, status=err.status, error=str(err),
+        return DocumentResult(_document_row(
+            source, data, status=err.status, error=str(err),
             seconds=time.perf_counter() - started))
     except Exception as err:  # noqa: BLE001 - a batch must survive any one file
-        return DocumentResult(_row_of(
-            source, facts, status="failed",
+        return DocumentResult(_document_row(
+            source, data, status="failed",
             error=f"internal error ({type(err).__name__}: {err}); the file was skipped - "
                   "please report it with the file attached",
             seconds=time.perf_counter() - started))
-    row = _row_of(source, facts, source_format=source_format, pages=pages,
-                  organisation=doc.organisation, plan_title=doc.plan_title,
-                  n_actions=built.count, warnings=doc.warnings)
+    row = _document_row(source, data, source_format=source_format, pages=pages,
+                        organisation=doc.organisation, plan_title=doc.plan_title,
+                        n_actions=built.count, warnings=doc.warnings)
     if not built.count:
         row["status"] = "empty"
         row["error"] = ("no action table found: the file was read but holds no table with "
