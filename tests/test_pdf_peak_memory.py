@@ -7,7 +7,10 @@ code gave.
 - ``squash`` and ``squash_lines`` give back the text itself when there is nothing
   to collapse (an equal copy before: the layout's columns and the caches held a
   second copy of every cell); compared with the plain expressions on every cell
-  and paragraph of the samples and edge cases.
+  and paragraph of the samples and edge cases;
+- a draft has no flag set of its own until flagged (``Draft.flag``; an empty set
+  each before): the records are compared with those made from the same drafts
+  given a plain set each, as before, on the samples and a generated plan.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import pytest
 from planextract.extract.model import Paragraph, Table
 from planextract.extract.registry import read_document
 from planextract.lexicon.text import squash, squash_lines
+from planextract.normalise.document import drafts_of, records
+from planextract.normalise.rows import Draft
 from planextract.pipeline.document_run import path_id, run_one
 from planextract.settings import DEFAULT
 
@@ -95,3 +100,46 @@ def test_squash_gives_what_the_plain_expression_gives_and_no_copy():
                 assert fast.__wrapped__(text) is text, repr(text)
     sub = _Text("a b")
     assert type(squash(sub)) is str and type(squash_lines(sub)) is str
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory) -> list[Path]:
+    """The samples and a generated PDF plan (rows split over pages: flagged drafts)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_plan_pdf
+
+    target = tmp_path_factory.mktemp("plan") / "plan-40.pdf"
+    bench_plan_pdf.build(target, 40)
+    return [*SAMPLES, target]
+
+
+def _records(path: Path, plain_sets: bool) -> list[dict]:
+    doc, drafts = drafts_of(read_document(path.read_bytes(), DEFAULT), DEFAULT)
+    if plain_sets:  # the reference: every draft a set of its own, as before
+        for draft in drafts:
+            draft.flags = set(draft.flags)
+    return [r.to_row() for r in records(drafts, doc, DEFAULT)]
+
+
+def test_drafts_share_no_flags_and_make_the_records_plain_sets_make(plans):
+    flagged = 0
+    for path in plans:
+        _, drafts = drafts_of(read_document(path.read_bytes(), DEFAULT), DEFAULT)
+        own = [d.flags for d in drafts if d.flags]
+        flagged += len(own)
+        assert len({id(f) for f in own}) == len(own), path.name  # no set shared
+        assert all(isinstance(f, set) for f in own), path.name
+        assert all(d.flags == frozenset() for d in drafts if not d.flags), path.name
+        assert _records(path, plain_sets=False) == _records(path, plain_sets=True), path.name
+    assert flagged  # the flagging paths ran
+
+
+def test_flagging_one_draft_leaves_the_others_unflagged():
+    a, b = (Draft(None, None, None, None, "act", {}, {}, None, None, None, None)
+            for _ in range(2))
+    a.flag("merged_split_row")
+    a.flag("columns_swapped")
+    assert a.flags == {"merged_split_row", "columns_swapped"}
+    assert not b.flags and b.flags == set()

@@ -309,7 +309,7 @@ def _swap_if_needed(draft: Draft) -> None:
     due, owner = _text(draft, "due"), _text(draft, "owner")
     if swap.swapped(due, owner):
         draft.values["due"], draft.values["owner"] = [owner], [due]
-        draft.flags.add("columns_swapped")
+        draft.flag("columns_swapped")
 
 
 def records(drafts: list[Draft], doc: NormalisedDocument,
