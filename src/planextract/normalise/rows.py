@@ -21,7 +21,7 @@ VALUE_ROLES = ("owner", "due", "start", "owner_due", "duty", "scrutiny", "strand
 EXTRA_ROLES = ("extra", "issue")  # cells kept in ``extra`` by their header
 
 
-@dataclass
+@dataclass(slots=True)  # shared by the drafts under it, thousands in a long plan
 class Outcome:
     number: str | None
     text: str
@@ -410,9 +410,11 @@ def _numbered_lines(parts: list[str], levels: int) -> list[str]:
 
 
 def _grow(draft: Draft, role: str, column: int, text: str) -> None:
-    values = draft.values.setdefault(role, [])
-    while len(values) <= column:
-        values.append("")
+    values = draft.values.get(role)
+    if values is None:  # made at its size: one appended to spares room for three more
+        values = draft.values[role] = [""] * (column + 1)
+    elif len(values) <= column:
+        values.extend([""] * (column + 1 - len(values)))
     values[column] = join_continuation(values[column], text)
 
 
