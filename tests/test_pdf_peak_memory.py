@@ -12,7 +12,10 @@ code gave.
   each before): the records are compared with those made from the same drafts
   given a plain set each, as before, on the samples and a generated plan; a
   draft's value lists are made at their size (``rows._grow``), compared with the
-  lists grown one append at a time as before.
+  lists grown one append at a time as before;
+- ``drafts_of(consume=True)`` forgets the texts ``squash``, ``squash_lines`` and
+  ``split_leading`` remember once the blocks are gone: the same drafts and
+  records as when the caches are kept.
 """
 
 from __future__ import annotations
@@ -165,3 +168,17 @@ def test_value_lists_made_at_their_size_hold_what_appending_made():
             _grow(fast, role, column, text)
             _reference_grow(plain, role, column, text)
         assert fast.values == plain.values
+
+
+def test_consuming_drafts_forget_the_cached_cells_and_make_the_same_records(plans):
+    from planextract.normalise import numbering
+
+    for path in plans:
+        data = path.read_bytes()
+        doc, drafts = drafts_of(read_document(data, DEFAULT), DEFAULT)
+        assert squash.cache_info().currsize  # kept when the blocks are kept
+        expected = [r.to_row() for r in records(drafts, doc, DEFAULT)]
+        doc, drafts = drafts_of(read_document(data, DEFAULT), DEFAULT, consume=True)
+        for cached in (squash, squash_lines, numbering.split_leading):
+            assert cached.cache_info().currsize == 0, path.name
+        assert [r.to_row() for r in records(drafts, doc, DEFAULT)] == expected, path.name

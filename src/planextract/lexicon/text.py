@@ -24,3 +24,14 @@ def squash_lines(text: str) -> str:
     lines = (" ".join(ln.split()) for ln in text.split("\n"))
     out = "\n".join(ln for ln in lines if ln)
     return text if out == text and type(text) is str else out
+
+
+def forget() -> None:
+    """Let the remembered texts go: once a document's drafts are made its cells
+    are gone, and these caches alone kept up to 8,192 of them each alive through
+    the rest of the run (issue 11: a long plan's peak memory)."""
+    for cached in _REMEMBERED:
+        cached.cache_clear()
+
+
+_REMEMBERED = (squash, squash_lines)  # as defined (a test may swap the names)
