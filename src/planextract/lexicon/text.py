@@ -8,13 +8,30 @@ from functools import lru_cache
 @lru_cache(maxsize=1 << 13)  # a table's cells; bounded, long cells included
 def squash(text: str) -> str:
     """Collapse all whitespace, line breaks included, to single spaces.
-    Remembered: every rule squashes the same cells again (issue 11)."""
-    return " ".join(text.split())
+    Remembered: every rule squashes the same cells again (issue 11). Text with
+    nothing to collapse is given back itself, not an equal copy: what remembers
+    or keeps the result (a table's columns, the cache) then holds no second
+    copy of every cell (issue 11: a long plan's peak memory)."""
+    out = " ".join(text.split())
+    return text if out == text and type(text) is str else out
 
 
 @lru_cache(maxsize=1 << 13)  # a table's cells; bounded, long cells included
 def squash_lines(text: str) -> str:
     """Collapse spaces within lines, keep line breaks, drop empty lines.
-    Remembered: a row's cells are read again for each field (issue 11)."""
+    Remembered: a row's cells are read again for each field (issue 11). Text
+    with nothing to collapse is given back itself, as ``squash`` does."""
     lines = (" ".join(ln.split()) for ln in text.split("\n"))
-    return "\n".join(ln for ln in lines if ln)
+    out = "\n".join(ln for ln in lines if ln)
+    return text if out == text and type(text) is str else out
+
+
+def forget() -> None:
+    """Let the remembered texts go: once a document's drafts are made its cells
+    are gone, and these caches alone kept up to 8,192 of them each alive through
+    the rest of the run (issue 11: a long plan's peak memory)."""
+    for cached in _REMEMBERED:
+        cached.cache_clear()
+
+
+_REMEMBERED = (squash, squash_lines)  # as defined (a test may swap the names)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
+from planextract.lexicon import text as text_cache
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import (
@@ -32,6 +33,8 @@ from planextract.normalise.record import ActionRecord
 from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
 from planextract.settings import DEFAULT, Settings
+
+_REMEMBERED = (numbering.split_leading,)  # as defined (a test may swap the name)
 
 
 @dataclass
@@ -212,6 +215,10 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     for builder in builders.values():
         for message in builder.left_out:
             _warn(doc, message)
+    if consume:  # the blocks are gone: so go the cell texts the caches remember
+        text_cache.forget()
+        for cached in _REMEMBERED:
+            cached.cache_clear()
     return doc, drafts
 
 
@@ -315,7 +322,7 @@ def _swap_if_needed(draft: Draft) -> None:
     due, owner = _text(draft, "due"), _text(draft, "owner")
     if swap.swapped(due, owner):
         draft.values["due"], draft.values["owner"] = [owner], [due]
-        draft.flags.add("columns_swapped")
+        draft.flag("columns_swapped")
 
 
 def records(drafts: list[Draft], doc: NormalisedDocument,

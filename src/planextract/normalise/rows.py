@@ -4,7 +4,7 @@ cells stacking several actions, numbering. Works on one logical table."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from planextract.extract.model import Cell, Row
 from planextract.lexicon.column_roles import is_header_row, role_of
@@ -21,7 +21,7 @@ VALUE_ROLES = ("owner", "due", "start", "owner_due", "duty", "scrutiny", "strand
 EXTRA_ROLES = ("extra", "issue")  # cells kept in ``extra`` by their header
 
 
-@dataclass
+@dataclass(slots=True)  # shared by the drafts under it, thousands in a long plan
 class Outcome:
     number: str | None
     text: str
@@ -36,6 +36,9 @@ class Context:
     objective_heading: str | None = None
     strands: tuple[str, ...] = ()  # from a heading naming only strands (``Race equality``)
     theme: str | None = None  # a theme column's cell over the rows it groups
+
+
+_NO_FLAGS: frozenset[str] = frozenset()  # the flags of every unflagged draft
 
 
 @dataclass(slots=True)  # a long plan holds thousands until owners are read (issue 11)
@@ -53,7 +56,16 @@ class Draft:
     line_end: int | None
     page_start: int | None
     page_end: int | None
-    flags: set[str] = field(default_factory=set)
+    # no set of its own until flagged (``flag``): an empty set a draft was 2.7 MB
+    # of a 3,014-page plan's 13,158 drafts, and most drafts carry no flag (issue 11)
+    flags: set[str] | frozenset[str] = _NO_FLAGS
+
+    def flag(self, name: str) -> None:
+        """Add ``name`` to the flags, the draft's own set made on the first."""
+        if self.flags:
+            self.flags.add(name)
+        else:
+            self.flags = {name}
 
     def extend_to(self, row: Row) -> None:
         if row.line_end is not None:
@@ -181,11 +193,11 @@ class TableBuilder:
             # that action's own row, whatever its outcome cell holds.
             under = [d for d in self.drafts if d.outcome is self.outcome]
             if under:
-                under[-1].flags.add("merged_split_row")
+                under[-1].flag("merged_split_row")
                 under[-1].extend_to(row)
         if tail is not None and previous is not None:
             previous.action = join_continuation(previous.action, tail)
-            previous.flags.add("merged_split_row")
+            previous.flag("merged_split_row")
             previous.extend_to(row)
         if not pieces:
             placed = {"outcome", "theme", "action"}
@@ -332,9 +344,9 @@ class TableBuilder:
             page_start=row.page_start, page_end=row.page_end,
         )
         if piece.flag:
-            draft.flags.add(piece.flag)
+            draft.flag(piece.flag)
         if row.stitched:
-            draft.flags.add("merged_split_row")
+            draft.flag("merged_split_row")
         return draft
 
     def _append_values(self, draft: Draft, row: Row) -> None:
@@ -342,7 +354,7 @@ class TableBuilder:
             text = cell_of(row, i).text
             if text.strip():
                 _grow(draft, role, n, text)
-                draft.flags.add("merged_split_row")
+                draft.flag("merged_split_row")
         for key, text in self._extra_cells(row).items():  # the rest of its extra cells
             draft.extra[key] = join_continuation(draft.extra.get(key, ""), text)
         draft.extend_to(row)
@@ -398,9 +410,11 @@ def _numbered_lines(parts: list[str], levels: int) -> list[str]:
 
 
 def _grow(draft: Draft, role: str, column: int, text: str) -> None:
-    values = draft.values.setdefault(role, [])
-    while len(values) <= column:
-        values.append("")
+    values = draft.values.get(role)
+    if values is None:  # made at its size: one appended to spares room for three more
+        values = draft.values[role] = [""] * (column + 1)
+    elif len(values) <= column:
+        values.extend([""] * (column + 1 - len(values)))
     values[column] = join_continuation(values[column], text)
 
 

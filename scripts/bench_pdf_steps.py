@@ -1,0 +1,98 @@
+"""Where a long PDF's peak memory is reached: RSS after each step of ``run_one``'s
+work (read and stitched, drafts made, records made into Arrow), each run a fresh
+process set up like a worker of ``extract``/``ingest`` (bench.py's ``split1``:
+pyarrow imported, pandas kept out, page limit lifted, one process).
+
+    .venv/bin/python scripts/bench_pdf_steps.py PDF [PDF ...] [--before SRC] [--repeat N]
+
+``--before SRC`` runs another checkout's ``src`` (e.g. ``git archive main src``)
+just before each run of this one, in the same session. A report, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _mb() -> tuple[float, float]:
+    """RSS now and peak RSS, MB."""
+    with open("/proc/self/statm") as statm:
+        now = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return round(now, 1), round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _child(path: str) -> dict:
+    from planextract.pipeline.lean import without_pandas
+
+    without_pandas()
+    import planextract.extract.pdf.reader  # noqa: F401 - imported before the work
+    import planextract.pipeline.rows  # noqa: F401 - pyarrow, imported by every worker
+    from planextract.extract.guards import read_input
+    from planextract.normalise.document import drafts_of, records
+    from planextract.pipeline.action_rows import ActionRows
+    from planextract.pipeline.pdf_split import read_split
+    from planextract.settings import DEFAULT
+
+    settings = replace(DEFAULT, limits=replace(DEFAULT.limits, max_pages=10**6),
+                       run=replace(DEFAULT.run, workers=1))
+    out = {"imports": _mb()}
+    data = read_input(path, settings.limits)
+    raw = read_split(data, settings)
+    del data  # as run_one does once the bytes are let go after reading
+    out["read"] = _mb()
+    doc, drafts = drafts_of(raw, settings, consume=True)
+    del raw
+    out["drafts"] = _mb()
+    shared = {"doc_id": "0" * 16, "source": path, "source_format": "pdf",
+              "organisation": doc.organisation, "plan_title": doc.plan_title}
+    built = ActionRows(settings.run.row_batch)
+    for action in records(drafts, doc, settings):
+        built.add({**shared, **action.to_row()})
+    out["records"] = _mb()
+    out["actions"] = built.finish().num_rows
+    return out
+
+
+def _run(src: Path, path: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run([sys.executable, __file__, "--child", path], env=env,
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdfs", nargs="*")
+    parser.add_argument("--before", type=Path, help="another checkout's src, run alongside")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(args.child)))
+        return 0
+    sources = ([("before", args.before.resolve())] if args.before else []) + [
+        ("now", ROOT / "src")]
+    for _name, src in sources:  # a first run may write cffi's module: not measured
+        _run(src, args.pdfs[0])
+    print("RSS now / peak MB after each step; the peak's last column is the run's")
+    for _ in range(args.repeat):
+        for path in args.pdfs:
+            for name, src in sources:
+                got = _run(src, path)
+                steps = "  ".join(f"{k} {got[k][0]:.1f}/{got[k][1]:.1f}"
+                                  for k in ("imports", "read", "drafts", "records"))
+                print(f"{Path(path).name:<16} {name:<6} {steps}  actions {got['actions']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
