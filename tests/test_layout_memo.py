@@ -8,10 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from reference_resolve import reference_resolve
+
 from planextract.extract.model import Row
 from planextract.extract.registry import read_document
 from planextract.lexicon.text import squash
-from planextract.normalise import column_evidence, document, layout, numbering
+from planextract.normalise import document, layout, numbering
 from planextract.normalise.columns import header_labels, header_roles, repeats_labels
 from planextract.settings import DEFAULT, ColumnSettings
 
@@ -29,7 +31,7 @@ def reference_detect_layout(rows: list[Row], headers: list[str], roles: list[str
     width = max([len(headers), *(len(r.cells) for r in data)])
     padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells)) for r in data]
     columns = [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
-    roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True).roles
+    roles = reference_resolve(headers, roles, columns, settings, squashed=True).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     made = layout.Layout(headers=headers, roles=roles, printed=list(printed))
     ids = [v for i in made.columns("action_id") for v in columns[i] if v]

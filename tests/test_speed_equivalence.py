@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference_resolve import reference_resolve
 from test_candidate_pairs import reference_candidate_pairs
 from test_layout_memo import reference_detect_layout
 from test_run_rows_equivalence import reference_abbreviations, reference_columns
@@ -199,6 +200,7 @@ def _reference_paths(monkeypatch) -> None:
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
     monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
+    monkeypatch.setattr(tables, "resolve", reference_resolve)  # each column read afresh
     monkeypatch.setattr(document, "records", reference_records)
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
     monkeypatch.setattr(document_run, "_abbreviations",

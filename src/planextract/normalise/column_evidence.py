@@ -17,6 +17,7 @@ from planextract.lexicon.column_roles import is_weak_action, names_action_in_com
 from planextract.lexicon.text import squash
 from planextract.normalise import dates, rag
 from planextract.normalise.action_words import action_like
+from planextract.normalise.column_facts import ColumnFacts
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
@@ -113,26 +114,35 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
     return sum(named(v) for v in filled) >= share * len(filled)
 
 
-def _start_end_pair(roles: list[str], cells: list[list[str]]) -> int | None:
+def _any_dated(values: list[str]) -> bool:
+    return any(_dated(v) for v in values)
+
+
+def _runs_forward(starts: list[str], ends: list[str]) -> bool:
+    """The dates of ``starts`` are never later than those of ``ends`` on the rows
+    that fill both, and earlier on some."""
+    forward = 0
+    for left, right in zip(starts, ends):
+        first, _flags = dates.start_of(left)
+        end = dates.parse_due(right)
+        if first is None or end.due_date is None:
+            continue
+        if first > end.due_date:
+            return False
+        forward += first < end.due_date
+    return forward > 0
+
+
+def _start_end_pair(roles: list[str], facts: ColumnFacts) -> int | None:
     """The left column of two adjacent date columns whose dates run forward on
     every row that fills both (and strictly forward on some), or None."""
     def datelike(i: int) -> bool:
-        return roles[i] == "due" or roles[i] == "extra" and dated_column(cells[i], 0.8)
+        return roles[i] == "due" or roles[i] == "extra" and facts.ask(dated_column, i, 0.8)
     for i in range(len(roles) - 1):
         if not (datelike(i) and datelike(i + 1)) or "due" not in roles[i:i + 2]:
             continue
-        forward = 0
-        for left, right in zip(cells[i], cells[i + 1]):
-            first, _flags = dates.start_of(left)
-            end = dates.parse_due(right)
-            if first is None or end.due_date is None:
-                continue
-            if first > end.due_date:
-                break
-            forward += first < end.due_date
-        else:
-            if forward:
-                return i
+        if facts.pair(_runs_forward, i, i + 1):
+            return i
     return None
 
 
@@ -146,23 +156,27 @@ def _grouping_labels(values: list[str], actions: list[str]) -> bool:
                and not ID_LIKE.match(v) for v in filled) and not owner_like(filled, 0.5)
 
 
-def _pick(candidates: list[int], columns: list[list[str]], floor: float = 0.0) -> int | None:
-    scored = [(action_score(columns[i]), -i, i) for i in candidates]
+def _pick(candidates: list[int], facts: ColumnFacts, floor: float = 0.0) -> int | None:
+    scored = [(facts.ask(action_score, i), -i, i) for i in candidates]
     scored = [s for s in scored if s[0] > floor]
     return max(scored)[2] if scored else None
 
 
 def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
-            settings: ColumnSettings = DEFAULT.columns, squashed: bool = False) -> Resolved:
+            settings: ColumnSettings = DEFAULT.columns, squashed: bool = False,
+            facts: ColumnFacts | None = None) -> Resolved:
     """Final roles of a table's columns. ``columns`` holds each column's cell
     texts, data rows only; ``squashed`` says they are squashed already (the
     pipeline's callers squash them as they make the columns: a long table's
-    cells squashed again cost as much as the first time, issue 11)."""
+    cells squashed again cost as much as the first time, issue 11). ``facts``:
+    the same squashed ``columns`` with what was read from them for another
+    header of the table, so a column is read once whatever the headers."""
     roles = list(roles) + ["extra"] * (len(columns) - len(roles))
     headers = list(headers) + [""] * (len(columns) - len(headers))
-    cells = ([list(col) for col in columns] if squashed
-             else [[squash(v) for v in col] for col in columns]) \
-        + [[]] * (len(roles) - len(columns))
+    if facts is None:
+        facts = ColumnFacts([list(col) for col in columns] if squashed
+                            else [[squash(v) for v in col] for col in columns])
+    ask = facts.ask
     notes: list[str] = []
     original = list(roles)
 
@@ -172,9 +186,9 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     numeric = [i for i, r in enumerate(roles)
                if r in ("action_id", "action", "extra", "theme", "issue", "outcome")
                and (r != "extra" or not headers[i].strip() or not named_id)
-               and id_like(cells[i], settings.id_share)]
+               and ask(id_like, i, settings.id_share)]
     numeric += [i for i, r in enumerate(roles) if r == "action_id" and i not in numeric
-                and not any(cells[i])]
+                and not ask(any, i)]
     numeric.sort()
     for n, i in enumerate(numeric):
         roles[i] = "action_id" if n == 0 else "extra"
@@ -185,38 +199,36 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     # a date column named by a word that can mean something else (``Target``,
     # ``Milestone``) that holds no date at all is not the date column
     for i, r in enumerate(roles):
-        if r == "due" and not _DATE_WORD.search(headers[i]) and any(cells[i]) \
-                and not any(_dated(v) for v in cells[i]):
+        if r == "due" and not _DATE_WORD.search(headers[i]) and ask(any, i) \
+                and not ask(_any_dated, i):
             roles[i] = "extra"
 
     # with no date column named, a column whose cells read as dates is the date
     if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
-            filled = [v for v in cells[i] if v]
-            if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
-                    settings.date_share * len(filled):
+            if r == "extra" and ask(dated_column, i, settings.date_share):
                 roles[i] = "due"
                 break
 
     # with no owner column named, an unnamed column of post names is the owner
     if not {"owner", "owner_due"} & set(roles):
         for i, r in enumerate(roles):
-            if r == "extra" and any(cells[i]) and owner_like(cells[i]) \
-                    and action_score(cells[i]) < settings.evidence_floor:
+            if r == "extra" and ask(any, i) and ask(owner_like, i) \
+                    and ask(action_score, i) < settings.evidence_floor:
                 roles[i] = "owner"
                 break
 
     # two date columns side by side, the left one never later than the right
     # one, are a start and an end (``Begins | Ends``, ``Date from | Until``)
     if "start" not in roles:
-        pair = _start_end_pair(roles, cells)
+        pair = _start_end_pair(roles, facts)
         if pair is not None:
             roles[pair] = "start"
             roles[pair + 1] = "due"
 
     # a column of colour words is the RAG status
     for i, r in enumerate(roles):
-        if r in ("progress", "rag", "extra") and colour_like(cells[i]):
+        if r in ("progress", "rag", "extra") and ask(colour_like, i):
             roles[i] = "rag"
 
     # the action text: a column named action, else a weaker name (Task,
@@ -229,7 +241,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # the row's number, the text it numbers is the column beside it
         beside = numeric[0] + 1
         if beside < len(roles) and roles[beside] in ("issue", "extra", "outcome") \
-                and action_score(cells[beside]) > 0:
+                and ask(action_score, beside) > 0:
             strong = [beside]
     weak = [i for i, r in enumerate(roles) if r == "action" and is_weak_action(headers[i])]
     tiers = [strong, weak, [i for i, r in enumerate(roles) if r == "outcome"],
@@ -239,17 +251,17 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     values = any(r in roles for r in ("owner", "due", "progress", "rag", "start", "owner_due"))
     chosen = None
     for tier in tiers[:2] + (tiers[2:] if values else []):
-        chosen = _pick(tier, cells) if len(tier) > 1 else (tier[0] if tier else None)
+        chosen = _pick(tier, facts) if len(tier) > 1 else (tier[0] if tier else None)
         if chosen is not None:
             break
     if chosen is not None and chosen in strong and weak \
             and names_action_in_complement(headers[chosen]):
         # ``Reason for action`` beside ``Tasks``: the action word only complements
         # the head; the other column wins when its cells are worded as actions
-        other = _pick(weak, cells)
-        if other is not None and verb_share(cells[other]) >= 0.5 \
-                and verb_share(cells[other]) >= verb_share(cells[chosen]) + 0.3 \
-                and action_score(cells[other]) > action_score(cells[chosen]):
+        other = _pick(weak, facts)
+        if other is not None and ask(verb_share, other) >= 0.5 \
+                and ask(verb_share, other) >= ask(verb_share, chosen) + 0.3 \
+                and ask(action_score, other) > ask(action_score, chosen):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other]}), whose cells are worded as actions, not from "
                          f"column {chosen + 1} ({headers[chosen]})")
@@ -258,9 +270,9 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # an issue or outcome column is the action only when no unnamed column
         # holds the actions (``Issue | Response | Lead``, ``Impact | Detail |
         # Lead``): a column filled on as many rows, with longer action-like cells
-        other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
+        other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
-        if other is not None and _holds_actions_over(cells[other], cells[chosen]):
+        if other is not None and facts.pair(_holds_actions_over, other, chosen):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
@@ -269,18 +281,18 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # a column headed as the action that holds no sentences (``Who will do
         # it`` over names) gives way to an unnamed column of action sentences;
         # its header is read again without the action reading
-        other = _pick([i for i, r in enumerate(roles) if r == "extra"], cells,
+        other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
-        if other is not None and verb_share(cells[chosen]) < 0.2 \
-                and _holds_actions_over(cells[other], cells[chosen]) \
-                and action_score(cells[other]) > 3 * action_score(cells[chosen]):
+        if other is not None and ask(verb_share, chosen) < 0.2 \
+                and facts.pair(_holds_actions_over, other, chosen) \
+                and ask(action_score, other) > 3 * ask(action_score, chosen):
             notes.append(f"column {chosen + 1} ({headers[chosen]}) is headed as the action "
                          f"but holds no sentences; the actions were taken from column "
                          f"{other + 1} ({headers[other] or 'unlabelled'})")
             roles[chosen] = role_of(headers[chosen], skip=("action",))
             chosen = other
     if chosen is None and values:
-        chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], cells,
+        chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], facts,
                        floor=settings.evidence_floor)
         if chosen is not None:
             notes.append(f"no column is headed as the action; the actions were taken from "
@@ -296,7 +308,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     # the rows it groups (a merged cell), is their theme
     if chosen is not None and "theme" not in roles and "outcome" not in roles:
         for i in range(chosen):
-            if roles[i] == "extra" and _grouping_labels(cells[i], cells[chosen]):
+            if roles[i] == "extra" and facts.pair(_grouping_labels, i, chosen):
                 roles[i] = "theme"
                 break
 

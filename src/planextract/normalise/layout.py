@@ -10,6 +10,7 @@ from typing import Any
 from planextract.extract.model import Cell, Row
 from planextract.lexicon.text import squash
 from planextract.normalise import column_evidence, numbering
+from planextract.normalise.column_facts import ColumnFacts, filled_count
 from planextract.normalise.columns import header_labels, repeats_labels
 from planextract.settings import DEFAULT, ColumnSettings
 
@@ -55,6 +56,7 @@ class LayoutMemo:
     def __init__(self) -> None:
         self.columns: dict[tuple[int, frozenset[str], int], list[list[str]]] = {}
         self.numbering: dict[tuple[int, str, tuple[int, ...]], tuple] = {}
+        self.facts: dict[int, ColumnFacts] = {}  # by the columns' identity
 
 
 def _data_columns(rows: list[Row], labels: frozenset[str], width: int) -> list[list[str]]:
@@ -106,11 +108,15 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
             memo.numbering[key] = (read([v for i in indices for v in columns[i] if v]),)
         return memo.numbering[key][0]
 
-    roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True).roles
+    facts = memo.facts.get(id(columns))
+    if facts is None:
+        facts = memo.facts[id(columns)] = ColumnFacts(columns)
+    roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True,
+                                    facts=facts).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))
     ids = layout.columns("action_id")
-    if any(v for i in ids for v in columns[i]):
+    if any(facts.ask(any, i) for i in ids):
         layout.id_depth = numbers("ids", ids, _id_depth)
     if "action_id" not in roles:
         layout.numbered_actions, layout.levels = numbers(
@@ -119,8 +125,8 @@ def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
     for i in layout.columns("theme"):
         # a theme printed on every row is the row's own label, kept in extra; one
         # printed once over the rows it groups (a merged cell) is their objective
-        actions = sum(1 for k in layout.columns("action") for v in columns[k] if v)
-        if sum(1 for v in columns[i] if v) >= actions:
+        actions = sum(facts.ask(filled_count, k) for k in layout.columns("action"))
+        if facts.ask(filled_count, i) >= actions:
             layout.roles[i] = "extra"
     layout.numbered_outcomes = numbers("outcomes", layout.columns("outcome"),
                                        _numbered_outcomes)
