@@ -29,7 +29,8 @@ from planextract.extract.model import Paragraph, Table
 from planextract.extract.registry import read_document
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise.document import drafts_of, records
-from planextract.normalise.rows import Draft, _grow, join_continuation
+from planextract.normalise.draft import Draft
+from planextract.normalise.rows import _grow, join_continuation
 from planextract.pipeline.document_run import path_id, run_one
 from planextract.settings import DEFAULT
 

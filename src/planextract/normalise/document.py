@@ -26,11 +26,12 @@ from planextract.normalise import (
     tables,
 )
 from planextract.normalise.columns import header_roles
+from planextract.normalise.draft import Context, Draft
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.layout import Layout, LayoutMemo, detect_layout
 from planextract.normalise.record import ActionRecord
-from planextract.normalise.rows import Context, Draft, TableBuilder, numbered_title
+from planextract.normalise.rows import TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
 from planextract.settings import DEFAULT, Settings
 
