@@ -166,6 +166,20 @@ class TextCellSettings:
 
 
 @dataclass(frozen=True)
+class MemoSettings:
+    """How many answers each of the normaliser's memo caches keeps (``planextract.memo``;
+    read at import). Those keyed by a document's text are emptied when it is done; while
+    it is read their bound is what they add to its peak memory (issue 11: unbounded
+    by the document, 8,192-65,536 answers held 9.5-12.6 times a 1 MB text export)."""
+
+    cells: int = 1024  # answers about a whole cell (squashed, numbered, dated): asked
+    # again by the next rules over the same rows, so the recent ones suffice
+    pieces: int = 4096  # answers about owner pieces and their words: two passes over
+    # the document's owner cells (its role words, then its cuts) ask them again
+    words: int = 4096  # answers about a word or a header, kept across documents
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -175,6 +189,7 @@ class Settings:
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
     owners: OwnerSettings = field(default_factory=OwnerSettings)
     text_cells: TextCellSettings = field(default_factory=TextCellSettings)
+    memo: MemoSettings = field(default_factory=MemoSettings)
 
 
 DEFAULT = Settings()
