@@ -13,7 +13,9 @@ was done, and a worker kept a finished document's strings into the next one. So:
   header's role, a word folded): bounded, kept across documents.
 
 The bounds are in ``MemoSettings`` (read once, at import: a cache's bound is fixed
-when its function is defined).
+when its function is defined). The functions are pure, so emptying a cache changes no
+answer: a Dask worker's thread ending a document while another reads one only makes
+the other ask again.
 """
 
 from __future__ import annotations
