@@ -166,6 +166,21 @@ class TextCellSettings:
 
 
 @dataclass(frozen=True)
+class MemoSettings:
+    """How many answers each of the normaliser's memo caches keeps (``planextract.memo``;
+    read at import). The caches keyed by a document's text are emptied when it is done;
+    while it is read, their bound is what they add to its peak memory (issue 11: at
+    8,192-65,536 answers they held 9.5-12.6 times a 1 MB text export)."""
+
+    cells: int = 1024  # answers about a whole cell (squashed, numbered, dated): each pass
+    # over the document asks again; a bound under the document's cells misses about as often
+    # at 2,048 as at 512, and 8,192 held 3.5 times the input more at the peak
+    pieces: int = 4096  # answers about owner pieces and their words: two passes over the
+    # owner cells (role words, then cuts) ask again; a 1 MB export has about 2,300 distinct
+    words: int = 4096  # answers about a word or a header, kept across documents
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -175,6 +190,7 @@ class Settings:
     roles_file: str | None = None  # a user's own role vocabulary, added to the builtin one
     owners: OwnerSettings = field(default_factory=OwnerSettings)
     text_cells: TextCellSettings = field(default_factory=TextCellSettings)
+    memo: MemoSettings = field(default_factory=MemoSettings)
 
 
 DEFAULT = Settings()

@@ -18,10 +18,11 @@ rules over a table's header as a whole.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from planextract.lexicon.text import squash
 from planextract.lexicon.verbs import opens_with_verb
+from planextract.memo import vocabulary
+from planextract.settings import DEFAULT
 
 # Phrases (several words, matched as a sequence of word stems) win over single words.
 PHRASES: list[tuple[str, str]] = [
@@ -126,7 +127,7 @@ _QUESTION = {"who": "owner", "whom": "owner", "when": "due"}
 _AGENT = re.compile(r"^[a-z]+(?:ed|led|wned|one|ne)$")
 
 
-@lru_cache(maxsize=1 << 14)
+@vocabulary(DEFAULT.memo.words)
 def _phrases_opened_by(word: str) -> frozenset[int]:
     """Indexes of the phrases whose first part ``word`` matches as ``_phrase_at``
     matches a part: remembered per word, so a label is tried against the few
@@ -150,7 +151,7 @@ def _by_initial() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 _WORDS_BY_INITIAL = _by_initial()
 
 
-@lru_cache(maxsize=1 << 14)
+@vocabulary(DEFAULT.memo.words)
 def _word_role(word: str, alone: bool, skip: tuple[str, ...]) -> str | None:
     """The first role (in ``WORDS`` order) one of whose stems matches ``word``:
     remembered per word, and tried only against the stems of its first letter
@@ -196,7 +197,7 @@ def _segment_role(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     return max(head or hits)[2] if hits else None
 
 
-@lru_cache(maxsize=4096)  # pure, and asked of every cell of every candidate header row
+@vocabulary(DEFAULT.memo.words)  # pure, and asked of every cell of every candidate header row
 def role_of(header: str, skip: tuple[str, ...] = ()) -> str:
     """The role a column header names; ``extra`` when it names none. A header
     naming both who and when (``Lead and timescale``, ``Owner / Date``) is
@@ -224,7 +225,7 @@ def names_action_in_complement(header: str) -> bool:
         and _segment_role(words[:cut]) is None
 
 
-@lru_cache(maxsize=4096)  # pure; asked of every candidate column's header (issue 11)
+@vocabulary(DEFAULT.memo.words)  # pure; asked of every candidate column's header (issue 11)
 def is_weak_action(header: str) -> bool:
     """An action column named by a word other than ``action`` (``Task``,
     ``Recommendation``): it gives way to a column named ``Action``."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from planextract.memo import vocabulary
+from planextract.settings import DEFAULT
 
 _JOINERS = re.compile(r"[-'.]")
 
 
-@lru_cache(maxsize=65536)
+@vocabulary(DEFAULT.memo.words)
 def fold(word: str) -> str:
     """Lower case, NFKC, hyphens inside a word joined, plural folded."""
     word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")

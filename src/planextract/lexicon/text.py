@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from planextract.memo import per_document
+from planextract.settings import DEFAULT
 
 
-@lru_cache(maxsize=1 << 13)  # a table's cells; bounded, long cells included
+@per_document(DEFAULT.memo.cells)  # a document's cells: bounded, emptied when it is done
 def squash(text: str) -> str:
     """Collapse all whitespace, line breaks included, to single spaces.
     Remembered: every rule squashes the same cells again (issue 11). Text with
@@ -16,7 +17,7 @@ def squash(text: str) -> str:
     return text if out == text and type(text) is str else out
 
 
-@lru_cache(maxsize=1 << 13)  # a table's cells; bounded, long cells included
+@per_document(DEFAULT.memo.cells)  # a document's cells: bounded, emptied when it is done
 def squash_lines(text: str) -> str:
     """Collapse spaces within lines, keep line breaks, drop empty lines.
     Remembered: a row's cells are read again for each field (issue 11). Text

@@ -10,7 +10,9 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+
+from planextract.memo import per_document
+from planextract.settings import DEFAULT
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -115,7 +117,7 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
     return list(found), list(flags)
 
 
-@lru_cache(maxsize=1 << 14)
+@per_document(DEFAULT.memo.cells)
 def _expressions(text: str) -> tuple[tuple[Expr, ...], tuple[str, ...]]:
     found, flags = read_expressions(text)
     return tuple(found), tuple(flags)
@@ -223,7 +225,7 @@ def parse_due(text: str | None) -> DueDate:
     return DueDate(kind, due_date, due_start, list(flags))
 
 
-@lru_cache(maxsize=1 << 14)
+@per_document(DEFAULT.memo.cells)
 def _due(text: str) -> tuple[str, date | None, date | None, tuple[str, ...]]:
     read = read_due(text)
     return read.kind, read.due_date, read.due_start, tuple(read.flags)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from planextract.memo import per_document
 from planextract.normalise.action_words import action_like
 from planextract.settings import DEFAULT
 
@@ -35,7 +35,7 @@ _TOKENS = re.compile(r"[A-Za-z]+|\d+|\.")
 _DIGIT_DOT_DIGIT = re.compile(r"\d\s?\.\s?\d")  # in every match of _EMBEDDED
 
 
-@lru_cache(maxsize=1 << 12)  # pure; a row's number is normalised by several rules (issue 11)
+@per_document(DEFAULT.memo.cells)  # pure; a row's number is normalised by several rules (issue 11)
 def normalise_id(raw: str) -> str:
     """``1. 1`` -> ``1.1``, ``15. 2.`` -> ``15.2``, ``A 1`` -> ``A1``."""
     text = _SPACES.sub("", raw)
@@ -43,7 +43,7 @@ def normalise_id(raw: str) -> str:
     return text.strip(".")
 
 
-@lru_cache(maxsize=1 << 12)  # pure, its answer frozen; a table's cells are read by several rules
+@per_document(DEFAULT.memo.cells)  # pure, its answer frozen; a table's cells, read by several rules
 def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     """Separate a leading number from its text. With ``dotted_only`` only
     ``N.M`` numbers count (an action numbered under its outcome). Remembered:
@@ -120,7 +120,7 @@ def successor(raw: str) -> str | None:
     return f"{head}{int(match.group(1)) + 1}"
 
 
-@lru_cache(maxsize=1 << 10)
+@per_document(DEFAULT.memo.cells)
 def _successor_pattern(following: str) -> re.Pattern[str]:
     """The number ``following`` as printed before a new sentence, spaces allowed
     between its parts (``B 9``, ``3. 2``): made once per number (issue 11)."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
+from planextract.memo import per_document
 from planextract.normalise.people import is_person, people_in
 from planextract.normalise.role_text import clean_role, is_acronym, strip_ends, words_of
+from planextract.settings import DEFAULT
 
 _OWNED_BY = re.compile(r"\s+owned by\s+", re.I)
 _HARD_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
@@ -40,7 +41,7 @@ class OwnerCell:
     unsure: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1 << 14)  # pure; asked of every piece by several rules (issue 11)
+@per_document(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)
 def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
     for word in words_of(text):
@@ -53,7 +54,7 @@ def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 14)  # pure; asked of every piece by several rules (issue 11)
+@per_document(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)
 def looks_like_role(text: str, vocab: Vocabulary) -> bool:
     """A piece that can stand as an owner on its own: a head noun, an acronym."""
     return has_head_noun(text, vocab) or any(
@@ -129,7 +130,7 @@ def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list
     return list(_segments(text, vocab, commas_separate))
 
 
-@lru_cache(maxsize=1 << 14)
+@per_document(DEFAULT.memo.pieces)
 def _segments(text: str, vocab: Vocabulary, commas_separate: bool) -> tuple[str, ...]:
     return tuple(read_segments(text, vocab, commas_separate))
 
@@ -245,7 +246,7 @@ def _peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
     return list(roles), list(people)
 
 
-@lru_cache(maxsize=1 << 14)
+@per_document(DEFAULT.memo.pieces)
 def _peeled(piece: str, vocab: Vocabulary, role_words: frozenset[str]
             ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     roles, people = peel_parts(piece, vocab, role_words)

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from planextract.lexicon.role_vocab import Vocabulary
+from planextract.memo import per_document
+from planextract.settings import DEFAULT
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+")
 _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")
@@ -133,7 +135,7 @@ def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 14)  # pure; the same pieces are asked about by several rules
+@per_document(DEFAULT.memo.pieces)  # pure; the same pieces are asked about by several rules
 def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
               beside_role: bool = False) -> bool:
     """``beside_role``: the piece stands across a dash from a role, which is

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
+from planextract.memo import per_document
 from planextract.settings import DEFAULT, OwnerSettings
 
 
@@ -100,7 +101,7 @@ def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
                for perm in permutations(rest_y))
 
 
-@lru_cache(maxsize=65536)
+@per_document(DEFAULT.memo.pieces)
 def _block_keys(tokens: tuple[str, ...], vocab: Vocabulary) -> frozenset[str]:
     """Words two spellings of one role must share at least one of: each word
     with an unambiguous contraction spelt out (mgr -> manager), and each pair of

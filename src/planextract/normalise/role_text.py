@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from planextract.lexicon.fold import fold
+from planextract.memo import per_document
+from planextract.settings import DEFAULT
 
 _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
 _INNER_AMP = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
@@ -22,7 +23,7 @@ _JOINED_HEAD = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)")
 _WORD_CHAR = re.compile(r"\w")
 
 
-@lru_cache(maxsize=1 << 14)  # pure; every owner piece is cleaned by several rules
+@per_document(DEFAULT.memo.pieces)  # pure; every owner piece is cleaned by several rules
 def clean_role(text: str) -> str:
     """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
     inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""
@@ -45,7 +46,7 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
-@lru_cache(maxsize=1 << 12)  # pure; every owner piece is read into words by several rules
+@per_document(DEFAULT.memo.pieces)  # pure; every owner piece is read into words by several rules
 def words_of(role: str) -> tuple[str, ...]:
     """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
     A tuple: remembered and shared, so nobody may change it (issue 11)."""
@@ -68,7 +69,7 @@ def fingerprint(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) 
     return _fingerprint(tuple(words), stop_words)
 
 
-@lru_cache(maxsize=65536)
+@per_document(DEFAULT.memo.pieces)
 def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     tokens = []
     for word in words:

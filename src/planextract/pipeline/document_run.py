@@ -85,10 +85,14 @@ def memory_message(settings: Settings) -> str:
 
 
 def run_one(source: str, settings: Settings = DEFAULT) -> DocumentResult:
+    from planextract.memo import forget_document
     from planextract.pipeline.collector import spaced
 
-    with spaced(settings.run.gc_young):
-        return _run_one(source, settings)
+    try:
+        with spaced(settings.run.gc_young):
+            return _run_one(source, settings)
+    finally:  # the normaliser's answers about this document's text go with it (issue 11)
+        forget_document()
 
 
 def _run_one(source: str, settings: Settings) -> DocumentResult:
