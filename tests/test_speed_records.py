@@ -31,16 +31,16 @@ from planextract.normalise import (
     scrutiny,
     strands,
 )
-from planextract.normalise.document import (
+from planextract.normalise.normalised import _warn
+from planextract.normalise.numbering import _EMBEDDED, Numbered, split_leading
+from planextract.normalise.record import ActionRecord
+from planextract.normalise.records import (
     _context_strands,
     _cut_owner_due,
     _levels,
     _swap_if_needed,
     _text,
-    _warn,
 )
-from planextract.normalise.numbering import _EMBEDDED, Numbered, split_leading
-from planextract.normalise.record import ActionRecord
 from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
 
