@@ -21,17 +21,9 @@ from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows
+from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import is_heading_line, is_label
-from planextract.extract.text.cell_rows import (
-    HEADING_LEVEL,
-    MAX_HEADER_CELLS,
-    Break,
-    Facts,
-    Loose,
-    Parse,
-    RawCell,
-    choose,
-)
+from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS, Facts, choose
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 
