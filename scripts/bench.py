@@ -44,6 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_child import peak_rss_mb  # noqa: E402
 
 RSS_LIMIT_MB = 300.0
 # issue 11, on the dense generated plan, one core: the pipeline's pages a CPU
@@ -104,13 +105,13 @@ def _child(method: str, path: str) -> dict:
         helpers = resource.getrusage(resource.RUSAGE_CHILDREN)
         result["helpers"] = helpers.ru_utime + helpers.ru_stime
         # peak RSS of reading and normalising, before the digest's JSON is made
-        result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["rss_mb"] = peak_rss_mb()
         result.update(actions=len(run.actions), status=run.document["status"],
                       error=run.document["error"], pages=run.document["pages"])
         digest = hashlib.sha256(json.dumps([run.actions, run.document["warnings"]],
                                            sort_keys=True, default=str).encode())
         result["digest"] = digest.hexdigest()
-    result.setdefault("rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result.setdefault("rss_mb", peak_rss_mb())
     return result
 
 

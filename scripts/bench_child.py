@@ -12,6 +12,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def peak_rss_mb() -> float:
+    """This process's peak RSS in MB, from the kernel's high-water mark (VmHWM). Not
+    ``ru_maxrss``: Linux carries that across exec, so a child started by a larger
+    parent (one that has just generated a 3,000-page PDF, say) reports the parent's
+    peak as its own."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 def child_runs(script: str, method: str, path: Path, repeat: int,
                src: str | None = None) -> list[dict] | dict:
     """``repeat`` runs of ``script --child method path``, each printing its result as

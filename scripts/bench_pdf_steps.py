@@ -14,20 +14,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_child import peak_rss_mb  # noqa: E402
 
 
 def _mb() -> tuple[float, float]:
     """RSS now and peak RSS, MB."""
     with open("/proc/self/statm") as statm:
         now = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    return round(now, 1), round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return round(now, 1), round(peak_rss_mb(), 1)
 
 
 def _child(path: str) -> dict:

@@ -38,13 +38,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_text_plans  # noqa: E402
-from bench_child import child_runs  # noqa: E402
+from bench_child import child_runs, peak_rss_mb  # noqa: E402
 
 SPEED_GOAL, RSS_GOAL = 5.0, 5.0  # MB/s on one core; peak RSS over the input size
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_mb()
 
 
 def _current_rss_mb() -> float:
