@@ -184,8 +184,12 @@ started = time.perf_counter()
 scan = collect([folder], exclude=[out])
 result = run_batch(scan.files, jobs=2)
 write(result, out)
-peak = max(resource.getrusage(who).ru_maxrss
-           for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+# this process's own peak from VmHWM: its ru_maxrss carries the peak of the process
+# that started it across exec (a full pytest run's); its children's ru_maxrss only
+# what they shared of this one at fork
+own = next(int(line.split()[1]) for line in open("/proc/self/status")
+           if line.startswith("VmHWM:"))
+peak = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 json.dump({"documents": [r.document for r in result.results],
            "actions": [[a["action"] for a in r.actions] for r in result.results],
            "dump": repr([r.actions for r in result.results]),
