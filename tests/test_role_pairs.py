@@ -2,7 +2,8 @@
 for one (``role_match._same_word``, with either printed with a dot) share a key,
 one's query key and the other's index key, in either order. Checked on words
 drawn from the vocabulary and changed as the matcher allows: cut short, a letter
-changed, added or dropped, a contraction spelt out."""
+changed, added or dropped, a contraction spelt out. And ``cluster``'s roles, made
+from the groups' roots in one pass, are the roles it made one root at a time."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import load
-from planextract.normalise.role_match import _same_word
+from planextract.normalise.role_match import _by_root, _same_word
 from planextract.normalise.role_pairs import folded_contractions, word_keys
 from planextract.settings import DEFAULT
 
@@ -55,3 +56,14 @@ def test_words_taken_for_one_share_a_key(pair):
         query, _ = word_keys(a, VOCAB, DEFAULT.owners)
         _, index = word_keys(b, VOCAB, DEFAULT.owners)
         assert query & index, (a, b)
+
+
+def reference_by_root(roots: list[int]) -> list[list[int]]:
+    """``cluster``'s roles as it made them: one pass over every group per root."""
+    return [[j for j in range(len(roots)) if roots[j] == r] for r in sorted(set(roots))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=40))
+def test_roles_by_root_are_the_reference_roles(roots):
+    assert _by_root(roots) == reference_by_root(roots)

@@ -150,6 +150,15 @@ def aligns(a: Group, b: Group, vocab: Vocabulary,
     return False
 
 
+def _by_root(roots: list[int]) -> list[list[int]]:
+    """Group indexes by their root (``roots[i]``), roles in root order: in one
+    pass, not one pass over every group per role (quadratic in a long plan)."""
+    out: dict[int, list[int]] = {}
+    for i, root in enumerate(roots):
+        out.setdefault(root, []).append(i)
+    return [out[r] for r in sorted(out)]
+
+
 @dataclass
 class Clusters:
     """Groups joined into roles: ``members[i]`` lists group indexes of role i;
@@ -220,5 +229,4 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         if all(linked(a, b) for a in members(find(i)) for b in members(find(j))):
             fuzzy.update(members(find(i)) + members(find(j)))
             parent[find(i)] = find(j)
-    roots = sorted({find(i) for i in range(len(groups))})
-    return Clusters([members(r) for r in roots], fuzzy)
+    return Clusters(_by_root([find(i) for i in range(len(groups))]), fuzzy)
