@@ -116,18 +116,23 @@ def possible_pairs(token_lists: list[tuple[str, ...]], vocab: Vocabulary,
         """Every word of ``i`` no alignment leaves out has a match in ``j``."""
         return all(not need.isdisjoint(offers[j]) for need in needs[i])
 
+    holding: dict[Keys, frozenset[int]] = {}  # groups holding a match for one word
+
+    def matching(need: Keys) -> frozenset[int]:
+        if need not in holding:
+            holding[need] = frozenset().union(*(postings.get(x, ()) for x in need))
+        return holding[need]
+
     pairs: set[tuple[int, int]] = set()
-    everyone = range(len(token_lists))
+    everyone = frozenset(range(len(token_lists)))
     for i, tokens in enumerate(token_lists):
         if not tokens:
             continue  # no words: aligns with nothing
-        if needs[i]:  # queried by its rarest such word
-            best = min(needs[i], key=lambda q: sum(len(postings.get(x, ())) for x in q))
-            found: set[int] | range = {j for x in best for j in postings.get(x, ())}
-        else:
-            found = everyone  # generic words only: paired as before
+        # the groups holding a match for each such word (rarest first); generic
+        # words only: every group, as before
+        found = everyone.intersection(*sorted(map(matching, needs[i]), key=len))
         for j in found:
             pair = (i, j) if i < j else (j, i)
-            if j != i and pair not in pairs and fits(i, j) and fits(j, i) and keep(*pair):
+            if j != i and pair not in pairs and fits(j, i) and keep(*pair):
                 pairs.add(pair)
     return pairs
