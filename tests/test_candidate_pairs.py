@@ -3,8 +3,9 @@ replaced made (``reference_candidate_pairs``: every two groups sharing a block k
 or both one word) less only pairs ``aligns`` rejects: each of them is among the
 reference pairs, and each reference pair that aligns is among them. On random
 groups and on every document's groups from the samples and a generated export of
-each text shape, at two sizes; and on those documents, the roles ``cluster`` makes
-are the roles it makes from the reference pairs."""
+each text shape, at two sizes; and on those documents and on random groups, the
+roles ``cluster`` makes are the roles the code it replaced made from the reference
+pairs (tests/reference_cluster.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from planextract.lexicon.role_vocab import load
 from planextract.normalise import owners, role_match
 from planextract.normalise.role_match import Group, _block_keys, _candidate_pairs, aligns
 from planextract.pipeline.document_run import run_one
+from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,8 +130,28 @@ def test_every_documents_groups_pair_and_cluster_alike(tmp_path, monkeypatch):
     for call in seen:
         groups, vocab = call[0], call[3]
         _same_pairs(groups, vocab)
-        made = role_match.cluster(*call)
-        with monkeypatch.context() as patch:
-            patch.setattr(role_match, "_candidate_pairs", reference_candidate_pairs)
-            reference = role_match.cluster(*call)
-        assert made == reference
+        assert role_match.cluster(*call) == _reference_cluster()(*call)
+
+
+def _reference_cluster():  # noqa: ANN202 - it imports this module's reference pairs
+    from reference_cluster import reference_cluster
+
+    return reference_cluster
+
+
+@settings(max_examples=200, deadline=None)
+@given(_GROUPS, st.data())
+def test_random_groups_cluster_as_the_reference(drawn, data):
+    """Spellings printed in one cell, named holders and the vocabulary's own sets
+    drawn at random too: the roles are the reference's."""
+    vocab = load(None)
+    groups = [_changed(tuple(base), changes, dot) for base, variants in drawn
+              for changes, dot in variants]
+    index = st.integers(0, len(groups) - 1)
+    apart = {frozenset(p) for p in data.draw(st.lists(st.tuples(index, index), max_size=6))
+             if p[0] != p[1]}
+    holders = data.draw(st.dictionaries(index, st.sets(st.sampled_from("ABC"), max_size=2),
+                                        max_size=8))
+    same = [s for s in data.draw(st.lists(st.sets(index, max_size=3), max_size=3)) if len(s) > 1]
+    call = (groups, apart, holders, vocab, same, DEFAULT.owners)
+    assert role_match.cluster(*call) == _reference_cluster()(*call)

@@ -184,8 +184,18 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
             i = parent[i]
         return i
 
+    # each root's groups in increasing order, kept as roots join (not read by
+    # one pass over every group per question: quadratic in a long plan)
+    owned = {i: [i] for i in range(len(groups))}
+
     def members(root: int) -> list[int]:
-        return [j for j in range(len(groups)) if find(j) == root]
+        return owned[root]
+
+    def join(root: int, into: int) -> None:
+        if root == into:
+            return
+        parent[root] = into
+        owned[into] = sorted(owned[into] + owned.pop(root))
 
     def can_join(i: int, j: int) -> bool:
         return not any(frozenset((a, b)) in apart for a in members(find(i))
@@ -197,7 +207,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         vocab_pairs.update(frozenset((a, b)) for a in ordered for b in ordered if a != b)
         for other in ordered[1:]:
             if can_join(ordered[0], other):
-                parent[find(other)] = find(ordered[0])
+                join(find(other), find(ordered[0]))
 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
     for i, j in sorted(_candidate_pairs(groups, vocab, tolerance)):
@@ -228,5 +238,5 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         # complete linkage: every group of one side must align with every one of the other
         if all(linked(a, b) for a in members(find(i)) for b in members(find(j))):
             fuzzy.update(members(find(i)) + members(find(j)))
-            parent[find(i)] = find(j)
+            join(find(i), find(j))
     return Clusters(_by_root([find(i) for i in range(len(groups))]), fuzzy)
