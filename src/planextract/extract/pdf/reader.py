@@ -169,9 +169,8 @@ def share_cell_texts(page: PageItems, texts: dict[str | None, str | None]) -> No
     known; a 3,014-page plan's cell strings were 11.2 MB, 6.8 MB distinct)."""
     share = texts.setdefault
     for item in page.items:
-        if isinstance(item, PageTable):
-            for row in item.rows:
-                row[:] = [share(text, text) for text in row]
+        if isinstance(item, PageTable):  # each row a tuple: no list's spare room
+            item.rows = [tuple(map(share, row, row)) for row in item.rows]
 
 
 def read_range(document: pdfium.PdfDocument, start: int, stop: int, pdf: PdfSettings,

@@ -41,7 +41,7 @@ class PageLine:
 
 @dataclass(slots=True)
 class PageTable:
-    rows: list[list[str | None]]
+    rows: list[list[str | None]] | list[tuple[str | None, ...]]  # tuples once read
     top: float
     bottom: float
     page: int
