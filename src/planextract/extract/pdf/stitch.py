@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
 from planextract.extract.pdf.cell_text import cell_parts, parallel_lines
+from planextract.extract.pdf.packed_cell import packed
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -40,7 +41,7 @@ class PageLine:
 
 @dataclass(slots=True)
 class PageTable:
-    rows: list[list[str | None]]
+    rows: list[list[str | None]] | list[tuple[str | None, ...]]  # tuples once read
     top: float
     bottom: float
     page: int
@@ -153,8 +154,9 @@ def _joined_cell(above: str, below: str) -> str:
 
 
 def _cell(raw: str) -> Cell:
-    """A cell from its printed lines, kept raw so a page break can add more."""
-    return Cell(parts=cell_parts(raw), raw=raw)
+    """A cell from its printed lines, kept raw so a page break can add more
+    (packed: the raw text as line lengths where that rebuilds it)."""
+    return packed(cell_parts(raw), raw)
 
 
 def _wraps_into(previous: PageLine | None, line: PageLine, right: float,
@@ -214,12 +216,21 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
     open_page = 0
     open_end = False  # the open table's last row runs on over the page break
     last_line: PageLine | None = None
-    made: dict[str, Cell] = {}  # one Cell per distinct raw text: long plans repeat theirs
+    # one Cell per distinct raw text (long plans repeat theirs), found by the
+    # text's hash: keyed by the text itself, the dict held every raw string to
+    # the end, which packed cells let go (``clashes``: texts whose hash another has)
+    made: dict[int, Cell] = {}
+    clashes: dict[str, Cell] = {}
 
     def cell(raw: str) -> Cell:
-        found = made.get(raw)
+        key = hash(raw)
+        found = made.get(key)
         if found is None:
-            found = made[raw] = _cell(raw)
+            found = made[key] = _cell(raw)
+        elif found.raw != raw:
+            found = clashes.get(raw)
+            if found is None:
+                found = clashes[raw] = _cell(raw)
         return found
 
     for page in pages:
