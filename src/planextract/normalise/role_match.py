@@ -17,14 +17,14 @@ a dot, a generic word more or less, edit distance 1 on long words) only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import permutations
+from functools import lru_cache
+from itertools import combinations, permutations
 
 from rapidfuzz.distance import Levenshtein
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
 from planextract.memo import per_document
-from planextract.normalise.role_pairs import folded_contractions, possible_pairs
 from planextract.settings import DEFAULT, OwnerSettings
 
 
@@ -52,11 +52,20 @@ def align_tokens(words: list[str], stop_words: frozenset[str]) -> tuple[tuple[st
     return tuple(tokens), frozenset(dotted)
 
 
+@lru_cache(maxsize=8)
+def _folded_contractions(vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    """The contractions lexicon on folded words (``comms`` -> ``comm``)."""
+    out: dict[str, set[str]] = {}
+    for short, expansions in vocab.contractions.items():
+        out.setdefault(fold(short), set()).update(fold(e) for e in expansions)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str],
                tolerance: OwnerSettings) -> bool:
     if a == b:
         return True
-    lexicon = folded_contractions(vocab)
+    lexicon = _folded_contractions(vocab)
     for short, long in ((a, b), (b, a)):
         if long in lexicon.get(short, ()):
             return True
@@ -97,7 +106,7 @@ def _block_keys(tokens: tuple[str, ...], vocab: Vocabulary) -> frozenset[str]:
     """Words two spellings of one role must share at least one of: each word
     with an unambiguous contraction spelt out (mgr -> manager), and each pair of
     neighbours joined (vice chancellor -> vicechancellor)."""
-    lexicon = folded_contractions(vocab)
+    lexicon = _folded_contractions(vocab)
     keys = set()
     for token in tokens:
         spelt = lexicon.get(token, frozenset())
@@ -106,20 +115,21 @@ def _block_keys(tokens: tuple[str, ...], vocab: Vocabulary) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _candidate_pairs(groups: list[Group], vocab: Vocabulary,
-                     tolerance: OwnerSettings = DEFAULT.owners) -> set[tuple[int, int]]:
-    """Pairs of groups worth aligning: sharing a block key, or both one word, and
-    able to align at all (``role_pairs``: issue 11, a surname or ``manager``
-    keyed thousands of groups, every two of them paired, for a few alignments)."""
-    blocks = [_block_keys(g.tokens, vocab) for g in groups]
-    sizes = [len(g.tokens) for g in groups]
-
-    def keep(i: int, j: int) -> bool:
-        # aligns' first test, then the blocking of the pairs it was given
-        return abs(sizes[i] - sizes[j]) <= tolerance.max_extra_words \
-            and (sizes[i] == sizes[j] == 1 or not blocks[i].isdisjoint(blocks[j]))
-
-    return possible_pairs([g.tokens for g in groups], vocab, tolerance, keep)
+def _candidate_pairs(groups: list[Group], vocab: Vocabulary) -> set[tuple[int, int]]:
+    """Pairs of groups worth aligning: sharing a block key, or both one word."""
+    index: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        for key in _block_keys(group.tokens, vocab):
+            index.setdefault(key, []).append(i)
+    # each key's groups are listed once each, in increasing order, so its pairs are
+    # its combinations: made in C (issue 11: a long plan's common words, ``manager``,
+    # key thousands of groups, and the pairs were made one by one in Python)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        pairs.update(combinations(members, 2))
+    single = [i for i, g in enumerate(groups) if len(g.tokens) == 1]
+    pairs.update(combinations(single, 2))
+    return pairs
 
 
 def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
@@ -150,15 +160,6 @@ def aligns(a: Group, b: Group, vocab: Vocabulary,
     return False
 
 
-def _by_root(roots: list[int]) -> list[list[int]]:
-    """Group indexes by their root (``roots[i]``), roles in root order: in one
-    pass, not one pass over every group per role (quadratic in a long plan)."""
-    out: dict[int, list[int]] = {}
-    for i, root in enumerate(roots):
-        out.setdefault(root, []).append(i)
-    return [out[r] for r in sorted(out)]
-
-
 @dataclass
 class Clusters:
     """Groups joined into roles: ``members[i]`` lists group indexes of role i;
@@ -184,18 +185,8 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
             i = parent[i]
         return i
 
-    # each root's groups in increasing order, kept as roots join (not read by
-    # one pass over every group per question: quadratic in a long plan)
-    owned = {i: [i] for i in range(len(groups))}
-
     def members(root: int) -> list[int]:
-        return owned[root]
-
-    def join(root: int, into: int) -> None:
-        if root == into:
-            return
-        parent[root] = into
-        owned[into] = sorted(owned[into] + owned.pop(root))
+        return [j for j in range(len(groups)) if find(j) == root]
 
     def can_join(i: int, j: int) -> bool:
         return not any(frozenset((a, b)) in apart for a in members(find(i))
@@ -207,10 +198,10 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         vocab_pairs.update(frozenset((a, b)) for a in ordered for b in ordered if a != b)
         for other in ordered[1:]:
             if can_join(ordered[0], other):
-                join(find(other), find(ordered[0]))
+                parent[find(other)] = find(ordered[0])
 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
-    for i, j in sorted(_candidate_pairs(groups, vocab, tolerance)):
+    for i, j in sorted(_candidate_pairs(groups, vocab)):
         if find(i) != find(j) and frozenset((i, j)) not in apart \
                 and aligns(groups[i], groups[j], vocab, tolerance):
             candidates[i].add(j)
@@ -238,5 +229,6 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         # complete linkage: every group of one side must align with every one of the other
         if all(linked(a, b) for a in members(find(i)) for b in members(find(j))):
             fuzzy.update(members(find(i)) + members(find(j)))
-            join(find(i), find(j))
-    return Clusters(_by_root([find(i) for i in range(len(groups))]), fuzzy)
+            parent[find(i)] = find(j)
+    roots = sorted({find(i) for i in range(len(groups))})
+    return Clusters([members(r) for r in roots], fuzzy)
