@@ -55,7 +55,12 @@ def read_input(path: str, limits: Limits) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise ReaderError("not a regular file (a FIFO, device or socket): never read")
         check_size(info.st_size, limits)
-        data = handle.read(limits.max_file_bytes + 1)
+        # what fstat says, and a byte more to see it grew: a read of the limit
+        # itself allocates that much (200 MB) for every file, which a worker's
+        # address-space cap (--max-memory) counts though it is never touched
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:  # it grew since: read on, up to the limit
+            data += handle.read(limits.max_file_bytes + 1 - len(data))
     check_size(data, limits)  # it grew while being read
     return data
 
