@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_exports import write_exports
 
 from planextract.lexicon.role_vocab import load
 from planextract.normalise import owners, role_match
@@ -50,14 +51,9 @@ def test_pairs_are_the_reference_pairs(token_lists):
 
 def test_every_documents_groups_pair_alike(tmp_path, monkeypatch):
     sys.path.insert(0, str(ROOT / "scripts"))
-    import bench_text_plans
 
     inputs = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".docx"))
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 150_000, seed=13)
-        path = tmp_path / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        inputs.append(path)
+    inputs.extend(write_exports(tmp_path, 150_000, seed=13))
     seen: list[tuple[list[Group], object]] = []
     real = role_match.cluster
 

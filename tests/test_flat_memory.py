@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from text_exports import write_exports
 
 from planextract.extract.registry import read_document
 from planextract.normalise.document import drafts_of, normalise
@@ -32,15 +33,9 @@ _SHARED = ("doc_id", "source", "source_format", "organisation", "plan_title")
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     """Every sample, and a generated export of many plans in each text shape."""
-    import bench_text_plans
 
     folder = tmp_path_factory.mktemp("exports")
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 12_000, seed=11)
-        path = folder / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
+    made = write_exports(folder, 12_000, seed=11)
     samples = sorted(p for p in (ROOT / "samples").iterdir()
                      if p.suffix in (".txt", ".md", ".csv", ".html", ".docx", ".pdf"))
     return samples + made

@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_exports import write_exports
 
 from planextract.extract import fragment_parts, parts, read_document
 from planextract.extract.fragment_tree import _ENTITY_NAMES, parse_fragment
@@ -140,16 +141,10 @@ def reference_text_cell_parts(text: str, lines_are_paragraphs: bool = False) -> 
 def inputs(tmp_path_factory) -> list[Path]:
     """Every text sample, a generated export of many plans in each text shape, and
     the family corpus' documents in the text formats."""
-    import bench_text_plans
     from corpus.build import generate
 
     folder = tmp_path_factory.mktemp("fragment-exports")
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 60_000, seed=7)
-        path = folder / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
+    made = write_exports(folder, 60_000, seed=7)
     manifest = generate(folder / "corpus", 17, only=list(TEXT_SHAPES), per_format=3)
     corpus = [folder / "corpus" / "docs" / entry["file"] for entry in manifest]
     samples = sorted(p for p in (ROOT / "samples").iterdir()

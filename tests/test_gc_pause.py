@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import ROOT
+from text_exports import write_exports
 
 from planextract.extract import read_document
 from planextract.gc_pause import gc_paused
@@ -27,15 +28,9 @@ UNPAUSED = replace(DEFAULT, run=replace(DEFAULT.run, pause_gc=False))
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    import bench_text_plans
 
     folder = tmp_path_factory.mktemp("gc-pause")
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 50_000, seed=13)
-        path = folder / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
+    made = write_exports(folder, 50_000, seed=13)
     samples = sorted(p for p in (ROOT / "samples").iterdir()
                      if p.suffix in (".txt", ".md", ".csv", ".docx", ".pdf"))
     return samples + made

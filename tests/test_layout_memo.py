@@ -5,10 +5,10 @@ header's layout read from all the table's rows again)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from reference_resolve import reference_resolve
+from text_exports import write_exports
 
 from planextract.extract.model import Row
 from planextract.extract.registry import read_document
@@ -77,16 +77,7 @@ def _layouts_both_ways(path: Path, monkeypatch) -> tuple[dict, dict]:
 
 
 def _exports(tmp_path: Path) -> list[Path]:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import bench_text_plans
-
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 120_000, seed=11)
-        path = tmp_path / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
-    return made
+    return write_exports(tmp_path, 120_000, seed=11)
 
 
 def test_every_layout_is_the_reference_layout(tmp_path, monkeypatch):

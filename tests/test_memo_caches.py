@@ -18,6 +18,7 @@ from functools import _lru_cache_wrapper
 from pathlib import Path
 
 import pytest
+from text_exports import swap_everywhere
 
 import planextract.lexicon
 import planextract.normalise
@@ -123,14 +124,7 @@ def _run_all(paths: list[Path]) -> list[tuple]:
 def test_whole_documents_are_the_same_without_the_caches(inputs, monkeypatch):
     remembered = _run_all(inputs)
     swaps = {id(c): c.__wrapped__ for kind in memo.caches().values() for c in kind}
-    swapped = 0
-    for module in list(sys.modules.values()):
-        if not getattr(module, "__name__", "").startswith("planextract."):
-            continue
-        for name, value in list(vars(module).items()):
-            if id(value) in swaps:
-                monkeypatch.setattr(module, name, swaps[id(value)])
-                swapped += 1
+    swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
     computed = _run_all(inputs)
     for path, got, expected in zip(inputs, remembered, computed, strict=True):

@@ -28,6 +28,7 @@ from test_candidate_pairs import reference_candidate_pairs
 from test_layout_memo import reference_detect_layout
 from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
+from text_exports import swap_everywhere, write_exports
 
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
@@ -186,14 +187,7 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(document._latest_similar)] = reference_latest_similar
     swaps[id(owner_cells.segments)] = owner_cells.read_segments
     swaps[id(owner_cells._peel_parts)] = owner_cells.peel_parts
-    swapped = 0
-    for module in list(sys.modules.values()):
-        if not getattr(module, "__name__", "").startswith("planextract."):
-            continue
-        for name, value in list(vars(module).items()):
-            if id(value) in swaps:
-                monkeypatch.setattr(module, name, swaps[id(value)])
-                swapped += 1
+    swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
     for module in (layout, rows, tables):
         monkeypatch.setattr(module, "header_labels", list, raising=True)
@@ -227,15 +221,9 @@ def _everything(path: Path) -> tuple:
 def inputs(tmp_path_factory) -> list[Path]:
     """The samples in every format read here (PDFs have fast paths of their own) and
     a generated export of many plans in each text shape."""
-    import bench_text_plans
 
     folder = tmp_path_factory.mktemp("exports")
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 40_000, seed=3)
-        path = folder / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
+    made = write_exports(folder, 40_000, seed=3)
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".docx"))
     return samples + made
 

@@ -10,13 +10,13 @@ them in at once and compares whole datasets.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_exports import write_exports
 
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
@@ -152,16 +152,7 @@ def test_split_embedded_is_the_reference(text, majors, dotted_only):
 
 
 def _exports(tmp_path: Path) -> list[Path]:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import bench_text_plans
-
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 60_000, seed=7)
-        path = tmp_path / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
-    return made
+    return write_exports(tmp_path, 60_000, seed=7)
 
 
 def _everything(path: Path) -> tuple:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from text_exports import write_exports
 
 from planextract.extract import read_document
 from planextract.extract.cell_share import CellMaker
@@ -21,15 +22,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
-    import bench_text_plans
 
     folder = tmp_path_factory.mktemp("shared-cells")
-    made = []
-    for shape, suffix in bench_text_plans.SHAPES.items():
-        text, _ = bench_text_plans.build(shape, 80_000, seed=7)
-        path = folder / f"{shape}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        made.append(path)
+    made = write_exports(folder, 80_000, seed=7)
     samples = sorted(p for p in (ROOT / "samples").iterdir()
                      if p.suffix in (".txt", ".md", ".csv"))
     return samples + made

@@ -1,0 +1,41 @@
+"""Helpers the equivalence tests share: generated text exports of every shape
+(``scripts/bench_text_plans.py``: family-corpus plans one after another), and a
+replacement of functions wherever a module holds them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_exports(folder: Path, size: int, seed: int, tag: str = "") -> list[Path]:
+    """One export of about ``size`` characters of every text shape in ``folder``,
+    named ``<shape><tag>.<suffix>``."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_text_plans
+
+    made = []
+    for shape, suffix in bench_text_plans.SHAPES.items():
+        text, _ = bench_text_plans.build(shape, size, seed=seed)
+        path = folder / f"{shape}{tag}.{suffix}"
+        path.write_text(text, encoding="utf-8")
+        made.append(path)
+    return made
+
+
+def swap_everywhere(monkeypatch: pytest.MonkeyPatch, swaps: dict[int, object]) -> int:
+    """Each function whose ``id`` is a key of ``swaps`` replaced by its value in
+    every planextract module holding it (imported names too); how many were."""
+    swapped = 0
+    for module in list(sys.modules.values()):
+        if not getattr(module, "__name__", "").startswith("planextract."):
+            continue
+        for name, value in list(vars(module).items()):
+            if id(value) in swaps:
+                monkeypatch.setattr(module, name, swaps[id(value)])
+                swapped += 1
+    return swapped
