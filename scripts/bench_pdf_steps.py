@@ -7,7 +7,10 @@ pyarrow imported, pandas kept out, page limit lifted, one process).
         [--allocators]
 
 ``--before SRC`` runs another checkout's ``src`` (e.g. ``git archive main src``)
-just before each run of this one, in the same session. ``--allocators`` adds, under
+just before each run of this one, in the same session; compile it first
+(``python -m compileall -q SRC``, as ``make setup`` compiles this one): a tree
+without its ``.pyc`` files compiles on every import, which showed as 1-2 MB more at
+the end of the same code's run. ``--allocators`` adds, under
 each run, where the memory sits after each step (scripts/alloc_probe.py: Python's
 arenas, glibc's heap, Arrow's pool), which tells memory held from memory freed but
 not given back. A report, not a test.
