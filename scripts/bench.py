@@ -106,6 +106,13 @@ def _child(method: str, path: str) -> dict:
         result["helpers"] = helpers.ru_utime + helpers.ru_stime
         # peak RSS of reading and normalising, before the digest's JSON is made
         result["rss_mb"] = peak_rss_mb()
+        if workers == 1:  # and then as a worker sends the result back (child.worker_main)
+            from multiprocessing.reduction import ForkingPickler
+
+            from planextract.pipeline.rows import document_tables
+
+            ForkingPickler.dumps((document_tables(run), False))
+            result["sent_mb"] = peak_rss_mb()
         result.update(actions=len(run.actions), status=run.document["status"],
                       error=run.document["error"], pages=run.document["pages"])
         digest = hashlib.sha256(json.dumps([run.actions, run.document["warnings"]],
@@ -127,7 +134,8 @@ def _measure(method: str, path: str, repeat: int) -> dict:
             return {"status": "crashed", "error": f"{method} process crashed: {last}"}
         runs.append(json.loads(out.stdout))
     best = min(runs, key=lambda r: r["seconds"])
-    return {**best, "rss_mb": max(r["rss_mb"] for r in runs)}
+    peaks = {key: max(r[key] for r in runs) for key in ("rss_mb", "sent_mb") if key in best}
+    return {**best, **peaks}
 
 
 def _baseline_rss() -> float:
@@ -236,6 +244,9 @@ def _long_report(short: Path, repeat: int) -> bool:
     print(f"  peak RSS: {small['pages']} pages {small['rss_mb']:.0f} MB, {large['pages']} pages "
           f"{large['rss_mb']:.0f} MB: {ratio:.2f}x (target <= {MEMORY_TARGET}: "
           f"{'met' if ratio <= MEMORY_TARGET else 'NOT met'})")
+    sent = large["sent_mb"] / small["sent_mb"]
+    print(f"  peak RSS as a worker sends the result back (document_tables, pickled): "
+          f"{small['sent_mb']:.0f} MB, {large['sent_mb']:.0f} MB: {sent:.2f}x")
     split = _measure("split2", str(long), repeat)
     allowed = large["seconds"] / max(split["seconds"], split["helpers"])
     wall = large["wall"] / split["wall"]

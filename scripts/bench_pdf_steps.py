@@ -4,9 +4,16 @@ process set up like a worker of ``extract``/``ingest`` (bench.py's ``split1``:
 pyarrow imported, pandas kept out, page limit lifted, one process).
 
     .venv/bin/python scripts/bench_pdf_steps.py PDF [PDF ...] [--before SRC] [--repeat N]
+        [--allocators]
 
 ``--before SRC`` runs another checkout's ``src`` (e.g. ``git archive main src``)
-just before each run of this one, in the same session. A report, not a test.
+just before each run of this one, in the same session; compile it first
+(``python -m compileall -q SRC``, as ``make setup`` compiles this one): a tree
+without its ``.pyc`` files compiles on every import, which showed as 1-2 MB more at
+the end of the same code's run. ``--allocators`` adds, under
+each run, where the memory sits after each step (scripts/alloc_probe.py: Python's
+arenas, glibc's heap, Arrow's pool), which tells memory held from memory freed but
+not given back. A report, not a test.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ def _mb() -> tuple[float, float]:
     return round(now, 1), round(peak_rss_mb(), 1)
 
 
-def _child(path: str) -> dict:
+def _child(path: str, allocators: bool = False) -> dict:
     from planextract.pipeline.lean import without_pandas
 
     without_pandas()
@@ -46,26 +53,39 @@ def _child(path: str) -> dict:
     settings = replace(DEFAULT, limits=replace(DEFAULT.limits, max_pages=10**6),
                        run=replace(DEFAULT.run, workers=1))
     out = {"imports": _mb()}
+    probe = {}
+    if allocators:  # imported only then: the plain figures stay as they were
+        import alloc_probe
+
+        probe["imports"] = alloc_probe.snapshot()
     data = read_input(path, settings.limits)
     raw = read_split(data, settings)
     del data  # as run_one does once the bytes are let go after reading
     out["read"] = _mb()
+    if allocators:
+        probe["read"] = alloc_probe.snapshot()
     doc, drafts = drafts_of(raw, settings, consume=True)
     del raw
     out["drafts"] = _mb()
+    if allocators:
+        probe["drafts"] = alloc_probe.snapshot()
     shared = {"doc_id": "0" * 16, "source": path, "source_format": "pdf",
               "organisation": doc.organisation, "plan_title": doc.plan_title}
     built = ActionRows(settings.run.row_batch)
     for action in records(drafts, doc, settings):
         built.add({**shared, **action.to_row()})
     out["records"] = _mb()
+    if allocators:
+        probe["records"] = alloc_probe.snapshot()
+        out["allocators"] = probe
     out["actions"] = built.finish().num_rows
     return out
 
 
-def _run(src: Path, path: str) -> dict:
+def _run(src: Path, path: str, allocators: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": str(src)}
-    done = subprocess.run([sys.executable, __file__, "--child", path], env=env,
+    done = subprocess.run([sys.executable, __file__, "--child", path,
+                           *(["--allocators"] if allocators else [])], env=env,
                           capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -75,23 +95,29 @@ def main() -> int:
     parser.add_argument("pdfs", nargs="*")
     parser.add_argument("--before", type=Path, help="another checkout's src, run alongside")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--allocators", action="store_true",
+                        help="where the memory sits after each step (alloc_probe.py)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child)))
+        print(json.dumps(_child(args.child, args.allocators)))
         return 0
     sources = ([("before", args.before.resolve())] if args.before else []) + [
         ("now", ROOT / "src")]
     for _name, src in sources:  # a first run may write cffi's module: not measured
         _run(src, args.pdfs[0])
     print("RSS now / peak MB after each step; the peak's last column is the run's")
+    if args.allocators:
+        import alloc_probe
     for _ in range(args.repeat):
         for path in args.pdfs:
             for name, src in sources:
-                got = _run(src, path)
+                got = _run(src, path, args.allocators)
                 steps = "  ".join(f"{k} {got[k][0]:.1f}/{got[k][1]:.1f}"
                                   for k in ("imports", "read", "drafts", "records"))
                 print(f"{Path(path).name:<16} {name:<6} {steps}  actions {got['actions']}")
+                for step, figures in got.get("allocators", {}).items():
+                    print(f"{'':<23}{step:<8} {alloc_probe.line(figures)}")
     return 0
 
 
