@@ -77,10 +77,14 @@ def _mid_phrase(text: str) -> bool:
     return not _CLOSES_PHRASE.search(text.rstrip())
 
 
-def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
-                                            list[RawCell | Loose]]:
+def _split_cells(lines: list[str], consume: bool = False
+                 ) -> tuple[list[Paragraph | KeyLine], list[RawCell | Loose]]:
     """Paragraphs before the first cell; then cells, and the lines standing
-    alone after a blank line (a heading, or more of the cell above)."""
+    alone after a blank line (a heading, or more of the cell above).
+
+    ``consume``: let each line of ``lines`` go (``None``) once it is read (only the
+    next line is ever looked at), so the file's lines and its cells are not all
+    held at once (issue 11: they were 13x a 1 MB export at the end of the split)."""
     paragraphs: list[Paragraph | KeyLine] = []
     items: list[RawCell | Loose] = []
     blanks = 0
@@ -105,6 +109,8 @@ def _split_cells(lines: list[str]) -> tuple[list[Paragraph | KeyLine],
             last.lines.append((number, line))
         # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
         blanks = blanks + 1 if not filled and not cell else 0
+        if consume:
+            lines[index] = None  # type: ignore[call-overload]
     return paragraphs, items
 
 
@@ -219,7 +225,7 @@ def _let_go(items: list, cells: list, start: int, stop: int) -> None:
 
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     lines, warnings = decode_lines(data, settings.limits)
-    paragraphs, items = _split_cells(lines)
+    paragraphs, items = _split_cells(lines, consume=True)
     del lines
     cells = [c for c in items if isinstance(c, RawCell)]
     for at, cell in enumerate(cells):
