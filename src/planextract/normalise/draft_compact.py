@@ -1,0 +1,36 @@
+"""A document's drafts made compact once the first pass is done with them (issue 11).
+
+The drafts are held from the end of the first pass until each becomes its record,
+through owner resolution, the normaliser's peak. Built row by row, each draft has its
+own one-value list per role (``Chief Executive`` printed on 500 rows: 500 lists), its
+own empty ``extra`` map and its own set of flags. Once no row can grow a draft any
+more, equal value lists, flag sets and empty maps are shared: the same values,
+held once. Nothing after the first pass changes one of these in place (``records``
+replaces a role's list; ``Draft.flag`` makes a new set), so sharing changes nothing
+the records read.
+"""
+
+from __future__ import annotations
+
+from planextract.normalise.draft import Draft
+
+# the ``extra`` of every draft without extra cells, once the first pass is done
+# (``records`` hands each record a map of its own; tests/test_draft_compact.py
+# checks it is still empty after whole documents)
+NO_EXTRA: dict[str, str] = {}
+
+
+def compact(drafts: list[Draft]) -> None:
+    """Share equal value lists, flag sets and empty ``extra`` maps across ``drafts``
+    (in place), once no row can grow them."""
+    lists: dict[tuple[str, ...], list[str]] = {}
+    flag_sets: dict[frozenset[str], frozenset[str]] = {}
+    for draft in drafts:
+        values = draft.values
+        for role, printed in values.items():
+            values[role] = lists.setdefault(tuple(printed), printed)
+        if not draft.extra:
+            draft.extra = NO_EXTRA
+        if draft.flags:
+            flags = frozenset(draft.flags)
+            draft.flags = flag_sets.setdefault(flags, flags)

@@ -1,0 +1,65 @@
+"""The drafts made compact after the first pass (``normalise/draft_compact.py``,
+issue 11): the same datasets as with the drafts as built, and nothing written into
+what the drafts now share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from text_exports import write_exports
+
+from planextract.normalise import document, draft_compact
+from planextract.normalise.draft import Context, Draft
+from planextract.pipeline.document_run import run_one
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _everything(path: Path) -> tuple:
+    result = run_one(str(path))
+    doc = {k: v for k, v in result.document.items() if k != "seconds"}
+    return doc, result.actions, result.glossary, result.roles
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("exports")
+    samples = sorted(p for p in (ROOT / "samples").iterdir()
+                     if p.suffix in (".txt", ".docx", ".md", ".csv", ".html", ".pdf"))
+    return samples + write_exports(folder, 40_000, seed=11)
+
+
+def test_whole_documents_are_the_same_without_compacting(inputs, monkeypatch):
+    compacted = [_everything(p) for p in inputs]
+    assert all(doc["status"] == "ok" for doc, _, _, _ in compacted)
+    assert draft_compact.NO_EXTRA == {}  # nothing was written into the shared map
+    monkeypatch.setattr(document, "compact", lambda drafts: None)  # the drafts as built
+    for path, got in zip(inputs, compacted):
+        assert got == _everything(path), path.name
+
+
+def _draft(values: dict[str, list[str]], flags: set[str] | None = None) -> Draft:
+    draft = Draft(table=None, context=Context(), outcome=None, action_id_raw=None,
+                  action="Agree the scheme", values=values, extra={}, line_start=1,
+                  line_end=1, page_start=None, page_end=None)
+    for name in flags or ():
+        draft.flag(name)
+    return draft
+
+
+def test_equal_values_and_flags_are_shared_and_a_new_flag_is_a_drafts_own():
+    drafts = [_draft({"owner": ["Chief Executive"], "due": ["2011"]}, {"a"}),
+              _draft({"owner": ["Chief Executive"], "due": ["2012"]}, {"a"}),
+              _draft({"owner": ["HR Manager"]})]
+    draft_compact.compact(drafts)
+    first, second, third = drafts
+    assert first.values["owner"] is second.values["owner"] == ["Chief Executive"]
+    assert first.values["due"] == ["2011"] and second.values["due"] == ["2012"]
+    assert third.values == {"owner": ["HR Manager"]}
+    assert first.flags is second.flags == frozenset({"a"})
+    assert first.extra is draft_compact.NO_EXTRA
+    second.flag("columns_swapped")  # as records does: a set of its own, the other unchanged
+    assert second.flags == {"a", "columns_swapped"} and first.flags == {"a"}
+    third.flag("b")
+    assert third.flags == {"b"} and drafts[0].flags == {"a"}
