@@ -146,7 +146,7 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
                     if part:
                         pairs.setdefault(part, printed if parts == [cleaned] else part)
             done[seen] = list(pairs.items())
-        out.append(list(done[seen]))
+        out.append(done[seen])  # one list per distinct cell, read only (issue 11)
     return out
 
 
@@ -269,7 +269,9 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
     split = [cut[text] for text in cells]
     cut_pairs = _cut_roles(split, key, builtin, vocab)
-    per_cell = [[role for role, _ in pairs] for pairs in cut_pairs]
+    roles_of: dict[int, list[str]] = {}  # rows printing one cell share its pairs: and roles
+    per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs), [r for r, _ in pairs])
+                for pairs in cut_pairs]
     mentions = Counter(r for roles in per_cell for r in roles)
     expansions = _spell_out(sorted(mentions), key, builtin, vocab)
     groups = _groups(expansions, mentions, vocab)
