@@ -106,7 +106,7 @@ def _split_cells(lines: list[str], consume: bool = False
             _fold_loose(items)
             last = items[-1]
             assert isinstance(last, RawCell)
-            last.lines.append((number, line))
+            last.add(number, line)
         # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
         blanks = blanks + 1 if not filled and not cell else 0
         if consume:
@@ -135,8 +135,9 @@ def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
     assert isinstance(cell, RawCell)
     for item in loose:
         last = cell.lines[-1][0]
-        cell.lines += [(last + 1 + i, "") for i in range(item.blank_before)]
-        cell.lines.append((item.number, item.text))
+        for i in range(item.blank_before):
+            cell.add(last + 1 + i, "")
+        cell.add(item.number, item.text)
     cell.relabel()
 
 
