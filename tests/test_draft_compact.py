@@ -63,3 +63,14 @@ def test_equal_values_and_flags_are_shared_and_a_new_flag_is_a_drafts_own():
     assert second.flags == {"a", "columns_swapped"} and first.flags == {"a"}
     third.flag("b")
     assert third.flags == {"b"} and drafts[0].flags == {"a"}
+
+
+def test_equal_extra_maps_are_shared_in_their_order():
+    drafts = [_draft({}), _draft({}), _draft({})]
+    drafts[0].extra = {"Notes": "x", "Cost": "1"}
+    drafts[1].extra = {"Notes": "x", "Cost": "1"}
+    drafts[2].extra = {"Cost": "1", "Notes": "x"}  # equal as a map, printed in another order
+    draft_compact.compact(drafts)
+    assert drafts[0].extra is drafts[1].extra
+    assert list(drafts[2].extra) == ["Cost", "Notes"]
+
