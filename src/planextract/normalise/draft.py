@@ -54,12 +54,11 @@ class Draft:
     flags: set[str] | frozenset[str] = _NO_FLAGS
 
     def flag(self, name: str) -> None:
-        """Add ``name`` to the flags, the draft's own set made on the first (and
-        on the first after ``draft_compact`` shared them as a frozenset)."""
-        if type(self.flags) is set:
+        """Add ``name`` to the flags, the draft's own set made on the first."""
+        if self.flags:
             self.flags.add(name)
         else:
-            self.flags = {*self.flags, name}
+            self.flags = {name}
 
     def extend_to(self, row: Row) -> None:
         if row.line_end is not None:
