@@ -16,7 +16,6 @@ from planextract.normalise import (
 )
 from planextract.normalise.columns import header_roles
 from planextract.normalise.draft import Context, Draft
-from planextract.normalise.draft_compact import compact
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.layout import Layout, LayoutMemo, detect_layout
@@ -194,7 +193,6 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
             pending = result is True
         drafts.extend(builder.drafts[before:])
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    compact(drafts)  # held through owner resolution: equal values held once
     for builder in builders.values():
         for message in builder.left_out:
             _warn(doc, message)

@@ -134,7 +134,7 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
             strands=strand_list,
             scrutiny=scrutiny.split_bodies(squash(scrutiny_text or ""), bodies),
             duty_relevance=squash(text("duty") or "") or None,
-            extra=dict(draft.extra),  # its own map: a draft's may be shared
+            extra=draft.extra,
             page_start=draft.page_start,
             page_end=draft.page_end,
             line_start=draft.line_start,
