@@ -212,7 +212,28 @@ class ReferenceRawCell:
         return filled[-1] if filled else self.lines[0][0]
 
 
+class ReferenceFacts(cell_rows.Facts):
+    """``Facts`` as it was: its answers in maps by cell index."""
+
+    def __init__(self, cells) -> None:
+        self.cells = cells
+        self._run_map: dict[int, int] = {}
+        self._open_map: dict[int, bool] = {}
+
+    def label_run(self, at: int) -> int:
+        run = self._run_map.get(at)
+        if run is None:
+            run = self._run_map[at] = cell_rows.label_run(self.cells, at)
+        return run
+
+    def opens_table(self, at: int) -> bool:
+        if at not in self._open_map:
+            self._open_map[at] = cell_rows.opens_table(self.cells, at)
+        return self._open_map[at]
+
+
 def _reference_paths(monkeypatch) -> None:
+    monkeypatch.setattr(cells, "Facts", ReferenceFacts)
     split_cells = cells._split_cells
     monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
     for module in (cells, cell_rows, cell_items):
@@ -382,3 +403,15 @@ def test_a_raw_cell_reads_as_the_reference_one(lines, added, blanks):
         expected.last_text_line)
     assert repr(got) == repr(expected).replace("ReferenceRawCell", "RawCell")
     assert got == cell_items.RawCell(got.lines, blanks) and got != expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Action", "Lead", "Due", "", "Review the policy", "2011",
+                                 "1.1", "Status", "HR Manager"]), min_size=1, max_size=40),
+       st.lists(st.integers(-2, 45), max_size=30))
+def test_facts_kept_a_byte_a_cell_answer_as_the_maps_did(labels, asked):
+    made = [cell_items.RawCell([(n + 1, t)]) for n, t in enumerate(labels)]
+    fast, reference = cell_rows.Facts(made), ReferenceFacts(made)
+    for at in [*asked, *asked]:  # each asked twice: worked out, then remembered
+        assert fast.label_run(at) == reference.label_run(at)
+        assert fast.opens_table(at) == reference.opens_table(at)
