@@ -22,23 +22,39 @@ def inputs(tmp_path_factory) -> list[Path]:
     return samples + write_exports(folder, 40_000, seed=11)
 
 
-def test_a_packed_draft_unpacks_equal_field_for_field(inputs):
+def test_packed_drafts_unpack_equal_field_for_field_in_order(inputs):
     # records packs the drafts while owners are resolved (draft_pack): every draft
     # of the samples and exports comes back equal, its fields of the same types
     from planextract.extract.registry import read_document
-    from planextract.normalise.draft_pack import pack, pack_all, unpack
+    from planextract.normalise.draft_pack import PackedDrafts
 
     seen = 0
     for path in inputs:
         _, drafts = document.drafts_of(read_document(path.read_bytes()))
-        for draft in drafts:
-            back = unpack(pack(draft))
-            assert back == draft and back is not draft
-            assert [type(getattr(back, f)) for f in ("values", "extra")] == [dict, dict]
-            assert all(type(v) is list for v in back.values.values())
-            assert list(back.values) == list(draft.values)
-            assert type(back.flags) is (set if draft.flags else frozenset)
-            seen += 1
-        waiting = pack_all(list(drafts))
-        assert [unpack(waiting.pop()) for _ in range(len(waiting))] == drafts
+        for run in (1, 3, 64, len(drafts) + 1):
+            given = list(drafts)
+            packed = PackedDrafts(given, run)
+            assert given == []  # taken off the list given
+            back = []
+            while packed:
+                back.append(packed.pop())
+            assert back == drafts, (path.name, run)
+            for got, draft in zip(back, drafts):
+                assert got is not draft
+                assert [type(got.values), type(got.extra)] == [dict, dict]
+                assert list(got.values) == list(draft.values)
+                assert list(got.extra) == list(draft.extra)
+                assert all(type(v) is list for v in got.values.values())
+                assert got.context is draft.context and got.outcome is draft.outcome
+                assert type(got.flags) is (set if draft.flags else frozenset)
+        seen += len(drafts)
     assert seen > 1000
+
+
+def test_no_drafts_pack_to_nothing():
+    from planextract.normalise.draft_pack import PackedDrafts
+
+    packed = PackedDrafts([], 64)
+    assert not packed
+    with pytest.raises(IndexError):
+        packed.pop()

@@ -4,10 +4,16 @@
 document, and only then makes each draft its record: all through the resolution,
 the normaliser's memory peak, the drafts wait. As objects a draft costs about
 600 bytes beyond its text (the draft, a map of value lists, a string object per
-value); packed, its fields are one ``marshal`` string of bytes beside the context
-and outcome it shares with its neighbours, about 1.1-1.3 times the input less for
-a 1 MB export. ``unpack`` gives back an equal draft (fields of the same types and
-order; the flags as a set of their own) when its record is made.
+value). Packed, a run of drafts is one ``marshal`` string of bytes (their fields;
+a string printed twice in the run written once) beside the contexts and outcomes
+they share with their neighbours: about 1.1-1.3 times a 1 MB export less.
+
+A run's bytes are one block from the C allocator, not many small objects in
+Python's own arenas, which hand memory back only when wholly empty: as records
+are made, each run's block is freed whole and the Arrow batches of the rows
+(made through the same allocator) reuse it, instead of adding to the peak.
+``PackedDrafts.pop`` gives back drafts equal to those packed, field for field
+(the same types and order; the flags a set of their own), in document order.
 """
 
 from __future__ import annotations
@@ -16,24 +22,16 @@ import marshal
 
 from planextract.normalise.draft import Context, Draft, Outcome
 
-# (context, outcome, the other fields marshalled): context and outcome are shared
-# by the drafts under one heading, so they stay objects
-Packed = tuple[Context, Outcome | None, bytes]
+
+def _fields(draft: Draft) -> tuple:
+    return (draft.table, draft.action_id_raw, draft.action, draft.values, draft.extra,
+            draft.line_start, draft.line_end, draft.page_start, draft.page_end,
+            tuple(draft.flags))
 
 
-def pack(draft: Draft) -> Packed:
-    """``draft`` as a context, an outcome and its other fields in one bytes string."""
-    return (draft.context, draft.outcome, marshal.dumps((
-        draft.table, draft.action_id_raw, draft.action, draft.values, draft.extra,
-        draft.line_start, draft.line_end, draft.page_start, draft.page_end,
-        tuple(draft.flags))))
-
-
-def unpack(packed: Packed) -> Draft:
-    """The draft ``pack`` was given, equal field for field."""
-    context, outcome, blob = packed
+def _draft(context: Context, outcome: Outcome | None, fields: tuple) -> Draft:
     (table, action_id_raw, action, values, extra, line_start, line_end, page_start, page_end,
-     flags) = marshal.loads(blob)
+     flags) = fields
     draft = Draft(table=table, context=context, outcome=outcome, action_id_raw=action_id_raw,
                   action=action, values=values, extra=extra, line_start=line_start,
                   line_end=line_end, page_start=page_start, page_end=page_end)
@@ -42,11 +40,32 @@ def unpack(packed: Packed) -> Draft:
     return draft
 
 
-def pack_all(drafts: list[Draft]) -> list[Packed]:
-    """Every draft packed and taken off ``drafts`` (left empty) one at a time, so
-    the drafts and their packed forms are not all held at once; the packed list is
-    in reverse order, the first draft last (``pop`` gives them in order)."""
-    out: list[Packed] = []
-    while drafts:
-        out.append(pack(drafts.pop()))
-    return out
+class PackedDrafts:
+    """A document's drafts packed a run of ``run`` at a time, taken off the list
+    given (left empty) a run at a time; ``pop`` unpacks them in document order."""
+
+    __slots__ = ("_runs", "_open")
+
+    def __init__(self, drafts: list[Draft], run: int) -> None:
+        run = max(1, run)
+        # the last run first: popped from the end, the runs come in document order
+        self._runs: list[tuple[list[Context], list[Outcome | None], bytes]] = []
+        while drafts:
+            start = max(0, len(drafts) - run)
+            part = drafts[start:]
+            del drafts[start:]
+            self._runs.append(([d.context for d in part], [d.outcome for d in part],
+                               marshal.dumps([_fields(d) for d in part])))
+        self._open: list[Draft] = []  # the run being unpacked, last draft first
+
+    def __bool__(self) -> bool:
+        return bool(self._open or self._runs)
+
+    def pop(self) -> Draft:
+        """The next draft in document order (IndexError when none is left)."""
+        if not self._open:
+            contexts, outcomes, blob = self._runs.pop()
+            self._open = [_draft(c, o, f)
+                          for c, o, f in zip(contexts, outcomes, marshal.loads(blob))]
+            self._open.reverse()
+        return self._open.pop()

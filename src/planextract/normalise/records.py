@@ -23,7 +23,7 @@ from planextract.normalise import (
     swap,
 )
 from planextract.normalise.draft import Context, Draft
-from planextract.normalise.draft_pack import pack_all, unpack
+from planextract.normalise.draft_pack import PackedDrafts
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
@@ -69,7 +69,8 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
     owner_cells = [_text(d, "owner") for d in drafts]
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
     bodies = set(scrutiny_counts) | set(key_map)
-    waiting = pack_all(drafts)  # packed while the owners are resolved: the peak (issue 11)
+    # packed while the owners are resolved, the normaliser's peak (issue 11)
+    waiting = PackedDrafts(drafts, settings.run.draft_run)
     resolved = owners.resolve(owner_cells, glossary.unambiguous(doc.glossary),
                               settings.roles_file, sector_of(doc.organisation, doc.plan_title),
                               settings.owners)
@@ -81,7 +82,7 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
     # the strands a heading gives, read once per heading (drafts share their context)
     heading_strands: dict[tuple, list[str]] = {}
     while waiting:
-        draft, row_owners = unpack(waiting.pop()), rows.pop()
+        draft, row_owners = waiting.pop(), rows.pop()
         # each printed field squashed once a draft, not once a use (issue 11)
         text = {role: _text(draft, role) for role in draft.values}.get
         flags = set(draft.flags) | set(row_owners.flags)
