@@ -58,3 +58,29 @@ def test_no_drafts_pack_to_nothing():
     assert not packed
     with pytest.raises(IndexError):
         packed.pop()
+
+
+def test_the_owner_rules_memos_are_not_asked_once_owners_are_resolved(inputs, monkeypatch):
+    # records forgets them right after owner resolution (so making the records
+    # reuses their memory): asked again, they would only cost time, so none is
+    from planextract import memo
+    from planextract.normalise import records
+    from planextract.pipeline.document_run import run_one
+
+    owner_memos = [c for c in memo.caches()["document"] if c.__module__ in records.OWNER_RULES]
+    assert {c.__module__ for c in owner_memos} == records.OWNER_RULES
+
+    def asked() -> list[int]:
+        return [c.cache_info().hits + c.cache_info().misses for c in owner_memos]
+
+    after_resolve: list[list[int]] = []
+    at_the_end: list[list[int]] = []
+    forget_owners, forget_all = records.forget_document, memo.forget_document
+    monkeypatch.setattr(records, "forget_document",
+                        lambda modules: (forget_owners(modules), after_resolve.append(asked())))
+    monkeypatch.setattr(memo, "forget_document",
+                        lambda modules=None: (at_the_end.append(asked()), forget_all(modules)))
+    for path in inputs:
+        assert run_one(str(path)).document["status"] in ("ok", "empty"), path.name
+    assert after_resolve and len(after_resolve) == len(at_the_end) == len(inputs)
+    assert after_resolve == at_the_end

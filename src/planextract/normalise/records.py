@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
+from planextract.memo import forget_document
 from planextract.normalise import (
     dates,
     glossary,
@@ -27,6 +28,11 @@ from planextract.normalise.draft_pack import PackedDrafts
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
+
+# the modules whose per-document memos only owner resolution asks (tests/test_draft_pack.py
+# checks none of them is asked while the records are made)
+OWNER_RULES = frozenset(f"planextract.normalise.{name}"
+                        for name in ("owner_cells", "people", "role_match", "role_text"))
 
 
 def _text(draft: Draft, role: str) -> str | None:
@@ -75,6 +81,9 @@ def records(drafts: list[Draft], doc: NormalisedDocument,
                               settings.roles_file, sector_of(doc.organisation, doc.plan_title),
                               settings.owners)
     del owner_cells
+    # nothing asks the owner rules again for this document: their remembered answers
+    # go now, not when it is done, so making the records reuses their memory (issue 11)
+    forget_document(OWNER_RULES)
     doc.roles = resolved.roles
 
     rows = resolved.rows
