@@ -61,7 +61,8 @@ class RowOwners:
 
     owners: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
+    # most rows carry no flag: one empty set for all of them, not one each (issue 11)
+    flags: set[str] | frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -300,12 +301,15 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
         row = made.get(id(cell))
         if row is None:
             row = made[id(cell)] = RowOwners(people=list(dict.fromkeys(cell.people)))
+            flags = set()
             for role in roles:
                 if codes[role] == "fuzzy":
-                    row.flags.add("owner_fuzzy_matched")
+                    flags.add("owner_fuzzy_matched")
                 if canon[role] not in row.owners:
                     row.owners.append(canon[role])
             if cell.unsure:
-                row.flags.add("owner_unknown")
+                flags.add("owner_unknown")
+            if flags:
+                row.flags = flags
         rows.append(row)
     return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))
