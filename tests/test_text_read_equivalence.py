@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planextract.extract import parts, read_document
-from planextract.extract.text import cell_evidence, cell_labels, cell_rows, cells, markdown
+from planextract.extract.text import (
+    cell_evidence,
+    cell_items,
+    cell_labels,
+    cell_rows,
+    cells,
+    markdown,
+)
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
 from planextract.settings import DEFAULT
 
@@ -170,7 +178,66 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     return best[1] if best else None
 
 
+@dataclass(slots=True)
+class ReferenceRawCell:
+    """``RawCell`` as it was: its lines a list of ``(number, text)`` tuples (``add``
+    appends to it, as the reader did)."""
+
+    lines: list[tuple[int, str]]
+    blank_before: int = 0
+    label: str = ""
+    at: int = field(default=-1, compare=False, repr=False)
+    kind: str | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.relabel()
+
+    def add(self, number: int, text: str) -> None:
+        self.lines.append((number, text))
+
+    def relabel(self) -> None:
+        lines = self.lines
+        first = lines[0][1]
+        label = " ".join((first if len(lines) == 1 else " ".join(t for _, t in lines)).split())
+        self.label = first if label == first else label
+        self.kind = cell_evidence.kind_of(self.label)
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_text_line(self) -> int:
+        filled = [n for n, t in self.lines if t.strip()]
+        return filled[-1] if filled else self.lines[0][0]
+
+
+class ReferenceFacts(cell_rows.Facts):
+    """``Facts`` as it was: its answers in maps by cell index."""
+
+    def __init__(self, cells) -> None:
+        self.cells = cells
+        self._run_map: dict[int, int] = {}
+        self._open_map: dict[int, bool] = {}
+
+    def label_run(self, at: int) -> int:
+        run = self._run_map.get(at)
+        if run is None:
+            run = self._run_map[at] = cell_rows.label_run(self.cells, at)
+        return run
+
+    def opens_table(self, at: int) -> bool:
+        if at not in self._open_map:
+            self._open_map[at] = cell_rows.opens_table(self.cells, at)
+        return self._open_map[at]
+
+
 def _reference_paths(monkeypatch) -> None:
+    monkeypatch.setattr(cells, "Facts", ReferenceFacts)
+    split_cells = cells._split_cells
+    monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
+    for module in (cells, cell_rows, cell_items):
+        monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
     monkeypatch.setattr(cell_rows, "blank_agreement", reference_blank_agreement)
@@ -315,3 +382,36 @@ def test_remembered_cell_parts_are_the_parts_worked_out_afresh(cells_lines):
         raw = "\n".join(lines)
         assert cells._shared_cell(raw) == Cell(parts=cells._cell_parts(tuple(lines)), raw=raw)
     cells._shared_cell.cache_clear()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 10**6), st.text(alphabet="ab 1.\t", max_size=8)),
+                min_size=1, max_size=5),
+       st.lists(st.tuples(st.integers(1, 10**6), st.text(alphabet="ab 1.", max_size=8)),
+                max_size=3),
+       st.integers(0, 3))
+def test_a_raw_cell_reads_as_the_reference_one(lines, added, blanks):
+    # the compact cell (its first line held in itself) against the list of tuples
+    got, expected = cell_items.RawCell(list(lines), blanks), ReferenceRawCell(list(lines), blanks)
+    for number, text in added:
+        got.add(number, text)
+        expected.add(number, text)
+    got.relabel()
+    expected.relabel()
+    assert (got.lines, got.label, got.kind, got.first_line, got.last_text_line) == (
+        expected.lines, expected.label, expected.kind, expected.first_line,
+        expected.last_text_line)
+    assert repr(got) == repr(expected).replace("ReferenceRawCell", "RawCell")
+    assert got == cell_items.RawCell(got.lines, blanks) and got != expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Action", "Lead", "Due", "", "Review the policy", "2011",
+                                 "1.1", "Status", "HR Manager"]), min_size=1, max_size=40),
+       st.lists(st.integers(-2, 45), max_size=30))
+def test_facts_kept_a_byte_a_cell_answer_as_the_maps_did(labels, asked):
+    made = [cell_items.RawCell([(n + 1, t)]) for n, t in enumerate(labels)]
+    fast, reference = cell_rows.Facts(made), ReferenceFacts(made)
+    for at in [*asked, *asked]:  # each asked twice: worked out, then remembered
+        assert fast.label_run(at) == reference.label_run(at)
+        assert fast.opens_table(at) == reference.opens_table(at)

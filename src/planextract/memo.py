@@ -48,10 +48,12 @@ def vocabulary(size: int) -> Callable[[F], F]:
     return remember
 
 
-def forget_document() -> None:
-    """Empty every per-document cache: the document's strings go with it."""
+def forget_document(modules: frozenset[str] | None = None) -> None:
+    """Empty every per-document cache (or those defined in ``modules``, by module
+    name): the document's strings go with it."""
     for cached in _DOCUMENT:
-        cached.cache_clear()
+        if modules is None or cached.__module__ in modules:
+            cached.cache_clear()
 
 
 def caches() -> dict[str, tuple[Any, ...]]:

@@ -117,6 +117,10 @@ class RunSettings:
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory)
     row_batch: int = 1024
+    # a document's drafts wait for its owners packed this many to a block of bytes
+    # (normalise/draft_pack.py), each block freed as its records are made, for the
+    # row batches to reuse: a few kB a block, well apart from Python's small objects
+    draft_run: int = 64
     # while a document is read, the garbage collector's youngest generation is
     # collected every this many allocations (pipeline/collector.py; 0: the
     # interpreter's 700) where it is not paused (``pause_gc`` below: the PDF, Word

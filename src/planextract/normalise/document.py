@@ -152,12 +152,18 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
         [b.text if isinstance(b, Paragraph) else None for b in blocks], doc.glossary))
     doc.warnings.extend(glossary.conflicts(doc.glossary))
 
+    del similar_index, label_sets  # pass 1's: the logical tables are found
     layouts = _layouts(blocks, logical, table_of, headers_of, settings)
+    # the last block each table builder reads: it goes after it (issue 11: every
+    # builder, its layout and the drafts list it keeps were held to the end)
+    last_block = {(match, tuple(_headers_of(headers_of[i], logical[match]))): i
+                  for i, match in table_of.items()}
 
     # pass 2: walk the blocks with the heading context and build drafts
     context = Context()
     drafts: list[Draft] = []
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
+    left_out: dict[tuple[int, tuple[str, ...]], list[str]] = {}  # each builder's, in order
     for index in range(len(blocks)):
         block = blocks[index]
         if consume:
@@ -168,7 +174,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
         if index not in table_of:
             continue
         table = logical[table_of[index]]
-        header = headers_of[index]
+        header = headers_of.pop(index) if consume else headers_of[index]
         rows = list(block.rows)
         if header is not None:
             headers = header.labels
@@ -180,8 +186,9 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
         key = (table_of[index], tuple(headers))
         builder = builders.get(key)
         if builder is None:
-            builder = TableBuilder(layouts[key], table.name if named else None, context)
+            builder = TableBuilder(layouts.pop(key), table.name if named else None, context)
             builders[key] = builder
+            left_out[key] = builder.left_out
         builder.set_context(context)
         before = len(builder.drafts)
         pending = False
@@ -192,9 +199,11 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
                 builder.set_context(context)
             pending = result is True
         drafts.extend(builder.drafts[before:])
+        if last_block[key] == index:
+            del builders[key]
     drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
-    for builder in builders.values():
-        for message in builder.left_out:
+    for messages in left_out.values():
+        for message in messages:
             _warn(doc, message)
     if consume:  # the blocks are gone: so go the cell texts the caches remember
         text_cache.forget()
@@ -236,6 +245,11 @@ def _rows_by_table(blocks: list, table_of: dict[int, int],
         if i in table_of:
             out.setdefault(table_of[i], []).extend(tables.data_rows(block, headers_of.get(i)))
     return out
+
+
+def _headers_of(header: Header | None, table: LogicalTable) -> list[str]:
+    """The labels a table block is read under: its own header's, or its table's."""
+    return header.labels if header is not None else table.headers
 
 
 def _apply(context: Context, heading: Heading) -> Context:

@@ -26,7 +26,7 @@ _AND = re.compile(r"(?<!\b\w)\s+(?:and|&)\s+(?!\w\b)")  # never T & D
 _BRACKETS = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
 
 
-@dataclass
+@dataclass(slots=True)  # one per distinct owner cell, held through resolution (issue 11)
 class OwnerCell:
     """A cell cut into role spellings (cleaned) and people, in printed order.
 

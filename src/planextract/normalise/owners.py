@@ -61,7 +61,8 @@ class RowOwners:
 
     owners: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
+    # most rows carry no flag: one empty set for all of them, not one each (issue 11)
+    flags: set[str] | frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
                     if part:
                         pairs.setdefault(part, printed if parts == [cleaned] else part)
             done[seen] = list(pairs.items())
-        out.append(list(done[seen]))
+        out.append(done[seen])  # one list per distinct cell, read only (issue 11)
     return out
 
 
@@ -269,7 +270,9 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
     split = [cut[text] for text in cells]
     cut_pairs = _cut_roles(split, key, builtin, vocab)
-    per_cell = [[role for role, _ in pairs] for pairs in cut_pairs]
+    roles_of: dict[int, list[str]] = {}  # rows printing one cell share its pairs: and roles
+    per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs), [r for r, _ in pairs])
+                for pairs in cut_pairs]
     mentions = Counter(r for roles in per_cell for r in roles)
     expansions = _spell_out(sorted(mentions), key, builtin, vocab)
     groups = _groups(expansions, mentions, vocab)
@@ -298,12 +301,15 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
         row = made.get(id(cell))
         if row is None:
             row = made[id(cell)] = RowOwners(people=list(dict.fromkeys(cell.people)))
+            flags = set()
             for role in roles:
                 if codes[role] == "fuzzy":
-                    row.flags.add("owner_fuzzy_matched")
+                    flags.add("owner_fuzzy_matched")
                 if canon[role] not in row.owners:
                     row.owners.append(canon[role])
             if cell.unsure:
-                row.flags.add("owner_unknown")
+                flags.add("owner_unknown")
+            if flags:
+                row.flags = flags
         rows.append(row)
     return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
+from planextract.memo import forget_document
 from planextract.normalise import (
     dates,
     glossary,
@@ -23,9 +24,15 @@ from planextract.normalise import (
     swap,
 )
 from planextract.normalise.draft import Context, Draft
+from planextract.normalise.draft_pack import PackedDrafts
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
+
+# the modules whose per-document memos only owner resolution asks (tests/test_draft_pack.py
+# checks none of them is asked while the records are made)
+OWNER_RULES = frozenset(f"planextract.normalise.{name}"
+                        for name in ("owner_cells", "people", "role_match", "role_text"))
 
 
 def _text(draft: Draft, role: str) -> str | None:
@@ -56,29 +63,35 @@ def _swap_if_needed(draft: Draft) -> None:
 def records(drafts: list[Draft], doc: NormalisedDocument,
             settings: Settings = DEFAULT) -> Iterator[ActionRecord]:
     """The action records of ``drafts``, one at a time, in order: owners, dates,
-    strands, scrutiny read over the whole document first, then each draft let
-    go (taken off ``drafts``) once its record is made, so a long document's
-    drafts and records are not all held at once (issue 11). A record with no
-    action text is no action: a warning keeps what it printed."""
+    strands, scrutiny read over the whole document first (the drafts packed
+    meanwhile, taken off ``drafts``), then each draft let go once its record is
+    made, so a long document's drafts and records are not all held at once
+    (issue 11). A record with no action text is no action: a warning keeps what
+    it printed."""
     for draft in drafts:
         _cut_owner_due(draft)
         _swap_if_needed(draft)
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
-    resolved = owners.resolve([_text(d, "owner") for d in drafts],
-                              glossary.unambiguous(doc.glossary), settings.roles_file,
-                              sector_of(doc.organisation, doc.plan_title), settings.owners)
-    doc.roles = resolved.roles
-
+    owner_cells = [_text(d, "owner") for d in drafts]
     scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
     bodies = set(scrutiny_counts) | set(key_map)
+    # packed while the owners are resolved, the normaliser's peak (issue 11)
+    waiting = PackedDrafts(drafts, settings.run.draft_run)
+    resolved = owners.resolve(owner_cells, glossary.unambiguous(doc.glossary),
+                              settings.roles_file, sector_of(doc.organisation, doc.plan_title),
+                              settings.owners)
+    del owner_cells
+    # nothing asks the owner rules again for this document: their remembered answers
+    # go now, not when it is done, so making the records reuses their memory (issue 11)
+    forget_document(OWNER_RULES)
+    doc.roles = resolved.roles
 
     rows = resolved.rows
-    drafts.reverse()
     rows.reverse()
     # the strands a heading gives, read once per heading (drafts share their context)
     heading_strands: dict[tuple, list[str]] = {}
-    while drafts:
-        draft, row_owners = drafts.pop(), rows.pop()
+    while waiting:
+        draft, row_owners = waiting.pop(), rows.pop()
         # each printed field squashed once a draft, not once a use (issue 11)
         text = {role: _text(draft, role) for role in draft.values}.get
         flags = set(draft.flags) | set(row_owners.flags)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from sys import intern
 
 from planextract.lexicon.fold import fold
 from planextract.memo import per_document
@@ -56,7 +57,9 @@ def words_of(role: str) -> tuple[str, ...]:
         if word == "&":
             word = "and"
         if word:
-            out.append(word)
+            # one string a distinct word: the memo holds thousands of pieces' words,
+            # most of them the same few (``Manager``, ``of``, ``HR``; issue 11)
+            out.append(intern(word))
     return tuple(out)
 
 

@@ -11,39 +11,77 @@ from planextract.extract.model import Paragraph
 from planextract.extract.text import cell_evidence
 
 
-@dataclass(slots=True)
 class RawCell:
-    """A cell: its numbered lines, and the blank lines printed just before it."""
+    """A cell: its numbered lines, and the blank lines printed just before it.
 
-    lines: list[tuple[int, str]]
-    blank_before: int = 0
-    label: str = ""
-    # its index among the export's cells (set by the reader): a field, not a dict
-    # from id() to index beside hundreds of thousands of cells
-    at: int = field(default=-1, compare=False, repr=False)
-    # what its label reads as (``cell_evidence``), set with the label: every width
-    # tried weighs the same cells again
-    kind: str | None = field(default=None, init=False, compare=False, repr=False)
+    Most cells are one line: that line is held as its number and text in the cell
+    itself, not as a list holding a tuple (issue 11: a 1 MB export has 40,000 cells,
+    and the list and tuple were about 120 bytes each, more than most cells' text);
+    the lines after the first, when there are any, in a list. ``lines`` gives them
+    all as ``(number, text)`` pairs, as the list the reader used to keep
+    (``tests/test_text_read_equivalence.py`` reads whole exports with that one)."""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("_number", "_text", "_more", "blank_before", "label", "at", "kind")
+
+    def __init__(self, lines: list[tuple[int, str]], blank_before: int = 0,
+                 label: str = "") -> None:
+        (self._number, self._text), *more = lines
+        self._more: list[tuple[int, str]] | None = more or None
+        self.blank_before = blank_before
+        self.label = label
+        # its index among the export's cells (set by the reader): a field, not a dict
+        # from id() to index beside hundreds of thousands of cells
+        self.at = -1
+        # what its label reads as (``cell_evidence``), set with the label: every width
+        # tried weighs the same cells again
+        self.kind: str | None = None
         self.relabel()
 
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        """Every line as ``(number, text)`` (a new list: add lines with ``add``)."""
+        first = (self._number, self._text)
+        return [first, *self._more] if self._more else [first]
+
+    def add(self, number: int, text: str) -> None:
+        """One more line (the label is not read again: ``relabel`` does that)."""
+        if self._more is None:
+            self._more = [(number, text)]
+        else:
+            self._more.append((number, text))
+
+    def __eq__(self, other: object) -> bool:  # as the dataclass it was: lines, blanks, label
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.lines, self.blank_before, self.label) == (
+            other.lines, other.blank_before, other.label)  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"RawCell(lines={self.lines!r}, blank_before={self.blank_before!r}, "
+                f"label={self.label!r})")
+
     def relabel(self) -> None:
-        lines = self.lines
-        first = lines[0][1]
-        label = " ".join((first if len(lines) == 1 else " ".join(t for _, t in lines)).split())
+        first = self._text
+        if self._more is None:
+            label = " ".join(first.split())
+        else:
+            label = " ".join(" ".join([first, *(t for _, t in self._more)]).split())
         # the line itself when it reads the same: one string a cell, not two
         self.label = first if label == first else label
         self.kind = cell_evidence.kind_of(self.label)
 
     @property
     def first_line(self) -> int:
-        return self.lines[0][0]
+        return self._number
 
     @property
     def last_text_line(self) -> int:
+        if self._more is None:
+            return self._number
         filled = [n for n, t in self.lines if t.strip()]
-        return filled[-1] if filled else self.lines[0][0]
+        return filled[-1] if filled else self._number
 
 
 @dataclass(slots=True)

@@ -18,9 +18,9 @@ several.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 from planextract.extract.cell_share import CellMaker
@@ -64,22 +64,33 @@ def _dialect(text: str) -> type[csv.Dialect]:
     return _with_delimiter(delimiter)
 
 
-def _records(text: str) -> list[tuple[int, int, list[str]]]:
-    """(first line, last line, cells) of every record."""
+# a physical line and its ending, as ``io.StringIO(text, newline="")`` reads them:
+# ended by "\r\n", "\r" or "\n", the ending kept; the last one may have none
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def physical_lines(text: str) -> Iterator[str]:
+    """The lines ``io.StringIO(text, newline="")`` gives, one at a time. Not that
+    buffer itself: it holds the text as four bytes a character (issue 11: 4 MB
+    for a 1 MB CSV export, while it was read)."""
+    return (m.group() for m in _PHYSICAL_LINE.finditer(text))
+
+
+def _records(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of every record, one at a time (all of them
+    at once held every field as a string and a list a record: issue 11)."""
     dialect = _dialect(text)
     line = 0
     declared = _SEP_LINE.match(text)
     if declared:
         text = text[declared.end():]
         line = 1
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    out = []
+    reader = csv.reader(physical_lines(text), dialect)
     offset = line
     for cells in reader:
         start = line + 1
         line = reader.line_num + offset
-        out.append((start, line, cells))
-    return out
+        yield start, line, cells
 
 
 def looks_like_csv(lines: list[str]) -> bool:
@@ -124,14 +135,27 @@ def _field_parts(text: str) -> tuple[str, ...]:
 
 def read_csv(data: bytes, source_format: str = "csv",
              settings: Settings = DEFAULT) -> RawDocument:
-    text, warnings = decode(data, settings.limits)
+    decoded, warnings = decode(data, settings.limits)
     try:
-        records = _records(text)
+        records = _records(decoded)
+        del decoded
+        blocks = _blocks(records, warnings, settings)
+        for _ in records:  # the records past the row limit read too: one that is
+            pass  # not CSV fails the file, as when every record was read first
     except csv.Error as err:
         raise ReaderError(f"not a readable CSV file ({err}); save the table again as "
                           "CSV from the spreadsheet") from None
+    width = max((len(r.cells) for b in blocks if isinstance(b, list) for r in b), default=0)
+    out = [b if not isinstance(b, list) else Table(rows=tuple(_padded(r, width) for r in b))
+           for b in blocks]
+    return RawDocument(source_format="csv", blocks=out, warnings=warnings)
+
+
+def _blocks(records: Iterator[tuple[int, int, list[str]]], warnings: list[str],
+            settings: Settings) -> list[Paragraph | list[Row]]:
+    """Paragraphs and tables (lists of rows) of the records, up to the row limit."""
     limit = settings.limits.max_table_rows
-    blocks: list[Paragraph | Table | list[Row]] = []
+    blocks: list[Paragraph | list[Row]] = []
     rows: list[Row] | None = None  # the table being read; None between tables
     count = 0
     cell = CellMaker(_field_parts)  # one Cell per distinct field (issue 11)
@@ -157,7 +181,4 @@ def read_csv(data: bytes, source_format: str = "csv",
         rows.append(Row(cells=tuple(map(cell, cells[:settings.limits.max_columns])),
                         line_start=start, line_end=end))
         count += 1
-    width = max((len(r.cells) for b in blocks if isinstance(b, list) for r in b), default=0)
-    out = [b if not isinstance(b, list) else Table(rows=tuple(_padded(r, width) for r in b))
-           for b in blocks]
-    return RawDocument(source_format="csv", blocks=out, warnings=warnings)
+    return blocks
