@@ -106,7 +106,28 @@ def test_tables_found_through_the_index_are_the_tables_compared_one_by_one(steps
     for labels, add in steps:
         expected = next((k for k in range(len(index.label_sets) - 1, -1, -1)
                          if document._similar_sets(index.label_sets[k], labels)), None)
+        assert index.latest_gathered(labels) == expected  # the walk it replaced
         assert document._latest_similar(index.label_sets, index, labels) == expected
+        if expected is None or add:
+            index.add(labels)
+
+
+_FEW_LABELS = st.sets(st.sampled_from(["action", "owner", "lead", "date", "rag", "x"]),
+                      max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_FEW_LABELS | _MANY_LABELS, st.booleans()), max_size=80))
+def test_the_bit_sliced_count_finds_what_the_gathered_walk_finds(steps):
+    """Many blocks over few labels (counts carried into a third and fourth bit,
+    every set size): the bit masks' answer against the prefix candidates
+    compared one by one (the walk it replaced) and against every table."""
+    index = tables.LabelIndex(document._similar_sets)
+    for labels, add in steps:
+        expected = next((k for k in range(len(index.label_sets) - 1, -1, -1)
+                         if document._similar_sets(index.label_sets[k], labels)), None)
+        assert index.latest_gathered(labels) == expected
+        assert index.latest(labels) == expected
         if expected is None or add:
             index.add(labels)
 
@@ -340,3 +361,14 @@ def test_the_keys_forms_made_once_fit_spellings_as_read_for_each():
         assert got == reference_key_form(expansion, key, vocab), spelling
         changed += got != expansion
     assert changed  # the key's forms were taken somewhere
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=70), st.integers(0, 45), st.integers(0, 2**70))
+def test_at_least_reads_bit_sliced_counts_as_the_counts_compared(counts, need, among):
+    """``tables._at_least``: the tables among ``among`` counting ``need`` or more,
+    from the counts' bits, as comparing each count."""
+    sliced = [sum(((c >> i) & 1) << k for k, c in enumerate(counts))
+              for i in range(max(counts, default=0).bit_length())]
+    expected = sum(1 << k for k, c in enumerate(counts) if c >= need and among >> k & 1)
+    assert tables._at_least(sliced, need, among) & ((1 << len(counts)) - 1) == expected
