@@ -42,6 +42,22 @@ _DATE_PIECES = st.sampled_from([
 date_text = st.lists(_DATE_PIECES, max_size=8).map(" ".join)
 
 
+_WORDLESS_DIGITS = st.lists(st.sampled_from([
+    "March", "Sept.", "sept", "DEC", "decade", "Mayor", "may", "summer", "ongoing", "Q", "by",
+    "end of", "June–July", "–", "-", ",", "\u0662\u0660\u0661\u0662", "\uff12\uff10", "\n", ""]),
+    max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDLESS_DIGITS | date_text)
+def test_text_without_a_digit_is_searched_for_months_alone_as_by_every_pattern(text):
+    """The remembered path reads text with no digit (ASCII or any script's) for
+    bare months only; every pattern read afresh finds the same."""
+    dates._expressions.cache_clear()
+    assert dates.find_expressions(text) == dates.read_expressions(text)
+    assert dates.parse_due(text) == dates.read_due(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(date_text)
 def test_remembered_dates_are_the_dates_read_afresh(text):

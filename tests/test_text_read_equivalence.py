@@ -315,3 +315,14 @@ def test_remembered_cell_parts_are_the_parts_worked_out_afresh(cells_lines):
         raw = "\n".join(lines)
         assert cells._shared_cell(raw) == Cell(parts=cells._cell_parts(tuple(lines)), raw=raw)
     cells._shared_cell.cache_clear()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAgGoOiInN -.Jan2010\u0130\u0131\u212a\u0662"
+                                             "\uff10\uff27\uff4f")), max_size=40))
+def test_a_cell_ruled_out_as_a_date_without_the_search_is_no_date(text):
+    """``_may_be_date`` (a digit, ``going``, or text not ASCII) spares the date
+    search only where it finds nothing: ASCII and other scripts' digits and letters."""
+    if not cell_evidence._may_be_date(text):
+        assert not DATE_LIKE.search(text)
+    assert cell_evidence._kind_of.__wrapped__(text) == reference_kind(text)
