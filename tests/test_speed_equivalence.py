@@ -193,6 +193,7 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(owner_cells.segments)] = owner_cells.read_segments
     swaps[id(owner_cells._peel_parts)] = owner_cells.peel_parts
     swaps[id(column_evidence.dated_column)] = reference_dated_column
+    swaps[id(role_match._bijection)] = role_match.bijection_by_orderings
     swaps[id(column_evidence.id_like)] = reference_id_like
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined

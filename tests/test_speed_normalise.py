@@ -32,6 +32,7 @@ from planextract.normalise.owner_cells import (
     segments,
 )
 from planextract.normalise.people import is_person
+from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -388,3 +389,28 @@ def test_at_least_reads_bit_sliced_counts_as_the_counts_compared(counts, need, a
               for i in range(max(counts, default=0).bit_length())]
     expected = sum(1 << k for k, c in enumerate(counts) if c >= need and among >> k & 1)
     assert tables._at_least(sliced, need, among) & ((1 << len(counts)) - 1) == expected
+
+
+_ROLE_WORDS = st.sampled_from(["head", "hed", "manager", "mgr", "managr", "comms", "communication",
+                               "communications", "hr", "human", "resources", "deputy", "dep",
+                               "department", "vice", "chancellor", "vicechancellor", "officer",
+                               "equality", "equalities", "senior", "director", "dir", "team"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ROLE_WORDS, min_size=1, max_size=6), st.lists(_ROLE_WORDS, min_size=1,
+                                                                  max_size=6),
+       st.sets(_ROLE_WORDS, max_size=3))
+def test_words_paired_once_each_align_as_every_ordering_tried(x, y, dotted):
+    """``role_match._bijection`` asks each pair of words once and looks for an
+    ordering in the answers; ``bijection_by_orderings`` asked every ordering."""
+    from planextract.normalise import role_match
+
+    vocab = load(None)
+    tolerance = DEFAULT.owners
+    words = [w.lower() for w in x]
+    for other in (y, words[::-1], words[:-1] + ["mgr"]):
+        assert role_match._bijection(tuple(words), tuple(other), vocab, frozenset(dotted),
+                                     tolerance) == \
+            role_match.bijection_by_orderings(tuple(words), tuple(other), vocab,
+                                              frozenset(dotted), tolerance)
