@@ -1,14 +1,12 @@
-"""Text already collapsed is given back without splitting it (``lexicon.text.spaced_once``,
-``parts.collapse``'s one-line path): the same text, the same object, as the split
-and join it replaced (``read_squash``, ``read_squash_lines``, ``reference_collapse``)."""
+"""Text already collapsed is given back without splitting it (``lexicon.text.spaced_once``):
+the same text, the same object, as the split and join it replaced (``read_squash``,
+``read_squash_lines``)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_text_read_equivalence import reference_collapse
 
-from planextract.extract import parts
 from planextract.lexicon import text as text_module
 
 # printable ASCII and every kind of space str.split knows, ASCII controls among them
@@ -31,12 +29,6 @@ def test_squash_is_the_split_and_join(text):
         assert (got is text) == (expected is text)  # the text itself when nothing changed
         sub = Subclass(text)
         assert type(fast(sub)) is type(reference(sub)) and fast(sub) == reference(sub)
-
-
-@settings(max_examples=800, deadline=None)
-@given(_TEXT)
-def test_a_line_collapsed_is_collapsed_as_the_reference_does(text):
-    assert parts.collapse(text) == reference_collapse(text)
 
 
 def test_collapsed_text_is_given_back_itself():

@@ -25,8 +25,6 @@ def collapse(text: str) -> str:
     """Collapse runs of spaces inside each line and drop empty lines (a line alone
     without the lists: most cells are one line, read by the hundred thousand)."""
     if "\n" not in text:
-        if text.isascii() and text.isprintable() and "  " not in text:
-            return text.strip()  # only single spaces: ``_WS`` would put each back
         return _WS.sub(" ", text).strip()
     lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
