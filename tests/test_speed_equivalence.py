@@ -25,15 +25,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference_resolve import reference_resolve
 from test_candidate_pairs import reference_candidate_pairs
+from test_column_share import reference_dated_column, reference_id_like
 from test_layout_memo import reference_detect_layout
 from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
 from text_exports import swap_everywhere, write_exports
 
 from planextract.lexicon import column_roles
+from planextract.lexicon import text as text_module
 from planextract.lexicon.column_roles import PHRASES, WORDS
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import (
+    column_evidence,
     columns,
     dates,
     document,
@@ -182,11 +185,16 @@ def _reference_paths(monkeypatch) -> None:
     """Every fast path replaced by the code it replaced: each remembered function
     by the function computed afresh, wherever a module imported it."""
     swaps = {id(fast): fast.__wrapped__ for fast in REMEMBERED}  # by identity
+    swaps[id(squash)] = text_module.read_squash  # without the test for collapsed text
+    swaps[id(squash_lines)] = text_module.read_squash_lines
     swaps[id(dates.parse_due)] = dates.read_due
     swaps[id(dates.find_expressions)] = dates.read_expressions
     swaps[id(document._latest_similar)] = reference_latest_similar
     swaps[id(owner_cells.segments)] = owner_cells.read_segments
     swaps[id(owner_cells._peel_parts)] = owner_cells.peel_parts
+    swaps[id(column_evidence.dated_column)] = reference_dated_column
+    swaps[id(role_match._bijection)] = role_match.bijection_by_orderings
+    swaps[id(column_evidence.id_like)] = reference_id_like
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
     for module in (layout, rows, tables):
@@ -195,6 +203,10 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
     monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
     monkeypatch.setattr(tables, "resolve", reference_resolve)  # each column read afresh
+    import reference_resolve as resolve_module  # its own names: every cell counted too
+
+    monkeypatch.setattr(resolve_module, "dated_column", reference_dated_column)
+    monkeypatch.setattr(resolve_module, "id_like", reference_id_like)
     monkeypatch.setattr(document, "records", reference_records)
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
     monkeypatch.setattr(document_run, "_abbreviations",

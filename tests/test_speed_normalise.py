@@ -32,6 +32,7 @@ from planextract.normalise.owner_cells import (
     segments,
 )
 from planextract.normalise.people import is_person
+from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +41,22 @@ _DATE_PIECES = st.sampled_from([
     "winter", "-", "–", "/", ".", ",", "to", "and", "ongoing", "from", "onwards", "by", "st",
     "31.6.10", "1/4/2012", "2011-04-01", "Commencement", "every", "month", "", "\n"])
 date_text = st.lists(_DATE_PIECES, max_size=8).map(" ".join)
+
+
+_WORDLESS_DIGITS = st.lists(st.sampled_from([
+    "March", "Sept.", "sept", "DEC", "decade", "Mayor", "may", "summer", "ongoing", "Q", "by",
+    "end of", "June–July", "–", "-", ",", "\u0662\u0660\u0661\u0662", "\uff12\uff10", "\n", ""]),
+    max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDLESS_DIGITS | date_text)
+def test_text_without_a_digit_is_searched_for_months_alone_as_by_every_pattern(text):
+    """The remembered path reads text with no digit (ASCII or any script's) for
+    bare months only; every pattern read afresh finds the same."""
+    dates._expressions.cache_clear()
+    assert dates.find_expressions(text) == dates.read_expressions(text)
+    assert dates.parse_due(text) == dates.read_due(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -106,7 +123,28 @@ def test_tables_found_through_the_index_are_the_tables_compared_one_by_one(steps
     for labels, add in steps:
         expected = next((k for k in range(len(index.label_sets) - 1, -1, -1)
                          if document._similar_sets(index.label_sets[k], labels)), None)
+        assert index.latest_gathered(labels) == expected  # the walk it replaced
         assert document._latest_similar(index.label_sets, index, labels) == expected
+        if expected is None or add:
+            index.add(labels)
+
+
+_FEW_LABELS = st.sets(st.sampled_from(["action", "owner", "lead", "date", "rag", "x"]),
+                      max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_FEW_LABELS | _MANY_LABELS, st.booleans()), max_size=80))
+def test_the_bit_sliced_count_finds_what_the_gathered_walk_finds(steps):
+    """Many blocks over few labels (counts carried into a third and fourth bit,
+    every set size): the bit masks' answer against the prefix candidates
+    compared one by one (the walk it replaced) and against every table."""
+    index = tables.LabelIndex(document._similar_sets)
+    for labels, add in steps:
+        expected = next((k for k in range(len(index.label_sets) - 1, -1, -1)
+                         if document._similar_sets(index.label_sets[k], labels)), None)
+        assert index.latest_gathered(labels) == expected
+        assert index.latest(labels) == expected
         if expected is None or add:
             index.add(labels)
 
@@ -340,3 +378,39 @@ def test_the_keys_forms_made_once_fit_spellings_as_read_for_each():
         assert got == reference_key_form(expansion, key, vocab), spelling
         changed += got != expansion
     assert changed  # the key's forms were taken somewhere
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=70), st.integers(0, 45), st.integers(0, 2**70))
+def test_at_least_reads_bit_sliced_counts_as_the_counts_compared(counts, need, among):
+    """``tables._at_least``: the tables among ``among`` counting ``need`` or more,
+    from the counts' bits, as comparing each count."""
+    sliced = [sum(((c >> i) & 1) << k for k, c in enumerate(counts))
+              for i in range(max(counts, default=0).bit_length())]
+    expected = sum(1 << k for k, c in enumerate(counts) if c >= need and among >> k & 1)
+    assert tables._at_least(sliced, need, among) & ((1 << len(counts)) - 1) == expected
+
+
+_ROLE_WORDS = st.sampled_from(["head", "hed", "manager", "mgr", "managr", "comms", "communication",
+                               "communications", "hr", "human", "resources", "deputy", "dep",
+                               "department", "vice", "chancellor", "vicechancellor", "officer",
+                               "equality", "equalities", "senior", "director", "dir", "team"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ROLE_WORDS, min_size=1, max_size=6), st.lists(_ROLE_WORDS, min_size=1,
+                                                                  max_size=6),
+       st.sets(_ROLE_WORDS, max_size=3))
+def test_words_paired_once_each_align_as_every_ordering_tried(x, y, dotted):
+    """``role_match._bijection`` asks each pair of words once and looks for an
+    ordering in the answers; ``bijection_by_orderings`` asked every ordering."""
+    from planextract.normalise import role_match
+
+    vocab = load(None)
+    tolerance = DEFAULT.owners
+    words = [w.lower() for w in x]
+    for other in (y, words[::-1], words[:-1] + ["mgr"]):
+        assert role_match._bijection(tuple(words), tuple(other), vocab, frozenset(dotted),
+                                     tolerance) == \
+            role_match.bijection_by_orderings(tuple(words), tuple(other), vocab,
+                                              frozenset(dotted), tolerance)

@@ -415,3 +415,14 @@ def test_facts_kept_a_byte_a_cell_answer_as_the_maps_did(labels, asked):
     for at in [*asked, *asked]:  # each asked twice: worked out, then remembered
         assert fast.label_run(at) == reference.label_run(at)
         assert fast.opens_table(at) == reference.opens_table(at)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAgGoOiInN -.Jan2010\u0130\u0131\u212a\u0662"
+                                             "\uff10\uff27\uff4f")), max_size=40))
+def test_a_cell_ruled_out_as_a_date_without_the_search_is_no_date(text):
+    """``_may_be_date`` (a digit, ``going``, or text not ASCII) spares the date
+    search only where it finds nothing: ASCII and other scripts' digits and letters."""
+    if not cell_evidence._may_be_date(text):
+        assert not DATE_LIKE.search(text)
+    assert cell_evidence._kind_of.__wrapped__(text) == reference_kind(text)

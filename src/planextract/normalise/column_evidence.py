@@ -10,6 +10,7 @@ When no header names an action at all, the same evidence picks the column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planextract.lexicon import role_vocab
@@ -39,11 +40,28 @@ class Resolved:
     notes: list[str] = field(default_factory=list)
 
 
+def reaches(hits: Iterable[bool], total: int, share: float) -> bool:
+    """``sum(hits) >= share * total`` for ``total`` hits, read only until the answer
+    is certain: reached, or out of reach with the hits left (issue 11: a long
+    logical table's columns were read to the end, a date parsed per cell)."""
+    need = share * total
+    count, left = 0, total
+    for hit in hits:
+        left -= 1
+        if hit:
+            count += 1
+            if count >= need:
+                return True
+        elif count + left < need:
+            return False
+    return count >= need
+
+
 def id_like(values: list[str], share: float = DEFAULT.columns.id_share) -> bool:
     """Most cells of the column are bare numbers (``1``, ``1.1``, ``A1``, ``1000.1``)."""
     filled = [v for v in values if v]
-    ids = sum(bool(ID_LIKE.match(v)) and not _YEAR.match(v) for v in filled)
-    return bool(filled) and ids >= share * len(filled)
+    return bool(filled) and reaches((bool(ID_LIKE.match(v)) and not _YEAR.match(v)
+                                     for v in filled), len(filled), share)
 
 
 def colour_like(values: list[str]) -> bool:
@@ -76,7 +94,7 @@ def dated_column(values: list[str], share: float = 0.5) -> bool:
     """At least ``share`` of the filled cells read as dates (a deadline, a range,
     several, or a recurring or open-ended date)."""
     filled = [v for v in values if v]
-    return bool(filled) and sum(_dated(v) for v in filled) >= share * len(filled)
+    return bool(filled) and reaches(map(_dated, filled), len(filled), share)
 
 
 def plan_columns(columns: list[list[str]],

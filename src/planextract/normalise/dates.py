@@ -59,6 +59,7 @@ _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
 _OPEN_END = re.compile(r"\bonwards?\b|\band\s+beyond\b|\bthereafter\b", re.I)
 _RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
 _NUMERIC_JUNK = re.compile(r"\d+[./]\d+")
+_ANY_DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d (any script's)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,13 @@ def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
 
 @per_document(DEFAULT.memo.cells)
 def _expressions(text: str) -> tuple[tuple[Expr, ...], tuple[str, ...]]:
+    if not _ANY_DIGIT.search(text):
+        # every pattern but a bare month needs a digit, as the flag for numbers
+        # left unread does: text without one (most cells a column's dates are
+        # sought in, sentences and posts) is searched for months alone, not by
+        # eleven patterns (issue 11); ``read_expressions`` is the reference
+        month = _PATTERNS[-1][1]
+        return tuple(Expr(None, None, m.span(), "month") for m in month.finditer(text)), ()
     found, flags = read_expressions(text)
     return tuple(found), tuple(flags)
 

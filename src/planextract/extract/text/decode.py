@@ -34,6 +34,7 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 
 from planextract.extract.errors import ReaderError
+from planextract.extract.text import mojibake_hint
 from planextract.settings import DEFAULT, Limits
 
 BINARY_MESSAGE = ("binary content that is not a PDF or Word file; "
@@ -187,8 +188,11 @@ def _repair_mojibake(text: str) -> tuple[str, list[str]]:
     config = ftfy.TextFixerConfig(**_FIX)
     lines = text.split("\n")
     fixed: list[int] = []
+    # a line holding none of the characters ftfy's test needs is not asked (issue 11)
+    could_be = mojibake_hint.hint()
     for i, line in enumerate(lines):
-        if not line.isascii() and is_bad(line):
+        if not line.isascii() and (could_be is None or could_be.search(line)) \
+                and is_bad(line):
             repaired = ftfy.fix_text(line, config)
             if repaired != line:
                 lines[i] = repaired
