@@ -116,7 +116,7 @@ class RunSettings:
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory)
-    row_batch: int = 1024
+    row_batch: int = 512
     # a document's drafts wait for its owners packed this many to a block of bytes
     # (normalise/draft_pack.py), each block freed as its records are made, for the
     # row batches to reuse: a few kB a block, well apart from Python's small objects
