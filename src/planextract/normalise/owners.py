@@ -18,8 +18,10 @@ from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
 from planextract.normalise.owner_cells import (
+    LeanCell,
     OwnerCell,
     has_head_noun,
+    lean_cell,
     segments,
     split_cell,
     uses_comma_separators,
@@ -33,7 +35,7 @@ from planextract.normalise.role_labels import (
     spelt_out,
     vocab_role,
 )
-from planextract.normalise.role_match import Clusters, Group, align_tokens, cluster
+from planextract.normalise.role_match import Clusters, Group, align_tokens, cluster, pair_key
 from planextract.normalise.role_split import (
     RoleContext,
     share_prefix,
@@ -114,8 +116,8 @@ def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, str],
-               vocab: Vocabulary) -> list[list[tuple[str, str]]]:
+def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
+               builtin: dict[str, str], vocab: Vocabulary) -> list[list[tuple[str, str]]]:
     """Each cell's role spellings, with the document-level cuts applied, each
     beside the text the cell prints for it (the piece itself where a cut made it)."""
     expander = Expander(key, builtin)
@@ -255,6 +257,12 @@ def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
             for (label, printed), (count, code) in sorted(rows.items())]
 
 
+def apart_pairs(per_cell: list[list[str]], group_of: dict[str, int], count: int) -> set[int]:
+    """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints."""
+    return {pair_key(group_of[a], group_of[b], count) for roles in per_cell
+            for a in roles for b in roles if group_of[a] != group_of[b]}
+
+
 def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
             sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners
             ) -> OwnerResolution:
@@ -267,7 +275,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     builtin = role_vocab.acronyms_for(vocab, sector)
     commas = uses_comma_separators(cells, vocab)
     role_words = _document_role_words(cells, vocab, commas)
-    cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
+    cut = {text: lean_cell(split_cell(text, vocab, role_words, commas)) for text in set(cells)}
     split = [cut[text] for text in cells]
     cut_pairs = _cut_roles(split, key, builtin, vocab)
     roles_of: dict[int, list[str]] = {}  # rows printing one cell share its pairs: and roles
@@ -278,8 +286,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     groups = _groups(expansions, mentions, vocab)
     group_of = {s: i for i, g in enumerate(groups) for s in g.spellings}
 
-    apart = {frozenset((group_of[a], group_of[b])) for roles in per_cell
-             for a in roles for b in roles if group_of[a] != group_of[b]}
+    apart = apart_pairs(per_cell, group_of, len(groups))
     holders: dict[int, set[str]] = {}
     for cell in split:
         for role, person in cell.holders.items():

@@ -198,15 +198,23 @@ class Clusters:
     fuzzy: set[int]
 
 
-def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, set[str]],
+def pair_key(a: int, b: int, count: int) -> int:
+    """Two of ``count`` groups as one int, either way round: a set of ints instead
+    of 2-element frozensets (216 bytes each) for a long plan's pairs (issue 11)."""
+    return a * count + b if a < b else b * count + a
+
+
+def cluster(groups: list[Group], apart: set[int], holders: dict[int, set[str]],
             vocab: Vocabulary, same: list[set[int]] | None = None,
             tolerance: OwnerSettings = DEFAULT.owners) -> Clusters:
     """Join groups into roles.
 
-    ``apart``: pairs of groups printed in one cell (never one role);
+    ``apart``: pairs of groups printed in one cell (never one role), as
+    ``pair_key``s;
     ``holders``: people named with each group's spellings; ``same``: sets of
     groups already known to be one role (the vocabulary says so)."""
     parent = list(range(len(groups)))
+    count = len(groups)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -218,7 +226,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         return [j for j in range(len(groups)) if find(j) == root]
 
     def can_join(i: int, j: int) -> bool:
-        return not any(frozenset((a, b)) in apart for a in members(find(i))
+        return not any(pair_key(a, b, count) in apart for a in members(find(i))
                        for b in members(find(j)))
 
     vocab_pairs: set[frozenset[int]] = set()
@@ -231,7 +239,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
     for i, j in sorted(_candidate_pairs(groups, vocab)):
-        if find(i) != find(j) and frozenset((i, j)) not in apart \
+        if find(i) != find(j) and pair_key(i, j, count) not in apart \
                 and aligns(groups[i], groups[j], vocab, tolerance):
             candidates[i].add(j)
             candidates[j].add(i)

@@ -83,7 +83,7 @@ def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     return " ".join(sorted(tokens))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per distinct spelling and expander (issue 11)
 class Expansion:
     """A spelling spelt out: its words, and where the expansions came from."""
 
@@ -93,6 +93,17 @@ class Expansion:
     @property
     def expanded(self) -> bool:
         return bool(self.sources)
+
+
+_SOURCE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def source_set(sources: set[str]) -> frozenset[str]:
+    """One frozenset per distinct set of sources (at most eight), shared by every
+    ``Expansion``: a fresh empty frozenset is 216 bytes, and thousands of
+    spellings are read once each (issue 11)."""
+    found = frozenset(sources)
+    return _SOURCE_SETS.setdefault(found, found)
 
 
 def _pluralise(text: str) -> str:
@@ -162,7 +173,7 @@ class Expander:
                 else:
                     out.append(words[index])
                 index += 1
-        return Expansion(tuple(words_of(" ".join(out))), frozenset(sources))
+        return Expansion(tuple(words_of(" ".join(out))), source_set(sources))
 
 
 def spelt_out_initials(spellings: list[str], known: set[str],
