@@ -117,14 +117,15 @@ def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
 
 
 def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
-               builtin: dict[str, str], vocab: Vocabulary) -> list[list[tuple[str, str]]]:
+               builtin: dict[str, str], vocab: Vocabulary
+               ) -> list[tuple[tuple[str, str], ...]]:
     """Each cell's role spellings, with the document-level cuts applied, each
     beside the text the cell prints for it (the piece itself where a cut made it)."""
     expander = Expander(key, builtin)
 
     @cache
     def fp(text: str) -> str:
-        return fingerprint(list(expander.expand(text).words), vocab.stop_words)
+        return fingerprint(expander.expand(text).words, vocab.stop_words)
 
     def acronym_of(word: str) -> str | None:
         expansion = expander.expand(word)
@@ -133,7 +134,9 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
     known = {fp(r) for cell in split for r in cell.roles}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
-    done: dict[tuple, list[tuple[str, str]]] = {}
+    done: dict[tuple, tuple[tuple[str, str], ...]] = {}
+    # one (role, printed) tuple per distinct pair, shared by the cells printing it
+    one_pair: dict[tuple[str, str], tuple[str, str]] = {}
     cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
         seen = (tuple(cell.roles), tuple(cell.printed))
@@ -148,8 +151,8 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
                 for part in parts:
                     if part:
                         pairs.setdefault(part, printed if parts == [cleaned] else part)
-            done[seen] = list(pairs.items())
-        out.append(done[seen])  # one list per distinct cell, read only (issue 11)
+            done[seen] = tuple(one_pair.setdefault(pair, pair) for pair in pairs.items())
+        out.append(done[seen])  # one tuple per distinct cell (issue 11)
     return out
 
 
@@ -173,7 +176,7 @@ def _key_form(expansion: Expansion, forms: list[tuple[str, str, str]],
     mine = _core(list(expansion.words), vocab)
     if len(mine.split()) < 2:
         return expansion
-    whole = fingerprint(list(expansion.words), vocab.stop_words)
+    whole = fingerprint(expansion.words, vocab.stop_words)
     fits = {v for v, core, print_ in forms if core == mine and print_ != whole}
     if len(fits) != 1:
         return expansion
@@ -196,13 +199,13 @@ def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str
                 if a in printed_words}
     with_initials = Expander(key, builtin, initials)
     stop = vocab.stop_words
-    base_prints = {fingerprint(list(e.words), stop) for e in base.values()}
+    base_prints = {fingerprint(e.words, stop) for e in base.values()}
     base_prints |= {fingerprint(spelt_out(e, vocab)[0].split(), stop) for e in base.values()}
     out = {}
     for s in spellings:
         spelt = with_initials.expand(s)
-        joined = fingerprint(list(spelt.words), stop)
-        own = fingerprint(list(base[s].words), stop)
+        joined = fingerprint(spelt.words, stop)
+        own = fingerprint(base[s].words, stop)
         out[s] = spelt if joined != own and joined in base_prints else base[s]
     return out
 
@@ -212,7 +215,7 @@ def _groups(expansions: dict[str, Expansion], mentions: Counter[str], vocab: Voc
     """Spellings whose fingerprints collide, in fingerprint order."""
     by_key: dict[str, list[str]] = {}
     for s, expansion in sorted(expansions.items()):
-        by_key.setdefault(fingerprint(list(expansion.words), vocab.stop_words), []).append(s)
+        by_key.setdefault(fingerprint(expansion.words, vocab.stop_words), []).append(s)
     groups = []
     for fp in sorted(by_key):
         members = sorted(by_key[fp], key=lambda s: (-mentions[s], s))
@@ -246,7 +249,7 @@ def _label(groups: list[Group], clusters: Clusters, expansions: dict[str, Expans
     return canon, codes
 
 
-def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
+def _roles_table(cut_pairs: list[tuple[tuple[str, str], ...]], canon: dict[str, str],
                  codes: dict[str, str]) -> list[RoleSpelling]:
     """One row per (label, spelling as printed), with its mentions."""
     printed_mentions = Counter((role, printed) for pairs in cut_pairs for role, printed in pairs)
@@ -257,7 +260,7 @@ def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
             for (label, printed), (count, code) in sorted(rows.items())]
 
 
-def apart_pairs(per_cell: list[list[str]], group_of: dict[str, int], count: int) -> set[int]:
+def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count: int) -> set[int]:
     """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints."""
     return {pair_key(group_of[a], group_of[b], count) for roles in per_cell
             for a in roles for b in roles if group_of[a] != group_of[b]}
@@ -277,10 +280,13 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     role_words = _document_role_words(cells, vocab, commas)
     cut = {text: lean_cell(split_cell(text, vocab, role_words, commas)) for text in set(cells)}
     split = [cut[text] for text in cells]
+    del cut  # the rows hold the cells
     cut_pairs = _cut_roles(split, key, builtin, vocab)
-    roles_of: dict[int, list[str]] = {}  # rows printing one cell share its pairs: and roles
-    per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs), [r for r, _ in pairs])
+    roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
+    per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
+                                                               tuple(r for r, _ in pairs))
                 for pairs in cut_pairs]
+    del roles_of
     mentions = Counter(r for roles in per_cell for r in roles)
     expansions = _spell_out(sorted(mentions), key, builtin, vocab)
     groups = _groups(expansions, mentions, vocab)
@@ -298,6 +304,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
         if found is not None:
             by_role.setdefault(found.label, set()).add(i)
     clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance)
+    del apart, holders  # read by the clustering alone
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
 
     rows: list[RowOwners] = []
@@ -307,13 +314,10 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     for cell, roles in zip(split, per_cell):
         row = made.get(id(cell))
         if row is None:
-            row = made[id(cell)] = RowOwners(people=list(dict.fromkeys(cell.people)))
-            flags = set()
-            for role in roles:
-                if codes[role] == "fuzzy":
-                    flags.add("owner_fuzzy_matched")
-                if canon[role] not in row.owners:
-                    row.owners.append(canon[role])
+            # lists made at their size, not grown by appends
+            row = made[id(cell)] = RowOwners(list(dict.fromkeys(canon[r] for r in roles)),
+                                             list(dict.fromkeys(cell.people)))
+            flags = {"owner_fuzzy_matched"} if any(codes[r] == "fuzzy" for r in roles) else set()
             if cell.unsure:
                 flags.add("owner_unknown")
             if flags:
