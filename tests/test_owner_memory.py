@@ -2,10 +2,12 @@
 
 ``lean_cell`` (tuples, one shared empty map) stands in for ``split_cell``'s lists,
 ``pair_key`` ints for the 2-element frozensets of groups printed in one cell,
-``source_set`` for a fresh frozenset per ``Expansion``. Each is swapped back for
-the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
-``frozenset``) over whole documents: the samples and generated exports of many
-plans in every text shape, every table compared.
+``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
+in ``_joined_compounds``, one shared empty set of dotted words. Each is swapped back
+for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
+``frozenset``, the old ``_joined_compounds`` and ``aligns``) over whole documents:
+the samples and generated exports of many plans in every text shape, every table
+compared.
 """
 
 from __future__ import annotations
@@ -36,10 +38,40 @@ def reference_lean_cell(cell: owner_cells.OwnerCell) -> owner_cells.OwnerCell:
     return cell
 
 
+def reference_joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
+    """The old ``_joined_compounds``: a copy of ``x`` when nothing is joined."""
+    out = list(x)
+    for i in range(len(out) - 1):
+        if out[i] + out[i + 1] in y:
+            return (*out[:i], out[i] + out[i + 1], *out[i + 2:])
+    return tuple(out)
+
+
+def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners) -> bool:
+    """The old ``aligns``: a fresh union of the two groups' dotted words each time."""
+    if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
+        return False
+    dotted = a.dotted | b.dotted
+    x, y = (role_match._joined_compounds(a.tokens, b.tokens),
+            role_match._joined_compounds(b.tokens, a.tokens))
+    if len(x) + len(y) > 2 and not (role_match._block_keys(x, vocab)
+                                    & role_match._block_keys(y, vocab)):
+        return False
+    if role_match._bijection(x, y, vocab, dotted, tolerance):
+        return True
+    gx = tuple(t for t in x if t not in vocab.generic)
+    gy = tuple(t for t in y if t not in vocab.generic)
+    if (gx, gy) != (x, y) and len(gx) >= 2 and len(gy) >= 2:
+        return role_match._bijection(gx, gy, vocab, dotted, tolerance)
+    return False
+
+
 def old_swaps() -> dict[int, object]:
     return {id(owner_cells.lean_cell): reference_lean_cell,
             id(role_match.pair_key): reference_pair,
-            id(role_text.source_set): frozenset}
+            id(role_text.source_set): frozenset,
+            id(role_match._joined_compounds): reference_joined_compounds,
+            id(role_match.aligns): reference_aligns}
 
 
 def _everything(path: Path) -> tuple:

@@ -35,7 +35,14 @@ from planextract.normalise.role_labels import (
     spelt_out,
     vocab_role,
 )
-from planextract.normalise.role_match import Clusters, Group, align_tokens, cluster, pair_key
+from planextract.normalise.role_match import (
+    NO_DOTS,
+    Clusters,
+    Group,
+    align_tokens,
+    cluster,
+    pair_key,
+)
 from planextract.normalise.role_split import (
     RoleContext,
     share_prefix,
@@ -221,7 +228,7 @@ def _groups(expansions: dict[str, Expansion], mentions: Counter[str], vocab: Voc
         members = sorted(by_key[fp], key=lambda s: (-mentions[s], s))
         tokens, _ = align_tokens(list(expansions[members[0]].words), vocab.stop_words)
         dotted = frozenset().union(*(align_tokens(s.split(), vocab.stop_words)[1]
-                                     for s in members))
+                                     for s in members)) or NO_DOTS
         groups.append(Group(fp, members, tokens, dotted))
     return groups
 
