@@ -3,7 +3,8 @@
 ``lean_cell`` (tuples, one shared empty map) stands in for ``split_cell``'s lists,
 ``pair_key`` ints for the 2-element frozensets of groups printed in one cell,
 ``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
-in ``_joined_compounds``, one shared empty set of dotted words. Each is swapped back
+in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
+words read afresh (``read_words``) instead of remembered (``words_of``). Each is swapped back
 for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
 ``frozenset``, the old ``_joined_compounds`` and ``aligns``) over whole documents:
 the samples and generated exports of many plans in every text shape, every table
@@ -71,7 +72,8 @@ def old_swaps() -> dict[int, object]:
             id(role_match.pair_key): reference_pair,
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
-            id(role_match.aligns): reference_aligns}
+            id(role_match.aligns): reference_aligns,
+            id(role_text.read_words): role_text.words_of}  # an Expansion's words remembered
 
 
 def _everything(path: Path) -> tuple:

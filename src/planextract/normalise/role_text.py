@@ -47,10 +47,9 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
-@per_document(DEFAULT.memo.pieces)  # pure; every owner piece is read into words by several rules
-def words_of(role: str) -> tuple[str, ...]:
+def read_words(role: str) -> tuple[str, ...]:
     """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
-    A tuple: remembered and shared, so nobody may change it (issue 11)."""
+    A tuple: remembered (``words_of``) and shared, so nobody may change it (issue 11)."""
     out = []
     for word in role.replace("(", " ").replace(")", " ").split():
         word = word.strip(".,:;'’\"")
@@ -61,6 +60,10 @@ def words_of(role: str) -> tuple[str, ...]:
             # most of them the same few (``Manager``, ``of``, ``HR``; issue 11)
             out.append(intern(word))
     return tuple(out)
+
+
+# pure; every owner piece is read into words by several rules
+words_of = per_document(DEFAULT.memo.pieces)(read_words)
 
 
 def is_acronym(word: str) -> bool:
@@ -173,7 +176,9 @@ class Expander:
                 else:
                     out.append(words[index])
                 index += 1
-        return Expansion(tuple(words_of(" ".join(out))), source_set(sources))
+        # the words read afresh: the memo would keep the joined string as a key
+        # for the document, and each spelling is read once per expander (issue 11)
+        return Expansion(read_words(" ".join(out)), source_set(sources))
 
 
 def spelt_out_initials(spellings: list[str], known: set[str],
