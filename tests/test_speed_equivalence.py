@@ -27,6 +27,7 @@ from reference_resolve import reference_resolve
 from test_candidate_pairs import reference_candidate_pairs
 from test_column_share import reference_dated_column, reference_id_like
 from test_layout_memo import reference_detect_layout
+from test_owner_memory import old_swaps
 from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
 from text_exports import swap_everywhere, write_exports
@@ -195,6 +196,7 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(column_evidence.dated_column)] = reference_dated_column
     swaps[id(role_match._bijection)] = role_match.bijection_by_orderings
     swaps[id(column_evidence.id_like)] = reference_id_like
+    swaps.update(old_swaps())  # owner resolution's lists and frozensets
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
     for module in (layout, rows, tables):

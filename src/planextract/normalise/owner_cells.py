@@ -10,7 +10,9 @@ after a colon (``Head of HR: Jane Smith``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
@@ -39,6 +41,29 @@ class OwnerCell:
     people: list[str] = field(default_factory=list)
     holders: dict[str, str] = field(default_factory=dict)
     unsure: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LeanCell:
+    """An ``OwnerCell`` as resolution holds it, one per distinct cell until the
+    rows are made: tuples (the one empty tuple where there is nothing) and the
+    holders' dict only where there are any. ``split_cell``'s lists, each grown by
+    appends, cost about 1.3x the input on a 1 MB text-cells export (issue 11)."""
+
+    roles: tuple[str, ...]
+    printed: tuple[str, ...]
+    people: tuple[str, ...]
+    holders: Mapping[str, str]
+    unsure: tuple[str, ...]
+
+
+_NO_HOLDERS: Mapping[str, str] = MappingProxyType({})
+
+
+def lean_cell(cell: OwnerCell) -> LeanCell:
+    """``cell`` read only and compact; ``split_cell``'s own lists are let go."""
+    return LeanCell(tuple(cell.roles), tuple(cell.printed), tuple(cell.people),
+                    cell.holders or _NO_HOLDERS, tuple(cell.unsure))
 
 
 @per_document(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)

@@ -18,8 +18,10 @@ from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
 from planextract.normalise.owner_cells import (
+    LeanCell,
     OwnerCell,
     has_head_noun,
+    lean_cell,
     segments,
     split_cell,
     uses_comma_separators,
@@ -33,7 +35,14 @@ from planextract.normalise.role_labels import (
     spelt_out,
     vocab_role,
 )
-from planextract.normalise.role_match import Clusters, Group, align_tokens, cluster
+from planextract.normalise.role_match import (
+    NO_DOTS,
+    Clusters,
+    Group,
+    align_tokens,
+    cluster,
+    pair_key,
+)
 from planextract.normalise.role_split import (
     RoleContext,
     share_prefix,
@@ -114,15 +123,16 @@ def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, str],
-               vocab: Vocabulary) -> list[list[tuple[str, str]]]:
+def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
+               builtin: dict[str, str], vocab: Vocabulary
+               ) -> list[tuple[tuple[str, str], ...]]:
     """Each cell's role spellings, with the document-level cuts applied, each
     beside the text the cell prints for it (the piece itself where a cut made it)."""
     expander = Expander(key, builtin)
 
     @cache
     def fp(text: str) -> str:
-        return fingerprint(list(expander.expand(text).words), vocab.stop_words)
+        return fingerprint(expander.expand(text).words, vocab.stop_words)
 
     def acronym_of(word: str) -> str | None:
         expansion = expander.expand(word)
@@ -131,7 +141,9 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
     known = {fp(r) for cell in split for r in cell.roles}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
-    done: dict[tuple, list[tuple[str, str]]] = {}
+    done: dict[tuple, tuple[tuple[str, str], ...]] = {}
+    # one (role, printed) tuple per distinct pair, shared by the cells printing it
+    one_pair: dict[tuple[str, str], tuple[str, str]] = {}
     cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
         seen = (tuple(cell.roles), tuple(cell.printed))
@@ -146,8 +158,8 @@ def _cut_roles(split: list[OwnerCell], key: dict[str, str], builtin: dict[str, s
                 for part in parts:
                     if part:
                         pairs.setdefault(part, printed if parts == [cleaned] else part)
-            done[seen] = list(pairs.items())
-        out.append(done[seen])  # one list per distinct cell, read only (issue 11)
+            done[seen] = tuple(one_pair.setdefault(pair, pair) for pair in pairs.items())
+        out.append(done[seen])  # one tuple per distinct cell (issue 11)
     return out
 
 
@@ -171,7 +183,7 @@ def _key_form(expansion: Expansion, forms: list[tuple[str, str, str]],
     mine = _core(list(expansion.words), vocab)
     if len(mine.split()) < 2:
         return expansion
-    whole = fingerprint(list(expansion.words), vocab.stop_words)
+    whole = fingerprint(expansion.words, vocab.stop_words)
     fits = {v for v, core, print_ in forms if core == mine and print_ != whole}
     if len(fits) != 1:
         return expansion
@@ -194,13 +206,13 @@ def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str
                 if a in printed_words}
     with_initials = Expander(key, builtin, initials)
     stop = vocab.stop_words
-    base_prints = {fingerprint(list(e.words), stop) for e in base.values()}
+    base_prints = {fingerprint(e.words, stop) for e in base.values()}
     base_prints |= {fingerprint(spelt_out(e, vocab)[0].split(), stop) for e in base.values()}
     out = {}
     for s in spellings:
         spelt = with_initials.expand(s)
-        joined = fingerprint(list(spelt.words), stop)
-        own = fingerprint(list(base[s].words), stop)
+        joined = fingerprint(spelt.words, stop)
+        own = fingerprint(base[s].words, stop)
         out[s] = spelt if joined != own and joined in base_prints else base[s]
     return out
 
@@ -210,13 +222,13 @@ def _groups(expansions: dict[str, Expansion], mentions: Counter[str], vocab: Voc
     """Spellings whose fingerprints collide, in fingerprint order."""
     by_key: dict[str, list[str]] = {}
     for s, expansion in sorted(expansions.items()):
-        by_key.setdefault(fingerprint(list(expansion.words), vocab.stop_words), []).append(s)
+        by_key.setdefault(fingerprint(expansion.words, vocab.stop_words), []).append(s)
     groups = []
     for fp in sorted(by_key):
         members = sorted(by_key[fp], key=lambda s: (-mentions[s], s))
         tokens, _ = align_tokens(list(expansions[members[0]].words), vocab.stop_words)
         dotted = frozenset().union(*(align_tokens(s.split(), vocab.stop_words)[1]
-                                     for s in members))
+                                     for s in members)) or NO_DOTS
         groups.append(Group(fp, members, tokens, dotted))
     return groups
 
@@ -244,7 +256,7 @@ def _label(groups: list[Group], clusters: Clusters, expansions: dict[str, Expans
     return canon, codes
 
 
-def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
+def _roles_table(cut_pairs: list[tuple[tuple[str, str], ...]], canon: dict[str, str],
                  codes: dict[str, str]) -> list[RoleSpelling]:
     """One row per (label, spelling as printed), with its mentions."""
     printed_mentions = Counter((role, printed) for pairs in cut_pairs for role, printed in pairs)
@@ -253,6 +265,12 @@ def _roles_table(cut_pairs: list[list[tuple[str, str]]], canon: dict[str, str],
         rows.setdefault((canon[role], printed), [0, codes[role]])[0] += count
     return [RoleSpelling(label, printed, count, code)
             for (label, printed), (count, code) in sorted(rows.items())]
+
+
+def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count: int) -> set[int]:
+    """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints."""
+    return {pair_key(group_of[a], group_of[b], count) for roles in per_cell
+            for a in roles for b in roles if group_of[a] != group_of[b]}
 
 
 def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
@@ -267,19 +285,21 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     builtin = role_vocab.acronyms_for(vocab, sector)
     commas = uses_comma_separators(cells, vocab)
     role_words = _document_role_words(cells, vocab, commas)
-    cut = {text: split_cell(text, vocab, role_words, commas) for text in set(cells)}
+    cut = {text: lean_cell(split_cell(text, vocab, role_words, commas)) for text in set(cells)}
     split = [cut[text] for text in cells]
+    del cut  # the rows hold the cells
     cut_pairs = _cut_roles(split, key, builtin, vocab)
-    roles_of: dict[int, list[str]] = {}  # rows printing one cell share its pairs: and roles
-    per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs), [r for r, _ in pairs])
+    roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
+    per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
+                                                               tuple(r for r, _ in pairs))
                 for pairs in cut_pairs]
+    del roles_of
     mentions = Counter(r for roles in per_cell for r in roles)
     expansions = _spell_out(sorted(mentions), key, builtin, vocab)
     groups = _groups(expansions, mentions, vocab)
     group_of = {s: i for i, g in enumerate(groups) for s in g.spellings}
 
-    apart = {frozenset((group_of[a], group_of[b])) for roles in per_cell
-             for a in roles for b in roles if group_of[a] != group_of[b]}
+    apart = apart_pairs(per_cell, group_of, len(groups))
     holders: dict[int, set[str]] = {}
     for cell in split:
         for role, person in cell.holders.items():
@@ -291,6 +311,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
         if found is not None:
             by_role.setdefault(found.label, set()).add(i)
     clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance)
+    del apart, holders  # read by the clustering alone
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
 
     rows: list[RowOwners] = []
@@ -300,13 +321,10 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     for cell, roles in zip(split, per_cell):
         row = made.get(id(cell))
         if row is None:
-            row = made[id(cell)] = RowOwners(people=list(dict.fromkeys(cell.people)))
-            flags = set()
-            for role in roles:
-                if codes[role] == "fuzzy":
-                    flags.add("owner_fuzzy_matched")
-                if canon[role] not in row.owners:
-                    row.owners.append(canon[role])
+            # lists made at their size, not grown by appends
+            row = made[id(cell)] = RowOwners(list(dict.fromkeys(canon[r] for r in roles)),
+                                             list(dict.fromkeys(cell.people)))
+            flags = {"owner_fuzzy_matched"} if any(codes[r] == "fuzzy" for r in roles) else set()
             if cell.unsure:
                 flags.add("owner_unknown")
             if flags:

@@ -27,8 +27,10 @@ from planextract.lexicon.role_vocab import Vocabulary
 from planextract.memo import per_document
 from planextract.settings import DEFAULT, OwnerSettings
 
+NO_DOTS: frozenset[str] = frozenset()  # one empty set, not 216 bytes a group (issue 11)
 
-@dataclass
+
+@dataclass(slots=True)  # one per fingerprint of a document's spellings (issue 11)
 class Group:
     """Spellings whose fingerprints collide; ``tokens`` are the group's words as
     aligned (folded, stop words dropped, in printed order)."""
@@ -36,7 +38,7 @@ class Group:
     key: str
     spellings: list[str] = field(default_factory=list)
     tokens: tuple[str, ...] = ()
-    dotted: frozenset[str] = frozenset()  # words printed with a dot: abbreviations
+    dotted: frozenset[str] = NO_DOTS  # words printed with a dot: abbreviations
 
 
 def align_tokens(words: list[str], stop_words: frozenset[str]) -> tuple[tuple[str, ...],
@@ -49,7 +51,7 @@ def align_tokens(words: list[str], stop_words: frozenset[str]) -> tuple[tuple[st
                 tokens.append(token)
                 if part.endswith("."):
                     dotted.add(token)
-    return tuple(tokens), frozenset(dotted)
+    return tuple(tokens), frozenset(dotted) if dotted else NO_DOTS
 
 
 @lru_cache(maxsize=8)
@@ -167,7 +169,7 @@ def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]
     for i in range(len(out) - 1):
         if out[i] + out[i + 1] in y:
             return (*out[:i], out[i] + out[i + 1], *out[i + 2:])
-    return tuple(out)
+    return x  # itself, not a copy: the memos below keep what they are asked with
 
 
 def aligns(a: Group, b: Group, vocab: Vocabulary,
@@ -175,7 +177,8 @@ def aligns(a: Group, b: Group, vocab: Vocabulary,
     """Could two groups be one role? Only a proposal: ``cluster`` decides."""
     if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
         return False
-    dotted = a.dotted | b.dotted
+    # a union only of two sets with words: the memo of _bijection keeps this set
+    dotted = a.dotted | b.dotted if a.dotted and b.dotted else a.dotted or b.dotted
     x, y = _joined_compounds(a.tokens, b.tokens), _joined_compounds(b.tokens, a.tokens)
     if len(x) + len(y) > 2 and not _block_keys(x, vocab) & _block_keys(y, vocab):
         return False  # not one word in common: never one role (and it keeps this fast)
@@ -198,15 +201,23 @@ class Clusters:
     fuzzy: set[int]
 
 
-def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, set[str]],
+def pair_key(a: int, b: int, count: int) -> int:
+    """Two of ``count`` groups as one int, either way round: a set of ints instead
+    of 2-element frozensets (216 bytes each) for a long plan's pairs (issue 11)."""
+    return a * count + b if a < b else b * count + a
+
+
+def cluster(groups: list[Group], apart: set[int], holders: dict[int, set[str]],
             vocab: Vocabulary, same: list[set[int]] | None = None,
             tolerance: OwnerSettings = DEFAULT.owners) -> Clusters:
     """Join groups into roles.
 
-    ``apart``: pairs of groups printed in one cell (never one role);
+    ``apart``: pairs of groups printed in one cell (never one role), as
+    ``pair_key``s;
     ``holders``: people named with each group's spellings; ``same``: sets of
     groups already known to be one role (the vocabulary says so)."""
     parent = list(range(len(groups)))
+    count = len(groups)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -218,7 +229,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
         return [j for j in range(len(groups)) if find(j) == root]
 
     def can_join(i: int, j: int) -> bool:
-        return not any(frozenset((a, b)) in apart for a in members(find(i))
+        return not any(pair_key(a, b, count) in apart for a in members(find(i))
                        for b in members(find(j)))
 
     vocab_pairs: set[frozenset[int]] = set()
@@ -231,7 +242,7 @@ def cluster(groups: list[Group], apart: set[frozenset[int]], holders: dict[int, 
 
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
     for i, j in sorted(_candidate_pairs(groups, vocab)):
-        if find(i) != find(j) and frozenset((i, j)) not in apart \
+        if find(i) != find(j) and pair_key(i, j, count) not in apart \
                 and aligns(groups[i], groups[j], vocab, tolerance):
             candidates[i].add(j)
             candidates[j].add(i)

@@ -167,7 +167,7 @@ def _post_like(piece: str, context: RoleContext) -> bool:
 _BARE_ABBREVIATION = re.compile(r"[A-Z&]{1,4}")
 
 
-def share_prefix(roles: list[str], context: RoleContext) -> list[str]:
+def share_prefix(roles: list[str] | tuple[str, ...], context: RoleContext) -> list[str]:
     """``ACO – OM/BS`` -> ``ACO OM``, ``ACO BS``: a bare abbreviation after a slash
     that is no role of its own takes the head of the role before it, when the two
     make a role the key or the document names."""

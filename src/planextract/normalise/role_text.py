@@ -47,10 +47,9 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
-@per_document(DEFAULT.memo.pieces)  # pure; every owner piece is read into words by several rules
-def words_of(role: str) -> tuple[str, ...]:
+def read_words(role: str) -> tuple[str, ...]:
     """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
-    A tuple: remembered and shared, so nobody may change it (issue 11)."""
+    A tuple: remembered (``words_of``) and shared, so nobody may change it (issue 11)."""
     out = []
     for word in role.replace("(", " ").replace(")", " ").split():
         word = word.strip(".,:;'’\"")
@@ -61,6 +60,10 @@ def words_of(role: str) -> tuple[str, ...]:
             # most of them the same few (``Manager``, ``of``, ``HR``; issue 11)
             out.append(intern(word))
     return tuple(out)
+
+
+# pure; every owner piece is read into words by several rules
+words_of = per_document(DEFAULT.memo.pieces)(read_words)
 
 
 def is_acronym(word: str) -> bool:
@@ -83,7 +86,7 @@ def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     return " ".join(sorted(tokens))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per distinct spelling and expander (issue 11)
 class Expansion:
     """A spelling spelt out: its words, and where the expansions came from."""
 
@@ -93,6 +96,17 @@ class Expansion:
     @property
     def expanded(self) -> bool:
         return bool(self.sources)
+
+
+_SOURCE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def source_set(sources: set[str]) -> frozenset[str]:
+    """One frozenset per distinct set of sources (at most eight), shared by every
+    ``Expansion``: a fresh empty frozenset is 216 bytes, and thousands of
+    spellings are read once each (issue 11)."""
+    found = frozenset(sources)
+    return _SOURCE_SETS.setdefault(found, found)
 
 
 def _pluralise(text: str) -> str:
@@ -162,7 +176,9 @@ class Expander:
                 else:
                     out.append(words[index])
                 index += 1
-        return Expansion(tuple(words_of(" ".join(out))), frozenset(sources))
+        # the words read afresh: the memo would keep the joined string as a key
+        # for the document, and each spelling is read once per expander (issue 11)
+        return Expansion(read_words(" ".join(out)), source_set(sources))
 
 
 def spelt_out_initials(spellings: list[str], known: set[str],

@@ -1,0 +1,144 @@
+"""Owner resolution's lean working set (issue 11) decides what the old one did.
+
+``lean_cell`` (tuples, one shared empty map) stands in for ``split_cell``'s lists,
+``pair_key`` ints for the 2-element frozensets of groups printed in one cell,
+``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
+in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
+words read afresh (``read_words``) instead of remembered (``words_of``). Each is swapped back
+for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
+``frozenset``, the old ``_joined_compounds`` and ``aligns``) over whole documents:
+the samples and generated exports of many plans in every text shape, every table
+compared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from text_exports import swap_everywhere, write_exports
+
+from planextract.lexicon import role_vocab
+from planextract.memo import caches
+from planextract.normalise import owner_cells, owners, role_match, role_text
+from planextract.pipeline.document_run import run_one
+
+ROOT = Path(__file__).resolve().parent.parent
+VOCAB = role_vocab.load()
+
+
+def reference_pair(a: int, b: int, count: int) -> frozenset[int]:
+    """The pair as resolution held it before: a frozenset, either way round."""
+    return frozenset((a, b))
+
+
+def reference_lean_cell(cell: owner_cells.OwnerCell) -> owner_cells.OwnerCell:
+    """The cell as ``split_cell`` makes it, lists and all."""
+    return cell
+
+
+def reference_joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
+    """The old ``_joined_compounds``: a copy of ``x`` when nothing is joined."""
+    out = list(x)
+    for i in range(len(out) - 1):
+        if out[i] + out[i + 1] in y:
+            return (*out[:i], out[i] + out[i + 1], *out[i + 2:])
+    return tuple(out)
+
+
+def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners) -> bool:
+    """The old ``aligns``: a fresh union of the two groups' dotted words each time."""
+    if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
+        return False
+    dotted = a.dotted | b.dotted
+    x, y = (role_match._joined_compounds(a.tokens, b.tokens),
+            role_match._joined_compounds(b.tokens, a.tokens))
+    if len(x) + len(y) > 2 and not (role_match._block_keys(x, vocab)
+                                    & role_match._block_keys(y, vocab)):
+        return False
+    if role_match._bijection(x, y, vocab, dotted, tolerance):
+        return True
+    gx = tuple(t for t in x if t not in vocab.generic)
+    gy = tuple(t for t in y if t not in vocab.generic)
+    if (gx, gy) != (x, y) and len(gx) >= 2 and len(gy) >= 2:
+        return role_match._bijection(gx, gy, vocab, dotted, tolerance)
+    return False
+
+
+def old_swaps() -> dict[int, object]:
+    return {id(owner_cells.lean_cell): reference_lean_cell,
+            id(role_match.pair_key): reference_pair,
+            id(role_text.source_set): frozenset,
+            id(role_match._joined_compounds): reference_joined_compounds,
+            id(role_match.aligns): reference_aligns,
+            id(role_text.read_words): role_text.words_of}  # an Expansion's words remembered
+
+
+def _everything(path: Path) -> tuple:
+    result = run_one(str(path))
+    document = {k: v for k, v in result.document.items() if k != "seconds"}
+    return document, result.actions, result.glossary, result.roles
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("exports")
+    samples = sorted(p for p in (ROOT / "samples").iterdir()
+                     if p.suffix in (".txt", ".md", ".csv", ".docx", ".html"))
+    return samples + write_exports(folder, 60_000, seed=11)
+
+
+def test_whole_documents_are_the_same_with_the_old_owner_working_set(inputs, monkeypatch):
+    lean = [_everything(p) for p in inputs]
+    assert all(doc["status"] == "ok" for doc, _, _, _ in lean)
+    assert any(roles for _, _, _, roles in lean)
+    for cache in caches()["document"]:
+        cache.cache_clear()
+    assert swap_everywhere(monkeypatch, old_swaps()) >= 5  # defined, and owners' imports
+    old = [_everything(p) for p in inputs]
+    for path, got, expected in zip(inputs, lean, old):
+        assert got == expected, path.name
+
+
+@given(st.integers(2, 400), st.data())
+def test_a_pair_key_is_one_int_per_unordered_pair(count, data):
+    """Same key either way round, and two different pairs never share one."""
+    index = st.integers(0, count - 1)
+    a, b, c, d = (data.draw(index) for _ in range(4))
+    if a == b or c == d:
+        return
+    assert role_match.pair_key(a, b, count) == role_match.pair_key(b, a, count)
+    same = {a, b} == {c, d}
+    assert (role_match.pair_key(a, b, count) == role_match.pair_key(c, d, count)) == same
+
+
+CELLS = ["Head of HR – Jane Smith; ACO OM/BS", "Quill Marrow", "", None,
+         "Diversity Manager, Chief Executive", "Jane Smith (Head of HR)\nE&D Officer",
+         "Head of Learning and Development: Tomasz Lowe", "ACO – HR – Leona Lowe"]
+
+
+@pytest.mark.parametrize("text", CELLS)
+def test_a_lean_cell_holds_what_the_cell_holds(text):
+    cell = owner_cells.split_cell(text, VOCAB)
+    lean = owner_cells.lean_cell(cell)
+    assert list(lean.roles) == cell.roles and list(lean.printed) == cell.printed
+    assert list(lean.people) == cell.people and list(lean.unsure) == cell.unsure
+    assert dict(lean.holders) == cell.holders
+    assert list(lean.holders.items()) == list(cell.holders.items())
+
+
+def test_the_apart_pairs_are_the_old_frozensets_keyed():
+    per_cell = [["a", "b", "c"], ["b", "a"], ["c"], ["a", "d"], []]
+    group_of = {"a": 0, "b": 1, "c": 2, "d": 1}
+    got = owners.apart_pairs(per_cell, group_of, 3)
+    old = {frozenset((group_of[x], group_of[y])) for roles in per_cell
+           for x in roles for y in roles if group_of[x] != group_of[y]}
+    assert got == {role_match.pair_key(min(p), max(p), 3) for p in old}
+
+
+def test_sources_are_one_shared_frozenset_per_set():
+    assert role_text.source_set(set()) is role_text.source_set(set())
+    assert role_text.source_set({"key"}) is role_text.source_set({"key"})
+    assert role_text.source_set({"key", "builtin"}) == frozenset({"builtin", "key"})
