@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLES
+from text_exports import everything
 
 from planextract.extract import docx_reader
 from planextract.extract.docx_package import Unusual
 from planextract.extract.docx_reader import read_docx, read_docx_lxml
 from planextract.extract.docx_reference import read_docx_reference
-from planextract.pipeline.document_run import run_one
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -89,15 +89,9 @@ def test_the_corpus_word_plans_read_the_same(corpus_plans):
         agree(path.read_bytes())
 
 
-def _everything(path: Path) -> tuple:
-    result = run_one(str(path))
-    document = {k: v for k, v in result.document.items() if k != "seconds"}
-    return document, result.actions, result.glossary, result.roles
-
-
 def test_the_whole_dataset_is_the_same_with_the_reference_reader(corpus_plans, monkeypatch):
     paths = [*sorted(SAMPLES.glob("*.docx")), *corpus_plans]
-    fast = [_everything(p) for p in paths]
+    fast = [everything(p) for p in paths]
     assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast)
     read = []
 
@@ -107,7 +101,7 @@ def test_the_whole_dataset_is_the_same_with_the_reference_reader(corpus_plans, m
 
     monkeypatch.setattr(docx_reader, "read_docx", reference)
     for path, got in zip(paths, fast):
-        assert _everything(path) == got, path.name
+        assert everything(path) == got, path.name
     assert len(read) >= len(paths)  # every document was read by the reference
 
 

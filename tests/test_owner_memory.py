@@ -18,12 +18,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from text_exports import swap_everywhere, write_exports
+from text_exports import everything, swap_everywhere, write_exports
 
 from planextract.lexicon import role_vocab
 from planextract.memo import caches
 from planextract.normalise import owner_cells, owners, role_match, role_text
-from planextract.pipeline.document_run import run_one
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = role_vocab.load()
@@ -76,12 +75,6 @@ def old_swaps() -> dict[int, object]:
             id(role_text.read_words): role_text.words_of}  # an Expansion's words remembered
 
 
-def _everything(path: Path) -> tuple:
-    result = run_one(str(path))
-    document = {k: v for k, v in result.document.items() if k != "seconds"}
-    return document, result.actions, result.glossary, result.roles
-
-
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     folder = tmp_path_factory.mktemp("exports")
@@ -91,13 +84,13 @@ def inputs(tmp_path_factory) -> list[Path]:
 
 
 def test_whole_documents_are_the_same_with_the_old_owner_working_set(inputs, monkeypatch):
-    lean = [_everything(p) for p in inputs]
+    lean = [everything(p) for p in inputs]
     assert all(doc["status"] == "ok" for doc, _, _, _ in lean)
     assert any(roles for _, _, _, roles in lean)
     for cache in caches()["document"]:
         cache.cache_clear()
     assert swap_everywhere(monkeypatch, old_swaps()) >= 5  # defined, and owners' imports
-    old = [_everything(p) for p in inputs]
+    old = [everything(p) for p in inputs]
     for path, got, expected in zip(inputs, lean, old):
         assert got == expected, path.name
 

@@ -30,7 +30,7 @@ from test_layout_memo import reference_detect_layout
 from test_owner_memory import old_swaps
 from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
-from text_exports import swap_everywhere, write_exports
+from text_exports import everything, swap_everywhere, write_exports
 
 from planextract.lexicon import column_roles
 from planextract.lexicon import text as text_module
@@ -53,7 +53,6 @@ from planextract.normalise import (
 from planextract.normalise.record import ActionRecord
 from planextract.pipeline import document_run
 from planextract.pipeline import rows as pipeline_rows
-from planextract.pipeline.document_run import run_one
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -225,12 +224,6 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(role_text.Expander, "expand", role_text.Expander.read)
 
 
-def _everything(path: Path) -> tuple:
-    result = run_one(str(path))
-    document = {k: v for k, v in result.document.items() if k != "seconds"}
-    return document, result.actions, result.glossary, result.roles
-
-
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     """The samples in every format read here (PDFs have fast paths of their own) and
@@ -243,12 +236,12 @@ def inputs(tmp_path_factory) -> list[Path]:
 
 
 def test_whole_documents_are_the_same_with_the_reference_paths(inputs, monkeypatch):
-    fast = [_everything(p) for p in inputs]
+    fast = [everything(p) for p in inputs]
     assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast)
     for remembered in (*REMEMBERED, dates._due, dates._expressions):
         remembered.cache_clear()
     _reference_paths(monkeypatch)
-    reference = [_everything(p) for p in inputs]
+    reference = [everything(p) for p in inputs]
     for path, got, expected in zip(inputs, fast, reference):
         assert got == expected, path.name
 

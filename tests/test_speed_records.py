@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from text_exports import write_exports
+from text_exports import everything, write_exports
 
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
@@ -41,7 +41,6 @@ from planextract.normalise.records import (
     _swap_if_needed,
     _text,
 )
-from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,12 +154,6 @@ def _exports(tmp_path: Path) -> list[Path]:
     return write_exports(tmp_path, 60_000, seed=7)
 
 
-def _everything(path: Path) -> tuple:
-    result = run_one(str(path))
-    doc = {k: v for k, v in result.document.items() if k != "seconds"}
-    return doc, result.actions, result.glossary, result.roles
-
-
 def test_records_are_the_reference_records(tmp_path, monkeypatch):
     """Every sample and a generated export of each text shape: the same rows with
     each shortcut as with the code it replaced; every action text's embedded
@@ -168,7 +161,7 @@ def test_records_are_the_reference_records(tmp_path, monkeypatch):
     inputs = [*sorted(p for p in (ROOT / "samples").iterdir()
                       if p.suffix in (".txt", ".docx", ".md", ".csv", ".html")),
               *_exports(tmp_path)]
-    fast = [_everything(p) for p in inputs]
+    fast = [everything(p) for p in inputs]
     texts = {t for _, actions, _, _ in fast for a in actions
              for t in [a["action"], a["owners_raw"] or "", *a["owners"], *a["scrutiny"]]}
     assert len(texts) > 500
@@ -178,4 +171,4 @@ def test_records_are_the_reference_records(tmp_path, monkeypatch):
     monkeypatch.setattr(document, "records", reference_records)
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
     for path, got in zip(inputs, fast):
-        assert got == _everything(path), path.name
+        assert got == everything(path), path.name

@@ -12,6 +12,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def everything(path: Path) -> tuple:
+    """A document's whole result as the equivalence tests compare it: its documents
+    row (less the seconds it took), actions, glossary and roles."""
+    from planextract.pipeline.document_run import run_one
+
+    result = run_one(str(path))
+    document = {k: v for k, v in result.document.items() if k != "seconds"}
+    return document, result.actions, result.glossary, result.roles
+
+
 def write_exports(folder: Path, size: int, seed: int, tag: str = "") -> list[Path]:
     """One export of about ``size`` characters of every text shape in ``folder``,
     named ``<shape><tag>.<suffix>``."""
