@@ -83,11 +83,9 @@ def _same_word(a: str, b: str, vocab: Vocabulary, dotted: frozenset[str],
     return False
 
 
-def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
-               dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
-    if len(x) != len(y) or not x:
-        return False
-    # words printed alike pair with each other; only the rest is searched
+def _unpaired(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The words of ``x`` and of ``y`` left once each word printed alike in both is
+    paired with its twin (in order, a repeated word once a time)."""
     rest_y = list(y)
     rest_x = []
     for word in x:
@@ -95,6 +93,15 @@ def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
             rest_y.remove(word)
         else:
             rest_x.append(word)
+    return rest_x, rest_y
+
+
+def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
+               dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
+    if len(x) != len(y) or not x:
+        return False
+    # words printed alike pair with each other; only the rest is searched
+    rest_x, rest_y = _unpaired(x, y)
     if not rest_x:
         return True
     if len(rest_x) > 4:
@@ -117,13 +124,7 @@ def bijection_by_orderings(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabu
     reference of tests/test_speed_normalise.py."""
     if len(x) != len(y) or not x:
         return False
-    rest_y = list(y)
-    rest_x = []
-    for word in x:
-        if word in rest_y:
-            rest_y.remove(word)
-        else:
-            rest_x.append(word)
+    rest_x, rest_y = _unpaired(x, y)
     if not rest_x:
         return True
     if len(rest_x) > 4:
