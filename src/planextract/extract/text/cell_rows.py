@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter, countOf, itemgetter
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
 from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
+from planextract.extract.text.cell_header import Header
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,
@@ -38,7 +40,6 @@ from planextract.extract.text.cell_labels import (
     is_heading_line,
     is_label,
     is_title,
-    word_set,
 )
 from planextract.lexicon.column_roles import is_header_row, role_of
 from planextract.settings import DEFAULT, TextCellSettings
@@ -48,63 +49,7 @@ MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
-
-
-class Header:
-    """The table's own header labels (every header row, in order), to
-    recognise their repeats."""
-
-    def __init__(self, labels: list[str]) -> None:
-        self.labels = [label.lower() for label in labels]
-        self.label_words = [word_set(label) for label in self.labels]
-        self.first_empty = bool(self.labels) and not self.labels[0]
-        self.filled = sum(1 for label in self.labels if label)  # asked at every row start
-
-    def label_of(self, cell: RawCell, after: int, before: int | None = None) -> int | None:
-        """The index of the header label ``cell`` repeats (whole, or a piece
-        of a label broken over two cells), at or after ``after`` and before
-        ``before`` (all the labels when None)."""
-        norm = cell.label.lower()
-        if not norm or len(norm) > MAX_LABEL_CHARS:
-            return None
-        cell_words = word_set(norm)
-        end = len(self.labels) if before is None else min(before, len(self.labels))
-        for index in range(after, end):
-            if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
-                return index
-        return None
-
-    def repeat_at(self, cells: list[RawCell], start: int) -> int:
-        """How many cells from ``start`` repeat the header (0 when none): two
-        or more labels in the header's order, the first one of its first two,
-        empty cells between them; text longer than a label never is one."""
-        if start >= len(cells):
-            return 0
-        first = cells[start].label
-        if not first:
-            if not self.first_empty:
-                return 0
-        elif len(first) > MAX_LABEL_CHARS:  # lower case is never shorter: no label
-            return 0
-        end, matched, at = start, 0, 0
-        for index in range(start, min(len(cells), start + len(self.labels) + 2)):
-            cell = cells[index]
-            if not cell.label:
-                continue
-            # the first label must be one of the header's first two: a cell naming
-            # none of them ends the repeat whichever later label it names
-            label = self.label_of(cell, at, 2 if matched == 0 else None)
-            if label is None or (matched == 0 and label > 1):
-                break
-            matched += 1
-            at = label + 1
-            end = index + 1
-        if matched < min(2, self.filled):
-            return 0
-        if matched == self.filled:  # the whole header repeated: its empty cells after the last
-            while end < len(cells) and not cells[end].label and end - start < len(self.labels):
-                end += 1
-        return end - start
+_KIND, _FIRST = attrgetter("kind"), itemgetter(0)
 
 
 def label_run(cells: list[RawCell], start: int) -> int:
@@ -139,6 +84,7 @@ def forget() -> None:
     their labels stayed in memory while it was normalised (issue 11)."""
     _header_row.cache_clear()
     _role.cache_clear()
+    _plain.cache_clear()
 
 
 class Facts:
@@ -150,10 +96,27 @@ class Facts:
     cells, 0.6 times a 1 MB export (issue 11). A position past the last cell is
     worked out each time it is asked (there is no cell to keep it by)."""
 
-    def __init__(self, cells: list[RawCell]) -> None:
+    def __init__(self, cells: list[RawCell],
+                 items: list[RawCell | Loose] | None = None) -> None:
         self.cells = cells
         self._runs = bytearray(len(cells))  # the run plus one (a run is <= MAX_HEADER_CELLS)
         self._opens = bytearray(len(cells))  # 1: no table opens here, 2: one does
+        # how many cells from each follow one another with no lone line between (at
+        # most 255): a row start with a row's worth is grouped as one slice (0 without
+        # ``items``: cell by cell)
+        self.spans = bytearray(len(cells))
+        if items is not None:
+            self._fill(items)
+
+    def _fill(self, items: list[RawCell | Loose]) -> None:
+        """Every cell's span, in one walk back over the export."""
+        span, spans = 0, self.spans
+        for item in reversed(items):
+            if isinstance(item, Loose):
+                span = 0
+                continue
+            span = min(span + 1, 255)
+            spans[item.at] = span
 
     def label_run(self, at: int) -> int:
         if not 0 <= at < len(self._runs):
@@ -172,7 +135,10 @@ class Facts:
         return opens == 2
 
 
+@lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
+    """Remembered (a few thousand lines): every width tried that reaches a lone
+    line at a row boundary reads it again as a title or a heading."""
     return plain(_HEADING_MARK.sub("", text))
 
 
@@ -234,6 +200,8 @@ class _Grouper:
         index = start
         width = parse.width
         items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
+        header, cells, runs = self.header, self.cells, self.facts._runs
+        spans, openers = self.facts.spans, header.openers
         while index < count:
             item = items[index]
             if isinstance(item, Loose):
@@ -245,7 +213,9 @@ class _Grouper:
                 if following is not None and following.at < skip_until:
                     index = end  # a label of the repeated header broken over a blank line
                     continue
-                if self.loose_run(parse, current, run, end):
+                if current:  # inside a row: more text of the cell above (``loose_run``)
+                    parse.folds += [(current[-1], loose) for loose in run]
+                elif self.loose_run(parse, current, run, end):
                     parse.stop = end
                     parse.left = current
                     return parse
@@ -259,13 +229,20 @@ class _Grouper:
                 # a cell longer than a label opens neither a repeat nor the next
                 # header (``repeat_at`` and ``label_run`` refuse it): most row
                 # starts, not asked for every width tried
-                if len(item.label) <= MAX_LABEL_CHARS:
-                    repeat = self.header.repeat_at(self.cells, at)
+                label = item.label
+                if len(label) <= MAX_LABEL_CHARS:
+                    # most row starts name neither of the header's first two labels:
+                    # known by their text, without walking ``repeat_at``
+                    opens = openers.get(label) if label else header.first_empty
+                    if opens is None:
+                        opens = header.may_open(label)
+                    repeat = header.repeat_at(cells, at) if opens else 0
                     if repeat:
                         skip_until = at + repeat
                         parse.out.append(Break(repeat))
                         continue
-                    if self.next_header(at, width):
+                    known = runs[at] if at < len(runs) else 0  # ``next_header``'s first test
+                    if (not known or known > width + 1) and self.next_header(at, width):
                         parse.stop = index - 1  # more labels than a row holds: the next header
                         parse.left = current
                         return parse
@@ -273,6 +250,12 @@ class _Grouper:
                         and is_heading_line(item.label):  # a heading typed as a cell
                     parse.out.append(Paragraph(text=item.label, line=item.first_line,
                                                level=HEADING_LEVEL))
+                    continue
+                if spans[at] >= width:  # a whole row with no lone line: no cell of it asked
+                    row = items[index - 1:index - 1 + width]
+                    index += width - 1
+                    parse.out.append(row)
+                    parse.last_row = row
                     continue
             current.append(item)
             if len(current) == width:
@@ -297,7 +280,8 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
 def _score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
     rows = parse.rows
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
-    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
+    # a row number is the kind "number" (``cell_evidence``), set on each cell once
+    numbers = (countOf(map(_KIND, map(_FIRST, rows)), "number") / len(rows)
                if numbered and rows else 0.0)
     evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
                 + (weights.repeat_weight if repeated else 0.0)
@@ -334,6 +318,7 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
     (a cell), or None when no run of labels there makes a header; ``weights``
     (``Settings.text_cells``) weigh the evidence."""
     best: tuple[tuple, Parse, int] | None = None
+    shared: dict[tuple[str, str], dict[str, bool]] = {}
     for rows in range(1, MAX_HEADER_ROWS + 1):
         for width in range(2, MAX_HEADER_CELLS + 1):
             head, labels, body = _full_labels(items, start, rows * width)
@@ -348,7 +333,9 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                for r in range(rows)])
-            grouper = _Grouper(items, facts, Header(labels), numbered)
+            # the first two labels (all ``may_open`` reads) are the same for most widths
+            openers = shared.setdefault((labels[0].lower(), labels[1].lower()), {})
+            grouper = _Grouper(items, facts, Header(labels, openers), numbered)
             parse = grouper.group(body, parse)
             parse.folds += _header_folds(items[start:body])
             score = _score(parse, numbered, weights)
