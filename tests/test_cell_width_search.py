@@ -1,0 +1,104 @@
+"""The one-cell-per-line reader's width search (``cell_rows.choose``) against the
+search as it was (``reference_choose``: every row start asked for a repeat and
+the next header, every cell grouped one by one, the score counted in Python), on
+made-up sequences of cells and lone lines: every start, every field of the
+reading chosen. Whole exports are compared in ``test_text_read_equivalence``."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_text_read_equivalence import (
+    ReferenceFacts,
+    ReferenceHeader,
+    reference_blank_agreement,
+    reference_choose,
+    reference_homogeneity,
+)
+
+from planextract.extract.text import cell_rows
+from planextract.extract.text.cell_header import Header
+from planextract.extract.text.cell_items import Loose, RawCell
+
+# labels of known columns, a merged (empty) cell, row numbers, dates, owners,
+# statuses, headings typed as cells, long text, and a label broken in two
+_TEXTS = ["Action", "Lead", "Due", "Date", "Status", "Ref", "", "", "1", "2.1", "3",
+          "March 2011", "On-going", "HR Manager", "Lead officer", "Complete",
+          "SECTION 2: STAFF", "OBJECTIVE ONE", "Agree the scheme with the board",
+          "Review the policy and report on progress to the equality board " * 2,
+          "Responsible", "Officer", "Target", "date", "x" * 61]
+_LOOSE = ["Theme 1: Access", "More of the cell above.", "Target", "Table 2",
+          "PART TWO OF PLAN", "lower case more", "#  Heading"]
+
+
+def _items(spec: list[tuple[int, int, int]]) -> list[RawCell | Loose]:
+    """Cells and lone lines from (kind, text, blanks): kind 0 a lone line."""
+    items: list[RawCell | Loose] = []
+    for number, (kind, text, blanks) in enumerate(spec, start=1):
+        if kind == 0:
+            items.append(Loose(number=number, text=_LOOSE[text % len(_LOOSE)],
+                               blank_before=blanks))
+        else:
+            items.append(RawCell([(number, _TEXTS[text % len(_TEXTS)])], blank_before=blanks))
+    at = 0
+    for item in items:
+        if isinstance(item, RawCell):
+            item.at, at = at, at + 1
+    return items
+
+
+def _fields(parse) -> object:
+    if parse is None:
+        return None
+    return (parse.width, parse.header, parse.out, parse.left, parse.stop, parse.folds,
+            parse.last_row)
+
+
+_SPEC = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 60), st.integers(0, 2)),
+                 min_size=1, max_size=90)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPEC)
+def test_the_width_chosen_is_the_reference_search_s(spec):
+    """Same reading at every cell: with spans (whole rows as slices), without them
+    (cell by cell), and as the reference search read it."""
+    items = _items(spec)
+    cells = [x for x in items if isinstance(x, RawCell)]
+    spanned, plain, reference = (cell_rows.Facts(cells, items), cell_rows.Facts(cells),
+                                 ReferenceFacts(cells))
+    for start, item in enumerate(items):
+        if not isinstance(item, RawCell):
+            continue
+        expected = _fields(reference_choose(items, start, reference))
+        assert _fields(cell_rows.choose(items, start, spanned)) == expected
+        assert _fields(cell_rows.choose(items, start, plain)) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TEXTS[:8] + ["Lead officer", "Responsible", "Officer"]),
+                min_size=2, max_size=6),
+       st.lists(st.sampled_from(_TEXTS), min_size=1, max_size=12))
+def test_a_row_start_refused_by_its_text_repeats_nothing(labels, texts):
+    """``may_open`` False only where ``repeat_at`` finds no repeat, whichever
+    cells follow; shared between headers, it is asked with the first two labels."""
+    made = [RawCell([(n, t)]) for n, t in enumerate(texts, start=1)]
+    shared: dict[str, bool] = {}
+    header, reference = Header(labels, shared), ReferenceHeader(labels)
+    for at, cell in enumerate(made):
+        if not header.may_open(cell.label):
+            assert reference.repeat_at(made, at) == 0
+        assert header.repeat_at(made, at) == reference.repeat_at(made, at)
+    again = Header(labels, shared)  # the remembered answers give the same verdicts
+    assert all(again.may_open(c.label) == Header(labels).may_open(c.label) for c in made)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_TEXTS), st.integers(0, 2)),
+                         min_size=1, max_size=6), max_size=12))
+def test_scores_counted_in_c_are_the_reference_counts(shape):
+    width = len(shape[0]) if shape else 1
+    rows = [[RawCell([(1, t)], blank_before=b) for t, b in row[:width]] for row in shape
+            if len(row) >= width]
+    assert cell_rows.homogeneity(rows) == reference_homogeneity(rows)
+    assert cell_rows.blank_agreement(rows) == reference_blank_agreement(rows)
