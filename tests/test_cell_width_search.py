@@ -1,6 +1,6 @@
 """The one-cell-per-line reader's width search (``cell_rows.choose``) against the
 search as it was (``reference_choose``: every row start asked for a repeat and
-the next header, every cell grouped one by one, the score counted in Python), on
+the next header, the score counted in Python), on
 made-up sequences of cells and lone lines: every start, every field of the
 reading chosen. Whole exports are compared in ``test_text_read_equivalence``."""
 
@@ -61,18 +61,14 @@ _SPEC = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 60), st.integers(0,
 @settings(max_examples=400, deadline=None)
 @given(_SPEC)
 def test_the_width_chosen_is_the_reference_search_s(spec):
-    """Same reading at every cell: with spans (whole rows as slices), without them
-    (cell by cell), and as the reference search read it."""
+    """Same reading at every cell as the reference search read it."""
     items = _items(spec)
     cells = [x for x in items if isinstance(x, RawCell)]
-    spanned, plain, reference = (cell_rows.Facts(cells, items), cell_rows.Facts(cells),
-                                 ReferenceFacts(cells))
+    facts, reference = cell_rows.Facts(cells), ReferenceFacts(cells)
     for start, item in enumerate(items):
-        if not isinstance(item, RawCell):
-            continue
-        expected = _fields(reference_choose(items, start, reference))
-        assert _fields(cell_rows.choose(items, start, spanned)) == expected
-        assert _fields(cell_rows.choose(items, start, plain)) == expected
+        if isinstance(item, RawCell):
+            assert _fields(cell_rows.choose(items, start, facts)) == _fields(
+                reference_choose(items, start, reference))
 
 
 @settings(max_examples=400, deadline=None)
@@ -80,17 +76,20 @@ def test_the_width_chosen_is_the_reference_search_s(spec):
                 min_size=2, max_size=6),
        st.lists(st.sampled_from(_TEXTS), min_size=1, max_size=12))
 def test_a_row_start_refused_by_its_text_repeats_nothing(labels, texts):
-    """``may_open`` False only where ``repeat_at`` finds no repeat, whichever
-    cells follow; shared between headers, it is asked with the first two labels."""
+    """``may_open`` is the first label found among the header's first two (or an
+    empty cell under an empty first label), remembered or worked out; where it is
+    False ``repeat_at`` finds no repeat, whichever cells follow."""
     made = [RawCell([(n, t)]) for n, t in enumerate(texts, start=1)]
-    shared: dict[str, bool] = {}
-    header, reference = Header(labels, shared), ReferenceHeader(labels)
+    header, reference = Header(labels), ReferenceHeader(labels)
+    first_two = ReferenceHeader(labels[:2])
     for at, cell in enumerate(made):
-        if not header.may_open(cell.label):
+        expected = (reference.first_empty if not cell.label
+                    else first_two.label_of(cell, 0) is not None)
+        assert header.may_open(cell.label) == expected
+        assert header.may_open(cell.label) == expected  # remembered
+        if not expected:
             assert reference.repeat_at(made, at) == 0
         assert header.repeat_at(made, at) == reference.repeat_at(made, at)
-    again = Header(labels, shared)  # the remembered answers give the same verdicts
-    assert all(again.may_open(c.label) == Header(labels).may_open(c.label) for c in made)
 
 
 @settings(max_examples=300, deadline=None)

@@ -229,7 +229,7 @@ class ReferenceRawCell:
 class ReferenceFacts(cell_rows.Facts):
     """``Facts`` as it was: its answers in maps by cell index."""
 
-    def __init__(self, cells, items=None) -> None:  # ``items``: the spans it never kept
+    def __init__(self, cells) -> None:
         self.cells = cells
         self._run_map: dict[int, int] = {}
         self._open_map: dict[int, bool] = {}

@@ -3,6 +3,7 @@ tops (``cell_rows`` asks at every row start of every width it tries)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planextract.extract.text.cell_labels import MAX_LABEL_CHARS, word_set
@@ -11,18 +12,33 @@ if TYPE_CHECKING:
     from planextract.extract.text.cell_items import RawCell
 
 
+@lru_cache(maxsize=1 << 13)
+def _opens(first: str, second: str, text: str) -> bool:
+    """``text`` names ``first`` or ``second`` (lower case labels) as ``Header.index_of``
+    finds it: remembered by the two labels and the text, since every width tried
+    and every table under the same header asks it of the same row starts."""
+    norm = text.lower()
+    if not norm or len(norm) > MAX_LABEL_CHARS:
+        return False
+    words = word_set(norm)
+    return any(norm == label or (words and words <= word_set(label))
+               for label in (first, second))
+
+
+def forget() -> None:
+    """Empty the remembered answers once an export is read (``cell_labels.forget``)."""
+    _opens.cache_clear()
+
+
 class Header:
     """The table's own header labels (every header row, in order), to
     recognise their repeats."""
 
-    def __init__(self, labels: list[str], openers: dict[str, bool] | None = None) -> None:
+    def __init__(self, labels: list[str]) -> None:
         self.labels = [label.lower() for label in labels]
         self.label_words = [word_set(label) for label in self.labels]
         self.first_empty = bool(self.labels) and not self.labels[0]
         self.filled = sum(1 for label in self.labels if label)  # asked at every row start
-        # whether a cell's text names one of the first two labels, by text: the row
-        # starts of every width tried ask it of the same few texts (owners, statuses)
-        self.openers: dict[str, bool] = {} if openers is None else openers
 
     def may_open(self, label: str) -> bool:
         """A repeat can start at a cell with text ``label``: empty when the header's
@@ -30,11 +46,7 @@ class Header:
         gives 0 for any other cell without looking further)."""
         if not label:
             return self.first_empty
-        known = self.openers.get(label)
-        if known is None:
-            known = self.openers[label] = len(label) <= MAX_LABEL_CHARS and \
-                self.index_of(label, 0, 2) is not None
-        return known
+        return len(label) <= MAX_LABEL_CHARS and _opens(self.labels[0], self.labels[1], label)
 
     def label_of(self, cell: RawCell, after: int, before: int | None = None) -> int | None:
         """The index of the header label ``cell`` repeats (whole, or a piece

@@ -31,6 +31,7 @@ from operator import attrgetter, countOf, itemgetter
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
+from planextract.extract.text import cell_header
 from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
 from planextract.extract.text.cell_header import Header
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
@@ -85,6 +86,7 @@ def forget() -> None:
     _header_row.cache_clear()
     _role.cache_clear()
     _plain.cache_clear()
+    cell_header.forget()
 
 
 class Facts:
@@ -96,27 +98,10 @@ class Facts:
     cells, 0.6 times a 1 MB export (issue 11). A position past the last cell is
     worked out each time it is asked (there is no cell to keep it by)."""
 
-    def __init__(self, cells: list[RawCell],
-                 items: list[RawCell | Loose] | None = None) -> None:
+    def __init__(self, cells: list[RawCell]) -> None:
         self.cells = cells
         self._runs = bytearray(len(cells))  # the run plus one (a run is <= MAX_HEADER_CELLS)
         self._opens = bytearray(len(cells))  # 1: no table opens here, 2: one does
-        # how many cells from each follow one another with no lone line between (at
-        # most 255): a row start with a row's worth is grouped as one slice (0 without
-        # ``items``: cell by cell)
-        self.spans = bytearray(len(cells))
-        if items is not None:
-            self._fill(items)
-
-    def _fill(self, items: list[RawCell | Loose]) -> None:
-        """Every cell's span, in one walk back over the export."""
-        span, spans = 0, self.spans
-        for item in reversed(items):
-            if isinstance(item, Loose):
-                span = 0
-                continue
-            span = min(span + 1, 255)
-            spans[item.at] = span
 
     def label_run(self, at: int) -> int:
         if not 0 <= at < len(self._runs):
@@ -201,7 +186,6 @@ class _Grouper:
         width = parse.width
         items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
         header, cells, runs = self.header, self.cells, self.facts._runs
-        spans, openers = self.facts.spans, header.openers
         while index < count:
             item = items[index]
             if isinstance(item, Loose):
@@ -233,10 +217,7 @@ class _Grouper:
                 if len(label) <= MAX_LABEL_CHARS:
                     # most row starts name neither of the header's first two labels:
                     # known by their text, without walking ``repeat_at``
-                    opens = openers.get(label) if label else header.first_empty
-                    if opens is None:
-                        opens = header.may_open(label)
-                    repeat = header.repeat_at(cells, at) if opens else 0
+                    repeat = header.repeat_at(cells, at) if header.may_open(label) else 0
                     if repeat:
                         skip_until = at + repeat
                         parse.out.append(Break(repeat))
@@ -250,12 +231,6 @@ class _Grouper:
                         and is_heading_line(item.label):  # a heading typed as a cell
                     parse.out.append(Paragraph(text=item.label, line=item.first_line,
                                                level=HEADING_LEVEL))
-                    continue
-                if spans[at] >= width:  # a whole row with no lone line: no cell of it asked
-                    row = items[index - 1:index - 1 + width]
-                    index += width - 1
-                    parse.out.append(row)
-                    parse.last_row = row
                     continue
             current.append(item)
             if len(current) == width:
@@ -318,7 +293,6 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
     (a cell), or None when no run of labels there makes a header; ``weights``
     (``Settings.text_cells``) weigh the evidence."""
     best: tuple[tuple, Parse, int] | None = None
-    shared: dict[tuple[str, str], dict[str, bool]] = {}
     for rows in range(1, MAX_HEADER_ROWS + 1):
         for width in range(2, MAX_HEADER_CELLS + 1):
             head, labels, body = _full_labels(items, start, rows * width)
@@ -333,9 +307,7 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
             parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
                                                for r in range(rows)])
-            # the first two labels (all ``may_open`` reads) are the same for most widths
-            openers = shared.setdefault((labels[0].lower(), labels[1].lower()), {})
-            grouper = _Grouper(items, facts, Header(labels, openers), numbered)
+            grouper = _Grouper(items, facts, Header(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += _header_folds(items[start:body])
             score = _score(parse, numbered, weights)

@@ -234,7 +234,7 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     cells = [c for c in items if isinstance(c, RawCell)]
     for at, cell in enumerate(cells):
         cell.at = at
-    facts = Facts(cells, items)
+    facts = Facts(cells)
     blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     index = 0
     while index < len(items):
