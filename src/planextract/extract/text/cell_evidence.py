@@ -4,16 +4,12 @@ evidence ``cell_rows`` weighs between widths."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
-from itertools import chain
-from operator import attrgetter, countOf, itemgetter
 from typing import TYPE_CHECKING
 
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
 
 _DIGIT = re.compile(r"[0-9]")
-_KIND, _BLANK, _FIRST = attrgetter("kind"), attrgetter("blank_before"), itemgetter(0)
 
 if TYPE_CHECKING:
     from planextract.extract.text.cell_rows import RawCell
@@ -53,9 +49,11 @@ def homogeneity(rows: list[list[RawCell]]) -> float:
         return 0.0
     same = filled = 0
     for column in zip(*rows):
-        # counted in C (every width tried counts its rows' cells): empty cells' None dropped
-        counts = Counter(map(_KIND, column))  # _kind_of(cell.label), set with the label
-        counts.pop(None, None)
+        counts: dict[str, int] = {}  # counted in one walk: no list, set and recount a column
+        for cell in column:
+            kind = cell.kind  # _kind_of(cell.label), set with the label
+            if kind:
+                counts[kind] = counts.get(kind, 0) + 1
         if counts:
             same += max(counts.values())
             filled += sum(counts.values())
@@ -65,12 +63,11 @@ def homogeneity(rows: list[list[RawCell]]) -> float:
 def blank_agreement(rows: list[list[RawCell]]) -> float:
     """F1 of "a blank line before a cell" as a sign of "a row starts here"
     (0 when the export prints no blank line before any cell)."""
-    hits = len(rows) - countOf(map(_BLANK, map(_FIRST, rows)), 0)
+    hits = sum(1 for row in rows if row[0].blank_before)
     if not hits:
         return 0.0
     misses = len(rows) - hits
-    cells = list(chain.from_iterable(rows))
-    false = len(cells) - countOf(map(_BLANK, cells), 0) - hits
+    false = sum(1 for row in rows for cell in row if cell.blank_before) - hits
     return 2 * hits / (2 * hits + misses + false) if hits else 0.0
 
 

@@ -27,13 +27,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import attrgetter, countOf, itemgetter
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
-from planextract.extract.text import cell_header
 from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
-from planextract.extract.text.cell_header import Header
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,
@@ -41,6 +38,7 @@ from planextract.extract.text.cell_labels import (
     is_heading_line,
     is_label,
     is_title,
+    word_set,
 )
 from planextract.lexicon.column_roles import is_header_row, role_of
 from planextract.settings import DEFAULT, TextCellSettings
@@ -50,7 +48,63 @@ MAX_HEADER_CELLS = 20
 MAX_HEADER_ROWS = 2
 HEADING_LEVEL = 2  # a heading between rows titles part of the plan, below its title
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
-_KIND, _FIRST = attrgetter("kind"), itemgetter(0)
+
+
+class Header:
+    """The table's own header labels (every header row, in order), to
+    recognise their repeats."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = [label.lower() for label in labels]
+        self.label_words = [word_set(label) for label in self.labels]
+        self.first_empty = bool(self.labels) and not self.labels[0]
+        self.filled = sum(1 for label in self.labels if label)  # asked at every row start
+
+    def label_of(self, cell: RawCell, after: int, before: int | None = None) -> int | None:
+        """The index of the header label ``cell`` repeats (whole, or a piece
+        of a label broken over two cells), at or after ``after`` and before
+        ``before`` (all the labels when None)."""
+        norm = cell.label.lower()
+        if not norm or len(norm) > MAX_LABEL_CHARS:
+            return None
+        cell_words = word_set(norm)
+        end = len(self.labels) if before is None else min(before, len(self.labels))
+        for index in range(after, end):
+            if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
+                return index
+        return None
+
+    def repeat_at(self, cells: list[RawCell], start: int) -> int:
+        """How many cells from ``start`` repeat the header (0 when none): two
+        or more labels in the header's order, the first one of its first two,
+        empty cells between them; text longer than a label never is one."""
+        if start >= len(cells):
+            return 0
+        first = cells[start].label
+        if not first:
+            if not self.first_empty:
+                return 0
+        elif len(first) > MAX_LABEL_CHARS:  # lower case is never shorter: no label
+            return 0
+        end, matched, at = start, 0, 0
+        for index in range(start, min(len(cells), start + len(self.labels) + 2)):
+            cell = cells[index]
+            if not cell.label:
+                continue
+            # the first label must be one of the header's first two: a cell naming
+            # none of them ends the repeat whichever later label it names
+            label = self.label_of(cell, at, 2 if matched == 0 else None)
+            if label is None or (matched == 0 and label > 1):
+                break
+            matched += 1
+            at = label + 1
+            end = index + 1
+        if matched < min(2, self.filled):
+            return 0
+        if matched == self.filled:  # the whole header repeated: its empty cells after the last
+            while end < len(cells) and not cells[end].label and end - start < len(self.labels):
+                end += 1
+        return end - start
 
 
 def label_run(cells: list[RawCell], start: int) -> int:
@@ -85,8 +139,6 @@ def forget() -> None:
     their labels stayed in memory while it was normalised (issue 11)."""
     _header_row.cache_clear()
     _role.cache_clear()
-    _plain.cache_clear()
-    cell_header.forget()
 
 
 class Facts:
@@ -120,10 +172,7 @@ class Facts:
         return opens == 2
 
 
-@lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
-    """Remembered (a few thousand lines): every width tried that reaches a lone
-    line at a row boundary reads it again as a title or a heading."""
     return plain(_HEADING_MARK.sub("", text))
 
 
@@ -185,7 +234,6 @@ class _Grouper:
         index = start
         width = parse.width
         items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
-        header, cells, runs = self.header, self.cells, self.facts._runs
         while index < count:
             item = items[index]
             if isinstance(item, Loose):
@@ -197,9 +245,7 @@ class _Grouper:
                 if following is not None and following.at < skip_until:
                     index = end  # a label of the repeated header broken over a blank line
                     continue
-                if current:  # inside a row: more text of the cell above (``loose_run``)
-                    parse.folds += [(current[-1], loose) for loose in run]
-                elif self.loose_run(parse, current, run, end):
+                if self.loose_run(parse, current, run, end):
                     parse.stop = end
                     parse.left = current
                     return parse
@@ -213,17 +259,13 @@ class _Grouper:
                 # a cell longer than a label opens neither a repeat nor the next
                 # header (``repeat_at`` and ``label_run`` refuse it): most row
                 # starts, not asked for every width tried
-                label = item.label
-                if len(label) <= MAX_LABEL_CHARS:
-                    # most row starts name neither of the header's first two labels:
-                    # known by their text, without walking ``repeat_at``
-                    repeat = header.repeat_at(cells, at) if header.may_open(label) else 0
+                if len(item.label) <= MAX_LABEL_CHARS:
+                    repeat = self.header.repeat_at(self.cells, at)
                     if repeat:
                         skip_until = at + repeat
                         parse.out.append(Break(repeat))
                         continue
-                    known = runs[at] if at < len(runs) else 0  # ``next_header``'s first test
-                    if (not known or known > width + 1) and self.next_header(at, width):
+                    if self.next_header(at, width):
                         parse.stop = index - 1  # more labels than a row holds: the next header
                         parse.left = current
                         return parse
@@ -255,8 +297,7 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
 def _score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
     rows = parse.rows
     repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
-    # a row number is the kind "number" (``cell_evidence``), set on each cell once
-    numbers = (countOf(map(_KIND, map(_FIRST, rows)), "number") / len(rows)
+    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
     evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
                 + (weights.repeat_weight if repeated else 0.0)
