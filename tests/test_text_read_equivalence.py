@@ -149,6 +149,20 @@ def reference_blank_agreement(rows) -> float:
     return 2 * hits / (2 * hits + misses + false) if hits else 0.0
 
 
+def reference_score(parse, numbered, weights) -> tuple:
+    """``_score`` as it was: row numbers matched afresh, the evidence looked up
+    in ``cell_rows`` (swapped for the references by ``_reference_paths``)."""
+    rows = parse.rows
+    repeated = sum(o.cells for o in parse.out if isinstance(o, cell_rows.Break))
+    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
+               if numbered and rows else 0.0)
+    evidence = (weights.blank_weight * cell_rows.blank_agreement(rows)
+                + cell_rows.homogeneity(rows) + numbers
+                + (weights.repeat_weight if repeated else 0.0)
+                - (weights.left_penalty if parse.left else 0.0))
+    return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
+
+
 def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     """``choose`` as it was: the first cell after the header found in a copy of
     the rest of the file, for every width tried."""
@@ -172,7 +186,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
             grouper = ReferenceGrouper(items, facts, ReferenceHeader(labels), numbered)
             parse = grouper.group(body, parse)
             parse.folds += cell_rows._header_folds(items[start:body])
-            score = cell_rows._score(parse, numbered, weights)
+            score = reference_score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
     return best[1] if best else None
