@@ -11,8 +11,8 @@ import random
 import sys
 
 import pytest
-from conftest import ROOT, SAMPLES
-from test_pdf_unruled import _long_plan, draw
+from conftest import ROOT
+from test_pdf_unruled import samples_and_long_plans
 
 from planextract.extract.model import Cell, Table
 from planextract.extract.pdf import reader, stitch
@@ -22,7 +22,6 @@ from planextract.extract.pdf.reader import read_pdf
 from planextract.pipeline.document_run import run_one
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import bench_plan_pdf  # noqa: E402
 
 
 def _plain(parts: tuple[str, ...], raw: str) -> Cell:
@@ -32,13 +31,8 @@ def _plain(parts: tuple[str, ...], raw: str) -> Cell:
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("packed")
-    plan = out / "bench-plan.pdf"
-    bench_plan_pdf.build(plan, 8)
-    unruled = out / "unruled.pdf"
-    unruled.write_bytes(draw([_long_plan(60)], [40, 300, 120, 90], footer="Page {page}",
-                             top_margin=18, header_rows=0))
-    return sorted(SAMPLES.glob("*.pdf")) + [plan, unruled]
+    return samples_and_long_plans(tmp_path_factory.mktemp("packed"),
+                                  8, 60, "unruled.pdf")
 
 
 def _cells(blocks) -> list[Cell]:

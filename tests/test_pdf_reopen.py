@@ -11,15 +11,14 @@ from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import ROOT, SAMPLES
-from test_pdf_unruled import _long_plan, draw
+from conftest import ROOT
+from test_pdf_unruled import samples_and_long_plans
 
 from planextract.extract.pdf import reader
 from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import bench_plan_pdf  # noqa: E402
 
 EVERY = (1, 2, 7)
 
@@ -31,13 +30,8 @@ def _every(pages: int, workers: int = 1):
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reopen")
-    plan = out / "bench-plan.pdf"
-    bench_plan_pdf.build(plan, 12)
-    unruled = out / "unruled-no-repeat.pdf"
-    unruled.write_bytes(draw([_long_plan(120)], [40, 300, 120, 90], footer="Page {page}",
-                             top_margin=18, header_rows=0))
-    return sorted(SAMPLES.glob("*.pdf")) + [plan, unruled]
+    return samples_and_long_plans(tmp_path_factory.mktemp("reopen"),
+                                  12, 120, "unruled-no-repeat.pdf")
 
 
 def _range(data: bytes, start: int, stop: int | None, every: int) -> str:

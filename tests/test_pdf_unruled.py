@@ -169,6 +169,26 @@ def _long_plan(n, font="Helvetica", size=9):
     return rows
 
 
+def samples_and_long_plans(folder, plan_pages: int, unruled_rows: int, unruled_name: str):
+    """The PDF samples, a drawn ruled plan of ``plan_pages`` pages and an unruled
+    plan of ``unruled_rows`` actions (header not repeated) written to ``folder``:
+    the inputs the PDF equivalence tests read both ways."""
+    import sys
+    from pathlib import Path
+
+    from conftest import ROOT, SAMPLES
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_plan_pdf
+
+    plan = Path(folder) / "bench-plan.pdf"
+    bench_plan_pdf.build(plan, plan_pages)
+    unruled = Path(folder) / unruled_name
+    unruled.write_bytes(draw([_long_plan(unruled_rows)], [40, 300, 120, 90],
+                             footer="Page {page}", top_margin=18, header_rows=0))
+    return sorted(SAMPLES.glob("*.pdf")) + [plan, unruled]
+
+
 def test_the_header_repeated_at_the_page_top_is_a_header_and_running_lines_go():
     data = draw([_long_plan(40)], [40, 300, 120, 90], footer="Page {page} of 3", top_margin=18)
     [table], raw = tables_of(data)
