@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from reference_resolve import reference_resolve
 from test_candidate_pairs import reference_candidate_pairs
 from test_column_share import reference_dated_column, reference_id_like
+from test_draft_pack import reference_drafts_of
 from test_layout_memo import reference_detect_layout
 from test_owner_memory import old_swaps
 from test_run_rows_equivalence import reference_abbreviations, reference_columns
@@ -209,6 +210,7 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(resolve_module, "dated_column", reference_dated_column)
     monkeypatch.setattr(resolve_module, "id_like", reference_id_like)
     monkeypatch.setattr(document, "records", reference_records)
+    monkeypatch.setattr(document, "drafts_of", reference_drafts_of)  # drafts as a list
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
     monkeypatch.setattr(document_run, "_abbreviations",
                         lambda action, used, seen=None: reference_abbreviations(action, used))

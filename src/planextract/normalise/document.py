@@ -16,11 +16,12 @@ from planextract.normalise import (
 )
 from planextract.normalise.columns import header_roles
 from planextract.normalise.draft import Context, Draft
+from planextract.normalise.draft_pack import ReadyDrafts
 from planextract.normalise.header_rows import Header, find_header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
 from planextract.normalise.layout import Layout, LayoutMemo, detect_layout
 from planextract.normalise.normalised import NormalisedDocument, _warn
-from planextract.normalise.records import records
+from planextract.normalise.records import prepared, records
 from planextract.normalise.rows import TableBuilder, numbered_title
 from planextract.normalise.tables import LogicalTable
 from planextract.settings import DEFAULT, Settings
@@ -67,8 +68,8 @@ def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocum
     return doc
 
 
-def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool = False
-              ) -> tuple[NormalisedDocument, list[Draft]]:
+def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool = False,
+              pack: bool | None = None) -> tuple[NormalisedDocument, list[Draft] | ReadyDrafts]:
     """Title, organisation, glossary, warnings, and a draft per table row that
     may be an action, in document order: everything ``records`` needs, so the
     caller can let the blocks go before records are made (issue 11).
@@ -76,7 +77,14 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     ``consume``: take the blocks out of ``raw`` (left empty) and let each go once
     its drafts are made, so the blocks and the drafts are never all held at once
     (issue 11: a long document's peak memory). Every table's layout is read from
-    its rows before the first draft is made, so nothing looks back."""
+    its rows before the first draft is made, so nothing looks back.
+
+    ``pack`` (``consume`` unless given): the drafts come back as ``ReadyDrafts``,
+    each ``records.prepared`` and packed as soon as no row can change it (issue 11:
+    held as objects to the end, the drafts set the text exports' peak). Otherwise
+    a list, as ``records`` also takes."""
+    ready = ReadyDrafts(settings.run.draft_run, prepared) if (
+        consume if pack is None else pack) else None
     blocks = raw.blocks
     if consume:
         raw.blocks = []
@@ -198,10 +206,16 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
                 context = _apply(context, result)
                 builder.set_context(context)
             pending = result is True
-        drafts.extend(builder.drafts[before:])
+        if ready is None:
+            drafts.extend(builder.drafts[before:])
+        else:
+            _hand_over(builder, before, ready)
         if last_block[key] == index:
             del builders[key]
-    drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
+            if ready is not None and builder.drafts:
+                ready.close(builder.drafts[-1])
+    if ready is None:
+        drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
     for messages in left_out.values():
         for message in messages:
             _warn(doc, message)
@@ -209,7 +223,23 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
         text_cache.forget()
         for cached in _REMEMBERED:
             cached.cache_clear()
-    return doc, drafts
+    return doc, drafts if ready is None else ready.finish()
+
+
+def _hand_over(builder: TableBuilder, before: int, ready: ReadyDrafts) -> None:
+    """The drafts a block made (``builder.drafts[before:]``) to ``ready``: the one
+    before them is final now, and so is each but the last, which a continuation row
+    of the builder's next block may still grow (``feed`` changes only its last
+    draft); the builder keeps that one alone."""
+    made = builder.drafts
+    if len(made) == before:
+        return
+    if before:
+        ready.close(made[before - 1])
+    for draft in made[before:-1]:
+        ready.add(draft)
+    ready.add_open(made[-1])
+    del made[:-1]
 
 
 def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int],

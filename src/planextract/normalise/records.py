@@ -5,7 +5,6 @@ go once its record is made (issue 11: a long document's memory)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from planextract.lexicon.role_vocab import sector_of
@@ -24,7 +23,7 @@ from planextract.normalise import (
     swap,
 )
 from planextract.normalise.draft import Context, Draft
-from planextract.normalise.draft_pack import PackedDrafts
+from planextract.normalise.draft_pack import PackedDrafts, ReadyDrafts
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
@@ -60,23 +59,39 @@ def _swap_if_needed(draft: Draft) -> None:
         draft.flag("columns_swapped")
 
 
-def records(drafts: list[Draft], doc: NormalisedDocument,
+def prepared(draft: Draft) -> tuple[str | None, list[str]]:
+    """A draft made ready for the owners: a column naming both who and when cut,
+    swapped date and owner columns put back; its owner text and scrutiny pieces.
+    (``drafts_of`` asks it of each draft as it packs them, ``records`` of a list.)"""
+    _cut_owner_due(draft)
+    _swap_if_needed(draft)
+    return _text(draft, "owner"), scrutiny.pieces(_text(draft, "scrutiny"))
+
+
+def records(drafts: list[Draft] | ReadyDrafts, doc: NormalisedDocument,
             settings: Settings = DEFAULT) -> Iterator[ActionRecord]:
     """The action records of ``drafts``, one at a time, in order: owners, dates,
     strands, scrutiny read over the whole document first (the drafts packed
     meanwhile, taken off ``drafts``), then each draft let go once its record is
     made, so a long document's drafts and records are not all held at once
-    (issue 11). A record with no action text is no action: a warning keeps what
-    it printed."""
-    for draft in drafts:
-        _cut_owner_due(draft)
-        _swap_if_needed(draft)
+    (issue 11). ``drafts`` may come packed and ``prepared`` already
+    (``drafts_of(consume=True)``). A record with no action text is no action: a
+    warning keeps what it printed."""
     key_map = {e.abbreviation: e.expansion for e in doc.glossary}
-    owner_cells = [_text(d, "owner") for d in drafts]
-    scrutiny_counts = Counter(p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny")))
-    bodies = set(scrutiny_counts) | set(key_map)
-    # packed while the owners are resolved, the normaliser's peak (issue 11)
-    waiting = PackedDrafts(drafts, settings.run.draft_run)
+    waiting: PackedDrafts | ReadyDrafts
+    if isinstance(drafts, ReadyDrafts):
+        waiting, owner_cells, pieces = drafts, drafts.owner_cells, drafts.pieces
+        drafts.owner_cells, drafts.pieces = [], set()  # held here only until resolved
+    else:
+        for draft in drafts:
+            _cut_owner_due(draft)
+            _swap_if_needed(draft)
+        owner_cells = [_text(d, "owner") for d in drafts]
+        pieces = {p for d in drafts for p in scrutiny.pieces(_text(d, "scrutiny"))}
+        # packed while the owners are resolved, the normaliser's peak (issue 11)
+        waiting = PackedDrafts(drafts, settings.run.draft_run)
+    bodies = pieces | set(key_map)
+    del pieces
     resolved = owners.resolve(owner_cells, glossary.unambiguous(doc.glossary),
                               settings.roles_file, sector_of(doc.organisation, doc.plan_title),
                               settings.owners)
