@@ -33,6 +33,7 @@ from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
 from text_exports import everything, swap_everywhere, write_exports
 
+from planextract.extract import parts as extract_parts
 from planextract.lexicon import column_roles
 from planextract.lexicon import text as text_module
 from planextract.lexicon.column_roles import PHRASES, WORDS
@@ -197,6 +198,7 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(role_match._bijection)] = role_match.bijection_by_orderings
     swaps[id(column_evidence.id_like)] = reference_id_like
     swaps.update(old_swaps())  # owner resolution's lists and frozensets
+    swaps[id(extract_parts.plain)] = extract_parts.read_plain  # an equal copy of the line
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
     for module in (layout, rows, tables):
