@@ -221,6 +221,14 @@ class ReferenceRawCell:
         return self.lines[0][0]
 
     @property
+    def last_line(self) -> int:
+        return self.lines[-1][0]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(x for _, x in self.lines)
+
+    @property
     def last_text_line(self) -> int:
         filled = [n for n, t in self.lines if t.strip()]
         return filled[-1] if filled else self.lines[0][0]
@@ -412,11 +420,43 @@ def test_a_raw_cell_reads_as_the_reference_one(lines, added, blanks):
         expected.add(number, text)
     got.relabel()
     expected.relabel()
-    assert (got.lines, got.label, got.kind, got.first_line, got.last_text_line) == (
+    _same_cell(got, expected, blanks)
+
+
+def _same_cell(got, expected, blanks: int) -> None:
+    assert (got.lines, got.label, got.kind, got.first_line, got.last_text_line,
+            got.last_line, got.text) == (
         expected.lines, expected.label, expected.kind, expected.first_line,
-        expected.last_text_line)
+        expected.last_text_line, expected.last_line, expected.text)
     assert repr(got) == repr(expected).replace("ReferenceRawCell", "RawCell")
     assert got == cell_items.RawCell(got.lines, blanks) and got != expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 10**6), st.lists(st.text(alphabet="ab 1.\t", max_size=8), min_size=1),
+       st.lists(st.tuples(st.integers(-2, 3), st.text(alphabet="ab 1.", max_size=8)),
+                max_size=8),
+       st.integers(0, 3))
+def test_a_raw_cell_read_line_after_line_reads_as_the_reference_one(first, texts, added,
+                                                                     blanks):
+    # lines added as the reader adds them (each the next line: kept as texts alone),
+    # then lines numbered on, back or ahead (a lone line given back after blank
+    # lines the cell holds: every line numbered from then on)
+    lines = [(first + i, t) for i, t in enumerate(texts)]
+    got, expected = cell_items.RawCell(lines[:1], blanks), ReferenceRawCell(lines[:1], blanks)
+    for number, text in lines[1:]:
+        got.add(number, text)
+        expected.add(number, text)
+    got.relabel()
+    expected.relabel()
+    _same_cell(got, expected, blanks)
+    for step, text in added:
+        number = expected.last_line + step
+        got.add(number, text)
+        expected.add(number, text)
+        got.relabel()
+        expected.relabel()
+        _same_cell(got, expected, blanks)
 
 
 @settings(max_examples=100, deadline=None)

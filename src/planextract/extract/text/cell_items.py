@@ -17,16 +17,23 @@ class RawCell:
     Most cells are one line: that line is held as its number and text in the cell
     itself, not as a list holding a tuple (issue 11: a 1 MB export has 40,000 cells,
     and the list and tuple were about 120 bytes each, more than most cells' text);
-    the lines after the first, when there are any, in a list. ``lines`` gives them
-    all as ``(number, text)`` pairs, as the list the reader used to keep
-    (``tests/test_text_read_equivalence.py`` reads whole exports with that one)."""
+    the lines after the first, when there are any, in a list: of their texts alone
+    while they follow on line by line, as the reader adds them (a tuple and a line
+    number object a line were 1.8 times a 1 MB export at the reader's peak), of
+    ``(number, text)`` pairs once one does not (a lone line given back after blank
+    lines the cell holds already). ``lines`` gives them all as ``(number, text)``
+    pairs, as the list the reader used to keep (``tests/test_text_read_equivalence.py``
+    reads whole exports with that one)."""
 
     __slots__ = ("_number", "_text", "_more", "blank_before", "label", "at", "kind")
 
     def __init__(self, lines: list[tuple[int, str]], blank_before: int = 0,
                  label: str = "") -> None:
         (self._number, self._text), *more = lines
-        self._more: list[tuple[int, str]] | None = more or None
+        # None; the texts of the lines after the first, numbered on from it; or pairs
+        self._more: list | None = None
+        for number, text in more:
+            self.add(number, text)
         self.blank_before = blank_before
         self.label = label
         # its index among the export's cells (set by the reader): a field, not a dict
@@ -41,14 +48,32 @@ class RawCell:
     def lines(self) -> list[tuple[int, str]]:
         """Every line as ``(number, text)`` (a new list: add lines with ``add``)."""
         first = (self._number, self._text)
-        return [first, *self._more] if self._more else [first]
+        more = self._more
+        if more is None:
+            return [first]
+        if more[0].__class__ is tuple:
+            return [first, *more]
+        return [first, *zip(range(self._number + 1, self._number + 1 + len(more)), more)]
 
     def add(self, number: int, text: str) -> None:
         """One more line (the label is not read again: ``relabel`` does that)."""
-        if self._more is None:
-            self._more = [(number, text)]
-        else:
-            self._more.append((number, text))
+        more = self._more
+        if more is None:
+            if number == self._number + 1:
+                self._more = [text]
+            else:
+                self._more = [(number, text)]
+        elif more[0].__class__ is tuple:
+            more.append((number, text))
+        elif number == self._number + 1 + len(more):
+            more.append(text)
+        else:  # no longer line after line: every line numbered from now on
+            self._more = [*self.lines[1:], (number, text)]
+
+    def _texts(self) -> list[str]:
+        more = self._more
+        assert more is not None
+        return [t for _, t in more] if more[0].__class__ is tuple else more
 
     def __eq__(self, other: object) -> bool:  # as the dataclass it was: lines, blanks, label
         if other.__class__ is not self.__class__:
@@ -67,14 +92,27 @@ class RawCell:
         if self._more is None:
             label = " ".join(first.split())
         else:
-            label = " ".join(" ".join([first, *(t for _, t in self._more)]).split())
+            label = " ".join(" ".join([first, *self._texts()]).split())
         # the line itself when it reads the same: one string a cell, not two
         self.label = first if label == first else label
         self.kind = cell_evidence.kind_of(self.label)
 
     @property
+    def text(self) -> str:
+        """The cell's lines joined by line breaks (its raw text)."""
+        return self._text if self._more is None else "\n".join([self._text, *self._texts()])
+
+    @property
     def first_line(self) -> int:
         return self._number
+
+    @property
+    def last_line(self) -> int:
+        """The number of its last line, blank or not."""
+        more = self._more
+        if more is None:
+            return self._number
+        return more[-1][0] if more[0].__class__ is tuple else self._number + len(more)
 
     @property
     def last_text_line(self) -> int:

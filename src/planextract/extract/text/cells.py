@@ -134,7 +134,7 @@ def _fold_loose(items: list[RawCell | Loose]) -> None:
 def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
     assert isinstance(cell, RawCell)
     for item in loose:
-        last = cell.lines[-1][0]
+        last = cell.last_line
         for i in range(item.blank_before):
             cell.add(last + 1 + i, "")
         cell.add(item.number, item.text)
@@ -143,7 +143,7 @@ def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
 
 def _row(cells: list[RawCell], after_break: bool = False) -> Row:
     # a cell's lines hold no line break: its raw text split gives them back
-    return Row(cells=tuple(_shared_cell("\n".join(x for _, x in c.lines)) for c in cells),
+    return Row(cells=tuple(_shared_cell(c.text) for c in cells),
                line_start=cells[0].first_line, line_end=cells[-1].last_text_line,
                after_break=after_break)
 
