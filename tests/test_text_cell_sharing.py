@@ -16,7 +16,7 @@ from text_exports import write_exports
 from planextract.extract import read_document
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.model import Cell, Table
-from planextract.extract.text import cell_rows, cells, markdown
+from planextract.extract.text import cell_labels, cell_rows, cells, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -85,6 +85,7 @@ def test_equal_cells_are_one_object(inputs):
     assert not markdown._stripped_cell.cache_info().currsize
     assert not cell_rows._header_row.cache_info().currsize
     assert not cell_rows._role.cache_info().currsize
+    assert not cell_labels.word_tuple.cache_info().currsize  # a cell's words, asked while read
 
 
 @given(st.lists(st.sampled_from(

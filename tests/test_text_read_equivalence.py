@@ -261,6 +261,7 @@ def _reference_paths(monkeypatch) -> None:
     for module in (cells, cell_rows, cell_items):
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells, "choose", reference_choose)
+    monkeypatch.setattr(cell_rows, "word_tuple", cell_labels.word_set)  # a set an answer
     monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
     monkeypatch.setattr(cell_rows, "blank_agreement", reference_blank_agreement)
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
@@ -480,3 +481,26 @@ def test_a_cell_ruled_out_as_a_date_without_the_search_is_no_date(text):
     if not cell_evidence._may_be_date(text):
         assert not DATE_LIKE.search(text)
     assert cell_evidence._kind_of.__wrapped__(text) == reference_kind(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Lead", "lead officer", "Target/ date", "", "by", "HR",
+                                 "Action", "  ", "Due Date", "officer"]), max_size=6),
+       st.sampled_from(["Lead", "officer", "Lead Officer", "date", "target date", "HR lead",
+                        "", "Action/Lead", "by when", "Due"]),
+       st.integers(0, 3), st.one_of(st.none(), st.integers(0, 6)))
+def test_a_cell_matches_a_header_label_by_its_words_as_with_sets(labels, text, after, before):
+    # label_of asks the cell's words as a tuple (word_tuple) against each label's set:
+    # the label it finds is the one the set of its words found
+    header = cell_rows.Header(labels)
+    cell = cell_items.RawCell([(1, text)])
+    got = header.label_of(cell, after, before)
+    norm = text.lower()
+    expected = None
+    if norm and len(norm) <= cell_labels.MAX_LABEL_CHARS:
+        words = cell_labels.word_set(norm)
+        end = len(header.labels) if before is None else min(before, len(header.labels))
+        expected = next((i for i in range(after, end) if norm == header.labels[i]
+                         or (words and words <= header.label_words[i])), None)
+    assert got == expected
+    assert cell_labels.word_tuple(norm) == tuple(cell_labels.words(norm))

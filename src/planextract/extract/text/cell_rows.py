@@ -39,6 +39,7 @@ from planextract.extract.text.cell_labels import (
     is_label,
     is_title,
     word_set,
+    word_tuple,
 )
 from planextract.lexicon.column_roles import is_header_row, role_of
 from planextract.settings import DEFAULT, TextCellSettings
@@ -67,10 +68,11 @@ class Header:
         norm = cell.label.lower()
         if not norm or len(norm) > MAX_LABEL_CHARS:
             return None
-        cell_words = word_set(norm)
+        cell_words = word_tuple(norm)  # every word of it in a label's: a piece of it
         end = len(self.labels) if before is None else min(before, len(self.labels))
         for index in range(after, end):
-            if norm == self.labels[index] or (cell_words and cell_words <= self.label_words[index]):
+            if norm == self.labels[index] or (
+                    cell_words and self.label_words[index].issuperset(cell_words)):
                 return index
         return None
 
