@@ -503,4 +503,4 @@ def test_a_cell_matches_a_header_label_by_its_words_as_with_sets(labels, text, a
         expected = next((i for i in range(after, end) if norm == header.labels[i]
                          or (words and words <= header.label_words[i])), None)
     assert got == expected
-    assert cell_labels.word_tuple(norm) == tuple(cell_labels.words(norm))
+    assert cell_labels.word_tuple(text) == tuple(cell_labels.words(norm))

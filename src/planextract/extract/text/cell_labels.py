@@ -5,6 +5,7 @@ text, shared by the row grouping (``cell_rows``) and the readers."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 ROW_NUMBER = re.compile(
@@ -50,8 +51,10 @@ def word_tuple(text: str) -> tuple[str, ...]:
     """``words`` as a tuple, remembered, for a cell matched against a header's
     label sets (``issuperset``): every short cell a row start shows is asked, and
     a set an answer held 1.0 times a 1 MB export at the reader's peak, a tuple
-    0.3 (issue 11; ``word_set`` kept for the labels and as the reference)."""
-    return tuple(words(text))
+    0.3 (issue 11; ``word_set`` kept for the labels and as the reference). Asked with
+    the cell's own label (``words`` lowers its case: no lowered copy kept as a key),
+    its words interned: owners, dates and statuses repeat them."""
+    return tuple(map(sys.intern, words(text)))
 
 
 def is_label(text: str) -> bool:

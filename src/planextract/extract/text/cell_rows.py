@@ -68,7 +68,7 @@ class Header:
         norm = cell.label.lower()
         if not norm or len(norm) > MAX_LABEL_CHARS:
             return None
-        cell_words = word_tuple(norm)  # every word of it in a label's: a piece of it
+        cell_words = word_tuple(cell.label)  # every word in a label's: a piece of it
         end = len(self.labels) if before is None else min(before, len(self.labels))
         for index in range(after, end):
             if norm == self.labels[index] or (
