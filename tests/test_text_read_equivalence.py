@@ -23,6 +23,7 @@ from planextract.extract.text import (
     cell_rows,
     cells,
     markdown,
+    tabbed,
 )
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
 from planextract.settings import DEFAULT
@@ -258,6 +259,9 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "Facts", ReferenceFacts)
     split_cells = cells._split_cells
     monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
+    parse_tabbed = tabbed.parse_tabbed_lines  # every line held to the end
+    monkeypatch.setattr(tabbed, "parse_tabbed_lines",
+                        lambda lines, consume=False: parse_tabbed(lines))
     for module in (cells, cell_rows, cell_items):
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells, "choose", reference_choose)
@@ -303,7 +307,7 @@ def _read(path: Path):
 
 
 def test_text_readers_give_what_the_reference_gives(inputs, monkeypatch):
-    assert any(_read(p)[0] == "text-cells" for p in inputs)
+    assert {"text-cells", "text-tabbed", "text-html"} <= {_read(p)[0] for p in inputs}
     fast = [_read(p) for p in inputs]
     _reference_paths(monkeypatch)
     reference = [_read(p) for p in inputs]
@@ -504,3 +508,10 @@ def test_a_cell_matches_a_header_label_by_its_words_as_with_sets(labels, text, a
                          or (words and words <= header.label_words[i])), None)
     assert got == expected
     assert cell_labels.word_tuple(text) == tuple(cell_labels.words(norm))
+
+
+def test_tabbed_lines_consumed_read_as_kept():
+    lines = ["Plan", "", "Action\tLead", "Do it\tHR", "--\t--", "", "Next\tCEO", "Title"]
+    kept = list(lines)
+    assert tabbed.parse_tabbed_lines(lines, consume=True) == tabbed.parse_tabbed_lines(kept)
+    assert lines == [None] * len(kept)

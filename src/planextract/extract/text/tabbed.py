@@ -44,8 +44,10 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
     return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
 
 
-def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
-    """Group numbered lines into paragraphs and tables of rows."""
+def parse_tabbed_lines(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
+    """Group numbered lines into paragraphs and tables of rows. ``consume``: let
+    each line of ``lines`` go (``None``) once read (only that line is looked at), so
+    the file's lines and its rows are not all held at once (issue 11)."""
     blocks: list[Paragraph | Table | KeyLine] = []
     rows: list[Row] = []
     pending_break = False
@@ -59,6 +61,8 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
 
     for index, line in enumerate(lines):
         number = index + 1
+        if consume:
+            lines[index] = None  # type: ignore[call-overload]
         if "\t" in line:
             raw_cells = line.split("\t")
             if "--" in line and _is_separator(raw_cells):  # a separator cell prints "--"
@@ -85,5 +89,5 @@ def parse_tabbed_lines(lines: list[str]) -> list[Paragraph | Table]:
 def read_tabbed(data: bytes, source_format: str = "text-tabbed",
                 settings: Settings = DEFAULT) -> RawDocument:
     lines, warnings = decode_lines(data, settings.limits)
-    blocks = parse_tabbed_lines(lines)
+    blocks = parse_tabbed_lines(lines, consume=True)
     return RawDocument(source_format=source_format, blocks=blocks, warnings=warnings)
