@@ -57,6 +57,19 @@ def test_records_and_lines_are_the_reference(text):
         _outcome(reference_records, text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.integers(0, 9))
+def test_records_read_a_piece_at_a_time_are_the_reference(text, chunk):
+    # the text cut into pieces of a few characters (each just after a line feed:
+    # never inside a line or a \r\n) reads as the whole text
+    start = 0 if not text.startswith("sep=") else len(text.split("\n", 1)[0]) + 1
+    pieces = csv_reader._chunks(text, start, chunk)
+    assert "".join(pieces) == text[start:]
+    assert all(p.endswith("\n") for p in pieces[:-1])
+    assert _outcome(lambda t: list(csv_reader._records(t, chunk)), text) == \
+        _outcome(reference_records, text)
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[bytes]:
     folder = tmp_path_factory.mktemp("csv")

@@ -28,11 +28,12 @@ from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.cells import HEADING_LEVEL, is_heading_line
-from planextract.extract.text.decode import decode
+from planextract.extract.text.decode import decode, forget
 from planextract.settings import DEFAULT, Settings
 
 DELIMITERS = ",;"
 _SAMPLE_CHARS = 64 * 1024
+_CHUNK_CHARS = 64 * 1024  # the text read a piece of about this many characters at a time
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\r?\n")  # Excel's "sep=;" first line
 
 
@@ -76,16 +77,41 @@ def physical_lines(text: str) -> Iterator[str]:
     return (m.group() for m in _PHYSICAL_LINE.finditer(text))
 
 
-def _records(text: str) -> Iterator[tuple[int, int, list[str]]]:
+def _chunks(text: str, start: int, size: int) -> list[str]:
+    """``text`` from ``start`` in pieces of about ``size`` characters, each cut just
+    after a line feed (no line and no ``\\r\\n`` is cut in two)."""
+    out = []
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        out.append(text[start:end])
+        start = end
+    return out
+
+
+def _taken(chunks: list[str]) -> Iterator[str]:
+    """The physical lines of the pieces in order, each piece let go once read (the
+    list is left empty)."""
+    chunks.reverse()
+    while chunks:
+        yield from physical_lines(chunks.pop())
+
+
+def _records(text: str, chunk: int = _CHUNK_CHARS) -> Iterator[tuple[int, int, list[str]]]:
     """(first line, last line, cells) of every record, one at a time (all of them
-    at once held every field as a string and a list a record: issue 11)."""
+    at once held every field as a string and a list a record: issue 11). The text
+    is cut into pieces first and let go, and each piece goes once the CSV reader
+    has read its lines (issue 11: the text, two bytes a character for a CSV with
+    one character beyond Latin-1, was held to the last record; a piece is as narrow
+    as its own characters allow)."""
     dialect = _dialect(text)
     line = 0
     declared = _SEP_LINE.match(text)
     if declared:
-        text = text[declared.end():]
         line = 1
-    reader = csv.reader(physical_lines(text), dialect)
+    chunks = _chunks(text, declared.end() if declared else 0, chunk)
+    del text
+    reader = csv.reader(_taken(chunks), dialect)
     offset = line
     for cells in reader:
         start = line + 1
@@ -136,6 +162,7 @@ def _field_parts(text: str) -> tuple[str, ...]:
 def read_csv(data: bytes, source_format: str = "csv",
              settings: Settings = DEFAULT) -> RawDocument:
     decoded, warnings = decode(data, settings.limits)
+    forget()  # the text is this reader's alone now: let go as its lines are cut
     try:
         records = _records(decoded)
         del decoded
