@@ -18,7 +18,7 @@ from planextract.normalise.column_evidence import dated_column, plan_columns
 from planextract.settings import DEFAULT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per table block, held until its rows are read
 class Header:
     """The header rows ``first``..``last`` (inclusive), the combined labels and
     every label printed in the header rows (a page-top repeat may show either row)."""
