@@ -260,6 +260,9 @@ def _reference_paths(monkeypatch) -> None:
     split_cells = cells._split_cells
     monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
     parse_tabbed = tabbed.parse_tabbed_lines  # every line held to the end
+    parse_markdown = markdown.parse_markdown
+    monkeypatch.setattr(markdown, "parse_markdown",
+                        lambda lines, consume=False: parse_markdown(lines))
     monkeypatch.setattr(tabbed, "parse_tabbed_lines",
                         lambda lines, consume=False: parse_tabbed(lines))
     for module in (cells, cell_rows, cell_items):
@@ -307,7 +310,8 @@ def _read(path: Path):
 
 
 def test_text_readers_give_what_the_reference_gives(inputs, monkeypatch):
-    assert {"text-cells", "text-tabbed", "text-html"} <= {_read(p)[0] for p in inputs}
+    assert {"text-cells", "text-tabbed", "text-html", "text-markdown"} <= {
+        _read(p)[0] for p in inputs}
     fast = [_read(p) for p in inputs]
     _reference_paths(monkeypatch)
     reference = [_read(p) for p in inputs]
@@ -515,3 +519,16 @@ def test_tabbed_lines_consumed_read_as_kept():
     kept = list(lines)
     assert tabbed.parse_tabbed_lines(lines, consume=True) == tabbed.parse_tabbed_lines(kept)
     assert lines == [None] * len(kept)
+
+
+def test_markdown_lines_consumed_read_as_kept():
+    # pipe, grid, simple and multiline tables, headings and paragraphs: the lines let
+    # go behind the reading give the same blocks, and all of them go
+    lines = ["# Plan", "Intro text", "", "| Action | Lead |", "|---|---|", "| Do it | HR |",
+             "", "+------+-----+", "| A    | B   |", "+======+=====+", "| x    | y   |",
+             "+------+-----+", "", "Action  Lead", "------  ----", "Go      CEO", "",
+             "-------------------", "Action    Lead", "--------  --------", "Run it    HR",
+             "", "-------------------", "", "Title", "=====", "Last line"]
+    kept = list(lines)
+    assert markdown.parse_markdown(lines, consume=True) == markdown.parse_markdown(kept)
+    assert all(line is None for line in lines[:-1])

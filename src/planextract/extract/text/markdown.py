@@ -187,17 +187,26 @@ def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | 
                                                      bold=bold))
 
 
-def parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
+def parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
+    """Paragraphs and tables of the lines. ``consume``: let each line of ``lines`` go
+    (``None``) once the reading has moved past it (nothing looks back: the tables'
+    tests look at the line they start on and those after it), so the file's lines
+    and its rows are not all held at once (issue 11)."""
     try:
-        return _parse_markdown(lines)
+        return _parse_markdown(lines, consume)
     finally:
         _stripped_cell.cache_clear()  # the cells of this document only
 
 
-def _parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
+def _parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table | KeyLine] = []
     index = 0
+    read = 0  # with ``consume``, the lines before this one are let go
     while index < len(lines):
+        if consume:
+            while read < index:
+                lines[read] = None  # type: ignore[call-overload]
+                read += 1
         line = lines[index]
         number = index + 1
         if _starts_grid(lines, index):
@@ -245,5 +254,5 @@ def _parse_markdown(lines: list[str]) -> list[Paragraph | Table]:
 def read_markdown(data: bytes, source_format: str = "text-markdown",
                   settings: Settings = DEFAULT) -> RawDocument:
     lines, warnings = decode_lines(data, settings.limits)
-    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines),
+    return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines, consume=True),
                        warnings=warnings)
