@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from planextract.lexicon.fold import fold
-from planextract.memo import per_document
+from planextract.memo import per_document, per_document_lean
 from planextract.settings import DEFAULT
 
 _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
@@ -75,7 +75,7 @@ def fingerprint(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) 
     return _fingerprint(tuple(words), stop_words)
 
 
-@per_document(DEFAULT.memo.pieces)
+@per_document_lean(DEFAULT.memo.pieces)  # no link node nor key tuple an answer
 def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     tokens = []
     for word in words:
