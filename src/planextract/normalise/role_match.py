@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
-from planextract.memo import per_document
+from planextract.memo import per_document_lean
 from planextract.settings import DEFAULT, OwnerSettings
 
 NO_DOTS: frozenset[str] = frozenset()  # one empty set, not 216 bytes a group (issue 11)
@@ -134,7 +134,7 @@ def bijection_by_orderings(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabu
                for perm in permutations(rest_y))
 
 
-@per_document(DEFAULT.memo.pieces)
+@per_document_lean(DEFAULT.memo.pieces)
 def _block_keys(tokens: tuple[str, ...], vocab: Vocabulary) -> frozenset[str]:
     """Words two spellings of one role must share at least one of: each word
     with an unambiguous contraction spelt out (mgr -> manager), and each pair of

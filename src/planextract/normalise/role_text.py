@@ -24,7 +24,7 @@ _JOINED_HEAD = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)")
 _WORD_CHAR = re.compile(r"\w")
 
 
-@per_document(DEFAULT.memo.pieces)  # pure; every owner piece is cleaned by several rules
+@per_document_lean(DEFAULT.memo.pieces)  # pure; every owner piece is cleaned by several rules
 def clean_role(text: str) -> str:
     """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
     inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""
