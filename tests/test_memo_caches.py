@@ -129,3 +129,36 @@ def test_whole_documents_are_the_same_without_the_caches(inputs, monkeypatch):
     computed = _run_all(inputs)
     for path, got, expected in zip(inputs, remembered, computed, strict=True):
         assert got == expected, path.name
+
+
+def test_a_lean_memo_answers_as_the_function_and_stays_within_its_bound():
+    calls: list[tuple] = []
+
+    def joined(first, *rest):  # noqa: ANN001, ANN002, ANN202
+        calls.append((first, *rest))
+        return (first, *rest)
+
+    lean = memo._lean(joined, 3)
+    asked = [("a", 1), ("b", 1), ("a", 1), ("a", 2), ("a", True), ("c", 1), ("d", 1), ("a", 1)]
+    for args in asked:
+        assert lean(*args) == args
+        assert lean.cache_info().currsize <= 3
+    # remembered as lru_cache would: ("a", True) is ("a", 1) (1 == True, one hash)
+    # full at the fourth answer: emptied, then asked afresh
+    assert calls == [("a", 1), ("b", 1), ("a", 2), ("c", 1), ("d", 1), ("a", 1)]
+    info = lean.cache_info()
+    assert (info.maxsize, lean.cache_parameters()["maxsize"]) == (3, 3)
+    lean.cache_clear()
+    assert lean.cache_info() == (0, 0, 3, 0)
+    assert lean.__wrapped__ is joined
+
+
+def test_a_lean_memo_asked_again_inside_its_own_call_keeps_its_bound():
+    lean = None
+
+    def down(n: int) -> int:
+        return 0 if n == 0 else 1 + lean(n - 1)
+
+    lean = memo._lean(down, 4)
+    assert lean(10) == 10 and lean.cache_info().currsize <= 4
+    assert [lean(n) for n in range(12)] == list(range(12))

@@ -4,9 +4,11 @@
 ``pair_key`` ints for the 2-element frozensets of groups printed in one cell,
 ``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
 in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
-words read afresh (``read_words``) instead of remembered (``words_of``). Each is swapped back
+words read afresh (``read_words``) instead of remembered (``words_of``), one
+``RowOwners`` shared by the cells that resolve alike. Each is swapped back
 for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
-``frozenset``, the old ``_joined_compounds`` and ``aligns``) over whole documents:
+``frozenset``, the old ``_joined_compounds`` and ``aligns``, one ``RowOwners`` per
+cell) over whole documents:
 the samples and generated exports of many plans in every text shape, every table
 compared.
 """
@@ -66,13 +68,33 @@ def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners) -> bool:
     return False
 
 
+def reference_row_owners(split, per_cell, canon, codes) -> list[owners.RowOwners]:
+    """The old loop in ``resolve``: one ``RowOwners`` per distinct cell, none shared
+    between cells that resolve alike."""
+    rows: list[owners.RowOwners] = []
+    made: dict[int, owners.RowOwners] = {}
+    for cell, roles in zip(split, per_cell):
+        row = made.get(id(cell))
+        if row is None:
+            row = made[id(cell)] = owners.RowOwners(
+                list(dict.fromkeys(canon[r] for r in roles)), list(dict.fromkeys(cell.people)))
+            flags = {"owner_fuzzy_matched"} if any(codes[r] == "fuzzy" for r in roles) else set()
+            if cell.unsure:
+                flags.add("owner_unknown")
+            if flags:
+                row.flags = flags
+        rows.append(row)
+    return rows
+
+
 def old_swaps() -> dict[int, object]:
     return {id(owner_cells.lean_cell): reference_lean_cell,
             id(role_match.pair_key): reference_pair,
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
             id(role_match.aligns): reference_aligns,
-            id(role_text.read_words): role_text.words_of}  # an Expansion's words remembered
+            id(role_text.read_words): role_text.words_of,
+            id(owners._row_owners): reference_row_owners}  # an Expansion's words remembered
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +157,22 @@ def test_sources_are_one_shared_frozenset_per_set():
     assert role_text.source_set(set()) is role_text.source_set(set())
     assert role_text.source_set({"key"}) is role_text.source_set({"key"})
     assert role_text.source_set({"key", "builtin"}) == frozenset({"builtin", "key"})
+
+
+def test_row_owners_are_shared_only_between_equal_values():
+    cell = owner_cells.lean_cell
+    split = [cell(owner_cells.split_cell(t, VOCAB)) for t in
+             ("Mgr X", "Manager X", "Manager X (Jo Bloggs)", "Head of Y", "Mgr X",
+                       "manager x")]
+    per_cell = [("Mgr X",), ("Manager X",), ("Manager X",), ("Head of Y",), ("Mgr X",),
+                ("Manager X",)]
+    canon = {"Mgr X": "Manager X", "Manager X": "Manager X", "Head of Y": "Head of Y"}
+    codes = {"Mgr X": "fuzzy", "Manager X": "exact", "Head of Y": "exact"}
+    rows = owners._row_owners(split, per_cell, canon, codes)
+    old = reference_row_owners(split, per_cell, canon, codes)
+    assert [(r.owners, r.people, set(r.flags)) for r in rows] \
+        == [(r.owners, r.people, set(r.flags)) for r in old]
+    assert rows[0] is rows[4]  # one cell
+    assert rows[0] is not rows[1]  # a fuzzy match flagged on one side only
+    assert rows[1] is not rows[2]  # a person on one side only
+    assert rows[1] is rows[5]  # two cells resolved alike

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference_resolve import reference_resolve
-from test_candidate_pairs import reference_candidate_pairs
+from test_candidate_pairs import sorted_reference_pairs
 from test_column_share import reference_dated_column, reference_id_like
 from test_draft_pack import reference_drafts_of
 from test_layout_memo import reference_detect_layout
@@ -217,7 +217,7 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(document_run, "_abbreviations",
                         lambda action, used, seen=None: reference_abbreviations(action, used))
     monkeypatch.setattr(pipeline_rows, "columns_of", reference_columns)
-    monkeypatch.setattr(role_match, "_candidate_pairs", reference_candidate_pairs)
+    monkeypatch.setattr(role_match, "_candidate_pairs", sorted_reference_pairs)
     swapped_rows, fast_header_row = 0, column_roles.is_header_row
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("planextract.") \

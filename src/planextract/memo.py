@@ -21,7 +21,7 @@ the other ask again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import _CacheInfo, lru_cache, update_wrapper
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,6 +37,63 @@ def per_document(size: int) -> Callable[[F], F]:
         _DOCUMENT.append(cached)
         return cached  # type: ignore[return-value]
     return remember
+
+
+def per_document_lean(size: int) -> Callable[[F], F]:
+    """``per_document`` for a function of a varying first argument and a few fixed
+    others (a vocabulary, a flag), asked with positional arguments.
+
+    Its answers sit in one dict per fixed rest, keyed by the first argument alone,
+    and all go when ``size`` are held: no ``lru_cache`` link node per answer and no
+    key tuple (issue 11: those cost ~1x a 1 MB text export in the owner memos). The
+    same answers as ``lru_cache`` (the function is pure); only which are remembered
+    once the bound is reached differs."""
+    def remember(function: F) -> F:
+        cached = _lean(function, size)
+        _DOCUMENT.append(cached)
+        return cached  # type: ignore[return-value]
+    return remember
+
+
+_MISSING = object()
+
+
+def _lean(function: Callable[..., Any], size: int) -> Callable[..., Any]:
+    """The memo of ``per_document_lean``, with ``lru_cache``'s ``cache_clear``,
+    ``cache_info``, ``cache_parameters`` and ``__wrapped__``."""
+    store: dict[tuple, dict[Any, Any]] = {}
+    counts = [0, 0, 0]  # hits, misses, answers held
+
+    def cached(first: Any, *rest: Any) -> Any:
+        answers = store.get(rest)
+        if answers is not None:
+            answer = answers.get(first, _MISSING)
+            if answer is not _MISSING:
+                counts[0] += 1
+                return answer
+        counts[1] += 1
+        answer = function(first, *rest)
+        if counts[2] >= size:
+            store.clear()
+            counts[2] = 0
+        answers = store.get(rest)  # looked up again: the call may have emptied the store
+        if answers is None:
+            answers = store[rest] = {}
+        if first not in answers:
+            counts[2] += 1
+        answers[first] = answer
+        return answer
+
+    def cache_clear() -> None:
+        store.clear()
+        counts[:] = [0, 0, 0]
+
+    update_wrapper(cached, function)
+    cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+    cached.cache_info = lambda: _CacheInfo(counts[0], counts[1], size,  # type: ignore[attr-defined]
+                                           sum(map(len, store.values())))
+    cached.cache_parameters = lambda: {"maxsize": size, "typed": False}  # type: ignore[attr-defined]
+    return cached
 
 
 def vocabulary(size: int) -> Callable[[F], F]:

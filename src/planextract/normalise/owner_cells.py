@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
-from planextract.memo import per_document
+from planextract.memo import per_document_lean
 from planextract.normalise.people import is_person, people_in
 from planextract.normalise.role_text import clean_role, is_acronym, strip_ends, words_of
 from planextract.settings import DEFAULT
@@ -66,7 +66,7 @@ def lean_cell(cell: OwnerCell) -> LeanCell:
                     cell.holders or _NO_HOLDERS, tuple(cell.unsure))
 
 
-@per_document(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)
+@per_document_lean(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)
 def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     """A word naming a post or a body (``Manager``, ``Mgr``, ``Board``, ``Head``)."""
     for word in words_of(text):
@@ -79,7 +79,7 @@ def has_head_noun(text: str, vocab: Vocabulary) -> bool:
     return False
 
 
-@per_document(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)
+@per_document_lean(DEFAULT.memo.pieces)  # pure; asked of every piece by several rules (issue 11)
 def looks_like_role(text: str, vocab: Vocabulary) -> bool:
     """A piece that can stand as an owner on its own: a head noun, an acronym."""
     return has_head_noun(text, vocab) or any(
@@ -155,7 +155,7 @@ def segments(text: str, vocab: Vocabulary, commas_separate: bool = True) -> list
     return list(_segments(text, vocab, commas_separate))
 
 
-@per_document(DEFAULT.memo.pieces)
+@per_document_lean(DEFAULT.memo.pieces)  # no link node nor key tuple an answer
 def _segments(text: str, vocab: Vocabulary, commas_separate: bool) -> tuple[str, ...]:
     return tuple(read_segments(text, vocab, commas_separate))
 
@@ -271,7 +271,7 @@ def _peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
     return list(roles), list(people)
 
 
-@per_document(DEFAULT.memo.pieces)
+@per_document_lean(DEFAULT.memo.pieces)  # no link node nor key tuple an answer
 def _peeled(piece: str, vocab: Vocabulary, role_words: frozenset[str]
             ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     roles, people = peel_parts(piece, vocab, role_words)

@@ -273,6 +273,47 @@ def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count
             for a in roles for b in roles if group_of[a] != group_of[b]}
 
 
+def _row_owners(split: list[OwnerCell] | list[LeanCell], per_cell: list[tuple[str, ...]],
+                canon: dict[str, str], codes: dict[str, str]) -> list[RowOwners]:
+    """Each row's ``RowOwners``: one per distinct value, shared by every row that
+    gets it (issue 11).
+
+    What a row gets depends on its cell alone, so the rows printing one cell share
+    one; and cells printed differently often resolve alike (``Mgr X`` and ``Manager
+    X``), so those share one too. Safe: ``records`` reads them and copies the
+    lists."""
+    rows: list[RowOwners] = []
+    # by the hash of the value alone, not the value nor the cell: a key tuple, or a
+    # second map by cell, would outweigh the saving; a row whose unequal value
+    # collides with another's is not shared
+    alike: dict[int, RowOwners] = {}
+    for cell, roles in zip(split, per_cell):
+        owners = tuple(dict.fromkeys(canon[r] for r in roles))
+        people = tuple(dict.fromkeys(cell.people))
+        fuzzy = any(codes[r] == "fuzzy" for r in roles)
+        value = hash((owners, people, fuzzy, bool(cell.unsure)))
+        row = alike.get(value)
+        if row is None or not _holds(row, owners, people, fuzzy, bool(cell.unsure)):
+            # lists made at their size, not grown by appends
+            row = RowOwners(list(owners), list(people))
+            flags = {"owner_fuzzy_matched"} if fuzzy else set()
+            if cell.unsure:
+                flags.add("owner_unknown")
+            if flags:
+                row.flags = flags
+            alike.setdefault(value, row)
+        rows.append(row)
+    return rows
+
+
+def _holds(row: RowOwners, owners: tuple[str, ...], people: tuple[str, ...],
+           fuzzy: bool, unsure: bool) -> bool:
+    """Does ``row`` hold this value (its hash is no proof)?"""
+    return tuple(row.owners) == owners and tuple(row.people) == people \
+        and ("owner_fuzzy_matched" in row.flags) == fuzzy \
+        and ("owner_unknown" in row.flags) == unsure
+
+
 def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
             sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners
             ) -> OwnerResolution:
@@ -314,20 +355,5 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     del apart, holders  # read by the clustering alone
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
 
-    rows: list[RowOwners] = []
-    # one RowOwners per distinct cell, shared by the rows printing it: what a row
-    # gets depends on its cell alone, and a long plan repeats its owners (issue 11)
-    made: dict[int, RowOwners] = {}
-    for cell, roles in zip(split, per_cell):
-        row = made.get(id(cell))
-        if row is None:
-            # lists made at their size, not grown by appends
-            row = made[id(cell)] = RowOwners(list(dict.fromkeys(canon[r] for r in roles)),
-                                             list(dict.fromkeys(cell.people)))
-            flags = {"owner_fuzzy_matched"} if any(codes[r] == "fuzzy" for r in roles) else set()
-            if cell.unsure:
-                flags.add("owner_unknown")
-            if flags:
-                row.flags = flags
-        rows.append(row)
+    rows = _row_owners(split, per_cell, canon, codes)  # its lookups go before the table
     return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))

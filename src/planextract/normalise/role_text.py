@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from planextract.lexicon.fold import fold
-from planextract.memo import per_document
+from planextract.memo import per_document, per_document_lean
 from planextract.settings import DEFAULT
 
 _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
@@ -24,7 +24,7 @@ _JOINED_HEAD = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{1,4}\b)")
 _WORD_CHAR = re.compile(r"\w")
 
 
-@per_document(DEFAULT.memo.pieces)  # pure; every owner piece is cleaned by several rules
+@per_document_lean(DEFAULT.memo.pieces)  # pure; every owner piece is cleaned by several rules
 def clean_role(text: str) -> str:
     """``ACO – HR`` -> ``ACO HR``; ``T & D Manager`` -> ``T&D Manager``; a hyphen
     inside a word (``Co-ordinator``, ``Vice-Chancellor``) stays."""
@@ -75,7 +75,7 @@ def fingerprint(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) 
     return _fingerprint(tuple(words), stop_words)
 
 
-@per_document(DEFAULT.memo.pieces)
+@per_document_lean(DEFAULT.memo.pieces)  # no link node nor key tuple an answer
 def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     tokens = []
     for word in words:
