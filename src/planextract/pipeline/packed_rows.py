@@ -20,6 +20,7 @@ batches and peaked 13 MB higher (measured), more than the table it replaced.
 
 from __future__ import annotations
 
+import ctypes
 import struct
 from collections import Counter
 from dataclasses import dataclass, field
@@ -51,11 +52,14 @@ class PackedRows:
         self.flags.update(f for row_flags in table.column("flags").to_pylist()
                           for f in row_flags)
         pool = pa.system_memory_pool()
+        _give_back()
         for batch in table.to_batches():
             message = batch.serialize(memory_pool=pool)
             self.messages.append((pa.Codec(self.codec).compress(
                 message, asbytes=True, memory_pool=pool), message.size))
+            del message
         self.count += table.num_rows
+        _give_back()
 
     @property
     def num_rows(self) -> int:
@@ -96,3 +100,22 @@ def _decompressed(codec: str, messages: list) -> list[bytes]:
     unpack, pool = pa.Codec(codec), pa.system_memory_pool()
     return [unpack.decompress(data, size, asbytes=True, memory_pool=pool)
             for data, size in messages]
+
+
+_LIBC: list = []
+
+
+def _give_back() -> None:
+    """Give the heap's free pages back to the system (glibc's ``malloc_trim``;
+    nothing elsewhere). A batch's message and its compressed copy (about 1 MB) are
+    made and freed as each batch is packed; glibc keeps such pages, and with the
+    table no longer filling the holes the read and the drafts left, they stayed
+    resident: 2 MB more at the records step of a 3,014-page plan, 10 MB less with
+    this (measured; about 0.1 ms a batch)."""
+    if not _LIBC:
+        try:
+            _LIBC.append(ctypes.CDLL("libc.so.6").malloc_trim)
+        except (OSError, AttributeError):
+            _LIBC.append(None)
+    if _LIBC[0] is not None:
+        _LIBC[0](0)
