@@ -78,7 +78,7 @@ def _child(path: str, allocators: bool = False) -> dict:
     shared = {"doc_id": "0" * 16, "source": path, "source_format": "pdf",
               "organisation": doc.organisation, "plan_title": doc.plan_title}
     # as run_one makes them (packed batches where the checkout packs: its settings say)
-    pack = [settings.run.row_pack] if hasattr(settings.run, "row_pack") else []
+    pack = [settings.run.row_pack, len(drafts)] if hasattr(settings.run, "row_pack") else []
     built = ActionRows(settings.run.row_batch, *pack)
     for action in records(drafts, doc, settings):
         built.add({**shared, **action.to_row()})

@@ -134,7 +134,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
             shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
                       "organisation": doc.organisation, "plan_title": doc.plan_title}
             # each record made into its row, and the rows into Arrow a batch at a time
-            built = ActionRows(settings.run.row_batch, settings.run.row_pack)
+            built = ActionRows(settings.run.row_batch, settings.run.row_pack, len(drafts))
             used: set[str] = set()  # the abbreviations the rows print, for the glossary
             seen: set[str] = set()  # the owner texts already searched for them
             for action in records(drafts, doc, settings):
