@@ -1,5 +1,7 @@
 """Where a long PDF's peak memory is reached: RSS after each step of ``run_one``'s
-work (read and stitched, drafts made, records made into Arrow), each run a fresh
+work (read and stitched, drafts made, records made into Arrow as ``run_one`` holds
+them: a long plan's batches packed, ``packed_rows``), then sent back as a worker
+sends its result (``document_tables``, pickled), each run a fresh
 process set up like a worker of ``extract``/``ingest`` (bench.py's ``split1``:
 pyarrow imported, pandas kept out, page limit lifted, one process).
 
@@ -24,6 +26,7 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +50,9 @@ def _child(path: str, allocators: bool = False) -> dict:
     from planextract.extract.guards import read_input
     from planextract.normalise.document import drafts_of, records
     from planextract.pipeline.action_rows import ActionRows
+    from planextract.pipeline.document_run import DocumentResult, _document_row
     from planextract.pipeline.pdf_split import read_split
+    from planextract.pipeline.rows import document_tables
     from planextract.settings import DEFAULT
 
     settings = replace(DEFAULT, limits=replace(DEFAULT.limits, max_pages=10**6),
@@ -60,6 +65,7 @@ def _child(path: str, allocators: bool = False) -> dict:
         probe["imports"] = alloc_probe.snapshot()
     data = read_input(path, settings.limits)
     raw = read_split(data, settings)
+    doc_pages = raw.pages
     del data  # as run_one does once the bytes are let go after reading
     out["read"] = _mb()
     if allocators:
@@ -71,14 +77,25 @@ def _child(path: str, allocators: bool = False) -> dict:
         probe["drafts"] = alloc_probe.snapshot()
     shared = {"doc_id": "0" * 16, "source": path, "source_format": "pdf",
               "organisation": doc.organisation, "plan_title": doc.plan_title}
-    built = ActionRows(settings.run.row_batch)
+    # as run_one makes them (packed batches where the checkout packs: its settings say)
+    pack = [settings.run.row_pack, len(drafts)] if hasattr(settings.run, "row_pack") else []
+    built = ActionRows(settings.run.row_batch, *pack)
     for action in records(drafts, doc, settings):
         built.add({**shared, **action.to_row()})
+    actions = built.finish()  # what the worker holds of the rows until it sends them
     out["records"] = _mb()
     if allocators:
         probe["records"] = alloc_probe.snapshot()
+    # and sent back as a worker does (child.worker_main: document_tables, pickled)
+    row = _document_row(path, None, source_format="pdf", pages=doc_pages,
+                        organisation=doc.organisation, plan_title=doc.plan_title,
+                        n_actions=built.count, warnings=doc.warnings)
+    ForkingPickler.dumps((document_tables(DocumentResult(row, actions)), False))
+    out["sent"] = _mb()
+    if allocators:
+        probe["sent"] = alloc_probe.snapshot()
         out["allocators"] = probe
-    out["actions"] = built.finish().num_rows
+    out["actions"] = built.count
     return out
 
 
@@ -114,7 +131,7 @@ def main() -> int:
             for name, src in sources:
                 got = _run(src, path, args.allocators)
                 steps = "  ".join(f"{k} {got[k][0]:.1f}/{got[k][1]:.1f}"
-                                  for k in ("imports", "read", "drafts", "records"))
+                                  for k in ("imports", "read", "drafts", "records", "sent"))
                 print(f"{Path(path).name:<16} {name:<6} {steps}  actions {got['actions']}")
                 for step, figures in got.get("allocators", {}).items():
                     print(f"{'':<23}{step:<8} {alloc_probe.line(figures)}")

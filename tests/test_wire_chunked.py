@@ -30,8 +30,9 @@ from planextract.schema.stored import TABLES
 from planextract.settings import DEFAULT
 
 # ActionRows makes a table of one chunk per ``row_batch`` rows: small batches give
-# the samples' actions tables several chunks, as a long plan's 1,024-row batches do
-SMALL_BATCHES = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=3))
+# the samples' actions tables several chunks, as a long plan's 512-row batches do
+# when they are not packed (``row_pack`` None; packed: tests/test_packed_rows.py)
+SMALL_BATCHES = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=3, row_pack=None))
 
 
 @pytest.fixture(scope="module")

@@ -117,6 +117,10 @@ class RunSettings:
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory)
     row_batch: int = 512
+    # ...and a document of more than one such batch keeps each, validated, as its
+    # IPC message compressed with this codec ("zstd", "lz4"; None: as tables): the
+    # bytes it sends (pipeline/packed_rows.py; issue 11: a long PDF's peak)
+    row_pack: str | None = "zstd"
     # a document's drafts wait for its owners packed this many to a block of bytes
     # (normalise/draft_pack.py), each block freed as its records are made, for the
     # row batches to reuse: a few kB a block, well apart from Python's small objects

@@ -17,6 +17,8 @@ from planextract.settings import DEFAULT, Settings
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from planextract.pipeline.packed_rows import PackedRows
+
 # The readers and the normaliser are imported by run_one, where they are used: the
 # main process builds ``failed`` results and rows but never reads a document, so it
 # does not load them (issue 11; the fork server loads them once: child.warm_up).
@@ -26,10 +28,12 @@ if TYPE_CHECKING:
 class DocumentResult:
     """One document's rows. ``action_rows`` is an Arrow table of the contract's
     ``actions`` schema as ``run_one`` makes it (issue 11: compact while the document
-    is in memory), or dicts; ``actions`` gives them as dicts either way."""
+    is in memory), a long document's batches packed and validated
+    (``packed_rows.PackedRows``), or dicts; ``actions`` gives them as dicts either
+    way."""
 
     document: dict
-    action_rows: pa.Table | list[dict] = field(default_factory=list)
+    action_rows: pa.Table | PackedRows | list[dict] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
 
@@ -130,7 +134,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
             shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
                       "organisation": doc.organisation, "plan_title": doc.plan_title}
             # each record made into its row, and the rows into Arrow a batch at a time
-            built = ActionRows(settings.run.row_batch)
+            built = ActionRows(settings.run.row_batch, settings.run.row_pack, len(drafts))
             used: set[str] = set()  # the abbreviations the rows print, for the glossary
             seen: set[str] = set()  # the owner texts already searched for them
             for action in records(drafts, doc, settings):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
+from planextract.pipeline.packed_rows import PackedRows
 from planextract.pipeline.wire import WireTables, from_wire, num_rows, to_wire, wire_of
 from planextract.schema import SCHEMAS, SchemaError, validate
 from planextract.schema.stored import SOURCE_ADDED, TABLES, stored_schema
@@ -92,14 +93,18 @@ def document_tables(result: DocumentResult) -> DocumentTables:
     doc = dict(result.document)
     source = doc["source"]
     rows = {"actions": result.action_rows, "glossary": result.glossary, "roles": result.roles}
+    # a long document's action rows come packed, each batch validated as it was packed
+    packed = result.action_rows if isinstance(result.action_rows, PackedRows) else None
     try:  # run_one's action rows come as a table already (issue 11)
         tables = {name: validate(name, rows[name] if isinstance(rows[name], pa.Table)
-                                 else arrow_table(name, rows[name])) for name in rows}
+                                 else arrow_table(name, rows[name]))
+                  for name in rows if not (name == "actions" and packed)}
     except (SchemaError, pa.ArrowException, TypeError, ValueError) as err:
         doc.update(status="failed", n_actions=0,
                    error=f"its rows break the dataset contract ({err}); nothing of it was "
                          "written - please report it with the file attached")
         tables = {name: SCHEMAS[name].empty_table() for name in rows}
+        packed = None
     try:
         tables["documents"] = validate("documents", arrow_table("documents", [doc]))
     except (SchemaError, pa.ArrowException, TypeError, ValueError) as err:
@@ -111,10 +116,17 @@ def document_tables(result: DocumentResult) -> DocumentTables:
                         "report it with the file attached"}
         tables = {name: SCHEMAS[name].empty_table() for name in TABLES}
         tables["documents"] = validate("documents", arrow_table("documents", [doc]))
-    flags = Counter(f for row_flags in _flag_lists(result.action_rows) for f in row_flags) \
-        if doc["status"] != "failed" else Counter()
-    return DocumentTables(source, doc,
-                          {name: _stored(name, tables[name], source) for name in TABLES}, flags)
+        packed = None
+    if doc["status"] == "failed":
+        flags = Counter()
+    elif packed is not None:
+        flags = Counter(packed.flags)
+    else:
+        flags = Counter(f for row_flags in _flag_lists(result.action_rows) for f in row_flags)
+    stored = {name: _stored(name, tables[name], source) for name in TABLES if name in tables}
+    if packed is not None:  # sent as the bytes it is held as, never made a table here
+        stored = WireTables({"actions": packed.wire()}, {"actions": packed.count}, stored)
+    return DocumentTables(source, doc, stored, flags)
 
 
 def _flag_lists(rows: pa.Table | list[dict]) -> list[list[str]]:

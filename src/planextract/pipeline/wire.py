@@ -15,9 +15,12 @@ from collections.abc import Iterator, Mapping
 
 import pyarrow as pa
 
+from planextract.pipeline.packed_rows import unpacked
 from planextract.schema.stored import TABLES, stored_schema
 
-Wire = tuple[bool, bytes]  # (a bare record batch of the stored schema?, the bytes)
+# (a bare record batch of the stored schema? or the codec a long document's batches
+# came packed with: packed_rows; the bytes)
+Wire = tuple[bool | str, bytes]
 
 _SCHEMAS = {name: stored_schema(name) for name in TABLES}
 _END = b"\xff\xff\xff\xff\x00\x00\x00\x00"  # an IPC stream's end-of-stream marker
@@ -68,9 +71,16 @@ def reference_to_wire(name: str, table: pa.Table) -> Wire:
     return False, to_ipc(table)
 
 
+def bare_wire(wire: Wire) -> Wire:
+    """A long document's packed batches (``packed_rows``) as the bare batches
+    ``to_wire`` sends; any other wire as it is."""
+    kind, data = wire
+    return (True, b"".join(unpacked(kind, data))) if isinstance(kind, str) else wire
+
+
 def from_wire(name: str, wire: Wire) -> pa.Table:
-    """The table ``to_wire`` sent."""
-    bare, data = wire
+    """The table ``to_wire`` (or ``PackedRows.wire``) sent."""
+    bare, data = bare_wire(wire)
     if not bare:
         return from_ipc(data)
     schema = _SCHEMAS[name]
@@ -85,12 +95,16 @@ def from_wire(name: str, wire: Wire) -> pa.Table:
 
 class WireTables(Mapping[str, pa.Table]):
     """A document's tables as they arrived, each decoded only when asked for (then
-    its bytes are let go); ``counts``: the rows of each, known without decoding."""
+    its bytes are let go); ``counts``: the rows of each, known without decoding.
+    ``tables``: some already decoded (a worker's document whose long actions table
+    is held as the bytes it sends: ``packed_rows``), after the wires in order."""
 
-    def __init__(self, wires: dict[str, Wire], counts: dict[str, int]) -> None:
+    def __init__(self, wires: dict[str, Wire], counts: dict[str, int],
+                 tables: dict[str, pa.Table] | None = None) -> None:
         self._wires = dict(wires)
-        self._tables: dict[str, pa.Table] = {}
-        self.counts = dict(counts)
+        self._tables: dict[str, pa.Table] = dict(tables or {})
+        self._names = [*self._wires, *self._tables]
+        self.counts = {**{name: t.num_rows for name, t in self._tables.items()}, **counts}
 
     def __getitem__(self, name: str) -> pa.Table:
         if name not in self._tables:
@@ -98,10 +112,10 @@ class WireTables(Mapping[str, pa.Table]):
         return self._tables[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter([*self._tables, *self._wires])
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(self._tables) + len(self._wires)
+        return len(self._names)
 
     def wire(self, name: str) -> Wire | None:
         """The bytes of table ``name`` as they came, unless it was decoded since."""
@@ -135,7 +149,10 @@ def batch_table(name: str, documents: list[Mapping[str, pa.Table]]) -> pa.Table:
     if not all(bare for bare, _ in wires) or not any(data for _, data in wires):
         # (no rows at all: the same empty table of one chunk as the reference's)
         return reference_batch_table(name, documents)
-    stream = b"".join([_head(name), *(data for _, data in wires), _END])
+    # a long document's packed batches (packed_rows) as their messages, joined once
+    parts = [part for kind, data in wires
+             for part in (unpacked(kind, data) if isinstance(kind, str) else [data])]
+    stream = b"".join([_head(name), *parts, _END])
     return pa.ipc.open_stream(pa.py_buffer(stream)).read_all().combine_chunks()
 
 
