@@ -125,6 +125,7 @@ def test_ready_drafts_are_the_listed_drafts_prepared_in_order(inputs, run):
         made = [records.prepared(d) for d in listed]
         _, ready = document.drafts_of(read_document(data), settings, consume=True)
         assert isinstance(ready, ReadyDrafts)
+        assert len(ready) == len(listed), path.name  # what the action rows are sized by
         assert ready.owner_cells == [owner for owner, _ in made], path.name
         assert ready.pieces == {p for _, pieces in made for p in pieces}, path.name
         back = _unpacked(ready)

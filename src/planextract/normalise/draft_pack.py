@@ -186,6 +186,11 @@ class ReadyDrafts:
     def __bool__(self) -> bool:
         return bool(self._open or self._runs)
 
+    def __len__(self) -> int:
+        """How many drafts were made (popped or not), as ``len`` of the list
+        ``drafts_of`` gives unpacked: what the action rows are sized by."""
+        return self._start + len(self._pending)
+
     def pop(self) -> Draft:
         """The next draft in document order (IndexError when none is left)."""
         if not self._open:
