@@ -128,3 +128,27 @@ def test_a_worker_gone_without_an_answer_fails_its_document_alone():
     result = _collect(worker, ready, 60.0)
     assert worker.broken and result.document["status"] == "failed"
     assert "without a result" in result.document["error"]
+
+
+def _frozen_then_collects(out) -> None:
+    import gc
+
+    from planextract.pipeline.child import leave_inherited_alone
+
+    leave_inherited_alone()
+    frozen = gc.get_freeze_count()
+    cycle: list = []
+    cycle.append(cycle)
+    del cycle
+    out.send((frozen, gc.collect()))
+
+
+def test_a_worker_leaves_what_it_inherited_out_of_collections_but_collects_its_own():
+    ctx = mp.get_context("fork")
+    ours, theirs = ctx.Pipe()
+    child = ctx.Process(target=_frozen_then_collects, args=(theirs,))
+    child.start()
+    frozen, collected = ours.recv()
+    child.join()
+    assert frozen > 1000  # the modules and objects it came with
+    assert collected >= 1  # a cycle made afterwards is still freed
