@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import multiprocessing as mp
 import os
+import pickle
 import select
 import signal
 import time
@@ -90,7 +91,9 @@ class _Worker:
             self.started = time.monotonic()
         self.queue.append(task)
         try:
-            self.conn.send((task.source, task.sha256, task.size))
+            # the bytes ``conn.send`` would write (the default protocol, plain values),
+            # without its ForkingPickler, which copies the reducer table every call
+            self.conn.send_bytes(pickle.dumps((task.source, task.sha256, task.size)))
         except OSError:
             pass  # it died meanwhile: its sentinel reports it, the document fails alone
 
@@ -217,9 +220,12 @@ def _collect(worker: _Worker, ready: set[int], timeout: float) -> DocumentTables
     now = time.monotonic()
     elapsed = now - worker.started
     result = None
-    if worker.conn.fileno() in ready or worker.process.sentinel in ready:
+    answered = worker.conn.fileno() in ready
+    if answered or worker.process.sentinel in ready:
         try:
-            if worker.conn.poll():
+            # a pipe the poll found ready holds an answer or its end (EOFError): no
+            # second look, whose ``Connection.poll`` builds a selector each time
+            if answered or worker.conn.poll():
                 result, worker.retiring = worker.conn.recv()
         except (EOFError, OSError):
             pass

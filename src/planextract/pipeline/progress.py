@@ -20,6 +20,22 @@ def log_record(document: dict, flags: Counter) -> dict:
             "error": document["error"]}
 
 
+# made once: ``json.dumps`` with any option builds an encoder on every call, and the
+# main process writes a line a document (issue 8: its CPU a document)
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def log_line(record: dict) -> str:
+    """A JSON log line as written, its newline included: the same text as
+    ``reference_log_line``."""
+    return _ENCODER.encode(record) + "\n"
+
+
+def reference_log_line(record: dict) -> str:
+    """What a log line was: ``print(json.dumps(record, ensure_ascii=False))``."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def note_record(path: str, message: str) -> dict:
     """The JSON log line of something found in the inputs and not read as a document
     (a symlinked folder followed, a second way in, hidden files): ``status`` ``note``."""
@@ -66,7 +82,8 @@ class Reporter:
 
     def _log(self, record: dict) -> None:
         try:
-            print(json.dumps(record, ensure_ascii=False), file=self.stream, flush=True)
+            self.stream.write(log_line(record))
+            self.stream.flush()
         except BrokenPipeError:
             self.mode = "quiet"
 
