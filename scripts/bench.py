@@ -61,9 +61,9 @@ def _child(method: str, path: str) -> dict:
     if not method.startswith("split"):  # the long-PDF runs measure planextract alone
         import pdfplumber
     else:  # as in a worker of `extract`/`ingest`: pyarrow for the rows, pandas kept out
-        from planextract.pipeline.lean import without_pandas
+        from bench_child import as_a_worker
 
-        without_pandas()
+        as_a_worker()
         import planextract.pipeline.rows  # noqa: F401 - pyarrow, imported by every worker
 
     # the registry imports a reader when its format is first met, and run_one the

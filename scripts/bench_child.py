@@ -40,3 +40,18 @@ def child_runs(script: str, method: str, path: Path, repeat: int,
             return {"status": "crashed", "error": last}
         runs.append(json.loads(out.stdout))
     return runs
+
+
+def as_a_worker() -> None:
+    """Set this measured process up as a worker of ``extract``/``ingest`` is: no
+    pandas, and Arrow's buffers from the C heap (``pipeline.arrow_pool``; a checkout
+    older than that module, run with ``--before``, keeps Arrow's default pool, as
+    its workers did)."""
+    from planextract.pipeline.lean import without_pandas
+
+    without_pandas()
+    try:
+        from planextract.pipeline.arrow_pool import use_system_pool
+    except ImportError:
+        return
+    use_system_pool()

@@ -42,9 +42,9 @@ def _mb() -> tuple[float, float]:
 
 
 def _child(path: str, allocators: bool = False) -> dict:
-    from planextract.pipeline.lean import without_pandas
+    from bench_child import as_a_worker
 
-    without_pandas()
+    as_a_worker()
     import planextract.extract.pdf.reader  # noqa: F401 - imported before the work
     import planextract.pipeline.rows  # noqa: F401 - pyarrow, imported by every worker
     from planextract.extract.guards import read_input

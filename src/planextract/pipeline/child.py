@@ -52,9 +52,11 @@ def warm_up() -> None:
     imported by the worker that first meets its format (``extract.registry``), so a
     run of text files never loads pdfium, python-docx or BeautifulSoup, and a
     one-file run does not wait for them before its worker starts (issue 11)."""
+    from planextract.pipeline.arrow_pool import use_system_pool
     from planextract.pipeline.lean import without_pandas
 
     without_pandas()
+    use_system_pool()  # the workers' tables from the C heap
     # (no pyarrow.compute: nothing a worker runs needs it since ``schema.validate``
     # checks values without it, and its import was ~70 ms before the first worker)
     import planextract.extract.registry  # noqa: F401 - what every document needs

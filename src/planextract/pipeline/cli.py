@@ -129,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if argv is None and lean_command(args.command, args):
         # run as the program (not called from Python, which may want pandas later)
+        from planextract.pipeline.arrow_pool import use_system_pool
+
         without_pandas()
+        use_system_pool()
     previous = _stop_on_sigterm()
     try:
         return runners[args.command](args)
