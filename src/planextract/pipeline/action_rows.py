@@ -115,9 +115,11 @@ class ActionRows:
 def held(row: dict) -> tuple | dict:
     """A row as a batch holds it until the batch is made into Arrow: its values in
     the schema's order when its keys are the schema's names in that order (every row
-    ``run_one`` makes), else the dict itself. A row's dict of 30 keys takes about 1.3
-    kB of the C heap, its values' tuple 280 bytes: a batch of dicts was about 0.7
-    times a 1 MB export at the records step's peak (issue 11)."""
+    ``run_one`` makes), else the dict itself. A row's dict of 33 keys is 832 bytes,
+    over Python's 512-byte limit, so glibc's heap gives it, on top of what the read
+    left; its values' tuple is 304 bytes from Python's arenas, which the read left
+    with room to spare: 0.3-0.5 times a 1 MB export less at the records step's peak
+    (issue 11)."""
     return tuple(map(row.get, _NAMES)) if tuple(row) == _NAMES else row
 
 
