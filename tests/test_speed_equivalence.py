@@ -24,6 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference_resolve import reference_resolve
+from test_action_rows_held import reference_held
 from test_candidate_pairs import sorted_reference_pairs
 from test_column_share import reference_dated_column, reference_id_like
 from test_draft_pack import reference_drafts_of
@@ -53,7 +54,7 @@ from planextract.normalise import (
     tables,
 )
 from planextract.normalise.record import ActionRecord
-from planextract.pipeline import document_run
+from planextract.pipeline import action_rows, document_run
 from planextract.pipeline import rows as pipeline_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,6 +218,7 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(document_run, "_abbreviations",
                         lambda action, used, seen=None: reference_abbreviations(action, used))
     monkeypatch.setattr(pipeline_rows, "columns_of", reference_columns)
+    monkeypatch.setattr(action_rows, "held", reference_held)  # a batch of dicts
     monkeypatch.setattr(role_match, "_candidate_pairs", sorted_reference_pairs)
     swapped_rows, fast_header_row = 0, column_roles.is_header_row
     for module in list(sys.modules.values()):

@@ -115,8 +115,9 @@ class RunSettings:
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
     # a document's action rows are made into Arrow this many at a time as its records
-    # are made, not held as dicts until the end (issue 11: a long document's memory)
-    row_batch: int = 512
+    # are made, not held as dicts until the end (issue 11: a long document's memory;
+    # 256 since s16: with the batches packed, a smaller batch is what stays unpacked)
+    row_batch: int = 256
     # ...and a document of more than one such batch keeps each, validated, as its
     # IPC message compressed with this codec ("zstd", "lz4"; None: as tables): the
     # bytes it sends (pipeline/packed_rows.py; issue 11: a long PDF's peak)

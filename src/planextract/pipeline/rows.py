@@ -29,8 +29,14 @@ def arrow_table(name: str, rows: Iterable[dict], pool: pa.MemoryPool | None = No
                 ) -> pa.Table:
     """Rows (dicts) as a table of the contract's schema for ``name``; ``pool``: the
     Arrow memory pool its buffers come from (the default one when None)."""
+    return columns_table(name, columns_of(rows, SCHEMAS[name].names), pool)
+
+
+def columns_table(name: str, columns: dict[str, list], pool: pa.MemoryPool | None = None
+                  ) -> pa.Table:
+    """``arrow_table`` of the rows' columns (``columns_of``), for a caller that holds
+    the rows' values, not their dicts (``action_rows``); ``columns`` is changed."""
     schema = SCHEMAS[name]
-    columns = columns_of(rows, schema.names)
     if name == "actions":
         columns["extra"] = [list(m.items()) for m in columns["extra"]]
     if pool is None:
