@@ -100,12 +100,18 @@ def _worker(conn, process) -> SimpleNamespace:
                            started=time.monotonic(), retiring=False, broken=False)
 
 
-def test_an_answer_is_read_when_its_pipe_is_ready_even_if_the_worker_is_gone():
+def _pipe_to_an_exited_worker():
+    """Our end of a worker's pipe, its end, and the worker process, already exited."""
     ctx = mp.get_context("fork")
     ours, theirs = ctx.Pipe()
-    gone = ctx.Process(target=time.sleep, args=(0,))
-    gone.start()
-    gone.join()
+    process = ctx.Process(target=time.sleep, args=(0,))
+    process.start()
+    process.join()
+    return ours, theirs, process
+
+
+def test_an_answer_is_read_when_its_pipe_is_ready_even_if_the_worker_is_gone():
+    ours, theirs, gone = _pipe_to_an_exited_worker()
     theirs.send(("the result", True))  # a retiring worker answers, then exits
     theirs.close()
     worker = _worker(ours, gone)
@@ -116,11 +122,7 @@ def test_an_answer_is_read_when_its_pipe_is_ready_even_if_the_worker_is_gone():
 
 
 def test_a_worker_gone_without_an_answer_fails_its_document_alone():
-    ctx = mp.get_context("fork")
-    ours, theirs = ctx.Pipe()
-    crashed = ctx.Process(target=time.sleep, args=(0,))
-    crashed.start()
-    crashed.join()
+    ours, theirs, crashed = _pipe_to_an_exited_worker()
     theirs.close()  # its end of the pipe went with it: the poll sees the pipe's end
     worker = _worker(ours, crashed)
     ready = ready_fds([worker], 1.0)
