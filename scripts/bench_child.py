@@ -44,11 +44,16 @@ def child_runs(script: str, method: str, path: Path, repeat: int,
 
 def as_a_worker() -> None:
     """Set this measured process up as a worker of ``extract``/``ingest`` is: no
-    pandas, and Arrow's buffers from the C heap (``pipeline.arrow_pool``; a checkout
-    older than that module, run with ``--before``, keeps Arrow's default pool, as
-    its workers did)."""
+    pandas, no BLAS threads beside it, and Arrow's buffers from the C heap
+    (``pipeline.arrow_pool``; a checkout older than that module, run with
+    ``--before``, keeps Arrow's default pool, as its workers did). Called before
+    numpy is imported."""
     from planextract.pipeline.lean import without_pandas
 
+    # a worker is forked from the fork server and threads do not survive a fork, so
+    # it never has OpenBLAS's threads, which spin for a while after numpy's import and
+    # count in this process's CPU time (the Word reader measured 1.9x slower so)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     without_pandas()
     try:
         from planextract.pipeline.arrow_pool import use_system_pool

@@ -104,8 +104,10 @@ def _stop_on_sigterm() -> object:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from planextract.pipeline.blas_threads import single_blas_thread
     from planextract.pipeline.forkctx import start_early
 
+    single_blas_thread()  # before the fork server starts: it imports numpy
     start_early(sys.argv[1:] if argv is None else argv)  # warms up while we import
     from planextract.pipeline.lean import (
         lean_argv,

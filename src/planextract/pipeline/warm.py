@@ -10,8 +10,10 @@ pandas is kept out, and cloudpickle while pyarrow is imported (``lean``): every
 import here delays the first worker (issue 8).
 """
 
+from planextract.pipeline.blas_threads import single_blas_thread
 from planextract.pipeline.lean import PICKLER, kept_out, without_pandas
 
+single_blas_thread()  # a server started by another program: before numpy is imported
 without_pandas()
 with kept_out(PICKLER):
     from planextract.pipeline.child import die_with_parent, warm_up
