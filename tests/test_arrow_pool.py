@@ -4,9 +4,7 @@ the user named a pool."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from python_probe import run_python
 
 PROBE = """
 import os, subprocess, sys
@@ -20,10 +18,7 @@ print(pa.default_memory_pool().backend_name, child)
 
 
 def _probe(setup: str, **env: str) -> list[str]:
-    environ = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
-    done = subprocess.run([sys.executable, "-c", PROBE.format(setup=setup)],
-                          env={**environ, **env}, capture_output=True, text=True, check=True)
-    return done.stdout.split()
+    return run_python(PROBE.format(setup=setup), "ARROW_DEFAULT_MEMORY_POOL", **env)
 
 
 def test_without_it_arrow_uses_its_own_pool():

@@ -4,10 +4,9 @@ before the fork server starts (it imports numpy), and a user's value kept."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
+from python_probe import run_python
 
 from planextract.pipeline import cli, forkctx
 
@@ -23,10 +22,7 @@ print(os.environ.get("OPENBLAS_NUM_THREADS"), names.count(names[0]))
 
 
 def _run(setup: str, **env: str) -> list[str]:
-    environ = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    done = subprocess.run([sys.executable, "-c", THREADS.format(setup=setup)],
-                          env={**environ, **env}, capture_output=True, text=True, check=True)
-    return done.stdout.split()
+    return run_python(THREADS.format(setup=setup), "OPENBLAS_NUM_THREADS", **env)
 
 
 def test_numpy_imported_after_it_runs_in_this_thread_alone():

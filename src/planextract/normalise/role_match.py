@@ -97,16 +97,27 @@ def _unpaired(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[list[str], list[s
     return rest_x, rest_y
 
 
-def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
-               dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
+def _to_search(x: tuple[str, ...], y: tuple[str, ...]
+               ) -> bool | tuple[list[str], list[str]]:
+    """The words of ``x`` and ``y`` left to pair by search, or the answer when it is
+    known without one: words printed alike pair with each other, and more than four
+    left unpaired (or lengths that differ) pair no way."""
     if len(x) != len(y) or not x:
         return False
-    # words printed alike pair with each other; only the rest is searched
     rest_x, rest_y = _unpaired(x, y)
     if not rest_x:
         return True
     if len(rest_x) > 4:
         return False
+    return rest_x, rest_y
+
+
+def _bijection(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabulary,
+               dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
+    rest = _to_search(x, y)
+    if isinstance(rest, bool):
+        return rest
+    rest_x, rest_y = rest
     # which words may pair, each pair asked once (a word pairing with none ends it):
     # trying every ordering asked the same pairs again, k! times for k words
     pairs = []
@@ -123,13 +134,10 @@ def bijection_by_orderings(x: tuple[str, ...], y: tuple[str, ...], vocab: Vocabu
                            dotted: frozenset[str], tolerance: OwnerSettings) -> bool:
     """``_bijection`` as it was, every ordering of the words tried in turn: the
     reference of tests/test_speed_normalise.py."""
-    if len(x) != len(y) or not x:
-        return False
-    rest_x, rest_y = _unpaired(x, y)
-    if not rest_x:
-        return True
-    if len(rest_x) > 4:
-        return False
+    rest = _to_search(x, y)
+    if isinstance(rest, bool):
+        return rest
+    rest_x, rest_y = rest
     return any(all(_same_word(a, b, vocab, dotted, tolerance) for a, b in zip(rest_x, perm))
                for perm in permutations(rest_y))
 
