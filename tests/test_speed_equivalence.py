@@ -34,6 +34,7 @@ from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
 from text_exports import everything, swap_everywhere, write_exports
 
+from planextract.extract import block_pack
 from planextract.extract import parts as extract_parts
 from planextract.lexicon import column_roles
 from planextract.lexicon import text as text_module
@@ -200,6 +201,7 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(column_evidence.id_like)] = reference_id_like
     swaps.update(old_swaps())  # owner resolution's lists and frozensets
     swaps[id(extract_parts.plain)] = extract_parts.read_plain  # an equal copy of the line
+    swaps[id(block_pack.packed_blocks)] = block_pack.plain_blocks  # every block an object
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
     for module in (layout, rows, tables):

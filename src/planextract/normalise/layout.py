@@ -3,7 +3,7 @@ the roles (``column_evidence``), and how actions and outcomes carry their number
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,8 +59,28 @@ class LayoutMemo:
         self.facts: dict[int, ColumnFacts] = {}  # by the columns' identity
 
 
-def _data_columns(rows: list[Row], labels: frozenset[str], width: int) -> list[list[str]]:
+class SquashedRows(list):
+    """A table's data rows as their cells' squashed texts (``squashed_rows``), read
+    by ``detect_layout`` as it reads rows (issue 11: taken while the normaliser's
+    first pass has a packed block unpacked, not unpacked again for the layouts).
+    A row's squashed texts repeat the header's labels when its cells do: ``squash``
+    gives a squashed text back, and is empty where ``str.strip`` is (one whitespace)."""
+
+    __slots__ = ()
+
+
+def squashed_rows(rows: Iterable[Row]) -> list[list[str]]:
+    return [[squash(c.text) for c in r.cells] for r in rows]
+
+
+def _data_columns(rows: list[Row] | SquashedRows, labels: frozenset[str], width: int
+                  ) -> list[list[str]]:
     """Each column's squashed cells, rows repeating the header's labels left out."""
+    if isinstance(rows, SquashedRows):
+        kept = [texts for texts in rows if not repeats_labels(texts, labels)]
+        width = max([width, *map(len, kept)])
+        padded = [texts + [""] * (width - len(texts)) for texts in kept]
+        return [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
     data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
     width = max([width, *(len(r.cells) for r in data)])
     # row by row, then turned into columns: a call per cell less (issue 11)
@@ -88,7 +108,7 @@ def _numbered_outcomes(outcomes: list[str]) -> bool:
     return bool(outcomes) and numbered >= 0.5 * len(outcomes)
 
 
-def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
+def detect_layout(rows: list[Row] | SquashedRows, headers: list[str], roles: list[str],
                   settings: ColumnSettings = DEFAULT.columns,
                   printed: list[str] | None = None, memo: LayoutMemo | None = None) -> Layout:
     """Resolve roles from the headers and the data (``column_evidence``), and

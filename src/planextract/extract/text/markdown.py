@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.text.cell_text import text_cell_parts
@@ -198,8 +199,9 @@ def parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | 
         _stripped_cell.cache_clear()  # the cells of this document only
 
 
-def _parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
-    blocks: list[Paragraph | Table | KeyLine] = []
+def _parse_markdown(lines: list[str], consume: bool = False
+                    ) -> list[Paragraph | Table] | PackedBlocks:
+    blocks = packed_blocks()  # each table packed once read (issue 11)
     index = 0
     read = 0  # with ``consume``, the lines before this one are let go
     while index < len(lines):

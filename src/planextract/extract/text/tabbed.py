@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
@@ -44,11 +45,12 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
     return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
 
 
-def parse_tabbed_lines(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
+def parse_tabbed_lines(lines: list[str], consume: bool = False
+                       ) -> list[Paragraph | Table] | PackedBlocks:
     """Group numbered lines into paragraphs and tables of rows. ``consume``: let
     each line of ``lines`` go (``None``) once read (only that line is looked at), so
     the file's lines and its rows are not all held at once (issue 11)."""
-    blocks: list[Paragraph | Table | KeyLine] = []
+    blocks = packed_blocks()  # each table packed once read (issue 11)
     rows: list[Row] = []
     pending_break = False
     cell = CellMaker(cell_parts)  # one Cell per distinct cell text (issue 11)
