@@ -10,6 +10,11 @@ unpacks one table at a time, equal to the table packed field for field, its rows
 sharing one ``Cell`` wherever the packed rows shared one. Paragraphs (and a reader's
 ``KeyLine``s) stay objects: few, and every pass looks at them.
 
+The tabbed (text-tabbed, text-html), markdown and CSV readers append to it. The
+text-cells reader keeps a list: its arenas' high-water is its own working set (the
+``RawCell``s and ``choose``'s passes, 30 MiB either way at 1 MB), so packed bytes
+from the C allocator only added to its peak (12.3x -> 13.4x the input).
+
 ``plain_blocks`` is the old path (a plain list), kept as the reference.
 """
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import plain
@@ -149,11 +148,11 @@ def _row(cells: list[RawCell], after_break: bool = False) -> Row:
                after_break=after_break)
 
 
-def _table_blocks(parse: Parse, warnings: list[str], blocks: list | PackedBlocks) -> None:
-    """The header rows, rows and headings of one reading, as blocks added to
-    ``blocks`` (each table packed as it is made, issue 11)."""
+def _table_blocks(parse: Parse, warnings: list[str]) -> list[Paragraph | Table]:
+    """The header rows, rows and headings of one reading, as blocks."""
     for cell, loose in parse.folds:
         _give_back(cell, [loose])
+    blocks: list[Paragraph | Table] = []
     rows: list[Row] = [Row(cells=tuple(Cell(parts=(c.label,) if c.label else (), raw=c.label)
                                        for c in header),
                            line_start=header[0].first_line, line_end=header[-1].last_text_line)
@@ -177,6 +176,7 @@ def _table_blocks(parse: Parse, warnings: list[str], blocks: list | PackedBlocks
                          * (parse.width - len(parse.left)), after_break))
     if rows:
         blocks.append(Table(rows=tuple(rows)))
+    return blocks
 
 
 def _as_text(items: list[RawCell | Loose]) -> list[Paragraph]:
@@ -235,9 +235,7 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     for at, cell in enumerate(cells):
         cell.at = at
     facts = Facts(cells)
-    blocks = packed_blocks()  # each table packed as it is made (issue 11)
-    blocks += paragraphs
-    del paragraphs
+    blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
     index = 0
     while index < len(items):
         parse = choose(items, index, facts, settings.text_cells)
@@ -251,7 +249,7 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
             _let_go(items, cells, index, found)
             index = found
             continue
-        _table_blocks(parse, warnings, blocks)
+        blocks += _table_blocks(parse, warnings)
         _let_go(items, cells, index, parse.stop)
         index = parse.stop
     if not cells:
