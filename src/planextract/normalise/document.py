@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planextract.extract.block_pack import PackedBlocks, PackedTable, held
+from planextract.extract.block_pack import PackedBlocks, PackedTable, held, table_texts
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
 from planextract.lexicon import text as text_cache
 from planextract.lexicon.text import squash
@@ -15,18 +15,13 @@ from planextract.normalise import (
     strands,
     tables,
 )
+from planextract.normalise import table_texts as text_pass
 from planextract.normalise.columns import header_roles
 from planextract.normalise.draft import Context, Draft
 from planextract.normalise.draft_pack import ReadyDrafts
-from planextract.normalise.header_rows import Header, find_header
+from planextract.normalise.header_rows import Header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
-from planextract.normalise.layout import (
-    Layout,
-    LayoutMemo,
-    SquashedRows,
-    detect_layout,
-    squashed_rows,
-)
+from planextract.normalise.layout import Layout, LayoutMemo, SquashedRows, detect_layout
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.records import prepared, records
 from planextract.normalise.rows import TableBuilder, numbered_title
@@ -112,25 +107,26 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     # (unpacked once more, the whole document's rows would be objects at once)
     texts: dict[int, list[list[str]]] | None = {} if isinstance(blocks, PackedBlocks) else None
     last_title: str | None = None
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(items):
         if isinstance(block, Paragraph):
             last_title = block.text if _title_like(block.text) else last_title
             continue
-        rows = [[c.text for c in r.cells] for r in block.rows]
+        # the cells' texts, all this pass reads: a packed block's without its objects
+        rows, first_line, first_page = table_texts(block)
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
-        if not block.rows:
+        if not rows:
             continue
-        header = find_header(block.rows, settings.columns.header_search)
+        header = text_pass.find_header(rows, settings.columns.header_search)
         # a block continues the action table before it when it has no header, or
         # a "header" that names no action (a data row of role words), and is as
         # wide as that table or comes right after one of its blocks (a page cut it)
-        continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
+        continues = bool(logical) and (len(rows[0]) == len(logical[-1].headers)
                                        or table_of.get(index - 1) == len(logical) - 1)
         # read once: the block's own table below reuses it (issue 11)
-        resolved = None if header is None else tables.resolve_block(
-            header, tables.data_rows(block, header), settings.columns)
+        resolved = None if header is None else text_pass.resolve_block(
+            header, rows[header.last + 1:], settings.columns)
         if header is not None and continues and not tables.readable(resolved):
             header = None
         headers_of[index] = header
@@ -138,22 +134,22 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
             if continues:
                 table_of[index] = len(logical) - 1
                 if texts is not None:
-                    texts[index] = squashed_rows(block.rows)
-            elif tables.looks_like_plan(list(block.rows)):
-                _warn(doc, f"{tables.describe(index, block)} looks like a plan table but "
-                           "has no header row naming its columns: it was not read")
+                    texts[index] = text_pass.squashed(rows)
+            elif text_pass.looks_like_plan(rows):
+                _warn(doc, f"{text_pass.describe(index, rows, first_line, first_page)} looks "
+                           "like a plan table but has no header row naming its columns: it "
+                           "was not read")
             continue
         headers = header.labels
         if not tables.readable(resolved):
-            _warn(doc, f"{tables.describe(index, block)} has column labels "
-                       f"({', '.join(h for h in headers if h)}) but no column of actions "
-                       "could be found: it was not read")
+            _warn(doc, f"{text_pass.describe(index, rows, first_line, first_page)} has column "
+                       f"labels ({', '.join(h for h in headers if h)}) but no column of "
+                       "actions could be found: it was not read")
             continue
         for note in resolved.notes:
             _warn(doc, note)
         # a title printed in the table's own first row, above its header
-        above = [squash(c.text) for r in block.rows[:header.first] for c in r.cells
-                 if c.text.strip()]
+        above = [squash(t) for r in rows[:header.first] for t in r if t.strip()]
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
         labels = _label_set(headers)
@@ -169,7 +165,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
                                                       if p not in known))
         table_of[index] = match
         if texts is not None:
-            texts[index] = squashed_rows(tables.data_rows(block, header))
+            texts[index] = text_pass.squashed(rows[header.last + 1:])
         last_title = None
     named = len(logical) > 1
     doc.glossary.extend(glossary.paragraph_key(

@@ -3,7 +3,7 @@ the roles (``column_evidence``), and how actions and outcomes carry their number
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,17 +60,13 @@ class LayoutMemo:
 
 
 class SquashedRows(list):
-    """A table's data rows as their cells' squashed texts (``squashed_rows``), read
-    by ``detect_layout`` as it reads rows (issue 11: taken while the normaliser's
-    first pass has a packed block unpacked, not unpacked again for the layouts).
+    """A table's data rows as their cells' squashed texts (``table_texts.squashed``),
+    read by ``detect_layout`` as it reads rows (issue 11: taken as the normaliser's
+    first pass reads a packed block's texts, the block not unpacked for the layouts).
     A row's squashed texts repeat the header's labels when its cells do: ``squash``
     gives a squashed text back, and is empty where ``str.strip`` is (one whitespace)."""
 
     __slots__ = ()
-
-
-def squashed_rows(rows: Iterable[Row]) -> list[list[str]]:
-    return [[squash(c.text) for c in r.cells] for r in rows]
 
 
 def _data_columns(rows: list[Row] | SquashedRows, labels: frozenset[str], width: int
