@@ -62,6 +62,15 @@ def pack_table(table: Table) -> PackedTable:
     return PackedTable(marshal.dumps((parts, raws, rows)), len(rows), widest, longest)
 
 
+def packed_table(cells: list[tuple[tuple[str, ...], str]], rows: list[tuple]) -> PackedTable:
+    """A table in ``pack_table``'s form written by a reader (``table_writer``): its
+    distinct cells' (parts, raw), and its rows as ``pack_table`` makes them."""
+    raws = [raw for _, raw in cells]
+    return PackedTable(marshal.dumps(([parts for parts, _ in cells], raws, rows)), len(rows),
+                       max((len(row[0]) for row in rows), default=0),
+                       max(map(len, raws), default=0))
+
+
 _new = object.__new__
 _CELL = (Cell.parts.__set__, Cell.raw.__set__, Cell.text.__set__)
 _CELLS, _LINE_START, _LINE_END, _PAGE_START, _PAGE_END, _AFTER_BREAK, _STITCHED = (
