@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from planextract.extract.block_pack import PackedBlocks, PackedTable, held, packed_blocks
-from planextract.extract.cell_share import CellMaker
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.table_writer import table_writer
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.cells import HEADING_LEVEL, is_heading_line
 from planextract.extract.text.decode import decode, forget
@@ -195,22 +195,21 @@ def _blocks(records: Iterator[tuple[int, int, list[str]]], warnings: list[str],
     limit = settings.limits.max_table_rows
     blocks = packed_blocks()
     narrowest: dict[int, int] = {}
-    rows: list[Row] | None = None  # the table being read; None between tables
+    rows = table_writer(blocks, _field_parts)  # the table being read, if any row
+    least = 0  # its narrowest row
     count = 0
-    cell = CellMaker(_field_parts)  # one Cell per distinct field (issue 11)
 
     def close() -> None:
-        if rows:
-            narrowest[len(blocks)] = min(len(r.cells) for r in rows)
-            blocks.append(Table(rows=tuple(rows)))
+        if rows.rows:
+            narrowest[len(blocks)] = least
+        rows.close()
 
     for start, end, cells in records:
         filled = [c for c in cells if c.strip()]
         if not filled:
             close()
-            rows = None
             continue
-        if rows is None and len(filled) == 1 and cells[0].strip():
+        if not rows.rows and len(filled) == 1 and cells[0].strip():
             text = " ".join(filled[0].split())
             blocks.append(Paragraph(text=text, line=start,
                                     level=HEADING_LEVEL if is_heading_line(text) else 0))
@@ -218,13 +217,12 @@ def _blocks(records: Iterator[tuple[int, int, list[str]]], warnings: list[str],
         if count >= limit:
             warnings.append(f"line {start}: longer than {limit} rows; the rest was not read")
             break
-        if rows is None:
-            rows = []
         if len(cells) > settings.limits.max_columns:
             warnings.append(f"line {start}: {len(cells)} cells; only the first "
                             f"{settings.limits.max_columns} were read")
-        rows.append(Row(cells=tuple(map(cell, cells[:settings.limits.max_columns])),
-                        line_start=start, line_end=end))
+        fields = cells[:settings.limits.max_columns]
+        least = min(least, len(fields)) if rows.rows else len(fields)
+        rows.add(fields, start, end)
         count += 1
     close()
     return blocks, narrowest
