@@ -182,3 +182,33 @@ def test_the_readers_give_the_blocks_the_reference_gives(inputs, monkeypatch):
     swap_everywhere(monkeypatch, {id(packed_blocks): plain_blocks})
     for path, got in zip(inputs, packed):
         assert got == read(path), path.name
+
+
+_RAW = st.sampled_from(["", "a", " a ", "<p>x</p><p>y</p>", "A &amp; B", "1.1 Do it", "a\nb"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(_RAW, max_size=5), st.booleans(), st.booleans()),
+                max_size=12))
+def test_rows_written_packed_are_the_rows_the_reference_makes(rows):
+    """``table_writer``: rows written straight into the packed form read back as the
+    ``Row``s of ``CellMaker`` cells the reference writer makes (tables closed where a
+    row asks), the same row count and width as each row is added."""
+    from planextract.extract.parts import cell_parts
+    from planextract.extract.table_writer import ObjectTables, PackedTables, table_writer
+
+    plain: list = []
+    packed = PackedBlocks()
+    writers = table_writer(plain, cell_parts), table_writer(packed, cell_parts)
+    assert isinstance(writers[0], ObjectTables) and isinstance(writers[1], PackedTables)
+    for number, (raws, after_break, close) in enumerate(rows, 1):
+        for writer in writers:
+            if close:
+                writer.close()
+            writer.add(raws, number, number + 1, after_break)
+            assert (writer.rows, writer.width) == (writers[0].rows, writers[0].width)
+    for writer in writers:
+        writer.close()
+    assert packed == plain
+    for got, expected in zip(packed, plain):
+        assert _fields(got) == _fields(expected) and _shape(got) == _shape(expected)
