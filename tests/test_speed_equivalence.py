@@ -34,6 +34,7 @@ from test_run_rows_equivalence import reference_abbreviations, reference_columns
 from test_speed_records import reference_records, reference_split_embedded
 from text_exports import everything, swap_everywhere, write_exports
 
+from planextract.extract import block_pack
 from planextract.extract import parts as extract_parts
 from planextract.lexicon import column_roles
 from planextract.lexicon import text as text_module
@@ -51,6 +52,7 @@ from planextract.normalise import (
     role_match,
     role_text,
     rows,
+    table_texts,
     tables,
 )
 from planextract.normalise.record import ActionRecord
@@ -200,14 +202,16 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(column_evidence.id_like)] = reference_id_like
     swaps.update(old_swaps())  # owner resolution's lists and frozensets
     swaps[id(extract_parts.plain)] = extract_parts.read_plain  # an equal copy of the line
+    swaps[id(block_pack.packed_blocks)] = block_pack.plain_blocks  # every block an object
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
-    for module in (layout, rows, tables):
+    for module in (layout, rows, tables, table_texts):
         monkeypatch.setattr(module, "header_labels", list, raising=True)
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
     monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
     monkeypatch.setattr(tables, "resolve", reference_resolve)  # each column read afresh
+    monkeypatch.setattr(table_texts, "resolve", reference_resolve)
     import reference_resolve as resolve_module  # its own names: every cell counted too
 
     monkeypatch.setattr(resolve_module, "dated_column", reference_dated_column)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from operator import attrgetter
 
+from planextract.extract.block_pack import PackedBlocks, PackedTable, unpacked
 from planextract.extract.model import Cell, RawDocument, Row, Table
 from planextract.settings import Limits
 
@@ -63,9 +64,25 @@ def _bound_table(table: Table, number: int, limits: Limits, warnings: list[str])
     return Table(rows=tuple(out))
 
 
+def _within(packed: PackedTable, limits: Limits) -> bool:
+    """A packed table no limit cuts: left packed (issue 11), as ``_bound_table``
+    would give it back equal."""
+    return (packed.rows <= limits.max_table_rows and packed.widest <= limits.max_columns
+            and packed.longest <= limits.max_cell_chars)
+
+
 def bound_document(raw: RawDocument, limits: Limits) -> RawDocument:
-    """``raw`` with every table within the limits; warnings added for each cut."""
+    """``raw`` with every table within the limits; warnings added for each cut.
+    ``PackedBlocks`` stay packed: a table within the limits is not unpacked."""
     number = 0
+    if isinstance(raw.blocks, PackedBlocks):
+        blocks = raw.blocks
+        for index, item in enumerate(blocks.held):
+            if isinstance(item, PackedTable | Table):
+                number += 1
+                if not (isinstance(item, PackedTable) and _within(item, limits)):
+                    blocks[index] = _bound_table(unpacked(item), number, limits, raw.warnings)
+        return raw
     blocks = []
     for block in raw.blocks:
         if isinstance(block, Table):

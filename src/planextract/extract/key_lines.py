@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planextract.extract.block_pack import PackedBlocks, held
 from planextract.extract.model import Cell, Paragraph, Row, Table
 
 _CAPITAL = re.compile(r"[A-Z]")
@@ -52,10 +53,12 @@ def key_line(raw: str, paragraph: Paragraph) -> Paragraph | KeyLine:
     return KeyLine(paragraph, *pair) if pair and not paragraph.level else paragraph
 
 
-def settle(blocks: list) -> list[Paragraph | Table]:
+def settle(blocks: list | PackedBlocks) -> list[Paragraph | Table] | PackedBlocks:
     """Runs of three or more key lines become a two-column table; shorter
-    runs are their paragraphs again."""
-    out: list[Paragraph | Table] = []
+    runs are their paragraphs again. ``PackedBlocks`` give ``PackedBlocks``, their
+    tables kept packed."""
+    out: list[Paragraph | Table] | PackedBlocks = (
+        PackedBlocks() if isinstance(blocks, PackedBlocks) else [])
     run: list[KeyLine] = []
 
     def close() -> None:
@@ -65,10 +68,11 @@ def settle(blocks: list) -> list[Paragraph | Table]:
                            Cell(parts=(k.expansion,), raw=k.expansion)),
                     line_start=k.paragraph.line, line_end=k.paragraph.line) for k in run)))
         else:
-            out.extend(k.paragraph for k in run)
+            for k in run:
+                out.append(k.paragraph)
         run.clear()
 
-    for block in blocks:
+    for block in held(blocks):
         if isinstance(block, KeyLine):
             run.append(block)
             continue

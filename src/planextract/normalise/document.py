@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from planextract.extract.block_pack import PackedBlocks, PackedTable, held, table_texts
 from planextract.extract.model import Paragraph, RawDocument, Row, Table
 from planextract.lexicon import text as text_cache
 from planextract.lexicon.text import squash
@@ -14,12 +15,13 @@ from planextract.normalise import (
     strands,
     tables,
 )
+from planextract.normalise import table_texts as text_pass
 from planextract.normalise.columns import header_roles
 from planextract.normalise.draft import Context, Draft
 from planextract.normalise.draft_pack import ReadyDrafts
-from planextract.normalise.header_rows import Header, find_header
+from planextract.normalise.header_rows import Header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
-from planextract.normalise.layout import Layout, LayoutMemo, detect_layout
+from planextract.normalise.layout import Layout, LayoutMemo, SquashedRows, detect_layout
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.records import prepared, records
 from planextract.normalise.rows import TableBuilder, numbered_title
@@ -88,8 +90,10 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     blocks = raw.blocks
     if consume:
         raw.blocks = []
-    first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
-    intro = [(b.text, b.level) for b in blocks[:first_table] if isinstance(b, Paragraph)]
+    items = held(blocks)  # tables packed or not (issue 11): only the paragraphs read here
+    first_table = next((i for i, b in enumerate(items) if isinstance(b, Table | PackedTable)),
+                       len(items))
+    intro = [(b.text, b.level) for b in items[:first_table] if isinstance(b, Paragraph)]
     organisation, plan_title = title_and_organisation(intro)
     doc = NormalisedDocument(organisation, plan_title, warnings=list(raw.warnings))
 
@@ -99,47 +103,53 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     label_sets = similar_index.label_sets
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
+    # packed blocks: each action block's data rows as squashed texts, for the layouts
+    # (unpacked once more, the whole document's rows would be objects at once)
+    texts: dict[int, list[list[str]]] | None = {} if isinstance(blocks, PackedBlocks) else None
     last_title: str | None = None
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(items):
         if isinstance(block, Paragraph):
             last_title = block.text if _title_like(block.text) else last_title
             continue
-        rows = [[c.text for c in r.cells] for r in block.rows]
+        # the cells' texts, all this pass reads: a packed block's without its objects
+        rows, first_line, first_page = table_texts(block)
         if glossary.looks_like_key(rows):
             doc.glossary.extend(glossary.key_entries(rows))
             continue
-        if not block.rows:
+        if not rows:
             continue
-        header = find_header(block.rows, settings.columns.header_search)
+        header = text_pass.find_header(rows, settings.columns.header_search)
         # a block continues the action table before it when it has no header, or
         # a "header" that names no action (a data row of role words), and is as
         # wide as that table or comes right after one of its blocks (a page cut it)
-        continues = bool(logical) and (len(block.rows[0].cells) == len(logical[-1].headers)
+        continues = bool(logical) and (len(rows[0]) == len(logical[-1].headers)
                                        or table_of.get(index - 1) == len(logical) - 1)
         # read once: the block's own table below reuses it (issue 11)
-        resolved = None if header is None else tables.resolve_block(
-            header, tables.data_rows(block, header), settings.columns)
+        resolved = None if header is None else text_pass.resolve_block(
+            header, rows[header.last + 1:], settings.columns)
         if header is not None and continues and not tables.readable(resolved):
             header = None
         headers_of[index] = header
         if header is None:
             if continues:
                 table_of[index] = len(logical) - 1
-            elif tables.looks_like_plan(list(block.rows)):
-                _warn(doc, f"{tables.describe(index, block)} looks like a plan table but "
-                           "has no header row naming its columns: it was not read")
+                if texts is not None:
+                    texts[index] = text_pass.squashed(rows)
+            elif text_pass.looks_like_plan(rows):
+                _warn(doc, f"{text_pass.describe(index, rows, first_line, first_page)} looks "
+                           "like a plan table but has no header row naming its columns: it "
+                           "was not read")
             continue
         headers = header.labels
         if not tables.readable(resolved):
-            _warn(doc, f"{tables.describe(index, block)} has column labels "
-                       f"({', '.join(h for h in headers if h)}) but no column of actions "
-                       "could be found: it was not read")
+            _warn(doc, f"{text_pass.describe(index, rows, first_line, first_page)} has column "
+                       f"labels ({', '.join(h for h in headers if h)}) but no column of "
+                       "actions could be found: it was not read")
             continue
         for note in resolved.notes:
             _warn(doc, note)
         # a title printed in the table's own first row, above its header
-        above = [squash(c.text) for r in block.rows[:header.first] for c in r.cells
-                 if c.text.strip()]
+        above = [squash(t) for r in rows[:header.first] for t in r if t.strip()]
         if len(above) == 1 and _title_like(above[0]):
             last_title = above[0]
         labels = _label_set(headers)
@@ -154,14 +164,17 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
         logical[match].printed += tuple(dict.fromkeys(p for p in header.printed
                                                       if p not in known))
         table_of[index] = match
+        if texts is not None:
+            texts[index] = text_pass.squashed(rows[header.last + 1:])
         last_title = None
     named = len(logical) > 1
     doc.glossary.extend(glossary.paragraph_key(
-        [b.text if isinstance(b, Paragraph) else None for b in blocks], doc.glossary))
+        [b.text if isinstance(b, Paragraph) else None for b in items], doc.glossary))
     doc.warnings.extend(glossary.conflicts(doc.glossary))
 
     del similar_index, label_sets  # pass 1's: the logical tables are found
-    layouts = _layouts(blocks, logical, table_of, headers_of, settings)
+    layouts = _layouts(blocks, logical, table_of, headers_of, settings, texts)
+    del texts
     # the last block each table builder reads: it goes after it (issue 11: every
     # builder, its layout and the drafts list it keeps were held to the end)
     last_block = {(match, tuple(_headers_of(headers_of[i], logical[match]))): i
@@ -173,7 +186,8 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
     left_out: dict[tuple[int, tuple[str, ...]], list[str]] = {}  # each builder's, in order
     for index in range(len(blocks)):
-        block = blocks[index]
+        # a table no logical table reads is not unpacked (packed blocks, issue 11)
+        block = blocks[index] if index in table_of else items[index]
         if consume:
             blocks[index] = None  # let go once read
         if isinstance(block, Paragraph):
@@ -242,13 +256,15 @@ def _hand_over(builder: TableBuilder, before: int, ready: ReadyDrafts) -> None:
     del made[:-1]
 
 
-def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int],
-             headers_of: dict[int, Header | None], settings: Settings
+def _layouts(blocks: list | PackedBlocks, logical: list[LogicalTable], table_of: dict[int, int],
+             headers_of: dict[int, Header | None], settings: Settings,
+             texts: dict[int, list[list[str]]] | None = None
              ) -> dict[tuple[int, tuple[str, ...]], Layout]:
     """The layout of each logical table under each header it is printed with,
     read from all its rows at once, before any draft is made (so the blocks can
-    go as pass 2 reads them, issue 11)."""
-    rows_of = _rows_by_table(blocks, table_of, headers_of)
+    go as pass 2 reads them, issue 11). ``texts``: the first pass's squashed
+    data rows of packed blocks (``_rows_by_table``)."""
+    rows_of = _rows_by_table(blocks, table_of, headers_of, texts)
     wanted: dict[int, dict[tuple[str, ...], list[str]]] = {}  # each table's headers
     for index, match in table_of.items():
         header = headers_of[index]
@@ -259,17 +275,28 @@ def _layouts(blocks: list, logical: list[LogicalTable], table_of: dict[int, int]
         # a table printed under several headers has its rows read once; its memo
         # goes once its layouts are made, so one table's columns are held at a time
         memo = LayoutMemo()
+        rows = rows_of.pop(match)  # let go once its layouts are made
         for key, headers in printed_as.items():
             out[(match, key)] = detect_layout(
-                rows_of[match], headers, header_roles(headers), settings.columns,
+                rows, headers, header_roles(headers), settings.columns,
                 [*headers, *logical[match].printed], memo)
     return out
 
 
-def _rows_by_table(blocks: list, table_of: dict[int, int],
-                   headers_of: dict[int, Header | None]) -> dict[int, list[Row]]:
+def _rows_by_table(blocks: list | PackedBlocks, table_of: dict[int, int],
+                   headers_of: dict[int, Header | None],
+                   texts: dict[int, list[list[str]]] | None = None
+                   ) -> dict[int, list[Row]] | dict[int, SquashedRows]:
     """The data rows of every block of each logical table, in one pass over the
-    blocks (one pass per table was quadratic in a long export, issue 11)."""
+    blocks (one pass per table was quadratic in a long export, issue 11). Packed
+    blocks give each table's rows as the squashed texts the first pass took
+    (``texts``, let go here): unpacked again, all the rows at once would be the
+    whole document's objects again, and a third unpacking of each block."""
+    if texts is not None:
+        squashed: dict[int, SquashedRows] = {}
+        for i, rows in texts.items():  # in the blocks' order, as below
+            squashed.setdefault(table_of[i], SquashedRows()).extend(rows)
+        return squashed
     out: dict[int, list[Row]] = {}
     for i, block in enumerate(blocks):
         if i in table_of:

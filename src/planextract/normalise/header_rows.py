@@ -119,7 +119,15 @@ def find_header(rows: list[Row] | tuple[Row, ...],
     """The header of a table block in its first ``search`` rows (a title row
     may come first), or None when it has none (a continuation). A header is a
     row of known labels, or a row of labels over cells that prove a plan."""
-    texts = [_texts(r) for r in rows[:max(search + 1, evidence_rows)]]
+    return header_in([_texts(r) for r in rows[:max(search + 1, evidence_rows)]], search,
+                     evidence_rows)
+
+
+def header_in(texts: list[list[str]], search: int = DEFAULT.columns.header_search,
+              evidence_rows: int = 12) -> Header | None:
+    """``find_header`` on the block's first rows as their cells' squashed texts (at
+    least ``max(search + 1, evidence_rows)`` of them, or all): the normaliser's
+    first pass reads a packed block's texts, not its objects (issue 11)."""
     for index, cells in enumerate(texts[:search]):
         if not is_header_row(cells) and not _labels_over_plan(
                 cells, texts[index + 1:index + 1 + evidence_rows]):

@@ -59,8 +59,24 @@ class LayoutMemo:
         self.facts: dict[int, ColumnFacts] = {}  # by the columns' identity
 
 
-def _data_columns(rows: list[Row], labels: frozenset[str], width: int) -> list[list[str]]:
+class SquashedRows(list):
+    """A table's data rows as their cells' squashed texts (``table_texts.squashed``),
+    read by ``detect_layout`` as it reads rows (issue 11: taken as the normaliser's
+    first pass reads a packed block's texts, the block not unpacked for the layouts).
+    A row's squashed texts repeat the header's labels when its cells do: ``squash``
+    gives a squashed text back, and is empty where ``str.strip`` is (one whitespace)."""
+
+    __slots__ = ()
+
+
+def _data_columns(rows: list[Row] | SquashedRows, labels: frozenset[str], width: int
+                  ) -> list[list[str]]:
     """Each column's squashed cells, rows repeating the header's labels left out."""
+    if isinstance(rows, SquashedRows):
+        kept = [texts for texts in rows if not repeats_labels(texts, labels)]
+        width = max([width, *map(len, kept)])
+        padded = [texts + [""] * (width - len(texts)) for texts in kept]
+        return [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
     data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
     width = max([width, *(len(r.cells) for r in data)])
     # row by row, then turned into columns: a call per cell less (issue 11)
@@ -88,7 +104,7 @@ def _numbered_outcomes(outcomes: list[str]) -> bool:
     return bool(outcomes) and numbered >= 0.5 * len(outcomes)
 
 
-def detect_layout(rows: list[Row], headers: list[str], roles: list[str],
+def detect_layout(rows: list[Row] | SquashedRows, headers: list[str], roles: list[str],
                   settings: ColumnSettings = DEFAULT.columns,
                   printed: list[str] | None = None, memo: LayoutMemo | None = None) -> Layout:
     """Resolve roles from the headers and the data (``column_evidence``), and

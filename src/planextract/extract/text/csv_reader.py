@@ -23,9 +23,10 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from planextract.extract.cell_share import CellMaker
+from planextract.extract.block_pack import PackedBlocks, PackedTable, held, packed_blocks
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.table_writer import table_writer
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.cells import HEADING_LEVEL, is_heading_line
 from planextract.extract.text.decode import decode, forget
@@ -155,6 +156,13 @@ def _padded(row: Row, width: int) -> Row:
                line_start=row.line_start, line_end=row.line_end)
 
 
+def _widest(item: object) -> int:
+    """The widest row of a held block (a table packed or not; 0 for a paragraph)."""
+    if isinstance(item, PackedTable):
+        return item.widest
+    return max((len(r.cells) for r in item.rows), default=0) if isinstance(item, Table) else 0
+
+
 def _field_parts(text: str) -> tuple[str, ...]:
     return text_cell_parts(text, lines_are_paragraphs=True)
 
@@ -166,32 +174,42 @@ def read_csv(data: bytes, source_format: str = "csv",
     try:
         records = _records(decoded)
         del decoded
-        blocks = _blocks(records, warnings, settings)
+        blocks, narrowest = _blocks(records, warnings, settings)
         for _ in records:  # the records past the row limit read too: one that is
             pass  # not CSV fails the file, as when every record was read first
     except csv.Error as err:
         raise ReaderError(f"not a readable CSV file ({err}); save the table again as "
                           "CSV from the spreadsheet") from None
-    width = max((len(r.cells) for b in blocks if isinstance(b, list) for r in b), default=0)
-    out = [b if not isinstance(b, list) else Table(rows=tuple(_padded(r, width) for r in b))
-           for b in blocks]
-    return RawDocument(source_format="csv", blocks=out, warnings=warnings)
+    width = max(map(_widest, held(blocks)), default=0)
+    for index, least in narrowest.items():  # each table unpacked alone, if it must be
+        if least < width:
+            table = blocks[index]
+            blocks[index] = Table(rows=tuple(_padded(r, width) for r in table.rows))
+    return RawDocument(source_format="csv", blocks=blocks, warnings=warnings)
 
 
 def _blocks(records: Iterator[tuple[int, int, list[str]]], warnings: list[str],
-            settings: Settings) -> list[Paragraph | list[Row]]:
-    """Paragraphs and tables (lists of rows) of the records, up to the row limit."""
+            settings: Settings) -> tuple[list[Paragraph | Table] | PackedBlocks, dict[int, int]]:
+    """Paragraphs and tables of the records, up to the row limit, each table packed
+    once read (issue 11); with each table's position, its narrowest row's width."""
     limit = settings.limits.max_table_rows
-    blocks: list[Paragraph | list[Row]] = []
-    rows: list[Row] | None = None  # the table being read; None between tables
+    blocks = packed_blocks()
+    narrowest: dict[int, int] = {}
+    rows = table_writer(blocks, _field_parts)  # the table being read, if any row
+    least = 0  # its narrowest row
     count = 0
-    cell = CellMaker(_field_parts)  # one Cell per distinct field (issue 11)
+
+    def close() -> None:
+        if rows.rows:
+            narrowest[len(blocks)] = least
+        rows.close()
+
     for start, end, cells in records:
         filled = [c for c in cells if c.strip()]
         if not filled:
-            rows = None
+            close()
             continue
-        if rows is None and len(filled) == 1 and cells[0].strip():
+        if not rows.rows and len(filled) == 1 and cells[0].strip():
             text = " ".join(filled[0].split())
             blocks.append(Paragraph(text=text, line=start,
                                     level=HEADING_LEVEL if is_heading_line(text) else 0))
@@ -199,13 +217,12 @@ def _blocks(records: Iterator[tuple[int, int, list[str]]], warnings: list[str],
         if count >= limit:
             warnings.append(f"line {start}: longer than {limit} rows; the rest was not read")
             break
-        if rows is None:
-            rows = []
-            blocks.append(rows)
         if len(cells) > settings.limits.max_columns:
             warnings.append(f"line {start}: {len(cells)} cells; only the first "
                             f"{settings.limits.max_columns} were read")
-        rows.append(Row(cells=tuple(map(cell, cells[:settings.limits.max_columns])),
-                        line_start=start, line_end=end))
+        fields = cells[:settings.limits.max_columns]
+        least = min(least, len(fields)) if rows.rows else len(fields)
+        rows.add(fields, start, end)
         count += 1
-    return blocks
+    close()
+    return blocks, narrowest

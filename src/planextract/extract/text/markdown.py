@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.table_writer import table_writer
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.decode import decode_lines
 from planextract.extract.text.pandoc_tables import (
@@ -168,13 +170,22 @@ def _cell(raw: str, grid: bool = False) -> Cell:
 
 @cache
 def _stripped_cell(stripped: str, grid: bool) -> Cell:
+    return Cell(parts=_parts(stripped, grid), raw=stripped)
+
+
+def _parts(stripped: str, grid: bool) -> tuple[str, ...]:
     if "\n" in stripped:
         text = "\n".join(inline_markdown(ln) for ln in stripped.split("\n"))
     else:
         text = inline_markdown(stripped)
     if "<" in text:  # a <br> can only be where a "<" is
         text = _BR.sub("\n", text)
-    return Cell(parts=text_cell_parts(text, lines_are_paragraphs=not grid), raw=stripped)
+    return text_cell_parts(text, lines_are_paragraphs=not grid)
+
+
+def _pipe_parts(stripped: str) -> tuple[str, ...]:
+    """A pipe-table cell's parts from its stripped text (``_cell``'s)."""
+    return _parts(stripped, False)
 
 
 def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | None:
@@ -198,8 +209,10 @@ def parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | 
         _stripped_cell.cache_clear()  # the cells of this document only
 
 
-def _parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
-    blocks: list[Paragraph | Table | KeyLine] = []
+def _parse_markdown(lines: list[str], consume: bool = False
+                    ) -> list[Paragraph | Table] | PackedBlocks:
+    blocks = packed_blocks()  # each table packed once read (issue 11)
+    pipe = table_writer(blocks, _pipe_parts)  # pipe tables written as read, packed
     index = 0
     read = 0  # with ``consume``, the lines before this one are let go
     while index < len(lines):
@@ -224,15 +237,13 @@ def _parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph |
             continue
         if _starts_table(lines, index):
             width = len(split_row(line))
-            rows = [Row(cells=tuple(_cell(c) for c in split_row(line)),
-                        line_start=number, line_end=number)]
+            pipe.add([c.strip() for c in split_row(line)], number, number)
             index += 2
             while index < len(lines) and "|" in lines[index] and lines[index].strip():
-                cells = [_cell(c) for c in split_row(lines[index])]
-                cells = (cells + [Cell()] * width)[:max(width, len(cells))]
-                rows.append(Row(cells=tuple(cells), line_start=index + 1, line_end=index + 1))
+                cells = [c.strip() for c in split_row(lines[index])]  # as _cell reads them
+                pipe.add((cells + [""] * width)[:max(width, len(cells))], index + 1, index + 1)
                 index += 1
-            blocks.append(Table(rows=tuple(rows)))
+            pipe.close()
             continue
         atx = _ATX.match(line)
         following = lines[index + 1] if index + 1 < len(lines) else ""

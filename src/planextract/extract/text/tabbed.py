@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from planextract.extract.cell_share import CellMaker
+from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
-from planextract.extract.model import Paragraph, RawDocument, Row, Table
+from planextract.extract.model import Paragraph, RawDocument, Table
 from planextract.extract.parts import cell_parts, plain
+from planextract.extract.table_writer import table_writer
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 
@@ -44,20 +45,15 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
     return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
 
 
-def parse_tabbed_lines(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:
+def parse_tabbed_lines(lines: list[str], consume: bool = False
+                       ) -> list[Paragraph | Table] | PackedBlocks:
     """Group numbered lines into paragraphs and tables of rows. ``consume``: let
     each line of ``lines`` go (``None``) once read (only that line is looked at), so
     the file's lines and its rows are not all held at once (issue 11)."""
-    blocks: list[Paragraph | Table | KeyLine] = []
-    rows: list[Row] = []
+    blocks = packed_blocks()  # each table packed as read (issue 11)
+    rows = table_writer(blocks, cell_parts)  # the table being read
     pending_break = False
-    cell = CellMaker(cell_parts)  # one Cell per distinct cell text (issue 11)
-
-    def close_table() -> None:
-        nonlocal rows
-        if rows:
-            blocks.append(Table(rows=tuple(rows)))
-        rows = []
+    close_table = rows.close
 
     for index, line in enumerate(lines):
         number = index + 1
@@ -68,11 +64,9 @@ def parse_tabbed_lines(lines: list[str], consume: bool = False) -> list[Paragrap
             if "--" in line and _is_separator(raw_cells):  # a separator cell prints "--"
                 pending_break = True
                 continue
-            if pending_break and rows and len(raw_cells) != len(rows[-1].cells):
+            if pending_break and rows.rows and len(raw_cells) != rows.width:
                 close_table()  # a blank line and a new width: another table starts
-            cells = tuple(map(cell, raw_cells))
-            rows.append(Row(cells=cells, line_start=number, line_end=number,
-                            after_break=pending_break and bool(rows)))
+            rows.add(raw_cells, number, number, pending_break and bool(rows.rows))
             pending_break = False
         elif not line.strip():
             pending_break = True

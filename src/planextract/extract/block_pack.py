@@ -1,0 +1,201 @@
+"""A document's blocks held packed from the reader to the normaliser (issue 11).
+
+A text export's read held every block of the document as objects (a ``Table`` of
+``Row``s of ``Cell``s, about four times the input at 1 MB) until the normaliser let
+each go. Python's arenas grow to hold them during the read and never shrink, so that
+high-water set the worker's peak. ``PackedBlocks`` packs each table as the reader
+appends it: one ``marshal`` string of its distinct cells (parts, raw) and its rows
+(cell positions and provenance), bytes from the C allocator. Indexing or iterating
+unpacks one table at a time, equal to the table packed field for field, its rows
+sharing one ``Cell`` wherever the packed rows shared one. Paragraphs (and a reader's
+``KeyLine``s) stay objects: few, and every pass looks at them.
+
+The tabbed (text-tabbed, text-html), markdown and CSV readers append to it. The
+text-cells reader keeps a list: its arenas' high-water is its own working set (the
+``RawCell``s and ``choose``'s passes, 30 MiB either way at 1 MB), so packed bytes
+from the C allocator only added to its peak (12.3x -> 13.4x the input).
+
+``plain_blocks`` is the old path (a plain list), kept as the reference.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterable, Iterator
+
+from planextract.extract.model import Cell, Row, Table
+
+
+class PackedTable:
+    """One table's bytes, with what ``bound_document`` asks of it without unpacking:
+    its number of rows, its widest row and its longest raw cell text."""
+
+    __slots__ = ("data", "rows", "widest", "longest")
+
+    def __init__(self, data: bytes, rows: int, widest: int, longest: int) -> None:
+        self.data = data
+        self.rows = rows
+        self.widest = widest
+        self.longest = longest
+
+
+def pack_table(table: Table) -> PackedTable:
+    """``table`` as bytes: each distinct cell object once, rows by cell positions."""
+    at: dict[int, int] = {}  # the table holds its cells alive: their ids are stable
+    parts: list[tuple[str, ...]] = []
+    raws: list[str] = []
+    rows = []
+    widest = 0
+    for row in table.rows:
+        positions = []
+        for cell in row.cells:
+            found = at.get(id(cell))
+            if found is None:
+                found = at[id(cell)] = len(raws)
+                parts.append(cell.parts)
+                raws.append(cell.raw)
+            positions.append(found)
+        widest = max(widest, len(positions))
+        rows.append((tuple(positions), row.line_start, row.line_end, row.page_start,
+                     row.page_end, row.after_break, row.stitched))
+    longest = max(map(len, raws), default=0)
+    return PackedTable(marshal.dumps((parts, raws, rows)), len(rows), widest, longest)
+
+
+def packed_table(cells: list[tuple[tuple[str, ...], str]], rows: list[tuple]) -> PackedTable:
+    """A table in ``pack_table``'s form written by a reader (``table_writer``): its
+    distinct cells' (parts, raw), and its rows as ``pack_table`` makes them."""
+    raws = [raw for _, raw in cells]
+    return PackedTable(marshal.dumps(([parts for parts, _ in cells], raws, rows)), len(rows),
+                       max((len(row[0]) for row in rows), default=0),
+                       max(map(len, raws), default=0))
+
+
+_new = object.__new__
+_CELL = (Cell.parts.__set__, Cell.raw.__set__, Cell.text.__set__)
+_CELLS, _LINE_START, _LINE_END, _PAGE_START, _PAGE_END, _AFTER_BREAK, _STITCHED = (
+    getattr(Row, name).__set__ for name in (
+        "cells", "line_start", "line_end", "page_start", "page_end", "after_break", "stitched"))
+
+
+def _cell(parts: tuple[str, ...], raw: str) -> Cell:
+    """``Cell(parts, raw)`` with its slots set directly: the dataclass's frozen
+    ``__init__`` and ``__post_init__`` were a third of unpacking (issue 11); the
+    same text and the same ``raw is text`` as ``Cell.__post_init__`` makes."""
+    set_parts, set_raw, set_text = _CELL
+    cell = _new(Cell)
+    text = parts[0] if len(parts) == 1 else "\n".join(p for p in parts if p)
+    set_parts(cell, parts)
+    set_raw(cell, text if raw == text else raw)
+    set_text(cell, text)
+    return cell
+
+
+def _row(cells: tuple[Cell, ...], line_start: int | None, line_end: int | None,
+         page_start: int | None, page_end: int | None, after_break: bool,
+         stitched: bool) -> Row:
+    """``Row(...)`` with its slots set directly, as ``_cell``."""
+    row = _new(Row)
+    _CELLS(row, cells)
+    _LINE_START(row, line_start)
+    _LINE_END(row, line_end)
+    _PAGE_START(row, page_start)
+    _PAGE_END(row, page_end)
+    _AFTER_BREAK(row, after_break)
+    _STITCHED(row, stitched)
+    return row
+
+
+def unpack_table(packed: PackedTable) -> Table:
+    """The table ``pack_table`` packed, equal field for field."""
+    parts, raws, rows = marshal.loads(packed.data)
+    cells = list(map(_cell, parts, raws))
+    return Table(rows=tuple(
+        _row(tuple([cells[i] for i in positions]), line_start, line_end, page_start, page_end,
+             after_break, stitched)
+        for positions, line_start, line_end, page_start, page_end, after_break, stitched
+        in rows))
+
+
+def table_texts(item: PackedTable | Table) -> tuple[list[list[str]], int | None, int | None]:
+    """Each row's cells' texts (``Cell.text``), and the first row's line and page:
+    all the normaliser's first pass reads of a table. A packed table's come from its
+    bytes, no ``Cell`` or ``Row`` made (issue 11: a full unpacking twice a document
+    cost about 6% of the pipeline's CPU)."""
+    if isinstance(item, Table):
+        first = item.rows[0] if item.rows else None
+        return ([[c.text for c in r.cells] for r in item.rows],
+                first and first.line_start, first and first.page_start)
+    parts, _, rows = marshal.loads(item.data)
+    texts = [p[0] if len(p) == 1 else "\n".join([x for x in p if x]) for p in parts]
+    first = rows[0] if rows else (None, None, None, None)
+    return [[texts[i] for i in row[0]] for row in rows], first[1], first[3]
+
+
+def unpacked(item: object) -> object:
+    """A held item as its block (a packed table unpacked; anything else as it is)."""
+    return unpack_table(item) if isinstance(item, PackedTable) else item
+
+
+class PackedBlocks:
+    """A list of blocks whose tables are held packed. ``append`` packs a ``Table``
+    (a ``PackedTable`` is taken as it is); indexing and iteration give blocks, one
+    table unpacked at a time; ``held`` is the list as held, for passes that need
+    only the paragraphs or the kinds."""
+
+    __slots__ = ("held",)
+
+    def __init__(self, blocks: Iterable[object] = ()) -> None:
+        self.held: list[object] = []
+        for block in blocks:
+            self.append(block)
+
+    def append(self, block: object) -> None:
+        self.held.append(pack_table(block) if isinstance(block, Table) else block)
+
+    def __iadd__(self, blocks: Iterable[object]) -> PackedBlocks:
+        for block in blocks:
+            self.append(block)
+        return self
+
+    def __len__(self) -> int:
+        return len(self.held)
+
+    def __getitem__(self, index: int | slice) -> object:
+        if isinstance(index, slice):
+            return [unpacked(item) for item in self.held[index]]
+        return unpacked(self.held[index])
+
+    def __setitem__(self, index: int, block: object) -> None:
+        """``None`` lets a block go (the normaliser's ``consume``)."""
+        self.held[index] = pack_table(block) if isinstance(block, Table) else block
+
+    def __iter__(self) -> Iterator[object]:
+        for item in self.held:
+            yield unpacked(item)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedBlocks | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PackedBlocks({list(self)!r})"
+
+
+def held(blocks: list | PackedBlocks) -> list:
+    """The blocks as held: ``Paragraph``s, and tables packed or not (``unpacked``
+    gives the block)."""
+    return blocks.held if isinstance(blocks, PackedBlocks) else blocks
+
+
+def packed_blocks() -> PackedBlocks:
+    """The container every text reader appends its blocks to."""
+    return PackedBlocks()
+
+
+def plain_blocks() -> list:
+    """The reference: a plain list, every block held as objects."""
+    return []

@@ -1,0 +1,114 @@
+"""A reader's table rows written straight into the blocks it returns (issue 11).
+
+With ``PackedBlocks`` each row goes into ``block_pack.pack_table``'s form as it is
+read: its cells' raw texts by position among the table's distinct ones, each
+distinct text's parts worked out once a document. No ``Cell`` or ``Row`` is made
+(the read made one of each, frozen dataclasses, and packing then walked them: most
+of what packing cost the read). With a plain list (the reference, ``plain_blocks``)
+the rows are made as before: a ``Row`` of ``CellMaker`` cells, one ``Cell`` per
+distinct raw text a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planextract.extract.block_pack import PackedBlocks, packed_table
+from planextract.extract.cell_share import CellMaker
+from planextract.extract.model import Row, Table
+
+
+class ObjectTables:
+    """The reference: each row a ``Row`` of shared ``Cell``s, each table a ``Table``."""
+
+    __slots__ = ("_blocks", "_cell", "_rows")
+
+    def __init__(self, blocks: list, parts_of: Callable[[str], tuple[str, ...]]) -> None:
+        self._blocks = blocks
+        self._cell = CellMaker(parts_of)
+        self._rows: list[Row] = []
+
+    @property
+    def rows(self) -> int:
+        """The rows of the table being read."""
+        return len(self._rows)
+
+    @property
+    def width(self) -> int:
+        """The cells of its last row."""
+        return len(self._rows[-1].cells)
+
+    def add(self, raws: list[str], line_start: int, line_end: int,
+            after_break: bool = False) -> None:
+        self._rows.append(Row(cells=tuple(map(self._cell, raws)), line_start=line_start,
+                              line_end=line_end, after_break=after_break))
+
+    def close(self) -> None:
+        """The table read so far (if any row) added to the blocks."""
+        if self._rows:
+            self._blocks.append(Table(rows=tuple(self._rows)))
+        self._rows = []
+
+
+class PackedTables:
+    """Each table packed as read, without its objects (``pack_table``'s form)."""
+
+    __slots__ = ("_blocks", "_parts_of", "_parts", "_at", "_cells", "_rows")
+
+    def __init__(self, blocks: PackedBlocks, parts_of: Callable[[str], tuple[str, ...]]
+                 ) -> None:
+        self._blocks = blocks
+        self._parts_of = parts_of
+        self._parts: dict[str, tuple[tuple[str, ...], str]] = {}  # a document's
+        self._at: dict[str, int] = {}  # a table's distinct raw texts, by position
+        self._cells: list[tuple[tuple[str, ...], str]] = []
+        self._rows: list[tuple] = []
+
+    @property
+    def rows(self) -> int:
+        return len(self._rows)
+
+    @property
+    def width(self) -> int:
+        return len(self._rows[-1][0])
+
+    def add(self, raws: list[str], line_start: int, line_end: int,
+            after_break: bool = False) -> None:
+        at = self._at
+        positions = []
+        for raw in raws:
+            found = at.get(raw)
+            if found is None:
+                found = at[raw] = len(self._cells)
+                cell = self._parts.get(raw)
+                if cell is None:
+                    cell = self._parts[raw] = _cell(self._parts_of(raw), raw)
+                self._cells.append(cell)
+            positions.append(found)
+        self._rows.append((tuple(positions), line_start, line_end, None, None, after_break,
+                           False))
+
+    def close(self) -> None:
+        if self._rows:
+            self._blocks.append(packed_table(self._cells, self._rows))
+        self._at = {}
+        self._cells = []
+        self._rows = []
+
+
+def _cell(parts: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], str]:
+    """A cell's (parts, raw), raw one string with its one part when they are equal
+    (as ``Cell`` keeps it: ``marshal`` then writes it once)."""
+    if len(parts) == 1 and parts[0] == raw:
+        return parts, parts[0]
+    return parts, raw
+
+
+def table_writer(blocks: list | PackedBlocks, parts_of: Callable[[str], tuple[str, ...]]
+                 ) -> ObjectTables | PackedTables:
+    """The writer of a reader's tables into ``blocks``: packed for ``PackedBlocks``,
+    objects for a list. ``parts_of``: a cell's parts from its raw text."""
+    if isinstance(blocks, PackedBlocks):
+        return PackedTables(blocks, parts_of)
+    return ObjectTables(blocks, parts_of)
+

@@ -1,0 +1,70 @@
+"""The normaliser's first pass over a table block read from its cells' texts alone
+(issue 11): a packed block (``extract.block_pack``) gives its rows' texts straight
+from its bytes (``table_texts``), without a ``Cell`` or ``Row`` made, and the first
+pass needs nothing else. Each function here is its namesake in ``tables`` or
+``header_rows`` on the rows' texts; those, on ``Row`` objects, are the reference
+(tests/test_table_texts.py compares them over every block of whole documents)."""
+
+from __future__ import annotations
+
+from planextract.lexicon.text import squash
+from planextract.normalise import dates
+from planextract.normalise.column_evidence import Resolved, action_score, resolve
+from planextract.normalise.columns import header_labels, header_roles, repeats_labels
+from planextract.normalise.header_rows import Header, header_in
+from planextract.settings import DEFAULT, ColumnSettings
+
+Texts = list[list[str]]  # each row's cells' texts (``Cell.text``), in order
+
+
+def squashed(rows: Texts) -> Texts:
+    """Each row's cells' texts squashed: the layouts' rows (``layout.SquashedRows``)."""
+    return [[squash(t) for t in r] for r in rows]
+
+
+def find_header(rows: Texts, search: int = DEFAULT.columns.header_search,
+                evidence_rows: int = 12) -> Header | None:
+    """``header_rows.find_header``."""
+    return header_in(squashed(rows[:max(search + 1, evidence_rows)]), search, evidence_rows)
+
+
+def columns_of(rows: Texts, width: int, headers: list[str] | None = None) -> Texts:
+    """``tables.columns_of``: each column's texts (squashed), rows repeating the
+    header left out."""
+    labels = header_labels(headers or ())
+    body = [r for r in rows if not headers or not repeats_labels(r, labels)]
+    width = max([width, *map(len, body)])
+    return [[squash(r[i]) if i < len(r) else "" for r in body] for i in range(width)]
+
+
+def resolve_block(header: Header, rows: Texts,
+                  settings: ColumnSettings = DEFAULT.columns) -> Resolved:
+    """``tables.resolve_block``: ``rows`` are the block's data rows."""
+    labels = header.labels
+    return resolve(labels, header_roles(labels),
+                   columns_of(rows, len(labels), [*labels, *header.printed]), settings,
+                   squashed=True)
+
+
+def looks_like_plan(rows: Texts) -> bool:
+    """``tables.looks_like_plan``."""
+    columns = columns_of(rows, 0)
+    if len(rows) < 2 or len(columns) < 2:
+        return False
+
+    def dated(values: list[str]) -> bool:
+        filled = [v for v in values if v]
+        return bool(filled) and sum(dates.parse_due(v).kind in ("date", "range", "multiple")
+                                    for v in filled) >= 0.5 * len(filled)
+    return any(dated(c) for c in columns) and any(action_score(c) >= 5 for c in columns)
+
+
+def describe(index: int, rows: Texts, line: int | None, page: int | None) -> str:
+    """``tables.describe``: ``line`` and ``page`` are the first row's."""
+    first = next((squash(t) for r in rows for t in r if t.strip()), "")
+    where = ""
+    if rows and page:
+        where = f" on page {page}"
+    elif rows and line:
+        where = f" at line {line}"
+    return f"table {index + 1}{where} ({len(rows)} rows, starting {first[:40]!r})"
