@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from planextract.extract.model import Paragraph
 from planextract.extract.text import cell_evidence
 
+_AT_SHIFT = 32  # a RawCell's first line number below these bits, its index above
+_LINE_MASK = (1 << _AT_SHIFT) - 1
+
 
 class RawCell:
     """A cell: its numbered lines, and the blank lines printed just before it.
@@ -25,24 +28,40 @@ class RawCell:
     pairs, as the list the reader used to keep (``tests/test_text_read_equivalence.py``
     reads whole exports with that one)."""
 
-    __slots__ = ("_number", "_text", "_more", "blank_before", "label", "at", "kind")
+    __slots__ = ("_pos", "_text", "_more", "blank_before", "label", "kind")
 
     def __init__(self, lines: list[tuple[int, str]], blank_before: int = 0,
                  label: str = "") -> None:
-        (self._number, self._text), *more = lines
+        (number, self._text), *more = lines
+        # its first line's number, and (once the reader sets it) its index among the
+        # export's cells plus one above _AT_SHIFT bits: one int object a cell, not two
+        # (issue 11: a line number and an index above 256 were 32 bytes each, 1.7
+        # times a 1 MB export's 26,000 cells, and the eighth slot made the cell 96)
+        self._pos = number
         # None; the texts of the lines after the first, numbered on from it; or pairs
         self._more: list | None = None
         for number, text in more:
             self.add(number, text)
         self.blank_before = blank_before
         self.label = label
-        # its index among the export's cells (set by the reader): a field, not a dict
-        # from id() to index beside hundreds of thousands of cells
-        self.at = -1
         # what its label reads as (``cell_evidence``), set with the label: every width
         # tried weighs the same cells again
         self.kind: str | None = None
         self.relabel()
+
+    @property
+    def at(self) -> int:
+        """Its index among the export's cells (set by the reader; -1 until then): a
+        field, not a dict from id() to index beside hundreds of thousands of cells."""
+        return (self._pos >> _AT_SHIFT) - 1
+
+    @at.setter
+    def at(self, at: int) -> None:
+        self._pos = (at + 1) << _AT_SHIFT | self._pos & _LINE_MASK
+
+    @property
+    def _number(self) -> int:
+        return self._pos & _LINE_MASK
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -104,7 +123,7 @@ class RawCell:
 
     @property
     def first_line(self) -> int:
-        return self._number
+        return self._pos & _LINE_MASK
 
     @property
     def last_line(self) -> int:
