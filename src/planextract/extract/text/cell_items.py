@@ -20,9 +20,11 @@ class RawCell:
     Most cells are one line: that line is held as its number and text in the cell
     itself, not as a list holding a tuple (issue 11: a 1 MB export has 40,000 cells,
     and the list and tuple were about 120 bytes each, more than most cells' text);
-    the lines after the first, when there are any, in a list: of their texts alone
-    while they follow on line by line, as the reader adds them (a tuple and a line
-    number object a line were 1.8 times a 1 MB export at the reader's peak), of
+    the lines after the first, when there are any: their count while they are empty
+    lines following on (the blank line after a row's last cell, most cells of more
+    than one line: a list a cell was 0.6 times a 1 MB export); else a list of their
+    texts alone while they follow on line by line, as the reader adds them (a tuple
+    and a line number object a line were 1.8 times a 1 MB export at the reader's peak), of
     ``(number, text)`` pairs once one does not (a lone line given back after blank
     lines the cell holds already). ``lines`` gives them all as ``(number, text)``
     pairs, as the list the reader used to keep (``tests/test_text_read_equivalence.py``
@@ -70,6 +72,9 @@ class RawCell:
         more = self._more
         if more is None:
             return [first]
+        if more.__class__ is int:
+            return [first, *zip(range(self._number + 1, self._number + 1 + more),
+                                [""] * more)]
         if more[0].__class__ is tuple:
             return [first, *more]
         return [first, *zip(range(self._number + 1, self._number + 1 + len(more)), more)]
@@ -79,9 +84,16 @@ class RawCell:
         more = self._more
         if more is None:
             if number == self._number + 1:
-                self._more = [text]
+                self._more = 1 if text == "" else [text]
             else:
                 self._more = [(number, text)]
+        elif more.__class__ is int:
+            if number != self._number + 1 + more:  # every line numbered from now on
+                self._more = [*self.lines[1:], (number, text)]
+            elif text == "":
+                self._more = more + 1
+            else:
+                self._more = [*[""] * more, text]
         elif more[0].__class__ is tuple:
             more.append((number, text))
         elif number == self._number + 1 + len(more):
@@ -92,6 +104,8 @@ class RawCell:
     def _texts(self) -> list[str]:
         more = self._more
         assert more is not None
+        if more.__class__ is int:
+            return [""] * more
         return [t for _, t in more] if more[0].__class__ is tuple else more
 
     def __eq__(self, other: object) -> bool:  # as the dataclass it was: lines, blanks, label
@@ -108,7 +122,7 @@ class RawCell:
 
     def relabel(self) -> None:
         first = self._text
-        if self._more is None:
+        if self._more is None or self._more.__class__ is int:  # empty lines add no word
             label = " ".join(first.split())
         else:
             label = " ".join(" ".join([first, *self._texts()]).split())
@@ -131,11 +145,13 @@ class RawCell:
         more = self._more
         if more is None:
             return self._number
+        if more.__class__ is int:
+            return self._number + more
         return more[-1][0] if more[0].__class__ is tuple else self._number + len(more)
 
     @property
     def last_text_line(self) -> int:
-        if self._more is None:
+        if self._more is None or self._more.__class__ is int:  # the rest empty
             return self._number
         filled = [n for n, t in self.lines if t.strip()]
         return filled[-1] if filled else self._number
