@@ -2,11 +2,11 @@
 
 With ``PackedBlocks`` each row goes into ``block_pack.pack_table``'s form as it is
 read: its cells' raw texts by position among the table's distinct ones, each
-distinct text's parts worked out once while remembered (``PARTS_KEPT``). No ``Cell`` or ``Row`` is made
-(the read made one of each, frozen dataclasses, and packing then walked them: most
-of what packing cost the read). With a plain list (the reference, ``plain_blocks``)
-the rows are made as before: a ``Row`` of ``CellMaker`` cells, one ``Cell`` per
-distinct raw text a document.
+distinct text's parts worked out once while remembered (``PARTS_KEPT``). No ``Cell``
+or ``Row`` is made (the read made one of each, frozen dataclasses, and packing then
+walked them: most of what packing cost the read). With a plain list (the reference,
+``plain_blocks``) the rows are made as before: a ``Row`` of ``CellMaker`` cells, one
+``Cell`` per distinct raw text a document.
 """
 
 from __future__ import annotations
