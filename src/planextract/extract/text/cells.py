@@ -95,12 +95,18 @@ def _split_cells(lines: list[str], consume: bool = False
     paragraphs: list[Paragraph | KeyLine] = []
     items: list[RawCell | Loose] = []
     blanks = 0
+    # each distinct text held once: two cells in three repeat one (owners, dates,
+    # statuses), and a string each was 1.4 times a 1 MB export at the split's end
+    # (issue 11); the map goes with the split (its keys are the cells' own texts)
+    texts: dict[str, str] = {}
+    shared = texts.setdefault
     for index, line in enumerate(lines):
         number = index + 1
         # each line matched and stripped once (the export is read a line at a time)
         cell, filled = CELL_START.match(line), bool(line.strip())
         if cell:
-            items.append(RawCell(lines=[(number, line.split("\t", 1)[1])], blank_before=blanks))
+            text = line.split("\t", 1)[1]
+            items.append(RawCell(lines=[(number, shared(text, text))], blank_before=blanks))
         elif not items:
             if filled:
                 paragraphs.append(key_line(line, Paragraph(text=plain(line), line=number)))
@@ -113,7 +119,7 @@ def _split_cells(lines: list[str], consume: bool = False
             _fold_loose(items)
             last = items[-1]
             assert isinstance(last, RawCell)
-            last.add(number, line)
+            last.add(number, shared(line, line))
         # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
         blanks = blanks + 1 if not filled and not cell else 0
         if consume:
