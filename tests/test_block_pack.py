@@ -189,14 +189,22 @@ _RAW = st.sampled_from(["", "a", " a ", "<p>x</p><p>y</p>", "A &amp; B", "1.1 Do
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.lists(_RAW, max_size=5), st.booleans(), st.booleans()),
-                max_size=12))
-def test_rows_written_packed_are_the_rows_the_reference_makes(rows):
+                max_size=12), st.sampled_from([0, 1, 3, 4096]))
+def test_rows_written_packed_are_the_rows_the_reference_makes(rows, kept):
     """``table_writer``: rows written straight into the packed form read back as the
     ``Row``s of ``CellMaker`` cells the reference writer makes (tables closed where a
-    row asks), the same row count and width as each row is added."""
+    row asks), the same row count and width as each row is added, whenever the
+    remembered parts are forgotten (``PARTS_KEPT``: between tables, at any size)."""
+    from planextract.extract import table_writer as module
     from planextract.extract.parts import cell_parts
     from planextract.extract.table_writer import ObjectTables, PackedTables, table_writer
 
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "PARTS_KEPT", kept)
+        _write_both(rows, cell_parts, ObjectTables, PackedTables, table_writer)
+
+
+def _write_both(rows, cell_parts, ObjectTables, PackedTables, table_writer) -> None:  # noqa: N803
     plain: list = []
     packed = PackedBlocks()
     writers = table_writer(plain, cell_parts), table_writer(packed, cell_parts)

@@ -416,20 +416,27 @@ def test_remembered_cell_parts_are_the_parts_worked_out_afresh(cells_lines):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 10**6), st.text(alphabet="ab 1.\t", max_size=8)),
+@given(st.lists(st.tuples(st.integers(1, 2**31), st.text(alphabet="ab 1.\t", max_size=8)),
                 min_size=1, max_size=5),
-       st.lists(st.tuples(st.integers(1, 10**6), st.text(alphabet="ab 1.", max_size=8)),
+       st.lists(st.tuples(st.integers(1, 2**31), st.text(alphabet="ab 1.", max_size=8)),
                 max_size=3),
-       st.integers(0, 3))
-def test_a_raw_cell_reads_as_the_reference_one(lines, added, blanks):
-    # the compact cell (its first line held in itself) against the list of tuples
+       st.integers(0, 3), st.integers(-1, 2**31), st.integers(0, 3))
+def test_a_raw_cell_reads_as_the_reference_one(lines, added, blanks, at, when):
+    # the compact cell (its first line held in itself, its index in the same int)
+    # against the list of tuples; the index set before, between or after the lines
     got, expected = cell_items.RawCell(list(lines), blanks), ReferenceRawCell(list(lines), blanks)
-    for number, text in added:
+    assert got.at == -1
+    for step, (number, text) in enumerate(added):
+        if step == when:
+            got.at = expected.at = at
         got.add(number, text)
         expected.add(number, text)
+    if when >= len(added):
+        got.at = expected.at = at
     got.relabel()
     expected.relabel()
     _same_cell(got, expected, blanks)
+    assert got.at == at
 
 
 def _same_cell(got, expected, blanks: int) -> None:

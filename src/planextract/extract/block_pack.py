@@ -10,10 +10,11 @@ unpacks one table at a time, equal to the table packed field for field, its rows
 sharing one ``Cell`` wherever the packed rows shared one. Paragraphs (and a reader's
 ``KeyLine``s) stay objects: few, and every pass looks at them.
 
-The tabbed (text-tabbed, text-html), markdown and CSV readers append to it. The
-text-cells reader keeps a list: its arenas' high-water is its own working set (the
-``RawCell``s and ``choose``'s passes, 30 MiB either way at 1 MB), so packed bytes
-from the C allocator only added to its peak (12.3x -> 13.4x the input).
+The tabbed (text-tabbed, text-html), markdown, CSV and text-cells readers append
+to it. text-cells writes each chosen table straight into the packed form
+(``text/cell_tables.py``, its parts worked out once a table, nothing kept a document
+long): packing its ``Table``s as made (with every distinct cell remembered to the end
+of the read) only added glibc's bytes to its arenas (12.3x -> 13.4x the input).
 
 ``plain_blocks`` is the old path (a plain list), kept as the reference.
 """

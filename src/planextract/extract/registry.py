@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from planextract.extract import guards
@@ -67,14 +67,35 @@ def _cell_lines(lines: list[str]) -> tuple[int, int]:
 
 def _is_html(_data: bytes, lines: list[str] | None) -> bool:
     """A web page, or any text holding an HTML table (pandoc writes one into
-    markdown when a table is too complex for pipes)."""
-    text = "\n".join(lines or [])
-    if _HTML_START.match(text):
+    markdown when a table is too complex for pipes).
+
+    The lines are searched a slice of them joined at a time: the whole text joined
+    again was twice a 10 MB export beside its lines, the read's high-water (issue
+    11). The table, cell and row tags never span a line; a page's start is looked
+    for in the whole text only when its first character that is not a space can
+    open one (a ``<``)."""
+    lines = lines or []
+    first = next((line for line in lines if line.strip()), "")  # "\t" lines are kept too
+    if first.lstrip()[:1] == "<" and _HTML_START.match("\n".join(lines)):
         return True
-    if not (_HTML_TABLE.search(text) and _HTML_CELL.search(text)):
+    if not (_found(_HTML_TABLE, lines) and _found(_HTML_CELL, lines)):
         return False
     # a TAB-separated export whose cells hold a few HTML tables is still that export
-    return _cell_lines(lines or [])[1] < max(2, len(_HTML_ROW.findall(text)))
+    rows = sum(len(_HTML_ROW.findall(text)) for text in _joined(lines))
+    return _cell_lines(lines)[1] < max(2, rows)
+
+
+_JOINED_LINES = 4096  # lines searched at a time
+
+
+def _joined(lines: list[str]) -> Iterator[str]:
+    """``lines`` joined by line breaks a slice at a time."""
+    for start in range(0, len(lines), _JOINED_LINES):
+        yield "\n".join(lines[start:start + _JOINED_LINES])
+
+
+def _found(pattern: re.Pattern[str], lines: list[str]) -> bool:
+    return any(pattern.search(text) for text in _joined(lines))
 
 
 def _is_text_markdown(_data: bytes, lines: list[str] | None) -> bool:

@@ -2,11 +2,11 @@
 
 With ``PackedBlocks`` each row goes into ``block_pack.pack_table``'s form as it is
 read: its cells' raw texts by position among the table's distinct ones, each
-distinct text's parts worked out once a document. No ``Cell`` or ``Row`` is made
-(the read made one of each, frozen dataclasses, and packing then walked them: most
-of what packing cost the read). With a plain list (the reference, ``plain_blocks``)
-the rows are made as before: a ``Row`` of ``CellMaker`` cells, one ``Cell`` per
-distinct raw text a document.
+distinct text's parts worked out once while remembered (``PARTS_KEPT``). No ``Cell``
+or ``Row`` is made (the read made one of each, frozen dataclasses, and packing then
+walked them: most of what packing cost the read). With a plain list (the reference,
+``plain_blocks``) the rows are made as before: a ``Row`` of ``CellMaker`` cells, one
+``Cell`` per distinct raw text a document.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Callable
 from planextract.extract.block_pack import PackedBlocks, packed_table
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.model import Row, Table
+
+PARTS_KEPT = 4096  # texts whose parts a writer remembers across tables, about at most
 
 
 class ObjectTables:
@@ -59,7 +61,11 @@ class PackedTables:
                  ) -> None:
         self._blocks = blocks
         self._parts_of = parts_of
-        self._parts: dict[str, tuple[tuple[str, ...], str]] = {}  # a document's
+        # the cells' parts remembered across tables (owners and statuses repeat), at
+        # most about PARTS_KEPT texts: kept a document long they were every distinct
+        # text of it and its parts, 2.4 times a 10 MB tabbed export at the read's end
+        # (issue 11)
+        self._parts: dict[str, tuple[tuple[str, ...], str]] = {}
         self._at: dict[str, int] = {}  # a table's distinct raw texts, by position
         self._cells: list[tuple[tuple[str, ...], str]] = []
         self._rows: list[tuple] = []
@@ -94,6 +100,8 @@ class PackedTables:
         self._at = {}
         self._cells = []
         self._rows = []
+        if len(self._parts) > PARTS_KEPT:  # forgotten all at once, between tables
+            self._parts = {}
 
 
 def _cell(parts: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], str]:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from planextract.extract.model import Paragraph
 from planextract.extract.text import cell_evidence
 
+_AT_SHIFT = 32  # a RawCell's first line number below these bits, its index above
+_LINE_MASK = (1 << _AT_SHIFT) - 1
+
 
 class RawCell:
     """A cell: its numbered lines, and the blank lines printed just before it.
@@ -17,32 +20,50 @@ class RawCell:
     Most cells are one line: that line is held as its number and text in the cell
     itself, not as a list holding a tuple (issue 11: a 1 MB export has 40,000 cells,
     and the list and tuple were about 120 bytes each, more than most cells' text);
-    the lines after the first, when there are any, in a list: of their texts alone
-    while they follow on line by line, as the reader adds them (a tuple and a line
-    number object a line were 1.8 times a 1 MB export at the reader's peak), of
+    the lines after the first, when there are any: their count while they are empty
+    lines following on (the blank line after a row's last cell, most cells of more
+    than one line: a list a cell was 0.6 times a 1 MB export); else a list of their
+    texts alone while they follow on line by line, as the reader adds them (a tuple
+    and a line number object a line were 1.8 times a 1 MB export at the reader's peak), of
     ``(number, text)`` pairs once one does not (a lone line given back after blank
     lines the cell holds already). ``lines`` gives them all as ``(number, text)``
     pairs, as the list the reader used to keep (``tests/test_text_read_equivalence.py``
     reads whole exports with that one)."""
 
-    __slots__ = ("_number", "_text", "_more", "blank_before", "label", "at", "kind")
+    __slots__ = ("_pos", "_text", "_more", "blank_before", "label", "kind")
 
     def __init__(self, lines: list[tuple[int, str]], blank_before: int = 0,
                  label: str = "") -> None:
-        (self._number, self._text), *more = lines
+        (number, self._text), *more = lines
+        # its first line's number, and (once the reader sets it) its index among the
+        # export's cells plus one above _AT_SHIFT bits: one int object a cell, not two
+        # (issue 11: a line number and an index above 256 were 32 bytes each, 1.7
+        # times a 1 MB export's 26,000 cells, and the eighth slot made the cell 96)
+        self._pos = number
         # None; the texts of the lines after the first, numbered on from it; or pairs
         self._more: list | None = None
         for number, text in more:
             self.add(number, text)
         self.blank_before = blank_before
         self.label = label
-        # its index among the export's cells (set by the reader): a field, not a dict
-        # from id() to index beside hundreds of thousands of cells
-        self.at = -1
         # what its label reads as (``cell_evidence``), set with the label: every width
         # tried weighs the same cells again
         self.kind: str | None = None
         self.relabel()
+
+    @property
+    def at(self) -> int:
+        """Its index among the export's cells (set by the reader; -1 until then): a
+        field, not a dict from id() to index beside hundreds of thousands of cells."""
+        return (self._pos >> _AT_SHIFT) - 1
+
+    @at.setter
+    def at(self, at: int) -> None:
+        self._pos = (at + 1) << _AT_SHIFT | self._pos & _LINE_MASK
+
+    @property
+    def _number(self) -> int:
+        return self._pos & _LINE_MASK
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -51,6 +72,9 @@ class RawCell:
         more = self._more
         if more is None:
             return [first]
+        if more.__class__ is int:
+            return [first, *zip(range(self._number + 1, self._number + 1 + more),
+                                [""] * more)]
         if more[0].__class__ is tuple:
             return [first, *more]
         return [first, *zip(range(self._number + 1, self._number + 1 + len(more)), more)]
@@ -60,9 +84,16 @@ class RawCell:
         more = self._more
         if more is None:
             if number == self._number + 1:
-                self._more = [text]
+                self._more = 1 if text == "" else [text]
             else:
                 self._more = [(number, text)]
+        elif more.__class__ is int:
+            if number != self._number + 1 + more:  # every line numbered from now on
+                self._more = [*self.lines[1:], (number, text)]
+            elif text == "":
+                self._more = more + 1
+            else:
+                self._more = [*[""] * more, text]
         elif more[0].__class__ is tuple:
             more.append((number, text))
         elif number == self._number + 1 + len(more):
@@ -73,6 +104,8 @@ class RawCell:
     def _texts(self) -> list[str]:
         more = self._more
         assert more is not None
+        if more.__class__ is int:
+            return [""] * more
         return [t for _, t in more] if more[0].__class__ is tuple else more
 
     def __eq__(self, other: object) -> bool:  # as the dataclass it was: lines, blanks, label
@@ -89,7 +122,7 @@ class RawCell:
 
     def relabel(self) -> None:
         first = self._text
-        if self._more is None:
+        if self._more is None or self._more.__class__ is int:  # empty lines add no word
             label = " ".join(first.split())
         else:
             label = " ".join(" ".join([first, *self._texts()]).split())
@@ -104,7 +137,7 @@ class RawCell:
 
     @property
     def first_line(self) -> int:
-        return self._number
+        return self._pos & _LINE_MASK
 
     @property
     def last_line(self) -> int:
@@ -112,11 +145,13 @@ class RawCell:
         more = self._more
         if more is None:
             return self._number
+        if more.__class__ is int:
+            return self._number + more
         return more[-1][0] if more[0].__class__ is tuple else self._number + len(more)
 
     @property
     def last_text_line(self) -> int:
-        if self._more is None:
+        if self._more is None or self._more.__class__ is int:  # the rest empty
             return self._number
         filled = [n for n, t in self.lines if t.strip()]
         return filled[-1] if filled else self._number

@@ -236,6 +236,7 @@ class _Grouper:
         index = start
         width = parse.width
         items, count = self.items, len(self.items)  # locals: the loop runs a cell a width
+        at = -1  # the last cell's index among the export's cells (-1: none yet)
         while index < count:
             item = items[index]
             if isinstance(item, Loose):
@@ -254,7 +255,9 @@ class _Grouper:
                 index = end
                 continue
             index += 1
-            at = item.at
+            # the walk meets every cell in turn: the next cell's index is one on
+            # (``RawCell.at`` unpacks it from an int it shares with the line number)
+            at = item.at if at < 0 else at + 1
             if at < skip_until:
                 continue
             if not current:

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
-from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.model import Cell, Paragraph, RawDocument, Table
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import is_heading_line, is_label
 from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS, Facts, choose
+from planextract.extract.text.cell_tables import cell_tables
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT, Settings
 
@@ -40,7 +42,12 @@ def _shared_cell(raw: str) -> Cell:
     text while an export is read (issue 11: a third of a plan's cells are
     distinct, owners, dates and statuses repeat; ``read_cells`` forgets them):
     its parts worked out once and the cell held once, not once a row."""
-    return Cell(parts=_cell_parts(tuple(raw.split("\n"))), raw=raw)
+    return Cell(parts=_raw_parts(raw), raw=raw)
+
+
+def _raw_parts(raw: str) -> tuple[str, ...]:
+    """The parts of the cell printing ``raw`` (its lines joined)."""
+    return _cell_parts(tuple(raw.split("\n")))
 
 
 def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -88,12 +95,18 @@ def _split_cells(lines: list[str], consume: bool = False
     paragraphs: list[Paragraph | KeyLine] = []
     items: list[RawCell | Loose] = []
     blanks = 0
+    # each distinct text held once: two cells in three repeat one (owners, dates,
+    # statuses), and a string each was 1.4 times a 1 MB export at the split's end
+    # (issue 11); the map goes with the split (its keys are the cells' own texts)
+    texts: dict[str, str] = {}
+    shared = texts.setdefault
     for index, line in enumerate(lines):
         number = index + 1
         # each line matched and stripped once (the export is read a line at a time)
         cell, filled = CELL_START.match(line), bool(line.strip())
         if cell:
-            items.append(RawCell(lines=[(number, line.split("\t", 1)[1])], blank_before=blanks))
+            text = line.split("\t", 1)[1]
+            items.append(RawCell(lines=[(number, shared(text, text))], blank_before=blanks))
         elif not items:
             if filled:
                 paragraphs.append(key_line(line, Paragraph(text=plain(line), line=number)))
@@ -106,7 +119,7 @@ def _split_cells(lines: list[str], consume: bool = False
             _fold_loose(items)
             last = items[-1]
             assert isinstance(last, RawCell)
-            last.add(number, line)
+            last.add(number, shared(line, line))
         # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
         blanks = blanks + 1 if not filled and not cell else 0
         if consume:
@@ -141,42 +154,30 @@ def _give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
     cell.relabel()
 
 
-def _row(cells: list[RawCell], after_break: bool = False) -> Row:
-    # a cell's lines hold no line break: its raw text split gives them back
-    return Row(cells=tuple(_shared_cell(c.text) for c in cells),
-               line_start=cells[0].first_line, line_end=cells[-1].last_text_line,
-               after_break=after_break)
-
-
-def _table_blocks(parse: Parse, warnings: list[str]) -> list[Paragraph | Table]:
-    """The header rows, rows and headings of one reading, as blocks."""
+def _table_blocks(parse: Parse, warnings: list[str],
+                  blocks: list[Paragraph | Table | KeyLine] | PackedBlocks) -> None:
+    """The header rows, rows and headings of one reading, written into ``blocks``."""
     for cell, loose in parse.folds:
         _give_back(cell, [loose])
-    blocks: list[Paragraph | Table] = []
-    rows: list[Row] = [Row(cells=tuple(Cell(parts=(c.label,) if c.label else (), raw=c.label)
-                                       for c in header),
-                           line_start=header[0].first_line, line_end=header[-1].last_text_line)
-                       for header in parse.header]
+    tables = cell_tables(blocks, _shared_cell, _raw_parts)
+    for header in parse.header:
+        tables.header(header)
     after_break = False
     for entry in parse.out:
         if isinstance(entry, Break):
             after_break = True
         elif isinstance(entry, Paragraph):
-            if rows:
-                blocks.append(Table(rows=tuple(rows)))
-                rows = []
+            tables.close()
             blocks.append(entry)
         else:
-            rows.append(_row(entry, after_break))
+            tables.row(entry, after_break)
             after_break = False
     if parse.left:
         warnings.append(f"line {parse.left[0].first_line}: last row has {len(parse.left)} of "
                         f"{parse.width} cells; the missing ones read as empty")
-        rows.append(_row(parse.left + [RawCell(lines=[(parse.left[-1].last_text_line, "")])]
-                         * (parse.width - len(parse.left)), after_break))
-    if rows:
-        blocks.append(Table(rows=tuple(rows)))
-    return blocks
+        tables.row(parse.left + [RawCell(lines=[(parse.left[-1].last_text_line, "")])]
+                   * (parse.width - len(parse.left)), after_break)
+    tables.close()
 
 
 def _as_text(items: list[RawCell | Loose]) -> list[Paragraph]:
@@ -235,7 +236,8 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     for at, cell in enumerate(cells):
         cell.at = at
     facts = Facts(cells)
-    blocks: list[Paragraph | Table | KeyLine] = list(paragraphs)
+    blocks = packed_blocks()  # each table packed as chosen (issue 11)
+    blocks += paragraphs
     index = 0
     while index < len(items):
         parse = choose(items, index, facts, settings.text_cells)
@@ -249,7 +251,7 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
             _let_go(items, cells, index, found)
             index = found
             continue
-        blocks += _table_blocks(parse, warnings)
+        _table_blocks(parse, warnings, blocks)
         _let_go(items, cells, index, parse.stop)
         index = parse.stop
     if not cells:

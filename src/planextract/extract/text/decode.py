@@ -226,9 +226,9 @@ def _cut_lines(text: str, limit: int) -> tuple[str, list[str]]:
 
 
 def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
-    lines = text.split("\n")
-    if all(len(line) <= limit for line in lines):
+    if not has_long_line(text, limit):  # most files: no list of every line made
         return text, []
+    lines = text.split("\n")
     warnings = []
     for i, line in enumerate(lines):
         if len(line) > limit:
@@ -236,6 +236,20 @@ def _cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
                             "(--max-line-chars)")
             lines[i] = line[:limit]
     return "\n".join(lines), warnings
+
+
+def has_long_line(text: str, limit: int) -> bool:
+    """A line (``text`` split at line feeds) longer than ``limit`` characters: found
+    by windows of ``limit + 1`` characters, each searched backwards for a line feed
+    (the text split into a list of lines to measure them was twice a 10 MB export,
+    issue 11)."""
+    start = 0
+    while len(text) - start > limit:
+        feed = text.rfind("\n", start, start + limit + 1)
+        if feed < 0:
+            return True  # the line from ``start`` runs past the window
+        start = feed + 1
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -274,9 +288,28 @@ def forget() -> None:
     _last[:] = [None, DEFAULT.limits]
 
 
+_PIECE_CHARS = 1 << 16  # a text with carriage returns made into lines this much at a time
+
+
 def lines_of(text: str) -> list[str]:
-    """Lines without their endings; line N of the file is element N-1."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Lines without their endings; line N of the file is element N-1.
+
+    A text with carriage returns is split a piece at a time, each cut just after
+    a line feed (no ``\r\n`` cut in two): the whole text copied with its endings
+    replaced was twice a 10 MB export beside the text and its lines (issue 11)."""
+    if "\r" not in text:
+        return text.split("\n")
+    lines: list[str] = []
+    start = 0
+    while True:
+        cut = text.find("\n", start + _PIECE_CHARS)
+        if cut < 0:  # the last piece: its last line (empty after a final line feed) kept
+            lines += text[start:].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            return lines
+        piece = text[start:cut + 1].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        piece.pop()  # the empty string after the piece's closing line feed
+        lines += piece
+        start = cut + 1
 
 
 def decode_lines(data: bytes, limits: Limits | None = None) -> tuple[list[str], list[str]]:

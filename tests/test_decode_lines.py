@@ -1,0 +1,53 @@
+"""Decoding's line passes without a list of every line (issue 11) say what the
+references say: ``lines_of`` a piece at a time against the whole text's endings
+replaced and split, ``has_long_line`` against every line measured."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planextract.extract.text import decode
+
+_TEXT = st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\r", "\t", "é", "’"]),
+                max_size=60)
+
+
+def reference_lines_of(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def reference_cut_long_lines(text: str, limit: int) -> tuple[str, list[str]]:
+    """``_cut_long_lines`` as it was: every line measured in a list."""
+    lines = text.split("\n")
+    if all(len(line) <= limit for line in lines):
+        return text, []
+    warnings = []
+    for i, line in enumerate(lines):
+        if len(line) > limit:
+            warnings.append(f"line {i + 1}: {len(line)} characters, cut to {limit} "
+                            "(--max-line-chars)")
+            lines[i] = line[:limit]
+    return "\n".join(lines), warnings
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT, st.integers(0, 8))
+def test_lines_a_piece_at_a_time_are_the_whole_texts(text, piece):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(decode, "_PIECE_CHARS", piece)
+        assert decode.lines_of(text) == reference_lines_of(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT, st.integers(0, 12))
+def test_long_lines_found_and_cut_as_when_every_line_was_measured(text, limit):
+    assert decode.has_long_line(text, limit) == any(
+        len(line) > limit for line in text.split("\n"))
+    assert decode._cut_long_lines(text, limit) == reference_cut_long_lines(text, limit)
+
+
+def test_a_file_of_carriage_returns_reads_as_before():
+    text = ("Action\tLead\r\n" * 30_000) + "last\r" + "\r\n\n" + "x" * 10
+    assert decode.lines_of(text) == reference_lines_of(text)
