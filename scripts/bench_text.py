@@ -23,7 +23,7 @@ Memory: the peak RSS of the pipeline process (pyarrow imported and pandas kept o
 as in a worker of ``extract``/``ingest``) above its RSS once imported and warmed
 on the smallest text sample (what any process loads once: name lists, vocabularies,
 printed beside), as a multiple of the input size: ``RSS x`` once the result is also
-pickled as a worker sends it (the worker's own peak: its tables' copies on the way out
+pickled and written as a worker sends it (``child.send``; the worker's own peak: its tables' copies on the way out
 can set it), ``run x`` through ``run_one`` alone. Targets: >= 5 MB/s and <= 5x
 the input. A report, not a test: it exits 0 unless a run failed.
 """
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -52,6 +53,35 @@ def _rss_mb() -> float:
 def _current_rss_mb() -> float:
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+class _Sink:
+    """A worker's pipe to the main process, here to /dev/null: what ``send`` writes."""
+
+    def __init__(self) -> None:
+        self._fd = os.open(os.devnull, os.O_WRONLY)
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def send_bytes(self, data: bytes) -> None:
+        os.write(self._fd, data)
+
+    def send(self, obj: object) -> None:  # Connection.send: one pickle, then written
+        from multiprocessing.reduction import ForkingPickler
+
+        self.send_bytes(ForkingPickler.dumps(obj))
+
+
+def _send(obj: object) -> None:
+    """Send ``obj`` as a worker sends its result (``child.send``; a checkout without
+    it: ``conn.send``)."""
+    try:
+        from planextract.pipeline.child import send
+    except ImportError:
+        _Sink().send(obj)
+    else:
+        send(_Sink(), obj)  # type: ignore[arg-type]
 
 
 def _child(method: str, path: str) -> dict:
@@ -80,12 +110,10 @@ def _child(method: str, path: str) -> dict:
     # what every process loads once (name lists, vocabularies) is not per input:
     # a small sample is read first, so the peak below is what this input costs
     result: dict = {"status": "ok", "bytes": size, "warm_mb": _current_rss_mb()}
-    from multiprocessing.reduction import ForkingPickler
-
     from planextract.pipeline.rows import document_tables
 
     sample = run_one(str(min((ROOT / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)))
-    ForkingPickler.dumps((document_tables(sample), False))  # the sending's code warmed too
+    _send((document_tables(sample), False))  # the sending's code warmed too
     before = _current_rss_mb()
     result["warm_mb"] = before - result["warm_mb"]
     started = time.process_time()
@@ -97,7 +125,7 @@ def _child(method: str, path: str) -> dict:
                       actions=run.document["n_actions"], format=run.document["source_format"])
         # and sent back as a worker sends it (child.worker_main: its tables, pickled):
         # the worker's own peak, which the result's copies on their way out can set
-        ForkingPickler.dumps((document_tables(run), False))
+        _send((document_tables(run), False))
         result["rss_over_mb"] = _rss_mb() - before
         return result
     elif method == "read":
