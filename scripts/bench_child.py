@@ -60,3 +60,32 @@ def as_a_worker() -> None:
     except ImportError:
         return
     use_system_pool()
+
+
+class _Sink:
+    """A worker's pipe to the main process, here to /dev/null: what ``send`` writes."""
+
+    def __init__(self) -> None:
+        self._fd = os.open(os.devnull, os.O_WRONLY)
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def send_bytes(self, data: bytes) -> None:
+        os.write(self._fd, data)
+
+    def send(self, obj: object) -> None:  # Connection.send: one pickle, then written
+        from multiprocessing.reduction import ForkingPickler
+
+        self.send_bytes(ForkingPickler.dumps(obj))
+
+
+def sent_as_a_worker(obj: object) -> None:
+    """Send ``obj`` as a worker sends its result (``child.send``; a checkout without
+    it: ``conn.send``)."""
+    try:
+        from planextract.pipeline.child import send
+    except ImportError:
+        _Sink().send(obj)
+    else:
+        send(_Sink(), obj)  # type: ignore[arg-type]

@@ -26,7 +26,6 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +41,7 @@ def _mb() -> tuple[float, float]:
 
 
 def _child(path: str, allocators: bool = False) -> dict:
-    from bench_child import as_a_worker
+    from bench_child import as_a_worker, sent_as_a_worker
 
     as_a_worker()
     import planextract.extract.pdf.reader  # noqa: F401 - imported before the work
@@ -86,11 +85,11 @@ def _child(path: str, allocators: bool = False) -> dict:
     out["records"] = _mb()
     if allocators:
         probe["records"] = alloc_probe.snapshot()
-    # and sent back as a worker does (child.worker_main: document_tables, pickled)
+    # and sent back as a worker does (child.worker_main: document_tables, child.send)
     row = _document_row(path, None, source_format="pdf", pages=doc_pages,
                         organisation=doc.organisation, plan_title=doc.plan_title,
                         n_actions=built.count, warnings=doc.warnings)
-    ForkingPickler.dumps((document_tables(DocumentResult(row, actions)), False))
+    sent_as_a_worker((document_tables(DocumentResult(row, actions)), False))
     out["sent"] = _mb()
     if allocators:
         probe["sent"] = alloc_probe.snapshot()

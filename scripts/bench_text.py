@@ -23,8 +23,9 @@ Memory: the peak RSS of the pipeline process (pyarrow imported and pandas kept o
 as in a worker of ``extract``/``ingest``) above its RSS once imported and warmed
 on the smallest text sample (what any process loads once: name lists, vocabularies,
 printed beside), as a multiple of the input size: ``RSS x`` once the result is also
-pickled as a worker sends it (the worker's own peak: its tables' copies on the way out
-can set it), ``run x`` through ``run_one`` alone. Targets: >= 5 MB/s and <= 5x
+pickled and written as a worker sends it (``child.send``, to /dev/null: the worker's
+own peak, which its tables' copies on the way out can set), ``run x`` through
+``run_one`` alone. Targets: >= 5 MB/s and <= 5x
 the input. A report, not a test: it exits 0 unless a run failed.
 """
 
@@ -40,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_text_plans  # noqa: E402
-from bench_child import child_runs, peak_rss_mb  # noqa: E402
+from bench_child import child_runs, peak_rss_mb, sent_as_a_worker  # noqa: E402
 
 SPEED_GOAL, RSS_GOAL = 5.0, 5.0  # MB/s on one core; peak RSS over the input size
 
@@ -80,12 +81,10 @@ def _child(method: str, path: str) -> dict:
     # what every process loads once (name lists, vocabularies) is not per input:
     # a small sample is read first, so the peak below is what this input costs
     result: dict = {"status": "ok", "bytes": size, "warm_mb": _current_rss_mb()}
-    from multiprocessing.reduction import ForkingPickler
-
     from planextract.pipeline.rows import document_tables
 
     sample = run_one(str(min((ROOT / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)))
-    ForkingPickler.dumps((document_tables(sample), False))  # the sending's code warmed too
+    sent_as_a_worker((document_tables(sample), False))  # the sending's code warmed too
     before = _current_rss_mb()
     result["warm_mb"] = before - result["warm_mb"]
     started = time.process_time()
@@ -97,7 +96,7 @@ def _child(method: str, path: str) -> dict:
                       actions=run.document["n_actions"], format=run.document["source_format"])
         # and sent back as a worker sends it (child.worker_main: its tables, pickled):
         # the worker's own peak, which the result's copies on their way out can set
-        ForkingPickler.dumps((document_tables(run), False))
+        sent_as_a_worker((document_tables(run), False))
         result["rss_over_mb"] = _rss_mb() - before
         return result
     elif method == "read":

@@ -67,22 +67,22 @@ def test_no_drafts_pack_to_nothing():
 
 
 def test_the_owner_rules_memos_are_not_asked_once_owners_are_resolved(inputs, monkeypatch):
-    # records forgets them right after owner resolution (so making the records
-    # reuses their memory): asked again, they would only cost time, so none is
+    # owner resolution forgets them once its labels are made (so the rows' owners and
+    # the records reuse their memory): asked again, they would only cost time, so none is
     from planextract import memo
-    from planextract.normalise import records
+    from planextract.normalise import owners
     from planextract.pipeline.document_run import run_one
 
-    owner_memos = [c for c in memo.caches()["document"] if c.__module__ in records.OWNER_RULES]
-    assert {c.__module__ for c in owner_memos} == records.OWNER_RULES
+    owner_memos = [c for c in memo.caches()["document"] if c.__module__ in owners.OWNER_RULES]
+    assert {c.__module__ for c in owner_memos} == owners.OWNER_RULES
 
     def asked() -> list[int]:
         return [c.cache_info().hits + c.cache_info().misses for c in owner_memos]
 
     after_resolve: list[list[int]] = []
     at_the_end: list[list[int]] = []
-    forget_owners, forget_all = records.forget_document, memo.forget_document
-    monkeypatch.setattr(records, "forget_document",
+    forget_owners, forget_all = owners.forget_document, memo.forget_document
+    monkeypatch.setattr(owners, "forget_document",
                         lambda modules: (forget_owners(modules), after_resolve.append(asked())))
     monkeypatch.setattr(memo, "forget_document",
                         lambda modules=None: (at_the_end.append(asked()), forget_all(modules)))

@@ -155,6 +155,31 @@ def _built(rows: list[dict], pack: str | None) -> pa.Table | PackedRows | list[d
     return built.finish()
 
 
+def test_packed_rows_are_sent_as_their_parts_and_arrive_as_the_joined_wire(pairs):
+    """The worker pickles a long document's frames as the parts it holds (the very
+    compressed messages, no joined copy) and they arrive as ``PackedRows.wire()``'s
+    bytes, with every pickle protocol the pipes and Dask may use."""
+    from multiprocessing.reduction import ForkingPickler
+
+    from planextract.pipeline.packed_rows import Frames
+
+    long = [now for now, _ in pairs if isinstance(now.action_rows, PackedRows)]
+    assert long
+    for now in long:
+        packed, made = now.action_rows, document_tables(now)
+        held = made.tables.wire("actions", sending=True)
+        assert isinstance(held[1], Frames)
+        assert all(a is b for a, b in zip(held[1].parts[1::2], [d for d, _ in packed.messages]))
+        assert made.tables.wire("actions") == packed.wire()  # in this process: joined
+        for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+            arrived = pickle.loads(pickle.dumps(made, protocol))
+            assert arrived.tables.wire("actions") == packed.wire()
+            assert type(arrived.tables.wire("actions")[1]) is bytes
+        arrived = pickle.loads(ForkingPickler.dumps((made, False)))[0]
+        assert arrived.tables.wire("actions") == packed.wire()
+        assert arrived.tables["actions"].equals(as_table(packed))
+
+
 @pytest.mark.parametrize("where", [0, 9, -1])  # the first batch, a middle one, the tail
 @pytest.mark.parametrize("breach", [{"action": ""}, {"due_kind": "someday"}, {"rag": "purple"}])
 def test_a_breach_in_any_batch_fails_the_document_with_the_reference_message(

@@ -17,6 +17,7 @@ from functools import cache
 from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
+from planextract.memo import forget_document
 from planextract.normalise.owner_cells import (
     LeanCell,
     OwnerCell,
@@ -58,6 +59,11 @@ from planextract.normalise.role_text import (
     words_of,
 )
 from planextract.settings import DEFAULT, OwnerSettings
+
+# the modules whose per-document memos only owner resolution asks (tests/test_draft_pack.py
+# checks none of them is asked while the records are made)
+OWNER_RULES = frozenset(f"planextract.normalise.{name}"
+                        for name in ("owner_cells", "people", "role_match", "role_text"))
 
 # the pieces of a segment that are a role or a name, never both
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
@@ -354,6 +360,11 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance)
     del apart, holders  # read by the clustering alone
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
+    # nothing asks the owner rules again for this document: their remembered answers
+    # go now, not when it is done nor once the rows' owners are made, so the rows'
+    # owners and the records reuse their memory (issue 11: 0.3-0.4x a 1 MB export's
+    # records step peak, where the rows' owners were made)
+    forget_document(OWNER_RULES)
 
     rows = _row_owners(split, per_cell, canon, codes)  # its lookups go before the table
     return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))

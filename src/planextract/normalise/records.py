@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
-from planextract.memo import forget_document
 from planextract.normalise import (
     dates,
     glossary,
@@ -28,10 +27,7 @@ from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
 
-# the modules whose per-document memos only owner resolution asks (tests/test_draft_pack.py
-# checks none of them is asked while the records are made)
-OWNER_RULES = frozenset(f"planextract.normalise.{name}"
-                        for name in ("owner_cells", "people", "role_match", "role_text"))
+OWNER_RULES = owners.OWNER_RULES  # their memos go once owners are resolved (owners.resolve)
 
 
 def _text(draft: Draft, role: str) -> str | None:
@@ -95,10 +91,7 @@ def records(drafts: list[Draft] | ReadyDrafts, doc: NormalisedDocument,
     resolved = owners.resolve(owner_cells, glossary.unambiguous(doc.glossary),
                               settings.roles_file, sector_of(doc.organisation, doc.plan_title),
                               settings.owners)
-    del owner_cells
-    # nothing asks the owner rules again for this document: their remembered answers
-    # go now, not when it is done, so making the records reuses their memory (issue 11)
-    forget_document(OWNER_RULES)
+    del owner_cells  # (the owner rules' memos went in owners.resolve, issue 11)
     doc.roles = resolved.roles
 
     rows = resolved.rows

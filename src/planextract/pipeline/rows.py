@@ -74,7 +74,8 @@ class DocumentTables:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["tables"] = {name: wire_of(name, self.tables) for name in self.tables}
+        state["tables"] = {name: wire_of(name, self.tables, sending=True)
+                           for name in self.tables}
         state["counts"] = {name: num_rows(name, self.tables) for name in self.tables}
         return state
 
@@ -131,7 +132,9 @@ def document_tables(result: DocumentResult) -> DocumentTables:
         flags = Counter(f for row_flags in _flag_lists(result.action_rows) for f in row_flags)
     stored = {name: _stored(name, tables[name], source) for name in TABLES if name in tables}
     if packed is not None:  # sent as the bytes it is held as, never made a table here
-        stored = WireTables({"actions": packed.wire()}, {"actions": packed.count}, stored)
+        # (as its parts: pickled, they arrive joined, as ``packed.wire()``)
+        stored = WireTables({"actions": (packed.codec, packed.frames())},
+                            {"actions": packed.count}, stored)
     return DocumentTables(source, doc, stored, flags)
 
 

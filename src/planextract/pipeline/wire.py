@@ -15,12 +15,15 @@ from collections.abc import Iterator, Mapping
 
 import pyarrow as pa
 
-from planextract.pipeline.packed_rows import unpacked
+from planextract.pipeline.packed_rows import Frames, unpacked
 from planextract.schema.stored import TABLES, stored_schema
 
 # (a bare record batch of the stored schema? or the codec a long document's batches
 # came packed with: packed_rows; the bytes)
 Wire = tuple[bool | str, bytes]
+# a wire as a worker holds it to send: a long document's packed rows as their
+# parts (``packed_rows.Frames``), which arrive as the bytes of a ``Wire``
+Sending = tuple[bool | str, bytes | Frames]
 
 _SCHEMAS = {name: stored_schema(name) for name in TABLES}
 _END = b"\xff\xff\xff\xff\x00\x00\x00\x00"  # an IPC stream's end-of-stream marker
@@ -99,7 +102,7 @@ class WireTables(Mapping[str, pa.Table]):
     ``tables``: some already decoded (a worker's document whose long actions table
     is held as the bytes it sends: ``packed_rows``), after the wires in order."""
 
-    def __init__(self, wires: dict[str, Wire], counts: dict[str, int],
+    def __init__(self, wires: dict[str, Wire | Sending], counts: dict[str, int],
                  tables: dict[str, pa.Table] | None = None) -> None:
         self._wires = dict(wires)
         self._tables: dict[str, pa.Table] = dict(tables or {})
@@ -108,7 +111,11 @@ class WireTables(Mapping[str, pa.Table]):
 
     def __getitem__(self, name: str) -> pa.Table:
         if name not in self._tables:
-            self._tables[name] = from_wire(name, self._wires.pop(name))
+            wire = self.wire(name)
+            if wire is None:
+                raise KeyError(name)
+            self._tables[name] = from_wire(name, wire)  # type: ignore[arg-type]
+            del self._wires[name]
         return self._tables[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -117,14 +124,22 @@ class WireTables(Mapping[str, pa.Table]):
     def __len__(self) -> int:
         return len(self._names)
 
-    def wire(self, name: str) -> Wire | None:
-        """The bytes of table ``name`` as they came, unless it was decoded since."""
-        return self._wires.get(name)
+    def wire(self, name: str, sending: bool = False) -> Wire | Sending | None:
+        """The bytes of table ``name`` as they came, unless it was decoded since;
+        ``sending``: a long document's packed rows as their parts (``Frames``),
+        not joined, for the pickle that sends them."""
+        wire = self._wires.get(name)
+        if wire is None or sending or not isinstance(wire[1], Frames):
+            return wire
+        return wire[0], wire[1].joined()
 
 
-def wire_of(name: str, tables: Mapping[str, pa.Table]) -> Wire:
-    """Table ``name`` of a document as it is sent: the bytes it came as, if it came."""
-    if isinstance(tables, WireTables) and (wire := tables.wire(name)) is not None:
+def wire_of(name: str, tables: Mapping[str, pa.Table], sending: bool = False
+            ) -> Wire | Sending:
+    """Table ``name`` of a document as it is sent: the bytes it came as, if it came
+    (``sending``: see ``WireTables.wire``)."""
+    if isinstance(tables, WireTables) and (
+            wire := tables.wire(name, sending)) is not None:
         return wire
     return to_wire(name, tables[name])
 
