@@ -17,6 +17,7 @@ from text_exports import everything, swap_everywhere, write_exports
 from planextract.extract.block_pack import (
     PackedBlocks,
     PackedTable,
+    SqueezedTable,
     pack_table,
     packed_blocks,
     plain_blocks,
@@ -81,6 +82,32 @@ def test_a_table_comes_back_equal_field_for_field(table):
                                             max((len(r.cells) for r in table.rows), default=0))
     assert packed.longest == max((len(c.raw) for r in table.rows for c in r.cells), default=0)
     assert unpack_table(pack_table(got)) == table
+
+
+@settings(max_examples=200, deadline=None)
+@given(_tables())
+def test_a_squeezed_table_holds_the_packed_tables_bytes(table):
+    """text-cells' tables are held LZ4-compressed: the bytes come back exactly (so
+    every unpacking and ``table_texts`` read the same table), the bounds unchanged."""
+    packed = pack_table(table)
+    squeezed = SqueezedTable(packed.data, packed.rows, packed.widest, packed.longest)
+    assert squeezed.data == packed.data and type(squeezed.data) is bytes
+    assert (squeezed.rows, squeezed.widest, squeezed.longest) == (
+        packed.rows, packed.widest, packed.longest)
+    assert _fields(unpack_table(squeezed)) == _fields(table)
+    assert _shape(unpack_table(squeezed)) == _shape(table)
+
+
+def test_text_cells_tables_are_held_squeezed_and_smaller():
+    """The reader's tables are the squeezed kind (the whole-document swaps compare
+    that path), and a table of repeated texts is held in fewer bytes."""
+    from planextract.extract.text.cells import read_cells
+
+    row = "\tGreen\n\tObjective met\n\tJ. Smith, Head of Service\n"
+    doc = read_cells(("\tAction\n\tStatus\n\tLead\n" + row * 200).encode())
+    tables = [b for b in doc.blocks.held if isinstance(b, PackedTable)]
+    assert tables and all(isinstance(t, SqueezedTable) for t in tables)
+    assert all(len(t._data) < len(t.data) for t in tables)
 
 
 def test_unpacked_cells_are_the_cells_the_constructor_makes():

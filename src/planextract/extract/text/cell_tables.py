@@ -89,7 +89,7 @@ class PackedCellTables:
 
     def close(self) -> None:
         if self._rows:
-            self._blocks.append(packed_table(self._cells, self._rows))
+            self._blocks.append(packed_table(self._cells, self._rows, squeeze=True))
         self._at = {}
         self._cells = []
         self._rows = []
