@@ -5,7 +5,8 @@
 ``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
 in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
 words read afresh (``read_words``) instead of remembered (``words_of``), one
-``RowOwners`` shared by the cells that resolve alike. Each is swapped back
+``RowOwners`` shared by the cells that resolve alike, a cell's printed roles one
+string a spelling and its roles' tuple where they read alike. Each is swapped back
 for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
 ``frozenset``, the old ``_joined_compounds`` and ``aligns``, one ``RowOwners`` per
 cell) over whole documents:
@@ -38,6 +39,11 @@ def reference_pair(a: int, b: int, count: int) -> frozenset[int]:
 def reference_lean_cell(cell: owner_cells.OwnerCell) -> owner_cells.OwnerCell:
     """The cell as ``split_cell`` makes it, lists and all."""
     return cell
+
+
+def reference_as_printed(role: str, cleaned: str) -> str:
+    """The printed role as ``split_cell`` made it before: a fresh string each cell."""
+    return " ".join(role.split()).strip(" ,;:")
 
 
 def reference_joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
@@ -89,6 +95,7 @@ def reference_row_owners(split, per_cell, canon, codes) -> list[owners.RowOwners
 
 def old_swaps() -> dict[int, object]:
     return {id(owner_cells.lean_cell): reference_lean_cell,
+            id(owner_cells.as_printed): reference_as_printed,
             id(role_match.pair_key): reference_pair,
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
@@ -142,6 +149,21 @@ def test_a_lean_cell_holds_what_the_cell_holds(text):
     assert list(lean.people) == cell.people and list(lean.unsure) == cell.unsure
     assert dict(lean.holders) == cell.holders
     assert list(lean.holders.items()) == list(cell.holders.items())
+
+
+@pytest.mark.parametrize("text", CELLS)
+def test_a_lean_cell_shares_its_roles_and_their_strings_only_where_they_read_alike(text):
+    cell = owner_cells.split_cell(text, VOCAB)
+    lean = owner_cells.lean_cell(cell)
+    assert (lean.printed is lean.roles) == (cell.printed == cell.roles)
+    for role, printed in zip(cell.roles, cell.printed):
+        assert (printed is role) == (printed == role)
+
+
+def test_a_printed_role_reads_as_before():
+    for role, cleaned in (("  Head  of HR ,", "Head of HR"), ("ACO – HR", "ACO HR"),
+                          ("T & D Manager;", "T&D Manager")):
+        assert owner_cells.as_printed(role, cleaned) == reference_as_printed(role, cleaned)
 
 
 def test_the_apart_pairs_are_the_old_frozensets_keyed():

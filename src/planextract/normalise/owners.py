@@ -152,7 +152,10 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
     one_pair: dict[tuple[str, str], tuple[str, str]] = {}
     cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
-        seen = (tuple(cell.roles), tuple(cell.printed))
+        # a lean cell's roles stand for its printed roles where they read alike: the
+        # roles alone are the key then (strings, never equal to a pair of tuples)
+        seen = cell.roles if cell.printed is cell.roles \
+            else (tuple(cell.roles), tuple(cell.printed))
         if seen not in done:
             pairs: dict[str, str] = {}
             shared = share_prefix(cell.roles, context)
