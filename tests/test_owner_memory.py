@@ -6,10 +6,11 @@
 in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
 words read afresh (``read_words``) instead of remembered (``words_of``), one
 ``RowOwners`` shared by the cells that resolve alike, a cell's printed roles one
-string a spelling and its roles' tuple where they read alike. Each is swapped back
+string a spelling and its roles' tuple where they read alike, the cells' segments
+and peeled pieces forgotten once every cell is cut (``forget_cuts``). Each is swapped back
 for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
 ``frozenset``, the old ``_joined_compounds`` and ``aligns``, one ``RowOwners`` per
-cell) over whole documents:
+cell, the memos kept) over whole documents:
 the samples and generated exports of many plans in every text shape, every table
 compared.
 """
@@ -44,6 +45,10 @@ def reference_lean_cell(cell: owner_cells.OwnerCell) -> owner_cells.OwnerCell:
 def reference_as_printed(role: str, cleaned: str) -> str:
     """The printed role as ``split_cell`` made it before: a fresh string each cell."""
     return " ".join(role.split()).strip(" ,;:")
+
+
+def reference_forget_cuts() -> None:
+    """Before: the cells' segments and peeled pieces kept until the labels are made."""
 
 
 def reference_joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
@@ -96,6 +101,7 @@ def reference_row_owners(split, per_cell, canon, codes) -> list[owners.RowOwners
 def old_swaps() -> dict[int, object]:
     return {id(owner_cells.lean_cell): reference_lean_cell,
             id(owner_cells.as_printed): reference_as_printed,
+            id(owner_cells.forget_cuts): reference_forget_cuts,
             id(role_match.pair_key): reference_pair,
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
@@ -198,3 +204,13 @@ def test_row_owners_are_shared_only_between_equal_values():
     assert rows[0] is not rows[1]  # a fuzzy match flagged on one side only
     assert rows[1] is not rows[2]  # a person on one side only
     assert rows[1] is rows[5]  # two cells resolved alike
+
+
+def test_the_cuts_are_forgotten_and_read_again_alike():
+    """``forget_cuts`` empties the segments' and peeled pieces' memos; a cell cut
+    after it is cut as before."""
+    before = [owner_cells.split_cell(t, VOCAB) for t in CELLS]
+    owner_cells.forget_cuts()
+    assert owner_cells._segments.cache_info().currsize == 0
+    assert owner_cells._peeled.cache_info().currsize == 0
+    assert [owner_cells.split_cell(t, VOCAB) for t in CELLS] == before

@@ -21,6 +21,7 @@ from planextract.memo import forget_document
 from planextract.normalise.owner_cells import (
     LeanCell,
     OwnerCell,
+    forget_cuts,
     has_head_noun,
     lean_cell,
     segments,
@@ -338,6 +339,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut = {text: lean_cell(split_cell(text, vocab, role_words, commas)) for text in set(cells)}
     split = [cut[text] for text in cells]
     del cut  # the rows hold the cells
+    forget_cuts()  # every cell is cut: its segments and peeled pieces go before the cuts
     cut_pairs = _cut_roles(split, key, builtin, vocab)
     roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
     per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
