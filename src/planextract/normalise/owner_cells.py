@@ -331,13 +331,18 @@ def peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
     return _peel(piece, vocab, role_words)
 
 
+# the memos themselves, held here: a test may swap the module's names for the plain
+# functions (tests/test_memo_caches.py), which have nothing to forget
+_CUTS = (_segments, _peeled)
+
+
 def forget_cuts() -> None:
     """Let go of the cells' segments and peeled pieces once every distinct cell is
     cut: nothing asks for them again in this document, and they hold a tuple and
     fresh piece strings for every distinct cell (issue 11: about 0.3 times a 1 MB
     export, live where owner resolution set the peak)."""
-    _segments.cache_clear()
-    _peeled.cache_clear()
+    for cached in _CUTS:
+        cached.cache_clear()
 
 
 def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] | None = None,
