@@ -5,10 +5,12 @@
 ``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
 in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
 words read afresh (``read_words``) instead of remembered (``words_of``), one
-``RowOwners`` shared by the cells that resolve alike. Each is swapped back
+``RowOwners`` shared by the cells that resolve alike, a cell's printed roles one
+string a spelling and its roles' tuple where they read alike, the cells' segments
+and peeled pieces forgotten once every cell is cut (``forget_cuts``). Each is swapped back
 for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
 ``frozenset``, the old ``_joined_compounds`` and ``aligns``, one ``RowOwners`` per
-cell) over whole documents:
+cell, the memos kept) over whole documents:
 the samples and generated exports of many plans in every text shape, every table
 compared.
 """
@@ -38,6 +40,15 @@ def reference_pair(a: int, b: int, count: int) -> frozenset[int]:
 def reference_lean_cell(cell: owner_cells.OwnerCell) -> owner_cells.OwnerCell:
     """The cell as ``split_cell`` makes it, lists and all."""
     return cell
+
+
+def reference_as_printed(role: str, cleaned: str) -> str:
+    """The printed role as ``split_cell`` made it before: a fresh string each cell."""
+    return " ".join(role.split()).strip(" ,;:")
+
+
+def reference_forget_cuts() -> None:
+    """Before: the cells' segments and peeled pieces kept until the labels are made."""
 
 
 def reference_joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
@@ -89,6 +100,8 @@ def reference_row_owners(split, per_cell, canon, codes) -> list[owners.RowOwners
 
 def old_swaps() -> dict[int, object]:
     return {id(owner_cells.lean_cell): reference_lean_cell,
+            id(owner_cells.as_printed): reference_as_printed,
+            id(owner_cells.forget_cuts): reference_forget_cuts,
             id(role_match.pair_key): reference_pair,
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
@@ -144,6 +157,21 @@ def test_a_lean_cell_holds_what_the_cell_holds(text):
     assert list(lean.holders.items()) == list(cell.holders.items())
 
 
+@pytest.mark.parametrize("text", CELLS)
+def test_a_lean_cell_shares_its_roles_and_their_strings_only_where_they_read_alike(text):
+    cell = owner_cells.split_cell(text, VOCAB)
+    lean = owner_cells.lean_cell(cell)
+    assert (lean.printed is lean.roles) == (cell.printed == cell.roles)
+    for role, printed in zip(cell.roles, cell.printed):
+        assert (printed is role) == (printed == role)
+
+
+def test_a_printed_role_reads_as_before():
+    for role, cleaned in (("  Head  of HR ,", "Head of HR"), ("ACO – HR", "ACO HR"),
+                          ("T & D Manager;", "T&D Manager")):
+        assert owner_cells.as_printed(role, cleaned) == reference_as_printed(role, cleaned)
+
+
 def test_the_apart_pairs_are_the_old_frozensets_keyed():
     per_cell = [["a", "b", "c"], ["b", "a"], ["c"], ["a", "d"], []]
     group_of = {"a": 0, "b": 1, "c": 2, "d": 1}
@@ -176,3 +204,13 @@ def test_row_owners_are_shared_only_between_equal_values():
     assert rows[0] is not rows[1]  # a fuzzy match flagged on one side only
     assert rows[1] is not rows[2]  # a person on one side only
     assert rows[1] is rows[5]  # two cells resolved alike
+
+
+def test_the_cuts_are_forgotten_and_read_again_alike():
+    """``forget_cuts`` empties the segments' and peeled pieces' memos; a cell cut
+    after it is cut as before."""
+    before = [owner_cells.split_cell(t, VOCAB) for t in CELLS]
+    owner_cells.forget_cuts()
+    assert owner_cells._segments.cache_info().currsize == 0
+    assert owner_cells._peeled.cache_info().currsize == 0
+    assert [owner_cells.split_cell(t, VOCAB) for t in CELLS] == before

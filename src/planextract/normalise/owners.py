@@ -21,6 +21,7 @@ from planextract.memo import forget_document
 from planextract.normalise.owner_cells import (
     LeanCell,
     OwnerCell,
+    forget_cuts,
     has_head_noun,
     lean_cell,
     segments,
@@ -152,7 +153,10 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
     one_pair: dict[tuple[str, str], tuple[str, str]] = {}
     cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
-        seen = (tuple(cell.roles), tuple(cell.printed))
+        # a lean cell's roles stand for its printed roles where they read alike: the
+        # roles alone are the key then (strings, never equal to a pair of tuples)
+        seen = cell.roles if cell.printed is cell.roles \
+            else (tuple(cell.roles), tuple(cell.printed))
         if seen not in done:
             pairs: dict[str, str] = {}
             shared = share_prefix(cell.roles, context)
@@ -335,6 +339,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut = {text: lean_cell(split_cell(text, vocab, role_words, commas)) for text in set(cells)}
     split = [cut[text] for text in cells]
     del cut  # the rows hold the cells
+    forget_cuts()  # every cell is cut: its segments and peeled pieces go before the cuts
     cut_pairs = _cut_roles(split, key, builtin, vocab)
     roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
     per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
