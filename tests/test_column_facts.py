@@ -15,7 +15,7 @@ import pytest
 from reference_resolve import reference_resolve
 
 from planextract.extract.registry import read_document
-from planextract.normalise import column_evidence, document, tables
+from planextract.normalise import column_evidence, document, table_texts
 from planextract.normalise.column_facts import ColumnFacts, filled_count
 from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
@@ -79,7 +79,7 @@ def test_whole_datasets_are_the_reference_datasets(exports, monkeypatch):
     fast = [_dataset(p) for p in inputs]
     assert all(doc["status"] == "ok" and actions for doc, actions, _, _ in fast[-len(exports):])
     monkeypatch.setattr(column_evidence, "resolve", reference_resolve)  # detect_layout's
-    monkeypatch.setattr(tables, "resolve", reference_resolve)  # each block's own
+    monkeypatch.setattr(table_texts, "resolve", reference_resolve)  # each block's own
     for path, got in zip(inputs, fast):
         assert got == _dataset(path), path.name
 

@@ -53,7 +53,6 @@ from planextract.normalise import (
     role_text,
     rows,
     table_texts,
-    tables,
 )
 from planextract.normalise.record import ActionRecord
 from planextract.pipeline import action_rows, document_run
@@ -205,13 +204,12 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(block_pack.packed_blocks)] = block_pack.plain_blocks  # every block an object
     swapped = swap_everywhere(monkeypatch, swaps)
     assert swapped >= len(swaps)  # each one at least where it is defined
-    for module in (layout, rows, tables, table_texts):
+    for module in (layout, rows, table_texts):
         monkeypatch.setattr(module, "header_labels", list, raising=True)
         monkeypatch.setattr(module, "repeats_labels", reference_repeats_header)
     monkeypatch.setattr(ActionRecord, "to_row", dataclasses.asdict)
     monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
-    monkeypatch.setattr(tables, "resolve", reference_resolve)  # each column read afresh
-    monkeypatch.setattr(table_texts, "resolve", reference_resolve)
+    monkeypatch.setattr(table_texts, "resolve", reference_resolve)  # each column read afresh
     import reference_resolve as resolve_module  # its own names: every cell counted too
 
     monkeypatch.setattr(resolve_module, "dated_column", reference_dated_column)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import table_rows_reference as row_pass
 from hypothesis import given, settings
 from test_block_pack import _tables
 from text_exports import write_exports
@@ -62,18 +63,18 @@ def test_the_first_pass_reads_texts_as_it_read_rows(blocks):
         texts = _texts(block)
         header = find_header(block.rows, search)
         assert text_pass.find_header(texts, search) == header
-        assert text_pass.looks_like_plan(texts) == tables.looks_like_plan(list(block.rows))
-        plans += tables.looks_like_plan(list(block.rows))
+        assert text_pass.looks_like_plan(texts) == row_pass.looks_like_plan(list(block.rows))
+        plans += row_pass.looks_like_plan(list(block.rows))
         first = block.rows[0] if block.rows else None
         assert text_pass.describe(index, texts, first and first.line_start,
-                                  first and first.page_start) == tables.describe(index, block)
-        assert text_pass.columns_of(texts, 3, ["Action", "Lead"]) == tables.columns_of(
+                                  first and first.page_start) == row_pass.describe(index, block)
+        assert text_pass.columns_of(texts, 3, ["Action", "Lead"]) == row_pass.columns_of(
             list(block.rows), 3, ["Action", "Lead"])
         if header is None:
             continue
         headers += 1
         got = text_pass.resolve_block(header, texts[header.last + 1:], DEFAULT.columns)
-        expected = tables.resolve_block(header, tables.data_rows(block, header),
+        expected = row_pass.resolve_block(header, tables.data_rows(block, header),
                                         DEFAULT.columns)
         assert got == expected
         assert text_pass.squashed(texts[header.last + 1:]) == [

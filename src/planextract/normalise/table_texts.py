@@ -1,9 +1,10 @@
 """The normaliser's first pass over a table block read from its cells' texts alone
 (issue 11): a packed block (``extract.block_pack``) gives its rows' texts straight
 from its bytes (``table_texts``), without a ``Cell`` or ``Row`` made, and the first
-pass needs nothing else. Each function here is its namesake in ``tables`` or
-``header_rows`` on the rows' texts; those, on ``Row`` objects, are the reference
-(tests/test_table_texts.py compares them over every block of whole documents)."""
+pass needs nothing else. Each function here is its namesake in ``header_rows`` or
+in the ``tables`` it replaced on the rows' texts; those, on ``Row`` objects, are the
+reference (``header_rows``; the replaced ones kept in tests/table_rows_reference.py),
+and tests/test_table_texts.py compares them over every block of whole documents."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def find_header(rows: Texts, search: int = DEFAULT.columns.header_search,
 
 
 def columns_of(rows: Texts, width: int, headers: list[str] | None = None) -> Texts:
-    """``tables.columns_of``: each column's texts (squashed), rows repeating the
+    """The old ``tables.columns_of``: each column's texts (squashed), rows repeating the
     header left out."""
     labels = header_labels(headers or ())
     body = [r for r in rows if not headers or not repeats_labels(r, labels)]
@@ -39,7 +40,7 @@ def columns_of(rows: Texts, width: int, headers: list[str] | None = None) -> Tex
 
 def resolve_block(header: Header, rows: Texts,
                   settings: ColumnSettings = DEFAULT.columns) -> Resolved:
-    """``tables.resolve_block``: ``rows`` are the block's data rows."""
+    """The old ``tables.resolve_block``: ``rows`` are the block's data rows."""
     labels = header.labels
     return resolve(labels, header_roles(labels),
                    columns_of(rows, len(labels), [*labels, *header.printed]), settings,
@@ -47,7 +48,7 @@ def resolve_block(header: Header, rows: Texts,
 
 
 def looks_like_plan(rows: Texts) -> bool:
-    """``tables.looks_like_plan``."""
+    """The old ``tables.looks_like_plan``."""
     columns = columns_of(rows, 0)
     if len(rows) < 2 or len(columns) < 2:
         return False
@@ -60,7 +61,7 @@ def looks_like_plan(rows: Texts) -> bool:
 
 
 def describe(index: int, rows: Texts, line: int | None, page: int | None) -> str:
-    """``tables.describe``: ``line`` and ``page`` are the first row's."""
+    """The old ``tables.describe``: ``line`` and ``page`` are the first row's."""
     first = next((squash(t) for r in rows for t in r if t.strip()), "")
     where = ""
     if rows and page:
