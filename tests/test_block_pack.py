@@ -241,7 +241,7 @@ def _write_both(rows, cell_parts, ObjectTables, PackedTables, table_writer) -> N
             if close:
                 writer.close()
             writer.add(raws, number, number + 1, after_break)
-            assert (writer.rows, writer.width) == (writers[0].rows, writers[0].width)
+        assert (writers[1].rows, writers[1].width) == (writers[0].rows, writers[0].width)
     for writer in writers:
         writer.close()
     assert packed == plain

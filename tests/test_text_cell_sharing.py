@@ -69,9 +69,10 @@ def test_shared_cells_read_as_cells_made_afresh(inputs, monkeypatch):
 
 def test_equal_cells_are_one_object(inputs, monkeypatch):
     """Within a document every distinct raw text of a body cell is one object
-    (header rows and key tables aside: few, made apart), as the readers make them:
-    the blocks held as objects (packed, each table's unpacked cells share as the
-    packed ones did: tests/test_block_pack.py)."""
+    (header rows and key tables aside: few, made apart), as the readers make them
+    with the blocks held as objects: this guards the reference path (``plain_blocks``,
+    which the whole-document swaps compare with). The packed path shares equal cells
+    within a table, not across tables: tests/test_block_pack.py checks that."""
     from text_exports import swap_everywhere
 
     from planextract.extract.block_pack import packed_blocks, plain_blocks

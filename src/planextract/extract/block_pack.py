@@ -126,13 +126,18 @@ _CELLS, _LINE_START, _LINE_END, _PAGE_START, _PAGE_END, _AFTER_BREAK, _STITCHED 
         "cells", "line_start", "line_end", "page_start", "page_end", "after_break", "stitched"))
 
 
+def cell_text(parts: tuple[str, ...]) -> str:
+    """A cell's text from its parts, as ``Cell.__post_init__`` makes it."""
+    return parts[0] if len(parts) == 1 else "\n".join([p for p in parts if p])
+
+
 def _cell(parts: tuple[str, ...], raw: str) -> Cell:
     """``Cell(parts, raw)`` with its slots set directly: the dataclass's frozen
     ``__init__`` and ``__post_init__`` were a third of unpacking (issue 11); the
     same text and the same ``raw is text`` as ``Cell.__post_init__`` makes."""
     set_parts, set_raw, set_text = _CELL
     cell = _new(Cell)
-    text = parts[0] if len(parts) == 1 else "\n".join(p for p in parts if p)
+    text = cell_text(parts)
     set_parts(cell, parts)
     set_raw(cell, text if raw == text else raw)
     set_text(cell, text)
@@ -175,7 +180,7 @@ def table_texts(item: PackedTable | Table) -> tuple[list[list[str]], int | None,
         return ([[c.text for c in r.cells] for r in item.rows],
                 first and first.line_start, first and first.page_start)
     parts, _, rows = marshal.loads(item.data)
-    texts = [p[0] if len(p) == 1 else "\n".join([x for x in p if x]) for p in parts]
+    texts = list(map(cell_text, parts))
     first = rows[0] if rows else (None, None, None, None)
     return [[texts[i] for i in row[0]] for row in rows], first[1], first[3]
 

@@ -88,7 +88,7 @@ class PackedTables:
                 found = at[raw] = len(self._cells)
                 cell = self._parts.get(raw)
                 if cell is None:
-                    cell = self._parts[raw] = _cell(self._parts_of(raw), raw)
+                    cell = self._parts[raw] = packed_cell(self._parts_of(raw), raw)
                 self._cells.append(cell)
             positions.append(found)
         self._rows.append((tuple(positions), line_start, line_end, None, None, after_break,
@@ -104,7 +104,7 @@ class PackedTables:
             self._parts = {}
 
 
-def _cell(parts: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], str]:
+def packed_cell(parts: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], str]:
     """A cell's (parts, raw), raw one string with its one part when they are equal
     (as ``Cell`` keeps it: ``marshal`` then writes it once)."""
     if len(parts) == 1 and parts[0] == raw:

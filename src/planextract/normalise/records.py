@@ -27,8 +27,6 @@ from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
 
-OWNER_RULES = owners.OWNER_RULES  # their memos go once owners are resolved (owners.resolve)
-
 
 def _text(draft: Draft, role: str) -> str | None:
     printed = draft.values.get(role)

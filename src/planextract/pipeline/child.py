@@ -162,7 +162,7 @@ def send(conn: Connection, obj: object) -> None:
         conn.send_bytes(parts[0])
         return
     fd = conn.fileno()
-    for part in (head(sum(map(len, parts))), *parts):
+    for part in (head(sum(memoryview(p).nbytes for p in parts)), *parts):
         view = memoryview(part).cast("B")
         while view:
             view = view[os.write(fd, view):]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from planextract.extract.block_pack import PackedBlocks, packed_table
 from planextract.extract.model import Cell, Row, Table
+from planextract.extract.table_writer import packed_cell
 from planextract.extract.text.cell_items import RawCell
 
 
@@ -79,10 +80,7 @@ class PackedCellTables:
             found = at.get(raw)
             if found is None:
                 found = at[raw] = len(self._cells)
-                parts = self._parts_of(raw)
-                # raw one string with its one part when equal, as ``Cell`` keeps it
-                self._cells.append((parts, parts[0]) if len(parts) == 1 and parts[0] == raw
-                                   else (parts, raw))
+                self._cells.append(packed_cell(self._parts_of(raw), raw))
             positions.append(found)
         self._rows.append((tuple(positions), cells[0].first_line, cells[-1].last_text_line,
                            None, None, after_break, False))
