@@ -79,8 +79,9 @@ class Stretch:
 
     def next_start(self) -> bool:
         """Make the stretch ahead of ``index`` at least a stretch of lines long
-        (the items read dropped when they are most of it); False when all is read."""
-        if self.index > self._lines and 2 * self.index > len(self.items):
+        (the items read dropped once they are four stretches: each drop counts the
+        indices of the cells left on again); False when all is read."""
+        if self.index > 4 * self._lines:
             self._drop_read()
         while not self.whole and len(self.items) - self.index < self._lines:
             self.widen()
