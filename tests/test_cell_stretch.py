@@ -123,7 +123,7 @@ def test_any_text_reads_alike_whatever_the_stretch(pieces, before, stretch):
 def test_the_split_in_stretches_is_the_whole_split(pieces, runs):
     lines = [line for piece in pieces for line in piece]
     paragraphs, items = cells._split_cells(list(lines))
-    split, got, turn = CellSplit(list(lines)), [], 0
+    split, got, turn = CellSplit(iter([list(lines)])), [], 0
     while not split.done:
         split.run(runs[turn % len(runs)])
         got += split.take()

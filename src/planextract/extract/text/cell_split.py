@@ -13,6 +13,7 @@ back) and the lone lines after it: every item before the last cell is final, and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from planextract.extract.key_lines import KeyLine, key_line
 from planextract.extract.model import Paragraph
@@ -54,14 +55,17 @@ def give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
 
 
 class CellSplit:
-    """``cells._split_cells(lines, consume=True)``, run a stretch at a time."""
+    """``cells._split_cells(lines, consume=True)``, run a stretch at a time over the
+    export's lines given a piece at a time (``decode.decode_pieces``)."""
 
-    __slots__ = ("_lines", "_next", "_pending", "_last", "_blanks", "_texts", "paragraphs",
-                 "started")
+    __slots__ = ("_pieces", "_lines", "_next", "_base", "_pending", "_last", "_blanks", "_texts",
+                 "paragraphs", "started")
 
-    def __init__(self, lines: list[str]) -> None:
-        self._lines = lines
-        self._next = 0  # the first line not split yet
+    def __init__(self, pieces: Iterator[list[str]]) -> None:
+        self._pieces: Iterator[list[str]] | None = pieces  # the export's lines, piece by piece
+        self._lines: list[str] = []  # the lines taken from the pieces and not let go yet
+        self._next = 0  # the first line of _lines not split yet
+        self._base = 0  # how many lines of the export came before _lines[0]
         self._pending: list[RawCell | Loose] = []  # the items not handed over yet
         self._last = 0  # the index in _pending of its last cell (what may still change)
         self._blanks = 0
@@ -71,7 +75,23 @@ class CellSplit:
 
     @property
     def done(self) -> bool:
-        return self._next >= len(self._lines)
+        return self._pieces is None and self._next >= len(self._lines)
+
+    def _fetch(self, count: int) -> None:
+        """Take pieces until ``count`` lines and the one after them are here to split
+        (a line's reading looks at the next), the lines split let go."""
+        while self._pieces is not None and len(self._lines) - self._next <= count:
+            piece = next(self._pieces, None)
+            if piece is None:
+                self._pieces = None
+                break
+            self._base += self._next
+            if self._next == len(self._lines):
+                self._lines = piece  # not copied: a piece of every line is let go as split
+            else:
+                del self._lines[:self._next]
+                self._lines += piece
+            self._next = 0
 
     def take(self) -> list[RawCell | Loose]:
         """The items no later line can change (every one once the split is done)."""
@@ -87,7 +107,9 @@ class CellSplit:
     def run(self, count: int) -> None:
         """Split ``count`` more lines, each let go (``None``) once read, as
         ``_split_cells`` does with ``consume``."""
+        self._fetch(count)
         lines, items, paragraphs = self._lines, self._pending, self.paragraphs
+        base = self._base + 1  # line numbers count from one
         if len(self._texts) > TEXTS_KEPT:
             self._texts = {}
         shared = self._texts.setdefault
@@ -95,7 +117,7 @@ class CellSplit:
         stop = min(len(lines), self._next + count)
         for index in range(self._next, stop):
             line = lines[index]
-            number = index + 1
+            number = base + index
             cell, filled = CELL_START.match(line), bool(line.strip())
             if cell:
                 text = line.split("\t", 1)[1]

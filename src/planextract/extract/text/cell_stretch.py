@@ -14,6 +14,8 @@ dropped from the front now and then, the cells' indices counted on from there.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from planextract.extract.text.cell_items import Loose, RawCell
 from planextract.extract.text.cell_rows import MAX_HEADER_CELLS, MAX_HEADER_ROWS, Facts
 from planextract.extract.text.cell_split import CellSplit
@@ -48,8 +50,8 @@ class Stretch:
     __slots__ = ("split", "items", "cells", "facts", "index", "_lines", "cell_count",
                  "whole")
 
-    def __init__(self, lines: list[str], stretch_lines: int) -> None:
-        self.split = CellSplit(lines)
+    def __init__(self, pieces: Iterator[list[str]], stretch_lines: int) -> None:
+        self.split = CellSplit(pieces)
         self.items: list[RawCell | Loose | None] = []
         self.cells: list[RawCell | None] = []
         self.facts = StretchFacts(self.cells)

@@ -31,7 +31,7 @@ from planextract.extract.text.cell_split import give_back as _give_back
 from planextract.extract.text.cell_split import stands_alone as _stands_alone
 from planextract.extract.text.cell_stretch import Stretch
 from planextract.extract.text.cell_tables import cell_tables
-from planextract.extract.text.decode import decode_lines
+from planextract.extract.text.decode import decode_lines, decode_pieces
 from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
@@ -206,9 +206,8 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     """The export split and its tables chosen a stretch of lines at a time
     (``cell_stretch``): what ``_read_whole`` reads, without every cell of the
     export held at once (issue 11: the split alone was 6.7 times a 10 MB export)."""
-    lines, warnings = decode_lines(data, settings.limits)
-    stretch = Stretch(lines, settings.text_cells.stretch_lines)
-    del lines
+    pieces, warnings = decode_pieces(data, settings.limits)
+    stretch = Stretch(pieces, settings.text_cells.stretch_lines)
     stretch.start()
     blocks = packed_blocks()  # each table packed as chosen
     blocks += stretch.split.paragraphs
