@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from planextract.extract.text import cell_stretch, cells
+from planextract.extract.text import cell_stretch, cells, decode
 from planextract.extract.text.cell_split import CellSplit
 from planextract.settings import DEFAULT
 
@@ -56,11 +56,14 @@ def exports(tmp_path_factory) -> list[tuple[str, bytes]]:
     return found
 
 
-def test_stretched_reads_are_the_whole_read(exports):
+def test_stretched_reads_are_the_whole_read(exports, monkeypatch):
+    """Stretches of a few lines to many, the bytes decoded in pieces of a few lines
+    to 64 k (``decode.decode_pieces``)."""
     assert sum(1 for name, _ in exports if name.startswith("generated")) == 3
     for name, data in exports:
         expected = _read(data, None)
-        for stretch in STRETCHES:
+        for stretch, piece in zip(STRETCHES, (40, 1000, 1 << 16, 300), strict=True):
+            monkeypatch.setattr(decode, "_PIECE_CHARS", piece)
             assert _read(data, stretch) == expected, (name, stretch)
 
 
