@@ -31,7 +31,8 @@ from planextract.extract.text.cell_split import give_back as _give_back
 from planextract.extract.text.cell_split import stands_alone as _stands_alone
 from planextract.extract.text.cell_stretch import Stretch
 from planextract.extract.text.cell_tables import cell_tables
-from planextract.extract.text.decode import decode_lines, decode_pieces
+from planextract.extract.text.decode import decode_lines
+from planextract.extract.text.line_pieces import decode_pieces
 from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]

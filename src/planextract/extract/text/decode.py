@@ -29,7 +29,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 from charset_normalizer import from_bytes
@@ -281,6 +280,27 @@ def _decode(data: bytes, limits: Limits) -> tuple[str, tuple[str, ...]]:
 
 
 _last: list = [None, DEFAULT.limits]  # the bytes last decoded with explicit limits, and those
+# the bytes (and limits) found to decode to their UTF-8 as it stands, once their text is
+# let go (``line_pieces.sniff_lines``): decoding them again is that alone
+_plain: list = [None, None]
+
+
+def unchanged(data: bytes, warnings: list[str]) -> bool:
+    """Decoding ``data`` gave its UTF-8 as it stands: no byte-order mark (one is
+    dropped, and names the encoding), no warning (every other change warns)."""
+    return not warnings and not data.startswith(tuple(bom for bom, _ in _BOMS))
+
+
+def mark_plain(data: bytes, limits: Limits) -> None:
+    """``data`` decodes to its UTF-8 with ``limits``: its text is let go and, when
+    asked again, is ``data.decode("utf-8")`` with no repair looked for."""
+    forget()
+    _last[:] = [data, limits]
+    _plain[:] = [data, limits]
+
+
+def is_plain(data: bytes, limits: Limits | None) -> bool:
+    return _plain[0] is data and _plain[1] == (_last[1] if limits is None else limits)
 
 
 def decode(data: bytes, limits: Limits | None = None) -> tuple[str, list[str]]:
@@ -288,6 +308,8 @@ def decode(data: bytes, limits: Limits | None = None) -> tuple[str, list[str]]:
     Raises ReaderError when the bytes are not text. The last file's answer is
     kept, as the registry and then the reader both decode it; a reader that
     passes no limits gets those the registry used for the same bytes."""
+    if is_plain(data, limits):
+        return data.decode("utf-8"), []
     if limits is None:
         limits = _last[1] if _last[0] is data else DEFAULT.limits
     else:
@@ -301,6 +323,7 @@ def forget() -> None:
     all through normalising (twice the input for non-ASCII UTF-8)."""
     _decode.cache_clear()
     _last[:] = [None, DEFAULT.limits]
+    _plain[:] = [None, None]
 
 
 _PIECE_CHARS = 1 << 16  # a text with carriage returns made into lines this much at a time
@@ -330,46 +353,15 @@ def lines_of(text: str) -> list[str]:
 def decode_lines(data: bytes, limits: Limits | None = None) -> tuple[list[str], list[str]]:
     """``decode`` as lines, the whole text let go (``forget``) once split: a reader
     that works line by line holds one copy of the file, not two."""
+    if is_plain(data, limits):  # its lines from the bytes: no text beside them
+        from planextract.extract.text.line_pieces import utf8_pieces
+
+        lines = [line for piece in utf8_pieces(data) for line in piece]
+        forget()
+        return lines, []
     text, warnings = decode(data, limits)
     lines = lines_of(text)
     del text
     forget()
     return lines, warnings
 
-
-def decode_pieces(data: bytes, limits: Limits | None = None
-                  ) -> tuple[Iterator[list[str]], list[str]]:
-    """``decode_lines``' lines a piece at a time, and the warnings. When decoding
-    changed nothing (no warning, no byte-order mark: the text is ``data``'s UTF-8 as
-    it stands) the pieces are decoded from ``data`` as they are asked for, so the
-    text and all its lines are never held, only the bytes the caller holds anyway
-    (issue 11: the lines were 3.2 times a 10 MB text-cells export as the reader began,
-    the decoded text twice it); else ``decode_lines``' lines, as one piece."""
-    text, warnings = decode(data, limits)
-    if warnings or data.startswith(tuple(bom for bom, _ in _BOMS)):
-        del text
-        lines, warnings = decode_lines(data, limits)
-        return iter([lines]), warnings
-    del text
-    forget()
-    return _utf8_pieces(data), warnings
-
-
-def _utf8_pieces(data: bytes) -> Iterator[list[str]]:
-    """``lines_of(data.decode("utf-8"))`` in pieces of about ``_PIECE_CHARS`` bytes, each
-    cut just after a line feed (a character of its own in UTF-8; no ``\r\n`` cut in two)."""
-    size = _PIECE_CHARS
-    start = 0
-    while True:
-        cut = data.find(b"\n", start + size)
-        if cut < 0:  # the last piece: its last line (empty after a final line feed) kept
-            yield _newlines(data[start:].decode("utf-8")).split("\n")
-            return
-        piece = _newlines(data[start:cut + 1].decode("utf-8")).split("\n")
-        piece.pop()  # the empty string after the piece's closing line feed
-        yield piece
-        start = cut + 1
-
-
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
