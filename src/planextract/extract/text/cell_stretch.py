@@ -47,7 +47,7 @@ class StretchFacts(Facts):
 class Stretch:
     """The items split and final, from the first one not read (``index``)."""
 
-    __slots__ = ("split", "items", "cells", "facts", "index", "_lines", "cell_count",
+    __slots__ = ("split", "items", "cells", "facts", "index", "_stretch", "cell_count",
                  "whole")
 
     def __init__(self, pieces: Iterator[list[str]], stretch_lines: int) -> None:
@@ -56,18 +56,18 @@ class Stretch:
         self.cells: list[RawCell | None] = []
         self.facts = StretchFacts(self.cells)
         self.index = 0
-        self._lines = stretch_lines
+        self._stretch = stretch_lines
         self.cell_count = 0  # every cell of the export so far
         self.whole = False  # every line split and every item here (or read)
 
     def start(self) -> None:
         """Split until the first cell (the paragraphs before it are all found)."""
         while not self.split.started and not self.split.done:
-            self.split.run(self._lines)
+            self.split.run(self._stretch)
 
     def widen(self) -> None:
         """Split another stretch of lines, its final items added."""
-        self.split.run(self._lines)
+        self.split.run(self._stretch)
         cells, before = self.cells, len(self.cells)
         for item in self.split.take():
             if isinstance(item, RawCell):
@@ -83,9 +83,9 @@ class Stretch:
         """Make the stretch ahead of ``index`` at least a stretch of lines long
         (the items read dropped once they are four stretches: each drop counts the
         indices of the cells left on again); False when all is read."""
-        if self.index > 4 * self._lines:
+        if self.index > 4 * self._stretch:
             self._drop_read()
-        while not self.whole and len(self.items) - self.index < self._lines:
+        while not self.whole and len(self.items) - self.index < self._stretch:
             self.widen()
         return self.index < len(self.items)
 
