@@ -21,6 +21,7 @@ from planextract.extract.text import (
     cell_items,
     cell_labels,
     cell_rows,
+    cell_split,
     cells,
     markdown,
     tabbed,
@@ -256,6 +257,7 @@ class ReferenceFacts(cell_rows.Facts):
 
 
 def _reference_paths(monkeypatch) -> None:
+    monkeypatch.setattr(cells, "_read_cells", cells._read_whole)  # the whole export split
     monkeypatch.setattr(cells, "Facts", ReferenceFacts)
     split_cells = cells._split_cells
     monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
@@ -265,7 +267,7 @@ def _reference_paths(monkeypatch) -> None:
                         lambda lines, consume=False: parse_markdown(lines))
     monkeypatch.setattr(tabbed, "parse_tabbed_lines",
                         lambda lines, consume=False: parse_tabbed(lines))
-    for module in (cells, cell_rows, cell_items):
+    for module in (cells, cell_rows, cell_items, cell_split):
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "word_tuple", cell_labels.word_set)  # a set an answer

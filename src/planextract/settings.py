@@ -172,6 +172,8 @@ class TextCellSettings:
     blank_weight: float = 2.0  # blank lines before row starts weigh twice a column's likeness
     left_penalty: float = 1.0  # cells left in an unfinished last row: a wrong width, or a cut row
     repeat_weight: float = 1.0  # the header seen again at a page top: once is enough to show it
+    stretch_lines: int = 4096  # lines split at a time: the reader holds about two stretches'
+    # cells, not the export's (issue 11); a reading that walks past them widens the stretch
 
 
 @dataclass(frozen=True)

@@ -163,10 +163,9 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
         raise LimitError(f"a text file of {len(data) / (1 << 20):,.1f} MB, more than the "
                          f"limit of {limits.max_text_bytes / (1 << 20):,.1f} MB for text "
                          "exports (--max-text-mb); check it is the right file")
-    from planextract.extract.text.decode import decode, lines_of
+    from planextract.extract.text.line_pieces import sniff_lines
 
-    text, _ = decode(data, limits)
-    lines = [ln for ln in lines_of(text) if ln.strip() or "\t" in ln]  # "\t": an empty cell
+    lines = sniff_lines(data, limits)  # not blank, or a TAB (an empty cell)
     for fmt in TEXT_FORMATS:
         if fmt.detect(data, lines):
             return fmt

@@ -150,7 +150,13 @@ class Facts:
     Kept a byte a cell, by the cell's index (0: not worked out yet): a map from
     index to answer held an entry and an index object for each of an export's
     cells, 0.6 times a 1 MB export (issue 11). A position past the last cell is
-    worked out each time it is asked (there is no cell to keep it by)."""
+    worked out each time it is asked (there is no cell to keep it by).
+
+    ``reach``: the furthest item a reading's walk stopped at since the reader set
+    it (``choose`` moves it on): a reader holding a stretch of the export takes a
+    reading only when every walk stopped well inside it (``cell_stretch``)."""
+
+    reach = 0
 
     def __init__(self, cells: list[RawCell]) -> None:
         self.cells = cells
@@ -355,6 +361,8 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
                                                for r in range(rows)])
             grouper = _Grouper(items, facts, Header(labels), numbered)
             parse = grouper.group(body, parse)
+            if parse.stop > facts.reach:
+                facts.reach = parse.stop
             parse.folds += _header_folds(items[start:body])
             score = _score(parse, numbered, weights)
             if best is None or score > best[0]:
