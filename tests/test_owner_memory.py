@@ -127,6 +127,7 @@ def test_whole_documents_are_the_same_with_the_old_owner_working_set(inputs, mon
     assert swap_everywhere(monkeypatch, old_swaps()) >= 5  # defined, and owners' imports
     # the rows' owners all made at once, a list, as the swapped ``_row_owners`` makes them
     monkeypatch.setattr(records, "ROWS_AS_MADE", False)
+    monkeypatch.setattr(owners, "FORGET_CUT", False)  # the rules' memos kept to the labels
     old = [everything(p) for p in inputs]
     for path, got, expected in zip(inputs, lean, old):
         assert got == expected, path.name
