@@ -3,7 +3,9 @@
 action block's squashed texts to the layouts (``document.KEEP_TEXTS``, session 17):
 the same rows for every table, and the same whole documents, on the samples,
 generated exports of every text shape at two sizes and the family corpus' text
-formats. The output must be identical."""
+formats; and the same documents with every session-18 reference swapped in at once
+(the owner changes' own tests are in test_owner_memory). The output must be
+identical."""
 
 from __future__ import annotations
 
@@ -75,6 +77,22 @@ def test_whole_documents_are_the_same_with_the_first_pass_texts_kept(inputs, mon
     for path, got, expected in zip(inputs, now, kept):
         assert got == expected, path.name
     assert sum(len(actions) for _, actions, *_ in now) > 1000
+
+
+def test_whole_documents_are_the_same_with_every_session_18_reference(inputs, monkeypatch):
+    """The layouts' rows kept from the first pass, the rows' owners made as a list and
+    the owner rules' memos kept to the labels, all at once (the packed rows' frames
+    are compared by test_packed_rows): the same datasets, the family corpus' too."""
+    from planextract.normalise import owners, records
+
+    now = [everything(p) for p in inputs]
+    monkeypatch.setattr(document, "KEEP_TEXTS", True)
+    monkeypatch.setattr(records, "ROWS_AS_MADE", False)
+    monkeypatch.setattr(owners, "FORGET_CUT", False)
+    before = [everything(p) for p in inputs]
+    for path, got, expected in zip(inputs, now, before):
+        assert got == expected, path.name
+    assert sum(len(roles) for *_, roles in now) > 100
 
 
 def test_a_table_is_read_once_and_in_its_blocks_order():
