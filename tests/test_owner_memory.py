@@ -26,7 +26,7 @@ from text_exports import everything, swap_everywhere, write_exports
 
 from planextract.lexicon import role_vocab
 from planextract.memo import caches
-from planextract.normalise import owner_cells, owners, role_match, role_text
+from planextract.normalise import owner_cells, owners, records, role_match, role_text
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = role_vocab.load()
@@ -125,6 +125,9 @@ def test_whole_documents_are_the_same_with_the_old_owner_working_set(inputs, mon
     for cache in caches()["document"]:
         cache.cache_clear()
     assert swap_everywhere(monkeypatch, old_swaps()) >= 5  # defined, and owners' imports
+    # the rows' owners all made at once, a list, as the swapped ``_row_owners`` makes them
+    monkeypatch.setattr(records, "ROWS_AS_MADE", False)
+    monkeypatch.setattr(owners, "FORGET_CUT", False)  # the rules' memos kept to the labels
     old = [everything(p) for p in inputs]
     for path, got, expected in zip(inputs, lean, old):
         assert got == expected, path.name
@@ -204,6 +207,30 @@ def test_row_owners_are_shared_only_between_equal_values():
     assert rows[0] is not rows[1]  # a fuzzy match flagged on one side only
     assert rows[1] is not rows[2]  # a person on one side only
     assert rows[1] is rows[5]  # two cells resolved alike
+
+
+def test_rows_as_made_are_the_rows_owners_one_at_a_time():
+    """``rows_as_made`` (what ``records`` reads) gives each row the value
+    ``_row_owners`` gives it, flags included, in order, none shared."""
+    cell = owner_cells.lean_cell
+    texts = ("Mgr X", "Manager X", "Manager X (Jo Bloggs)", "Head of Y", "Mgr X", "manager x",
+             "", "Jo Bloggs", "HR / Head of Y")
+    split = [cell(owner_cells.split_cell(t, VOCAB)) for t in texts]
+    resolved = owners.resolve(list(texts), {})
+    made = owners.resolve(list(texts), {}, as_made=True)
+    assert made.roles == resolved.roles
+    rows = list(made.rows)
+    assert [(r.owners, r.people, set(r.flags)) for r in rows] \
+        == [(r.owners, r.people, set(r.flags)) for r in resolved.rows]
+    assert len({id(r) for r in rows}) == len(rows) == len(texts)
+    per_cell = [("Mgr X",), ("Manager X",), ("Manager X",), ("Head of Y",), ("Mgr X",),
+                ("Manager X",), (), (), ("Head of Y",)]
+    canon = {"Mgr X": "Manager X", "Manager X": "Manager X", "Head of Y": "Head of Y"}
+    codes = {"Mgr X": "fuzzy", "Manager X": "exact", "Head of Y": "exact"}
+    assert [(r.owners, r.people, set(r.flags))
+            for r in owners.rows_as_made(split, per_cell, canon, codes)] \
+        == [(r.owners, r.people, set(r.flags))
+            for r in owners._row_owners(split, per_cell, canon, codes)]
 
 
 def test_the_cuts_are_forgotten_and_read_again_alike():

@@ -169,7 +169,12 @@ def test_packed_rows_are_sent_as_their_parts_and_arrive_as_the_joined_wire(pairs
         packed, made = now.action_rows, document_tables(now)
         held = made.tables.wire("actions", sending=True)
         assert isinstance(held[1], Frames)
-        assert all(a is b for a, b in zip(held[1].parts[1::2], [d for d, _ in packed.messages]))
+        # the very parts held: the frames joined 64 KB or more at a time (pickled as
+        # they are), then the last frames as made
+        assert len(held[1].parts) == len(packed.chunks) + len(packed._open)
+        assert all(a is b for a, b in zip(held[1].parts, [*packed.chunks, *packed._open]))
+        assert all(len(c) >= pickle_frame_target() for c in packed.chunks)
+        assert sum(map(len, held[1].parts)) == len(packed.wire()[1])
         assert made.tables.wire("actions") == packed.wire()  # in this process: joined
         for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
             arrived = pickle.loads(pickle.dumps(made, protocol))
@@ -235,3 +240,28 @@ def test_whole_runs_write_the_same_datasets(tmp_path, monkeypatch, inputs):
     for name in TABLES:
         now, before = rows(tmp_path / "now", name), rows(tmp_path / "before", name)
         assert len(now) and now.equals(before), name
+
+
+def pickle_frame_target() -> int:
+    """The length from which pickle writes a bytes object as it is, not into a frame."""
+    return pickle._Framer._FRAME_SIZE_TARGET
+
+
+def test_packed_frames_are_the_messages_framed_one_after_another(pairs):
+    """However the frames are joined into parts, joined they are each message's
+    sizes then its bytes, in order: what ``unpacked`` reads back; and a part of
+    the pickle's frame target or more is sent as it is."""
+    from planextract.pipeline.packed_rows import _FRAME, Frames
+
+    result = max((b for _, b in pairs), key=lambda r: r.n_actions)
+    rows = result.actions * max(1, 3000 // len(result.actions))
+    packed = _built(rows, "zstd")
+    assert isinstance(packed, PackedRows) and packed.n_messages == len(packed.messages) > 20
+    assert packed.chunks  # some parts joined
+    framed = b"".join(_FRAME.pack(len(d), n) + bytes(d) for d, n in packed.messages)
+    assert packed.wire() == ("zstd", framed)
+    assert packed.table().num_rows == len(rows)
+    parts = []
+    pickle.Pickler(type("Sink", (), {"write": staticmethod(parts.append)})(),
+                   4).dump(Frames(tuple(packed.chunks)))
+    assert all(any(part is chunk for part in parts) for chunk in packed.chunks)

@@ -29,6 +29,9 @@ from planextract.normalise.tables import LogicalTable
 from planextract.settings import DEFAULT, Settings
 
 _REMEMBERED = (numbering.split_leading,)  # as defined (a test may swap the name)
+# the reference (session 17): the first pass keeps every action block's squashed
+# texts for the layouts, all held at once; tests swap it in over whole documents
+KEEP_TEXTS = False
 
 
 def _label_set(headers: list[str]) -> set[str]:
@@ -104,8 +107,10 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     table_of: dict[int, int] = {}
     headers_of: dict[int, Header | None] = {}
     # packed blocks: each action block's data rows as squashed texts, for the layouts
-    # (unpacked once more, the whole document's rows would be objects at once)
-    texts: dict[int, list[list[str]]] | None = {} if isinstance(blocks, PackedBlocks) else None
+    # (unpacked once more, the whole document's rows would be objects at once), read
+    # again a table at a time (``LayoutRows``); kept from here by the reference only
+    packed = isinstance(blocks, PackedBlocks)
+    texts: dict[int, list[list[str]]] | None = {} if packed and KEEP_TEXTS else None
     last_title: str | None = None
     for index, block in enumerate(items):
         if isinstance(block, Paragraph):
@@ -173,7 +178,9 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     doc.warnings.extend(glossary.conflicts(doc.glossary))
 
     del similar_index, label_sets  # pass 1's: the logical tables are found
-    layouts = _layouts(blocks, logical, table_of, headers_of, settings, texts)
+    layouts = _layouts(blocks, logical, table_of, headers_of, settings,
+                       texts if texts is not None or not packed
+                       else text_pass.LayoutRows(items, table_of, headers_of))
     del texts
     # the last block each table builder reads: it goes after it (issue 11: every
     # builder, its layout and the drafts list it keeps were held to the end)
@@ -258,13 +265,15 @@ def _hand_over(builder: TableBuilder, before: int, ready: ReadyDrafts) -> None:
 
 def _layouts(blocks: list | PackedBlocks, logical: list[LogicalTable], table_of: dict[int, int],
              headers_of: dict[int, Header | None], settings: Settings,
-             texts: dict[int, list[list[str]]] | None = None
+             texts: dict[int, list[list[str]]] | text_pass.LayoutRows | None = None
              ) -> dict[tuple[int, tuple[str, ...]], Layout]:
     """The layout of each logical table under each header it is printed with,
     read from all its rows at once, before any draft is made (so the blocks can
-    go as pass 2 reads them, issue 11). ``texts``: the first pass's squashed
-    data rows of packed blocks (``_rows_by_table``)."""
-    rows_of = _rows_by_table(blocks, table_of, headers_of, texts)
+    go as pass 2 reads them, issue 11). ``texts``: packed blocks' squashed data
+    rows, read a table at a time (``LayoutRows``), or (the reference) the first
+    pass's (``_rows_by_table``)."""
+    rows_of = texts if isinstance(texts, text_pass.LayoutRows) else _rows_by_table(
+        blocks, table_of, headers_of, texts)
     wanted: dict[int, dict[tuple[str, ...], list[str]]] = {}  # each table's headers
     for index, match in table_of.items():
         header = headers_of[index]

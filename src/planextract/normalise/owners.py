@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 
 from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
 from planextract.memo import forget_document
+from planextract.memo import forget_document as forget_answers  # (the early forgets)
 from planextract.normalise.owner_cells import (
     LeanCell,
     OwnerCell,
@@ -28,6 +30,7 @@ from planextract.normalise.owner_cells import (
     split_cell,
     uses_comma_separators,
 )
+from planextract.normalise.owner_rows import RowOwners, _row_owners, rows_as_made
 from planextract.normalise.people import given_names, is_person
 from planextract.normalise.role_labels import (
     Spelling,
@@ -66,19 +69,12 @@ from planextract.settings import DEFAULT, OwnerSettings
 OWNER_RULES = frozenset(f"planextract.normalise.{name}"
                         for name in ("owner_cells", "people", "role_match", "role_text"))
 
+# the owner rules' memos emptied once every cell is cut too (issue 11); False, the
+# reference: kept to the labels (tests swap it in over whole documents)
+FORGET_CUT = True
+
 # the pieces of a segment that are a role or a name, never both
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
-
-
-@dataclass(slots=True)
-class RowOwners:
-    """One row's owners: canonical roles and people in printed order, and the
-    flags the resolution leaves on the row (``owner_fuzzy_matched``, ...)."""
-
-    owners: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)
-    # most rows carry no flag: one empty set for all of them, not one each (issue 11)
-    flags: set[str] | frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -93,7 +89,10 @@ class RoleSpelling:
 
 @dataclass
 class OwnerResolution:
-    rows: list[RowOwners]
+    """Each row's owners (a list; ``as_made``: made one at a time as asked) and the
+    document's ``roles`` rows."""
+
+    rows: list[RowOwners] | Iterator[RowOwners]
     roles: list[RoleSpelling]
 
 
@@ -283,55 +282,15 @@ def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count
             for a in roles for b in roles if group_of[a] != group_of[b]}
 
 
-def _row_owners(split: list[OwnerCell] | list[LeanCell], per_cell: list[tuple[str, ...]],
-                canon: dict[str, str], codes: dict[str, str]) -> list[RowOwners]:
-    """Each row's ``RowOwners``: one per distinct value, shared by every row that
-    gets it (issue 11).
-
-    What a row gets depends on its cell alone, so the rows printing one cell share
-    one; and cells printed differently often resolve alike (``Mgr X`` and ``Manager
-    X``), so those share one too. Safe: ``records`` reads them and copies the
-    lists."""
-    rows: list[RowOwners] = []
-    # by the hash of the value alone, not the value nor the cell: a key tuple, or a
-    # second map by cell, would outweigh the saving; a row whose unequal value
-    # collides with another's is not shared
-    alike: dict[int, RowOwners] = {}
-    for cell, roles in zip(split, per_cell):
-        owners = tuple(dict.fromkeys(canon[r] for r in roles))
-        people = tuple(dict.fromkeys(cell.people))
-        fuzzy = any(codes[r] == "fuzzy" for r in roles)
-        value = hash((owners, people, fuzzy, bool(cell.unsure)))
-        row = alike.get(value)
-        if row is None or not _holds(row, owners, people, fuzzy, bool(cell.unsure)):
-            # lists made at their size, not grown by appends
-            row = RowOwners(list(owners), list(people))
-            flags = {"owner_fuzzy_matched"} if fuzzy else set()
-            if cell.unsure:
-                flags.add("owner_unknown")
-            if flags:
-                row.flags = flags
-            alike.setdefault(value, row)
-        rows.append(row)
-    return rows
-
-
-def _holds(row: RowOwners, owners: tuple[str, ...], people: tuple[str, ...],
-           fuzzy: bool, unsure: bool) -> bool:
-    """Does ``row`` hold this value (its hash is no proof)?"""
-    return tuple(row.owners) == owners and tuple(row.people) == people \
-        and ("owner_fuzzy_matched" in row.flags) == fuzzy \
-        and ("owner_unknown" in row.flags) == unsure
-
-
 def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
-            sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners
-            ) -> OwnerResolution:
+            sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners, *,
+            as_made: bool = False) -> OwnerResolution:
     """Every owner cell of one document (one per action, in document order) to
     its canonical roles and people, with the document's ``roles`` rows.
     ``key`` is the plan's own key of abbreviations (one meaning each);
     ``sector`` the kind of body (``role_vocab.sector_of``), which decides the
-    builtin acronyms that apply."""
+    builtin acronyms that apply. ``as_made``: the rows' owners come one at a time
+    as they are asked (``rows_as_made``), not as a list."""
     vocab = role_vocab.load(roles_file)
     builtin = role_vocab.acronyms_for(vocab, sector)
     commas = uses_comma_separators(cells, vocab)
@@ -340,7 +299,11 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     split = [cut[text] for text in cells]
     del cut  # the rows hold the cells
     forget_cuts()  # every cell is cut: its segments and peeled pieces go before the cuts
+    if FORGET_CUT:  # and the rules' answers about the cells' pieces (asked again: few)
+        forget_answers(OWNER_RULES)
     cut_pairs = _cut_roles(split, key, builtin, vocab)
+    if FORGET_CUT:  # the cells' pieces' answers go: what follows asks of its roles alone
+        forget_answers(OWNER_RULES)
     roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
     per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
                                                                tuple(r for r, _ in pairs))
@@ -371,5 +334,9 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     # records step peak, where the rows' owners were made)
     forget_document(OWNER_RULES)
 
+    if as_made:
+        roles = _roles_table(cut_pairs, canon, codes)
+        del cut_pairs
+        return OwnerResolution(rows_as_made(split, per_cell, canon, codes), roles)
     rows = _row_owners(split, per_cell, canon, codes)  # its lookups go before the table
     return OwnerResolution(rows, _roles_table(cut_pairs, canon, codes))

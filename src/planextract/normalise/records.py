@@ -27,6 +27,10 @@ from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.record import ActionRecord
 from planextract.settings import DEFAULT, Settings
 
+# each row's owners made as its record is (``owners.rows_as_made``, issue 11); False,
+# the reference: all made at once, a list (tests swap it in over whole documents)
+ROWS_AS_MADE = True
+
 
 def _text(draft: Draft, role: str) -> str | None:
     printed = draft.values.get(role)
@@ -88,16 +92,15 @@ def records(drafts: list[Draft] | ReadyDrafts, doc: NormalisedDocument,
     del pieces
     resolved = owners.resolve(owner_cells, glossary.unambiguous(doc.glossary),
                               settings.roles_file, sector_of(doc.organisation, doc.plan_title),
-                              settings.owners)
+                              settings.owners, as_made=ROWS_AS_MADE)
     del owner_cells  # (the owner rules' memos went in owners.resolve, issue 11)
     doc.roles = resolved.roles
 
-    rows = resolved.rows
-    rows.reverse()
+    rows = iter(resolved.rows)
     # the strands a heading gives, read once per heading (drafts share their context)
     heading_strands: dict[tuple, list[str]] = {}
     while waiting:
-        draft, row_owners = waiting.pop(), rows.pop()
+        draft, row_owners = waiting.pop(), next(rows)
         # each printed field squashed once a draft, not once a use (issue 11)
         text = {role: _text(draft, role) for role in draft.values}.get
         flags = set(draft.flags) | set(row_owners.flags)

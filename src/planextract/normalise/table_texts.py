@@ -8,11 +8,13 @@ and tests/test_table_texts.py compares them over every block of whole documents.
 
 from __future__ import annotations
 
+from planextract.extract.block_pack import table_texts
 from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
 from planextract.normalise.columns import header_labels, header_roles, repeats_labels
 from planextract.normalise.header_rows import Header, header_in
+from planextract.normalise.layout import SquashedRows
 from planextract.settings import DEFAULT, ColumnSettings
 
 Texts = list[list[str]]  # each row's cells' texts (``Cell.text``), in order
@@ -69,3 +71,30 @@ def describe(index: int, rows: Texts, line: int | None, page: int | None) -> str
     elif rows and line:
         where = f" at line {line}"
     return f"table {index + 1}{where} ({len(rows)} rows, starting {first[:40]!r})"
+
+
+class LayoutRows:
+    """Each logical table's data rows as squashed texts (``layout.SquashedRows``),
+    read from its blocks' texts only when its layouts are made (``pop``), one table
+    at a time (issue 11: kept from the first pass, every action block's texts were
+    held at once, 1.3x a 10 MB export, and set the drafts step's peak; the arenas
+    they grew stayed). The rows are those the first pass took: a block's rows below
+    its own header, or all of them (``tables.data_rows``), in the blocks' order."""
+
+    __slots__ = ("_items", "_blocks", "_headers_of")
+
+    def __init__(self, items: list, table_of: dict[int, int],
+                 headers_of: dict[int, Header | None]) -> None:
+        self._items, self._headers_of = items, headers_of
+        self._blocks: dict[int, list[int]] = {}  # each table's blocks, in order
+        for index in sorted(table_of):
+            self._blocks.setdefault(table_of[index], []).append(index)
+
+    def pop(self, match: int) -> SquashedRows:
+        """Table ``match``'s rows (asked once a table: its block list goes)."""
+        out = SquashedRows()
+        for index in self._blocks.pop(match):
+            rows = table_texts(self._items[index])[0]
+            header = self._headers_of[index]
+            out.extend(squashed(rows if header is None else rows[header.last + 1:]))
+        return out

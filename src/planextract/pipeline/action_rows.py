@@ -103,7 +103,7 @@ class ActionRows:
         self._flush()
         if self._dicts is not None:
             return self._dicts
-        if self._packed.messages:
+        if self._packed.n_messages:
             self._pack_tables()
             if self._pack:
                 return self._packed
