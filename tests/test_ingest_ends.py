@@ -1,0 +1,51 @@
+"""The two ends of an ingest run, where both the one- and the two-worker run wait
+(issue 8): the first result (what a worker's first document needs beyond the fork
+server's preload) and the tail after the last answer (the workers' exit, the
+interpreter's own). Each change keeps the rows, the log and what a worker reads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SAMPLES
+
+from planextract.lexicon import role_vocab
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import ingest_plans  # noqa: E402
+
+
+def test_the_vocabulary_is_one_object_however_it_is_asked_for():
+    # the fork server loads ``load()``; owners.resolve asks ``load(roles_file)`` with
+    # no file: one cache entry, or every worker parsed the TOML on its first document
+    assert role_vocab.load() is role_vocab.load(None) is role_vocab.load("")
+
+
+_FIRST_DOCUMENTS = r"""
+import importlib, json, sys
+from planextract.pipeline.preload import preload_for
+from planextract.pipeline.document_run import run_one
+from planextract.pipeline.rows import document_tables
+inbox = sys.argv[1]
+for name in ["planextract.pipeline.warm", *preload_for(["ingest", inbox])]:
+    importlib.import_module(name)
+before = set(sys.modules)
+for path in sys.argv[2:]:
+    document_tables(run_one(path))
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_the_fork_server_holds_what_a_first_document_of_each_format_imports(tmp_path):
+    """A module a worker imports for its first document is imported by every worker
+    before its first result; the server imports it once (``pipeline/warm.py``)."""
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 4, actions=3)  # the four text and Word shapes
+    pdf = SAMPLES / "cheshire-probation_ses-action-plan-year3-2011-12.pdf"
+    (inbox / pdf.name).write_bytes(pdf.read_bytes())
+    firsts = [str(p) for p in sorted(inbox.iterdir())]
+    out = subprocess.run([sys.executable, "-c", _FIRST_DOCUMENTS, str(inbox), *firsts],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    assert json.loads(out.stdout.splitlines()[-1]) == []
