@@ -12,6 +12,10 @@ import sys
 from conftest import ROOT, SAMPLES
 
 from planextract.lexicon import role_vocab
+from planextract.pipeline import wire
+from planextract.pipeline.isolation import Task, run_isolated
+from planextract.schema.stored import TABLES
+from planextract.settings import DEFAULT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
@@ -49,3 +53,19 @@ def test_the_fork_server_holds_what_a_first_document_of_each_format_imports(tmp_
     out = subprocess.run([sys.executable, "-c", _FIRST_DOCUMENTS, str(inbox), *firsts],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     assert json.loads(out.stdout.splitlines()[-1]) == []
+
+
+def test_a_batch_joined_by_pyarrow_before_19_is_the_same_table(monkeypatch, tmp_path):
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 8, actions=3)
+    results = list(run_isolated([Task(str(p)) for p in sorted(inbox.iterdir())], DEFAULT))
+    assert len(results) == 8  # as they arrive from the workers
+    tables = [r.tables for r in results]
+    now = {name: wire.batch_table(name, tables) for name in TABLES}
+    monkeypatch.setattr(wire, "_CONCAT", None)  # read_all().combine_chunks(), as before
+    for name in TABLES:
+        old = wire.batch_table(name, tables)
+        assert now[name].schema.equals(old.schema, check_metadata=True)
+        assert now[name].equals(old)
+        assert [c.num_chunks for c in now[name].columns] == [c.num_chunks
+                                                             for c in old.columns]

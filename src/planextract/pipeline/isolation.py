@@ -17,7 +17,7 @@ import select
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from planextract.pipeline import slots, testhooks
@@ -144,12 +144,15 @@ class _Worker:
 
 
 def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
-                 hooks: bool | None = None, cwd: str | None = None) -> Iterator[DocumentTables]:
+                 hooks: bool | None = None, cwd: str | None = None,
+                 idle: Callable[[], None] | None = None) -> Iterator[DocumentTables]:
     """Read every task's document in a worker process, ``workers`` at a time; yield
     each result as it arrives (not in input order). A worker that crashes, overruns
     the time limit or hits the memory cap is replaced, and only the document it was
     reading fails; documents handed to it but not begun go to another worker. ``cwd``:
-    where the workers resolve relative sources (default: where this process is)."""
+    where the workers resolve relative sources (default: where this process is).
+    ``idle``: called whenever no answer is ready and this process is about to wait
+    for one (the reporter writes the log lines it kept meanwhile)."""
     ctx = context()
     cwd = cwd or os.getcwd()  # the fork server's own may be older than a chdir since
     hooks = testhooks.enabled() if hooks is None else hooks
@@ -194,6 +197,8 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             wait = nap(busy, per_document, first_deadline)
             ready = ready_fds(busy, 0.0) if wait else set()
             if not ready:
+                if idle is not None:
+                    idle()
                 if wait:
                     time.sleep(wait)  # the workers read on: answers gather meanwhile
                 ready = ready_fds(busy, max(0.0, first_deadline - time.monotonic()))
