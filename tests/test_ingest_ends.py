@@ -5,14 +5,17 @@ interpreter's own). Each change keeps the rows, the log and what a worker reads.
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, SAMPLES
 
 from planextract.lexicon import role_vocab
-from planextract.pipeline import wire
+from planextract.pipeline import isolation, wire
+from planextract.pipeline.cli import main
 from planextract.pipeline.isolation import Task, run_isolated
 from planextract.schema.stored import TABLES
 from planextract.settings import DEFAULT
@@ -69,3 +72,56 @@ def test_a_batch_joined_by_pyarrow_before_19_is_the_same_table(monkeypatch, tmp_
         assert now[name].equals(old)
         assert [c.num_chunks for c in now[name].columns] == [c.num_chunks
                                                              for c in old.columns]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_are_told_to_stop_as_the_last_answer_goes_out(tmp_path, monkeypatch,
+                                                              workers):
+    """They exit while the caller takes the last answer in (its commit), not after;
+    never before it, and each is told once."""
+    events: list[str] = []
+    told = isolation._Worker.ask_to_stop
+
+    def recorded(worker) -> None:
+        events.append("stop" if not worker.told else "again")
+        told(worker)
+
+    monkeypatch.setattr(isolation._Worker, "ask_to_stop", recorded)
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 12, actions=3)
+    tasks = [Task(str(p)) for p in sorted(inbox.iterdir())]
+    results = []
+    for result in run_isolated(tasks, DEFAULT, workers=workers):
+        results.append(result)
+        events.append("answer")
+    assert sorted(r.source for r in results) == sorted(t.source for t in tasks)
+    assert all(r.document["status"] == "ok" for r in results)
+    first = events.index("stop")
+    assert events[:first] == ["answer"] * (len(tasks) - 1)
+    assert events[first:] == ["stop"] * workers + ["answer"] + ["again"] * workers
+
+
+def test_called_from_python_the_command_leaves_the_collector_alone(tmp_path):
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 2, actions=3)
+    frozen = gc.get_freeze_count()
+    assert main(["ingest", str(inbox), "--dataset", str(tmp_path / "ds"), "--log",
+                 "json"]) == 0
+    assert gc.get_freeze_count() == frozen
+
+
+_AS_THE_PROGRAM = r"""
+import gc, sys
+from planextract.pipeline.cli import main
+sys.argv = ["planextract", "ingest", sys.argv[1], "--dataset", sys.argv[2], "--log", "json"]
+code = main()
+print(code, gc.get_freeze_count() > 0)
+"""
+
+
+def test_run_as_the_program_its_objects_are_left_to_the_exit(tmp_path):
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 2, actions=3)
+    out = subprocess.run([sys.executable, "-c", _AS_THE_PROGRAM, str(inbox),
+                          str(tmp_path / "ds")], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-2:] == ["0", "True"]

@@ -107,6 +107,7 @@ class _Worker:
         self.started = 0.0  # when it began the first document of the queue
         self.retiring = False  # it said it exits after its last answer
         self.broken = False  # it crashed or overran
+        self.told = False  # it was told to exit after its last answer
 
     def give(self, task: Task) -> None:
         if not self.queue:
@@ -128,7 +129,8 @@ class _Worker:
         broken); returns at once, so a pool's workers all exit at the same time."""
         if self.broken or self.queue:
             self.process.kill()
-        elif not self.retiring:
+        elif not (self.retiring or self.told):
+            self.told = True
             try:
                 self.conn.send(None)
             except OSError:
@@ -169,8 +171,15 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
 
     per_document: float | None = None  # seconds a document, smoothed over the results
 
+    exhausted = False  # every task was handed out
+
     def take() -> Task | None:
-        return handed_back.popleft() if handed_back else next(pending, None)
+        nonlocal exhausted
+        if handed_back:
+            return handed_back.popleft()
+        task = next(pending, None)
+        exhausted = task is None
+        return task
 
     try:
         while True:
@@ -216,7 +225,15 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                     worker.queue.clear()
                     worker.stop()
                     pool[i] = spawn(i)
+                last = exhausted and not handed_back and not any(w.queue for w in pool)
+                if last:
+                    # the workers exit while the caller takes this answer in (the
+                    # run's last commit), not after it (issue 8: 3-7 ms of the tail)
+                    for other in pool:
+                        other.ask_to_stop()
                 yield result
+                if last:
+                    return
     finally:
         # all told first, then waited for: the run's tail is one worker's exit, not
         # the sum of theirs (issue 8)
