@@ -125,3 +125,38 @@ def test_run_as_the_program_its_objects_are_left_to_the_exit(tmp_path):
     out = subprocess.run([sys.executable, "-c", _AS_THE_PROGRAM, str(inbox),
                           str(tmp_path / "ds")], capture_output=True, text=True, check=True)
     assert out.stdout.split()[-2:] == ["0", "True"]
+
+
+def test_workers_hold_two_documents_once_the_inputs_run_out():
+    from planextract.pipeline.isolation import END_DEPTH, MAX_DEPTH, depth_left
+
+    assert depth_left(MAX_DEPTH, 1000, 2) == MAX_DEPTH
+    assert depth_left(MAX_DEPTH, 2 * MAX_DEPTH, 2) == MAX_DEPTH
+    assert depth_left(MAX_DEPTH, 2 * MAX_DEPTH - 1, 2) == END_DEPTH
+    assert depth_left(MAX_DEPTH, 0, 3) == END_DEPTH
+    assert depth_left(2, 1, 2) == 2
+    assert depth_left(MAX_DEPTH, 1, 1) == MAX_DEPTH  # one worker: nothing to balance
+    assert depth_left(MAX_DEPTH, None, 2) == MAX_DEPTH  # an iterator: unknown
+
+
+def test_the_last_documents_go_out_two_a_worker(tmp_path, monkeypatch):
+    """Each worker ends with little queued, so neither reads on alone for long; every
+    document is still read once."""
+    from planextract.pipeline.isolation import END_DEPTH
+
+    queued: list[int] = []
+    give = isolation._Worker.give
+
+    def recorded(worker, task) -> None:
+        give(worker, task)
+        queued.append(len(worker.queue))
+
+    monkeypatch.setattr(isolation._Worker, "give", recorded)
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 40, actions=3)
+    tasks = [Task(str(p)) for p in sorted(inbox.iterdir())]
+    results = list(run_isolated(tasks, DEFAULT, workers=2))
+    assert sorted(r.source for r in results) == sorted(t.source for t in tasks)
+    assert len(queued) == len(tasks)
+    assert max(queued) > END_DEPTH  # deeper queues meanwhile (small documents)
+    assert max(queued[-4:]) <= END_DEPTH
