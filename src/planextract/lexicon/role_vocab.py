@@ -118,9 +118,17 @@ def build(data: dict) -> Vocabulary:
         quantifiers=word_set("quantifiers"), titles=titles, roles=roles)
 
 
-@lru_cache(maxsize=8)
 def load(user_file: str | None = None) -> Vocabulary:
-    """The builtin vocabulary, with ``user_file`` merged in when given."""
+    """The builtin vocabulary, with ``user_file`` merged in when given: one object
+    however it is asked for. (The cache used to sit here, where ``load()`` and
+    ``load(None)`` are two keys: the fork server loaded the first, ``owners.resolve``
+    asks for the second, so every worker parsed the TOML and indexed it again on its
+    first document, ~10 ms before its first result: issue 8.)"""
+    return _load(user_file or None)
+
+
+@lru_cache(maxsize=8)
+def _load(user_file: str | None) -> Vocabulary:
     data = _builtin_data()
     if user_file:
         data = merge(data, _user_data(user_file))

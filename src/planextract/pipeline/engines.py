@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from planextract.pipeline import testhooks
@@ -19,8 +19,10 @@ from planextract.pipeline.rows import DocumentTables, document_tables
 from planextract.settings import Settings
 
 
-def read_local(tasks: Iterable[Task], settings: Settings) -> Iterator[DocumentTables]:
-    yield from run_isolated(tasks, settings, settings.run.workers)
+def read_local(tasks: Iterable[Task], settings: Settings,
+               idle: Callable[[], None] | None = None) -> Iterator[DocumentTables]:
+    """``idle``: called whenever the run waits for its workers (``run_isolated``)."""
+    yield from run_isolated(tasks, settings, settings.run.workers, idle=idle)
 
 
 def allow_children() -> None:

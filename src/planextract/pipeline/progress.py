@@ -56,6 +56,7 @@ class Reporter:
         self.failures = 0
         self._progress = None
         self._task = None
+        self._held: list[str] | None = None  # lines kept for one write: ``hold``
 
     def start(self, total: int) -> None:
         if self.mode != "bar" or not total:
@@ -81,11 +82,35 @@ class Reporter:
         self._task = self._progress.add_task("read", total=total, rate="", failures=0)
 
     def _log(self, record: dict) -> None:
+        if self._held is not None:
+            self._held.append(log_line(record))
+            return
+        self._write(log_line(record))
+
+    def _write(self, text: str) -> None:
         try:
-            self.stream.write(log_line(record))
+            self.stream.write(text)
             self.stream.flush()
         except BrokenPipeError:
             self.mode = "quiet"
+
+    def hold(self) -> None:
+        """From now on keep the JSON lines until ``release`` (or ``stop``), which
+        writes them in one go: for a caller that releases them whenever it is about
+        to wait (``isolation.run_isolated``'s ``idle``). The main process then writes
+        and flushes once a wake-up, not once a document, and a reader of the log
+        (a pipe) wakes as often; with two workers on two cores either took a core
+        from a worker (issue 8). The lines and their order are the same."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Write the lines kept since ``hold`` or the last release, in order."""
+        if self._held:
+            text = "".join(self._held)
+            self._held.clear()
+            if self.mode == "json":
+                self._write(text)
 
     def note(self, path: str, message: str) -> None:
         """A note from walking the inputs: a JSON line for the log (the closing
@@ -105,6 +130,8 @@ class Reporter:
                                   rate=f"{speed:.1f} docs/s" if speed else "")
 
     def stop(self) -> None:
+        self.release()
+        self._held = None
         if self._progress is not None:
             self._progress.stop()
             self._progress = None

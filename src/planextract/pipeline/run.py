@@ -123,11 +123,14 @@ def _notes(scan: InputScan) -> list[str]:
     return [f"{note.path}: {note.message}" for note in scan.notes]
 
 
-def _results(plan: Plan, options: RunOptions) -> Iterator[DocumentTables]:
+def _results(plan: Plan, options: RunOptions, reporter: Reporter) -> Iterator[DocumentTables]:
     if options.engine == "dask":
         read = read_dask(plan.read, options.settings, options.scheduler)
     else:
-        read = read_local(plan.read, options.settings)
+        # the log lines of the answers taken in at one wake-up go out in one write,
+        # as the main process is about to wait again (issue 8)
+        reporter.hold()
+        read = read_local(plan.read, options.settings, idle=reporter.release)
     return chain((document_tables(r) for r in plan.unreadable), read)
 
 
@@ -174,7 +177,7 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
         reporter.start(len(plan.read) + len(plan.unreadable))
         current = None  # a document read but perhaps not yet in the committer's buffer
         try:
-            for current in _results(plan, options):
+            for current in _results(plan, options, reporter):
                 committer.add(current)
                 document, flags = current.document, current.flags
                 current = None

@@ -20,3 +20,14 @@ with kept_out(PICKLER):
 
 die_with_parent()
 warm_up()
+
+# what a worker's first document imports, here once rather than once a worker, before
+# its first result (document_run imports them when it runs, keeping the command
+# line's own start lean; the codecs: pdfium's text, zipfile's member names)
+import encodings.cp437  # noqa: E402, F401
+import encodings.utf_32_le  # noqa: E402, F401
+
+import planextract.gc_pause  # noqa: E402, F401
+import planextract.pipeline.action_rows  # noqa: E402, F401
+import planextract.pipeline.collector  # noqa: E402, F401
+import planextract.pipeline.pdf_split  # noqa: E402, F401

@@ -168,7 +168,16 @@ def batch_table(name: str, documents: list[Mapping[str, pa.Table]]) -> pa.Table:
     parts = [part for kind, data in wires
              for part in (unpacked(kind, data) if isinstance(kind, str) else [data])]
     stream = b"".join([_head(name), *parts, _END])
-    return pa.ipc.open_stream(pa.py_buffer(stream)).read_all().combine_chunks()
+    reader = pa.ipc.open_stream(pa.py_buffer(stream))
+    if _CONCAT is None:  # pyarrow before 19
+        return reader.read_all().combine_chunks()
+    # the batches joined into one, then the table of it: the same one-chunk table as
+    # ``read_all().combine_chunks()`` (which joins a column at a time), ~15 % less of
+    # the committer's CPU a batch (issue 8: 200 plans' four tables, 13.8 -> 11.7 ms)
+    return pa.Table.from_batches([_CONCAT(list(reader))], reader.schema)
+
+
+_CONCAT = getattr(pa, "concat_batches", None)
 
 
 def reference_batch_table(name: str, documents: list[Mapping[str, pa.Table]]) -> pa.Table:
