@@ -82,9 +82,20 @@ def has_pipe_table(lines: list[str]) -> bool:
     border of a grid table; or a pandoc simple or multiline table is there. Each test
     is only made where its line prints its character (a pipe, a border's ``+``):
     sniffing asks this of every text export."""
+    return has_table_in(lines, 0, len(lines))
+
+
+# lines before and after line i that the tests of line i look at (a simple table's
+# header is the line before its dashes; a multiline table's dash runs up to 5 after)
+LOOKS_AROUND = (1, 6)
+
+
+def has_table_in(lines: list[str], lo: int, hi: int) -> bool:
+    """``has_pipe_table``'s tests of the lines ``lo`` to ``hi`` of ``lines`` (the
+    sniff asks them a window of lines at a time, ``LOOKS_AROUND`` lines beside)."""
     return any(("|" in lines[i] and _starts_table(lines, i))
                or ("+" in lines[i] and _starts_grid(lines, i))
-               for i in range(len(lines) - 1)) or has_dash_table(lines)
+               for i in range(lo, min(hi, len(lines) - 1))) or has_dash_table(lines, lo, hi)
 
 
 def _grid_table(lines: list[str], index: int) -> tuple[Table, int]:
