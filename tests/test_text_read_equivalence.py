@@ -23,6 +23,7 @@ from planextract.extract.text import (
     cell_rows,
     cell_split,
     cells,
+    csv_reader,
     markdown,
     tabbed,
 )
@@ -258,6 +259,7 @@ class ReferenceFacts(cell_rows.Facts):
 
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "_read_cells", cells._read_whole)  # the whole export split
+    monkeypatch.setattr(csv_reader, "is_plain", lambda _data, _limits: False)  # text decoded
     monkeypatch.setattr(cells, "Facts", ReferenceFacts)
     split_cells = cells._split_cells
     monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
