@@ -62,3 +62,12 @@ def utf8_pieces(data: bytes) -> Iterator[list[str]]:
     bytes, each cut just after a line feed (a character of its own in UTF-8)."""
     for piece, last in cut_after_feeds(data):
         yield piece_lines(piece.decode("utf-8"), last)
+
+
+def each_line(pieces: Iterator[list[str]]) -> Iterator[str]:
+    """The lines of ``pieces`` in order, each let go from its piece once given (a
+    piece that is every line, ``decode_lines``' list, is not held whole to the end)."""
+    for piece in pieces:
+        for index, line in enumerate(piece):
+            piece[index] = None  # type: ignore[call-overload]
+            yield line
