@@ -71,3 +71,57 @@ def each_line(pieces: Iterator[list[str]]) -> Iterator[str]:
         for index, line in enumerate(piece):
             piece[index] = None  # type: ignore[call-overload]
             yield line
+
+
+class PieceLines:
+    """``decode_lines``' list for a reader that looks ahead from the line it reads
+    and never back: lines are read from the pieces as they are indexed, and those
+    before ``let_go``'s line are dropped (markdown's tables look ahead without a
+    bound; the export's every line was held at the read's start, issue 11)."""
+
+    __slots__ = ("_pieces", "_held", "_start", "_count")
+
+    def __init__(self, pieces: Iterator[list[str]], count: int) -> None:
+        self._pieces = pieces
+        self._held: list[str] = []  # lines from ``_start`` on
+        self._start = 0
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> str:
+        at = index - self._start
+        if at < 0:
+            raise IndexError(f"line {index + 1} was let go")
+        while at >= len(self._held):
+            piece = next(self._pieces, None)
+            if piece is None:
+                raise IndexError(index)
+            self._held += piece
+        return self._held[at]
+
+    def let_go(self, index: int) -> None:
+        """Drop the lines before ``index`` (a few thousand at a time)."""
+        if index - self._start >= _LET_GO:
+            del self._held[:index - self._start]
+            self._start = index
+
+
+_LET_GO = 4096  # lines dropped at a time
+
+
+def decode_lookahead(data: bytes, limits: Limits | None = None
+                     ) -> tuple[PieceLines | list[str], list[str]]:
+    """``decode_lines``' lines and warnings: a ``PieceLines`` over the bytes when
+    decoding changed nothing, else the list. Its length is counted in the bytes
+    (each ``\r\n``, lone ``\r`` and lone ``\n`` ends a line)."""
+    if not is_plain(data, limits):
+        text, warnings = decode(data, limits)
+        plain = unchanged(data, warnings)
+        del text
+        if not plain:
+            return decode_lines(data, limits)
+    _decoding.forget()
+    count = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    return PieceLines(utf8_pieces(data), count), []

@@ -23,7 +23,7 @@ from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.table_writer import table_writer
 from planextract.extract.text.cell_text import text_cell_parts
-from planextract.extract.text.decode import decode_lines
+from planextract.extract.text.line_pieces import PieceLines, decode_lookahead
 from planextract.extract.text.pandoc_tables import (
     has_dash_table,
     multiline_table,
@@ -227,7 +227,9 @@ def _parse_markdown(lines: list[str], consume: bool = False
     index = 0
     read = 0  # with ``consume``, the lines before this one are let go
     while index < len(lines):
-        if consume:
+        if isinstance(lines, PieceLines):
+            lines.let_go(index)
+        elif consume:
             while read < index:
                 lines[read] = None  # type: ignore[call-overload]
                 read += 1
@@ -275,6 +277,7 @@ def _parse_markdown(lines: list[str], consume: bool = False
 
 def read_markdown(data: bytes, source_format: str = "text-markdown",
                   settings: Settings = DEFAULT) -> RawDocument:
-    lines, warnings = decode_lines(data, settings.limits)
+    # read from the bytes a piece at a time as the parse reaches them (issue 11)
+    lines, warnings = decode_lookahead(data, settings.limits)
     return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines, consume=True),
                        warnings=warnings)
