@@ -89,3 +89,44 @@ def test_whole_reads_are_the_reference(inputs, monkeypatch, limit):
     reference = [_outcome(csv_reader.read_csv, data, "csv", settings_) for data in inputs]
     assert fast == reference
     assert any(isinstance(r, tuple) for r in reference)  # the broken file fails both ways
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.integers(0, 9),
+       st.sampled_from([5, 1 << 16]))
+def test_records_read_from_the_bytes_are_the_texts(text, chunk, sample):
+    """``_records_of_bytes`` (the bytes decoded a piece at a time, the dialect from a
+    head of at most 4 bytes a character) reads as ``_records`` on the whole text."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_reader, "_SAMPLE_CHARS", sample)
+        assert _outcome(lambda d: list(csv_reader._records_of_bytes(d, chunk)),
+                        text.encode("utf-8")) == \
+            _outcome(lambda t: list(csv_reader._records(t, chunk)), text)
+
+
+def test_whole_reads_after_the_sniff_are_the_texts(inputs, monkeypatch):
+    """A file the sniff found to be its UTF-8 as it stands is read from its bytes;
+    every input reads as when it is decoded whole (``is_plain`` swapped out)."""
+    from planextract.extract import registry
+    from planextract.extract.text import decode
+
+    from_bytes = []
+    records_of_bytes = csv_reader._records_of_bytes
+    monkeypatch.setattr(csv_reader, "_records_of_bytes",
+                        lambda data: from_bytes.append(data) or records_of_bytes(data))
+
+    def read(data: bytes):
+        try:
+            registry._choose(data, DEFAULT.limits)  # remembers the bytes as plain UTF-8
+        except ReaderError:
+            pass
+        try:
+            return _outcome(csv_reader.read_csv, data, "csv", DEFAULT)
+        finally:
+            decode.forget()
+
+    fast = [read(data) for data in inputs]
+    assert len(from_bytes) >= len(inputs) - 3  # all but the empty ones and the sep= file
+    monkeypatch.setattr(csv_reader, "is_plain", lambda _data, _limits: False)
+    assert [read(data) for data in inputs] == fast
+    assert any(isinstance(r, tuple) for r in fast)  # the broken file fails both ways

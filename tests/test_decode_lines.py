@@ -112,8 +112,11 @@ def test_sniffed_lines_and_what_is_decoded_after_them_are_as_before(data, piece)
     text = expected[0][0]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(decode, "_PIECE_CHARS", piece)
-        assert line_pieces.sniff_lines(data, limits) == [
-            ln for ln in decode.lines_of(text) if ln.strip() or "\t" in ln]
+        sniffed = line_pieces.sniff_lines(data, limits)
+        kept = [ln for ln in decode.lines_of(text) if ln.strip() or "\t" in ln]
+        assert list(sniffed) == kept and "".join(sniffed.chunks()) == text
+        assert sniffed.text == text and list(sniffed.pieces()) == [  # none empty
+            p for p in sniffed.pieces() if p]
         got = (decode.decode(data, limits), decode.decode(data))
         assert got == expected[:2]
         assert decode.decode_lines(data, limits) == expected[2]

@@ -274,10 +274,10 @@ def test_table_sniffing_finds_each_kind():
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(list(" \ta|")), max_size=6), max_size=8))
 def test_cell_line_counts_are_the_reference(lines):
-    from planextract.extract import registry
+    from planextract.extract import sniff_lines
 
-    start = registry._CELL_START
+    start = sniff_lines._CELL_START
     expected = (sum(1 for ln in lines if start.match(ln) and ln.count("\t") == 1),
                 sum(1 for ln in lines if ln.count("\t") >= 2
                     or (ln.count("\t") == 1 and not start.match(ln))))
-    assert registry._cell_lines(lines) == expected
+    assert sniff_lines.cell_counts(lines) == expected

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sniff_reference import kept_lines
 
 from planextract.extract import registry
 from planextract.extract.registry import (
@@ -15,8 +16,10 @@ from planextract.extract.registry import (
     _HTML_ROW,
     _HTML_START,
     _HTML_TABLE,
-    _cell_lines,
 )
+from planextract.extract.sniff_lines import SniffLines
+from planextract.extract.sniff_lines import cell_counts as _cell_lines
+from planextract.extract.text import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,11 +42,13 @@ _LINE = st.sampled_from([
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_LINE, max_size=12), st.sampled_from([1, 2, 3, 4096]))
+@given(st.lists(_LINE, max_size=12), st.sampled_from([0, 1, 2, 3, 1 << 16]))
 def test_html_sniffed_a_slice_at_a_time_as_in_one_text(lines, size):
+    text = "\n".join(lines)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(registry, "_JOINED_LINES", size)
-        assert registry._is_html(b"", lines) == reference_is_html(b"", lines)
+        patch.setattr(decode, "_PIECE_CHARS", size)  # the pieces the lines are joined in
+        assert registry._is_html(b"", SniffLines(text)) == reference_is_html(
+            b"", kept_lines(text))
 
 
 def test_every_sample_and_export_sniffs_as_with_the_reference(tmp_path, monkeypatch):
@@ -69,7 +74,8 @@ def test_every_sample_and_export_sniffs_as_with_the_reference(tmp_path, monkeypa
 
     got = names()
     monkeypatch.setattr(registry, "TEXT_FORMATS", [
-        registry.Format(f.name, reference_is_html if f.name == "html" else f.detect, f.reader)
+        registry.Format(f.name, (lambda d, ls: reference_is_html(d, kept_lines(ls.text)))
+                        if f.name == "html" else f.detect, f.reader)
         for f in registry.TEXT_FORMATS])
     assert got == names()
     assert {"html", "text-markdown", "text-cells", "text-html", "text-tabbed", "csv"} <= set(got)

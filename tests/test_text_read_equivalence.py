@@ -23,10 +23,12 @@ from planextract.extract.text import (
     cell_rows,
     cell_split,
     cells,
+    csv_reader,
     markdown,
     tabbed,
 )
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
+from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -256,8 +258,17 @@ class ReferenceFacts(cell_rows.Facts):
         return self._open_map[at]
 
 
+def _every_line(data: bytes, limits) -> tuple:
+    """``decode_lines``' list, every line of the export at once, as one piece."""
+    lines, warnings = decode_lines(data, limits)
+    return iter([lines]), warnings
+
+
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "_read_cells", cells._read_whole)  # the whole export split
+    monkeypatch.setattr(csv_reader, "is_plain", lambda _data, _limits: False)  # text decoded
+    monkeypatch.setattr(tabbed, "decode_pieces", _every_line)  # every line made first
+    monkeypatch.setattr(markdown, "decode_lookahead", decode_lines)  # every line made first
     monkeypatch.setattr(cells, "Facts", ReferenceFacts)
     split_cells = cells._split_cells
     monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))

@@ -21,11 +21,11 @@ from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.header import pdf_start
+from planextract.extract.sniff_lines import SniffLines
 from planextract.gc_pause import gc_paused
 from planextract.settings import DEFAULT, Limits, Settings
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
-_CELL_START = re.compile(r"^ *\t")
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b)",
                          re.I | re.S)
 _HTML_TABLE = re.compile(r"<table\b", re.I)
@@ -36,92 +36,106 @@ _HTML_ROW = re.compile(r"<tr\b", re.I)
 @dataclass(frozen=True)
 class Format:
     name: str
-    detect: Callable[[bytes, list[str] | None], bool]
+    detect: Callable[[bytes, SniffLines | None], bool]  # None: a binary format's test
     reader: str  # "module:function", called as function(data, settings[, name])
 
 
-def _is_pdf(data: bytes, _lines: list[str] | None) -> bool:
+def _is_pdf(data: bytes, _lines: SniffLines | None) -> bool:
     return pdf_start(data) >= 0
 
 
-def _is_docx(data: bytes, _lines: list[str] | None) -> bool:
+def _is_docx(data: bytes, _lines: SniffLines | None) -> bool:
     """A zip; guards.check_docx then says whether it is a Word document."""
     return data.startswith(b"PK\x03\x04")
 
 
-def _cell_lines(lines: list[str]) -> tuple[int, int]:
-    """Lines that are one cell (a TAB first, and no other), and TAB-separated rows
-    (two TABs or more, or one not first): one pass, each line's TABs counted once."""
-    cell_lines = tab_rows = 0
-    for ln in lines:
-        tabs = ln.count("\t")
-        if tabs == 1:
-            if _CELL_START.match(ln):
-                cell_lines += 1
-            else:
-                tab_rows += 1
-        elif tabs:
-            tab_rows += 1
-    return cell_lines, tab_rows
-
-
-def _is_html(_data: bytes, lines: list[str] | None) -> bool:
+def _is_html(_data: bytes, lines: SniffLines | None) -> bool:
     """A web page, or any text holding an HTML table (pandoc writes one into
     markdown when a table is too complex for pipes).
 
-    The lines are searched a slice of them joined at a time: the whole text joined
-    again was twice a 10 MB export beside its lines, the read's high-water (issue
-    11). The table, cell and row tags never span a line; a page's start is looked
-    for in the whole text only when its first character that is not a space can
-    open one (a ``<``)."""
-    lines = lines or []
+    The kept lines are never joined whole again (twice a 10 MB export beside its
+    lines was the read's high-water, issue 11): the table, cell and row tags never
+    span a line and are searched in the text's slices; a page's start is looked for
+    only when the first character that is not a space can open one (a ``<``)."""
+    if lines is None:
+        return False
     first = next((line for line in lines if line.strip()), "")  # "\t" lines are kept too
-    if first.lstrip()[:1] == "<" and _HTML_START.match("\n".join(lines)):
+    if first.lstrip()[:1] == "<" and _starts_page(lines):
         return True
+    # a tag is on one line, and the lines left out are blank (no tag); the character
+    # after a tag's name is a line's end in both, or the same character
     if not (_found(_HTML_TABLE, lines) and _found(_HTML_CELL, lines)):
         return False
     # a TAB-separated export whose cells hold a few HTML tables is still that export
-    rows = sum(len(_HTML_ROW.findall(text)) for text in _joined(lines))
-    return _cell_lines(lines)[1] < max(2, rows)
+    rows = sum(len(_HTML_ROW.findall(chunk)) for chunk in lines.chunks())
+    return lines.cell_lines()[1] < max(2, rows)
 
 
-_JOINED_LINES = 4096  # lines searched at a time
+def _found(pattern: re.Pattern[str], lines: SniffLines) -> bool:
+    return any(pattern.search(chunk) for chunk in lines.chunks())
 
 
-def _joined(lines: list[str]) -> Iterator[str]:
-    """``lines`` joined by line breaks a slice at a time."""
-    for start in range(0, len(lines), _JOINED_LINES):
-        yield "\n".join(lines[start:start + _JOINED_LINES])
+_PAGE_PREFIX = 1 << 20  # characters of the kept lines a page's start is first looked for in
 
 
-def _found(pattern: re.Pattern[str], lines: list[str]) -> bool:
-    return any(pattern.search(text) for text in _joined(lines))
+def _starts_page(lines: SniffLines) -> bool:
+    """``_HTML_START`` matches the kept lines joined by line feeds. Tried on their
+    first ``_PAGE_PREFIX`` characters: a match that ends before the prefix does
+    (every character it looked at, the one after ``<html`` too, is the whole
+    text's) is the whole text's match; a prefix that is the whole text answers
+    for it. Else (a comment longer than the prefix) the whole text is joined."""
+    parts: list[str] = []
+    size = 0
+    for text in _joined(lines):
+        parts.append(text)
+        size += len(text) + 1
+        if size > _PAGE_PREFIX:
+            break
+    else:
+        return bool(_HTML_START.match("\n".join(parts)))
+    prefix = "\n".join(parts)
+    found = _HTML_START.match(prefix)
+    if found and found.end() < len(prefix):
+        return True
+    return bool(_HTML_START.match("\n".join(lines)))
 
 
-def _is_text_markdown(_data: bytes, lines: list[str] | None) -> bool:
-    from planextract.extract.text.markdown import has_pipe_table
+def _joined(lines: SniffLines) -> Iterator[str]:
+    """The kept lines joined by line feeds, a piece of them at a time."""
+    for piece in lines.pieces():
+        yield "\n".join(piece)
 
-    return has_pipe_table(lines or [])
+
+def _is_text_markdown(_data: bytes, lines: SniffLines | None) -> bool:
+    from planextract.extract.text.markdown import LOOKS_AROUND, has_table_in
+
+    if lines is None:
+        return False
+    return any(has_table_in(window, lo, hi)
+               for window, lo, hi in lines.windows(*LOOKS_AROUND))
 
 
-def _is_csv(_data: bytes, lines: list[str] | None) -> bool:
+def _is_csv(_data: bytes, lines: SniffLines | None) -> bool:
     from planextract.extract.text.csv_reader import looks_like_csv
 
-    return looks_like_csv(lines or [])
+    return lines is not None and looks_like_csv(lines.head())
 
 
-def _is_text_cells(_data: bytes, lines: list[str] | None) -> bool:
-    cell_lines, tab_rows = _cell_lines(lines or [])
+def _is_text_cells(_data: bytes, lines: SniffLines | None) -> bool:
+    if lines is None:
+        return False
+    cell_lines, tab_rows = lines.cell_lines()
     return cell_lines >= 6 and cell_lines > tab_rows
 
 
-def _is_text_html(_data: bytes, lines: list[str] | None) -> bool:
-    _, tab_rows = _cell_lines(lines or [])
-    return tab_rows >= 2 and any(_MD_HEADING.match(ln) for ln in lines or [])
+def _is_text_html(_data: bytes, lines: SniffLines | None) -> bool:
+    if lines is None or lines.cell_lines()[1] < 2:
+        return False
+    return any(_MD_HEADING.match(ln) for ln in lines)
 
 
-def _is_text_tabbed(_data: bytes, lines: list[str] | None) -> bool:
-    return _cell_lines(lines or [])[1] >= 2
+def _is_text_tabbed(_data: bytes, lines: SniffLines | None) -> bool:
+    return lines is not None and lines.cell_lines()[1] >= 2
 
 
 BINARY_FORMATS = [
@@ -165,7 +179,7 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
                          "exports (--max-text-mb); check it is the right file")
     from planextract.extract.text.line_pieces import sniff_lines
 
-    lines = sniff_lines(data, limits)  # not blank, or a TAB (an empty cell)
+    lines = sniff_lines(data, limits)  # made a piece at a time as each detector asks
     for fmt in TEXT_FORMATS:
         if fmt.detect(data, lines):
             return fmt

@@ -29,7 +29,7 @@ from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.table_writer import table_writer
 from planextract.extract.text.cell_text import text_cell_parts
 from planextract.extract.text.cells import HEADING_LEVEL, is_heading_line
-from planextract.extract.text.decode import decode, forget
+from planextract.extract.text.decode import decode, forget, is_plain
 from planextract.settings import DEFAULT, Settings
 
 DELIMITERS = ",;"
@@ -106,13 +106,44 @@ def _records(text: str, chunk: int = _CHUNK_CHARS) -> Iterator[tuple[int, int, l
     one character beyond Latin-1, was held to the last record; a piece is as narrow
     as its own characters allow)."""
     dialect = _dialect(text)
-    line = 0
     declared = _SEP_LINE.match(text)
-    if declared:
-        line = 1
     chunks = _chunks(text, declared.end() if declared else 0, chunk)
     del text
-    reader = csv.reader(_taken(chunks), dialect)
+    return _read(dialect, 1 if declared else 0, _taken(chunks))
+
+
+def _records_of_bytes(data: bytes, chunk: int = _CHUNK_CHARS
+                      ) -> Iterator[tuple[int, int, list[str]]]:
+    """``_records(data.decode("utf-8"))``, for bytes that decoding leaves as their
+    UTF-8: the text is never made whole, each piece of the bytes decoded as the CSV
+    reader reaches it (issue 11: the reader's text and its pieces, both made whole
+    beside the bytes, were the csv read's high-water at 10 MB). The dialect and a
+    ``sep=`` line are read from a head at least ``_SAMPLE_CHARS`` characters long
+    (4 bytes a character at most; a character cut at its end is left out)."""
+    head = data[:4 * _SAMPLE_CHARS].decode("utf-8", errors="ignore")
+    dialect = _dialect(head)
+    declared = _SEP_LINE.match(head)
+    start = len(declared.group().encode("utf-8")) if declared else 0
+    del head
+    lines = (line for piece in _byte_pieces(data, start, chunk)
+             for line in physical_lines(piece.decode("utf-8")))
+    return _read(dialect, 1 if declared else 0, lines)
+
+
+def _byte_pieces(data: bytes, start: int, size: int) -> Iterator[bytes]:
+    """``data`` from ``start`` in pieces of about ``size`` bytes, each cut just after
+    a line feed (a byte of its own in UTF-8: no character and no ``\r\n`` cut)."""
+    while start < len(data):
+        cut = data.find(b"\n", start + size)
+        end = len(data) if cut < 0 else cut + 1
+        yield data[start:end]
+        start = end
+
+
+def _read(dialect: type[csv.Dialect], line: int, lines: Iterator[str]
+          ) -> Iterator[tuple[int, int, list[str]]]:
+    """The records of ``lines`` (after ``line`` lines already read: a ``sep=``)."""
+    reader = csv.reader(lines, dialect)
     offset = line
     for cells in reader:
         start = line + 1
@@ -169,10 +200,14 @@ def _field_parts(text: str) -> tuple[str, ...]:
 
 def read_csv(data: bytes, source_format: str = "csv",
              settings: Settings = DEFAULT) -> RawDocument:
-    decoded, warnings = decode(data, settings.limits)
-    forget()  # the text is this reader's alone now: let go as its lines are cut
+    if is_plain(data, settings.limits):  # its UTF-8 as it stands: read from the bytes
+        forget()
+        decoded, warnings = None, []
+    else:
+        decoded, warnings = decode(data, settings.limits)
+        forget()  # the text is this reader's alone now: let go as its lines are cut
     try:
-        records = _records(decoded)
+        records = _records_of_bytes(data) if decoded is None else _records(decoded)
         del decoded
         blocks, narrowest = _blocks(records, warnings, settings)
         for _ in records:  # the records past the row limit read too: one that is

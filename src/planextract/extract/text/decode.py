@@ -29,7 +29,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import AnyStr
 
 from charset_normalizer import from_bytes
 
@@ -178,11 +180,13 @@ def _raw_decode(data: bytes) -> tuple[str, list[str]]:
 
 def _repair_mojibake(text: str) -> tuple[str, list[str]]:
     """ftfy on the lines that look broken; mojibake is never pure ASCII, and
-    ftfy's test is only run on the others (it costs ~0.3 us a character). Only the
-    lines holding a character past ASCII are visited, each cut from the text where it
-    stands: the text split into every line was 2.7 times a 10 MB export beside the
-    text, the read's high-water once the cells were read a stretch at a time (issue
-    11); the text is joined again only around the lines repaired."""
+    ftfy's test is only run on the others (it costs ~0.3 us a character).
+
+    Only the lines holding a character ftfy's test needs (``mojibake_hint``, else
+    any past ASCII) are cut out of the text, each found by a search from the end of
+    the last: the text split into every line was 2.7 times a 10 MB export beside
+    the text (issue 11). The text is joined again only around the lines repaired,
+    and a line's number is counted only when it is repaired."""
     if text.isascii():
         return text, []
     # imported here (~80 ms with wcwidth): an ASCII plan never needs it, and the fork
@@ -191,25 +195,27 @@ def _repair_mojibake(text: str) -> tuple[str, list[str]]:
     from ftfy.badness import is_bad
 
     config = ftfy.TextFixerConfig(**_FIX)
+    # every character of the hint is past ASCII: a line with none is never flagged
+    could_be = mojibake_hint.hint() or _NOT_ASCII
     pieces: list[str] = []  # the text up to the last line repaired, and its repairs
     kept = 0  # where the text after the last line repaired starts
     fixed: list[int] = []
-    # a line holding none of the characters ftfy's test needs is not asked (issue 11)
-    could_be = mojibake_hint.hint()
-    at, number = 0, 1  # a place at or before the next line to visit, its line's number
-    while found := _NOT_ASCII.search(text, at):
+    number, counted = 1, 0  # the line number of text[counted]
+    found = could_be.search(text)
+    while found is not None:
         start = text.rfind("\n", 0, found.start()) + 1
-        end = text.find("\n", found.start())
+        end = text.find("\n", found.end())
         end = len(text) if end < 0 else end
-        number += text.count("\n", at, start)
         line = text[start:end]
-        if (could_be is None or could_be.search(line)) and is_bad(line):
+        if is_bad(line):
             repaired = ftfy.fix_text(line, config)
             if repaired != line:
+                number += text.count("\n", counted, start)
+                counted = start
+                fixed.append(number)
                 pieces += [text[kept:start], repaired]
                 kept = end
-                fixed.append(number)
-        at = end
+        found = could_be.search(text, end + 1)
     if not fixed:
         return text, []
     pieces.append(text[kept:])
@@ -326,28 +332,54 @@ def forget() -> None:
     _plain[:] = [None, None]
 
 
-_PIECE_CHARS = 1 << 16  # a text with carriage returns made into lines this much at a time
+_PIECE_CHARS = 1 << 16  # characters (or bytes) of a text made into lines at a time
+
+
+def cut_after_feeds(whole: AnyStr) -> Iterator[tuple[AnyStr, bool]]:
+    """``whole`` (a text or its bytes) in slices of at least ``_PIECE_CHARS``, each
+    but the last cut just after a line feed (no ``\r\n`` cut in two; in UTF-8 a
+    line feed is a byte of its own): ``(slice, is_last)``."""
+    feed = "\n" if isinstance(whole, str) else b"\n"
+    start = 0
+    while True:
+        cut = whole.find(feed, start + _PIECE_CHARS)  # type: ignore[arg-type]
+        if cut < 0:
+            yield whole[start:], True
+            return
+        yield whole[start:cut + 1], False
+        start = cut + 1
+
+
+def piece_lines(piece: str, last: bool) -> list[str]:
+    """A slice's lines without their endings: the empty string after a slice's closing
+    line feed dropped, but for the last slice (a final line feed's empty last line)."""
+    if "\r" in piece:
+        piece = piece.replace("\r\n", "\n").replace("\r", "\n")
+    lines = piece.split("\n")
+    if not last:
+        lines.pop()
+    return lines
+
+
+def text_pieces(text: str) -> Iterator[list[str]]:
+    """``lines_of(text)`` a piece at a time: a reader of pieces never holds every line
+    (the sniff, issue 11)."""
+    for piece, last in cut_after_feeds(text):
+        yield piece_lines(piece, last)
 
 
 def lines_of(text: str) -> list[str]:
     """Lines without their endings; line N of the file is element N-1.
 
-    A text with carriage returns is split a piece at a time, each cut just after
-    a line feed (no ``\r\n`` cut in two): the whole text copied with its endings
-    replaced was twice a 10 MB export beside the text and its lines (issue 11)."""
+    A text with carriage returns is split a piece at a time (``text_pieces``): the
+    whole text copied with its endings replaced was twice a 10 MB export beside the
+    text and its lines (issue 11)."""
     if "\r" not in text:
         return text.split("\n")
     lines: list[str] = []
-    start = 0
-    while True:
-        cut = text.find("\n", start + _PIECE_CHARS)
-        if cut < 0:  # the last piece: its last line (empty after a final line feed) kept
-            lines += text[start:].replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            return lines
-        piece = text[start:cut + 1].replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        piece.pop()  # the empty string after the piece's closing line feed
+    for piece in text_pieces(text):
         lines += piece
-        start = cut + 1
+    return lines
 
 
 def decode_lines(data: bytes, limits: Limits | None = None) -> tuple[list[str], list[str]]:

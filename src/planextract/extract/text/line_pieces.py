@@ -4,37 +4,41 @@ nothing (issue 11).
 Most exports are UTF-8 that decoding leaves as it stands: their lines are the bytes'
 lines, decoded a 64 k piece at a time, so the decoded text (twice the export when a
 character is not ASCII) and all its lines (2.7 times a 10 MB text-cells export) are
-never held at once. Sniffing weighs every line (``sniff_lines``); the text-cells reader
-splits them a stretch at a time (``decode_pieces``); the other readers get the list
-(``decode.decode_lines``). Any other export is decoded whole, as before.
+never held at once. Sniffing weighs them a piece at a time (``sniff_lines``, a
+``SniffLines``); the text-cells reader splits them a stretch at a time
+(``decode_pieces``); the other readers get the list (``decode.decode_lines``). Any
+other export is decoded whole, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from planextract.extract.sniff_lines import SniffLines
 from planextract.extract.text import decode as _decoding
 from planextract.extract.text.decode import (
+    cut_after_feeds,
     decode,
     decode_lines,
     is_plain,
-    lines_of,
     mark_plain,
+    piece_lines,
     unchanged,
 )
 from planextract.settings import Limits
 
 
-def sniff_lines(data: bytes, limits: Limits) -> list[str]:
-    """The lines sniffing weighs: each not blank or holding a TAB (an empty cell).
-    When decoding changed nothing, the text is let go before they are made (the
-    text and every line were 5.2 times a 10 MB export, the read's high-water)."""
+def sniff_lines(data: bytes, limits: Limits) -> SniffLines:
+    """The lines sniffing weighs (each not blank or holding a TAB: an empty cell), made
+    a piece at a time as each detector asks. When decoding changed nothing the text is
+    let go first and the pieces are read from the bytes (the text and every line were
+    5.2 times a 10 MB export, the read's high-water)."""
     text, warnings = decode(data, limits)
     if not unchanged(data, warnings):
-        return [ln for ln in lines_of(text) if ln.strip() or "\t" in ln]
+        return SniffLines(text=text)
     del text
     mark_plain(data, limits)
-    return [ln for piece in utf8_pieces(data) for ln in piece if ln.strip() or "\t" in ln]
+    return SniffLines(data=data)
 
 
 def decode_pieces(data: bytes, limits: Limits | None = None
@@ -55,20 +59,69 @@ def decode_pieces(data: bytes, limits: Limits | None = None
 
 def utf8_pieces(data: bytes) -> Iterator[list[str]]:
     """``lines_of(data.decode("utf-8"))`` in pieces of about ``decode._PIECE_CHARS``
-    bytes, each cut just after a line feed (a character of its own in UTF-8; no
-    ``\r\n`` cut in two)."""
-    size = _decoding._PIECE_CHARS
-    start = 0
-    while True:
-        cut = data.find(b"\n", start + size)
-        if cut < 0:  # the last piece: its last line (empty after a final line feed) kept
-            yield _newlines(data[start:].decode("utf-8")).split("\n")
-            return
-        piece = _newlines(data[start:cut + 1].decode("utf-8")).split("\n")
-        piece.pop()  # the empty string after the piece's closing line feed
-        yield piece
-        start = cut + 1
+    bytes, each cut just after a line feed (a character of its own in UTF-8)."""
+    for piece, last in cut_after_feeds(data):
+        yield piece_lines(piece.decode("utf-8"), last)
 
 
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+def each_line(pieces: Iterator[list[str]]) -> Iterator[str]:
+    """The lines of ``pieces`` in order, each let go from its piece once given (a
+    piece that is every line, ``decode_lines``' list, is not held whole to the end)."""
+    for piece in pieces:
+        for index, line in enumerate(piece):
+            piece[index] = None  # type: ignore[call-overload]
+            yield line
+
+
+class PieceLines:
+    """``decode_lines``' list for a reader that looks ahead from the line it reads
+    and never back: lines are read from the pieces as they are indexed, and those
+    before ``let_go``'s line are dropped (markdown's tables look ahead without a
+    bound; the export's every line was held at the read's start, issue 11)."""
+
+    __slots__ = ("_pieces", "_held", "_start", "_count")
+
+    def __init__(self, pieces: Iterator[list[str]], count: int) -> None:
+        self._pieces = pieces
+        self._held: list[str] = []  # lines from ``_start`` on
+        self._start = 0
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> str:
+        at = index - self._start
+        if at < 0:
+            raise IndexError(f"line {index + 1} was let go")
+        while at >= len(self._held):
+            piece = next(self._pieces, None)
+            if piece is None:
+                raise IndexError(index)
+            self._held += piece
+        return self._held[at]
+
+    def let_go(self, index: int) -> None:
+        """Drop the lines before ``index`` (a few thousand at a time)."""
+        if index - self._start >= _LET_GO:
+            del self._held[:index - self._start]
+            self._start = index
+
+
+_LET_GO = 4096  # lines dropped at a time
+
+
+def decode_lookahead(data: bytes, limits: Limits | None = None
+                     ) -> tuple[PieceLines | list[str], list[str]]:
+    """``decode_lines``' lines and warnings: a ``PieceLines`` over the bytes when
+    decoding changed nothing, else the list. Its length is counted in the bytes
+    (each ``\r\n``, lone ``\r`` and lone ``\n`` ends a line)."""
+    if not is_plain(data, limits):
+        text, warnings = decode(data, limits)
+        plain = unchanged(data, warnings)
+        del text
+        if not plain:
+            return decode_lines(data, limits)
+    _decoding.forget()
+    count = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    return PieceLines(utf8_pieces(data), count), []

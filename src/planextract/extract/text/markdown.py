@@ -23,7 +23,7 @@ from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.table_writer import table_writer
 from planextract.extract.text.cell_text import text_cell_parts
-from planextract.extract.text.decode import decode_lines
+from planextract.extract.text.line_pieces import PieceLines, decode_lookahead
 from planextract.extract.text.pandoc_tables import (
     has_dash_table,
     multiline_table,
@@ -82,9 +82,20 @@ def has_pipe_table(lines: list[str]) -> bool:
     border of a grid table; or a pandoc simple or multiline table is there. Each test
     is only made where its line prints its character (a pipe, a border's ``+``):
     sniffing asks this of every text export."""
+    return has_table_in(lines, 0, len(lines))
+
+
+# lines before and after line i that the tests of line i look at (a simple table's
+# header is the line before its dashes; a multiline table's dash runs up to 5 after)
+LOOKS_AROUND = (1, 6)
+
+
+def has_table_in(lines: list[str], lo: int, hi: int) -> bool:
+    """``has_pipe_table``'s tests of the lines ``lo`` to ``hi`` of ``lines`` (the
+    sniff asks them a window of lines at a time, ``LOOKS_AROUND`` lines beside)."""
     return any(("|" in lines[i] and _starts_table(lines, i))
                or ("+" in lines[i] and _starts_grid(lines, i))
-               for i in range(len(lines) - 1)) or has_dash_table(lines)
+               for i in range(lo, min(hi, len(lines) - 1))) or has_dash_table(lines, lo, hi)
 
 
 def _grid_table(lines: list[str], index: int) -> tuple[Table, int]:
@@ -216,7 +227,9 @@ def _parse_markdown(lines: list[str], consume: bool = False
     index = 0
     read = 0  # with ``consume``, the lines before this one are let go
     while index < len(lines):
-        if consume:
+        if isinstance(lines, PieceLines):
+            lines.let_go(index)
+        elif consume:
             while read < index:
                 lines[read] = None  # type: ignore[call-overload]
                 read += 1
@@ -264,6 +277,7 @@ def _parse_markdown(lines: list[str], consume: bool = False
 
 def read_markdown(data: bytes, source_format: str = "text-markdown",
                   settings: Settings = DEFAULT) -> RawDocument:
-    lines, warnings = decode_lines(data, settings.limits)
+    # read from the bytes a piece at a time as the parse reaches them (issue 11)
+    lines, warnings = decode_lookahead(data, settings.limits)
     return RawDocument(source_format="text-markdown", blocks=parse_markdown(lines, consume=True),
                        warnings=warnings)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from planextract.extract.model import Cell, Row, Table
 
@@ -60,12 +61,12 @@ def starts_simple(lines: list[str], index: int) -> bool:
                for k in _starts(lines[index + 1]))
 
 
-def has_dash_table(lines: list[str]) -> bool:
-    """Some line opens a multiline table or a simple one: tried only around the
-    lines printing a dash run (a multiline table opens with one, a simple
-    table's header has one under it)."""
+def has_dash_table(lines: list[str], lo: int = 0, hi: int | None = None) -> bool:
+    """Some line (of ``lo`` to ``hi``) opens a multiline table or is under a simple
+    one's header: tried only around the lines printing a dash run (a multiline
+    table opens with one, a simple table's header has one under it)."""
     last = len(lines) - 1
-    for index, line in enumerate(lines):
+    for index, line in enumerate(islice(lines, lo, hi), lo):
         if "---" not in line:
             continue
         if index < last and starts_multiline(lines, index):

@@ -11,13 +11,14 @@ heading marks read as its level.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Paragraph, RawDocument, Table
 from planextract.extract.parts import cell_parts, plain
 from planextract.extract.table_writer import table_writer
-from planextract.extract.text.decode import decode_lines
+from planextract.extract.text.line_pieces import decode_pieces, each_line
 from planextract.settings import DEFAULT, Settings
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -45,11 +46,12 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
     return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
 
 
-def parse_tabbed_lines(lines: list[str], consume: bool = False
+def parse_tabbed_lines(lines: Iterable[str], consume: bool = False
                        ) -> list[Paragraph | Table] | PackedBlocks:
-    """Group numbered lines into paragraphs and tables of rows. ``consume``: let
-    each line of ``lines`` go (``None``) once read (only that line is looked at), so
-    the file's lines and its rows are not all held at once (issue 11)."""
+    """Group numbered lines into paragraphs and tables of rows. Only the line read
+    is looked at, so ``lines`` may be made as they are read (``line_pieces.each_line``).
+    ``consume``: let each line of a list go (``None``) once read, so the file's lines
+    and its rows are not all held at once (issue 11)."""
     blocks = packed_blocks()  # each table packed as read (issue 11)
     rows = table_writer(blocks, cell_parts)  # the table being read
     pending_break = False
@@ -58,7 +60,7 @@ def parse_tabbed_lines(lines: list[str], consume: bool = False
     for index, line in enumerate(lines):
         number = index + 1
         if consume:
-            lines[index] = None  # type: ignore[call-overload]
+            lines[index] = None  # type: ignore[index]
         if "\t" in line:
             raw_cells = line.split("\t")
             if "--" in line and _is_separator(raw_cells):  # a separator cell prints "--"
@@ -82,6 +84,8 @@ def parse_tabbed_lines(lines: list[str], consume: bool = False
 
 def read_tabbed(data: bytes, source_format: str = "text-tabbed",
                 settings: Settings = DEFAULT) -> RawDocument:
-    lines, warnings = decode_lines(data, settings.limits)
-    blocks = parse_tabbed_lines(lines, consume=True)
+    # the lines a 64 k piece at a time, each let go once read: the export's every line
+    # was held at the read's start (issue 11)
+    pieces, warnings = decode_pieces(data, settings.limits)
+    blocks = parse_tabbed_lines(each_line(pieces))
     return RawDocument(source_format=source_format, blocks=blocks, warnings=warnings)
