@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from text_exports import everything, write_exports
+from text_exports import everything, swap_everywhere, write_exports
 
 from planextract.extract.block_pack import PackedBlocks
 from planextract.extract.registry import read_document
@@ -83,12 +83,14 @@ def test_whole_documents_are_the_same_with_every_session_18_reference(inputs, mo
     """The layouts' rows kept from the first pass, the rows' owners made as a list and
     the owner rules' memos kept to the labels, all at once (the packed rows' frames
     are compared by test_packed_rows): the same datasets, the family corpus' too."""
-    from planextract.normalise import owners, records
+    from planextract.normalise import cut_prints, owners, records
 
     now = [everything(p) for p in inputs]
     monkeypatch.setattr(document, "KEEP_TEXTS", True)
     monkeypatch.setattr(records, "ROWS_AS_MADE", False)
     monkeypatch.setattr(owners, "FORGET_CUT", False)
+    # the cuts' fingerprints kept for the document, in the Expander and role_text's memo
+    swap_everywhere(monkeypatch, {id(cut_prints.CutPrints): cut_prints.ReferenceCutPrints})
     before = [everything(p) for p in inputs]
     for path, got, expected in zip(inputs, now, before):
         assert got == expected, path.name

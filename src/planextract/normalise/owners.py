@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 
 from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
 from planextract.memo import forget_document
 from planextract.memo import forget_document as forget_answers  # (the early forgets)
+from planextract.normalise.cut_prints import CutPrints
 from planextract.normalise.owner_cells import (
     LeanCell,
     OwnerCell,
@@ -135,10 +135,7 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
     """Each cell's role spellings, with the document-level cuts applied, each
     beside the text the cell prints for it (the piece itself where a cut made it)."""
     expander = Expander(key, builtin)
-
-    @cache
-    def fp(text: str) -> str:
-        return fingerprint(expander.expand(text).words, vocab.stop_words)
+    fp = CutPrints(expander, vocab.stop_words)  # a piece's print kept while its cell is cut
 
     def acronym_of(word: str) -> str | None:
         expansion = expander.expand(word)
@@ -157,6 +154,7 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
         seen = cell.roles if cell.printed is cell.roles \
             else (tuple(cell.roles), tuple(cell.printed))
         if seen not in done:
+            fp.forget()  # the last cell's pieces: few are tried again (issue 11)
             pairs: dict[str, str] = {}
             shared = share_prefix(cell.roles, context)
             for role, printed, cleaned in zip(shared, cell.printed, cell.roles):

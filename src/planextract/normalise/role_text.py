@@ -75,8 +75,13 @@ def fingerprint(words: list[str] | tuple[str, ...], stop_words: frozenset[str]) 
     return _fingerprint(tuple(words), stop_words)
 
 
-@per_document_lean(DEFAULT.memo.pieces)  # no link node nor key tuple an answer
-def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
+def fingerprint_afresh(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
+    """``fingerprint`` left out of the memo: a piece the cuts try once is no answer
+    worth holding for the document (issue 11)."""
+    return _read_fingerprint(words, stop_words)
+
+
+def _read_fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
     tokens = []
     for word in words:
         for part in word.replace("&", " and ").split():
@@ -84,6 +89,10 @@ def _fingerprint(words: tuple[str, ...], stop_words: frozenset[str]) -> str:
             if token and token not in stop_words and _WORD_CHAR.search(token):
                 tokens.append(token)
     return " ".join(sorted(tokens))
+
+
+# no link node nor key tuple an answer
+_fingerprint = per_document_lean(DEFAULT.memo.pieces)(_read_fingerprint)
 
 
 @dataclass(frozen=True, slots=True)  # one per distinct spelling and expander (issue 11)
