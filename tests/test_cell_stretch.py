@@ -107,8 +107,10 @@ def _piece():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_piece(), max_size=40), st.lists(st.sampled_from(_LONE), max_size=2),
-       st.integers(1, 9))
+# at least 40 pieces: an export of fewer cells than ``LOOK_AHEAD`` is read whole before
+# any reading is taken, and compares the whole read with itself
+@given(st.lists(_piece(), min_size=40, max_size=160),
+       st.lists(st.sampled_from(_LONE), max_size=2), st.integers(1, 9))
 # found by this test with ``LOOK_AHEAD`` 0: a look-ahead past the last cell a walk
 # reached, read short at the stretch's end, read the export otherwise
 @example([["\tAction", "\tAction", "\t1", "\tAction", "\tAction", "\tHead of HR", "\tAction",
@@ -126,7 +128,15 @@ def test_any_text_reads_alike_whatever_the_stretch(pieces, before, stretch):
 def test_the_split_in_stretches_is_the_whole_split(pieces, runs):
     lines = [line for piece in pieces for line in piece]
     paragraphs, items = cells._split_cells(list(lines))
-    split, got, turn = CellSplit(iter([list(lines)])), [], 0
+    # the lines handed over in pieces too, cut where the runs fall
+    cuts, at = [], 0
+    for turn in range(len(lines)):
+        if at >= len(lines):
+            break
+        size = runs[turn % len(runs)] * 3
+        cuts.append(list(lines[at:at + size]))
+        at += size
+    split, got, turn = CellSplit(iter(cuts)), [], 0
     while not split.done:
         split.run(runs[turn % len(runs)])
         got += split.take()
