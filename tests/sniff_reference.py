@@ -4,6 +4,8 @@ windowed sniff (``registry.TEXT_FORMATS`` over ``SniffLines``) must agree with."
 
 from __future__ import annotations
 
+from test_decode_lines import reference_lines_of
+
 from planextract.extract.registry import (
     _HTML_CELL,
     _HTML_ROW,
@@ -13,11 +15,12 @@ from planextract.extract.registry import (
 )
 from planextract.extract.sniff_lines import _CELL_START
 from planextract.extract.text.csv_reader import looks_like_csv
-from planextract.extract.text.decode import lines_of
 
 
 def kept_lines(text: str) -> list[str]:
-    return [ln for ln in lines_of(text) if ln.strip() or "\t" in ln]
+    # the lines as the reader made them before pieces (``lines_of`` is now
+    # ``text_pieces`` joined whenever a text holds a carriage return)
+    return [ln for ln in reference_lines_of(text) if ln.strip() or "\t" in ln]
 
 
 def cell_lines(lines: list[str]) -> tuple[int, int]:
