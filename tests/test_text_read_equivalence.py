@@ -24,6 +24,7 @@ from planextract.extract.text import (
     cell_split,
     cells,
     csv_reader,
+    decode,
     markdown,
     tabbed,
 )
@@ -267,6 +268,7 @@ def _every_line(data: bytes, limits) -> tuple:
 def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(cells, "_read_cells", cells._read_whole)  # the whole export split
     monkeypatch.setattr(csv_reader, "is_plain", lambda _data, _limits: False)  # text decoded
+    monkeypatch.setattr(decode, "is_plain", lambda _data, _limits: False)  # by _decode
     monkeypatch.setattr(tabbed, "decode_pieces", _every_line)  # every line made first
     monkeypatch.setattr(markdown, "decode_lookahead", decode_lines)  # every line made first
     monkeypatch.setattr(cells, "Facts", ReferenceFacts)
