@@ -144,3 +144,23 @@ def test_the_split_in_stretches_is_the_whole_split(pieces, runs):
     got += split.take()
     assert split.paragraphs == paragraphs
     assert got == items
+
+
+def test_a_headerless_export_is_scanned_for_a_header_once(monkeypatch):
+    """With no header row anywhere, each widening resumes the header scan where its
+    answers were final: before, every widening scanned the stretch again from its
+    start (a 100,000-line headerless export read in 0.9 s against 0.6 s whole)."""
+    lines = [f"\tReview item {n} and report back to the committee." for n in range(3000)]
+    data = "\n".join(lines).encode()
+    scan, visited = cells._header_start, []
+
+    def counting(items, start, scanned=0):
+        found = scan(items, start, scanned)
+        visited.append(found - max(start, scanned))
+        return found
+
+    monkeypatch.setattr(cells, "_header_start", counting)
+    got = _read(data, 64)
+    assert sum(visited) < 2 * len(lines)  # about once each, not once a widening
+    monkeypatch.setattr(cells, "_header_start", scan)
+    assert got == _read(data, None)

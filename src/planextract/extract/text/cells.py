@@ -169,9 +169,11 @@ def _as_text(items: list[RawCell | Loose]) -> list[Paragraph]:
     return out
 
 
-def _header_start(items: list[RawCell | Loose], start: int) -> int:
-    """The first cell at or after ``start`` that opens a run of two labels."""
-    for index in range(start, len(items)):
+def _header_start(items: list[RawCell | Loose], start: int, scanned: int = 0) -> int:
+    """The first cell at or after ``start`` that opens a run of two labels; the
+    items before ``scanned`` are known to open none (a scan of the stretch before it
+    was widened, resumed where its answers were final)."""
+    for index in range(max(start, scanned), len(items)):
         item = items[index]
         if isinstance(item, RawCell) and is_label(item.label):
             following = [x for x in items[index + 1:index + 1 + MAX_HEADER_CELLS]
@@ -214,14 +216,20 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     blocks += stretch.split.paragraphs
     stretch.split.paragraphs = []
     facts = stretch.facts
+    scanned = (-1, 0)  # (index, items known to open no header) of a stretch widened
     while stretch.next_start():
         items, index = stretch.items, stretch.index
         facts.reach = index
         parse = choose(items, index, facts, settings.text_cells)
         if parse is None:
-            found = _header_start(items, index + 1)
+            found = _header_start(items, index + 1,
+                                  scanned[1] if scanned[0] == index else 0)
             if not stretch.covers(found + MAX_HEADER_CELLS + 1):
-                stretch.widen()  # the next header may lie past the stretch
+                # the next header may lie past the stretch: widened, and the scan
+                # resumed where an item's look-ahead was whole (a headerless export
+                # was scanned again from its start at every widening)
+                scanned = (index, max(0, min(found, len(items) - MAX_HEADER_CELLS - 1)))
+                stretch.widen()
                 continue
             first = items[index]
             line = first.first_line if isinstance(first, RawCell) else first.number
@@ -229,12 +237,14 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
                             "row of column labels before them, kept as text")
             blocks += _as_text(items[index:found])
             stretch.read_to(found)
+            scanned = (-1, 0)  # an index read again later is another item
             continue
         if not stretch.covers(facts.reach):
             stretch.widen()  # a width tried walked to the stretch's end: choose again
             continue
         _table_blocks(parse, warnings, blocks)
         stretch.read_to(parse.stop)
+        scanned = (-1, 0)
     if not stretch.cell_count:
         warnings.append("no header row of column labels found")
     return RawDocument(source_format="text-cells", blocks=settle(blocks), warnings=warnings)
