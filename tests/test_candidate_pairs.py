@@ -25,7 +25,7 @@ def reference_candidate_pairs(groups: list[Group], vocab) -> set[tuple[int, int]
     """``role_match._candidate_pairs`` as it was: each pair made in Python."""
     index: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
-        for key in _block_keys(group.tokens, vocab):
+        for key in role_match.reference_block_keys(group.tokens, vocab):
             index.setdefault(key, []).append(i)
     pairs = set()
     for members in index.values():
@@ -48,6 +48,20 @@ def test_pairs_are_the_reference_pairs(token_lists):
     vocab = load(None)
     groups = [Group(" ".join(t), [" ".join(t)], t) for t in token_lists]
     assert list(_candidate_pairs(groups, vocab)) == sorted_reference_pairs(groups, vocab)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=0, max_size=6).map(tuple),
+       st.lists(_WORDS, min_size=0, max_size=6).map(tuple))
+def test_block_keys_are_the_reference_set_each_key_once(x, y):
+    """The tuple ``_block_keys`` holds is the old frozenset, no key twice (a key
+    twice would pair a group with itself in ``_candidate_pairs``), and two spellings
+    share a key exactly when the sets meet."""
+    vocab = load(None)
+    got, old = _block_keys(x, vocab), role_match.reference_block_keys(x, vocab)
+    assert isinstance(got, tuple) and len(got) == len(set(got)) and set(got) == old
+    other = role_match.reference_block_keys(y, vocab)
+    assert role_match._share_a_key(got, _block_keys(y, vocab)) == bool(old & other)
 
 
 def sorted_reference_pairs(groups: list[Group], vocab) -> list[tuple[int, int]]:

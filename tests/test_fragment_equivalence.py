@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from text_exports import write_exports
 
 from planextract.extract import fragment_parts, parts, read_document
-from planextract.extract.fragment_tree import _ENTITY_NAMES, parse_fragment
+from planextract.extract.fragment_tree import _is_entity, _known_entities, parse_fragment
 from planextract.extract.parts import (
     _INLINE_BULLET,
     BULLET_GLYPHS,
@@ -224,7 +224,19 @@ def test_what_the_fast_path_leaves_to_bs4():
 def test_bs4_decodes_no_entity_the_fast_path_keeps_as_printed():
     from bs4.dammit import EntitySubstitution
 
-    assert set(EntitySubstitution.HTML_ENTITY_TO_CHARACTER) <= _ENTITY_NAMES
+    assert set(EntitySubstitution.HTML_ENTITY_TO_CHARACTER) <= _known_entities()
+
+
+def test_is_entity_answers_as_the_set_of_names_did():
+    """``_is_entity`` (html5 asked directly) against the names set it replaced, on
+    every name, every key as printed, and words no entity has."""
+    import html.entities
+
+    names = _known_entities()
+    asked = names | {k for k in html.entities.html5 if k.isalnum()} | {
+        "T", "D", "Name", "ampx", "copyx", "lt1", "x", "nbspx", "Amp", "AMP", "LT", "gt2"}
+    assert {w for w in asked if _is_entity(w)} == names & asked
+    assert all(_is_entity(n) for n in names)
 
 
 @settings(max_examples=1500, deadline=None)

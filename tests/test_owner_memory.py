@@ -67,8 +67,8 @@ def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners) -> bool:
     dotted = a.dotted | b.dotted
     x, y = (role_match._joined_compounds(a.tokens, b.tokens),
             role_match._joined_compounds(b.tokens, a.tokens))
-    if len(x) + len(y) > 2 and not (role_match._block_keys(x, vocab)
-                                    & role_match._block_keys(y, vocab)):
+    if len(x) + len(y) > 2 and not (role_match.reference_block_keys(x, vocab)
+                                    & role_match.reference_block_keys(y, vocab)):
         return False
     if role_match._bijection(x, y, vocab, dotted, tolerance):
         return True
@@ -106,6 +106,7 @@ def old_swaps() -> dict[int, object]:
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
             id(role_match.aligns): reference_aligns,
+            id(role_match._block_keys): role_match.reference_block_keys,  # sets, s18-fixed
             id(role_text.read_words): role_text.words_of,
             id(owners._row_owners): reference_row_owners}  # an Expansion's words remembered
 

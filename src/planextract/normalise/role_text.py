@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from planextract.lexicon.fold import fold
-from planextract.memo import per_document, per_document_lean
+from planextract.memo import per_document, per_document_lean, shared_strings
 from planextract.settings import DEFAULT
 
 _ANY_DASH = re.compile(r"\s*[-–—]\s*(?=\S)")
@@ -47,6 +47,10 @@ def strip_ends(text: str) -> str:
     return text.strip(" .,:;-–—•▪◦·*")
 
 
+_WORDS = shared_strings()  # a document's words, one string each (not sys.intern: memo.py)
+INTERN = False  # the reference: sys.intern, as before (the tests swap it in)
+
+
 def read_words(role: str) -> tuple[str, ...]:
     """Printed words, a trailing dot and brackets dropped, a lone ``&`` as ``and``.
     A tuple: remembered (``words_of``) and shared, so nobody may change it (issue 11)."""
@@ -58,7 +62,7 @@ def read_words(role: str) -> tuple[str, ...]:
         if word:
             # one string a distinct word: the memo holds thousands of pieces' words,
             # most of them the same few (``Manager``, ``of``, ``HR``; issue 11)
-            out.append(intern(word))
+            out.append(intern(word) if INTERN else _WORDS.setdefault(word, word))
     return tuple(out)
 
 
