@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cut_prints_reference import ReferenceCutPrints
 from hypothesis import given
 from hypothesis import strategies as st
 from text_exports import everything, swap_everywhere, write_exports
@@ -32,7 +33,7 @@ KEY = {"ACO": "Assistant Chief Officer", "HR": "Human Resources",
 
 
 def old_swaps() -> dict[int, object]:
-    return {id(cut_prints.CutPrints): cut_prints.ReferenceCutPrints}
+    return {id(cut_prints.CutPrints): ReferenceCutPrints}
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ _WORDS = st.sampled_from(["ACO", "HR", "BS", "E&D", "Head", "of", "Learning", "a
 def test_a_print_is_the_old_print_before_and_after_forgetting(texts):
     builtin = role_vocab.acronyms_for(VOCAB, None)
     lean = cut_prints.CutPrints(role_text.Expander(KEY, builtin), VOCAB.stop_words)
-    old = cut_prints.ReferenceCutPrints(role_text.Expander(KEY, builtin), VOCAB.stop_words)
+    old = ReferenceCutPrints(role_text.Expander(KEY, builtin), VOCAB.stop_words)
     for i, text in enumerate(texts):
         assert lean(text) == old(text), text
         if i % 3 == 2:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cut_prints_reference import ReferenceCutPrints
 from text_exports import everything, swap_everywhere, write_exports
 
 from planextract.extract.block_pack import PackedBlocks
@@ -90,7 +91,7 @@ def test_whole_documents_are_the_same_with_every_session_18_reference(inputs, mo
     monkeypatch.setattr(records, "ROWS_AS_MADE", False)
     monkeypatch.setattr(owners, "FORGET_CUT", False)
     # the cuts' fingerprints kept for the document, in the Expander and role_text's memo
-    swap_everywhere(monkeypatch, {id(cut_prints.CutPrints): cut_prints.ReferenceCutPrints})
+    swap_everywhere(monkeypatch, {id(cut_prints.CutPrints): ReferenceCutPrints})
     before = [everything(p) for p in inputs]
     for path, got, expected in zip(inputs, now, before):
         assert got == expected, path.name

@@ -13,7 +13,7 @@ answer is kept until the next cell is cut (``forget``).
 
 from __future__ import annotations
 
-from planextract.normalise.role_text import Expander, fingerprint, fingerprint_afresh
+from planextract.normalise.role_text import Expander, fingerprint_afresh
 
 
 class CutPrints:
@@ -36,22 +36,3 @@ class CutPrints:
     def forget(self) -> None:
         """The answers go: the pieces of the cell cut next are mostly new."""
         self._held.clear()
-
-
-class ReferenceCutPrints:
-    """Before: every answer kept for the document, the expansion by ``expander``
-    and the fingerprint by its memo too (the reference the tests swap in)."""
-
-    def __init__(self, expander: Expander, stop_words: frozenset[str]) -> None:
-        self._expander, self._stop_words = expander, stop_words
-        self._held: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        found = self._held.get(text)
-        if found is None:
-            found = self._held[text] = fingerprint(self._expander.expand(text).words,
-                                                   self._stop_words)
-        return found
-
-    def forget(self) -> None:
-        """Nothing forgotten."""
