@@ -17,7 +17,13 @@ import pytest
 from cut_prints_reference import ReferenceCutPrints
 from hypothesis import given
 from hypothesis import strategies as st
-from text_exports import everything, swap_everywhere, write_exports
+from text_exports import (
+    corpus_text_documents,
+    everything,
+    swap_everywhere,
+    text_samples,
+    write_exports,
+)
 
 from planextract.lexicon import role_vocab
 from planextract.memo import caches
@@ -26,8 +32,6 @@ from planextract.normalise import cut_prints, role_text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 VOCAB = role_vocab.load()
-TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
-               "text-markdown-pandoc")
 KEY = {"ACO": "Assistant Chief Officer", "HR": "Human Resources",
        "E&D": "Equality and Diversity", "ACO – BS": "Assistant Chief Officer Business Services"}
 
@@ -38,15 +42,10 @@ def old_swaps() -> dict[int, object]:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
-    from corpus.build import generate
-
     folder = tmp_path_factory.mktemp("cut-prints")
     made = write_exports(folder, 80_000, seed=7)
-    manifest = generate(folder / "corpus", 23, only=list(TEXT_SHAPES), per_format=2)
-    corpus = [folder / "corpus" / "docs" / entry["file"] for entry in manifest]
-    samples = sorted(p for p in (ROOT / "samples").iterdir()
-                     if p.suffix in (".txt", ".md", ".csv", ".docx", ".html"))
-    return [*samples, *made, *corpus]
+    corpus = corpus_text_documents(folder / "corpus", 23, per_format=2)
+    return [*text_samples((".txt", ".md", ".csv", ".docx", ".html")), *made, *corpus]
 
 
 def test_whole_documents_are_the_same_with_the_old_cut_prints(inputs, monkeypatch):

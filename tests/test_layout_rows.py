@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 from cut_prints_reference import ReferenceCutPrints
-from text_exports import everything, swap_everywhere, write_exports
+from text_exports import (
+    corpus_text_documents,
+    everything,
+    swap_everywhere,
+    text_samples,
+    write_exports,
+)
 
 from planextract.extract.block_pack import PackedBlocks
 from planextract.extract.registry import read_document
@@ -24,24 +30,17 @@ from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
-               "text-markdown-pandoc")
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     """Every text sample, generated exports of every shape (one table run and
     many), and the family corpus' documents in the text formats."""
-    from corpus.build import generate
-
     folder = tmp_path_factory.mktemp("layout-rows")
     made = [*write_exports(folder, 40_000, seed=3, tag="-small"),
             *write_exports(folder, 150_000, seed=11)]
-    manifest = generate(folder / "corpus", 19, only=list(TEXT_SHAPES), per_format=3)
-    corpus = [folder / "corpus" / "docs" / entry["file"] for entry in manifest]
-    samples = sorted(p for p in (ROOT / "samples").iterdir()
-                     if p.suffix in (".txt", ".md", ".csv", ".html"))
-    return [*samples, *made, *corpus]
+    corpus = corpus_text_documents(folder / "corpus", 19, per_format=3)
+    return [*text_samples(), *made, *corpus]
 
 
 def _layout_rows(path: Path, keep: bool, monkeypatch) -> dict:

@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from text_exports import everything, swap_everywhere, write_exports
+from text_exports import (
+    corpus_text_documents,
+    everything,
+    swap_everywhere,
+    text_samples,
+    write_exports,
+)
 
 from planextract import memo
 from planextract.extract.text import cell_labels
@@ -27,21 +33,14 @@ from planextract.pipeline.document_run import run_one
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
-               "text-markdown-pandoc")
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
-    from corpus.build import generate
-
     folder = tmp_path_factory.mktemp("shared-words")
     made = write_exports(folder, 80_000, seed=29)
-    manifest = generate(folder / "corpus", 31, only=list(TEXT_SHAPES), per_format=2)
-    corpus = [folder / "corpus" / "docs" / entry["file"] for entry in manifest]
-    samples = sorted(p for p in (ROOT / "samples").iterdir()
-                     if p.suffix in (".txt", ".md", ".csv", ".docx", ".html"))
-    return [*samples, *made, *corpus]
+    corpus = corpus_text_documents(folder / "corpus", 31, per_format=2)
+    return [*text_samples((".txt", ".md", ".csv", ".docx", ".html")), *made, *corpus]
 
 
 def test_whole_documents_are_the_same_with_interned_words_and_key_sets(inputs, monkeypatch):

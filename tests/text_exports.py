@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the family corpus's formats read by the text readers
+TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
+               "text-markdown-pandoc")
 
 
 def everything(path: Path) -> tuple:
@@ -35,6 +38,21 @@ def write_exports(folder: Path, size: int, seed: int, tag: str = "") -> list[Pat
         path.write_text(text, encoding="utf-8")
         made.append(path)
     return made
+
+
+def text_samples(suffixes: tuple[str, ...] = (".txt", ".md", ".csv", ".html")) -> list[Path]:
+    """The samples a whole-document comparison reads, by suffix."""
+    return sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in suffixes)
+
+
+def corpus_text_documents(folder: Path, seed: int, per_format: int) -> list[Path]:
+    """Family-corpus documents in every text format (``TEXT_SHAPES``), generated
+    into ``folder``: plans other than the samples and the generated exports."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from corpus.build import generate
+
+    manifest = generate(folder, seed, only=list(TEXT_SHAPES), per_format=per_format)
+    return [folder / "docs" / entry["file"] for entry in manifest]
 
 
 def swap_everywhere(monkeypatch: pytest.MonkeyPatch, swaps: dict[int, object]) -> int:
