@@ -1,6 +1,6 @@
 """The one-cell-per-line reader split and choosing a stretch of lines at a time
 (``cell_split``, ``cell_stretch``; issue 11) against the whole export split first
-(``cells._read_whole``, the reference): the same blocks and warnings on every text
+(``cells_reference.read_whole``, the reference): the same blocks and warnings on every text
 sample, generated exports of several sizes and the family corpus' text-cells plans of
 several seeds, with stretches forced small so that tables, rows, cells, lone lines and
 paragraphs straddle their ends. Times nothing."""
@@ -21,6 +21,7 @@ from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+import cells_reference  # noqa: E402
 
 STRETCHES = (3, 11, 64, 4096)
 
@@ -31,7 +32,7 @@ def _settings(stretch: int):
 
 def _read(data: bytes, stretch: int | None):
     if stretch is None:
-        doc = cells._read_whole(data, DEFAULT)
+        doc = cells_reference.read_whole(data, DEFAULT)
     else:
         doc = cells.read_cells(data, settings=_settings(stretch))
     return doc.source_format, doc.blocks, doc.warnings
@@ -82,7 +83,7 @@ def test_the_stretch_holds_a_part_of_the_export(monkeypatch):
 
     monkeypatch.setattr(cell_stretch.Stretch, "widen", counted)
     data = bench_text_plans.build("text-cells", 800_000, seed=2)[0].encode()
-    whole = len(cells._split_cells(data.decode().split("\n"))[1])
+    whole = len(cells_reference.split_cells(data.decode().split("\n"))[1])
     cells.read_cells(data, settings=_settings(1000))
     assert len(held) > 20 and max(held) < whole / 4
 
@@ -127,7 +128,7 @@ def test_any_text_reads_alike_whatever_the_stretch(pieces, before, stretch):
 @given(st.lists(_piece(), max_size=40), st.lists(st.integers(1, 7), min_size=1, max_size=8))
 def test_the_split_in_stretches_is_the_whole_split(pieces, runs):
     lines = [line for piece in pieces for line in piece]
-    paragraphs, items = cells._split_cells(list(lines))
+    paragraphs, items = cells_reference.split_cells(list(lines))
     # the lines handed over in pieces too, cut where the runs fall
     cuts, at = [], 0
     for turn in range(len(lines)):

@@ -219,10 +219,10 @@ def test_a_short_continuation_after_a_page_top_is_not_a_new_header():
 def test_an_empty_cell_is_not_a_blank_line():
     # empty cells (a TAB alone) before a row's text are cells, not blank lines:
     # the blank-line evidence must see one blank line before each row only
-    from planextract.extract.text.cells import _split_cells
+    from cells_reference import split_cells
 
     text = "\tNo\n\tAction\n\tDue\n\n\t1\n\tAgree\n\t2011\n\n\t\n\tmore of it\n\t\n"
-    _, items = _split_cells(text.split("\n"))
+    _, items = split_cells(text.split("\n"))
     assert [c.blank_before for c in items] == [0, 0, 0, 1, 0, 0, 1, 0, 0]
 
 

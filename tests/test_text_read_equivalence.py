@@ -34,6 +34,7 @@ from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+import cells_reference  # noqa: E402
 
 TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
                "text-markdown-pandoc")
@@ -266,23 +267,24 @@ def _every_line(data: bytes, limits) -> tuple:
 
 
 def _reference_paths(monkeypatch) -> None:
-    monkeypatch.setattr(cells, "_read_cells", cells._read_whole)  # the whole export split
+    monkeypatch.setattr(cells, "_read_cells", cells_reference.read_whole)  # the whole export split
     monkeypatch.setattr(csv_reader, "is_plain", lambda _data, _limits: False)  # text decoded
     monkeypatch.setattr(decode, "is_plain", lambda _data, _limits: False)  # by _decode
     monkeypatch.setattr(tabbed, "decode_pieces", _every_line)  # every line made first
     monkeypatch.setattr(markdown, "decode_lookahead", decode_lines)  # every line made first
-    monkeypatch.setattr(cells, "Facts", ReferenceFacts)
-    split_cells = cells._split_cells
-    monkeypatch.setattr(cells, "_split_cells", lambda lines, consume=False: split_cells(lines))
+    monkeypatch.setattr(cells_reference, "Facts", ReferenceFacts)
+    split_cells = cells_reference.split_cells
+    monkeypatch.setattr(cells_reference, "split_cells",
+                        lambda lines, consume=False: split_cells(lines))
     parse_tabbed = tabbed.parse_tabbed_lines  # every line held to the end
     parse_markdown = markdown.parse_markdown
     monkeypatch.setattr(markdown, "parse_markdown",
                         lambda lines, consume=False: parse_markdown(lines))
     monkeypatch.setattr(tabbed, "parse_tabbed_lines",
                         lambda lines, consume=False: parse_tabbed(lines))
-    for module in (cells, cell_rows, cell_items, cell_split):
+    for module in (cells, cells_reference, cell_rows, cell_items, cell_split):
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
-    monkeypatch.setattr(cells, "choose", reference_choose)
+    monkeypatch.setattr(cells_reference, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "word_tuple", cell_labels.word_set)  # a set an answer
     monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
     monkeypatch.setattr(cell_rows, "blank_agreement", reference_blank_agreement)

@@ -1,13 +1,13 @@
 """The split of a one-cell-per-line export into cells and lone lines, a stretch of
 lines at a time (issue 11).
 
-``CellSplit`` does what ``cells._split_cells`` (the reference) does over the whole
-export, but resumes where it stopped: the reader splits a stretch, chooses the tables
-it holds and lets their cells go before it splits the next, so the whole export's
-``RawCell``s never live at once (they were 6.7 times a 10 MB export before a table was
-chosen). The split only ever changes its last cell (a line more, a lone line given
-back) and the lone lines after it: every item before the last cell is final, and
-``take`` hands those over.
+``CellSplit`` does what ``split_cells`` (the reference, in tests/cells_reference.py)
+does over the whole export, but resumes where it stopped: the reader splits a stretch,
+chooses the tables it holds and lets their cells go before it splits the next, so the
+whole export's ``RawCell``s never live at once (they were 6.7 times a 10 MB export
+before a table was chosen). The split only ever changes its last cell (a line more, a
+lone line given back) and the lone lines after it: every item before the last cell is
+final, and ``take`` hands those over.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
 
 
 class CellSplit:
-    """``cells._split_cells(lines, consume=True)``, run a stretch at a time over the
+    """``cells_reference.split_cells(lines, consume=True)``, run a stretch at a time over the
     export's lines given a piece at a time (``decode.decode_pieces``)."""
 
     __slots__ = ("_pieces", "_lines", "_next", "_base", "_pending", "_last", "_blanks", "_texts",
@@ -106,7 +106,7 @@ class CellSplit:
 
     def run(self, count: int) -> None:
         """Split ``count`` more lines, each let go (``None``) once read, as
-        ``_split_cells`` does with ``consume``."""
+        ``split_cells`` does with ``consume``."""
         self._fetch(count)
         lines, items, paragraphs = self._lines, self._pending, self.paragraphs
         base = self._base + 1  # line numbers count from one

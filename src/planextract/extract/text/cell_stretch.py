@@ -8,7 +8,7 @@ up to the end of the export), and each row start looks up to a header's cells ah
 So a reading is only taken when every walk stopped inside the stretch, far enough
 from its end for every look-ahead (``LOOK_AHEAD`` cells): else the stretch is widened
 by more lines and the table chosen again. What the reader decides is then what it
-decides over the whole export (``cells._read_whole``, the reference). Items read are
+decides over the whole export (``read_whole`` in tests/cells_reference.py). Items read are
 dropped from the front now and then, the cells' indices counted on from there.
 """
 

@@ -18,20 +18,16 @@ import re
 from functools import cache
 
 from planextract.extract.block_pack import PackedBlocks, packed_blocks
-from planextract.extract.key_lines import KeyLine, key_line, settle
+from planextract.extract.key_lines import KeyLine, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Table
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import is_heading_line, is_label
-from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS, Facts, choose
-from planextract.extract.text.cell_split import CELL_START
-from planextract.extract.text.cell_split import fold_loose as _fold_loose
+from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS, choose
 from planextract.extract.text.cell_split import give_back as _give_back
-from planextract.extract.text.cell_split import stands_alone as _stands_alone
 from planextract.extract.text.cell_stretch import Stretch
 from planextract.extract.text.cell_tables import cell_tables
-from planextract.extract.text.decode import decode_lines
 from planextract.extract.text.line_pieces import decode_pieces
 from planextract.settings import DEFAULT, Settings
 
@@ -87,49 +83,6 @@ def _mid_phrase(text: str) -> bool:
     a year: ``April 2014``) nor in a stop, so a small-letter line after it
     carries on its sentence (``advertised to`` / ``staff.``)."""
     return not _CLOSES_PHRASE.search(text.rstrip())
-
-
-def _split_cells(lines: list[str], consume: bool = False
-                 ) -> tuple[list[Paragraph | KeyLine], list[RawCell | Loose]]:
-    """Paragraphs before the first cell; then cells, and the lines standing
-    alone after a blank line (a heading, or more of the cell above).
-
-    ``consume``: let each line of ``lines`` go (``None``) once it is read (only the
-    next line is ever looked at), so the file's lines and its cells are not all
-    held at once (issue 11: they were 13x a 1 MB export at the end of the split)."""
-    paragraphs: list[Paragraph | KeyLine] = []
-    items: list[RawCell | Loose] = []
-    blanks = 0
-    # each distinct text held once: two cells in three repeat one (owners, dates,
-    # statuses), and a string each was 1.4 times a 1 MB export at the split's end
-    # (issue 11); the map goes with the split (its keys are the cells' own texts)
-    texts: dict[str, str] = {}
-    shared = texts.setdefault
-    for index, line in enumerate(lines):
-        number = index + 1
-        # each line matched and stripped once (the export is read a line at a time)
-        cell, filled = CELL_START.match(line), bool(line.strip())
-        if cell:
-            text = line.split("\t", 1)[1]
-            items.append(RawCell(lines=[(number, shared(text, text))], blank_before=blanks))
-        elif not items:
-            if filled:
-                paragraphs.append(key_line(line, Paragraph(text=plain(line), line=number)))
-        elif filled and (blanks or isinstance(items[-1], Loose)) \
-                and _stands_alone(lines, index):
-            items.append(Loose(number, line, blanks))
-        elif not filled and isinstance(items[-1], Loose):
-            pass  # a blank line after a lone line: the next line decides what it was
-        else:
-            _fold_loose(items)
-            last = items[-1]
-            assert isinstance(last, RawCell)
-            last.add(number, shared(line, line))
-        # a blank line counts, a cell's line does not (an empty cell is a TAB alone)
-        blanks = blanks + 1 if not filled and not cell else 0
-        if consume:
-            lines[index] = None  # type: ignore[call-overload]
-    return paragraphs, items
 
 
 def _table_blocks(parse: Parse, warnings: list[str],
@@ -207,8 +160,9 @@ def _let_go(items: list, cells: list, start: int, stop: int) -> None:
 
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     """The export split and its tables chosen a stretch of lines at a time
-    (``cell_stretch``): what ``_read_whole`` reads, without every cell of the
-    export held at once (issue 11: the split alone was 6.7 times a 10 MB export)."""
+    (``cell_stretch``): what the reference (tests/cells_reference.py) reads, without
+    every cell of the export held at once (issue 11: the split alone was 6.7 times a
+    10 MB export)."""
     pieces, warnings = decode_pieces(data, settings.limits)
     stretch = Stretch(pieces, settings.text_cells.stretch_lines)
     stretch.start()
@@ -246,40 +200,5 @@ def _read_cells(data: bytes, settings: Settings) -> RawDocument:
         stretch.read_to(parse.stop)
         scanned = (-1, 0)
     if not stretch.cell_count:
-        warnings.append("no header row of column labels found")
-    return RawDocument(source_format="text-cells", blocks=settle(blocks), warnings=warnings)
-
-
-def _read_whole(data: bytes, settings: Settings) -> RawDocument:
-    """The reference: the whole export split, then its tables chosen."""
-    lines, warnings = decode_lines(data, settings.limits)
-    paragraphs, items = _split_cells(lines, consume=True)
-    del lines
-    # each cell's kind is set on it: the kinds remembered for the split held every
-    # distinct cell text through the reading (0.7 times a 1 MB export, issue 11)
-    cell_evidence.forget()
-    cells = [c for c in items if isinstance(c, RawCell)]
-    for at, cell in enumerate(cells):
-        cell.at = at
-    facts = Facts(cells)
-    blocks = packed_blocks()  # each table packed as chosen (issue 11)
-    blocks += paragraphs
-    index = 0
-    while index < len(items):
-        parse = choose(items, index, facts, settings.text_cells)
-        if parse is None:
-            found = _header_start(items, index + 1)
-            first = items[index]
-            line = first.first_line if isinstance(first, RawCell) else first.number
-            warnings.append(f"line {line}: {found - index} cell(s) and line(s) with no header "
-                            "row of column labels before them, kept as text")
-            blocks += _as_text(items[index:found])
-            _let_go(items, cells, index, found)
-            index = found
-            continue
-        _table_blocks(parse, warnings, blocks)
-        _let_go(items, cells, index, parse.stop)
-        index = parse.stop
-    if not cells:
         warnings.append("no header row of column labels found")
     return RawDocument(source_format="text-cells", blocks=settle(blocks), warnings=warnings)
