@@ -1,7 +1,7 @@
 """Issue 11, memory: a document of more than a row batch of drafts gives the heap's
 free pages back (``packed_rows.give_back``) once its drafts are made and its read let
 go, before the owners' first pass: the read's freed pages were resident until the
-records step's peak (a 1 MB export 0.1-0.5x lower, measured). A trim changes no
+records step's peak (a 1 MB export's peak 0.2-0.3x lower, measured). A trim changes no
 output; these check that it happens where it pays, and only there."""
 
 from __future__ import annotations

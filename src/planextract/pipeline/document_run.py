@@ -136,9 +136,10 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
                 # the read let go of its working memory as the drafts were made, and
                 # glibc keeps those pages resident until reused; the owners' first
                 # pass and the rows reuse few of them (pymalloc's arenas, Arrow's
-                # buffers): given back here, the peak of a 1 MB export fell 0.1-0.5x
-                # (csv 5.3 -> 4.9, text-cells 6.4 -> 6.1; issue 11). Not for a short
-                # document: nearly all fit one row batch and its trim is no gain
+                # buffers): given back here, a 1 MB export's peak as sent fell 0.2-0.3x
+                # (html 6.0 -> 5.8, text-cells 6.5 -> 6.2, csv 5.3 -> 5.1), a 10 MB
+                # one's 0.1-0.3x (issue 11). Not for a short document: nearly all fit
+                # one row batch and its trim is no gain
                 give_back()
             shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
                       "organisation": doc.organisation, "plan_title": doc.plan_title}
