@@ -12,11 +12,9 @@ import here delays the first worker (issue 8).
 
 from planextract.pipeline.blas_threads import single_blas_thread
 from planextract.pipeline.lean import PICKLER, kept_out, without_pandas
-from planextract.pipeline.numpy_docs import import_numpy
 
 single_blas_thread()  # a server started by another program: before numpy is imported
 without_pandas()
-import_numpy()  # before pyarrow, which imports it: without tidying its docstrings
 with kept_out(PICKLER):
     from planextract.pipeline.child import die_with_parent, warm_up
 
