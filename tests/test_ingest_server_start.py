@@ -1,13 +1,11 @@
 """The fork server's start, on the path to the first result that both runs of an
 ingest pay (issue 8, session 19): charset_normalizer imported only by a file that is
-not UTF-8, numpy imported without tidying its docstrings (``numpy_docs``), and
-multiprocessing's resource tracker started at the first worker rather than beside
-the starting server (``forkctx.tracker_later``). The old paths are swapped in in a
-separate run: the four tables and the log lines are the same."""
+not UTF-8, and multiprocessing's resource tracker started at the first worker rather
+than beside the starting server (``forkctx.tracker_later``). The old paths are
+swapped in in a separate run: the four tables and the log lines are the same."""
 
 from __future__ import annotations
 
-import inspect
 import json
 import subprocess
 import sys
@@ -17,7 +15,6 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 from planextract.pipeline import forkctx
-from planextract.pipeline.numpy_docs import docstrings_as_written
 from planextract.schema.delta import TABLES
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -68,40 +65,6 @@ def test_a_file_that_is_not_utf8_decodes_as_before():
     assert any("not UTF-8" in w for _, warnings in now[2] for w in warnings)
 
 
-_NUMPY_DOCS = r"""
-import inspect, json, sys
-tidy = inspect.cleandoc
-if sys.argv[1] == "now":
-    from planextract.pipeline.numpy_docs import import_numpy
-    assert import_numpy() and not import_numpy()  # once
-import numpy as np
-assert inspect.cleandoc is tidy
-objects = [np.ndarray, np.ndarray.sum, np.dtype, np.array, np.empty, np.add, np.ufunc,
-           np.ndarray.astype, np.generic, np.flatiter]
-def tidied(obj):
-    # a C type's docstring as written keeps its text signature ("name(...)\n--\n\n")
-    # in front: CPython splits it off only when the docstring starts with it
-    doc = inspect.cleandoc(obj.__doc__ or "")
-    head, marker, rest = doc.partition("\n--\n\n")
-    return rest if marker and head.endswith(")") else doc
-print(json.dumps([tidied(o) for o in objects]))
-"""
-
-
-def test_numpy_keeps_its_docstrings_as_written_and_cleandoc_is_restored():
-    """The same docstrings once tidied (bar a C type's text signature, left in front of
-    its docstring); ``inspect.cleandoc`` itself again after."""
-    assert json.loads(_python(_NUMPY_DOCS, "now")) == json.loads(_python(_NUMPY_DOCS, "old"))
-
-
-def test_cleandoc_is_restored_when_the_import_fails():
-    tidy = inspect.cleandoc
-    with pytest.raises(ImportError), docstrings_as_written():
-        assert inspect.cleandoc("  a\n    b") == "  a\n    b"
-        raise ImportError("numpy")
-    assert inspect.cleandoc is tidy
-
-
 _TRACKER = """
 import json, sys
 from multiprocessing import resource_tracker
@@ -125,8 +88,8 @@ def test_the_resource_tracker_starts_with_the_first_worker():
 _RUN = """
 import contextlib, sys
 from planextract.pipeline import forkctx
-if sys.argv[1] == "before":  # numpy tidied, charset_normalizer preloaded, tracker first
-    forkctx.PRELOAD = ["numpy", "charset_normalizer", *forkctx.PRELOAD]
+if sys.argv[1] == "before":  # charset_normalizer preloaded, the tracker started first
+    forkctx.PRELOAD = ["charset_normalizer", *forkctx.PRELOAD]
     forkctx.tracker_later = contextlib.nullcontext
 from planextract.pipeline.cli import main
 print(main(["ingest", sys.argv[2], "--dataset", sys.argv[3], "--log", "json", "--workers",
