@@ -10,6 +10,7 @@ from conftest import ROOT, SAMPLES
 from planextract.pipeline.preload import (
     DOCX,
     MOJIBAKE,
+    NOT_UTF8,
     PAGE,
     PDF,
     TAGS,
@@ -30,6 +31,10 @@ def test_readers_are_told_by_the_first_bytes_not_the_name():
     assert readers_for(b"<!DOCTYPE html><html><body>") == TEXT + TAGS + PAGE
     assert readers_for(b"Plan\n<table><tr><td>Train staff</td></tr></table>") == TEXT + TAGS + PAGE
     assert readers_for("Ref\tAction\n1\tBudget \u00a35k\n".encode()) == TEXT + MOJIBAKE
+    cut = "Ref\tAction\n1\tBudget \u00a35k\n".encode()[:-4]  # inside a character
+    assert readers_for(cut) == TEXT + MOJIBAKE
+    assert readers_for("Ref\tAction\n1\tBudget \u00a35k\n".encode("cp1252")) == \
+        TEXT + MOJIBAKE + NOT_UTF8
 
 
 def test_ascii_plans_with_html_cells_preload_no_bs4_nor_ftfy():

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import threading
-from multiprocessing import forkserver
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing import forkserver, resource_tracker
 
 _CONTEXT: mp.context.BaseContext | None = None
 PRELOAD = ["planextract.pipeline.warm"]
@@ -29,8 +31,31 @@ def context(readers: list[str] | None = None) -> mp.context.BaseContext:
     if (_CONTEXT.get_start_method() == "forkserver"
             and threading.current_thread() is threading.main_thread()):
         # started from the main thread: PR_SET_PDEATHSIG follows the creating thread
-        forkserver.ensure_running()
+        with tracker_later():
+            forkserver.ensure_running()
     return _CONTEXT
+
+
+@contextmanager
+def tracker_later() -> Iterator[None]:
+    """multiprocessing's resource tracker not started in the block, but when the
+    first worker is asked for (``connect_to_new_process`` passes it to each worker,
+    starting it then). ``forkserver.ensure_running`` starts it first, just before the
+    fork server: a third Python process starting (~25 ms of CPU) on a 2-core machine
+    where this process and the fork server are both starting, on the path to the first
+    worker that both runs of an ingest pay (issue 8). At the first request this
+    process only waits for the server. Nothing here registers semaphores or shared
+    memory, so it has no work before then."""
+    start = resource_tracker.ensure_running
+    resource_tracker.ensure_running = _later
+    try:
+        yield
+    finally:
+        resource_tracker.ensure_running = start
+
+
+def _later() -> None:
+    """The resource tracker starts at the first worker instead (``tracker_later``)."""
 
 
 def start_early(argv: list[str]) -> None:

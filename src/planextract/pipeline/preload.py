@@ -13,6 +13,7 @@ worker that meets it, as before: a guess here costs time, never a result.
 
 from __future__ import annotations
 
+import codecs
 import os
 import random
 import re
@@ -33,6 +34,9 @@ TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
 TAGS = ["planextract.extract.fragment_parts", "planextract.extract.fragment_tree"]
 PAGE = ["planextract.extract.html_reader"]  # a web page or HTML tables: bs4
 MOJIBAKE = ["ftfy", "ftfy.badness"]  # text.decode repairs non-ASCII lines with it
+# text.decode asks charset_normalizer which single-byte encoding a file that is not
+# UTF-8 is in, and imports it then: here when a sampled file is one
+NOT_UTF8 = ["charset_normalizer"]
 _TAG = re.compile(rb"<(?:t[dhr]|table|p|li|ul|ol|br|div|html|span)\b", re.I)
 _PAGE = re.compile(rb"<!doctype\s+html|<html\b|<table\b", re.I)
 
@@ -46,10 +50,19 @@ def readers_for(head: bytes) -> list[str]:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return DOCX
-    text = TEXT if head.isascii() else TEXT + MOJIBAKE
+    text = TEXT if head.isascii() else TEXT + MOJIBAKE + ([] if _utf8(head) else NOT_UTF8)
     if _PAGE.search(head):
         return text + TAGS + PAGE
     return text + TAGS if _TAG.search(head) else text
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether ``head`` reads as UTF-8 (a character cut at its end is no veto)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _inputs(argv: list[str]) -> list[str]:

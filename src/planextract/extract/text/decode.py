@@ -33,8 +33,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import AnyStr
 
-from charset_normalizer import from_bytes
-
 from planextract.extract.errors import ReaderError
 from planextract.extract.text import mojibake_hint
 from planextract.settings import DEFAULT, Limits
@@ -149,6 +147,15 @@ def prefer_windows(data: bytes, guess: str) -> str:
     except UnicodeDecodeError:
         windows, name = data.decode("latin_1"), "latin_1"
     return name if implausible(windows) <= implausible(data.decode("mac_roman")) else guess
+
+
+def from_bytes(data: bytes, **options: object) -> object:
+    """``charset_normalizer.from_bytes``, imported at the first call: only a file that
+    is not UTF-8 needs it, and its import (9-12 ms of CPU) was on the fork server's
+    path before the first worker of every run (issue 8)."""
+    from charset_normalizer import from_bytes as detect
+
+    return detect(data, **options)
 
 
 def _single_byte(data: bytes) -> tuple[str, list[str]]:
