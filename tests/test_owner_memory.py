@@ -84,10 +84,11 @@ def reference_row_owners(split, per_cell, canon, codes) -> list[owners.RowOwners
     between cells that resolve alike."""
     rows: list[owners.RowOwners] = []
     made: dict[int, owners.RowOwners] = {}
-    for cell, roles in zip(split, per_cell):
-        row = made.get(id(cell))
+    for held, roles in zip(split, per_cell):
+        row = made.get(id(held))
+        cell = owner_cells.as_lean(held)  # a cell of roles alone made whole
         if row is None:
-            row = made[id(cell)] = owners.RowOwners(
+            row = made[id(held)] = owners.RowOwners(
                 list(dict.fromkeys(canon[r] for r in roles)), list(dict.fromkeys(cell.people)))
             flags = {"owner_fuzzy_matched"} if any(codes[r] == "fuzzy" for r in roles) else set()
             if cell.unsure:
@@ -154,7 +155,7 @@ CELLS = ["Head of HR – Jane Smith; ACO OM/BS", "Quill Marrow", "", None,
 @pytest.mark.parametrize("text", CELLS)
 def test_a_lean_cell_holds_what_the_cell_holds(text):
     cell = owner_cells.split_cell(text, VOCAB)
-    lean = owner_cells.lean_cell(cell)
+    lean = owner_cells.as_lean(owner_cells.lean_cell(cell))
     assert list(lean.roles) == cell.roles and list(lean.printed) == cell.printed
     assert list(lean.people) == cell.people and list(lean.unsure) == cell.unsure
     assert dict(lean.holders) == cell.holders
@@ -164,10 +165,45 @@ def test_a_lean_cell_holds_what_the_cell_holds(text):
 @pytest.mark.parametrize("text", CELLS)
 def test_a_lean_cell_shares_its_roles_and_their_strings_only_where_they_read_alike(text):
     cell = owner_cells.split_cell(text, VOCAB)
-    lean = owner_cells.lean_cell(cell)
+    lean = owner_cells.as_lean(owner_cells.lean_cell(cell))
     assert (lean.printed is lean.roles) == (cell.printed == cell.roles)
     for role, printed in zip(cell.roles, cell.printed):
         assert (printed is role) == (printed == role)
+
+
+@pytest.mark.parametrize("text", CELLS)
+def test_a_cell_of_roles_alone_is_held_as_its_roles_tuple(text):
+    """``ROLES_ALONE``: a cell holding nothing but roles printed as cleaned is its
+    roles' tuple; any other a ``LeanCell``; and every one a ``LeanCell`` without it."""
+    cell = owner_cells.split_cell(text, VOCAB)
+    held = owner_cells.lean_cell(cell)
+    alone = cell.printed == cell.roles and not (cell.people or cell.holders or cell.unsure)
+    assert (type(held) is tuple) == alone
+    if alone:
+        assert held == tuple(cell.roles)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(owner_cells, "ROLES_ALONE", False)
+        assert owner_cells.as_lean(held) == owner_cells.lean_cell(cell)
+
+
+def test_some_cells_are_held_as_roles_alone_and_some_not():
+    kinds = {type(owner_cells.lean_cell(owner_cells.split_cell(t, VOCAB))) for t in CELLS}
+    assert kinds == {tuple, owner_cells.LeanCell}
+
+
+def test_whole_documents_are_the_same_with_every_cell_a_lean_cell(inputs, monkeypatch):
+    """The cells of roles alone held as their tuples (``ROLES_ALONE``) against the
+    reference, every cell a ``LeanCell``, over whole documents, the rows' owners
+    made both ways (as made, and all at once)."""
+    for as_made in (True, False):
+        monkeypatch.setattr(records, "ROWS_AS_MADE", as_made)
+        now = [everything(p) for p in inputs]
+        assert all(doc["status"] == "ok" for doc, _, _, _ in now)
+        monkeypatch.setattr(owner_cells, "ROLES_ALONE", False)
+        before = [everything(p) for p in inputs]
+        monkeypatch.setattr(owner_cells, "ROLES_ALONE", True)
+        for path, got, expected in zip(inputs, now, before):
+            assert got == expected, path.name
 
 
 def test_a_printed_role_reads_as_before():

@@ -46,6 +46,9 @@ from test_ingest import rows  # noqa: E402
 SMALL = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7))
 SMALL_REFERENCE = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7, row_pack=None))
 REFERENCE = replace(DEFAULT, run=replace(DEFAULT.run, row_pack=None))
+PACK = DEFAULT.run.row_pack  # the codec a long document's messages are held in
+# every codec the setting names: the messages decompress to the same bytes whichever
+CODECS = ("lz4", "zstd")
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +127,7 @@ def test_document_tables_flags_and_sent_bytes_are_the_reference_ones(pairs):
         wire = wire_of("actions", made.tables)
         assert bare_wire(wire) == to_wire("actions", expected.tables["actions"])
         if isinstance(now.action_rows, PackedRows):
-            assert wire[0] == "zstd" and len(wire[1]) < len(bare_wire(wire)[1])
+            assert wire[0] == PACK and len(wire[1]) < len(bare_wire(wire)[1])
         # and in this process the table decoded from them
         same(made.tables["actions"], from_wire("actions", wire))
 
@@ -193,7 +196,7 @@ def test_a_breach_in_any_batch_fails_the_document_with_the_reference_message(
     rows = result.actions
     assert len(rows) > 30
     rows[where] = {**rows[where], **breach}
-    now, before = _built(rows, "zstd"), _built(rows, None)
+    now, before = _built(rows, PACK), _built(rows, None)
     assert isinstance(now, pa.Table)  # every batch a table again, validated whole
     same(now, before)
     made, expected = (document_tables(DocumentResult(result.document, r))
@@ -208,7 +211,7 @@ def test_a_row_arrow_refuses_after_packing_keeps_every_row_as_dicts(pairs):
     result = max((b for _, b in pairs), key=lambda r: r.n_actions)
     rows = result.actions
     rows[20] = {**rows[20], "due_date": "not a date"}
-    assert _built(rows, "zstd") == _built(rows, None) == rows
+    assert _built(rows, PACK) == _built(rows, None) == rows
 
 
 def test_packed_rows_pickle_and_read_back(pairs):
@@ -232,7 +235,7 @@ def test_whole_runs_write_the_same_datasets(tmp_path, monkeypatch, inputs):
         return settings
 
     args = ["ingest", str(inbox), "--log", "quiet", "--workers", "2", "--commit-every", "5"]
-    for name, pack in (("now", "zstd"), ("before", None)):
+    for name, pack in (("now", PACK), ("before", None)):
         for module in ("cmd_ingest", "cmd_extract"):
             monkeypatch.setattr(f"planextract.pipeline.{module}.settings_from_args",
                                 small(pack))
@@ -247,7 +250,21 @@ def pickle_frame_target() -> int:
     return pickle._Framer._FRAME_SIZE_TARGET
 
 
-def test_packed_frames_are_the_messages_framed_one_after_another(pairs):
+@pytest.mark.parametrize("codec", CODECS)
+def test_every_codec_sends_the_very_bytes_the_reference_sends(pairs, codec):
+    """The codec is the worker's and the main process's business alone: whichever
+    ``row_pack`` names, the rows unpack to the bytes ``to_wire`` sends for the
+    reference table, and read back to that table."""
+    result = max((b for _, b in pairs), key=lambda r: r.n_actions)
+    rows = result.actions * max(1, 3000 // len(result.actions))
+    now, before = _built(rows, codec), _built(rows, None)
+    assert isinstance(now, PackedRows) and now.wire()[0] == codec and now.n_messages > 20
+    assert bare_wire(now.wire()) == to_wire("actions", before)
+    same(now.table(), before)
+
+
+@pytest.mark.parametrize("codec", CODECS)
+def test_packed_frames_are_the_messages_framed_one_after_another(pairs, codec):
     """However the frames are joined into parts, joined they are each message's
     sizes then its bytes, in order: what ``unpacked`` reads back; and a part of
     the pickle's frame target or more is sent as it is."""
@@ -256,14 +273,14 @@ def test_packed_frames_are_the_messages_framed_one_after_another(pairs):
 
     result = max((b for _, b in pairs), key=lambda r: r.n_actions)
     rows = result.actions * max(1, 3000 // len(result.actions))
-    packed = _built(rows, "zstd")
+    packed = _built(rows, codec)
     assert isinstance(packed, PackedRows) and packed.n_messages == len(packed.messages) > 20
     assert packed.chunks  # some parts joined
     # the same rows packed with no part ever joined (every message its own part): the
     # bytes on the wire do not depend on how the parts were joined
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(packed_rows, "_CHUNK", 1 << 62)
-        unjoined = _built(rows, "zstd")
+        unjoined = _built(rows, codec)
     assert not unjoined.chunks and packed.wire() == unjoined.wire()
     assert packed.table().num_rows == len(rows)
     parts = []

@@ -119,9 +119,10 @@ class RunSettings:
     # 256 since s16: with the batches packed, a smaller batch is what stays unpacked)
     row_batch: int = 256
     # ...and a document of more than one such batch keeps each, validated, as its
-    # IPC message compressed with this codec ("zstd", "lz4"; None: as tables): the
-    # bytes it sends (pipeline/packed_rows.py; issue 11: a long PDF's peak)
-    row_pack: str | None = "zstd"
+    # IPC message compressed with this codec ("lz4", "zstd"; None: as tables): the
+    # bytes it sends (pipeline/packed_rows.py; issue 11: a long PDF's peak). lz4
+    # since s19: zstd's one-shot workspace (~200 KB a message) set a 1 MB export's peak
+    row_pack: str | None = "lz4"
     # a document's drafts wait for its owners packed this many to a block of bytes
     # (normalise/draft_pack.py), each block freed as its records are made, for the
     # row batches to reuse: a few kB a block, well apart from Python's small objects

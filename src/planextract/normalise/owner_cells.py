@@ -60,14 +60,35 @@ class LeanCell:
 _NO_HOLDERS: Mapping[str, str] = MappingProxyType({})
 
 
-def lean_cell(cell: OwnerCell) -> LeanCell:
+# a cell of roles alone (each printed as cleaned; no people, holders nor unsure
+# roles) is held as its roles' tuple, not a ``LeanCell`` around it: two cells in three
+# of a 1 MB export (issue 11: 72 bytes each, ~0.12 MB); False: the reference, every
+# cell a ``LeanCell`` (tests/test_owner_memory.py swaps it in over whole documents)
+ROLES_ALONE = True
+
+# a cell as resolution holds it: a ``LeanCell``, or a cell of roles alone as its roles
+HeldCell = LeanCell | tuple[str, ...]
+
+
+def lean_cell(cell: OwnerCell) -> HeldCell:
     """``cell`` read only and compact; ``split_cell``'s own lists are let go. The
     roles' tuple stands for the printed ones where they read alike (most cells:
-    a 1 MB export's cells print 98% of their roles as cleaned; issue 11)."""
+    a 1 MB export's cells print 98% of their roles as cleaned; issue 11), and for
+    the whole cell where it holds nothing else (``ROLES_ALONE``)."""
     roles = tuple(cell.roles)
-    printed = roles if cell.printed == cell.roles else tuple(cell.printed)
+    alike = cell.printed == cell.roles
+    if alike and ROLES_ALONE and not (cell.people or cell.holders or cell.unsure):
+        return roles
+    printed = roles if alike else tuple(cell.printed)
     return LeanCell(roles, printed, tuple(cell.people), cell.holders or _NO_HOLDERS,
                     tuple(cell.unsure))
+
+
+def as_lean(cell: HeldCell) -> LeanCell:
+    """A held cell as a ``LeanCell``: a cell of roles alone made whole again."""
+    if type(cell) is tuple:
+        return LeanCell(cell, cell, (), _NO_HOLDERS, ())
+    return cell
 
 
 def as_printed(role: str, cleaned: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from planextract.normalise.owner_cells import LeanCell, OwnerCell
+from planextract.normalise.owner_cells import HeldCell, OwnerCell
 
 
 @dataclass(slots=True)
@@ -21,7 +21,7 @@ class RowOwners:
     flags: set[str] | frozenset[str] = frozenset()
 
 
-def _row_owners(split: list[OwnerCell] | list[LeanCell], per_cell: list[tuple[str, ...]],
+def _row_owners(split: list[OwnerCell] | list[HeldCell], per_cell: list[tuple[str, ...]],
                 canon: dict[str, str], codes: dict[str, str]) -> list[RowOwners]:
     """Each row's ``RowOwners``: one per distinct value, shared by every row that
     gets it (issue 11).
@@ -36,16 +36,18 @@ def _row_owners(split: list[OwnerCell] | list[LeanCell], per_cell: list[tuple[st
     # collides with another's is not shared
     alike: dict[int, RowOwners] = {}
     for cell, roles in zip(split, per_cell):
+        alone = type(cell) is tuple  # roles alone (owner_cells.ROLES_ALONE)
         owners = tuple(dict.fromkeys(canon[r] for r in roles))
-        people = tuple(dict.fromkeys(cell.people))
+        people = () if alone else tuple(dict.fromkeys(cell.people))
+        unsure = not alone and bool(cell.unsure)
         fuzzy = any(codes[r] == "fuzzy" for r in roles)
-        value = hash((owners, people, fuzzy, bool(cell.unsure)))
+        value = hash((owners, people, fuzzy, unsure))
         row = alike.get(value)
-        if row is None or not _holds(row, owners, people, fuzzy, bool(cell.unsure)):
+        if row is None or not _holds(row, owners, people, fuzzy, unsure):
             # lists made at their size, not grown by appends
             row = RowOwners(list(owners), list(people))
             flags = {"owner_fuzzy_matched"} if fuzzy else set()
-            if cell.unsure:
+            if unsure:
                 flags.add("owner_unknown")
             if flags:
                 row.flags = flags
@@ -62,16 +64,17 @@ def _holds(row: RowOwners, owners: tuple[str, ...], people: tuple[str, ...],
         and ("owner_unknown" in row.flags) == unsure
 
 
-def rows_as_made(split: list[LeanCell], per_cell: list[tuple[str, ...]],
+def rows_as_made(split: list[HeldCell], per_cell: list[tuple[str, ...]],
                  canon: dict[str, str], codes: dict[str, str]) -> Iterator[RowOwners]:
     """``_row_owners``' rows, one at a time as ``records`` asks for them (issue 11:
     made all at once, a 1 MB export's rows' owners were 0.35 MB on top of the cells
     at owner resolution's peak; ``records`` copies the lists, so none is shared)."""
     for cell, roles in zip(split, per_cell):
+        alone = type(cell) is tuple  # roles alone (owner_cells.ROLES_ALONE)
         row = RowOwners(list(dict.fromkeys(canon[r] for r in roles)),
-                        list(dict.fromkeys(cell.people)))
+                        [] if alone else list(dict.fromkeys(cell.people)))
         flags = {"owner_fuzzy_matched"} if any(codes[r] == "fuzzy" for r in roles) else set()
-        if cell.unsure:
+        if not alone and cell.unsure:
             flags.add("owner_unknown")
         if flags:
             row.flags = flags

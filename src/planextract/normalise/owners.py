@@ -21,7 +21,7 @@ from planextract.memo import forget_document
 from planextract.memo import forget_document as forget_answers  # (the early forgets)
 from planextract.normalise.cut_prints import CutPrints
 from planextract.normalise.owner_cells import (
-    LeanCell,
+    HeldCell,
     OwnerCell,
     forget_cuts,
     has_head_noun,
@@ -129,7 +129,7 @@ def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
+def _cut_roles(split: list[OwnerCell] | list[HeldCell], key: dict[str, str],
                builtin: dict[str, str], vocab: Vocabulary
                ) -> list[tuple[tuple[str, str], ...]]:
     """Each cell's role spellings, with the document-level cuts applied, each
@@ -141,7 +141,7 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
         expansion = expander.expand(word)
         return " ".join(expansion.words) if expansion.expanded else None
 
-    known = {fp(r) for cell in split for r in cell.roles}
+    known = {fp(r) for cell in split for r in (cell if type(cell) is tuple else cell.roles)}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
     out = []
     done: dict[tuple, tuple[tuple[str, str], ...]] = {}
@@ -150,14 +150,18 @@ def _cut_roles(split: list[OwnerCell] | list[LeanCell], key: dict[str, str],
     cuts: dict[str, list[str]] = {}  # one role in many cells: cut once (issue 11)
     for cell in split:
         # a lean cell's roles stand for its printed roles where they read alike: the
-        # roles alone are the key then (strings, never equal to a pair of tuples)
-        seen = cell.roles if cell.printed is cell.roles \
-            else (tuple(cell.roles), tuple(cell.printed))
+        # roles alone are the key then (strings, never equal to a pair of tuples); a
+        # cell of roles alone is its roles (``owner_cells.ROLES_ALONE``)
+        if type(cell) is tuple:
+            roles = printed_roles = seen = cell
+        else:
+            roles, printed_roles = cell.roles, cell.printed
+            seen = roles if printed_roles is roles else (tuple(roles), tuple(printed_roles))
         if seen not in done:
             fp.forget()  # the last cell's pieces: few are tried again (issue 11)
             pairs: dict[str, str] = {}
-            shared = share_prefix(cell.roles, context)
-            for role, printed, cleaned in zip(shared, cell.printed, cell.roles):
+            shared = share_prefix(roles, context)
+            for role, printed, cleaned in zip(shared, printed_roles, roles):
                 parts = cuts.get(role)
                 if parts is None:
                     parts = cuts[role] = [p for part in split_run_together(role, context)
@@ -315,6 +319,8 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     apart = apart_pairs(per_cell, group_of, len(groups))
     holders: dict[int, set[str]] = {}
     for cell in split:
+        if type(cell) is tuple:  # roles alone: no holders (owner_cells.ROLES_ALONE)
+            continue
         for role, person in cell.holders.items():
             if role in group_of:
                 holders.setdefault(group_of[role], set()).add(person)

@@ -3,8 +3,9 @@
 A worker holds its document's action rows only to send them, and it sends a
 table of several batches as each batch's IPC message after the one before
 (``wire.to_wire``). So a document of more than one row batch keeps each batch,
-once validated, as that message compressed whole (zstd: a 3,014-page plan's 11.9
-MB of messages in about 2.2 MB), not as a table, and sends them so (``wire``: the
+once validated, as that message compressed whole (``RunSettings.row_pack``: a
+3,014-page plan's 11.9 MB of messages in about 2.2 MB with zstd), not as a table,
+and sends them so (``wire``: the
 frames, under the codec's name); the main process makes them the messages again
 as it reads them (``unpacked``, called by ``wire.from_wire`` and
 ``wire.batch_table``): the very bytes ``to_wire`` sends for the table
@@ -16,6 +17,14 @@ its writer takes the compressed buffers from Arrow's default pool (mimalloc;
 pyarrow gives the writer no other), which kept 6-14 MB resident after a few
 batches and peaked 13 MB higher (measured), more than the table it replaced.
 ``Codec.compress`` takes the system pool.
+
+Why lz4, not zstd, since s19: pyarrow's zstd makes a new context every call
+(``ZSTD_compress``), and its workspace, about 200 KB faulted in for each 256-row
+message, was what the flushes added to a 1 MB export's peak; lz4's is about 40 KB.
+Its messages are about 1.4x zstd's (a 1 MB export's 0.4 MB of them 0.57 MB), held
+until sent, and yet the peak falls (0.15-0.2x at 1 MB, measured). The codec is
+this module's and ``wire``'s business alone: the main process decompresses to the
+very message bytes either way (``tests/test_packed_rows.py``).
 """
 
 from __future__ import annotations
