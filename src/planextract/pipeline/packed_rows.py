@@ -3,10 +3,11 @@
 A worker holds its document's action rows only to send them, and it sends a
 table of several batches as each batch's IPC message after the one before
 (``wire.to_wire``). So a document of more than one row batch keeps each batch,
-once validated, as that message compressed whole (``RunSettings.row_pack``: a
-3,014-page plan's 11.9 MB of messages in about 2.2 MB with zstd), not as a table,
-and sends them so (``wire``: the
-frames, under the codec's name); the main process makes them the messages again
+once validated, as that message compressed whole (``RunSettings.row_pack``, lz4: a
+3,014-page plan's 11.9 MB of messages in about 3.5 MB; zstd made 2.1 MB, but pyarrow
+builds a zstd context of 170-200 KiB on every call, which each flush added to a 1 MB
+export's peak), not as a table, and sends them so (``wire``: the frames, under the
+codec's name); the main process makes them the messages again
 as it reads them (``unpacked``, called by ``wire.from_wire`` and
 ``wire.batch_table``): the very bytes ``to_wire`` sends for the table
 (``tests/test_packed_rows.py``). The worker so never makes the 11.9 MB of
