@@ -8,7 +8,7 @@ and tests/test_table_texts.py compares them over every block of whole documents.
 
 from __future__ import annotations
 
-from planextract.extract.block_pack import table_texts
+from planextract.extract.block_pack import table_parts, table_texts
 from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
@@ -18,6 +18,9 @@ from planextract.normalise.layout import SquashedRows
 from planextract.settings import DEFAULT, ColumnSettings
 
 Texts = list[list[str]]  # each row's cells' texts (``Cell.text``), in order
+# the reference (session 18): ``LayoutRows`` squashes every cell of a block's rows,
+# not each distinct text once; tests swap it in over whole documents
+PART_SQUASH = True
 
 
 def squashed(rows: Texts) -> Texts:
@@ -94,7 +97,14 @@ class LayoutRows:
         """Table ``match``'s rows (asked once a table: its block list goes)."""
         out = SquashedRows()
         for index in self._blocks.pop(match):
-            rows = table_texts(self._items[index])[0]
             header = self._headers_of[index]
-            out.extend(squashed(rows if header is None else rows[header.last + 1:]))
+            skip = 0 if header is None else header.last + 1
+            if not PART_SQUASH:
+                out.extend(squashed(table_texts(self._items[index])[0][skip:]))
+                continue
+            # each distinct text squashed once, and a row made of them (issue 11: a
+            # block's cells squashed one by one missed squash's bounded memo here)
+            texts, positions = table_parts(self._items[index])
+            done = list(map(squash, texts))
+            out.extend([[done[i] for i in row] for row in positions[skip:]])
         return out
