@@ -2,8 +2,9 @@
 kept here as the reference: ``rows.TableBuilder``'s rows fed with the columns read
 once a builder, the filled cells once a row and a row of one action given its cells
 whole (tests/rows_reference.py); the first pass's header search squashing the rows
-below its search only for a row of labels (``table_texts.SQUASH_AS_READ``); and
-``plan_columns`` parsing dates only while its answer is open. Each is compared call
+below its search only for a row of labels (``table_texts.SQUASH_AS_READ``);
+``plan_columns`` parsing dates only while its answer is open; and
+``mostly_numbered`` counting only until its answer is certain. Each is compared call
 by call where it is a function, and all of them over whole documents: the samples
 (PDF and Word too), generated exports of every text shape at two sizes and the
 family corpus' text formats. The output must be identical."""
@@ -24,7 +25,7 @@ from text_exports import (
 )
 
 from planextract.extract.registry import read_document
-from planextract.normalise import column_evidence, document, rows
+from planextract.normalise import column_evidence, document, numbering, rows
 from planextract.normalise import table_texts as text_pass
 from planextract.settings import DEFAULT
 
@@ -36,6 +37,19 @@ def reference_plan_columns(columns: list[list[str]],
     texts = [i for i, c in enumerate(columns)
              if column_evidence.action_score(c) > settings.evidence_floor]
     return any(t != d for t in texts for d in dated)
+
+
+def reference_mostly_numbered(cells: list[str],
+                              share: float = DEFAULT.columns.numbered_share) -> str | None:
+    """``numbering.mostly_numbered`` before: every cell counted, twice over."""
+    if not cells:
+        return None
+    split_leading = numbering.split_leading
+    dotted = sum(1 for v in cells if split_leading(v, dotted_only=True).raw)
+    if dotted >= 0.5 * len(cells):
+        return "dotted"
+    plain = sum(1 for v in cells if split_leading(v).raw and split_leading(v).text)
+    return "plain" if plain >= share * len(cells) else None
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +68,8 @@ def _references(monkeypatch) -> None:
     monkeypatch.setattr(text_pass, "SQUASH_AS_READ", False)
     assert swap_everywhere(monkeypatch, {
         id(rows.TableBuilder): ReferenceTableBuilder,
-        id(column_evidence.plan_columns): reference_plan_columns}) >= 3
+        id(column_evidence.plan_columns): reference_plan_columns,
+        id(numbering.mostly_numbered): reference_mostly_numbered}) >= 4
 
 
 def test_whole_documents_are_the_same_with_the_replaced_code(inputs, monkeypatch):
@@ -112,6 +127,17 @@ _CELLS = st.sampled_from([
 @given(st.lists(st.lists(_CELLS, max_size=6), max_size=6))
 def test_plan_columns_answers_as_the_reference(columns):
     assert column_evidence.plan_columns(columns) == reference_plan_columns(columns)
+
+
+_NUMBERED = st.sampled_from([
+    "", "1 Develop a plan", "1.1 Agree the terms", "2.3", "A1 Review", "Review the plan",
+    "1. Publish", "12.4.1 Train staff", "2024 Report", "a) Consult", "1.2.", "No number"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBERED, max_size=12), st.sampled_from([0.3, 0.5, 0.6, 1.0]))
+def test_mostly_numbered_answers_as_the_reference(cells, share):
+    assert numbering.mostly_numbered(cells, share) == reference_mostly_numbered(cells, share)
 
 
 def test_a_header_search_reads_the_rows_below_only_for_a_row_of_labels(monkeypatch):

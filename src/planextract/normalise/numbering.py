@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from planextract.memo import per_document
 from planextract.normalise.action_words import action_like
+from planextract.normalise.column_evidence import reaches
 from planextract.settings import DEFAULT
 
 # "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
@@ -64,11 +65,12 @@ def mostly_numbered(cells: list[str], share: float = DEFAULT.columns.numbered_sh
     ``A1 Agree``), else None."""
     if not cells:
         return None
-    dotted = sum(1 for v in cells if split_leading(v, dotted_only=True).raw)
-    if dotted >= 0.5 * len(cells):
+    # each count read only until its answer is certain (issue 11: a table's whole
+    # action column was read twice over for each of its layouts)
+    if reaches((bool(split_leading(v, dotted_only=True).raw) for v in cells), len(cells), 0.5):
         return "dotted"
-    plain = sum(1 for v in cells if split_leading(v).raw and split_leading(v).text)
-    return "plain" if plain >= share * len(cells) else None
+    plain = (bool((lead := split_leading(v)).raw and lead.text) for v in cells)
+    return "plain" if reaches(plain, len(cells), share) else None
 
 
 def depth(raw: str) -> int:
