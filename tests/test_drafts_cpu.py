@@ -3,11 +3,12 @@ kept here as the reference: ``rows.TableBuilder``'s rows fed with the columns re
 once a builder, the filled cells once a row and a row of one action given its cells
 whole (tests/rows_reference.py); the first pass's header search squashing the rows
 below its search only for a row of labels (``table_texts.SQUASH_AS_READ``);
-``plan_columns`` parsing dates only while its answer is open; and
-``mostly_numbered`` counting only until its answer is certain. Each is compared call
-by call where it is a function, and all of them over whole documents: the samples
-(PDF and Word too), generated exports of every text shape at two sizes and the
-family corpus' text formats. The output must be identical."""
+``plan_columns`` parsing dates only while its answer is open; ``mostly_numbered``
+counting only until its answer is certain; and ``heading_strands`` answering at once
+for a heading with a word no strand heading holds. Each is compared call by call
+where it is a function, and all of them over whole documents: the samples (PDF and
+Word too), generated exports of every text shape at two sizes and the family
+corpus' text formats. The output must be identical."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from text_exports import (
 )
 
 from planextract.extract.registry import read_document
-from planextract.normalise import column_evidence, document, numbering, rows
+from planextract.normalise import column_evidence, document, numbering, rows, strands
 from planextract.normalise import table_texts as text_pass
 from planextract.settings import DEFAULT
 
@@ -52,6 +53,21 @@ def reference_mostly_numbered(cells: list[str],
     return "plain" if plain >= share * len(cells) else None
 
 
+def reference_heading_strands(text: str) -> list[str]:
+    """``strands.heading_strands`` before: every heading's terms read to the end."""
+    if len(text.split()) > 8:
+        return []
+    cleaned = strands._NOISE.sub(" ", text)
+    cleaned = strands._PUNCTUATION.sub(" ", cleaned)
+    terms = [" ".join(t.lower().split()) for t in strands._terms(cleaned)]
+    if not terms or not all(t in strands.VOCABULARY for t in terms):
+        return []
+    out: list[str] = []
+    for term in terms:
+        strands._add(out, strands.VOCABULARY[term])
+    return out
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list:
     folder = tmp_path_factory.mktemp("drafts-cpu")
@@ -69,7 +85,8 @@ def _references(monkeypatch) -> None:
     assert swap_everywhere(monkeypatch, {
         id(rows.TableBuilder): ReferenceTableBuilder,
         id(column_evidence.plan_columns): reference_plan_columns,
-        id(numbering.mostly_numbered): reference_mostly_numbered}) >= 4
+        id(numbering.mostly_numbered): reference_mostly_numbered,
+        id(strands.heading_strands): reference_heading_strands}) >= 5
 
 
 def test_whole_documents_are_the_same_with_the_replaced_code(inputs, monkeypatch):
@@ -138,6 +155,26 @@ _NUMBERED = st.sampled_from([
 @given(st.lists(_NUMBERED, max_size=12), st.sampled_from([0.3, 0.5, 0.6, 1.0]))
 def test_mostly_numbered_answers_as_the_reference(cells, share):
     assert numbering.mostly_numbered(cells, share) == reference_mostly_numbered(cells, share)
+
+
+_HEADING_PIECES = st.sampled_from([
+    "Race", "race", "DISABILITY", "Equality", "equalities", "Strand", "strands", "and",
+    "&", "/", ",", ";", ":", ".", "-", "–", "(", ")", "\n", " ", "  ", "1.", "2",
+    "Religion", "belief", "or", "Marriage", "civil partnership", "Pregnancy", "maternity",
+    "LGBT", "carers", "Sex", "gender", "Action", "plan", "Our", "n/a", "_", "Carers's",
+    "Age", "all strands", "Ethnicity", "BME", "é", "Faith", "religionor", "İ", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_HEADING_PIECES, max_size=8).map("".join))
+def test_heading_strands_answers_as_the_reference(text):
+    assert strands.heading_strands(text) == reference_heading_strands(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADING_PIECES, max_size=6).map(" ".join))
+def test_heading_strands_answers_as_the_reference_on_spaced_words(text):
+    assert strands.heading_strands(text) == reference_heading_strands(text)
 
 
 def test_a_header_search_reads_the_rows_below_only_for_a_row_of_labels(monkeypatch):
