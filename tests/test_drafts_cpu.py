@@ -4,8 +4,9 @@ once a builder, the filled cells once a row and a row of one action given its ce
 whole (tests/rows_reference.py); the first pass's header search squashing the rows
 below its search only for a row of labels (``table_texts.SQUASH_AS_READ``);
 ``plan_columns`` parsing dates only while its answer is open; ``mostly_numbered``
-counting only until its answer is certain; and ``heading_strands`` answering at once
-for a heading with a word no strand heading holds. Each is compared call by call
+counting only until its answer is certain; ``heading_strands`` answering at once
+for a heading with a word no strand heading holds; and ``document._title_like``
+asking the cheap tests first. Each is compared call by call
 where it is a function, and all of them over whole documents: the samples (PDF and
 Word too), generated exports of every text shape at two sizes and the family
 corpus' text formats. The output must be identical."""
@@ -26,7 +27,14 @@ from text_exports import (
 )
 
 from planextract.extract.registry import read_document
-from planextract.normalise import column_evidence, document, numbering, rows, strands
+from planextract.normalise import (
+    column_evidence,
+    document,
+    headings,
+    numbering,
+    rows,
+    strands,
+)
 from planextract.normalise import table_texts as text_pass
 from planextract.settings import DEFAULT
 
@@ -68,6 +76,12 @@ def reference_heading_strands(text: str) -> list[str]:
     return out
 
 
+def reference_title_like(text: str) -> bool:
+    """``document._title_like`` before: split and classified first."""
+    return (len(text.split()) <= 10 and not text.endswith(".")
+            and headings.classify(text) is None and text[:1].isupper())
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list:
     folder = tmp_path_factory.mktemp("drafts-cpu")
@@ -86,7 +100,8 @@ def _references(monkeypatch) -> None:
         id(rows.TableBuilder): ReferenceTableBuilder,
         id(column_evidence.plan_columns): reference_plan_columns,
         id(numbering.mostly_numbered): reference_mostly_numbered,
-        id(strands.heading_strands): reference_heading_strands}) >= 5
+        id(strands.heading_strands): reference_heading_strands,
+        id(document._title_like): reference_title_like}) >= 6
 
 
 def test_whole_documents_are_the_same_with_the_replaced_code(inputs, monkeypatch):
@@ -175,6 +190,14 @@ def test_heading_strands_answers_as_the_reference(text):
 @given(st.lists(_HEADING_PIECES, max_size=6).map(" ".join))
 def test_heading_strands_answers_as_the_reference_on_spaced_words(text):
     assert strands.heading_strands(text) == reference_heading_strands(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Objective 1", "Race", "the", "Plan", "Section 2", ".",
+                                 " ", "Action plan", "a", "B", "2.", "Outcome"]),
+                max_size=14).map(" ".join))
+def test_title_like_answers_as_the_reference(text):
+    assert document._title_like(text) == reference_title_like(text)
 
 
 def test_a_header_search_reads_the_rows_below_only_for_a_row_of_labels(monkeypatch):
