@@ -16,8 +16,6 @@ from planextract.normalise.layout import cell_of
 from planextract.normalise.rows import (
     TableBuilder,
     _grow,
-    _numbered_lines,
-    _own_number,
     _Piece,
     _shares,
     _starts_lower,
@@ -104,9 +102,9 @@ class ReferenceTableBuilder(TableBuilder):
         id_cols = self.layout.columns("action_id")
         row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
         if self.layout.numbered_actions:
-            parts = _numbered_lines(parts, self.layout.levels)
+            parts = numbering.numbered_lines(parts, self.layout.levels)
         elif id_cols and not row_id:  # numbers in the text where the id cell is empty
-            parts = _numbered_lines(parts, self.layout.id_depth)
+            parts = numbering.numbered_lines(parts, self.layout.id_depth)
         if not parts:
             return [], None
         if id_cols and row_id:
@@ -144,7 +142,7 @@ class ReferenceTableBuilder(TableBuilder):
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
                 if index == 0 and has_previous and not row_id and not (
-                        id_cols and _own_number(part, self.layout.id_depth)) and (
+                        id_cols and numbering.own_number(part, self.layout.id_depth)) and (
                         after_break and (_starts_lower(part) or id_cols or alone)
                         or alone and _starts_lower(part)):
                     # the rest of the action above (a page cut it, marked or not)

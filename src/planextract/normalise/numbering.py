@@ -150,3 +150,28 @@ def split_successors(item: Numbered) -> list[Numbered]:
         current = Numbered(match.group("raw"), current.text[match.end():].strip())
     out.append(current)
     return out
+
+
+def own_number(part: str, levels: int) -> bool:
+    """Whether a paragraph opens with an action number of the id column's
+    shape: a new action, not the rest of the one above a page break."""
+    lead = split_leading(part)
+    return bool(lead.raw and lead.text) and depth(lead.raw) == levels
+
+
+def numbered_lines(parts: list[str], levels: int) -> list[str]:
+    """Cut a paragraph where one of its lines opens with an action number of
+    the plan's shape (a cell of several numbered actions printed as lines)."""
+    out: list[str] = []
+    for part in parts:
+        lines = part.split("\n")
+        current = [lines[0]]
+        for line in lines[1:]:
+            lead = split_leading(line)
+            if lead.raw and lead.text and depth(lead.raw) == levels:
+                out.append("\n".join(current))
+                current = [line]
+            else:
+                current.append(line)
+        out.append("\n".join(current))
+    return out

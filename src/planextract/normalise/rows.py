@@ -212,9 +212,9 @@ class TableBuilder:
         id_cols = self.id_columns
         row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
         if self.layout.numbered_actions:
-            parts = _numbered_lines(parts, self.layout.levels)
+            parts = numbering.numbered_lines(parts, self.layout.levels)
         elif id_cols and not row_id:  # numbers in the text where the id cell is empty
-            parts = _numbered_lines(parts, self.layout.id_depth)
+            parts = numbering.numbered_lines(parts, self.layout.id_depth)
         if not parts:
             return [], None
         if id_cols and row_id:
@@ -250,7 +250,7 @@ class TableBuilder:
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
                 if index == 0 and has_previous and not row_id and not (
-                        id_cols and _own_number(part, self.layout.id_depth)) and (
+                        id_cols and numbering.own_number(part, self.layout.id_depth)) and (
                         after_break and (_starts_lower(part) or id_cols or alone)
                         or alone and _starts_lower(part)):
                     # the rest of the action above (a page cut it, marked or not)
@@ -349,31 +349,6 @@ class TableBuilder:
             for draft, value in zip(new, per_action):
                 if value:
                     _grow(draft, role, n, value)
-
-
-def _own_number(part: str, levels: int) -> bool:
-    """Whether a paragraph opens with an action number of the id column's
-    shape: a new action, not the rest of the one above a page break."""
-    lead = numbering.split_leading(part)
-    return bool(lead.raw and lead.text) and numbering.depth(lead.raw) == levels
-
-
-def _numbered_lines(parts: list[str], levels: int) -> list[str]:
-    """Cut a paragraph where one of its lines opens with an action number of
-    the plan's shape (a cell of several numbered actions printed as lines)."""
-    out: list[str] = []
-    for part in parts:
-        lines = part.split("\n")
-        current = [lines[0]]
-        for line in lines[1:]:
-            lead = numbering.split_leading(line)
-            if lead.raw and lead.text and numbering.depth(lead.raw) == levels:
-                out.append("\n".join(current))
-                current = [line]
-            else:
-                current.append(line)
-        out.append("\n".join(current))
-    return out
 
 
 def _grow(draft: Draft, role: str, column: int, text: str) -> None:
