@@ -24,7 +24,7 @@ from text_exports import (
 
 from planextract.extract.block_pack import PackedBlocks
 from planextract.extract.registry import read_document
-from planextract.normalise import document
+from planextract.normalise import document, layout
 from planextract.normalise import table_texts as text_pass
 from planextract.settings import DEFAULT
 
@@ -43,15 +43,20 @@ def inputs(tmp_path_factory) -> list[Path]:
     return [*text_samples(), *made, *corpus]
 
 
-def _layout_rows(path: Path, keep: bool, monkeypatch) -> dict:
-    """Each logical table's rows as ``_layouts`` is handed them, by table."""
+def _layout_rows(path: Path, keep: bool, monkeypatch, parts: bool = True) -> dict:
+    """Each logical table's rows as ``_layouts`` is handed them, and the layout
+    read from them, by table. ``parts``: each distinct text squashed once and the
+    rows' repeats of the labels read as squashed (False: session 18's reference)."""
     monkeypatch.setattr(document, "KEEP_TEXTS", keep)
+    monkeypatch.setattr(text_pass, "PART_SQUASH", parts)
+    monkeypatch.setattr(layout, "SQUASHED_REPEATS", parts)
     seen: dict = {}
     real = document.detect_layout
 
     def spy(rows, headers, *args, **kwargs):
-        seen.setdefault(tuple(headers), []).append([list(r) for r in rows])
-        return real(rows, headers, *args, **kwargs)
+        made = real(rows, headers, *args, **kwargs)
+        seen.setdefault(tuple(headers), []).append(([list(r) for r in rows], made))
+        return made
 
     monkeypatch.setattr(document, "detect_layout", spy)
     raw = read_document(path.read_bytes(), DEFAULT)
@@ -67,6 +72,41 @@ def test_each_table_reads_the_rows_the_first_pass_kept(inputs, monkeypatch):
         assert _layout_rows(path, False, monkeypatch) == _layout_rows(path, True, monkeypatch), \
             path.name
     assert packed >= 10  # the packed readers are what this covers
+
+
+def test_each_table_reads_the_same_rows_and_layouts_as_each_cell_squashed(inputs, monkeypatch):
+    """``LayoutRows`` squashing each distinct text of a block once, and the layouts'
+    repeat filter on the squashed texts, against every cell squashed (session 18)."""
+    for path in inputs:
+        assert _layout_rows(path, False, monkeypatch) == \
+            _layout_rows(path, False, monkeypatch, parts=False), path.name
+
+
+def test_whole_documents_are_the_same_with_each_cell_squashed(inputs, monkeypatch):
+    now = [everything(p) for p in inputs]
+    monkeypatch.setattr(text_pass, "PART_SQUASH", False)
+    monkeypatch.setattr(layout, "SQUASHED_REPEATS", False)
+    before = [everything(p) for p in inputs]
+    for path, got, expected in zip(inputs, now, before):
+        assert got == expected, path.name
+
+
+def test_table_parts_give_the_rows_table_texts_gives():
+    """A packed block's and an unpacked one's distinct texts placed by their rows'
+    positions are the rows ``table_texts`` reads; a packed block's cell object held
+    by two rows is one text."""
+    from planextract.extract.block_pack import pack_table, table_parts, table_texts
+
+    rows = [["a", "b b", "a"], ["x\ny", ""], ["a"]]
+    for item in (_texts_block(rows), pack_table(_texts_block(rows))):
+        texts, positions = table_parts(item)
+        assert [[texts[i] for i in row] for row in positions] == table_texts(item)[0] == rows
+    from planextract.extract.model import Cell, Row, Table
+
+    shared = Cell(parts=("a",))  # a reader's one cell object in two rows (a merged cell)
+    texts, positions = table_parts(pack_table(Table(rows=(
+        Row(cells=(shared, Cell(parts=("b",)))), Row(cells=(shared,))))))
+    assert len(texts) == 2 and positions == [(0, 1), (0,)]
 
 
 def test_whole_documents_are_the_same_with_the_first_pass_texts_kept(inputs, monkeypatch):
@@ -89,6 +129,8 @@ def test_whole_documents_are_the_same_with_every_session_18_reference(inputs, mo
     monkeypatch.setattr(document, "KEEP_TEXTS", True)
     monkeypatch.setattr(records, "ROWS_AS_MADE", False)
     monkeypatch.setattr(owners, "FORGET_CUT", False)
+    monkeypatch.setattr(text_pass, "PART_SQUASH", False)  # and session 19's
+    monkeypatch.setattr(layout, "SQUASHED_REPEATS", False)
     # the cuts' fingerprints kept for the document, in the Expander and role_text's memo
     swap_everywhere(monkeypatch, {id(cut_prints.CutPrints): ReferenceCutPrints})
     before = [everything(p) for p in inputs]

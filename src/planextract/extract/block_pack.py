@@ -185,6 +185,22 @@ def table_texts(item: PackedTable | Table) -> tuple[list[list[str]], int | None,
     return [[texts[i] for i in row[0]] for row in rows], first[1], first[3]
 
 
+def table_parts(item: PackedTable | Table) -> tuple[list[str], list[tuple[int, ...]]]:
+    """Each distinct cell's text (``Cell.text``) and each row's positions in them:
+    ``table_texts`` before the texts are placed in rows, for a reader that maps
+    each distinct text once (the layouts' squash, issue 11). An unpacked table's
+    cells are each their own."""
+    if isinstance(item, Table):
+        texts = [c.text for r in item.rows for c in r.cells]
+        positions, start = [], 0
+        for row in item.rows:
+            positions.append(tuple(range(start, start + len(row.cells))))
+            start += len(row.cells)
+        return texts, positions
+    parts, _, rows = marshal.loads(item.data)
+    return list(map(cell_text, parts)), [row[0] for row in rows]
+
+
 def unpacked(item: object) -> object:
     """A held item as its block (a packed table unpacked; anything else as it is)."""
     return unpack_table(item) if isinstance(item, PackedTable) else item

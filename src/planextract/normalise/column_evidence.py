@@ -101,9 +101,11 @@ def plan_columns(columns: list[list[str]],
                  settings: ColumnSettings = DEFAULT.columns) -> bool:
     """Columns that hold a plan whatever their labels say: one reads as dates and
     another holds sentences (``action_score`` above the evidence floor)."""
-    dated = [i for i, c in enumerate(columns) if dated_column(c)]
+    # the sentences first, the dates only while the answer is open (issue 11: every
+    # column's cells were parsed as dates, for a header search's row of labels)
     texts = [i for i, c in enumerate(columns) if action_score(c) > settings.evidence_floor]
-    return any(t != d for t in texts for d in dated)
+    return bool(texts) and any(dated_column(c) for i, c in enumerate(columns)
+                               if len(texts) > 1 or texts[0] != i)
 
 
 def _holds_actions_over(other: list[str], named: list[str]) -> bool:

@@ -62,8 +62,10 @@ def _latest_similar(label_sets: list[set[str]], index: tables.LabelIndex,
 
 
 def _title_like(text: str) -> bool:
-    return (len(text.split()) <= 10 and not text.endswith(".") and classify(text) is None
-            and text[:1].isupper())
+    # the cheap tests first (issue 11: asked of every paragraph, most of them
+    # sentences, each split and classified first)
+    return (text[:1].isupper() and not text.endswith(".") and len(text.split()) <= 10
+            and classify(text) is None)
 
 
 def normalise(raw: RawDocument, settings: Settings = DEFAULT) -> NormalisedDocument:

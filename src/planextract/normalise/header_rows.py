@@ -9,6 +9,7 @@ it has one, the top label stands for the columns it spans otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planextract.extract.model import Row
@@ -101,12 +102,18 @@ def combine(top: list[str], lower: list[str]) -> list[str]:
     return [lower[i] or spread[i] for i in range(width)]
 
 
+def _label_row(cells: list[str]) -> bool:
+    """Two or more filled cells, each label-like: what ``_labels_over_plan`` asks
+    before it reads the rows below."""
+    filled = [t for t in cells if t]
+    return len(filled) >= 2 and all(_label_like(t) for t in filled)
+
+
 def _labels_over_plan(cells: list[str], body: list[list[str]]) -> bool:
     """A row of short labels (whatever words they use) over rows whose cells show
     a plan: a column of dates beside a column of sentences. Labels the vocabulary
     does not know are still a header when the cells below prove the table."""
-    filled = [t for t in cells if t]
-    if len(filled) < 2 or not all(_label_like(t) for t in filled) or len(body) < 2:
+    if not _label_row(cells) or len(body) < 2:
         return False
     width = max(len(cells), *(len(r) for r in body))
     columns = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
@@ -124,12 +131,19 @@ def find_header(rows: list[Row] | tuple[Row, ...],
 
 
 def header_in(texts: list[list[str]], search: int = DEFAULT.columns.header_search,
-              evidence_rows: int = 12) -> Header | None:
+              evidence_rows: int = 12,
+              more: Callable[[], list[list[str]]] | None = None) -> Header | None:
     """``find_header`` on the block's first rows as their cells' squashed texts (at
     least ``max(search + 1, evidence_rows)`` of them, or all): the normaliser's
-    first pass reads a packed block's texts, not its objects (issue 11)."""
+    first pass reads a packed block's texts, not its objects (issue 11). ``more``:
+    ``texts`` holds the first ``search + 1`` rows (or all), and ``more()`` the rest
+    up to ``max(search + 1, evidence_rows)``, asked only for a row of labels that
+    the cells below may prove (most blocks never read past their second row)."""
     for index, cells in enumerate(texts[:search]):
-        if not is_header_row(cells) and not _labels_over_plan(
+        named = is_header_row(cells)
+        if more is not None and not named and _label_row(cells):
+            texts, more = texts + more(), None
+        if not named and not _labels_over_plan(
                 cells, texts[index + 1:index + 1 + evidence_rows]):
             filled = [t for t in cells if t]
             if len(filled) > 1 and index + 1 < len(texts) \

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from planextract.memo import per_document
 from planextract.normalise.action_words import action_like
+from planextract.normalise.column_evidence import reaches
 from planextract.settings import DEFAULT
 
 # "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
@@ -64,11 +65,12 @@ def mostly_numbered(cells: list[str], share: float = DEFAULT.columns.numbered_sh
     ``A1 Agree``), else None."""
     if not cells:
         return None
-    dotted = sum(1 for v in cells if split_leading(v, dotted_only=True).raw)
-    if dotted >= 0.5 * len(cells):
+    # each count read only until its answer is certain (issue 11: a table's whole
+    # action column was read twice over for each of its layouts)
+    if reaches((bool(split_leading(v, dotted_only=True).raw) for v in cells), len(cells), 0.5):
         return "dotted"
-    plain = sum(1 for v in cells if split_leading(v).raw and split_leading(v).text)
-    return "plain" if plain >= share * len(cells) else None
+    plain = (bool((lead := split_leading(v)).raw and lead.text) for v in cells)
+    return "plain" if reaches(plain, len(cells), share) else None
 
 
 def depth(raw: str) -> int:
@@ -147,4 +149,29 @@ def split_successors(item: Numbered) -> list[Numbered]:
         out.append(Numbered(current.raw, current.text[:match.start()].strip()))
         current = Numbered(match.group("raw"), current.text[match.end():].strip())
     out.append(current)
+    return out
+
+
+def own_number(part: str, levels: int) -> bool:
+    """Whether a paragraph opens with an action number of the id column's
+    shape: a new action, not the rest of the one above a page break."""
+    lead = split_leading(part)
+    return bool(lead.raw and lead.text) and depth(lead.raw) == levels
+
+
+def numbered_lines(parts: list[str], levels: int) -> list[str]:
+    """Cut a paragraph where one of its lines opens with an action number of
+    the plan's shape (a cell of several numbered actions printed as lines)."""
+    out: list[str] = []
+    for part in parts:
+        lines = part.split("\n")
+        current = [lines[0]]
+        for line in lines[1:]:
+            lead = split_leading(line)
+            if lead.raw and lead.text and depth(lead.raw) == levels:
+                out.append("\n".join(current))
+                current = [line]
+            else:
+                current.append(line)
+        out.append("\n".join(current))
     return out

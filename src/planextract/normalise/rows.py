@@ -49,14 +49,17 @@ def numbered_title(text: str) -> Heading | None:
 
 
 def heading_of_row(row: Row, numbered_objectives: bool = False,
-                   after_break: bool = False) -> Heading | None | bool:
+                   after_break: bool = False,
+                   filled: list[str] | None = None) -> Heading | None | bool:
     """A one-cell row: a grouping heading, True for a sub-heading to skip, or
     None when the row is data (a continuation or an action). With
     ``numbered_objectives`` (actions numbered on three levels, ``1.1.1``) a
     full-width ``1. Title`` row is the objective the numbers start from. Right
     after a page break a short text outside the first column is the rest of a
-    cut cell (``Equality Act 2010``), not a sub-heading."""
-    filled = [c.text for c in row.cells if not c.empty]
+    cut cell (``Equality Act 2010``), not a sub-heading. ``filled``: the texts of
+    the row's filled cells, when the caller has them."""
+    if filled is None:
+        filled = [c.text for c in row.cells if not c.empty]
     if len(filled) != 1:
         return None
     first_column = not row.cells[0].empty
@@ -104,6 +107,12 @@ class TableBuilder:
         self.extra_columns = [(i, squash(layout.headers[i]) or f"column {i + 1}")
                               for i, role in enumerate(layout.roles)
                               if role in EXTRA_ROLES and i < len(layout.headers)]
+        # the columns every row asks for, read once (issue 11: ``Layout.columns``
+        # was asked five times a row)
+        self.action_columns = layout.columns("action")
+        self.id_columns = layout.columns("action_id")
+        self.theme_columns = layout.columns("theme")
+        self.outcome_columns = layout.columns("outcome")
 
     # -- context -------------------------------------------------------------
     def set_context(self, context: Context) -> None:
@@ -122,8 +131,10 @@ class TableBuilder:
         if repeats_labels(texts, self.labels) \
                 or self._relabels(texts):
             return True
+        # the filled cells' texts, read once for the row (issue 11)
+        filled = [t for t in texts if t.strip()]
         heading = heading_of_row(row, numbered_objectives=self.layout.levels >= 3,
-                                 after_break=row.after_break or pending_break)
+                                 after_break=row.after_break or pending_break, filled=filled)
         if isinstance(heading, Heading):
             return heading
         if heading is True:
@@ -131,7 +142,7 @@ class TableBuilder:
         after_break = row.after_break or pending_break
         self._theme_cell(row)
         outcome_continued = self._outcome_cell(row)
-        pieces, tail = self._action_pieces(row, after_break)
+        pieces, tail = self._action_pieces(row, after_break, len(filled) == 1)
         previous = self.drafts[-1] if self.drafts else None
         if outcome_continued and not pieces:
             # The row only carries the rest of a split row: it belongs to the
@@ -168,7 +179,7 @@ class TableBuilder:
 
     def _theme_cell(self, row: Row) -> None:
         """A theme printed once over the rows it groups is their objective."""
-        for i in self.layout.columns("theme"):
+        for i in self.theme_columns:
             text = squash(cell_of(row, i).text)
             if text:
                 self.theme = numbering.split_leading(text)
@@ -176,7 +187,7 @@ class TableBuilder:
     def _outcome_cell(self, row: Row) -> bool:
         """Open a new outcome or continue the current one; True when the
         cell continued the outcome above (a page break split it)."""
-        for i in self.layout.columns("outcome"):
+        for i in self.outcome_columns:
             text = squash(cell_of(row, i).text)
             if not text:
                 continue
@@ -190,25 +201,26 @@ class TableBuilder:
             return False
         return False
 
-    def _action_pieces(self, row: Row, after_break: bool) -> tuple[list[_Piece], str | None]:
-        """New actions in the row and the tail of the action above, if any."""
-        columns = self.layout.columns("action")
+    def _action_pieces(self, row: Row, after_break: bool,
+                       alone: bool) -> tuple[list[_Piece], str | None]:
+        """New actions in the row and the tail of the action above, if any.
+        ``alone``: the row has one filled cell (the action cell's: after a break,
+        the rest of the row above)."""
+        columns = self.action_columns
         cell = cell_of(row, columns[0]) if columns else Cell()
         parts = bullets.join_items([p for p in cell.parts if p.strip()])
-        id_cols = self.layout.columns("action_id")
+        id_cols = self.id_columns
         row_id = squash(cell_of(row, id_cols[0]).text) if id_cols else ""
         if self.layout.numbered_actions:
-            parts = _numbered_lines(parts, self.layout.levels)
+            parts = numbering.numbered_lines(parts, self.layout.levels)
         elif id_cols and not row_id:  # numbers in the text where the id cell is empty
-            parts = _numbered_lines(parts, self.layout.id_depth)
+            parts = numbering.numbered_lines(parts, self.layout.id_depth)
         if not parts:
             return [], None
         if id_cols and row_id:
             parts = ["\n".join(parts)]  # a numbered row is one action, whatever its paragraphs
         stacked = len(parts) > 1
         has_previous = bool(self.drafts)
-        # only the action cell is filled: after a break, the rest of the row above
-        alone = sum(1 for c in row.cells if not c.empty) == 1
         tail: str | None = None
         pieces: list[_Piece] = []
         for index, part in enumerate(parts):
@@ -238,7 +250,7 @@ class TableBuilder:
                     pieces.append(_Piece(item.raw, item.text, flag))
             else:
                 if index == 0 and has_previous and not row_id and not (
-                        id_cols and _own_number(part, self.layout.id_depth)) and (
+                        id_cols and numbering.own_number(part, self.layout.id_depth)) and (
                         after_break and (_starts_lower(part) or id_cols or alone)
                         or alone and _starts_lower(part)):
                     # the rest of the action above (a page cut it, marked or not)
@@ -308,6 +320,15 @@ class TableBuilder:
     def _distribute(self, row: Row, new: list[Draft], previous: Draft | None) -> None:
         """Give each new action its share of the row's other cells."""
         count = len(new)
+        if count == 1 and previous is None:
+            # one action and no tail above: ``_shares`` gives it each whole cell (most
+            # rows: the call per cell was a tenth of feeding them, issue 11)
+            draft = new[0]
+            for role, n, i in self.value_columns:
+                parts = [p for p in cell_of(row, i).parts if p.strip()]
+                if parts:
+                    _grow(draft, role, n, "\n".join(parts))
+            return
         for role, n, i in self.value_columns:
             cell = cell_of(row, i)
             parts = [p for p in cell.parts if p.strip()]
@@ -328,31 +349,6 @@ class TableBuilder:
             for draft, value in zip(new, per_action):
                 if value:
                     _grow(draft, role, n, value)
-
-
-def _own_number(part: str, levels: int) -> bool:
-    """Whether a paragraph opens with an action number of the id column's
-    shape: a new action, not the rest of the one above a page break."""
-    lead = numbering.split_leading(part)
-    return bool(lead.raw and lead.text) and numbering.depth(lead.raw) == levels
-
-
-def _numbered_lines(parts: list[str], levels: int) -> list[str]:
-    """Cut a paragraph where one of its lines opens with an action number of
-    the plan's shape (a cell of several numbered actions printed as lines)."""
-    out: list[str] = []
-    for part in parts:
-        lines = part.split("\n")
-        current = [lines[0]]
-        for line in lines[1:]:
-            lead = numbering.split_leading(line)
-            if lead.raw and lead.text and numbering.depth(lead.raw) == levels:
-                out.append("\n".join(current))
-                current = [line]
-            else:
-                current.append(line)
-        out.append("\n".join(current))
-    return out
 
 
 def _grow(draft: Draft, role: str, column: int, text: str) -> None:

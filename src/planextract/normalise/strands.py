@@ -54,11 +54,28 @@ def _terms(text: str) -> list[str]:
 _PUNCTUATION = re.compile(r"[:.–—()\-]")
 
 
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits
+# every word a heading naming strands can hold: the vocabulary's and the noise's;
+# or vocabulary words run together, which ``_PROTECT`` may part (``religionorbelief``)
+_HEADING_WORDS = frozenset(w for key in [*VOCABULARY, "equality equalities strand strands"]
+                           for w in _WORD.findall(key))
+_RUN_TOGETHER = re.compile("(?:{})+".format("|".join(sorted(
+    {w for key in VOCABULARY for w in _WORD.findall(key)}, key=len, reverse=True))))
+
+
+def _heading_word(word: str) -> bool:
+    return word in _HEADING_WORDS or _RUN_TOGETHER.fullmatch(word) is not None
+
+
 def heading_strands(text: str) -> list[str]:
     """The strands a heading names when it names nothing else (``Race``,
     ``Disability equality``, ``Strand: Pregnancy & Maternity``): a table under
-    it takes them. Empty for any other heading."""
+    it takes them. Empty for any other heading: at once for one with a word
+    no such heading holds (issue 11: asked of every paragraph and one-cell row,
+    most of them read to the end)."""
     if len(text.split()) > 8:
+        return []
+    if not all(map(_heading_word, _WORD.findall(text.lower()))):
         return []
     cleaned = _NOISE.sub(" ", text)
     cleaned = _PUNCTUATION.sub(" ", cleaned)

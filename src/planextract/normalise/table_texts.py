@@ -8,7 +8,7 @@ and tests/test_table_texts.py compares them over every block of whole documents.
 
 from __future__ import annotations
 
-from planextract.extract.block_pack import table_texts
+from planextract.extract.block_pack import table_parts, table_texts
 from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
@@ -18,6 +18,11 @@ from planextract.normalise.layout import SquashedRows
 from planextract.settings import DEFAULT, ColumnSettings
 
 Texts = list[list[str]]  # each row's cells' texts (``Cell.text``), in order
+# the reference (session 18): ``LayoutRows`` squashes every cell of a block's rows,
+# not each distinct text once; tests swap it in over whole documents
+PART_SQUASH = True
+# the reference (session 18): ``find_header`` squashes all the rows it may read first
+SQUASH_AS_READ = True
 
 
 def squashed(rows: Texts) -> Texts:
@@ -27,8 +32,14 @@ def squashed(rows: Texts) -> Texts:
 
 def find_header(rows: Texts, search: int = DEFAULT.columns.header_search,
                 evidence_rows: int = 12) -> Header | None:
-    """``header_rows.find_header``."""
-    return header_in(squashed(rows[:max(search + 1, evidence_rows)]), search, evidence_rows)
+    """``header_rows.find_header``: the rows searched squashed first, those below
+    them only if a row of labels asks for the cells under it (issue 11: every
+    block's first 13 rows were squashed, most blocks read two)."""
+    limit = max(search + 1, evidence_rows)
+    if not SQUASH_AS_READ:
+        return header_in(squashed(rows[:limit]), search, evidence_rows)
+    return header_in(squashed(rows[:search + 1]), search, evidence_rows,
+                     lambda: squashed(rows[search + 1:limit]))
 
 
 def columns_of(rows: Texts, width: int, headers: list[str] | None = None) -> Texts:
@@ -94,7 +105,14 @@ class LayoutRows:
         """Table ``match``'s rows (asked once a table: its block list goes)."""
         out = SquashedRows()
         for index in self._blocks.pop(match):
-            rows = table_texts(self._items[index])[0]
             header = self._headers_of[index]
-            out.extend(squashed(rows if header is None else rows[header.last + 1:]))
+            skip = 0 if header is None else header.last + 1
+            if not PART_SQUASH:
+                out.extend(squashed(table_texts(self._items[index])[0][skip:]))
+                continue
+            # each distinct text squashed once, and a row made of them (issue 11: a
+            # block's cells squashed one by one missed squash's bounded memo here)
+            texts, positions = table_parts(self._items[index])
+            done = list(map(squash, texts))
+            out.extend([[done[i] for i in row] for row in positions[skip:]])
         return out
