@@ -173,8 +173,12 @@ class TextCellSettings:
     blank_weight: float = 2.0  # blank lines before row starts weigh twice a column's likeness
     left_penalty: float = 1.0  # cells left in an unfinished last row: a wrong width, or a cut row
     repeat_weight: float = 1.0  # the header seen again at a page top: once is enough to show it
-    stretch_lines: int = 4096  # lines split at a time: the reader holds about two stretches'
-    # cells, not the export's (issue 11); a reading that walks past them widens the stretch
+    stretch_lines: int = 2048  # lines split at a time: the reader holds about two stretches'
+    # cells, not the export's (issue 11); a reading that walks past them widens the stretch.
+    # At 1 MB the read's high-water was 4.5x the export at 4,096 lines, 4.1x at 2,048,
+    # 3.9x at 1,024 (cell_labels.ANSWERS_KEPT, cell_split.TEXTS_KEPT at 1,024); 1,024 costs
+    # about 5% of the read's CPU in more tables chosen again, 2,048 nothing measurable
+    # (s19-cellsread)
 
 
 @dataclass(frozen=True)

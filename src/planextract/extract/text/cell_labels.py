@@ -25,6 +25,13 @@ _HEADING_WORD = re.compile(
     r"aim|goal|area|year|chapter|appendix|annex|workstream)"
     r"(?:\s*:|\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|one|two|three|four|five|six|seven|"
     r"eight|nine|ten)\b)", re.I)
+# the answers a reading's memos keep (``word_set``, ``word_tuple``, ``_is_label``,
+# ``is_title``, cell_rows' ``_header_row`` and ``_role``): the widths tried ask about
+# the cells near each other, so a small memo still answers nearly every repeat. At
+# 16,384 (4,096, 8,192) they grew all through a 1 MB read and filled at 10 MB: the
+# read's high-water 2.6 -> 2.0x a 10 MB export bounded, its CPU level (issue 11,
+# s19-cellsread). ``is_heading_line`` keeps its own: csv asks it of every line.
+ANSWERS_KEPT = 1024
 MIN_CAPITAL_WORDS = 3  # "RACE EQUALITY SCHEME" titles; "ACO HR" is an owner
 MAX_HEADING_WORDS = 14
 MAX_TITLE_WORDS = 10
@@ -41,7 +48,7 @@ def words(text: str) -> list[str]:
     return [w for w in _WORDS.split(text.lower()) if w]
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=ANSWERS_KEPT)
 def word_set(text: str) -> frozenset[str]:
     """``words`` as a set, remembered: a repeated header is matched cell by cell
     against every width tried."""
@@ -52,7 +59,7 @@ _SHARED = shared_strings()
 INTERN = False  # the reference: sys.intern, as before (the tests swap it in)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=ANSWERS_KEPT)
 def word_tuple(text: str) -> tuple[str, ...]:
     """``words`` as a tuple, remembered, for a cell matched against a header's
     label sets (``issuperset``): every short cell a row start shows is asked, and
@@ -74,7 +81,7 @@ def is_label(text: str) -> bool:
     return len(text) <= MAX_LABEL_CHARS and _is_label(text)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=ANSWERS_KEPT)
 def _is_label(text: str) -> bool:
     """``is_label`` of label-sized text, remembered: every width tried asks again."""
     return (bool(text) and not text[:1].islower() and len(text.split()) <= MAX_LABEL_WORDS
@@ -100,7 +107,7 @@ def is_heading_line(text: str) -> bool:
     return capitals or bool(_HEADING_WORD.match(text))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=ANSWERS_KEPT)
 def is_title(text: str) -> bool:
     """A line that can title a table: a heading line, or a few words starting
     with a capital and not ending as a sentence or a list does."""

@@ -33,6 +33,7 @@ from planextract.extract.parts import plain
 from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
+    ANSWERS_KEPT,
     MAX_LABEL_CHARS,
     ROW_NUMBER,
     is_heading_line,
@@ -125,13 +126,13 @@ def opens_table(cells: list[RawCell], start: int) -> bool:
     return _header_row(tuple(c.label for c in cells[start:start + label_run(cells, start)]))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=ANSWERS_KEPT)
 def _header_row(labels: tuple[str, ...]) -> bool:
     """``is_header_row``, once per run of labels: naming a column costs ~1 ms."""
     return is_header_row(list(labels))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=ANSWERS_KEPT)
 def _role(label: str) -> str:
     return role_of(label)
 

@@ -23,8 +23,10 @@ from planextract.extract.text.cell_labels import is_heading_line
 
 CELL_START = re.compile(r"^ *\t")
 # the distinct texts shared while a stretch is split: the map is emptied past this
-# many, or it held every distinct text of the export after its cells were let go
-TEXTS_KEPT = 8192
+# many, or it held every distinct text of the export after its cells were let go;
+# at 8,192 the map and the texts only it kept were about 0.5 MiB of a 1 MB read's
+# high-water, a part that does not grow with the export (issue 11)
+TEXTS_KEPT = 1024
 
 
 def stands_alone(lines: list[str], index: int) -> bool:
