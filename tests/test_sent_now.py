@@ -87,3 +87,24 @@ def test_the_lone_batch_is_what_to_wire_serialises():
         assert batch.serialize().to_pybytes() == to_wire("roles", table)[1]
         assert to_wire("roles", table) == reference_to_wire("roles", table)
     assert lone_batch("roles", one) is not None and lone_batch("roles", two) is None
+
+
+def test_a_long_document_gives_the_heap_back_around_its_wires(results, monkeypatch):
+    """Catches the trims before and after the small tables' wires being dropped, or
+    made for a short document too (nearly every document: a per-document cost)."""
+    log: list[str] = []
+    monkeypatch.setattr(rows, "give_back", lambda: log.append("trim"))
+    lone = rows.lone_batch
+
+    def logged(name, table):
+        log.append(name)
+        return lone(name, table)
+
+    monkeypatch.setattr(rows, "lone_batch", logged)
+    for result in results:
+        log.clear()
+        rows.document_tables(result)
+        if isinstance(result.action_rows, PackedRows):
+            assert log == ["trim", "glossary", "roles", "documents", "trim"]
+        else:
+            assert "trim" not in log
