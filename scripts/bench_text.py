@@ -94,9 +94,12 @@ def _child(method: str, path: str) -> dict:
         result["run_over_mb"] = _rss_mb() - before
         result.update(status=run.document["status"], error=run.document["error"],
                       actions=run.document["n_actions"], format=run.document["source_format"])
-        # and sent back as a worker sends it (child.worker_main: its tables, pickled):
-        # the worker's own peak, which the result's copies on their way out can set
-        sent_as_a_worker((document_tables(run), False))
+        # and sent back as a worker sends it (child.worker_main: its tables, pickled,
+        # the result let go first): the worker's own peak, which the result's copies
+        # on their way out can set
+        tables = document_tables(run)
+        del run
+        sent_as_a_worker((tables, False))
         result["rss_over_mb"] = _rss_mb() - before
         return result
     elif method == "read":

@@ -118,10 +118,12 @@ def main() -> int:
     run = run_one(args.path, replace(DEFAULT, limits=limits))
     mark("run_one")
     tables = document_tables(run)
+    said = (run.document["status"], run.document["n_actions"])
+    del run  # as child.worker_main lets the result go before the send
     mark("tables")
     sent_as_a_worker((tables, False))
     mark("sent")
-    print(Path(args.path).name, run.document["status"], run.document["n_actions"], "actions")
+    print(Path(args.path).name, *said, "actions")
     print("\n".join(mark.lines))
     return 0
 

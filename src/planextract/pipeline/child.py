@@ -135,6 +135,9 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool,
                 result.document["error"] or ""):
             retire = True
         tables = document_tables(keyed(result, sha256, size))
+        # its rows are in ``tables`` now (a long document's as the bytes sent): the
+        # row dicts and tables are not held through the send (issue 11)
+        del result
         try:
             send(conn, (tables, retire))  # the main process replaces a retiring worker
         except (BrokenPipeError, OSError):

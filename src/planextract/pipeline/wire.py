@@ -74,6 +74,18 @@ def reference_to_wire(name: str, table: pa.Table) -> Wire:
     return False, to_ipc(table)
 
 
+def lone_batch(name: str, table: pa.Table) -> pa.RecordBatch | None:
+    """The one record batch ``to_wire`` sends of ``table`` as its serialised bytes,
+    when it sends one (a table of rows, in its stored schema, of one chunk); else
+    None. For a caller that lets the table go before the bytes are copied out of
+    the serialised buffer (``rows._sent_now``)."""
+    if not table.num_rows or not table.schema.equals(_SCHEMAS[name], check_metadata=True):
+        return None
+    if len(batches := table.to_batches()) != 1:
+        return None
+    return batches[0]
+
+
 def bare_wire(wire: Wire) -> Wire:
     """A long document's packed batches (``packed_rows``) as the bare batches
     ``to_wire`` sends; any other wire as it is."""
