@@ -108,7 +108,7 @@ def _unpacked(ready: ReadyDrafts) -> list[Draft]:
     return out
 
 
-@pytest.mark.parametrize("run", [1, 3, 64])
+@pytest.mark.parametrize("run", [1, 3, 16, 64])
 def test_ready_drafts_are_the_listed_drafts_prepared_in_order(inputs, run):
     # every draft of the samples and exports, packed as drafts_of makes them (the
     # last of each table builder packed only once closed), comes back equal to the

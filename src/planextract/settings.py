@@ -125,8 +125,13 @@ class RunSettings:
     row_pack: str | None = "lz4"
     # a document's drafts wait for its owners packed this many to a block of bytes
     # (normalise/draft_pack.py), each block freed as its records are made, for the
-    # row batches to reuse: a few kB a block, well apart from Python's small objects
-    draft_run: int = 64
+    # row batches to reuse: a few kB a block, well apart from Python's small objects.
+    # 16, not 64 (s19-htmlpeak): the drafts are packed while the second pass frees
+    # the read's packed tables (1 MB html: 1,757 of them, median 0.8 kB, none over
+    # 2.2 kB, in glibc's heap between what the read keeps); a 12.8 kB block fitted
+    # few of the holes they leave and grew the heap, a 3.2 kB one fits them (1 MB
+    # html's drafts step 5.8 -> 5.3x the input)
+    draft_run: int = 16
     # while a document is read, the garbage collector's youngest generation is
     # collected every this many allocations (pipeline/collector.py; 0: the
     # interpreter's 700) where it is not paused (``pause_gc`` below: the PDF, Word
