@@ -5,7 +5,7 @@ over the warm process (x the input) and pymalloc's arenas (MiB, ``alloc_probe``)
 Steps: the read, the drafts (``drafts_of``), owner resolution's sub-steps and its
 end, the first Arrow flushes, ``run_one``'s end, the tables, the send. VmHWM can
 miss a transient peak that ``malloc_trim`` gave back before the next mark
-(s17-recordsmem): ``--no-trim`` makes ``packed_rows.give_back`` a no-op, so the
+(s17-recordsmem): ``--no-trim`` makes ``heap.give_back`` (every trim) a no-op, so the
 heap keeps what it freed and the marks see it; the "current" column is each step's
 own memory either way.
 
@@ -73,7 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path")
     parser.add_argument("--no-trim", action="store_true",
-                        help="packed_rows.give_back does nothing (see the transient peaks)")
+                        help="heap.give_back does nothing (see the transient peaks)")
     parser.add_argument("--no-arenas", action="store_true",
                         help="leave pymalloc's figures out (they cost a few ms a mark)")
     parser.add_argument("--flushes", type=int, nargs="*", default=[1, 2, 4, 8, 16, 32])
@@ -87,7 +87,7 @@ def main() -> int:
     as_a_worker()
     import planextract.normalise.owners as owners
     import planextract.pipeline.action_rows as action_rows
-    import planextract.pipeline.packed_rows as packed_rows
+    import planextract.pipeline.heap as heap
     import planextract.pipeline.pdf_split as pdf_split
     from planextract.pipeline.document_run import run_one
     from planextract.pipeline.rows import document_tables
@@ -96,7 +96,7 @@ def main() -> int:
     sample = run_one(str(min((ROOT / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)))
     sent_as_a_worker((document_tables(sample), False))
     if args.no_trim:
-        packed_rows.give_back = action_rows.give_back = lambda: None
+        heap.give_back = lambda: None
     mark = Marks(Path(args.path).stat().st_size / 2**20, not args.no_arenas)
     _wrap(pdf_split, "read_split", "read", mark)
     _wrap(document, "drafts_of", "drafts", mark)

@@ -13,7 +13,7 @@ from planextract.extract.text import cell_evidence
 from planextract.extract.text.cell_items import Loose, RawCell
 from planextract.extract.text.cell_rows import Facts, choose
 from planextract.extract.text.cell_split import CELL_START, fold_loose, stands_alone
-from planextract.extract.text.cells import _as_text, _header_start, _let_go, _table_blocks
+from planextract.extract.text.cells import _as_text, _header_start, _table_blocks
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import Settings
 
@@ -59,6 +59,17 @@ def split_cells(lines: list[str], consume: bool = False
         if consume:
             lines[index] = None  # type: ignore[call-overload]
     return paragraphs, items
+
+
+def _let_go(items: list, cells: list, start: int, stop: int) -> None:
+    """The items from ``start`` to ``stop`` are read, and no reading looks back:
+    drop them, so the export is held once (the blocks made so far and the cells
+    still to read), not twice."""
+    for index in range(start, stop):
+        item = items[index]
+        if isinstance(item, RawCell):
+            cells[item.at] = None
+        items[index] = None
 
 
 def read_whole(data: bytes, settings: Settings) -> RawDocument:

@@ -1,5 +1,5 @@
 """Legacy 8-bit exports: Windows-1252 is preferred over Mac Roman whenever the
-text reads at least as well in it (the rule in ``decode.prefer_windows``)."""
+text reads at least as well in it (the rule in ``single_byte.prefer_windows``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from planextract.extract.text import decode as decode_module
-from planextract.extract.text.decode import decode, implausible, prefer_windows
+from planextract.extract.text import single_byte
+from planextract.extract.text.decode import decode
+from planextract.extract.text.single_byte import implausible, prefer_windows
 
 # plan text as Windows exports print it: bullets, spaced en dashes, pound amounts,
 # curly quotes, an ellipsis -- every one in cp1252's 0x80-0x9F range or its pound sign
@@ -35,7 +37,7 @@ def test_a_mac_roman_guess_on_cp1252_text_is_overruled(text, monkeypatch):
     # charset-normalizer guesses Mac Roman on some cp1252 plans (a few dashes in 5 KB):
     # the guess is simulated here, the rule must overrule it
     guess = SimpleNamespace(best=lambda: SimpleNamespace(encoding="mac_roman"))
-    monkeypatch.setattr(decode_module, "from_bytes", lambda *a, **k: guess)
+    monkeypatch.setattr(single_byte, "from_bytes", lambda *a, **k: guess)
     decode_module._decode.cache_clear()
     decoded, warnings = decode(text.encode("cp1252"))
     decode_module._decode.cache_clear()

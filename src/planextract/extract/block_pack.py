@@ -179,10 +179,16 @@ def table_texts(item: PackedTable | Table) -> tuple[list[list[str]], int | None,
         first = item.rows[0] if item.rows else None
         return ([[c.text for c in r.cells] for r in item.rows],
                 first and first.line_start, first and first.page_start)
-    parts, _, rows = marshal.loads(item.data)
-    texts = list(map(cell_text, parts))
+    texts, rows = _distinct_texts(item)
     first = rows[0] if rows else (None, None, None, None)
     return [[texts[i] for i in row[0]] for row in rows], first[1], first[3]
+
+
+def _distinct_texts(item: PackedTable) -> tuple[list[str], list[tuple]]:
+    """A packed table's distinct cells' texts and its rows as packed (each row's
+    cell positions first, then its lines and pages)."""
+    parts, _, rows = marshal.loads(item.data)
+    return list(map(cell_text, parts)), rows
 
 
 def table_parts(item: PackedTable | Table) -> tuple[list[str], list[tuple[int, ...]]]:
@@ -197,8 +203,8 @@ def table_parts(item: PackedTable | Table) -> tuple[list[str], list[tuple[int, .
             positions.append(tuple(range(start, start + len(row.cells))))
             start += len(row.cells)
         return texts, positions
-    parts, _, rows = marshal.loads(item.data)
-    return list(map(cell_text, parts)), [row[0] for row in rows]
+    texts, rows = _distinct_texts(item)
+    return texts, [row[0] for row in rows]
 
 
 def unpacked(item: object) -> object:

@@ -21,13 +21,15 @@ def header_labels(header: Iterable[str]) -> frozenset[str]:
     return frozenset(squash(h).lower() for h in header if h.strip())
 
 
-def repeats_labels(cells: list[str], labels: frozenset[str]) -> bool:
+def repeats_labels(cells: list[str], labels: frozenset[str], squashed: bool = False) -> bool:
     """``repeats_header`` against labels from ``header_labels``; stops at the first
-    cell that is not a label (most rows: their first cell)."""
+    cell that is not a label (most rows: their first cell). ``squashed``: the cells
+    are squashed texts already (``layout.SquashedRows``), not squashed again (issue
+    11: a call per row the layouts read)."""
     filled = False
     for cell in cells:
         if cell.strip():
-            if squash(cell).lower() not in labels:
+            if (cell if squashed else squash(cell)).lower() not in labels:
                 return False
             filled = True
     return filled

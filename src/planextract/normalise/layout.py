@@ -59,8 +59,8 @@ class LayoutMemo:
         self.facts: dict[int, ColumnFacts] = {}  # by the columns' identity
 
 
-# the reference (session 18): a ``SquashedRows`` row's texts squashed again to be
-# compared with the header's labels (``repeats_labels``); tests swap it in
+# False, the reference (session 18): a ``SquashedRows`` row's texts squashed again
+# to be compared with the header's labels (``repeats_labels``); tests swap it in
 SQUASHED_REPEATS = True
 
 
@@ -74,24 +74,12 @@ class SquashedRows(list):
     __slots__ = ()
 
 
-def _repeats_squashed(texts: list[str], labels: frozenset[str]) -> bool:
-    """``repeats_labels`` on texts already squashed (``SquashedRows``), not squashed
-    again (issue 11: a call per row the layouts read)."""
-    filled = False
-    for text in texts:
-        if text.strip():
-            if text.lower() not in labels:
-                return False
-            filled = True
-    return filled
-
-
 def _data_columns(rows: list[Row] | SquashedRows, labels: frozenset[str], width: int
                   ) -> list[list[str]]:
     """Each column's squashed cells, rows repeating the header's labels left out."""
     if isinstance(rows, SquashedRows):
-        repeats = _repeats_squashed if SQUASHED_REPEATS else repeats_labels
-        kept = [texts for texts in rows if not repeats(texts, labels)]
+        kept = [texts for texts in rows
+                if not repeats_labels(texts, labels, squashed=SQUASHED_REPEATS)]
         width = max([width, *map(len, kept)])
         padded = [texts + [""] * (width - len(texts)) for texts in kept]
         return [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]

@@ -167,8 +167,7 @@ def numbered_lines(parts: list[str], levels: int) -> list[str]:
         lines = part.split("\n")
         current = [lines[0]]
         for line in lines[1:]:
-            lead = split_leading(line)
-            if lead.raw and lead.text and depth(lead.raw) == levels:
+            if own_number(line, levels):
                 out.append("\n".join(current))
                 current = [line]
             else:

@@ -320,15 +320,10 @@ class TableBuilder:
     def _distribute(self, row: Row, new: list[Draft], previous: Draft | None) -> None:
         """Give each new action its share of the row's other cells."""
         count = len(new)
-        if count == 1 and previous is None:
-            # one action and no tail above: ``_shares`` gives it each whole cell (most
-            # rows: the call per cell was a tenth of feeding them, issue 11)
-            draft = new[0]
-            for role, n, i in self.value_columns:
-                parts = [p for p in cell_of(row, i).parts if p.strip()]
-                if parts:
-                    _grow(draft, role, n, "\n".join(parts))
-            return
+        # one action and no tail above: ``_shares`` would give it each whole cell, so
+        # it is not asked (most rows: the call per cell was a tenth of feeding them,
+        # issue 11)
+        whole = count == 1 and previous is None
         for role, n, i in self.value_columns:
             cell = cell_of(row, i)
             parts = [p for p in cell.parts if p.strip()]
@@ -338,7 +333,7 @@ class TableBuilder:
                 lines = [ln for ln in "\n".join(parts).split("\n") if ln.strip()]
                 if len(lines) == count:
                     parts = lines  # one line a stacked action, as a CSV cell prints them
-            shares = _shares(role, parts, count, previous, n)
+            shares = None if whole else _shares(role, parts, count, previous, n)
             if shares is None:
                 for draft in new:
                     _grow(draft, role, n, "\n".join(parts))

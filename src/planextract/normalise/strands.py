@@ -26,7 +26,9 @@ _PROTECT = re.compile(
     r"\b(religion|marriage|pregnancy)\s*(?:and|&|or)\s*(belief|civil partnership|maternity)\b",
     re.I)
 _SPLIT = re.compile(r"\s*(?:,|/|;|&|\n|\band\b)\s*", re.I)
-_NOISE = re.compile(r"\b(equality|equalities|strands?)\b", re.I)
+# the words a heading or label naming strands carries besides the strands' own
+_NOISE_WORDS = ("equality", "equalities", "strand", "strands")
+_NOISE = re.compile(r"\b({})\b".format("|".join(_NOISE_WORDS)), re.I)
 def _name(term: str) -> str:
     """The name a cell's term prints, without the numbering or punctuation around it
     (``1. Race`` -> ``Race``, ``(Age)`` -> ``Age``); empty when it holds no letter
@@ -57,8 +59,8 @@ _PUNCTUATION = re.compile(r"[:.–—()\-]")
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits
 # every word a heading naming strands can hold: the vocabulary's and the noise's;
 # or vocabulary words run together, which ``_PROTECT`` may part (``religionorbelief``)
-_HEADING_WORDS = frozenset(w for key in [*VOCABULARY, "equality equalities strand strands"]
-                           for w in _WORD.findall(key))
+_HEADING_WORDS = frozenset([*(w for key in VOCABULARY for w in _WORD.findall(key)),
+                            *_NOISE_WORDS])
 _RUN_TOGETHER = re.compile("(?:{})+".format("|".join(sorted(
     {w for key in VOCABULARY for w in _WORD.findall(key)}, key=len, reverse=True))))
 

@@ -104,8 +104,8 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
     from planextract.extract.guards import read_input
     from planextract.gc_pause import gc_paused
     from planextract.normalise.document import drafts_of, records
+    from planextract.pipeline import heap
     from planextract.pipeline.action_rows import ActionRows
-    from planextract.pipeline.packed_rows import give_back
     from planextract.pipeline.pdf_split import read_split
 
     started = time.perf_counter()
@@ -132,7 +132,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
             # each block let go once its drafts are made (issue 11)
             doc, drafts = drafts_of(raw, settings, consume=True)
             del raw
-            if len(drafts) > settings.run.row_batch:
+            if heap.is_long(len(drafts), settings.run.row_batch):
                 # the read let go of its working memory as the drafts were made, and
                 # glibc keeps those pages resident until reused; the owners' first
                 # pass and the rows reuse few of them (pymalloc's arenas, Arrow's
@@ -140,7 +140,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
                 # (html 6.0 -> 5.8, text-cells 6.5 -> 6.2, csv 5.3 -> 5.1), a 10 MB
                 # one's 0.1-0.3x (issue 11). Not for a short document: nearly all fit
                 # one row batch and its trim is no gain
-                give_back()
+                heap.give_back()
             shared = {"doc_id": doc_id, "source": source, "source_format": source_format,
                       "organisation": doc.organisation, "plan_title": doc.plan_title}
             # each record made into its row, and the rows into Arrow a batch at a time

@@ -30,13 +30,13 @@ very message bytes either way (``tests/test_packed_rows.py``).
 
 from __future__ import annotations
 
-import ctypes
 import struct
 from collections import Counter
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from planextract.pipeline import heap
 from planextract.schema import SCHEMAS, validate
 
 _SCHEMA = SCHEMAS["actions"]
@@ -75,7 +75,11 @@ class PackedRows:
         self.flags.update(f for row_flags in table.column("flags").to_pylist()
                           for f in row_flags)
         pool = pa.system_memory_pool()
-        give_back()
+        # a batch's message and its compressed copy (about 1 MB) are made and freed
+        # as each batch is packed, and with the Arrow table no longer filling the
+        # holes the read and the drafts left, those pages stayed resident (2 MB more
+        # at the records step of a 3,014-page plan, measured)
+        heap.give_back()
         for batch in table.to_batches():
             message = batch.serialize(memory_pool=pool)
             data = pa.Codec(self.codec).compress(message, asbytes=True, memory_pool=pool)
@@ -87,7 +91,7 @@ class PackedRows:
                 self.chunks.append(b"".join(self._open))
                 self._open, self._open_size = [], 0
         self.count += table.num_rows
-        give_back()
+        heap.give_back()
 
     @property
     def num_rows(self) -> int:
@@ -163,22 +167,3 @@ def _decompressed(codec: str, messages: list) -> list[bytes]:
     unpack, pool = pa.Codec(codec), pa.system_memory_pool()
     return [unpack.decompress(data, size, asbytes=True, memory_pool=pool)
             for data, size in messages]
-
-
-_LIBC: list = []
-
-
-def give_back() -> None:
-    """Give the heap's free pages back to the system (glibc's ``malloc_trim``;
-    nothing elsewhere), where the rows no longer fill them. A batch's message and
-    its compressed copy (about 1 MB) are made and freed as each batch is packed,
-    and glibc keeps such pages: with the Arrow table no longer filling the holes
-    the read and the drafts left, they stayed resident (2 MB more at the records
-    step of a 3,014-page plan, measured). About 0.01 ms a call."""
-    if not _LIBC:
-        try:
-            _LIBC.append(ctypes.CDLL("libc.so.6").malloc_trim)
-        except (OSError, AttributeError):
-            _LIBC.append(None)
-    if _LIBC[0] is not None:
-        _LIBC[0](0)

@@ -34,7 +34,7 @@ TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
 TAGS = ["planextract.extract.fragment_parts", "planextract.extract.fragment_tree"]
 PAGE = ["planextract.extract.html_reader"]  # a web page or HTML tables: bs4
 MOJIBAKE = ["ftfy", "ftfy.badness"]  # text.decode repairs non-ASCII lines with it
-# text.decode asks charset_normalizer which single-byte encoding a file that is not
+# text.single_byte asks charset_normalizer which single-byte encoding a file that is not
 # UTF-8 is in, and imports it then: here when a sampled file is one
 NOT_UTF8 = ["charset_normalizer"]
 _TAG = re.compile(rb"<(?:t[dhr]|table|p|li|ul|ol|br|div|html|span)\b", re.I)

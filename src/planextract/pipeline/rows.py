@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from planextract.pipeline.packed_rows import PackedRows, give_back
+from planextract.pipeline import heap
+from planextract.pipeline.packed_rows import PackedRows
 from planextract.pipeline.wire import (
     Sending,
     WireTables,
@@ -152,14 +153,14 @@ def _sent_now(packed: PackedRows, tables: dict[str, pa.Table], source: str) -> W
     emptied). Made at the send, the glossary's and the roles' bytes (~0.12 MB of
     a 1 MB export's) were made beside their tables and the result's row dicts, all
     held to the end of the send (issue 11). The same wires in the same order as
-    ``reference_sent_now``'s (``tests/test_sent_now.py``).
+    the reference's, which made them at the send (``tests/test_sent_now.py``).
 
     The heap's free pages are given back before and after (``give_back``): the
     records step ends with ~0.3-0.4 MB of them resident (its rows, the drafts),
     which the wires and the pickle's frames reused only in part. Exact RSS over
     ``run_one``'s end at the send's top, 1 MB exports: 0.33-0.50 MB -> 0.07-0.14
     (markdown, tabbed), below the records step's own peak."""
-    give_back()
+    heap.give_back()
     wires: dict[str, Sending] = {"actions": (packed.codec, packed.frames())}
     counts = {"actions": packed.count}
     for name in [name for name in TABLES if name in tables]:
@@ -174,16 +175,8 @@ def _sent_now(packed: PackedRows, tables: dict[str, pa.Table], source: str) -> W
         del batch
         wires[name] = (True, message.to_pybytes())
         del message
-    give_back()
+    heap.give_back()
     return WireTables(wires, counts)
-
-
-def reference_sent_now(packed: PackedRows, tables: dict[str, pa.Table], source: str
-                       ) -> WireTables:
-    """``_sent_now`` as it was: the small tables kept, their wires made at the send."""
-    stored = {name: _stored(name, tables[name], source) for name in TABLES if name in tables}
-    return WireTables({"actions": (packed.codec, packed.frames())},
-                      {"actions": packed.count}, stored)
 
 
 def _flag_lists(rows: pa.Table | list[dict]) -> list[list[str]]:

@@ -147,17 +147,6 @@ def read_cells(data: bytes, source_format: str = "text-cells",
         _shared_cell.cache_clear()
 
 
-def _let_go(items: list, cells: list, start: int, stop: int) -> None:
-    """The items from ``start`` to ``stop`` are read, and no reading looks back:
-    drop them, so the export is held once (the blocks made so far and the cells
-    still to read), not twice."""
-    for index in range(start, stop):
-        item = items[index]
-        if isinstance(item, RawCell):
-            cells[item.at] = None
-        items[index] = None
-
-
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
     """The export split and its tables chosen a stretch of lines at a time
     (``cell_stretch``): what the reference (tests/cells_reference.py) reads, without

@@ -15,7 +15,7 @@ Order of the rules, and why:
    implausible characters: a letter standing alone like a dash, a capital
    inside a small-letter word, a control character), Windows-1252 wins: it is
    what Windows office software writes, and curly quotes, dashes, bullets and
-   the pound sign are everyday plan text in its 0x80-0x9F range;
+   the pound sign are everyday plan text in its 0x80-0x9F range (``single_byte``);
 
 then mojibake (UTF-8 read as Windows-1252 by an earlier program: ``â€™``) is
 repaired with ftfy on the lines that show it, control characters and NULs are
@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import AnyStr
 
 from planextract.extract.errors import ReaderError
 from planextract.extract.text import mojibake_hint
+from planextract.extract.text.single_byte import single_byte
 from planextract.settings import DEFAULT, Limits
 
 BINARY_MESSAGE = ("binary content that is not a PDF or Word file; "
@@ -46,8 +46,6 @@ _BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 # the single-byte encodings office software on Windows and Mac writes plain text in
-SINGLE_BYTE = ["cp1252", "latin_1", "mac_roman"]
-_NAMES = {"cp1252": "Windows-1252", "latin_1": "Latin-1", "mac_roman": "Mac Roman"}
 # C0 controls but TAB, LF, CR; DEL; C1 controls: never text in a plan
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
@@ -110,61 +108,6 @@ def _utf8_or_none(data: bytes, always: bool = False) -> tuple[str, list[str]] | 
                   f"(line {_line_numbers(marked, positions)})"]
 
 
-def implausible(text: str) -> int:
-    """How many non-ASCII characters of ``text`` read wrong as plan text: a
-    letter with no letter either side (a dash or bullet decoded in the wrong
-    code page: `` ñ ``), a capital right after a small letter or a small letter
-    right before a capital (a curly quote glued to a word: ``ëDignityí``), a
-    control character. Punctuation and symbols (quotes, dashes, ``£``) are
-    plausible anywhere."""
-    count = 0
-    for at, char in enumerate(text):
-        if char.isascii():
-            continue
-        category = unicodedata.category(char)
-        if category == "Cc":
-            count += 1
-            continue
-        if not char.isalpha():
-            continue
-        before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < len(text) else " "
-        if not before.isalpha() and not after.isalpha():
-            count += 1
-        elif (char.isupper() and before.islower()) or (char.islower() and after.isupper()):
-            count += 1
-    return count
-
-
-def prefer_windows(data: bytes, guess: str) -> str:
-    """``guess``, unless it is Mac Roman and the Windows-1252 reading is no
-    less plausible: then Windows-1252 (or Latin-1 where a byte is undefined
-    in Windows-1252)."""
-    if guess != "mac_roman":
-        return guess
-    try:
-        windows, name = data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        windows, name = data.decode("latin_1"), "latin_1"
-    return name if implausible(windows) <= implausible(data.decode("mac_roman")) else guess
-
-
-def from_bytes(data: bytes, **options: object) -> object:
-    """``charset_normalizer.from_bytes``, imported at the first call: only a file that
-    is not UTF-8 needs it, and its import (9-12 ms of CPU) was on the fork server's
-    path before the first worker of every run (issue 8)."""
-    from charset_normalizer import from_bytes as detect
-
-    return detect(data, **options)
-
-
-def _single_byte(data: bytes) -> tuple[str, list[str]]:
-    best = from_bytes(data, cp_isolation=SINGLE_BYTE).best()
-    encoding = prefer_windows(data, best.encoding if best is not None else "cp1252")
-    return data.decode(encoding, errors="replace"), [
-        f"not UTF-8: decoded as {_NAMES.get(encoding, encoding)}"]
-
-
 def _raw_decode(data: bytes) -> tuple[str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom) and encoding == "utf-8":  # stray bytes read where they stand
@@ -182,7 +125,7 @@ def _raw_decode(data: bytes) -> tuple[str, list[str]]:
     head = data[:4096]
     if head.count(0) > _BINARY_SHARE * len(head):  # not text, whatever the encoding
         raise ReaderError(BINARY_MESSAGE)
-    return _utf8_or_none(data) or _single_byte(data)
+    return _utf8_or_none(data) or single_byte(data)
 
 
 def _repair_mojibake(text: str) -> tuple[str, list[str]]:
