@@ -44,6 +44,7 @@ from planextract.normalise.role_match import (
     NO_DOTS,
     Clusters,
     Group,
+    PairSet,
     align_tokens,
     cluster,
     pair_key,
@@ -278,8 +279,19 @@ def _roles_table(cut_pairs: list[tuple[tuple[str, str], ...]], canon: dict[str, 
             for (label, printed), (count, code) in sorted(rows.items())]
 
 
-def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count: int) -> set[int]:
-    """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints."""
+def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count: int
+                ) -> PairSet:
+    """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints,
+    held sorted (``PairSet``); each distinct cell read once (rows printing one cell
+    share its roles' tuple). ``reference_apart_pairs`` is the set it was."""
+    distinct = {id(roles): roles for roles in per_cell}.values()
+    return PairSet.of({pair_key(group_of[a], group_of[b], count) for roles in distinct
+                       for a in roles for b in roles if group_of[a] != group_of[b]})
+
+
+def reference_apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int],
+                          count: int) -> set[int]:
+    """``apart_pairs`` as it was: a set of ints, every cell read (the tests swap it in)."""
     return {pair_key(group_of[a], group_of[b], count) for roles in per_cell
             for a in roles for b in roles if group_of[a] != group_of[b]}
 
