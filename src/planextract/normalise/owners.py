@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from planextract import memo
 from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
@@ -73,6 +74,10 @@ OWNER_RULES = frozenset(f"planextract.normalise.{name}"
 # the owner rules' memos emptied once every cell is cut too (issue 11); False, the
 # reference: kept to the labels (tests swap it in over whole documents)
 FORGET_CUT = True
+
+# a long document's free lists drained once its cells are cut (memo.drain_free_lists,
+# OwnerSettings.drain_cells); False, the reference (tests swap it in over whole documents)
+DRAIN = True
 
 # the pieces of a segment that are a role or a name, never both
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
@@ -318,6 +323,8 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut_pairs = _cut_roles(split, key, builtin, vocab)
     if FORGET_CUT:  # the cells' pieces' answers go: what follows asks of its roles alone
         forget_answers(OWNER_RULES)
+    if DRAIN and len(cells) > tolerance.drain_cells:  # the free lists those answers and
+        memo.drain_free_lists()  # the read's filled: the clustering reuses their memory
     roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
     per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
                                                                tuple(r for r, _ in pairs))
