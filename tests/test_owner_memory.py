@@ -1,14 +1,15 @@
 """Owner resolution's lean working set (issue 11) decides what the old one did.
 
 ``lean_cell`` (tuples, one shared empty map) stands in for ``split_cell``'s lists,
-``pair_key`` ints for the 2-element frozensets of groups printed in one cell,
+``pair_key`` ints for the 2-element frozensets of groups printed in one cell (held
+sorted in a ``PairSet``, each distinct cell read once, for the set of ints),
 ``source_set`` for a fresh frozenset per ``Expansion``, a tuple itself for its copy
 in ``_joined_compounds``, one shared empty set of dotted words, an ``Expansion``'s
 words read afresh (``read_words``) instead of remembered (``words_of``), one
 ``RowOwners`` shared by the cells that resolve alike, a cell's printed roles one
 string a spelling and its roles' tuple where they read alike, the cells' segments
 and peeled pieces forgotten once every cell is cut (``forget_cuts``). Each is swapped back
-for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``,
+for the code it replaced (the ``OwnerCell`` itself, ``frozenset((a, b))``, the set,
 ``frozenset``, the old ``_joined_compounds`` and ``aligns``, one ``RowOwners`` per
 cell, the memos kept) over whole documents:
 the samples and generated exports of many plans in every text shape, every table
@@ -104,6 +105,7 @@ def old_swaps() -> dict[int, object]:
             id(owner_cells.as_printed): reference_as_printed,
             id(owner_cells.forget_cuts): reference_forget_cuts,
             id(role_match.pair_key): reference_pair,
+            id(owners.apart_pairs): owners.reference_apart_pairs,  # a set, every cell read
             id(role_text.source_set): frozenset,
             id(role_match._joined_compounds): reference_joined_compounds,
             id(role_match.aligns): reference_aligns,
@@ -218,7 +220,18 @@ def test_the_apart_pairs_are_the_old_frozensets_keyed():
     got = owners.apart_pairs(per_cell, group_of, 3)
     old = {frozenset((group_of[x], group_of[y])) for roles in per_cell
            for x in roles for y in roles if group_of[x] != group_of[y]}
-    assert got == {role_match.pair_key(min(p), max(p), 3) for p in old}
+    assert list(got) == sorted({role_match.pair_key(min(p), max(p), 3) for p in old})
+    assert set(got) == owners.reference_apart_pairs(per_cell, group_of, 3)
+
+
+@given(st.sets(st.integers(0, 10**6)), st.lists(st.integers(-5, 10**6 + 5)))
+def test_a_pair_set_holds_what_the_set_holds(keys, asked):
+    """Sorted and bisected, the array answers ``in`` as the set it stands for: every
+    key held, and none else (ends, gaps, an empty set)."""
+    pairs = role_match.PairSet.of(keys)
+    assert len(pairs) == len(keys) and list(pairs) == sorted(keys)
+    for key in [*keys, *asked]:
+        assert (key in pairs) == (key in keys)
 
 
 def test_sources_are_one_shared_frozenset_per_set():

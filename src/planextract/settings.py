@@ -168,6 +168,9 @@ class OwnerSettings:
     typo_min_length: int = 6  # words this long or longer may differ by a typo
     typo_distance: int = 1  # edits allowed between such words (Adviser / Advisor)
     max_extra_words: int = 2  # a spelling with more extra words is never the same role
+    drain_cells: int = 256  # a document with more owner cells than this drains the tuple
+    # free lists once its cells are cut (memo.drain_free_lists): 2-3 ms in a worker, and
+    # 0.16x off a 1 MB text-cells export's owners peak; a short one gains nothing (s19-label)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from planextract import memo
 from planextract.lexicon import role_vocab
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import VocabRole, Vocabulary
@@ -44,6 +45,7 @@ from planextract.normalise.role_match import (
     NO_DOTS,
     Clusters,
     Group,
+    PairSet,
     align_tokens,
     cluster,
     pair_key,
@@ -72,6 +74,10 @@ OWNER_RULES = frozenset(f"planextract.normalise.{name}"
 # the owner rules' memos emptied once every cell is cut too (issue 11); False, the
 # reference: kept to the labels (tests swap it in over whole documents)
 FORGET_CUT = True
+
+# a long document's free lists drained once its cells are cut (memo.drain_free_lists,
+# OwnerSettings.drain_cells); False, the reference (tests swap it in over whole documents)
+DRAIN = True
 
 # the pieces of a segment that are a role or a name, never both
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
@@ -278,8 +284,19 @@ def _roles_table(cut_pairs: list[tuple[tuple[str, str], ...]], canon: dict[str, 
             for (label, printed), (count, code) in sorted(rows.items())]
 
 
-def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count: int) -> set[int]:
-    """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints."""
+def apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int], count: int
+                ) -> PairSet:
+    """Pairs of groups printed in one cell (never one role), as ``pair_key`` ints,
+    held sorted (``PairSet``); each distinct cell read once (rows printing one cell
+    share its roles' tuple). ``reference_apart_pairs`` is the set it was."""
+    distinct = {id(roles): roles for roles in per_cell}.values()
+    return PairSet.of({pair_key(group_of[a], group_of[b], count) for roles in distinct
+                       for a in roles for b in roles if group_of[a] != group_of[b]})
+
+
+def reference_apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, int],
+                          count: int) -> set[int]:
+    """``apart_pairs`` as it was: a set of ints, every cell read (the tests swap it in)."""
     return {pair_key(group_of[a], group_of[b], count) for roles in per_cell
             for a in roles for b in roles if group_of[a] != group_of[b]}
 
@@ -306,6 +323,8 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut_pairs = _cut_roles(split, key, builtin, vocab)
     if FORGET_CUT:  # the cells' pieces' answers go: what follows asks of its roles alone
         forget_answers(OWNER_RULES)
+    if DRAIN and len(cells) > tolerance.drain_cells:  # the free lists those answers and
+        memo.drain_free_lists()  # the read's filled: the clustering reuses their memory
     roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
     per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
                                                                tuple(r for r, _ in pairs))
