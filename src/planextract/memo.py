@@ -141,7 +141,7 @@ def drain_free_lists() -> None:
     of them: a 1 MB text-cells export's read left about 9,000 (660 KiB) held through
     owner resolution's peak (issue 11). Emptied, their memory serves any object of
     their size. It costs a pass over the objects made since the worker's
-    ``gc.freeze`` (2-3 ms at 1 MB; about 20 ms where nothing was frozen)."""
+    ``gc.freeze`` (2-3 ms at 1 MB; 40-76 ms where nothing was frozen)."""
     gc.collect()
 
 
