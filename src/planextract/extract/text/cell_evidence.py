@@ -49,6 +49,24 @@ def kind_of(text: str) -> str | None:
     return _kind_of(text)
 
 
+# a kind as a byte, for the widths' tallies over bytes (``cell_choose``): 0 no kind
+_CODES: dict[str | None, int] = {None: 0, "number": 1, "date": 2, "short": 3, "long": 4}
+NUMBER_CODE = _CODES["number"]
+
+
+def kind_code(kind: str | None) -> int:
+    """``kind`` as a byte (a kind not named above, a test's, given the next one)."""
+    code = _CODES.get(kind)
+    if code is None:
+        code = _CODES[kind] = len(_CODES)
+    return code
+
+
+def codes() -> range:
+    """Every kind's code but no kind's."""
+    return range(1, len(_CODES))
+
+
 def homogeneity(rows: list[list[RawCell]]) -> float:
     """How alike the cells of each column are (numbers, dates, short and long
     text), the share of filled cells of their column's commonest kind, less

@@ -14,6 +14,7 @@ dropped from the front now and then, the cells' indices counted on from there.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 
 from planextract.extract.text.cell_items import Loose, RawCell
@@ -38,10 +39,14 @@ class StretchFacts(Facts):
             self._runs.extend(bytes(grow))
             self._opens.extend(bytes(grow))
 
-    def drop(self, count: int) -> None:
-        """The first ``count`` cells are gone: the facts count from the next."""
+    def drop(self, count: int, items: int) -> None:
+        """The first ``count`` cells and ``items`` items are gone: the facts count from
+        the next."""
         del self._runs[:count]
         del self._opens[:count]
+        del self.kinds[:count]
+        del self.blanks[:count]
+        self.places = array("q", [index - items for index in self.places[count:]])
 
 
 class Stretch:
@@ -68,12 +73,14 @@ class Stretch:
     def widen(self) -> None:
         """Split another stretch of lines, its final items added."""
         self.split.run(self._stretch)
-        cells, before = self.cells, len(self.cells)
+        cells, before, items = self.cells, len(self.cells), self.items
+        place = self.facts.add_place
         for item in self.split.take():
             if isinstance(item, RawCell):
                 item.at = len(cells)
+                place(len(items), item)
                 cells.append(item)
-            self.items.append(item)
+            items.append(item)
         self.cell_count += len(cells) - before
         self.whole = self.split.done
         self.facts.settle(len(cells) if self.whole
@@ -117,7 +124,7 @@ class Stretch:
         first = next((i.at for i in items[self.index:] if isinstance(i, RawCell)), len(cells))
         del items[:self.index]
         del cells[:first]
-        self.facts.drop(first)
+        self.facts.drop(first, self.index)
         for cell in cells:
             if cell is not None:
                 cell.at -= first
