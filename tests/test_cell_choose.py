@@ -157,3 +157,14 @@ def test_a_stretched_read_alike_with_every_width_parsed(stretch, monkeypatch):
     monkeypatch.setattr(cells, "choose", cells_reference.grouped_choose)
     expected = cells.read_cells(data, settings=wanted)
     assert (got.blocks, got.warnings) == (expected.blocks, expected.warnings)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["", "  ", "Agree the plan", "with the board.", "- item",
+                                 "• more", "–  dash", "\u2022", "- ", "April 2014", "a <b>x</b>",
+                                 " \t", "&amp; more", "\u00a0"]), min_size=1, max_size=3),
+       st.text(max_size=12))
+def test_a_cell_of_one_line_has_the_parts_its_lines_give(lines, text):
+    """``_raw_parts``' one-line shortcut gives what ``_cell_parts`` reads from the line."""
+    for raw in ("\n".join(lines), *lines, text.replace("\n", " ")):
+        assert cells._raw_parts(raw) == cells._cell_parts(tuple(raw.split("\n")))

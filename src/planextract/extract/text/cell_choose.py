@@ -95,18 +95,27 @@ def _walk(grouper: _Grouper, first: RawCell | None, body: int, width: int,
     if places[at] > body and _ends_table(grouper, body, at):
         return places[at], False, starts, 0
     header, numbered = grouper.header, grouper.numbered
-    may_repeat, label_run = _may_repeat(header, memo), facts.label_run
+    known, may_repeat = _may_repeat(header, memo)
+    label_run, runs = facts.label_run, facts.runs
+    settled = len(runs)
     repeated = 0
     while at < count:
         label = cells[at].label
-        if len(label) <= MAX_LABEL_CHARS and may_repeat(label) \
-                and (repeat := header.repeat_at(cells, at)):
-            repeated += repeat  # a page top: dropped, lone lines in it too
-            at += repeat
-        elif len(label) <= MAX_LABEL_CHARS and label_run(at) > width \
-                and grouper.next_header(at, width):  # (which asks the run first)
-            return places[at], False, starts, repeated
-        elif numbered and label and not ROW_NUMBER.match(label) and is_heading_line(label):
+        if len(label) <= MAX_LABEL_CHARS:
+            # (asked in this order of every row start: a repeat, then the next header)
+            found = known.get(label)
+            if (may_repeat(label) if found is None else found) \
+                    and (repeat := header.repeat_at(cells, at)):
+                repeated += repeat  # a page top: dropped, lone lines in it too
+                at += repeat
+                if at < count and places[at] > places[at - 1] + 1 \
+                        and _ends_table(grouper, places[at - 1] + 1, at):
+                    return places[at], False, starts, repeated
+                continue
+            run = runs[at] - 1 if at < settled and runs[at] else label_run(at)
+            if run > width and grouper.next_header(at, width):  # (which asks the run first)
+                return places[at], False, starts, repeated
+        if numbered and label and not ROW_NUMBER.match(label) and is_heading_line(label):
             at += 1  # a heading typed as a cell
         else:
             if at + width > count:  # the last row unfinished
@@ -121,28 +130,26 @@ def _walk(grouper: _Grouper, first: RawCell | None, body: int, width: int,
 
 
 def _may_repeat(header: Header, memo: dict[tuple[str, str], dict[str, bool]]
-                ) -> Callable[[str], bool]:
+                ) -> tuple[dict[str, bool], Callable[[str], bool]]:
     """Whether a row starting with ``label`` may repeat ``header``: its first filled
     cell must name one of the header's first two labels (``Header.label_of``), so a
     filled cell naming neither opens no repeat; an empty one may when the header's
     first cell is empty. Asked at every row start of every width tried, and
-    remembered in ``memo`` for the widths whose header starts with the same two
-    labels (most of them)."""
+    remembered (the map given with the function) in ``memo`` for the widths whose
+    header starts with the same two labels (most of them)."""
     first, second = header.labels[0], header.labels[1]
     first_words, second_words = header.label_words[0], header.label_words[1]
     known = memo.setdefault((first, second), {})
     known[""] = header.first_empty
 
     def may_repeat(label: str) -> bool:
-        found = known.get(label)
-        if found is None:
-            norm = label.lower()
-            words = word_tuple(label)
-            found = known[label] = norm == first or norm == second or bool(words) and (
-                first_words.issuperset(words) or second_words.issuperset(words))
+        norm = label.lower()
+        words = word_tuple(label)
+        found = known[label] = norm == first or norm == second or bool(words) and (
+            first_words.issuperset(words) or second_words.issuperset(words))
         return found
 
-    return may_repeat
+    return known, may_repeat
 
 
 def _ends_table(grouper: _Grouper, begin: int, at: int) -> bool:

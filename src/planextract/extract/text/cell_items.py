@@ -120,7 +120,9 @@ class RawCell:
         return (f"RawCell(lines={self.lines!r}, blank_before={self.blank_before!r}, "
                 f"label={self.label!r})")
 
-    def relabel(self) -> None:
+    def relabel(self, weigh: bool = True) -> None:
+        """Its label read again from its lines; its kind too unless ``weigh`` is
+        False (a cell of a table already chosen: no width weighs it again)."""
         first = self._text
         if self._more is None or self._more.__class__ is int:  # empty lines add no word
             label = " ".join(first.split())
@@ -128,7 +130,8 @@ class RawCell:
             label = " ".join(" ".join([first, *self._texts()]).split())
         # the line itself when it reads the same: one string a cell, not two
         self.label = first if label == first else label
-        self.kind = cell_evidence.kind_of(self.label)
+        if weigh:
+            self.kind = cell_evidence.kind_of(self.label)
 
     @property
     def text(self) -> str:

@@ -187,6 +187,11 @@ class Facts:
         self.kinds.append(kind_code(cell.kind))
         self.blanks.append(1 if cell.blank_before else 0)
 
+    @property
+    def runs(self) -> bytearray:
+        """The runs worked out, by index, each plus one (0: not yet)."""
+        return self._runs
+
     def label_run(self, at: int) -> int:
         if not 0 <= at < len(self._runs):
             return label_run(self.cells, at)

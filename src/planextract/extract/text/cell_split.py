@@ -46,14 +46,16 @@ def fold_loose(items: list[RawCell | Loose]) -> None:
         give_back(items[-1], loose)
 
 
-def give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
+def give_back(cell: RawCell | Loose, loose: list[Loose], weigh: bool = True) -> None:
+    """The ``loose`` lines are more of ``cell`` (its kind weighed again unless
+    ``weigh`` is False: ``RawCell.relabel``)."""
     assert isinstance(cell, RawCell)
     for item in loose:
         last = cell.last_line
         for i in range(item.blank_before):
             cell.add(last + 1 + i, "")
         cell.add(item.number, item.text)
-    cell.relabel()
+    cell.relabel(weigh)
 
 
 class CellSplit:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 
+from planextract.extract.text.cell_evidence import kind_code
 from planextract.extract.text.cell_items import Loose, RawCell
 from planextract.extract.text.cell_rows import MAX_HEADER_CELLS, MAX_HEADER_ROWS, Facts
 from planextract.extract.text.cell_split import CellSplit
@@ -74,11 +75,13 @@ class Stretch:
         """Split another stretch of lines, its final items added."""
         self.split.run(self._stretch)
         cells, before, items = self.cells, len(self.cells), self.items
-        place = self.facts.add_place
+        places, kinds, blanks = self.facts.places, self.facts.kinds, self.facts.blanks
         for item in self.split.take():
-            if isinstance(item, RawCell):
+            if isinstance(item, RawCell):  # its place, kind and blank line (``Facts.place``)
                 item.at = len(cells)
-                place(len(items), item)
+                places.append(len(items))
+                kinds.append(kind_code(item.kind))
+                blanks.append(1 if item.blank_before else 0)
                 cells.append(item)
             items.append(item)
         self.cell_count += len(cells) - before

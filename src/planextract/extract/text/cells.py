@@ -48,8 +48,14 @@ def _shared_cell(raw: str) -> Cell:
 
 
 def _raw_parts(raw: str) -> tuple[str, ...]:
-    """The parts of the cell printing ``raw`` (its lines joined)."""
-    return _cell_parts(tuple(raw.split("\n")))
+    """The parts of the cell printing ``raw`` (its lines joined). A cell of one line
+    (most) is its plain text, a bullet glyph opening it gone, as ``_cell_parts``
+    reads one line, without its walk (issue 11: a part for each distinct text of
+    each table)."""
+    if "\n" in raw:
+        return _cell_parts(tuple(raw.split("\n")))
+    text = plain(raw)
+    return (_BULLET.sub("", text),) if text else ()
 
 
 def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -89,8 +95,8 @@ def _mid_phrase(text: str) -> bool:
 def _table_blocks(parse: Parse, warnings: list[str],
                   blocks: list[Paragraph | Table | KeyLine] | PackedBlocks) -> None:
     """The header rows, rows and headings of one reading, written into ``blocks``."""
-    for cell, loose in parse.folds:
-        _give_back(cell, [loose])
+    for cell, loose in parse.folds:  # cells of this table: no width weighs them again
+        _give_back(cell, [loose], weigh=False)
     tables = cell_tables(blocks, _shared_cell, _raw_parts)
     for header in parse.header:
         tables.header(header)
