@@ -148,6 +148,9 @@ def test_a_stretched_read_alike_with_every_width_parsed(stretch, monkeypatch):
                 assert facts.kinds[at] == cell_evidence.kind_code(cell.kind)
                 assert facts.blanks[at] == (1 if cell.blank_before else 0)
         assert len(facts.places) == len(facts.cells) == len(facts.kinds)
+        for at, run in enumerate(facts.runs):  # the runs worked out at once from the end
+            if run and None not in facts.cells[at:at + cell_rows.MAX_HEADER_CELLS]:
+                assert run - 1 == cell_rows.label_run(facts.cells, at)
         checked[0] += 1
         return choose(items, start, facts, weights)
 
@@ -168,3 +171,18 @@ def test_a_cell_of_one_line_has_the_parts_its_lines_give(lines, text):
     """``_raw_parts``' one-line shortcut gives what ``_cell_parts`` reads from the line."""
     for raw in ("\n".join(lines), *lines, text.replace("\n", " ")):
         assert cells._raw_parts(raw) == cells._cell_parts(tuple(raw.split("\n")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 1 << 20), st.text(max_size=30), st.integers(0, 3))
+def test_a_cell_made_of_one_line_is_the_cell_its_lines_make(number, text, blanks):
+    """``RawCell.one_line`` (the split's) makes what ``RawCell(lines=...)`` makes."""
+    fast, made = RawCell.one_line(number, text, blanks), RawCell([(number, text)], blanks)
+    assert fast == made
+    assert (fast.label, fast.kind, fast.at, fast.text, fast.first_line, fast.last_line) == (
+        made.label, made.kind, made.at, made.text, made.first_line, made.last_line)
+    fast.add(number + 2, "more")
+    made.add(number + 2, "more")
+    fast.relabel()
+    made.relabel()
+    assert (fast, fast.label, fast.kind) == (made, made.label, made.kind)

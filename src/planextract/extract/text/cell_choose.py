@@ -169,8 +169,13 @@ def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: boo
     rows = len(starts)
     blank = homogeneity = numbers = 0.0
     if rows:
-        kinds = b"".join([facts.kinds[s:s + width] for s in starts])
-        blanks = b"".join([facts.blanks[s:s + width] for s in starts])
+        first = starts[0]
+        if starts[-1] - first == (rows - 1) * width:  # no row dropped between: one slice
+            kinds = facts.kinds[first:first + rows * width]
+            blanks = facts.blanks[first:first + rows * width]
+        else:
+            kinds = b"".join([facts.kinds[s:s + width] for s in starts])
+            blanks = b"".join([facts.blanks[s:s + width] for s in starts])
         hits = blanks[::width].count(1)
         if hits:
             blank = 2 * hits / (2 * hits + rows - hits + blanks.count(1) - hits)

@@ -126,7 +126,7 @@ class CellSplit:
             if cell:
                 text = line.split("\t", 1)[1]
                 self._last = len(items)
-                items.append(RawCell(lines=[(number, shared(text, text))], blank_before=blanks))
+                items.append(RawCell.one_line(number, shared(text, text), blanks))
                 started = True
             elif not started:
                 if filled:

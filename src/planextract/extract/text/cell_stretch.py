@@ -19,7 +19,13 @@ from collections.abc import Iterator
 
 from planextract.extract.text.cell_evidence import kind_code
 from planextract.extract.text.cell_items import Loose, RawCell
-from planextract.extract.text.cell_rows import MAX_HEADER_CELLS, MAX_HEADER_ROWS, Facts
+from planextract.extract.text.cell_labels import is_label
+from planextract.extract.text.cell_rows import (
+    MAX_HEADER_CELLS,
+    MAX_HEADER_ROWS,
+    Facts,
+    label_run,
+)
 from planextract.extract.text.cell_split import CellSplit
 
 # how far past the last cell a walk reached a reading may look: a header's repeat
@@ -34,11 +40,22 @@ class StretchFacts(Facts):
     from the stretch's first cell."""
 
     def settle(self, count: int) -> None:
-        """Keep the facts of the first ``count`` cells."""
-        grow = count - len(self._runs)
-        if grow > 0:
-            self._runs.extend(bytes(grow))
-            self._opens.extend(bytes(grow))
+        """Keep the facts of the first ``count`` cells, their runs of labels worked out
+        at once from the end (each cell's label asked once, not once for every run
+        it is in: a run is the next cell's plus one)."""
+        start = len(self._runs)
+        grow = count - start
+        if grow <= 0:
+            return
+        cells = self.cells
+        run = label_run(cells, count)  # the next cell's (its look-ahead is split)
+        runs = bytearray(grow)
+        for at in range(count - 1, start - 1, -1):
+            label = cells[at].label
+            run = min(run + 1, MAX_HEADER_CELLS) if not label or is_label(label) else 0
+            runs[at - start] = run + 1
+        self._runs += runs
+        self._opens.extend(bytes(grow))
 
     def drop(self, count: int, items: int) -> None:
         """The first ``count`` cells and ``items`` items are gone: the facts count from
