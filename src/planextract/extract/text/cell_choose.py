@@ -51,9 +51,15 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
     facts.place(items)
     best: tuple | None = None
     repeats: dict[tuple[str, str], dict[str, bool]] = {}
+    heads: dict[int, tuple] = {}  # by how many cells: a header of two rows of w is one of 2w
     for rows in range(1, MAX_HEADER_ROWS + 1):
         for width in range(2, MAX_HEADER_CELLS + 1):
-            head, labels, body = _full_labels(items, start, rows * width)
+            found = heads.get(rows * width)
+            if found is None:
+                head, labels, body = found = heads[rows * width] = (
+                    _full_labels(items, start, rows * width))
+            else:
+                head, labels, body = found
             if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
                 break
             grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
