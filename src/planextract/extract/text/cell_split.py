@@ -122,7 +122,8 @@ class CellSplit:
         for index in range(self._next, stop):
             line = lines[index]
             number = base + index
-            cell, filled = CELL_START.match(line), bool(line.strip())
+            # CELL_START.match(line), without the regex: spaces, then a TAB
+            cell, filled = line.lstrip(" ").startswith("\t"), bool(line.strip())
             if cell:
                 text = line.split("\t", 1)[1]
                 self._last = len(items)
@@ -137,7 +138,8 @@ class CellSplit:
             elif not filled and isinstance(items[-1], Loose):
                 pass  # a blank line after a lone line: the next line decides what it was
             else:
-                fold_loose(items)
+                if isinstance(items[-1], Loose):
+                    fold_loose(items)
                 last = items[-1]
                 assert isinstance(last, RawCell)
                 last.add(number, shared(line, line))
