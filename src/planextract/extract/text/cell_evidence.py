@@ -32,7 +32,8 @@ def _kind_of(text: str) -> str | None:
         return "number"
     if _may_be_date(text) and DATE_LIKE.search(text):
         return "date"
-    return "short" if len(text.split()) <= 3 else "long"
+    # (at most four pieces split off: as many words, up to four, without a list of all)
+    return "short" if len(text.split(maxsplit=3)) <= 3 else "long"
 
 
 def _may_be_date(text: str) -> bool:
