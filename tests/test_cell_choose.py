@@ -46,7 +46,7 @@ def _recorded(module: object, name: str, seen: list) -> object:
     return original
 
 
-def _compare_every_start(items: list[RawCell | Loose]) -> None:
+def _compare_every_start(items: list[RawCell | Loose], weights=DEFAULT.text_cells) -> None:
     """Every width's score and the reading chosen, at every cell, alike."""
     cells_ = [x for x in items if isinstance(x, RawCell)]
     facts, reference = cell_rows.Facts(cells_), cell_rows.Facts(cells_)
@@ -58,8 +58,8 @@ def _compare_every_start(items: list[RawCell | Loose]) -> None:
         for start, item in enumerate(items):
             if isinstance(item, RawCell):
                 facts.reach = reference.reach = start
-                got = cell_choose.choose(items, start, facts)
-                expected = cells_reference.grouped_choose(items, start, reference)
+                got = cell_choose.choose(items, start, facts, weights)
+                expected = cells_reference.grouped_choose(items, start, reference, weights)
                 assert tallied == scored  # every width tried, in turn
                 assert _fields(got) == _fields(expected)
                 assert facts.reach == reference.reach
@@ -73,6 +73,16 @@ def test_the_tallies_choose_the_reading_every_parse_chose(spec):
     """Same reading (width, header, rows, headings, page tops, cells left, stop,
     folds) and the same furthest walk at every cell."""
     _compare_every_start(_items(spec))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SPEC, st.sampled_from([0.0, 0.5, 3.0]), st.sampled_from([0.0, 0.25, 2.0]),
+       st.sampled_from([0.0, 1.5]))
+def test_the_tallies_weigh_the_evidence_as_the_settings_say(spec, blank, left, repeat):
+    """Other weights (``Settings.text_cells``): the same scores and readings."""
+    weights = replace(DEFAULT.text_cells, blank_weight=blank, left_penalty=left,
+                      repeat_weight=repeat)
+    _compare_every_start(_items(spec), weights)
 
 
 _REPEATING = st.lists(st.tuples(st.integers(0, 5), st.sampled_from([0, 1, 2, 3, 4, 5, 6, 8, 9,
