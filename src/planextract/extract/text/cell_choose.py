@@ -185,15 +185,12 @@ def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: boo
         hits = blanks[::width].count(1)
         if hits:
             blank = 2 * hits / (2 * hits + rows - hits + blanks.count(1) - hits)
-        same = filled = 0
-        kept = codes()
+        # each column's commonest kind (0 in a column of empty cells); the filled
+        # cells of every column together are every filled cell
+        kept, same = codes(), 0
         for column in range(width):
-            found = kinds[column::width]
-            counts = [found.count(code) for code in kept]
-            total = sum(counts)
-            if total:
-                same += max(counts)
-                filled += total
+            same += max(map(kinds[column::width].count, kept))
+        filled = len(kinds) - kinds.count(0)
         homogeneity = (same / filled if filled else 0.0) * rows / (rows + 1)
         if numbered:
             numbers = kinds[::width].count(NUMBER_CODE) / rows
