@@ -10,12 +10,26 @@ from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Paragraph, RawDocument
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence
+from planextract.extract.text.cell_choose import choose
 from planextract.extract.text.cell_items import Loose, RawCell
-from planextract.extract.text.cell_rows import Facts, choose
+from planextract.extract.text.cell_labels import ROW_NUMBER, is_label
+from planextract.extract.text.cell_rows import (
+    MAX_HEADER_CELLS,
+    MAX_HEADER_ROWS,
+    Facts,
+    Header,
+    Parse,
+    _first_cell,
+    _full_labels,
+    _Grouper,
+    _header_folds,
+    _score,
+    _sub_header,
+)
 from planextract.extract.text.cell_split import CELL_START, fold_loose, stands_alone
 from planextract.extract.text.cells import _as_text, _header_start, _table_blocks
 from planextract.extract.text.decode import decode_lines
-from planextract.settings import Settings
+from planextract.settings import DEFAULT, Settings, TextCellSettings
 
 
 def split_cells(lines: list[str], consume: bool = False
@@ -105,3 +119,33 @@ def read_whole(data: bytes, settings: Settings) -> RawDocument:
     if not cells:
         warnings.append("no header row of column labels found")
     return RawDocument(source_format="text-cells", blocks=settle(blocks), warnings=warnings)
+
+
+def grouped_choose(items: list[RawCell | Loose], start: int, facts: Facts,
+           weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
+    """``cell_choose.choose`` as it was: every width tried read into its ``Parse``
+    (``_Grouper.group``) and scored from its rows (``cell_rows._score``)."""
+    best: tuple[tuple, Parse, int] | None = None
+    for rows in range(1, MAX_HEADER_ROWS + 1):
+        for width in range(2, MAX_HEADER_CELLS + 1):
+            head, labels, body = _full_labels(items, start, rows * width)
+            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
+                break
+            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
+            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
+                continue
+            if rows == 2 and not _sub_header(grid[0], grid[1]):
+                continue
+            first = _first_cell(items, body)
+            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+            parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
+                                               for r in range(rows)])
+            grouper = _Grouper(items, facts, Header(labels), numbered)
+            parse = grouper.group(body, parse)
+            if parse.stop > facts.reach:
+                facts.reach = parse.stop
+            parse.folds += _header_folds(items[start:body])
+            score = _score(parse, numbered, weights)
+            if best is None or score > best[0]:
+                best = (score, parse, body)
+    return best[1] if best else None

@@ -1,4 +1,4 @@
-"""The one-cell-per-line reader's width search (``cell_rows.choose``) against the
+"""The one-cell-per-line reader's width search (``cell_choose.choose``) against the
 search as it was (``reference_choose``: every row start asked for a repeat and
 the next header, the rest of the file copied to find the first row, the score as
 ``reference_score`` counts it), on made-up sequences of cells and lone lines:
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_text_read_equivalence import ReferenceFacts, reference_choose
 
-from planextract.extract.text import cell_rows
+from planextract.extract.text import cell_choose, cell_rows
 from planextract.extract.text.cell_items import Loose, RawCell
 
 # labels of known columns, a merged (empty) cell, row numbers, dates, owners,
@@ -62,5 +62,5 @@ def test_the_width_chosen_is_the_reference_search_s(spec):
     facts, reference = cell_rows.Facts(cells), ReferenceFacts(cells)
     for start, item in enumerate(items):
         if isinstance(item, RawCell):
-            assert _fields(cell_rows.choose(items, start, facts)) == _fields(
+            assert _fields(cell_choose.choose(items, start, facts)) == _fields(
                 reference_choose(items, start, reference))

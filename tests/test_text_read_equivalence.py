@@ -215,7 +215,7 @@ class ReferenceRawCell:
     def add(self, number: int, text: str) -> None:
         self.lines.append((number, text))
 
-    def relabel(self) -> None:
+    def relabel(self, weigh: bool = True) -> None:  # always weighed, as it was
         lines = self.lines
         first = lines[0][1]
         label = " ".join((first if len(lines) == 1 else " ".join(t for _, t in lines)).split())

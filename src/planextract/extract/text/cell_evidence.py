@@ -32,7 +32,8 @@ def _kind_of(text: str) -> str | None:
         return "number"
     if _may_be_date(text) and DATE_LIKE.search(text):
         return "date"
-    return "short" if len(text.split()) <= 3 else "long"
+    # (at most four pieces split off: as many words, up to four, without a list of all)
+    return "short" if len(text.split(maxsplit=3)) <= 3 else "long"
 
 
 def _may_be_date(text: str) -> bool:
@@ -47,6 +48,24 @@ def _may_be_date(text: str) -> bool:
 def kind_of(text: str) -> str | None:
     """``_kind_of`` looked up when asked (a test may put another in its place)."""
     return _kind_of(text)
+
+
+# a kind as a byte, for the widths' tallies over bytes (``cell_choose``): 0 no kind
+_CODES: dict[str | None, int] = {None: 0, "number": 1, "date": 2, "short": 3, "long": 4}
+NUMBER_CODE = _CODES["number"]
+
+
+def kind_code(kind: str | None) -> int:
+    """``kind`` as a byte (a kind not named above, a test's, given the next one)."""
+    code = _CODES.get(kind)
+    if code is None:
+        code = _CODES[kind] = len(_CODES)
+    return code
+
+
+def codes() -> range:
+    """Every kind's code but no kind's."""
+    return range(1, len(_CODES))
 
 
 def homogeneity(rows: list[list[RawCell]]) -> float:

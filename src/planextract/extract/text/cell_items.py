@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from planextract.extract.model import Paragraph
 from planextract.extract.text import cell_evidence
 
+_new = object.__new__
 _AT_SHIFT = 32  # a RawCell's first line number below these bits, its index above
 _LINE_MASK = (1 << _AT_SHIFT) - 1
 
@@ -50,6 +51,21 @@ class RawCell:
         # tried weighs the same cells again
         self.kind: str | None = None
         self.relabel()
+
+    @classmethod
+    def one_line(cls, number: int, text: str, blank_before: int) -> RawCell:
+        """``RawCell(lines=[(number, text)], blank_before=blank_before)``, made without
+        its list of lines and their walk: the split makes a cell a line it opens
+        (issue 11: 26,000 at 1 MB)."""
+        cell = _new(cls)
+        cell._pos = number
+        cell._text = text
+        cell._more = None
+        cell.blank_before = blank_before
+        label = " ".join(text.split())
+        cell.label = text if label == text else label
+        cell.kind = cell_evidence.kind_of(cell.label)
+        return cell
 
     @property
     def at(self) -> int:
@@ -120,7 +136,9 @@ class RawCell:
         return (f"RawCell(lines={self.lines!r}, blank_before={self.blank_before!r}, "
                 f"label={self.label!r})")
 
-    def relabel(self) -> None:
+    def relabel(self, weigh: bool = True) -> None:
+        """Its label read again from its lines; its kind too unless ``weigh`` is
+        False (a cell of a table already chosen: no width weighs it again)."""
         first = self._text
         if self._more is None or self._more.__class__ is int:  # empty lines add no word
             label = " ".join(first.split())
@@ -128,7 +146,8 @@ class RawCell:
             label = " ".join(" ".join([first, *self._texts()]).split())
         # the line itself when it reads the same: one string a cell, not two
         self.label = first if label == first else label
-        self.kind = cell_evidence.kind_of(self.label)
+        if weigh:
+            self.kind = cell_evidence.kind_of(self.label)
 
     @property
     def text(self) -> str:

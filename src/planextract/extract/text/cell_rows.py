@@ -26,11 +26,12 @@ when they read as one, else more text of the cell above.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
-from planextract.extract.text.cell_evidence import blank_agreement, homogeneity
+from planextract.extract.text.cell_evidence import blank_agreement, homogeneity, kind_code
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
     ANSWERS_KEPT,
@@ -43,7 +44,7 @@ from planextract.extract.text.cell_labels import (
     word_tuple,
 )
 from planextract.lexicon.column_roles import is_header_row, role_of
-from planextract.settings import DEFAULT, TextCellSettings
+from planextract.settings import TextCellSettings
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
 MAX_HEADER_CELLS = 20
@@ -154,8 +155,8 @@ class Facts:
     worked out each time it is asked (there is no cell to keep it by).
 
     ``reach``: the furthest item a reading's walk stopped at since the reader set
-    it (``choose`` moves it on): a reader holding a stretch of the export takes a
-    reading only when every walk stopped well inside it (``cell_stretch``)."""
+    it (``cell_choose.choose`` moves it on): a reader holding a stretch of the export
+    takes a reading only when every walk stopped well inside it (``cell_stretch``)."""
 
     reach = 0
 
@@ -163,6 +164,33 @@ class Facts:
         self.cells = cells
         self._runs = bytearray(len(cells))  # the run plus one (a run is <= MAX_HEADER_CELLS)
         self._opens = bytearray(len(cells))  # 1: no table opens here, 2: one does
+        # for the widths' tallies (``cell_choose``), by the cell's index: the index of
+        # its item, its kind's code and whether a blank line comes before it
+        self.places = array("q")
+        self.kinds = bytearray()
+        self.blanks = bytearray()
+
+    def place(self, items: list) -> None:
+        """The cells' places, kinds and blank lines, for every cell of ``items`` not
+        placed yet (``cell_stretch`` places each cell as it adds it)."""
+        if len(self.places) == len(self.cells):
+            return
+        start = self.places[-1] + 1 if self.places else 0
+        for index in range(start, len(items)):
+            item = items[index]
+            if item is not None and not isinstance(item, Loose):
+                self.add_place(index, item)
+
+    def add_place(self, index: int, cell: RawCell) -> None:
+        """``cell``, the next cell, is item ``index``."""
+        self.places.append(index)
+        self.kinds.append(kind_code(cell.kind))
+        self.blanks.append(1 if cell.blank_before else 0)
+
+    @property
+    def runs(self) -> bytearray:
+        """The runs worked out, by index, each plus one (0: not yet)."""
+        return self._runs
 
     def label_run(self, at: int) -> int:
         if not 0 <= at < len(self._runs):
@@ -338,37 +366,6 @@ def _full_labels(items: list[RawCell | Loose], start: int, count: int
         labels[-1] = f"{labels[-1]} {items[index].text.strip()}".strip()
         index += 1  # one word right after the header is more of its last label
     return cells, labels, index
-
-
-def choose(items: list[RawCell | Loose], start: int, facts: Facts,
-           weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
-    """The best reading of the table whose header starts at ``items[start]``
-    (a cell), or None when no run of labels there makes a header; ``weights``
-    (``Settings.text_cells``) weigh the evidence."""
-    best: tuple[tuple, Parse, int] | None = None
-    for rows in range(1, MAX_HEADER_ROWS + 1):
-        for width in range(2, MAX_HEADER_CELLS + 1):
-            head, labels, body = _full_labels(items, start, rows * width)
-            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
-                break
-            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
-            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
-                continue
-            if rows == 2 and not _sub_header(grid[0], grid[1]):
-                continue
-            first = _first_cell(items, body)
-            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
-            parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
-                                               for r in range(rows)])
-            grouper = _Grouper(items, facts, Header(labels), numbered)
-            parse = grouper.group(body, parse)
-            if parse.stop > facts.reach:
-                facts.reach = parse.stop
-            parse.folds += _header_folds(items[start:body])
-            score = _score(parse, numbered, weights)
-            if best is None or score > best[0]:
-                best = (score, parse, body)
-    return best[1] if best else None
 
 
 def _first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:

@@ -46,14 +46,16 @@ def fold_loose(items: list[RawCell | Loose]) -> None:
         give_back(items[-1], loose)
 
 
-def give_back(cell: RawCell | Loose, loose: list[Loose]) -> None:
+def give_back(cell: RawCell | Loose, loose: list[Loose], weigh: bool = True) -> None:
+    """The ``loose`` lines are more of ``cell`` (its kind weighed again unless
+    ``weigh`` is False: ``RawCell.relabel``)."""
     assert isinstance(cell, RawCell)
     for item in loose:
         last = cell.last_line
         for i in range(item.blank_before):
             cell.add(last + 1 + i, "")
         cell.add(item.number, item.text)
-    cell.relabel()
+    cell.relabel(weigh)
 
 
 class CellSplit:
@@ -120,11 +122,12 @@ class CellSplit:
         for index in range(self._next, stop):
             line = lines[index]
             number = base + index
-            cell, filled = CELL_START.match(line), bool(line.strip())
+            # CELL_START.match(line), without the regex: spaces, then a TAB
+            cell, filled = line.lstrip(" ").startswith("\t"), bool(line.strip())
             if cell:
                 text = line.split("\t", 1)[1]
                 self._last = len(items)
-                items.append(RawCell(lines=[(number, shared(text, text))], blank_before=blanks))
+                items.append(RawCell.one_line(number, shared(text, text), blanks))
                 started = True
             elif not started:
                 if filled:
@@ -135,7 +138,8 @@ class CellSplit:
             elif not filled and isinstance(items[-1], Loose):
                 pass  # a blank line after a lone line: the next line decides what it was
             else:
-                fold_loose(items)
+                if isinstance(items[-1], Loose):
+                    fold_loose(items)
                 last = items[-1]
                 assert isinstance(last, RawCell)
                 last.add(number, shared(line, line))

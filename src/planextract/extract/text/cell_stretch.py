@@ -14,10 +14,18 @@ dropped from the front now and then, the cells' indices counted on from there.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 
+from planextract.extract.text.cell_evidence import kind_code
 from planextract.extract.text.cell_items import Loose, RawCell
-from planextract.extract.text.cell_rows import MAX_HEADER_CELLS, MAX_HEADER_ROWS, Facts
+from planextract.extract.text.cell_labels import is_label
+from planextract.extract.text.cell_rows import (
+    MAX_HEADER_CELLS,
+    MAX_HEADER_ROWS,
+    Facts,
+    label_run,
+)
 from planextract.extract.text.cell_split import CellSplit
 
 # how far past the last cell a walk reached a reading may look: a header's repeat
@@ -32,16 +40,31 @@ class StretchFacts(Facts):
     from the stretch's first cell."""
 
     def settle(self, count: int) -> None:
-        """Keep the facts of the first ``count`` cells."""
-        grow = count - len(self._runs)
-        if grow > 0:
-            self._runs.extend(bytes(grow))
-            self._opens.extend(bytes(grow))
+        """Keep the facts of the first ``count`` cells, their runs of labels worked out
+        at once from the end (each cell's label asked once, not once for every run
+        it is in: a run is the next cell's plus one)."""
+        start = len(self._runs)
+        grow = count - start
+        if grow <= 0:
+            return
+        cells = self.cells
+        run = label_run(cells, count)  # the next cell's (its look-ahead is split)
+        runs = bytearray(grow)
+        for at in range(count - 1, start - 1, -1):
+            label = cells[at].label
+            run = min(run + 1, MAX_HEADER_CELLS) if not label or is_label(label) else 0
+            runs[at - start] = run + 1
+        self._runs += runs
+        self._opens.extend(bytes(grow))
 
-    def drop(self, count: int) -> None:
-        """The first ``count`` cells are gone: the facts count from the next."""
+    def drop(self, count: int, items: int) -> None:
+        """The first ``count`` cells and ``items`` items are gone: the facts count from
+        the next."""
         del self._runs[:count]
         del self._opens[:count]
+        del self.kinds[:count]
+        del self.blanks[:count]
+        self.places = array("q", [index - items for index in self.places[count:]])
 
 
 class Stretch:
@@ -68,12 +91,16 @@ class Stretch:
     def widen(self) -> None:
         """Split another stretch of lines, its final items added."""
         self.split.run(self._stretch)
-        cells, before = self.cells, len(self.cells)
+        cells, before, items = self.cells, len(self.cells), self.items
+        places, kinds, blanks = self.facts.places, self.facts.kinds, self.facts.blanks
         for item in self.split.take():
-            if isinstance(item, RawCell):
+            if isinstance(item, RawCell):  # its place, kind and blank line (``Facts.place``)
                 item.at = len(cells)
+                places.append(len(items))
+                kinds.append(kind_code(item.kind))
+                blanks.append(1 if item.blank_before else 0)
                 cells.append(item)
-            self.items.append(item)
+            items.append(item)
         self.cell_count += len(cells) - before
         self.whole = self.split.done
         self.facts.settle(len(cells) if self.whole
@@ -117,7 +144,7 @@ class Stretch:
         first = next((i.at for i in items[self.index:] if isinstance(i, RawCell)), len(cells))
         del items[:self.index]
         del cells[:first]
-        self.facts.drop(first)
+        self.facts.drop(first, self.index)
         for cell in cells:
             if cell is not None:
                 cell.at -= first

@@ -22,9 +22,10 @@ from planextract.extract.key_lines import KeyLine, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Table
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows
+from planextract.extract.text.cell_choose import choose
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import is_heading_line, is_label
-from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS, choose
+from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS
 from planextract.extract.text.cell_split import give_back as _give_back
 from planextract.extract.text.cell_stretch import Stretch
 from planextract.extract.text.cell_tables import cell_tables
@@ -47,8 +48,14 @@ def _shared_cell(raw: str) -> Cell:
 
 
 def _raw_parts(raw: str) -> tuple[str, ...]:
-    """The parts of the cell printing ``raw`` (its lines joined)."""
-    return _cell_parts(tuple(raw.split("\n")))
+    """The parts of the cell printing ``raw`` (its lines joined). A cell of one line
+    (most) is its plain text, a bullet glyph opening it gone, as ``_cell_parts``
+    reads one line, without its walk (issue 11: a part for each distinct text of
+    each table)."""
+    if "\n" in raw:
+        return _cell_parts(tuple(raw.split("\n")))
+    text = plain(raw)
+    return (_BULLET.sub("", text),) if text else ()
 
 
 def _cell_parts(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -88,8 +95,8 @@ def _mid_phrase(text: str) -> bool:
 def _table_blocks(parse: Parse, warnings: list[str],
                   blocks: list[Paragraph | Table | KeyLine] | PackedBlocks) -> None:
     """The header rows, rows and headings of one reading, written into ``blocks``."""
-    for cell, loose in parse.folds:
-        _give_back(cell, [loose])
+    for cell, loose in parse.folds:  # cells of this table: no width weighs them again
+        _give_back(cell, [loose], weigh=False)
     tables = cell_tables(blocks, _shared_cell, _raw_parts)
     for header in parse.header:
         tables.header(header)
