@@ -130,7 +130,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
         source_format, pages = raw.source_format, raw.pages
         with gc_paused(settings.run.pause_gc):  # the normaliser makes no cycles
             # each block let go once its drafts are made (issue 11)
-            doc, drafts = drafts_of(raw, settings, consume=True)
+            doc, drafts = drafts_of(raw, settings, consume=True, give_back=heap.give_back)
             del raw
             if heap.is_long(len(drafts), settings.run.row_batch):
                 # the read let go of its working memory as the drafts were made, and
