@@ -24,7 +24,6 @@ from __future__ import annotations
 import marshal
 from collections import deque
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any
 
 from planextract.normalise.draft import Context, Draft, Outcome
@@ -47,34 +46,34 @@ def _draft(context: Context, outcome: Outcome | None, fields: tuple) -> Draft:
     return draft
 
 
-@cache
-def _codec() -> Any:
-    """LZ4's block form, as the read's squeezed tables use (pyarrow, imported where
-    it is used: a worker has it already)."""
-    import pyarrow
-
-    return pyarrow.Codec("lz4_raw")
+_LZ4: list[tuple[Any, Any]] = []  # pyarrow's LZ4 block codec and the C allocator, once
 
 
-@cache
-def _pool() -> Any:
-    """The C allocator for the codec's buffers (freed to glibc's heap, used again)."""
-    import pyarrow
+def _lz4() -> tuple[Any, Any]:
+    """LZ4's block form, as the read's squeezed tables use, and the C allocator for
+    its buffers (freed to glibc's heap and used again). pyarrow is imported where it
+    is used: a worker has it already. (Not ``functools.cache``: the normaliser's
+    caches are ``memo``'s, per document; this is no answer about one.)"""
+    if not _LZ4:
+        import pyarrow
 
-    return pyarrow.system_memory_pool()
+        _LZ4.append((pyarrow.Codec("lz4_raw"), pyarrow.system_memory_pool()))
+    return _LZ4[0]
 
 
 def squeezed(data: bytes) -> bytes:
     """``data`` LZ4-compressed, behind its own length (4 bytes), which LZ4's block
     form needs to unsqueeze it."""
-    return len(data).to_bytes(4, "little") + _codec().compress(
-        data, asbytes=True, memory_pool=_pool())
+    codec, pool = _lz4()
+    return len(data).to_bytes(4, "little") + codec.compress(data, asbytes=True,
+                                                            memory_pool=pool)
 
 
 def unsqueezed(held: bytes) -> bytes:
     """The bytes ``squeezed`` was given."""
-    return _codec().decompress(memoryview(held)[4:], int.from_bytes(held[:4], "little"),
-                               asbytes=True, memory_pool=_pool())
+    codec, pool = _lz4()
+    return codec.decompress(memoryview(held)[4:], int.from_bytes(held[:4], "little"),
+                            asbytes=True, memory_pool=pool)
 
 
 class PackedDrafts:
