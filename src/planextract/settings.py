@@ -212,6 +212,12 @@ class MemoSettings:
     pieces: int = 4096  # answers about owner pieces and their words: two passes over the
     # owner cells (role words, then cuts) ask again; a 1 MB export has about 2,300 distinct
     words: int = 4096  # answers about a word or a header, kept across documents
+    # the records step empties the cell memos (``lexicon.text``'s squashes) every this
+    # many drafts (0: never, the reference): a draft's texts are squashed once or twice
+    # as its record is made, and the 1,024 answers kept held the last 1,024 distinct
+    # texts, most of them never asked again, and the drafts' strings behind them
+    # (s20-peak: 1 MB text-cells, 0.35 MiB traced at the records step's flushes)
+    records_span: int = 256
 
 
 @dataclass(frozen=True)
