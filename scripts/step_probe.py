@@ -95,6 +95,9 @@ def main() -> int:
 
     sample = run_one(str(min((ROOT / "samples").glob("*.txt"), key=lambda p: p.stat().st_size)))
     sent_as_a_worker((document_tables(sample), False))
+    import gc
+
+    gc.freeze()  # as a worker leaves what it inherited alone (child.leave_inherited_alone)
     if args.no_trim:
         heap.give_back = lambda: None
     mark = Marks(Path(args.path).stat().st_size / 2**20, not args.no_arenas)

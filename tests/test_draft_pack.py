@@ -95,10 +95,10 @@ def test_the_owner_rules_memos_are_not_asked_once_owners_are_resolved(inputs, mo
 _DRAFTS_OF = document.drafts_of  # as defined (the tests swap the name)
 
 
-def reference_drafts_of(raw, settings=DEFAULT, *, consume=False, pack=None):
+def reference_drafts_of(raw, settings=DEFAULT, *, consume=False, pack=None, give_back=None):
     """``document.drafts_of`` as it was: the drafts a list, sorted at the end,
-    which ``records`` prepares and packs itself."""
-    return _DRAFTS_OF(raw, settings, consume=consume, pack=False)
+    which ``records`` prepares and packs itself (its pass 2 trims as now)."""
+    return _DRAFTS_OF(raw, settings, consume=consume, pack=False, give_back=give_back)
 
 
 def _unpacked(ready: ReadyDrafts) -> list[Draft]:

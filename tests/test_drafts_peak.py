@@ -1,9 +1,10 @@
 """The drafts step's peak (issue 11, session 19): a block's header shared by every
 block printing the same one (``document.SHARE_HEADERS``; the reference keeps each
 block's own), and the drafts packed 16 to a block of bytes (``draft_run``; it was
-64). Both against their references over whole documents: the samples (text, PDF,
-Word), generated exports of every text shape at two sizes and the family corpus'
-text formats. The output must be identical."""
+64; 32 and squeezed since session 20: ``test_drafts_squeeze.py``). Both against
+their references over whole documents: the samples (text, PDF, Word), generated
+exports of every text shape at two sizes and the family corpus' text formats. The
+output must be identical."""
 
 from __future__ import annotations
 
@@ -86,10 +87,10 @@ def _everything(path: Path, settings) -> tuple:
 
 
 def test_whole_documents_are_the_same_with_the_drafts_packed_64_to_a_block(inputs, monkeypatch):
-    """The default run (16) against session 18's 64, with each block's own header
+    """Session 19's run (16) against session 18's 64, with each block's own header
     too: both references at once."""
-    assert DEFAULT.run.draft_run == 16
-    now = [_everything(p, DEFAULT) for p in inputs]
+    now = [_everything(p, replace(DEFAULT, run=replace(DEFAULT.run, draft_run=16)))
+           for p in inputs]
     old = replace(DEFAULT, run=replace(DEFAULT.run, draft_run=64))
     monkeypatch.setattr(document, "SHARE_HEADERS", False)
     before = [_everything(p, old) for p in inputs]

@@ -218,7 +218,8 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(document, "drafts_of", reference_drafts_of)  # drafts as a list
     monkeypatch.setattr(numbering, "split_embedded", reference_split_embedded)
     monkeypatch.setattr(document_run, "_abbreviations",
-                        lambda action, used, seen=None: reference_abbreviations(action, used))
+                        lambda action, used, seen=None, kept=None:
+                        reference_abbreviations(action, used))
     monkeypatch.setattr(pipeline_rows, "columns_of", reference_columns)
     monkeypatch.setattr(action_rows, "held", reference_held)  # a batch of dicts
     monkeypatch.setattr(role_match, "_candidate_pairs", sorted_reference_pairs)

@@ -130,8 +130,18 @@ class RunSettings:
     # the read's packed tables (1 MB html: 1,757 of them, median 0.8 kB, none over
     # 2.2 kB, in glibc's heap between what the read keeps); a 12.8 kB block fitted
     # few of the holes they leave and grew the heap, a 3.2 kB one fits them (1 MB
-    # html's drafts step 5.8 -> 5.3x the input)
-    draft_run: int = 16
+    # html's drafts step 5.8 -> 5.3x the input). 32 since s20, with the blocks
+    # squeezed (below): a block is then about 3.6 kB again
+    draft_run: int = 32
+    # ...each block LZ4-compressed (False: as marshal wrote it, the reference): a 1 MB
+    # export's blocks 1.15 MiB -> 0.57 at 32 a block (16 gave 0.68), for ~3 ms; csv's
+    # owners step, which the drafts wait through, set its peak (s20-peak: 5.0 -> 4.4x)
+    squeeze_drafts: bool = True
+    # while the drafts are made, the heap's free pages are given back every this many
+    # blocks let go (normalise/document.py ``_trims``; 0: never, the reference): the
+    # read's freed tables stayed resident while the drafts took new memory (1 MB html's
+    # drafts step 5.3 -> 5.0x, tabbed 4.8 -> 4.5)
+    draft_trim: int = 512
     # while a document is read, the garbage collector's youngest generation is
     # collected every this many allocations (pipeline/collector.py; 0: the
     # interpreter's 700) where it is not paused (``pause_gc`` below: the PDF, Word
@@ -202,6 +212,12 @@ class MemoSettings:
     pieces: int = 4096  # answers about owner pieces and their words: two passes over the
     # owner cells (role words, then cuts) ask again; a 1 MB export has about 2,300 distinct
     words: int = 4096  # answers about a word or a header, kept across documents
+    # the records step empties the cell memos (``lexicon.text``'s squashes) every this
+    # many drafts (0: never, the reference): a draft's texts are squashed once or twice
+    # as its record is made, and the 1,024 answers kept held the last 1,024 distinct
+    # texts, most of them never asked again, and the drafts' strings behind them
+    # (s20-peak: 1 MB text-cells, 0.35 MiB traced at the records step's flushes)
+    records_span: int = 256
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from planextract.lexicon import text as text_cache
 from planextract.lexicon.role_vocab import sector_of
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import (
@@ -99,8 +100,13 @@ def records(drafts: list[Draft] | ReadyDrafts, doc: NormalisedDocument,
     rows = iter(resolved.rows)
     # the strands a heading gives, read once per heading (drafts share their context)
     heading_strands: dict[tuple, list[str]] = {}
+    made, span = 0, settings.memo.records_span
     while waiting:
         draft, row_owners = waiting.pop(), next(rows)
+        made += 1
+        if made == span:  # the cell memos hold the last drafts' texts alone (issue 11)
+            made = 0
+            text_cache.forget()
         # each printed field squashed once a draft, not once a use (issue 11)
         text = {role: _text(draft, role) for role in draft.values}.get
         flags = set(draft.flags) | set(row_owners.flags)

@@ -130,7 +130,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
         source_format, pages = raw.source_format, raw.pages
         with gc_paused(settings.run.pause_gc):  # the normaliser makes no cycles
             # each block let go once its drafts are made (issue 11)
-            doc, drafts = drafts_of(raw, settings, consume=True)
+            doc, drafts = drafts_of(raw, settings, consume=True, give_back=heap.give_back)
             del raw
             if heap.is_long(len(drafts), settings.run.row_batch):
                 # the read let go of its working memory as the drafts were made, and
@@ -146,10 +146,10 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
             # each record made into its row, and the rows into Arrow a batch at a time
             built = ActionRows(settings.run.row_batch, settings.run.row_pack, len(drafts))
             used: set[str] = set()  # the abbreviations the rows print, for the glossary
-            seen: set[str] = set()  # the owner texts already searched for them
+            seen: set[str] = set()  # the owner texts already searched for them (a few)
             for action in records(drafts, doc, settings):
                 row = {**shared, **action.to_row()}
-                _abbreviations(row, used, seen)
+                _abbreviations(row, used, seen, settings.memo.cells)
                 built.add(row)
             actions = built.finish()
     except MemoryError:
@@ -182,14 +182,21 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&]+")
 
 
-def _abbreviations(action: dict, used: set[str], seen: set[str] | None = None) -> None:
+def _abbreviations(action: dict, used: set[str], seen: set[str] | None = None,
+                   kept: int | None = None) -> None:
     """Add the abbreviations one action row prints to ``used``: the printed owner
     cell (canonical labels spell them out), its owners and scrutiny bodies. A text
-    in ``seen`` was searched already (rows repeat their owners); it is added there."""
+    in ``seen`` was searched already (rows repeat their owners); it is added there,
+    and ``seen`` emptied first once it holds ``kept`` (None: never, the reference).
+    Why: unbounded, it kept every distinct owner text of a long document alive, and
+    its table grew, through the records step (1 MB text-cells: 128 KiB of table and
+    most of 286 KiB of the drafts' strings; searching a text again adds nothing)."""
     for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
         if seen is not None:
             if text in seen:
                 continue
+            if kept is not None and len(seen) >= kept:
+                seen.clear()
             seen.add(text)
         used.update(_ABBREVIATION.findall(text))
 
