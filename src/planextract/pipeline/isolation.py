@@ -78,12 +78,14 @@ def nap(busy: list[_Worker], seconds_a_document: float | None, until: float) -> 
     when the main process hands out more), at most ``NAP``; 0 when that is under
     ``LEAST_NAP`` of ``NAP`` (it then waits for the first answer) or before any document was
     timed; never past ``until`` (the first time limit). With two workers on two
-    cores every wake-up takes a core from a worker, and costs the main process far
-    more in situ than its few answers do (its caches cold after the wait): taken
-    eight or so at a time rather than three, the answers cost it about a quarter
-    less CPU (issue 8). The answers and what is done with them are the same; only
-    when they are taken moves. ``fixed_nap`` is the rule before (a 10 ms nap when
-    every busy worker had that much queued, else none)."""
+    cores every wake-up takes a core from a worker, and costs the main process more
+    in situ than its few answers do (its caches cold after the wait): 1,000 plans,
+    two workers, its wake-ups while reading 713-786 -> 332-368 and its main
+    thread's CPU outside the commits 167-175 -> 92-128 ms (three alternating
+    pairs against ``fixed_nap`` with queues of 8, issue 8). The answers and what is
+    done with them are the same; only when they are taken moves. ``fixed_nap`` is
+    the rule before (a 10 ms nap when every busy worker had that much queued, else
+    none)."""
     if not seconds_a_document or not busy:
         return 0.0
     queued = min(len(worker.queue) for worker in busy) - 1  # behind the one being read
