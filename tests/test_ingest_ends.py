@@ -127,6 +127,39 @@ def test_run_as_the_program_its_objects_are_left_to_the_exit(tmp_path):
     assert out.stdout.split()[-2:] == ["0", "True"]
 
 
+_FROZEN_BEFORE_THE_RUN = r"""
+import gc, sys, weakref
+from planextract.pipeline import cli, run
+freed, frozen = [], []
+original = run.run
+
+def watched(*args, **kwargs):
+    frozen.append(gc.get_freeze_count())
+    cycle = type("Cycle", (), {})()
+    cycle.me = cycle
+    weakref.finalize(cycle, freed.append, True)
+    del cycle
+    return original(*args, **kwargs)
+
+run.run = watched
+import planextract.pipeline.cmd_ingest as cmd
+cmd.run_ingest = watched
+sys.argv = ["planextract", "ingest", sys.argv[1], "--dataset", sys.argv[2], "--log", "json"]
+code = cli.main()
+print(code, frozen[0] > 1000, freed == [True])
+"""
+
+
+def test_run_as_the_program_its_imports_are_left_alone_from_before_the_run(tmp_path):
+    """The program freezes what its imports made before the run (``_leave_imports_
+    alone``), and a cycle the run makes is still freed as the command returns."""
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 2, actions=3)
+    out = subprocess.run([sys.executable, "-c", _FROZEN_BEFORE_THE_RUN, str(inbox),
+                          str(tmp_path / "ds")], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-3:] == ["0", "True", "True"]
+
+
 def test_workers_hold_two_documents_once_the_inputs_run_out():
     from planextract.pipeline.isolation import END_DEPTH, MAX_DEPTH, depth_left
 

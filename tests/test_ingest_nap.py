@@ -1,7 +1,8 @@
 """The main process waits a little before it looks for answers when every worker can
 read on meanwhile (``isolation.nap``, issue 8): fewer wake-ups, each taking a few
 answers. Only when answers are taken moves: the reference (``NAP = 0``, look at once,
-what the loop did before) gives the same dataset and the same log lines."""
+what the loop did before session 17) gives the same dataset and the same log lines,
+and so does the rule before session 20 (``fixed_nap``, queues of 8 at most)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,15 @@ from conftest import ROOT
 
 from planextract.pipeline import isolation
 from planextract.pipeline.cli import main
-from planextract.pipeline.isolation import NAP, nap
+from planextract.pipeline.isolation import (
+    FIXED_NAP,
+    LEAST_NAP,
+    MAX_DEPTH,
+    NAP,
+    NAP_SHARE,
+    fixed_nap,
+    nap,
+)
 from planextract.schema.delta import TABLES
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -36,23 +45,43 @@ def test_no_nap_before_a_document_was_timed_or_with_nothing_busy():
     assert nap([], 0.01, FAR) == 0.0
 
 
-def test_a_nap_only_when_every_busy_worker_has_that_much_reading_queued():
-    seconds = NAP / 2  # two documents behind the one being read cover a nap
-    assert nap(_busy(3), seconds, FAR) == NAP
-    assert nap(_busy(3, 8), seconds, FAR) == NAP
-    assert nap(_busy(2, 8), seconds, FAR) == 0.0  # one of them could run out
+def test_a_nap_is_a_share_of_the_reading_every_busy_worker_has_queued():
+    seconds = 0.005  # the bench's mix: ~5 ms a document
+    # 15 queued behind the one being read: 37.5 ms at half, NAP at most
+    assert nap(_busy(16), seconds, FAR) == NAP
+    assert nap(_busy(16, 4), seconds, FAR) == NAP_SHARE * 3 * seconds  # the shortest
+    assert nap(_busy(2, 16), seconds, FAR) == 0.0  # under the least: wait for an answer
     assert nap(_busy(1), 10.0, FAR) == 0.0  # nothing queued behind a slow one
-    for queued in range(1, 9):
-        for seconds in (0.001, 0.004, 0.01, 0.05, 1.0):
-            wait = nap(_busy(queued, 8), seconds, FAR)
-            assert wait in (0.0, NAP)
-            assert not wait or (queued - 1) * seconds >= NAP
+    for queued in range(1, MAX_DEPTH + 1):
+        for seconds in (0.001, 0.002, 0.004, 0.01, 0.05, 1.0):
+            wait = nap(_busy(queued, MAX_DEPTH), seconds, FAR)
+            assert wait == 0.0 or LEAST_NAP * NAP <= wait <= NAP
+            # never longer than a share of what the shortest queue holds
+            assert wait <= NAP_SHARE * (queued - 1) * seconds
+
+
+def test_a_nap_never_outlasts_a_full_queue_of_the_quickest_documents():
+    """The quickest documents of the bench (text exports) take ~2 ms: a full queue of
+    them still outlasts the longest nap, whatever the smoothed time a document says."""
+    assert (MAX_DEPTH - 1) * 0.002 >= NAP
+    for seconds in (0.002, 0.005, 0.02):
+        assert nap(_busy(MAX_DEPTH), seconds, FAR) <= (MAX_DEPTH - 1) * 0.002
+
+
+def test_the_rule_before_napped_only_when_every_busy_worker_had_that_much_queued():
+    seconds = FIXED_NAP / 2  # two documents behind the one being read cover a nap
+    assert fixed_nap(_busy(3), seconds, FAR) == FIXED_NAP
+    assert fixed_nap(_busy(3, 8), seconds, FAR) == FIXED_NAP
+    assert fixed_nap(_busy(2, 8), seconds, FAR) == 0.0  # one of them could run out
+    assert fixed_nap(_busy(1), 10.0, FAR) == 0.0
+    assert fixed_nap(_busy(8), None, FAR) == 0.0
 
 
 def test_a_nap_never_runs_past_the_first_time_limit():
-    soon = time.monotonic() + NAP / 4
-    assert 0.0 < nap(_busy(8), 1.0, soon) <= NAP / 4
-    assert nap(_busy(8), 1.0, time.monotonic() - 1.0) == 0.0
+    for rule, longest in ((nap, NAP), (fixed_nap, FIXED_NAP)):
+        soon = time.monotonic() + longest / 4
+        assert 0.0 < rule(_busy(8), 1.0, soon) <= longest / 4
+        assert rule(_busy(8), 1.0, time.monotonic() - 1.0) == 0.0
 
 
 def _run(inbox, ds, workers: int, capsys) -> list[dict]:
@@ -91,3 +120,34 @@ def test_answers_taken_after_naps_give_the_dataset_and_log_of_looking_at_once(
     for name in TABLES:
         pd.testing.assert_frame_equal(rows(tmp_path / "now", name),
                                       rows(tmp_path / "reference", name), obj=name)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_rule_before_gives_the_same_dataset_and_log(tmp_path, monkeypatch, capsys,
+                                                        workers):
+    """The old rule swapped in (``fixed_nap``, at most 8 queued), against this one, on
+    48 plans of the four text and Word formats, enough that queues fill past 8 and
+    the naps are taken: the same four tables, the same log lines
+    (in the same order with one worker, the same set with two)."""
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 48, actions=3)
+    waits: list[float] = []
+
+    def recorded(*args) -> float:
+        waits.append(nap(*args))
+        return waits[-1]
+
+    monkeypatch.setattr(isolation, "nap", recorded)
+    now = _run(inbox, tmp_path / "now", workers, capsys)
+    assert waits
+    monkeypatch.setattr(isolation, "nap", fixed_nap)
+    monkeypatch.setattr(isolation, "MAX_DEPTH", 8)
+    before = _run(inbox, tmp_path / "before", workers, capsys)
+    assert max(waits) > FIXED_NAP  # longer naps than the rule before: it was taken
+    if workers == 1:
+        assert now == before
+    else:
+        assert sorted(now, key=json.dumps) == sorted(before, key=json.dumps)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(rows(tmp_path / "now", name),
+                                      rows(tmp_path / "before", name), obj=name)

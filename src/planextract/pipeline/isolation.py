@@ -58,29 +58,58 @@ def timeout_message(timeout: float) -> str:
 
 
 COVER = 0.12  # seconds of reading queued per worker: a batch commit (40-90 ms) is covered
-MAX_DEPTH = 8  # documents handed to a worker at once, at most
+# documents handed to a worker at once, at most: 16 (8 before session 20) lets
+# ``COVER`` hold for documents of ~8 ms and more (the bench's mix averages ~5 ms: 8
+# covered ~35 ms, less than a commit, and a worker with one left ran dry through
+# commits), and lets a ``nap`` of ``NAP`` never outlast a queue of the quickest
+# documents (15 text exports of ~2 ms)
+MAX_DEPTH = 16
 
 
-NAP = 0.01  # seconds the main process waits before it looks, when the workers can read on
+NAP = 0.03  # seconds: the longest the main process waits before it looks for answers
+NAP_SHARE = 0.5  # of the reading every busy worker has queued: how long it may wait
+LEAST_NAP = 1 / 6  # of ``NAP``: a shorter wait takes too few answers to save a wake-up
 
 
 def nap(busy: list[_Worker], seconds_a_document: float | None, until: float) -> float:
     """How long the main process may wait before it looks for answers, none being
-    ready: ``NAP`` when every busy worker has at least that much reading queued behind
-    the document it reads (so none runs out meanwhile), else 0 (and 0 before any
-    document was timed); never past ``until`` (the first time limit). With two
-    workers on two cores, a wake-up for every answer took a core from a worker each
-    time; taken a few at a time after a short wait, the answers cost the main process
-    less CPU (1,000 plans, two workers: 0.54 -> 0.49 ms a document, medians of six
-    alternating runs; one worker, on the core it leaves idle: 0.48 -> 0.45), and no
-    worker waits (issue 8). The answers
-    and what is done with them are the same; only when they are taken moves."""
+    ready: ``NAP_SHARE`` of the reading every busy worker has queued behind the
+    document it reads (so none runs out meanwhile, and each still has the rest
+    when the main process hands out more), at most ``NAP``; 0 when that is under
+    ``LEAST_NAP`` of ``NAP`` (it then waits for the first answer) or before any document was
+    timed; never past ``until`` (the first time limit). With two workers on two
+    cores every wake-up takes a core from a worker, and costs the main process more
+    in situ than its few answers do (its caches cold after the wait): 1,000 plans,
+    two workers, its wake-ups while reading 713-786 -> 332-368 and its main
+    thread's CPU outside the commits 167-175 -> 92-128 ms (three alternating
+    pairs against ``fixed_nap`` with queues of 8, issue 8). The answers and what is
+    done with them are the same; only when they are taken moves. ``fixed_nap`` is
+    the rule before (a 10 ms nap when every busy worker had that much queued, else
+    none)."""
     if not seconds_a_document or not busy:
         return 0.0
     queued = min(len(worker.queue) for worker in busy) - 1  # behind the one being read
-    if queued * seconds_a_document < NAP:
+    wait = min(NAP, NAP_SHARE * queued * seconds_a_document)
+    if wait <= 0.0 or wait < LEAST_NAP * NAP:
         return 0.0
-    return max(0.0, min(NAP, until - time.monotonic()))
+    return max(0.0, min(wait, until - time.monotonic()))
+
+
+FIXED_NAP = 0.01  # the nap of ``fixed_nap``
+
+
+def fixed_nap(busy: list[_Worker], seconds_a_document: float | None, until: float
+              ) -> float:
+    """``nap`` as it was (session 17): ``FIXED_NAP`` when every busy worker has at
+    least that much reading queued behind the document it reads, else 0, and 0
+    before any document was timed; never past ``until``. Kept for the tests, which
+    compare what each gives."""
+    if not seconds_a_document or not busy:
+        return 0.0
+    queued = min(len(worker.queue) for worker in busy) - 1  # behind the one being read
+    if queued * seconds_a_document < FIXED_NAP:
+        return 0.0
+    return max(0.0, min(FIXED_NAP, until - time.monotonic()))
 
 
 def depth(seconds_a_document: float | None) -> int:
