@@ -17,14 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rows_reference import ReferenceTableBuilder
-from text_exports import (
-    ROOT,
-    corpus_text_documents,
-    everything,
-    swap_everywhere,
-    text_samples,
-    write_exports,
-)
+from text_exports import everything, swap_everywhere, whole_documents
 
 from planextract.extract.registry import read_document
 from planextract.normalise import (
@@ -84,13 +77,8 @@ def reference_title_like(text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list:
-    folder = tmp_path_factory.mktemp("drafts-cpu")
-    made = [*write_exports(folder, 40_000, seed=5, tag="-small"),
-            *write_exports(folder, 150_000, seed=13)]
-    corpus = corpus_text_documents(folder / "corpus", 23, per_format=3)
-    samples = sorted(p for p in (ROOT / "samples").iterdir()
-                     if p.suffix in (".pdf", ".docx"))
-    return [*text_samples(), *samples, *made, *corpus]
+    """``text_exports.whole_documents``."""
+    return whole_documents(tmp_path_factory.mktemp("drafts-cpu"), (5, 13, 23), per_format=3)
 
 
 def _references(monkeypatch) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from text_exports import corpus_text_documents, everything, text_samples, write_exports
+from text_exports import everything, whole_documents
 
 from planextract.extract.registry import read_document
 from planextract.normalise import document
@@ -23,14 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
-    """Every text sample, the PDF and Word samples, generated exports of every
-    shape (one table run and many) and the family corpus' text formats."""
-    folder = tmp_path_factory.mktemp("drafts-peak")
-    made = [*write_exports(folder, 40_000, seed=5, tag="-small"),
-            *write_exports(folder, 150_000, seed=13)]
-    corpus = corpus_text_documents(folder / "corpus", 23, per_format=3)
-    others = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".pdf", ".docx"))
-    return [*text_samples(), *others, *made, *corpus]
+    """``text_exports.whole_documents``."""
+    return whole_documents(tmp_path_factory.mktemp("drafts-peak"), (5, 13, 23), per_format=3)
 
 
 def _headers_of(path: Path, monkeypatch, share: bool) -> dict:
@@ -77,22 +71,13 @@ def test_whole_documents_are_the_same_with_each_block_its_own_header(inputs, mon
     assert sum(len(actions) for _, actions, *_ in now) > 1000
 
 
-def _everything(path: Path, settings) -> tuple:
-    """``text_exports.everything`` under ``settings``."""
-    from planextract.pipeline.document_run import run_one
-
-    result = run_one(str(path), settings)
-    doc = {k: v for k, v in result.document.items() if k != "seconds"}
-    return doc, result.actions, result.glossary, result.roles
-
-
 def test_whole_documents_are_the_same_with_the_drafts_packed_64_to_a_block(inputs, monkeypatch):
     """Session 19's run (16) against session 18's 64, with each block's own header
     too: both references at once."""
-    now = [_everything(p, replace(DEFAULT, run=replace(DEFAULT.run, draft_run=16)))
+    now = [everything(p, replace(DEFAULT, run=replace(DEFAULT.run, draft_run=16)))
            for p in inputs]
     old = replace(DEFAULT, run=replace(DEFAULT.run, draft_run=64))
     monkeypatch.setattr(document, "SHARE_HEADERS", False)
-    before = [_everything(p, old) for p in inputs]
+    before = [everything(p, old) for p in inputs]
     for path, got, expected in zip(inputs, now, before):
         assert got == expected, path.name

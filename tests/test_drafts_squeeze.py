@@ -13,13 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from text_exports import corpus_text_documents, text_samples, write_exports
+from text_exports import everything, text_samples, whole_documents
 
 from planextract.extract.registry import read_document
 from planextract.normalise import document
 from planextract.normalise.draft_pack import ReadyDrafts, squeezed, unsqueezed
 from planextract.pipeline import heap
-from planextract.pipeline.document_run import run_one
 from planextract.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,21 +28,8 @@ REFERENCE = replace(DEFAULT, run=replace(DEFAULT.run, draft_run=16, squeeze_draf
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
-    """Every text sample, the PDF and Word samples, generated exports of every
-    shape (one table run and many) and the family corpus' text formats."""
-    folder = tmp_path_factory.mktemp("drafts-squeeze")
-    made = [*write_exports(folder, 40_000, seed=7, tag="-small"),
-            *write_exports(folder, 150_000, seed=17)]
-    corpus = corpus_text_documents(folder / "corpus", 29, per_format=3)
-    others = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".pdf", ".docx"))
-    return [*text_samples(), *others, *made, *corpus]
-
-
-def _everything(path: Path, settings) -> tuple:
-    """``text_exports.everything`` under ``settings``."""
-    result = run_one(str(path), settings)
-    doc = {k: v for k, v in result.document.items() if k != "seconds"}
-    return doc, result.actions, result.glossary, result.roles
+    """``text_exports.whole_documents``."""
+    return whole_documents(tmp_path_factory.mktemp("drafts-squeeze"), (7, 17, 29), per_format=3)
 
 
 def test_the_defaults_are_the_measured_ones():
@@ -53,15 +39,15 @@ def test_the_defaults_are_the_measured_ones():
 
 def test_whole_documents_are_the_same_with_the_drafts_unsqueezed_and_never_trimmed(
         inputs, monkeypatch):
-    now = [_everything(p, DEFAULT) for p in inputs]
-    before = [_everything(p, REFERENCE) for p in inputs]
+    now = [everything(p, DEFAULT) for p in inputs]
+    before = [everything(p, REFERENCE) for p in inputs]
     for path, got, expected in zip(inputs, now, before):
         assert got == expected, path.name
     assert sum(len(actions) for _, actions, *_ in now) > 1000
     # and trimming after every block: a trim changes nothing
     every = replace(DEFAULT, run=replace(DEFAULT.run, draft_trim=1))
     for path, got in zip(inputs[-12:], now[-12:]):
-        assert _everything(path, every) == got, path.name
+        assert everything(path, every) == got, path.name
 
 
 def test_a_squeezed_block_unsqueezes_to_the_bytes_marshal_wrote(inputs):

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from text_exports import corpus_text_documents, text_samples, write_exports
+from text_exports import everything, whole_documents
 
 from planextract.lexicon import text as text_cache
 from planextract.normalise import owners
@@ -26,20 +26,8 @@ _ABBREVIATIONS = document_run._abbreviations  # as defined (the tests swap the n
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
-    """Every text sample, the PDF and Word samples, generated exports of every
-    shape (one table run and many) and the family corpus' text formats."""
-    folder = tmp_path_factory.mktemp("records-memory")
-    made = [*write_exports(folder, 40_000, seed=3, tag="-small"),
-            *write_exports(folder, 150_000, seed=31)]
-    corpus = corpus_text_documents(folder / "corpus", 37, per_format=2)
-    others = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".pdf", ".docx"))
-    return [*text_samples(), *others, *made, *corpus]
-
-
-def _everything(path: Path, settings) -> tuple:
-    result = run_one(str(path), settings)
-    doc = {k: v for k, v in result.document.items() if k != "seconds"}
-    return doc, result.actions, result.glossary, result.roles
+    """``text_exports.whole_documents``."""
+    return whole_documents(tmp_path_factory.mktemp("records-memory"), (3, 31, 37), per_format=2)
 
 
 def _unbounded(action, used, seen=None, kept=None):
@@ -48,11 +36,11 @@ def _unbounded(action, used, seen=None, kept=None):
 
 
 def test_whole_documents_are_the_same_with_the_references(inputs, monkeypatch):
-    now = [_everything(p, DEFAULT) for p in inputs]
+    now = [everything(p, DEFAULT) for p in inputs]
     assert DEFAULT.memo.records_span == 256
     reference = replace(DEFAULT, memo=replace(DEFAULT.memo, records_span=0))
     monkeypatch.setattr(document_run, "_abbreviations", _unbounded)
-    before = [_everything(p, reference) for p in inputs]
+    before = [everything(p, reference) for p in inputs]
     for path, got, expected in zip(inputs, now, before):
         assert got == expected, path.name
     assert sum(len(actions) for _, actions, *_ in now) > 1000
@@ -61,10 +49,10 @@ def test_whole_documents_are_the_same_with_the_references(inputs, monkeypatch):
 
 def test_whole_documents_are_the_same_forgetting_at_every_draft(inputs, monkeypatch):
     """Every draft empties the memos and ``seen`` holds one text: the most forgetting."""
-    now = [_everything(p, DEFAULT) for p in inputs[-14:]]
+    now = [everything(p, DEFAULT) for p in inputs[-14:]]
     most = replace(DEFAULT, memo=replace(DEFAULT.memo, records_span=1, cells=1))
     for path, got in zip(inputs[-14:], now):
-        assert _everything(path, most) == got, path.name
+        assert everything(path, most) == got, path.name
 
 
 def test_the_records_step_forgets_every_span_drafts(inputs, monkeypatch):

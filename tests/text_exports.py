@@ -15,12 +15,13 @@ TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
                "text-markdown-pandoc")
 
 
-def everything(path: Path) -> tuple:
+def everything(path: Path, settings: object = None) -> tuple:
     """A document's whole result as the equivalence tests compare it: its documents
-    row (less the seconds it took), actions, glossary and roles."""
+    row (less the seconds it took), actions, glossary and roles; read under
+    ``settings`` when given (the default settings otherwise)."""
     from planextract.pipeline.document_run import run_one
 
-    result = run_one(str(path))
+    result = run_one(str(path)) if settings is None else run_one(str(path), settings)
     document = {k: v for k, v in result.document.items() if k != "seconds"}
     return document, result.actions, result.glossary, result.roles
 
@@ -53,6 +54,21 @@ def corpus_text_documents(folder: Path, seed: int, per_format: int) -> list[Path
 
     manifest = generate(folder, seed, only=list(TEXT_SHAPES), per_format=per_format)
     return [folder / "docs" / entry["file"] for entry in manifest]
+
+
+def whole_documents(folder: Path, seeds: tuple[int, int, int], per_format: int
+                    ) -> list[Path]:
+    """Every text sample, the PDF and Word samples, generated exports of every shape
+    (one table run and many: about 40,000 and 150,000 characters) and the family
+    corpus' text formats, written into ``folder``: what the whole-document
+    equivalence tests read. ``seeds``: the small exports', the large ones' and the
+    corpus'."""
+    small, large, corpus_seed = seeds
+    made = [*write_exports(folder, 40_000, seed=small, tag="-small"),
+            *write_exports(folder, 150_000, seed=large)]
+    corpus = corpus_text_documents(folder / "corpus", corpus_seed, per_format=per_format)
+    others = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".pdf", ".docx"))
+    return [*text_samples(), *others, *made, *corpus]
 
 
 def swap_everywhere(monkeypatch: pytest.MonkeyPatch, swaps: dict[int, object]) -> int:
