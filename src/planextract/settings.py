@@ -180,7 +180,9 @@ class OwnerSettings:
     max_extra_words: int = 2  # a spelling with more extra words is never the same role
     drain_cells: int = 256  # a document with more owner cells than this drains the tuple
     # free lists once its cells are cut (memo.drain_free_lists): 2-3 ms in a worker, and
-    # 0.16x off a 1 MB text-cells export's owners peak; a short one gains nothing (s19-label)
+    # 0.16x off a 1 MB text-cells export's owners peak; a short one gains nothing (s19-label).
+    # It drains before they are cut as well: what the drafts left goes to the cuts
+    # (s20-cellspeak)
 
 
 @dataclass(frozen=True)
@@ -191,12 +193,13 @@ class TextCellSettings:
     blank_weight: float = 2.0  # blank lines before row starts weigh twice a column's likeness
     left_penalty: float = 1.0  # cells left in an unfinished last row: a wrong width, or a cut row
     repeat_weight: float = 1.0  # the header seen again at a page top: once is enough to show it
-    stretch_lines: int = 2048  # lines split at a time: the reader holds about two stretches'
+    stretch_lines: int = 1024  # lines split at a time: the reader holds about two stretches'
     # cells, not the export's (issue 11); a reading that walks past them widens the stretch.
     # At 1 MB the read's high-water was 4.5x the export at 4,096 lines, 4.1x at 2,048,
-    # 3.9x at 1,024 (cell_labels.ANSWERS_KEPT, cell_split.TEXTS_KEPT at 1,024); 1,024 costs
-    # about 5% of the read's CPU in more tables chosen again, 2,048 nothing measurable
-    # (s19-cellsread)
+    # 3.9x at 1,024 (cell_labels.ANSWERS_KEPT, cell_split.TEXTS_KEPT at 1,024; s19-cellsread);
+    # as sent, 4.9-5.0x at 2,048 and 4.5-4.7 at 1,024, for 1-3% of the read's CPU in more
+    # tables chosen again (s20-cellspeak). A read of more than one stretch drains the free
+    # lists at its end (extract.text.cells.DRAIN)
 
 
 @dataclass(frozen=True)

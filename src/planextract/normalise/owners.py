@@ -75,8 +75,9 @@ OWNER_RULES = frozenset(f"planextract.normalise.{name}"
 # reference: kept to the labels (tests swap it in over whole documents)
 FORGET_CUT = True
 
-# a long document's free lists drained once its cells are cut (memo.drain_free_lists,
-# OwnerSettings.drain_cells); False, the reference (tests swap it in over whole documents)
+# a long document's free lists drained before its cells are cut and once they are
+# (memo.drain_free_lists, OwnerSettings.drain_cells); False, the reference (tests swap
+# it in over whole documents)
 DRAIN = True
 
 # the pieces of a segment that are a role or a name, never both
@@ -310,6 +311,9 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     ``sector`` the kind of body (``role_vocab.sector_of``), which decides the
     builtin acronyms that apply. ``as_made``: the rows' owners come one at a time
     as they are asked (``rows_as_made``), not as a list."""
+    drain = DRAIN and len(cells) > tolerance.drain_cells
+    if drain:  # what the drafts' memos left freed goes before the cells are cut, and is
+        memo.drain_free_lists()  # reused by them (issue 11: s20-cellspeak)
     vocab = role_vocab.load(roles_file)
     builtin = role_vocab.acronyms_for(vocab, sector)
     commas = uses_comma_separators(cells, vocab)
@@ -323,8 +327,8 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     cut_pairs = _cut_roles(split, key, builtin, vocab)
     if FORGET_CUT:  # the cells' pieces' answers go: what follows asks of its roles alone
         forget_answers(OWNER_RULES)
-    if DRAIN and len(cells) > tolerance.drain_cells:  # the free lists those answers and
-        memo.drain_free_lists()  # the read's filled: the clustering reuses their memory
+    if drain:  # the free lists those answers and the cuts filled: the clustering
+        memo.drain_free_lists()  # reuses their memory
     roles_of: dict[int, tuple[str, ...]] = {}  # rows printing one cell share its pairs: and roles
     per_cell = [roles_of.get(id(pairs)) or roles_of.setdefault(id(pairs),
                                                                tuple(r for r, _ in pairs))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from planextract import memo
 from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Table
@@ -33,6 +34,10 @@ from planextract.extract.text.line_pieces import decode_pieces
 from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
+
+# a read of more than one stretch drains the interpreter's free lists once its memos are
+# emptied (memo.drain_free_lists); False, the reference (tests swap it in over whole exports)
+DRAIN = True
 
 _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _CLOSES_PHRASE = re.compile(r"[\d.!?;:)]$")
@@ -146,12 +151,19 @@ def _header_start(items: list[RawCell | Loose], start: int, scanned: int = 0) ->
 def read_cells(data: bytes, source_format: str = "text-cells",
                settings: Settings = DEFAULT) -> RawDocument:
     try:
-        return _read_cells(data, settings)
+        document = _read_cells(data, settings)
     finally:
         cell_labels.forget()
         cell_evidence.forget()
         cell_rows.forget()
         _shared_cell.cache_clear()
+    if DRAIN and data.count(b"\n") > settings.text_cells.stretch_lines:
+        # the memos emptied at their bounds all through the read, and now, left
+        # thousands of freed tuples held for their size alone: drained, the drafts and
+        # the owners' cuts reuse their memory (issue 11: with the drain at owners'
+        # start, 0.15-0.2x off a 1 MB export's peak, set by the owners; s20-cellspeak)
+        memo.drain_free_lists()
+    return document
 
 
 def _read_cells(data: bytes, settings: Settings) -> RawDocument:
