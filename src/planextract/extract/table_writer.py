@@ -16,8 +16,10 @@ from collections.abc import Callable
 from planextract.extract.block_pack import PackedBlocks, packed_table
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.model import Row, Table
+from planextract.settings import DEFAULT
 
-PARTS_KEPT = 4096  # texts whose parts a writer remembers across tables, about at most
+# texts whose parts a writer remembers across tables, about at most (read at import)
+PARTS_KEPT = DEFAULT.memo.reader_parts
 
 
 class ObjectTables:
@@ -63,8 +65,8 @@ class PackedTables:
         self._parts_of = parts_of
         # the cells' parts remembered across tables (owners and statuses repeat), at
         # most about PARTS_KEPT texts: kept a document long they were every distinct
-        # text of it and its parts, 2.4 times a 10 MB tabbed export at the read's end
-        # (issue 11)
+        # text of it and its parts, 2.4 times a 10 MB tabbed export at the read's end;
+        # at 4,096 they set a 1 MB html export's peak (issue 11)
         self._parts: dict[str, tuple[tuple[str, ...], str]] = {}
         self._at: dict[str, int] = {}  # a table's distinct raw texts, by position
         self._cells: list[tuple[tuple[str, ...], str]] = []
