@@ -214,10 +214,10 @@ class MemoSettings:
     # owner cells (role words, then cuts) ask again; a 1 MB export has about 2,300 distinct
     words: int = 4096  # answers about a word or a header, kept across documents
     # texts whose parts a text reader's table writer remembers across tables
-    # (``extract/table_writer.PARTS_KEPT``), emptied between tables past this: owners and
-    # statuses repeat, most action texts do not. At 4,096 the remembered raw texts and
-    # parts were about 1 MiB of a 1 MB html export's read, which then set its peak
-    # (5.1x -> 4.1x at 1,024; 256 no lower; parts worked out 7,663 -> 8,892, read CPU
+    # (``extract/table_writer.PARTS_KEPT``, in two halves, the older forgotten between
+    # tables): owners and statuses repeat, most action texts do not. At 4,096 the
+    # remembered raw texts and parts were about 1 MiB of a 1 MB html export's read,
+    # which then set its peak (read 5.1x -> 4.1x at 1,024; 256 no lower; read CPU
     # level; s20-htmlread)
     reader_parts: int = 1024
     # the records step empties the cell memos (``lexicon.text``'s squashes) every this
