@@ -68,6 +68,17 @@ def test_mojibake_is_repaired_and_warned():
     assert any(w.startswith("mojibake repaired on 13 line(s)") for w in warnings)
 
 
+def test_a_repair_that_makes_a_control_character_is_not_taken():
+    """ftfy "repairs" the Windows-1252 text "¬ç" to U+008D (found by
+    test_hostile_properties): text holds no control character, so the line stays as
+    read; a real repair on another line is still made."""
+    assert decode(b"\xac\xe7") == ("\u00ac\u00e7", ["not UTF-8: decoded as Windows-1252"])
+    broken = "It\u2019s done".encode().decode("cp1252")
+    text, warnings = decode(f"\u00ac\u00e7\n{broken}".encode())
+    assert text == "\u00ac\u00e7\nIt\u2019s done"
+    assert warnings == ["mojibake repaired on 1 line(s) (line 2)"]
+
+
 def test_nul_and_control_characters_are_dropped():
     data = TEXT.replace("HR ACO", "HR\x00 ACO\x07").encode("utf-8")
     text, warnings = decode(data)

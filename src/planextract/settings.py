@@ -204,10 +204,11 @@ class TextCellSettings:
 
 @dataclass(frozen=True)
 class MemoSettings:
-    """How many answers each of the normaliser's memo caches keeps (``planextract.memo``;
-    read at import). The caches keyed by a document's text are emptied when it is done;
-    while it is read, their bound is what they add to its peak memory (issue 11: at
-    8,192-65,536 answers they held 9.5-12.6 times a 1 MB text export)."""
+    """How many answers each of the normaliser's memo caches (``planextract.memo``) and a
+    text reader's table writer keep (read at import). The caches keyed by a document's
+    text are emptied when it is done; while it is read, their bound is what they add to
+    its peak memory (issue 11: at 8,192-65,536 answers they held 9.5-12.6 times a 1 MB
+    text export)."""
 
     cells: int = 1024  # answers about a whole cell (squashed, numbered, dated): each pass
     # over the document asks again; a bound under the document's cells misses about as often
@@ -215,6 +216,13 @@ class MemoSettings:
     pieces: int = 4096  # answers about owner pieces and their words: two passes over the
     # owner cells (role words, then cuts) ask again; a 1 MB export has about 2,300 distinct
     words: int = 4096  # answers about a word or a header, kept across documents
+    # texts whose parts a text reader's table writer remembers across tables
+    # (``extract/table_writer.PARTS_KEPT``, in two halves, the older forgotten between
+    # tables): owners and statuses repeat, most action texts do not. At 4,096 the
+    # remembered raw texts and parts were about 1 MiB of a 1 MB html export's read,
+    # which then set its peak (read 5.1x -> 4.1x at 1,024; 256 no lower; read CPU
+    # level; s20-htmlread)
+    reader_parts: int = 1024
     # the records step empties the cell memos (``lexicon.text``'s squashes) every this
     # many drafts (0: never, the reference): a draft's texts are squashed once or twice
     # as its record is made, and the 1,024 answers kept held the last 1,024 distinct

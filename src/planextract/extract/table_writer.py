@@ -16,8 +16,10 @@ from collections.abc import Callable
 from planextract.extract.block_pack import PackedBlocks, packed_table
 from planextract.extract.cell_share import CellMaker
 from planextract.extract.model import Row, Table
+from planextract.settings import DEFAULT
 
-PARTS_KEPT = 4096  # texts whose parts a writer remembers across tables, about at most
+# texts whose parts a writer remembers across tables, about at most (read at import)
+PARTS_KEPT = DEFAULT.memo.reader_parts
 
 
 class ObjectTables:
@@ -55,17 +57,21 @@ class ObjectTables:
 class PackedTables:
     """Each table packed as read, without its objects (``pack_table``'s form)."""
 
-    __slots__ = ("_blocks", "_parts_of", "_parts", "_at", "_cells", "_rows")
+    __slots__ = ("_blocks", "_parts_of", "_parts", "_old", "_at", "_cells", "_rows")
 
     def __init__(self, blocks: PackedBlocks, parts_of: Callable[[str], tuple[str, ...]]
                  ) -> None:
         self._blocks = blocks
         self._parts_of = parts_of
         # the cells' parts remembered across tables (owners and statuses repeat), at
-        # most about PARTS_KEPT texts: kept a document long they were every distinct
-        # text of it and its parts, 2.4 times a 10 MB tabbed export at the read's end
-        # (issue 11)
-        self._parts: dict[str, tuple[tuple[str, ...], str]] = {}
+        # most about PARTS_KEPT texts in two halves: kept a document long they were
+        # every distinct text of it and its parts, 2.4 times a 10 MB tabbed export at
+        # the read's end; at 4,096 they set a 1 MB html export's read peak (issue 11).
+        # A text asked again is carried from the older half into the newer, so the
+        # texts that repeat outlive the halves' turns (1 MB: parts worked out 7,663 at
+        # 4,096 in one; 8,892 at 1,024 in one; 7,975 at 1,024 in halves)
+        self._parts: dict[str, tuple[tuple[str, ...], str]] = {}  # the newer half
+        self._old: dict[str, tuple[tuple[str, ...], str]] = {}  # the older half
         self._at: dict[str, int] = {}  # a table's distinct raw texts, by position
         self._cells: list[tuple[tuple[str, ...], str]] = []
         self._rows: list[tuple] = []
@@ -88,7 +94,10 @@ class PackedTables:
                 found = at[raw] = len(self._cells)
                 cell = self._parts.get(raw)
                 if cell is None:
-                    cell = self._parts[raw] = packed_cell(self._parts_of(raw), raw)
+                    cell = self._old.get(raw)
+                    if cell is None:
+                        cell = packed_cell(self._parts_of(raw), raw)
+                    self._parts[raw] = cell
                 self._cells.append(cell)
             positions.append(found)
         self._rows.append((tuple(positions), line_start, line_end, None, None, after_break,
@@ -100,7 +109,8 @@ class PackedTables:
         self._at = {}
         self._cells = []
         self._rows = []
-        if len(self._parts) > PARTS_KEPT:  # forgotten all at once, between tables
+        if len(self._parts) > PARTS_KEPT // 2:  # between tables, the older half is
+            self._old = self._parts  # forgotten all at once and the newer one ages
             self._parts = {}
 
 

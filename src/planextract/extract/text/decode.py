@@ -159,7 +159,9 @@ def _repair_mojibake(text: str) -> tuple[str, list[str]]:
         line = text[start:end]
         if is_bad(line):
             repaired = ftfy.fix_text(line, config)
-            if repaired != line:
+            # a repair that makes a control character is no repair: text holds none
+            # (``b"\xac\xe7"``, "¬ç" in Windows-1252, "repaired" to U+008D)
+            if repaired != line and not _CONTROLS.search(repaired):
                 number += text.count("\n", counted, start)
                 counted = start
                 fixed.append(number)
