@@ -4,6 +4,10 @@ before session 20): the main process unpickles 1,000 answers a run on a core the
 workers want (issue 8). What arrives must be the same document: the same source,
 row, wires, row counts and flag counts, committed to the same tables, logged in
 the same lines and summed in the same summary, with one worker and with two.
+
+A batch's documents table is made from the rows the documents carry
+(``committer.batch_documents``), not decoded from each one-row table that came
+(``reference_batch_documents``): the same table.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ import pytest
 from conftest import ROOT, SAMPLES
 from text_exports import write_exports
 
-from planextract.pipeline import isolation
+from planextract.pipeline import committer, isolation
 from planextract.pipeline.child import plain_answer, reference_answer
 from planextract.pipeline.cli import main
+from planextract.pipeline.committer import batch_documents, reference_batch_documents
 from planextract.pipeline.document_run import failed, run_one
 from planextract.pipeline.packed_rows import PackedRows
 from planextract.pipeline.progress import log_record
@@ -105,6 +110,22 @@ def test_a_batch_of_answers_commits_the_same_tables(built):
         assert [c.num_chunks for c in got.columns] == [c.num_chunks for c in expected.columns]
 
 
+def _same(got, expected) -> None:
+    assert got.schema.equals(expected.schema, check_metadata=True)
+    assert got.equals(expected)
+    assert [c.num_chunks for c in got.columns] == [c.num_chunks for c in expected.columns]
+
+
+def test_a_batch_documents_table_is_made_from_its_rows_as_it_was_decoded(built):
+    """Arrived as answers, as the pickled dataclass, built here (failures among them),
+    mixed, one alone: the same table as each document's own table joined."""
+    now = [_by_answer(d) for d in built]
+    before = [_by_reference(d) for d in built]
+    for batch in (now, before, built, [*now[::2], *built[1::2]], now[:1]):
+        _same(batch_documents(batch), reference_batch_documents(batch))
+    assert batch_documents(now).num_rows == len(built)
+
+
 def test_flags_as_a_dict_log_and_sum_as_the_counter_did(built):
     summary_now, summary_before = RunSummary(None), RunSummary(None)
     for document in built:
@@ -133,7 +154,8 @@ def _run(inbox, ds, workers: int, capsys) -> tuple[list[dict], str]:
 def test_the_answers_before_give_the_same_dataset_log_and_summary(tmp_path, monkeypatch,
                                                                   capsys, workers):
     """The dataclass sent as before (``child.reference_answer`` swapped in, passed to
-    every worker) against the plain answer, on 30 plans of every shape, samples
+    every worker) and the documents table decoded as it came, against the plain
+    answer and the table made from the rows, on 30 plans of every shape, samples
     with flagged rows and a file that fails: the same four tables, the same log
     lines (in the same order with one worker, the same set with two) and the same
     closing summary."""
@@ -145,6 +167,7 @@ def test_the_answers_before_give_the_same_dataset_log_and_summary(tmp_path, monk
     assert isolation.ANSWER is plain_answer
     now, now_summary = _run(inbox, tmp_path / "now", workers, capsys)
     monkeypatch.setattr(isolation, "ANSWER", reference_answer)
+    monkeypatch.setattr(committer, "batch_documents", reference_batch_documents)
     before, before_summary = _run(inbox, tmp_path / "before", workers, capsys)
     assert any(record.get("flags") for record in now)
     if workers == 1:
