@@ -91,6 +91,8 @@ class Split:
         self.timed(isolation, "ready_fds", "poll")
         self.timed(progress.Reporter, "document", "log")
         self.timed(committer, "batch_table", "batches")
+        if hasattr(committer, "batch_documents"):  # the documents table from its rows
+            self.timed(committer, "batch_documents", "batches")
         self.timed(Dataset, "commit", "commits")
 
     def report(self) -> dict:

@@ -14,12 +14,13 @@ import os
 import resource
 import signal
 import struct
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 
 from planextract.pipeline import slots, testhooks
 from planextract.pipeline.document_run import DocumentResult, failed, memory_message, run_one
-from planextract.pipeline.rows import document_tables
+from planextract.pipeline.rows import Answer, DocumentTables, document_tables
 from planextract.settings import Settings
 
 _PR_SET_PDEATHSIG = 1
@@ -107,10 +108,24 @@ def read_one(source: str, settings: Settings, hooks: bool) -> tuple[DocumentResu
         return failed(source, memory_message(settings)), True
 
 
+def plain_answer(tables: DocumentTables) -> Answer:
+    """What a worker sends for a document: its plain values (``DocumentTables.answer``)."""
+    return tables.answer()
+
+
+def reference_answer(tables: DocumentTables) -> DocumentTables:
+    """What a worker sent before session 20: the dataclass itself, pickled with its
+    ``Counter`` (``DocumentTables.__getstate__``). Kept for the test that swaps it in
+    and compares the datasets and logs (``tests/test_ingest_answers.py``)."""
+    return tables
+
+
 def worker_main(conn: Connection, settings: Settings, hooks: bool,
-                cwd: str | None = None, place: tuple[str, int, int] | None = None) -> None:
+                cwd: str | None = None, place: tuple[str, int, int] | None = None,
+                answer: Callable[[DocumentTables], object] = plain_answer) -> None:
     """Read the documents sent through ``conn``, one at a time, until told to stop
-    (None) or the main process goes away; a result goes back for each. ``cwd``: the
+    (None) or the main process goes away; a result goes back for each (as
+    ``answer`` makes it). ``cwd``: the
     folder relative sources are relative to (the command's, on a remote Dask worker
     that sees the same paths), when it exists here. ``place``: the run's slot file,
     this worker's place in the pool and the number of places (``slots``)."""
@@ -139,7 +154,7 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool,
         # row dicts and tables are not held through the send (issue 11)
         del result
         try:
-            send(conn, (tables, retire))  # the main process replaces a retiring worker
+            send(conn, (answer(tables), retire))  # a retiring worker is replaced
         except (BrokenPipeError, OSError):
             return
         if retire:

@@ -33,6 +33,10 @@ __all__ = ["DocumentTables", "arrow_table", "document_tables", "from_wire", "to_
 if TYPE_CHECKING:
     from planextract.pipeline.document_run import DocumentResult
 
+# a document as a worker sends it (``DocumentTables.answer``): source, documents row,
+# each table's wire, each table's rows, flag counts
+Answer = tuple[str, dict, dict[str, Sending], dict[str, int], dict[str, int]]
+
 
 def arrow_table(name: str, rows: Iterable[dict], pool: pa.MemoryPool | None = None
                 ) -> pa.Table:
@@ -95,6 +99,25 @@ class DocumentTables:
     def num_rows(self, name: str) -> int:
         """The rows of table ``name``, without decoding a table that came as bytes."""
         return num_rows(name, self.tables)
+
+    def answer(self) -> Answer:
+        """This document as a worker sends it: plain values (its source, documents row,
+        each table's wire and rows, its flag counts as a dict), which unpickle
+        without a class to look up, a ``__setstate__`` to call or a ``Counter`` to
+        rebuild: the main process reads 1,000 a run on a core the workers want
+        (issue 8). The same wires as pickling the dataclass sends
+        (``__getstate__``); ``from_answer`` makes the same object again."""
+        state = self.__getstate__()
+        return (self.source, self.document, state["tables"], state["counts"],
+                dict(self.flags))
+
+    @classmethod
+    def from_answer(cls, answer: Answer) -> DocumentTables:
+        """The document a worker's ``answer`` describes, its tables as the bytes that
+        came (``WireTables``); its flags the dict that came, which the log and the
+        summary read as they read a ``Counter`` (``items``, ``Counter.update``)."""
+        source, document, wires, counts, flags = answer
+        return cls(source, document, WireTables.arrived(wires, counts), flags)
 
 
 def _stored(name: str, table: pa.Table, source: str) -> pa.Table:
