@@ -165,10 +165,27 @@ def test_the_answers_before_give_the_same_dataset_log_and_summary(tmp_path, monk
     for sample in sorted(p for p in SAMPLES.iterdir() if p.is_file())[:8]:  # flagged rows
         shutil.copy(sample, inbox / f"sample-{sample.name}")
     assert isolation.ANSWER is plain_answer
+    arrived: list[int] = []  # plain answers the main process took in, and tables made
+    made: list[int] = []
+    take_in = DocumentTables.from_answer.__func__
+
+    def counted_answer(cls, answer):
+        arrived.append(1)
+        return take_in(cls, answer)
+
+    def counted_table(*args, **kwargs):
+        made.append(1)
+        return batch_documents(*args, **kwargs)
+
+    monkeypatch.setattr(DocumentTables, "from_answer", classmethod(counted_answer))
+    monkeypatch.setattr(committer, "batch_documents", counted_table)
     now, now_summary = _run(inbox, tmp_path / "now", workers, capsys)
+    assert arrived and made  # the new paths were taken
+    arrived.clear()
     monkeypatch.setattr(isolation, "ANSWER", reference_answer)
     monkeypatch.setattr(committer, "batch_documents", reference_batch_documents)
     before, before_summary = _run(inbox, tmp_path / "before", workers, capsys)
+    assert not arrived  # the swap reached the workers: none answered with plain values
     assert any(record.get("flags") for record in now)
     if workers == 1:
         assert now == before

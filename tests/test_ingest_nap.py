@@ -25,6 +25,7 @@ from planextract.pipeline.isolation import (
     NAP_SHARE,
     fixed_nap,
     nap,
+    quick_time,
 )
 from planextract.schema.delta import TABLES
 
@@ -66,6 +67,31 @@ def test_a_nap_never_outlasts_a_full_queue_of_the_quickest_documents():
     assert (MAX_DEPTH - 1) * 0.002 >= NAP
     for seconds in (0.002, 0.005, 0.02):
         assert nap(_busy(MAX_DEPTH), seconds, FAR) <= (MAX_DEPTH - 1) * 0.002
+
+
+def test_a_nap_never_outlasts_the_queue_when_its_documents_are_quick_ones():
+    """After one slow document the smoothed time is long and a worker holds two
+    (``depth``): a quick one queued behind must not leave its worker idle through
+    a nap made from the average (the review of session 20)."""
+    slow_average, quick = 0.2, 0.002
+    assert nap(_busy(2), slow_average, FAR) == NAP  # the average alone: a full nap
+    assert nap(_busy(2), slow_average, FAR, quick) == 0.0  # 2 ms queued: none
+    assert nap(_busy(16), 0.005, FAR, quick) == NAP  # 15 quick ones cover the longest
+    for queued in range(1, MAX_DEPTH + 1):
+        for seconds in (0.001, 0.005, 0.2, 1.0):
+            for quick in (0.0, 0.0005, 0.002, 0.01):
+                wait = nap(_busy(queued, MAX_DEPTH), seconds, FAR, quick)
+                assert wait <= (queued - 1) * quick
+
+
+def test_a_quick_time_is_the_least_seen_drifting_up_toward_slower_ones():
+    assert quick_time(None, 0.004) == 0.004
+    assert quick_time(0.004, 0.001) == 0.001  # a quicker one: at once
+    after_an_instant_failure = 0.0
+    for _ in range(40):  # 40 documents of 2 ms after it
+        after_an_instant_failure = quick_time(after_an_instant_failure, 0.002)
+    assert 0.0019 < after_an_instant_failure <= 0.002  # naps come back
+    assert quick_time(0.002, 1.0) == pytest.approx(0.002 + 0.0998)
 
 
 def test_the_rule_before_napped_only_when_every_busy_worker_had_that_much_queued():
@@ -140,10 +166,17 @@ def test_the_rule_before_gives_the_same_dataset_and_log(tmp_path, monkeypatch, c
     monkeypatch.setattr(isolation, "nap", recorded)
     now = _run(inbox, tmp_path / "now", workers, capsys)
     assert waits
-    monkeypatch.setattr(isolation, "nap", fixed_nap)
+    waits_before: list[float] = []
+
+    def recorded_before(*args) -> float:
+        waits_before.append(fixed_nap(*args))
+        return waits_before[-1]
+
+    monkeypatch.setattr(isolation, "nap", recorded_before)
     monkeypatch.setattr(isolation, "MAX_DEPTH", 8)
     before = _run(inbox, tmp_path / "before", workers, capsys)
     assert max(waits) > FIXED_NAP  # longer naps than the rule before: it was taken
+    assert FIXED_NAP in waits_before  # and the rule before was asked, and napped
     if workers == 1:
         assert now == before
     else:

@@ -71,7 +71,17 @@ NAP_SHARE = 0.5  # of the reading every busy worker has queued: how long it may 
 LEAST_NAP = 1 / 6  # of ``NAP``: a shorter wait takes too few answers to save a wake-up
 
 
-def nap(busy: list[_Worker], seconds_a_document: float | None, until: float) -> float:
+def quick_time(quick: float | None, took: float) -> float:
+    """What a quick document takes, for ``nap``: the least time seen, moved a tenth of
+    the way toward each slower one, so one odd instant failure bounds the naps for a
+    few dozen documents, not for the rest of the run."""
+    if quick is None or took < quick:
+        return took
+    return quick + 0.1 * (took - quick)
+
+
+def nap(busy: list[_Worker], seconds_a_document: float | None, until: float,
+        quick: float | None = None) -> float:
     """How long the main process may wait before it looks for answers, none being
     ready: ``NAP_SHARE`` of the reading every busy worker has queued behind the
     document it reads (so none runs out meanwhile, and each still has the rest
@@ -85,12 +95,20 @@ def nap(busy: list[_Worker], seconds_a_document: float | None, until: float) -> 
     pairs against ``fixed_nap`` with queues of 8, issue 8). The answers and what is
     done with them are the same; only when they are taken moves. ``fixed_nap`` is
     the rule before (a 10 ms nap when every busy worker had that much queued, else
-    none)."""
+    none).
+
+    ``quick`` (``quick_time``: about the quickest document so far) bounds the wait
+    too: the smoothed time says little of the next few documents when they differ,
+    and after one slow document a queue of two (``depth``) could hold a quick one,
+    which a nap from the average would leave its worker idle behind (the review of
+    session 20)."""
     if not seconds_a_document or not busy:
         return 0.0
     queued = min(len(worker.queue) for worker in busy) - 1  # behind the one being read
     wait = min(NAP, NAP_SHARE * queued * seconds_a_document)
-    if wait <= 0.0 or wait < LEAST_NAP * NAP:
+    if quick is not None:
+        wait = min(wait, queued * quick)  # never past a queue of quick ones
+    if wait < LEAST_NAP * NAP:
         return 0.0
     return max(0.0, min(wait, until - time.monotonic()))
 
@@ -98,12 +116,12 @@ def nap(busy: list[_Worker], seconds_a_document: float | None, until: float) -> 
 FIXED_NAP = 0.01  # the nap of ``fixed_nap``
 
 
-def fixed_nap(busy: list[_Worker], seconds_a_document: float | None, until: float
-              ) -> float:
+def fixed_nap(busy: list[_Worker], seconds_a_document: float | None, until: float,
+              quick: float | None = None) -> float:
     """``nap`` as it was (session 17): ``FIXED_NAP`` when every busy worker has at
     least that much reading queued behind the document it reads, else 0, and 0
     before any document was timed; never past ``until``. Kept for the tests, which
-    compare what each gives."""
+    compare what each gives (``quick`` is not asked)."""
     if not seconds_a_document or not busy:
         return 0.0
     queued = min(len(worker.queue) for worker in busy) - 1  # behind the one being read
@@ -221,6 +239,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
         return _Worker(ctx, settings, hooks, cwd, place)
 
     per_document: float | None = None  # seconds a document, smoothed over the results
+    quick: float | None = None  # a quick document's seconds (``quick_time``)
 
     exhausted = False  # every task was handed out
     # tasks not handed out yet (those a replaced worker gave back count again)
@@ -260,7 +279,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
             if not busy:
                 return
             first_deadline = min(w.started + timeout for w in busy)
-            wait = nap(busy, per_document, first_deadline)
+            wait = nap(busy, per_document, first_deadline, quick)
             ready = ready_fds(busy, 0.0) if wait else set()
             if not ready:
                 if idle is not None:
@@ -276,6 +295,7 @@ def run_isolated(tasks: Iterable[Task], settings: Settings, workers: int = 1,
                     continue
                 took = result.document.get("seconds") or 0.0
                 per_document = took if per_document is None else 0.8 * per_document + 0.2 * took
+                quick = quick_time(quick, took)
                 if worker.broken or worker.retiring:
                     # a fresh worker takes its place; what it had not begun goes back
                     handed_back.extend(worker.queue)
