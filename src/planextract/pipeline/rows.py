@@ -83,7 +83,7 @@ class DocumentTables:
     source: str
     document: dict
     tables: Mapping[str, pa.Table]
-    flags: Counter = field(default_factory=Counter)
+    flags: Mapping[str, int] = field(default_factory=Counter)  # a dict once it arrived
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
