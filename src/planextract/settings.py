@@ -199,7 +199,7 @@ class TextCellSettings:
     # 3.9x at 1,024 (cell_labels.ANSWERS_KEPT, cell_split.TEXTS_KEPT at 1,024; s19-cellsread);
     # as sent, 4.9-5.0x at 2,048 and 4.5-4.7 at 1,024, for 1-3% of the read's CPU in more
     # tables chosen again (s20-cellspeak). A read of more than one stretch drains the free
-    # lists at its end (extract.text.cells.DRAIN)
+    # lists at its end (memo.DRAIN)
 
 
 @dataclass(frozen=True)
