@@ -27,6 +27,7 @@ from planextract.extract.bounds import bound_document
 from planextract.extract.key_lines import KeyLine, settle
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.settings import DEFAULT
+from planextract.squeeze import squeeze
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,6 +93,7 @@ def test_a_squeezed_table_holds_the_packed_tables_bytes(table):
     packed = pack_table(table)
     squeezed = SqueezedTable(packed.data, packed.rows, packed.widest, packed.longest)
     assert squeezed.data == packed.data and type(squeezed.data) is bytes
+    assert squeezed._data == squeeze(packed.data)  # the drafts' form (planextract.squeeze)
     assert (squeezed.rows, squeezed.widest, squeezed.longest) == (
         packed.rows, packed.widest, packed.longest)
     assert _fields(unpack_table(squeezed)) == _fields(table)

@@ -3,8 +3,8 @@ free lists (``memo.drain_free_lists``) once its memos are emptied, so that the d
 the owners' cuts reuse what the memos' thousands of freed tuples held (with the drain
 before the owners' cuts, 0.15-0.2x off a 1 MB export's peak, s20-cellspeak). A collection
 changes no output; these check that it happens at the read's end, once, only for a long
-read, and that whole documents read the same without it (``cells.DRAIN = False``, the
-reference)."""
+read, and that whole documents read the same without it (``memo.DRAIN = False``, the
+reference: the one switch of every drain)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from text_exports import everything, text_samples, write_exports
 
 from planextract import memo
 from planextract.extract.text import cell_labels, cells, decode
-from planextract.normalise import owners
 from planextract.settings import DEFAULT
 
 
@@ -73,6 +72,18 @@ def test_the_samples_read_without_a_drain(monkeypatch):
 def test_the_drains_change_nothing_of_a_document(exports, monkeypatch):
     monkeypatch.setattr(decode, "_PIECE_CHARS", 1000)  # pieces of a few lines
     drained = [everything(path) for path in exports]
-    monkeypatch.setattr(cells, "DRAIN", False)  # the references: no drain at all
-    monkeypatch.setattr(owners, "DRAIN", False)
+    monkeypatch.setattr(memo, "DRAIN", False)  # the reference: no drain at all
     assert [everything(path) for path in exports] == drained
+
+
+def test_one_switch_turns_every_drain_off(exports, monkeypatch):
+    """``memo.DRAIN`` is read by all three call sites: a long text-cells export drains
+    at its read's end and twice in its owners, and not once with the switch off."""
+    log = _logged(monkeypatch)
+    long = exports[0]
+    everything(long)
+    assert log.count("drain") == 3, log
+    log.clear()
+    monkeypatch.setattr(memo, "DRAIN", False)
+    everything(long)
+    assert "forget" in log and "drain" not in log, log

@@ -17,9 +17,10 @@ from text_exports import everything, text_samples, whole_documents
 
 from planextract.extract.registry import read_document
 from planextract.normalise import document
-from planextract.normalise.draft_pack import ReadyDrafts, squeezed, unsqueezed
+from planextract.normalise.draft_pack import ReadyDrafts
 from planextract.pipeline import heap
 from planextract.settings import DEFAULT
+from planextract.squeeze import squeeze, unsqueeze
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = replace(DEFAULT, run=replace(DEFAULT.run, draft_run=16, squeeze_drafts=False,
@@ -67,7 +68,7 @@ def test_a_squeezed_block_unsqueezes_to_the_bytes_marshal_wrote(inputs):
             for x, y in zip(a._runs, b._runs):
                 assert x[:3] == y[:3], path.name
                 # (marshal's bytes hang on refcounts: its values are compared)
-                assert marshal.loads(unsqueezed(y[3])) == marshal.loads(x[3]), path.name
+                assert marshal.loads(unsqueeze(y[3])) == marshal.loads(x[3]), path.name
                 assert y[3] != x[3], path.name
             assert a.owner_cells == b.owner_cells and a.pieces == b.pieces
             got, expected = _popped(b), _popped(a)
@@ -84,10 +85,18 @@ def _popped(ready: ReadyDrafts) -> list:
 
 
 def test_squeezing_keeps_every_byte():
+    """``planextract.squeeze`` (the drafts' and the text-cells tables' one LZ4 form):
+    every byte back, and held as before it was shared: the plain length (4 bytes,
+    little-endian) and LZ4's raw block, which pyarrow's codec reads alone."""
+    import pyarrow
+
     for data in (b"", b"x", bytes(range(256)) * 50, "é — ☃".encode() * 999):
-        held = squeezed(data)
-        assert unsqueezed(held) == data
-    assert len(squeezed(b"abc" * 1000)) < 200
+        held = squeeze(data)
+        assert unsqueeze(held) == data and type(unsqueeze(held)) is bytes
+        assert int.from_bytes(held[:4], "little") == len(data)
+        assert pyarrow.Codec("lz4_raw").decompress(held[4:], len(data),
+                                                   asbytes=True) == data
+    assert len(squeeze(b"abc" * 1000)) < 200
 
 
 def _trim_log(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -74,5 +74,5 @@ def test_a_short_document_does_not_drain(monkeypatch):
 
 def test_the_drains_change_nothing_of_a_document(exports, monkeypatch):
     drained = [everything(path) for path in exports]
-    monkeypatch.setattr(owners, "DRAIN", False)  # the reference: no drain
+    monkeypatch.setattr(memo, "DRAIN", False)  # the reference: no drain
     assert [everything(path) for path in exports] == drained

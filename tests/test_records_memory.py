@@ -1,6 +1,7 @@
 """The records step's memory, session 20 (issue 11): the cell memos (``lexicon.text``'s
 squashes) emptied every ``MemoSettings.records_span`` drafts, and ``run_one``'s owner
-texts already searched for abbreviations (``seen``) kept to ``MemoSettings.cells``.
+texts already searched for abbreviations (``seen``) kept to
+``MemoSettings.abbreviations`` (``cells`` until the session's review).
 Both only forget answers that are asked again if needed, so whole documents must be
 identical with the references swapped in (``records_span`` 0, ``seen`` unbounded), and
 with each forgetting as often as it can be (every draft, every text)."""
@@ -50,7 +51,7 @@ def test_whole_documents_are_the_same_with_the_references(inputs, monkeypatch):
 def test_whole_documents_are_the_same_forgetting_at_every_draft(inputs, monkeypatch):
     """Every draft empties the memos and ``seen`` holds one text: the most forgetting."""
     now = [everything(p, DEFAULT) for p in inputs[-14:]]
-    most = replace(DEFAULT, memo=replace(DEFAULT.memo, records_span=1, cells=1))
+    most = replace(DEFAULT, memo=replace(DEFAULT.memo, records_span=1, abbreviations=1))
     for path, got in zip(inputs[-14:], now):
         assert everything(path, most) == got, path.name
 
@@ -89,6 +90,22 @@ def test_the_records_step_forgets_every_span_drafts(inputs, monkeypatch):
 def _reference_abbreviations(action: dict, used: set[str]) -> None:
     for text in [action["owners_raw"] or "", *action["owners"], *action["scrutiny"]]:
         used.update(re.findall(r"[A-Z][A-Z&]+", text))
+
+
+def test_the_search_is_bounded_by_its_own_setting(inputs, monkeypatch):
+    """``run_one`` gives ``_abbreviations`` ``MemoSettings.abbreviations`` (1,024, as
+    ``cells`` it borrowed was), whatever ``cells`` is (catches the borrowed bound)."""
+    assert DEFAULT.memo.abbreviations == 1024
+    bounds: set = set()
+
+    def watched(action, used, seen=None, kept=None):
+        bounds.add(kept)
+        return _ABBREVIATIONS(action, used, seen, kept)
+
+    monkeypatch.setattr(document_run, "_abbreviations", watched)
+    own = replace(DEFAULT, memo=replace(DEFAULT.memo, abbreviations=7, cells=5))
+    assert run_one(str(inputs[-1]), own).actions
+    assert bounds == {7}
 
 
 def test_seen_is_kept_to_its_bound_and_finds_the_same_abbreviations(inputs):

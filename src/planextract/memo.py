@@ -131,6 +131,13 @@ def forget_document(modules: frozenset[str] | None = None) -> None:
             strings.clear()
 
 
+# the one switch of the drains (``drain_free_lists``' three call sites: the end of a long
+# text-cells read, ``extract/text/cells.py``; a long document's owners, before its cells
+# are cut and once they are, ``normalise/owners.py``), each call site reading it when it
+# decides; False, the reference: no drain anywhere (tests swap it in over whole documents)
+DRAIN = True
+
+
 def drain_free_lists() -> None:
     """Give the interpreter's free lists back to its allocator: a full collection
     empties them, and nothing else does.

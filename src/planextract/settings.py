@@ -199,16 +199,30 @@ class TextCellSettings:
     # 3.9x at 1,024 (cell_labels.ANSWERS_KEPT, cell_split.TEXTS_KEPT at 1,024; s19-cellsread);
     # as sent, 4.9-5.0x at 2,048 and 4.5-4.7 at 1,024, for 1-3% of the read's CPU in more
     # tables chosen again (s20-cellspeak). A read of more than one stretch drains the free
-    # lists at its end (extract.text.cells.DRAIN)
+    # lists at its end (memo.DRAIN)
 
 
 @dataclass(frozen=True)
 class MemoSettings:
-    """How many answers each of the normaliser's memo caches (``planextract.memo``) and a
-    text reader's table writer keep (read at import). The caches keyed by a document's
-    text are emptied when it is done; while it is read, their bound is what they add to
-    its peak memory (issue 11: at 8,192-65,536 answers they held 9.5-12.6 times a 1 MB
-    text export)."""
+    """How many answers each of the normaliser's memo caches (``planextract.memo``), a
+    text reader's table writer and the run's abbreviation search keep. The caches keyed
+    by a document's text are emptied when it is done; while it is read, their bound is
+    what they add to its peak memory (issue 11: at 8,192-65,536 answers they held
+    9.5-12.6 times a 1 MB text export).
+
+    When each bound is read, field by field (a run's own ``Settings`` changes only those
+    read at run time; the others are ``DEFAULT``'s, fixed when the module is imported):
+
+    - ``cells``, ``pieces``, ``words``: at import. Each is a memo decorator's bound
+      (``@per_document(DEFAULT.memo.cells)``), fixed when its function is defined;
+    - ``reader_parts``: at import (``extract/table_writer.PARTS_KEPT``). Two of the
+      three readers that write tables are given no ``Settings`` where they do
+      (``parse_tabbed_lines``, ``parse_markdown``; the CSV reader is), so one module
+      name serves all three, and the tests swap it, as they do the text-cells
+      reader's own bounds (``cell_labels.ANSWERS_KEPT``, ``cell_split.TEXTS_KEPT``);
+    - ``records_span``, ``abbreviations``: at run time, from the run's ``Settings``
+      (``normalise/records``, ``pipeline/document_run.run_one``).
+    """
 
     cells: int = 1024  # answers about a whole cell (squashed, numbered, dated): each pass
     # over the document asks again; a bound under the document's cells misses about as often
@@ -229,6 +243,13 @@ class MemoSettings:
     # texts, most of them never asked again, and the drafts' strings behind them
     # (s20-peak: 1 MB text-cells, 0.35 MiB traced at the records step's flushes)
     records_span: int = 256
+    # owner texts ``run_one`` remembers as already searched for abbreviations (``seen``,
+    # emptied once it holds this many; rows repeat their owners, and searching a text
+    # again adds nothing): unbounded it kept every distinct owner text of a long
+    # document alive through the records step (1 MB text-cells: 128 KiB of table and
+    # most of 286 KiB of the drafts' strings). Until session 20's review it borrowed
+    # ``cells``, the same 1,024
+    abbreviations: int = 1024
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable, Iterator
-from functools import cache
-from typing import Any
 
 from planextract.extract.model import Cell, Row, Table
+from planextract.squeeze import squeeze, unsqueeze
 
 
 class PackedTable:
@@ -52,36 +51,17 @@ class SqueezedTable(PackedTable):
     its packed bytes were 1.5 times the export in glibc's heap, on top of the split's
     arenas, which stay mapped while any cell holds them; LZ4 takes them to 0.6 of
     their size for about 1% of the read's CPU, where zlib cost 4%). The held bytes
-    open with the plain bytes' length (4 bytes), which LZ4's block form needs."""
+    open with the plain bytes' length (4 bytes), which LZ4's block form needs
+    (``planextract.squeeze``, as the normaliser's packed drafts are held)."""
 
     __slots__ = ()
 
     def __init__(self, data: bytes, rows: int, widest: int, longest: int) -> None:
-        squeezed = _codec().compress(data, asbytes=True, memory_pool=_pool())
-        super().__init__(len(data).to_bytes(4, "little") + squeezed, rows, widest, longest)
+        super().__init__(squeeze(data), rows, widest, longest)
 
     @property
     def data(self) -> bytes:
-        held = self._data
-        return _codec().decompress(memoryview(held)[4:], int.from_bytes(held[:4], "little"),
-                                   asbytes=True, memory_pool=_pool())
-
-
-@cache
-def _codec() -> Any:
-    """LZ4's block form (pyarrow, a dependency already, imported where it is used)."""
-    import pyarrow
-
-    return pyarrow.Codec("lz4_raw")
-
-
-@cache
-def _pool() -> Any:
-    """The C allocator for the codec's buffers: freed to glibc's heap and used again,
-    not kept by Arrow's own allocator."""
-    import pyarrow
-
-    return pyarrow.system_memory_pool()
+        return unsqueeze(self._data)
 
 
 def pack_table(table: Table) -> PackedTable:

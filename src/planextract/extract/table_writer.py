@@ -18,7 +18,9 @@ from planextract.extract.cell_share import CellMaker
 from planextract.extract.model import Row, Table
 from planextract.settings import DEFAULT
 
-# texts whose parts a writer remembers across tables, about at most (read at import)
+# texts whose parts a writer remembers across tables, about at most: read at import,
+# not from a run's Settings (the tabbed and markdown readers are given none; see
+# MemoSettings, which says when each bound is read)
 PARTS_KEPT = DEFAULT.memo.reader_parts
 
 

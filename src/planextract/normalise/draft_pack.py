@@ -24,9 +24,9 @@ from __future__ import annotations
 import marshal
 from collections import deque
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from planextract.normalise.draft import Context, Draft, Outcome
+from planextract.squeeze import squeeze, unsqueeze
 
 
 def _fields(draft: Draft) -> tuple:
@@ -44,36 +44,6 @@ def _draft(context: Context, outcome: Outcome | None, fields: tuple) -> Draft:
     if flags:
         draft.flags = set(flags)
     return draft
-
-
-_LZ4: list[tuple[Any, Any]] = []  # pyarrow's LZ4 block codec and the C allocator, once
-
-
-def _lz4() -> tuple[Any, Any]:
-    """LZ4's block form, as the read's squeezed tables use, and the C allocator for
-    its buffers (freed to glibc's heap and used again). pyarrow is imported where it
-    is used: a worker has it already. (Not ``functools.cache``: the normaliser's
-    caches are ``memo``'s, per document; this is no answer about one.)"""
-    if not _LZ4:
-        import pyarrow
-
-        _LZ4.append((pyarrow.Codec("lz4_raw"), pyarrow.system_memory_pool()))
-    return _LZ4[0]
-
-
-def squeezed(data: bytes) -> bytes:
-    """``data`` LZ4-compressed, behind its own length (4 bytes), which LZ4's block
-    form needs to unsqueeze it."""
-    codec, pool = _lz4()
-    return len(data).to_bytes(4, "little") + codec.compress(data, asbytes=True,
-                                                            memory_pool=pool)
-
-
-def unsqueezed(held: bytes) -> bytes:
-    """The bytes ``squeezed`` was given."""
-    codec, pool = _lz4()
-    return codec.decompress(memoryview(held)[4:], int.from_bytes(held[:4], "little"),
-                            asbytes=True, memory_pool=pool)
 
 
 class PackedDrafts:
@@ -128,7 +98,7 @@ class ReadyDrafts:
     def __init__(self, run: int, prepare: Callable[[Draft], tuple[str | None, Iterable[str]]],
                  squeeze: bool = False) -> None:
         self._run = max(1, run)
-        self._squeeze = squeeze  # each run's bytes LZ4-compressed (``squeezed``)
+        self._squeeze = squeeze  # each run's bytes LZ4-compressed (``squeeze.squeeze``)
         self._prepare = prepare
         # each run: its first draft's number, contexts, outcomes, fields (None: packed later)
         self._runs: deque[tuple[int, list[Context], list[Outcome | None], bytes]] = deque()
@@ -191,7 +161,7 @@ class ReadyDrafts:
         blob = marshal.dumps(fields)
         del fields
         if self._squeeze:
-            blob = squeezed(blob)
+            blob = squeeze(blob)
         self._runs.append((self._start, [d.context for d in part], [d.outcome for d in part],
                            blob))
         self._start += len(part)
@@ -238,7 +208,7 @@ class ReadyDrafts:
                 raise IndexError("pop from no drafts")
             start, contexts, outcomes, blob = self._runs.popleft()
             if self._squeeze:
-                blob = unsqueezed(blob)
+                blob = unsqueeze(blob)
             late = self._late
             self._open = [_draft(c, o, f if f is not None else marshal.loads(late.pop(start + i)))
                           for i, (c, o, f) in enumerate(zip(contexts, outcomes,

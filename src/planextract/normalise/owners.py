@@ -75,11 +75,6 @@ OWNER_RULES = frozenset(f"planextract.normalise.{name}"
 # reference: kept to the labels (tests swap it in over whole documents)
 FORGET_CUT = True
 
-# a long document's free lists drained before its cells are cut and once they are
-# (memo.drain_free_lists, OwnerSettings.drain_cells); False, the reference (tests swap
-# it in over whole documents)
-DRAIN = True
-
 # the pieces of a segment that are a role or a name, never both
 _PARTS = re.compile(r"\s+[-–—]+\s+|\s*[():]\s*|\s+(?:and|&)\s+")
 
@@ -311,7 +306,9 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     ``sector`` the kind of body (``role_vocab.sector_of``), which decides the
     builtin acronyms that apply. ``as_made``: the rows' owners come one at a time
     as they are asked (``rows_as_made``), not as a list."""
-    drain = DRAIN and len(cells) > tolerance.drain_cells
+    # a long document's free lists drained before its cells are cut and once they are
+    # (memo.drain_free_lists; memo.DRAIN the switch, OwnerSettings.drain_cells how long)
+    drain = memo.DRAIN and len(cells) > tolerance.drain_cells
     if drain:  # what the drafts' memos left freed goes before the cells are cut, and is
         memo.drain_free_lists()  # reused by them (issue 11: s20-cellspeak)
     vocab = role_vocab.load(roles_file)

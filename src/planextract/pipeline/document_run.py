@@ -149,7 +149,7 @@ def _run_one(source: str, settings: Settings) -> DocumentResult:
             seen: set[str] = set()  # the owner texts already searched for them (a few)
             for action in records(drafts, doc, settings):
                 row = {**shared, **action.to_row()}
-                _abbreviations(row, used, seen, settings.memo.cells)
+                _abbreviations(row, used, seen, settings.memo.abbreviations)
                 built.add(row)
             actions = built.finish()
     except MemoryError:

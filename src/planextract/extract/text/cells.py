@@ -35,10 +35,6 @@ from planextract.settings import DEFAULT, Settings
 
 __all__ = ["HEADING_LEVEL", "is_heading_line", "read_cells"]
 
-# a read of more than one stretch drains the interpreter's free lists once its memos are
-# emptied (memo.drain_free_lists); False, the reference (tests swap it in over whole exports)
-DRAIN = True
-
 _BULLET = re.compile(r"^\s*(?:[-•▪●◦‣∙]|\u2013)\s+")
 _CLOSES_PHRASE = re.compile(r"[\d.!?;:)]$")
 
@@ -157,7 +153,8 @@ def read_cells(data: bytes, source_format: str = "text-cells",
         cell_evidence.forget()
         cell_rows.forget()
         _shared_cell.cache_clear()
-    if DRAIN and data.count(b"\n") > settings.text_cells.stretch_lines:
+    if memo.DRAIN and data.count(b"\n") > settings.text_cells.stretch_lines:
+        # a read of more than one stretch drains the free lists (memo.DRAIN, the switch):
         # the memos emptied at their bounds all through the read, and now, left
         # thousands of freed tuples held for their size alone: drained, the drafts and
         # the owners' cuts reuse their memory (issue 11: with the drain at owners'
