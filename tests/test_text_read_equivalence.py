@@ -79,7 +79,7 @@ class ReferenceHeader(cell_rows.Header):
         return None
 
 
-class ReferenceGrouper(cell_rows._Grouper):
+class ReferenceGrouper(cell_rows.Grouper):
     """``group`` as it was: the repeat and next-header checks at every row
     start, a cell too long for a label too."""
 
@@ -176,14 +176,14 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     best = None
     for rows in range(1, cell_rows.MAX_HEADER_ROWS + 1):
         for width in range(2, cell_rows.MAX_HEADER_CELLS + 1):
-            head, labels, body = cell_rows._full_labels(items, start, rows * width)
+            head, labels, body = cell_rows.full_labels(items, start, rows * width)
             if len(head) < rows * width or not all(reference_is_label(x) or not x
                                                    for x in labels):
                 break
             grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
             if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
                 continue
-            if rows == 2 and not cell_rows._sub_header(grid[0], grid[1]):
+            if rows == 2 and not cell_rows.sub_header(grid[0], grid[1]):
                 continue
             first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
@@ -191,7 +191,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
                                                          for r in range(rows)])
             grouper = ReferenceGrouper(items, facts, ReferenceHeader(labels), numbered)
             parse = grouper.group(body, parse)
-            parse.folds += cell_rows._header_folds(items[start:body])
+            parse.folds += cell_rows.header_folds(items[start:body])
             score = reference_score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
