@@ -53,7 +53,7 @@ def _compare_every_start(items: list[RawCell | Loose], weights=DEFAULT.text_cell
     tallied: list[tuple] = []
     scored: list[tuple] = []
     tally = _recorded(cell_choose, "_score", tallied)
-    score = _recorded(cells_reference, "_score", scored)
+    score = _recorded(cells_reference, "grouped_score", scored)
     try:
         for start, item in enumerate(items):
             if isinstance(item, RawCell):
@@ -64,7 +64,7 @@ def _compare_every_start(items: list[RawCell | Loose], weights=DEFAULT.text_cell
                 assert _fields(got) == _fields(expected)
                 assert facts.reach == reference.reach
     finally:
-        cell_choose._score, cells_reference._score = tally, score
+        cell_choose._score, cells_reference.grouped_score = tally, score
 
 
 @settings(max_examples=600, deadline=None)

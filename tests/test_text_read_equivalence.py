@@ -162,8 +162,8 @@ def reference_score(parse, numbered, weights) -> tuple:
     repeated = sum(o.cells for o in parse.out if isinstance(o, cell_rows.Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
-    evidence = (weights.blank_weight * cell_rows.blank_agreement(rows)
-                + cell_rows.homogeneity(rows) + numbers
+    evidence = (weights.blank_weight * cells_reference.blank_agreement(rows)
+                + cells_reference.homogeneity(rows) + numbers
                 + (weights.repeat_weight if repeated else 0.0)
                 - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
@@ -286,8 +286,8 @@ def _reference_paths(monkeypatch) -> None:
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells_reference, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "word_tuple", cell_labels.word_set)  # a set an answer
-    monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
-    monkeypatch.setattr(cell_rows, "blank_agreement", reference_blank_agreement)
+    monkeypatch.setattr(cells_reference, "homogeneity", reference_homogeneity)
+    monkeypatch.setattr(cells_reference, "blank_agreement", reference_blank_agreement)
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
     monkeypatch.setattr(parts, "collapse", reference_collapse)
     monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
@@ -370,12 +370,12 @@ def test_the_width_weights_come_from_settings():
     parse = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row], left=[row[0]])
     whole = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row])
     for weights in (DEFAULT.text_cells, replace(DEFAULT.text_cells, left_penalty=0.25)):
-        lost = (cell_rows._score(whole, False, weights)[1]
-                - cell_rows._score(parse, False, weights)[1])
+        lost = (cells_reference.grouped_score(whole, False, weights)[1]
+                - cells_reference.grouped_score(parse, False, weights)[1])
         assert lost == pytest.approx(weights.left_penalty)
     doubled = replace(DEFAULT.text_cells, blank_weight=2 * DEFAULT.text_cells.blank_weight)
-    assert cell_rows._score(whole, False, doubled)[1] > cell_rows._score(whole, False,
-                                                                         DEFAULT.text_cells)[1]
+    score = cells_reference.grouped_score
+    assert score(whole, False, doubled)[1] > score(whole, False, DEFAULT.text_cells)[1]
 
 
 def reference_collapse(text: str) -> str:
@@ -413,8 +413,8 @@ def test_header_repeats_and_column_kinds_are_the_reference(labels, texts):
         assert fast.repeat_at(made, at) == reference.repeat_at(made, at)
     for width in (1, 2, 3, 5):
         rows = [made[i:i + width] for i in range(0, len(made) - width + 1, width)]
-        assert cell_evidence.homogeneity(rows) == reference_homogeneity(rows)
-        assert cell_evidence.blank_agreement(rows) == reference_blank_agreement(rows)
+        assert cells_reference.homogeneity(rows) == reference_homogeneity(rows)
+        assert cells_reference.blank_agreement(rows) == reference_blank_agreement(rows)
 
 
 @settings(max_examples=300, deadline=None)

@@ -170,7 +170,7 @@ def _ends_table(grouper: Grouper, begin: int, at: int) -> bool:
 
 def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: bool,
            numbered: bool, header_rows: int, weights: TextCellSettings) -> tuple:
-    """``cell_rows._score`` of the rows starting at ``starts``, counted over bytes:
+    """``cells_reference.grouped_score`` of the rows starting at ``starts``, counted over bytes:
     the same counts, the same sums in the same order."""
     rows = len(starts)
     blank = homogeneity = numbers = 0.0

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
-from planextract.extract.text.cell_evidence import blank_agreement, homogeneity, kind_code
+from planextract.extract.text.cell_evidence import kind_code
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
     ANSWERS_KEPT,
@@ -44,7 +44,6 @@ from planextract.extract.text.cell_labels import (
     word_tuple,
 )
 from planextract.lexicon.column_roles import is_header_row, role_of
-from planextract.settings import TextCellSettings
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
 MAX_HEADER_CELLS = 20
@@ -333,17 +332,6 @@ def sub_header(top: list[str], lower: list[str]) -> bool:
     if not filled or not any(not top[i] for i in filled):
         return False
     return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
-
-
-def _score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
-    rows = parse.rows
-    repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
-    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
-               if numbered and rows else 0.0)
-    evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (weights.repeat_weight if repeated else 0.0)
-                - (weights.left_penalty if parse.left else 0.0))
-    return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 
 
 def full_labels(items: list[RawCell | Loose], start: int, count: int
