@@ -12,18 +12,15 @@ from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence
 from planextract.extract.text.cell_choose import choose
 from planextract.extract.text.cell_items import Break, Loose, RawCell
-from planextract.extract.text.cell_labels import ROW_NUMBER, is_label
+from planextract.extract.text.cell_labels import ROW_NUMBER
 from planextract.extract.text.cell_rows import (
-    MAX_HEADER_CELLS,
-    MAX_HEADER_ROWS,
     Facts,
     Grouper,
     Header,
     Parse,
     first_cell,
-    full_labels,
     header_folds,
-    sub_header,
+    headers,
 )
 from planextract.extract.text.cell_split import CELL_START, fold_loose, stands_alone
 from planextract.extract.text.cells import _as_text, _header_start, _table_blocks
@@ -121,32 +118,23 @@ def read_whole(data: bytes, settings: Settings) -> RawDocument:
 
 
 def grouped_choose(items: list[RawCell | Loose], start: int, facts: Facts,
-           weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
-    """``cell_choose.choose`` as it was: every width tried read into its ``Parse``
-    (``Grouper.group``) and scored from its rows (``grouped_score``)."""
+                   weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
+    """``cell_choose.choose`` as it was: every header ``cell_rows.headers`` finds
+    read into its ``Parse`` (``Grouper.group``) and scored from its rows
+    (``grouped_score``)."""
     best: tuple[tuple, Parse, int] | None = None
-    for rows in range(1, MAX_HEADER_ROWS + 1):
-        for width in range(2, MAX_HEADER_CELLS + 1):
-            head, labels, body = full_labels(items, start, rows * width)
-            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
-                break
-            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
-            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
-                continue
-            if rows == 2 and not sub_header(grid[0], grid[1]):
-                continue
-            first = first_cell(items, body)
-            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
-            parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
-                                               for r in range(rows)])
-            grouper = Grouper(items, facts, Header(labels), numbered)
-            parse = grouper.group(body, parse)
-            if parse.stop > facts.reach:
-                facts.reach = parse.stop
-            parse.folds += header_folds(items[start:body])
-            score = grouped_score(parse, numbered, weights)
-            if best is None or score > best[0]:
-                best = (score, parse, body)
+    for rows, width, head, labels, body in headers(items, start):
+        first = first_cell(items, body)
+        numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+        parse = Parse(width=width, header=[head[r * width:(r + 1) * width] for r in range(rows)])
+        grouper = Grouper(items, facts, Header(labels), numbered)
+        parse = grouper.group(body, parse)
+        if parse.stop > facts.reach:
+            facts.reach = parse.stop
+        parse.folds += header_folds(items[start:body])
+        score = grouped_score(parse, numbered, weights)
+        if best is None or score > best[0]:
+            best = (score, parse, body)
     return best[1] if best else None
 
 

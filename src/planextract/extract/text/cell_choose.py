@@ -24,20 +24,16 @@ from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,
     ROW_NUMBER,
     is_heading_line,
-    is_label,
     is_title,
     word_tuple,
 )
 from planextract.extract.text.cell_rows import (
-    MAX_HEADER_CELLS,
-    MAX_HEADER_ROWS,
     Facts,
     Grouper,
     Header,
     first_cell,
-    full_labels,
     header_folds,
-    sub_header,
+    headers,
     unmarked,
 )
 from planextract.settings import DEFAULT, TextCellSettings
@@ -51,31 +47,16 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
     facts.place(items)
     best: tuple | None = None
     repeats: dict[tuple[str, str], dict[str, bool]] = {}
-    heads: dict[int, tuple] = {}  # by how many cells: a header of two rows of w is one of 2w
-    for rows in range(1, MAX_HEADER_ROWS + 1):
-        for width in range(2, MAX_HEADER_CELLS + 1):
-            found = heads.get(rows * width)
-            if found is None:
-                head, labels, body = found = heads[rows * width] = (
-                    full_labels(items, start, rows * width))
-            else:
-                head, labels, body = found
-            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
-                break
-            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
-            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
-                continue
-            if rows == 2 and not sub_header(grid[0], grid[1]):
-                continue
-            first = first_cell(items, body)
-            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
-            grouper = Grouper(items, facts, Header(labels), numbered)
-            stop, left, starts, repeated = _walk(grouper, first, body, width, repeats)
-            if stop > facts.reach:
-                facts.reach = stop
-            score = _score(facts, starts, width, repeated, left, numbered, rows, weights)
-            if best is None or score > best[0]:
-                best = (score, grouper, head, body, width, rows)
+    for rows, width, head, labels, body in headers(items, start):
+        first = first_cell(items, body)
+        numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+        grouper = Grouper(items, facts, Header(labels), numbered)
+        stop, left, starts, repeated = _walk(grouper, first, body, width, repeats)
+        if stop > facts.reach:
+            facts.reach = stop
+        score = _score(facts, starts, width, repeated, left, numbered, rows, weights)
+        if best is None or score > best[0]:
+            best = (score, grouper, head, body, width, rows)
     if best is None:
         return None
     _, grouper, head, body, width, rows = best

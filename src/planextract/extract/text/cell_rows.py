@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
 from planextract.extract.model import Paragraph
@@ -355,6 +356,34 @@ def full_labels(items: list[RawCell | Loose], start: int, count: int
         labels[-1] = f"{labels[-1]} {items[index].text.strip()}".strip()
         index += 1  # one word right after the header is more of its last label
     return cells, labels, index
+
+
+def headers(items: list[RawCell | Loose], start: int
+            ) -> Iterator[tuple[int, int, list[RawCell], list[str], int]]:
+    """Each header a table starting at ``items[start]`` may have, as ``(rows, width,
+    head, labels, body)``: one or two rows of 2 to ``MAX_HEADER_CELLS`` labels (empty
+    cells allowed, at least two filled on top, none of its rows all empty, a second
+    row only under a merged or empty top cell), its cells, their labels and the index
+    of the first item after it. The widths of one row count stop at the first run
+    that is not all labels. Shared by ``cell_choose.choose`` and its reference, so
+    they differ only in how they weigh a reading."""
+    heads: dict[int, tuple] = {}  # by how many cells: a header of two rows of w is one of 2w
+    for rows in range(1, MAX_HEADER_ROWS + 1):
+        for width in range(2, MAX_HEADER_CELLS + 1):
+            found = heads.get(rows * width)
+            if found is None:
+                head, labels, body = found = heads[rows * width] = (
+                    full_labels(items, start, rows * width))
+            else:
+                head, labels, body = found
+            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
+                break
+            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
+            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
+                continue
+            if rows == 2 and not sub_header(grid[0], grid[1]):
+                continue
+            yield rows, width, head, labels, body
 
 
 def first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:
