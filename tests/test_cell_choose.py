@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_cell_width_search import _SPEC, _fields, _items
 from text_exports import (
+    ROOT,
     corpus_text_documents,
     everything,
     swap_everywhere,
@@ -29,7 +30,6 @@ from planextract.extract.text import cell_choose, cell_evidence, cell_rows, cell
 from planextract.extract.text.cell_items import Break, Loose, RawCell
 from planextract.settings import DEFAULT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
