@@ -360,13 +360,10 @@ def full_labels(items: list[RawCell | Loose], start: int, count: int
 
 def headers(items: list[RawCell | Loose], start: int
             ) -> Iterator[tuple[int, int, list[RawCell], list[str], int]]:
-    """Each header a table starting at ``items[start]`` may have, as ``(rows, width,
-    head, labels, body)``: one or two rows of 2 to ``MAX_HEADER_CELLS`` labels (empty
-    cells allowed, at least two filled on top, none of its rows all empty, a second
-    row only under a merged or empty top cell), its cells, their labels and the index
-    of the first item after it. The widths of one row count stop at the first run
-    that is not all labels. Shared by ``cell_choose.choose`` and its reference, so
-    they differ only in how they weigh a reading."""
+    """Each header the table at ``items[start]`` may have, as ``(rows, width, head,
+    labels, body)`` (body: the first item after it), that passes the label, grid and
+    sub-header checks: one loop for ``cell_choose.choose`` and its reference, which
+    then differ only in how they weigh a reading."""
     heads: dict[int, tuple] = {}  # by how many cells: a header of two rows of w is one of 2w
     for rows in range(1, MAX_HEADER_ROWS + 1):
         for width in range(2, MAX_HEADER_CELLS + 1):
