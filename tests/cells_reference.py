@@ -11,20 +11,16 @@ from planextract.extract.model import Paragraph, RawDocument
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence
 from planextract.extract.text.cell_choose import choose
-from planextract.extract.text.cell_items import Loose, RawCell
-from planextract.extract.text.cell_labels import ROW_NUMBER, is_label
+from planextract.extract.text.cell_items import Break, Loose, RawCell
+from planextract.extract.text.cell_labels import ROW_NUMBER
 from planextract.extract.text.cell_rows import (
-    MAX_HEADER_CELLS,
-    MAX_HEADER_ROWS,
     Facts,
+    Grouper,
     Header,
     Parse,
-    _first_cell,
-    _full_labels,
-    _Grouper,
-    _header_folds,
-    _score,
-    _sub_header,
+    first_cell,
+    header_folds,
+    headers,
 )
 from planextract.extract.text.cell_split import CELL_START, fold_loose, stands_alone
 from planextract.extract.text.cells import _as_text, _header_start, _table_blocks
@@ -122,30 +118,64 @@ def read_whole(data: bytes, settings: Settings) -> RawDocument:
 
 
 def grouped_choose(items: list[RawCell | Loose], start: int, facts: Facts,
-           weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
-    """``cell_choose.choose`` as it was: every width tried read into its ``Parse``
-    (``_Grouper.group``) and scored from its rows (``cell_rows._score``)."""
+                   weights: TextCellSettings = DEFAULT.text_cells) -> Parse | None:
+    """``cell_choose.choose`` as it was: every header ``cell_rows.headers`` finds
+    read into its ``Parse`` (``Grouper.group``) and scored from its rows
+    (``grouped_score``)."""
     best: tuple[tuple, Parse, int] | None = None
-    for rows in range(1, MAX_HEADER_ROWS + 1):
-        for width in range(2, MAX_HEADER_CELLS + 1):
-            head, labels, body = _full_labels(items, start, rows * width)
-            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
-                break
-            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
-            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
-                continue
-            if rows == 2 and not _sub_header(grid[0], grid[1]):
-                continue
-            first = _first_cell(items, body)
-            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
-            parse = Parse(width=width, header=[head[r * width:(r + 1) * width]
-                                               for r in range(rows)])
-            grouper = _Grouper(items, facts, Header(labels), numbered)
-            parse = grouper.group(body, parse)
-            if parse.stop > facts.reach:
-                facts.reach = parse.stop
-            parse.folds += _header_folds(items[start:body])
-            score = _score(parse, numbered, weights)
-            if best is None or score > best[0]:
-                best = (score, parse, body)
+    for rows, width, head, labels, body in headers(items, start):
+        first = first_cell(items, body)
+        numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+        parse = Parse(width=width, header=[head[r * width:(r + 1) * width] for r in range(rows)])
+        grouper = Grouper(items, facts, Header(labels), numbered)
+        parse = grouper.group(body, parse)
+        if parse.stop > facts.reach:
+            facts.reach = parse.stop
+        parse.folds += header_folds(items[start:body])
+        score = grouped_score(parse, numbered, weights)
+        if best is None or score > best[0]:
+            best = (score, parse, body)
     return best[1] if best else None
+
+
+def grouped_score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
+    """A reading's score from its rows (``Parse``): what ``cell_choose._score``
+    counts over bytes, kept as its reference."""
+    rows = parse.rows
+    repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
+    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
+               if numbered and rows else 0.0)
+    evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
+                + (weights.repeat_weight if repeated else 0.0)
+                - (weights.left_penalty if parse.left else 0.0))
+    return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
+
+
+def homogeneity(rows: list[list[RawCell]]) -> float:
+    """How alike the cells of each column are (numbers, dates, short and long
+    text), the share of filled cells of their column's commonest kind, less
+    for fewer rows: the right width lines the same kinds up in columns."""
+    if not rows:
+        return 0.0
+    same = filled = 0
+    for column in zip(*rows):
+        counts: dict[str, int] = {}  # counted in one walk: no list, set and recount a column
+        for cell in column:
+            kind = cell.kind  # _kind_of(cell.label), set with the label
+            if kind:
+                counts[kind] = counts.get(kind, 0) + 1
+        if counts:
+            same += max(counts.values())
+            filled += sum(counts.values())
+    return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
+
+
+def blank_agreement(rows: list[list[RawCell]]) -> float:
+    """F1 of "a blank line before a cell" as a sign of "a row starts here"
+    (0 when the export prints no blank line before any cell)."""
+    hits = sum(1 for row in rows if row[0].blank_before)
+    if not hits:
+        return 0.0
+    misses = len(rows) - hits
+    false = sum(1 for row in rows for cell in row if cell.blank_before) - hits
+    return 2 * hits / (2 * hits + misses + false) if hits else 0.0

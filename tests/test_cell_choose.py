@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_cell_width_search import _SPEC, _fields, _items
 from text_exports import (
+    ROOT,
     corpus_text_documents,
     everything,
     swap_everywhere,
@@ -29,7 +30,6 @@ from planextract.extract.text import cell_choose, cell_evidence, cell_rows, cell
 from planextract.extract.text.cell_items import Break, Loose, RawCell
 from planextract.settings import DEFAULT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
@@ -53,7 +53,7 @@ def _compare_every_start(items: list[RawCell | Loose], weights=DEFAULT.text_cell
     tallied: list[tuple] = []
     scored: list[tuple] = []
     tally = _recorded(cell_choose, "_score", tallied)
-    score = _recorded(cells_reference, "_score", scored)
+    score = _recorded(cells_reference, "grouped_score", scored)
     try:
         for start, item in enumerate(items):
             if isinstance(item, RawCell):
@@ -64,7 +64,7 @@ def _compare_every_start(items: list[RawCell | Loose], weights=DEFAULT.text_cell
                 assert _fields(got) == _fields(expected)
                 assert facts.reach == reference.reach
     finally:
-        cell_choose._score, cells_reference._score = tally, score
+        cell_choose._score, cells_reference.grouped_score = tally, score
 
 
 @settings(max_examples=600, deadline=None)

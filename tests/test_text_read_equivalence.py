@@ -79,7 +79,7 @@ class ReferenceHeader(cell_rows.Header):
         return None
 
 
-class ReferenceGrouper(cell_rows._Grouper):
+class ReferenceGrouper(cell_rows.Grouper):
     """``group`` as it was: the repeat and next-header checks at every row
     start, a cell too long for a label too."""
 
@@ -162,8 +162,8 @@ def reference_score(parse, numbered, weights) -> tuple:
     repeated = sum(o.cells for o in parse.out if isinstance(o, cell_rows.Break))
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
-    evidence = (weights.blank_weight * cell_rows.blank_agreement(rows)
-                + cell_rows.homogeneity(rows) + numbers
+    evidence = (weights.blank_weight * cells_reference.blank_agreement(rows)
+                + cells_reference.homogeneity(rows) + numbers
                 + (weights.repeat_weight if repeated else 0.0)
                 - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
@@ -176,14 +176,14 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     best = None
     for rows in range(1, cell_rows.MAX_HEADER_ROWS + 1):
         for width in range(2, cell_rows.MAX_HEADER_CELLS + 1):
-            head, labels, body = cell_rows._full_labels(items, start, rows * width)
+            head, labels, body = cell_rows.full_labels(items, start, rows * width)
             if len(head) < rows * width or not all(reference_is_label(x) or not x
                                                    for x in labels):
                 break
             grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
             if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
                 continue
-            if rows == 2 and not cell_rows._sub_header(grid[0], grid[1]):
+            if rows == 2 and not cell_rows.sub_header(grid[0], grid[1]):
                 continue
             first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
@@ -191,7 +191,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
                                                          for r in range(rows)])
             grouper = ReferenceGrouper(items, facts, ReferenceHeader(labels), numbered)
             parse = grouper.group(body, parse)
-            parse.folds += cell_rows._header_folds(items[start:body])
+            parse.folds += cell_rows.header_folds(items[start:body])
             score = reference_score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
@@ -286,8 +286,8 @@ def _reference_paths(monkeypatch) -> None:
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells_reference, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "word_tuple", cell_labels.word_set)  # a set an answer
-    monkeypatch.setattr(cell_rows, "homogeneity", reference_homogeneity)
-    monkeypatch.setattr(cell_rows, "blank_agreement", reference_blank_agreement)
+    monkeypatch.setattr(cells_reference, "homogeneity", reference_homogeneity)
+    monkeypatch.setattr(cells_reference, "blank_agreement", reference_blank_agreement)
     monkeypatch.setattr(markdown, "inline_markdown", reference_inline_markdown)
     monkeypatch.setattr(parts, "collapse", reference_collapse)
     monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
@@ -370,12 +370,12 @@ def test_the_width_weights_come_from_settings():
     parse = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row], left=[row[0]])
     whole = cell_rows.Parse(width=2, header=[[cell, cell]], out=[row])
     for weights in (DEFAULT.text_cells, replace(DEFAULT.text_cells, left_penalty=0.25)):
-        lost = (cell_rows._score(whole, False, weights)[1]
-                - cell_rows._score(parse, False, weights)[1])
+        lost = (cells_reference.grouped_score(whole, False, weights)[1]
+                - cells_reference.grouped_score(parse, False, weights)[1])
         assert lost == pytest.approx(weights.left_penalty)
     doubled = replace(DEFAULT.text_cells, blank_weight=2 * DEFAULT.text_cells.blank_weight)
-    assert cell_rows._score(whole, False, doubled)[1] > cell_rows._score(whole, False,
-                                                                         DEFAULT.text_cells)[1]
+    score = cells_reference.grouped_score
+    assert score(whole, False, doubled)[1] > score(whole, False, DEFAULT.text_cells)[1]
 
 
 def reference_collapse(text: str) -> str:
@@ -413,8 +413,8 @@ def test_header_repeats_and_column_kinds_are_the_reference(labels, texts):
         assert fast.repeat_at(made, at) == reference.repeat_at(made, at)
     for width in (1, 2, 3, 5):
         rows = [made[i:i + width] for i in range(0, len(made) - width + 1, width)]
-        assert cell_evidence.homogeneity(rows) == reference_homogeneity(rows)
-        assert cell_evidence.blank_agreement(rows) == reference_blank_agreement(rows)
+        assert cells_reference.homogeneity(rows) == reference_homogeneity(rows)
+        assert cells_reference.blank_agreement(rows) == reference_blank_agreement(rows)
 
 
 @settings(max_examples=300, deadline=None)

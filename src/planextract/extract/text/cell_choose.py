@@ -10,7 +10,7 @@ header repeated, the next header, a heading typed as a cell) is asked where a ro
 starts, the lone lines where a row ends, and nothing is asked in between (lone lines
 inside a row are only more text of its cell). The score is counted from the rows'
 starts over the kinds' and blank lines' bytes. The chosen width alone is then read
-into its ``Parse`` by ``cell_rows._Grouper.group``, as every width was
+into its ``Parse`` by ``cell_rows.Grouper.group``, as every width was
 (``cells_reference.grouped_choose``, which a test swaps in over whole exports).
 """
 
@@ -24,21 +24,17 @@ from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,
     ROW_NUMBER,
     is_heading_line,
-    is_label,
     is_title,
     word_tuple,
 )
 from planextract.extract.text.cell_rows import (
-    MAX_HEADER_CELLS,
-    MAX_HEADER_ROWS,
     Facts,
+    Grouper,
     Header,
-    _first_cell,
-    _full_labels,
-    _Grouper,
-    _header_folds,
-    _plain,
-    _sub_header,
+    first_cell,
+    header_folds,
+    headers,
+    unmarked,
 )
 from planextract.settings import DEFAULT, TextCellSettings
 
@@ -51,41 +47,26 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
     facts.place(items)
     best: tuple | None = None
     repeats: dict[tuple[str, str], dict[str, bool]] = {}
-    heads: dict[int, tuple] = {}  # by how many cells: a header of two rows of w is one of 2w
-    for rows in range(1, MAX_HEADER_ROWS + 1):
-        for width in range(2, MAX_HEADER_CELLS + 1):
-            found = heads.get(rows * width)
-            if found is None:
-                head, labels, body = found = heads[rows * width] = (
-                    _full_labels(items, start, rows * width))
-            else:
-                head, labels, body = found
-            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
-                break
-            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
-            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
-                continue
-            if rows == 2 and not _sub_header(grid[0], grid[1]):
-                continue
-            first = _first_cell(items, body)
-            numbered = first is not None and bool(ROW_NUMBER.match(first.label))
-            grouper = _Grouper(items, facts, Header(labels), numbered)
-            stop, left, starts, repeated = _walk(grouper, first, body, width, repeats)
-            if stop > facts.reach:
-                facts.reach = stop
-            score = _score(facts, starts, width, repeated, left, numbered, rows, weights)
-            if best is None or score > best[0]:
-                best = (score, grouper, head, body, width, rows)
+    for rows, width, head, labels, body in headers(items, start):
+        first = first_cell(items, body)
+        numbered = first is not None and bool(ROW_NUMBER.match(first.label))
+        grouper = Grouper(items, facts, Header(labels), numbered)
+        stop, left, starts, repeated = _walk(grouper, first, body, width, repeats)
+        if stop > facts.reach:
+            facts.reach = stop
+        score = _score(facts, starts, width, repeated, left, numbered, rows, weights)
+        if best is None or score > best[0]:
+            best = (score, grouper, head, body, width, rows)
     if best is None:
         return None
     _, grouper, head, body, width, rows = best
     parse = Parse(width=width, header=[head[r * width:(r + 1) * width] for r in range(rows)])
     parse = grouper.group(body, parse)
-    parse.folds += _header_folds(items[start:body])
+    parse.folds += header_folds(items[start:body])
     return parse
 
 
-def _walk(grouper: _Grouper, first: RawCell | None, body: int, width: int,
+def _walk(grouper: Grouper, first: RawCell | None, body: int, width: int,
           memo: dict[tuple[str, str], dict[str, bool]]) -> tuple[int, bool, list[int], int]:
     """``grouper.group(body, ...)`` at ``width`` a row at a time, told as where it
     stops, whether cells are left in an unfinished row, the cells' indices where its
@@ -158,19 +139,19 @@ def _may_repeat(header: Header, memo: dict[tuple[str, str], dict[str, bool]]
     return known, may_repeat
 
 
-def _ends_table(grouper: _Grouper, begin: int, at: int) -> bool:
+def _ends_table(grouper: Grouper, begin: int, at: int) -> bool:
     """The lone lines from item ``begin`` to cell ``at``, at a row boundary, are
-    followed by a new table (``_Grouper.loose_run``'s answer when no row is open)."""
+    followed by a new table (``Grouper.loose_run``'s answer when no row is open)."""
     if not grouper.facts.opens_table(at):
         return False
     run = grouper.items[begin:grouper.facts.places[at]]
-    title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
+    title = next((i for i, x in enumerate(run) if is_title(unmarked(x.text))), len(run))
     return grouper.new_table(at, run, title)
 
 
 def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: bool,
            numbered: bool, header_rows: int, weights: TextCellSettings) -> tuple:
-    """``cell_rows._score`` of the rows starting at ``starts``, counted over bytes:
+    """``cells_reference.grouped_score`` of the rows starting at ``starts``, counted over bytes:
     the same counts, the same sums in the same order."""
     rows = len(starts)
     blank = homogeneity = numbers = 0.0

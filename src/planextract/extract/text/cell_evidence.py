@@ -1,19 +1,16 @@
-"""How well a reading of a one-cell-per-line export lines its cells up: the
-evidence ``cell_rows`` weighs between widths."""
+"""How well a reading of a one-cell-per-line export lines its cells up: the cells'
+kinds, and their codes ``cell_choose`` tallies between widths (the evidence counted
+from a reading's rows, ``homogeneity`` and ``blank_agreement``, is the tests'
+reference, ``cells_reference``)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from planextract.extract.text.cell_labels import DATE_LIKE, ROW_NUMBER
 
 _DIGIT = re.compile(r"[0-9]")
-
-if TYPE_CHECKING:
-    from planextract.extract.text.cell_rows import RawCell
-
 
 # the kinds the split asks for remembered at most this many at a time: the repeated
 # texts (statuses, owners, dates) stay; 16,384 entries (a 10 MB export's split fills
@@ -66,36 +63,6 @@ def kind_code(kind: str | None) -> int:
 def codes() -> range:
     """Every kind's code but no kind's."""
     return range(1, len(_CODES))
-
-
-def homogeneity(rows: list[list[RawCell]]) -> float:
-    """How alike the cells of each column are (numbers, dates, short and long
-    text), the share of filled cells of their column's commonest kind, less
-    for fewer rows: the right width lines the same kinds up in columns."""
-    if not rows:
-        return 0.0
-    same = filled = 0
-    for column in zip(*rows):
-        counts: dict[str, int] = {}  # counted in one walk: no list, set and recount a column
-        for cell in column:
-            kind = cell.kind  # _kind_of(cell.label), set with the label
-            if kind:
-                counts[kind] = counts.get(kind, 0) + 1
-        if counts:
-            same += max(counts.values())
-            filled += sum(counts.values())
-    return (same / filled if filled else 0.0) * len(rows) / (len(rows) + 1)
-
-
-def blank_agreement(rows: list[list[RawCell]]) -> float:
-    """F1 of "a blank line before a cell" as a sign of "a row starts here"
-    (0 when the export prints no blank line before any cell)."""
-    hits = sum(1 for row in rows if row[0].blank_before)
-    if not hits:
-        return 0.0
-    misses = len(rows) - hits
-    false = sum(1 for row in rows for cell in row if cell.blank_before) - hits
-    return 2 * hits / (2 * hits + misses + false) if hits else 0.0
 
 
 def forget() -> None:

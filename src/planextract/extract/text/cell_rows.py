@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
-from planextract.extract.text.cell_evidence import blank_agreement, homogeneity, kind_code
+from planextract.extract.text.cell_evidence import kind_code
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
     ANSWERS_KEPT,
@@ -44,7 +45,6 @@ from planextract.extract.text.cell_labels import (
     word_tuple,
 )
 from planextract.lexicon.column_roles import is_header_row, role_of
-from planextract.settings import TextCellSettings
 
 # a row number: "1", "12", "1.1", "A 1", "1000.1" -- a bare year is a date, not one
 MAX_HEADER_CELLS = 20
@@ -209,11 +209,12 @@ class Facts:
         return opens == 2
 
 
-def _plain(text: str) -> str:
+def unmarked(text: str) -> str:
+    """A lone line's plain text, a Markdown heading's marks dropped."""
     return plain(_HEADING_MARK.sub("", text))
 
 
-class _Grouper:
+class Grouper:
     """Groups the items after a header into rows of ``width`` cells."""
 
     def __init__(self, items: list[RawCell | Loose], facts: Facts,
@@ -229,15 +230,15 @@ class _Grouper:
             return False
         target = parse.last_row[-1] if parse.last_row else parse.header[-1][-1]
         at = self.items[next_item].at if next_item < len(self.items) else None
-        title = next((i for i, x in enumerate(run) if is_title(_plain(x.text))), len(run))
+        title = next((i for i, x in enumerate(run) if is_title(unmarked(x.text))), len(run))
         if at is not None and self.facts.opens_table(at) and self.new_table(at, run, title):
             # a new table: its title lines are paragraphs, lines before them end the cell
             parse.folds += [(target, loose) for loose in run[:title]]
-            parse.out += [Paragraph(text=_plain(x.text), line=x.number) for x in run[title:]]
+            parse.out += [Paragraph(text=unmarked(x.text), line=x.number) for x in run[title:]]
             return True
-        first = next((i for i, x in enumerate(run) if is_heading_line(_plain(x.text))), len(run))
+        first = next((i for i, x in enumerate(run) if is_heading_line(unmarked(x.text))), len(run))
         parse.folds += [(target, loose) for loose in run[:first]]
-        parse.out += [Paragraph(text=_plain(x.text), line=x.number, level=HEADING_LEVEL)
+        parse.out += [Paragraph(text=unmarked(x.text), line=x.number, level=HEADING_LEVEL)
                       for x in run[first:]]
         return False
 
@@ -252,7 +253,7 @@ class _Grouper:
         if title == len(run):
             return False
         following = next((c.label for c in self.cells[at + repeat:at + repeat + 8] if c.label), "")
-        return any(is_heading_line(_plain(x.text)) for x in run) or not following[:1].islower()
+        return any(is_heading_line(unmarked(x.text)) for x in run) or not following[:1].islower()
 
     def next_header(self, at: int, width: int) -> bool:
         """A run of labels longer than a row, opening a table, starts at this
@@ -324,7 +325,7 @@ class _Grouper:
         return parse
 
 
-def _sub_header(top: list[str], lower: list[str]) -> bool:
+def sub_header(top: list[str], lower: list[str]) -> bool:
     """``lower`` completes ``top`` as a second header row: each of its labels
     under an empty top cell or under a top label spanning on to the right
     (a merged cell), at least one under an empty one."""
@@ -334,18 +335,7 @@ def _sub_header(top: list[str], lower: list[str]) -> bool:
     return all(not top[i] or (i + 1 < len(top) and not top[i + 1]) for i in filled)
 
 
-def _score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
-    rows = parse.rows
-    repeated = sum(o.cells for o in parse.out if isinstance(o, Break))
-    numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
-               if numbered and rows else 0.0)
-    evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (weights.repeat_weight if repeated else 0.0)
-                - (weights.left_penalty if parse.left else 0.0))
-    return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
-
-
-def _full_labels(items: list[RawCell | Loose], start: int, count: int
+def full_labels(items: list[RawCell | Loose], start: int, count: int
                  ) -> tuple[list[RawCell], list[str], int]:
     """The first ``count`` cells from ``items[start]``, their labels with the
     loose lines printed after each (a label broken over a blank line), and the
@@ -368,7 +358,32 @@ def _full_labels(items: list[RawCell | Loose], start: int, count: int
     return cells, labels, index
 
 
-def _first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:
+def headers(items: list[RawCell | Loose], start: int
+            ) -> Iterator[tuple[int, int, list[RawCell], list[str], int]]:
+    """Each header the table at ``items[start]`` may have, as ``(rows, width, head,
+    labels, body)`` (body: the first item after it), that passes the label, grid and
+    sub-header checks: one loop for ``cell_choose.choose`` and its reference, which
+    then differ only in how they weigh a reading."""
+    heads: dict[int, tuple] = {}  # by how many cells: a header of two rows of w is one of 2w
+    for rows in range(1, MAX_HEADER_ROWS + 1):
+        for width in range(2, MAX_HEADER_CELLS + 1):
+            found = heads.get(rows * width)
+            if found is None:
+                head, labels, body = found = heads[rows * width] = (
+                    full_labels(items, start, rows * width))
+            else:
+                head, labels, body = found
+            if len(head) < rows * width or not all(is_label(x) or not x for x in labels):
+                break
+            grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
+            if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
+                continue
+            if rows == 2 and not sub_header(grid[0], grid[1]):
+                continue
+            yield rows, width, head, labels, body
+
+
+def first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:
     """The first cell at or after ``start``, walked to by index: ``items[start:]``
     copied the rest of the file for every width tried (quadratic in the tables)."""
     for index in range(start, len(items)):
@@ -378,7 +393,7 @@ def _first_cell(items: list[RawCell | Loose], start: int) -> RawCell | None:
     return None
 
 
-def _header_folds(items: list[RawCell | Loose]) -> list[tuple[RawCell, Loose]]:
+def header_folds(items: list[RawCell | Loose]) -> list[tuple[RawCell, Loose]]:
     """Each loose line of the header given back to the label it breaks."""
     folds, owner = [], None
     for item in items:

@@ -17,7 +17,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 
-from planextract.extract.text.cell_evidence import kind_code
 from planextract.extract.text.cell_items import Loose, RawCell
 from planextract.extract.text.cell_labels import is_label
 from planextract.extract.text.cell_rows import (
@@ -92,13 +91,11 @@ class Stretch:
         """Split another stretch of lines, its final items added."""
         self.split.run(self._stretch)
         cells, before, items = self.cells, len(self.cells), self.items
-        places, kinds, blanks = self.facts.places, self.facts.kinds, self.facts.blanks
+        add_place = self.facts.add_place
         for item in self.split.take():
             if isinstance(item, RawCell):  # its place, kind and blank line (``Facts.place``)
                 item.at = len(cells)
-                places.append(len(items))
-                kinds.append(kind_code(item.kind))
-                blanks.append(1 if item.blank_before else 0)
+                add_place(len(items), item)
                 cells.append(item)
             items.append(item)
         self.cell_count += len(cells) - before
