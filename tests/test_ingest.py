@@ -48,6 +48,19 @@ def rows(ds: Path, name: str) -> pd.DataFrame:
     return frame.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
+def assert_same_runs(now: list[dict], before: list[dict], now_ds: Path, before_ds: Path,
+                     workers: int) -> None:
+    """Two ingest runs of one inbox gave the same log lines (in the same order with
+    one worker, whose answers come in the order read; the same set with two, whose
+    answers interleave as they come) and the same four tables."""
+    if workers == 1:
+        assert now == before
+    else:
+        assert sorted(now, key=json.dumps) == sorted(before, key=json.dumps)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(rows(now_ds, name), rows(before_ds, name), obj=name)
+
+
 @pytest.fixture
 def inbox(tmp_path):
     folder = tmp_path / "inbox"

@@ -11,7 +11,6 @@ import sys
 import time
 from types import SimpleNamespace
 
-import pandas as pd
 import pytest
 from conftest import ROOT
 
@@ -27,11 +26,10 @@ from planextract.pipeline.isolation import (
     nap,
     quick_time,
 )
-from planextract.schema.delta import TABLES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import rows  # noqa: E402
+from test_ingest import assert_same_runs  # noqa: E402
 
 FAR = float("inf")  # no time limit near
 
@@ -139,13 +137,7 @@ def test_answers_taken_after_naps_give_the_dataset_and_log_of_looking_at_once(
     monkeypatch.setattr(isolation, "NAP", 0.0)  # the reference: look at once
     reference = _run(inbox, tmp_path / "reference", workers, capsys)
     assert not any(naps)
-    if workers == 1:  # answers in the order read: the same lines in the same order
-        assert now == reference
-    else:  # two workers' answers interleave as they come, with or without naps
-        assert sorted(now, key=json.dumps) == sorted(reference, key=json.dumps)
-    for name in TABLES:
-        pd.testing.assert_frame_equal(rows(tmp_path / "now", name),
-                                      rows(tmp_path / "reference", name), obj=name)
+    assert_same_runs(now, reference, tmp_path / "now", tmp_path / "reference", workers)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -177,10 +169,4 @@ def test_the_rule_before_gives_the_same_dataset_and_log(tmp_path, monkeypatch, c
     before = _run(inbox, tmp_path / "before", workers, capsys)
     assert max(waits) > FIXED_NAP  # longer naps than the rule before: it was taken
     assert FIXED_NAP in waits_before  # and the rule before was asked, and napped
-    if workers == 1:
-        assert now == before
-    else:
-        assert sorted(now, key=json.dumps) == sorted(before, key=json.dumps)
-    for name in TABLES:
-        pd.testing.assert_frame_equal(rows(tmp_path / "now", name),
-                                      rows(tmp_path / "before", name), obj=name)
+    assert_same_runs(now, before, tmp_path / "now", tmp_path / "before", workers)

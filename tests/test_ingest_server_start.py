@@ -10,16 +10,14 @@ import json
 import subprocess
 import sys
 
-import pandas as pd
 import pytest
 from conftest import ROOT, SAMPLES
 
 from planextract.pipeline import forkctx
-from planextract.schema.delta import TABLES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import rows  # noqa: E402
+from test_ingest import assert_same_runs  # noqa: E402
 from test_ingest_startup import TEXT_SAMPLE, _probe  # noqa: E402
 
 # a plan as Windows office software writes it: pound signs, en dashes, curly quotes
@@ -118,13 +116,7 @@ def test_the_old_start_gives_the_same_log_and_dataset(tmp_path, workers):
     now = _run(inbox, tmp_path / "now", "now", workers)
     before = _run(inbox, tmp_path / "before", "before", workers)
     assert len(now) == 23
-    if workers == 1:
-        assert now == before
-    else:
-        assert sorted(now, key=json.dumps) == sorted(before, key=json.dumps)
-    for name in TABLES:
-        pd.testing.assert_frame_equal(rows(tmp_path / "now", name),
-                                      rows(tmp_path / "before", name), obj=name)
+    assert_same_runs(now, before, tmp_path / "now", tmp_path / "before", workers)
 
 
 def test_the_tracker_is_left_as_it_was_when_the_server_fails_to_start(monkeypatch):
