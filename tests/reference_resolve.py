@@ -18,6 +18,7 @@ from planextract.normalise.column_evidence import (
     colour_like,
     dated_column,
     id_like,
+    numbers_parents,
     owner_like,
     verb_share,
 )
@@ -195,6 +196,15 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
             roles[i] = "extra"
     if chosen is not None:
         roles[chosen] = "action"
+
+    # an unnamed column left of the actions whose cells open with the number their
+    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    if chosen is not None and "outcome" not in roles:
+        numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
+        for i in range(chosen):
+            if roles[i] == "extra" and any(numbers_parents(cells[i], cells[n]) for n in numbers):
+                roles[i] = "outcome"
+                break
 
     # an unnamed column of short labels left of the actions, printed once over
     # the rows it groups (a merged cell), is their theme

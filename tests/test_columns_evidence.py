@@ -181,3 +181,50 @@ def test_of_two_columns_named_action_the_one_worded_as_actions_holds_them():
                     ["We will tackle the shortlisting criteria with the staff networks",
                      "Review of interpreter bookings in every clinic"]]).roles == [
         "action", "extra"]
+
+
+def test_a_column_numbering_the_actions_parents_is_their_outcome():
+    from planextract.normalise.column_evidence import numbers_parents
+
+    assert numbers_parents(["1 Carers feel supported", "", "2 Fewer complaints"],
+                           ["1.1 Review leave", "1.2 Set up a network", "2.1 Audit replies"])
+    assert numbers_parents(["A1. Open recruitment", ""], ["A1.1", "A1.2"])
+    # a number that is no parent, numbers that are the same, or no number at all
+    assert not numbers_parents(["2 Carers feel supported"], ["1.1 Review leave"])
+    assert not numbers_parents(["1.1 Carers"], ["1.1 Review leave"])
+    assert not numbers_parents(["Carers feel supported"], ["1.1 Review leave"])
+    assert not numbers_parents(["1 Carers feel supported"], ["Review leave"])
+
+
+def test_an_unnamed_column_numbering_the_actions_parents_is_read_as_the_outcome():
+    # ``Where we want to be`` names no role; its numbers are those the actions sit under
+    doc = run(table(
+        ["Where we want to be", "Undertaking", "Lead", "By"],
+        ["1. Disabled staff progress as others do",
+         "1.1 Publish promotion rates by disability each year", "HR Manager", "May 2013"],
+        ["", "1.2 Offer a mentor to every disabled member of staff who asks",
+         "HR Manager", "Sept 2013"],
+        ["2. Residents can reach us in their own language",
+         "2.1 Translate the council tax leaflet", "Revenues Manager", "2014"],
+    ))
+    assert [(a.action_id, a.outcome_id, a.outcome) for a in doc.actions] == [
+        ("1.1", "1", "Disabled staff progress as others do"),
+        ("1.2", "1", "Disabled staff progress as others do"),
+        ("2.1", "2", "Residents can reach us in their own language")]
+
+
+def test_parent_numbers_with_the_ids_in_their_own_column_in_a_text_export():
+    from planextract.extract.registry import read_document
+    from planextract.normalise.document import normalise
+
+    lines = ["Para\tThe difference we seek\tSteps agreed\tHeld by\tTarget month",
+             "B1.1\tB1 Tenants with a disability find homes faster\tShorten the adaptation "
+             "queue for ground-floor lets\tLettings Officer\t06/2015",
+             "B1.2\tB1 Tenants with a disability find homes faster\tKeep a register of "
+             "adapted homes and who lives in them\tAsset Manager\t09/2015",
+             "B2.1\tB2 Older tenants are not isolated\tPhone every tenant over 80 each "
+             "winter\tSupport Worker\t12/2015"]
+    actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
+    assert [(a.action_id, a.outcome_id) for a in actions] == [
+        ("B1.1", "B1"), ("B1.2", "B1"), ("B2.1", "B2")]
+    assert actions[2].outcome == "Older tenants are not isolated"

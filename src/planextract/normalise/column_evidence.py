@@ -176,6 +176,39 @@ def _grouping_labels(values: list[str], actions: list[str]) -> bool:
                and not ID_LIKE.match(v) for v in filled) and not owner_like(filled, 0.5)
 
 
+_NUMBER_FIRST = re.compile(r"^([A-Z]?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2})\.?(?=\s|$)")
+_SPACE = re.compile(r"\s")
+
+
+def _number_first(text: str) -> tuple[str, str] | None:
+    """The number a cell opens with (spaces out: ``1. 1`` is ``1.1``) and the text after."""
+    match = _NUMBER_FIRST.match(text)
+    return (_SPACE.sub("", match.group(1)), text[match.end():].strip()) if match else None
+
+
+def numbers_parents(values: list[str], numbers: list[str]) -> bool:
+    """``values`` number the rows' parents: half its filled cells or more open with a
+    number and a text, and on every row where ``numbers`` (the actions' ids, or
+    their text) opens with a number too, the first is the second's parent (``1 Staff
+    feel safe`` beside ``1.1``; ``2.1 ...`` beside ``2.1.3``); one such row at least."""
+    filled = numbered = parents = 0
+    for value, number in zip(values, numbers):
+        if not value:
+            continue
+        filled += 1
+        own = _number_first(value)
+        if own is None or not own[1]:
+            continue  # a continuation's piece, a word
+        numbered += 1
+        child = _number_first(number)
+        if child is None:
+            continue  # a stacked cell's later row, an unnumbered action
+        if not child[0].startswith(own[0] + "."):
+            return False
+        parents += 1
+    return parents > 0 and numbered >= 0.5 * filled
+
+
 def _pick(candidates: list[int], facts: ColumnFacts, floor: float = 0.0) -> int | None:
     scored = [(facts.ask(action_score, i), -i, i) for i in candidates]
     scored = [s for s in scored if s[0] > floor]
@@ -323,6 +356,15 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             roles[i] = "extra"
     if chosen is not None:
         roles[chosen] = "action"
+
+    # an unnamed column left of the actions whose cells open with the number their
+    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    if chosen is not None and "outcome" not in roles:
+        numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
+        for i in range(chosen):
+            if roles[i] == "extra" and any(facts.pair(numbers_parents, i, n) for n in numbers):
+                roles[i] = "outcome"
+                break
 
     # an unnamed column of short labels left of the actions, printed once over
     # the rows it groups (a merged cell), is their theme
