@@ -22,6 +22,7 @@ from planextract.normalise.column_evidence import (
     owner_like,
     verb_share,
 )
+from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
 
@@ -109,6 +110,13 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
             if r == "extra" and any(cells[i]) and owner_like(cells[i]) \
                     and action_score(cells[i]) < settings.evidence_floor:
                 roles[i] = "owner"
+                break
+
+    # with no strand column named, an unnamed column whose cells name strands is it
+    if "strand" not in roles:
+        for i, r in enumerate(roles):
+            if r == "extra" and names_strands(cells[i]):
+                roles[i] = "strand"
                 break
 
     # two date columns side by side, the left one never later than the right

@@ -19,6 +19,7 @@ from planextract.lexicon.text import squash
 from planextract.normalise import dates, rag
 from planextract.normalise.action_words import action_like
 from planextract.normalise.column_facts import ColumnFacts
+from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
@@ -269,6 +270,13 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             if r == "extra" and ask(any, i) and ask(owner_like, i) \
                     and ask(action_score, i) < settings.evidence_floor:
                 roles[i] = "owner"
+                break
+
+    # with no strand column named, an unnamed column whose cells name strands is it
+    if "strand" not in roles:
+        for i, r in enumerate(roles):
+            if r == "extra" and ask(names_strands, i):
+                roles[i] = "strand"
                 break
 
     # two date columns side by side, the left one never later than the right
