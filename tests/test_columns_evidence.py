@@ -228,3 +228,51 @@ def test_parent_numbers_with_the_ids_in_their_own_column_in_a_text_export():
     assert [(a.action_id, a.outcome_id) for a in actions] == [
         ("B1.1", "B1"), ("B1.2", "B1"), ("B2.1", "B2")]
     assert actions[2].outcome == "Older tenants are not isolated"
+
+
+def test_an_adjective_taking_an_infinitive_is_no_agent_to():
+    # ``X to`` is an agent's action (``Wardens to``); ``-ly`` and ``-ble`` words before
+    # ``to`` state a condition, as issues are worded
+    assert action_like("Wardens to check the rota weekly")
+    assert action_like("Tenants' panel to be consulted on the charter")
+    assert not action_like("Tenants with a disability less likely to be rehoused quickly")
+    assert not action_like("Night staff unable to reach the training")
+
+
+def test_issues_worded_as_conditions_give_the_action_column_away():
+    doc = run(table(
+        ["No", "Reason for action", "Proposal", "Lead", "By"],
+        ["1", "Carers less likely to be offered flexible hours",
+         "Publish a flexible working guide for carers and brief every line manager on it",
+         "HR Manager", "2014"],
+        ["2", "Young tenants unable to reach the housing office",
+         "Open a Saturday surgery in the town library with a housing officer on duty",
+         "Housing Manager", "2015"],
+        ["3", "Few complaints recorded by ethnicity",
+         "Add an ethnicity field to the complaints form and report the figures each quarter",
+         "Complaints Officer", "2014"],
+        ["4", "Staff survey return rate low in depots",
+         "Run survey sessions in depot canteens during paid time with a union representative",
+         "HR Manager", "2016"],
+        ["5", "Partially sighted visitors miss the signs",
+         "Replace every reception sign with a high-contrast one and add tactile maps",
+         "Facilities Officer", "2015"],
+    ))
+    assert [a.action[:11] for a in doc.actions] == ["Publish a f", "Open a Satu", "Add an ethn",
+                                                    "Run survey ", "Replace eve"]
+
+
+def test_a_letter_and_number_apart_open_an_action_as_numbering_reads_them():
+    assert action_like("K 4 Benchmark the shift patterns against other forces")
+    assert action_like("K4 Benchmark the shift patterns against other forces")
+    doc = run(table(
+        ["Barrier", "Particulars", "Contact", "Deadline"],
+        ["Few women in firearms roles", "K 1 Further work on the fitness test with a coach",
+         "Training Inspector", "2016"],
+        ["Shift patterns deter carers", "K 2 Ongoing review of shift swaps by the rota team",
+         "Duty Manager", "2017"],
+        ["Shift patterns deter carers", "K 3 Trial of self-rostering on two teams",
+         "Duty Manager", "2017"],
+    ))
+    assert [a.action_id for a in doc.actions] == ["K1", "K2", "K3"]
+    assert doc.actions[0].action.startswith("Further work on the fitness test")
