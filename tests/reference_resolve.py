@@ -15,6 +15,7 @@ from planextract.normalise.column_evidence import (
     _grouping_labels,
     _holds_actions_over,
     action_score,
+    beside_others,
     colour_like,
     dated_column,
     id_like,
@@ -173,7 +174,8 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = reference_pick([i for i, r in enumerate(roles) if r == "extra"], cells,
                                floor=settings.evidence_floor)
-        if other is not None and _holds_actions_over(cells[other], cells[chosen]):
+        if other is not None and _holds_actions_over(cells[other],
+                                                     beside_others(cells, chosen)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")

@@ -276,3 +276,51 @@ def test_a_letter_and_number_apart_open_an_action_as_numbering_reads_them():
     ))
     assert [a.action_id for a in doc.actions] == ["K1", "K2", "K3"]
     assert doc.actions[0].action.startswith("Further work on the fitness test")
+
+
+def test_a_cell_alone_in_its_row_is_a_heading_not_a_cell_of_its_column():
+    from planextract.normalise.column_evidence import beside_others
+
+    columns = [["Aim 4: Open hiring", "A.1 Fair panels", ""],
+               ["", "Train panel chairs", "Audit shortlists"],
+               ["", "HR", "HR"]]
+    assert beside_others(columns, 0) == ["", "A.1 Fair panels", ""]
+    assert beside_others(columns, 1) == ["", "Train panel chairs", "Audit shortlists"]
+
+
+def test_objective_rows_across_an_outcome_column_leave_the_actions_beside_it():
+    # the objective rows fill the outcome column alone; counted, they made it look
+    # filled on more rows than the unnamed column of actions
+    doc = run(table(
+        ["Objective to reach", "Programme", "Lead", "When"],
+        ["Aim 4: Open hiring"],
+        ["4.1 Panels are fair", "4.1.1 Train every panel chair in fair selection",
+         "HR Manager", "2014"],
+        ["", "4.1.2 Audit a sample of shortlists against the person specification",
+         "HR Manager", "2015"],
+        ["Aim 5: Safe sites"],
+        ["5.1 Staff report abuse", "5.1.1 Set up a confidential line to report abuse",
+         "Safety Lead", "2014"],
+        ["5.2 Visitors feel safe", "5.2.1 Light the car park and the footpath to it",
+         "Estates Manager", "2016"],
+    ))
+    assert [a.action_id for a in doc.actions] == ["4.1.1", "4.1.2", "5.1.1", "5.2.1"]
+    assert doc.actions[3].action.startswith("Light the car park")
+
+
+def test_heading_rows_over_an_issue_column_leave_the_actions_beside_it():
+    doc = run(table(
+        ["Ref", "Concern", "Next", "Owner", "Target"],
+        ["", "Housing"],
+        ["1", "Repairs slow for disabled tenants",
+         "We will fast-track adaptations for tenants with a disability",
+         "Repairs Manager", "June 2015"],
+        ["", "Lettings"],
+        ["2", "Few bids from young people",
+         "We will run bidding clinics in the youth centre every month",
+         "Lettings Officer", "Sept 2015"],
+        ["", "Neighbourhoods"],
+        ["3", "Hate incidents reported late", "We will train wardens to log incidents on the day",
+         "Community Safety Officer", "2016"],
+    ))
+    assert [a.action[:12] for a in doc.actions] == ["We will fast", "We will run ", "We will trai"]

@@ -210,6 +210,15 @@ def numbers_parents(values: list[str], numbers: list[str]) -> bool:
     return parents > 0 and numbered >= 0.5 * filled
 
 
+def beside_others(columns: list[list[str]], index: int) -> list[str]:
+    """Column ``index``'s cells with those alone in their row blanked: a row filling
+    one cell of a wider table is a heading printed across it (an objective row, read
+    as a heading by the rows), not a cell of the column."""
+    column = columns[index] if index < len(columns) else []
+    return [v if v and any(r < len(c) and c[r] for k, c in enumerate(columns) if k != index)
+            else "" for r, v in enumerate(column)]
+
+
 def _pick(candidates: list[int], facts: ColumnFacts, floor: float = 0.0) -> int | None:
     scored = [(facts.ask(action_score, i), -i, i) for i in candidates]
     scored = [s for s in scored if s[0] > floor]
@@ -333,7 +342,8 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
-        if other is not None and facts.pair(_holds_actions_over, other, chosen):
+        if other is not None and _holds_actions_over(facts.column(other),
+                                                     beside_others(facts.columns, chosen)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
