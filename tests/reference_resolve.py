@@ -15,14 +15,13 @@ from planextract.normalise.column_evidence import (
     _grouping_labels,
     _holds_actions_over,
     action_score,
-    beside_others,
     colour_like,
     dated_column,
     id_like,
-    numbers_parents,
     owner_like,
     verb_share,
 )
+from planextract.normalise.column_shapes import beside_others, numbers_parents
 from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 

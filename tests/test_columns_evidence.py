@@ -184,7 +184,7 @@ def test_of_two_columns_named_action_the_one_worded_as_actions_holds_them():
 
 
 def test_a_column_numbering_the_actions_parents_is_their_outcome():
-    from planextract.normalise.column_evidence import numbers_parents
+    from planextract.normalise.column_shapes import numbers_parents
 
     assert numbers_parents(["1 Carers feel supported", "", "2 Fewer complaints"],
                            ["1.1 Review leave", "1.2 Set up a network", "2.1 Audit replies"])
@@ -279,7 +279,7 @@ def test_a_letter_and_number_apart_open_an_action_as_numbering_reads_them():
 
 
 def test_a_cell_alone_in_its_row_is_a_heading_not_a_cell_of_its_column():
-    from planextract.normalise.column_evidence import beside_others
+    from planextract.normalise.column_shapes import beside_others
 
     columns = [["Aim 4: Open hiring", "A.1 Fair panels", ""],
                ["", "Train panel chairs", "Audit shortlists"],

@@ -19,6 +19,7 @@ from planextract.lexicon.text import squash
 from planextract.normalise import dates, rag
 from planextract.normalise.action_words import action_like
 from planextract.normalise.column_facts import ColumnFacts
+from planextract.normalise.column_shapes import beside_others, numbers_parents
 from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
@@ -175,48 +176,6 @@ def _grouping_labels(values: list[str], actions: list[str]) -> bool:
         return False
     return all(len(v.split()) <= 6 and not action_like(v) and not _dated(v)
                and not ID_LIKE.match(v) for v in filled) and not owner_like(filled, 0.5)
-
-
-_NUMBER_FIRST = re.compile(r"^([A-Z]?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2})\.?(?=\s|$)")
-_SPACE = re.compile(r"\s")
-
-
-def _number_first(text: str) -> tuple[str, str] | None:
-    """The number a cell opens with (spaces out: ``1. 1`` is ``1.1``) and the text after."""
-    match = _NUMBER_FIRST.match(text)
-    return (_SPACE.sub("", match.group(1)), text[match.end():].strip()) if match else None
-
-
-def numbers_parents(values: list[str], numbers: list[str]) -> bool:
-    """``values`` number the rows' parents: half its filled cells or more open with a
-    number and a text, and on every row where ``numbers`` (the actions' ids, or
-    their text) opens with a number too, the first is the second's parent (``1 Staff
-    feel safe`` beside ``1.1``; ``2.1 ...`` beside ``2.1.3``); one such row at least."""
-    filled = numbered = parents = 0
-    for value, number in zip(values, numbers):
-        if not value:
-            continue
-        filled += 1
-        own = _number_first(value)
-        if own is None or not own[1]:
-            continue  # a continuation's piece, a word
-        numbered += 1
-        child = _number_first(number)
-        if child is None:
-            continue  # a stacked cell's later row, an unnumbered action
-        if not child[0].startswith(own[0] + "."):
-            return False
-        parents += 1
-    return parents > 0 and numbered >= 0.5 * filled
-
-
-def beside_others(columns: list[list[str]], index: int) -> list[str]:
-    """Column ``index``'s cells with those alone in their row blanked: a row filling
-    one cell of a wider table is a heading printed across it (an objective row, read
-    as a heading by the rows), not a cell of the column."""
-    column = columns[index] if index < len(columns) else []
-    return [v if v and any(r < len(c) and c[r] for k, c in enumerate(columns) if k != index)
-            else "" for r, v in enumerate(column)]
 
 
 def _pick(candidates: list[int], facts: ColumnFacts, floor: float = 0.0) -> int | None:
