@@ -122,3 +122,20 @@ def test_a_lone_row_of_labels_over_rows_that_prove_nothing_or_another_width_is_n
               table(["Review the rota", "Manager", "March 2014"],
                     ["Publish the figures", "Director", "June 2014"]))
     assert doc.actions == []
+
+
+def test_a_known_header_alone_in_its_block_resolves_its_columns_from_the_rows_after():
+    # the vocabulary names the header (owner, date) but not the column of actions:
+    # the cells must show it, and they are in the blocks after the heading line
+    labels = ["Where we want to be", "Plan of work", "Sponsor", "By when"]
+    assert is_header_row(labels)
+    doc = run(
+        table(labels),
+        "Goal 3: Fair promotion",
+        table(["3.1 Promotion is open to all", "3.1.1 Advertise every acting-up post on the "
+               "intranet for a fortnight", "Deputy Clerk", "Oct 2014"],
+              ["", "3.1.2 Publish acting-up appointments by grade each year",
+               "Deputy Clerk", "Mar 2015"], first_line=5),
+    )
+    assert [a.action_id for a in doc.actions] == ["3.1.1", "3.1.2"]
+    assert doc.actions[0].owners_raw == "Deputy Clerk"
