@@ -122,14 +122,19 @@ def heading_strands(text: str) -> list[str]:
     """The strands a heading names when it names nothing else (``Race``,
     ``Disability equality``, ``Strand: Pregnancy & Maternity``, ``Protected
     characteristic: Race``, ``Race actions``): a table under it takes them. Empty for
-    any other heading: at once for one with a word no such heading holds (issue 11:
-    asked of every paragraph and one-cell row, most of them read to the end)."""
+    any other heading: at once for one with a word no such heading holds, as printed
+    and without the labels ``unlabelled`` takes off (issue 11: asked of every
+    paragraph and one-cell row, most of them read to the end)."""
     if len(text.split()) > 8:
         return []
-    if not all(map(_heading_word, _WORD.findall(text.lower()))):
-        text = unlabelled(text)
-        if not text or not all(map(_heading_word, _WORD.findall(text.lower()))):
-            return []
+    found = _heading_terms(text)
+    return found if found else _heading_terms(unlabelled(text))
+
+
+def _heading_terms(text: str) -> list[str]:
+    """``heading_strands`` of a heading as printed: every term known."""
+    if not text or not all(map(_heading_word, _WORD.findall(text.lower()))):
+        return []
     cleaned = _NOISE.sub(" ", text)
     cleaned = _PUNCTUATION.sub(" ", cleaned)
     found = [known_term(" ".join(t.lower().split())) for t in _terms(cleaned)]
