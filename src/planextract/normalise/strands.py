@@ -152,6 +152,9 @@ def unlabelled(text: str) -> str:
     strands (``Race actions``): a heading naming strands may carry them. Empty when
     it has neither."""
     head, colon, rest = text.partition(":")
+    words = (rest if colon else text).split()
+    if not all(map(_heading_word, _WORD.findall(" ".join(words[:-1] or words).lower()))):
+        return ""  # a word no strand heading holds stays whatever is taken off (issue 11)
     out = rest if colon and role_of(head) == "strand" else text
     words = out.split()
     if len(words) > 1 and role_of(words[-1]) == "action":
