@@ -21,6 +21,8 @@ from planextract.normalise.column_evidence import (
     owner_like,
     verb_share,
 )
+from planextract.normalise.column_shapes import beside_others, numbers_parents
+from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
 
@@ -110,6 +112,13 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
                 roles[i] = "owner"
                 break
 
+    # with no strand column named, an unnamed column whose cells name strands is it
+    if "strand" not in roles:
+        for i, r in enumerate(roles):
+            if r == "extra" and names_strands(cells[i]):
+                roles[i] = "strand"
+                break
+
     # two date columns side by side, the left one never later than the right
     # one, are a start and an end (``Begins | Ends``, ``Date from | Until``)
     if "start" not in roles:
@@ -164,7 +173,8 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = reference_pick([i for i, r in enumerate(roles) if r == "extra"], cells,
                                floor=settings.evidence_floor)
-        if other is not None and _holds_actions_over(cells[other], cells[chosen]):
+        if other is not None and _holds_actions_over(cells[other],
+                                                     beside_others(cells, chosen)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
@@ -195,6 +205,15 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
             roles[i] = "extra"
     if chosen is not None:
         roles[chosen] = "action"
+
+    # an unnamed column left of the actions whose cells open with the number their
+    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    if chosen is not None and "outcome" not in roles:
+        numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
+        for i in range(chosen):
+            if roles[i] == "extra" and any(numbers_parents(cells[i], cells[n]) for n in numbers):
+                roles[i] = "outcome"
+                break
 
     # an unnamed column of short labels left of the actions, printed once over
     # the rows it groups (a merged cell), is their theme

@@ -181,3 +181,146 @@ def test_of_two_columns_named_action_the_one_worded_as_actions_holds_them():
                     ["We will tackle the shortlisting criteria with the staff networks",
                      "Review of interpreter bookings in every clinic"]]).roles == [
         "action", "extra"]
+
+
+def test_a_column_numbering_the_actions_parents_is_their_outcome():
+    from planextract.normalise.column_shapes import numbers_parents
+
+    assert numbers_parents(["1 Carers feel supported", "", "2 Fewer complaints"],
+                           ["1.1 Review leave", "1.2 Set up a network", "2.1 Audit replies"])
+    assert numbers_parents(["A1. Open recruitment", ""], ["A1.1", "A1.2"])
+    # a number that is no parent, numbers that are the same, or no number at all
+    assert not numbers_parents(["2 Carers feel supported"], ["1.1 Review leave"])
+    assert not numbers_parents(["1.1 Carers"], ["1.1 Review leave"])
+    assert not numbers_parents(["Carers feel supported"], ["1.1 Review leave"])
+    assert not numbers_parents(["1 Carers feel supported"], ["Review leave"])
+
+
+def test_an_unnamed_column_numbering_the_actions_parents_is_read_as_the_outcome():
+    # ``Where we want to be`` names no role; its numbers are those the actions sit under
+    doc = run(table(
+        ["Where we want to be", "Undertaking", "Lead", "By"],
+        ["1. Disabled staff progress as others do",
+         "1.1 Publish promotion rates by disability each year", "HR Manager", "May 2013"],
+        ["", "1.2 Offer a mentor to every disabled member of staff who asks",
+         "HR Manager", "Sept 2013"],
+        ["2. Residents can reach us in their own language",
+         "2.1 Translate the council tax leaflet", "Revenues Manager", "2014"],
+    ))
+    assert [(a.action_id, a.outcome_id, a.outcome) for a in doc.actions] == [
+        ("1.1", "1", "Disabled staff progress as others do"),
+        ("1.2", "1", "Disabled staff progress as others do"),
+        ("2.1", "2", "Residents can reach us in their own language")]
+
+
+def test_parent_numbers_with_the_ids_in_their_own_column_in_a_text_export():
+    from planextract.extract.registry import read_document
+    from planextract.normalise.document import normalise
+
+    lines = ["Para\tThe difference we seek\tSteps agreed\tHeld by\tTarget month",
+             "B1.1\tB1 Tenants with a disability find homes faster\tShorten the adaptation "
+             "queue for ground-floor lets\tLettings Officer\t06/2015",
+             "B1.2\tB1 Tenants with a disability find homes faster\tKeep a register of "
+             "adapted homes and who lives in them\tAsset Manager\t09/2015",
+             "B2.1\tB2 Older tenants are not isolated\tPhone every tenant over 80 each "
+             "winter\tSupport Worker\t12/2015"]
+    actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
+    assert [(a.action_id, a.outcome_id) for a in actions] == [
+        ("B1.1", "B1"), ("B1.2", "B1"), ("B2.1", "B2")]
+    assert actions[2].outcome == "Older tenants are not isolated"
+
+
+def test_an_adjective_taking_an_infinitive_is_no_agent_to():
+    # ``X to`` is an agent's action (``Wardens to``); ``-ly`` and ``-ble`` words before
+    # ``to`` state a condition, as issues are worded
+    assert action_like("Wardens to check the rota weekly")
+    assert action_like("Tenants' panel to be consulted on the charter")
+    assert not action_like("Tenants with a disability less likely to be rehoused quickly")
+    assert not action_like("Night staff unable to reach the training")
+
+
+def test_issues_worded_as_conditions_give_the_action_column_away():
+    doc = run(table(
+        ["No", "Reason for action", "Proposal", "Lead", "By"],
+        ["1", "Carers less likely to be offered flexible hours",
+         "Publish a flexible working guide for carers and brief every line manager on it",
+         "HR Manager", "2014"],
+        ["2", "Young tenants unable to reach the housing office",
+         "Open a Saturday surgery in the town library with a housing officer on duty",
+         "Housing Manager", "2015"],
+        ["3", "Few complaints recorded by ethnicity",
+         "Add an ethnicity field to the complaints form and report the figures each quarter",
+         "Complaints Officer", "2014"],
+        ["4", "Staff survey return rate low in depots",
+         "Run survey sessions in depot canteens during paid time with a union representative",
+         "HR Manager", "2016"],
+        ["5", "Partially sighted visitors miss the signs",
+         "Replace every reception sign with a high-contrast one and add tactile maps",
+         "Facilities Officer", "2015"],
+    ))
+    assert [a.action[:11] for a in doc.actions] == ["Publish a f", "Open a Satu", "Add an ethn",
+                                                    "Run survey ", "Replace eve"]
+
+
+def test_a_letter_and_number_apart_open_an_action_as_numbering_reads_them():
+    assert action_like("K 4 Benchmark the shift patterns against other forces")
+    assert action_like("K4 Benchmark the shift patterns against other forces")
+    doc = run(table(
+        ["Barrier", "Particulars", "Contact", "Deadline"],
+        ["Few women in firearms roles", "K 1 Further work on the fitness test with a coach",
+         "Training Inspector", "2016"],
+        ["Shift patterns deter carers", "K 2 Ongoing review of shift swaps by the rota team",
+         "Duty Manager", "2017"],
+        ["Shift patterns deter carers", "K 3 Trial of self-rostering on two teams",
+         "Duty Manager", "2017"],
+    ))
+    assert [a.action_id for a in doc.actions] == ["K1", "K2", "K3"]
+    assert doc.actions[0].action.startswith("Further work on the fitness test")
+
+
+def test_a_cell_alone_in_its_row_is_a_heading_not_a_cell_of_its_column():
+    from planextract.normalise.column_shapes import beside_others
+
+    columns = [["Aim 4: Open hiring", "A.1 Fair panels", ""],
+               ["", "Train panel chairs", "Audit shortlists"],
+               ["", "HR", "HR"]]
+    assert beside_others(columns, 0) == ["", "A.1 Fair panels", ""]
+    assert beside_others(columns, 1) == ["", "Train panel chairs", "Audit shortlists"]
+
+
+def test_objective_rows_across_an_outcome_column_leave_the_actions_beside_it():
+    # the objective rows fill the outcome column alone; counted, they made it look
+    # filled on more rows than the unnamed column of actions
+    doc = run(table(
+        ["Objective to reach", "Programme", "Lead", "When"],
+        ["Aim 4: Open hiring"],
+        ["4.1 Panels are fair", "4.1.1 Train every panel chair in fair selection",
+         "HR Manager", "2014"],
+        ["", "4.1.2 Audit a sample of shortlists against the person specification",
+         "HR Manager", "2015"],
+        ["Aim 5: Safe sites"],
+        ["5.1 Staff report abuse", "5.1.1 Set up a confidential line to report abuse",
+         "Safety Lead", "2014"],
+        ["5.2 Visitors feel safe", "5.2.1 Light the car park and the footpath to it",
+         "Estates Manager", "2016"],
+    ))
+    assert [a.action_id for a in doc.actions] == ["4.1.1", "4.1.2", "5.1.1", "5.2.1"]
+    assert doc.actions[3].action.startswith("Light the car park")
+
+
+def test_heading_rows_over_an_issue_column_leave_the_actions_beside_it():
+    doc = run(table(
+        ["Ref", "Concern", "Next", "Owner", "Target"],
+        ["", "Housing"],
+        ["1", "Repairs slow for disabled tenants",
+         "We will fast-track adaptations for tenants with a disability",
+         "Repairs Manager", "June 2015"],
+        ["", "Lettings"],
+        ["2", "Few bids from young people",
+         "We will run bidding clinics in the youth centre every month",
+         "Lettings Officer", "Sept 2015"],
+        ["", "Neighbourhoods"],
+        ["3", "Hate incidents reported late", "We will train wardens to log incidents on the day",
+         "Community Safety Officer", "2016"],
+    ))
+    assert [a.action[:12] for a in doc.actions] == ["We will fast", "We will run ", "We will trai"]

@@ -58,15 +58,17 @@ def reference_heading_strands(text: str) -> list[str]:
     """``strands.heading_strands`` before: every heading's terms read to the end."""
     if len(text.split()) > 8:
         return []
-    cleaned = strands._NOISE.sub(" ", text)
-    cleaned = strands._PUNCTUATION.sub(" ", cleaned)
-    terms = [" ".join(t.lower().split()) for t in strands._terms(cleaned)]
-    if not terms or not all(t in strands.VOCABULARY for t in terms):
-        return []
-    out: list[str] = []
-    for term in terms:
-        strands._add(out, strands.VOCABULARY[term])
-    return out
+    for candidate in (text, strands.unlabelled(text)):
+        cleaned = strands._NOISE.sub(" ", candidate)
+        cleaned = strands._PUNCTUATION.sub(" ", cleaned)
+        terms = [" ".join(t.lower().split()) for t in strands._terms(cleaned)]
+        if not terms or not all(strands.known_term(t) for t in terms):
+            continue
+        out: list[str] = []
+        for term in terms:
+            strands._add(out, strands.known_term(term))
+        return out
+    return []
 
 
 def reference_title_like(text: str) -> bool:
@@ -165,7 +167,8 @@ _HEADING_PIECES = st.sampled_from([
     "&", "/", ",", ";", ":", ".", "-", "–", "(", ")", "\n", " ", "  ", "1.", "2",
     "Religion", "belief", "or", "Marriage", "civil partnership", "Pregnancy", "maternity",
     "LGBT", "carers", "Sex", "gender", "Action", "plan", "Our", "n/a", "_", "Carers's",
-    "Age", "all strands", "Ethnicity", "BME", "é", "Faith", "religionor", "İ", "x"])
+    "Age", "all strands", "Ethnicity", "BME", "é", "Faith", "religionor", "İ", "x",
+    "Protected characteristic", "actions", "Tasks", "Equality group"])
 
 
 @settings(max_examples=500, deadline=None)

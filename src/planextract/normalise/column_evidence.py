@@ -19,6 +19,8 @@ from planextract.lexicon.text import squash
 from planextract.normalise import dates, rag
 from planextract.normalise.action_words import action_like
 from planextract.normalise.column_facts import ColumnFacts
+from planextract.normalise.column_shapes import beside_others, numbers_parents
+from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
@@ -238,6 +240,13 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
                 roles[i] = "owner"
                 break
 
+    # with no strand column named, an unnamed column whose cells name strands is it
+    if "strand" not in roles:
+        for i, r in enumerate(roles):
+            if r == "extra" and ask(names_strands, i):
+                roles[i] = "strand"
+                break
+
     # two date columns side by side, the left one never later than the right
     # one, are a start and an end (``Begins | Ends``, ``Date from | Until``)
     if "start" not in roles:
@@ -292,7 +301,8 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
-        if other is not None and facts.pair(_holds_actions_over, other, chosen):
+        if other is not None and _holds_actions_over(facts.column(other),
+                                                     beside_others(facts.columns, chosen)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
@@ -323,6 +333,15 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             roles[i] = "extra"
     if chosen is not None:
         roles[chosen] = "action"
+
+    # an unnamed column left of the actions whose cells open with the number their
+    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    if chosen is not None and "outcome" not in roles:
+        numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
+        for i in range(chosen):
+            if roles[i] == "extra" and any(facts.pair(numbers_parents, i, n) for n in numbers):
+                roles[i] = "outcome"
+                break
 
     # an unnamed column of short labels left of the actions, printed once over
     # the rows it groups (a merged cell), is their theme

@@ -26,6 +26,7 @@ from planextract.normalise.layout import Layout, LayoutMemo, SquashedRows, detec
 from planextract.normalise.normalised import NormalisedDocument, _warn
 from planextract.normalise.records import prepared, records
 from planextract.normalise.rows import TableBuilder, numbered_title
+from planextract.normalise.split_header import header_and_body
 from planextract.normalise.tables import LogicalTable
 from planextract.settings import DEFAULT, Settings
 
@@ -144,7 +145,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
             continue
         if not rows:
             continue
-        header = text_pass.find_header(rows, settings.columns.header_search)
+        header, body = header_and_body(items, index, rows, settings.columns.header_search)
         # a block continues the action table before it when it has no header, or
         # a "header" that names no action (a data row of role words), and is as
         # wide as that table or comes right after one of its blocks (a page cut it)
@@ -152,7 +153,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
                                        or table_of.get(index - 1) == len(logical) - 1)
         # read once: the block's own table below reuses it (issue 11)
         resolved = None if header is None else text_pass.resolve_block(
-            header, rows[header.last + 1:], settings.columns)
+            header, body, settings.columns)
         if header is not None and continues and not tables.readable(resolved):
             header = None
         if header is not None and seen_headers is not None:

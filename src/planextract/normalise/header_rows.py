@@ -40,12 +40,15 @@ def _dated(text: str) -> bool:
 
 
 _OPENS_WITH_DIGIT = re.compile(r"^\d")
-_ENDS_IN_STOP = re.compile(r"[.;]$")
 
 
 def _label_like(text: str) -> bool:
-    return (len(text) <= 40 and len(text.split()) <= 5 and not _OPENS_WITH_DIGIT.match(text)
-            and not _ENDS_IN_STOP.search(text))
+    """Short, no number first, no sentence's end: a semicolon, or a full stop after
+    four words or more (``is_header_row``'s rule: ``Ref no.`` and ``Action No.`` end in
+    an abbreviation's stop and are labels)."""
+    words = len(text.split())
+    return (len(text) <= 40 and words <= 5 and not _OPENS_WITH_DIGIT.match(text)
+            and not text.endswith(";") and not (text.endswith(".") and words >= 4))
 
 
 def _sub_header(top: list[str], lower: list[str]) -> bool:
@@ -102,7 +105,7 @@ def combine(top: list[str], lower: list[str]) -> list[str]:
     return [lower[i] or spread[i] for i in range(width)]
 
 
-def _label_row(cells: list[str]) -> bool:
+def label_row(cells: list[str]) -> bool:
     """Two or more filled cells, each label-like: what ``_labels_over_plan`` asks
     before it reads the rows below."""
     filled = [t for t in cells if t]
@@ -113,7 +116,7 @@ def _labels_over_plan(cells: list[str], body: list[list[str]]) -> bool:
     """A row of short labels (whatever words they use) over rows whose cells show
     a plan: a column of dates beside a column of sentences. Labels the vocabulary
     does not know are still a header when the cells below prove the table."""
-    if not _label_row(cells) or len(body) < 2:
+    if not label_row(cells) or len(body) < 2:
         return False
     width = max(len(cells), *(len(r) for r in body))
     columns = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
@@ -141,7 +144,7 @@ def header_in(texts: list[list[str]], search: int = DEFAULT.columns.header_searc
     the cells below may prove (most blocks never read past their second row)."""
     for index, cells in enumerate(texts[:search]):
         named = is_header_row(cells)
-        if more is not None and not named and _label_row(cells):
+        if more is not None and not named and label_row(cells):
             texts, more = texts + more(), None
         if not named and not _labels_over_plan(
                 cells, texts[index + 1:index + 1 + evidence_rows]):

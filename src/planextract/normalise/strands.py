@@ -6,6 +6,8 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from planextract.lexicon.column_roles import role_of
+
 VOCABULARY = {
     "all": ["All"], "all strands": ["All"],
     "age": ["Age"],
@@ -29,6 +31,7 @@ _SPLIT = re.compile(r"\s*(?:,|/|;|&|\n|\band\b)\s*", re.I)
 # the words a heading or label naming strands carries besides the strands' own
 _NOISE_WORDS = ("equality", "equalities", "strand", "strands")
 _NOISE = re.compile(r"\b({})\b".format("|".join(_NOISE_WORDS)), re.I)
+_JOINED = re.compile(r"\s+(?:and|or)\s+")
 def _name(term: str) -> str:
     """The name a cell's term prints, without the numbering or punctuation around it
     (``1. Race`` -> ``Race``, ``(Age)`` -> ``Age``); empty when it holds no letter
@@ -37,15 +40,61 @@ def _name(term: str) -> str:
     return term[letters[0]:letters[-1] + 1] if letters else ""
 
 
-def _lookup(term: str) -> list[str] | None:
-    key = " ".join(term.lower().split())
+# the alternatives a characteristic's name joins with ``and``/``or``, each naming it
+# alone (``Belief``, ``Maternity``, ``Civil partnership``: the name, shortened)
+_CONJUNCTS: dict[str, set[str]] = {}
+for _names in VOCABULARY.values():
+    for _canonical in _names:
+        _parts = _JOINED.split(_canonical.lower())
+        for _part in _parts if len(_parts) > 1 else ():
+            _CONJUNCTS.setdefault(_part, set()).add(_canonical)
+_NAME_WORDS = {w for names in VOCABULARY.values() for n in names for w in n.lower().split()}
+# the vocabulary's abbreviations: its short one-word keys that are no word of a name
+# (``lgb``, ``bme``); a list of terms whose words' initials spell one names its strands
+_ABBREVIATIONS = {key: names for key, names in VOCABULARY.items()
+                  if key.isalpha() and len(key) <= 4 and key not in _NAME_WORDS}
+
+
+def known_term(key: str) -> list[str] | None:
+    """A term's strands, no fuzzy match: a vocabulary key, or one alternative of a
+    name joined by ``and``/``or`` (``maternity``)."""
     if key in VOCABULARY:
         return VOCABULARY[key]
-    if len(key) >= 4:
+    names = _CONJUNCTS.get(key, ())
+    return [next(iter(names))] if len(names) == 1 else None
+
+
+def _spelled(terms: list[str], start: int) -> tuple[int, list[str]] | None:
+    """The longest run of two or more terms from ``start`` whose words' initials spell
+    an abbreviation of the vocabulary (``Lesbian, gay and bisexual``: LGB), as the
+    number of terms it takes and its strands."""
+    for end in range(len(terms), start + 1, -1):
+        words = [w for t in terms[start:end] for w in t.lower().split()]
+        names = _ABBREVIATIONS.get("".join(w[0] for w in words))
+        if names is not None:
+            return end - start, names
+    return None
+
+
+def _named(key: str, fuzzy: bool = False) -> list[str] | None:
+    """A term's strands: known (``known_term``); with ``fuzzy``, spelled near a
+    vocabulary key (``Gender reas signment``); else a group named by a known word and
+    a noun for its people (``Disabled staff``: the first word's)."""
+    known = known_term(key)
+    if known is not None:
+        return known
+    if fuzzy and len(key) >= 4:
         match = process.extractOne(key, list(VOCABULARY), scorer=fuzz.ratio, score_cutoff=85)
         if match:
             return VOCABULARY[match[0]]
+    first, _, rest = key.partition(" ")
+    if rest and len(rest.split()) <= 2 and first != "all" and first in VOCABULARY:
+        return VOCABULARY[first]
     return None
+
+
+def _lookup(term: str) -> list[str] | None:
+    return _named(" ".join(term.lower().split()), fuzzy=True)
 
 
 def _terms(text: str) -> list[str]:
@@ -71,23 +120,46 @@ def _heading_word(word: str) -> bool:
 
 def heading_strands(text: str) -> list[str]:
     """The strands a heading names when it names nothing else (``Race``,
-    ``Disability equality``, ``Strand: Pregnancy & Maternity``): a table under
-    it takes them. Empty for any other heading: at once for one with a word
-    no such heading holds (issue 11: asked of every paragraph and one-cell row,
-    most of them read to the end)."""
+    ``Disability equality``, ``Strand: Pregnancy & Maternity``, ``Protected
+    characteristic: Race``, ``Race actions``): a table under it takes them. Empty for
+    any other heading: at once for one with a word no such heading holds, as printed
+    and without the labels ``unlabelled`` takes off (issue 11: asked of every
+    paragraph and one-cell row, most of them read to the end)."""
     if len(text.split()) > 8:
         return []
-    if not all(map(_heading_word, _WORD.findall(text.lower()))):
+    found = _heading_terms(text)
+    return found if found else _heading_terms(unlabelled(text))
+
+
+def _heading_terms(text: str) -> list[str]:
+    """``heading_strands`` of a heading as printed: every term known."""
+    if not text or not all(map(_heading_word, _WORD.findall(text.lower()))):
         return []
     cleaned = _NOISE.sub(" ", text)
     cleaned = _PUNCTUATION.sub(" ", cleaned)
-    terms = [" ".join(t.lower().split()) for t in _terms(cleaned)]
-    if not terms or not all(t in VOCABULARY for t in terms):
+    found = [known_term(" ".join(t.lower().split())) for t in _terms(cleaned)]
+    if not found or None in found:
         return []
     out: list[str] = []
-    for term in terms:
-        _add(out, VOCABULARY[term])
+    for names in found:
+        _add(out, names)  # type: ignore[arg-type]
     return out
+
+
+def unlabelled(text: str) -> str:
+    """A heading without the words the column vocabulary reads as a strand label
+    before a colon (``Protected characteristic: Race``) or as the actions after the
+    strands (``Race actions``): a heading naming strands may carry them. Empty when
+    it has neither."""
+    head, colon, rest = text.partition(":")
+    words = (rest if colon else text).split()
+    if not all(map(_heading_word, _WORD.findall(" ".join(words[:-1] or words).lower()))):
+        return ""  # a word no strand heading holds stays whatever is taken off (issue 11)
+    out = rest if colon and role_of(head) == "strand" else text
+    words = out.split()
+    if len(words) > 1 and role_of(words[-1]) == "action":
+        out = " ".join(words[:-1])
+    return out if out != text else ""
 
 
 def _add(out: list[str], items: list[str]) -> None:
@@ -102,7 +174,17 @@ def map_strands(text: str | None) -> tuple[list[str], bool]:
     whether a spelling was matched fuzzily."""
     out: list[str] = []
     fuzzy = False
-    for term in filter(None, map(_name, _terms(text or ""))):
+    terms = list(filter(None, map(_name, _terms(text or ""))))
+    skip = 0
+    for index, term in enumerate(terms):
+        if skip:
+            skip -= 1
+            continue
+        spelled = _spelled(terms, index) if len(terms) - index > 1 else None
+        if spelled is not None:
+            skip = spelled[0] - 1
+            _add(out, spelled[1])
+            continue
         key = " ".join(term.lower().split())
         found = _lookup(term)
         if found is None:
@@ -111,6 +193,25 @@ def map_strands(text: str | None) -> tuple[list[str], bool]:
         fuzzy |= key not in VOCABULARY
         _add(out, found)
     return out, fuzzy
+
+
+def names_strands(values: list[str], share: float = 0.5) -> bool:
+    """A column's cells name strands: ``share`` of its filled cells or more are short
+    terms of which one at least is known (a vocabulary key, a name shortened, an
+    abbreviation spelled out: no fuzzy match), two strands at least among them."""
+    filled = [v for v in values if v]
+    named: set[str] = set()
+    hits = 0
+    for value in filled:
+        terms = [" ".join(t.lower().split()) for t in filter(None, map(_name, _terms(value)))]
+        if not terms or any(len(t.split()) > 4 for t in terms):
+            continue
+        found = [n for i in range(len(terms))
+                 for n in (_named(terms[i]) or (_spelled(terms, i) or (0, []))[1])]
+        if found:
+            hits += 1
+            named.update(found)
+    return bool(filled) and hits >= share * len(filled) and len(named - {"All"}) >= 2
 
 
 def strands_in_heading(label: str) -> list[str]:

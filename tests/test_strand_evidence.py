@@ -1,0 +1,79 @@
+"""Strands a plan prints in words the vocabulary lacks (held-out corpus, session 21):
+what the names themselves show (one alternative of a name joined by and/or, the
+words an abbreviation stands for, a known word before a noun for people), headings
+that carry the column vocabulary's strand label or action word, and a strand column
+the cells prove when its header names no role. Each rule on small plans written
+here from printed values."""
+
+from __future__ import annotations
+
+from plan_blocks import run, table
+
+from planextract.extract.registry import read_document
+from planextract.lexicon.column_roles import role_of
+from planextract.normalise.document import normalise
+from planextract.normalise.strands import heading_strands, map_strands, names_strands
+
+
+def test_one_alternative_of_a_name_joined_by_and_or_names_it():
+    assert map_strands("Pregnancy")[0] == ["Pregnancy and maternity"]
+    assert map_strands("Civil partnership, Age")[0] == ["Marriage and civil partnership", "Age"]
+    # a word inside one alternative is no name of its own
+    assert map_strands("Orientation")[0] == ["Orientation"]
+    assert map_strands("Partnership")[0] == ["Partnership"]
+
+
+def test_terms_whose_initials_spell_an_abbreviation_name_its_strands():
+    assert map_strands("Black, Asian and minority ethnic")[0] == ["Race"]
+    assert map_strands("Age; black and minority ethnic")[0] == ["Age", "Race"]
+    assert map_strands("Bisexual, Mothers")[0] == ["Bisexual", "Mothers"]  # spells nothing
+
+
+def test_a_known_word_before_a_noun_for_its_people_names_the_strand():
+    assert map_strands("Transgender employees")[0] == ["Gender reassignment"]
+    assert map_strands("Disabled pupils, Faith")[0] == ["Disability", "Religion or belief"]
+    assert map_strands("All staff")[0] == ["All staff"]  # ``All`` alone names all
+
+
+def test_a_heading_may_carry_a_strand_label_or_an_action_word():
+    assert role_of("Equality group") == "strand" and role_of("tasks") == "action"
+    assert heading_strands("Equality group: Faith") == ["Religion or belief"]
+    assert heading_strands("Disability tasks") == ["Disability"]
+    assert heading_strands("Marriage") == ["Marriage and civil partnership"]
+    # anything else in it is no strand heading
+    assert heading_strands("Equality group: staff survey") == []
+    assert heading_strands("Next steps") == []
+    assert heading_strands("Partnership") == []
+
+
+def test_tables_under_labelled_strand_headings_take_their_strands():
+    head = ["Ref", "Action", "Lead", "Due"]
+    doc = run("# Characteristic: Religion", table(head, ["1", "Open a quiet room", "Estates",
+                                                        "2014"]),
+              "# Age activities", table(head, ["2", "Survey staff over 60", "HR", "2015"]))
+    assert [a.strands for a in doc.actions] == [["Religion or belief"], ["Age"]]
+
+
+def test_a_column_whose_cells_name_strands_is_the_strand_column():
+    assert names_strands(["Faith", "", "Disabled staff, Age", "BME", "Everyone"])
+    assert not names_strands(["Race", "Race", "Race"])  # one strand: no evidence
+    assert not names_strands(["Head of HR", "Estates", "Race"])
+    labels = ["Population", "Steps", "Lead", "Due"]
+    assert role_of(labels[0]) == "extra"
+    doc = run(table(
+        labels,
+        ["Faith", "Open a quiet room on every site", "Estates Manager", "2014"],
+        ["Age, Pregnancy", "Offer phased returns from leave", "HR Manager", "2015"],
+        ["Black and minority ethnic", "Mentor five managers a year", "HR Manager", "2016"],
+    ))
+    assert [a.strands for a in doc.actions] == [
+        ["Religion or belief"], ["Age", "Pregnancy and maternity"], ["Race"]]
+
+
+def test_a_strand_column_in_another_place_of_a_text_export():
+    lines = ["Deliverable\tOfficer\tFinish\tAudience",
+             "Caption every video on the website\tWeb Editor\tMay 2016\tDisabled users",
+             "Hold a carers' drop-in each quarter\tCarer Lead\tQ2 2016\tCarers, Sex",
+             "Translate the housing leaflet\tHousing Officer\t2017\tRace"]
+    actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
+    assert [a.strands for a in actions] == [["Disability"], ["Carers", "Sex"], ["Race"]]
