@@ -108,6 +108,17 @@ def test_a_nap_never_runs_past_the_first_time_limit():
         assert rule(_busy(8), 1.0, time.monotonic() - 1.0) == 0.0
 
 
+def _recording(rule):
+    """``rule`` wrapped to keep every nap it gives, so a test can show it was asked."""
+    given: list[float] = []
+
+    def recorded(*args) -> float:
+        given.append(rule(*args))
+        return given[-1]
+
+    return recorded, given
+
+
 def _run(inbox, ds, workers: int, capsys) -> list[dict]:
     assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
                  str(workers), "--commit-every", "7"]) == 0
@@ -122,12 +133,7 @@ def test_answers_taken_after_naps_give_the_dataset_and_log_of_looking_at_once(
         tmp_path, monkeypatch, capsys, workers):
     inbox = tmp_path / "inbox"
     ingest_plans.write_plans(inbox, 40, actions=3)
-    naps: list[float] = []
-
-    def recorded(*args) -> float:
-        naps.append(nap(*args))
-        return naps[-1]
-
+    recorded, naps = _recording(nap)
     monkeypatch.setattr(isolation, "nap", recorded)
     # short enough that these small plans queue that much reading: the naps happen
     monkeypatch.setattr(isolation, "NAP", 0.002)
@@ -149,21 +155,11 @@ def test_the_rule_before_gives_the_same_dataset_and_log(tmp_path, monkeypatch, c
     (in the same order with one worker, the same set with two)."""
     inbox = tmp_path / "inbox"
     ingest_plans.write_plans(inbox, 48, actions=3)
-    waits: list[float] = []
-
-    def recorded(*args) -> float:
-        waits.append(nap(*args))
-        return waits[-1]
-
+    recorded, waits = _recording(nap)
     monkeypatch.setattr(isolation, "nap", recorded)
     now = _run(inbox, tmp_path / "now", workers, capsys)
     assert waits
-    waits_before: list[float] = []
-
-    def recorded_before(*args) -> float:
-        waits_before.append(fixed_nap(*args))
-        return waits_before[-1]
-
+    recorded_before, waits_before = _recording(fixed_nap)
     monkeypatch.setattr(isolation, "nap", recorded_before)
     monkeypatch.setattr(isolation, "MAX_DEPTH", 8)
     before = _run(inbox, tmp_path / "before", workers, capsys)
