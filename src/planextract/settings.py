@@ -111,9 +111,17 @@ class RunSettings:
     # (pipeline/pdf_split.py): the forks and the pages sent back cost less than
     # reading about this many pages
     split_pages: int = 200
-    commit_every: int = 200  # documents buffered before a commit
+    # documents buffered before a commit: each commit costs ~4.5 ms of delta-rs work a
+    # table whatever its rows, and writes a Parquet file a table. 1,000 since s21 (200
+    # before: a 1,000-plan run made 20 commits of small files, ~0.1 s of the main
+    # process's CPU on the cores two workers want, issue 8); memory is bounded below
+    commit_every: int = 1000
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
+    # ...or bytes of the documents' tables buffered, as they came from the workers
+    # (``wire.held_bytes``): what the main process holds for a batch, whatever its
+    # documents' sizes (1,000 five-action plans: ~8 MB)
+    commit_bytes: int = 64 * 1024**2
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory;
     # 256 since s16: with the batches packed, a smaller batch is what stays unpacked)

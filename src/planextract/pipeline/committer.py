@@ -1,7 +1,8 @@
 """Results committed in batches as they arrive: bounded memory, little lost to a kill.
 
-A batch is at most ``commit_every`` documents or ``commit_seconds`` old; each
-flush is one commit per table, ``documents`` last, replacing the rows of every
+A batch is at most ``commit_every`` documents, ``commit_rows`` action rows,
+``commit_bytes`` of the documents' tables as they came, or ``commit_seconds`` old;
+each flush is one commit per table, ``documents`` last, replacing the rows of every
 source in the batch that the dataset already holds.
 """
 
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 import pyarrow as pa
 
 from planextract.pipeline.rows import DocumentTables, arrow_table
-from planextract.pipeline.wire import batch_table
+from planextract.pipeline.wire import batch_table, held_bytes
 from planextract.schema.delta import TABLES, Dataset, DatasetError, stored_schema
 from planextract.settings import Settings
 
@@ -26,7 +27,9 @@ class Committer:
         self.every = max(1, settings.run.commit_every)
         self.seconds = settings.run.commit_seconds
         self.max_rows = settings.run.commit_rows
+        self.max_bytes = settings.run.commit_bytes or float("inf")  # 0: no bound
         self.rows = 0
+        self.bytes = 0  # of the buffered documents' tables (``wire.held_bytes``)
         self.cut_short = False  # a flush was interrupted: the next one replaces, never appends
         self.buffer: list[DocumentTables] = []
         self.commits = 0
@@ -39,7 +42,9 @@ class Committer:
     def add(self, document: DocumentTables) -> None:
         self.buffer.append(document)
         self.rows += document.num_rows("actions")
+        self.bytes += held_bytes(document.tables)
         if (len(self.buffer) >= self.every or self.rows >= self.max_rows
+                or self.bytes >= self.max_bytes
                 or time.monotonic() - self._last >= self.seconds):
             self.flush()
 
@@ -62,7 +67,7 @@ class Committer:
         self.cut_short = False
         self.existing |= sources
         self.buffer.clear()
-        self.rows = 0
+        self.rows = self.bytes = 0
 
     def delete(self, sources: list[str]) -> None:
         """Remove every row of ``sources`` (``--prune``), documents last."""
