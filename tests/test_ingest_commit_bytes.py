@@ -1,10 +1,12 @@
 """A batch is committed once its documents' tables hold ``commit_bytes`` (as they came
 from the workers), as well as at ``commit_every`` documents: 1,000 since session 21
-(200 before), so a 1,000-plan run makes 4 Delta commits where it made 20, each
+(200 before), so a 1,000-plan run makes 8 Delta commits where it made 20, each
 ~4.5 ms of delta-rs work whatever its rows, on a core two workers want (issue 8),
 while what the main process holds for a batch stays bounded whatever the documents'
-sizes. The cadence changes when commits happen, never what is committed: the same
-four tables and log lines as committing every few documents.
+sizes. The run's last batch but one ends ``commit_tail`` documents before the end,
+so its commit overlaps their reading instead of following the last one. The cadence
+changes when commits happen, never what is committed: the same four tables and log
+lines as committing every few documents.
 """
 
 from __future__ import annotations
@@ -100,9 +102,28 @@ def test_a_batch_is_committed_once_its_tables_hold_commit_bytes(made):
     assert len(committer.buffer) == len(came)
 
 
+def test_the_batch_so_far_is_committed_once_commit_tail_documents_are_left(made):
+    came = [_came(answer) for _, answer in made]
+    tail = replace(DEFAULT, run=replace(DEFAULT.run, commit_every=1000, commit_tail=3))
+    dataset = _Counted()
+    committer = Committer(dataset, set(), tail, expected=len(came))  # type: ignore[arg-type]
+    for count, document in enumerate(came, 1):
+        committer.add(document)
+        # committed with 3 left to come, and not again before the run's own last flush
+        assert len(dataset.commits) == (len(TABLES) if count >= len(came) - 3 else 0)
+    assert len(committer.buffer) == 3
+    for expected in (0, 2):  # not known, or fewer than the tail: no early commit
+        dataset = _Counted()
+        committer = Committer(dataset, set(), tail, expected=expected)  # type: ignore[arg-type]
+        for document in came[:2]:
+            committer.add(document)
+        assert not dataset.commits
+
+
 def test_the_default_cadence_bounds_a_batch_by_bytes_too():
     run = DEFAULT.run
     assert run.commit_every == 1000 and 0 < run.commit_bytes <= 256 * 1024**2
+    assert 0 < run.commit_tail < run.commit_every
 
 
 def _run(inbox, ds, workers: int, capsys, *cadence: str) -> list[dict]:
@@ -117,11 +138,12 @@ def _run(inbox, ds, workers: int, capsys, *cadence: str) -> list[dict]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_the_cadence_changes_when_commits_happen_never_what_is_committed(
         tmp_path, capsys, workers):
-    """The default cadence (one batch here), every 7 documents (as 200 was for a
-    larger run) and a byte bound of a few documents: more commits, the same four
-    tables and log lines (in order with one worker, as a set with two)."""
+    """The default cadence (the batch before the last 32 documents, and theirs),
+    every 7 documents (as 200 was for a larger run) and a byte bound of a few
+    documents: more commits, the same four tables and log lines (in order with one
+    worker, as a set with two)."""
     inbox = tmp_path / "inbox"
-    ingest_plans.write_plans(inbox, 30, actions=3)
+    ingest_plans.write_plans(inbox, 40, actions=3)
     now = _run(inbox, tmp_path / "now", workers, capsys)
     every = _run(inbox, tmp_path / "every", workers, capsys, "--commit-every", "7")
     small = _run(inbox, tmp_path / "bytes", workers, capsys, "--commit-bytes", "20K")

@@ -122,6 +122,10 @@ class RunSettings:
     # (``wire.held_bytes``): what the main process holds for a batch, whatever its
     # documents' sizes (1,000 five-action plans: ~8 MB)
     commit_bytes: int = 64 * 1024**2
+    # the run's last batch is committed once this many documents are left to come, so
+    # its commit overlaps their reading, and only theirs waits for the last one (a
+    # batch of 1,000 took ~0.14 s after it, in both runs of the bench; 0: never early)
+    commit_tail: int = 32
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory;
     # 256 since s16: with the batches packed, a smaller batch is what stays unpacked)

@@ -1,8 +1,9 @@
 """Results committed in batches as they arrive: bounded memory, little lost to a kill.
 
 A batch is at most ``commit_every`` documents, ``commit_rows`` action rows,
-``commit_bytes`` of the documents' tables as they came, or ``commit_seconds`` old;
-each flush is one commit per table, ``documents`` last, replacing the rows of every
+``commit_bytes`` of the documents' tables as they came, or ``commit_seconds`` old,
+and the run's last but one ends ``commit_tail`` documents before the end; each
+flush is one commit per table, ``documents`` last, replacing the rows of every
 source in the batch that the dataset already holds.
 """
 
@@ -21,7 +22,9 @@ from planextract.settings import Settings
 
 
 class Committer:
-    def __init__(self, dataset: Dataset, existing: set[str], settings: Settings) -> None:
+    def __init__(self, dataset: Dataset, existing: set[str], settings: Settings,
+                 expected: int = 0) -> None:
+        """``expected``: the documents the run will add (0: not known)."""
         self.dataset = dataset
         self.existing = set(existing)
         self.every = max(1, settings.run.commit_every)
@@ -30,6 +33,8 @@ class Committer:
         self.max_bytes = settings.run.commit_bytes or float("inf")  # 0: no bound
         self.rows = 0
         self.bytes = 0  # of the buffered documents' tables (``wire.held_bytes``)
+        self.left = expected  # documents still to come
+        self.tail = settings.run.commit_tail if expected else 0
         self.cut_short = False  # a flush was interrupted: the next one replaces, never appends
         self.buffer: list[DocumentTables] = []
         self.commits = 0
@@ -43,9 +48,12 @@ class Committer:
         self.buffer.append(document)
         self.rows += document.num_rows("actions")
         self.bytes += held_bytes(document.tables)
+        self.left -= 1
         if (len(self.buffer) >= self.every or self.rows >= self.max_rows
-                or self.bytes >= self.max_bytes
+                or self.bytes >= self.max_bytes or self.left == self.tail > 0
                 or time.monotonic() - self._last >= self.seconds):
+            # (the last documents' tail: the batch so far is committed while they
+            # are read, not after the last, when the run only waits for it: issue 8)
             self.flush()
 
     def flush(self) -> None:
