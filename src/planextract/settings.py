@@ -167,6 +167,13 @@ class RunSettings:
     # (issue 11: ~18% of the CPU of a text export); the PDF, Word and web-page
     # readers, whose objects do form cycles, run with it on
     pause_gc: bool = True
+    # glibc's fastbins in a worker (pipeline/heap.py ``fast_bins``): off since s21 (True:
+    # the C library's default, the reference). With them, a freed small chunk waited
+    # for the next large request to merge it, and a worker reading small documents
+    # merged a document's worth at nearly every one: malloc_consolidate ~5 % of its
+    # CPU (perf); off, 4-7 % less worker CPU on the bench's 1,000 plans, the same peak
+    # RSS, 1 MB text exports within noise (issue 8)
+    fast_bins: bool = False
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 
