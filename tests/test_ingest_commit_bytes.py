@@ -122,7 +122,7 @@ def test_the_batch_so_far_is_committed_once_commit_tail_documents_are_left(made)
 
 def test_the_default_cadence_bounds_a_batch_by_bytes_too():
     run = DEFAULT.run
-    assert run.commit_every == 1000 and 0 < run.commit_bytes <= 256 * 1024**2
+    assert run.commit_every == 1000 and 0 < run.commit_bytes <= 64 * 1024**2
     assert 0 < run.commit_tail < run.commit_every
 
 

@@ -120,8 +120,9 @@ class RunSettings:
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
     # ...or bytes of the documents' tables buffered, as they came from the workers
     # (``wire.held_bytes``): what the main process holds for a batch, whatever its
-    # documents' sizes (1,000 five-action plans: ~8 MB)
-    commit_bytes: int = 64 * 1024**2
+    # documents' sizes (1,000 five-action plans: ~8 MB); its flush holds about three
+    # times that at once (the bytes, their stream, the joined batch)
+    commit_bytes: int = 16 * 1024**2
     # the run's last batch is committed once this many documents are left to come, so
     # its commit overlaps their reading, and only theirs waits for the last one (a
     # batch of 1,000 took ~0.14 s after it, in both runs of the bench; 0: never early)

@@ -47,8 +47,8 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--commit-every", type=positive_int, default=run.commit_every,
                        metavar="N", help="documents per commit (default: %(default)s)")
     group.add_argument("--commit-bytes", type=memory_size, default=run.commit_bytes,
-                       metavar="SIZE", help="or fewer, once their rows hold this much, "
-                                            "e.g. 16M (default: 64M; 0 for no bound)")
+                       metavar="SIZE", help="or fewer documents, once their rows hold this "
+                                            "much, e.g. 8M (default: 16M; 0: no bound)")
     group.add_argument("--wait", action="store_true",
                        help="if another run is writing the dataset, wait for it "
                             "(default: exit 2 at once)")
