@@ -120,8 +120,10 @@ class RunSettings:
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
     # ...or bytes of the documents' tables buffered, as they came from the workers
     # (``wire.held_bytes``): what the main process holds for a batch, whatever its
-    # documents' sizes (1,000 five-action plans: ~8 MB); its flush holds about three
-    # times that at once (the bytes, their stream, the joined batch)
+    # documents' sizes (1,000 five-action plans: ~8 MB). Its flush holds up to three
+    # copies of a table's Arrow data (the bytes, their stream, the joined batch); the
+    # Delta write's own memory is more (the main process's RSS 128 -> 183 MB writing
+    # the bench's 968 plans, 1.8 MB of actions: s21)
     commit_bytes: int = 16 * 1024**2
     # the run's last batch is committed once this many documents are left to come, so
     # its commit overlaps their reading, and only theirs waits for the last one (a
