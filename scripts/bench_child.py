@@ -44,10 +44,10 @@ def child_runs(script: str, method: str, path: Path, repeat: int,
 
 def as_a_worker() -> None:
     """Set this measured process up as a worker of ``extract``/``ingest`` is: no
-    pandas, no BLAS threads beside it, and Arrow's buffers from the C heap
-    (``pipeline.arrow_pool``; a checkout older than that module, run with
-    ``--before``, keeps Arrow's default pool, as its workers did). Called before
-    numpy is imported."""
+    pandas, no BLAS threads beside it, glibc's fastbins as in a worker, and Arrow's
+    buffers from the C heap (``pipeline.arrow_pool``; a checkout older than that
+    module, run with ``--before``, keeps Arrow's default pool, as its workers did).
+    Called before numpy is imported."""
     from planextract.pipeline.lean import without_pandas
 
     # a worker is forked from the fork server and threads do not survive a fork, so
@@ -55,6 +55,14 @@ def as_a_worker() -> None:
     # count in this process's CPU time (the Word reader measured 1.9x slower so)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     without_pandas()
+    try:  # a worker's heap: glibc's fastbins as its settings say (a tree before s21: on)
+        from planextract.pipeline.heap import fast_bins
+        from planextract.settings import DEFAULT
+
+        if not getattr(DEFAULT.run, "fast_bins", True):
+            fast_bins(False)
+    except ImportError:
+        pass
     try:
         from planextract.pipeline.arrow_pool import use_system_pool
     except ImportError:

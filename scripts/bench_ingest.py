@@ -129,8 +129,16 @@ def process_tree(pid: int) -> list[Proc]:
     return _proc_tree(pid) if os.path.exists(_CHILDREN) else _psutil_tree(pid)
 
 
-def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
-    """One ingest into a fresh dataset: wall seconds and peak RSS of the process tree."""
+def commit_option(every: str) -> list[str]:
+    """The ``--commit-every`` argument for ``every``: none for "default" (the
+    command's own cadence, as a user runs it)."""
+    return [] if every == "default" else ["--commit-every", every]
+
+
+def measure(inbox: Path, workers: int, src: str | None = None, every: str = "default"
+            ) -> dict:
+    """One ingest into a fresh dataset: wall seconds and peak RSS of the process tree
+    (``every``: its ``--commit-every``, ``commit_option``)."""
     dataset = OUT / f"dataset-{inbox.name}-w{workers}"
     shutil.rmtree(dataset, ignore_errors=True)
     env = dict(os.environ)
@@ -139,7 +147,7 @@ def measure(inbox: Path, workers: int, src: str | None = None) -> dict:
     started = time.perf_counter()
     run = subprocess.Popen([EXE, "ingest", str(inbox), "--dataset", str(dataset),
                             "--workers", str(workers), "--log", "json",
-                            "--commit-every", "200"],
+                            *commit_option(every)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     # the JSON log has a line per document as the main process takes it in: when the
     # first and the last came give the fixed costs before and after the reading
@@ -218,6 +226,9 @@ def main() -> int:
                         help="another checkout's src folder, measured first in the same run")
     parser.add_argument("--actions", type=int, default=5,
                         help="actions a plan (5: the issue's figure; the samples hold 13-159)")
+    parser.add_argument("--commit-every", default="default",
+                        help='documents a commit, or "default" (the command\'s own, as '
+                             "each tree has it; 200 before s21, when the bench set 200)")
     parser.add_argument("--compile", action="store_true",
                         help="compile the measured src trees' bytecode first, as installed")
     args = parser.parse_args()
@@ -243,7 +254,8 @@ def main() -> int:
     # minutes, so the two runs compared are as close in time as they can be
     for inbox, workers in ((big, 1), (big, 2), (small, 2)):
         for label, src in labels.items():
-            result = best([measure(inbox, workers, src) for _ in range(max(1, args.repeat))])
+            result = best([measure(inbox, workers, src, args.commit_every)
+                         for _ in range(max(1, args.repeat))])
             runs[(label, result["docs"], workers)] = result
             print(f"{label:<7}{result['docs']:>6} {workers:>7} {result['seconds']:>8.2f} "
                   f"{result['docs_s']:>7.1f} {result['peak_mb']:>8.0f} "

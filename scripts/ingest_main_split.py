@@ -2,12 +2,14 @@
 
     .venv/bin/python scripts/ingest_main_split.py [--docs 1000] [--workers 1,2]
                                                   [--repeat N] [--before SRC]
+                                                  [--commit-every N|default]
 
 The same runs as ``bench_ingest.py`` (its generated plans, a fresh dataset,
-``--log json --commit-every 200``), each with the main process timed from inside:
-the CPU of the whole process (``RUSAGE_SELF``, every thread) and of its main thread
-(``RUSAGE_THREAD``) around the phases that matter, and at the end each live
-thread's CPU by name (``/proc/self/task``). ``native`` is the process's CPU outside
+``--log json``, each tree's own commit cadence unless ``--commit-every N``), each
+with the main process timed from inside: the CPU of the whole process
+(``RUSAGE_SELF``, every thread) and of its main thread (``RUSAGE_THREAD``) around
+the phases that matter, and at the end each live thread's CPU by name
+(``/proc/self/task``). ``native`` is the process's CPU outside
 the main thread: deltalake's tokio threads doing the Delta commits' work, Arrow's
 pool threads, or threads that should not be there (numpy's OpenBLAS threads spin:
 ``pipeline/blas_threads.py``). The timers are put in place after the fork server
@@ -137,10 +139,11 @@ def child(argv: list[str]) -> int:
         print("\nSPLIT " + json.dumps(split.report()), flush=True)
 
 
-def measure(inbox: Path, workers: int, src: str | None) -> dict:
-    """One timed run into a fresh dataset."""
+def measure(inbox: Path, workers: int, src: str | None, every: str = "default") -> dict:
+    """One timed run into a fresh dataset (``every``: its --commit-every, or
+    "default": the command's own)."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from bench_ingest import OUT
+    from bench_ingest import OUT, commit_option
 
     dataset = OUT / f"dataset-split-w{workers}"
     shutil.rmtree(dataset, ignore_errors=True)
@@ -149,7 +152,7 @@ def measure(inbox: Path, workers: int, src: str | None) -> dict:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))
     run = subprocess.Popen([sys.executable, __file__, "--child", "ingest", str(inbox),
                             "--dataset", str(dataset), "--workers", str(workers), "--log",
-                            "json", "--commit-every", "200"],
+                            "json", *commit_option(every)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                            env=env, cwd=ROOT)
     drained = threading.Thread(target=run.stderr.read, daemon=True)  # the JSON log
@@ -171,6 +174,8 @@ def main() -> int:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--before", metavar="SRC", help="another checkout's src, alternated")
+    parser.add_argument("--commit-every", default="default",
+                        help='documents a commit, or "default": the command\'s own')
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench_ingest import OUT, make_inbox
@@ -187,7 +192,7 @@ def main() -> int:
         runs: dict[str, list[dict]] = {label: [] for label in labels}
         for _ in range(args.repeat):
             for label, src in labels.items():
-                runs[label].append(measure(inbox, workers, src))
+                runs[label].append(measure(inbox, workers, src, args.commit_every))
         for label, found in runs.items():
             medians = {c: statistics.median(r[c] for r in found) for c in columns}
             print(f"{label:<8}{workers:>2} " + " ".join(f"{medians[c]:>8.1f}" for c in columns))

@@ -111,9 +111,24 @@ class RunSettings:
     # (pipeline/pdf_split.py): the forks and the pages sent back cost less than
     # reading about this many pages
     split_pages: int = 200
-    commit_every: int = 200  # documents buffered before a commit
+    # documents buffered before a commit: each commit costs ~4.5 ms of delta-rs work a
+    # table whatever its rows, and writes a Parquet file a table. 1,000 since s21 (200
+    # before: a 1,000-plan run made 20 commits of small files, ~0.1 s of the main
+    # process's CPU on the cores two workers want, issue 8); memory is bounded below
+    commit_every: int = 1000
     commit_seconds: float = 60.0  # ...or seconds since the last commit, whichever is first
     commit_rows: int = 50_000  # ...or action rows buffered (a few big PDFs fill memory too)
+    # ...or bytes of the documents' tables buffered, as they came from the workers
+    # (``wire.held_bytes``): what the main process holds for a batch, whatever its
+    # documents' sizes (1,000 five-action plans: ~8 MB). Its flush holds up to three
+    # copies of a table's Arrow data (the bytes, their stream, the joined batch); the
+    # Delta write's own memory is more (the main process's RSS 128 -> 183 MB writing
+    # the bench's 968 plans, 1.8 MB of actions: s21)
+    commit_bytes: int = 16 * 1024**2
+    # the run's last batch is committed once this many documents are left to come, so
+    # its commit overlaps their reading, and only theirs waits for the last one (a
+    # batch of 1,000 took ~0.14 s after it, in both runs of the bench; 0: never early)
+    commit_tail: int = 32
     # a document's action rows are made into Arrow this many at a time as its records
     # are made, not held as dicts until the end (issue 11: a long document's memory;
     # 256 since s16: with the batches packed, a smaller batch is what stays unpacked)
@@ -155,6 +170,13 @@ class RunSettings:
     # (issue 11: ~18% of the CPU of a text export); the PDF, Word and web-page
     # readers, whose objects do form cycles, run with it on
     pause_gc: bool = True
+    # glibc's fastbins in a worker (pipeline/heap.py ``fast_bins``): off since s21 (True:
+    # the C library's default, the reference). With them, a freed small chunk waited
+    # for the next large request to merge it, and a worker reading small documents
+    # merged a document's worth at nearly every one: malloc_consolidate ~5 % of its
+    # CPU (perf); off, 4-7 % less worker CPU on the bench's 1,000 plans, the same peak
+    # RSS, 1 MB text exports within noise (issue 8)
+    fast_bins: bool = False
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 

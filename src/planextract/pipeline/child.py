@@ -18,7 +18,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 
-from planextract.pipeline import slots, testhooks
+from planextract.pipeline import heap, slots, testhooks
 from planextract.pipeline.document_run import DocumentResult, failed, memory_message, run_one
 from planextract.pipeline.rows import Answer, DocumentTables, document_tables
 from planextract.settings import Settings
@@ -134,6 +134,8 @@ def worker_main(conn: Connection, settings: Settings, hooks: bool,
     if place is not None:
         slots.join(*place)
     cap_memory(settings.run.max_memory)
+    if not settings.run.fast_bins:
+        heap.fast_bins(False)
     if cwd and os.path.isdir(cwd):
         os.chdir(cwd)
     while True:

@@ -1,6 +1,8 @@
 """Results committed in batches as they arrive: bounded memory, little lost to a kill.
 
-A batch is at most ``commit_every`` documents or ``commit_seconds`` old; each
+A batch is at most ``commit_every`` documents, ``commit_rows`` action rows,
+``commit_bytes`` of the documents' tables as they came, or ``commit_seconds`` old,
+and the run's last but one ends ``commit_tail`` documents before the end; each
 flush is one commit per table, ``documents`` last, replacing the rows of every
 source in the batch that the dataset already holds.
 """
@@ -14,19 +16,25 @@ from contextlib import contextmanager
 import pyarrow as pa
 
 from planextract.pipeline.rows import DocumentTables, arrow_table
-from planextract.pipeline.wire import batch_table
+from planextract.pipeline.wire import batch_table, held_bytes
 from planextract.schema.delta import TABLES, Dataset, DatasetError, stored_schema
 from planextract.settings import Settings
 
 
 class Committer:
-    def __init__(self, dataset: Dataset, existing: set[str], settings: Settings) -> None:
+    def __init__(self, dataset: Dataset, existing: set[str], settings: Settings,
+                 expected: int = 0) -> None:
+        """``expected``: the documents the run will add (0: not known)."""
         self.dataset = dataset
         self.existing = set(existing)
         self.every = max(1, settings.run.commit_every)
         self.seconds = settings.run.commit_seconds
         self.max_rows = settings.run.commit_rows
+        self.max_bytes = settings.run.commit_bytes or float("inf")  # 0: no bound
         self.rows = 0
+        self.bytes = 0  # of the buffered documents' tables (``wire.held_bytes``)
+        self.left = expected  # documents still to come
+        self.tail = settings.run.commit_tail if expected else 0
         self.cut_short = False  # a flush was interrupted: the next one replaces, never appends
         self.buffer: list[DocumentTables] = []
         self.commits = 0
@@ -39,8 +47,13 @@ class Committer:
     def add(self, document: DocumentTables) -> None:
         self.buffer.append(document)
         self.rows += document.num_rows("actions")
+        self.bytes += held_bytes(document.tables)
+        self.left -= 1
         if (len(self.buffer) >= self.every or self.rows >= self.max_rows
+                or self.bytes >= self.max_bytes or self.left == self.tail > 0
                 or time.monotonic() - self._last >= self.seconds):
+            # (the last documents' tail: the batch so far is committed while they
+            # are read, not after the last, when the run only waits for it: issue 8)
             self.flush()
 
     def flush(self) -> None:
@@ -62,7 +75,7 @@ class Committer:
         self.cut_short = False
         self.existing |= sources
         self.buffer.clear()
-        self.rows = 0
+        self.rows = self.bytes = 0
 
     def delete(self, sources: list[str]) -> None:
         """Remove every row of ``sources`` (``--prune``), documents last."""

@@ -46,6 +46,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                                             "(default: 2G; 0 for none)")
     group.add_argument("--commit-every", type=positive_int, default=run.commit_every,
                        metavar="N", help="documents per commit (default: %(default)s)")
+    group.add_argument("--commit-bytes", type=memory_size, default=run.commit_bytes,
+                       metavar="SIZE", help="or fewer documents, once their rows hold this "
+                                            "much, e.g. 8M (default: 16M; 0: no bound)")
     group.add_argument("--wait", action="store_true",
                        help="if another run is writing the dataset, wait for it "
                             "(default: exit 2 at once)")
@@ -59,7 +62,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     run = RunSettings(timeout=args.timeout, max_memory=args.max_memory, workers=args.workers,
-                      commit_every=args.commit_every)
+                      commit_every=args.commit_every, commit_bytes=args.commit_bytes)
     settings = dataclasses.replace(DEFAULT, run=run, roles_file=args.roles,
                                    limits=limits_cli.limits_from_args(args))
     if args.roles:  # a broken roles file stops the run before any document is read

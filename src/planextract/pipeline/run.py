@@ -171,7 +171,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
                          prune=options.prune, retry_failed=options.retry_failed)
         summary = RunSummary(plan, orphans_removed=orphans, vacuumed=vacuumed,
                              notes=_notes(scan))
-        committer = Committer(dataset, set(recorded), options.settings)
+        committer = Committer(dataset, set(recorded), options.settings,
+                              expected=len(plan.read) + len(plan.unreadable))
         for note in scan.notes:
             reporter.note(note.path, note.message)
         reporter.start(len(plan.read) + len(plan.unreadable))

@@ -157,6 +157,22 @@ class WireTables(Mapping[str, pa.Table]):
         return wire[0], wire[1].joined()
 
 
+    def held_bytes(self) -> int:
+        """The bytes this document's tables hold as they came (a long document's
+        packed rows compressed) and those decoded since (their buffers)."""
+        return (sum(len(data) if isinstance(data, bytes) else sum(map(len, data.parts))
+                    for _, data in self._wires.values())
+                + sum(table.nbytes for table in self._tables.values()))
+
+
+def held_bytes(tables: Mapping[str, pa.Table]) -> int:
+    """What a document's tables hold in the committer's buffer: the bytes that came
+    (``WireTables.held_bytes``), or the buffers of tables made in this process."""
+    if isinstance(tables, WireTables):
+        return tables.held_bytes()
+    return sum(table.nbytes for table in tables.values())
+
+
 def wire_of(name: str, tables: Mapping[str, pa.Table], sending: bool = False
             ) -> Wire | Sending:
     """Table ``name`` of a document as it is sent: the bytes it came as, if it came
