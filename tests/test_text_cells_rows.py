@@ -133,6 +133,51 @@ def test_a_plan_table_straight_after_a_key_table_second_document():
          ["Access", "Fit hearing loops in all buildings", "Estates", "2011"]]]
 
 
+def test_a_key_row_opens_with_a_term_a_header_with_a_column_label():
+    # a colour key, then a plan whose two-row header opens with a label naming a
+    # column (``Planned activity``) beside one naming none (``Delivery``, merged over
+    # Lead person and Milestone): the next table's header, not a fourth key row
+    text = (_cells(["Status", "Meaning"], ["Red", "Objective in jeopardy"],
+                   ["Amber", "Progressing - objective likely to be met"],
+                   ["Green", "Objective met"])
+            + "\n" + _cells(["Planned activity", "Delivery", "", "Current position",
+                              "Status (RAG)"], ["", "Lead person", "Milestone", "", ""],
+                             ["A1 Agree the carers leave policy", "Registrar", "2012",
+                              "Not yet started.", "Amber"],
+                             ["A2 Publish the access strategy", "Chief Exec.", "1/12/2012",
+                              "", "Green"]))
+    raw = read_cells(text.encode())
+    assert not raw.warnings
+    key, plan = _tables(raw)
+    assert _grid(key)[-1] == ["Green", "Objective met"]
+    assert [len(r.cells) for r in plan.rows] == [5, 5, 5, 5]
+    assert _grid(plan)[-1] == ["A2 Publish the access strategy", "Chief Exec.", "1/12/2012",
+                               "", "Green"]
+    assert [(a["action_id"], a["action"]) for a in normalise(raw).actions] == [
+        ("A1", "Agree the carers leave policy"), ("A2", "Publish the access strategy")]
+
+
+def test_a_key_row_opens_with_a_term_second_document():
+    # differs in everything but the rule: a three-column key of other terms, a
+    # one-row header of four whose second label names no column (``Notes``), no
+    # numbers, a cell over two lines; and a key row whose term names nothing is
+    # still the key's own when the plan's header follows it at once
+    text = (_cells(["Rating", "Meaning", "Review"], ["Blue", "Closed", "Annual"],
+                   ["Grey", "Not yet begun", "Monthly"])
+            + _cells(["Task", "Notes", "Lead", "Due date", "Progress"],
+                     ["Fit hearing loops\nin all buildings", "Phase one", "Estates", "2011",
+                      "Begun"],
+                     ["Survey the staff", "", "HR", "2012", ""]))
+    raw = read_cells(text.encode())
+    key, plan = _tables(raw)
+    assert _grid(key) == [["Rating", "Meaning", "Review"], ["Blue", "Closed", "Annual"],
+                          ["Grey", "Not yet begun", "Monthly"]]
+    assert _grid(plan) == [["Task", "Notes", "Lead", "Due date", "Progress"],
+                           ["Fit hearing loops in all buildings", "Phase one", "Estates",
+                            "2011", "Begun"],
+                           ["Survey the staff", "", "HR", "2012", ""]]
+
+
 def test_blank_lines_before_rows_decide_between_widths_that_fill_rows():
     # twelve short cells: two, three, four or six to a row all come out whole;
     # the blank line before each row says three
