@@ -141,11 +141,13 @@ def test_whole_numbered_actions_stacked_in_a_full_cell_are_read_as_actions():
     header = [[""], ["Work programme"], ["Key contact"], ["Target for completion"]]
     rows = [[["5"], ["Resource the equality data held on the case system"], ["Governor"],
              ["March 31, 2014"]],
-            [[""], lines, ["Learning Adviser", "Customer Services Head", "Head of Engagement"],
+            [[""], lines, ["Learning and Development Adviser", "Customer Services Head",
+                           "Head of Engagement"],
              ["Jan-13", "March 2013", "2012-06-30"]]]
     actions = normalise(read_document(grid_pdf(landscape(A4), xs, header, [rows]))).actions
-    assert [(a["action_id"], a["due_raw"]) for a in actions] == [
-        ("5", "March 31, 2014"), ("6", "Jan-13"), ("7", "March 2013"), ("8", "2012-06-30")]
+    assert [(a["action_id"], a["due_raw"], a["owners_raw"]) for a in actions] == [
+        ("5", "March 31, 2014", "Governor"), ("6", "Jan-13", "Learning and Development Adviser"),
+        ("7", "March 2013", "Customer Services Head"), ("8", "2012-06-30", "Head of Engagement")]
     assert actions[3]["action"] == "Review of the apprenticeship recruitment pipeline"
 
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
-from planextract.extract.pdf.post_lines import posts_apart
+from planextract.extract.pdf.post_lines import post_shaped, posts_apart
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -177,7 +177,7 @@ _RUNS_ON = re.compile(
 
 
 def parallel_lines(row: Sequence[str]) -> list[str]:
-    """A row's raw cells, with a cell of dates one a line beside actions
+    """A row's raw cells, with a cell of dates or posts one a line beside actions
     stacked in one cell made one paragraph a line.
 
     Beside ``k`` stacked actions (a cell of two or more paragraphs, each
@@ -185,7 +185,10 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
     paragraphs, each line holding a digit (``January 2016 and ongoing`` /
     ``2009 – 2012``), gives each action its line: the lines fill the last
     column, so the fit test could not part them. A line that runs on (a
-    dash, ``and``, a month waiting for its year) is a wrapped date."""
+    dash, ``and``, a month waiting for its year) is a wrapped date. So does a
+    cell of exactly ``k`` lines each shaped as a post (``Learning and
+    Development Adviser`` / ``Customer Services Head``), which the fit test
+    and ``posts_apart`` (wary of ``and``) could not part."""
     stacked = max((len(paras) for cell in row
                    if len(paras := [p for p in cell.split("\n\n") if p.strip()]) >= 2
                    and all(NUMBERED.match(p.strip()) for p in paras)), default=0)
@@ -195,9 +198,10 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
     for cell in row:
         lines = [line for line in cell.split("\n") if line.strip()]
         paras = [p for p in cell.split("\n\n") if p.strip()]
-        if len(lines) == stacked and len(paras) < stacked and all(
+        if len(lines) == stacked and len(paras) < stacked and (all(
                 any(ch.isdigit() for ch in line) for line in lines) and not any(
-                _RUNS_ON.search(line) for line in lines[:-1]):
+                _RUNS_ON.search(line) for line in lines[:-1]) or all(
+                post_shaped(line.strip()) for line in lines)):
             cell = "\n\n".join(lines)
         out.append(cell)
     return out
