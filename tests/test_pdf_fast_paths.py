@@ -32,7 +32,13 @@ from hypothesis import strategies as st
 from planextract.extract.pdf import cell_text, grid, lines, unruled
 from planextract.extract.pdf import glyphs as bulk
 from planextract.extract.pdf import page as pdf_page
-from planextract.extract.pdf.cell_text import _DOTTED, _LETTERED, _same_letter, fits_above
+from planextract.extract.pdf.cell_text import (
+    _DOTTED,
+    _LETTERED,
+    _same_letter,
+    counted,
+    fits_above,
+)
 from planextract.extract.pdf.grid import _Index, _Segment
 from planextract.extract.pdf.page import _FORM_DEPTH, Rule, Word, _segments, _white
 from planextract.extract.pdf.paths import cffi_paths, pdfium_paths
@@ -66,6 +72,7 @@ def reference_cell_raw(lines_: Sequence[Sequence[Word]], left: float, right: flo
     out = [" ".join(w.text for w in lines_[0])]
     numbered = bool(_DOTTED.match(out[0]))
     lettered = _LETTERED.match(out[0])
+    count = counted(out[0])
     for previous, line in zip(lines_, lines_[1:]):
         last, first = previous[-1], line[0]
         text = " ".join(w.text for w in line)
@@ -81,8 +88,11 @@ def reference_cell_raw(lines_: Sequence[Sequence[Word]], left: float, right: flo
         elif fits_above(previous, first, right, settings) or (
                 numbered and _DOTTED.match(text)) or (
                 lettered and _same_letter(lettered, text)) or (
+                count is not None and counted(text) == count + 1) or (
                 not header and posts_apart(out[-1].lstrip("\n"), text)):
             out.append("\n" + text)
+            if count is not None and counted(text) == count + 1:
+                count += 1
         else:
             out.append(text)
     return "\n".join(out)

@@ -108,3 +108,64 @@ def test_a_line_opening_with_the_cells_own_letter_and_a_number_is_a_paragraph():
     assert cell_raw(other, 10, right) == "D 4 Audit the staff networks\nE 5 Analyse events"
     plain = [_line(0, "Audit", "the", "staff", "networks", "of"), _line(11, "D", "5", "units")]
     assert cell_raw(plain, 10, plain[0][-1].x1 + 4) == "Audit the staff networks of\nD 5 units"
+
+
+def test_a_line_opening_with_the_next_whole_number_is_a_paragraph():
+    # "7" would not fit after "audit": the fit test alone calls it a wrap; the
+    # number next in turn after the cell's own (6, then 7, then 8) starts a paragraph
+    first = _line(0, "6", "Annual", "review", "of", "the", "audit")
+    right = first[-1].x1 + 4
+    lines = [first, _line(11, "7", "To", "simplify", "the", "facilities"),
+             _line(22, "8.", "Review", "the", "pipeline")]
+    assert cell_raw(lines, 10, right) == (
+        "6 Annual review of the audit\n\n7 To simplify the facilities\n\n8. Review the pipeline")
+    # a number out of turn, a date's day, or a cell that opens with no number: a wrap
+    for line in (_line(11, "9", "Review", "pay"), _line(11, "7", "March", "2012"),
+                 _line(11, "6", "Review", "pay")):
+        assert cell_raw([first, line], 10, right).count("\n\n") == 0
+    plain = [_line(0, "Audit", "the", "staff", "networks", "of"), _line(11, "1", "Unit")]
+    assert cell_raw(plain, 10, plain[0][-1].x1 + 4) == "Audit the staff networks of\n1 Unit"
+
+
+def test_whole_numbered_actions_stacked_in_a_full_cell_are_read_as_actions():
+    from reportlab.lib.pagesizes import A4, landscape
+
+    # the id column empty, the numbers in the text; "8" does not fit after the line
+    # above (the cell's widest): only the number next in turn says an action starts
+    lines = ["6 Annual review of the board's own diversity within the current year and feed",
+             "back to the people who took part",
+             "7 To simplify facilities for breastfeeding mothers to close the gaps in the audit",
+             "8 Review of the apprenticeship recruitment pipeline"]
+    right = _snug(50, lines, "Helvetica", 9.0)
+    xs = [20, 50, right, right + 160, right + 260]
+    header = [[""], ["Work programme"], ["Key contact"], ["Target for completion"]]
+    rows = [[["5"], ["Resource the equality data held on the case system"], ["Governor"],
+             ["March 31, 2014"]],
+            [[""], lines, ["Learning and Development Adviser", "Customer Services Head",
+                           "Head of Engagement"],
+             ["Jan-13", "March 2013", "2012-06-30"]]]
+    actions = normalise(read_document(grid_pdf(landscape(A4), xs, header, [rows]))).actions
+    assert [(a["action_id"], a["due_raw"], a["owners_raw"]) for a in actions] == [
+        ("5", "March 31, 2014", "Governor"), ("6", "Jan-13", "Learning and Development Adviser"),
+        ("7", "March 2013", "Customer Services Head"), ("8", "2012-06-30", "Head of Engagement")]
+    assert actions[3]["action"] == "Review of the apprenticeship recruitment pipeline"
+
+
+def test_a_second_plan_with_whole_numbered_stacked_actions_reads_them_too():
+    from reportlab.lib.pagesizes import A4
+
+    # differs in everything but the rule: numbers with a stop, actions opening with
+    # nouns, Times, portrait, one owner and date shared by the cell
+    lines = ["12. Publication of the scheme on the website and in the newsletter",
+             "13. Training for every manager in equality law"]
+    right = _snug(60, lines, "Times-Roman", 10.0)
+    xs = [30, 60, right, right + 120, right + 200]
+    header = [["Ref"], ["Action"], ["Lead"], ["When"]]
+    rows = [[[""], lines, ["Head of Policy"], ["2015"]],
+            [["14."], ["Audit of the buildings"], ["Estates"], ["2016"]]]
+    data = grid_pdf(A4, xs, header, [rows], font="Times-Roman", points=10, leading=12)
+    actions = normalise(read_document(data)).actions
+    assert [(a["action_id"], a["action"], a["due_raw"]) for a in actions] == [
+        ("12", "Publication of the scheme on the website and in the newsletter", "2015"),
+        ("13", "Training for every manager in equality law", "2015"),
+        ("14", "Audit of the buildings", "2016")]

@@ -213,6 +213,37 @@ def test_a_continuation_page_with_an_empty_column_is_stitched_by_x_range():
     assert texts(table)[-1] == ["A30", "Carry out review 30 of the equality scheme", "Board", ""]
 
 
+def test_a_page_whose_first_column_is_empty_keeps_its_numbers_in_their_column():
+    # the header repeated at the page top leaves its second column unlabelled; the
+    # page's body has nothing under "Expected impact": its label and the numbers'
+    # cells lie in two columns of the page before, so they are two columns here too
+    rows = [["Expected impact", "", "Specific actions", "Lead(s)", "Target end date"]]
+    for k in range(1, 36):
+        rows.append(["1 Residents trust us to treat them fairly" if k == 1 else "", f"1.{k}",
+                     f"Review policy {k} of the equality scheme with the staff", "Head of HR",
+                     "2013"])
+    [table], raw = tables_of(draw([rows], [150, 40, 260, 100, 90]))
+    assert raw.pages >= 2
+    got = texts(table)
+    assert [r[1] for r in got[1:]] == [f"1.{k}" for k in range(1, 36)]
+    assert not any(r[0] for r in got[2:])
+
+
+def test_a_page_whose_first_column_is_empty_in_another_layout():
+    # differs in everything but the rule: Times, portrait, wider numbers column,
+    # the labelled column a theme, four columns, lettered numbers
+    rows = [["Theme", "", "Task", "Who"]]
+    for k in range(1, 71):
+        rows.append(["Fair access" if k == 1 else "", f"B{k}", f"Fit hearing loop {k}",
+                     "Estates"])
+    [table], raw = tables_of(draw([rows], [120, 60, 200, 90], font="Times-Roman", size=10,
+                                  page=A4))
+    assert raw.pages >= 2
+    got = texts(table)
+    assert [r[1] for r in got[1:]] == [f"B{k}" for k in range(1, 71)]
+    assert [r[0] for r in got[1:]] == ["Fair access"] + [""] * 69
+
+
 # 5. rules that part only some rows; rules only around the header and at the bottom
 
 def test_rules_only_around_the_header_and_at_the_bottom_keep_body_rows_apart():

@@ -228,6 +228,23 @@ def test_dates_one_a_line_beside_stacked_actions_are_one_each():
         "Head of Professional\nStandards")
 
 
+def test_posts_one_a_line_beside_stacked_actions_are_one_each():
+    from planextract.extract.pdf.cell_text import parallel_lines
+
+    # three posts beside three actions, the first holding "and" (which alone
+    # could run on into the next line): one each
+    row = ["6 Review the board\n\n7 Simplify the facilities\n\n8 Review the pipeline",
+           "Learning and Development Adviser Customer Services Head\nHead of Engagement"]
+    assert parallel_lines(row)[1] == row[1]  # two printed lines: nothing to go by
+    row[1] = "Learning and Development Adviser\nCustomer Services Head\nHead of Engagement"
+    assert parallel_lines(row)[1] == (
+        "Learning and Development Adviser\n\nCustomer Services Head\n\nHead of Engagement")
+    # a line that is no post (a wrap ending in a linking word, a sentence) stays as it is
+    for printed in ("Head of Learning and\nDevelopment\nEstates Manager",
+                    "Agreed with the\nboard in May\nHR Manager"):
+        assert parallel_lines([row[0], printed])[1] == printed
+
+
 def _fills(values, font, size, pad):
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -133,6 +133,87 @@ def test_a_plan_table_straight_after_a_key_table_second_document():
          ["Access", "Fit hearing loops in all buildings", "Estates", "2011"]]]
 
 
+def test_a_key_row_opens_with_a_term_a_header_with_a_column_label():
+    # a colour key, then a plan whose two-row header opens with a label naming a
+    # column (``Planned activity``) beside one naming none (``Delivery``, merged over
+    # Lead person and Milestone): the next table's header, not a fourth key row
+    text = (_cells(["Status", "Meaning"], ["Red", "Objective in jeopardy"],
+                   ["Amber", "Progressing - objective likely to be met"],
+                   ["Green", "Objective met"])
+            + "\n" + _cells(["Planned activity", "Delivery", "", "Current position",
+                              "Status (RAG)"], ["", "Lead person", "Milestone", "", ""],
+                             ["A1 Agree the carers leave policy", "Registrar", "2012",
+                              "Not yet started.", "Amber"],
+                             ["A2 Publish the access strategy", "Chief Exec.", "1/12/2012",
+                              "", "Green"]))
+    raw = read_cells(text.encode())
+    assert not raw.warnings
+    key, plan = _tables(raw)
+    assert _grid(key)[-1] == ["Green", "Objective met"]
+    assert [len(r.cells) for r in plan.rows] == [5, 5, 5, 5]
+    assert _grid(plan)[-1] == ["A2 Publish the access strategy", "Chief Exec.", "1/12/2012",
+                               "", "Green"]
+    assert [(a["action_id"], a["action"]) for a in normalise(raw).actions] == [
+        ("A1", "Agree the carers leave policy"), ("A2", "Publish the access strategy")]
+
+
+def test_a_key_row_opens_with_a_term_second_document():
+    # differs in everything but the rule: a three-column key of other terms, a
+    # one-row header of four whose second label names no column (``Notes``), no
+    # numbers, a cell over two lines; and a key row whose term names nothing is
+    # still the key's own when the plan's header follows it at once
+    text = (_cells(["Rating", "Meaning", "Review"], ["Blue", "Closed", "Annual"],
+                   ["Grey", "Not yet begun", "Monthly"])
+            + _cells(["Task", "Notes", "Lead", "Due date", "Progress"],
+                     ["Fit hearing loops\nin all buildings", "Phase one", "Estates", "2011",
+                      "Begun"],
+                     ["Survey the staff", "", "HR", "2012", ""]))
+    raw = read_cells(text.encode())
+    key, plan = _tables(raw)
+    assert _grid(key) == [["Rating", "Meaning", "Review"], ["Blue", "Closed", "Annual"],
+                          ["Grey", "Not yet begun", "Monthly"]]
+    assert _grid(plan) == [["Task", "Notes", "Lead", "Due date", "Progress"],
+                           ["Fit hearing loops in all buildings", "Phase one", "Estates",
+                            "2011", "Begun"],
+                           ["Survey the staff", "", "HR", "2012", ""]]
+
+
+def test_a_list_of_abbreviations_between_two_tables_is_no_cell_text():
+    # one plan's table, then the next plan's title and its abbreviations one a line
+    # (no blank line between them), then its table of the same width: the key lines
+    # stand alone, so the next header is seen after them
+    header = ["Aim", "Planned activity", "Lead officer", "Completion date", "Comments"]
+    text = (_cells(header, ["1. Staff feel safe", "1.1 Agree the policy", "HR Manager",
+                            "2012", "Complete."])
+            + "\nQueensmead Probation Trust\n\nAbbreviations\n\nABM  Area Business Manager\n"
+            + "EDM  Equality and Diversity Manager\nHoHR  Head of Human Resources\n\n"
+            + _cells(["Outcome", "Action No", "Activity", "Department", "Target date"],
+                     ["2. Data is used", "2.1", "Publish the data", "ABM", "2013"]))
+    raw = read_cells(text.encode())
+    assert not raw.warnings
+    first, second = _tables(raw)
+    assert _grid(first)[1][4] == "Complete."
+    assert _grid(second)[1] == ["2. Data is used", "2.1", "Publish the data", "ABM", "2013"]
+    assert [a["action_id"] for a in normalise(raw).actions] == ["1.1", "2.1"]
+
+
+def test_a_list_of_abbreviations_between_two_tables_second_document():
+    # differs in everything but the rule: three columns, the key lines straight
+    # after the last row's blank line with no title, a key of four, a cell over two
+    # lines before them
+    text = (_cells(["Objective", "Owner", "Due"], ["Fit hearing loops\nin all buildings",
+                                                   "CEO", "2011"])
+            + "CEO  Chief Executive Officer\nFM  Facilities Manager\nL&D  Learning and "
+            + "Development\nPO  Policy Officer\n\n"
+            + _cells(["Objective", "Owner", "Due"], ["Survey the staff", "PO", "2012"]))
+    raw = read_cells(text.encode())
+    rows = [row for table in _tables(raw) for row in _grid(table)]
+    assert ["Fit hearing loops in all buildings", "CEO", "2011"] in rows
+    assert ["Survey the staff", "PO", "2012"] in rows
+    assert [a["action"] for a in normalise(raw).actions] == [
+        "Fit hearing loops in all buildings", "Survey the staff"]
+
+
 def test_blank_lines_before_rows_decide_between_widths_that_fill_rows():
     # twelve short cells: two, three, four or six to a row all come out whole;
     # the blank line before each row says three

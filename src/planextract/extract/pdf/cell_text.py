@@ -11,7 +11,9 @@ joined, bullet items kept as lines of the paragraph they follow.
 A line break is a paragraph break when the next line's first word would have
 fitted at the end of the line above: no writer wraps a word that fits, so the
 author broke the line. So is a line opening with an action number (``2.3``)
-in a cell that opens with one: actions stacked in one cell. That keeps owners
+in a cell that opens with one, or with the next whole number in turn (``7``
+after ``6 Annual review ...``, then ``8``) in a cell that opens with one:
+actions stacked in one cell, the line above them filling it. That keeps owners
 listed one per line apart, and stacked actions beside their parallel owner
 and date paragraphs. Where every line fills the cell, so neither test can
 tell, two lines that are each a whole post are two posts (pdf.post_lines).
@@ -19,11 +21,12 @@ tell, two lines that are each a whole post are two posts (pdf.post_lines).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
-from planextract.extract.pdf.post_lines import posts_apart
+from planextract.extract.pdf.post_lines import post_shaped, posts_apart
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -34,6 +37,12 @@ _DOTTED = re.compile(r"^[A-Z]?\d{1,4} ?\. ?\d{1,3}\b")
 # a lettered action number (D 4, A12): a line opening with the same letter
 # and a number starts the next stacked action too
 _LETTERED = re.compile(r"^([A-Z]) ?\d{1,3}\b(?! ?[./]\d)")
+# a whole action number before a capitalised word (``6 Annual review``, ``5. We``): in a cell
+# that opens with one, a line opening with the next number in turn starts the next
+# stacked action; a month after it is a date wrapped to the line start (``7 March``)
+_COUNTED = re.compile(r"^(\d{1,3})\.? ([A-Z][A-Za-z]*)")
+_MONTHS = frozenset(name.lower() for name in (*calendar.month_name, *calendar.month_abbr,
+                                              "Sept") if name)
 
 
 def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
@@ -55,6 +64,7 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
     out = [" ".join([w.text for w in lines[0]])]
     numbered = bool(_DOTTED.match(out[0]))
     lettered = _LETTERED.match(out[0])
+    count = counted(out[0])
     for previous, line in zip(lines, lines[1:]):
         last, first = previous[-1], line[0]
         text = " ".join([w.text for w in line])
@@ -70,11 +80,24 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
         elif fits_above(previous, first, right, settings) or (
                 numbered and _DOTTED.match(text)) or (
                 lettered and _same_letter(lettered, text)) or (
+                count is not None and counted(text) == count + 1) or (
                 not header and posts_apart(out[-1].lstrip("\n"), text)):
             out.append("\n" + text)
+            if count is not None and counted(text) == count + 1:
+                count += 1
         else:
             out.append(text)
     return "\n".join(out)
+
+
+def counted(text: str) -> int | None:
+    """The whole action number ``text`` opens with (``6 Annual review``), or None:
+    none, a dotted or lettered one (their own rules part them), or a date's day
+    (``7 March``)."""
+    match = _COUNTED.match(text)
+    if match is None or match.group(2).lower() in _MONTHS:
+        return None
+    return int(match.group(1))
 
 
 def _same_letter(first: re.Match, text: str) -> bool:
@@ -154,7 +177,7 @@ _RUNS_ON = re.compile(
 
 
 def parallel_lines(row: Sequence[str]) -> list[str]:
-    """A row's raw cells, with a cell of dates one a line beside actions
+    """A row's raw cells, with a cell of dates or posts one a line beside actions
     stacked in one cell made one paragraph a line.
 
     Beside ``k`` stacked actions (a cell of two or more paragraphs, each
@@ -162,7 +185,10 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
     paragraphs, each line holding a digit (``January 2016 and ongoing`` /
     ``2009 – 2012``), gives each action its line: the lines fill the last
     column, so the fit test could not part them. A line that runs on (a
-    dash, ``and``, a month waiting for its year) is a wrapped date."""
+    dash, ``and``, a month waiting for its year) is a wrapped date. So does a
+    cell of exactly ``k`` lines each shaped as a post (``Learning and
+    Development Adviser`` / ``Customer Services Head``), which the fit test
+    and ``posts_apart`` (wary of ``and``) could not part."""
     stacked = max((len(paras) for cell in row
                    if len(paras := [p for p in cell.split("\n\n") if p.strip()]) >= 2
                    and all(NUMBERED.match(p.strip()) for p in paras)), default=0)
@@ -172,9 +198,10 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
     for cell in row:
         lines = [line for line in cell.split("\n") if line.strip()]
         paras = [p for p in cell.split("\n\n") if p.strip()]
-        if len(lines) == stacked and len(paras) < stacked and all(
+        if len(lines) == stacked and len(paras) < stacked and (all(
                 any(ch.isdigit() for ch in line) for line in lines) and not any(
-                _RUNS_ON.search(line) for line in lines[:-1]):
+                _RUNS_ON.search(line) for line in lines[:-1]) or all(
+                post_shaped(line.strip()) for line in lines)):
             cell = "\n\n".join(lines)
         out.append(cell)
     return out

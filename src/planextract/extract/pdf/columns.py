@@ -92,12 +92,15 @@ def _near(x: float, sorted_xs: list[float], settings: PdfSettings) -> bool:
 
 
 def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
-             right: float, settings: PdfSettings
+             right: float, settings: PdfSettings, previous: list[float] | None = None
              ) -> tuple[list[float], list[tuple[float, float]]]:
     """Column starts from the gutters, less columns that hold bullet glyphs
     only. A header label standing in a gutter starts the column after it when
     that column has no label of its own (cells centred under a label set at
-    the left), else a column of its own, empty below it."""
+    the left), else a column of its own, empty below it; so too when the table
+    the page before ended with (``previous``, its column starts) had the label
+    and the cells after it in two columns of their own (a page whose first
+    column is empty, under a header repeated with an unlabelled second one)."""
     left = min(w.x0 for line in lines for w in line)
     labels = [(g[0].x0, g[-1].x1) for g in cell_groups(header, settings.cell_gap)]
     starts: list[float] = []
@@ -109,7 +112,7 @@ def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
         inside = [x0 for x0, x1 in labels if g0 < x0 and x1 < g1
                   and not aligned(x0, [g1], settings)]
         labelled = any(g1 - settings.align <= x0 < after for x0, _ in labels)
-        if len(inside) == 1 and not labelled:
+        if len(inside) == 1 and not labelled and not _apart(inside[0], g1, previous, settings):
             starts.append(inside[0])  # a label left of its column's (centred) cells
         else:
             starts.extend([*inside, g1])  # labels over columns empty below them
@@ -128,6 +131,17 @@ def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
     bullets = [b and not o for b, o in zip(bullets, other)]
     kept = [s for k, s in enumerate(starts) if k == 0 or not bullets[k - 1]]
     return kept, _spans(lines, kept, right, settings)
+
+
+def _apart(label: float, cells: float, previous: list[float] | None,
+           settings: PdfSettings) -> bool:
+    """The label at ``label`` and the cells starting at ``cells`` lie in two
+    different columns of ``previous`` (the column starts of the table above)."""
+    if not previous:
+        return False
+    under = [k for k, x in enumerate(previous) if abs(x - label) <= settings.align]
+    beside = [k for k, x in enumerate(previous) if abs(x - cells) <= settings.align]
+    return bool(under and beside) and under[0] != beside[-1]
 
 
 def _spans(lines: list[Line], starts: list[float], right: float, settings: PdfSettings

@@ -70,6 +70,17 @@ def is_post_line(line: str) -> bool:
     return _post_noun(words[-1]) or (_post_noun(words[0]) and len(words) > 1)
 
 
+def post_shaped(line: str) -> bool:
+    """A printed line shaped as one post whatever its linking words (``Learning
+    and Development Adviser``): asked only where the count of lines is itself
+    the evidence (``cell_text.parallel_lines``: one a stacked action)."""
+    words = _words(line)
+    stop = _posts()[2]
+    if not words or words[0].lower() in stop or words[-1].lower() in stop:
+        return False
+    return _post_noun(words[-1]) or (_post_noun(words[0]) and len(words) > 1)
+
+
 def posts_apart(above: str, below: str) -> bool:
     """Whether ``below`` is a post of its own under the post ``above``."""
     if not (is_post_line(above) and is_post_line(below)):

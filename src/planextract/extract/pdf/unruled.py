@@ -317,7 +317,7 @@ def _unruled_table(lines: list[Line], rules: list[float], columns: list[float] |
         inset = min(w.x0 for line in table_lines for w in line) - extent[0]
         if 0 <= inset <= settings.max_pad:
             right = max(right, extent[1] - inset)
-    starts, spans = cols.columns(body, table_lines[0], gutters, right, settings)
+    starts, spans = cols.columns(body, table_lines[0], gutters, right, settings, columns)
     height = lines[start][0].bottom - lines[start][0].top
     cells = [cols.line_cells(line, starts, gutters, settings, header=headed and k == 0)
              for k, line in enumerate(table_lines)]

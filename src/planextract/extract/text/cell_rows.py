@@ -257,14 +257,16 @@ class Grouper:
 
     def next_header(self, at: int, width: int) -> bool:
         """A run of labels longer than a row, opening a table, starts at this
-        row start: the next table's header. A row of it with a label naming no
-        column (``Green``, ``Objective met`` under ``Status``, ``Meaning``) is
-        still a row of this table when the labels after it open the next."""
+        row start: the next table's header. A row of it opening with a label
+        naming no column (a key's term: ``Green``, ``Objective met`` under
+        ``Status``, ``Meaning``) is still a row of this table when the labels
+        after it open the next; a header whose first label names a column
+        (``Planned activity``) is the next table's however unknown a later
+        label of it is (``Delivery``, merged over two columns)."""
         if at == 0 or self.facts.label_run(at) <= width or not self.facts.opens_table(at):
             return False
-        row = [c.label for c in self.cells[at:at + width]]
-        return not (any(x and _role(x) == "extra" for x in row)
-                    and self.facts.opens_table(at + width))
+        first = next((c.label for c in self.cells[at:at + width] if c.label), "")
+        return not (first and _role(first) == "extra" and self.facts.opens_table(at + width))
 
     def group(self, start: int, parse: Parse) -> Parse:
         current: list[RawCell] = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from planextract.extract.key_lines import KeyLine, key_line
+from planextract.extract.key_lines import KeyLine, key_line, key_pair
 from planextract.extract.model import Paragraph
 from planextract.extract.parts import plain
 from planextract.extract.text.cell_items import Loose, RawCell
@@ -30,10 +30,13 @@ TEXTS_KEPT = 1024
 
 
 def stands_alone(lines: list[str], index: int) -> bool:
-    """A blank line, a cell or a heading line follows (or nothing)."""
+    """A blank line, a cell or a heading line follows (or nothing); or the line
+    and the next are both key lines (``CSM  Community Safety Manager``): a list
+    of abbreviations printed one a line between two tables, no cell's text."""
     following = lines[index + 1:index + 2]
     return (not following or not following[0].strip() or bool(CELL_START.match(following[0]))
-            or is_heading_line(plain(following[0])))
+            or is_heading_line(plain(following[0]))
+            or (key_pair(lines[index]) is not None and key_pair(following[0]) is not None))
 
 
 def fold_loose(items: list[RawCell | Loose]) -> None:
