@@ -11,17 +11,10 @@ from planextract.extract.model import Paragraph, RawDocument
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence
 from planextract.extract.text.cell_choose import choose
+from planextract.extract.text.cell_headers import first_cell, header_folds, headers
 from planextract.extract.text.cell_items import Break, Loose, RawCell
 from planextract.extract.text.cell_labels import ROW_NUMBER
-from planextract.extract.text.cell_rows import (
-    Facts,
-    Grouper,
-    Header,
-    Parse,
-    first_cell,
-    header_folds,
-    headers,
-)
+from planextract.extract.text.cell_rows import Facts, Grouper, Header, Parse
 from planextract.extract.text.cell_split import CELL_START, fold_loose, stands_alone
 from planextract.extract.text.cells import _as_text, _header_start, _table_blocks
 from planextract.extract.text.decode import decode_lines

@@ -26,7 +26,7 @@ from text_exports import (
     write_exports,
 )
 
-from planextract.extract.text import cell_choose, cell_evidence, cell_rows, cells
+from planextract.extract.text import cell_choose, cell_evidence, cell_headers, cell_rows, cells
 from planextract.extract.text.cell_items import Break, Loose, RawCell
 from planextract.settings import DEFAULT
 
@@ -159,7 +159,7 @@ def test_a_stretched_read_alike_with_every_width_parsed(stretch, monkeypatch):
                 assert facts.blanks[at] == (1 if cell.blank_before else 0)
         assert len(facts.places) == len(facts.cells) == len(facts.kinds)
         for at, run in enumerate(facts.runs):  # the runs worked out at once from the end
-            if run and None not in facts.cells[at:at + cell_rows.MAX_HEADER_CELLS]:
+            if run and None not in facts.cells[at:at + cell_headers.MAX_HEADER_CELLS]:
                 assert run - 1 == cell_rows.label_run(facts.cells, at)
         checked[0] += 1
         return choose(items, start, facts, weights)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from planextract.extract import parts, read_document
 from planextract.extract.text import (
     cell_evidence,
+    cell_headers,
     cell_items,
     cell_labels,
     cell_rows,
@@ -174,16 +175,16 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     the rest of the file, for every width tried."""
     RawCell = cell_rows.RawCell  # noqa: N806
     best = None
-    for rows in range(1, cell_rows.MAX_HEADER_ROWS + 1):
-        for width in range(2, cell_rows.MAX_HEADER_CELLS + 1):
-            head, labels, body = cell_rows.full_labels(items, start, rows * width)
+    for rows in range(1, cell_headers.MAX_HEADER_ROWS + 1):
+        for width in range(2, cell_headers.MAX_HEADER_CELLS + 1):
+            head, labels, body = cell_headers.full_labels(items, start, rows * width)
             if len(head) < rows * width or not all(reference_is_label(x) or not x
                                                    for x in labels):
                 break
             grid = [labels[r * width:(r + 1) * width] for r in range(rows)]
             if sum(1 for x in grid[0] if x) < 2 or any(not any(r) for r in grid):
                 continue
-            if rows == 2 and not cell_rows.sub_header(grid[0], grid[1]):
+            if rows == 2 and not cell_headers.sub_header(grid[0], grid[1]):
                 continue
             first = next((x for x in items[body:] if isinstance(x, RawCell)), None)
             numbered = first is not None and bool(ROW_NUMBER.match(first.label))
@@ -191,7 +192,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
                                                          for r in range(rows)])
             grouper = ReferenceGrouper(items, facts, ReferenceHeader(labels), numbered)
             parse = grouper.group(body, parse)
-            parse.folds += cell_rows.header_folds(items[start:body])
+            parse.folds += cell_headers.header_folds(items[start:body])
             score = reference_score(parse, numbered, weights)
             if best is None or score > best[0]:
                 best = (score, parse, body)
@@ -282,7 +283,7 @@ def _reference_paths(monkeypatch) -> None:
                         lambda lines, consume=False: parse_markdown(lines))
     monkeypatch.setattr(tabbed, "parse_tabbed_lines",
                         lambda lines, consume=False: parse_tabbed(lines))
-    for module in (cells, cells_reference, cell_rows, cell_items, cell_split):
+    for module in (cells, cells_reference, cell_rows, cell_headers, cell_items, cell_split):
         monkeypatch.setattr(module, "RawCell", ReferenceRawCell)
     monkeypatch.setattr(cells_reference, "choose", reference_choose)
     monkeypatch.setattr(cell_rows, "word_tuple", cell_labels.word_set)  # a set an answer
@@ -292,7 +293,7 @@ def _reference_paths(monkeypatch) -> None:
     monkeypatch.setattr(parts, "collapse", reference_collapse)
     monkeypatch.setattr(parts, "split_inline_bullets", reference_split_inline_bullets)
     monkeypatch.setattr(cell_evidence, "_kind_of", lru_cache(maxsize=None)(reference_kind))
-    for module in (cell_rows, cells, cell_labels):
+    for module in (cell_rows, cell_headers, cells, cell_labels):
         if hasattr(module, "is_label"):
             monkeypatch.setattr(module, "is_label", reference_is_label)
 

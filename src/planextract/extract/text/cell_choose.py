@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planextract.extract.text.cell_evidence import NUMBER_CODE, codes
+from planextract.extract.text.cell_headers import first_cell, header_folds, headers
 from planextract.extract.text.cell_items import Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import (
     MAX_LABEL_CHARS,
@@ -27,15 +28,7 @@ from planextract.extract.text.cell_labels import (
     is_title,
     word_tuple,
 )
-from planextract.extract.text.cell_rows import (
-    Facts,
-    Grouper,
-    Header,
-    first_cell,
-    header_folds,
-    headers,
-    unmarked,
-)
+from planextract.extract.text.cell_rows import Facts, Grouper, Header, unmarked
 from planextract.settings import DEFAULT, TextCellSettings
 
 

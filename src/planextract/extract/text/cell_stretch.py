@@ -17,14 +17,10 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 
+from planextract.extract.text.cell_headers import MAX_HEADER_CELLS, MAX_HEADER_ROWS
 from planextract.extract.text.cell_items import Loose, RawCell
 from planextract.extract.text.cell_labels import is_label
-from planextract.extract.text.cell_rows import (
-    MAX_HEADER_CELLS,
-    MAX_HEADER_ROWS,
-    Facts,
-    label_run,
-)
+from planextract.extract.text.cell_rows import Facts, label_run
 from planextract.extract.text.cell_split import CellSplit
 
 # how far past the last cell a walk reached a reading may look: a header's repeat

@@ -24,9 +24,10 @@ from planextract.extract.model import Cell, Paragraph, RawDocument, Table
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence, cell_labels, cell_rows
 from planextract.extract.text.cell_choose import choose
+from planextract.extract.text.cell_headers import MAX_HEADER_CELLS
 from planextract.extract.text.cell_items import Break, Loose, Parse, RawCell
 from planextract.extract.text.cell_labels import is_heading_line, is_label
-from planextract.extract.text.cell_rows import HEADING_LEVEL, MAX_HEADER_CELLS
+from planextract.extract.text.cell_rows import HEADING_LEVEL
 from planextract.extract.text.cell_split import give_back as _give_back
 from planextract.extract.text.cell_stretch import Stretch
 from planextract.extract.text.cell_tables import cell_tables
