@@ -178,9 +178,10 @@ def document_surnames(pieces: set[str], vocab: Vocabulary,
     name or a known title first): a surname the document itself shows, so the same
     surname after a word the title list lacks is a person too. Gathered over the
     whole document first, so no answer depends on the order cells are read."""
+    person = getattr(is_person, "__wrapped__", is_person)  # asked once a piece: no memo entry
     out = set()
     for piece in pieces:
         words = piece.strip(" .,;:").split()
-        if len(words) >= 2 and is_person(piece, vocab, role_words):
+        if 2 <= len(words) <= 4 and person(piece, vocab, role_words):
             out.add(words[-1])
-    return frozenset(out)
+    return frozenset(out) if out else NO_NAMES
