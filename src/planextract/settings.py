@@ -235,8 +235,9 @@ class MemoSettings:
     When each bound is read, field by field (a run's own ``Settings`` changes only those
     read at run time; the others are ``DEFAULT``'s, fixed when the module is imported):
 
-    - ``cells``, ``pieces``, ``words``: at import. Each is a memo decorator's bound
-      (``@per_document(DEFAULT.memo.cells)``), fixed when its function is defined;
+    - ``cells``, ``pieces``, ``words``, ``numbers``: at import. Each is a memo
+      decorator's bound (``@per_document(DEFAULT.memo.cells)``), fixed when its
+      function is defined;
     - ``reader_parts``: at import (``extract/table_writer.PARTS_KEPT``). Two of the
       three readers that write tables are given no ``Settings`` where they do
       (``parse_tabbed_lines``, ``parse_markdown``; the CSV reader is), so one module
@@ -252,6 +253,13 @@ class MemoSettings:
     pieces: int = 4096  # answers about owner pieces and their words: two passes over the
     # owner cells (role words, then cuts) ask again; a 1 MB export has about 2,300 distinct
     words: int = 4096  # answers about a word or a header, kept across documents
+    # answers ``numbering.split_leading`` keeps (a cell's leading number and the text
+    # after it): each holds its cell's text and a copy of it without the number, and the
+    # layouts ask of every numbered column's cells a table at a time, so at ``cells``'
+    # 1,024 the answers were 0.2-0.3x a 1 MB export's peak at the drafts step's top
+    # (tracemalloc), where html's is set; at 256 it misses 200-1,200 more a MB (of
+    # 9,000-18,000 asked, about 2 us each; s21-peak)
+    numbers: int = 256
     # texts whose parts a text reader's table writer remembers across tables
     # (``extract/table_writer.PARTS_KEPT``, in two halves, the older forgotten between
     # tables): owners and statuses repeat, most action texts do not. At 4,096 the

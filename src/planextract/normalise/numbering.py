@@ -44,7 +44,7 @@ def normalise_id(raw: str) -> str:
     return text.strip(".")
 
 
-@per_document(DEFAULT.memo.cells)  # pure, its answer frozen; a table's cells, read by several rules
+@per_document(DEFAULT.memo.numbers)  # pure, its answer frozen; a table's cells, read again
 def split_leading(text: str, dotted_only: bool = False) -> Numbered:
     """Separate a leading number from its text. With ``dotted_only`` only
     ``N.M`` numbers count (an action numbered under its outcome). Remembered:

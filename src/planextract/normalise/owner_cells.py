@@ -17,7 +17,7 @@ from types import MappingProxyType
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
 from planextract.memo import per_document_lean
-from planextract.normalise.people import is_person, people_in
+from planextract.normalise.people import NO_NAMES, is_person, people_in
 from planextract.normalise.role_text import clean_role, is_acronym, strip_ends, words_of
 from planextract.settings import DEFAULT
 
@@ -223,56 +223,62 @@ def uses_comma_separators(cells: list[str | None], vocab: Vocabulary) -> bool:
     return False
 
 
-def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str]
-          ) -> tuple[list[str], list[str]]:
+def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str],
+          surnames: frozenset[str] = NO_NAMES) -> tuple[list[str], list[str]]:
     """(roles, people) of one piece: a person at the last or first dash, in
     brackets or after a colon; otherwise the piece is a role, dashes and all."""
     brackets = _BRACKETS.match(piece)
     if brackets:
         outer, inner = brackets.group("out"), brackets.group("in")
         for name, role in ((inner, outer), (outer, inner)):
-            if is_person(name, vocab, role_words, beside_role=looks_like_role(role, vocab)):
+            if is_person(name, vocab, role_words, beside_role=looks_like_role(role, vocab),
+                         surnames=surnames):
                 return [role], [name]
     if ":" in piece:
         role, name = (p.strip() for p in piece.split(":", 1))
-        named = people_in(name, vocab, role_words, beside_role=bool(role))
+        named = people_in(name, vocab, role_words, beside_role=bool(role), surnames=surnames)
         if named and role:
             return [role], named
     parts = [p.strip(" .,") for p in _SPACED_DASH.split(piece) if p.strip(" .,")]
     if len(parts) > 1:
         rest = " – ".join(parts[:-1])
-        last = people_in(parts[-1], vocab, role_words, beside_role=looks_like_role(rest, vocab))
+        last = people_in(parts[-1], vocab, role_words,
+                         beside_role=looks_like_role(rest, vocab), surnames=surnames)
         if last:
-            return _unglue([rest], last, vocab, role_words)
+            return _unglue([rest], last, vocab, role_words, surnames)
         rest = " – ".join(parts[1:])
-        first = people_in(parts[0], vocab, role_words, beside_role=looks_like_role(rest, vocab))
+        first = people_in(parts[0], vocab, role_words,
+                          beside_role=looks_like_role(rest, vocab), surnames=surnames)
         if first:
-            return _unglue([rest], first, vocab, role_words)
+            return _unglue([rest], first, vocab, role_words, surnames)
         # the name run into the next owner: PIU lead - Rob Malcolm Diversity Adviser
-        roles, named = _glued_person(parts[-1], vocab, role_words, at_end=False)
+        roles, named = _glued_person(parts[-1], vocab, role_words, at_end=False,
+                                      surnames=surnames)
         if named:
             return [" – ".join(parts[:-1]), *roles], named
-    named = people_in(piece, vocab, role_words)
+    named = people_in(piece, vocab, role_words, surnames=surnames)
     if named:
         return [], named
-    return _glued_person(piece, vocab, role_words)
+    return _glued_person(piece, vocab, role_words, surnames=surnames)
 
 
 def _unglue(roles: list[str], people: list[str], vocab: Vocabulary,
-            role_words: frozenset[str]) -> tuple[list[str], list[str]]:
+            role_words: frozenset[str], surnames: frozenset[str] = NO_NAMES
+            ) -> tuple[list[str], list[str]]:
     """A role peeled off a person may still open or close with another name run
     into it (``Sandeep Thandi Specialist worker – Bob Schofield``)."""
     out_roles: list[str] = []
     out_people: list[str] = []
     for role in roles:
-        found, named = _glued_person(role, vocab, role_words)
+        found, named = _glued_person(role, vocab, role_words, surnames=surnames)
         out_roles.extend(found)
         out_people.extend(named)
     return out_roles, [*out_people, *people]
 
 
 def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str],
-                  at_end: bool = True) -> tuple[list[str], list[str]]:
+                  at_end: bool = True, surnames: frozenset[str] = NO_NAMES
+                  ) -> tuple[list[str], list[str]]:
     """A name run into its role with nothing between (``ACO HR Leona Lowe``,
     the dash lost): only a given name or a title is evidence enough."""
     words = piece.split()
@@ -284,7 +290,8 @@ def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str],
             shapes.insert(0, (words[-size:], words[:-size]))
         for name, rest in shapes:
             text = " ".join(rest)
-            if is_person(" ".join(name), vocab, role_words) and looks_like_role(text, vocab):
+            if is_person(" ".join(name), vocab, role_words, False, surnames) \
+                    and looks_like_role(text, vocab):
                 return [text], [" ".join(name)]
     return [piece], []
 
@@ -297,22 +304,22 @@ def _name_shaped(role: str, vocab: Vocabulary, role_words: frozenset[str]) -> bo
                     for w in words))
 
 
-def _peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
-                ) -> tuple[list[str], list[str]]:
+def _peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str],
+                surnames: frozenset[str] = NO_NAMES) -> tuple[list[str], list[str]]:
     """``peel_parts``, remembered: one post is printed in many cells (issue 11)."""
-    roles, people = _peeled(piece, vocab, role_words)
+    roles, people = _peeled(piece, vocab, role_words, surnames)
     return list(roles), list(people)
 
 
 @per_document_lean(DEFAULT.memo.pieces)  # no link node nor key tuple an answer
-def _peeled(piece: str, vocab: Vocabulary, role_words: frozenset[str]
-            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    roles, people = peel_parts(piece, vocab, role_words)
+def _peeled(piece: str, vocab: Vocabulary, role_words: frozenset[str],
+            surnames: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    roles, people = peel_parts(piece, vocab, role_words, surnames)
     return tuple(roles), tuple(people)
 
 
-def peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
-               ) -> tuple[list[str], list[str]]:
+def peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str],
+               surnames: frozenset[str] = NO_NAMES) -> tuple[list[str], list[str]]:
     """Split on `` and `` first, then peel a person off each part
     (``Head of Facilities – Fiona Okafor and Director of Finance``); the roles
     between stay joined by ``and`` for the document-level cut (``Head of
@@ -320,7 +327,7 @@ def peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
     parts = _AND.split(piece)
     joins = [m.group(0).strip() for m in _AND.finditer(piece)]  # and / & as printed
     if len(parts) > 1:
-        peeled = [_peel(part, vocab, role_words) for part in parts]
+        peeled = [_peel(part, vocab, role_words, surnames) for part in parts]
         if any(people for _, people in peeled) and not all(
                 people and not roles for roles, people in peeled):
             roles_out: list[str] = []
@@ -349,7 +356,7 @@ def peel_parts(piece: str, vocab: Vocabulary, role_words: frozenset[str]
             if run:
                 roles_out.append(joined(run))
             return roles_out, people_out
-    return _peel(piece, vocab, role_words)
+    return _peel(piece, vocab, role_words, surnames)
 
 
 # the memos themselves, held here: a test may swap the module's names for the plain
@@ -367,16 +374,18 @@ def forget_cuts() -> None:
 
 
 def split_cell(text: str | None, vocab: Vocabulary, role_words: frozenset[str] | None = None,
-               commas_separate: bool = True) -> OwnerCell:
+               commas_separate: bool = True, surnames: frozenset[str] = NO_NAMES
+               ) -> OwnerCell:
     """Cut a cell into role spellings and people, in printed order.
 
-    ``role_words``: words the document uses in roles (never surnames)."""
+    ``role_words``: words the document uses in roles (never surnames); ``surnames``:
+    those it prints after a given name or a title (``people.document_surnames``)."""
     out = OwnerCell()
     if not text or not text.strip():
         return out
     words = role_words if role_words is not None else vocab.role_words
     for piece in segments(text, vocab, commas_separate):
-        roles, people = _peel_parts(piece, vocab, words)
+        roles, people = _peel_parts(piece, vocab, words, surnames)
         out.people.extend(p for p in people if p not in out.people)
         for role in roles:
             cleaned = clean_role(role)

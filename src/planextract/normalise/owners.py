@@ -32,7 +32,7 @@ from planextract.normalise.owner_cells import (
     uses_comma_separators,
 )
 from planextract.normalise.owner_rows import RowOwners, _row_owners, rows_as_made
-from planextract.normalise.people import given_names, is_person
+from planextract.normalise.people import document_surnames, given_names, is_person
 from planextract.normalise.role_labels import (
     Spelling,
     anchors,
@@ -98,14 +98,22 @@ class OwnerResolution:
     roles: list[RoleSpelling]
 
 
-def _document_role_words(cells: list[str | None], vocab: Vocabulary,
-                         commas: bool) -> frozenset[str]:
+def _document_parts(cells: list[str | None], vocab: Vocabulary, commas: bool) -> set[str]:
+    """Every piece of the document's owner cells, once (a post printed in many cells
+    is read once)."""
+    return {part for text in set(cells) for segment in segments(text or "", vocab, commas)
+            for part in _PARTS.split(segment)}
+
+
+def _document_role_words(cells: list[str | None], vocab: Vocabulary, commas: bool,
+                         parts: set[str] | None = None) -> frozenset[str]:
     """Words the document itself uses in roles (a surname never is one): the
-    words of every piece with a head noun that does not open with a rank."""
+    words of every piece with a head noun that does not open with a rank.
+    ``parts``: ``_document_parts`` of the cells, when already made."""
     words = set(vocab.role_words)
+    if parts is None:
+        parts = _document_parts(cells, vocab, commas)
     titles = tuple(t + " " for t in vocab.titles)  # one startswith for them all
-    parts = {part for text in set(cells) for segment in segments(text or "", vocab, commas)
-             for part in _PARTS.split(segment)}  # a post printed in many cells: read once
     for part in parts:
         lowered = part.strip().lower()
         if has_head_noun(part, vocab) and not lowered.startswith(titles) \
@@ -314,8 +322,12 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     vocab = role_vocab.load(roles_file)
     builtin = role_vocab.acronyms_for(vocab, sector)
     commas = uses_comma_separators(cells, vocab)
-    role_words = _document_role_words(cells, vocab, commas)
-    cut = {text: lean_cell(split_cell(text, vocab, role_words, commas)) for text in set(cells)}
+    parts = _document_parts(cells, vocab, commas)
+    role_words = _document_role_words(cells, vocab, commas, parts)
+    surnames = document_surnames({p.strip() for p in parts}, vocab, role_words)
+    del parts
+    cut = {text: lean_cell(split_cell(text, vocab, role_words, commas, surnames))
+           for text in set(cells)}
     split = [cut[text] for text in cells]
     del cut  # the rows hold the cells
     forget_cuts()  # every cell is cut: its segments and peeled pieces go before the cuts

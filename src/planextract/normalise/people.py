@@ -135,11 +135,17 @@ def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
     return None
 
 
+NO_NAMES: frozenset[str] = frozenset()
+
+
 @per_document(DEFAULT.memo.pieces)  # pure; the same pieces are asked about by several rules
 def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
-              beside_role: bool = False) -> bool:
+              beside_role: bool = False, surnames: frozenset[str] = NO_NAMES) -> bool:
     """``beside_role``: the piece stands across a dash from a role, which is
-    itself evidence of the ``Role – Firstname Surname`` shape."""
+    itself evidence of the ``Role – Firstname Surname`` shape. ``surnames``: the
+    surnames the document prints after a given name or a known title
+    (``document_surnames``): one capitalised word no role uses before one of them is
+    a title the list lacks (``Governor Hendry`` where ``Alan Hendry`` is printed)."""
     words = text.strip(" .,;:").split()
     if not words or len(words) > 4:
         return False
@@ -151,13 +157,31 @@ def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
         return False
     if _given(words[0], role_words) and all(_surname(w, role_words) for w in words[1:]):
         return True
+    if len(words) == 2 and words[1] in surnames and _surname(words[0], role_words):
+        return True
     return beside_role and all(_surname(w, role_words) for w in words)
 
 
 def people_in(text: str, vocab: Vocabulary, role_words: frozenset[str],
-              beside_role: bool = False) -> list[str] | None:
+              beside_role: bool = False, surnames: frozenset[str] = NO_NAMES
+              ) -> list[str] | None:
     """``Ben Wild & Sandeep Thandi`` -> both; None unless every piece is a person."""
     pieces = [p.strip(" .,") for p in _SEPARATOR.split(text.strip()) if p.strip(" .,")]
-    if pieces and all(is_person(p, vocab, role_words, beside_role) for p in pieces):
+    if pieces and all(is_person(p, vocab, role_words, beside_role, surnames) for p in pieces):
         return pieces
     return None
+
+
+def document_surnames(pieces: set[str], vocab: Vocabulary,
+                      role_words: frozenset[str]) -> frozenset[str]:
+    """The last words of the pieces that are people on their own evidence (a given
+    name or a known title first): a surname the document itself shows, so the same
+    surname after a word the title list lacks is a person too. Gathered over the
+    whole document first, so no answer depends on the order cells are read."""
+    person = getattr(is_person, "__wrapped__", is_person)  # asked once a piece: no memo entry
+    out = set()
+    for piece in pieces:
+        words = piece.strip(" .,;:").split()
+        if 2 <= len(words) <= 4 and person(piece, vocab, role_words):
+            out.add(words[-1])
+    return frozenset(out) if out else NO_NAMES
