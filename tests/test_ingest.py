@@ -48,6 +48,26 @@ def rows(ds: Path, name: str) -> pd.DataFrame:
     return frame.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
+def log_records(err: str, others: bool = False) -> list[dict]:
+    """The JSON log lines an ingest run wrote, without the seconds each reading took
+    (never the same twice), so two runs' lines compare. Every line must be one unless
+    ``others`` (a program whose other output shares the stream)."""
+    lines = err.splitlines()
+    records = [json.loads(line) for line in lines if not others or line.startswith("{")]
+    for record in records:
+        record.pop("seconds", None)
+    return records
+
+
+def logged_run(inbox: Path, ds: Path, workers: int, capsys, *options: str,
+               status: int = 0) -> list[dict]:
+    """``ingest`` of ``inbox`` into ``ds`` with the JSON log and ``options``, exiting
+    with ``status``: its log lines (``log_records``)."""
+    assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
+                 str(workers), *options]) == status
+    return log_records(capsys.readouterr().err)
+
+
 def assert_same_runs(now: list[dict], before: list[dict], now_ds: Path, before_ds: Path,
                      workers: int) -> None:
     """Two ingest runs of one inbox gave the same log lines (in the same order with

@@ -12,7 +12,6 @@ A batch's documents table is made from the rows the documents carry
 
 from __future__ import annotations
 
-import json
 import pickle
 import shutil
 import sys
@@ -38,7 +37,7 @@ from planextract.settings import DEFAULT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import assert_same_runs  # noqa: E402
+from test_ingest import assert_same_runs, log_records  # noqa: E402
 
 SMALL = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7))
 
@@ -142,9 +141,7 @@ def _run(inbox, ds, workers: int, capsys) -> tuple[list[dict], str]:
     assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
                  str(workers), "--commit-every", "7"]) == 1  # the broken file fails
     captured = capsys.readouterr()
-    records = [json.loads(line) for line in captured.err.splitlines()]
-    for record in records:
-        record.pop("seconds", None)  # how long a reading took: never the same twice
+    records = log_records(captured.err)
     # the dataset's folder named as it is, the rest as it was
     return records, captured.out.replace(str(ds), "<dataset>")
 

@@ -11,7 +11,6 @@ lines as committing every few documents.
 
 from __future__ import annotations
 
-import json
 import pickle
 import sys
 from dataclasses import replace
@@ -20,7 +19,6 @@ import pytest
 from conftest import ROOT
 from deltalake import DeltaTable
 
-from planextract.pipeline.cli import main
 from planextract.pipeline.committer import Committer
 from planextract.pipeline.document_run import run_one
 from planextract.pipeline.packed_rows import PackedRows
@@ -31,7 +29,7 @@ from planextract.settings import DEFAULT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import assert_same_runs  # noqa: E402
+from test_ingest import assert_same_runs, logged_run  # noqa: E402
 from text_exports import write_exports  # noqa: E402
 
 SMALL = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7))
@@ -127,12 +125,7 @@ def test_the_default_cadence_bounds_a_batch_by_bytes_too():
 
 
 def _run(inbox, ds, workers: int, capsys, *cadence: str) -> list[dict]:
-    assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
-                 str(workers), *cadence]) == 0
-    records = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
-    for record in records:
-        record.pop("seconds", None)  # how long a reading took: never the same twice
-    return records
+    return logged_run(inbox, ds, workers, capsys, *cadence)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

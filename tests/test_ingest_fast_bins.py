@@ -9,7 +9,6 @@ same four tables and log lines, with one worker and with two.
 from __future__ import annotations
 
 import functools
-import json
 import shutil
 import subprocess
 import sys
@@ -18,13 +17,12 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 from planextract.pipeline import cmd_ingest, options
-from planextract.pipeline.cli import main
 from planextract.pipeline.options import settings_from_args
 from planextract.settings import DEFAULT, RunSettings
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import assert_same_runs  # noqa: E402
+from test_ingest import assert_same_runs, logged_run  # noqa: E402
 from text_exports import write_exports  # noqa: E402
 
 _PROBE = """
@@ -45,12 +43,7 @@ def test_the_c_library_takes_fast_bins_off_and_on():
 
 
 def _run(inbox, ds, workers: int, capsys) -> list[dict]:
-    assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
-                 str(workers), "--commit-every", "7"]) == 0
-    records = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
-    for record in records:
-        record.pop("seconds", None)  # how long a reading took: never the same twice
-    return records
+    return logged_run(inbox, ds, workers, capsys, "--commit-every", "7")
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -7,7 +7,6 @@ order with one worker, and the same dataset."""
 from __future__ import annotations
 
 import io
-import json
 import sys
 from collections import Counter
 
@@ -15,12 +14,11 @@ import pytest
 from conftest import ROOT
 
 from planextract.pipeline import isolation, progress
-from planextract.pipeline.cli import main
 from planextract.pipeline.progress import Reporter, log_line, log_record
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import assert_same_runs  # noqa: E402
+from test_ingest import assert_same_runs, logged_run  # noqa: E402
 
 
 class _Writes(io.StringIO):
@@ -82,12 +80,8 @@ def test_a_held_reporter_in_another_mode_writes_no_lines():
 
 
 def _run(inbox, ds, workers: int, capsys) -> list[dict]:
-    assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
-                 str(workers), "--commit-every", "7"]) == 1  # the broken file
-    records = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
-    for record in records:
-        record.pop("seconds", None)  # how long a reading took: never the same twice
-    return records
+    return logged_run(inbox, ds, workers, capsys, "--commit-every", "7",
+                      status=1)  # the broken file
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -6,7 +6,6 @@ and so does the rule before session 20 (``fixed_nap``, queues of 8 at most)."""
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from types import SimpleNamespace
@@ -15,7 +14,6 @@ import pytest
 from conftest import ROOT
 
 from planextract.pipeline import isolation
-from planextract.pipeline.cli import main
 from planextract.pipeline.isolation import (
     FIXED_NAP,
     LEAST_NAP,
@@ -29,7 +27,7 @@ from planextract.pipeline.isolation import (
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import assert_same_runs  # noqa: E402
+from test_ingest import assert_same_runs, logged_run  # noqa: E402
 
 FAR = float("inf")  # no time limit near
 
@@ -120,12 +118,7 @@ def _recording(rule):
 
 
 def _run(inbox, ds, workers: int, capsys) -> list[dict]:
-    assert main(["ingest", str(inbox), "--dataset", str(ds), "--log", "json", "--workers",
-                 str(workers), "--commit-every", "7"]) == 0
-    records = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
-    for record in records:
-        record.pop("seconds", None)  # how long a reading took: never the same twice
-    return records
+    return logged_run(inbox, ds, workers, capsys, "--commit-every", "7")
 
 
 @pytest.mark.parametrize("workers", [1, 2])

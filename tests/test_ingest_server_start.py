@@ -17,7 +17,7 @@ from planextract.pipeline import forkctx
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
-from test_ingest import assert_same_runs  # noqa: E402
+from test_ingest import assert_same_runs, log_records  # noqa: E402
 from test_ingest_startup import TEXT_SAMPLE, _probe  # noqa: E402
 
 # a plan as Windows office software writes it: pound signs, en dashes, curly quotes
@@ -99,10 +99,7 @@ def _run(inbox, ds, path: str, workers: int) -> list[dict]:
     run = subprocess.run([sys.executable, "-c", _RUN, path, str(inbox), str(ds), str(workers)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.stdout.strip().splitlines()[-1] == "1", run.stderr  # the broken file
-    records = [json.loads(line) for line in run.stderr.splitlines() if line.startswith("{")]
-    for record in records:
-        record.pop("seconds", None)  # how long a reading took: never the same twice
-    return records
+    return log_records(run.stderr, others=True)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

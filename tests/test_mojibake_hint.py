@@ -91,7 +91,8 @@ def reference_repair_mojibake(text: str) -> tuple[str, list[str]]:
         if not line.isascii() and (could_be is None or could_be.search(line)) \
                 and is_bad(line):
             repaired = ftfy.fix_text(line, config)
-            if repaired != line:
+            # the rule both keep: a repair that makes a control character is no repair
+            if repaired != line and not decode_module._CONTROLS.search(repaired):
                 lines[i] = repaired
                 fixed.append(i + 1)
     if not fixed:
