@@ -11,12 +11,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from planextract.lexicon.months import MONTHS
 from planextract.memo import per_document
 from planextract.settings import DEFAULT
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
 # a season as a deadline: its first and last month (winter runs into the next year)
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

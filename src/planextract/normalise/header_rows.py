@@ -123,9 +123,14 @@ def _labels_over_plan(cells: list[str], body: list[list[str]]) -> bool:
     return plan_columns(columns)
 
 
+# rows below a row of labels the vocabulary does not know read to prove it a header
+# (a column of dates beside one of sentences): find_header's, table_texts' and split_header's
+EVIDENCE_ROWS = 12
+
+
 def find_header(rows: list[Row] | tuple[Row, ...],
                 search: int = DEFAULT.columns.header_search,
-                evidence_rows: int = 12) -> Header | None:
+                evidence_rows: int = EVIDENCE_ROWS) -> Header | None:
     """The header of a table block in its first ``search`` rows (a title row
     may come first), or None when it has none (a continuation). A header is a
     row of known labels, or a row of labels over cells that prove a plan."""
@@ -134,7 +139,7 @@ def find_header(rows: list[Row] | tuple[Row, ...],
 
 
 def header_in(texts: list[list[str]], search: int = DEFAULT.columns.header_search,
-              evidence_rows: int = 12,
+              evidence_rows: int = EVIDENCE_ROWS,
               more: Callable[[], list[list[str]]] | None = None) -> Header | None:
     """``find_header`` on the block's first rows as their cells' squashed texts (at
     least ``max(search + 1, evidence_rows)`` of them, or all): the normaliser's

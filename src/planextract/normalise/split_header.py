@@ -16,10 +16,8 @@ from itertools import islice
 from planextract.extract.block_pack import table_texts
 from planextract.extract.model import Paragraph
 from planextract.normalise import table_texts as text_pass
-from planextract.normalise.header_rows import Header, header_in, label_row
+from planextract.normalise.header_rows import EVIDENCE_ROWS, Header, header_in, label_row
 from planextract.normalise.table_texts import Texts, squashed
-
-EVIDENCE_ROWS = 12  # rows read below a header row of unknown labels (``find_header``'s)
 
 
 def header_and_body(items: list, index: int, rows: Texts, search: int

@@ -13,7 +13,7 @@ from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
 from planextract.normalise.columns import header_labels, header_roles, repeats_labels
-from planextract.normalise.header_rows import Header, header_in
+from planextract.normalise.header_rows import EVIDENCE_ROWS, Header, header_in
 from planextract.normalise.layout import SquashedRows
 from planextract.settings import DEFAULT, ColumnSettings
 
@@ -31,7 +31,7 @@ def squashed(rows: Texts) -> Texts:
 
 
 def find_header(rows: Texts, search: int = DEFAULT.columns.header_search,
-                evidence_rows: int = 12) -> Header | None:
+                evidence_rows: int = EVIDENCE_ROWS) -> Header | None:
     """``header_rows.find_header``: the rows searched squashed first, those below
     them only if a row of labels asks for the cells under it (issue 11: every
     block's first 13 rows were squashed, most blocks read two)."""

@@ -21,13 +21,13 @@ tell, two lines that are each a whole post are two posts (pdf.post_lines).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 
 from planextract.extract.pdf.page import Word
 from planextract.extract.pdf.post_lines import post_shaped, posts_apart
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
+from planextract.lexicon.months import MONTHS
 from planextract.settings import DEFAULT, PdfSettings
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?")
@@ -41,8 +41,6 @@ _LETTERED = re.compile(r"^([A-Z]) ?\d{1,3}\b(?! ?[./]\d)")
 # that opens with one, a line opening with the next number in turn starts the next
 # stacked action; a month after it is a date wrapped to the line start (``7 March``)
 _COUNTED = re.compile(r"^(\d{1,3})\.? ([A-Z][A-Za-z]*)")
-_MONTHS = frozenset(name.lower() for name in (*calendar.month_name, *calendar.month_abbr,
-                                              "Sept") if name)
 
 
 def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
@@ -95,7 +93,7 @@ def counted(text: str) -> int | None:
     none, a dotted or lettered one (their own rules part them), or a date's day
     (``7 March``)."""
     match = _COUNTED.match(text)
-    if match is None or match.group(2).lower() in _MONTHS:
+    if match is None or match.group(2).lower() in MONTHS:
         return None
     return int(match.group(1))
 
