@@ -52,6 +52,7 @@ from planextract.normalise.role_match import (
 )
 from planextract.normalise.role_split import (
     RoleContext,
+    proven_posts,
     share_prefix,
     split_and,
     split_run_together,
@@ -151,8 +152,11 @@ def _cut_roles(split: list[OwnerCell] | list[HeldCell], key: dict[str, str],
         expansion = expander.expand(word)
         return " ".join(expansion.words) if expansion.expanded else None
 
-    known = {fp(r) for cell in split for r in (cell if type(cell) is tuple else cell.roles)}
+    distinct = {r for cell in split for r in (cell if type(cell) is tuple else cell.roles)}
+    known = {fp(r) for r in distinct}
     context = RoleContext(vocab, known, {clean_role(k) for k in key}, acronym_of, fp)
+    proven_posts(distinct, context)
+    del distinct
     out = []
     done: dict[tuple, tuple[tuple[str, str], ...]] = {}
     # one (role, printed) tuple per distinct pair, shared by the cells printing it
