@@ -9,7 +9,7 @@ both sides are roles on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
@@ -99,11 +99,13 @@ def _printed_apart(right: str, context: RoleContext) -> bool:
     return context.fingerprint(right) in context.proven
 
 
-def proven_posts(roles: set[str], context: RoleContext) -> None:
+def proven_posts(roles: Iterable[str], context: RoleContext) -> None:
     """Add to ``context.proven`` every run of capitalised words an ``and`` opens
     after a closed post in one of the document's roles (``Workforce Planning Mgr
     and Governor``); read before any role is cut, so no cut depends on the order."""
     for role in roles:
+        if " and " not in role and "&" not in role:
+            continue  # most roles: no regular expression run
         for match in _AND.finditer(role):
             left, right = role[:match.start()], role[match.end():]
             right = _AND.split(right, 1)[0]
