@@ -239,6 +239,11 @@ def _peel(piece: str, vocab: Vocabulary, role_words: frozenset[str],
         named = people_in(name, vocab, role_words, beside_role=bool(role), surnames=surnames)
         if named and role:
             return [role], named
+        if role:  # the next owner run into the name, its line break lost (drawn PDFs)
+            roles, named = _glued_person(name, vocab, role_words, at_end=False,
+                                         surnames=surnames, beside_role=True)
+            if named:
+                return [role, *roles], named
     parts = [p.strip(" .,") for p in _SPACED_DASH.split(piece) if p.strip(" .,")]
     if len(parts) > 1:
         rest = " – ".join(parts[:-1])
@@ -276,22 +281,49 @@ def _unglue(roles: list[str], people: list[str], vocab: Vocabulary,
     return out_roles, [*out_people, *people]
 
 
+def closes_post(text: str, vocab: Vocabulary) -> bool:
+    """A post ending in its post noun with no ``of`` phrase (``Inclusion Manager``):
+    what an ``and`` joins to it is another owner, never more of it; after an ``of``
+    phrase the words run on (``Head of Learning and Development``)."""
+    words = text.split()
+    return (bool(words) and not any(w.lower() == "of" for w in words)
+            and words[-1].lower() not in vocab.rank_modifiers
+            and has_head_noun(words[-1], vocab))
+
+
+def _post_after_and(rest: str, vocab: Vocabulary) -> bool:
+    """``Inclusion Manager and Number``: the words after the last ``and`` stand for no
+    role and follow a closed post, so they open the next owner, and a name after them
+    is the rest of that owner (``Number One Governor``), not a person run into it."""
+    parts = _AND.split(rest)
+    return (len(parts) > 1 and closes_post(parts[-2], vocab)
+            and not looks_like_role(parts[-1], vocab))
+
+
 def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str],
-                  at_end: bool = True, surnames: frozenset[str] = NO_NAMES
-                  ) -> tuple[list[str], list[str]]:
+                  at_end: bool = True, surnames: frozenset[str] = NO_NAMES,
+                  beside_role: bool = False) -> tuple[list[str], list[str]]:
     """A name run into its role with nothing between (``ACO HR Leona Lowe``,
-    the dash lost): only a given name or a title is evidence enough."""
+    the dash lost): only a given name or a title is evidence enough, or the shape
+    (``beside_role``: after ``Role:``, where the next owner ran into the name); never
+    the end of a post an ``and`` opens after a closed post (``_post_after_and``)."""
     words = piece.split()
     for size in (2, 3):
         if len(words) <= size:
             break
-        shapes = [(words[:size], words[size:])]
+        shapes = [(words[:size], words[size:], False)]
         if at_end:
-            shapes.insert(0, (words[-size:], words[:-size]))
-        for name, rest in shapes:
+            shapes.insert(0, (words[-size:], words[:-size], True))
+        for name, rest, ending in shapes:
             text = " ".join(rest)
-            if is_person(" ".join(name), vocab, role_words, False, surnames) \
-                    and looks_like_role(text, vocab):
+            if is_person(" ".join(name), vocab, role_words, beside_role, surnames) \
+                    and looks_like_role(text, vocab) \
+                    and not (ending and _post_after_and(text, vocab)):
+                longer = words[-size - 1:] if ending and size == 2 and len(words) > 3 else ()
+                if longer and is_person(" ".join(longer), vocab, role_words, False, surnames) \
+                        and looks_like_role(" ".join(words[:-3]), vocab):
+                    # a title of two words (Chief Supt Gallagher), not its last word
+                    return [" ".join(words[:-3])], [" ".join(longer)]
                 return [text], [" ".join(name)]
     return [piece], []
 

@@ -137,6 +137,10 @@ def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
 
 NO_NAMES: frozenset[str] = frozenset()
 
+# the different surname-shaped words one word must stand before, in one document, to
+# be read as a title the list lacks (``document_surnames``)
+TITLE_EVIDENCE = 2
+
 
 @per_document(DEFAULT.memo.pieces)  # pure; the same pieces are asked about by several rules
 def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
@@ -176,12 +180,22 @@ def document_surnames(pieces: set[str], vocab: Vocabulary,
                       role_words: frozenset[str]) -> frozenset[str]:
     """The last words of the pieces that are people on their own evidence (a given
     name or a known title first): a surname the document itself shows, so the same
-    surname after a word the title list lacks is a person too. Gathered over the
-    whole document first, so no answer depends on the order cells are read."""
+    surname after a word the title list lacks is a person too. And the second words
+    of two-word pieces whose first word stands before two or more different such
+    words (``Governor Hendry``, ``Governor Iqbal``): a word no role uses, repeated
+    before different surname-shaped words, is a title, so they are surnames.
+    Gathered over the whole document first, so no answer depends on the order cells
+    are read."""
     person = getattr(is_person, "__wrapped__", is_person)  # asked once a piece: no memo entry
     out = set()
+    after: dict[str, set[str]] = {}  # a capitalised word -> the words printed after it
     for piece in pieces:
         words = piece.strip(" .,;:").split()
         if 2 <= len(words) <= 4 and person(piece, vocab, role_words):
             out.add(words[-1])
+        elif len(words) == 2 and all(_surname(w, role_words) for w in words):
+            after.setdefault(words[0], set()).add(words[1])
+    for second in after.values():
+        if len(second) >= TITLE_EVIDENCE:
+            out.update(second)
     return frozenset(out) if out else NO_NAMES

@@ -138,15 +138,28 @@ def number(words: list[str], vocab: Vocabulary) -> list[str]:
 
 
 def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
-    """``Estates Head`` -> ``Head of Estates`` (rank modifiers stay in front):
-    the title form, so one role printed in either order reads the same."""
+    """One order for one post, whichever a plan prints, so a role printed in
+    either order reads the same in every plan: ``Head`` first (``Estates Head`` ->
+    ``Head of Estates``); a post noun that opens ``... for X`` last (``Lead for
+    Safeguarding`` -> ``Safeguarding Lead``: no plan need print both for its label
+    to be one). Rank modifiers stay in front. ``Operations Director`` stays: the
+    word before may be an adjective (``Clinical Director``)."""
     lowered = [w.lower() for w in words]
-    if len(words) < 2 or lowered[-1] != "head" or any(w in ("of", "to", "for") for w in lowered):
+    if len(words) < 2:
         return words
     lead = 0
     while lead < len(words) - 1 and lowered[lead] in vocab.rank_modifiers:
         lead += 1
     if lead == len(words) - 1:
+        return words
+    if any(w in ("of", "to", "for") for w in lowered):
+        # Lead for Safeguarding: one post noun, then for, then what it is for
+        if (len(words) - lead > 2 and lowered[lead + 1] == "for"
+                and lowered[lead] not in _TAKES_OF and fold(words[lead]) in vocab.head_nouns
+                and not any(w in ("of", "to", "for") for w in lowered[lead + 2:])):
+            return [*words[:lead], *words[lead + 2:], words[lead]]
+        return words
+    if lowered[-1] != "head":
         return words
     return [*words[:lead], words[-1], "of", *words[lead:-1]]
 

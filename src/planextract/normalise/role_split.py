@@ -9,11 +9,11 @@ both sides are roles on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
-from planextract.normalise.owner_cells import has_head_noun
+from planextract.normalise.owner_cells import closes_post, has_head_noun
 from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -32,6 +32,9 @@ class RoleContext:
         self.key_phrases = key_phrases
         self.acronym_of = acronym_of
         self.fingerprint = fingerprint
+        # posts an ``and`` opens after a closed post somewhere in the document
+        # (``proven_posts``): proof enough after an ``of`` phrase elsewhere
+        self.proven: set[str] = set()
         # post nouns less ranks, made once for every piece tried (issue 11)
         self.post_heads = vocab.head_nouns - vocab.rank_modifiers
 
@@ -47,11 +50,13 @@ class RoleContext:
         return bool(expansion) and has_head_noun(expansion, self.vocab)
 
     def standalone(self, text: str) -> bool:
-        """A role on its own: a head noun, a post acronym, or printed alone elsewhere."""
+        """A role on its own: a head noun, a post acronym, printed alone elsewhere or
+        opened by an ``and`` after a closed post (``proven``)."""
         words = text.split()
         if len(words) == 1 and len(text) <= 1:
             return False
         return (has_head_noun(text, self.vocab) or self.is_known(text)
+                or (bool(self.proven) and self.fingerprint(text) in self.proven)
                 or (len(words) == 1 and self.post_acronym(text))
                 # a post acronym with its function: ACO – HR, PVC Education
                 or (len(words) <= 3 and self.post_acronym(words[0])))
@@ -60,17 +65,53 @@ class RoleContext:
 def split_and(role: str, context: RoleContext) -> list[str]:
     """``X and Y`` -> two roles when both sides stand alone; ``Head of Learning
     and Development``, ``Director of Finance and Human Resources`` stay whole
-    (the part after ``of`` runs on unless the right side has a post of its own)."""
+    (the part after ``of`` runs on unless the right side has a post of its own or
+    the document prints it alone). After a closed post (``Inclusion Manager``:
+    ``owner_cells.closes_post``) the capitalised words an ``and`` opens are the
+    next owner though the vocabulary lacks their post (``Number One Governor``)."""
     matches = list(_AND.finditer(role))
     for match in matches:
         left, right = role[:match.start()], role[match.end():]
+        if closes_post(left, context.vocab) and _owner_shaped(right, context):
+            return [*split_and(left, context), *split_and(right, context)]
         if not context.standalone(left) or not context.standalone(right):
             continue
         if _OF.search(left) and not has_head_noun(right, context.vocab) \
-                and not context.post_acronym(right):
+                and not context.post_acronym(right) and not _printed_apart(right, context):
             continue
         return [*split_and(left, context), *split_and(right, context)]
     return [role]
+
+
+def _owner_shaped(text: str, context: RoleContext) -> bool:
+    """Words that may name an owner of their own: capitalised at both ends (a
+    lower-case tail is more of the phrase before it), more than one letter."""
+    words = text.split()
+    return (len(text) > 1 and bool(words) and words[0][:1].isupper()
+            and words[-1][:1].isupper())
+
+
+def _printed_apart(right: str, context: RoleContext) -> bool:
+    """The words after ``of ... and`` are an owner of their own where the document
+    shows them as one after a closed post's ``and`` in some cell (``proven_posts``);
+    printed alone is not enough (``Director of Finance and Human Resources`` beside
+    ``Human Resources``)."""
+    return context.fingerprint(right) in context.proven
+
+
+def proven_posts(roles: Iterable[str], context: RoleContext) -> None:
+    """Add to ``context.proven`` every run of capitalised words an ``and`` opens
+    after a closed post in one of the document's roles (``Workforce Planning Mgr
+    and Governor``); read before any role is cut, so no cut depends on the order."""
+    for role in roles:
+        if " and " not in role and "&" not in role:
+            continue  # most roles: no regular expression run
+        for match in _AND.finditer(role):
+            left, right = role[:match.start()], role[match.end():]
+            right = _AND.split(right, 1)[0]
+            if closes_post(_AND.split(left)[-1], context.vocab) \
+                    and _owner_shaped(right, context):
+                context.proven.add(context.fingerprint(right))
 
 
 def _piece_ok(piece: str, context: RoleContext) -> bool:
