@@ -432,3 +432,72 @@ def test_a_two_row_header_reprinted_second_document():
         ("A1", "Publish the gender pay gap for"),
         ("A2", "Run listening sessions with disabled colleagues in every region"),
         ("A3", "Review flexible working uptake")]
+
+
+# A row stacking two actions ends its date cell with the second date on a line of its
+# own, right before the next table's title: a date is no title, so it stays in the
+# cell (the first table under a header of two rows, the second under one).
+_TOP_E = ["Aim", "Ref", "Description", "Responsibility", ""]
+_SUB_E = ["", "", "", "Action owner", "By when"]
+NEXT_TABLE = ("Objective 1: Leadership\n\n" + _cells(_TOP_E, _SUB_E)
+              + _cells(["1. Decisions use evidence", "1. 1", "Promote the carers leave policy",
+                        "Patient Experience Lead", "began May 2011 and is Ongoing"],
+                       ["", "1. 2", "Analyse access to premises", "Policy Officers",
+                        "April 2011 - March 2012"],
+                       ["2 Staff are trained", "2. 1", "Review equality training",
+                        "Head of L&D", "Feb 2013"])
+              + "\t\n\t\n\t2. 2 Agree the adjustments process\n\n2. 3 Refresh hate crime "
+              "reporting\n\tHead of L&D\n\nSenior Management Team\n\tOngoing\n\nFeb 2013\n\n\n"
+              "Objective 2: Impact Assessment\n\n"
+              + _cells(["Aim", "Ref", "Description", "Action owner", "By when"],
+                       ["3 Managers lead", "3.1", "Consult on the pay gap report", "T&D Manager",
+                        "31.3.11"],
+                       ["", "3.2", "Audit the estates strategy", "SMT", "June 2011"],
+                       ["4 The workforce reflects us", "4. 1", "Agree interpreting services",
+                        "HR", "31/03/2012"]))
+
+# differs in everything but the rule: three columns, the merged top cell over two
+# dates, a lone quarter ends the last row's end date before a part's title
+_TOP_F = ["Task", "Timescale", ""]
+_SUB_F = ["", "Start", "End"]
+NEXT_TABLE_F = (_cells(_TOP_F, _SUB_F)
+                + _cells(["A1 Map the carers network", "Apr 2014", "Mar 2015"],
+                         ["A2 Survey disabled staff", "2014", "2016"])
+                + "\tA3 Publish the findings\n\tApr 2015\n\tSep 2015\n\nQ3 2015/16\n\n\n"
+                "Part B Access\n\n"
+                + _cells(["Task", "Start", "End"],
+                         ["B1 Fit hearing loops", "2015", "Dec 2015"],
+                         ["B2 Audit signage", "Jan 2016", "Jun 2016"]))
+
+
+def test_a_lone_date_before_the_next_title_ends_the_cell_above():
+    raw = read_cells(NEXT_TABLE.encode())
+    first, second = _tables(raw)
+    assert _grid(first)[:2] == [_TOP_E, _SUB_E]
+    assert _grid(second)[0] == ["Aim", "Ref", "Description", "Action owner", "By when"]
+    actions = normalise(raw).actions
+    assert [(a["action_id"], a["due_raw"]) for a in actions] == [
+        ("1.1", "began May 2011 and is Ongoing"), ("1.2", "April 2011 - March 2012"),
+        ("2.1", "Feb 2013"), ("2.2", "Ongoing"), ("2.3", "Feb 2013"), ("3.1", "31.3.11"),
+        ("3.2", "June 2011"), ("4.1", "31/03/2012")]
+
+
+def test_a_lone_date_before_the_next_title_second_document():
+    raw = read_cells(NEXT_TABLE_F.encode())
+    first, second = _tables(raw)
+    assert _grid(first)[:2] == [_TOP_F, _SUB_F]
+    assert _grid(first)[-1] == ["A3 Publish the findings", "Apr 2015", "Sep 2015\nQ3 2015/16"]
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph) and "2015" in b.text]
+    assert _grid(second)[0] == ["Task", "Start", "End"]
+    assert [(a["action_id"], a["action"]) for a in normalise(raw).actions] == [
+        ("A1", "Map the carers network"), ("A2", "Survey disabled staff"),
+        ("A3", "Publish the findings"), ("B1", "Fit hearing loops"), ("B2", "Audit signage")]
+
+
+def test_a_line_printing_only_a_date_is_no_title():
+    from planextract.extract.text.cell_labels import is_date_line, is_title
+    for date in ("Feb 2013", "Ongoing", "By 31.3.12", "April 2011 - March 2012", "Q3 2011/12"):
+        assert is_date_line(date) and not is_title(date), date
+    for title in ("Action Plan 2013", "Objective 2: Impact", "Senior Management Team",
+                  "Race Equality Scheme 2010-13"):
+        assert not is_date_line(title) and is_title(title), title
