@@ -144,7 +144,8 @@ def grouped_score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tu
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
     evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (weights.repeat_weight if repeated else 0.0)
+                + (weights.repeat_weight if any(o.whole for o in parse.out
+                                                if isinstance(o, Break)) else 0.0)
                 - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 

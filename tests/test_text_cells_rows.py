@@ -501,3 +501,39 @@ def test_a_line_printing_only_a_date_is_no_title():
     for title in ("Action Plan 2013", "Objective 2: Impact", "Senior Management Team",
                   "Race Equality Scheme 2010-13"):
         assert not is_date_line(title) and is_title(title), title
+
+
+def _label_cells(*labels: str) -> list:
+    from planextract.extract.text.cell_items import RawCell
+    return [RawCell([(n, label)]) for n, label in enumerate(labels, start=1)]
+
+
+def test_only_a_repeat_naming_every_label_reprints_the_header():
+    from planextract.extract.text.cell_rows import Header
+    wide = Header(["Aim", "Ref", "Description", "Responsibility", "", "", "", "",
+                   "Action owner", "By when"])
+    # another table's header, Responsibility missing: dropped as a repeat, no evidence
+    other = _label_cells("Aim", "Ref", "Description", "Action owner", "By when", "3")
+    assert wide.repeat_at(other, 0) == 5 and not wide.reprints(other, 0, 5)
+    whole = _label_cells("Aim", "Ref", "Description", "Responsibility", "", "", "", "",
+                         "Action owner", "By when", "3")
+    assert wide.repeat_at(whole, 0) == 10 and wide.reprints(whole, 0, 10)
+    # differs in all but the rule: a broken page top (a piece of a label, one skipped)
+    narrow = Header(["Ref", "Actions", "Lead officer"])
+    broken = _label_cells("Ref", "Lead", "")
+    assert narrow.repeat_at(broken, 0) == 2 and not narrow.reprints(broken, 0, 2)
+    assert narrow.reprints(_label_cells("Ref", "Actions", "Lead officer"), 0, 3)
+
+
+def test_a_printed_plan_whose_next_table_names_fewer_labels():
+    # a printed export whose two-row header had been read as one row of ten (its
+    # rows two at a time): the next table's header, Responsibility left out, was taken
+    # for that header's page top and its bonus outscored the right reading
+    text = (_DOCUMENTS / "text-cells-next-table-fewer-labels.txt").read_text(encoding="utf-8")
+    raw = read_cells(text.encode())
+    assert {len(t.rows[0].cells) for t in _tables(raw)} == {2, 5}  # the key, the plan's
+    actions = {a["action_id"]: a for a in normalise(raw).actions}
+    assert list(actions) == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1",
+                             "4.2", "5.1", "5.2", "5.3", "6.1", "6.2", "6.3", "7.1", "7.2",
+                             "7.3", "7.4"]
+    assert actions["2.3"]["due_raw"] == "Feb 2013"

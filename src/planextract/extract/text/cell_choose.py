@@ -45,10 +45,11 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
         first = first_cell(items, body)
         numbered = first is not None and bool(ROW_NUMBER.match(first.label))
         grouper = Grouper(items, facts, Header(labels), numbered)
-        stop, left, starts, repeated, longest = _walk(grouper, first, body, width, repeats)
+        stop, left, starts, repeated, whole, longest = _walk(grouper, first, body, width,
+                                                             repeats)
         if stop > facts.reach:
             facts.reach = stop
-        score = _score(facts, starts, width, repeated, left, numbered, rows, weights)
+        score = _score(facts, starts, width, repeated, whole, left, numbered, rows, weights)
         reading = (score, grouper, head, body, width, rows)
         if rows > 1 and longest > width:
             keep_reprinted(reprinted, reading)
@@ -65,26 +66,28 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
 
 def _walk(grouper: Grouper, first: RawCell | None, body: int, width: int,
           memo: dict[tuple[str, str], dict[str, bool]]
-          ) -> tuple[int, bool, list[int], int, int]:
+          ) -> tuple[int, bool, list[int], int, bool, int]:
     """``grouper.group(body, ...)`` at ``width`` a row at a time, told as where it
     stops, whether cells are left in an unfinished row, the cells' indices where its
-    rows start, how many cells its header's repeats dropped and the most one repeat
-    dropped (``memo``: the widths' answers to ``_may_repeat``, by the header's first
-    two labels)."""
+    rows start, how many cells its header's repeats dropped, whether one of them
+    reprinted the header whole (``Header.reprints``) and the most one repeat dropped
+    (``memo``: the widths' answers to ``_may_repeat``, by the header's first two
+    labels)."""
     items, facts = grouper.items, grouper.facts
     starts: list[int] = []
     if first is None:  # lone lines alone to the end: nothing opens a table after them
-        return len(items), False, starts, 0, 0
+        return len(items), False, starts, 0, False, 0
     cells, places = facts.cells, facts.places
     count = len(cells)
     at = first.at
     if places[at] > body and _ends_table(grouper, body, at):
-        return places[at], False, starts, 0, 0
+        return places[at], False, starts, 0, False, 0
     header, numbered = grouper.header, grouper.numbered
     known, may_repeat = _may_repeat(header, memo)
     label_run, runs = facts.label_run, facts.runs
     settled = len(runs)
     repeated = longest = 0
+    whole = False
     while at < count:
         label = cells[at].label
         if len(label) <= MAX_LABEL_CHARS:
@@ -94,26 +97,27 @@ def _walk(grouper: Grouper, first: RawCell | None, body: int, width: int,
                     and (repeat := header.repeat_at(cells, at)):
                 repeated += repeat  # a page top: dropped, lone lines in it too
                 longest = max(longest, repeat)
+                whole = whole or header.reprints(cells, at, repeat)
                 at += repeat
                 if at < count and places[at] > places[at - 1] + 1 \
                         and _ends_table(grouper, places[at - 1] + 1, at):
-                    return places[at], False, starts, repeated, longest
+                    return places[at], False, starts, repeated, whole, longest
                 continue
             run = runs[at] - 1 if at < settled and runs[at] else label_run(at)
             if run > width and grouper.next_header(at, width):  # (which asks the run first)
-                return places[at], False, starts, repeated, longest
+                return places[at], False, starts, repeated, whole, longest
         if numbered and label and not ROW_NUMBER.match(label) and is_heading_line(label):
             at += 1  # a heading typed as a cell
         else:
             if at + width > count:  # the last row unfinished
-                return len(items), True, starts, repeated, longest
+                return len(items), True, starts, repeated, whole, longest
             starts.append(at)
             at += width
         # lone lines after a row (or what was dropped): a new table may start after them
         if at < count and places[at] > places[at - 1] + 1 \
                 and _ends_table(grouper, places[at - 1] + 1, at):
-            return places[at], False, starts, repeated, longest
-    return len(items), False, starts, repeated, longest
+            return places[at], False, starts, repeated, whole, longest
+    return len(items), False, starts, repeated, whole, longest
 
 
 def _may_repeat(header: Header, memo: dict[tuple[str, str], dict[str, bool]]
@@ -149,8 +153,8 @@ def _ends_table(grouper: Grouper, begin: int, at: int) -> bool:
     return grouper.new_table(at, run, title)
 
 
-def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: bool,
-           numbered: bool, header_rows: int, weights: TextCellSettings) -> tuple:
+def _score(facts: Facts, starts: list[int], width: int, repeated: int, whole: bool,
+           left: bool, numbered: bool, header_rows: int, weights: TextCellSettings) -> tuple:
     """``cells_reference.grouped_score`` of the rows starting at ``starts``, counted over bytes:
     the same counts, the same sums in the same order."""
     rows = len(starts)
@@ -176,7 +180,7 @@ def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: boo
         if numbered:
             numbers = kinds[::width].count(NUMBER_CODE) / rows
     evidence = (weights.blank_weight * blank + homogeneity + numbers
-                + (weights.repeat_weight if repeated else 0.0)
+                + (weights.repeat_weight if whole else 0.0)
                 - (weights.left_penalty if left else 0.0))
     return bool(rows), round(evidence, 9), repeated, header_rows, width
 
