@@ -10,7 +10,7 @@ from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Paragraph, RawDocument
 from planextract.extract.parts import plain
 from planextract.extract.text import cell_evidence
-from planextract.extract.text.cell_choose import choose
+from planextract.extract.text.cell_choose import choose, keep_reprinted, whole_header
 from planextract.extract.text.cell_headers import first_cell, header_folds, headers
 from planextract.extract.text.cell_items import Break, Loose, RawCell
 from planextract.extract.text.cell_labels import ROW_NUMBER
@@ -115,7 +115,8 @@ def grouped_choose(items: list[RawCell | Loose], start: int, facts: Facts,
     """``cell_choose.choose`` as it was: every header ``cell_rows.headers`` finds
     read into its ``Parse`` (``Grouper.group``) and scored from its rows
     (``grouped_score``)."""
-    best: tuple[tuple, Parse, int] | None = None
+    best: tuple | None = None
+    reprinted: dict[int, tuple] = {}
     for rows, width, head, labels, body in headers(items, start):
         first = first_cell(items, body)
         numbered = first is not None and bool(ROW_NUMBER.match(first.label))
@@ -126,9 +127,13 @@ def grouped_choose(items: list[RawCell | Loose], start: int, facts: Facts,
             facts.reach = parse.stop
         parse.folds += header_folds(items[start:body])
         score = grouped_score(parse, numbered, weights)
+        reading = (score, parse, body, None, width, rows)
+        if rows > 1 and max((o.cells for o in parse.out if isinstance(o, Break)),
+                            default=0) > width:
+            keep_reprinted(reprinted, reading)
         if best is None or score > best[0]:
-            best = (score, parse, body)
-    return best[1] if best else None
+            best = reading
+    return whole_header(best, reprinted)[1] if best else None
 
 
 def grouped_score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tuple:
@@ -139,7 +144,8 @@ def grouped_score(parse: Parse, numbered: bool, weights: TextCellSettings) -> tu
     numbers = (sum(1 for r in rows if ROW_NUMBER.match(r[0].label)) / len(rows)
                if numbered and rows else 0.0)
     evidence = (weights.blank_weight * blank_agreement(rows) + homogeneity(rows) + numbers
-                + (weights.repeat_weight if repeated else 0.0)
+                + (weights.repeat_weight if any(o.whole for o in parse.out
+                                                if isinstance(o, Break)) else 0.0)
                 - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 

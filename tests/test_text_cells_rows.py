@@ -2,7 +2,10 @@
 each rule on an export written in the test from printed values, and on a
 second one differing in everything but the rule."""
 
+from pathlib import Path
+
 from planextract.extract.model import Paragraph, Table
+from planextract.extract.text.cell_choose import keep_reprinted, whole_header
 from planextract.extract.text.cells import read_cells
 from planextract.normalise.document import normalise
 
@@ -319,3 +322,218 @@ def test_an_owner_line_before_a_page_top_repeat_stays_in_its_cell():
     grid = _grid(_tables(raw)[0])
     assert grid[2] == ["2", "Publish the report in line", "CE\nE&D Manager"]
     assert grid[3] == ["", "with the Equality Act", ""]
+
+
+# A two-row header (a merged top cell over two columns) reprinted whole at each page
+# top, and a row cut by a page break: the page top's second row is the header's, not
+# a row of the table, so the row's tail after it carries on the row above it, and the
+# rows after the next page top keep their numbers. The first document is a plan's
+# export as printed (tests/documents: bullets as lines of their own, raw numbers such
+# as ``1. 1``, owners stacked over a blank line), where reading the header as one row
+# had scored higher; the two below differ in everything but the rule.
+_DOCUMENTS = Path(__file__).parent / "documents"
+_TOP_C = ["What we want to achieve", "Action required", "Delivery", "", "Progress"]
+_SUB_C = ["", "", "Owner", "Completion date", ""]
+REPRINT = ("Objective 1: Leadership\n\n" + _cells(_TOP_C, _SUB_C)
+           + _cells(["1. Complaints are used to improve services",
+                     "1. 1 The board to consult on the", "Community Safety Manager",
+                     "December 2010", "Complete."],
+                    ["", "strategy so decisions are evidence based", "", "", ""],
+                    ["", "1.2 Set up the volunteer scheme", "EDM/Facilities Head", "30.9.10",
+                     "Draft prepared."],
+                    ["", "1.3 Deliver leadership training", "Facilities Head", "30.9.10",
+                     "Working group set up."],
+                    ["", "1.4 Pilot a mentoring scheme", "CSM", "31.3.11", "Complete."],
+                    ["", "1.5 Establish hate crime reporting", "Head of Facilities/EDM",
+                     "By 31 March 2012", ""],
+                    ["2. Progress is reported openly", "2. 1 Extend partnership agreements with",
+                     "Head of HR - Clare Beaumont", "31.6.10", "Not yet started."])
+           + "\n\n" + _cells(_TOP_C, _SUB_C)
+           + _cells(["", "local groups and partner agencies", "", "", ""],
+                    ["", "2. 2 Update the website content", "CSM", "", "Begun."],
+                    ["3. The workforce reflects the community", "3. 1 Agree the recruitment",
+                     "HR Head", "Feb 2013", ""])
+           + "\n\n" + _cells(_TOP_C, _SUB_C)
+           + _cells(["", "process with the staff networks", "", "", ""],
+                    ["", "3. 2 Develop the induction pack for new", "Estates Manager", "2015",
+                     "Presented."])
+           + "\n\n" + _cells(["", "staff in every team", "", "", ""],
+                             ["", "3. 3 Monitor the scheme's consultation plan", "HR Head",
+                              "2015", "Begun."]))
+
+# differs in everything but the rule: four columns, the merged top cell over a lead
+# and a date on the right, ids with letters, no outcome column, one page top
+_TOP_D = ["Ref", "Measure", "Responsibility", ""]
+_SUB_D = ["", "", "Lead officer", "Target"]
+REPRINT_D = ("Workforce plan\n\n" + _cells(_TOP_D, _SUB_D)
+             + _cells(["A1", "Publish the gender pay gap for", "Head of Reward", "Apr 2014"],
+                      ["A2", "Run listening sessions with disabled", "OD Partner", "Q2 2014"])
+             + "\n\n" + _cells(_TOP_D, _SUB_D)
+             + _cells(["", "colleagues in every region", "", ""],
+                      ["A3", "Review flexible working uptake", "HR BP", "Mar-15"]))
+
+
+def _action_rows(text: str) -> list[tuple]:
+    actions = normalise(read_cells(text.encode())).actions
+    return [(a["action_id"], a["action"]) for a in actions]
+
+
+def test_a_printed_two_row_header_reprinted_at_page_tops_stays_the_header():
+    text = (_DOCUMENTS / "text-cells-two-row-header-reprinted.txt").read_text(encoding="utf-8")
+    raw = read_cells(text.encode())
+    assert all(_grid(t)[1] == _SUB_C for t in _tables(raw))
+    rows = _action_rows(text)
+    assert [i for i, _ in rows] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1",
+                                    "3.2", "3.3"]
+    actions = dict(rows)
+    assert actions["2.3"] == "Extend partnership agreements with local groups with partner agencies"
+    assert actions["3.1"] == ("Agree the volunteer recruitment process so that service users "
+                              "can give feedback")
+    assert actions["3.2"] == ("Develop the induction pack for new staff so that service users "
+                              "can give feedback")
+
+
+def test_whole_header_takes_the_reprinted_two_row_reading_at_the_same_width_only():
+    one_row, two_rows, wide = ((True, 3.7), "a", None, None, 5, 1), \
+        ((True, 3.6), "b", None, None, 5, 2), ((True, 3.5), "c", None, None, 6, 2)
+    assert whole_header(one_row, {5: two_rows}) is two_rows
+    assert whole_header(one_row, {6: wide}) is one_row  # another width: the evidence decides
+    assert whole_header(two_rows, {5: two_rows}) is two_rows
+    empty = ((False, 0.0), "d", None, None, 5, 2)  # a reading with no row is none
+    assert whole_header(one_row, {5: empty}) is one_row
+    kept: dict = {}
+    keep_reprinted(kept, two_rows)
+    keep_reprinted(kept, ((True, 3.0), "e", None, None, 5, 2))  # scores lower: not kept
+    assert kept == {5: two_rows}
+
+
+def test_a_two_row_header_reprinted_at_page_tops_stays_the_header():
+    raw = read_cells(REPRINT.encode())
+    assert all(_grid(t)[:2] == [_TOP_C, _SUB_C] for t in _tables(raw))
+    assert not any(["", "", "Owner", "Completion date", ""] in _grid(t)[2:]
+                   for t in _tables(raw))
+    assert _action_rows(REPRINT) == [
+        ("1.1", "The board to consult on the strategy so decisions are evidence based"),
+        ("1.2", "Set up the volunteer scheme"),
+        ("1.3", "Deliver leadership training"),
+        ("1.4", "Pilot a mentoring scheme"),
+        ("1.5", "Establish hate crime reporting"),
+        ("2.1", "Extend partnership agreements with local groups and partner agencies"),
+        ("2.2", "Update the website content"),
+        ("3.1", "Agree the recruitment process with the staff networks"),
+        ("3.2", "Develop the induction pack for new staff in every team"),
+        ("3.3", "Monitor the scheme's consultation plan")]
+
+
+def test_a_two_row_header_reprinted_second_document():
+    raw = read_cells(REPRINT_D.encode())
+    assert all(_grid(t)[:2] == [_TOP_D, _SUB_D] for t in _tables(raw))
+    assert _action_rows(REPRINT_D) == [
+        ("A1", "Publish the gender pay gap for"),
+        ("A2", "Run listening sessions with disabled colleagues in every region"),
+        ("A3", "Review flexible working uptake")]
+
+
+# A row stacking two actions ends its date cell with the second date on a line of its
+# own, right before the next table's title: a date is no title, so it stays in the
+# cell (the first table under a header of two rows, the second under one).
+_TOP_E = ["Aim", "Ref", "Description", "Responsibility", ""]
+_SUB_E = ["", "", "", "Action owner", "By when"]
+NEXT_TABLE = ("Objective 1: Leadership\n\n" + _cells(_TOP_E, _SUB_E)
+              + _cells(["1. Decisions use evidence", "1. 1", "Promote the carers leave policy",
+                        "Patient Experience Lead", "began May 2011 and is Ongoing"],
+                       ["", "1. 2", "Analyse access to premises", "Policy Officers",
+                        "April 2011 - March 2012"],
+                       ["2 Staff are trained", "2. 1", "Review equality training",
+                        "Head of L&D", "Feb 2013"])
+              + "\t\n\t\n\t2. 2 Agree the adjustments process\n\n2. 3 Refresh hate crime "
+              "reporting\n\tHead of L&D\n\nSenior Management Team\n\tOngoing\n\nFeb 2013\n\n\n"
+              "Objective 2: Impact Assessment\n\n"
+              + _cells(["Aim", "Ref", "Description", "Action owner", "By when"],
+                       ["3 Managers lead", "3.1", "Consult on the pay gap report", "T&D Manager",
+                        "31.3.11"],
+                       ["", "3.2", "Audit the estates strategy", "SMT", "June 2011"],
+                       ["4 The workforce reflects us", "4. 1", "Agree interpreting services",
+                        "HR", "31/03/2012"]))
+
+# differs in everything but the rule: three columns, the merged top cell over two
+# dates, a lone quarter ends the last row's end date before a part's title
+_TOP_F = ["Task", "Timescale", ""]
+_SUB_F = ["", "Start", "End"]
+NEXT_TABLE_F = (_cells(_TOP_F, _SUB_F)
+                + _cells(["A1 Map the carers network", "Apr 2014", "Mar 2015"],
+                         ["A2 Survey disabled staff", "2014", "2016"])
+                + "\tA3 Publish the findings\n\tApr 2015\n\tSep 2015\n\nQ3 2015/16\n\n\n"
+                "Part B Access\n\n"
+                + _cells(["Task", "Start", "End"],
+                         ["B1 Fit hearing loops", "2015", "Dec 2015"],
+                         ["B2 Audit signage", "Jan 2016", "Jun 2016"]))
+
+
+def test_a_lone_date_before_the_next_title_ends_the_cell_above():
+    raw = read_cells(NEXT_TABLE.encode())
+    first, second = _tables(raw)
+    assert _grid(first)[:2] == [_TOP_E, _SUB_E]
+    assert _grid(second)[0] == ["Aim", "Ref", "Description", "Action owner", "By when"]
+    actions = normalise(raw).actions
+    assert [(a["action_id"], a["due_raw"]) for a in actions] == [
+        ("1.1", "began May 2011 and is Ongoing"), ("1.2", "April 2011 - March 2012"),
+        ("2.1", "Feb 2013"), ("2.2", "Ongoing"), ("2.3", "Feb 2013"), ("3.1", "31.3.11"),
+        ("3.2", "June 2011"), ("4.1", "31/03/2012")]
+
+
+def test_a_lone_date_before_the_next_title_second_document():
+    raw = read_cells(NEXT_TABLE_F.encode())
+    first, second = _tables(raw)
+    assert _grid(first)[:2] == [_TOP_F, _SUB_F]
+    assert _grid(first)[-1] == ["A3 Publish the findings", "Apr 2015", "Sep 2015\nQ3 2015/16"]
+    assert not [b for b in raw.blocks if isinstance(b, Paragraph) and "2015" in b.text]
+    assert _grid(second)[0] == ["Task", "Start", "End"]
+    assert [(a["action_id"], a["action"]) for a in normalise(raw).actions] == [
+        ("A1", "Map the carers network"), ("A2", "Survey disabled staff"),
+        ("A3", "Publish the findings"), ("B1", "Fit hearing loops"), ("B2", "Audit signage")]
+
+
+def test_a_line_printing_only_a_date_is_no_title():
+    from planextract.extract.text.cell_labels import is_date_line, is_title
+    for date in ("Feb 2013", "Ongoing", "By 31.3.12", "April 2011 - March 2012", "Q3 2011/12"):
+        assert is_date_line(date) and not is_title(date), date
+    for title in ("Action Plan 2013", "Objective 2: Impact", "Senior Management Team",
+                  "Race Equality Scheme 2010-13"):
+        assert not is_date_line(title) and is_title(title), title
+
+
+def _label_cells(*labels: str) -> list:
+    from planextract.extract.text.cell_items import RawCell
+    return [RawCell([(n, label)]) for n, label in enumerate(labels, start=1)]
+
+
+def test_only_a_repeat_naming_every_label_reprints_the_header():
+    from planextract.extract.text.cell_rows import Header
+    wide = Header(["Aim", "Ref", "Description", "Responsibility", "", "", "", "",
+                   "Action owner", "By when"])
+    # another table's header, Responsibility missing: dropped as a repeat, no evidence
+    other = _label_cells("Aim", "Ref", "Description", "Action owner", "By when", "3")
+    assert wide.repeat_at(other, 0) == 5 and not wide.reprints(other, 0, 5)
+    whole = _label_cells("Aim", "Ref", "Description", "Responsibility", "", "", "", "",
+                         "Action owner", "By when", "3")
+    assert wide.repeat_at(whole, 0) == 10 and wide.reprints(whole, 0, 10)
+    # differs in all but the rule: a broken page top (a piece of a label, one skipped)
+    narrow = Header(["Ref", "Actions", "Lead officer"])
+    broken = _label_cells("Ref", "Lead", "")
+    assert narrow.repeat_at(broken, 0) == 2 and not narrow.reprints(broken, 0, 2)
+    assert narrow.reprints(_label_cells("Ref", "Actions", "Lead officer"), 0, 3)
+
+
+def test_a_printed_plan_whose_next_table_names_fewer_labels():
+    # a printed export whose two-row header had been read as one row of ten (its
+    # rows two at a time): the next table's header, Responsibility left out, was taken
+    # for that header's page top and its bonus outscored the right reading
+    text = (_DOCUMENTS / "text-cells-next-table-fewer-labels.txt").read_text(encoding="utf-8")
+    raw = read_cells(text.encode())
+    assert {len(t.rows[0].cells) for t in _tables(raw)} == {2, 5}  # the key, the plan's
+    actions = {a["action_id"]: a for a in normalise(raw).actions}
+    assert list(actions) == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1",
+                             "4.2", "5.1", "5.2", "5.3", "6.1", "6.2", "6.3", "7.1", "7.2",
+                             "7.3", "7.4"]
+    assert actions["2.3"]["due_raw"] == "Feb 2013"

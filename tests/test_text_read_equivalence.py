@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from planextract.extract import parts, read_document
 from planextract.extract.text import (
+    cell_choose,
     cell_evidence,
     cell_headers,
     cell_items,
@@ -115,7 +116,8 @@ class ReferenceGrouper(cell_rows.Grouper):
                 repeat = self.header.repeat_at(self.cells, at)
                 if repeat:
                     skip_until = at + repeat
-                    parse.out.append(cell_rows.Break(repeat))
+                    parse.out.append(cell_rows.Break(
+                        repeat, self.header.reprints(self.cells, at, repeat)))
                     continue
                 if self.next_header(at, width):
                     parse.stop = index - 1  # more labels than a row holds: the next header
@@ -165,7 +167,8 @@ def reference_score(parse, numbered, weights) -> tuple:
                if numbered and rows else 0.0)
     evidence = (weights.blank_weight * cells_reference.blank_agreement(rows)
                 + cells_reference.homogeneity(rows) + numbers
-                + (weights.repeat_weight if repeated else 0.0)
+                + (weights.repeat_weight if any(o.whole for o in parse.out
+                                                if isinstance(o, cell_rows.Break)) else 0.0)
                 - (weights.left_penalty if parse.left else 0.0))
     return bool(rows), round(evidence, 9), repeated, len(parse.header), parse.width
 
@@ -175,6 +178,7 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
     the rest of the file, for every width tried."""
     RawCell = cell_rows.RawCell  # noqa: N806
     best = None
+    reprinted: dict[int, tuple] = {}
     for rows in range(1, cell_headers.MAX_HEADER_ROWS + 1):
         for width in range(2, cell_headers.MAX_HEADER_CELLS + 1):
             head, labels, body = cell_headers.full_labels(items, start, rows * width)
@@ -194,9 +198,13 @@ def reference_choose(items, start, facts, weights=DEFAULT.text_cells):
             parse = grouper.group(body, parse)
             parse.folds += cell_headers.header_folds(items[start:body])
             score = reference_score(parse, numbered, weights)
+            reading = (score, parse, body, None, width, rows)
+            if rows > 1 and max((o.cells for o in parse.out
+                                 if isinstance(o, cell_rows.Break)), default=0) > width:
+                cell_choose.keep_reprinted(reprinted, reading)
             if best is None or score > best[0]:
-                best = (score, parse, body)
-    return best[1] if best else None
+                best = reading
+    return cell_choose.whole_header(best, reprinted)[1] if best else None
 
 
 @dataclass(slots=True)

@@ -42,8 +42,19 @@ def _one_line(cell: Cell | None) -> bool:
     return not cell or len(cell) == 1 and "\n" not in cell[0].text and not cell[0].bullet
 
 
+def _longest_word(table: Table, column: int) -> int:
+    """The longest run of characters without a space in a column's cells."""
+    return max((len(word) for row in table.rows if row.full is None
+                and (cell := row.cells[column]) for para in cell for word in para.text.split()),
+               default=0)
+
+
 def table_text(table: Table) -> list[str]:
-    widths = [WIDTHS.get(r, 16) for r in table.roles]
+    # pandoc wraps a cell at spaces only, never inside a word (``Engagement/Organisational``
+    # stays whole): a column is at least as wide as its longest word
+    # (its text starts 2 in from the column's edge, a bullet's 2 more)
+    widths = [max(WIDTHS.get(r, 16), _longest_word(table, k) + 4)
+              for k, r in enumerate(table.roles)]
     if all(row.full is None and all(_one_line(c) for c in row.cells) for row in table.rows):
         # every cell one line: a simple table, each column as wide as its longest text
         widths = [max([len(h), 3, *(len(c[0].text) for r in table.rows

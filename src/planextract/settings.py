@@ -214,7 +214,7 @@ class TextCellSettings:
 
     blank_weight: float = 2.0  # blank lines before row starts weigh twice a column's likeness
     left_penalty: float = 1.0  # cells left in an unfinished last row: a wrong width, or a cut row
-    repeat_weight: float = 1.0  # the header seen again at a page top: once is enough to show it
+    repeat_weight: float = 1.0  # the header reprinted whole at a page top: once is enough
     stretch_lines: int = 1024  # lines split at a time: the reader holds about two stretches'
     # cells, not the export's (issue 11); a reading that walks past them widens the stretch.
     # At 1 MB the read's high-water was 4.5x the export at 4,096 lines, 4.1x at 2,048,

@@ -39,20 +39,25 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
     (``Settings.text_cells``) weigh the evidence."""
     facts.place(items)
     best: tuple | None = None
+    reprinted: dict[int, tuple] = {}  # by width: two-row readings whose page tops reprint both
     repeats: dict[tuple[str, str], dict[str, bool]] = {}
     for rows, width, head, labels, body in headers(items, start):
         first = first_cell(items, body)
         numbered = first is not None and bool(ROW_NUMBER.match(first.label))
         grouper = Grouper(items, facts, Header(labels), numbered)
-        stop, left, starts, repeated = _walk(grouper, first, body, width, repeats)
+        stop, left, starts, repeated, whole, longest = _walk(grouper, first, body, width,
+                                                             repeats)
         if stop > facts.reach:
             facts.reach = stop
-        score = _score(facts, starts, width, repeated, left, numbered, rows, weights)
+        score = _score(facts, starts, width, repeated, whole, left, numbered, rows, weights)
+        reading = (score, grouper, head, body, width, rows)
+        if rows > 1 and longest > width:
+            keep_reprinted(reprinted, reading)
         if best is None or score > best[0]:
-            best = (score, grouper, head, body, width, rows)
+            best = reading
     if best is None:
         return None
-    _, grouper, head, body, width, rows = best
+    _, grouper, head, body, width, rows = whole_header(best, reprinted)
     parse = Parse(width=width, header=[head[r * width:(r + 1) * width] for r in range(rows)])
     parse = grouper.group(body, parse)
     parse.folds += header_folds(items[start:body])
@@ -60,25 +65,29 @@ def choose(items: list[RawCell | Loose], start: int, facts: Facts,
 
 
 def _walk(grouper: Grouper, first: RawCell | None, body: int, width: int,
-          memo: dict[tuple[str, str], dict[str, bool]]) -> tuple[int, bool, list[int], int]:
+          memo: dict[tuple[str, str], dict[str, bool]]
+          ) -> tuple[int, bool, list[int], int, bool, int]:
     """``grouper.group(body, ...)`` at ``width`` a row at a time, told as where it
     stops, whether cells are left in an unfinished row, the cells' indices where its
-    rows start and how many cells its header's repeats dropped (``memo``: the
-    widths' answers to ``_may_repeat``, by the header's first two labels)."""
+    rows start, how many cells its header's repeats dropped, whether one of them
+    reprinted the header whole (``Header.reprints``) and the most one repeat dropped
+    (``memo``: the widths' answers to ``_may_repeat``, by the header's first two
+    labels)."""
     items, facts = grouper.items, grouper.facts
     starts: list[int] = []
     if first is None:  # lone lines alone to the end: nothing opens a table after them
-        return len(items), False, starts, 0
+        return len(items), False, starts, 0, False, 0
     cells, places = facts.cells, facts.places
     count = len(cells)
     at = first.at
     if places[at] > body and _ends_table(grouper, body, at):
-        return places[at], False, starts, 0
+        return places[at], False, starts, 0, False, 0
     header, numbered = grouper.header, grouper.numbered
     known, may_repeat = _may_repeat(header, memo)
     label_run, runs = facts.label_run, facts.runs
     settled = len(runs)
-    repeated = 0
+    repeated = longest = 0
+    whole = False
     while at < count:
         label = cells[at].label
         if len(label) <= MAX_LABEL_CHARS:
@@ -87,26 +96,28 @@ def _walk(grouper: Grouper, first: RawCell | None, body: int, width: int,
             if (may_repeat(label) if found is None else found) \
                     and (repeat := header.repeat_at(cells, at)):
                 repeated += repeat  # a page top: dropped, lone lines in it too
+                longest = max(longest, repeat)
+                whole = whole or header.reprints(cells, at, repeat)
                 at += repeat
                 if at < count and places[at] > places[at - 1] + 1 \
                         and _ends_table(grouper, places[at - 1] + 1, at):
-                    return places[at], False, starts, repeated
+                    return places[at], False, starts, repeated, whole, longest
                 continue
             run = runs[at] - 1 if at < settled and runs[at] else label_run(at)
             if run > width and grouper.next_header(at, width):  # (which asks the run first)
-                return places[at], False, starts, repeated
+                return places[at], False, starts, repeated, whole, longest
         if numbered and label and not ROW_NUMBER.match(label) and is_heading_line(label):
             at += 1  # a heading typed as a cell
         else:
             if at + width > count:  # the last row unfinished
-                return len(items), True, starts, repeated
+                return len(items), True, starts, repeated, whole, longest
             starts.append(at)
             at += width
         # lone lines after a row (or what was dropped): a new table may start after them
         if at < count and places[at] > places[at - 1] + 1 \
                 and _ends_table(grouper, places[at - 1] + 1, at):
-            return places[at], False, starts, repeated
-    return len(items), False, starts, repeated
+            return places[at], False, starts, repeated, whole, longest
+    return len(items), False, starts, repeated, whole, longest
 
 
 def _may_repeat(header: Header, memo: dict[tuple[str, str], dict[str, bool]]
@@ -142,8 +153,8 @@ def _ends_table(grouper: Grouper, begin: int, at: int) -> bool:
     return grouper.new_table(at, run, title)
 
 
-def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: bool,
-           numbered: bool, header_rows: int, weights: TextCellSettings) -> tuple:
+def _score(facts: Facts, starts: list[int], width: int, repeated: int, whole: bool,
+           left: bool, numbered: bool, header_rows: int, weights: TextCellSettings) -> tuple:
     """``cells_reference.grouped_score`` of the rows starting at ``starts``, counted over bytes:
     the same counts, the same sums in the same order."""
     rows = len(starts)
@@ -169,6 +180,25 @@ def _score(facts: Facts, starts: list[int], width: int, repeated: int, left: boo
         if numbered:
             numbers = kinds[::width].count(NUMBER_CODE) / rows
     evidence = (weights.blank_weight * blank + homogeneity + numbers
-                + (weights.repeat_weight if repeated else 0.0)
+                + (weights.repeat_weight if whole else 0.0)
                 - (weights.left_penalty if left else 0.0))
     return bool(rows), round(evidence, 9), repeated, header_rows, width
+
+
+def keep_reprinted(reprinted: dict[int, tuple], reading: tuple) -> None:
+    """Keep ``reading`` (score first, width fifth), a header of more than one row
+    reprinted whole at a page top, when it scores best of those at its width."""
+    width = reading[4]
+    if width not in reprinted or reading[0] > reprinted[width][0]:
+        reprinted[width] = reading
+
+
+def whole_header(best: tuple, reprinted: dict[int, tuple]) -> tuple:
+    """The reading to take: ``best``, unless it reads a header of one row at a width
+    where a page top reprinted a header of two rows. An export reprints its header,
+    not its rows, at a page top, so that second row is the header's (a merged top
+    cell, ``Delivery``, over ``Owner`` and ``Due``), not the table's first row: read
+    as a row, each later page top would keep it and start a table of its own."""
+    if best[5] == 1 and best[4] in reprinted and reprinted[best[4]][0][0]:
+        return reprinted[best[4]]
+    return best

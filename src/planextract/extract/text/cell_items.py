@@ -187,9 +187,11 @@ class Loose:
 
 @dataclass(slots=True)
 class Break:
-    """A repeated header dropped between rows: a page top."""
+    """A repeated header dropped between rows: a page top; ``whole`` when it names
+    every label of the header (``Header.reprints``)."""
 
     cells: int
+    whole: bool = True
 
 
 @dataclass(slots=True)

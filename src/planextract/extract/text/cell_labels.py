@@ -17,6 +17,7 @@ DATE_LIKE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bon-?going\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b",
     re.I)
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
 # a line that titles what follows: a grouping word with its number or letter (or a
 # colon): "Section 2", "OBJECTIVE 4 - ACCESS", "Theme A:", "Strand: Race"; a word
 # alone ("Area Manager", "Outcome lead") is text, an owner's title most often
@@ -114,7 +115,16 @@ def is_title(text: str) -> bool:
     text = " ".join(text.split())
     return is_heading_line(text) or (
         text[:1].isupper() and len(text.split()) <= MAX_TITLE_WORDS
-        and not _ENDS_SENTENCE.search(text))
+        and not _ENDS_SENTENCE.search(text) and not is_date_line(text))
+
+
+def is_date_line(text: str) -> bool:
+    """``text`` prints a date and nothing a title would say besides: a word of three
+    letters or more left once its dates are taken out (``Feb 2013``, ``Ongoing``,
+    ``By 31.3.12``, ``April 2011 - March 2012`` are dates; ``Action Plan 2013`` is a
+    title). A stacked cell's last date printed on a line of its own is no title."""
+    rest, found = DATE_LIKE.subn(" ", text)
+    return bool(found) and not _TITLE_WORD.search(rest)
 
 
 def forget() -> None:

@@ -109,6 +109,16 @@ class Header:
         return end - start
 
 
+    def reprints(self, cells: list[RawCell], start: int, count: int) -> bool:
+        """The repeat of ``count`` cells from ``start`` (``repeat_at``) names every
+        filled label of the header: a page top reprints its header whole, so only a
+        whole one is evidence for the reading (a broken one, ``Ref``, ``Lead`` under
+        ``Ref``, ``Actions``, ``Lead officer``, is still dropped). A reading two rows
+        wide otherwise took the next table's header (``Aim``, ``Ref``, ``Action owner``,
+        no ``Responsibility``) for its own page top and outscored the right one."""
+        return sum(1 for cell in cells[start:start + count] if cell.label) == self.filled
+
+
 def label_run(cells: list[RawCell], start: int) -> int:
     """How many cells from ``start`` are labels or empty (at most a header's)."""
     count = 0
@@ -304,7 +314,8 @@ class Grouper:
                     repeat = self.header.repeat_at(self.cells, at)
                     if repeat:
                         skip_until = at + repeat
-                        parse.out.append(Break(repeat))
+                        parse.out.append(Break(repeat, self.header.reprints(self.cells, at,
+                                                                            repeat)))
                         continue
                     if self.next_header(at, width):
                         parse.stop = index - 1  # more labels than a row holds: the next header
