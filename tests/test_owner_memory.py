@@ -27,7 +27,7 @@ from text_exports import everything, swap_everywhere, write_exports
 
 from planextract.lexicon import role_vocab
 from planextract.memo import caches
-from planextract.normalise import owner_cells, owners, records, role_match, role_text
+from planextract.normalise import owner_cells, owner_peel, owners, records, role_match, role_text
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = role_vocab.load()
@@ -289,5 +289,5 @@ def test_the_cuts_are_forgotten_and_read_again_alike():
     before = [owner_cells.split_cell(t, VOCAB) for t in CELLS]
     owner_cells.forget_cuts()
     assert owner_cells._segments.cache_info().currsize == 0
-    assert owner_cells._peeled.cache_info().currsize == 0
+    assert owner_peel.peeled_pieces.cache_info().currsize == 0
     assert [owner_cells.split_cell(t, VOCAB) for t in CELLS] == before

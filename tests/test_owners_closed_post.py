@@ -4,7 +4,7 @@ its post.
 Held-out plans print ``Inclusion Manager and Number One Governor``: the second post
 has no head noun the vocabulary knows, so the ``and`` was kept inside one role, and
 ``One Governor`` (``One`` is in the given-name list) was peeled off as a person. A
-post that ends in its post noun with no ``of`` phrase (``owner_cells.closes_post``)
+post that ends in its post noun with no ``of`` phrase (``owner_peel.closes_post``)
 cannot run on past an ``and``; after an ``of`` phrase the words may (``Head of
 Learning and Development``), so there the plan itself must show the words as an
 owner: after a closed post's ``and`` in some cell (``role_split.proven_posts``).
@@ -12,7 +12,8 @@ The words below are made up for the rule, from no corpus pool."""
 
 from planextract.lexicon.role_vocab import load
 from planextract.normalise import owners
-from planextract.normalise.owner_cells import closes_post, split_cell
+from planextract.normalise.owner_cells import split_cell
+from planextract.normalise.owner_peel import closes_post
 
 VOCAB = load()
 

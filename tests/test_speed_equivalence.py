@@ -48,6 +48,7 @@ from planextract.normalise import (
     layout,
     numbering,
     owner_cells,
+    owner_peel,
     people,
     role_match,
     role_text,
@@ -81,7 +82,7 @@ def reference_repeats_header(cells: list[str], header: list[str]) -> bool:
 # pure functions remembered per input (issue 11); ``__wrapped__`` is the rule itself
 REMEMBERED = (column_roles.role_of, column_roles.is_weak_action, squash, squash_lines,
               role_text.clean_role,
-              owner_cells.has_head_noun, owner_cells.looks_like_role, people.is_person,
+              owner_peel.has_head_noun, owner_peel.looks_like_role, people.is_person,
               numbering.normalise_id, numbering.split_leading, role_text.words_of)
 
 
@@ -195,7 +196,7 @@ def _reference_paths(monkeypatch) -> None:
     swaps[id(dates.find_expressions)] = dates.read_expressions
     swaps[id(document._latest_similar)] = reference_latest_similar
     swaps[id(owner_cells.segments)] = owner_cells.read_segments
-    swaps[id(owner_cells._peel_parts)] = owner_cells.peel_parts
+    swaps[id(owner_peel.remembered_peel_parts)] = owner_peel.peel_parts
     swaps[id(column_evidence.dated_column)] = reference_dated_column
     swaps[id(role_match._bijection)] = role_match.bijection_by_orderings
     swaps[id(column_evidence.id_like)] = reference_id_like

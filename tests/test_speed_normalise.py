@@ -23,13 +23,12 @@ from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import load
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import dates, document, layout, numbering, owners, role_text, tables
-from planextract.normalise.owner_cells import (
-    _peel_parts,
+from planextract.normalise.owner_cells import read_segments, segments
+from planextract.normalise.owner_peel import (
     has_head_noun,
     looks_like_role,
     peel_parts,
-    read_segments,
-    segments,
+    remembered_peel_parts,
 )
 from planextract.normalise.people import is_person
 from planextract.settings import DEFAULT
@@ -97,7 +96,7 @@ def test_every_sample_cell_reads_alike_remembered_or_not():
         assert looks_like_role(line, vocab) == looks_like_role.__wrapped__(line, vocab)
         for commas in (False, True):
             assert segments(line, vocab, commas) == read_segments(line, vocab, commas)
-        assert _peel_parts(line, vocab, vocab.role_words) == \
+        assert remembered_peel_parts(line, vocab, vocab.role_words) == \
             peel_parts(line, vocab, vocab.role_words)
         for beside in (False, True):
             assert is_person(line, vocab, vocab.role_words, beside) == \

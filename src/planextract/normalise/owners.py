@@ -70,7 +70,8 @@ from planextract.settings import DEFAULT, OwnerSettings
 # the modules whose per-document memos only owner resolution asks (tests/test_draft_pack.py
 # checks none of them is asked while the records are made)
 OWNER_RULES = frozenset(f"planextract.normalise.{name}"
-                        for name in ("owner_cells", "people", "role_match", "role_text"))
+                        for name in ("owner_cells", "owner_peel", "people", "role_match",
+                                     "role_text"))
 
 # the owner rules' memos emptied once every cell is cut too (issue 11); False, the
 # reference: kept to the labels (tests swap it in over whole documents)

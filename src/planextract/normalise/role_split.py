@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
-from planextract.normalise.owner_cells import closes_post, has_head_noun
+from planextract.normalise.owner_peel import closes_post, has_head_noun
 from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -67,7 +67,7 @@ def split_and(role: str, context: RoleContext) -> list[str]:
     and Development``, ``Director of Finance and Human Resources`` stay whole
     (the part after ``of`` runs on unless the right side has a post of its own or
     the document prints it alone). After a closed post (``Inclusion Manager``:
-    ``owner_cells.closes_post``) the capitalised words an ``and`` opens are the
+    ``owner_peel.closes_post``) the capitalised words an ``and`` opens are the
     next owner though the vocabulary lacks their post (``Number One Governor``)."""
     matches = list(_AND.finditer(role))
     for match in matches:
