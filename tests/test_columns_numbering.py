@@ -3,7 +3,7 @@ three-level numbering under full-width objective rows."""
 
 from plan_blocks import run, table
 
-from planextract.normalise.numbering import depth, mostly_numbered, split_leading
+from planextract.normalise.numbering import depth, mostly_numbered, normalise_id, split_leading
 
 
 def test_id_like_tokens_and_years():
@@ -168,3 +168,32 @@ def test_the_next_number_before_a_verb_cuts_two_actions_run_into_one_paragraph()
         ("B7", "Pilot the policy"), ("B8", "Establish the dignity at work policy"),
         ("B9", "Publish the carers leave policy")]
     assert doc.actions[2].due_kind == "range"
+
+
+# a list numbered with a bracket (Word's "%1)" label, typed "3)" in exports)
+
+def test_numbers_closed_by_a_bracket_open_the_action_cell():
+    assert split_leading("3) Agree the terms").raw == "3)"
+    assert normalise_id("3)") == "3" and normalise_id("1.2)") == "1.2"
+    doc = run(table(
+        ["Specific action", "Lead person", "Time-bound"],
+        ["1) Introduce exit interview data", "HR Manager", "May 2012"],
+        ["2) Report on the induction pack", "Training Lead", "June 2012"],
+        ["10) Publish the equality report", "Policy Officer", "July 2012"],
+    ))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("1", "Introduce exit interview data"), ("2", "Report on the induction pack"),
+        ("10", "Publish the equality report")]
+
+
+def test_an_id_column_of_bracketed_numbers_in_another_plan():
+    doc = run(table(
+        ["Ref", "Key actions", "Responsible"],
+        ["4)", "Audit partnership agreements with local groups", "Estates Head"],
+        ["5)", "Extend the staff survey to contractors", "Comms Manager"],
+        ["6)", "Hold two listening events a year", "Chief Executive"],
+    ), fmt="html")
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("4", "Audit partnership agreements with local groups"),
+        ("5", "Extend the staff survey to contractors"),
+        ("6", "Hold two listening events a year")]
