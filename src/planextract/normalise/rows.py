@@ -97,6 +97,10 @@ class TableBuilder:
         self.majors: set[str] = set()
         self.theme: numbering.Numbered | None = None
         self.left_out: list[str] = []  # warnings for rows that printed text but no action
+        # the row fed last, and the cell a merge from above repeats in each column
+        # the current row's ``covered`` names (Word's ``vMerge``)
+        self.last_row: Row | None = None
+        self.merged: dict[int, Cell] = {}
         # the header's labels, made once: every row is checked against them
         self.labels = header_labels(layout.printed or layout.headers)
         # (role, n-th column of the role, column) of the value roles, in the order
@@ -127,6 +131,9 @@ class TableBuilder:
         """Take one row. Returns a Heading found in the row, True when the row
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
+        if row.covered or self.merged:
+            self._carry(row)
+        self.last_row = row
         texts = [c.text for c in row.cells]
         if repeats_labels(texts, self.labels) \
                 or self._relabels(texts):
@@ -167,6 +174,22 @@ class TableBuilder:
         self._distribute(row, new, previous if tail is not None else None)
         self.drafts.extend(new)
         return False
+
+    def _carry(self, row: Row) -> None:
+        """For each column ``row.covered`` names, the cell merged down over it:
+        the first cell of the merge, in the nearest row above it does not cover."""
+        above, merged = self.last_row, {}
+        if above is not None:
+            for i in row.covered:
+                merged[i] = self.merged[i] if i in self.merged and i in above.covered \
+                    else cell_of(above, i)
+        self.merged = merged
+
+    def merged_cell(self, row: Row, i: int) -> Cell:
+        """The row's cell in column ``i``, or where a cell above is merged down over
+        it, that cell: its value (an owner, a date) holds for every row it spans."""
+        cell = cell_of(row, i)
+        return self.merged.get(i, cell) if self.merged and cell.empty else cell
 
     def _relabels(self, texts: list[str]) -> bool:
         """A header row printed again in other words (``Actions`` for ``Action``):
@@ -325,7 +348,7 @@ class TableBuilder:
         # issue 11)
         whole = count == 1 and previous is None
         for role, n, i in self.value_columns:
-            cell = cell_of(row, i)
+            cell = self.merged_cell(row, i)
             parts = [p for p in cell.parts if p.strip()]
             if not parts:
                 continue
