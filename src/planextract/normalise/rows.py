@@ -347,8 +347,11 @@ class TableBuilder:
         # it is not asked (most rows: the call per cell was a tenth of feeding them,
         # issue 11)
         whole = count == 1 and previous is None
+        merged = self.merged  # ``merged_cell``, asked only where a merge covers a cell
         for role, n, i in self.value_columns:
-            cell = self.merged_cell(row, i)
+            cell = cell_of(row, i)
+            if merged and cell.empty:
+                cell = merged.get(i, cell)
             parts = [p for p in cell.parts if p.strip()]
             if not parts:
                 continue
