@@ -197,3 +197,46 @@ def test_an_id_column_of_bracketed_numbers_in_another_plan():
         ("4", "Audit partnership agreements with local groups"),
         ("5", "Extend the staff survey to contractors"),
         ("6", "Hold two listening events a year")]
+
+
+def test_the_column_whose_cells_open_with_bracketed_numbers_holds_the_actions():
+    # neither header names the actions and the findings are sentences too: the
+    # numbers opening the work programme's cells say which column holds them
+    doc = run(table(
+        ["Finding", "Work programme", "Timetable", "Post holder"],
+        ["Disabled applicants less likely to be shortlisted",
+         "1) Consultation on the parental leave entitlements alongside neighbouring "
+         "organisations", "Interim June 2012; final December 2012",
+         "Company Secretary/Clinical Director"],
+        ["Board papers rarely consider equality impact",
+         "2) We will co-ordinate job descriptions for bias in every locality",
+         "Spring 2012 - Summer 2013", "Company Secretary - Hamish Etherington/Inclusion Mgr"],
+        ["Older people report difficulty using the website",
+         "3) Resource the shortlisting and interview arrangements with the involvement of "
+         "service users", "Bi-monthly", "Delyth Gallagher (Head of Paramedic Education)"],
+        ["Women under-represented in operational roles",
+         "4) Introduction of the volunteer role descriptions alongside neighbouring "
+         "organisations", "Company Secretary/Inclusion Mgr/Workforce Planning Manager",
+         "Jan-13"],
+        ["Few interpreters booked for appointments",
+         "5) We will benchmark the menopause guidance for managers with the involvement of "
+         "service users", "2012/13", "Performance and Information Manager/Inclusion Mgr"],
+    ))
+    assert [(a.action_id, a.action[:12]) for a in doc.actions] == [
+        ("1", "Consultation"), ("2", "We will co-o"), ("3", "Resource the"),
+        ("4", "Introduction"), ("5", "We will benc")]
+    # the same columns in another plan: other words, ids with a letter
+    doc = run(table(
+        ["Gap identified", "Our response", "Lead", "By"],
+        ["Few complaints recorded by protected characteristic",
+         "B1) Recording of protected characteristics on complaint forms", "Head of Quality",
+         "March 2014"],
+        ["Low uptake of flexible working among men",
+         "B2) Promotion of the flexible working policy to male staff", "HR Business Partner",
+         "June 2014"],
+        ["Interpreters rarely booked in time",
+         "B3) Review of the booking process with the interpreting service",
+         "Patient Experience Lead", "Autumn 2014"],
+    ), fmt="html")
+    assert [a.action_id for a in doc.actions] == ["B1", "B2", "B3"]
+    assert doc.actions[0].action.startswith("Recording of protected")
