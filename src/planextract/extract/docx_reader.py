@@ -50,7 +50,7 @@ _WRAPPERS = frozenset({f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W
 _MARKED = tuple(_WRAPPERS.union(_CAREFUL))
 _R, _RPR = f"{W}r", f"{W}rPr"
 _EMPTY = Cell()
-_BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
+_BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–o")  # what GLYPH_BULLET or DASH_BULLET opens with
 
 
 def _gather(p, out: list[str]):
