@@ -169,16 +169,21 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
     return None
 
 
-def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> None:
+def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | None:
     """The held-out shapes (``corpus.shapes``): each from its own seeded stream."""
-    from corpus import write_docx_shapes, write_plain_pdf
+    from corpus import write_docx_shapes, write_html_shapes, write_plain_pdf
 
     rng = random.Random(f"{seed}:shape")
     if fmt == "pdf-plain":
         write_plain_pdf.write(document, path, rng)
+    elif fmt == "html-shapes":
+        merge_owners(document, rng)
+        write_html_shapes.write(document, path, rng)
+        return "utf-8"
     else:
         merge_owners(document, rng)
         write_docx_shapes.write(document, path, rng)
+    return None
 
 
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,

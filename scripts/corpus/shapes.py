@@ -9,8 +9,11 @@ Each is a family, drawn per document from its own seeded stream:
   title) and footer (``Page 3 of 12``, a printed or review date), bullet items drawn
   with ``•``, ``-`` or ``o``, portrait or landscape pages;
 - ``docx-shapes``: Word tables with one owner cell merged down (``vMerge``) over
-  several action rows, numbers drawn by Word's auto-numbering (``numPr``: the
-  number is not in the text), and some tables nested in a layout table's cell.
+  several action rows and numbers drawn by Word's auto-numbering (``numPr``: the
+  number is not in the text);
+- ``html-shapes``: web pages with one owner cell spanning several action rows
+  (``rowspan``), each body row's first cell a row header (``<th scope="row">``),
+  stacked actions parted by ``<br>``, the header a row of ``<th>`` without ``<thead>``.
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
@@ -24,7 +27,7 @@ import re
 from corpus.model import Document, Table
 
 # format -> (documents, extension); scheduled after the default formats
-SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx")}
+SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shapes": (4, "html")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 
