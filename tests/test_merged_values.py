@@ -1,7 +1,8 @@
-"""A Word cell merged down over several action rows (``vMerge``: one owner or one
-date for a run of actions, a held-out shape of scripts/corpus/shapes.py). The
-reader leaves the covered cells empty, as before, and names them in
-``Row.covered``; the normaliser gives each action under the merge its value. Each
+"""A cell merged down over several action rows (Word's ``vMerge``, HTML's
+``rowspan``: one owner or one date for a run of actions, a held-out shape of
+scripts/corpus/shapes.py). The readers leave the covered cells empty, as before,
+and name them in ``Row.covered``; the normaliser gives each action under the merge
+its value. Each
 rule on a document written here and again on one that differs in all but the rule;
 the fast reader and its reference agree, and a packed table keeps ``covered``."""
 
@@ -85,3 +86,37 @@ def test_the_fast_reader_and_its_reference_agree_and_packing_keeps_covered():
     table = next(b for b in fast.blocks if isinstance(b, Table))
     assert [r.covered for r in table.rows] == [(), (), (1,), (1,)]
     assert unpack_table(pack_table(table)) == table
+
+
+def _page(body: str) -> bytes:
+    return f"<html><body><h1>Equality plan</h1>{body}</body></html>".encode()
+
+
+def test_an_owner_spanning_rows_of_a_web_page_owns_each_action():
+    page = _page("""<table><thead><tr><th>No</th><th>Action</th><th>Lead</th><th>Due</th>
+    </tr></thead><tbody>
+    <tr><td>1</td><td>Review the complaints procedure</td><td rowspan="3">Head of Customer
+    Services</td><td>May 2013</td></tr>
+    <tr><td>2</td><td>Publish complaints data by protected group</td><td>June 2013</td></tr>
+    <tr><td>3</td><td>Train complaints handlers</td><td>July 2013</td></tr>
+    <tr><td>4</td><td>Survey users of the library service</td><td>Library Manager</td>
+    <td>2014</td></tr></tbody></table>""")
+    table = _table(page)
+    assert [r.covered for r in table.rows] == [(), (), (2,), (2,), ()]
+    doc = normalise(read_document(page))
+    owners = [a.owners for a in doc.actions]
+    assert owners[:3] == [owners[0]] * 3 and owners[0] and owners[3] != owners[0]
+
+
+def test_a_date_spanning_rows_under_row_headers_in_another_page():
+    page = _page("""<table><tr><th>Ref</th><th>What we will do</th><th>By when</th>
+    <th>Who</th></tr>
+    <tr><th scope="row">A1</th><td>Install hearing loops in every reception</td>
+    <td rowspan="2">31 March 2014</td><td>Facilities Manager</td></tr>
+    <tr><th scope="row">A2</th><td>Provide large print versions of all leaflets</td>
+    <td>Communications Team</td></tr>
+    <tr><th scope="row">A3</th><td>Carry out an equal pay audit</td><td></td>
+    <td>Finance Director</td></tr></table>""")
+    doc = normalise(read_document(page))
+    assert [(a.action_id, a.due_date) for a in doc.actions] == [
+        ("A1", dt.date(2014, 3, 31)), ("A2", dt.date(2014, 3, 31)), ("A3", None)]
