@@ -167,7 +167,9 @@ class ReferenceTableBuilder(TableBuilder):
         """Give each new action its share of the row's other cells."""
         count = len(new)
         for role, n, i in self.value_columns:
-            cell = self.merged_cell(row, i)
+            cell = cell_of(row, i)
+            if cell.empty and i in self.merged:  # a cell merged down over this one
+                cell = self.merged[i]
             parts = [p for p in cell.parts if p.strip()]
             if not parts:
                 continue

@@ -97,8 +97,7 @@ class TableBuilder:
         self.majors: set[str] = set()
         self.theme: numbering.Numbered | None = None
         self.left_out: list[str] = []  # warnings for rows that printed text but no action
-        # the row fed last, and the cell a merge from above repeats in each column
-        # the current row's ``covered`` names (Word's ``vMerge``)
+        # the row fed last; the cells merged down over the current row's (``_carry``)
         self.last_row: Row | None = None
         self.merged: dict[int, Cell] = {}
         # the header's labels, made once: every row is checked against them
@@ -176,20 +175,11 @@ class TableBuilder:
         return False
 
     def _carry(self, row: Row) -> None:
-        """For each column ``row.covered`` names, the cell merged down over it:
-        the first cell of the merge, in the nearest row above it does not cover."""
-        above, merged = self.last_row, {}
-        if above is not None:
-            for i in row.covered:
-                merged[i] = self.merged[i] if i in self.merged and i in above.covered \
-                    else cell_of(above, i)
-        self.merged = merged
-
-    def merged_cell(self, row: Row, i: int) -> Cell:
-        """The row's cell in column ``i``, or where a cell above is merged down over
-        it, that cell: its value (an owner, a date) holds for every row it spans."""
-        cell = cell_of(row, i)
-        return self.merged.get(i, cell) if self.merged and cell.empty else cell
+        """For each column ``row.covered`` names, the first cell of the merge above it."""
+        above = self.last_row
+        self.merged = {} if above is None else {
+            i: self.merged[i] if i in self.merged and i in above.covered else cell_of(above, i)
+            for i in row.covered}
 
     def _relabels(self, texts: list[str]) -> bool:
         """A header row printed again in other words (``Actions`` for ``Action``):
@@ -347,7 +337,7 @@ class TableBuilder:
         # it is not asked (most rows: the call per cell was a tenth of feeding them,
         # issue 11)
         whole = count == 1 and previous is None
-        merged = self.merged  # ``merged_cell``, asked only where a merge covers a cell
+        merged = self.merged  # a cell merged down: its value holds for each row it spans
         for role, n, i in self.value_columns:
             cell = cell_of(row, i)
             if merged and cell.empty:
