@@ -1,6 +1,6 @@
 """``make eval``: write the family corpus, extract it, score it per format.
 
-    .venv/bin/python scripts/eval.py [--out out/corpus] [--seed 6] [--holdout]
+    .venv/bin/python scripts/eval.py [--out out/corpus] [--seed 6] [--holdout] [--shapes]
 
 1. ``scripts/family_corpus.py`` writes OUT/docs, OUT/gold and OUT/manifest.json;
 2. ``planextract extract OUT/docs --out OUT/ds``;
@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", action="store_true",
                         help="the held-out corpus: every word drawn from the pools the "
                              "readers were never written from (scripts/corpus/heldout.py)")
+    parser.add_argument("--shapes", action="store_true",
+                        help="add the held-out shapes' documents (scripts/corpus/shapes.py)")
     parser.add_argument("--format", action="append", dest="formats", metavar="FORMAT",
                         help="only this format's documents (repeatable), e.g. html")
     parser.add_argument("--documents", action="store_true",
@@ -131,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     only = [f for f in args.formats or [] if f != "pdf-libreoffice"] or None
     if args.formats and only is None:
         only = ["docx"]  # the LibreOffice PDFs are made from the Word plans
-    manifest = generate(out, args.seed, only=only, libreoffice=use_lo, holdout=args.holdout)
+    manifest = generate(out, args.seed, only=only, libreoffice=use_lo, holdout=args.holdout,
+                        shapes=args.shapes)
     if args.formats:
         manifest = [m for m in manifest if m["format"] in args.formats]
         (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n",

@@ -31,6 +31,9 @@ class ReferenceTableBuilder(TableBuilder):
         """Take one row. Returns a Heading found in the row, True when the row
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
+        if row.covered or self.merged:
+            self._carry(row)
+        self.last_row = row
         texts = [c.text for c in row.cells]
         if repeats_labels(texts, self.labels) \
                 or self._relabels(texts):
@@ -165,6 +168,8 @@ class ReferenceTableBuilder(TableBuilder):
         count = len(new)
         for role, n, i in self.value_columns:
             cell = cell_of(row, i)
+            if cell.empty and i in self.merged:  # a cell merged down over this one
+                cell = self.merged[i]
             parts = [p for p in cell.parts if p.strip()]
             if not parts:
                 continue

@@ -3,7 +3,7 @@ three-level numbering under full-width objective rows."""
 
 from plan_blocks import run, table
 
-from planextract.normalise.numbering import depth, mostly_numbered, split_leading
+from planextract.normalise.numbering import depth, mostly_numbered, normalise_id, split_leading
 
 
 def test_id_like_tokens_and_years():
@@ -168,3 +168,75 @@ def test_the_next_number_before_a_verb_cuts_two_actions_run_into_one_paragraph()
         ("B7", "Pilot the policy"), ("B8", "Establish the dignity at work policy"),
         ("B9", "Publish the carers leave policy")]
     assert doc.actions[2].due_kind == "range"
+
+
+# a list numbered with a bracket (Word's "%1)" label, typed "3)" in exports)
+
+def test_numbers_closed_by_a_bracket_open_the_action_cell():
+    assert split_leading("3) Agree the terms").raw == "3)"
+    assert normalise_id("3)") == "3" and normalise_id("1.2)") == "1.2"
+    doc = run(table(
+        ["Specific action", "Lead person", "Time-bound"],
+        ["1) Introduce exit interview data", "HR Manager", "May 2012"],
+        ["2) Report on the induction pack", "Training Lead", "June 2012"],
+        ["10) Publish the equality report", "Policy Officer", "July 2012"],
+    ))
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("1", "Introduce exit interview data"), ("2", "Report on the induction pack"),
+        ("10", "Publish the equality report")]
+
+
+def test_an_id_column_of_bracketed_numbers_in_another_plan():
+    doc = run(table(
+        ["Ref", "Key actions", "Responsible"],
+        ["4)", "Audit partnership agreements with local groups", "Estates Head"],
+        ["5)", "Extend the staff survey to contractors", "Comms Manager"],
+        ["6)", "Hold two listening events a year", "Chief Executive"],
+    ), fmt="html")
+    assert [(a.action_id, a.action) for a in doc.actions] == [
+        ("4", "Audit partnership agreements with local groups"),
+        ("5", "Extend the staff survey to contractors"),
+        ("6", "Hold two listening events a year")]
+
+
+def test_the_column_whose_cells_open_with_bracketed_numbers_holds_the_actions():
+    # neither header names the actions and the findings are sentences too: the
+    # numbers opening the work programme's cells say which column holds them
+    doc = run(table(
+        ["Finding", "Work programme", "Timetable", "Post holder"],
+        ["Disabled applicants less likely to be shortlisted",
+         "1) Consultation on the parental leave entitlements alongside neighbouring "
+         "organisations", "Interim June 2012; final December 2012",
+         "Company Secretary/Clinical Director"],
+        ["Board papers rarely consider equality impact",
+         "2) We will co-ordinate job descriptions for bias in every locality",
+         "Spring 2012 - Summer 2013", "Company Secretary - Hamish Etherington/Inclusion Mgr"],
+        ["Older people report difficulty using the website",
+         "3) Resource the shortlisting and interview arrangements with the involvement of "
+         "service users", "Bi-monthly", "Delyth Gallagher (Head of Paramedic Education)"],
+        ["Women under-represented in operational roles",
+         "4) Introduction of the volunteer role descriptions alongside neighbouring "
+         "organisations", "Company Secretary/Inclusion Mgr/Workforce Planning Manager",
+         "Jan-13"],
+        ["Few interpreters booked for appointments",
+         "5) We will benchmark the menopause guidance for managers with the involvement of "
+         "service users", "2012/13", "Performance and Information Manager/Inclusion Mgr"],
+    ))
+    assert [(a.action_id, a.action[:12]) for a in doc.actions] == [
+        ("1", "Consultation"), ("2", "We will co-o"), ("3", "Resource the"),
+        ("4", "Introduction"), ("5", "We will benc")]
+    # the same columns in another plan: other words, ids with a letter
+    doc = run(table(
+        ["Gap identified", "Our response", "Lead", "By"],
+        ["Few complaints recorded by protected characteristic",
+         "B1) Recording of protected characteristics on complaint forms", "Head of Quality",
+         "March 2014"],
+        ["Low uptake of flexible working among men",
+         "B2) Promotion of the flexible working policy to male staff", "HR Business Partner",
+         "June 2014"],
+        ["Interpreters rarely booked in time",
+         "B3) Review of the booking process with the interpreting service",
+         "Patient Experience Lead", "Autumn 2014"],
+    ), fmt="html")
+    assert [a.action_id for a in doc.actions] == ["B1", "B2", "B3"]
+    assert doc.actions[0].action.startswith("Recording of protected")

@@ -16,6 +16,7 @@ from corpus.content import Drawer
 from corpus.layouts import LAYOUTS, Ctx
 from corpus.model import Document, Heading, Key, Table, Text
 from corpus.owners import choose_style
+from corpus.shapes import SHAPE_FORMATS, merge_owners
 
 # format label -> (how many documents, file extension)
 FORMATS = {
@@ -26,6 +27,9 @@ FORMATS = {
     # shapes added later go last, so the documents before them keep their layouts
     "html-div": (4, "html"), "docx-textbox": (4, "docx"), "text-markdown-pandoc": (4, "md"),
 }
+# the held-out shapes (``--shapes``, corpus.shapes) follow them all, so the default
+# corpus is the same with or without them
+ALL_FORMATS = {**FORMATS, **SHAPE_FORMATS}
 # a CSV file holds one table: no headings, no key, no second table
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
@@ -111,19 +115,22 @@ def features(document: Document, fmt: str) -> list[str]:
         "numbered-prose": any(isinstance(b, Text) and b.text[:2] == "1." for b in
                               document.blocks),
         "colour-key": any(t.roles == ["rag", "meaning"] for t in tables),
+        "owner-merged": any(t.column("owner") in r.spans for t in tables for r in t.rows),
         "several-tables": len([t for t in tables if t.roles != ["rag", "meaning"]]) > 1,
     }
     return [name for name, present in found.items() if present]
 
 
-def schedule(seed: int, limit: int | None = None) -> list[tuple[int, str, str]]:
+def schedule(seed: int, limit: int | None = None,
+             shapes: bool = False) -> list[tuple[int, str, str]]:
     """(index, format, layout) for every document: one counter runs through the
     layouts over all documents, so each format's documents take consecutive layouts
-    (all different) and the formats start at different ones."""
+    (all different) and the formats start at different ones. ``shapes`` adds the
+    held-out shapes' documents after all the others."""
     layouts = list(LAYOUTS)
     counter = random.Random(seed).randrange(len(layouts))
     order = []
-    for fmt, (count, _ext) in FORMATS.items():
+    for fmt, (count, _ext) in (ALL_FORMATS if shapes else FORMATS).items():
         for _ in range(count):
             while fmt in ONE_TABLE and layouts[counter % len(layouts)] in MULTI_TABLE_LAYOUTS:
                 counter += 1
@@ -138,6 +145,8 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
     if fmt == "docx":
         write_docx.write(document, path, random.Random(seed))
+    elif fmt in SHAPE_FORMATS:
+        return _write_shape(document, fmt, path, seed)
     elif fmt == "docx-textbox":
         rng = random.Random(seed)
         write_docx.write(document, path, rng, textbox=(rng.random() < 0.5, rng.random() < 0.6))
@@ -160,31 +169,50 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
     return None
 
 
+def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | None:
+    """The held-out shapes (``corpus.shapes``): each from its own seeded stream."""
+    from corpus import write_docx_shapes, write_html_shapes, write_plain_pdf
+
+    rng = random.Random(f"{seed}:shape")
+    if fmt == "pdf-plain":
+        write_plain_pdf.write(document, path, rng)
+    elif fmt == "html-shapes":
+        merge_owners(document, rng)
+        write_html_shapes.write(document, path, rng)
+        return "utf-8"
+    else:
+        merge_owners(document, rng)
+        write_docx_shapes.write(document, path, rng)
+    return None
+
+
 def generate(out: Path, seed: int = 6, only: list[str] | None = None,
              per_format: int | None = None, indexes: set[int] | None = None,
-             libreoffice: bool = False, holdout: bool = False) -> list[dict]:
+             libreoffice: bool = False, holdout: bool = False,
+             shapes: bool = False) -> list[dict]:
     """Write ``out/docs``, ``out/gold`` and ``out/manifest.json``; returns the manifest.
     ``only``, ``per_format`` and ``indexes`` pick a slice of the seeded schedule; a
     document is the same whichever slice it is written in. ``holdout`` draws every
-    word from the held-out pools (``corpus.heldout``)."""
+    word from the held-out pools (``corpus.heldout``); ``shapes`` adds the held-out
+    shapes' documents (``corpus.shapes``)."""
     with pools.using(holdout):
-        return _generate(out, seed, only, per_format, indexes, libreoffice)
+        return _generate(out, seed, only, per_format, indexes, libreoffice, shapes)
 
 
 def _generate(out: Path, seed: int, only: list[str] | None, per_format: int | None,
-              indexes: set[int] | None, libreoffice: bool) -> list[dict]:
+              indexes: set[int] | None, libreoffice: bool, shapes: bool = False) -> list[dict]:
     docs, gold_dir = out / "docs", out / "gold"
     docs.mkdir(parents=True, exist_ok=True)
     gold_dir.mkdir(parents=True, exist_ok=True)
     manifest, seen = [], {}
-    for index, fmt, layout in schedule(seed):
+    for index, fmt, layout in schedule(seed, shapes=shapes):
         if (only and fmt not in only) or (indexes is not None and index not in indexes):
             continue
         seen[fmt] = seen.get(fmt, 0) + 1
         if per_format and seen[fmt] > per_format:
             continue
         document = plan_document(seed, index, fmt, layout)
-        file_name = f"{document.name}.{FORMATS[fmt][1]}"
+        file_name = f"{document.name}.{ALL_FORMATS[fmt][1]}"
         encoding = write(document, fmt, docs / file_name, seed * 1000 + index)
         with (gold_dir / f"{file_name}.jsonl").open("w", encoding="utf-8") as handle:
             for record in document.gold():

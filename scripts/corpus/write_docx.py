@@ -121,7 +121,7 @@ def _merge(first, last, paras: Cell, rng: random.Random, bold: bool = False) -> 
         _fill(merged, paras, rng, breaks=False)
 
 
-def _table(document, table: Table, rng: random.Random, tracked: bool = True) -> None:
+def _table(document, table: Table, rng: random.Random, tracked: bool = True):
     top = len(table.header_rows())
     grid = document.add_table(rows=top, cols=len(table.headers))
     grid.style = "Table Grid"
@@ -164,14 +164,16 @@ def _table(document, table: Table, rng: random.Random, tracked: bool = True) -> 
     for column, weight in zip(grid.columns, weights):
         column.width = int(usable * weight / sum(weights))
     _wrap(grid, document, rng)
+    return grid
 
 
 def write(document: Document, path: Path, rng: random.Random, tracked: bool = True,
-          textbox: tuple[bool, bool] | None = None) -> None:
+          textbox: tuple[bool, bool] | None = None, each_table=None) -> None:
     """Write the Word file; ``tracked=False`` leaves out tracked changes (for the
     LibreOffice PDF, which would print a deletion struck through). ``textbox``:
     (whole, modern): the tables, or the whole plan after its title, in text boxes
-    (``corpus.textbox``)."""
+    (``corpus.textbox``). ``each_table(out, grid, table)`` is called after each plan
+    table is written (the held-out shapes rework them: ``corpus.write_docx_shapes``)."""
     out = docx.Document()
     out.styles["Normal"].font.size = Pt(9)
     section = out.sections[0]
@@ -195,7 +197,9 @@ def write(document: Document, path: Path, rng: random.Random, tracked: bool = Tr
                 for abbreviation, expansion in block.entries:
                     out.add_paragraph(f"{abbreviation}{gap}{expansion}")
         elif isinstance(block, Table):
-            _table(out, block, rng, tracked)
+            grid = _table(out, block, rng, tracked)
+            if each_table is not None:
+                each_table(out, grid, block)
             out.add_paragraph("")
     if textbox is not None:
         from corpus.textbox import into_text_boxes

@@ -71,6 +71,11 @@ class PdfSettings:
     max_pad: float = 24.0
     align: float = 4.0  # cell starts this close line up in one column (unruled tables)
     gutter: float = 0.6  # a column gutter is at least this share of the font size wide
+    # a narrower strip (at least this share, wider than a word space) is a gutter
+    # where a header label starts at its right edge and ``narrow_lines`` lines
+    # start a word there (cells set with almost no padding)
+    narrow_gutter: float = 0.3
+    narrow_lines: int = 3
     # a gap between lines wider than this share of the line height opens a new
     # row in an unruled table; wider than ``table_gap`` line heights ends it
     row_gap: float = 0.6

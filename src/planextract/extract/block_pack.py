@@ -82,7 +82,7 @@ def pack_table(table: Table) -> PackedTable:
             positions.append(found)
         widest = max(widest, len(positions))
         rows.append((tuple(positions), row.line_start, row.line_end, row.page_start,
-                     row.page_end, row.after_break, row.stitched))
+                     row.page_end, row.after_break, row.stitched, row.covered))
     longest = max(map(len, raws), default=0)
     return PackedTable(marshal.dumps((parts, raws, rows)), len(rows), widest, longest)
 
@@ -101,9 +101,10 @@ def packed_table(cells: list[tuple[tuple[str, ...], str]], rows: list[tuple],
 
 _new = object.__new__
 _CELL = (Cell.parts.__set__, Cell.raw.__set__, Cell.text.__set__)
-_CELLS, _LINE_START, _LINE_END, _PAGE_START, _PAGE_END, _AFTER_BREAK, _STITCHED = (
+_CELLS, _LINE_START, _LINE_END, _PAGE_START, _PAGE_END, _AFTER_BREAK, _STITCHED, _COVERED = (
     getattr(Row, name).__set__ for name in (
-        "cells", "line_start", "line_end", "page_start", "page_end", "after_break", "stitched"))
+        "cells", "line_start", "line_end", "page_start", "page_end", "after_break", "stitched",
+        "covered"))
 
 
 def cell_text(parts: tuple[str, ...]) -> str:
@@ -126,7 +127,7 @@ def _cell(parts: tuple[str, ...], raw: str) -> Cell:
 
 def _row(cells: tuple[Cell, ...], line_start: int | None, line_end: int | None,
          page_start: int | None, page_end: int | None, after_break: bool,
-         stitched: bool) -> Row:
+         stitched: bool, covered: tuple[int, ...] = ()) -> Row:
     """``Row(...)`` with its slots set directly, as ``_cell``."""
     row = _new(Row)
     _CELLS(row, cells)
@@ -136,6 +137,7 @@ def _row(cells: tuple[Cell, ...], line_start: int | None, line_end: int | None,
     _PAGE_END(row, page_end)
     _AFTER_BREAK(row, after_break)
     _STITCHED(row, stitched)
+    _COVERED(row, covered)
     return row
 
 
@@ -143,11 +145,9 @@ def unpack_table(packed: PackedTable) -> Table:
     """The table ``pack_table`` packed, equal field for field."""
     parts, raws, rows = marshal.loads(packed.data)
     cells = list(map(_cell, parts, raws))
+    # a reader's rows (``packed_table``) carry no ``covered``; ``pack_table``'s do
     return Table(rows=tuple(
-        _row(tuple([cells[i] for i in positions]), line_start, line_end, page_start, page_end,
-             after_break, stitched)
-        for positions, line_start, line_end, page_start, page_end, after_break, stitched
-        in rows))
+        _row(tuple([cells[i] for i in row[0]]), *row[1:]) for row in rows))
 
 
 def table_texts(item: PackedTable | Table) -> tuple[list[list[str]], int | None, int | None]:

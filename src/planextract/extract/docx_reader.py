@@ -50,7 +50,7 @@ _WRAPPERS = frozenset({f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W
 _MARKED = tuple(_WRAPPERS.union(_CAREFUL))
 _R, _RPR = f"{W}r", f"{W}rPr"
 _EMPTY = Cell()
-_BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–")
+_BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–o")  # what GLYPH_BULLET or DASH_BULLET opens with
 
 
 def _gather(p, out: list[str]):
@@ -160,7 +160,8 @@ class _Reader:
         for child in self.kids(tc, _P, _TBL) if content is None else content:
             if child.tag == _TBL:
                 for row in self.rows(child):
-                    line = " | ".join(c.text.replace("\n", " ") for c in row if not c.empty)
+                    line = " | ".join(c.text.replace("\n", " ") for c in row.cells
+                                      if not c.empty)
                     if line:
                         if not parts:
                             parts.append([])
@@ -195,8 +196,10 @@ class _Reader:
                     parts.extend([part] for part in self.cell_parts(box))
         return tuple("\n".join(lines) for lines in parts)
 
-    def rows(self, tbl) -> list[list[Cell]]:
-        out: list[list[Cell]] = []
+    def rows(self, tbl) -> list[Row]:
+        """The table's rows on its grid; ``Row.covered``: the columns a cell of a
+        row above is merged down over (``vMerge`` continued)."""
+        out: list[Row] = []
         for tr in self.kids(tbl, _TR):
             if tr in self.wrapping:
                 trpr, tcs = first(tr, _TRPR), self.kids(tr, _TC)
@@ -211,6 +214,7 @@ class _Reader:
             if trpr is not None and first(trpr, _DEL) is not None:
                 continue  # a row removed with tracked changes on
             cells: list[Cell] = []
+            covered: list[int] = []
             before = first(trpr, _GRID_BEFORE) if trpr is not None else None
             if before is not None:
                 cells.extend(_EMPTY for _ in range(int(before.get(VAL))))
@@ -238,13 +242,14 @@ class _Reader:
                     if merges is not None:
                         merge = merges.get(VAL, "continue")
                 if merge == "continue":
+                    covered.append(len(cells))
                     cells.append(_EMPTY)
                 else:
                     parts = self.cell_parts(tc, content)
                     cells.append(Cell(parts=parts, raw="\n".join(parts)) if parts else _EMPTY)
                 if span > 1:
                     cells.extend(_EMPTY for _ in range(span - 1))
-            out.append(cells)
+            out.append(Row(cells=tuple(cells), covered=tuple(covered)))
         return out
 
     def wrapped(self, tbl) -> list | None:
@@ -309,7 +314,7 @@ def read_docx_lxml(data: bytes) -> RawDocument:
                     walk(tc)
                     end_tabbed()
                 continue
-            rows = [Row(cells=tuple(r)) for r in reader.rows(child)]
+            rows = reader.rows(child)
             titles, rows = settle_header(rows, docx_text.header_rows(child))
             blocks.extend(Paragraph(text=title_text(t), bold=True) for t in titles)
             if rows:

@@ -160,7 +160,8 @@ class _Reader:
         for child in docx_text.children(tc, qn("w:p"), qn("w:tbl")):
             if child.tag == qn("w:tbl"):
                 for row in self.rows(child):
-                    line = " | ".join(c.text.replace("\n", " ") for c in row if not c.empty)
+                    line = " | ".join(c.text.replace("\n", " ") for c in row.cells
+                                      if not c.empty)
                     if line:
                         if not parts:
                             parts.append([])
@@ -176,12 +177,15 @@ class _Reader:
                 parts.extend([part] for part in self.cell_parts(box))
         return tuple("\n".join(lines) for lines in parts)
 
-    def rows(self, tbl) -> list[list[Cell]]:
-        out: list[list[Cell]] = []
+    def rows(self, tbl) -> list[Row]:
+        """The table's rows on its grid; ``Row.covered``: the columns a cell of a
+        row above is merged down over (``vMerge`` continued)."""
+        out: list[Row] = []
         for tr in docx_text.children(tbl, qn("w:tr")):
             if docx_text.is_deleted_row(tr):
                 continue
             cells: list[Cell] = []
+            covered: list[int] = []
             trpr = tr.find(qn("w:trPr"))
             before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
             if before is not None:
@@ -189,12 +193,13 @@ class _Reader:
             for tc in docx_text.children(tr, qn("w:tc")):
                 span = tc.grid_span
                 if tc.vMerge == "continue":
+                    covered.append(len(cells))
                     cells.append(Cell())
                 else:
                     parts = self.cell_parts(tc)
                     cells.append(Cell(parts=parts, raw="\n".join(parts)))
                 cells.extend(Cell() for _ in range(span - 1))
-            out.append(cells)
+            out.append(Row(cells=tuple(cells), covered=tuple(covered)))
         return out
 
     def wrapped(self, tbl) -> list | None:
@@ -265,7 +270,7 @@ def read_docx_reference(data: bytes, settings: Settings = DEFAULT) -> RawDocumen
                     walk(tc)
                     end_tabbed()
                 continue
-            rows = [Row(cells=tuple(r)) for r in reader.rows(child)]
+            rows = reader.rows(child)
             titles, rows = settle_header(rows, docx_text.header_rows(child))
             blocks.extend(Paragraph(text=title_text(t), bold=True) for t in titles)
             if rows:

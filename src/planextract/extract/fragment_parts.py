@@ -23,7 +23,8 @@ from planextract.extract.parts import (
 )
 
 _LINE_TAGS = ("li", "ul", "ol")
-_TYPED_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]\s*|[-–]\s+)")
+_TYPED_BULLET = re.compile(
+    rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]\s*|[-–]\s+|o\s+(?=\S))")  # "o": GLYPH_BULLET
 
 
 def inline_text(node: Any) -> str:

@@ -301,7 +301,8 @@ class _Reader:
                      _span(td, "rowspan"), max(_span(td, "colspan"), 1))
                     for td in _own_cells(tr)] for tr in rows]
         out: list[tuple[Tag, Row]] = []
-        for tr, cells in zip(rows, expand_spans(printed)):
+        covered: list[tuple[int, ...]] = []
+        for tr, cells, under in zip(rows, expand_spans(printed, covered), covered):
             if len(cells) > max_cols:
                 self.warnings.append(f"line {tr.sourceline}: row wider than {max_cols} "
                                      "columns; the rest was not read")
@@ -309,7 +310,7 @@ class _Reader:
             if all(c.empty for c in cells):
                 continue
             out.append((tr, Row(cells=tuple(cells), line_start=tr.sourceline,
-                                line_end=_last_line(tr))))
+                                line_end=_last_line(tr), covered=under)))
         return out
 
     def nested_lines(self, table: Tag) -> list[str]:
@@ -336,20 +337,25 @@ def _header_rows(rows: list[Tag]) -> int:
     return count
 
 
-def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
+def expand_spans(rows: list[list[tuple[Cell, int, int]]],
+                 covered: list[tuple[int, ...]] | None = None) -> list[list[Cell]]:
     """(cell, rowspan, colspan) as printed to a full grid: a cell spanning
     columns is followed by empty cells, the rows below a cell spanning rows
     get an empty cell in its columns (as Word's ``vMerge``); rows are padded
-    to the widest. A rowspan of 0 runs to the last row."""
+    to the widest. A rowspan of 0 runs to the last row. ``covered``, if given,
+    gets each row's columns a cell spanning rows covers (``Row.covered``)."""
     carried: dict[int, int] = {}  # column -> rows below still covered from above
     grid: list[list[Cell]] = []
     for index, printed in enumerate(rows):
         cells: list[Cell] = []
+        under: list[int] = []
         queue = list(printed)
         while queue or any(v > 0 for c, v in carried.items() if c >= len(cells)):
             column = len(cells)
             if carried.get(column, 0) > 0:
                 carried[column] -= 1
+                if covered is not None:
+                    under.append(column)
                 cells.append(Cell())
                 continue
             if not queue:
@@ -362,6 +368,8 @@ def expand_spans(rows: list[list[tuple[Cell, int, int]]]) -> list[list[Cell]]:
             for col in range(column, column + colspan):
                 carried[col] = rowspan - 1
         grid.append(cells)
+        if covered is not None:
+            covered.append(tuple(under))
     width = max((len(r) for r in grid), default=0)
     return [r + [Cell() for _ in range(width - len(r))] for r in grid]
 

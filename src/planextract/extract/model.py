@@ -42,7 +42,10 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class Row:
     """A physical row. ``after_break`` marks a page break just before it;
-    ``stitched`` that the reader joined onto it the part a page break cut off."""
+    ``stitched`` that the reader joined onto it the part a page break cut off;
+    ``covered`` the columns whose cell is empty because a cell of a row above
+    is merged down over it (Word's ``vMerge``): the value printed there holds
+    for this row too."""
 
     cells: tuple[Cell, ...]
     line_start: int | None = None
@@ -51,6 +54,7 @@ class Row:
     page_end: int | None = None
     after_break: bool = False
     stitched: bool = False
+    covered: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

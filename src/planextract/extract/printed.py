@@ -14,7 +14,10 @@ import re
 # U+F06E, U+F0E0) bullets as they come out of Word and PDF text layers.
 BULLET_GLYPHS = ("•▪●◦‣∙·■□▫◆◇○➢➤►✓✔❖"
                  "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e0")
-GLYPH_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*")
+# and the letter "o" alone before the item's text: Word's second-level bullet (a
+# Courier New "o"), which a PDF's text layer or a typed list prints as that letter;
+# only at a line's start (never ``INLINE_BULLET``: the letter is inside words)
+GLYPH_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|o\s+(?=\S))")
 DASH_BULLET = re.compile(r"^\s*[-–]\s+")
 INLINE_BULLET = re.compile(rf"\s*[{BULLET_GLYPHS.replace('·', '')}]\s*")
 

@@ -21,7 +21,7 @@ _NOMINAL_SUFFIX = re.compile(r"(?:tion|sion|ment|sis|ance|ence|al|ing|ure|out|ew
 _CAPITAL_THEN_WORD = re.compile(r"\s*([A-Z][a-z-]+)\s+([a-z]+)\b")
 _WORD = re.compile(r"[A-Za-z-]+")  # compiled once: asked of every action cell
 # a leading number, ``A 1`` too (as ``numbering`` reads ids)
-_LEAD_ID = re.compile(r"^\s*(?:[A-Z]\s?)?\d{1,4}(?:\s?\.\s?\d{1,3})*\.?\s+")
+_LEAD_ID = re.compile(r"^\s*(?:[A-Z]\s?)?\d{1,4}(?:\s?\.\s?\d{1,3})*[.)]?\s+")
 # an imperative the verb list does not hold: a capitalised first word followed by a
 # determiner (``Redesign the``, ``Scope a``, ``Tackle all``): nouns seldom are
 _DETERMINERS = {"the", "a", "an", "our", "all", "each", "every", "its", "their", "any",

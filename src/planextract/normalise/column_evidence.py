@@ -23,7 +23,7 @@ from planextract.normalise.column_shapes import beside_others, numbers_parents
 from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
-ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}\.?$")
+ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}[.)]?$")
 _LOWER_WORD = re.compile(r"[a-z]+")  # compiled once: asked of every cell of a column
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # a bare year is a date, not an id
 # words that name a date column and nothing else

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_FIRST = re.compile(r"^([A-Z]?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2})\.?(?=\s|$)")
+_NUMBER_FIRST = re.compile(r"^([A-Z]?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2})[.)]?(?=\s|$)")
 _SPACE = re.compile(r"\s")
 
 

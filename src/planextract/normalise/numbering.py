@@ -10,11 +10,12 @@ from planextract.normalise.action_words import action_like
 from planextract.normalise.column_evidence import reaches
 from planextract.settings import DEFAULT
 
-# "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1";
-# a bare four-digit number is a year, not an id, unless a dot follows (``1000.``)
+# "1. 1", "15. 2.", "13.10", "3.1.", "A 1", "A9", "14", "1.", "1.1.1", "1000.1", and
+# "3)" (a list numbered with a bracket, as Word's "%1)" draws it); a bare
+# four-digit number is a year, not an id, unless a dot follows (``1000.``)
 _LEADING = re.compile(
     r"^\s*(?P<raw>(?:[A-Z]\s?\d{1,3}(?:\s?\.\s?\d{1,3}){0,2}|\d{1,3}(?:\s?\.\s?\d{1,3}){0,2}"
-    r"|\d{4}(?:\s?\.\s?\d{1,3}){1,2}|\d{4}\.)\.?)(?=\s|$)"
+    r"|\d{4}(?:\s?\.\s?\d{1,3}){1,2}|\d{4}\.)[.)]?)(?=\s|$)"
 )
 _EMBEDDED = re.compile(
     r"(?<=[\s.;:])(?P<raw>(?P<major>\d{1,4})(?:\s?\.\s?\d{1,3}){1,2}\.?)\s+(?=[A-Z(])")
@@ -38,10 +39,10 @@ _DIGIT_DOT_DIGIT = re.compile(r"\d\s?\.\s?\d")  # in every match of _EMBEDDED
 
 @per_document(DEFAULT.memo.cells)  # pure; a row's number is normalised by several rules (issue 11)
 def normalise_id(raw: str) -> str:
-    """``1. 1`` -> ``1.1``, ``15. 2.`` -> ``15.2``, ``A 1`` -> ``A1``."""
+    """``1. 1`` -> ``1.1``, ``15. 2.`` -> ``15.2``, ``A 1`` -> ``A1``, ``3)`` -> ``3``."""
     text = _SPACES.sub("", raw)
     text = _DOTS.sub(".", text)
-    return text.strip(".")
+    return text.removesuffix(")").strip(".")
 
 
 @per_document(DEFAULT.memo.numbers)  # pure, its answer frozen; a table's cells, read again

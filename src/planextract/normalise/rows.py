@@ -97,6 +97,9 @@ class TableBuilder:
         self.majors: set[str] = set()
         self.theme: numbering.Numbered | None = None
         self.left_out: list[str] = []  # warnings for rows that printed text but no action
+        # the row fed last; the cells merged down over the current row's (``_carry``)
+        self.last_row: Row | None = None
+        self.merged: dict[int, Cell] = {}
         # the header's labels, made once: every row is checked against them
         self.labels = header_labels(layout.printed or layout.headers)
         # (role, n-th column of the role, column) of the value roles, in the order
@@ -127,6 +130,9 @@ class TableBuilder:
         """Take one row. Returns a Heading found in the row, True when the row
         was a header or sub-heading (a page top: the next row follows a
         break), else False."""
+        if row.covered or self.merged:
+            self._carry(row)
+        self.last_row = row
         texts = [c.text for c in row.cells]
         if repeats_labels(texts, self.labels) \
                 or self._relabels(texts):
@@ -167,6 +173,13 @@ class TableBuilder:
         self._distribute(row, new, previous if tail is not None else None)
         self.drafts.extend(new)
         return False
+
+    def _carry(self, row: Row) -> None:
+        """For each column ``row.covered`` names, the first cell of the merge above it."""
+        above = self.last_row
+        self.merged = {} if above is None else {
+            i: self.merged[i] if i in self.merged and i in above.covered else cell_of(above, i)
+            for i in row.covered}
 
     def _relabels(self, texts: list[str]) -> bool:
         """A header row printed again in other words (``Actions`` for ``Action``):
@@ -324,8 +337,11 @@ class TableBuilder:
         # it is not asked (most rows: the call per cell was a tenth of feeding them,
         # issue 11)
         whole = count == 1 and previous is None
+        merged = self.merged  # a cell merged down: its value holds for each row it spans
         for role, n, i in self.value_columns:
             cell = cell_of(row, i)
+            if merged and cell.empty:
+                cell = merged.get(i, cell)
             parts = [p for p in cell.parts if p.strip()]
             if not parts:
                 continue

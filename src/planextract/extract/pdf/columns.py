@@ -42,7 +42,7 @@ def gutters(lines: list[Line], settings: PdfSettings, anchors: list[float] | Non
     wide; and, where a strip ends at one of the ``anchors`` (the header's
     label starts), strips crossed by no line of several cells and by at most
     a quarter of the lines of one cell (full-width heading rows)."""
-    strict = _open_strips(lines, settings, 0, anchors or [])
+    strict = _open_strips(lines, settings, 0, anchors or [], narrow=True)
     if not anchors:
         return strict
     loose = [g for g in _open_strips(lines, settings, len(lines) // 4, anchors)
@@ -51,8 +51,12 @@ def gutters(lines: list[Line], settings: PdfSettings, anchors: list[float] | Non
     return sorted(strict + loose)
 
 
-def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors: list[float]
-                 ) -> list[tuple[float, float]]:
+def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors: list[float],
+                 narrow: bool = False) -> list[tuple[float, float]]:
+    """Strips crossed by no line of several cells and at most ``allowed`` of one.
+    With ``narrow``, strips down to ``narrow_gutter`` font sizes wide count where
+    they end at a header label's start and ``narrow_lines`` lines start a word
+    there: a table set with almost no cell padding (``_narrow``)."""
     if not lines:
         return []
     size = sorted(w.size for line in lines for w in line)[sum(map(len, lines)) // 2]
@@ -73,7 +77,9 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors
         if now_open and not was_open:
             opened = x
         elif was_open and not now_open and opened is not None:
-            if x - opened >= settings.gutter * size:
+            if x - opened >= settings.gutter * size or (
+                    narrow and x - opened >= settings.narrow_gutter * size
+                    and _narrow(x, lines, anchors, settings)):
                 gutters.append((opened, x))
             opened = None
     # a strip is a gutter only if on some line a cell starts at its right edge
@@ -83,6 +89,17 @@ def _open_strips(lines: list[Line], settings: PdfSettings, allowed: int, anchors
     cell_starts = sorted(g[0].x0 for line in lines for g in cell_groups(line, settings.cell_gap))
     return [g for g in gutters
             if aligned(g[1], anchors, settings) or _near(g[1], cell_starts, settings)]
+
+
+def _narrow(x: float, lines: list[Line], anchors: list[float], settings: PdfSettings) -> bool:
+    """A narrow strip ending at ``x`` parts two columns: a header label starts at
+    ``x`` and so does a word on ``narrow_lines`` lines (every line, if fewer). A
+    strip through every line of prose that ends where a label starts and where
+    words start on several lines is not a run of word spaces."""
+    if not aligned(x, anchors, settings):
+        return False
+    starting = sum(any(abs(w.x0 - x) < settings.align for w in line) for line in lines)
+    return starting >= min(settings.narrow_lines, len(lines))
 
 
 def _near(x: float, sorted_xs: list[float], settings: PdfSettings) -> bool:

@@ -1,0 +1,95 @@
+"""Tables printed with no rules and almost no cell padding (a held-out shape,
+``scripts/corpus/shapes.py``): where one cell's line runs to within a few points of
+the next column, the strip between them is narrower than a gutter, yet a header
+label starts at its right edge and so do the next column's lines. Each rule on a
+document drawn here and again on one that differs in all but the rule."""
+
+from io import BytesIO
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from planextract.extract import read_document
+from planextract.extract.model import Table as RawTable
+from planextract.extract.pdf import columns as cols
+from planextract.extract.pdf.page import Word
+from planextract.settings import PdfSettings
+
+LANDSCAPE = landscape(A4)
+
+
+def _plan(rows, widths, *, pad, font="Helvetica", size=8.5, page=LANDSCAPE):
+    """An unruled table: no line, no shading, ``pad`` points each side of a cell."""
+    style = ParagraphStyle("c", fontName=font, fontSize=size, leading=size * 1.25)
+    data = [[Paragraph(c.replace("|", "<br/>"), style) for c in row] for row in rows]
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=page, invariant=1).build(
+        [Table(data, colWidths=widths, repeatRows=1, style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad)]))])
+    return buffer.getvalue()
+
+
+def _cells(data):
+    raw = read_document(data)
+    return [[[c.text for c in row.cells] for row in block.rows]
+            for block in raw.blocks if isinstance(block, RawTable)]
+
+
+def test_a_line_running_to_a_narrow_gutter_keeps_its_columns():
+    # the third action's second line runs to within 3 pt of the owner column
+    rows = [["Theme", "Key actions", "Accountable officer", "Target"],
+            ["Our workforce", "1 Agree the use of restraint by ethnicity for every directorate",
+             "Public Health Director", "30/02/2012"],
+            ["", "2 To monitor interpreting and translation services in line with the "
+                 "Equality Act 2010", "HR Mgr/Director of Nursing", "15/07/2011"],
+            ["Service delivery", "3 Monitor mandatory equality training for managers in "
+                                 "line with the Equality Act 2010 and share the results",
+             "Director of Nursing/Diversity Mgr", "31.6.10"]]
+    tables = _cells(_plan(rows, [130, 220, 120, 60], pad=1.5))
+    assert tables and tables[0][0] == rows[0]
+    body = tables[0][1:]
+    assert [r[2] for r in body] == [r[2] for r in rows[1:]]
+    assert [r[3] for r in body] == [r[3] for r in rows[1:]]
+
+
+def test_the_same_on_a_portrait_page_in_another_font_and_size():
+    rows = [["Ref", "Identified issue", "What we will do", "Lead", "When"],
+            ["A1", "Few complaints recorded by protected characteristic",
+             "Update a mentoring scheme for under-represented staff", "Comms Manager",
+             "On-going"],
+            ["A2", "Low declaration rates in workforce data",
+             "Establish targeted outreach events and agree actions", "Estates Head",
+             "March 09"],
+            ["A3", "Limited engagement with disabled service users",
+             "Evaluate accessible information standards with partners", "Hd Estates",
+             "By 31 March 2012"]]
+    # the issue column just wide enough for its first line: it runs to the padding
+    issue = stringWidth("Few complaints recorded by", "Times-Roman", 9.5) + 2 * 2.5 + 0.2
+    tables = _cells(_plan(rows, [30, issue, 150, 80, 70], pad=2.5, font="Times-Roman",
+                          size=9.5, page=A4))
+    assert tables and tables[0][0] == rows[0]
+    assert [r[1:4] for r in tables[0][1:]] == [r[1:4] for r in rows[1:]]
+
+
+def _line(top, *words):
+    return [Word(text, x0, x0 + width, top, top + 8.5, 8.5, False) for text, x0, width in words]
+
+
+def test_a_narrow_strip_needs_a_label_at_its_edge_and_lines_starting_there():
+    """A strip 3 pt wide through every line parts two columns only where a header
+    label starts at its right edge and words start there on several lines."""
+    settings = PdfSettings()
+    body = [_line(100, ("alpha", 10, 40), ("beta", 53, 30)),
+            _line(112, ("gamma", 10, 40), ("delta", 53, 30)),
+            _line(124, ("epsilon", 10, 40), ("zeta", 53, 30))]
+    assert (50, 53) in cols.gutters(body, settings, anchors=[10, 53])
+    assert (50, 53) not in cols.gutters(body, settings, anchors=[10, 80])
+    one_start = [body[0], _line(112, ("gamma", 10, 40), ("delta", 60, 23)),
+                 _line(124, ("epsilon", 10, 40), ("zeta", 60, 23))]
+    assert not any(g[1] == 53 for g in cols.gutters(one_start, settings, anchors=[10, 53]))
+    # a strip narrower than the setting is never a gutter
+    narrow = PdfSettings(narrow_gutter=0.4)
+    assert (50, 53) not in cols.gutters(body, narrow, anchors=[10, 53])
