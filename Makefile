@@ -58,14 +58,17 @@ fuzz: $(STAMP)
 # the family corpus (issue 6): generated plans in every format, scored per format
 # SEED=7 (or any other) writes plans nobody has tuned the readers on
 # HOLDOUT=1 draws every word from the held-out pools (scripts/corpus/heldout.py)
+# SHAPES=1 adds the held-out shapes after the default documents (scripts/corpus/shapes.py)
 SEED ?= 6
 HOLDOUT ?=
 HOLDOUT_FLAG := $(if $(filter-out 0,$(HOLDOUT)),--holdout)
+SHAPES ?=
+SHAPES_FLAG := $(if $(filter-out 0,$(SHAPES)),--shapes)
 corpus: $(STAMP)
-	$(BIN)/python scripts/family_corpus.py --out out/corpus --seed $(SEED) $(HOLDOUT_FLAG)
+	$(BIN)/python scripts/family_corpus.py --out out/corpus --seed $(SEED) $(HOLDOUT_FLAG) $(SHAPES_FLAG)
 
 eval: $(STAMP)
-	$(BIN)/python scripts/eval.py --out out/corpus --seed $(SEED) $(HOLDOUT_FLAG)
+	$(BIN)/python scripts/eval.py --out out/corpus --seed $(SEED) $(HOLDOUT_FLAG) $(SHAPES_FLAG)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
