@@ -224,7 +224,7 @@ def batch_table(name: str, documents: list[Mapping[str, pa.Table]],
     want (issue 8: a fresh process's first read of 968 plans' actions 61-63 -> 38-41
     ms, later ones 41-47 -> 32-33, for a second copy of the rows' few MB). The same
     table, to the chunk, as ``every=0``, which reads them all and joins them once
-    (``tests/test_wire_join.py``)."""
+    (``tests/test_ingest_join.py``)."""
     every = JOIN_EVERY if every is None else every
     wires = [_wire(name, tables) for tables in documents]
     if not all(bare for bare, _ in wires) or not any(data for _, data in wires):
