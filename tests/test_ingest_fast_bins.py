@@ -3,7 +3,9 @@ fast_bins``): a freed small chunk is merged with its free neighbours at once, no
 kept aside until the next large request merges them all (``malloc_consolidate``,
 ~5 % of a worker's CPU on small documents, issue 8). Where the heap's free space is
 merged changes no value: with them on (the C library's default, the reference) the
-same four tables and log lines, with one worker and with two.
+same four tables and log lines, with one worker and with two. The main process
+runs with them off too (``RunSettings.main_fast_bins``, ``heap.fast_bins_off``):
+there the small C++ objects of a batch's IPC read were merged in bulk.
 """
 
 from __future__ import annotations
@@ -69,4 +71,42 @@ def test_workers_with_fast_bins_on_give_the_same_dataset_and_log(tmp_path, monke
                                                                  fast_bins=True))
     before = _run(inbox, tmp_path / "before", workers, capsys)
     assert made == [False, True]
+    assert_same_runs(now, before, tmp_path / "now", tmp_path / "before", workers)
+
+
+def test_the_main_process_runs_with_them_off_and_gives_them_back(tmp_path, monkeypatch,
+                                                                 capsys):
+    """``RunSettings.main_fast_bins`` (off): the run turns them off in its own process
+    for the run and back on at its end, also when it fails; on (the reference), it
+    leaves them alone."""
+    from planextract.pipeline import heap
+
+    calls: list[bool] = []
+    monkeypatch.setattr(heap, "fast_bins", lambda on: calls.append(on) or True)
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 3, actions=3)
+    logged_run(inbox, tmp_path / "ds", 1, capsys)
+    assert DEFAULT.run.main_fast_bins is False
+    assert calls == [False, True]
+    calls.clear()
+    with heap.fast_bins_off(False):
+        pass
+    assert calls == []
+    with pytest.raises(RuntimeError), heap.fast_bins_off(True):
+        raise RuntimeError
+    assert calls == [False, True]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_main_process_with_fast_bins_on_gives_the_same_dataset_and_log(
+        tmp_path, monkeypatch, capsys, workers):
+    """Batches of several documents and a long export (its actions in packed frames),
+    committed by a main process with the fastbins off (now), then on."""
+    inbox = tmp_path / "inbox"
+    ingest_plans.write_plans(inbox, 20, actions=4)
+    write_exports(inbox, 1_500, seed=13)
+    now = _run(inbox, tmp_path / "now", workers, capsys)
+    monkeypatch.setattr(options, "RunSettings", functools.partial(RunSettings,
+                                                                 main_fast_bins=True))
+    before = _run(inbox, tmp_path / "before", workers, capsys)
     assert_same_runs(now, before, tmp_path / "now", tmp_path / "before", workers)

@@ -182,6 +182,13 @@ class RunSettings:
     # CPU (perf); off, 4-7 % less worker CPU on the bench's 1,000 plans, the same peak
     # RSS, 1 MB text exports within noise (issue 8)
     fast_bins: bool = False
+    # the same in the main process while it runs (``heap.fast_bins_off``): off since
+    # s22 (True: the reference). A batch's tables read from the workers' bytes make
+    # and free small C++ objects for every column of every document, and with them on
+    # glibc's bin work (``malloc_consolidate``, ``unlink_chunk``) was over half of
+    # that read's CPU (perf): the main process's CPU is taken from two workers on two
+    # cores (issue 8)
+    main_fast_bins: bool = False
     quarantine_max_bytes: int = 200 * 1024 * 1024  # larger failed files get only the .txt
 
 

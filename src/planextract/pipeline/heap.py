@@ -11,6 +11,8 @@ switch turns them all off (``scripts/step_probe.py --no-trim``, the tests)."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _LIBC: list = []
 
@@ -50,3 +52,21 @@ def fast_bins(on: bool) -> bool:
         return False
     # 0 turns them off; glibc's default for 64 bits is 64 * sizeof(size_t) / 4
     return bool(mallopt(M_MXFAST, 128 if on else 0))
+
+
+@contextmanager
+def fast_bins_off(off: bool = True) -> Iterator[None]:
+    """glibc's fastbins off in this process for the block (when ``off``), then back
+    on at the C library's default. For the main process of a run: a batch's tables
+    read from the workers' IPC bytes make and free a few small C++ objects for
+    every column of every document's message, and with the fastbins on
+    ``malloc_consolidate`` and the bins' bookkeeping were over half of that read's
+    CPU (perf; issue 8: the main process's CPU competes with two workers for two
+    cores). Changes no value."""
+    if not off or not fast_bins(False):
+        yield
+        return
+    try:
+        yield
+    finally:
+        fast_bins(True)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planextract.pipeline.committer import Committer, writing
 from planextract.pipeline.engines import read_dask, read_local
+from planextract.pipeline.heap import fast_bins_off
 from planextract.pipeline.inputs import InputScan, collect
 from planextract.pipeline.lock import DatasetLock
 from planextract.pipeline.plan import Plan, Recorded, make_plan
@@ -157,7 +158,8 @@ def run(options: RunOptions, reporter: Reporter | None = None) -> RunSummary:
     prepare_root(root)
     reporter = reporter or Reporter(options.log)
     # inside the lock this process is the only writer: its tables stay open
-    with DatasetLock(root, options.wait), dataset.session():
+    with (DatasetLock(root, options.wait), dataset.session(),
+          fast_bins_off(not options.settings.run.main_fast_bins)):
         dataset.check_layout(replace_plain=options.replace_all)
         with writing(dataset):
             dataset.ensure_tables()

@@ -205,10 +205,27 @@ def _head(name: str) -> bytes:
     return _HEADS[name]
 
 
-def batch_table(name: str, documents: list[Mapping[str, pa.Table]]) -> pa.Table:
+# a batch's bare batches are joined this many at a time as the stream is read, then
+# the joined ones once (0: all at once, as sessions 18-21 did)
+JOIN_EVERY = 64
+
+
+def batch_table(name: str, documents: list[Mapping[str, pa.Table]],
+                every: int | None = None) -> pa.Table:
     """Table ``name`` of every document, in order, as one table of one chunk. When
     each is a bare batch of the stored schema (every one, in practice), their
-    bytes are read as one IPC stream: the schema's message, the batches, the end."""
+    bytes are read as one IPC stream: the schema's message, the batches, the end.
+
+    The stream's batches are joined ``every`` (``JOIN_EVERY``) at a time as they are
+    read, then those joined once. Read all at once, a batch of 1,000 documents held
+    1,000 record batches of 33 columns of the actions table, each column a few small
+    C++ objects: ~20 MB of the C heap made and freed at every flush, ~5,500 pages
+    first touched at the run's first, in the main process, whose CPU two workers
+    want (issue 8: a fresh process's first read of 968 plans' actions 61-63 -> 38-41
+    ms, later ones 41-47 -> 32-33, for a second copy of the rows' few MB). The same
+    table, to the chunk, as ``every=0``, which reads them all and joins them once
+    (``tests/test_ingest_join.py``)."""
+    every = JOIN_EVERY if every is None else every
     wires = [_wire(name, tables) for tables in documents]
     if not all(bare for bare, _ in wires) or not any(data for _, data in wires):
         # (no rows at all: the same empty table of one chunk as the reference's)
@@ -223,7 +240,18 @@ def batch_table(name: str, documents: list[Mapping[str, pa.Table]]) -> pa.Table:
     # the batches joined into one, then the table of it: the same one-chunk table as
     # ``read_all().combine_chunks()`` (which joins a column at a time), ~15 % less of
     # the committer's CPU a batch (issue 8: 200 plans' four tables, 13.8 -> 11.7 ms)
-    return pa.Table.from_batches([_CONCAT(list(reader))], reader.schema)
+    if every <= 0:
+        return pa.Table.from_batches([_CONCAT(list(reader))], reader.schema)
+    joined: list[pa.RecordBatch] = []
+    batches: list[pa.RecordBatch] = []
+    for batch in reader:
+        batches.append(batch)
+        if len(batches) >= every:
+            joined.append(_CONCAT(batches))
+            batches.clear()
+    if batches:
+        joined.append(_CONCAT(batches))
+    return pa.Table.from_batches([_CONCAT(joined)], reader.schema)
 
 
 _CONCAT = getattr(pa, "concat_batches", None)
