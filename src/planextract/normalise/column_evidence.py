@@ -186,19 +186,24 @@ def _pick(candidates: list[int], facts: ColumnFacts, floor: float = 0.0) -> int 
 
 def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             settings: ColumnSettings = DEFAULT.columns, squashed: bool = False,
-            facts: ColumnFacts | None = None) -> Resolved:
+            facts: ColumnFacts | None = None, merged: ColumnFacts | None = None) -> Resolved:
     """Final roles of a table's columns. ``columns`` holds each column's cell
     texts, data rows only; ``squashed`` says they are squashed already (the
     pipeline's callers squash them as they make the columns: a long table's
     cells squashed again cost as much as the first time, issue 11). ``facts``:
     the same squashed ``columns`` with what was read from them for another
-    header of the table, so a column is read once whatever the headers."""
+    header of the table, so a column is read once whatever the headers. ``merged``:
+    the same columns with each covered cell (``Row.covered``) given the value merged
+    over it, weighed where a column's share of owners or dates decides its role (a
+    cell merged down over four rows is printed for all four); every other rule reads
+    the cells as printed (a merged outcome or theme is one cell over its rows)."""
     roles = list(roles) + ["extra"] * (len(columns) - len(roles))
     headers = list(headers) + [""] * (len(columns) - len(headers))
     if facts is None:
         facts = ColumnFacts([list(col) for col in columns] if squashed
                             else [[squash(v) for v in col] for col in columns])
     ask = facts.ask
+    ask_merged = (merged or facts).ask
     notes: list[str] = []
     original = list(roles)
 
@@ -228,14 +233,14 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     # with no date column named, a column whose cells read as dates is the date
     if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
-            if r == "extra" and ask(dated_column, i, settings.date_share):
+            if r == "extra" and ask_merged(dated_column, i, settings.date_share):
                 roles[i] = "due"
                 break
 
     # with no owner column named, an unnamed column of post names is the owner
     if not {"owner", "owner_due"} & set(roles):
         for i, r in enumerate(roles):
-            if r == "extra" and ask(any, i) and ask(owner_like, i) \
+            if r == "extra" and ask(any, i) and ask_merged(owner_like, i) \
                     and ask(action_score, i) < settings.evidence_floor:
                 roles[i] = "owner"
                 break
