@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planextract.lexicon import role_vocab
 from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement, role_of
@@ -123,17 +124,30 @@ def _holds_actions_over(other: list[str], named: list[str]) -> bool:
 def owner_like(values: list[str], share: float = 0.6) -> bool:
     """Most filled cells are short names of posts or bodies: a few words, no
     date, one of them a head noun of a role (``manager``, ``head``, ``team``:
-    the role vocabulary's word class), as an owner column holds."""
+    the role vocabulary's word class), as an owner column holds. A head noun
+    shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts after
+    another word (``Procurement Mgr``), never first (``Off track``)."""
     filled = [v for v in values if v]
     if not filled:
         return False
-    heads = role_vocab.load().head_nouns
+    vocab = role_vocab.load()
+    heads = vocab.head_nouns
+    short = _shortened_heads(vocab)
 
     def named(value: str) -> bool:
         words = _LOWER_WORD.findall(value.lower())
         return (0 < len(words) <= 12 and not _dated(value)
-                and any(w in heads or w.rstrip("s") in heads for w in words))
+                and (any(w in heads or w.rstrip("s") in heads for w in words)
+                     or any(w in short for w in words[1:])))
     return sum(named(v) for v in filled) >= share * len(filled)
+
+
+@lru_cache(maxsize=4)
+def _shortened_heads(vocab: role_vocab.Vocabulary) -> frozenset[str]:
+    """The contractions that spell out a head noun (``mgr`` -> ``manager``)."""
+    return frozenset(word for word, spelt in vocab.contractions.items()
+                     if _LOWER_WORD.fullmatch(word)
+                     and any(w in vocab.head_nouns for e in spelt for w in e.split()))
 
 
 def _any_dated(values: list[str]) -> bool:
