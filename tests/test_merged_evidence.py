@@ -170,3 +170,21 @@ def test_a_shortened_post_noun_in_another_plan_a_web_page():
     doc = normalise(read_document(page))
     assert doc.actions[0].owners == ["Recruitment Manager"]
     assert doc.actions[2].owners and "Community Safety" in doc.actions[2].owners[0]
+
+
+def test_the_references_weigh_the_merged_cells_alike(monkeypatch):
+    """``reference_resolve`` and ``reference_detect_layout`` (the functions as they
+    were, each column read afresh) read the merged plans as the memo's path does."""
+    from reference_resolve import reference_resolve
+    from test_layout_memo import reference_detect_layout
+
+    from planextract.normalise import column_evidence
+
+    inputs = [_word(OWNER_ROWS, [(2, 1, 3), (2, 6, 8)]), _word(OWNER_ROWS, [])]
+    fast = [normalise(read_document(data)).actions for data in inputs]
+    monkeypatch.setattr(column_evidence, "resolve", reference_resolve)
+    monkeypatch.setattr(text_pass, "resolve", reference_resolve)
+    assert [normalise(read_document(data)).actions for data in inputs] == fast
+    monkeypatch.setattr(document, "detect_layout", reference_detect_layout)
+    assert [normalise(read_document(data)).actions for data in inputs] == fast
+    assert [a.owners for a in fast[0][:3]] == [[ESTATES]] * 3
