@@ -58,17 +58,21 @@ def reference_pick(candidates: list[int], columns: list[list[str]],
 
 def reference_resolve(headers: list[str], roles: list[str], columns: list[list[str]],
                       settings: ColumnSettings = DEFAULT.columns, squashed: bool = False,
-                      facts: object = None) -> Resolved:
+                      facts: object = None, merged: object = None) -> Resolved:
     """Final roles of a table's columns. ``columns`` holds each column's cell
     texts, data rows only; ``squashed`` says they are squashed already (the
     pipeline's callers squash them as they make the columns: a long table's
     cells squashed again cost as much as the first time, issue 11). ``facts``
-    ignored."""
+    ignored. ``merged``: the columns (or a ``ColumnFacts`` of them) with each covered
+    cell given the value merged over it, for the owner and date shares."""
     roles = list(roles) + ["extra"] * (len(columns) - len(roles))
     headers = list(headers) + [""] * (len(columns) - len(headers))
     cells = ([list(col) for col in columns] if squashed
              else [[squash(v) for v in col] for col in columns]) \
         + [[]] * (len(roles) - len(columns))
+    merged = getattr(merged, "columns", merged)
+    shares = cells if merged is None else [list(col) for col in merged] \
+        + [[]] * (len(roles) - len(merged))
     notes: list[str] = []
     original = list(roles)
 
@@ -98,7 +102,7 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
     # with no date column named, a column whose cells read as dates is the date
     if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
-            filled = [v for v in cells[i] if v]
+            filled = [v for v in shares[i] if v]
             if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
                     settings.date_share * len(filled):
                 roles[i] = "due"
@@ -107,7 +111,7 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
     # with no owner column named, an unnamed column of post names is the owner
     if not {"owner", "owner_due"} & set(roles):
         for i, r in enumerate(roles):
-            if r == "extra" and any(cells[i]) and owner_like(cells[i]) \
+            if r == "extra" and any(cells[i]) and owner_like(shares[i]) \
                     and action_score(cells[i]) < settings.evidence_floor:
                 roles[i] = "owner"
                 break

@@ -51,20 +51,21 @@ def test_every_resolve_call_decides_as_the_reference(exports, monkeypatch):
     fast = column_evidence.resolve
 
     def recording(headers, roles, columns, settings=DEFAULT.columns, squashed=False,
-                  facts=None):  # noqa: ANN001, ANN202
-        got = fast(headers, roles, columns, settings, squashed, facts)
+                  facts=None, merged=None):  # noqa: ANN001, ANN202
+        got = fast(headers, roles, columns, settings, squashed, facts, merged)
         # a copy: detect_layout changes the roles it is given (a theme on every row)
         calls.append((list(headers), list(roles), columns, settings, squashed, facts,
-                      (list(got.roles), list(got.notes))))
+                      merged, (list(got.roles), list(got.notes))))
         return got
 
     monkeypatch.setattr(column_evidence, "resolve", recording)
     for path in [*_samples(), *exports]:
         document.drafts_of(read_document(path.read_bytes(), DEFAULT), DEFAULT)
-    shared = [facts for *_, facts, _ in calls if facts is not None]
+    shared = [facts for *_, facts, _, _ in calls if facts is not None]
     assert len(shared) > len({id(f) for f in shared})  # one table weighed under several headers
-    for headers, roles, columns, settings, squashed, _facts, got in calls:
-        expected = reference_resolve(headers, roles, columns, settings, squashed)
+    for headers, roles, columns, settings, squashed, _facts, merged, got in calls:
+        expected = reference_resolve(headers, roles, columns, settings, squashed,
+                                     merged=merged)
         assert got == (expected.roles, expected.notes), headers
 
 

@@ -176,15 +176,35 @@ def table_parts(item: PackedTable | Table) -> tuple[list[str], list[tuple[int, .
     ``table_texts`` before the texts are placed in rows, for a reader that maps
     each distinct text once (the layouts' squash, issue 11). An unpacked table's
     cells are each their own."""
+    texts, positions, _ = table_parts_covered(item)
+    return texts, positions
+
+
+def table_parts_covered(item: PackedTable | Table
+                        ) -> tuple[list[str], list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """``table_parts`` and each row's ``Row.covered`` (the columns a merged cell
+    above covers), from one read of the bytes: the layouts weigh a covered cell as
+    the value merged over it."""
     if isinstance(item, Table):
         texts = [c.text for r in item.rows for c in r.cells]
         positions, start = [], 0
         for row in item.rows:
             positions.append(tuple(range(start, start + len(row.cells))))
             start += len(row.cells)
-        return texts, positions
+        return texts, positions, [row.covered for row in item.rows]
     texts, rows = _distinct_texts(item)
-    return texts, [row[0] for row in rows]
+    return texts, [row[0] for row in rows], [_covered(row) for row in rows]
+
+
+def table_covered(item: PackedTable | Table) -> list[tuple[int, ...]]:
+    """Each row's ``Row.covered`` (a reader's packed rows carry none: ``()``)."""
+    if isinstance(item, Table):
+        return [row.covered for row in item.rows]
+    return [_covered(row) for row in marshal.loads(item.data)[2]]
+
+
+def _covered(row: tuple) -> tuple[int, ...]:
+    return tuple(row[7]) if len(row) > 7 else ()
 
 
 def unpacked(item: object) -> object:

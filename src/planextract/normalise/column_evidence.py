@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planextract.lexicon import role_vocab
 from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement, role_of
@@ -123,17 +124,30 @@ def _holds_actions_over(other: list[str], named: list[str]) -> bool:
 def owner_like(values: list[str], share: float = 0.6) -> bool:
     """Most filled cells are short names of posts or bodies: a few words, no
     date, one of them a head noun of a role (``manager``, ``head``, ``team``:
-    the role vocabulary's word class), as an owner column holds."""
+    the role vocabulary's word class), as an owner column holds. A head noun
+    shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts after
+    another word (``Procurement Mgr``), never first (``Off track``)."""
     filled = [v for v in values if v]
     if not filled:
         return False
-    heads = role_vocab.load().head_nouns
+    vocab = role_vocab.load()
+    heads = vocab.head_nouns
+    short = _shortened_heads(vocab)
 
     def named(value: str) -> bool:
         words = _LOWER_WORD.findall(value.lower())
         return (0 < len(words) <= 12 and not _dated(value)
-                and any(w in heads or w.rstrip("s") in heads for w in words))
+                and (any(w in heads or w.rstrip("s") in heads for w in words)
+                     or any(w in short for w in words[1:])))
     return sum(named(v) for v in filled) >= share * len(filled)
+
+
+@lru_cache(maxsize=4)
+def _shortened_heads(vocab: role_vocab.Vocabulary) -> frozenset[str]:
+    """The contractions that spell out a head noun (``mgr`` -> ``manager``)."""
+    return frozenset(word for word, spelt in vocab.contractions.items()
+                     if _LOWER_WORD.fullmatch(word)
+                     and any(w in vocab.head_nouns for e in spelt for w in e.split()))
 
 
 def _any_dated(values: list[str]) -> bool:
@@ -186,19 +200,24 @@ def _pick(candidates: list[int], facts: ColumnFacts, floor: float = 0.0) -> int 
 
 def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             settings: ColumnSettings = DEFAULT.columns, squashed: bool = False,
-            facts: ColumnFacts | None = None) -> Resolved:
+            facts: ColumnFacts | None = None, merged: ColumnFacts | None = None) -> Resolved:
     """Final roles of a table's columns. ``columns`` holds each column's cell
     texts, data rows only; ``squashed`` says they are squashed already (the
     pipeline's callers squash them as they make the columns: a long table's
     cells squashed again cost as much as the first time, issue 11). ``facts``:
     the same squashed ``columns`` with what was read from them for another
-    header of the table, so a column is read once whatever the headers."""
+    header of the table, so a column is read once whatever the headers. ``merged``:
+    the same columns with each covered cell (``Row.covered``) given the value merged
+    over it, weighed where a column's share of owners or dates decides its role (a
+    cell merged down over four rows is printed for all four); every other rule reads
+    the cells as printed (a merged outcome or theme is one cell over its rows)."""
     roles = list(roles) + ["extra"] * (len(columns) - len(roles))
     headers = list(headers) + [""] * (len(columns) - len(headers))
     if facts is None:
         facts = ColumnFacts([list(col) for col in columns] if squashed
                             else [[squash(v) for v in col] for col in columns])
     ask = facts.ask
+    ask_merged = (merged or facts).ask
     notes: list[str] = []
     original = list(roles)
 
@@ -228,14 +247,14 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     # with no date column named, a column whose cells read as dates is the date
     if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
-            if r == "extra" and ask(dated_column, i, settings.date_share):
+            if r == "extra" and ask_merged(dated_column, i, settings.date_share):
                 roles[i] = "due"
                 break
 
     # with no owner column named, an unnamed column of post names is the owner
     if not {"owner", "owner_due"} & set(roles):
         for i, r in enumerate(roles):
-            if r == "extra" and ask(any, i) and ask(owner_like, i) \
+            if r == "extra" and ask(any, i) and ask_merged(owner_like, i) \
                     and ask(action_score, i) < settings.evidence_floor:
                 roles[i] = "owner"
                 break

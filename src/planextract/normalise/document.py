@@ -132,7 +132,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     # (unpacked once more, the whole document's rows would be objects at once), read
     # again a table at a time (``LayoutRows``); kept from here by the reference only
     packed = isinstance(blocks, PackedBlocks)
-    texts: dict[int, list[list[str]]] | None = {} if packed and KEEP_TEXTS else None
+    texts: dict[int, text_pass.Squashed] | None = {} if packed and KEEP_TEXTS else None
     last_title: str | None = None
     for index, block in enumerate(items):
         if isinstance(block, Paragraph):
@@ -163,7 +163,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
             if continues:
                 table_of[index] = len(logical) - 1
                 if texts is not None:
-                    texts[index] = text_pass.squashed(rows)
+                    texts[index] = text_pass.squashed_rows(block, 0, rows)
             elif text_pass.looks_like_plan(rows):
                 _warn(doc, f"{text_pass.describe(index, rows, first_line, first_page)} looks "
                            "like a plan table but has no header row naming its columns: it "
@@ -194,7 +194,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
                                                       if p not in known))
         table_of[index] = match
         if texts is not None:
-            texts[index] = text_pass.squashed(rows[header.last + 1:])
+            texts[index] = text_pass.squashed_rows(block, header.last + 1, rows)
         last_title = None
     named = len(logical) > 1
     doc.glossary.extend(glossary.paragraph_key(
@@ -304,7 +304,7 @@ def _hand_over(builder: TableBuilder, before: int, ready: ReadyDrafts) -> None:
 
 def _layouts(blocks: list | PackedBlocks, logical: list[LogicalTable], table_of: dict[int, int],
              headers_of: dict[int, Header | None], settings: Settings,
-             texts: dict[int, list[list[str]]] | text_pass.LayoutRows | None = None
+             texts: dict[int, text_pass.Squashed] | text_pass.LayoutRows | None = None
              ) -> dict[tuple[int, tuple[str, ...]], Layout]:
     """The layout of each logical table under each header it is printed with,
     read from all its rows at once, before any draft is made (so the blocks can
@@ -333,7 +333,7 @@ def _layouts(blocks: list | PackedBlocks, logical: list[LogicalTable], table_of:
 
 def _rows_by_table(blocks: list | PackedBlocks, table_of: dict[int, int],
                    headers_of: dict[int, Header | None],
-                   texts: dict[int, list[list[str]]] | None = None
+                   texts: dict[int, text_pass.Squashed] | None = None
                    ) -> dict[int, list[Row]] | dict[int, SquashedRows]:
     """The data rows of every block of each logical table, in one pass over the
     blocks (one pass per table was quadratic in a long export, issue 11). Packed
@@ -342,8 +342,8 @@ def _rows_by_table(blocks: list | PackedBlocks, table_of: dict[int, int],
     whole document's objects again, and a third unpacking of each block."""
     if texts is not None:
         squashed: dict[int, SquashedRows] = {}
-        for i, rows in texts.items():  # in the blocks' order, as below
-            squashed.setdefault(table_of[i], SquashedRows()).extend(rows)
+        for i, (rows, covered) in texts.items():  # in the blocks' order, as below
+            squashed.setdefault(table_of[i], SquashedRows()).add(rows, covered)
         return squashed
     out: dict[int, list[Row]] = {}
     for i, block in enumerate(blocks):

@@ -3,7 +3,7 @@ the roles (``column_evidence``), and how actions and outcomes carry their number
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +13,8 @@ from planextract.normalise import column_evidence, numbering
 from planextract.normalise.column_facts import ColumnFacts, filled_count
 from planextract.normalise.columns import header_labels, repeats_labels
 from planextract.settings import DEFAULT, ColumnSettings
+
+Columns = list[list[str]]  # each column's squashed cells
 
 
 @dataclass
@@ -54,7 +56,7 @@ class LayoutMemo:
     Keyed by the rows list's identity: hold the rows as long as the memo."""
 
     def __init__(self) -> None:
-        self.columns: dict[tuple[int, frozenset[str], int], list[list[str]]] = {}
+        self.columns: dict[tuple[int, frozenset[str], int], tuple[Columns, Columns | None]] = {}
         self.numbering: dict[tuple[int, str, tuple[int, ...]], tuple] = {}
         self.facts: dict[int, ColumnFacts] = {}  # by the columns' identity
 
@@ -69,25 +71,66 @@ class SquashedRows(list):
     read by ``detect_layout`` as it reads rows (issue 11: taken as the normaliser's
     first pass reads a packed block's texts, the block not unpacked for the layouts).
     A row's squashed texts repeat the header's labels when its cells do: ``squash``
-    gives a squashed text back, and is empty where ``str.strip`` is (one whitespace)."""
+    gives a squashed text back, and is empty where ``str.strip`` is (one whitespace).
+    ``covered``: each row's ``Row.covered`` by its index, for the rows that have one."""
 
-    __slots__ = ()
+    __slots__ = ("covered",)
+
+    def __init__(self, rows: Iterable[list[str]] = ()) -> None:
+        super().__init__(rows)
+        self.covered: dict[int, tuple[int, ...]] = {}
+
+    def add(self, rows: list[list[str]], covered: Iterable[tuple[int, ...]] = ()) -> None:
+        """``rows`` after these, with each one's covered columns (in order)."""
+        start = len(self)
+        self.extend(rows)
+        for k, under in enumerate(covered):
+            if under:
+                self.covered[start + k] = under
+
 
 
 def _data_columns(rows: list[Row] | SquashedRows, labels: frozenset[str], width: int
-                  ) -> list[list[str]]:
-    """Each column's squashed cells, rows repeating the header's labels left out."""
+                  ) -> tuple[Columns, Columns | None]:
+    """Each column's squashed cells, rows repeating the header's labels left out;
+    and the same with each covered cell given the value merged over it
+    (``_merged``), or None when no row is covered."""
     if isinstance(rows, SquashedRows):
-        kept = [texts for texts in rows
+        kept = [k for k, texts in enumerate(rows)
                 if not repeats_labels(texts, labels, squashed=SQUASHED_REPEATS)]
-        width = max([width, *map(len, kept)])
-        padded = [texts + [""] * (width - len(texts)) for texts in kept]
-        return [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
-    data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
-    width = max([width, *(len(r.cells) for r in data)])
-    # row by row, then turned into columns: a call per cell less (issue 11)
-    padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells)) for r in data]
+        width = max([width, *(len(rows[k]) for k in kept)])
+        padded = [rows[k] + [""] * (width - len(rows[k])) for k in kept]
+        covered = [rows.covered.get(k, ()) for k in kept] if rows.covered else []
+    else:
+        data = [r for r in rows if not repeats_labels([c.text for c in r.cells], labels)]
+        width = max([width, *(len(r.cells) for r in data)])
+        # row by row, then turned into columns: a call per cell less (issue 11)
+        padded = [[squash(c.text) for c in r.cells] + [""] * (width - len(r.cells))
+                  for r in data]
+        covered = [r.covered for r in data]
+    merged = _merged(padded, covered) if any(covered) else None
+    return _turned(padded, width), None if merged is None else _turned(merged, width)
+
+
+def _turned(padded: list[list[str]], width: int) -> Columns:
     return [list(column) for column in zip(*padded)] if padded else [[] for _ in range(width)]
+
+
+def _merged(padded: list[list[str]], covered: list[tuple[int, ...]]) -> list[list[str]]:
+    """The rows with each empty covered cell given the value of the cell above
+    (itself carried down): a merged cell's value, as the printed plan reads it on
+    every row it spans (the rows builder's ``_carry``)."""
+    out: list[list[str]] = []
+    above: list[str] = []
+    for texts, under in zip(padded, covered):
+        if under and above:
+            texts = list(texts)
+            for i in under:
+                if i < len(texts) and not texts[i]:
+                    texts[i] = above[i]
+        out.append(texts)
+        above = texts
+    return out
 
 
 def _action_numbers(actions: list[str], share: float) -> tuple[str | None, int]:
@@ -120,9 +163,10 @@ def detect_layout(rows: list[Row] | SquashedRows, headers: list[str], roles: lis
     printed = printed or headers
     labels = header_labels(printed)
     columns_key = (id(rows), labels, len(headers))
-    columns = memo.columns.get(columns_key)
-    if columns is None:
-        columns = memo.columns[columns_key] = _data_columns(rows, labels, len(headers))
+    found = memo.columns.get(columns_key)
+    if found is None:
+        found = memo.columns[columns_key] = _data_columns(rows, labels, len(headers))
+    columns, merged = found
 
     def numbers(kind: str, indices: tuple[int, ...], read: Callable[[list[str]], Any]) -> Any:
         key = (id(columns), kind, indices)
@@ -133,8 +177,11 @@ def detect_layout(rows: list[Row] | SquashedRows, headers: list[str], roles: lis
     facts = memo.facts.get(id(columns))
     if facts is None:
         facts = memo.facts[id(columns)] = ColumnFacts(columns)
+    values = None if merged is None else memo.facts.get(id(merged))
+    if merged is not None and values is None:
+        values = memo.facts[id(merged)] = ColumnFacts(merged)
     roles = column_evidence.resolve(headers, roles, columns, settings, squashed=True,
-                                    facts=facts).roles
+                                    facts=facts, merged=values).roles
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))
     ids = layout.columns("action_id")

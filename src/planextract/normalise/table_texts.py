@@ -8,7 +8,7 @@ and tests/test_table_texts.py compares them over every block of whole documents.
 
 from __future__ import annotations
 
-from planextract.extract.block_pack import table_parts, table_texts
+from planextract.extract.block_pack import table_covered, table_parts_covered, table_texts
 from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import Resolved, action_score, resolve
@@ -18,6 +18,7 @@ from planextract.normalise.layout import SquashedRows
 from planextract.settings import DEFAULT, ColumnSettings
 
 Texts = list[list[str]]  # each row's cells' texts (``Cell.text``), in order
+Squashed = tuple[Texts, list[tuple[int, ...]]]  # rows squashed, and each one's covered
 # the reference (session 18): ``LayoutRows`` squashes every cell of a block's rows,
 # not each distinct text once; tests swap it in over whole documents
 PART_SQUASH = True
@@ -108,11 +109,18 @@ class LayoutRows:
             header = self._headers_of[index]
             skip = 0 if header is None else header.last + 1
             if not PART_SQUASH:
-                out.extend(squashed(table_texts(self._items[index])[0][skip:]))
+                out.add(*squashed_rows(self._items[index], skip))
                 continue
             # each distinct text squashed once, and a row made of them (issue 11: a
             # block's cells squashed one by one missed squash's bounded memo here)
-            texts, positions = table_parts(self._items[index])
+            texts, positions, covered = table_parts_covered(self._items[index])
             done = list(map(squash, texts))
-            out.extend([[done[i] for i in row] for row in positions[skip:]])
+            out.add([[done[i] for i in row] for row in positions[skip:]], covered[skip:])
         return out
+
+
+def squashed_rows(block: object, skip: int, rows: Texts | None = None) -> Squashed:
+    """A block's rows from ``skip`` squashed (``rows``: its texts, if read already),
+    and their ``Row.covered`` (``SquashedRows.add``): the reference's rows."""
+    texts = table_texts(block)[0] if rows is None else rows
+    return squashed(texts[skip:]), table_covered(block)[skip:]
