@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,8 @@ _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")
 
 
 NAME_LIST = ("gender_guesser", "data/nam_dict.txt")
+# US Census 1990 surnames (88,799, one a line: the name, then its frequencies and rank)
+SURNAME_LIST = ("names", "dist.all.last")
 CACHE_FORMAT = 1  # bump when what the cache holds changes
 
 
@@ -46,13 +49,20 @@ def parse_name_list(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def cache_path(source: Path) -> Path:
+def parse_surname_list(text: str) -> frozenset[str]:
+    """Surnames, lower case, from the ``names`` package's census list (no frequency
+    floor: the rare surnames, Iqbal or Okafor, are the ones a plan needs)."""
+    return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines()
+                     if line.strip())
+
+
+def cache_path(source: Path, kind: str = "given-names") -> Path:
     """Where the parsed list of ``source`` is kept: beside this module, in
     ``__pycache__`` (derived files, never committed), named after the list's size and
     modification time, so an upgraded gender-guesser is parsed afresh."""
     stat = source.stat()
     return (Path(__file__).parent / "__pycache__"
-            / f"given-names-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.txt")
+            / f"{kind}-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.txt")
 
 
 def _read_cache(path: Path) -> frozenset[str] | None:
@@ -66,7 +76,7 @@ def _read_cache(path: Path) -> frozenset[str] | None:
     return frozenset(names) if count.isdigit() and int(count) == len(names) else None
 
 
-def _write_cache(path: Path, names: frozenset[str]) -> None:
+def _write_cache(path: Path, names: frozenset[str], kind: str = "given-names") -> None:
     """Write the cache whole or not at all (a temporary file renamed into place, so a
     process reading it meanwhile never sees half); an unwritable folder (a read-only
     install) only means the list is parsed again next time."""
@@ -75,7 +85,7 @@ def _write_cache(path: Path, names: frozenset[str]) -> None:
     temporary = None
     try:
         path.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(f"{len(names)}\n" + "\n".join(sorted(names)))
         os.chmod(temporary, 0o644)  # as the modules beside it: every user may read it
@@ -93,14 +103,28 @@ def given_names() -> frozenset[str]:
     60-120 ms of CPU, on the path of every run's first document (the fork server loads
     it before forking a worker); the parsed names, one a line, load in about 10 ms, so
     they are kept in a cache file made on first use (``cache_path``)."""
-    source = resources.files(NAME_LIST[0]).joinpath(NAME_LIST[1])
+    return _cached_list(NAME_LIST, parse_name_list, "given-names")
+
+
+@lru_cache(maxsize=1)
+def listed_surnames() -> frozenset[str]:
+    """Surnames, lower case, from the list the ``names`` package ships; read once per
+    process, and only when a piece gets as far as asking (``_listed_surname``): a
+    run whose owner cells never ask does not pay for it."""
+    return _cached_list(SURNAME_LIST, parse_surname_list, "surnames")
+
+
+def _cached_list(where: tuple[str, str], parse: Callable[[str], frozenset[str]],
+                 kind: str) -> frozenset[str]:
+    """A package's name list, parsed, through a cache file made on first use."""
+    source = resources.files(where[0]).joinpath(where[1])
     if not isinstance(source, Path):  # inside a zip: nothing to key a cache on
-        return parse_name_list(source.read_text("utf-8"))
-    path = cache_path(source)
+        return parse(source.read_text("utf-8"))
+    path = cache_path(source, kind)
     names = _read_cache(path)
     if names is None:
-        names = parse_name_list(source.read_text("utf-8"))
-        _write_cache(path, names)
+        names = parse(source.read_text("utf-8"))
+        _write_cache(path, names, kind)
     return names
 
 
@@ -135,6 +159,15 @@ def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
     return None
 
 
+def _titled_listed_surname(words: list[str], role_words: frozenset[str]) -> bool:
+    """A surname from the census list closing a piece of two or three capitalised
+    words no role uses: the words before it are a title the title list lacks
+    (``Governor Hendry`` with no other evidence in the plan). The role-word veto
+    keeps ``Planning Head`` and ``Chief Officer`` roles, though both are surnames."""
+    return (2 <= len(words) <= 3 and all(_surname(w, role_words) for w in words)
+            and words[-1].lower() in listed_surnames())
+
+
 NO_NAMES: frozenset[str] = frozenset()
 
 # the different surname-shaped words one word must stand before, in one document, to
@@ -144,12 +177,16 @@ TITLE_EVIDENCE = 2
 
 @per_document(DEFAULT.memo.pieces)  # pure; the same pieces are asked about by several rules
 def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
-              beside_role: bool = False, surnames: frozenset[str] = NO_NAMES) -> bool:
+              beside_role: bool = False, surnames: frozenset[str] = NO_NAMES,
+              *, listed: bool = True) -> bool:
     """``beside_role``: the piece stands across a dash from a role, which is
     itself evidence of the ``Role – Firstname Surname`` shape. ``surnames``: the
     surnames the document prints after a given name or a known title
     (``document_surnames``): one capitalised word no role uses before one of them is
-    a title the list lacks (``Governor Hendry`` where ``Alan Hendry`` is printed)."""
+    a title the list lacks (``Governor Hendry`` where ``Alan Hendry`` is printed).
+    ``listed``: a surname from the census list after such a word is evidence too
+    (``_titled_listed_surname``); False where the answer decides how the whole plan
+    is cut, and the plan's own evidence is wanted."""
     words = text.strip(" .,;:").split()
     if not words or len(words) > 4:
         return False
@@ -162,6 +199,8 @@ def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
     if _given(words[0], role_words) and all(_surname(w, role_words) for w in words[1:]):
         return True
     if len(words) == 2 and words[1] in surnames and _surname(words[0], role_words):
+        return True
+    if listed and _titled_listed_surname(words, role_words):
         return True
     return beside_role and all(_surname(w, role_words) for w in words)
 
@@ -193,7 +232,8 @@ def document_surnames(pieces: set[str], vocab: Vocabulary,
         words = piece.strip(" .,;:").split()
         if 2 <= len(words) <= 4 and person(piece, vocab, role_words):
             out.add(words[-1])
-        elif len(words) == 2 and all(_surname(w, role_words) for w in words):
+        if len(words) == 2 and all(_surname(w, role_words) for w in words):
+            # people too: Governor Hendry (a listed surname) still counts for Lindqvist
             after.setdefault(words[0], set()).add(words[1])
     for second in after.values():
         if len(second) >= TITLE_EVIDENCE:
