@@ -15,7 +15,7 @@ from planextract.normalise import people
 def private_cache(tmp_path, monkeypatch):
     """given_names() with its cache file in ``tmp_path``, and remembered afresh."""
     path = tmp_path / "cache" / "given-names.txt"
-    monkeypatch.setattr(people, "cache_path", lambda source, kind="given-names": path)
+    monkeypatch.setattr(people, "cache_path", lambda source: path)
     people.given_names.cache_clear()
     yield path
     people.given_names.cache_clear()
@@ -47,8 +47,7 @@ def test_a_cache_cut_short_is_not_trusted(private_cache):
 def test_an_unwritable_cache_folder_only_means_parsing(tmp_path, monkeypatch):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    monkeypatch.setattr(people, "cache_path",
-                        lambda source, kind="given-names": blocked / "given-names.txt")
+    monkeypatch.setattr(people, "cache_path", lambda source: blocked / "given-names.txt")
     people.given_names.cache_clear()
     try:
         assert people.given_names() == _parsed()

@@ -13,8 +13,9 @@ from importlib import resources
 
 import pytest
 
+from planextract.lexicon import surnames
 from planextract.lexicon.role_vocab import load
-from planextract.normalise import owners, people
+from planextract.normalise import owners
 from planextract.normalise.people import is_person
 
 VOCAB = load()
@@ -64,10 +65,11 @@ def test_the_words_after_of_or_a_kept_comma_are_the_posts_object():
 
 def test_the_list_is_loaded_only_when_a_piece_asks():
     code = ("from planextract.lexicon.role_vocab import load\n"
-            "from planextract.normalise import people\n"
+            "from planextract.lexicon.surnames import listed_surnames\n"
+            "from planextract.normalise.people import is_person\n"
             "v = load()\n"
-            "assert not people.is_person('Head of Finance', v, v.role_words)\n"
-            "print(people.listed_surnames.cache_info().currsize)\n")
+            "assert not is_person('Head of Finance', v, v.role_words)\n"
+            "print(listed_surnames.cache_info().currsize)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "0"
@@ -75,17 +77,34 @@ def test_the_list_is_loaded_only_when_a_piece_asks():
 
 @pytest.fixture
 def private_cache(tmp_path, monkeypatch):
-    path = tmp_path / "cache" / "surnames.txt"
-    monkeypatch.setattr(people, "cache_path", lambda source, kind="surnames": path)
-    people.listed_surnames.cache_clear()
+    """listed_surnames() with its cache file in ``tmp_path``, and remembered afresh."""
+    path = tmp_path / "cache" / "surnames.bin"
+    monkeypatch.setattr(surnames, "cache_path", lambda source: path)
+    surnames.listed_surnames.cache_clear()
     yield path
-    people.listed_surnames.cache_clear()
+    surnames.listed_surnames.cache_clear()
+
+
+def _parsed() -> frozenset[str]:
+    text = resources.files("names").joinpath("dist.all.last").read_text("utf-8")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
 
 
 def test_the_cache_gives_exactly_the_parsed_list(private_cache):
-    text = resources.files("names").joinpath("dist.all.last").read_text("utf-8")
-    first = people.listed_surnames()
+    first = surnames.listed_surnames()
     assert private_cache.exists()
-    people.listed_surnames.cache_clear()
-    assert people.listed_surnames() == first == people.parse_surname_list(text)
-    assert {"hendry", "iqbal", "okafor", "kowalczyk"} <= first
+    surnames.listed_surnames.cache_clear()
+    again = surnames.listed_surnames()
+    assert again.names() == first.names() == _parsed()
+    assert len(again) == 88799
+    assert all(word in again for word in ("Hendry", "iqbal", "OKAFOR", "Kowalczyk"))
+    assert not any(word in again for word in ("Fitzmorrow", "", "Hendry Iqbal", "Zürich"))
+
+
+def test_a_cache_cut_short_is_not_trusted(private_cache):
+    whole = surnames.listed_surnames().names()
+    data = private_cache.read_bytes()
+    private_cache.write_bytes(data[: len(data) // 2])
+    surnames.listed_surnames.cache_clear()
+    assert surnames.listed_surnames().names() == whole
+    assert private_cache.read_bytes() == data  # written whole again

@@ -13,12 +13,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from planextract.lexicon.role_vocab import Vocabulary
+from planextract.lexicon.surnames import listed_surnames
 from planextract.memo import per_document
 from planextract.settings import DEFAULT
 
@@ -27,8 +27,6 @@ _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")
 
 
 NAME_LIST = ("gender_guesser", "data/nam_dict.txt")
-# US Census 1990 surnames (88,799, one a line: the name, then its frequencies and rank)
-SURNAME_LIST = ("names", "dist.all.last")
 CACHE_FORMAT = 1  # bump when what the cache holds changes
 
 
@@ -49,20 +47,13 @@ def parse_name_list(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def parse_surname_list(text: str) -> frozenset[str]:
-    """Surnames, lower case, from the ``names`` package's census list (no frequency
-    floor: the rare surnames, Iqbal or Okafor, are the ones a plan needs)."""
-    return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines()
-                     if line.strip())
-
-
-def cache_path(source: Path, kind: str = "given-names") -> Path:
+def cache_path(source: Path) -> Path:
     """Where the parsed list of ``source`` is kept: beside this module, in
     ``__pycache__`` (derived files, never committed), named after the list's size and
     modification time, so an upgraded gender-guesser is parsed afresh."""
     stat = source.stat()
     return (Path(__file__).parent / "__pycache__"
-            / f"{kind}-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.txt")
+            / f"given-names-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.txt")
 
 
 def _read_cache(path: Path) -> frozenset[str] | None:
@@ -76,7 +67,7 @@ def _read_cache(path: Path) -> frozenset[str] | None:
     return frozenset(names) if count.isdigit() and int(count) == len(names) else None
 
 
-def _write_cache(path: Path, names: frozenset[str], kind: str = "given-names") -> None:
+def _write_cache(path: Path, names: frozenset[str]) -> None:
     """Write the cache whole or not at all (a temporary file renamed into place, so a
     process reading it meanwhile never sees half); an unwritable folder (a read-only
     install) only means the list is parsed again next time."""
@@ -85,7 +76,7 @@ def _write_cache(path: Path, names: frozenset[str], kind: str = "given-names") -
     temporary = None
     try:
         path.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(f"{len(names)}\n" + "\n".join(sorted(names)))
         os.chmod(temporary, 0o644)  # as the modules beside it: every user may read it
@@ -103,28 +94,14 @@ def given_names() -> frozenset[str]:
     60-120 ms of CPU, on the path of every run's first document (the fork server loads
     it before forking a worker); the parsed names, one a line, load in about 10 ms, so
     they are kept in a cache file made on first use (``cache_path``)."""
-    return _cached_list(NAME_LIST, parse_name_list, "given-names")
-
-
-@lru_cache(maxsize=1)
-def listed_surnames() -> frozenset[str]:
-    """Surnames, lower case, from the list the ``names`` package ships; read once per
-    process, and only when a piece gets as far as asking (``_listed_surname``): a
-    run whose owner cells never ask does not pay for it."""
-    return _cached_list(SURNAME_LIST, parse_surname_list, "surnames")
-
-
-def _cached_list(where: tuple[str, str], parse: Callable[[str], frozenset[str]],
-                 kind: str) -> frozenset[str]:
-    """A package's name list, parsed, through a cache file made on first use."""
-    source = resources.files(where[0]).joinpath(where[1])
+    source = resources.files(NAME_LIST[0]).joinpath(NAME_LIST[1])
     if not isinstance(source, Path):  # inside a zip: nothing to key a cache on
-        return parse(source.read_text("utf-8"))
-    path = cache_path(source, kind)
+        return parse_name_list(source.read_text("utf-8"))
+    path = cache_path(source)
     names = _read_cache(path)
     if names is None:
-        names = parse(source.read_text("utf-8"))
-        _write_cache(path, names, kind)
+        names = parse_name_list(source.read_text("utf-8"))
+        _write_cache(path, names)
     return names
 
 
@@ -165,7 +142,7 @@ def _titled_listed_surname(words: list[str], role_words: frozenset[str]) -> bool
     (``Governor Hendry`` with no other evidence in the plan). The role-word veto
     keeps ``Planning Head`` and ``Chief Officer`` roles, though both are surnames."""
     return (2 <= len(words) <= 3 and all(_surname(w, role_words) for w in words)
-            and words[-1].lower() in listed_surnames())
+            and words[-1] in listed_surnames())
 
 
 NO_NAMES: frozenset[str] = frozenset()
