@@ -14,7 +14,12 @@ import os
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importlib.abc's moved to importlib.resources.abc in 3.11
+    from importlib.resources.abc import Traversable
 
 SURNAME_LIST = ("names", "dist.all.last")  # one a line: name, frequencies, rank
 WIDTH = 16  # bytes a record; the census's longest surname has 13 letters
@@ -109,10 +114,22 @@ def _write_cache(path: Path, body: bytes) -> None:
                 os.unlink(temporary)
 
 
+def _source() -> Traversable:
+    """The list's file, found without importing the ``names`` package (whose
+    ``__init__`` nothing here needs): a worker imports no module the fork server
+    lacks (tests/test_ingest_ends.py); from a zip, through the package."""
+    spec = find_spec(SURNAME_LIST[0])  # a top-level package is found, not run
+    for folder in (spec.submodule_search_locations or ()) if spec else ():
+        path = Path(folder) / SURNAME_LIST[1]
+        if path.is_file():
+            return path
+    return resources.files(SURNAME_LIST[0]).joinpath(SURNAME_LIST[1])
+
+
 @lru_cache(maxsize=1)
 def listed_surnames() -> SurnameList:
     """The census surnames; read once per process, on first use only."""
-    source = resources.files(SURNAME_LIST[0]).joinpath(SURNAME_LIST[1])
+    source = _source()
     if not isinstance(source, Path):  # inside a zip: nothing to key a cache on
         return SurnameList(parse_surname_list(source.read_text("utf-8")))
     path = cache_path(source)
