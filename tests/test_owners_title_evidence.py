@@ -38,7 +38,7 @@ def test_a_second_document_differing_in_all_but_the_rule():
 
 
 def test_one_surname_alone_is_no_evidence():
-    rows = _rows(["Fleet Manager and Almoner Fitzsimmons", "Fleet Manager"])
+    rows = _rows(["Fleet Manager and Almoner Fitzmorrow", "Fleet Manager"])
     assert rows[0][1] == []
 
 

@@ -199,7 +199,10 @@ def uses_comma_separators(cells: list[str | None], vocab: Vocabulary) -> bool:
             for slash in _slash_pieces(hard, vocab):
                 pieces = [p.strip(" .") for p in slash.split(",") if p.strip(" .")]
                 owners = [p for p in pieces
-                          if looks_like_role(p, vocab) or is_person(p, vocab, role_words)
+                          if looks_like_role(p, vocab)
+                          # the plan's own evidence: a listed surname (Older People)
+                          # is too weak to decide how every cell is cut
+                          or is_person(p, vocab, role_words, listed=False)
                           or SPACED_DASH.search(p)]
                 if len(pieces) > 1 and len(owners) == len(pieces):
                     return True

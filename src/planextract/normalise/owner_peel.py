@@ -137,7 +137,12 @@ def _glued_person(piece: str, vocab: Vocabulary, role_words: frozenset[str],
             shapes.insert(0, (words[-size:], words[:-size], True))
         for name, rest, ending in shapes:
             text = " ".join(rest)
-            if is_person(" ".join(name), vocab, role_words, beside_role, surnames) \
+            # after "of" (Head of Quill Marrow) or a comma kept in a role (Officer,
+            # Older People) a listed surname is no evidence: the words are the post's
+            # object unless a given name or a title proves them a person
+            listed = not (text.endswith(",") or rest[-1].lower() in vocab.stop_words)
+            if is_person(" ".join(name), vocab, role_words, beside_role, surnames,
+                         listed=listed) \
                     and looks_like_role(text, vocab) \
                     and not (ending and _post_after_and(text, vocab)):
                 longer = words[-size - 1:] if ending and size == 2 and len(words) > 3 else ()

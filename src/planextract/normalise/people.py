@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from planextract.lexicon.role_vocab import Vocabulary
+from planextract.lexicon.surnames import listed_surnames
 from planextract.memo import per_document
 from planextract.settings import DEFAULT
 
@@ -135,6 +136,15 @@ def _after_title(words: list[str], vocab: Vocabulary) -> list[str] | None:
     return None
 
 
+def _titled_listed_surname(words: list[str], role_words: frozenset[str]) -> bool:
+    """A surname from the census list closing a piece of two or three capitalised
+    words no role uses: the words before it are a title the title list lacks
+    (``Governor Hendry`` with no other evidence in the plan). The role-word veto
+    keeps ``Planning Head`` and ``Chief Officer`` roles, though both are surnames."""
+    return (2 <= len(words) <= 3 and all(_surname(w, role_words) for w in words)
+            and words[-1] in listed_surnames())
+
+
 NO_NAMES: frozenset[str] = frozenset()
 
 # the different surname-shaped words one word must stand before, in one document, to
@@ -144,12 +154,16 @@ TITLE_EVIDENCE = 2
 
 @per_document(DEFAULT.memo.pieces)  # pure; the same pieces are asked about by several rules
 def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
-              beside_role: bool = False, surnames: frozenset[str] = NO_NAMES) -> bool:
+              beside_role: bool = False, surnames: frozenset[str] = NO_NAMES,
+              *, listed: bool = True) -> bool:
     """``beside_role``: the piece stands across a dash from a role, which is
     itself evidence of the ``Role – Firstname Surname`` shape. ``surnames``: the
     surnames the document prints after a given name or a known title
     (``document_surnames``): one capitalised word no role uses before one of them is
-    a title the list lacks (``Governor Hendry`` where ``Alan Hendry`` is printed)."""
+    a title the list lacks (``Governor Hendry`` where ``Alan Hendry`` is printed).
+    ``listed``: a surname from the census list after such a word is evidence too
+    (``_titled_listed_surname``); False where the answer decides how the whole plan
+    is cut, and the plan's own evidence is wanted."""
     words = text.strip(" .,;:").split()
     if not words or len(words) > 4:
         return False
@@ -162,6 +176,8 @@ def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
     if _given(words[0], role_words) and all(_surname(w, role_words) for w in words[1:]):
         return True
     if len(words) == 2 and words[1] in surnames and _surname(words[0], role_words):
+        return True
+    if listed and _titled_listed_surname(words, role_words):
         return True
     return beside_role and all(_surname(w, role_words) for w in words)
 
@@ -193,7 +209,8 @@ def document_surnames(pieces: set[str], vocab: Vocabulary,
         words = piece.strip(" .,;:").split()
         if 2 <= len(words) <= 4 and person(piece, vocab, role_words):
             out.add(words[-1])
-        elif len(words) == 2 and all(_surname(w, role_words) for w in words):
+        if len(words) == 2 and all(_surname(w, role_words) for w in words):
+            # people too: Governor Hendry (a listed surname) still counts for Lindqvist
             after.setdefault(words[0], set()).add(words[1])
     for second in after.values():
         if len(second) >= TITLE_EVIDENCE:
