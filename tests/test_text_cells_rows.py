@@ -537,3 +537,53 @@ def test_a_printed_plan_whose_next_table_names_fewer_labels():
                              "4.2", "5.1", "5.2", "5.3", "6.1", "6.2", "6.3", "7.1", "7.2",
                              "7.3", "7.4"]
     assert actions["2.3"]["due_raw"] == "Feb 2013"
+
+
+# A colour key (a term, then its meaning) right before the plan's header, whose first
+# cell is empty (an unnamed number column) and whose action label the vocabulary lacks:
+# a key's row opens with its term, so a row opening with an empty cell is the next
+# table's header, not a row of the key.
+KEY_THEN_PLAN = ("RAG status key\n\n" + _cells(["Status", "Meaning"], ["Red", "At risk"],
+                                               ["Amber", "Some slippage"], ["Green", "Achieved"])
+                 + "\n" + _cells(["", "Proposal", "Lead director", "When by", "Notes",
+                                  "Traffic light"],
+                                 ["B1", "Reinforce the consultation toolkit so no group is "
+                                  "left out", "Head of Community Engagement", "Ongoing - annual",
+                                  "Achieved.", "Red"],
+                                 ["B 2", "Co-ordinate the carers' passport scheme with service "
+                                  "users", "Inclusion Manager", "w/e 14/09/2012",
+                                  "No update received.", "Green"]))
+
+# differs in everything but the rule: another key's words, four columns, plain numbers
+KEY_THEN_PLAN_B = ("Key to ratings\n\n" + _cells(["Rating", "Description"],
+                                                 ["Complete", "Finished, and signed off by "
+                                                  "the board"],
+                                                 ["On track", "Work is going to plan and will "
+                                                  "finish in time"],
+                                                 ["Delayed", "The board agreed to move the "
+                                                  "date back"])
+                   + _cells(["", "Undertaking", "Accountable officer", "Deadline"],
+                            ["1", "Publish the pay gap report for every grade", "HR BP",
+                             "Mar-15"],
+                            ["2", "Survey disabled colleagues about access", "OD Partner",
+                             "Q2 2014"]))
+
+
+def test_a_row_opening_empty_after_a_key_is_the_next_header():
+    raw = read_cells(KEY_THEN_PLAN.encode())
+    key, plan = _tables(raw)
+    assert _grid(key)[-1] == ["Green", "Achieved"]
+    assert _grid(plan)[0][:3] == ["", "Proposal", "Lead director"]
+    assert [(a["action_id"], a["owners_raw"]) for a in normalise(raw).actions] == [
+        ("B1", "Head of Community Engagement"), ("B2", "Inclusion Manager")]
+
+
+def test_a_row_opening_empty_after_a_key_second_document():
+    raw = read_cells(KEY_THEN_PLAN_B.encode())
+    key, plan = _tables(raw)
+    assert _grid(key)[-1] == ["Delayed", "The board agreed to move the date back"]
+    assert _grid(plan)[0] == ["", "Undertaking", "Accountable officer", "Deadline"]
+    # (the key's sentences are read as actions of their own too: a key of status words
+    # with sentence meanings is not known as a key; the plan's rows are read whole)
+    assert [(a["action_id"], a["due_raw"]) for a in normalise(raw).actions
+            if a["action_id"]] == [("1", "Mar-15"), ("2", "Q2 2014")]

@@ -270,10 +270,13 @@ class Grouper:
         ``Status``, ``Meaning``) is still a row of this table when the labels
         after it open the next; a header whose first label names a column
         (``Planned activity``) is the next table's however unknown a later
-        label of it is (``Delivery``, merged over two columns)."""
+        label of it is (``Delivery``, merged over two columns). A key's row opens
+        with its term: a row whose first cell is empty (a plan header's unnamed
+        number column, then ``Proposal``, a label the vocabulary lacks) is no row of
+        a key."""
         if at == 0 or self.facts.label_run(at) <= width or not self.facts.opens_table(at):
             return False
-        first = next((c.label for c in self.cells[at:at + width] if c.label), "")
+        first = self.cells[at].label
         return not (first and _role(first) == "extra" and self.facts.opens_table(at + width))
 
     def group(self, start: int, parse: Parse) -> Parse:
