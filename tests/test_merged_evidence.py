@@ -147,6 +147,9 @@ def test_a_shortened_post_noun_names_an_owner_column_under_an_unknown_header():
     assert not owner_like(["Procurement", "Estates", "Ann Cole", "Sam Lee"])
     # first, a shortened word is a word like any other (``Off track``, ``Sec 3``)
     assert not owner_like(["Off track", "On track", "Off track", "Sec 3"])
+    # nor inside a word, nor in small letters: a resources column (held-out seed 68)
+    assert not owner_like(["£2,500 One-off Cost", "No Additional Cost", "Officer time",
+                           "Met from the training budget", "£800 one off"])
     rows = [["No", "Action", "Post holder", "Deadline"],
             ["1", "Refresh the translated patient leaflets", "Patient Experience Mgr",
              "June 2014"],

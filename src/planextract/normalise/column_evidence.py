@@ -125,8 +125,10 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
     """Most filled cells are short names of posts or bodies: a few words, no
     date, one of them a head noun of a role (``manager``, ``head``, ``team``:
     the role vocabulary's word class), as an owner column holds. A head noun
-    shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts after
-    another word (``Procurement Mgr``), never first (``Off track``)."""
+    shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts printed as
+    a capitalised word of its own after another word (``Procurement Mgr``), never
+    first (``Off track``) nor inside a word (``One-off``: many contractions are
+    words too)."""
     filled = [v for v in values if v]
     if not filled:
         return False
@@ -138,7 +140,8 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
         words = _LOWER_WORD.findall(value.lower())
         return (0 < len(words) <= 12 and not _dated(value)
                 and (any(w in heads or w.rstrip("s") in heads for w in words)
-                     or any(w in short for w in words[1:])))
+                     or any(t[:1].isupper() and t.rstrip(".,;:").lower() in short
+                            for t in value.split()[1:])))
     return sum(named(v) for v in filled) >= share * len(filled)
 
 
