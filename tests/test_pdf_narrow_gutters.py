@@ -93,3 +93,43 @@ def test_a_narrow_strip_needs_a_label_at_its_edge_and_lines_starting_there():
     # a strip narrower than the setting is never a gutter
     narrow = PdfSettings(narrow_gutter=0.4)
     assert (50, 53) not in cols.gutters(body, narrow, anchors=[10, 53])
+
+
+def _tight(label: str, font: str, size: float) -> float:
+    """A column just wide enough for its header label: the label ends a point or
+    two short of the next column's text, less than two spaces."""
+    return stringWidth(label, font, size) + 4
+
+
+def test_a_header_label_at_its_column_start_opens_that_column():
+    # held-out seed 68 doc 64: `Reference` fills its column, `How we will achieve it`
+    # starts 4.5 pt after it, where the actions start: two labels, not one
+    head = ["Corporate priority", "Reference", "How we will achieve it", "Target completion",
+            "Lead director"]
+    rows = [head,
+            ["Inclusive services", "1.", "Every service area should publish its equality data",
+             "31/04/2012", "Head of Customer Services"],
+            ["", "2.", "Streamline the prevention strategy with the staff networks",
+             "Starting June 2013", "Legal Services Head"],
+            ["Safe workplaces", "3.", "We will showcase equality work at the annual conference",
+             "By end of 2014", "Customer Services Head"]]
+    widths = [100, _tight("Reference", "Helvetica", 8.5), 180,
+              _tight("Target completion", "Helvetica", 8.5), 110]
+    tables = _cells(_plan(rows, widths, pad=1.5))
+    assert tables and tables[0][0] == head
+    assert [r[3] for r in tables[0][1:]] == ["31/04/2012", "Starting June 2013", "By end of 2014"]
+    assert [r[4] for r in tables[0][1:]] == [r[4] for r in rows[1:]]
+
+
+def test_a_header_label_at_its_column_start_another_plan():
+    # differs in all but the rule: portrait, another size, four columns, the tight
+    # label last but one (a date column), ids with letters
+    head = ["Ref", "Commitment", "Timescale", "Owner"]
+    rows = [head,
+            ["A1", "Publish the gender pay gap for every grade", "Apr 2014", "Head of Reward"],
+            ["A2", "Run listening sessions with disabled colleagues", "Q2 2014", "OD Partner"],
+            ["A3", "Review flexible working uptake by grade", "Mar-15", "HR Business Partner"]]
+    widths = [30, 240, _tight("Timescale", "Helvetica", 9), 120]
+    tables = _cells(_plan(rows, widths, pad=1.5, size=9, page=A4))
+    assert tables and tables[0][0] == head
+    assert [r[2:] for r in tables[0][1:]] == [r[2:] for r in rows[1:]]

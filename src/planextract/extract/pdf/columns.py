@@ -190,13 +190,18 @@ def line_cells(line: Line, starts: list[float], gutters: list[tuple[float, float
     (a heading across the table) puts each run of words in the column where
     it starts. In a header a label's words stay together (a label over two
     columns goes to the first), and a label starting in a gutter (centred
-    over its column) goes to the column after it."""
+    over its column) goes to the column after it. A word starting where a later
+    column starts opens that column's label however narrow the space before it
+    (labels set with almost no padding: ``Reference How we will ...``, the second
+    label at the left edge of its column's text)."""
     cells: list[Line] = [[] for _ in starts]
     if header:
         column = 0
         for k, word in enumerate(line):
             space = 2 * settings.space_width * max(word.size, 1)
-            if k == 0 or word.x0 - line[k - 1].x1 >= space:
+            if k == 0 or word.x0 - line[k - 1].x1 >= space or (
+                    word.x0 > line[k - 1].x1
+                    and any(abs(word.x0 - x) < settings.align for x in starts[column + 1:])):
                 column = column_of(word.x0, starts, settings)
                 if column + 1 < len(starts) and any(
                         starts[column] < g0 <= word.x0 < g1 for g0, g1 in gutters):
