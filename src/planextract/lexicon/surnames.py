@@ -9,14 +9,14 @@ pieces that pass every cheaper test first).
 
 from __future__ import annotations
 
-import contextlib
-import os
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from planextract.cache_file import write_whole
 
 if TYPE_CHECKING:  # importlib.abc's moved to importlib.resources.abc in 3.11
     from importlib.resources.abc import Traversable
@@ -96,22 +96,9 @@ def _read_cache(path: Path) -> bytes | None:
 
 
 def _write_cache(path: Path, body: bytes) -> None:
-    """Whole or not at all (a temporary file renamed into place); an unwritable
-    folder only means the list is parsed again next time."""
-    import tempfile  # only here: the cache is written once per install
-
-    temporary = None
-    try:
-        path.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".surnames-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(str(len(body) // WIDTH).encode("ascii").rjust(WIDTH) + body)
-        os.chmod(temporary, 0o644)  # as the modules beside it: every user may read it
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    """The records after a header record holding their count (``_read_cache``)."""
+    write_whole(path, str(len(body) // WIDTH).encode("ascii").rjust(WIDTH) + body,
+                ".surnames-")
 
 
 def _source() -> Traversable:

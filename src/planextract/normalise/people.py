@@ -10,13 +10,12 @@ default to roles, never to people.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from planextract.cache_file import write_whole
 from planextract.lexicon.role_vocab import Vocabulary
 from planextract.lexicon.surnames import listed_surnames
 from planextract.memo import per_document
@@ -68,23 +67,9 @@ def _read_cache(path: Path) -> frozenset[str] | None:
 
 
 def _write_cache(path: Path, names: frozenset[str]) -> None:
-    """Write the cache whole or not at all (a temporary file renamed into place, so a
-    process reading it meanwhile never sees half); an unwritable folder (a read-only
-    install) only means the list is parsed again next time."""
-    import tempfile  # only here: the cache is written once per install
-
-    temporary = None
-    try:
-        path.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(f"{len(names)}\n" + "\n".join(sorted(names)))
-        os.chmod(temporary, 0o644)  # as the modules beside it: every user may read it
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    """The parsed names, one a line after their count (``cache_file.write_whole``)."""
+    write_whole(path, (f"{len(names)}\n" + "\n".join(sorted(names))).encode("utf-8"),
+                ".given-names-")
 
 
 @lru_cache(maxsize=1)
