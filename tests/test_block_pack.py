@@ -249,3 +249,19 @@ def _write_both(rows, cell_parts, ObjectTables, PackedTables, table_writer) -> N
     assert packed == plain
     for got, expected in zip(packed, plain):
         assert _fields(got) == _fields(expected) and _shape(got) == _shape(expected)
+
+
+def test_only_a_table_with_merged_cells_is_read_again_for_them():
+    """``table_covered`` reads a packed table's bytes only when ``pack_table`` saw a
+    row naming covered columns; a reader's text table answers from its row count."""
+    from planextract.extract.block_pack import table_covered
+
+    cell = Cell(parts=("Estates Manager",), raw="Estates Manager")
+    merged = Table(rows=(Row(cells=(cell, cell)), Row(cells=(cell, Cell(parts=(), raw="")),
+                                                     covered=(1,))))
+    packed = pack_table(merged)
+    assert packed.covered and table_covered(packed) == [(), (1,)]
+    plain = pack_table(Table(rows=(Row(cells=(cell,)), Row(cells=(cell,)))))
+    assert not plain.covered and table_covered(plain) == [(), ()]
+    unread = PackedTable(b"not marshal bytes", 3, 1, 1)  # never unpacked for it
+    assert table_covered(unread) == [(), (), ()]

@@ -30,15 +30,19 @@ from planextract.squeeze import squeeze, unsqueeze
 
 class PackedTable:
     """One table's bytes, with what ``bound_document`` asks of it without unpacking:
-    its number of rows, its widest row and its longest raw cell text."""
+    its number of rows, its widest row and its longest raw cell text; ``covered``,
+    whether a row of it names columns a merged cell covers (``Row.covered``: a
+    reader's text tables never do, so their bytes are not read again for it)."""
 
-    __slots__ = ("_data", "rows", "widest", "longest")
+    __slots__ = ("_data", "rows", "widest", "longest", "covered")
 
-    def __init__(self, data: bytes, rows: int, widest: int, longest: int) -> None:
+    def __init__(self, data: bytes, rows: int, widest: int, longest: int,
+                 covered: bool = False) -> None:
         self._data = data
         self.rows = rows
         self.widest = widest
         self.longest = longest
+        self.covered = covered
 
     @property
     def data(self) -> bytes:
@@ -56,8 +60,9 @@ class SqueezedTable(PackedTable):
 
     __slots__ = ()
 
-    def __init__(self, data: bytes, rows: int, widest: int, longest: int) -> None:
-        super().__init__(squeeze(data), rows, widest, longest)
+    def __init__(self, data: bytes, rows: int, widest: int, longest: int,
+                 covered: bool = False) -> None:
+        super().__init__(squeeze(data), rows, widest, longest, covered)
 
     @property
     def data(self) -> bytes:
@@ -84,7 +89,8 @@ def pack_table(table: Table) -> PackedTable:
         rows.append((tuple(positions), row.line_start, row.line_end, row.page_start,
                      row.page_end, row.after_break, row.stitched, row.covered))
     longest = max(map(len, raws), default=0)
-    return PackedTable(marshal.dumps((parts, raws, rows)), len(rows), widest, longest)
+    return PackedTable(marshal.dumps((parts, raws, rows)), len(rows), widest, longest,
+                       any(row.covered for row in table.rows))
 
 
 def packed_table(cells: list[tuple[tuple[str, ...], str]], rows: list[tuple],
@@ -197,9 +203,12 @@ def table_parts_covered(item: PackedTable | Table
 
 
 def table_covered(item: PackedTable | Table) -> list[tuple[int, ...]]:
-    """Each row's ``Row.covered`` (a reader's packed rows carry none: ``()``)."""
+    """Each row's ``Row.covered`` (a reader's packed rows carry none: ``()``, its
+    bytes not read again)."""
     if isinstance(item, Table):
         return [row.covered for row in item.rows]
+    if not item.covered:
+        return [()] * item.rows
     return [_covered(row) for row in marshal.loads(item.data)[2]]
 
 
