@@ -42,20 +42,26 @@ from test_ingest import assert_same_runs, log_records  # noqa: E402
 SMALL = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7))
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> list[DocumentTables]:
-    """Samples, generated plans, long exports packed in small batches (their actions
-    sent as packed frames), a file that fails and a failure made here."""
+def worker_documents(tmp_path_factory, plans: int, samples: int, size: int, seed: int
+                     ) -> list[DocumentTables]:
+    """What workers send: ``samples`` samples, ``plans`` generated plans, long exports
+    of ``size`` bytes packed in small batches (their actions as packed frames), a
+    file that fails and a failure made here."""
     inbox = tmp_path_factory.mktemp("plans")
-    ingest_plans.write_plans(inbox, 12, actions=5)
+    ingest_plans.write_plans(inbox, plans, actions=5)
     (inbox / "broken.docx").write_bytes(b"not a zip at all")
-    made = write_exports(tmp_path_factory.mktemp("exports"), 3_000, seed=5)
-    paths = [*sorted(p for p in SAMPLES.iterdir() if p.is_file())[:8],
+    made = write_exports(tmp_path_factory.mktemp("exports"), size, seed=seed)
+    paths = [*sorted(p for p in SAMPLES.iterdir() if p.is_file())[:samples],
              *sorted(inbox.iterdir()), *made]
     results = [run_one(str(p), SMALL) for p in paths]
     assert any(isinstance(r.action_rows, PackedRows) for r in results)
-    documents = [document_tables(r) for r in results]
-    documents.append(document_tables(failed("x", "boom")))
+    return [*map(document_tables, results), document_tables(failed("x", "boom"))]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> list[DocumentTables]:
+    """``worker_documents``, some with flags and some failed."""
+    documents = worker_documents(tmp_path_factory, 12, 8, 3_000, 5)
     assert any(d.flags for d in documents)
     assert any(d.document["status"] == "failed" for d in documents)
     return documents

@@ -17,12 +17,10 @@ from dataclasses import replace
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import ROOT
 
 from planextract.pipeline import wire
-from planextract.pipeline.document_run import failed, run_one
-from planextract.pipeline.packed_rows import PackedRows
-from planextract.pipeline.rows import DocumentTables, document_tables
+from planextract.pipeline.rows import DocumentTables
 from planextract.pipeline.wire import batch_table, reference_batch_table
 from planextract.schema.stored import TABLES
 from planextract.settings import DEFAULT
@@ -30,6 +28,7 @@ from planextract.settings import DEFAULT
 sys.path.insert(0, str(ROOT / "scripts"))
 import ingest_plans  # noqa: E402
 from test_ingest import assert_same_runs, logged_run  # noqa: E402
+from test_ingest_answers import worker_documents  # noqa: E402
 from text_exports import write_exports  # noqa: E402
 
 SMALL = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7))
@@ -37,18 +36,10 @@ SMALL = replace(DEFAULT, run=replace(DEFAULT.run, row_batch=7))
 
 @pytest.fixture(scope="module")
 def arrived(tmp_path_factory) -> list[DocumentTables]:
-    """As they arrive from workers: samples, generated plans, long exports whose
-    actions come as packed frames of several batches, a failure, empty tables."""
-    inbox = tmp_path_factory.mktemp("plans")
-    ingest_plans.write_plans(inbox, 14, actions=5)
-    (inbox / "broken.docx").write_bytes(b"not a zip at all")
-    made = write_exports(tmp_path_factory.mktemp("exports"), 2_000, seed=7)
-    paths = [*sorted(p for p in SAMPLES.iterdir() if p.is_file())[:6],
-             *sorted(inbox.iterdir()), *made]
-    results = [run_one(str(p), SMALL) for p in paths]
-    assert any(isinstance(r.action_rows, PackedRows) for r in results)
-    documents = [document_tables(r) for r in results]
-    documents.append(document_tables(failed("x", "boom")))
+    """As they arrive from workers (``worker_documents``: samples, generated plans,
+    long exports whose actions come as packed frames of several batches, a failure,
+    empty tables), pickled and read back."""
+    documents = worker_documents(tmp_path_factory, 14, 6, 2_000, 7)
     return [pickle.loads(pickle.dumps(d)) for d in documents]
 
 
