@@ -111,29 +111,33 @@ def _first_table_block(document: Document) -> int:
     return at
 
 
+def prose(block: Heading | Text | Key, key_style: list) -> list:
+    """A heading, a paragraph or a key of abbreviations (a table drawn with
+    ``key_style``, or ``ABBR  expansion`` lines) as flowables."""
+    if isinstance(block, Heading):
+        return [Paragraph(escape(block.text), STYLES[f"Heading{min(block.level, 3)}"])]
+    if isinstance(block, Text):
+        return [Paragraph(escape(block.text), STYLES["BodyText"])]
+    out: list = [Paragraph(escape(block.heading), STYLES["Heading3"])]
+    if block.as_table:
+        data = [[Paragraph(escape(a), BODY), Paragraph(escape(e), BODY)]
+                for a, e in block.entries]
+        out.append(Table(data, colWidths=[3 * cm, 9 * cm], hAlign="LEFT",
+                         style=TableStyle(key_style)))
+    else:
+        out += [Paragraph(f"{escape(a)}&nbsp;&nbsp;&nbsp;&nbsp;{escape(e)}", BODY)
+                for a, e in block.entries]
+    return [*out, Spacer(1, 0.3 * cm)]
+
+
 def _story(document: Document, variant: str, usable: float,
            turn_at: int | None = None) -> list:
     story: list = []
     for index, block in enumerate(document.blocks):
         if index == turn_at:  # the tables go on landscape pages turned by /Rotate 90
             story += [NextPageTemplate("turned"), PageBreak()]
-        if isinstance(block, Heading):
-            style = STYLES[f"Heading{min(block.level, 3)}"]
-            story.append(Paragraph(escape(block.text), style))
-        elif isinstance(block, Text):
-            story.append(Paragraph(escape(block.text), STYLES["BodyText"]))
-        elif isinstance(block, Key):
-            story.append(Paragraph(escape(block.heading), STYLES["Heading3"]))
-            if block.as_table:
-                data = [[Paragraph(escape(a), BODY), Paragraph(escape(e), BODY)]
-                        for a, e in block.entries]
-                story.append(Table(data, colWidths=[3 * cm, 9 * cm], hAlign="LEFT",
-                                   style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4,
-                                                      colors.grey)])))
-            else:
-                story += [Paragraph(f"{escape(a)}&nbsp;&nbsp;&nbsp;&nbsp;{escape(e)}", BODY)
-                          for a, e in block.entries]
-            story.append(Spacer(1, 0.3 * cm))
+        if isinstance(block, Heading | Text | Key):
+            story += prose(block, [("GRID", (0, 0), (-1, -1), 0.4, colors.grey)])
         elif isinstance(block, PlanTable):
             weights = [WIDTHS.get(role, 2.0) for role in block.roles]
             widths = [usable * w / sum(weights) for w in weights]

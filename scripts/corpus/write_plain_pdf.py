@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from corpus.model import Cell, Document, Heading, Key, Para, Text
 from corpus.model import Table as PlanTable
-from corpus.write_pdf import BODY, BOLD, STYLES, WIDTHS
+from corpus.write_pdf import BODY, BOLD, WIDTHS, prose
 
 FOOT_LINES = ["Printed {d}", "Version 3, {d}", "Last updated {d}", "Review date: {d}",
               "Document owner: Equality Lead | {d}"]
@@ -83,20 +83,8 @@ def _table(block: PlanTable, look: Look, usable: float) -> Table:
 def _story(document: Document, look: Look, usable: float) -> list:
     story: list = []
     for block in document.blocks:
-        if isinstance(block, Heading):
-            story.append(Paragraph(escape(block.text), STYLES[f"Heading{min(block.level, 3)}"]))
-        elif isinstance(block, Text):
-            story.append(Paragraph(escape(block.text), STYLES["BodyText"]))
-        elif isinstance(block, Key):
-            story.append(Paragraph(escape(block.heading), STYLES["Heading3"]))
-            if block.as_table:
-                data = [[Paragraph(escape(a), BODY), Paragraph(escape(e), BODY)]
-                        for a, e in block.entries]
-                story.append(Table(data, colWidths=[3 * cm, 9 * cm], hAlign="LEFT"))
-            else:
-                story += [Paragraph(f"{escape(a)}&nbsp;&nbsp;&nbsp;&nbsp;{escape(e)}", BODY)
-                          for a, e in block.entries]
-            story.append(Spacer(1, 0.3 * cm))
+        if isinstance(block, Heading | Text | Key):
+            story += prose(block, [])  # no rule at all, the key's table too
         elif isinstance(block, PlanTable):
             story += [_table(block, look, usable), Spacer(1, 0.4 * cm)]
     return story
