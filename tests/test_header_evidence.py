@@ -139,3 +139,56 @@ def test_a_known_header_alone_in_its_block_resolves_its_columns_from_the_rows_af
     )
     assert [a.action_id for a in doc.actions] == ["3.1.1", "3.1.2"]
     assert doc.actions[0].owners_raw == "Deputy Clerk"
+
+
+# -- a section's table of one row, its header proven by a later section's table
+
+def test_a_one_row_section_table_is_read_under_the_header_a_later_section_proves():
+    labels = ["Ref", "What we will do", "Answerable", "Horizon"]
+    assert not is_header_row(labels)
+    doc = run(
+        "Older residents",
+        # one row, two actions stacked in its cell: too few rows to prove the labels
+        table(labels, ["", "1. Audit the lunch club venues for step-free access\n"
+                       "2. Publish the outcome of the audit on the website",
+                       "Community Lead", "Autumn 2015"]),
+        "Young carers",
+        table(labels,
+              ["3.", "Train school staff to spot pupils caring at home", "Schools Adviser",
+               "Jan 2016"],
+              ["4.", "Set up a drop-in session every half term", "Youth Worker",
+               "Feb 2016"], first_line=8),
+    )
+    assert [a.action_id for a in doc.actions] == ["1", "2", "3", "4"]
+    assert doc.actions[1].action.startswith("Publish the outcome")
+    assert [a.owners_raw for a in doc.actions[:2]] == ["Community Lead"] * 2
+    assert not any("no header row" in w for w in doc.warnings)
+
+
+def test_a_one_row_table_in_a_text_export_is_read_when_a_later_table_reprints_its_labels():
+    labels = ["Mark", "Our pledge", "Steward", "Season"]
+    assert not is_header_row(labels)
+    header = "\t".join(labels)
+    actions = _tabbed(
+        "Theme A: Listening",
+        header,
+        "A1\tHold four open meetings a year in different towns\tChief Clerk\tQ2 2019",
+        "",
+        "Theme B: Learning",
+        header,
+        "B1\tOffer bite-size courses on plain English\tTraining Officer\t30.9.19",
+        "B2\tReview the course evaluations with staff networks\tTraining Officer"
+        "\t31.3.20",
+    )
+    assert [a.action_id for a in actions] == ["A1", "B1", "B2"]
+    assert actions[0].owners_raw == "Chief Clerk"
+    assert str(actions[2].due_date) == "2020-03-31"
+
+
+def test_a_lone_row_of_labels_proven_nowhere_in_the_document_is_still_no_header():
+    # no later table prints the labels: nothing proves them over one row
+    labels = ["Ref", "What we will do", "Answerable", "Horizon"]
+    row = ["", "Audit the venues for step-free access", "Community Lead", "Autumn 2015"]
+    doc = run(table(labels, row), "Later", "A closing paragraph about the plan.")
+    assert doc.actions == []
+    assert any("no header row" in w for w in doc.warnings)

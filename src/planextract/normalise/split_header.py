@@ -26,7 +26,8 @@ def header_and_body(items: list, index: int, rows: Texts, search: int
     rows its columns are resolved from: its own rows below the header, or, for a
     header with no row below it in its block, the rows of the blocks after it; for a
     row of labels with too few rows below it to prove a plan, the header those rows
-    prove (``header_over_next``)."""
+    prove (``header_over_next``), or the header a later block proves by printing
+    the same labels (``header_by_reprint``)."""
     header = text_pass.find_header(rows, search)  # by name: a test swaps it
     if header is not None:
         body = rows[header.last + 1:]
@@ -34,7 +35,8 @@ def header_and_body(items: list, index: int, rows: Texts, search: int
             body = rows_after(items, index, len(rows[0]), squashed(rows[header.last:])[0],
                               search)
         return header, body
-    found = header_over_next(items, index, rows, search)
+    found = header_over_next(items, index, rows, search) or header_by_reprint(
+        items, index, rows, search)
     return found if found is not None else (None, rows)
 
 
@@ -75,3 +77,31 @@ def header_over_next(items: list, index: int, rows: Texts, search: int
     if header is None or header.last >= len(rows):
         return None
     return header, rows[header.last + 1:] + body
+
+
+# table blocks after a lone row of labels searched for the same labels proven
+REPRINT_BLOCKS = 24
+
+
+def header_by_reprint(items: list, index: int, rows: Texts, search: int
+                      ) -> tuple[Header, Texts] | None:
+    """A row of labels over too few rows to prove a plan (a section's table of one
+    row, its actions stacked in one cell) is the header when a later table block of
+    the document, up to ``REPRINT_BLOCKS``, prints the same labels as its own proven
+    one-row header: a plan prints one header over each section's table, and the
+    sections with more rows prove it for those with fewer."""
+    own = squashed(rows[:search])
+    at = next((i for i, r in enumerate(own) if label_row(r)), None)
+    if at is None or at + 1 >= len(rows):
+        return None
+    labels = own[at]
+    tables = (b for b in islice(items, index + 1, None) if not isinstance(b, Paragraph))
+    for block in islice(tables, REPRINT_BLOCKS):
+        texts = table_texts(block)[0]
+        if not texts or len(texts[0]) != len(labels):
+            continue
+        found = text_pass.find_header(texts, search)
+        if found is not None and found.first == found.last \
+                and squashed(texts[found.first:found.first + 1])[0] == labels:
+            return Header(at, at, labels, tuple(labels)), rows[at + 1:]
+    return None
