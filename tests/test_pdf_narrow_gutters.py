@@ -133,3 +133,67 @@ def test_a_header_label_at_its_column_start_another_plan():
     tables = _cells(_plan(rows, widths, pad=1.5, size=9, page=A4))
     assert tables and tables[0][0] == head
     assert [r[2:] for r in tables[0][1:]] == [r[2:] for r in rows[1:]]
+
+
+
+# -- a table's own lines show its columns where its header's labels ran together
+
+def _grouped(rows, widths, *, pad, font="Helvetica", size=8.5, page=A4):
+    """An unruled plan under a header of two rows: the third label spans the third
+    and fourth columns, whose own labels are on the second row."""
+    style = ParagraphStyle("c", fontName=font, fontSize=size, leading=size * 1.25)
+    data = [[Paragraph(c.replace("|", "<br/>"), style) for c in row] for row in rows]
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=page, invariant=1).build(
+        [Table(data, colWidths=widths, repeatRows=2, style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad), ("SPAN", (2, 0), (3, 0))]))])
+    return buffer.getvalue()
+
+
+def _fused(label: str, font: str, size: float, pad: float) -> float:
+    """A column just wide enough for ``label``'s first six letters: the label wraps
+    and its first line runs to the padding, a gutter short of the next label."""
+    return stringWidth(label[:6], font, size) + 2 * pad + 0.3
+
+
+def test_a_row_wrapping_under_labels_that_ran_together_stays_one_row():
+    rows = [["Reference", "Intended action", "Delivery arrangements", "", "Position statement",
+             "Red/Amber/Green"],
+            ["", "", "Responsibility", "Date due", "", ""],
+            ["1.", "Scope the building access statements using the latest census data",
+             "Estates Head", "To be agreed", "Behind schedule.", "Amber"],
+            ["2.", "Benchmark British Sign Language provision with support from the union "
+                   "side and agree the next steps with the staff networks",
+             "Student Support|Head/Procurement|Mgr", "Interim June|2012; final|December|2012",
+             "", "Green"],
+            ["3.", "Review the parental leave entitlements", "Workforce Planning Manager",
+             "Q3 2011/12", "No update received.", "Red"]]
+    first = _fused("Reference", "Helvetica", 8.5, 1.5)
+    tables = _cells(_grouped(rows, [first, 160, 85, 65, 95, 60], pad=1.5))
+    assert len(tables) == 1  # the second action's wrapped lines open no new table
+    body = [r for r in tables[0] if r[0]]
+    assert [r[0] for r in body][-3:] == ["1.", "2.", "3."]
+    assert body[-2][1].replace("\n", " ").endswith("with the staff networks")
+    assert body[-2][3].replace("\n", " ") == "Interim June 2012; final December 2012"
+
+
+def test_the_same_in_landscape_with_other_words_font_and_padding():
+    rows = [["Objective", "What we will deliver", "Who and when", "", "Latest position",
+             "Assurance rating"],
+            ["", "", "Sponsor", "Milestone", "", ""],
+            ["A.", "Translate the complaints leaflet into the languages most asked for",
+             "Comms Manager", "Sept 2014", "On track.", "G"],
+            ["B.", "Fit hearing loops at every reception desk and test each one monthly "
+                   "with the help of the deaf people's forum and the estates team",
+             "Facilities|Officer/Deputy|Clerk", "Phase one|2015; phase|two 2016", "",
+             "R"],
+            ["C.", "Offer every new starter a mentor", "Chief Clerk", "2015/16",
+             "Not started.", "A"]]
+    first = _fused("Objective", "Times-Roman", 9.5, 2.0)
+    tables = _cells(_grouped(rows, [first, 220, 90, 70, 110, 42], pad=2.0,
+                             font="Times-Roman", size=9.5, page=LANDSCAPE))
+    assert len(tables) == 1
+    body = [r for r in tables[0] if r[0]]
+    assert [r[0] for r in body][-3:] == ["A.", "B.", "C."]
+    assert body[-2][2].replace("\n", " ").startswith("Facilities Officer")

@@ -167,9 +167,13 @@ def _table_end(lines: list[Line], start: int, anchors: list[float], settings: Pd
     """The last line of the table: before a gap of ``table_gap`` lines, or
     before a line of three or more cells that lines up with at most one of
     the table's columns (by start, or each under a column of its own) and
-    is a header the lines below it line up with (another table's)."""
+    is a header the lines below it line up with (another table's). The
+    table's columns are its header's label starts and the cell starts its own
+    lines have printed on two lines or more: labels set close together in
+    narrow gutters read as one, and the rows under them still show the column."""
     height = lines[start][0].bottom - lines[start][0].top
     end = start
+    printed: dict[float, int] = {}  # a cell start of the table's lines: how many
     for index in range(start + 1, len(lines)):
         line = lines[index]
         if line[0].top - lines[end][0].bottom > settings.table_gap * height:
@@ -177,12 +181,21 @@ def _table_end(lines: list[Line], start: int, anchors: list[float], settings: Pd
         groups = cell_groups(line, settings.cell_gap)
         starts = [g[0].x0 for g in groups]
         if len(starts) >= 3 and sum(aligned(x, anchors, settings) for x in starts) <= 1 \
-                and not _under(groups, anchors, settings):
+                and not _under(groups, anchors, settings) \
+                and sum(aligned(x, _columns_printed(printed), settings) for x in starts) <= 1:
             header = _table_start(lines[index:index + 5], None, settings)
             if header is not None and header[0] == 0:
                 break  # a header the lines below line up with: the next table
+        for x in starts:
+            near = next((c for c in printed if abs(c - x) < settings.align), x)
+            printed[near] = printed.get(near, 0) + 1
         end = index
     return end
+
+
+def _columns_printed(printed: dict[float, int]) -> list[float]:
+    """The cell starts a table's lines printed on two lines or more."""
+    return [x for x, times in printed.items() if times >= 2]
 
 
 def _in_bands(lines: list[Line], bands: list[tuple[float, float, float, float]]) -> bool:
