@@ -5,7 +5,11 @@ shared out by what they say: each deadline apart, with the words that lead
 into it (``By``, ``Commencement``); else deadlines joined by ``and`` or a
 comma kept together, one action's ``January 2016 and ongoing``."""
 
+import io
+
+from docx import Document
 from grid_pdf import grid_pdf
+from plan_blocks import run, table
 
 from planextract.extract import read_document
 from planextract.normalise.dates import share_deadlines, split_deadlines
@@ -25,10 +29,22 @@ def test_deadlines_are_shared_out_with_their_lead_in_words():
 def test_deadlines_joined_by_and_stay_one_actions_when_only_that_gives_the_count():
     assert share_deadlines(["January 2016 and ongoing 2009 – 2012", "By 31 March 2012"],
                            3) == ["January 2016 and ongoing", "2009 – 2012", "By 31 March 2012"]
-    # apart, they would be four for three actions; together one for two: neither fits
-    assert share_deadlines(["January 2016 and ongoing"], 2) == ["January 2016", "ongoing"]
+    # a joined pair is one action's: never parted to make the count, the whole cell
+    # is each action's (one schedule printed once beside them all)
+    assert share_deadlines(["January 2016 and ongoing"], 2) is None
     assert share_deadlines(["June 2011, December 2011 and 2012"], 2) is None
     assert share_deadlines(["To be agreed", "May 2012"], 2) is None
+
+
+def test_a_semicolon_and_a_stage_word_join_one_actions_deadlines():
+    # stages of one schedule, printed once beside two stacked actions
+    assert share_deadlines(["Interim June 2012; final December 2012"], 2) is None
+    assert share_deadlines(["Phase one 2015; phase two 2016"], 2) is None
+    assert share_deadlines(["Draft Sept 2013, final version March 2014"], 2) is None
+    # each action's own deadline, a line each, the lines run together
+    assert share_deadlines(["Interim June 2012; final December 2012 By March 2014"], 2) == [
+        "Interim June 2012; final December 2012", "By March 2014"]
+    assert share_deadlines(["June 2012\nDecember 2012"], 2) == ["June 2012", "December 2012"]
 
 
 def test_a_cell_split_for_its_own_count_keeps_what_it_always_gave():
@@ -72,3 +88,33 @@ def test_a_second_plan_sharing_a_joined_deadline_among_its_stacked_actions():
     assert [(a["action_id"], a["due_kind"], str(a["due_date"])) for a in actions] == [
         ("1.1", "multiple", "2012-05-31"), ("1.2", "range", "2015-12-31"),
         ("1.3", "date", "2016-03-31")]
+
+
+def test_stacked_actions_beside_one_schedule_each_get_the_whole_schedule():
+    doc = run(table(["No.", "Action", "Lead", "Target date"],
+                    ["", "1. Refresh the equality pages of the staff intranet\n"
+                         "2. Publish the workforce monitoring report",
+                     "Web Manager", "Interim June 2012; final December 2012"],
+                    ["3.", "Train the panel chairs", "HR Adviser", "May 2012"]))
+    assert [a.action_id for a in doc.actions] == ["1", "2", "3"]
+    assert [a.due_kind for a in doc.actions] == ["multiple", "multiple", "date"]
+    assert [str(a.due_date) for a in doc.actions] == ["2012-12-31", "2012-12-31", "2012-05-31"]
+
+
+def test_the_same_in_a_word_table_with_and_and_other_words():
+    document = Document()
+    cells = document.add_table(rows=3, cols=4).rows
+    for row, texts in zip(cells, [["Ref", "What we will do", "Owner", "Deadline"],
+                                  ["", "", "Estates Officer", "March 2013 and March 2014"],
+                                  ["3", "Audit the car parks", "Estates Officer", "Sept 2013"]]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    stacked = cells[1].cells[1]
+    stacked.text = "1. Survey the changing places toilets"
+    stacked.add_paragraph("2. Fit automatic doors at the library")
+    data = io.BytesIO()
+    document.save(data)
+    actions = normalise(read_document(data.getvalue())).actions
+    assert [(a.action_id, a.action[:10]) for a in actions] == [
+        ("1", "Survey the"), ("2", "Fit automa"), ("3", "Audit the ")]
+    assert [str(a.due_date) for a in actions] == ["2014-03-31", "2014-03-31", "2013-09-30"]

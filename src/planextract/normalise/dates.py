@@ -272,7 +272,9 @@ _LEAD_IN = re.compile(r"(?:\b(?:by|before|until|till|due|from|commenc\w*|began|b
                       r"start\w*|end\s+of)\s+)+$", re.I)
 # what joins the deadlines of one action (``January 2016 and ongoing``)
 _TRAILING_JOIN = re.compile(r"[\s,;]*\b(?:and|&)\s*$|\s*&\s*$", re.I)
-_SAME_ACTION = re.compile(r"^\s*(?:,|;|,?\s*(?:and|&)(?:\s+is)?)\s*$", re.I)
+# (``Interim June 2012; final December 2012``: a word or two may name the next stage)
+_SAME_ACTION = re.compile(r"^\s*(?:,|;|,?\s*(?:and|&)(?:\s+is)?)(?:\s+[a-z]+){0,2}\s*$",
+                          re.I)
 
 
 def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
@@ -317,12 +319,15 @@ def share_deadlines(parts: list[str], count: int) -> list[str] | None:
     """One deadline for each of ``count`` stacked actions from a date cell of
     fewer paragraphs than actions (a line break the reader could not tell
     from a wrap, as ``15/07/2011`` over ``Commencement September 2011`` in a
-    narrow column): every deadline apart, else deadlines joined by ``and``
-    or a comma kept together; None when neither gives exactly ``count``."""
-    for glue in (False, True):
-        pieces = [[p for p in _deadline_pieces(part, glue)] for part in parts]
-        if all(pieces) and sum(len(p) for p in pieces) == count:
-            return [p for group in pieces for p in group]
+    narrow column): every deadline apart, but deadlines joined by ``and``, a
+    comma or a semicolon (a word or two may name the next stage: ``; final``)
+    are one action's; None when that does not give exactly ``count`` (the whole
+    cell is then each action's: one schedule printed once for all).
+    A joined pair is never parted to make the count: ``March 2012 and March
+    2013`` beside two actions is both actions' schedule."""
+    pieces = [_deadline_pieces(part, True) for part in parts]
+    if all(pieces) and sum(len(p) for p in pieces) == count:
+        return [p for group in pieces for p in group]
     return None
 
 
