@@ -587,3 +587,46 @@ def test_a_row_opening_empty_after_a_key_second_document():
     # with sentence meanings is not known as a key; the plan's rows are read whole)
     assert [(a["action_id"], a["due_raw"]) for a in normalise(raw).actions
             if a["action_id"]] == [("1", "Mar-15"), ("2", "Q2 2014")]
+
+
+# A key's row opens with its term, and its meanings say how an action stands: a row
+# opening with a label the vocabulary lacks (``Nr``) whose next label names the action
+# column is the plan's header, not one more row of the key before it.
+KEY_THEN_NR_PLAN = ("RAG status key\n\n" + _cells(["Status", "Meaning"], ["Red", "At risk"],
+                                                  ["Green", "Achieved"])
+                    + "\n" + _cells(["Nr", "Delivery actions", "Executive lead", "Target date",
+                                     "R/A/G"],
+                                    ["1.", "Broaden the religious observance guidance",
+                                     "L&D Adviser", "31/04/2012", "Red"],
+                                    ["2.", "Review British Sign Language provision",
+                                     "Operations Director", "31st March 2013", "Green"]))
+
+# differs in everything but the rule: another key, four plan columns, ids with letters
+KEY_THEN_SEQ_PLAN = ("How we rate progress\n\n"
+                     + _cells(["Colour", "Meaning"], ["Blue", "Closed"],
+                              ["Amber", "Slipping"], ["Grey", "Not begun"])
+                     + "\n" + _cells(["Seq", "Tasks", "Deadline", "Responsible officer"],
+                              ["A1", "Publish the pay gap report for every grade", "Mar-15",
+                               "HR Adviser"],
+                              ["A2", "Survey disabled colleagues about access", "Q2 2014",
+                               "OD Partner"],
+                              ["A3", "Audit the recruitment adverts", "Q3 2014", "HR Adviser"]))
+
+
+def test_a_header_naming_the_action_column_after_a_key_is_the_next_header():
+    raw = read_cells(KEY_THEN_NR_PLAN.encode())
+    key, plan = _tables(raw)
+    assert _grid(key)[-1] == ["Green", "Achieved"]
+    assert _grid(plan)[0] == ["Nr", "Delivery actions", "Executive lead", "Target date",
+                              "R/A/G"]
+    assert [(a["action_id"], a["owners_raw"]) for a in normalise(raw).actions] == [
+        ("1", "L&D Adviser"), ("2", "Operations Director")]
+
+
+def test_a_header_naming_the_action_column_after_a_key_second_document():
+    raw = read_cells(KEY_THEN_SEQ_PLAN.encode())
+    key, plan = _tables(raw)
+    assert _grid(key)[-1] == ["Grey", "Not begun"]
+    assert _grid(plan)[0] == ["Seq", "Tasks", "Deadline", "Responsible officer"]
+    assert [(a["action_id"], a["due_raw"]) for a in normalise(raw).actions
+            if a["action_id"]] == [("A1", "Mar-15"), ("A2", "Q2 2014"), ("A3", "Q3 2014")]

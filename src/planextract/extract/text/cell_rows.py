@@ -273,11 +273,14 @@ class Grouper:
         label of it is (``Delivery``, merged over two columns). A key's row opens
         with its term: a row whose first cell is empty (a plan header's unnamed
         number column, then ``Proposal``, a label the vocabulary lacks) is no row of
-        a key."""
+        a key; nor is a row naming the action column (``Nr``, ``Delivery actions``):
+        a key's meanings say how an action stands (``At risk``), never what it is."""
         if at == 0 or self.facts.label_run(at) <= width or not self.facts.opens_table(at):
             return False
         first = self.cells[at].label
-        return not (first and _role(first) == "extra" and self.facts.opens_table(at + width))
+        return not (first and _role(first) == "extra" and self.facts.opens_table(at + width)
+                    and all(_role(c.label) != "action" for c in self.cells[at + 1:at + width]
+                            if c.label))
 
     def group(self, start: int, parse: Parse) -> Parse:
         current: list[RawCell] = []
