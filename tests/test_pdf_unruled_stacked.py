@@ -49,6 +49,44 @@ def test_stacked_dotted_numbers_under_a_ref_column_in_another_layout():
                            "induction pack for new staff and report findings to the board")
 
 
+def test_as_many_stacked_numbers_as_spaced_rows_stay_stacked():
+    # two rows of three stacked actions each between spaced rows of one: the
+    # numbers at the leading are as many as those with a gap above them (a tie:
+    # only a table spacing its rows has gaps, so the gaps decide)
+    rows = [["Reference", "Proposed action", "Lead director", "Starting", "Date to"],
+            ["", "1 Streamline the customer feedback cards|2 Refresh the reasonable "
+                 "adjustment passport|3 A review of the supplier diversity survey",
+             "Organisational Development Head", "Autumn 2011", "Spring 2012"],
+            ["4", "Create the volunteer role descriptions", "Head of Legal Services",
+             "01-Apr-13", "31-Mar-14"],
+            ["5", "Complete the volunteer role handbook", "Inclusion Manager", "Autumn 2011",
+             "Spring 2012"],
+            ["6", "Reinforce the reasonable adjustment passport", "Inclusion Manager",
+             "Q1 2012/13", "Q4 2012/13"],
+            ["", "7 Revisit the gender pay audit|8 Evaluate the corporate complaints "
+                 "process|9 Scope the hate incident protocol", "Head of Residential Services",
+             "Autumn 2011", "Spring 2012"]]
+    [table], _ = tables_of(draw([rows], [55, 260, 150, 70, 70], pad=5))
+    assert len(table) == 6
+    assert texts(table)[1][2:] == ["Organisational Development Head", "Autumn 2011",
+                                   "Spring 2012"]
+    assert table[5][1][2] == "9 Scope the hate incident protocol"
+
+
+def test_as_many_stacked_as_spaced_in_another_plan():
+    rows = [["No.", "What we will do", "Owner", "When"],
+            ["1.", "Publish the pay gap figures", "HR Adviser", "March 09"],
+            ["", "2.1 Train the panel chairs|2.2 Audit the adverts|2.3 Review the interview "
+                 "questions", "Recruitment Lead", "31.3.11"],
+            ["3.", "Survey the new starters", "OD Partner", "On-going"]]
+    [table], _ = tables_of(draw([rows], [40, 240, 110, 70], font="Times-Roman", size=10,
+                                pad=7, page=A4))
+    assert [r[0] for r in texts(table)] == ["No.", "1.", "", "3."]
+    assert table[2][1] == ("2.1 Train the panel chairs", "2.2 Audit the adverts",
+                           "2.3 Review the interview questions")
+    assert texts(table)[2][2:] == ["Recruitment Lead", "31.3.11"]
+
+
 def test_rows_without_spacing_are_still_cut_at_numbers_beside_other_cells():
     # packed rows (no padding) with a gap under the header only: a numbered
     # line with cells beside it opens a row

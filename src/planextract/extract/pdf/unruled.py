@@ -300,7 +300,9 @@ def _numbers_stacked(gaps: list[bool], cells: list[list[Line]], body: range) -> 
     """Whether numbers opening lines are actions stacked in one cell rather
     than rows: a numbered line set at the leading of the line above is the
     next paragraph of the same cell where the table spaces its rows, so that
-    most lines with a cell opening with a number have a gap above them. With
+    at least half the lines with a cell opening with a number have a gap above
+    them (a tie goes to the gaps: only a table spacing its rows has them; two
+    rows of three stacked actions between two spaced rows make one). With
     one spaced row at most (a page holding the end of one row) the spacing
     proves nothing alone: the numbered lines without a gap must also hold
     nothing beside the number's cell."""
@@ -308,7 +310,7 @@ def _numbers_stacked(gaps: list[bool], cells: list[list[Line]], body: range) -> 
         return False
     opening = [k for k in body if any(_opens_number(c) for c in cells[k] if c)]
     if sum(gaps[k] for k in body) >= 2:
-        return 2 * sum(gaps[k] for k in opening) > len(opening)
+        return 2 * sum(gaps[k] for k in opening) >= len(opening)
     return all(sum(1 for c in cells[k] if c) == 1 for k in opening if not gaps[k])
 
 
