@@ -197,3 +197,52 @@ def test_the_same_in_landscape_with_other_words_font_and_padding():
     body = [r for r in tables[0] if r[0]]
     assert [r[0] for r in body][-3:] == ["A.", "B.", "C."]
     assert body[-2][2].replace("\n", " ").startswith("Facilities Officer")
+
+
+
+# -- a row whose cells run a narrow gutter apart is no heading across the table
+
+def _spaced(top, size, *runs):
+    """Words set from ``runs`` of (x, text): each run's words a space apart."""
+    words = []
+    for x, text in runs:
+        for word in text.split():
+            width = stringWidth(word, "Helvetica", size)
+            words.append(Word(word, x, x + width, top, top + size, size, False))
+            x += width + stringWidth(" ", "Helvetica", size)
+    return words
+
+
+def test_a_line_through_a_gutter_with_words_at_two_column_starts_is_a_row():
+    # (fresh held-out seed 82: an objective's line runs into the gutter before the
+    # tasks column, and every cell of the row is set under 10 pt from the next)
+    settings = PdfSettings()
+    starts, gutters = [54.5, 179.9, 368.0, 468.3], [(165.6, 179.9), (361.0, 368.0),
+                                                     (459.2, 468.3)]
+    line = _spaced(300, 8.5, (54.5, "3.2 Recruitment is fair at every"),
+                   (179.9, "3.2.1 To benchmark the armed forces covenant"),
+                   (368.0, "Workforce Planning Mgr"), (468.3, "End of March 2012"))
+    assert any(cols._crosses(w, gutters) for w in line)
+    cells = cols.line_cells(line, starts, gutters, settings)
+    assert [" ".join(w.text for w in c) for c in cells] == [
+        "3.2 Recruitment is fair at every", "3.2.1 To benchmark the armed forces covenant",
+        "Workforce Planning Mgr", "End of March 2012"]
+    # a heading across the table: one word may meet a column's start by chance
+    heading = _spaced(320, 8.5, (54.5, "Equality objective four: Evidence and Data for all "
+                                       "our services"))
+    chance = next(w for w in heading if w.text == "and")
+    shift = starts[2] - chance.x0
+    heading = [Word(w.text, w.x0 + shift, w.x1 + shift, w.top, w.bottom, w.size, w.bold)
+               for w in heading]
+    assert [len(c) for c in cols.line_cells(heading, starts, gutters, settings)].count(0) == 3
+
+
+def test_a_line_through_a_gutter_another_geometry():
+    settings = PdfSettings()
+    starts, gutters = [40.0, 150.0, 420.0], [(128.0, 150.0), (412.0, 420.0)]
+    line = _spaced(500, 9.0, (40.0, "B Our buildings are open"),
+                   (150.0, "Fit hearing loops at every reception desk and test them"),
+                   (420.0, "Estates Head"))
+    assert any(cols._crosses(w, gutters) for w in line)
+    cells = cols.line_cells(line, starts, gutters, settings)
+    assert [c[0].text for c in cells] == ["B", "Fit", "Estates"]
