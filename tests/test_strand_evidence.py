@@ -77,3 +77,41 @@ def test_a_strand_column_in_another_place_of_a_text_export():
              "Translate the housing leaflet\tHousing Officer\t2017\tRace"]
     actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
     assert [a.strands for a in actions] == [["Disability"], ["Carers", "Sex"], ["Race"]]
+
+
+def test_a_heading_naming_one_group_by_a_known_word_is_a_strand_heading():
+    # the form a strand cell may print (``Disabled pupils``), with the labels a
+    # heading may carry around it
+    assert heading_strands("Disabled pupils") == ["Disability"]
+    assert heading_strands("Strand: Carer groups") == ["Carers"]
+    assert heading_strands("Faith communities tasks") == ["Religion or belief"]
+    # no group: a first word naming no strand, a label naming no strand, a number,
+    # a list of strands, more words than a group's
+    assert heading_strands("Service users") == []
+    assert heading_strands("Risk: Disabled pupils") == []
+    assert heading_strands("Disabled 2") == []
+    assert heading_strands("Race and disability staff") == []
+    assert heading_strands("Age of the estate") == []
+
+
+def test_tables_under_group_headings_take_their_strands():
+    head = ["No", "Step", "Owner", "When"]
+    doc = run("# Disabled pupils", table(head, ["1", "Fit a hearing loop in the hall",
+                                                "Site Manager", "2014"]),
+              "# Strand: Carer groups", table(head, ["2", "Run a carers' cafe monthly",
+                                                     "Family Support Lead", "2015"]),
+              "# Next steps", table(head, ["3", "Publish the annual report", "Clerk",
+                                           "2016"]))
+    assert [a.strands for a in doc.actions] == [["Disability"], ["Carers"], []]
+
+
+def test_group_headings_in_a_text_export_end_the_strand_above():
+    # another format, other words: title-like lines between tab-separated tables
+    lines = ["Faith communities actions", "",
+             "Ref\tWhat we will do\tLead\tBy",
+             "A1\tOpen a quiet room in the library\tLibraries Officer\tMay 2013", "",
+             "BME residents", "",
+             "Ref\tWhat we will do\tLead\tBy",
+             "B1\tTranslate the tenancy pack into Polish\tHousing Officer\tJuly 2013"]
+    actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
+    assert [a.strands for a in actions] == [["Religion or belief"], ["Race"]]
