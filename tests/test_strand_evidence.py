@@ -115,3 +115,38 @@ def test_group_headings_in_a_text_export_end_the_strand_above():
              "B1\tTranslate the tenancy pack into Polish\tHousing Officer\tJuly 2013"]
     actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
     assert [a.strands for a in actions] == [["Religion or belief"], ["Race"]]
+
+
+def _strands_of(lines: list[str]) -> list[list[str]]:
+    return [a.strands for a in normalise(read_document(("\n".join(lines) + "\n").encode())).actions]
+
+
+def test_a_line_where_the_strand_heading_stood_ends_its_tables():
+    # a text export prints every heading at one level: a title-like line right over
+    # a table's header, as the strand heading was, is the next table's heading
+    # though it names no strand, so that table does not take the strand above
+    assert _strands_of(["Faith", "", "Ref\tWhat we will do\tLead\tBy",
+                        "A1\tOpen a quiet room in the library\tLibraries Officer\tMay 2013",
+                        "", "Young carers' forum", "",
+                        "Ref\tWhat we will do\tLead\tBy",
+                        "B1\tRun a homework club on Tuesdays\tYouth Officer\tJuly 2013"]) == [
+        ["Religion or belief"], []]
+
+
+def test_a_line_where_the_strand_heading_stood_in_a_one_cell_a_line_export():
+    assert _strands_of(["Sexual orientation", "", "\tNo", "\tStep", "\tOwner", "\tFinish", "",
+                        "\t1", "\tFly the flag in February", "\tCommunications Lead",
+                        "\tFeb 2015", "", "Evening classes", "", "\tNo", "\tStep", "\tOwner",
+                        "\tFinish", "", "\t2", "\tMove the classes to the ground floor",
+                        "\tAdult Learning Manager", "\tSept 2015"]) == [
+        ["Sexual orientation"], []]
+
+
+def test_a_caption_between_a_strand_heading_and_its_table_keeps_the_strand():
+    # the strand heading is not right over the header: the line is no sibling
+    assert _strands_of(["Disability", "", "Table 4: access plan", "",
+                        "Ref\tWhat we will do\tLead\tBy",
+                        "A1\tFit a hearing loop\tFacilities Manager\tFeb 2015", "",
+                        "Ref\tWhat we will do\tLead\tBy",
+                        "A2\tCaption the videos\tWeb Editor\tJune 2015"]) == [
+        ["Disability"], ["Disability"]]
