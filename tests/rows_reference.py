@@ -21,7 +21,7 @@ from planextract.normalise.rows import (
     _starts_lower,
     heading_of_row,
 )
-from planextract.normalise.text import join_continuation
+from planextract.normalise.text import join_continuation, lines_each
 
 
 class ReferenceTableBuilder(TableBuilder):
@@ -174,9 +174,7 @@ class ReferenceTableBuilder(TableBuilder):
             if not parts:
                 continue
             if count > 1 and len(parts) < count:
-                lines = [ln for ln in "\n".join(parts).split("\n") if ln.strip()]
-                if len(lines) == count:
-                    parts = lines  # one line a stacked action, as a CSV cell prints them
+                parts = lines_each(parts, count) or parts
             shares = _shares(role, parts, count, previous, n)
             if shares is None:
                 for draft in new:

@@ -68,7 +68,7 @@ def reference_heading_strands(text: str) -> list[str]:
         for term in terms:
             strands._add(out, strands.known_term(term))
         return out
-    return []
+    return strands.group_heading(text)
 
 
 def reference_title_like(text: str) -> bool:

@@ -43,3 +43,27 @@ def test_title_and_organisation_from_first_lines():
     assert title_and_organisation([("Equality, Diversity and Human Rights Delivery Plan", 0),
                                    ("EDHR Programme Board - Delivery Plan", 0)]) == (
         None, "Equality, Diversity and Human Rights Delivery Plan")
+
+
+def test_a_division_number_closed_by_a_bracketed_qualifier_is_a_section():
+    # the same closes for every division word: a colon, a stop, a dash or a bracket
+    for text in ["Year 2 (2014/15)", "PART 3 (REVISED)", "Priority B (carried over)"]:
+        assert classify(text).kind == "section", text
+    for text in ["Year 2", "Year 2015 (provisional)", "Party (b)"]:
+        assert classify(text) is None, text
+
+
+def test_sections_closed_by_a_bracket_in_two_plans():
+    from plan_blocks import run, table
+
+    from planextract.extract.registry import read_document
+    from planextract.normalise.document import normalise
+
+    head = ["Ref", "Action", "Lead", "Due"]
+    doc = run("# Year 2 (2014/15)", table(head, ["1", "Audit the lifts", "Estates", "2015"]))
+    assert [a.section for a in doc.actions] == ["Year 2 (2014/15)"]
+    lines = ["Part 4 (summer term)", "",
+             "No\tWhat we will do\tOfficer\tBy",
+             "7\tPublish the pupil survey results\tHead of Year\tJuly 2016"]
+    actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
+    assert [a.section for a in actions] == ["Part 4 (summer term)"]

@@ -77,3 +77,76 @@ def test_a_strand_column_in_another_place_of_a_text_export():
              "Translate the housing leaflet\tHousing Officer\t2017\tRace"]
     actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
     assert [a.strands for a in actions] == [["Disability"], ["Carers", "Sex"], ["Race"]]
+
+
+def test_a_heading_naming_one_group_by_a_known_word_is_a_strand_heading():
+    # the form a strand cell may print (``Disabled pupils``), with the labels a
+    # heading may carry around it
+    assert heading_strands("Disabled pupils") == ["Disability"]
+    assert heading_strands("Strand: Carer groups") == ["Carers"]
+    assert heading_strands("Faith communities tasks") == ["Religion or belief"]
+    # no group: a first word naming no strand, a label naming no strand, a number,
+    # a list of strands, more words than a group's
+    assert heading_strands("Service users") == []
+    assert heading_strands("Risk: Disabled pupils") == []
+    assert heading_strands("Disabled 2") == []
+    assert heading_strands("Race and disability staff") == []
+    assert heading_strands("Age of the estate") == []
+
+
+def test_tables_under_group_headings_take_their_strands():
+    head = ["No", "Step", "Owner", "When"]
+    doc = run("# Disabled pupils", table(head, ["1", "Fit a hearing loop in the hall",
+                                                "Site Manager", "2014"]),
+              "# Strand: Carer groups", table(head, ["2", "Run a carers' cafe monthly",
+                                                     "Family Support Lead", "2015"]),
+              "# Next steps", table(head, ["3", "Publish the annual report", "Clerk",
+                                           "2016"]))
+    assert [a.strands for a in doc.actions] == [["Disability"], ["Carers"], []]
+
+
+def test_group_headings_in_a_text_export_end_the_strand_above():
+    # another format, other words: title-like lines between tab-separated tables
+    lines = ["Faith communities actions", "",
+             "Ref\tWhat we will do\tLead\tBy",
+             "A1\tOpen a quiet room in the library\tLibraries Officer\tMay 2013", "",
+             "BME residents", "",
+             "Ref\tWhat we will do\tLead\tBy",
+             "B1\tTranslate the tenancy pack into Polish\tHousing Officer\tJuly 2013"]
+    actions = normalise(read_document(("\n".join(lines) + "\n").encode())).actions
+    assert [a.strands for a in actions] == [["Religion or belief"], ["Race"]]
+
+
+def _strands_of(lines: list[str]) -> list[list[str]]:
+    return [a.strands for a in normalise(read_document(("\n".join(lines) + "\n").encode())).actions]
+
+
+def test_a_line_where_the_strand_heading_stood_ends_its_tables():
+    # a text export prints every heading at one level: a title-like line right over
+    # a table's header, as the strand heading was, is the next table's heading
+    # though it names no strand, so that table does not take the strand above
+    assert _strands_of(["Faith", "", "Ref\tWhat we will do\tLead\tBy",
+                        "A1\tOpen a quiet room in the library\tLibraries Officer\tMay 2013",
+                        "", "Young carers' forum", "",
+                        "Ref\tWhat we will do\tLead\tBy",
+                        "B1\tRun a homework club on Tuesdays\tYouth Officer\tJuly 2013"]) == [
+        ["Religion or belief"], []]
+
+
+def test_a_line_where_the_strand_heading_stood_in_a_one_cell_a_line_export():
+    assert _strands_of(["Sexual orientation", "", "\tNo", "\tStep", "\tOwner", "\tFinish", "",
+                        "\t1", "\tFly the flag in February", "\tCommunications Lead",
+                        "\tFeb 2015", "", "Evening classes", "", "\tNo", "\tStep", "\tOwner",
+                        "\tFinish", "", "\t2", "\tMove the classes to the ground floor",
+                        "\tAdult Learning Manager", "\tSept 2015"]) == [
+        ["Sexual orientation"], []]
+
+
+def test_a_caption_between_a_strand_heading_and_its_table_keeps_the_strand():
+    # the strand heading is not right over the header: the line is no sibling
+    assert _strands_of(["Disability", "", "Table 4: access plan", "",
+                        "Ref\tWhat we will do\tLead\tBy",
+                        "A1\tFit a hearing loop\tFacilities Manager\tFeb 2015", "",
+                        "Ref\tWhat we will do\tLead\tBy",
+                        "A2\tCaption the videos\tWeb Editor\tJune 2015"]) == [
+        ["Disability"], ["Disability"]]

@@ -55,7 +55,8 @@ _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\b\s*(.*)$", re.S)
 _START = re.compile(r"\b(?:commenc\w*|began|begin\w*|start\w*|from)\b", re.I)
 # a start left open after the date: ``Apr 2012 onwards``, ``2013 and beyond``
 _OPEN_END = re.compile(r"\bonwards?\b|\band\s+beyond\b|\bthereafter\b", re.I)
-_RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|to|until|till)\s*$", re.I)
+RANGE_GLUE_WORDS = ("to", "until", "till")  # the words between a range's two dates
+_RANGE_GLUE = re.compile(r"^\s*(?:[-–—]|{})\s*$".format("|".join(RANGE_GLUE_WORDS)), re.I)
 _NUMERIC_JUNK = re.compile(r"\d+[./]\d+")
 _ANY_DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d (any script's)
 

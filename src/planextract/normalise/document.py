@@ -214,6 +214,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
     # pass 2: walk the blocks with the heading context and build drafts
     trim = _trims(give_back if consume else None, settings.run.draft_trim)
     context = Context()
+    over_strands: tuple[str, ...] = ()  # set by a heading right over a table's own header
     drafts: list[Draft] = []
     builders: dict[tuple[int, tuple[str, ...]], TableBuilder] = {}
     left_out: dict[tuple[int, tuple[str, ...]], list[str]] = {}  # each builder's, in order
@@ -225,7 +226,10 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
             if index in trim:
                 give_back()  # type: ignore[misc]
         if isinstance(block, Paragraph):
-            context = _paragraph_context(block, context)
+            over, old = headers_of.get(index + 1) is not None, context.strands
+            context = _paragraph_context(block, context, over and bool(old) and old == over_strands)
+            if context.strands and context.strands != old:
+                over_strands = context.strands if over else ()
             continue
         if index not in table_of:
             continue
@@ -367,9 +371,11 @@ def _apply(context: Context, heading: Heading) -> Context:
                    objective_heading=heading.text)
 
 
-def _paragraph_context(block: Paragraph, context: Context) -> Context:
+def _paragraph_context(block: Paragraph, context: Context, sibling: bool = False) -> Context:
     """A heading paragraph changes the context: a section or objective, or the
-    strands of the tables under it; any other heading ends a strand's tables."""
+    strands of the tables under it; any other heading ends a strand's tables, as
+    does a title-like line standing where the strand heading stood (``sibling``:
+    right over a table's own header, in a text export's one level)."""
     heading = classify(block.text)
     if heading:
         return _apply(context, heading)
@@ -379,7 +385,7 @@ def _paragraph_context(block: Paragraph, context: Context) -> Context:
     if block.level > 0 or _title_like(block.text):
         if strands.heading_strands(block.text):
             return _apply(context, Heading("strand", block.text))
-        if block.level > 0 and context.strands:
+        if (block.level > 0 or sibling) and context.strands:
             return replace(context, strands=())
     return context
 

@@ -11,10 +11,13 @@ from planextract.normalise.text import is_all_caps, smart_title
 
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+# a division's number is closed the same way whatever its word: a colon, a stop, a
+# dash, or a bracketed qualifier (``Year 3: 2011-12``, ``Year 1 (2012/13)``)
+_CLOSE = r"\s*[:.–(-]"
 _SECTION = re.compile(
-    r"^(?:section\s+(?:\d+|[a-z]+)\b(?!\s*$)|theme\s+[a-z0-9]\b|year\s+\d+\s*:"
-    r"|part\s+(?:\d+|[a-z]+)\s*[:.–-]|(?:strategic\s+)?priority\s+(?:\d{1,2}|[a-z])\s*[:.–-])",
-    re.I)
+    r"^(?:section\s+(?:\d+|[a-z]+)\b(?!\s*$)|theme\s+[a-z0-9]\b|year\s+\d{1,2}" + _CLOSE
+    + r"|part\s+(?:\d+|[a-z]+)" + _CLOSE + r"|(?:strategic\s+)?priority\s+(?:\d{1,2}|[a-z])"
+    + _CLOSE + ")", re.I)
 _OBJECTIVE = re.compile(
     r"^objective\s+(?:(?P<word>[a-z]+)\s+)?(?P<num>\d+|[a-z]+)?\s*[:.–-]\s*(?P<title>.+)$", re.I)
 # other words plans use for the objective a group of actions serves; these need a

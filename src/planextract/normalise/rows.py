@@ -20,7 +20,7 @@ from planextract.normalise.draft import (
 )
 from planextract.normalise.headings import Heading, classify
 from planextract.normalise.layout import Layout, cell_of
-from planextract.normalise.text import join_continuation
+from planextract.normalise.text import join_continuation, lines_each, runs_on
 
 _LETTER_ITEM = re.compile(r"^[a-z]\)")
 _OPENS_WITH_DIGIT = re.compile(r"^\d")
@@ -346,9 +346,7 @@ class TableBuilder:
             if not parts:
                 continue
             if count > 1 and len(parts) < count:
-                lines = [ln for ln in "\n".join(parts).split("\n") if ln.strip()]
-                if len(lines) == count:
-                    parts = lines  # one line a stacked action, as a CSV cell prints them
+                parts = lines_each(parts, count) or parts
             shares = None if whole else _shares(role, parts, count, previous, n)
             if shares is None:
                 for draft in new:
@@ -379,7 +377,7 @@ def _shares(role: str, parts: list[str], count: int, previous: Draft | None,
     if len(parts) == count + 1 and has_tail and count >= 1:
         return parts[0], parts[1:]
     if len(parts) == count and count > 1:
-        return None, parts
+        return None if runs_on(parts) else (None, parts)  # lines of one value: each's
     if len(parts) > count and (count > 1 or has_tail):
         # the action cell itself was split: fragments aligned from the last one
         # backwards. A row holding one action keeps every paragraph (owners one

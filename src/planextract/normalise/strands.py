@@ -128,7 +128,32 @@ def heading_strands(text: str) -> list[str]:
     if len(text.split()) > 8:
         return []
     found = _heading_terms(text)
-    return found if found else _heading_terms(unlabelled(text))
+    if not found:
+        found = _heading_terms(unlabelled(text))
+    return found if found else group_heading(text)
+
+
+def group_heading(text: str) -> list[str]:
+    """The strand of a heading naming one group of people by a known word and a
+    noun or two for them (``Disabled people``, ``Transgender staff``), the form
+    a strand cell may print (``_named``), with the labels ``unlabelled`` takes off
+    (``Protected characteristic: Disabled people``, ``Disabled people actions``).
+    Empty for a heading whose first word names no strand, at once (issue 11)."""
+    head, colon, rest = text.partition(":")
+    words = (rest if colon else text).split()
+    if not 2 <= len(words) <= 4 or words[0].lower() not in VOCABULARY:
+        return []
+    if len(words) > 2 and role_of(words[-1]) == "action":
+        words = words[:-1]
+    if colon and role_of(head) != "strand":
+        return []
+    if len(words) > 3 or not all(map(str.isalpha, words)):
+        return []  # a list of strands, a number, punctuation: no one group
+    key = " ".join(words).lower()
+    if any(w in _HEADING_WORDS for w in key.split()[1:]):
+        return []  # ``Race and disability``, ``Race equality``: the terms' own rule
+    found = _named(key)
+    return list(found) if found is not None else []
 
 
 def _heading_terms(text: str) -> list[str]:
