@@ -32,7 +32,12 @@ from planextract.normalise.owner_cells import (
     uses_comma_separators,
 )
 from planextract.normalise.owner_rows import RowOwners, _row_owners, rows_as_made
-from planextract.normalise.people import document_surnames, given_names, is_person
+from planextract.normalise.people import (
+    document_surnames,
+    given_names,
+    is_person,
+    titled_words,
+)
 from planextract.normalise.role_labels import (
     Spelling,
     anchors,
@@ -116,11 +121,12 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary, commas: boo
     if parts is None:
         parts = _document_parts(cells, vocab, commas)
     titles = tuple(t + " " for t in vocab.titles)  # one startswith for them all
+    named = titled_words(parts, vocab)
     for part in parts:
         lowered = part.strip().lower()
         if has_head_noun(part, vocab) and not lowered.startswith(titles) \
                 and not is_person(part, vocab, vocab.role_words, beside_role=True):
-            words.update(_role_words_of(part, vocab))
+            words.update(w for w in _role_words_of(part, vocab) if w not in named)
     return frozenset(words)
 
 
