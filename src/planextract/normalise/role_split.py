@@ -74,6 +74,9 @@ def split_and(role: str, context: RoleContext) -> list[str]:
         left, right = role[:match.start()], role[match.end():]
         if closes_post(left, context.vocab) and _owner_shaped(right, context):
             return [*split_and(left, context), *split_and(right, context)]
+        if _opens_post(right, context) and _owner_shaped(left, context) \
+                and _owner_shaped(right, context):
+            return [*split_and(left, context), *split_and(right, context)]
         if not context.standalone(left) or not context.standalone(right):
             continue
         if _OF.search(left) and not has_head_noun(right, context.vocab) \
@@ -81,6 +84,20 @@ def split_and(role: str, context: RoleContext) -> list[str]:
             continue
         return [*split_and(left, context), *split_and(right, context)]
     return [role]
+
+
+def _opens_post(text: str, context: RoleContext) -> bool:
+    """Words opening with a post noun and its ``of``/``for`` phrase (``Head of
+    Student Support``, ``Deputy Director for Estates``): a post whole in itself,
+    which cannot share a head with the words before the ``and``, so those words
+    are an owner of their own though the vocabulary lacks their post
+    (``VP Curriculum and Head of Student Support``)."""
+    words = text.split(None, 4)
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in context.vocab.rank_modifiers:
+        i += 1
+    return (i + 1 < len(words) and words[i + 1] in ("of", "for")
+            and _post_noun(words[i], context.post_heads, context))
 
 
 def _owner_shaped(text: str, context: RoleContext) -> bool:
