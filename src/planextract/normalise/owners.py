@@ -57,6 +57,7 @@ from planextract.normalise.role_match import (
 )
 from planextract.normalise.role_split import (
     RoleContext,
+    plan_posts,
     proven_posts,
     share_prefix,
     split_and,
@@ -164,6 +165,8 @@ def _cut_roles(split: list[OwnerCell] | list[HeldCell], key: dict[str, str],
     # no set of the distinct roles: it cost 0.1x a 1 MB export's peak; proven is a set
     proven_posts((r for cell in split for r in (cell if type(cell) is tuple else cell.roles)),
                  context)
+    plan_posts((r for cell in split for r in (cell if type(cell) is tuple else cell.roles)),
+               context)
     out = []
     done: dict[tuple, tuple[tuple[str, str], ...]] = {}
     # one (role, printed) tuple per distinct pair, shared by the cells printing it
