@@ -91,12 +91,12 @@ def given_names() -> frozenset[str]:
 
 
 # endings of abstract nouns, never of surnames: Group Commander Prevention is a post
-_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ology|ics)$")
+NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ology|ics)$")
 
 
 def _surname(word: str, role_words: frozenset[str]) -> bool:
     return (bool(_NAME_WORD.fullmatch(word)) and word.lower() not in role_words
-            and not _NOUN_ENDING.search(word.lower()))
+            and not NOUN_ENDING.search(word.lower()))
 
 
 def _given(word: str, role_words: frozenset[str]) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
 from planextract.normalise.owner_peel import closes_post, has_head_noun
+from planextract.normalise.people import NOUN_ENDING
 from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -150,7 +151,9 @@ def plan_posts(roles: Iterable[str], context: RoleContext) -> None:
     words with no ``of`` phrase nor post noun before it (``Number One Governor``;
     not ``Information Manager Learning``, posts run together): a word that stands as an
     owner and heads a longer one is a post noun of this plan though the vocabulary
-    lacks it, so an ``and`` beside it parts two owners. Read from the ``and``
+    lacks it, so an ``and`` beside it parts two owners. A post names a person, so
+    never an abstract noun (``Custody Estate Development`` beside ``Development``)
+    nor a gerund (``Learning``). Read from the ``and``
     parts of the roles before any cut, so no cut depends on the order."""
     alone: set[str] = set()
     closing: set[str] = set()
@@ -165,7 +168,8 @@ def plan_posts(roles: Iterable[str], context: RoleContext) -> None:
                 closing.add(words[-1].lower())  # a head before it: run-together posts
     heads = context.vocab.head_nouns
     context.posts.update(w for w in alone & closing
-                         if w not in heads and w not in context.vocab.stop_words)
+                         if w not in heads and w not in context.vocab.stop_words
+                         and not NOUN_ENDING.search(w) and not w.endswith("ing"))
 
 
 def _piece_ok(piece: str, context: RoleContext) -> bool:
