@@ -157,3 +157,18 @@ def test_sentences_naming_posts_keep_their_action_score():
     assert column_evidence.unposted_action_score(sentences) == \
         column_evidence.action_score(sentences)
     assert column_evidence.unposted_action_score(POSTS) == 0.0
+
+
+# ---- run together: of as few pieces, the most the plan prints alone ---------------
+
+def test_a_run_together_cell_is_cut_where_the_plan_prints_its_pieces_alone():
+    # a drawn PDF's lost line break: Head of Lock | Repairs Weir Clerk cut first
+    rows = _owners(["Weir Clerk/Head of Lock Repairs", "Head of Lock Repairs Weir Clerk"])
+    assert rows[1] == ["Head of Lock Repairs", "Weir Clerk"]
+
+
+def test_a_second_document_for_the_run_together_cut():
+    # a line break, a Director of phrase of three words, another post noun
+    rows = _owners(["Glazing Officer\nDirector of Kiln Safety Checks", "Deputy Quay Adviser",
+                    "Director of Kiln Safety Checks Glazing Officer"])
+    assert rows[2] == ["Director of Kiln Safety Checks", "Glazing Officer"]

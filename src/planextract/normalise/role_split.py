@@ -224,6 +224,8 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
     if n < 2:
         return [role]
     best: list[list[str] | None] = [None] * (n + 1)
+    known: list[int] = [0] * (n + 1)  # pieces of best[i] printed alone elsewhere
+    plain = not _AND.search(role)
     best[0] = []
     for end in range(1, n + 1):
         for start in range(end):
@@ -234,8 +236,15 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
             if _piece_ok(piece, context):
                 candidate = [*done, piece]
                 current = best[end]
-                if current is None or len(candidate) < len(current):
+                printed = known[start] + (plain and context.is_known(piece))
+                # the fewest pieces; of as few, the most the plan prints alone
+                # (Head of Customer Services | Workforce Planning Manager, not
+                # Head of Customer | Services Workforce Planning Manager); where an
+                # and joins posts, ``split_and`` decides, so the first cut stands
+                if current is None or len(candidate) < len(current) \
+                        or (len(candidate) == len(current) and printed > known[end]):
                     best[end] = candidate
+                    known[end] = printed
     found = best[n]
     if not found:
         return [role]
