@@ -172,3 +172,30 @@ def test_a_second_document_for_the_run_together_cut():
     rows = _owners(["Glazing Officer\nDirector of Kiln Safety Checks", "Deputy Quay Adviser",
                     "Director of Kiln Safety Checks Glazing Officer"])
     assert rows[2] == ["Director of Kiln Safety Checks", "Glazing Officer"]
+
+
+# ---- the words of the plan's own body's name are generic in its posts -------------
+
+def _with_body(cells: list[str | None], body: str | None) -> list[list[str]]:
+    return [list(r.owners) for r in owners.resolve(cells, {}, body=body).rows]
+
+
+def test_a_word_of_the_bodys_name_more_or_less_is_one_role():
+    cells = ["Harbour Tide Officer", "Tide Officer and Head of Kilns", "Head of Kilns"]
+    assert _with_body(cells, None)[1] == ["Tide Officer", "Head of Kilns"]
+    rows = _with_body(cells, "Kilnmere Harbour Trust")
+    assert rows[0] == ["Harbour Tide Officer"]
+    assert rows[1] == ["Harbour Tide Officer", "Head of Kilns"]
+
+
+def test_a_second_document_for_the_bodys_words():
+    # slashes and line breaks, a body of other words, the shorter spelling first
+    cells = ["Sluice Manager/Weir Clerk", "Weir Clerk\nLock Sluice Manager"]
+    rows = _with_body(cells, "Upper Wold Lock Authority")
+    assert rows[0][0] == rows[1][1] == "Lock Sluice Manager"
+
+
+def test_a_word_outside_the_bodys_name_keeps_two_posts():
+    cells = ["Quay Tide Officer", "Tide Officer"]
+    assert _with_body(cells, "Kilnmere Harbour Trust") == [["Quay Tide Officer"],
+                                                          ["Tide Officer"]]
