@@ -199,3 +199,31 @@ def test_a_word_outside_the_bodys_name_keeps_two_posts():
     cells = ["Quay Tide Officer", "Tide Officer"]
     assert _with_body(cells, "Kilnmere Harbour Trust") == [["Quay Tide Officer"],
                                                           ["Tide Officer"]]
+
+
+# ---- a date in an owner column is a row's swap, not evidence against it -----------
+
+def test_a_date_swapped_into_the_owner_column_is_left_out_of_its_share():
+    cells = ["Spring 2031", "Almoner Quill", "Upper Kilnwright", "Tide Manager",
+             "Lead for Glazing", "Head of Sluices", "Weir Clerk, Tide Manager"]
+    assert column_evidence.owner_like(cells)
+    assert not column_evidence.owner_like(["Spring 2031", "31.3.31", "Ongoing"])
+
+
+def test_a_second_column_for_the_swapped_date():
+    # an unnamed owner column in a table, other dates, other unknown posts
+    headers = ["No.", "Task", "Unit", "Deadline"]
+    roles = ["action_id", "action", "extra", "due"]
+    columns = [[str(n) for n in range(1, 10)],
+               ["We will audit every kiln once a year", "To chart the quay walls",
+                "Repaint the lock gates", "Managers should log each closure",
+                "Publish the slipway rota", "Survey the kiln chimneys",
+                "To agree a glazing standard", "We will list every berth",
+                "Clean the sluice channels"],
+               ["Q1 2031/32", "Reeve Bellhouse", "Glazing Officer", "Dock Foreman & Quay Adviser",
+                "Lower Lockkeeper", "Berth Warden Tasker", "Kiln Officer", "Slipway Adviser",
+                "Quay Steward"],
+               ["Kiln Adviser", "31.12.31", "Quarterly", "April 2032", "Summer 2031",
+                "Autumn 2031", "Ongoing", "31.3.32", "Winter 2031"]]
+    for resolve in (column_evidence.resolve, reference_resolve):
+        assert resolve(headers, roles, columns).roles[2] == "owner"

@@ -128,8 +128,9 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
     shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts printed as
     a capitalised word of its own after another word (``Procurement Mgr``), never
     first (``Off track``) nor inside a word (``One-off``: many contractions are
-    words too)."""
-    filled = [v for v in values if v]
+    words too). A date is left out of the share: an owner column holds one where a
+    row swapped its owner and its date, and a column of dates has no cell left."""
+    filled = [v for v in values if v and not _dated(v)]
     if not filled:
         return False
     vocab = role_vocab.load()
