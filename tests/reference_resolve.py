@@ -19,6 +19,7 @@ from planextract.normalise.column_evidence import (
     dated_column,
     id_like,
     owner_like,
+    unposted_action_score,
     verb_share,
 )
 from planextract.normalise.column_shapes import beside_others, numbers_parents
@@ -112,7 +113,7 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
     if not {"owner", "owner_due"} & set(roles):
         for i, r in enumerate(roles):
             if r == "extra" and any(cells[i]) and owner_like(shares[i]) \
-                    and action_score(cells[i]) < settings.evidence_floor:
+                    and unposted_action_score(cells[i]) < settings.evidence_floor:
                 roles[i] = "owner"
                 break
 

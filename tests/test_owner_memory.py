@@ -61,8 +61,11 @@ def reference_joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[
     return tuple(out)
 
 
-def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners) -> bool:
-    """The old ``aligns``: a fresh union of the two groups' dotted words each time."""
+def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners, generic=None) -> bool:
+    """The old ``aligns``: a fresh union of the two groups' dotted words each time
+    (``generic``: the plan's generic words, its body's name's with the vocabulary's)."""
+    if generic is None:
+        generic = vocab.generic
     if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
         return False
     dotted = a.dotted | b.dotted
@@ -73,8 +76,8 @@ def reference_aligns(a, b, vocab, tolerance=role_match.DEFAULT.owners) -> bool:
         return False
     if role_match._bijection(x, y, vocab, dotted, tolerance):
         return True
-    gx = tuple(t for t in x if t not in vocab.generic)
-    gy = tuple(t for t in y if t not in vocab.generic)
+    gx = tuple(t for t in x if t not in generic)
+    gy = tuple(t for t in y if t not in generic)
     if (gx, gy) != (x, y) and len(gx) >= 2 and len(gy) >= 2:
         return role_match._bijection(gx, gy, vocab, dotted, tolerance)
     return False

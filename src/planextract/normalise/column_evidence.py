@@ -128,21 +128,48 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
     shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts printed as
     a capitalised word of its own after another word (``Procurement Mgr``), never
     first (``Off track``) nor inside a word (``One-off``: many contractions are
-    words too)."""
-    filled = [v for v in values if v]
+    words too). A date is left out of the share: an owner column holds one where a
+    row swapped its owner and its date, and a column of dates has no cell left."""
+    filled = [v for v in values if v and not _dated(v)]
     if not filled:
         return False
     vocab = role_vocab.load()
-    heads = vocab.head_nouns
-    short = _shortened_heads(vocab)
+    heads, short = vocab.head_nouns, _shortened_heads(vocab)
+    return sum(_names_post(v, heads, short) for v in filled) >= share * len(filled)
 
-    def named(value: str) -> bool:
-        words = _LOWER_WORD.findall(value.lower())
-        return (0 < len(words) <= 12 and not _dated(value)
-                and (any(w in heads or w.rstrip("s") in heads for w in words)
-                     or any(t[:1].isupper() and t.rstrip(".,;:").lower() in short
-                            for t in value.split()[1:])))
-    return sum(named(v) for v in filled) >= share * len(filled)
+
+def _names_post(value: str, heads: frozenset[str], short: frozenset[str]) -> bool:
+    """A few words, no date, one of them a head noun (``owner_like``)."""
+    words = _LOWER_WORD.findall(value.lower())
+    return (0 < len(words) <= 12 and not _dated(value)
+            and (any(w in heads or w.rstrip("s") in heads for w in words)
+                 or any(t[:1].isupper() and t.rstrip(".,;:").lower() in short
+                        for t in value.split()[1:])))
+
+
+def _post_name(value: str, heads: frozenset[str], short: frozenset[str],
+               stop_words: frozenset[str]) -> bool:
+    """A cell printed as the names of posts: a head noun among a few words, every
+    word capitalised but the function words (``Head of Planning``, ``Lead for
+    Safeguarding and Park Ranger Manager``). Its first word may be a verb too
+    (``Head``, ``Lead``, ``Park``), but a sentence is never written so."""
+    return (_names_post(value, heads, short)
+            and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in stop_words
+                    for w in value.split()))
+
+
+def unposted_action_score(values: list[str]) -> float:
+    """``action_score`` of the cells that are not names of posts (``_post_name``),
+    weighed by their share of the filled cells: a column of post names whose first
+    words are verbs (``Head of Planning``, ``Lead for Safeguarding``) reads as no
+    actions, so the cells can show it is the owner column."""
+    filled = [v for v in values if v]
+    if not filled:
+        return 0.0
+    vocab = role_vocab.load()
+    heads, short, stop = vocab.head_nouns, _shortened_heads(vocab), vocab.stop_words
+    rest = [v for v in filled if not _post_name(v, heads, short, stop)]
+    return action_score(rest) * len(rest) / len(filled)
 
 
 @lru_cache(maxsize=4)
@@ -258,7 +285,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     if not {"owner", "owner_due"} & set(roles):
         for i, r in enumerate(roles):
             if r == "extra" and ask(any, i) and ask_merged(owner_like, i) \
-                    and ask(action_score, i) < settings.evidence_floor:
+                    and ask(unposted_action_score, i) < settings.evidence_floor:
                 roles[i] = "owner"
                 break
 

@@ -32,7 +32,12 @@ from planextract.normalise.owner_cells import (
     uses_comma_separators,
 )
 from planextract.normalise.owner_rows import RowOwners, _row_owners, rows_as_made
-from planextract.normalise.people import document_surnames, given_names, is_person
+from planextract.normalise.people import (
+    document_surnames,
+    given_names,
+    is_person,
+    titled_words,
+)
 from planextract.normalise.role_labels import (
     Spelling,
     anchors,
@@ -52,6 +57,7 @@ from planextract.normalise.role_match import (
 )
 from planextract.normalise.role_split import (
     RoleContext,
+    plan_posts,
     proven_posts,
     share_prefix,
     split_and,
@@ -116,12 +122,25 @@ def _document_role_words(cells: list[str | None], vocab: Vocabulary, commas: boo
     if parts is None:
         parts = _document_parts(cells, vocab, commas)
     titles = tuple(t + " " for t in vocab.titles)  # one startswith for them all
+    named = titled_words(parts, vocab)
     for part in parts:
         lowered = part.strip().lower()
         if has_head_noun(part, vocab) and not lowered.startswith(titles) \
                 and not is_person(part, vocab, vocab.role_words, beside_role=True):
-            words.update(_role_words_of(part, vocab))
+            words.update(w for w in _role_words_of(part, vocab) if w not in named)
     return frozenset(words)
+
+
+def body_words(body: str | None, vocab: Vocabulary) -> frozenset[str]:
+    """The words of the plan's own body's name (``Deepdene National Park
+    Authority``), folded, less post nouns, ranks and function words: in that plan's
+    posts they say no more than ``Service`` does, so ``Park Ranger Manager`` and
+    ``Ranger Manager`` printed in it may be one role (``role_match.aligns``'s
+    generic word more or less, still decided by ``cluster``'s guards)."""
+    if not body:
+        return frozenset()
+    drop = vocab.head_nouns | vocab.rank_modifiers | vocab.stop_words
+    return frozenset(w for w in (fold(t) for t in words_of(body)) if w and w not in drop)
 
 
 def _role_words_of(part: str, vocab: Vocabulary) -> list[str]:
@@ -158,6 +177,8 @@ def _cut_roles(split: list[OwnerCell] | list[HeldCell], key: dict[str, str],
     # no set of the distinct roles: it cost 0.1x a 1 MB export's peak; proven is a set
     proven_posts((r for cell in split for r in (cell if type(cell) is tuple else cell.roles)),
                  context)
+    plan_posts((r for cell in split for r in (cell if type(cell) is tuple else cell.roles)),
+               context)
     out = []
     done: dict[tuple, tuple[tuple[str, str], ...]] = {}
     # one (role, printed) tuple per distinct pair, shared by the cells printing it
@@ -312,13 +333,14 @@ def reference_apart_pairs(per_cell: list[tuple[str, ...]], group_of: dict[str, i
 
 def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None = None,
             sector: str | None = None, tolerance: OwnerSettings = DEFAULT.owners, *,
-            as_made: bool = False) -> OwnerResolution:
+            as_made: bool = False, body: str | None = None) -> OwnerResolution:
     """Every owner cell of one document (one per action, in document order) to
     its canonical roles and people, with the document's ``roles`` rows.
     ``key`` is the plan's own key of abbreviations (one meaning each);
     ``sector`` the kind of body (``role_vocab.sector_of``), which decides the
     builtin acronyms that apply. ``as_made``: the rows' owners come one at a time
-    as they are asked (``rows_as_made``), not as a list."""
+    as they are asked (``rows_as_made``), not as a list. ``body``: the name of the
+    plan's organisation, whose words are generic in its posts (``body_words``)."""
     # a long document's free lists drained before its cells are cut and once they are
     # (memo.drain_free_lists; memo.DRAIN the switch, OwnerSettings.drain_cells how long)
     drain = memo.DRAIN and len(cells) > tolerance.drain_cells
@@ -366,7 +388,8 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
     for i, found in in_vocab.items():
         if found is not None:
             by_role.setdefault(found.label, set()).add(i)
-    clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance)
+    clusters = cluster(groups, apart, holders, vocab, list(by_role.values()), tolerance,
+                       body_words(body, vocab))
     del apart, holders  # read by the clustering alone
     canon, codes = _label(groups, clusters, expansions, mentions, in_vocab, vocab)
     # nothing asks the owner rules again for this document: their remembered answers

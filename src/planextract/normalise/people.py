@@ -91,12 +91,12 @@ def given_names() -> frozenset[str]:
 
 
 # endings of abstract nouns, never of surnames: Group Commander Prevention is a post
-_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ology|ics)$")
+NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ology|ics)$")
 
 
 def _surname(word: str, role_words: frozenset[str]) -> bool:
     return (bool(_NAME_WORD.fullmatch(word)) and word.lower() not in role_words
-            and not _NOUN_ENDING.search(word.lower()))
+            and not NOUN_ENDING.search(word.lower()))
 
 
 def _given(word: str, role_words: frozenset[str]) -> bool:
@@ -175,6 +175,29 @@ def people_in(text: str, vocab: Vocabulary, role_words: frozenset[str],
     if pieces and all(is_person(p, vocab, role_words, beside_role, surnames) for p in pieces):
         return pieces
     return None
+
+
+def titled_words(pieces: set[str], vocab: Vocabulary) -> frozenset[str]:
+    """Words, lower case, that the document prints straight after a known title
+    (``Ms Lindqvist``, ``Chief Supt Lindqvist``): surnames the plan shows, so a
+    role piece they also stand in (``Vice Principal Curriculum, Governor
+    Lindqvist``, its comma kept) does not make them role words of the document,
+    which would veto them as surnames everywhere. The vocabulary's own role
+    words are not touched."""
+    out: set[str] = set()
+    by_first = _titles_by_first_word(vocab)
+    for piece in pieces:
+        words = piece.replace(",", " ").split()
+        for i, word in enumerate(words[:-1]):
+            if not word[:1].isupper():
+                continue
+            for title in by_first.get(word.lower(), ()):
+                end = i + len(title)
+                if end < len(words) and [w.lower() for w in words[i:end]] == title \
+                        and _NAME_WORD.fullmatch(words[end]):
+                    out.add(words[end].lower())
+                    break
+    return frozenset(out)
 
 
 def document_surnames(pieces: set[str], vocab: Vocabulary,

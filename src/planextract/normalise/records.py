@@ -93,7 +93,7 @@ def records(drafts: list[Draft] | ReadyDrafts, doc: NormalisedDocument,
     del pieces
     resolved = owners.resolve(owner_cells, glossary.unambiguous(doc.glossary),
                               settings.roles_file, sector_of(doc.organisation, doc.plan_title),
-                              settings.owners, as_made=ROWS_AS_MADE)
+                              settings.owners, as_made=ROWS_AS_MADE, body=doc.organisation)
     del owner_cells  # (the owner rules' memos went in owners.resolve, issue 11)
     doc.roles = resolved.roles
 

@@ -142,8 +142,9 @@ def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
     either order reads the same in every plan: ``Head`` first (``Estates Head`` ->
     ``Head of Estates``); a post noun that opens ``... for X`` last (``Lead for
     Safeguarding`` -> ``Safeguarding Lead``: no plan need print both for its label
-    to be one). Rank modifiers stay in front. ``Operations Director`` stays: the
-    word before may be an adjective (``Clinical Director``)."""
+    to be one); ``Director`` first after a plural noun (``Operations Director`` ->
+    ``Director of Operations``), never after a word that may be an adjective
+    (``Clinical Director`` stays). Rank modifiers stay in front."""
     lowered = [w.lower() for w in words]
     if len(words) < 2:
         return words
@@ -159,9 +160,17 @@ def _head_first(words: list[str], vocab: Vocabulary) -> list[str]:
                 and not any(w in ("of", "to", "for") for w in lowered[lead + 2:])):
             return [*words[:lead], *words[lead + 2:], words[lead]]
         return words
-    if lowered[-1] != "head":
+    if lowered[-1] != "head" and not (lowered[-1] == "director" and _plural_noun(lowered[-2])):
         return words
     return [*words[:lead], words[-1], "of", *words[lead:-1]]
+
+
+def _plural_noun(word: str) -> bool:
+    """A word in the plural (``operations``, ``estates``): a noun, never an adjective,
+    so ``Operations Director`` is the ``Director of Operations`` (``Clinical
+    Director`` keeps its order)."""
+    return (len(word) > 3 and word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 def choose(spellings: list[Spelling], vocab: Vocabulary) -> tuple[str, str | None]:

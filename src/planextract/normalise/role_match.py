@@ -221,8 +221,11 @@ def _joined_compounds(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]
 
 
 def aligns(a: Group, b: Group, vocab: Vocabulary,
-           tolerance: OwnerSettings = DEFAULT.owners) -> bool:
-    """Could two groups be one role? Only a proposal: ``cluster`` decides."""
+           tolerance: OwnerSettings = DEFAULT.owners,
+           generic: frozenset[str] | None = None) -> bool:
+    """Could two groups be one role? Only a proposal: ``cluster`` decides.
+    ``generic``: the generic words, when the plan adds its own to the vocabulary's
+    (``cluster``'s ``body_words``)."""
     if abs(len(a.tokens) - len(b.tokens)) > tolerance.max_extra_words:
         return False
     # a union only of two sets with words: the memo of _bijection keeps this set
@@ -236,8 +239,10 @@ def aligns(a: Group, b: Group, vocab: Vocabulary,
     # built from a list, not a generator: tuple(generator) takes a 10-slot tuple and
     # shrinks it, so each freed one went to the free list of its final size, never
     # taken again here: 2,000 a size held (issue 11: 246 KiB at 1 MB text-cells)
-    gx = tuple([t for t in x if t not in vocab.generic])
-    gy = tuple([t for t in y if t not in vocab.generic])
+    if generic is None:
+        generic = vocab.generic
+    gx = tuple([t for t in x if t not in generic])
+    gy = tuple([t for t in y if t not in generic])
     if (gx, gy) != (x, y) and len(gx) >= 2 and len(gy) >= 2:
         return _bijection(gx, gy, vocab, dotted, tolerance)
     return False
@@ -284,13 +289,17 @@ class PairSet:
 
 def cluster(groups: list[Group], apart: Collection[int], holders: dict[int, set[str]],
             vocab: Vocabulary, same: list[set[int]] | None = None,
-            tolerance: OwnerSettings = DEFAULT.owners) -> Clusters:
+            tolerance: OwnerSettings = DEFAULT.owners,
+            body_words: frozenset[str] = frozenset()) -> Clusters:
     """Join groups into roles.
 
     ``apart``: pairs of groups printed in one cell (never one role), as
     ``pair_key``s;
     ``holders``: people named with each group's spellings; ``same``: sets of
-    groups already known to be one role (the vocabulary says so)."""
+    groups already known to be one role (the vocabulary says so); ``body_words``:
+    the words of the plan's own body's name (``owners.body_words``), generic in its
+    posts as ``Service`` is (``Park Ranger Manager`` / ``Ranger Manager`` at a national
+    park authority)."""
     parent = list(range(len(groups)))
     count = len(groups)
 
@@ -315,10 +324,11 @@ def cluster(groups: list[Group], apart: Collection[int], holders: dict[int, set[
             if can_join(ordered[0], other):
                 parent[find(other)] = find(ordered[0])
 
+    generic = vocab.generic | body_words if body_words else vocab.generic
     candidates: dict[int, set[int]] = {i: set() for i in range(len(groups))}
     for i, j in _candidate_pairs(groups, vocab):
         if find(i) != find(j) and pair_key(i, j, count) not in apart \
-                and aligns(groups[i], groups[j], vocab, tolerance):
+                and aligns(groups[i], groups[j], vocab, tolerance, generic):
             candidates[i].add(j)
             candidates[j].add(i)
     fuzzy: set[int] = set()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import Vocabulary
 from planextract.normalise.owner_peel import closes_post, has_head_noun
+from planextract.normalise.people import NOUN_ENDING
 from planextract.normalise.role_text import is_acronym
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -35,6 +36,8 @@ class RoleContext:
         # posts an ``and`` opens after a closed post somewhere in the document
         # (``proven_posts``): proof enough after an ``of`` phrase elsewhere
         self.proven: set[str] = set()
+        # words the plan itself uses as post nouns (``plan_posts``), lower case
+        self.posts: set[str] = set()
         # post nouns less ranks, made once for every piece tried (issue 11)
         self.post_heads = vocab.head_nouns - vocab.rank_modifiers
 
@@ -49,6 +52,14 @@ class RoleContext:
         expansion = self.acronym_of(word) or self.acronym_of(word.rstrip("s"))
         return bool(expansion) and has_head_noun(expansion, self.vocab)
 
+    def closes_plan_post(self, text: str) -> bool:
+        """Words ending in a post noun the plan shows (``plan_posts``), no ``of``."""
+        if not self.posts:
+            return False
+        words = text.split()
+        return (bool(words) and words[-1].lower() in self.posts
+                and not any(w.lower() in ("of", "for") for w in words))
+
     def standalone(self, text: str) -> bool:
         """A role on its own: a head noun, a post acronym, printed alone elsewhere or
         opened by an ``and`` after a closed post (``proven``)."""
@@ -56,6 +67,7 @@ class RoleContext:
         if len(words) == 1 and len(text) <= 1:
             return False
         return (has_head_noun(text, self.vocab) or self.is_known(text)
+                or self.closes_plan_post(text)
                 or (bool(self.proven) and self.fingerprint(text) in self.proven)
                 or (len(words) == 1 and self.post_acronym(text))
                 # a post acronym with its function: ACO – HR, PVC Education
@@ -72,15 +84,34 @@ def split_and(role: str, context: RoleContext) -> list[str]:
     matches = list(_AND.finditer(role))
     for match in matches:
         left, right = role[:match.start()], role[match.end():]
-        if closes_post(left, context.vocab) and _owner_shaped(right, context):
+        if (closes_post(left, context.vocab) or context.closes_plan_post(left)) \
+                and _owner_shaped(right, context):
+            return [*split_and(left, context), *split_and(right, context)]
+        if _opens_post(right, context) and _owner_shaped(left, context) \
+                and _owner_shaped(right, context):
             return [*split_and(left, context), *split_and(right, context)]
         if not context.standalone(left) or not context.standalone(right):
             continue
         if _OF.search(left) and not has_head_noun(right, context.vocab) \
+                and not context.closes_plan_post(right) \
                 and not context.post_acronym(right) and not _printed_apart(right, context):
             continue
         return [*split_and(left, context), *split_and(right, context)]
     return [role]
+
+
+def _opens_post(text: str, context: RoleContext) -> bool:
+    """Words opening with a post noun and its ``of``/``for`` phrase (``Head of
+    Student Support``, ``Deputy Director for Estates``): a post whole in itself,
+    which cannot share a head with the words before the ``and``, so those words
+    are an owner of their own though the vocabulary lacks their post
+    (``VP Curriculum and Head of Student Support``)."""
+    words = text.split(None, 4)
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in context.vocab.rank_modifiers:
+        i += 1
+    return (i + 1 < len(words) and words[i + 1] in ("of", "for")
+            and _post_noun(words[i], context.post_heads, context))
 
 
 def _owner_shaped(text: str, context: RoleContext) -> bool:
@@ -112,6 +143,33 @@ def proven_posts(roles: Iterable[str], context: RoleContext) -> None:
             if closes_post(_AND.split(left)[-1], context.vocab) \
                     and _owner_shaped(right, context):
                 context.proven.add(context.fingerprint(right))
+
+
+def plan_posts(roles: Iterable[str], context: RoleContext) -> None:
+    """Add to ``context.posts`` every capitalised word the plan prints both as an
+    owner alone (``Governor``) and closing an owner of two or three capitalised
+    words with no ``of`` phrase nor post noun before it (``Number One Governor``;
+    not ``Information Manager Learning``, posts run together): a word that stands as an
+    owner and heads a longer one is a post noun of this plan though the vocabulary
+    lacks it, so an ``and`` beside it parts two owners. A post names a person, so
+    never an abstract noun (``Custody Estate Development`` beside ``Development``)
+    nor a gerund (``Learning``). Read from the ``and``
+    parts of the roles before any cut, so no cut depends on the order."""
+    alone: set[str] = set()
+    closing: set[str] = set()
+    for role in roles:
+        for part in _AND.split(role) if (" and " in role or "&" in role) else (role,):
+            words = part.split()
+            if not words or not all(w[:1].isupper() for w in words):
+                continue
+            if len(words) == 1 and not words[0].isupper() and len(words[0]) > 2:
+                alone.add(words[0].lower())
+            elif 2 <= len(words) <= 3 and not has_head_noun(" ".join(words[:-1]), context.vocab):
+                closing.add(words[-1].lower())  # a head before it: run-together posts
+    heads = context.vocab.head_nouns
+    context.posts.update(w for w in alone & closing
+                         if w not in heads and w not in context.vocab.stop_words
+                         and not NOUN_ENDING.search(w) and not w.endswith("ing"))
 
 
 def _piece_ok(piece: str, context: RoleContext) -> bool:
@@ -166,6 +224,8 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
     if n < 2:
         return [role]
     best: list[list[str] | None] = [None] * (n + 1)
+    known: list[int] = [0] * (n + 1)  # pieces of best[i] printed alone elsewhere
+    plain = not _AND.search(role)
     best[0] = []
     for end in range(1, n + 1):
         for start in range(end):
@@ -176,8 +236,15 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
             if _piece_ok(piece, context):
                 candidate = [*done, piece]
                 current = best[end]
-                if current is None or len(candidate) < len(current):
+                printed = known[start] + (plain and context.is_known(piece))
+                # the fewest pieces; of as few, the most the plan prints alone
+                # (Head of Customer Services | Workforce Planning Manager, not
+                # Head of Customer | Services Workforce Planning Manager); where an
+                # and joins posts, ``split_and`` decides, so the first cut stands
+                if current is None or len(candidate) < len(current) \
+                        or (len(candidate) == len(current) and printed > known[end]):
                     best[end] = candidate
+                    known[end] = printed
     found = best[n]
     if not found:
         return [role]
