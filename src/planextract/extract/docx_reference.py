@@ -207,12 +207,18 @@ class _Reader:
         whose content is read as if it stood outside, or None."""
         trs = list(docx_text.children(tbl, qn("w:tr")))
         cells = [list(docx_text.children(tr, qn("w:tc"))) for tr in trs]
-        if not trs or any(len(row) > 1 for row in cells):
+        nested = {tc: next(docx_text.children(tc, qn("w:tbl")), None)
+                  for row in cells for tc in row}
+        if not docx_text.layout(cells, nested, self.own_table):
             return None
-        flat = [tc for row in cells for tc in row]
-        if not any(next(docx_text.children(tc, qn("w:tbl")), None) is not None for tc in flat):
-            return None
-        return flat
+        return [tc for row in cells for tc in row]
+
+    def own_table(self, tbl) -> bool:
+        """Whether a nested table is a table of its own: two rows or more and two
+        cells or more in one of them, or a layout table itself (a frame)."""
+        rows = [len(list(docx_text.children(tr, qn("w:tc"))))
+                for tr in docx_text.children(tbl, qn("w:tr"))]
+        return (len(rows) >= 2 and max(rows) >= 2) or self.wrapped(tbl) is not None
 
 
 def read_docx_reference(data: bytes, settings: Settings = DEFAULT) -> RawDocument:

@@ -133,3 +133,18 @@ def header_rows(tbl) -> int:
             break
         count += 1
     return count
+
+
+def layout(rows: list[list], nested: dict, own) -> bool:
+    """Whether a table of ``rows`` (each a list of cells) is a layout table, read
+    cell by cell as if its content stood outside: every row one cell, some holding
+    a table (a frame); or every row holding, in one of its cells, a table of its
+    own (``own(tbl)``: two rows and two columns or more, or a frame): a form-like
+    template printing each plan table beside its label. A plan table with a small
+    table in one cell has rows without one, and is read as a table. ``nested``:
+    each cell's first table, or None."""
+    if not rows:
+        return False
+    if all(len(row) <= 1 for row in rows):
+        return any(nested[tc] is not None for row in rows for tc in row)
+    return all(any(nested[tc] is not None and own(nested[tc]) for tc in row) for row in rows)
