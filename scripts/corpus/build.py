@@ -31,7 +31,7 @@ FORMATS = {
 # corpus is the same with or without them
 ALL_FORMATS = {**FORMATS, **SHAPE_FORMATS}
 # a CSV file holds one table: no headings, no key, no second table
-ONE_TABLE = {"csv", "csv-euro"}
+ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
 # formats whose tables have one header row
 FLAT_HEADER = {"csv", "text-markdown", "html-div", "text-markdown-pandoc", "text-grid",

@@ -25,8 +25,9 @@ a second round (session 23), after the first:
 - ``text-grid``: markdown with pandoc's grid tables (``+---+`` borders, cells over
   several lines, paragraphs and list items inside cells, objective rows spanning every
   column as pandoc 3 writes them) (``write_grid``);
-- ``csv-euro``: a semicolon CSV as European spreadsheets export it, title lines above
-  the header padded to the table's width, multi-line quoted cells (``write_grid``).
+- ``csv-euro``: a semicolon CSV holding the whole plan as European spreadsheets export
+  it: title and heading lines, several tables each under its own header, the key as
+  two-cell lines, multi-line quoted cells, cp1252 (``write_grid``).
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.

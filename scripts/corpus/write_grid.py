@@ -5,10 +5,12 @@
   cell's paragraphs, bullet items as ``- `` list items, a line break as a trailing
   backslash; objective rows span every column in some documents (pandoc 3 writes
   row spans so), else print in the first cell;
-- ``csv-euro``: a CSV as European spreadsheets export it: semicolons, the plan's
-  name and organisation on title lines above the header (padded with semicolons to
-  the table's width, in some documents), quoted cells holding line breaks, Windows
-  line ends, in cp1252 or UTF-8 with a BOM.
+- ``csv-euro``: the whole plan in one sheet as European spreadsheets export it:
+  semicolons, the organisation and the plan's name on title lines, each heading on
+  a line and each table under its own header with a blank line after it, the key's
+  entries as two-cell lines (lines padded with semicolons to the widest table in
+  some documents), quoted cells holding line breaks, Windows line ends, in cp1252 or
+  UTF-8 with a BOM.
 """
 
 from __future__ import annotations
@@ -96,22 +98,33 @@ def _plain(cell: Cell | None) -> str:
 
 
 def euro_csv(document: Document, rng: random.Random) -> str:
+    """The whole plan in one sheet: title lines, then each heading on a line of its
+    own and each table under its header, a blank line after it; the key's entries
+    as two-cell lines under its heading; prose left out (a sheet holds the plan)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    width = max(len(t.headers) for t in document.tables())
     pad = rng.random() < 0.6
-    for table in document.tables():
-        width = len(table.headers)
-        filler = [""] * (width - 1) if pad else []
-        for title in (document.organisation, document.title):
-            writer.writerow([title, *filler])
-        if rng.random() < 0.5:
-            writer.writerow(filler + [""] if pad else [])
-        writer.writerow(table.headers)
-        for row in table.rows:
-            if row.full is not None:
-                writer.writerow([row.full] + [""] * (width - 1))
-            else:
-                writer.writerow([_plain(c) for c in row.cells])
+
+    def line(*values: str) -> None:
+        writer.writerow([*values, *([""] * (width - len(values)) if pad else [])])
+
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            line(block.text)
+        elif isinstance(block, Key):
+            line(block.heading)
+            for abbreviation, expansion in block.entries:
+                line(abbreviation, expansion)
+            line()
+        elif isinstance(block, Table):
+            writer.writerow(block.headers)
+            for row in block.rows:
+                if row.full is not None:
+                    writer.writerow([row.full] + [""] * (len(block.headers) - 1))
+                else:
+                    writer.writerow([_plain(c) for c in row.cells])
+            line()
     return buffer.getvalue()
 
 
