@@ -27,7 +27,10 @@ a second round (session 23), after the first:
   column as pandoc 3 writes them) (``write_grid``);
 - ``csv-euro``: a semicolon CSV holding the whole plan as European spreadsheets export
   it: title and heading lines, several tables each under its own header, the key as
-  two-cell lines, multi-line quoted cells, cp1252 (``write_grid``).
+  two-cell lines, multi-line quoted cells, cp1252 (``write_grid``);
+- ``docx-labelled``: no plan table: each action a bold paragraph or a small heading,
+  then ``Label: value`` paragraphs (``Lead officer: Head of HR``), the labels the
+  table's headers (``write_docx_labelled``).
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
@@ -44,7 +47,7 @@ from corpus.model import Document, Table
 SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shapes": (4, "html"),
                  # the second round: after the first, so its documents stay as they were
                  "docx-nested": (4, "docx"), "html-lists": (4, "html"), "text-grid": (4, "md"),
-                 "csv-euro": (4, "csv")}
+                 "csv-euro": (4, "csv"), "docx-labelled": (4, "docx")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 
