@@ -152,6 +152,11 @@ TEXT_FORMATS = [
 ]
 
 
+# formats whose paragraphs are the author's: a run of labelled ones may be a plan
+# printed without a table (``extract.labelled``)
+LABELLED_FORMATS = frozenset({"docx", "html"})
+
+
 def _load(path: str) -> Callable[..., RawDocument]:
     module, function = path.split(":")
     return getattr(importlib.import_module(module), function)
@@ -210,4 +215,8 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
                 forget()
         else:
             raw = read(data, settings)
+    if fmt.name in LABELLED_FORMATS:
+        from planextract.extract.labelled import labelled_tables
+
+        labelled_tables(raw, settings.labelled)
     return bound_document(raw, settings.limits)
