@@ -256,11 +256,11 @@ class _Reader:
         """The cells of a layout table, whose content is read as if it stood
         outside, or None: one cell a row, some holding a table; or every row
         holding, in one of its cells, a table of its own (``docx_text.layout``)."""
-        rows = [list(self.kids(tr, _TC)) for tr in self.kids(tbl, _TR)]
-        nested = {tc: next(iter(self.kids(tc, _TBL)), None) for row in rows for tc in row}
-        if not docx_text.layout(rows, nested, self.own_table):
-            return None
-        return [tc for row in rows for tc in row]
+        rows = (list(self.kids(tr, _TC)) for tr in self.kids(tbl, _TR))
+        return docx_text.layout(rows, self.nested, self.own_table)
+
+    def nested(self, tc):
+        return next(iter(self.kids(tc, _TBL)), None)
 
     def own_table(self, tbl) -> bool:
         """Whether a nested table is a table of its own: two rows or more and two
