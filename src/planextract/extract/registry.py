@@ -19,6 +19,7 @@ from planextract.extract import guards
 from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
+from planextract.extract.labelled import labelled_tables
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.header import pdf_start
 from planextract.extract.sniff_lines import SniffLines
@@ -216,7 +217,5 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
         else:
             raw = read(data, settings)
     if fmt.name in LABELLED_FORMATS:
-        from planextract.extract.labelled import labelled_tables
-
         labelled_tables(raw, settings.labelled)
     return bound_document(raw, settings.limits)
