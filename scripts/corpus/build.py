@@ -34,7 +34,8 @@ ALL_FORMATS = {**FORMATS, **SHAPE_FORMATS}
 ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
 # formats whose tables have one header row
-FLAT_HEADER = {"csv", "text-markdown", "html-div", "text-markdown-pandoc"}
+FLAT_HEADER = {"csv", "text-markdown", "html-div", "text-markdown-pandoc", "text-grid",
+               "csv-euro", "docx-labelled"}
 
 
 def slug(text: str) -> str:
@@ -89,6 +90,10 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
             blocks.append(Heading(section, 2))
             ctx.context["section"] = section
     ctx.single_table = one_table
+    if fmt == "html-lists":  # the shape prints stacked cells as lists: more of them
+        ctx.stacked = 0.3
+    elif fmt == "docx-labelled":  # one action to a run of labelled paragraphs
+        ctx.stacked = 0.0
     blocks += LAYOUTS[layout](ctx)
     if fmt not in FLAT_HEADER:
         for table in (b for b in blocks if isinstance(b, Table)):
@@ -171,11 +176,31 @@ def write(document: Document, fmt: str, path: Path, seed: int) -> str | None:
 
 def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | None:
     """The held-out shapes (``corpus.shapes``): each from its own seeded stream."""
-    from corpus import write_docx_shapes, write_html_shapes, write_plain_pdf
+    from corpus import (
+        write_docx_labelled,
+        write_docx_nested,
+        write_docx_shapes,
+        write_grid,
+        write_html_lists,
+        write_html_shapes,
+        write_plain_pdf,
+    )
 
     rng = random.Random(f"{seed}:shape")
     if fmt == "pdf-plain":
         write_plain_pdf.write(document, path, rng)
+    elif fmt == "docx-nested":
+        write_docx_nested.write(document, path, rng)
+    elif fmt == "docx-labelled":
+        write_docx_labelled.write(document, path, rng)
+    elif fmt == "html-lists":
+        write_html_lists.write(document, path, rng)
+        return "utf-8"
+    elif fmt == "text-grid":
+        path.write_text(write_grid.grid_markdown(document, rng), encoding="utf-8")
+        return "utf-8"
+    elif fmt == "csv-euro":
+        return write_grid.write_euro_csv(document, path, rng)
     elif fmt == "html-shapes":
         merge_owners(document, rng)
         write_html_shapes.write(document, path, rng)

@@ -13,7 +13,24 @@ Each is a family, drawn per document from its own seeded stream:
   number is not in the text);
 - ``html-shapes``: web pages with one owner cell spanning several action rows
   (``rowspan``), each body row's first cell a row header (``<th scope="row">``),
-  stacked actions parted by ``<br>``, the header a row of ``<th>`` without ``<thead>``.
+  stacked actions parted by ``<br>``, the header a row of ``<th>`` without ``<thead>``;
+
+a second round (session 23), after the first:
+
+- ``docx-nested``: each plan table nested in a cell of a two-column layout table, the
+  heading above it (or a label) in the cell beside it (``write_docx_nested``);
+- ``html-lists``: several actions of one cell as list items (``<ul>``/``<ol>``), their
+  values as items too, an action's bullet items as a list nested in its item, the
+  heading above a table as its ``<caption>`` (``write_html_lists``);
+- ``text-grid``: markdown with pandoc's grid tables (``+---+`` borders, cells over
+  several lines, paragraphs and list items inside cells, objective rows spanning every
+  column as pandoc 3 writes them) (``write_grid``);
+- ``csv-euro``: a semicolon CSV holding the whole plan as European spreadsheets export
+  it: title and heading lines, several tables each under its own header, the key as
+  two-cell lines, multi-line quoted cells, cp1252 (``write_grid``);
+- ``docx-labelled``: no plan table: each action a bold paragraph or a small heading,
+  then ``Label: value`` paragraphs (``Lead officer: Head of HR``), the labels the
+  table's headers (``write_docx_labelled``).
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
@@ -27,7 +44,10 @@ import re
 from corpus.model import Document, Table
 
 # format -> (documents, extension); scheduled after the default formats
-SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shapes": (4, "html")}
+SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shapes": (4, "html"),
+                 # the second round: after the first, so its documents stay as they were
+                 "docx-nested": (4, "docx"), "html-lists": (4, "html"), "text-grid": (4, "md"),
+                 "csv-euro": (4, "csv"), "docx-labelled": (4, "docx")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 

@@ -295,6 +295,18 @@ class MemoSettings:
 
 
 @dataclass(frozen=True)
+class LabelledSettings:
+    """When Word or HTML paragraphs are a plan printed as labelled records, not a
+    table (``extract.labelled``): an action's paragraph, then ``Label: value`` lines."""
+
+    label_words: int = 5  # a label is this many words or fewer (``Target completion date``)
+    label_chars: int = 40
+    min_labels: int = 2  # label lines a record has, and labels its run's records share
+    min_records: int = 2  # records in a run
+    max_items: int = 8  # list items between a record's paragraph and its labels
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -305,6 +317,7 @@ class Settings:
     owners: OwnerSettings = field(default_factory=OwnerSettings)
     text_cells: TextCellSettings = field(default_factory=TextCellSettings)
     memo: MemoSettings = field(default_factory=MemoSettings)
+    labelled: LabelledSettings = field(default_factory=LabelledSettings)
 
 
 DEFAULT = Settings()

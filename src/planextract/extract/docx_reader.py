@@ -253,17 +253,20 @@ class _Reader:
         return out
 
     def wrapped(self, tbl) -> list | None:
-        """The cells of a layout table (one cell a row, some holding a table),
-        whose content is read as if it stood outside, or None."""
-        flat = []
-        for tr in self.kids(tbl, _TR):
-            cells = list(self.kids(tr, _TC))
-            if len(cells) > 1:
-                return None
-            flat.extend(cells)
-        if not any(next(iter(self.kids(tc, _TBL)), None) is not None for tc in flat):
-            return None
-        return flat
+        """The cells of a layout table, whose content is read as if it stood
+        outside, or None: one cell a row, some holding a table; or every row
+        holding, in one of its cells, a table of its own (``docx_text.layout``)."""
+        rows = (list(self.kids(tr, _TC)) for tr in self.kids(tbl, _TR))
+        return docx_text.layout(rows, self.nested, self.own_table)
+
+    def nested(self, tc):
+        return next(iter(self.kids(tc, _TBL)), None)
+
+    def own_table(self, tbl) -> bool:
+        """Whether a nested table is a table of its own: two rows or more and two
+        cells or more in one of them, or a layout table itself (a frame)."""
+        rows = [len(list(self.kids(tr, _TC))) for tr in self.kids(tbl, _TR)]
+        return (len(rows) >= 2 and max(rows) >= 2) or self.wrapped(tbl) is not None
 
 
 def read_docx_lxml(data: bytes) -> RawDocument:

@@ -203,16 +203,23 @@ class _Reader:
         return out
 
     def wrapped(self, tbl) -> list | None:
-        """The cells of a layout table (one cell a row, some holding a table),
-        whose content is read as if it stood outside, or None."""
-        trs = list(docx_text.children(tbl, qn("w:tr")))
-        cells = [list(docx_text.children(tr, qn("w:tc"))) for tr in trs]
-        if not trs or any(len(row) > 1 for row in cells):
-            return None
-        flat = [tc for row in cells for tc in row]
-        if not any(next(docx_text.children(tc, qn("w:tbl")), None) is not None for tc in flat):
-            return None
-        return flat
+        """The cells of a layout table, whose content is read as if it stood
+        outside, or None: one cell a row, some holding a table; or every row
+        holding, in one of its cells, a table of its own (``docx_text.layout``)."""
+        cells = (list(docx_text.children(tr, qn("w:tc")))
+                 for tr in docx_text.children(tbl, qn("w:tr")))
+        return docx_text.layout(cells, _nested, self.own_table)
+
+    def own_table(self, tbl) -> bool:
+        """Whether a nested table is a table of its own: two rows or more and two
+        cells or more in one of them, or a layout table itself (a frame)."""
+        rows = [len(list(docx_text.children(tr, qn("w:tc"))))
+                for tr in docx_text.children(tbl, qn("w:tr"))]
+        return (len(rows) >= 2 and max(rows) >= 2) or self.wrapped(tbl) is not None
+
+
+def _nested(tc):
+    return next(docx_text.children(tc, qn("w:tbl")), None)
 
 
 def read_docx_reference(data: bytes, settings: Settings = DEFAULT) -> RawDocument:

@@ -14,7 +14,7 @@ around paragraphs, tables, rows and cells are looked through.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from docx.oxml.ns import qn
 
@@ -133,3 +133,33 @@ def header_rows(tbl) -> int:
             break
         count += 1
     return count
+
+
+def layout(rows: Iterable[list], nested: Callable, own: Callable) -> list | None:
+    """The cells of a layout table of ``rows`` (each a list of cells), read cell by
+    cell as if its content stood outside, or None: every row one cell, some
+    holding a table (a frame); or every row holding, in one of its cells, a table
+    of its own (``own(tbl)``: two rows and two columns or more, or a frame): a
+    form-like template printing each plan table beside its label. A plan table
+    with a small table in one cell has rows without one, and is read as a table.
+    ``nested(tc)``: the cell's first table, or None. Rows are read one at a time
+    and the answer given at the first that rules it out (most tables: the first)."""
+    flat: list = []
+    framed = False  # every row so far one cell
+    several = False  # some row of several cells: every row must hold a table of its own
+    for row in rows:
+        if len(row) > 1 and not several:
+            several = True
+            if not all(_holds(tc, nested, own) for tc in flat):
+                return None
+        if several and not any(_holds(tc, nested, own) for tc in row):
+            return None
+        if not several and not framed:
+            framed = any(nested(tc) is not None for tc in row)
+        flat.extend(row)
+    return flat if flat and (several or framed) else None
+
+
+def _holds(tc, nested: Callable, own: Callable) -> bool:
+    table = nested(tc)
+    return table is not None and own(table)

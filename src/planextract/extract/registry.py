@@ -19,6 +19,7 @@ from planextract.extract import guards
 from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
+from planextract.extract.labelled import labelled_tables
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.header import pdf_start
 from planextract.extract.sniff_lines import SniffLines
@@ -152,6 +153,11 @@ TEXT_FORMATS = [
 ]
 
 
+# formats whose paragraphs are the author's: a run of labelled ones may be a plan
+# printed without a table (``extract.labelled``)
+LABELLED_FORMATS = frozenset({"docx", "html"})
+
+
 def _load(path: str) -> Callable[..., RawDocument]:
     module, function = path.split(":")
     return getattr(importlib.import_module(module), function)
@@ -210,4 +216,6 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
                 forget()
         else:
             raw = read(data, settings)
+    if fmt.name in LABELLED_FORMATS:
+        labelled_tables(raw, settings.labelled)
     return bound_document(raw, settings.limits)

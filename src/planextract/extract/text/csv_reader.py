@@ -152,10 +152,12 @@ def _read(dialect: type[csv.Dialect], line: int, lines: Iterator[str]
 
 
 def looks_like_csv(lines: list[str]) -> bool:
-    """Most records share one width of two or more cells, and the first
-    record of that width with several filled cells reads as a header: short
-    labels, none ending a sentence, not spaced after the delimiter as prose
-    is after a comma."""
+    """Most records share one width of two or more cells, or most records of two
+    cells or more sit in runs of one width (a sheet holding the whole plan: title
+    and heading lines of one cell, a key of two cells, tables of five); and the
+    first record of the most common width with several filled cells reads as a
+    header: short labels, none ending a sentence, not spaced after the delimiter
+    as prose is after a comma."""
     text = "\n".join(lines[:400])
     if not any(d in text for d in DELIMITERS):
         return False
@@ -166,7 +168,7 @@ def looks_like_csv(lines: list[str]) -> bool:
     if len(records) < 2:
         return False
     width, count = Counter(len(r) for r in records).most_common(1)[0]
-    if width < 2 or count < 2 or count < 0.6 * len(records):
+    if width < 2 or count < 2 or (count < 0.6 * len(records) and not _in_runs(records)):
         return False
     header = next((r for r in records if len(r) == width
                    and sum(1 for c in r if c.strip()) >= 2), None)
@@ -177,6 +179,16 @@ def looks_like_csv(lines: list[str]) -> bool:
     return spaced < max(1, len(header) - 1) / 2 and all(
         len(c) <= 80 and not (c.strip().endswith(".") and len(c.split()) >= 3)
         for c in labels)
+
+
+def _in_runs(records: list[list[str]]) -> bool:
+    """Whether most records of two cells or more are in runs of two or more
+    consecutive ones of one width (records of one cell, lines of text, part no
+    run and are not counted)."""
+    widths = [len(r) for r in records if len(r) >= 2]
+    in_runs = sum(1 for k, w in enumerate(widths)
+                  if (k and widths[k - 1] == w) or (k + 1 < len(widths) and widths[k + 1] == w))
+    return len(widths) >= 2 and in_runs >= 0.6 * len(widths)
 
 
 def _padded(row: Row, width: int) -> Row:

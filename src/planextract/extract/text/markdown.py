@@ -125,12 +125,19 @@ def _grid_table(lines: list[str], index: int) -> tuple[Table, int]:
 
 
 def _grid_row(lines: list[tuple[int, str]], edges: list[int]) -> Row:
-    columns: list[list[str]] = [[] for _ in edges[1:]]
-    for _, line in lines:
-        for k, (left, right) in enumerate(zip(edges, edges[1:])):
-            columns[k].append(line[left + 1:right].strip())
-    cells = tuple(_cell(unwrap(c), grid=True) for c in columns)
-    return Row(cells=cells, line_start=lines[0][0], line_end=lines[-1][0])
+    """A grid table's row on the top border's columns. An inner edge parts two
+    cells only where every line of the row prints a ``|`` on it: a cell spanning
+    columns (pandoc 3 writes one for a heading row) has none there, and is read
+    whole into its first column, the columns it covers empty (as a Word
+    ``gridSpan``)."""
+    cut = [edges[0], *(e for e in edges[1:-1]
+                       if all(line[e:e + 1] == "|" for _, line in lines)), edges[-1]]
+    cells: list[Cell] = []
+    for left, right in zip(cut, cut[1:]):
+        cells.append(_cell(unwrap([line[left + 1:right].strip() for _, line in lines]),
+                           grid=True))
+        cells.extend(_cell("", grid=True) for e in edges if left < e < right)
+    return Row(cells=tuple(cells), line_start=lines[0][0], line_end=lines[-1][0])
 
 
 def unwrap(lines: list[str]) -> str:
