@@ -246,3 +246,54 @@ def test_a_line_through_a_gutter_another_geometry():
     assert any(cols._crosses(w, gutters) for w in line)
     cells = cols.line_cells(line, starts, gutters, settings)
     assert [c[0].text for c in cells] == ["B", "Fit", "Estates"]
+
+
+
+
+# -- a two-row header over rows set a narrow gutter apart
+
+def _end(top, size, x, text):
+    return _spaced(top, size, (x, text))[-1].x1
+
+
+def test_a_two_row_header_over_rows_whose_cells_run_together():
+    # (fresh held-out seed 87) each line of the first row runs to within a narrow
+    # gutter of the next cell: no line of it is three groups of words, yet its
+    # words start where three labels start
+    from planextract.extract.pdf.unruled import _table_start
+    settings, size = PdfSettings(), 8.5
+    action = "1 Every service area will scrutinise the buildings"
+    owner = _end(0, size, 53, action) + 4.0  # a 4 pt gutter
+    date = owner + 131
+    lines = [_spaced(100, size, (53, "Proposal"), (owner, "Delivery arrangements"),
+                     (date + 103, "Notes")),
+             _spaced(114, size, (owner, "Post holder"), (date, "Target completion")),
+             _spaced(128, size, (53, action), (owner, "Company"), (date, "31st March 2013")),
+             _spaced(139, size, (53, "access statements to close the gaps"),
+                     (owner, "Secretary/Clinical")),
+             _spaced(150, size, (53, "the audit"), (owner, "Director"))]
+    assert all(len(cols.cell_groups(line, settings.cell_gap)) < 3 for line in lines[2:])
+    found = _table_start(lines, None, settings)
+    assert found is not None and found[0] == 0
+    assert [round(x) for x in found[1]] == [round(x) for x in (53, owner, date, date + 103)]
+
+
+def test_a_two_row_header_over_run_together_rows_another_geometry():
+    from planextract.extract.pdf.unruled import _table_start
+    settings, size = PdfSettings(), 10.0
+    action = "A. Fit hearing loops at each reception desk"
+    owner = _end(0, size, 40, action) + 5.0
+    date = _end(0, size, owner, "Estates and Facilities") + 5.0
+    lines = [_spaced(60, size, (40, "Undertaking"), (owner, "Who and when"),
+                     (date + 120, "Progress")),
+             _spaced(76, size, (owner, "Sponsor"), (date, "Milestone")),
+             _spaced(92, size, (40, action), (owner, "Estates and Facilities"),
+                     (date, "Phase one 2015"))]
+    assert all(len(cols.cell_groups(line, settings.cell_gap)) < 3 for line in lines[2:])
+    found = _table_start(lines, None, settings)
+    assert found is not None
+    assert [round(x) for x in found[1]] == [round(x) for x in (40, owner, date, date + 120)]
+    # a line of prose under two rows of labels starts no table however it runs
+    prose = [lines[0], lines[1], _spaced(92, size, (40, "This plan sets out how the park "
+                                                    "will meet its equality objectives"))]
+    assert _table_start(prose, None, settings) is None

@@ -107,8 +107,9 @@ def _table_start(lines: list[Line], columns: list[float] | None, settings: PdfSe
                 follow = next((g for g in (cell_groups(x, settings.cell_gap)
                                            for x in lines[index + 1 + lower:index + 4 + lower])
                                if len(g) >= 3), [])
-                if len(below) >= 2 and sum(
-                        aligned(f[0].x0, both, settings) for f in follow) >= 3:
+                if len(below) >= 2 and (sum(
+                        aligned(f[0].x0, both, settings) for f in follow) >= 3 or _rows_under(
+                        lines[index + 1 + lower:index + 4 + lower], both, settings)):
                     return index, both, True
         if len(starts) >= 2:
             both = _two_row_header(lines, index, starts, settings)
@@ -144,11 +145,23 @@ def _two_row_header(lines: list[Line], index: int, starts: list[float],
         follow = next((g for g in (cell_groups(x, settings.cell_gap)
                                    for x in lines[below_at + 1:below_at + 4]) if len(g) >= 3), [])
         partial = len(starts) >= 3 or len(below) == 2  # else a key line above a header
-        if partial and len(distinct) >= 3 and sum(
-                aligned(f[0].x0, both, settings) for f in follow) >= 3:
+        if partial and len(distinct) >= 3 and (sum(
+                aligned(f[0].x0, both, settings) for f in follow) >= 3 or _rows_under(
+                lines[below_at + 1:below_at + 4], both, settings)):
             return both
         return None
     return None
+
+
+def _rows_under(lines: list[Line], labels: list[float], settings: PdfSettings) -> bool:
+    """Whether one of ``lines`` has words starting where three labels start
+    (each after a space, or the line's first): a row of cells set a narrow
+    gutter apart, which ``cell_groups`` runs together (``... identified in
+    Secretary/Clinical``)."""
+    return any(len({min(range(len(labels)), key=lambda k: abs(labels[k] - w.x0))
+                    for k, w in enumerate(line)
+                    if (not k or w.x0 > line[k - 1].x1) and aligned(w.x0, labels, settings)}
+                   ) >= 3 for line in lines)
 
 
 def _under(cells: list[list[Word]], labels: list[float], settings: PdfSettings) -> bool:
