@@ -49,7 +49,7 @@ def reference_detect_layout(rows: list[Row], headers: list[str], roles: list[str
     if ids:
         depths = [numbering.depth(v) for v in ids]
         made.id_depth = max(set(depths), key=depths.count)
-    if "action_id" not in roles:
+    if not ids:
         actions = [v for i in made.columns("action") for v in columns[i] if v]
         made.numbered_actions = numbering.mostly_numbered(actions, settings.numbered_share)
         if made.numbered_actions:

@@ -185,9 +185,10 @@ def detect_layout(rows: list[Row] | SquashedRows, headers: list[str], roles: lis
     headers = list(headers) + [""] * (len(roles) - len(headers))
     layout = Layout(headers=headers, roles=roles, printed=list(printed))
     ids = layout.columns("action_id")
-    if any(facts.ask(any, i) for i in ids):
+    printed_ids = any(facts.ask(any, i) for i in ids)
+    if printed_ids:
         layout.id_depth = numbers("ids", ids, _id_depth)
-    if "action_id" not in roles:
+    if not printed_ids:  # no id column, or one left empty: the numbers are in the text
         layout.numbered_actions, layout.levels = numbers(
             f"actions {settings.numbered_share}", layout.columns("action"),
             lambda cells: _action_numbers(cells, settings.numbered_share))
