@@ -103,9 +103,12 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
     # with no date column named, a column whose cells read as dates is the date
     if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
-            filled = [v for v in shares[i] if v]
-            if r == "extra" and filled and sum(_dated(v) for v in filled) >= \
-                    settings.date_share * len(filled):
+            shown = [v for v in shares[i] if v]
+            filled = [v for v in shown if not owner_like([v], 1.0)]
+            if r == "extra" and shown and (
+                    sum(_dated(v) for v in shown) >= settings.date_share * len(shown)
+                    or filled and 4 * (len(shown) - len(filled)) <= len(shown)
+                    and sum(_dated(v) for v in filled) >= settings.date_share * len(filled)):
                 roles[i] = "due"
                 break
 

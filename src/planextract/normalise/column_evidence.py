@@ -100,6 +100,20 @@ def dated_column(values: list[str], share: float = 0.5) -> bool:
     return bool(filled) and reaches(map(_dated, filled), len(filled), share)
 
 
+def dated_beside_posts(values: list[str], share: float = 0.5) -> bool:
+    """``dated_column``, or the same over the filled cells that name no post where
+    at most a quarter name one: a column of dates holds a post name where a row
+    swapped its owner and its date (``owner_like`` leaves the date out alike); a
+    column with more posts than that is no column of dates."""
+    if dated_column(values, share):
+        return True
+    vocab = role_vocab.load()
+    heads, short = vocab.head_nouns, _shortened_heads(vocab)
+    filled = [v for v in values if v]
+    rest = [v for v in filled if not _names_post(v, heads, short)]
+    return 4 * (len(filled) - len(rest)) <= len(filled) and dated_column(rest, share)
+
+
 def plan_columns(columns: list[list[str]],
                  settings: ColumnSettings = DEFAULT.columns) -> bool:
     """Columns that hold a plan whatever their labels say: one reads as dates and
@@ -277,7 +291,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     # with no date column named, a column whose cells read as dates is the date
     if "due" not in roles and "owner_due" not in roles:
         for i, r in enumerate(roles):
-            if r == "extra" and ask_merged(dated_column, i, settings.date_share):
+            if r == "extra" and ask_merged(dated_beside_posts, i, settings.date_share):
                 roles[i] = "due"
                 break
 
