@@ -35,10 +35,14 @@ def test_a_date_over_lines_that_run_on_is_each_stacked_actions():
                      "Estates Head", ("July 2013", "May 2014")],
                     ["", ("5 Brief the governors", "6 Print the access map"),
                      "Estates Head", "Provisional May 2013; confirmed July 2013"]))
-    got = [(a.action.split()[1], a.due_kind, str(a.due_date)) for a in doc.actions]
-    assert got == [("Audit", "multiple", "2012-12-31"), ("Replace", "multiple", "2012-12-31"),
-                   ("Train", "date", "2013-07-31"), ("Publish", "date", "2014-05-31"),
-                   ("Brief", "multiple", "2013-07-31"), ("Print", "multiple", "2013-07-31")]
+    # (the Ref column is empty in every row: the numbers in the text are the ids)
+    got = [(a.action_id, a.action.split()[0], a.due_kind, str(a.due_date))
+           for a in doc.actions]
+    assert got == [("1", "Audit", "multiple", "2012-12-31"),
+                   ("2", "Replace", "multiple", "2012-12-31"),
+                   ("3", "Train", "date", "2013-07-31"), ("4", "Publish", "date", "2014-05-31"),
+                   ("5", "Brief", "multiple", "2013-07-31"),
+                   ("6", "Print", "multiple", "2013-07-31")]
 
 
 def test_deadlines_joined_in_a_csv_cell_are_each_stacked_actions():
@@ -54,7 +58,7 @@ def test_deadlines_joined_in_a_csv_cell_are_each_stacked_actions():
             '"","D1. Draft the parking order\nD2. Seal the parking order",'
             'Legal Officer,"Draft Jan 2016, sealed Mar 2016"\n')
     actions = normalise(read_document(text.encode())).actions
-    got = [(a.action.split(".")[0], a.due_kind, str(a.due_date)) for a in actions]
+    got = [(a.action_id, a.due_kind, str(a.due_date)) for a in actions]
     assert got == [("A1", "range", "2016-03-31"), ("A2", "range", "2016-03-31"),
                    ("B1", "multiple", "2018-04-30"), ("B2", "multiple", "2018-04-30"),
                    ("C1", "date", "2019-01-31"), ("C2", "date", "2019-02-28"),
