@@ -21,8 +21,8 @@ import random
 import textwrap
 from pathlib import Path
 
-from corpus.model import Cell, Document, Heading, Key, Table, Text
-from corpus.write_pandoc import WIDTHS, _longest_word
+from corpus.model import Cell, Document, Heading, Key, Table
+from corpus.write_pandoc import WIDTHS, _longest_word, markdown
 
 GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
 
@@ -79,18 +79,7 @@ def grid_table(table: Table, span: bool) -> list[str]:
 
 def grid_markdown(document: Document, rng: random.Random) -> str:
     span = rng.random() < 0.5
-    lines: list[str] = []
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            lines += ["#" * block.level + " " + block.text, ""]
-        elif isinstance(block, Text):
-            lines += [block.text, ""]
-        elif isinstance(block, Key):
-            lines += [f"**{block.heading}**", ""]
-            lines += [f"{a}  {e}  " for a, e in block.entries] + [""]
-        elif isinstance(block, Table):
-            lines += grid_table(block, span) + [""]
-    return "\n".join(lines) + "\n"
+    return markdown(document, lambda block: grid_table(block, span))
 
 
 def _plain(cell: Cell | None) -> str:

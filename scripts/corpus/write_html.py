@@ -4,10 +4,11 @@ full-width objective rows as ``colspan``, lists and paragraphs inside cells."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from corpus.model import Cell, Document, Heading, Key, Table, Text
+from corpus.model import Cell, Document, Heading, Key, Row, Table, Text
 
 GLYPH = {"glyph": "• ", "dash": "- ", "": ""}
 
@@ -64,6 +65,23 @@ def table_html(table: Table) -> list[str]:
 
 
 DIV_STYLES = ["grid-class", "grid-inline", "rows", "aria"]
+
+
+def rewrite_rows(out: list[str], table: Table,
+                 element: Callable[[Row, int, Cell, str], str]) -> list[str]:
+    """``table_html``'s lines ``out`` with each data row's cells written again by
+    ``element(row, column, cell, rowspan attribute)``: the held-out shapes' writers."""
+    body = [k for k, line in enumerate(out) if line.startswith("<tr>") and "<td" in line]
+    for k, row in zip(body, [r for r in table.rows if r.full is None]):
+        tds = []
+        for column, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            span = row.spans.get(column)
+            tds.append(element(row, column, cell, f" rowspan=\"{span}\"" if span and span > 1
+                               else ""))
+        out[k] = "<tr>" + "".join(tds) + "</tr>"
+    return out
 
 
 def table_divs(table: Table, style: str) -> list[str]:

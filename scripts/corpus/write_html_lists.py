@@ -56,18 +56,9 @@ class _Lists:
         out = write_html.table_html(table)
         if caption:
             out.insert(1, f"<caption>{escape(caption)}</caption>")
-        body = [k for k, line in enumerate(out) if line.startswith("<tr>") and "<td" in line]
-        for k, row in zip(body, [r for r in table.rows if r.full is None]):
-            tds = []
-            for column, cell in enumerate(row.cells):
-                if cell is None:
-                    continue
-                span = row.spans.get(column)
-                attr = f" rowspan=\"{span}\"" if span and span > 1 else ""
-                html = self.cell(cell, table.roles[column], len(row.gold) > 1)
-                tds.append(f"<td{attr}>{html}</td>")
-            out[k] = "<tr>" + "".join(tds) + "</tr>"
-        return out
+        return write_html.rewrite_rows(
+            out, table, lambda row, column, cell, attr:
+            f"<td{attr}>{self.cell(cell, table.roles[column], len(row.gold) > 1)}</td>")
 
 
 def write(document: Document, path: Path, rng: random.Random) -> None:

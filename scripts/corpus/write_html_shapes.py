@@ -31,18 +31,11 @@ def table_html(table: Table, br: bool, thead: bool) -> list[str]:
         closing = next(k for k in range(first, len(out)) if not out[k].startswith("<th")
                        and out[k] != "<tr>" and out[k] != "</tr><tr>")
         out.insert(closing, "</tr>")
-    body = [k for k, line in enumerate(out) if line.startswith("<tr>") and "<td" in line]
-    for k, row in zip(body, [r for r in table.rows if r.full is None]):
-        tds = []
-        for column, cell in enumerate(row.cells):
-            if cell is None:
-                continue
-            span = row.spans.get(column)
-            attr = f" rowspan=\"{span}\"" if span and span > 1 else ""
-            tag = "th scope=\"row\"" if column == 0 else "td"
-            tds.append(f"<{tag}{attr}>{_cell(cell, br)}</{tag.split()[0]}>")
-        out[k] = "<tr>" + "".join(tds) + "</tr>"
-    return out
+
+    def element(_row, column: int, cell: Cell, attr: str) -> str:
+        tag = "th scope=\"row\"" if column == 0 else "td"
+        return f"<{tag}{attr}>{_cell(cell, br)}</{tag.split()[0]}>"
+    return write_html.rewrite_rows(out, table, element)
 
 
 def write(document: Document, path: Path, rng: random.Random) -> None:

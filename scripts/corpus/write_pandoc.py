@@ -7,6 +7,7 @@ backslash; bullet items as ``- `` lines)."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from corpus.model import Cell, Document, Heading, Key, Table, Text
 
@@ -85,7 +86,10 @@ def table_text(table: Table) -> list[str]:
     return out
 
 
-def markdown(document: Document) -> str:
+def markdown(document: Document, tables: Callable[[Table], list[str]] | None = None) -> str:
+    """The document in pandoc's markdown, its tables written by ``tables`` (pandoc's
+    multiline tables unless given: ``write_grid`` writes grid tables)."""
+    tables = tables or table_text
     lines: list[str] = []
     for block in document.blocks:
         if isinstance(block, Heading):
@@ -96,5 +100,5 @@ def markdown(document: Document) -> str:
             lines += [f"**{block.heading}**", ""]
             lines += [f"{a}  {e}  " for a, e in block.entries] + [""]
         elif isinstance(block, Table):
-            lines += table_text(block) + [""]
+            lines += tables(block) + [""]
     return "\n".join(lines) + "\n"
