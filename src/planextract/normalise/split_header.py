@@ -15,6 +15,7 @@ from itertools import islice
 
 from planextract.extract.block_pack import table_texts
 from planextract.extract.model import Paragraph
+from planextract.normalise import dates
 from planextract.normalise import table_texts as text_pass
 from planextract.normalise.header_rows import EVIDENCE_ROWS, Header, header_in, label_row
 from planextract.normalise.table_texts import Texts, squashed
@@ -81,6 +82,9 @@ def header_over_next(items: list, index: int, rows: Texts, search: int
 
 # table blocks after a lone row of labels searched for the same labels proven
 REPRINT_BLOCKS = 24
+# words of a cell under the labels that make it a sentence, an action's
+SENTENCE_WORDS = 6
+DEADLINES = ("date", "range", "multiple")  # a cell's date kinds that show a plan's row
 
 
 def header_by_reprint(items: list, index: int, rows: Texts, search: int
@@ -89,10 +93,16 @@ def header_by_reprint(items: list, index: int, rows: Texts, search: int
     row, its actions stacked in one cell) is the header when a later table block of
     the document, up to ``REPRINT_BLOCKS``, prints the same labels as its own proven
     one-row header: a plan prints one header over each section's table, and the
-    sections with more rows prove it for those with fewer."""
+    sections with more rows prove it for those with fewer. Asked only of a block
+    with a sentence and a date under its labels."""
     own = squashed(rows[:search])
     at = next((i for i, r in enumerate(own) if label_row(r)), None)
-    if at is None or at + 1 >= len(rows):
+    # only a block with a sentence and a date under its labels (a plan's row) looks
+    # on: a key's rows (``Amber``, ``Progressing - objective likely to be met``) would
+    # each read the blocks after
+    body = [t for r in rows[at + 1:] for t in r if t] if at is not None else []
+    if not body or not any(len(t.split()) >= SENTENCE_WORDS for t in body) \
+            or not any(dates.parse_due(t).kind in DEADLINES for t in body):
         return None
     labels = own[at]
     tables = (b for b in islice(items, index + 1, None) if not isinstance(b, Paragraph))
