@@ -156,7 +156,7 @@ def plan_posts(roles: Iterable[str], context: RoleContext) -> None:
     nor a gerund (``Learning``). Read from the ``and``
     parts of the roles before any cut, so no cut depends on the order."""
     alone: set[str] = set()
-    longer: list[list[str]] = []
+    closing: set[str] = set()
     for role in roles:
         for part in _AND.split(role) if (" and " in role or "&" in role) else (role,):
             words = part.split()
@@ -164,11 +164,8 @@ def plan_posts(roles: Iterable[str], context: RoleContext) -> None:
                 continue
             if len(words) == 1 and not words[0].isupper() and len(words[0]) > 2:
                 alone.add(words[0].lower())
-            elif 2 <= len(words) <= 3:
-                longer.append(words)
-    # the head-noun test asked only of owners closing with a word printed alone
-    closing = {words[-1].lower() for words in longer if words[-1].lower() in alone
-               and not has_head_noun(" ".join(words[:-1]), context.vocab)}
+            elif 2 <= len(words) <= 3 and not has_head_noun(" ".join(words[:-1]), context.vocab):
+                closing.add(words[-1].lower())  # a head before it: run-together posts
     heads = context.vocab.head_nouns
     context.posts.update(w for w in alone & closing
                          if w not in heads and w not in context.vocab.stop_words
