@@ -107,8 +107,7 @@ def dated_beside_posts(values: list[str], share: float = 0.5) -> bool:
     column with more posts than that is no column of dates."""
     if dated_column(values, share):
         return True
-    vocab = role_vocab.load()
-    heads, short = vocab.head_nouns, _shortened_heads(vocab)
+    heads, short, _stop = _post_words()
     filled = [v for v in values if v]
     rest = [v for v in filled if not _names_post(v, heads, short)]
     return 4 * (len(filled) - len(rest)) <= len(filled) and dated_column(rest, share)
@@ -147,8 +146,7 @@ def owner_like(values: list[str], share: float = 0.6) -> bool:
     filled = [v for v in values if v and not _dated(v)]
     if not filled:
         return False
-    vocab = role_vocab.load()
-    heads, short = vocab.head_nouns, _shortened_heads(vocab)
+    heads, short, _stop = _post_words()
     return sum(_names_post(v, heads, short) for v in filled) >= share * len(filled)
 
 
@@ -182,10 +180,16 @@ def unposted_action_score(values: list[str]) -> float:
     filled = [v for v in values if v]
     if not filled:
         return 0.0
-    vocab = role_vocab.load()
-    heads, short, stop = vocab.head_nouns, _shortened_heads(vocab), vocab.stop_words
+    heads, short, stop = _post_words()
     rest = [v for v in filled if not _post_name(v, heads, short, stop)]
     return action_score(rest) * len(rest) / len(filled)
+
+
+def _post_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The role vocabulary's head nouns, their shortened forms and its stop words:
+    what ``_names_post`` and ``_post_name`` read a cell with."""
+    vocab = role_vocab.load()
+    return vocab.head_nouns, _shortened_heads(vocab), vocab.stop_words
 
 
 @lru_cache(maxsize=4)

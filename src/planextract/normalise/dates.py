@@ -16,6 +16,8 @@ from planextract.memo import per_document
 from planextract.settings import DEFAULT
 
 # a season as a deadline: its first and last month (winter runs into the next year)
+# the kinds of a due date that name a deadline (a plan's row prints one)
+DEADLINE_KINDS = ("date", "range", "multiple")
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d{2}|\d{2}"
@@ -367,7 +369,7 @@ def parse_start_end(start: str | None, end: str | None) -> tuple[str | None, Due
     flags = sorted(set(read.flags) | set(start_flags))
     if first is None:
         return (raw if start else end), DueDate(read.kind, read.due_date, read.due_start, flags)
-    if read.kind in ("date", "range", "multiple") and read.due_date is not None:
+    if read.kind in DEADLINE_KINDS and read.due_date is not None:
         return raw, DueDate("range", read.due_date, first, flags)
     if read.kind in ("ongoing", "none"):
         return raw, DueDate("ongoing", None, first, flags)

@@ -89,7 +89,6 @@ class SquashedRows(list):
                 self.covered[start + k] = under
 
 
-
 def _data_columns(rows: list[Row] | SquashedRows, labels: frozenset[str], width: int
                   ) -> tuple[Columns, Columns | None]:
     """Each column's squashed cells, rows repeating the header's labels left out;

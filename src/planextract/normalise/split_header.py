@@ -84,7 +84,6 @@ def header_over_next(items: list, index: int, rows: Texts, search: int
 REPRINT_BLOCKS = 24
 # words of a cell under the labels that make it a sentence, an action's
 SENTENCE_WORDS = 6
-DEADLINES = ("date", "range", "multiple")  # a cell's date kinds that show a plan's row
 
 
 def header_by_reprint(items: list, index: int, rows: Texts, search: int
@@ -102,7 +101,7 @@ def header_by_reprint(items: list, index: int, rows: Texts, search: int
     # each read the blocks after
     body = [t for r in rows[at + 1:] for t in r if t] if at is not None else []
     if not body or not any(len(t.split()) >= SENTENCE_WORDS for t in body) \
-            or not any(dates.parse_due(t).kind in DEADLINES for t in body):
+            or not any(dates.parse_due(t).kind in dates.DEADLINE_KINDS for t in body):
         return None
     labels = own[at]
     tables = (b for b in islice(items, index + 1, None) if not isinstance(b, Paragraph))

@@ -15,4 +15,4 @@ def swapped(due: str | None, owner: str | None) -> bool:
     if not due or not owner:
         return False
     return (dates.parse_due(due).kind == "unknown" and not _DIGIT.search(due)
-            and dates.parse_due(owner).kind in ("date", "range", "multiple"))
+            and dates.parse_due(owner).kind in dates.DEADLINE_KINDS)

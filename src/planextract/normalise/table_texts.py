@@ -69,7 +69,7 @@ def looks_like_plan(rows: Texts) -> bool:
 
     def dated(values: list[str]) -> bool:
         filled = [v for v in values if v]
-        return bool(filled) and sum(dates.parse_due(v).kind in ("date", "range", "multiple")
+        return bool(filled) and sum(dates.parse_due(v).kind in dates.DEADLINE_KINDS
                                     for v in filled) >= 0.5 * len(filled)
     return any(dated(c) for c in columns) and any(action_score(c) >= 5 for c in columns)
 
