@@ -26,12 +26,19 @@ _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")
 
 
 NAME_LIST = ("gender_guesser", "data/nam_dict.txt")
-CACHE_FORMAT = 1  # bump when what the cache holds changes
+CACHE_FORMAT = 2  # bump when what the cache holds changes (2: no number words)
+
+# the English number words: the list holds a few as names (``One``, ``Five``, ``Nine``),
+# but in an owner cell such a word counts (``Number One Governor``), it names no one
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand".split())
 
 
 def parse_name_list(text: str) -> frozenset[str]:
     """First names, lower case, from gender-guesser's ``nam_dict.txt`` (a name with
-    ``+`` is written both joined and with a hyphen)."""
+    ``+`` is written both joined and with a hyphen), less the number words."""
     names = set()
     for line in text.splitlines():
         if not line or line[0] in "#=":
@@ -43,7 +50,7 @@ def parse_name_list(text: str) -> frozenset[str]:
                 names.update({name.replace("+", sep) for sep in ("", "-")})
             else:
                 names.add(name)
-    return frozenset(names)
+    return frozenset(names - NUMBER_WORDS)
 
 
 def cache_path(source: Path) -> Path:
