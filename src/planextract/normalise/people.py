@@ -137,7 +137,15 @@ def _titled_listed_surname(words: list[str], role_words: frozenset[str]) -> bool
             and words[-1] in listed_surnames())
 
 
-NO_NAMES: frozenset[str] = frozenset()
+class Surnames(frozenset):
+    """A document's surnames (``document_surnames``) and ``posts``: the one-word
+    owners it prints alone (``Governor``), which it may print before a surname as a
+    title the list lacks (``Governor Iqbal``)."""
+
+    posts: frozenset[str] = frozenset()
+
+
+NO_NAMES: frozenset[str] = Surnames()
 
 # the different surname-shaped words one word must stand before, in one document, to
 # be read as a title the list lacks (``document_surnames``)
@@ -167,8 +175,10 @@ def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
         return False
     if _given(words[0], role_words) and all(_surname(w, role_words) for w in words[1:]):
         return True
-    if len(words) == 2 and words[1] in surnames and _surname(words[0], role_words):
-        return True
+    if len(words) == 2 and words[1] in surnames and (
+            _surname(words[0], role_words)
+            or words[0].lower() in getattr(surnames, "posts", NO_NAMES)):
+        return True  # a post the plan prints alone as a title: Governor Iqbal
     if listed and _titled_listed_surname(words, role_words):
         return True
     return beside_role and all(_surname(w, role_words) for w in words)
@@ -230,4 +240,17 @@ def document_surnames(pieces: set[str], vocab: Vocabulary,
     for second in after.values():
         if len(second) >= TITLE_EVIDENCE:
             out.update(second)
-    return frozenset(out) if out else NO_NAMES
+    # a one-word owner the plan prints alone is a post of the plan (``Governor``); one
+    # surname-shaped word after it that no role of the plan or the vocabulary uses is
+    # its holder's surname, the post printed as a title (``Governor Iqbal``)
+    posts = frozenset(w.lower() for piece in pieces for w in [piece.strip(" .,;:")]
+                      if " " not in w and len(w) > 2 and w[:1].isupper() and not w.isupper())
+    for piece in pieces:
+        words = piece.strip(" .,;:").split()
+        if len(words) == 2 and words[0].lower() in posts and _surname(words[1], role_words):
+            out.add(words[1])
+    if not out:
+        return NO_NAMES
+    found = Surnames(out)
+    found.posts = posts
+    return found
