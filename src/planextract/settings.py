@@ -66,6 +66,8 @@ class PdfSettings:
     fit_margin: float = 1.0
     cut_slack: float = 0.6  # a line ending this share of the font size from the edge is full
     cut_fill: float = 0.85  # a one-word line this share of the cell wide fills it
+    # a cell of at most this many lines beside stacked actions is tried as one post each
+    grouped_lines_max: int = 12
     # the padding between a column's text and the next column is taken from
     # the narrowest gutter of the table, but as no more than this
     max_pad: float = 24.0

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from planextract.extract.model import Cell, Paragraph, Row, Table
 from planextract.extract.pdf.cell_text import cell_parts, parallel_lines
 from planextract.extract.pdf.packed_cell import packed
+from planextract.extract.pdf.posts_alone import parted_posts
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -306,4 +307,4 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
                                      after_break=continuing and index == 0))
     if open_rows is not None:
         blocks.append(Table(rows=tuple(open_rows)))
-    return blocks
+    return parted_posts(blocks, cell, settings)

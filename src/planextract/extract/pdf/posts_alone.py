@@ -1,0 +1,142 @@
+"""Posts listed one a line in a PDF cell, parted where the table's own column
+prints them alone.
+
+A PDF cell's line breaks are wraps or the author's breaks, and where every line
+fills the cell the layout cannot tell (``Vice Principal Curriculum`` /
+``Company Secretary``: ``Company`` would not have fitted above). The table can:
+a line run that is a whole paragraph of another cell of the same column
+(``Company Secretary`` printed alone in another row) is a post of its own. A
+paragraph of capitalised lines is cut into the runs that give the most such
+known posts, where every other run is shaped as a post itself
+(``post_lines.names_post``), so ``Head of Service`` / ``Development`` stays one
+post even where ``Head of Service`` is printed alone. No cut falls after a
+linking word or before one (``Head of`` / ``HR``), nor inside brackets. Sentences (an action,
+a status) have lower-case words and are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from planextract.extract.model import Cell, Paragraph, Row, Table
+from planextract.extract.pdf.post_lines import line_words, names_post, stop_words
+from planextract.settings import DEFAULT, PdfSettings
+
+# a line ending in one of these runs on into the next
+_RUNS_ON = ("&", "-", "–", "/", ",", "(")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _bare(text: str) -> str:
+    """``text`` without its brackets: a post named in brackets after a person
+    (``Hamish Gallagher (Vice Principal`` / ``Curriculum)``) is words all the same."""
+    return text.replace("(", "").replace(")", "")
+
+
+def _capitalised(paragraph: str) -> bool:
+    return all(line_words(_bare(line)) is not None
+               for line in paragraph.split("\n") if line.strip())
+
+
+def _open_brackets(lines: Sequence[str]) -> int:
+    return sum(line.count("(") - line.count(")") for line in lines)
+
+
+def known_posts(raws: Sequence[str]) -> set[str]:
+    """The paragraphs of a column's cells that are capitalised lines: what the
+    column prints as one whole entry."""
+    return {_norm(p) for raw in raws for p in raw.split("\n\n")
+            if p.strip() and _capitalised(p)}
+
+
+def _cut_allowed(above: str, below: str) -> bool:
+    stop = stop_words()
+    above, below = above.split(), below.split()
+    if not above or not below:
+        return False
+    return (above[-1].lower() not in stop and not above[-1].endswith(_RUNS_ON)
+            and below[0].lower() not in stop and below[0][:1].isupper())
+
+
+def cut_paragraph(paragraph: str, known: set[str],
+                  settings: PdfSettings = DEFAULT.pdf) -> list[str] | None:
+    """The runs of ``paragraph``'s lines, each a post, where parting it gives
+    known posts (see the module docstring), else None."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines) > settings.grouped_lines_max or not _capitalised(paragraph):
+        return None
+    count = len(lines)
+    # best[i]: (known runs, -runs) over the first i lines, and where its last run starts
+    best: list[tuple[tuple[int, int], int] | None] = [None] * (count + 1)
+    best[0] = ((0, 0), 0)
+    for end in range(1, count + 1):
+        for start in range(end):
+            if best[start] is None or (start and (
+                    not _cut_allowed(lines[start - 1], lines[start])
+                    or _open_brackets(lines[:start]))):
+                continue
+            run = " ".join(lines[start:end])
+            whole = start == 0 and end == count
+            is_known = not whole and _norm(run) in known
+            if not (is_known or whole or names_post(_bare(run))):
+                continue
+            (score, runs), _ = best[start]
+            candidate = ((score + is_known, runs - 1), start)
+            if best[end] is None or candidate[0] > best[end][0]:
+                best[end] = candidate
+    if best[count] is None or best[count][0][0] == 0:
+        return None
+    runs: list[str] = []
+    end = count
+    while end:
+        start = best[end][1]
+        runs.append("\n".join(lines[start:end]))
+        end = start
+    return runs[::-1] if len(runs) > 1 else None
+
+
+def parted_posts(blocks: list[Paragraph | Table], cell: Callable[[str], Cell],
+                 settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
+    """``blocks`` with each table cell's paragraphs of posts parted where the
+    document's tables print the posts alone (a plan of one table a section
+    prints a post alone in another section's table); a table or row unchanged
+    is the same object."""
+    tables = [b for b in blocks if isinstance(b, Table)]
+    known = known_posts([c.raw for t in tables for r in t.rows for c in r.cells
+                         if "\n" in c.raw or c.raw[:1].isupper()])
+    if not known:
+        return blocks
+    return [_parted_table(b, known, cell, settings) if isinstance(b, Table) else b
+            for b in blocks]
+
+
+def _parted_table(table: Table, known: set[str], cell: Callable[[str], Cell],
+                  settings: PdfSettings) -> Table:
+    rows = []
+    for row in table.rows:
+        cells = list(row.cells)
+        for index, item in enumerate(cells):
+            raw = item.raw
+            if "\n" not in raw.replace("\n\n", ""):
+                continue
+            parts = []
+            for paragraph in raw.split("\n\n"):
+                runs = cut_paragraph(paragraph, known, settings)
+                parts.extend(runs if runs else [paragraph])
+            new = "\n\n".join(parts)
+            if new != raw:
+                cells[index] = cell(new)
+        changed = any(a is not b for a, b in zip(cells, row.cells))
+        rows.append(_with_cells(row, tuple(cells)) if changed else row)
+    if all(a is b for a, b in zip(rows, table.rows)):
+        return table
+    return Table(rows=tuple(rows))
+
+
+def _with_cells(row: Row, cells: tuple[Cell, ...]) -> Row:
+    return Row(cells=cells, line_start=row.line_start, line_end=row.line_end,
+               page_start=row.page_start, page_end=row.page_end,
+               after_break=row.after_break, stitched=row.stitched, covered=row.covered)
