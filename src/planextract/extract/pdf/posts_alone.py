@@ -16,7 +16,7 @@ a status) have lower-case words and are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
 from planextract.extract.pdf.post_lines import line_words, names_post, stop_words
@@ -45,11 +45,11 @@ def _open_brackets(lines: Sequence[str]) -> int:
     return sum(line.count("(") - line.count(")") for line in lines)
 
 
-def known_posts(raws: Sequence[str]) -> set[str]:
-    """The paragraphs of a column's cells that are capitalised lines: what the
-    column prints as one whole entry."""
+def known_posts(raws: Iterable[str], settings: PdfSettings = DEFAULT.pdf) -> set[str]:
+    """The paragraphs of the cells that are capitalised lines no longer than a
+    post runs: what the tables print as one whole entry."""
     return {_norm(p) for raw in raws for p in raw.split("\n\n")
-            if p.strip() and _capitalised(p)}
+            if p.strip() and len(p) <= settings.post_chars_max and _capitalised(p)}
 
 
 def _cut_allowed(above: str, below: str) -> bool:
@@ -104,33 +104,31 @@ def parted_posts(blocks: list[Paragraph | Table], cell: Callable[[str], Cell],
     document's tables print the posts alone (a plan of one table a section
     prints a post alone in another section's table); a table or row unchanged
     is the same object."""
-    tables = [b for b in blocks if isinstance(b, Table)]
-    known = known_posts([c.raw for t in tables for r in t.rows for c in r.cells
-                         if "\n" in c.raw or c.raw[:1].isupper()])
+    raws = {c.raw for b in blocks if isinstance(b, Table) for r in b.rows for c in r.cells}
+    known = known_posts(raws, settings)
     if not known:
         return blocks
-    return [_parted_table(b, known, cell, settings) if isinstance(b, Table) else b
-            for b in blocks]
-
-
-def _parted_table(table: Table, known: set[str], cell: Callable[[str], Cell],
-                  settings: PdfSettings) -> Table:
-    rows = []
-    for row in table.rows:
-        cells = list(row.cells)
-        for index, item in enumerate(cells):
-            raw = item.raw
-            if "\n" not in raw.replace("\n\n", ""):
-                continue
+    parted: dict[str, Cell | None] = {}
+    for raw in raws:
+        if "\n" in raw.replace("\n\n", ""):
             parts = []
             for paragraph in raw.split("\n\n"):
                 runs = cut_paragraph(paragraph, known, settings)
                 parts.extend(runs if runs else [paragraph])
             new = "\n\n".join(parts)
             if new != raw:
-                cells[index] = cell(new)
+                parted[raw] = cell(new)
+    if not parted:
+        return blocks
+    return [_parted_table(b, parted) if isinstance(b, Table) else b for b in blocks]
+
+
+def _parted_table(table: Table, parted: dict[str, Cell | None]) -> Table:
+    rows = []
+    for row in table.rows:
+        cells = tuple(parted.get(c.raw) or c for c in row.cells)
         changed = any(a is not b for a, b in zip(cells, row.cells))
-        rows.append(_with_cells(row, tuple(cells)) if changed else row)
+        rows.append(_with_cells(row, cells) if changed else row)
     if all(a is b for a, b in zip(rows, table.rows)):
         return table
     return Table(rows=tuple(rows))
