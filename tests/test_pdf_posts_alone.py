@@ -119,3 +119,14 @@ def test_a_list_of_posts_wrapping_at_and_keeps_its_words_apart():
     [action] = normalise(read_document(data)).actions
     assert action["owners"] == ["Head of Residential Services",
                                 "Performance and Information Manager"]
+
+
+def test_no_part_that_leaves_a_post_cut_at_its_and_or_its_noun():
+    # ``Park`` after ``and`` opens the post on the next line
+    assert cut_paragraph("Planning Head and Park\nRanger Manager", {"ranger manager"}) is None
+    # ``Head`` closes the post above it; ``Head of ...`` would open one
+    assert cut_paragraph("Organisational Development\nHead and Mr Ndlovu",
+                         {"organisational development"}) is None
+    assert cut_paragraph("Organisational Development\nHead of Legal Services",
+                         {"organisational development"}) == [
+        "Organisational Development", "Head of Legal Services"]

@@ -119,3 +119,8 @@ def names_post(line: str) -> bool:
         return False  # a lone post noun (``Head``) may be a wrapped post's last word
     heads = load().head_nouns  # ``Principal`` and ``Chief`` too: nouns of a post here
     return any(fold(word) in heads or _post_noun(word) for word in words)
+
+
+def post_noun(word: str) -> bool:
+    """A post's head noun as printed or shortened (``Manager``, ``Mgr``, ``Head``)."""
+    return _post_noun(word)

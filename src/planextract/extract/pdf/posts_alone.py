@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from planextract.extract.model import Cell, Paragraph, Row, Table
-from planextract.extract.pdf.post_lines import line_words, names_post, stop_words
+from planextract.extract.pdf.post_lines import line_words, names_post, post_noun, stop_words
 from planextract.settings import DEFAULT, PdfSettings
 
 # a line ending in one of these runs on into the next
@@ -61,6 +61,23 @@ def _cut_allowed(above: str, below: str) -> bool:
             and below[0].lower() not in stop and below[0][:1].isupper())
 
 
+def _post_run(run: str, after_cut: bool) -> bool:
+    """Whether a run the plan never prints alone is a post by its own words
+    (``names_post``): not where its last ``and`` leads to no post noun
+    (``Planning Head and Park``: ``Park`` opens the post on the next line), nor,
+    after a cut, where it opens with a post noun that is no post's start
+    (``Head and Mr Ndlovu`` under ``Organisational Development``: the noun closes
+    the post above; ``Head of ...`` opens one)."""
+    if not names_post(run):
+        return False
+    words = run.split()
+    joins = [i for i, w in enumerate(words) if w.lower() in ("and", "&")]
+    if joins and not any(post_noun(w) for w in words[joins[-1] + 1:]):
+        return False
+    return not (after_cut and post_noun(words[0])
+                and (len(words) == 1 or words[1].lower() not in ("of", "for")))
+
+
 def cut_paragraph(paragraph: str, known: set[str],
                   settings: PdfSettings = DEFAULT.pdf) -> list[str] | None:
     """The runs of ``paragraph``'s lines, each a post, where parting it gives
@@ -81,7 +98,7 @@ def cut_paragraph(paragraph: str, known: set[str],
             run = " ".join(lines[start:end])
             whole = start == 0 and end == count
             is_known = not whole and _norm(run) in known
-            if not (is_known or whole or names_post(_bare(run))):
+            if not (is_known or whole or _post_run(_bare(run), start > 0)):
                 continue
             (score, runs), _ = best[start]
             candidate = ((score + is_known, runs - 1), start)
