@@ -274,13 +274,24 @@ class Grouper:
         with its term: a row whose first cell is empty (a plan header's unnamed
         number column, then ``Proposal``, a label the vocabulary lacks) is no row of
         a key; nor is a row naming the action column (``Nr``, ``Delivery actions``):
-        a key's meanings say how an action stands (``At risk``), never what it is."""
+        a key's meanings say how an action stands (``At risk``), never what it is.
+        Nor is a row the export does not end where it ends its rows (``_ends_row``)."""
         if at == 0 or self.facts.label_run(at) <= width or not self.facts.opens_table(at):
             return False
         first = self.cells[at].label
         return not (first and _role(first) == "extra" and self.facts.opens_table(at + width)
                     and all(_role(c.label) != "action" for c in self.cells[at + 1:at + width]
-                            if c.label))
+                            if c.label)
+                    and self._ends_row(at, width))
+
+    def _ends_row(self, at: int, width: int) -> bool:
+        """Whether the export ends a row ``width`` cells after ``at`` as it ends its
+        rows: a blank line before the next cell where one stands before this row
+        (``Proposal`` / ``Who and when`` run on into ``''`` / ``Achieved so far``
+        with no blank line: two labels of a longer header, not a key's row)."""
+        after = at + width
+        return (after >= len(self.cells) or self.cells[after].blank_before
+                or not self.cells[at].blank_before)
 
     def group(self, start: int, parse: Parse) -> Parse:
         current: list[RawCell] = []
