@@ -11,16 +11,22 @@ list items after it; else the paragraph right above the labels) followed by labe
 lines; a run is ``min_records`` records or more one after another, some
 ``min_labels`` labels each used by two of them. A label is short (``label_words``
 words, ``label_chars`` characters), opens with a capital and ends no sentence; a
-label line is one line. Applied to the formats whose readers give paragraphs as
-the author wrote them (Word, HTML): a PDF's or a text export's lines are not
-paragraphs."""
+label line is one paragraph. The rule reads paragraphs with their heading and bold
+facts only, so every reader hands it its own: Word and HTML paragraphs as written;
+a text export's lines, joined where the export wraps its paragraphs (``run_ons``);
+a PDF's lines, joined by its reader where a line runs to the text's right edge.
+Where no title is bold or a heading (a plain-text export prints neither), a
+record's title is the nearest paragraph above its labels that is no bullet item."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
+from planextract.extract.block_pack import PackedBlocks, held
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, LabelledSettings
 
 _LABEL = re.compile(r"([A-Z][^:\n]*?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
@@ -64,17 +70,31 @@ def _records(blocks: list, lines: list, settings: LabelledSettings) -> list[tupl
     return out
 
 
+def _item(block: Paragraph) -> bool:
+    """A bullet item printed with its glyph (a text export's or a PDF's list item)."""
+    return bool(GLYPH_BULLET.match(block.text) or DASH_BULLET.match(block.text))
+
+
 def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int | None:
     """The paragraph a record's labels belong to: the nearest heading or bold
     paragraph above them over ``items`` plain paragraphs at most (its list items,
-    which a Word or HTML body prints as paragraphs of their own); else the
-    paragraph right above them; None where that is no paragraph."""
+    which a Word or HTML body prints as paragraphs of their own); else the nearest
+    paragraph above them over ``items`` bullet items at most (printed with their
+    glyphs, where a text export prints no bold); None where that is no paragraph."""
     k = first - 1
     while k >= max(bound, first - 1 - items) and isinstance(blocks[k], Paragraph) \
             and lines[k] is None:
         if blocks[k].level or blocks[k].bold:
             return k
         k -= 1
+    k = first - 1
+    while k > max(bound, first - 1 - items) and isinstance(blocks[k], Paragraph) \
+            and lines[k] is None and _item(blocks[k]):
+        k -= 1
+    above = blocks[k]
+    if k >= bound and isinstance(above, Paragraph) and lines[k] is None \
+            and above.text.strip() and not _item(above):
+        return k
     above = blocks[first - 1]
     if isinstance(above, Paragraph) and lines[first - 1] is None and above.text.strip():
         return first - 1
@@ -104,13 +124,23 @@ def _table(blocks: list, run: list[tuple[int, int, int]],
     return Table(rows=tuple(rows))
 
 
-def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled) -> None:
-    """Replace, in ``raw.blocks`` (a list), each run of labelled records by a table."""
-    blocks = raw.blocks
+def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled,
+                    wrapped: bool = False) -> None:
+    """Replace, in ``raw.blocks``, each run of labelled records by a table.
+    ``wrapped``: the blocks are a text export's lines, which may wrap a paragraph
+    over several (``run_ons``)."""
+    packed = isinstance(raw.blocks, PackedBlocks)
+    blocks = held(raw.blocks) if packed else raw.blocks
     if not isinstance(blocks, list) or not any(
             isinstance(b, Paragraph) and ":" in b.text for b in blocks):
         return
-    records = _records(blocks, [_label_line(b, settings) for b in blocks], settings)
+    lines = [_label_line(b, settings) for b in blocks]
+    if sum(line is not None for line in lines) < settings.min_records * settings.min_labels:
+        return
+    if wrapped:
+        blocks = run_ons(blocks, lines)
+        lines = [_label_line(b, settings) for b in blocks]
+    records = _records(blocks, lines, settings)
     if len(records) < settings.min_records:
         return
     runs: list[list[tuple[int, int, int]]] = []
@@ -131,4 +161,55 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
         out.append(table)
         done = run[-1][2]
     if done:
-        raw.blocks = out + blocks[done:]
+        raw.blocks = PackedBlocks(out + blocks[done:]) if packed else out + blocks[done:]
+
+
+def run_ons(blocks: list, lines: list) -> list:
+    """A text export's lines as paragraphs. An export that parts its paragraphs by
+    blank lines (pandoc's markdown, most labelled lines with a blank line above
+    them) may wrap one over several lines: there a line right under another
+    continues it, unless either is a heading or a line opens a label, a bullet
+    item or a bold title. An export with no blank line between its label lines
+    prints a paragraph a line."""
+    labelled = [k for k, line in enumerate(lines) if line is not None and k
+                and isinstance(blocks[k - 1], Paragraph)]
+    apart = sum(1 for k in labelled if _gap(blocks[k - 1], blocks[k]))
+    if not labelled or 2 * apart < len(labelled):
+        return blocks
+    out: list = []
+    end = None  # the last line of the paragraph out[-1]
+    for k, block in enumerate(blocks):
+        before = out[-1] if out else None
+        if (isinstance(block, Paragraph) and isinstance(before, Paragraph)
+                and end is not None and block.line == end + 1
+                and not (before.level or block.level)
+                and lines[k] is None and not _item(block) and not block.bold):
+            out[-1] = Paragraph(f"{before.text} {block.text}", line=before.line,
+                                page=before.page, bold=before.bold)
+            end = block.line
+            continue
+        out.append(block)
+        end = block.line if isinstance(block, Paragraph) else None
+    return out
+
+
+def _gap(above: Paragraph, below: Paragraph) -> bool:
+    """A blank line (or more) between two paragraphs of a text export."""
+    return above.line is None or below.line is None or below.line - above.line > 1
+
+
+_MARKS = re.compile(r"^\s*(?:#{1,6}\s+)?|\*\*|__")
+
+
+def looks_labelled(lines: Iterable[str], settings: LabelledSettings = DEFAULT.labelled) -> bool:
+    """A text with no table whose lines print labelled records: ``min_labels``
+    labels or more each printed on ``min_records`` lines or more (markdown's heading
+    and bold marks taken off). Read as ``text-plain``: a paragraph a line."""
+    used: Counter[str] = Counter()
+    for line in lines:
+        if ":" in line:
+            pair = _label_line(Paragraph(_MARKS.sub("", line)), settings)
+            if pair is not None:
+                used[pair[0]] += 1
+    return sum(1 for count in used.values() if count >= settings.min_records) \
+        >= settings.min_labels
