@@ -20,31 +20,20 @@ record's title is the nearest paragraph above its labels that is no bullet item.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable
 
 from planextract.extract.block_pack import PackedBlocks, held
+from planextract.extract.labelled_lines import (
+    is_item,
+    label_line,
+    pdf_run_ons,
+    text_run_ons,
+    unglyphed,
+)
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, LabelledSettings
 
-_LABEL = re.compile(r"([A-Z][^:\n]*?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
 _EMPTY = Cell()
-
-
-def _label_line(block: object, settings: LabelledSettings) -> tuple[str, str] | None:
-    """(label, value) of a one-line ``Label: value`` paragraph, or None."""
-    if not isinstance(block, Paragraph) or block.level or ":" not in block.text:
-        return None
-    found = _LABEL.fullmatch(block.text.strip())
-    if found is None:
-        return None
-    label = found.group(1).strip()
-    if (len(label) > settings.label_chars or len(label.split()) > settings.label_words
-            or label[-1] in ".;,!?"):
-        return None
-    return label, found.group(2).strip()
 
 
 def _records(blocks: list, lines: list, settings: LabelledSettings) -> list[tuple[int, int, int]]:
@@ -70,11 +59,6 @@ def _records(blocks: list, lines: list, settings: LabelledSettings) -> list[tupl
     return out
 
 
-def _item(block: Paragraph) -> bool:
-    """A bullet item printed with its glyph (a text export's or a PDF's list item)."""
-    return bool(GLYPH_BULLET.match(block.text) or DASH_BULLET.match(block.text))
-
-
 def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int | None:
     """The paragraph a record's labels belong to: the nearest heading or bold
     paragraph above them over ``items`` plain paragraphs at most (its list items,
@@ -89,11 +73,11 @@ def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int
         k -= 1
     k = first - 1
     while k > max(bound, first - 1 - items) and isinstance(blocks[k], Paragraph) \
-            and lines[k] is None and _item(blocks[k]):
+            and lines[k] is None and is_item(blocks[k]):
         k -= 1
     above = blocks[k]
     if k >= bound and isinstance(above, Paragraph) and lines[k] is None \
-            and above.text.strip() and not _item(above):
+            and above.text.strip() and not is_item(above):
         return k
     above = blocks[first - 1]
     if isinstance(above, Paragraph) and lines[first - 1] is None and above.text.strip():
@@ -104,7 +88,7 @@ def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int
 def _table(blocks: list, run: list[tuple[int, int, int]],
            settings: LabelledSettings) -> Table | None:
     """The run as a table, or None where its records share too few labels."""
-    values = [[_label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
+    values = [[label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
     used = Counter(label for record in values for label in {pair[0] for pair in record})
     if sum(1 for count in used.values() if count >= 2) < settings.min_labels:
         return None
@@ -115,7 +99,9 @@ def _table(blocks: list, run: list[tuple[int, int, int]],
         for label, value in record:
             found.setdefault(label, []).append(value)
         head, last = blocks[title], blocks[end - 1]
-        text = "\n".join(b.text for b in blocks[title:first])  # its items on lines
+        # its items on lines, without the glyphs a text export or a PDF prints
+        text = "\n".join([blocks[title].text, *(unglyphed(b.text) for b in
+                                                 blocks[title + 1:first])])
         cells = [Cell(parts=(text,), raw=text)]
         cells += [Cell(parts=tuple(found[label]), raw="\n".join(found[label]))
                   if label in found else _EMPTY for label in labels]
@@ -125,21 +111,23 @@ def _table(blocks: list, run: list[tuple[int, int, int]],
 
 
 def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled,
-                    wrapped: bool = False) -> None:
+                    printed: str = "paragraphs") -> None:
     """Replace, in ``raw.blocks``, each run of labelled records by a table.
-    ``wrapped``: the blocks are a text export's lines, which may wrap a paragraph
-    over several (``run_ons``)."""
+    ``printed``: what the reader's paragraphs are: ``paragraphs`` as the author
+    wrote them (Word, HTML), ``text`` a text export's lines, ``pdf`` a PDF's lines
+    (``labelled_lines``: where a paragraph may run on over several)."""
     packed = isinstance(raw.blocks, PackedBlocks)
     blocks = held(raw.blocks) if packed else raw.blocks
     if not isinstance(blocks, list) or not any(
             isinstance(b, Paragraph) and ":" in b.text for b in blocks):
         return
-    lines = [_label_line(b, settings) for b in blocks]
+    lines = [label_line(b, settings) for b in blocks]
     if sum(line is not None for line in lines) < settings.min_records * settings.min_labels:
         return
-    if wrapped:
-        blocks = run_ons(blocks, lines)
-        lines = [_label_line(b, settings) for b in blocks]
+    if printed != "paragraphs":
+        join = text_run_ons if printed == "text" else pdf_run_ons
+        blocks = join(blocks, lines, settings)
+        lines = [label_line(b, settings) for b in blocks]
     records = _records(blocks, lines, settings)
     if len(records) < settings.min_records:
         return
@@ -163,53 +151,3 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
     if done:
         raw.blocks = PackedBlocks(out + blocks[done:]) if packed else out + blocks[done:]
 
-
-def run_ons(blocks: list, lines: list) -> list:
-    """A text export's lines as paragraphs. An export that parts its paragraphs by
-    blank lines (pandoc's markdown, most labelled lines with a blank line above
-    them) may wrap one over several lines: there a line right under another
-    continues it, unless either is a heading or a line opens a label, a bullet
-    item or a bold title. An export with no blank line between its label lines
-    prints a paragraph a line."""
-    labelled = [k for k, line in enumerate(lines) if line is not None and k
-                and isinstance(blocks[k - 1], Paragraph)]
-    apart = sum(1 for k in labelled if _gap(blocks[k - 1], blocks[k]))
-    if not labelled or 2 * apart < len(labelled):
-        return blocks
-    out: list = []
-    end = None  # the last line of the paragraph out[-1]
-    for k, block in enumerate(blocks):
-        before = out[-1] if out else None
-        if (isinstance(block, Paragraph) and isinstance(before, Paragraph)
-                and end is not None and block.line == end + 1
-                and not (before.level or block.level)
-                and lines[k] is None and not _item(block) and not block.bold):
-            out[-1] = Paragraph(f"{before.text} {block.text}", line=before.line,
-                                page=before.page, bold=before.bold)
-            end = block.line
-            continue
-        out.append(block)
-        end = block.line if isinstance(block, Paragraph) else None
-    return out
-
-
-def _gap(above: Paragraph, below: Paragraph) -> bool:
-    """A blank line (or more) between two paragraphs of a text export."""
-    return above.line is None or below.line is None or below.line - above.line > 1
-
-
-_MARKS = re.compile(r"^\s*(?:#{1,6}\s+)?|\*\*|__")
-
-
-def looks_labelled(lines: Iterable[str], settings: LabelledSettings = DEFAULT.labelled) -> bool:
-    """A text with no table whose lines print labelled records: ``min_labels``
-    labels or more each printed on ``min_records`` lines or more (markdown's heading
-    and bold marks taken off). Read as ``text-plain``: a paragraph a line."""
-    used: Counter[str] = Counter()
-    for line in lines:
-        if ":" in line:
-            pair = _label_line(Paragraph(_MARKS.sub("", line)), settings)
-            if pair is not None:
-                used[pair[0]] += 1
-    return sum(1 for count in used.values() if count >= settings.min_records) \
-        >= settings.min_labels

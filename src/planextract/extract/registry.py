@@ -19,7 +19,8 @@ from planextract.extract import guards
 from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
-from planextract.extract.labelled import labelled_tables, looks_labelled
+from planextract.extract.labelled import labelled_tables
+from planextract.extract.labelled_lines import looks_labelled
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.header import pdf_start
 from planextract.extract.sniff_lines import SniffLines
@@ -220,5 +221,6 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
         else:
             raw = read(data, settings)
     if fmt.name in LABELLED_FORMATS:
-        labelled_tables(raw, settings.labelled, wrapped=fmt in TEXT_FORMATS)
+        labelled_tables(raw, settings.labelled, printed="text" if fmt in TEXT_FORMATS
+                        else "pdf" if fmt.name == "pdf" else "paragraphs")
     return bound_document(raw, settings.limits)
