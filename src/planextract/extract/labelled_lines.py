@@ -101,7 +101,12 @@ def pdf_run_ons(blocks: list, lines: list, settings: LabelledSettings) -> list:
     the second line opens in lower case with the label's end); a title's lines,
     one weight and size (two bold lines of body text in a row, never a document's
     headings set larger); a value or an item running on (a plain line right under a label line
-    or an item, opening no label, item or number)."""
+    or an item, opening no label, item or numbered title). And where the reader
+    joined a label line onto the value above it (the value ran to the right edge),
+    parted again before a label the plan prints at the start of two lines or more.
+    """
+    blocks = _parted(blocks, lines, settings)
+    lines = [label_line(b, settings) for b in blocks]
     out: list = []
     kinds: list[str] = []  # label, item, title, other: what each paragraph of out is
     k = 0
@@ -127,7 +132,7 @@ def pdf_run_ons(blocks: list, lines: list, settings: LabelledSettings) -> list:
             title = kind == "title" and block.bold == before.bold and lines[k] is None \
                 and block.level == before.level and block.level in settings.title_levels
             runs_on = kind in ("label", "item") and _plain(block) and lines[k] is None \
-                and not NUMBERED.match(block.text) and not _LOWER_LABEL.match(block.text)
+                and not _numbered_title(block.text) and not _LOWER_LABEL.match(block.text)
             if title or runs_on:
                 out[-1] = _joined(before, block)
                 k += 1
@@ -137,6 +142,33 @@ def pdf_run_ons(blocks: list, lines: list, settings: LabelledSettings) -> list:
                      else "title" if block.bold or block.level else "other")
         k += 1
     return out
+
+
+def _parted(blocks: list, lines: list, settings: LabelledSettings) -> list:
+    """Label lines holding a second ``Label:`` of the plan's own (one opening two
+    lines or more) after their value, parted before it."""
+    used = Counter(line[0] for line in lines if line is not None)
+    labels = [label for label, count in used.items() if count >= 2]
+    if not labels:
+        return blocks
+    inner = re.compile(r"\s(?=(?:" + "|".join(re.escape(label) for label in labels)
+                       + r")\s*:\s)")
+    out: list = []
+    for block, line in zip(blocks, lines):
+        if line is None:
+            out.append(block)
+            continue
+        pieces = inner.split(block.text)
+        out += [Paragraph(piece.strip(), line=block.line, page=block.page)
+                for piece in pieces if piece.strip()] if len(pieces) > 1 else [block]
+    return out
+
+
+def _numbered_title(text: str) -> bool:
+    """A line opening with a number and a capitalised word: the next record's
+    title (``2.1 Review the ...``), not a value running on (``2012``, ``2013 onwards``)."""
+    found = NUMBERED.match(text)
+    return found is not None and text[found.end():].lstrip()[:1].isupper()
 
 
 def _plain(block: Paragraph) -> bool:
