@@ -82,12 +82,25 @@ def text_run_ons(blocks: list, lines: list, settings: LabelledSettings) -> list:
                 and end is not None and block.line == end + 1
                 and not (before.level or block.level)
                 and lines[k] is None and not is_item(block) and not block.bold):
-            out[-1] = _joined(before, block)
+            out[-1] = _emphasised(_joined(before, block))
             end = block.line
             continue
         out.append(block)
         end = block.line if isinstance(block, Paragraph) else None
     return out
+
+
+_WRAPPED_BOLD = re.compile(r"(\*\*|__)(.+)\1", re.S)
+
+
+def _emphasised(block: Paragraph) -> Paragraph:
+    """A markdown paragraph bold as a whole once its lines are joined (``**`` opens
+    its first line and closes its last, which no line read alone shows)."""
+    found = _WRAPPED_BOLD.fullmatch(block.text.strip())
+    if found is None or found.group(1) in found.group(2):
+        return block
+    return Paragraph(found.group(2).strip(), line=block.line, page=block.page,
+                     level=block.level, bold=True)
 
 
 def _gap(above: Paragraph, below: Paragraph) -> bool:
