@@ -110,6 +110,23 @@ def _table(blocks: list, run: list[tuple[int, int, int]],
     return Table(rows=tuple(rows))
 
 
+def _shared(blocks: list, lines: list, run: list[tuple[int, int, int]]
+            ) -> list[list[tuple[int, int, int]]]:
+    """The run parted at each record none of whose labels another record of the
+    run uses (a heading printed as ``Objective 2: Fair pay`` over a paragraph is
+    no action's record): the parts, without those records."""
+    labels = [{lines[k][0] for k in range(first, end) if lines[k] is not None}
+              for _, first, end in run]
+    used = Counter(label for record in labels for label in record)
+    parts: list[list[tuple[int, int, int]]] = [[]]
+    for record, own in zip(run, labels):
+        if any(used[label] > 1 for label in own):
+            parts[-1].append(record)
+        elif parts[-1]:
+            parts.append([])
+    return [part for part in parts if part]
+
+
 def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled,
                     printed: str = "paragraphs") -> None:
     """Replace, in ``raw.blocks``, each run of labelled records by a table.
@@ -137,6 +154,7 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
             runs[-1].append(record)
         else:
             runs.append([record])
+    runs = [part for run in runs for part in _shared(blocks, lines, run)]
     out: list = []
     done = 0
     for run in runs:

@@ -39,7 +39,16 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
         level = len(heading.group(1))
         text = heading.group(2)
     bold = bool(_BOLD_WRAP.match(text))
-    text = text.replace("**", "").strip().strip("*").strip()
+    if text.count("**") % 2:
+        # one ``**`` left open: a bold paragraph wrapped over lines (pandoc's markdown
+        # in a plain export) opens or closes here; the mark stays for the labelled
+        # rule to join the lines by (``labelled_lines.text_run_ons``)
+        text = text.strip()
+        opens, closes = text.startswith("**"), text.endswith("**")
+        text = text.replace("**", "").strip()
+        text = ("**" if opens else "") + text + ("**" if closes and not opens else "")
+    else:
+        text = text.replace("**", "").strip().strip("*").strip()
     text = plain(text)
     if not text:
         return None
