@@ -134,6 +134,29 @@ def _holds_actions_over(other: list[str], named: list[str]) -> bool:
             and action_score(other) > action_score(named))
 
 
+def printed_once_over(other: list[str], named: list[str]) -> bool:
+    """``named`` (an issue or outcome column) is printed once over the rows it
+    groups, as a merged cell or a labelled plan's value given on its first record
+    only, while ``other`` (an unnamed column) fills each of them: ``other`` holds the
+    row's own text, the actions, where its cells score higher. A column filled on
+    half the rows or fewer cannot be one action a row."""
+    filled = sum(bool(v) for v in other)
+    once = sum(bool(v) for v in named)
+    return (0 < 2 * once <= filled and all(o for o, n in zip(other, named) if n)
+            and action_score(other) > action_score(named))
+
+
+def _read_again(header: str, roles: list[str], values: list[str]) -> str:
+    """The role of a header read again without its action reading: a post
+    reading (``Monitoring`` as who monitors) only where the cells name posts and
+    no other column holds the owners (a SMART plan's measures are no owners)."""
+    role = role_of(header, skip=("action",))
+    if role in ("owner", "owner_due") and ({"owner", "owner_due"} & set(roles)
+                                          or not owner_like(values)):
+        return "extra"
+    return role
+
+
 def owner_like(values: list[str], share: float = 0.6) -> bool:
     """Most filled cells are short names of posts or bodies: a few words, no
     date, one of them a head noun of a role (``manager``, ``head``, ``team``:
@@ -370,8 +393,9 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
-        if other is not None and _holds_actions_over(facts.column(other),
-                                                     beside_others(facts.columns, chosen)):
+        named = beside_others(facts.columns, chosen)
+        if other is not None and (_holds_actions_over(facts.column(other), named)
+                                  or printed_once_over(facts.column(other), named)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
@@ -388,7 +412,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             notes.append(f"column {chosen + 1} ({headers[chosen]}) is headed as the action "
                          f"but holds no sentences; the actions were taken from column "
                          f"{other + 1} ({headers[other] or 'unlabelled'})")
-            roles[chosen] = role_of(headers[chosen], skip=("action",))
+            roles[chosen] = _read_again(headers[chosen], roles, facts.column(chosen))
             chosen = other
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], facts,
@@ -403,11 +427,12 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     if chosen is not None:
         roles[chosen] = "action"
 
-    # an unnamed column left of the actions whose cells open with the number their
-    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    # an unnamed column whose cells open with the number their actions are numbered
+    # under (``1 Staff feel safe`` beside ``1.1``) is the outcome: left of the actions
+    # first, else right of them (a labelled plan's value: ``Outcome: 1 Staff ...``)
     if chosen is not None and "outcome" not in roles:
         numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
-        for i in range(chosen):
+        for i in [*range(chosen), *range(chosen + 1, len(roles))]:
             if roles[i] == "extra" and any(facts.pair(numbers_parents, i, n) for n in numbers):
                 roles[i] = "outcome"
                 break
