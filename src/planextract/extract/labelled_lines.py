@@ -39,8 +39,9 @@ def label_line(block: object, settings: LabelledSettings) -> tuple[str, str] | N
 
 
 def is_item(block: Paragraph) -> bool:
-    """A bullet item printed with its glyph (a text export's or a PDF's list item)."""
-    return bool(GLYPH_BULLET.match(block.text) or DASH_BULLET.match(block.text))
+    """A bullet item: printed with its glyph (a PDF's list item), or one whose glyph
+    or mark its reader took off (a text export's)."""
+    return block.item or bool(GLYPH_BULLET.match(block.text) or DASH_BULLET.match(block.text))
 
 
 def unglyphed(text: str) -> str:
@@ -191,4 +192,4 @@ def _plain(block: Paragraph) -> bool:
 
 def _joined(before: Paragraph, block: Paragraph) -> Paragraph:
     return Paragraph(f"{before.text} {block.text}", line=before.line, page=before.page,
-                     level=before.level, bold=before.bold)
+                     level=before.level, bold=before.bold, item=before.item)

@@ -17,6 +17,7 @@ from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Paragraph, RawDocument, Table
 from planextract.extract.parts import cell_parts, plain
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.extract.table_writer import table_writer
 from planextract.extract.text.line_pieces import decode_pieces, each_line
 from planextract.settings import DEFAULT, Settings
@@ -52,7 +53,9 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
     text = plain(text)
     if not text:
         return None
-    return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
+    item = not level and bool(GLYPH_BULLET.match(line) or DASH_BULLET.match(line))
+    return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold,
+                                    item=item))
 
 
 def parse_tabbed_lines(lines: Iterable[str], consume: bool = False
