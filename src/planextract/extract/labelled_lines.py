@@ -112,48 +112,52 @@ def _gap(above: Paragraph, below: Paragraph) -> bool:
 def pdf_run_ons(blocks: list, lines: list, settings: LabelledSettings) -> list:
     """A PDF's lines as paragraphs, where a labelled record's paragraph ran on: a
     label wrapped before its colon (``Target for`` over ``completion: May 2012``:
-    the second line opens in lower case with the label's end); a title's lines,
-    one weight and size (two bold lines of body text in a row, never a document's
-    headings set larger); a value or an item running on (a plain line right under a label line
-    or an item, opening no label, item or numbered title). And where the reader
-    joined a label line onto the value above it (the value ran to the right edge),
-    parted again before a label the plan prints at the start of two lines or more.
+    the second line opens in lower case with the label's end); a label line the
+    reader ran onto the value above it (that value reached the right edge), parted
+    again before a label the plan prints at the start of two lines or more; a
+    title's lines, one weight and size (two bold lines of body text in a row, never
+    a document's headings set larger); a value or an item running on (a plain line
+    right under a label line or an item, opening no label, item or numbered title).
     """
-    blocks = _parted(blocks, lines, settings)
+    blocks = _wrapped_labels(blocks, lines, settings)
+    blocks = _parted(blocks, [label_line(b, settings) for b in blocks], settings)
     lines = [label_line(b, settings) for b in blocks]
     out: list = []
     kinds: list[str] = []  # label, item, title, other: what each paragraph of out is
-    k = 0
-    while k < len(blocks):
-        block = blocks[k]
-        if not isinstance(block, Paragraph):
-            out.append(block)
-            kinds.append("other")
-            k += 1
-            continue
-        after = blocks[k + 1] if k + 1 < len(blocks) else None
-        if (lines[k] is None and isinstance(after, Paragraph) and _plain(block)
-                and _plain(after) and _LOWER_LABEL.match(after.text)):
-            whole = _joined(block, after)
-            if label_line(whole, settings) is not None:
-                out.append(whole)
-                kinds.append("label")
-                k += 2
-                continue
+    for block, line in zip(blocks, lines):
         before = out[-1] if out else None
         kind = kinds[-1] if kinds else "other"
-        if isinstance(before, Paragraph) and block.page == before.page:
-            title = kind == "title" and block.bold == before.bold and lines[k] is None \
+        if isinstance(block, Paragraph) and isinstance(before, Paragraph) \
+                and block.page == before.page and line is None:
+            title = kind == "title" and block.bold == before.bold \
                 and block.level == before.level and block.level in settings.title_levels
-            runs_on = kind in ("label", "item") and _plain(block) and lines[k] is None \
+            runs_on = kind in ("label", "item") and _plain(block) \
                 and not _numbered_title(block.text) and not _LOWER_LABEL.match(block.text)
             if title or runs_on:
                 out[-1] = _joined(before, block)
-                k += 1
                 continue
         out.append(block)
-        kinds.append("label" if lines[k] is not None else "item" if is_item(block)
+        kinds.append("other" if not isinstance(block, Paragraph) else "label" if line
+                     else "item" if is_item(block)
                      else "title" if block.bold or block.level else "other")
+    return out
+
+
+def _wrapped_labels(blocks: list, lines: list, settings: LabelledSettings) -> list:
+    """Two plain lines that are one label line joined (``Target for`` over
+    ``completion: May 2012``), joined."""
+    out: list = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        if (lines[k] is None and isinstance(block, Paragraph) and isinstance(after, Paragraph)
+                and _plain(block) and _plain(after) and _LOWER_LABEL.match(after.text)
+                and label_line(_joined(block, after), settings) is not None):
+            out.append(_joined(block, after))
+            k += 2
+            continue
+        out.append(block)
         k += 1
     return out
 
