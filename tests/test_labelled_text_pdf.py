@@ -17,7 +17,6 @@ from reportlab.platypus import SimpleDocTemplate
 
 from planextract.extract import read_document
 from planextract.extract.errors import ReaderError
-from planextract.extract.labelled_lines import pdf_run_ons, text_run_ons
 from planextract.extract.model import Paragraph, Table
 from planextract.normalise.document import normalise
 from planextract.settings import DEFAULT
@@ -95,6 +94,8 @@ Head of Estates
 
 
 def test_lines_are_joined_only_where_blank_lines_part_the_paragraphs():
+    from planextract.extract.labelled_lines import text_run_ons
+
     lines = [Paragraph("Review the policy", line=1), Paragraph("Lead: HR", line=2),
              Paragraph("Manager", line=3), Paragraph("Train staff", line=4),
              Paragraph("Lead: HR", line=5)]
@@ -154,6 +155,8 @@ def test_pdf_lines_a_label_wrapped_before_its_colon_and_one_run_onto_a_value():
     """Differs in all but the rule: plain labels, titles wrapped over two bold
     lines, a label wrapped before its colon, a label line the reader ran onto the
     value above it (that value reached the right edge)."""
+    from planextract.extract.labelled_lines import pdf_run_ons
+
     blocks = [
         Paragraph("Install hearing loops in every reception area", bold=True, level=4),
         Paragraph("and at the customer service desks", bold=True, level=4),

@@ -138,12 +138,13 @@ def printed_once_over(other: list[str], named: list[str]) -> bool:
     """``named`` (an issue or outcome column) is printed once over the rows it
     groups, as a merged cell or a labelled plan's value given on its first record
     only, while ``other`` (an unnamed column) fills each of them: ``other`` holds the
-    row's own text, the actions, where its cells score higher. A column filled on
-    half the rows or fewer cannot be one action a row."""
+    row's own text, the actions, where its cells weigh more over the table (their
+    score times the rows they fill: an outcome's sentence may be the longer). A
+    column filled on half the rows or fewer cannot be one action a row."""
     filled = sum(bool(v) for v in other)
     once = sum(bool(v) for v in named)
     return (0 < 2 * once <= filled and all(o for o, n in zip(other, named) if n)
-            and action_score(other) > action_score(named))
+            and action_score(other) * filled > action_score(named) * once)
 
 
 def _read_again(header: str, roles: list[str], values: list[str]) -> str:
