@@ -184,3 +184,58 @@ def test_pdf_lines_a_label_wrapped_before_its_colon_and_one_run_onto_a_value():
         "2015 review", "Responsible: Head of Estates",
         "Target for completion: Sept 2015 until 2016"]
     assert isinstance(joined[0], Paragraph) and not any(isinstance(b, Table) for b in joined)
+
+
+def test_a_short_section_printing_the_plans_labels_is_read_too():
+    """A strand's section of two actions sharing one label only (the second has no
+    date): a table, since the plan's other section prints both labels."""
+    text = "\n".join([
+        "Access Plan 2014",
+        "Disabled people",
+        "1 Install hearing loops in reception",
+        "Lead officer: Facilities Manager",
+        "Target date: May 2014",
+        "2 Survey disabled visitors",
+        "Lead officer: Customer Services Manager",
+        "Target date: 2014/15",
+        "Race",
+        "3 Translate the complaints leaflet",
+        "Lead officer: Communications Lead",
+        "4 Record ethnicity on every referral",
+        "Target date: June 2015",
+        "Lead officer: Head of Policy",
+    ]) + "\n"
+    fmt, actions = _actions(text.encode())
+    assert [(a[0], a[2], a[3]) for a in actions] == [
+        ("1", ["Facilities Manager"], "2014-05-31"),
+        ("2", ["Customer Services Manager"], "2015-03-31"),
+        ("3", ["Communications Lead"], "None"),
+        ("4", ["Head of Policy"], "2015-06-30")]
+
+
+def test_one_action_under_its_heading_in_a_pdf_with_the_plans_labels():
+    """Differs in all but the rule: a PDF, bold titles under headings, three labels,
+    a section of one action printing two of them."""
+    story = []
+    for heading, records in [
+        ("Workforce", [("Publish the gender pay gap", "Finance Director", "April 2016",
+                        "Not started"),
+                       ("Set up a staff disability network", "HR Business Partner",
+                        "2015/16", "On track")]),
+        ("Services", [("Caption every video on the website", "Web Manager", "Dec 2015",
+                       None)]),
+    ]:
+        story.append(Para(heading, ParagraphStyle("h", parent=_BODY, fontSize=14,
+                                                  leading=18, fontName="Helvetica-Bold")))
+        for title, owner, due, status in records:
+            story.append(Para(escape(title), _BOLD))
+            story.append(Para(f"Responsible: {escape(owner)}", _BODY))
+            story.append(Para(f"Deadline: {escape(due)}", _BODY))
+            if status:
+                story.append(Para(f"Status: {escape(status)}", _BODY))
+    fmt, actions = _actions(_pdf(story))
+    assert [(a[1], a[2], a[3]) for a in actions] == [
+        ("Publish the gender pay gap", ["Director of Finance"], "2016-04-30"),
+        ("Set up a staff disability network", ["Human Resources Business Partner"],
+         "2016-03-31"),
+        ("Caption every video on the website", ["Web Manager"], "2015-12-31")]

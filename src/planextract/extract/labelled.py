@@ -7,16 +7,16 @@ headed by it (in order of first use), a row per action. The normaliser then read
 it as any table, by its cells' evidence, so no label's words are known here.
 
 A record is a paragraph that is no label line (a heading or a bold one, with its
-list items after it; else the paragraph right above the labels) followed by label
-lines; a run is ``min_records`` records or more one after another, some
-``min_labels`` labels each used by two of them. A label is short (``label_words``
-words, ``label_chars`` characters), opens with a capital and ends no sentence; a
-label line is one paragraph. The rule reads paragraphs with their heading and bold
-facts only, so every reader hands it its own: Word and HTML paragraphs as written;
-a text export's lines, joined where the export wraps its paragraphs (``run_ons``);
-a PDF's lines, joined by its reader where a line runs to the text's right edge.
-Where no title is bold or a heading (a plain-text export prints neither), a
-record's title is the nearest paragraph above its labels that is no bullet item."""
+list items after it; else the nearest paragraph above the labels that is no bullet
+item) followed by label lines; a run is ``min_records`` records or more one after
+another, some ``min_labels`` labels each used by two of them, or any run of records
+printing only labels such a run prints (a section of one or two actions under a
+heading). A label is short (``label_words`` words, ``label_chars`` characters),
+opens with a capital and ends no sentence; a label line is one paragraph. The rule
+reads paragraphs with their heading, bold and bullet-item facts only, so every
+reader hands it its own: Word and HTML paragraphs as written; a text export's
+lines, joined where the export wraps its paragraphs; a PDF's lines, joined where a
+record's paragraph ran on (``labelled_lines``)."""
 
 from __future__ import annotations
 
@@ -85,12 +85,18 @@ def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int
     return None
 
 
-def _table(blocks: list, run: list[tuple[int, int, int]],
-           settings: LabelledSettings) -> Table | None:
-    """The run as a table, or None where its records share too few labels."""
+def _table(blocks: list, run: list[tuple[int, int, int]], settings: LabelledSettings,
+           known: set[str] | None = None) -> Table | None:
+    """The run as a table, or None where its records share too few labels (unless
+    every label it prints is one of ``known``: the plan's own, which a table of its
+    records made elsewhere in the document prints)."""
     values = [[label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
     used = Counter(label for record in values for label in {pair[0] for pair in record})
-    if sum(1 for count in used.values() if count >= 2) < settings.min_labels:
+    if known is not None:
+        if not used or not set(used) <= known:
+            return None
+    elif len(run) < settings.min_records or \
+            sum(1 for count in used.values() if count >= 2) < settings.min_labels:
         return None
     labels = list(dict.fromkeys(pair[0] for record in values for pair in record))
     rows = [Row(cells=(_EMPTY, *(Cell(parts=(label,), raw=label) for label in labels)))]
@@ -114,10 +120,13 @@ def _shared(blocks: list, lines: list, run: list[tuple[int, int, int]]
             ) -> list[list[tuple[int, int, int]]]:
     """The run parted at each record none of whose labels another record of the
     run uses (a heading printed as ``Objective 2: Fair pay`` over a paragraph is
-    no action's record): the parts, without those records."""
+    no action's record): the parts, without those records. A run of one record is
+    itself."""
     labels = [{lines[k][0] for k in range(first, end) if lines[k] is not None}
               for _, first, end in run]
     used = Counter(label for record in labels for label in record)
+    if len(run) == 1:
+        return [run]  # a record alone: a table only of the plan's known labels
     parts: list[list[tuple[int, int, int]]] = [[]]
     for record, own in zip(run, labels):
         if any(used[label] > 1 for label in own):
@@ -155,12 +164,16 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
         else:
             runs.append([record])
     runs = [part for run in runs for part in _shared(blocks, lines, run)]
+    tables = [_table(blocks, run, settings) for run in runs]
+    # a short run (a section of one or two actions under its heading) is a table
+    # where every label it prints is one the plan's other tables print
+    known = {cell.text for table in tables if table is not None
+             for cell in table.rows[0].cells[1:]}
     out: list = []
     done = 0
-    for run in runs:
-        if len(run) < settings.min_records:
-            continue
-        table = _table(blocks, run, settings)
+    for run, table in zip(runs, tables):
+        if table is None and known:
+            table = _table(blocks, run, settings, known)
         if table is None:
             continue
         out += blocks[done:run[0][0]]
