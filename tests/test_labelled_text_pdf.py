@@ -239,3 +239,114 @@ def test_one_action_under_its_heading_in_a_pdf_with_the_plans_labels():
         ("Set up a staff disability network", ["Human Resources Business Partner"],
          "2016-03-31"),
         ("Caption every video on the website", ["Web Manager"], "2015-12-31")]
+
+
+def test_an_objective_printed_as_label_and_value_is_no_record():
+    """Markdown with no table (``text-plain``): an objective printed as ``Label:
+    value`` under the title, bold titles wrapped over two lines (the ``**`` of each
+    line read alone is left open)."""
+    text = """# Equality Plan 2013
+
+Equality objective 1: Fair recruitment
+
+**1.1 Review the recruitment policy for bias across every
+directorate**
+
+Lead officer: HR Manager
+
+Target date: March 2013
+
+**1.2 Publish workforce data**
+
+Lead officer: Head of Policy
+
+Target date: June 2013
+"""
+    fmt, actions = _actions(text.encode())
+    assert fmt == "text-plain"
+    assert actions == [
+        ("1.1", "Review the recruitment policy for bias across every directorate",
+         ["Human Resources Manager"], "2013-03-31"),
+        ("1.2", "Publish workforce data", ["Head of Policy"], "2013-06-30")]
+
+
+def test_a_bold_objective_over_word_records_is_no_record_either():
+    """Differs in all but the rule: Word's paragraphs, the objective bold under an
+    introduction, headings as titles, three labels in another wording."""
+    from planextract.extract.labelled import labelled_tables
+    from planextract.extract.model import RawDocument
+
+    blocks = [Paragraph("This plan sets out our commitments."),
+              Paragraph("Objective A: Accessible services", bold=True)]
+    for title, owner, due in [("Install hearing loops", "Facilities Manager", "May 2014"),
+                              ("Caption every video", "Web Manager", "Dec 2015")]:
+        blocks += [Paragraph(title, level=3), Paragraph(f"Responsible: {owner}"),
+                   Paragraph(f"Deadline: {due}"), Paragraph("Budget: Officer time")]
+    raw = RawDocument(source_format="docx", blocks=blocks)
+    labelled_tables(raw)
+    assert [type(b).__name__ for b in raw.blocks] == ["Paragraph", "Paragraph", "Table"]
+    assert [[c.text for c in row.cells] for row in raw.blocks[2].rows] == [
+        ["", "Responsible", "Deadline", "Budget"],
+        ["Install hearing loops", "Facilities Manager", "May 2014", "Officer time"],
+        ["Caption every video", "Web Manager", "Dec 2015", "Officer time"]]
+
+
+_WRAPPED = """## Workforce plan
+
+**1 Review the recruitment policy for bias across every directorate and
+publish the findings**
+
+Lead officer: HR Manager
+
+Target date: March 2013
+
+**2 Publish workforce data by grade and by directorate every year from
+now on**
+
+Lead officer: Head of Policy
+
+Target date: June 2013
+"""
+
+
+def test_a_wrapped_bold_title_under_a_heading_is_the_title():
+    """A plain export of markdown (no table: ``text-plain``): each title bold over
+    two lines right under a heading; the heading is no record's title."""
+    fmt, actions = _actions(_WRAPPED.encode())
+    assert fmt == "text-plain"
+    assert [a[1] for a in actions] == [
+        "Review the recruitment policy for bias across every directorate and publish "
+        "the findings",
+        "Publish workforce data by grade and by directorate every year from now on"]
+
+
+def test_a_wrapped_bold_title_in_markdown_with_a_table_too():
+    """Differs in all but the rule: the markdown reader (a pipe table for the key),
+    a heading of another level, other titles and labels."""
+    text = """# Access plan
+
+| Abbreviation | Meaning |
+|---|---|
+| FM | Facilities Manager |
+
+### Buildings
+
+**Install hearing loops in every reception area and at the customer service
+desks**
+
+Responsible: Facilities Manager
+
+Deadline: May 2014
+
+**Survey disabled visitors about access to the buildings every year from
+2014**
+
+Responsible: Customer Services Manager
+
+Deadline: 2014/15
+"""
+    fmt, actions = _actions(text.encode())
+    assert fmt == "text-markdown"
+    assert [a[1] for a in actions] == [
+        "Install hearing loops in every reception area and at the customer service desks",
+        "Survey disabled visitors about access to the buildings every year from 2014"]
