@@ -5,7 +5,7 @@ whole-document test of test_speed_equivalence.py)."""
 
 from __future__ import annotations
 
-from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement, role_of
+from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement
 from planextract.lexicon.text import squash
 from planextract.normalise import dates
 from planextract.normalise.column_evidence import (
@@ -14,11 +14,13 @@ from planextract.normalise.column_evidence import (
     _dated,
     _grouping_labels,
     _holds_actions_over,
+    _read_again,
     action_score,
     colour_like,
     dated_column,
     id_like,
     owner_like,
+    printed_once_over,
     unposted_action_score,
     verb_share,
 )
@@ -181,8 +183,9 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = reference_pick([i for i, r in enumerate(roles) if r == "extra"], cells,
                                floor=settings.evidence_floor)
-        if other is not None and _holds_actions_over(cells[other],
-                                                     beside_others(cells, chosen)):
+        named = beside_others(cells, chosen)
+        if other is not None and (_holds_actions_over(cells[other], named)
+                                  or printed_once_over(cells[other], named)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
@@ -199,7 +202,7 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
             notes.append(f"column {chosen + 1} ({headers[chosen]}) is headed as the action "
                          f"but holds no sentences; the actions were taken from column "
                          f"{other + 1} ({headers[other] or 'unlabelled'})")
-            roles[chosen] = role_of(headers[chosen], skip=("action",))
+            roles[chosen] = _read_again(headers[chosen], roles, cells[chosen])
             chosen = other
     if chosen is None and values:
         chosen = reference_pick([i for i, r in enumerate(roles) if r in ("extra", "theme")],
@@ -214,11 +217,12 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
     if chosen is not None:
         roles[chosen] = "action"
 
-    # an unnamed column left of the actions whose cells open with the number their
-    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    # an unnamed column whose cells open with the number their actions are numbered
+    # under (``1 Staff feel safe`` beside ``1.1``) is the outcome: left of the actions
+    # first, else right of them (a labelled plan's value: ``Outcome: 1 Staff ...``)
     if chosen is not None and "outcome" not in roles:
         numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
-        for i in range(chosen):
+        for i in [*range(chosen), *range(chosen + 1, len(roles))]:
             if roles[i] == "extra" and any(numbers_parents(cells[i], cells[n]) for n in numbers):
                 roles[i] = "outcome"
                 break

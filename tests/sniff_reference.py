@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from test_decode_lines import reference_lines_of
 
+from planextract.extract.labelled_lines import looks_labelled
 from planextract.extract.registry import (
     _HTML_CELL,
     _HTML_ROW,
@@ -71,7 +72,8 @@ def is_text_tabbed(lines: list[str]) -> bool:
 
 
 DETECTORS = {"html": is_html, "text-markdown": has_pipe_table, "text-cells": is_text_cells,
-             "text-html": is_text_html, "text-tabbed": is_text_tabbed, "csv": looks_like_csv}
+             "text-html": is_text_html, "text-tabbed": is_text_tabbed, "csv": looks_like_csv,
+             "text-plain": looks_labelled}
 
 
 def answers(text: str) -> dict[str, bool]:

@@ -35,7 +35,9 @@ ONE_TABLE = {"csv"}
 MULTI_TABLE_LAYOUTS = {"delivery", "per-strand"}
 # formats whose tables have one header row
 FLAT_HEADER = {"csv", "text-markdown", "html-div", "text-markdown-pandoc", "text-grid",
-               "csv-euro", "docx-labelled"}
+               "csv-euro", "docx-labelled", "text-labelled", "pdf-labelled"}
+# the held-out shapes printing each action as labelled paragraphs, no table
+LABELLED = {"docx-labelled", "text-labelled", "pdf-labelled"}
 
 
 def slug(text: str) -> str:
@@ -92,7 +94,7 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
     ctx.single_table = one_table
     if fmt == "html-lists":  # the shape prints stacked cells as lists: more of them
         ctx.stacked = 0.3
-    elif fmt == "docx-labelled":  # one action to a run of labelled paragraphs
+    elif fmt in LABELLED:  # one action to a run of labelled paragraphs
         ctx.stacked = 0.0
     blocks += LAYOUTS[layout](ctx)
     if fmt not in FLAT_HEADER:
@@ -183,6 +185,7 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
         write_grid,
         write_html_lists,
         write_html_shapes,
+        write_labelled,
         write_plain_pdf,
     )
 
@@ -193,6 +196,10 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
         write_docx_nested.write(document, path, rng)
     elif fmt == "docx-labelled":
         write_docx_labelled.write(document, path, rng)
+    elif fmt == "text-labelled":
+        return write_labelled.write_text(document, path, rng)
+    elif fmt == "pdf-labelled":
+        write_labelled.write_pdf(document, path, rng)
     elif fmt == "html-lists":
         write_html_lists.write(document, path, rng)
         return "utf-8"

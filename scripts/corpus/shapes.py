@@ -30,7 +30,15 @@ a second round (session 23), after the first:
   two-cell lines, multi-line quoted cells, cp1252 (``write_grid``);
 - ``docx-labelled``: no plan table: each action a bold paragraph or a small heading,
   then ``Label: value`` paragraphs (``Lead officer: Head of HR``), the labels the
-  table's headers (``write_docx_labelled``).
+  table's headers (``write_docx_labelled``);
+
+a third round (session 24), after the second:
+
+- ``text-labelled``: the labelled plan as a text export: markdown as pandoc writes it
+  (bold or heading titles, wrapped or not) or Word's plain-text export (a paragraph a
+  line, no bold) (``write_labelled``);
+- ``pdf-labelled``: the labelled plan as a PDF: a bold or heading title line, then
+  labelled lines whose values run on over several lines (``write_labelled``).
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
@@ -47,7 +55,9 @@ from corpus.model import Document, Table
 SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shapes": (4, "html"),
                  # the second round: after the first, so its documents stay as they were
                  "docx-nested": (4, "docx"), "html-lists": (4, "html"), "text-grid": (4, "md"),
-                 "csv-euro": (4, "csv"), "docx-labelled": (4, "docx")}
+                 "csv-euro": (4, "csv"), "docx-labelled": (4, "docx"),
+                 # the third round: after the second
+                 "text-labelled": (4, "txt"), "pdf-labelled": (4, "pdf")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 

@@ -301,14 +301,17 @@ class MemoSettings:
 
 @dataclass(frozen=True)
 class LabelledSettings:
-    """When Word or HTML paragraphs are a plan printed as labelled records, not a
-    table (``extract.labelled``): an action's paragraph, then ``Label: value`` lines."""
+    """When paragraphs are a plan printed as labelled records, not a table
+    (``extract.labelled``): an action's paragraph, then ``Label: value`` lines."""
 
     label_words: int = 5  # a label is this many words or fewer (``Target completion date``)
     label_chars: int = 40
     min_labels: int = 2  # label lines a record has, and labels its run's records share
     min_records: int = 2  # records in a run
     max_items: int = 8  # list items between a record's paragraph and its labels
+    # a PDF title's lines joined at these heading levels only: bold body text (0, and
+    # the level the PDF reader gives a short bold line), never headings set larger
+    title_levels: tuple[int, ...] = (0, 4)
 
 
 @dataclass(frozen=True)

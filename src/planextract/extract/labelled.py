@@ -7,38 +7,33 @@ headed by it (in order of first use), a row per action. The normaliser then read
 it as any table, by its cells' evidence, so no label's words are known here.
 
 A record is a paragraph that is no label line (a heading or a bold one, with its
-list items after it; else the paragraph right above the labels) followed by label
-lines; a run is ``min_records`` records or more one after another, some
-``min_labels`` labels each used by two of them. A label is short (``label_words``
-words, ``label_chars`` characters), opens with a capital and ends no sentence; a
-label line is one line. Applied to the formats whose readers give paragraphs as
-the author wrote them (Word, HTML): a PDF's or a text export's lines are not
-paragraphs."""
+list items after it; else the nearest paragraph above the labels that is no bullet
+item) followed by label lines; a run is ``min_records`` records or more one after
+another, some ``min_labels`` labels each used by two of them, or any run of records
+printing only labels such a run prints (a section of one or two actions under a
+heading). A label is short (``label_words`` words, ``label_chars`` characters),
+opens with a capital and ends no sentence; a label line is one paragraph. The rule
+reads paragraphs with their heading, bold and bullet-item facts only, so every
+reader hands it its own: Word and HTML paragraphs as written; a text export's
+lines, joined where the export wraps its paragraphs; a PDF's lines, joined where a
+record's paragraph ran on (``labelled_lines``)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from planextract.extract.block_pack import PackedBlocks, held
+from planextract.extract.labelled_lines import (
+    is_item,
+    label_line,
+    pdf_run_ons,
+    text_run_ons,
+    unglyphed,
+)
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.settings import DEFAULT, LabelledSettings
 
-_LABEL = re.compile(r"([A-Z][^:\n]*?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
 _EMPTY = Cell()
-
-
-def _label_line(block: object, settings: LabelledSettings) -> tuple[str, str] | None:
-    """(label, value) of a one-line ``Label: value`` paragraph, or None."""
-    if not isinstance(block, Paragraph) or block.level or ":" not in block.text:
-        return None
-    found = _LABEL.fullmatch(block.text.strip())
-    if found is None:
-        return None
-    label = found.group(1).strip()
-    if (len(label) > settings.label_chars or len(label.split()) > settings.label_words
-            or label[-1] in ".;,!?"):
-        return None
-    return label, found.group(2).strip()
 
 
 def _records(blocks: list, lines: list, settings: LabelledSettings) -> list[tuple[int, int, int]]:
@@ -67,26 +62,41 @@ def _records(blocks: list, lines: list, settings: LabelledSettings) -> list[tupl
 def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int | None:
     """The paragraph a record's labels belong to: the nearest heading or bold
     paragraph above them over ``items`` plain paragraphs at most (its list items,
-    which a Word or HTML body prints as paragraphs of their own); else the
-    paragraph right above them; None where that is no paragraph."""
+    which a Word or HTML body prints as paragraphs of their own); else the nearest
+    paragraph above them over ``items`` bullet items at most (printed with their
+    glyphs, where a text export prints no bold); None where that is no paragraph."""
     k = first - 1
     while k >= max(bound, first - 1 - items) and isinstance(blocks[k], Paragraph) \
             and lines[k] is None:
         if blocks[k].level or blocks[k].bold:
             return k
         k -= 1
+    k = first - 1
+    while k > max(bound, first - 1 - items) and isinstance(blocks[k], Paragraph) \
+            and lines[k] is None and is_item(blocks[k]):
+        k -= 1
+    above = blocks[k]
+    if k >= bound and isinstance(above, Paragraph) and lines[k] is None \
+            and above.text.strip() and not is_item(above):
+        return k
     above = blocks[first - 1]
     if isinstance(above, Paragraph) and lines[first - 1] is None and above.text.strip():
         return first - 1
     return None
 
 
-def _table(blocks: list, run: list[tuple[int, int, int]],
-           settings: LabelledSettings) -> Table | None:
-    """The run as a table, or None where its records share too few labels."""
-    values = [[_label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
+def _table(blocks: list, run: list[tuple[int, int, int]], settings: LabelledSettings,
+           known: set[str] | None = None) -> Table | None:
+    """The run as a table, or None where its records share too few labels (unless
+    every label it prints is one of ``known``: the plan's own, which a table of its
+    records made elsewhere in the document prints)."""
+    values = [[label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
     used = Counter(label for record in values for label in {pair[0] for pair in record})
-    if sum(1 for count in used.values() if count >= 2) < settings.min_labels:
+    if known is not None:
+        if not used or not set(used) <= known:
+            return None
+    elif len(run) < settings.min_records or \
+            sum(1 for count in used.values() if count >= 2) < settings.min_labels:
         return None
     labels = list(dict.fromkeys(pair[0] for record in values for pair in record))
     rows = [Row(cells=(_EMPTY, *(Cell(parts=(label,), raw=label) for label in labels)))]
@@ -95,7 +105,9 @@ def _table(blocks: list, run: list[tuple[int, int, int]],
         for label, value in record:
             found.setdefault(label, []).append(value)
         head, last = blocks[title], blocks[end - 1]
-        text = "\n".join(b.text for b in blocks[title:first])  # its items on lines
+        # its items on lines, without the glyphs a text export or a PDF prints
+        text = "\n".join([blocks[title].text, *(unglyphed(b.text) for b in
+                                                 blocks[title + 1:first])])
         cells = [Cell(parts=(text,), raw=text)]
         cells += [Cell(parts=tuple(found[label]), raw="\n".join(found[label]))
                   if label in found else _EMPTY for label in labels]
@@ -104,13 +116,45 @@ def _table(blocks: list, run: list[tuple[int, int, int]],
     return Table(rows=tuple(rows))
 
 
-def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled) -> None:
-    """Replace, in ``raw.blocks`` (a list), each run of labelled records by a table."""
-    blocks = raw.blocks
+def _shared(blocks: list, lines: list, run: list[tuple[int, int, int]]
+            ) -> list[list[tuple[int, int, int]]]:
+    """The run parted at each record none of whose labels another record of the
+    run uses (a heading printed as ``Objective 2: Fair pay`` over a paragraph is
+    no action's record): the parts, without those records. A run of one record is
+    itself."""
+    labels = [{lines[k][0] for k in range(first, end) if lines[k] is not None}
+              for _, first, end in run]
+    used = Counter(label for record in labels for label in record)
+    if len(run) == 1:
+        return [run]  # a record alone: a table only of the plan's known labels
+    parts: list[list[tuple[int, int, int]]] = [[]]
+    for record, own in zip(run, labels):
+        if any(used[label] > 1 for label in own):
+            parts[-1].append(record)
+        elif parts[-1]:
+            parts.append([])
+    return [part for part in parts if part]
+
+
+def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled,
+                    printed: str = "paragraphs") -> None:
+    """Replace, in ``raw.blocks``, each run of labelled records by a table.
+    ``printed``: what the reader's paragraphs are: ``paragraphs`` as the author
+    wrote them (Word, HTML), ``text`` a text export's lines, ``pdf`` a PDF's lines
+    (``labelled_lines``: where a paragraph may run on over several)."""
+    packed = isinstance(raw.blocks, PackedBlocks)
+    blocks = held(raw.blocks) if packed else raw.blocks
     if not isinstance(blocks, list) or not any(
             isinstance(b, Paragraph) and ":" in b.text for b in blocks):
         return
-    records = _records(blocks, [_label_line(b, settings) for b in blocks], settings)
+    lines = [label_line(b, settings) for b in blocks]
+    if sum(line is not None for line in lines) < settings.min_records * settings.min_labels:
+        return
+    if printed != "paragraphs":
+        join = text_run_ons if printed == "text" else pdf_run_ons
+        blocks = join(blocks, lines, settings)
+        lines = [label_line(b, settings) for b in blocks]
+    records = _records(blocks, lines, settings)
     if len(records) < settings.min_records:
         return
     runs: list[list[tuple[int, int, int]]] = []
@@ -119,16 +163,22 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
             runs[-1].append(record)
         else:
             runs.append([record])
+    runs = [part for run in runs for part in _shared(blocks, lines, run)]
+    tables = [_table(blocks, run, settings) for run in runs]
+    # a short run (a section of one or two actions under its heading) is a table
+    # where every label it prints is one the plan's other tables print
+    known = {cell.text for table in tables if table is not None
+             for cell in table.rows[0].cells[1:]}
     out: list = []
     done = 0
-    for run in runs:
-        if len(run) < settings.min_records:
-            continue
-        table = _table(blocks, run, settings)
+    for run, table in zip(runs, tables):
+        if table is None and known:
+            table = _table(blocks, run, settings, known)
         if table is None:
             continue
         out += blocks[done:run[0][0]]
         out.append(table)
         done = run[-1][2]
     if done:
-        raw.blocks = out + blocks[done:]
+        raw.blocks = PackedBlocks(out + blocks[done:]) if packed else out + blocks[done:]
+

@@ -65,13 +65,17 @@ class Table:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A line of text outside tables. ``level`` is a heading level when the
-    format marks headings (markdown ``#``, Word styles, font size), else 0."""
+    format marks headings (markdown ``#``, Word styles, font size), else 0.
+    ``item``: a bullet item whose glyph or list mark the reader took off (a text
+    export's ``•`` or markdown ``-``), which only the labelled rule asks; no part
+    of a paragraph's identity."""
 
     text: str
     line: int | None = None
     page: int | None = None
     level: int = 0
     bold: bool = False
+    item: bool = field(default=False, compare=False)
 
 
 Block = Paragraph | Table

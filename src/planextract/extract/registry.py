@@ -20,6 +20,7 @@ from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
 from planextract.extract.labelled import labelled_tables
+from planextract.extract.labelled_lines import looks_labelled
 from planextract.extract.model import RawDocument
 from planextract.extract.pdf.header import pdf_start
 from planextract.extract.sniff_lines import SniffLines
@@ -150,12 +151,15 @@ TEXT_FORMATS = [
     Format("text-html", _is_text_html, "planextract.extract.text.tabbed:read_tabbed"),
     Format("text-tabbed", _is_text_tabbed, "planextract.extract.text.tabbed:read_tabbed"),
     Format("csv", _is_csv, "planextract.extract.text.csv_reader:read_csv"),
+    # no table at all, but labelled records (``extract.labelled``): a paragraph a line
+    Format("text-plain", lambda _d, lines: lines is not None and looks_labelled(lines),
+           "planextract.extract.text.tabbed:read_tabbed"),
 ]
 
 
-# formats whose paragraphs are the author's: a run of labelled ones may be a plan
-# printed without a table (``extract.labelled``)
-LABELLED_FORMATS = frozenset({"docx", "html"})
+# every format: a run of labelled paragraphs may be a plan printed without a table
+# (``extract.labelled``); a text export's lines may wrap a paragraph
+LABELLED_FORMATS = frozenset({"docx", "html", "pdf", *(f.name for f in TEXT_FORMATS)})
 
 
 def _load(path: str) -> Callable[..., RawDocument]:
@@ -217,5 +221,6 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
         else:
             raw = read(data, settings)
     if fmt.name in LABELLED_FORMATS:
-        labelled_tables(raw, settings.labelled)
+        labelled_tables(raw, settings.labelled, printed="text" if fmt in TEXT_FORMATS
+                        else "pdf" if fmt.name == "pdf" else "paragraphs")
     return bound_document(raw, settings.limits)

@@ -12,27 +12,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from planextract.lexicon import role_vocab
 from planextract.lexicon.column_roles import is_weak_action, names_action_in_complement, role_of
 from planextract.lexicon.text import squash
 from planextract.normalise import dates, rag
 from planextract.normalise.action_words import action_like
 from planextract.normalise.column_facts import ColumnFacts
+from planextract.normalise.column_posts import (  # noqa: F401 (read from here too)
+    _dated,
+    _names_post,
+    _post_name,
+    _post_words,
+    owner_like,
+)
 from planextract.normalise.column_shapes import beside_others, numbers_parents
 from planextract.normalise.strands import names_strands
 from planextract.settings import DEFAULT, ColumnSettings
 
 ID_LIKE = re.compile(r"^[A-Z]{0,3}[\s-]?\d{1,4}(?:\s?\.\s?\d{1,3}){0,2}[.)]?$")
-_LOWER_WORD = re.compile(r"[a-z]+")  # compiled once: asked of every cell of a column
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # a bare year is a date, not an id
 # words that name a date column and nothing else
 _DATE_WORD = re.compile(r"date|when|deadline|time|due|by$|^to$|^end$|complet|finish", re.I)
-
-
-def _dated(text: str) -> bool:
-    return dates.parse_due(text).kind not in ("unknown", "none")
 
 
 @dataclass
@@ -134,42 +134,28 @@ def _holds_actions_over(other: list[str], named: list[str]) -> bool:
             and action_score(other) > action_score(named))
 
 
-def owner_like(values: list[str], share: float = 0.6) -> bool:
-    """Most filled cells are short names of posts or bodies: a few words, no
-    date, one of them a head noun of a role (``manager``, ``head``, ``team``:
-    the role vocabulary's word class), as an owner column holds. A head noun
-    shortened (the vocabulary's contractions: ``Mgr``, ``Dir``) counts printed as
-    a capitalised word of its own after another word (``Procurement Mgr``), never
-    first (``Off track``) nor inside a word (``One-off``: many contractions are
-    words too). A date is left out of the share: an owner column holds one where a
-    row swapped its owner and its date, and a column of dates has no cell left."""
-    filled = [v for v in values if v and not _dated(v)]
-    if not filled:
-        return False
-    heads, short, _stop = _post_words()
-    return sum(_names_post(v, heads, short) for v in filled) >= share * len(filled)
+def printed_once_over(other: list[str], named: list[str]) -> bool:
+    """``named`` (an issue or outcome column) is printed once over the rows it
+    groups, as a merged cell or a labelled plan's value given on its first record
+    only, while ``other`` (an unnamed column) fills each of them: ``other`` holds the
+    row's own text, the actions, where its cells weigh more over the table (their
+    score times the rows they fill: an outcome's sentence may be the longer). A
+    column filled on half the rows or fewer cannot be one action a row."""
+    filled = sum(bool(v) for v in other)
+    once = sum(bool(v) for v in named)
+    return (0 < 2 * once <= filled and all(o for o, n in zip(other, named) if n)
+            and action_score(other) * filled > action_score(named) * once)
 
 
-def _names_post(value: str, heads: frozenset[str], short: frozenset[str]) -> bool:
-    """A few words, no date, no figure, one of them a head noun (``owner_like``):
-    a measure names people too (``78% of managers trained``, ``Satisfaction at 83% for
-    all groups``), a post never counts them."""
-    words = _LOWER_WORD.findall(value.lower())
-    return (0 < len(words) <= 12 and not any(c.isdigit() for c in value) and not _dated(value)
-            and (any(w in heads or w.rstrip("s") in heads for w in words)
-                 or any(t[:1].isupper() and t.rstrip(".,;:").lower() in short
-                        for t in value.split()[1:])))
-
-
-def _post_name(value: str, heads: frozenset[str], short: frozenset[str],
-               stop_words: frozenset[str]) -> bool:
-    """A cell printed as the names of posts: a head noun among a few words, every
-    word capitalised but the function words (``Head of Planning``, ``Lead for
-    Safeguarding and Park Ranger Manager``). Its first word may be a verb too
-    (``Head``, ``Lead``, ``Park``), but a sentence is never written so."""
-    return (_names_post(value, heads, short)
-            and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in stop_words
-                    for w in value.split()))
+def _read_again(header: str, roles: list[str], values: list[str]) -> str:
+    """The role of a header read again without its action reading: a post
+    reading (``Monitoring`` as who monitors) only where the cells name posts and
+    no other column holds the owners (a SMART plan's measures are no owners)."""
+    role = role_of(header, skip=("action",))
+    if role in ("owner", "owner_due") and ({"owner", "owner_due"} & set(roles)
+                                          or not owner_like(values)):
+        return "extra"
+    return role
 
 
 def unposted_action_score(values: list[str]) -> float:
@@ -183,21 +169,6 @@ def unposted_action_score(values: list[str]) -> float:
     heads, short, stop = _post_words()
     rest = [v for v in filled if not _post_name(v, heads, short, stop)]
     return action_score(rest) * len(rest) / len(filled)
-
-
-def _post_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The role vocabulary's head nouns, their shortened forms and its stop words:
-    what ``_names_post`` and ``_post_name`` read a cell with."""
-    vocab = role_vocab.load()
-    return vocab.head_nouns, _shortened_heads(vocab), vocab.stop_words
-
-
-@lru_cache(maxsize=4)
-def _shortened_heads(vocab: role_vocab.Vocabulary) -> frozenset[str]:
-    """The contractions that spell out a head noun (``mgr`` -> ``manager``)."""
-    return frozenset(word for word, spelt in vocab.contractions.items()
-                     if _LOWER_WORD.fullmatch(word)
-                     and any(w in vocab.head_nouns for e in spelt for w in e.split()))
 
 
 def _any_dated(values: list[str]) -> bool:
@@ -370,8 +341,9 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
         # Lead``): a column filled on as many rows, with longer action-like cells
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
-        if other is not None and _holds_actions_over(facts.column(other),
-                                                     beside_others(facts.columns, chosen)):
+        named = beside_others(facts.columns, chosen)
+        if other is not None and (_holds_actions_over(facts.column(other), named)
+                                  or printed_once_over(facts.column(other), named)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "
                          f"not from the {roles[chosen]} column beside it")
@@ -388,7 +360,7 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
             notes.append(f"column {chosen + 1} ({headers[chosen]}) is headed as the action "
                          f"but holds no sentences; the actions were taken from column "
                          f"{other + 1} ({headers[other] or 'unlabelled'})")
-            roles[chosen] = role_of(headers[chosen], skip=("action",))
+            roles[chosen] = _read_again(headers[chosen], roles, facts.column(chosen))
             chosen = other
     if chosen is None and values:
         chosen = _pick([i for i, r in enumerate(roles) if r in ("extra", "theme")], facts,
@@ -403,11 +375,12 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     if chosen is not None:
         roles[chosen] = "action"
 
-    # an unnamed column left of the actions whose cells open with the number their
-    # actions are numbered under (``1 Staff feel safe`` beside ``1.1``) is the outcome
+    # an unnamed column whose cells open with the number their actions are numbered
+    # under (``1 Staff feel safe`` beside ``1.1``) is the outcome: left of the actions
+    # first, else right of them (a labelled plan's value: ``Outcome: 1 Staff ...``)
     if chosen is not None and "outcome" not in roles:
         numbers = [n for n in (*numeric[:1], chosen) if roles[n] in ("action_id", "action")]
-        for i in range(chosen):
+        for i in [*range(chosen), *range(chosen + 1, len(roles))]:
             if roles[i] == "extra" and any(facts.pair(numbers_parents, i, n) for n in numbers):
                 roles[i] = "outcome"
                 break

@@ -47,6 +47,7 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|"
 _CODE = re.compile(r"`([^`]*)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_BULLET_MARK = re.compile(r"^\s*[-*+]\s+")  # a bullet item's mark (not a number's)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+)\1\s*$")
 
 
@@ -212,8 +213,9 @@ def _paragraph(line: str, number: int, level: int = 0) -> Paragraph | KeyLine | 
     text = " ".join(inline_markdown(_BR.sub(" ", text)).split())
     if not text:
         return None
+    item = not level and bool(_BULLET_MARK.match(line))
     return key_line(inline_markdown(line), Paragraph(text=text, line=number, level=level,
-                                                     bold=bold))
+                                                     bold=bold, item=item))
 
 
 def parse_markdown(lines: list[str], consume: bool = False) -> list[Paragraph | Table]:

@@ -17,6 +17,7 @@ from planextract.extract.block_pack import PackedBlocks, packed_blocks
 from planextract.extract.key_lines import KeyLine, key_line, settle
 from planextract.extract.model import Paragraph, RawDocument, Table
 from planextract.extract.parts import cell_parts, plain
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
 from planextract.extract.table_writer import table_writer
 from planextract.extract.text.line_pieces import decode_pieces, each_line
 from planextract.settings import DEFAULT, Settings
@@ -39,11 +40,22 @@ def _paragraph(line: str, number: int) -> Paragraph | KeyLine | None:
         level = len(heading.group(1))
         text = heading.group(2)
     bold = bool(_BOLD_WRAP.match(text))
-    text = text.replace("**", "").strip().strip("*").strip()
+    if text.count("**") % 2:
+        # one ``**`` left open: a bold paragraph wrapped over lines (pandoc's markdown
+        # in a plain export) opens or closes here; the mark stays for the labelled
+        # rule to join the lines by (``labelled_lines.text_run_ons``)
+        text = text.strip()
+        opens, closes = text.startswith("**"), text.endswith("**")
+        text = text.replace("**", "").strip()
+        text = ("**" if opens else "") + text + ("**" if closes and not opens else "")
+    else:
+        text = text.replace("**", "").strip().strip("*").strip()
     text = plain(text)
     if not text:
         return None
-    return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold))
+    item = not level and bool(GLYPH_BULLET.match(line) or DASH_BULLET.match(line))
+    return key_line(line, Paragraph(text=text, line=number, level=level, bold=bold,
+                                    item=item))
 
 
 def parse_tabbed_lines(lines: Iterable[str], consume: bool = False
