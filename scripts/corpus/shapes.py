@@ -32,6 +32,13 @@ a second round (session 23), after the first:
   then ``Label: value`` paragraphs (``Lead officer: Head of HR``), the labels the
   table's headers (``write_docx_labelled``).
 
+a third round (session 24), after the second:
+
+- ``xlsx``: the plan as an Excel tracker (``write_xlsx``): title rows, owners merged
+  down over runs of actions, real Excel dates under several number formats, a
+  hidden working column, a hidden sheet, the key on a sheet of its own or above
+  the plan, stacked numbered actions typed one a line in a wrapped cell.
+
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
 """
@@ -47,7 +54,9 @@ from corpus.model import Document, Table
 SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shapes": (4, "html"),
                  # the second round: after the first, so its documents stay as they were
                  "docx-nested": (4, "docx"), "html-lists": (4, "html"), "text-grid": (4, "md"),
-                 "csv-euro": (4, "csv"), "docx-labelled": (4, "docx")}
+                 "csv-euro": (4, "csv"), "docx-labelled": (4, "docx"),
+                 # the third round: after the second, so every document before stays
+                 "xlsx": (4, "xlsx")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 
