@@ -13,6 +13,7 @@ locale and colour tags); anything rarer (fractions, conditions) prints as Genera
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -163,9 +164,11 @@ def print_date(value: dt.datetime | dt.date | dt.time | dt.timedelta, code: str)
 def print_general(value: float | int, digits: int = 15) -> str:
     """A number as Excel's General format prints it: no trailing ``.0``, at most
     ``digits`` significant digits (binary noise gone), an exponent as ``1E+20``."""
-    if isinstance(value, int) or (value == int(value) and abs(value) < 1e15):
+    if isinstance(value, float) and not math.isfinite(value):
+        return "#NUM!"  # Excel stores no such number; a damaged or foreign file
+    if abs(value) < 1e15 and (isinstance(value, int) or value == int(value)):
         return str(int(value))
-    text = f"{value:.{digits}g}"
+    text = f"{float(value):.{digits}g}"
     if "e" in text:
         mantissa, exponent = text.split("e")
         sign, power = exponent[0], exponent[1:].lstrip("0") or "0"
@@ -188,6 +191,8 @@ def print_number(value: float | int, code: str, digits: int = 15) -> str:
     """``value`` as the number format ``code`` prints it."""
     if not code or code.lower() in ("general", "@"):
         return print_general(value, digits)
+    if isinstance(value, float) and not math.isfinite(value):
+        return print_general(value)
     section, magnitude, minus = _choose(code, value)
     tokens = [piece for token in _TOKEN.findall(section)
               for piece in (token if token.startswith(".0") else (token,))]

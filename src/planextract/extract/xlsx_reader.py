@@ -227,8 +227,9 @@ def unsaved_formulas(data: bytes, names: list[str]) -> dict[str, list[str]]:
             for _event, element in iterparse(BytesIO(raw)):
                 if element.tag != f"{_MAIN}c":
                     continue
-                kids = {child.tag for child in element}
-                if f"{_MAIN}f" in kids and f"{_MAIN}v" not in kids \
+                formula = element.find(f"{_MAIN}f")
+                value = element.find(f"{_MAIN}v")
+                if formula is not None and (value is None or not value.text) \
                         and element.get("t") != "inlineStr":
                     out.setdefault(name, []).append(element.get("r", "?"))
                 element.clear()
