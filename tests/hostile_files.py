@@ -309,3 +309,13 @@ def encrypted_office() -> bytes:
     """A password-protected .xlsx as Excel saves it: a Compound File holding the
     encrypted package and how it is encrypted."""
     return _compound("EncryptionInfo", "EncryptedPackage", "DataSpaces")
+
+
+def xlsx_merged(refs: list[str]) -> bytes:
+    """The workbook with its sheet merging the ranges ``refs`` (``A1:XFD1048576``:
+    every cell of a sheet, in 50 bytes)."""
+    sheet = zipfile.ZipFile(io.BytesIO(plan_xlsx())).read(SHEET)
+    merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    merged = sheet.replace(b"</sheetData>", f'</sheetData><mergeCells count="{len(refs)}">'
+                                            f"{merges}</mergeCells>".encode())
+    return replace_part(plan_xlsx(), SHEET, merged)

@@ -118,3 +118,18 @@ def test_a_zip_that_is_no_workbook_is_not_taken_for_one():
     assert sniff(plan_xlsx()) == "xlsx"
     with pytest.raises(ReaderError, match="Word"):
         sniff(out.getvalue())
+
+
+def test_merged_ranges_over_the_limit_are_refused_before_openpyxl_makes_their_cells():
+    """openpyxl makes an object for every cell of a merged range: one range over a
+    whole sheet (17 billion cells) in 50 bytes, or many ranges adding up."""
+    from hostile_files import xlsx_merged
+
+    with pytest.raises(LimitError, match=r"the \.xlsx merges more than [\d,]+ cells, more than "
+                                         r"the limit of 1,000,000 \(--max-merged-cells\)"):
+        read_document(xlsx_merged(["A1:XFD1048576"]))
+    many = xlsx_merged([f"B{r}:E{r + 1}" for r in range(10, 4010, 2)])  # 2,000 ranges of 8
+    with pytest.raises(LimitError, match="--max-merged-cells"):
+        read_document(many, Settings(limits=Limits(max_merged_cells=15_000)))
+    assert read_document(many, Settings(limits=Limits(max_merged_cells=16_000)))
+    assert _normalised_actions(xlsx_merged(["A1:D1", "C5:C7"])) == PLAN_ACTIONS

@@ -280,3 +280,43 @@ def test_a_broken_workbook_fails_with_a_message(damage):
         match = r"the workbook \(\.xlsx\) could not be read: it is damaged"
     with pytest.raises(ReaderError, match=match):
         read_document(data)
+
+
+def test_a_row_a_merged_cell_runs_through_is_no_blank_row():
+    """A lead merged down over three rows, the middle one otherwise empty (a spacer):
+    one table, the empty row not read; a merge running on far below the plan's last
+    row (a date column merged to row 1,000) adds no row."""
+    def spacer(workbook):
+        sheet = workbook.add_worksheet()
+        sheet.write_row(0, 0, ["Ref", "Action", "Lead", "Target"])
+        sheet.write_row(1, 0, ["4.1", "Run a carers' forum each quarter"])
+        sheet.write_row(3, 0, ["4.2", "Publish a carers' leave policy"])
+        sheet.merge_range(1, 2, 3, 2, "Carers Lead")
+        sheet.write(1, 3, "Quarterly")
+        sheet.write(3, 3, "Oct 2013")
+        sheet.write_row(4, 0, ["4.3", "Count carers in the staff survey", "HR Manager",
+                               "Nov 2013"])
+        sheet.write_row(5, 0, ["4.4", "Report carers' numbers to the board", "HR Manager",
+                               "Dec 2013"])
+
+    raw = read_document(book(spacer))
+    assert [[r.line_start for r in b.rows] for b in raw.blocks] == [[1, 2, 4, 5, 6]]
+    doc = read(book(spacer))
+    assert rows(doc, "action_id", "owners_raw", "due_raw") == [
+        ("4.1", "Carers Lead", "Quarterly"), ("4.2", "Carers Lead", "Oct 2013"),
+        ("4.3", "HR Manager", "Nov 2013"), ("4.4", "HR Manager", "Dec 2013")]
+
+    def long_merge(workbook):
+        sheet = workbook.add_worksheet("Schedule")
+        sheet.write_row(1, 1, ["Task", "Owner", "Finish"])
+        for n, task in enumerate(["Audit the website against WCAG 2.0",
+                                  "Add alt text to every image",
+                                  "Test the forms with screen readers"], start=2):
+            sheet.write_row(n, 1, [task, "Web Manager"])
+        sheet.merge_range(2, 3, 999, 3, "2014/15")
+
+    raw = read_document(book(long_merge))
+    assert [[r.line_start for r in b.rows] for b in raw.blocks] == [[2, 3, 4, 5]]
+    doc = read(book(long_merge))
+    assert rows(doc, "owners_raw", "due_raw", "due_date") == [
+        ("Web Manager", "2014/15", "2015-03-31")] * 3

@@ -30,6 +30,10 @@ class Limits:
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
     max_table_rows: int = 50_000  # rows of one table read; the rest warned about
     max_columns: int = 200  # columns of one table read; the rest warned about
+    # cells a workbook's merged ranges cover, summed: openpyxl makes an object for every
+    # cell of a merge, so one 50-byte ``A1:XFD1048576`` would cost hours and gigabytes;
+    # a plan's merges cover hundreds
+    max_merged_cells: int = 1_000_000
 
 
 @dataclass(frozen=True)

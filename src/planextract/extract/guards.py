@@ -27,6 +27,9 @@ _CHUNK = 1 << 20
 # make N cells, so a 1 KB file saying 30,000,000 costs minutes and gigabytes
 _GRID_VALUE = re.compile(
     rb"<(?:[\w.-]+:)?grid(?:Span|Before|After)\b[^>]*?val\s*=\s*[\"']([^\"']{1,40})")
+# a merged range of a workbook's sheet (``<mergeCell ref="B3:B7"/>``): its corners
+_MERGE_REF = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?ref\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?"
+                        rb"(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?")
 _RATIO_FLOOR = 1 << 20  # parts smaller than this unpacked are never a bomb worth refusing
 _RESAVE = "open it in Word or LibreOffice and save it again as .docx"
 _RESAVE_XLSX = "open it in Excel or LibreOffice Calc and save it again as .xlsx"
@@ -150,11 +153,34 @@ def _check_grid(xml: bytes, limits: Limits) -> None:
                              "at most 63: the file is damaged or hostile")
 
 
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _merged_cells(window: bytes, start: int) -> int:
+    """The cells covered by the merged ranges in ``window`` that end after ``start``
+    (the ones before were counted with the window before)."""
+    total = 0
+    for found in _MERGE_REF.finditer(window):
+        if found.end() <= start:
+            continue
+        first_col, first_row, last_col, last_row = found.groups()
+        if last_col is None:
+            continue  # one cell: nothing merged
+        rows = abs(int(last_row) - int(first_row)) + 1
+        total += rows * (abs(_column(last_col) - _column(first_col)) + 1)
+    return total
+
+
 def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits,
                 what: str = ".docx") -> None:
     """Read every XML part once (bounded by the declared sizes): a bad CRC or
     broken deflate data shows here, and so does a DOCTYPE, which Word never
     writes and which carries entity bombs and external entities (XXE)."""
+    merged = 0
     for info in infos:
         if not info.filename.endswith((".xml", ".rels")):
             continue
@@ -171,6 +197,13 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
                                       + resave)
                 if what == ".docx":
                     _check_grid(window, limits)
+                else:
+                    merged += _merged_cells(window, len(tail))
+                    if merged > limits.max_merged_cells:
+                        raise LimitError(f"the {what} merges more than {merged:,} cells, more "
+                                         f"than the limit of {limits.max_merged_cells:,} "
+                                         "(--max-merged-cells): a plan's merged cells cover "
+                                         "hundreds; the file is damaged or hostile")
                 tail = chunk[-160:]
 
 

@@ -99,12 +99,11 @@ class _Sheet:
     """One worksheet's visible values, as printed, and its merges."""
 
     def __init__(self, ws, settings: XlsxSettings) -> None:
-        self.hidden_rows = sorted(r for r, d in ws.row_dimensions.items() if d.hidden)
         hidden_cols: set[int] = set()
         for dim in ws.column_dimensions.values():
             if dim.hidden and dim.min is not None:
                 hidden_cols.update(range(dim.min, (dim.max or dim.min) + 1))
-        hidden = set(self.hidden_rows)
+        hidden = {r for r, d in ws.row_dimensions.items() if d.hidden}
         self.values: dict[tuple[int, int], str] = {}
         self.bold: set[tuple[int, int]] = set()
         self.large: set[tuple[int, int]] = set()
@@ -120,22 +119,52 @@ class _Sheet:
                 self.bold.add((r, c))
             if font is not None and font.sz and font.sz >= settings.title_points:
                 self.large.add((r, c))
+        # merges: a value merged down holds for each row below it that has a value
+        # of its own (``covered``); every row inside a merged block is no blank row
+        # (``spans``, the blocks' row ranges), though one holding nothing is not read
         self.covered: dict[int, set[int]] = {}
+        self.spans: list[tuple[int, int]] = []
+        filled = sorted({r for r, _ in self.values})
+        last = filled[-1] if filled else 0
         for merged in ws.merged_cells.ranges:
             if (merged.min_row, merged.min_col) not in self.values:
                 continue
-            for r in range(merged.min_row + 1, merged.max_row + 1):
-                if r not in hidden:
-                    self.covered.setdefault(r, set()).add(merged.min_col)
+            end = min(merged.max_row, last)
+            if end <= merged.min_row:
+                continue
+            self.spans.append((merged.min_row, end))
+            lo = bisect.bisect_right(filled, merged.min_row)
+            for r in filled[lo:bisect.bisect_right(filled, end)]:
+                self.covered.setdefault(r, set()).add(merged.min_col)
+        self.starts, self.ends = _union(self.spans)
+        self.hidden = hidden
 
     def blank_between(self, above: int, below: int) -> bool:
-        """Whether a row that is shown and empty lies between two rows."""
-        between = below - above - 1
-        if between <= 0:
-            return False
-        hidden = (bisect.bisect_left(self.hidden_rows, below)
-                  - bisect.bisect_right(self.hidden_rows, above))
-        return between > hidden
+        """Whether a row that is shown, holds nothing and lies in no merged block
+        comes between two rows that hold values."""
+        r = above + 1
+        while r < below:
+            if r in self.hidden:
+                r += 1
+                continue
+            k = bisect.bisect_right(self.starts, r) - 1
+            if k < 0 or self.ends[k] < r:
+                return True
+            r = self.ends[k] + 1
+        return False
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the disjoint row ranges ``spans`` cover together."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _heading(sheet: _Sheet, where: tuple[int, int], text: str) -> Paragraph:
@@ -154,8 +183,7 @@ def _heading(sheet: _Sheet, where: tuple[int, int], text: str) -> Paragraph:
 def sheet_blocks(ws, settings: XlsxSettings) -> list[Paragraph | Table]:
     """The paragraphs and tables of one worksheet, top to bottom."""
     sheet = _Sheet(ws, settings)
-    columns = sorted({c for _, c in sheet.values}
-                     | {c for held in sheet.covered.values() for c in held})
+    columns = sorted({c for _, c in sheet.values})
     place = {c: k for k, c in enumerate(columns)}
     by_row: dict[int, list[tuple[int, str]]] = {}
     for (r, c), text in sheet.values.items():
@@ -165,7 +193,7 @@ def sheet_blocks(ws, settings: XlsxSettings) -> list[Paragraph | Table]:
     shared: dict[str, Cell] = {}
     empty = Cell()
     previous = None
-    for r in sorted(set(by_row) | set(sheet.covered)):
+    for r in sorted(by_row):
         if rows and previous is not None and sheet.blank_between(previous, r):
             blocks.append(Table(rows=tuple(rows)))
             rows = []
