@@ -320,3 +320,54 @@ def test_a_row_a_merged_cell_runs_through_is_no_blank_row():
     doc = read(book(long_merge))
     assert rows(doc, "owners_raw", "due_raw", "due_date") == [
         ("Web Manager", "2014/15", "2015-03-31")] * 3
+
+
+def _strand_tabs(workbook) -> None:
+    """A plan sheet of title rows, then one sheet per strand named by its tab alone."""
+    big = workbook.add_format({"font_size": 16, "bold": True})
+    plan = workbook.add_worksheet("Plan")
+    plan.write(0, 0, "Fenwick Borough Council", big)
+    plan.write(1, 0, "Equality Action Plan 2012-13", big)
+    for name, actions in (("Race", ["Translate the council tax leaflet",
+                                    "Recruit interpreters for housing visits"]),
+                          ("Disability", ["Fit hearing loops in every library",
+                                          "Audit the website for screen readers"])):
+        sheet = workbook.add_worksheet(name)
+        sheet.write_row(0, 0, ["Action", "Lead officer", "Date"])
+        for r, action in enumerate(actions, start=1):
+            sheet.write_row(r, 0, [action, "Equalities Officer", "March 2013"])
+
+
+def _strand_tabs_again(workbook) -> None:
+    """Otherwise unlike: a default-named first sheet (its name is no heading), the
+    strand sheets' tables at B3, ids, other strands."""
+    first = workbook.add_worksheet("Tabelle1")
+    first.write_row(0, 0, ["No", "Task", "Owner"])
+    first.write_row(1, 0, ["1", "Publish the equality objectives", "Chief Executive"])
+    first.write_row(2, 0, ["2", "Report on progress each year", "Chief Executive"])
+    for name, n in (("Age", 3), ("Sexual orientation", 5)):
+        sheet = workbook.add_worksheet(name)
+        sheet.write_row(2, 1, ["No", "Task", "Owner"])
+        sheet.write_row(3, 1, [str(n), f"Consult the {name.lower()} forum on the plan",
+                               "Policy Officer"])
+        sheet.write_row(4, 1, [str(n + 1), "Monitor complaints by protected group",
+                               "Policy Officer"])
+
+
+def test_a_sheets_name_heads_its_table_where_nothing_is_printed_above_it():
+    doc = read(book(_strand_tabs))
+    assert doc.plan_title == "Equality Action Plan 2012-13"  # "Plan" heads nothing
+    assert rows(doc, "action", "strands") == [
+        ("Translate the council tax leaflet", ["Race"]),
+        ("Recruit interpreters for housing visits", ["Race"]),
+        ("Fit hearing loops in every library", ["Disability"]),
+        ("Audit the website for screen readers", ["Disability"])]
+    # provenance: the sheet (its tab's number among the visible ones), then its row;
+    # rows of two sheets keep the sheets' order though their row numbers are alike
+    assert rows(doc, "page_start", "line_start") == [(2, 2), (2, 3), (3, 2), (3, 3)]
+    doc = read(book(_strand_tabs_again))
+    assert rows(doc, "action_id", "strands") == [
+        ("1", []), ("2", []), ("3", ["Age"]), ("4", ["Age"]), ("5", ["Sexual orientation"]),
+        ("6", ["Sexual orientation"])]
+    raw = read_document(book(_strand_tabs_again))
+    assert not any(isinstance(b, Paragraph) and "Tabelle" in b.text for b in raw.blocks)

@@ -17,7 +17,9 @@ tracker, written with XlsxWriter from the printed values.
 - action numbers that Excel would take as numbers (``3``, ``1.2``) as numbers;
 - a hidden working column in each plan table (a sort key, a lookup), never in the
   gold; a hidden sheet of drop-down lists;
-- the key of abbreviations on a sheet of its own, or above the plan in its sheet.
+- the key of abbreviations on a sheet of its own, or above the plan in its sheet;
+- in some plans of one table per heading (a table per strand), each table on a sheet
+  of its own named by its heading, the heading printed above it or only on the tab.
 
 The gold is the document's, written from the printed values: a cell prints as
 typed, a date as its format prints it.
@@ -188,23 +190,41 @@ def _table(w: _Writer, sheet, row: int, table: Table, hidden_at: int | None) -> 
     return row + 1
 
 
+_NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_name(text: str, taken: set[str]) -> str:
+    """A heading as an author names a sheet after it: Excel allows no ``:`` and 31
+    characters, so what follows a label's colon (``Strand: Disability``), cut at a
+    word; unique."""
+    text = " ".join(_NOT_IN_NAMES.sub(" ", text.rsplit(":", 1)[-1]).split())
+    name = text if len(text) <= 31 else text[:31].rsplit(" ", 1)[0]
+    while name.lower() in taken:
+        name = name[:28].rstrip() + f" {len(taken)}"
+    taken.add(name.lower())
+    return name
+
+
+def _tabbed(document: Document) -> set[int]:
+    """The positions of the headings that each title one table right below them, in
+    a plan of two or more such (a table per strand)."""
+    blocks = document.blocks
+    found = {k for k, b in enumerate(blocks[:-1])
+             if isinstance(b, Heading) and b.level == 2 and isinstance(blocks[k + 1], Table)}
+    return found if len(found) >= 2 and max(found) + 2 == len(blocks) else set()
+
+
 def write(document: Document, path: Path, rng: random.Random) -> None:
     book = xlsxwriter.Workbook(str(path))
     w = _Writer(book, rng)
-    plan = book.add_worksheet(rng.choice(PLAN_SHEETS))
+    taken: set[str] = set()
+    plan = book.add_worksheet(_sheet_name(rng.choice(PLAN_SHEETS), taken))
+    tabs = _tabbed(document) if rng.random() < 0.5 else set()
+    tab_heading = rng.random() < 0.5  # the heading also printed above its table
     keys = [b for b in document.blocks if isinstance(b, Key)]
     key_sheet = keys and rng.random() < 0.6
-    if key_sheet:
-        sheet = book.add_worksheet(rng.choice(KEY_SHEETS))
-        sheet.write_string(0, 0, keys[0].heading, w.bold)
-        for n, (abbreviation, expansion) in enumerate(keys[0].entries, start=2):
-            sheet.write_string(n, 0, abbreviation)
-            sheet.write_string(n, 1, expansion)
-        sheet.set_column(1, 1, 40)
-    lists = book.add_worksheet(rng.choice(LIST_SHEETS))
-    for n, value in enumerate(["Red", "Amber", "Green", "Complete", "Not started"]):
-        lists.write_string(n, 0, value)
-    lists.hide()
+    key_name = _sheet_name(rng.choice(KEY_SHEETS), taken)
+    lists_name = _sheet_name(rng.choice(LIST_SHEETS), taken)
     widest = max(len(t.headers) for t in document.tables())
     plan.set_column(0, widest, 22)
     # one working column for the sheet (hiding a column hides it in every table),
@@ -213,7 +233,19 @@ def write(document: Document, path: Path, rng: random.Random) -> None:
     if hidden is not None:
         plan.set_column(hidden, hidden, None, None, {"hidden": True})
     row = 0
-    for block in document.blocks:
+    sheet = plan
+    for at, block in enumerate(document.blocks):
+        if at in tabs:  # a sheet of its own for this heading's table
+            sheet = book.add_worksheet(_sheet_name(block.text, taken))
+            sheet.set_column(0, widest, 22)
+            if hidden is not None:
+                sheet.set_column(hidden, hidden, None, None, {"hidden": True})
+            row = 0
+            if tab_heading:
+                sheet.write_string(row, 0, block.text, w.bold)
+                row += 1
+            continue
+        plan = sheet
         if isinstance(block, Heading):
             if block.level == 1:
                 plan.write_string(row, 0, block.text, w.title)
@@ -237,6 +269,17 @@ def write(document: Document, path: Path, rng: random.Random) -> None:
             if row and not _blank_before(document, block) and rng.random() < 0.5:
                 row += 1
             row = _table(w, plan, row, block, hidden)
+    if key_sheet:  # after the plan's sheets
+        sheet = book.add_worksheet(key_name)
+        sheet.write_string(0, 0, keys[0].heading, w.bold)
+        for n, (abbreviation, expansion) in enumerate(keys[0].entries, start=2):
+            sheet.write_string(n, 0, abbreviation)
+            sheet.write_string(n, 1, expansion)
+        sheet.set_column(1, 1, 40)
+    lists = book.add_worksheet(lists_name)  # the drop-down lists, hidden
+    for n, value in enumerate(["Red", "Amber", "Green", "Complete", "Not started"]):
+        lists.write_string(n, 0, value)
+    lists.hide()
     book.close()
 
 

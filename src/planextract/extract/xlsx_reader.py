@@ -19,7 +19,10 @@ parts its paragraphs; bullet items and lines running on in lower case stay with
 the paragraph above, as in a CSV field. Rich text is its characters.
 
 Provenance: a row's ``line_start``/``line_end`` is its row number on its sheet (the
-number Excel shows at the row's left); pages are None.
+number Excel shows at the row's left) and its ``page_start``/``page_end`` its sheet's
+number among the visible sheets, in tab order: a workbook's sheets are its pages,
+and rows of two sheets keep their order by it (the normaliser orders rows by page,
+then line).
 
 openpyxl is used in its full mode, not read-only: read-only mode streams the cells
 with flat memory but gives neither merged cells nor hidden rows and columns, which
@@ -167,7 +170,7 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _heading(sheet: _Sheet, where: tuple[int, int], text: str) -> Paragraph:
+def _heading(sheet: _Sheet, where: tuple[int, int], text: str, page: int) -> Paragraph:
     """A row of one filled cell outside a table: the plan's title where its font is
     large, else a heading where it is bold or reads as one."""
     bold = where in sheet.bold
@@ -177,11 +180,12 @@ def _heading(sheet: _Sheet, where: tuple[int, int], text: str) -> Paragraph:
         level = HEADING_LEVEL
     else:
         level = 0
-    return Paragraph(text=text, line=where[0], level=level, bold=bold)
+    return Paragraph(text=text, line=where[0], page=page, level=level, bold=bold)
 
 
-def sheet_blocks(ws, settings: XlsxSettings) -> list[Paragraph | Table]:
-    """The paragraphs and tables of one worksheet, top to bottom."""
+def sheet_blocks(ws, settings: XlsxSettings, page: int = 1) -> list[Paragraph | Table]:
+    """The paragraphs and tables of one worksheet, top to bottom; ``page``: the
+    sheet's number among the visible ones."""
     sheet = _Sheet(ws, settings)
     columns = sorted({c for _, c in sheet.values})
     place = {c: k for k, c in enumerate(columns)}
@@ -202,7 +206,7 @@ def sheet_blocks(ws, settings: XlsxSettings) -> list[Paragraph | Table]:
         covered = tuple(sorted(place[c] for c in sheet.covered.get(r, ())))
         if not rows and len(filled) == 1 and not covered:
             column, text = filled[0]
-            blocks.append(_heading(sheet, (r, column), " ".join(text.split())))
+            blocks.append(_heading(sheet, (r, column), " ".join(text.split()), page))
             continue
         cells = [empty] * len(columns)
         for c, text in filled:
@@ -211,7 +215,8 @@ def sheet_blocks(ws, settings: XlsxSettings) -> list[Paragraph | Table]:
                 parts = cell_parts(text)
                 cell = shared[text] = Cell(parts=parts, raw=text) if parts else empty
             cells[place[c]] = cell
-        rows.append(Row(cells=tuple(cells), line_start=r, line_end=r, covered=covered))
+        rows.append(Row(cells=tuple(cells), line_start=r, line_end=r, page_start=page,
+                        page_end=page, covered=covered))
     if rows:
         blocks.append(Table(rows=tuple(rows)))
     return blocks
@@ -276,12 +281,35 @@ def _formula_warnings(data: bytes, names: list[str]) -> list[str]:
     return out
 
 
+def _default_name(name: str) -> bool:
+    """Excel's own name for a new sheet, in any language: a word and its number
+    run together (``Sheet2``, ``Feuil1``, ``Tabelle3``), which names nothing."""
+    stem = name.rstrip("0123456789")
+    return stem != name and stem.isalpha()
+
+
+def _named(name: str, blocks: list[Paragraph | Table], page: int) -> list[Paragraph | Table]:
+    """A sheet's blocks under its name, a heading, where nothing is printed above
+    its first table (the tab is the table's only label) and the name is not Excel's
+    default one. A sheet with title or heading rows of its own keeps them alone."""
+    name = " ".join(name.split())
+    if not name or _default_name(name) or not blocks or not isinstance(blocks[0], Table):
+        return blocks
+    return [Paragraph(text=name, page=page, level=HEADING_LEVEL), *blocks]
+
+
 def read_xlsx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
-    """The workbook in ``data``: each visible sheet's blocks in order."""
+    """The workbook in ``data``: each visible sheet's blocks in order. Where two or
+    more sheets hold a table (a table per strand, the plan and its key), a sheet
+    whose table has nothing printed above it is headed by its name: the tab is
+    then the only place the table's heading is printed."""
     book = _open(data)
     blocks: list[Paragraph | Table] = []
     shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-    for ws in shown:
-        blocks.extend(sheet_blocks(ws, settings.xlsx))
+    read = [(ws.title, sheet_blocks(ws, settings.xlsx, page))
+            for page, ws in enumerate(shown, start=1)]
+    tabled = sum(any(isinstance(b, Table) for b in sheet) for _, sheet in read)
+    for page, (name, sheet) in enumerate(read, start=1):
+        blocks.extend(_named(name, sheet, page) if tabled >= 2 else sheet)
     found = _formula_warnings(data, [ws.title for ws in shown])
     return RawDocument(source_format="xlsx", blocks=blocks, warnings=found)

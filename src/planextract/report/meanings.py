@@ -53,8 +53,10 @@ COLUMNS: dict[str, dict[str, str]] = {
         "scrutiny": "Scrutiny or oversight bodies, split on `/` and `,`.",
         "duty_relevance": "The `General Duty Relevance` cell (`1-12`).",
         "extra": "Every other column of the row, keyed by its header as printed.",
-        "page_start": "First 1-based page the row spans (PDF).",
-        "page_end": "Last 1-based page the row spans (PDF).",
+        "page_start": "First 1-based page the row spans (PDF; in a workbook, its sheet's "
+                      "number among the visible sheets, in tab order).",
+        "page_end": "Last 1-based page the row spans (PDF; in a workbook, its sheet's "
+                    "number).",
         "line_start": "First 1-based line of the input the row spans (text formats; in a "
                       "workbook, the row number Excel shows on the row's sheet).",
         "line_end": "Last 1-based line of the input the row spans (text formats; in a "
