@@ -133,3 +133,27 @@ def test_merged_ranges_over_the_limit_are_refused_before_openpyxl_makes_their_ce
         read_document(many, Settings(limits=Limits(max_merged_cells=15_000)))
     assert read_document(many, Settings(limits=Limits(max_merged_cells=16_000)))
     assert _normalised_actions(xlsx_merged(["A1:D1", "C5:C7"])) == PLAN_ACTIONS
+
+
+def test_a_strict_open_xml_workbook_says_how_to_save_it():
+    strict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+    data = replace_part(plan_xlsx(), "xl/workbook.xml", (
+        f'<?xml version="1.0"?><workbook xmlns="{strict}"><sheets/></workbook>').encode())
+    with pytest.raises(ReaderError, match=r"a Strict Open XML workbook .* save it as an Excel "
+                                          r"Workbook \(\.xlsx\), not Strict Open XML"):
+        read_document(data)
+
+
+def test_a_style_the_workbook_does_not_define_reads_as_the_default():
+    """A cell's number format named but not defined (a damaged styles part; found by
+    fuzzing): openpyxl looks it up only when asked and raised IndexError there."""
+    import zipfile as zf
+
+    styles = zf.ZipFile(io.BytesIO(plan_xlsx())).read("xl/styles.xml")
+    broken = replace_part(plan_xlsx(), "xl/styles.xml", styles.replace(
+        b'<xf numFmtId="0" fontId="0"', b'<xf numFmtId="300" fontId="0"'))
+    raw = read_document(broken)
+    assert raw.warnings == ["sheet 'Plan': 18 cell(s) name a style the workbook does not "
+                            "define (it is damaged): read in the default style, numbers and "
+                            "dates as General"]
+    assert _normalised_actions(broken) == PLAN_ACTIONS

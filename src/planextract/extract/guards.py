@@ -304,6 +304,11 @@ def check_xlsx(data: bytes, limits: Limits) -> None:
                                   f"damaged; {_RESAVE_XLSX}")
             _sizes(infos, limits, ".xlsx")
             _scan_parts(archive, infos, limits, ".xlsx")
+            with archive.open("xl/workbook.xml") as part:
+                if b"purl.oclc.org/ooxml/spreadsheetml" in part.read(4096):
+                    raise ReaderError("a Strict Open XML workbook (ISO 29500 Strict), which is "
+                                      "not read here: open it in Excel and save it as an Excel "
+                                      "Workbook (.xlsx), not Strict Open XML")
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
         raise ReaderError(f"{what} damaged or cut short ({err}); {_RESAVE_XLSX}") from None
     except (NotImplementedError, RuntimeError) as err:  # unknown compression, encrypted entry

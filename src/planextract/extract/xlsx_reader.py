@@ -110,14 +110,20 @@ class _Sheet:
         self.values: dict[tuple[int, int], str] = {}
         self.bold: set[tuple[int, int]] = set()
         self.large: set[tuple[int, int]] = set()
+        self.unstyled = 0  # cells naming a style the workbook does not define
         for (r, c), cell in ws._cells.items():  # only the cells the file holds
             if cell.value is None or r in hidden or c in hidden_cols:
                 continue
-            text = printed(cell.value, cell.number_format, cell._style.numFmtId, settings)
+            try:  # openpyxl looks a cell's style up only when asked
+                code, font = cell.number_format, cell.font
+                text = printed(cell.value, code, cell._style.numFmtId, settings)
+            except (IndexError, KeyError):  # a damaged styles part: the default style
+                self.unstyled += 1
+                code, font = "General", None
+                text = printed(cell.value, code, 0, settings)
             if not text.strip():
                 continue
             self.values[(r, c)] = text
-            font = cell.font
             if font is not None and font.b:
                 self.bold.add((r, c))
             if font is not None and font.sz and font.sz >= settings.title_points:
@@ -183,10 +189,15 @@ def _heading(sheet: _Sheet, where: tuple[int, int], text: str, page: int) -> Par
     return Paragraph(text=text, line=where[0], page=page, level=level, bold=bold)
 
 
-def sheet_blocks(ws, settings: XlsxSettings, page: int = 1) -> list[Paragraph | Table]:
+def sheet_blocks(ws, settings: XlsxSettings, page: int = 1,
+                 warnings: list[str] | None = None) -> list[Paragraph | Table]:
     """The paragraphs and tables of one worksheet, top to bottom; ``page``: the
     sheet's number among the visible ones."""
     sheet = _Sheet(ws, settings)
+    if sheet.unstyled and warnings is not None:
+        warnings.append(f"sheet {ws.title!r}: {sheet.unstyled:,} cell(s) name a style the "
+                        "workbook does not define (it is damaged): read in the default "
+                        "style, numbers and dates as General")
     columns = sorted({c for _, c in sheet.values})
     place = {c: k for k, c in enumerate(columns)}
     by_row: dict[int, list[tuple[int, str]]] = {}
@@ -306,10 +317,11 @@ def read_xlsx(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     book = _open(data)
     blocks: list[Paragraph | Table] = []
     shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-    read = [(ws.title, sheet_blocks(ws, settings.xlsx, page))
+    warnings: list[str] = []
+    read = [(ws.title, sheet_blocks(ws, settings.xlsx, page, warnings))
             for page, ws in enumerate(shown, start=1)]
     tabled = sum(any(isinstance(b, Table) for b in sheet) for _, sheet in read)
     for page, (name, sheet) in enumerate(read, start=1):
         blocks.extend(_named(name, sheet, page) if tabled >= 2 else sheet)
-    found = _formula_warnings(data, [ws.title for ws in shown])
-    return RawDocument(source_format="xlsx", blocks=blocks, warnings=found)
+    warnings += _formula_warnings(data, [ws.title for ws in shown])
+    return RawDocument(source_format="xlsx", blocks=blocks, warnings=warnings)
