@@ -16,6 +16,7 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from planextract.settings import XlsxSettings
 
@@ -105,11 +106,24 @@ def _date_kinds(tokens: list[str]) -> list[str | None]:
     return kinds
 
 
+@lru_cache(maxsize=256)
+def _date_plan(code: str) -> tuple[list[str], list[str | None]]:
+    """A date format's first section as tokens and their fields, worked out once
+    per format (a sheet prints thousands of dates through a handful)."""
+    tokens = _TOKEN.findall(sections(code)[0])
+    return tokens, _date_kinds(tokens)
+
+
+@lru_cache(maxsize=256)
+def _number_tokens(section: str) -> list[str]:
+    """A number format section's tokens, a run of decimal zeros as single ones."""
+    return [piece for token in _TOKEN.findall(section)
+            for piece in (token if token.startswith(".0") else (token,))]
+
+
 def print_date(value: dt.datetime | dt.date | dt.time | dt.timedelta, code: str) -> str:
     """``value`` as the date or time format ``code`` prints it (its first section)."""
-    section = sections(code)[0]
-    tokens = _TOKEN.findall(section)
-    kinds = _date_kinds(tokens)
+    tokens, kinds = _date_plan(code)
     if isinstance(value, dt.timedelta):
         seconds = value.total_seconds()
         stamp = dt.datetime(1899, 12, 31) + value
@@ -194,8 +208,7 @@ def print_number(value: float | int, code: str, digits: int = 15) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return print_general(value)
     section, magnitude, minus = _choose(code, value)
-    tokens = [piece for token in _TOKEN.findall(section)
-              for piece in (token if token.startswith(".0") else (token,))]
+    tokens = _number_tokens(section)
     integer = decimals = required = percent = scale = 0
     thousands = seen_point = scientific = False
     first = last = None

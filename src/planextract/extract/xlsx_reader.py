@@ -98,6 +98,18 @@ def _item_mark(line: str) -> bool:
         len(head) == 2 or set(head[:-1]) <= set("ivx"))
 
 
+def _style(cell, settings: XlsxSettings) -> tuple[str, int, bool, bool] | None:
+    """A cell's number format code and id, and whether its font is bold and of a
+    title's size; None where the workbook does not define them (openpyxl looks a
+    style up only when asked, so a damaged styles part shows here)."""
+    try:
+        font = cell.font
+        return (cell.number_format, cell._style.numFmtId, bool(font is not None and font.b),
+                bool(font is not None and font.sz and font.sz >= settings.title_points))
+    except (IndexError, KeyError):
+        return None
+
+
 class _Sheet:
     """One worksheet's visible values, as printed, and its merges."""
 
@@ -111,22 +123,25 @@ class _Sheet:
         self.bold: set[tuple[int, int]] = set()
         self.large: set[tuple[int, int]] = set()
         self.unstyled = 0  # cells naming a style the workbook does not define
+        styles: dict[tuple[int, int], tuple[str, int, bool, bool] | None] = {}
         for (r, c), cell in ws._cells.items():  # only the cells the file holds
             if cell.value is None or r in hidden or c in hidden_cols:
                 continue
-            try:  # openpyxl looks a cell's style up only when asked
-                code, font = cell.number_format, cell.font
-                text = printed(cell.value, code, cell._style.numFmtId, settings)
-            except (IndexError, KeyError):  # a damaged styles part: the default style
+            key = (cell._style.numFmtId, cell._style.fontId)
+            if key not in styles:  # looked up once per style (a few a sheet)
+                styles[key] = _style(cell, settings)
+            style = styles[key]
+            if style is None:  # a damaged styles part: the default style
                 self.unstyled += 1
-                code, font = "General", None
-                text = printed(cell.value, code, 0, settings)
+                style = ("General", 0, False, False)
+            code, format_id, bold, large = style
+            text = printed(cell.value, code, format_id, settings)
             if not text.strip():
                 continue
             self.values[(r, c)] = text
-            if font is not None and font.b:
+            if bold:
                 self.bold.add((r, c))
-            if font is not None and font.sz and font.sz >= settings.title_points:
+            if large:
                 self.large.add((r, c))
         # merges: a value merged down holds for each row below it that has a value
         # of its own (``covered``); every row inside a merged block is no blank row
