@@ -15,8 +15,11 @@ tracker, written with XlsxWriter from the printed values.
   2013``: ``d mmmm yyyy``...), a bare year as a number; what no format prints so
   (``Sept 2012``, ``31.6.10``, ``Q3 2011/12``) stays text, as typed;
 - action numbers that Excel would take as numbers (``3``, ``1.2``) as numbers;
-- a hidden working column in each plan table (a sort key, a lookup), never in the
-  gold; a hidden sheet of drop-down lists;
+- a hidden working column in each plan table (a sort key, a lookup), rows hidden in
+  some tables (a withdrawn action kept for the record), never in the gold; a hidden
+  sheet of drop-down lists;
+- titles merged across the table in some plans; the first table's header frozen and
+  filtered (an autofilter) in some;
 - the key of abbreviations on a sheet of its own, or above the plan in its sheet;
 - in some plans of one table per heading (a table per strand), each table on a sheet
   of its own named by its heading, the heading printed above it or only on the tab.
@@ -169,12 +172,23 @@ def _table(w: _Writer, sheet, row: int, table: Table, hidden_at: int | None) -> 
             sheet.write_string(row, place[c], table.headers[c], w.header)
     if hidden_at is not None:
         sheet.write_string(row, hidden_at, w.rng.choice(WORKING), w.header)
+    top = row
     row += len(header)
+    if w.rng.random() < 0.3 and table.roles != ["rag", "meaning"]:
+        sheet.freeze_panes(row, 0)
+        filtered = True
+    else:
+        filtered = False
+    merged_to = 0  # the row a merge down in this table runs to
+    withdrawn = w.rng.random() < 0.4
     for index, printed in enumerate(table.rows):
         if printed.full is not None:
             sheet.merge_range(row, 0, row, width - 1, printed.full, w.bold)
             row += 1
             continue
+        if withdrawn and row > merged_to and w.rng.random() < 0.25:
+            _withdrawn(w, sheet, row, table, place)
+            row += 1
         for c in columns:
             span = printed.spans.get(c, 1)
             if printed.cells[c] is None:
@@ -182,12 +196,25 @@ def _table(w: _Writer, sheet, row: int, table: Table, hidden_at: int | None) -> 
             if span > 1:
                 sheet.merge_range(row, place[c], row + span - 1, place[c],
                                   _plain(printed.cells[c]), w.merged)
+                merged_to = max(merged_to, row + span - 1)
             else:
                 w.put(sheet, row, place[c], table.roles[c], printed.cells[c])
         if hidden_at is not None:
             sheet.write_formula(row, hidden_at, f"=ROW()*10+{index}", None, (row + 1) * 10 + index)
         row += 1
+    if filtered:
+        sheet.autofilter(top + len(header) - 1, 0, row - 1, width - 1)
     return row + 1
+
+
+def _withdrawn(w: _Writer, sheet, row: int, table: Table, place: list[int]) -> None:
+    """A hidden row: an action withdrawn and kept for the record, not in the plan."""
+    for c, role in enumerate(table.roles):
+        text = {"action": "Withdrawn: merged into the next action", "owner": "n/a",
+                "id": "x", "due": "n/a"}.get(role)
+        if text:
+            sheet.write_string(row, place[c], text)
+    sheet.set_row(row, None, None, {"hidden": True})
 
 
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -221,6 +248,7 @@ def write(document: Document, path: Path, rng: random.Random) -> None:
     plan = book.add_worksheet(_sheet_name(rng.choice(PLAN_SHEETS), taken))
     tabs = _tabbed(document) if rng.random() < 0.5 else set()
     tab_heading = rng.random() < 0.5  # the heading also printed above its table
+    merge_titles = rng.random() < 0.5
     keys = [b for b in document.blocks if isinstance(b, Key)]
     key_sheet = keys and rng.random() < 0.6
     key_name = _sheet_name(rng.choice(KEY_SHEETS), taken)
@@ -247,7 +275,9 @@ def write(document: Document, path: Path, rng: random.Random) -> None:
             continue
         plan = sheet
         if isinstance(block, Heading):
-            if block.level == 1:
+            if block.level == 1 and merge_titles:
+                plan.merge_range(row, 0, row, widest - 1, block.text, w.title)
+            elif block.level == 1:
                 plan.write_string(row, 0, block.text, w.title)
             else:
                 plan.write_string(row, 0, block.text, w.bold)
