@@ -134,3 +134,19 @@ def test_the_main_process_reads_tables_as_deltalake_does_even_in_awkward_folders
         theirs = DeltaTable(str(root / name)).to_pyarrow_table().to_pylist()
         key = repr
         assert sorted(mine, key=key) == sorted(theirs, key=key) and mine, name
+
+
+def test_a_workbook_run_preloads_openpyxl_in_the_fork_server_only(tmp_path):
+    """openpyxl (~0.1 s) is imported where a workbook is among the inputs, once, in the
+    fork server (``pipeline.preload``: told by the ``xl/`` part names of the file's
+    first bytes); never by the main process, nor by a run without workbooks (above)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hostile_files import plan_xlsx
+
+    book = tmp_path / "tracker.bin"  # the name says nothing
+    book.write_bytes(plan_xlsx())
+    records = _probe(tmp_path, "extract", str(book), "--out", str(tmp_path / "ds"))
+    main, server, worker = (set(records[k]["modules"]) for k in ("main", "server", "worker"))
+    assert "openpyxl" in server and "planextract.extract.xlsx_reader" in server
+    assert "openpyxl" not in main
+    assert not {"docx", "pypdfium2", "bs4"} & (server | worker)

@@ -41,6 +41,11 @@ import warnings as python_warnings
 import zipfile
 from io import BytesIO
 
+# at the top: this module is imported only when a workbook is met (the registry loads
+# readers lazily), and the fork server preloads it, openpyxl with it, for a run whose
+# inputs hold workbooks (pipeline.preload), so no worker imports it again
+from openpyxl import load_workbook
+
 from planextract.extract.errors import ReaderError
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.parts import PartsBuilder
@@ -61,8 +66,6 @@ def _open(data: bytes):
     """The workbook, its formulas' saved values in place of the formulas. Whatever
     openpyxl raises while it parses is the file's doing (the guards have already
     refused what costs without bound), so it is said as such."""
-    from openpyxl import load_workbook
-
     try:
         with python_warnings.catch_warnings():
             python_warnings.simplefilter("ignore")  # extensions openpyxl skips
