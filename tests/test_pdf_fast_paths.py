@@ -82,7 +82,8 @@ def reference_cell_raw(lines_: Sequence[Sequence[Word]], left: float, right: flo
                 or (header and last.x1 >= right - min(letter, slack)
                     and previous[0].x0 <= left + slack))
         cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room
-               and last.text[-1].isalpha() and first.text[0].islower())
+               and last.text[-1].isalpha() and first.text[0].islower()
+               and not cell_text.links_on(line))
         if cut:
             out[-1] += text
         elif fits_above(previous, first, right, settings) or (

@@ -70,6 +70,11 @@ class PdfSettings:
     fit_margin: float = 1.0
     cut_slack: float = 0.6  # a line ending this share of the font size from the edge is full
     cut_fill: float = 0.85  # a one-word line this share of the cell wide fills it
+    # a cell of at most this many lines beside stacked actions is tried as one post each
+    grouped_lines_max: int = 12
+    # a ruled strip narrower than this holding no text is no column (a double rule)
+    sliver: float = 8.0
+    post_chars_max: int = 80  # a paragraph longer than this is no one post (posts_alone)
     # the padding between a column's text and the next column is taken from
     # the narrowest gutter of the table, but as no more than this
     max_pad: float = 24.0

@@ -26,12 +26,19 @@ _SEPARATOR = re.compile(r"\s*&\s*|\s+and\s+")
 
 
 NAME_LIST = ("gender_guesser", "data/nam_dict.txt")
-CACHE_FORMAT = 1  # bump when what the cache holds changes
+CACHE_FORMAT = 2  # bump when what the cache holds changes (2: no number words)
+
+# the English number words: the list holds a few as names (``One``, ``Five``, ``Nine``),
+# but in an owner cell such a word counts (``Number One Governor``), it names no one
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand".split())
 
 
 def parse_name_list(text: str) -> frozenset[str]:
     """First names, lower case, from gender-guesser's ``nam_dict.txt`` (a name with
-    ``+`` is written both joined and with a hyphen)."""
+    ``+`` is written both joined and with a hyphen), less the number words."""
     names = set()
     for line in text.splitlines():
         if not line or line[0] in "#=":
@@ -43,7 +50,7 @@ def parse_name_list(text: str) -> frozenset[str]:
                 names.update({name.replace("+", sep) for sep in ("", "-")})
             else:
                 names.add(name)
-    return frozenset(names)
+    return frozenset(names - NUMBER_WORDS)
 
 
 def cache_path(source: Path) -> Path:
@@ -130,7 +137,15 @@ def _titled_listed_surname(words: list[str], role_words: frozenset[str]) -> bool
             and words[-1] in listed_surnames())
 
 
-NO_NAMES: frozenset[str] = frozenset()
+class Surnames(frozenset):
+    """A document's surnames (``document_surnames``) and ``posts``: the one-word
+    owners it prints alone (``Governor``), which it may print before a surname as a
+    title the list lacks (``Governor Iqbal``)."""
+
+    posts: frozenset[str] = frozenset()
+
+
+NO_NAMES: frozenset[str] = Surnames()
 
 # the different surname-shaped words one word must stand before, in one document, to
 # be read as a title the list lacks (``document_surnames``)
@@ -160,8 +175,10 @@ def is_person(text: str, vocab: Vocabulary, role_words: frozenset[str],
         return False
     if _given(words[0], role_words) and all(_surname(w, role_words) for w in words[1:]):
         return True
-    if len(words) == 2 and words[1] in surnames and _surname(words[0], role_words):
-        return True
+    if len(words) == 2 and words[1] in surnames and (
+            _surname(words[0], role_words)
+            or words[0].lower() in getattr(surnames, "posts", NO_NAMES)):
+        return True  # a post the plan prints alone as a title: Governor Iqbal
     if listed and _titled_listed_surname(words, role_words):
         return True
     return beside_role and all(_surname(w, role_words) for w in words)
@@ -223,4 +240,17 @@ def document_surnames(pieces: set[str], vocab: Vocabulary,
     for second in after.values():
         if len(second) >= TITLE_EVIDENCE:
             out.update(second)
-    return frozenset(out) if out else NO_NAMES
+    # a one-word owner the plan prints alone is a post of the plan (``Governor``); one
+    # surname-shaped word after it that no role of the plan or the vocabulary uses is
+    # its holder's surname, the post printed as a title (``Governor Iqbal``)
+    posts = frozenset(w.lower() for piece in pieces for w in [piece.strip(" .,;:")]
+                      if " " not in w and len(w) > 2 and w[:1].isupper() and not w.isupper())
+    for piece in pieces:
+        words = piece.strip(" .,;:").split()
+        if len(words) == 2 and words[0].lower() in posts and _surname(words[1], role_words):
+            out.add(words[1])
+    if not out:
+        return NO_NAMES
+    found = Surnames(out)
+    found.posts = posts
+    return found

@@ -84,6 +84,10 @@ def split_and(role: str, context: RoleContext) -> list[str]:
     matches = list(_AND.finditer(role))
     for match in matches:
         left, right = role[:match.start()], role[match.end():]
+        start = _known_tail(left, right, context)
+        if start is not None:  # the and is inside a post the plan prints whole
+            whole = f"{left[start:]}{match.group(0)}{right}"
+            return [*split_and(left[:start].strip(), context), whole]
         if (closes_post(left, context.vocab) or context.closes_plan_post(left)) \
                 and _owner_shaped(right, context):
             return [*split_and(left, context), *split_and(right, context)]
@@ -98,6 +102,26 @@ def split_and(role: str, context: RoleContext) -> list[str]:
             continue
         return [*split_and(left, context), *split_and(right, context)]
     return [role]
+
+
+def _known_tail(left: str, right: str, context: RoleContext) -> int | None:
+    """Where in ``left`` a post starts that runs on over the ``and`` to the end and
+    that the plan prints alone (``Performance and Information Manager`` closing
+    ``Vice Principal Curriculum Performance and Information Manager``: lines run
+    together), after words that are an owner of their own (no ``of`` left open:
+    ``Director of`` + ``Finance and Human Resources`` is no cut); None if none."""
+    stop = context.vocab.stop_words
+    for i in _word_starts(left)[1:]:
+        head, tail = left[:i].strip(), left[i:]
+        if tail.split()[0].lower() not in stop and head.split()[-1].lower() not in stop \
+                and _owner_shaped(head, context) and context.is_known(f"{tail} and {right}") \
+                and context.standalone(head):
+            return i
+    return None
+
+
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S+", text)]
 
 
 def _opens_post(text: str, context: RoleContext) -> bool:
@@ -236,7 +260,10 @@ def split_run_together(role: str, context: RoleContext) -> list[str]:
             if _piece_ok(piece, context):
                 candidate = [*done, piece]
                 current = best[end]
-                printed = known[start] + (plain and context.is_known(piece))
+                # a piece printed alone counts where the role has no ``and``, or
+                # where the ``and`` is inside it (Performance and Information Manager)
+                printed = known[start] + ((plain or _AND.search(piece) is not None)
+                                          and context.is_known(piece))
                 # the fewest pieces; of as few, the most the plan prints alone
                 # (Head of Customer Services | Workforce Planning Manager, not
                 # Head of Customer | Services Workforce Planning Manager); where an

@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from planextract.lexicon.column_roles import role_of
+from planextract.normalise.strand_groups import GROUPS, PEOPLE_NOUNS, group_of
 
 VOCABULARY = {
     "all": ["All"], "all strands": ["All"],
@@ -56,10 +57,13 @@ _ABBREVIATIONS = {key: names for key, names in VOCABULARY.items()
 
 
 def known_term(key: str) -> list[str] | None:
-    """A term's strands, no fuzzy match: a vocabulary key, or one alternative of a
-    name joined by ``and``/``or`` (``maternity``)."""
+    """A term's strands, no fuzzy match: a vocabulary key, one alternative of a
+    name joined by ``and``/``or`` (``maternity``), or a group a characteristic
+    protects (``women``: ``strand_groups``)."""
     if key in VOCABULARY:
         return VOCABULARY[key]
+    if key in GROUPS:
+        return GROUPS[key]
     names = _CONJUNCTS.get(key, ())
     return [next(iter(names))] if len(names) == 1 else None
 
@@ -77,10 +81,11 @@ def _spelled(terms: list[str], start: int) -> tuple[int, list[str]] | None:
 
 
 def _named(key: str, fuzzy: bool = False) -> list[str] | None:
-    """A term's strands: known (``known_term``); with ``fuzzy``, spelled near a
-    vocabulary key (``Gender reas signment``); else a group named by a known word and
-    a noun for its people (``Disabled staff``: the first word's)."""
-    known = known_term(key)
+    """A term's strands: known (``known_term``); a characteristic's group words
+    before a noun for people (``Older staff``: ``strand_groups``); with ``fuzzy``,
+    spelled near a vocabulary key (``Gender reas signment``); else a group named by a
+    known word and a noun for its people (``Disabled staff``: the first word's)."""
+    known = known_term(key) or group_of(key.split())
     if known is not None:
         return known
     if fuzzy and len(key) >= 4:
@@ -106,10 +111,13 @@ _PUNCTUATION = re.compile(r"[:.–—()\-]")
 
 
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits
-# every word a heading naming strands can hold: the vocabulary's and the noise's;
-# or vocabulary words run together, which ``_PROTECT`` may part (``religionorbelief``)
-_HEADING_WORDS = frozenset([*(w for key in VOCABULARY for w in _WORD.findall(key)),
+# every word a heading naming strands can hold: the vocabulary's, the groups' and the
+# noise's; or vocabulary words run together, which ``_PROTECT`` may part
+# (``religionorbelief``)
+_HEADING_WORDS = frozenset([*(w for key in [*VOCABULARY, *GROUPS] for w in _WORD.findall(key)),
                             *_NOISE_WORDS])
+# the words a heading naming one group may open with: a vocabulary key's or a group's
+_GROUP_OPENINGS = frozenset([*VOCABULARY, *(key.split()[0] for key in GROUPS)])
 _RUN_TOGETHER = re.compile("(?:{})+".format("|".join(sorted(
     {w for key in VOCABULARY for w in _WORD.findall(key)}, key=len, reverse=True))))
 
@@ -141,7 +149,7 @@ def group_heading(text: str) -> list[str]:
     Empty for a heading whose first word names no strand, at once (issue 11)."""
     head, colon, rest = text.partition(":")
     words = (rest if colon else text).split()
-    if not 2 <= len(words) <= 4 or words[0].lower() not in VOCABULARY:
+    if not 2 <= len(words) <= 4 or words[0].lower() not in _GROUP_OPENINGS:
         return []
     if len(words) > 2 and role_of(words[-1]) == "action":
         words = words[:-1]
@@ -150,7 +158,10 @@ def group_heading(text: str) -> list[str]:
     if len(words) > 3 or not all(map(str.isalpha, words)):
         return []  # a list of strands, a number, punctuation: no one group
     key = " ".join(words).lower()
-    if any(w in _HEADING_WORDS for w in key.split()[1:]):
+    group = group_of(key.split())
+    if group is not None:
+        return list(group)  # ``Older women``, ``Minority ethnic staff``: one group
+    if any(w in _HEADING_WORDS and w not in PEOPLE_NOUNS for w in key.split()[1:]):
         return []  # ``Race and disability``, ``Race equality``: the terms' own rule
     found = _named(key)
     return list(found) if found is not None else []
@@ -215,7 +226,7 @@ def map_strands(text: str | None) -> tuple[list[str], bool]:
         if found is None:
             _add(out, [term[:1].upper() + term[1:].lower()])
             continue
-        fuzzy |= key not in VOCABULARY
+        fuzzy |= key not in VOCABULARY and group_of(key.split()) is None
         _add(out, found)
     return out, fuzzy
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import combinations
 
 from planextract.extract.pdf.page import Word
-from planextract.extract.pdf.post_lines import post_shaped, posts_apart
+from planextract.extract.pdf.post_lines import post_shaped, posts_apart, stop_words
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.lexicon.months import MONTHS
 from planextract.settings import DEFAULT, PdfSettings
@@ -72,7 +73,8 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
             slack = settings.cut_slack * max(last.size, 1)
             full = last.x1 >= right - min(letter, slack) and previous[0].x0 <= left + slack
         cut = (full and (last.x1 - last.x0) + (first.x1 - first.x0) > room
-               and last.text[-1].isalpha() and first.text[0].islower())
+               and last.text[-1].isalpha() and first.text[0].islower()
+               and not links_on(line))
         if cut:
             out[-1] += text
         elif fits_above(previous, first, right, settings) or (
@@ -86,6 +88,14 @@ def cell_raw(lines: Sequence[Sequence[Word]], left: float, right: float,
         else:
             out.append(text)
     return "\n".join(out)
+
+
+def links_on(line: Sequence[Word]) -> bool:
+    """Whether a line opens with a linking word before a capitalised one (``and
+    Information Manager``): the next words of a list of posts, not the end of a
+    word cut at the line above (``Services/Performance`` / ``and Information``)."""
+    return (len(line) > 1 and line[0].text in stop_words()
+            and line[1].text[:1].isupper())
 
 
 def counted(text: str) -> int | None:
@@ -201,5 +211,42 @@ def parallel_lines(row: Sequence[str]) -> list[str]:
                 _RUNS_ON.search(line) for line in lines[:-1]) or all(
                 post_shaped(line.strip()) for line in lines)):
             cell = "\n\n".join(lines)
+        elif len(lines) > stacked > len(paras):
+            cell = _posts_grouped(cell, stacked) or cell
         out.append(cell)
     return out
+
+
+def _posts_grouped(cell: str, stacked: int) -> str | None:
+    """A cell of more printed lines than the ``stacked`` actions beside it, as
+    one post a paragraph, where exactly one way of cutting its lines into
+    ``stacked`` runs makes every run one post (``Customer Services Head`` /
+    ``Workforce Planning`` / ``Manager``: the second post wrapped), each run's
+    breaks wraps; a paragraph break the fit test found stays a break, and two
+    lines that are each a whole post (``posts_apart``) are never one run. None
+    where no way or several ways do: then the lines cannot tell."""
+    paragraphs = [[line for line in p.split("\n") if line.strip()]
+                  for p in cell.split("\n\n") if p.strip()]
+    lines = [line for p in paragraphs for line in p]
+    if len(lines) > DEFAULT.pdf.grouped_lines_max:
+        return None
+    forced = set()  # the line indexes a paragraph break already opens
+    at = 0
+    for paragraph in paragraphs[:-1]:
+        at += len(paragraph)
+        forced.add(at)
+    # two lines each a whole post are never one post's wrap
+    for at, (above, below) in enumerate(zip(lines, lines[1:]), 1):
+        if posts_apart(above.strip(), below.strip()):
+            forced.add(at)
+    found = None
+    for cuts in combinations(range(1, len(lines)), stacked - 1):
+        if not forced <= set(cuts):
+            continue
+        bounds = (0, *cuts, len(lines))
+        runs = ["\n".join(x.strip() for x in lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+        if all(post_shaped(" ".join(run.split())) for run in runs):
+            if found is not None:
+                return None
+            found = runs
+    return "\n\n".join(found) if found else None

@@ -123,6 +123,7 @@ def find_tables(rules: Sequence[Rule], words: Sequence[Word],
         open_bottom = bool(ys) and bottom > ys[-1] + 2 * snap
         if open_bottom:
             ys.append(bottom)
+        xs = _without_slivers(xs, words, top, bottom, settings)
         if len(xs) < 3 or len(ys) < 2:
             continue
         cells = (len(xs) - 1) * (len(ys) - 1)
@@ -194,6 +195,24 @@ def _nearest(positions: list[float], value: float) -> float:
     index = bisect.bisect_left(positions, value)
     near = positions[max(index - 1, 0):index + 1]
     return min(near, key=lambda p: abs(p - value))
+
+
+def _without_slivers(xs: list[float], words: Sequence[Word], top: float, bottom: float,
+                     settings: PdfSettings) -> list[float]:
+    """The column borders without a strip too narrow for any text and holding
+    none: a double rule, or a table's indent drawn as a column of its own
+    (LibreOffice draws a Word table's left indent so), which would read as an
+    empty first column. The border kept is the one against the text."""
+    out = list(xs)
+    index = 0
+    while index < len(out) - 1:
+        left, right = out[index], out[index + 1]
+        if right - left < settings.sliver and not any(
+                left < (w.x0 + w.x1) / 2 < right and top <= w.top <= bottom for w in words):
+            del out[index if index == 0 else index + 1]
+            continue
+        index += 1
+    return out
 
 
 def _distinct(values: list[float], snap: float) -> list[float]:

@@ -23,6 +23,8 @@ from planextract.lexicon.fold import fold
 from planextract.lexicon.role_vocab import load
 
 _WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+# a post's initials printed alone (``PM``, ``HR``, ``L&D``, ``ACO``)
+_INITIALISM = re.compile(r"[A-Z][A-Z&]{1,5}")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +75,11 @@ def is_post_line(line: str) -> bool:
 def post_shaped(line: str) -> bool:
     """A printed line shaped as one post whatever its linking words (``Learning
     and Development Adviser``): asked only where the count of lines is itself
-    the evidence (``cell_text.parallel_lines``: one a stacked action)."""
+    the evidence (``cell_text.parallel_lines``: one a stacked action). So is a
+    line of one initialism (``PM``, ``HR``, ``L&D``): an owner cell prints a
+    post's initials alone, and no post wraps onto a line of them."""
+    if _INITIALISM.fullmatch(line):
+        return True
     words = _words(line)
     stop = _posts()[2]
     if not words or words[0].lower() in stop or words[-1].lower() in stop:
@@ -87,3 +93,34 @@ def posts_apart(above: str, below: str) -> bool:
         return False
     lower = _words(below) or []
     return not (len(lower) == 1 and _post_noun((_words(above) or [""])[-1]))
+
+
+def line_words(line: str) -> list[str] | None:
+    """A printed line's words when each is capitalised or a linking word, else None."""
+    return _words(line)
+
+
+def stop_words() -> frozenset[str]:
+    """The role vocabulary's linking words (``of``, ``and``, ``the``)."""
+    return _posts()[2]
+
+
+def names_post(line: str) -> bool:
+    """A printed line of two or more capitalised words holding a post noun
+    anywhere (``Vice Principal Curriculum``), not ending in a linking word, or an
+    initialism: a post as far as
+    its words go, asked only where the plan's own cells vouch for the rest of
+    the cell (``posts_alone``)."""
+    if _INITIALISM.fullmatch(line):
+        return True
+    words = _words(line)
+    stop = _posts()[2]
+    if not words or len(words) < 2 or words[0].lower() in stop or words[-1].lower() in stop:
+        return False  # a lone post noun (``Head``) may be a wrapped post's last word
+    heads = load().head_nouns  # ``Principal`` and ``Chief`` too: nouns of a post here
+    return any(fold(word) in heads or _post_noun(word) for word in words)
+
+
+def post_noun(word: str) -> bool:
+    """A post's head noun as printed or shortened (``Manager``, ``Mgr``, ``Head``)."""
+    return _post_noun(word)

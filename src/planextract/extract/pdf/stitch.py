@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from planextract.extract.model import Cell, Paragraph, Row, Table
 from planextract.extract.pdf.cell_text import cell_parts, parallel_lines
 from planextract.extract.pdf.packed_cell import packed
+from planextract.extract.pdf.posts_alone import parted_posts
 from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, NUMBERED
 from planextract.settings import DEFAULT, PdfSettings
 
@@ -142,6 +143,30 @@ def _continues(row: list[str]) -> bool:
     if not (lead or after) or any(NUMBERED.match(c + " ") for c in (lead, after) if c):
         return False
     return not lead or lead[0].islower()
+
+
+def _stack_cut(last: Row, row: list[str]) -> bool:
+    """A page-top row that is the rest of a cell of stacked actions cut at the
+    page foot: only one cell filled, with numbered actions only, while every
+    filled cell of the row above lists one paragraph for each action of the
+    cell above and below the cut (two such cells at least: its dates, its
+    owners), or one for them all (a reference, an outcome)
+    (``4 To scope ...`` | ``End 2012`` / ``31-Mar-12`` | two posts, then ``5 A
+    review ...`` alone at the next page's top). A row with its own empty cells
+    under a row of several owners is not one: the counts must match."""
+    filled = [i for i, cell in enumerate(row) if cell.strip()]
+    if len(filled) != 1 or filled[0] >= len(last.cells):
+        return False
+    column = filled[0]
+    below = [p for p in row[column].split("\n\n") if p.strip()]
+    above = last.cells[column].parts
+    if not (above and all(_opens_action(p) for p in below)
+            and all(_opens_action(p) for p in above)):
+        return False
+    counts = [len(c.parts) for i, c in enumerate(last.cells) if i != column and c.parts]
+    stacked = len(above) + len(below)
+    return (sum(n == stacked for n in counts) >= 2
+            and all(n in (1, stacked) for n in counts))
 
 
 def _joined_cell(above: str, below: str) -> str:
@@ -287,7 +312,8 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
                 # the first row under the header, unless the writer left that
                 # row empty (it closed the cut row there)
                 carried = open_end and repeated < len(every) and any(every[repeated])
-                if rows and open_rows and (carried or _continues(rows[0])):
+                if rows and open_rows and (carried or _continues(rows[0])
+                                           or _stack_cut(open_rows[-1], rows[0])):
                     last = open_rows[-1]
                     joined = tuple(cell(_joined_cell(a.raw, b))
                                    for a, b in zip(last.cells, rows[0]))
@@ -306,4 +332,4 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
                                      after_break=continuing and index == 0))
     if open_rows is not None:
         blocks.append(Table(rows=tuple(open_rows)))
-    return blocks
+    return parted_posts(blocks, cell, settings)

@@ -251,7 +251,10 @@ def _row_starts(lines: list[Line], cells: list[list[Line]], rules: list[float],
         lead = GLYPH_BULLET.sub("", lead)
         numbered.append(bool(NUMBERED.match(lead + " ")) and not _YEAR.match(lead))
     body = range(2, len(lines))
-    stacked = _numbers_stacked(gaps, cells, body)
+    # the first row under the header counts as evidence where it opens with a
+    # number: its gap above is the header's, as a spaced row's is the row's
+    first = 1 if len(lines) > 1 and any(_opens_number(c) for c in cells[1] if c) else 2
+    stacked = _numbers_stacked(gaps, cells, range(first, len(lines)))
     spaced = [True] + [gaps[k] or (numbered[k] and not stacked)
                        or (packed and bool(cells[k][0]) and not cells[k - 1][0])
                        for k in range(1, len(lines))]
