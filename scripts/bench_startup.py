@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = ROOT / "scripts" / "startup_probe.py"
 GOAL = 0.3
 HEAVY = ("pandas", "numpy", "dask", "distributed", "deltalake", "pyarrow", "pyarrow.compute",
-         "pyarrow.dataset", "bs4", "docx", "pypdfium2", "ftfy", "charset_normalizer",
+         "pyarrow.dataset", "bs4", "docx", "openpyxl", "pypdfium2", "ftfy", "charset_normalizer",
          "rapidfuzz", "rich", "importlib.metadata")
 PARTS = ("main", "server", "worker")
 LABELS = {"main": "  main process", "server": "  fork server", "worker": "  worker"}

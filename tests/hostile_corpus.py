@@ -148,7 +148,17 @@ def build(folder: Path, small: bool = False) -> list[Case]:
         "failed", "holds malformed XML")
     add("workbook.docx", files.package({"[Content_Types].xml": b"<Types/>",
                                    "xl/workbook.xml": b"<workbook/>"}), "failed",
-        "an Excel workbook (.xlsx)")
+        "the workbook (.xlsx) could not be read: it is damaged")
+    good_xlsx = files.plan_xlsx()
+    add("plan.xlsx", good_xlsx, "ok", "", actions)
+    add("truncated.xlsx", good_xlsx[:len(good_xlsx) // 2], "failed",
+        "an Excel workbook (.xlsx) that is damaged or cut short")
+    add("zip-bomb.xlsx", files.xlsx_bomb((64 if small else 2048) << 20), "failed", "a zip bomb")
+    add("billion-laughs.xlsx", files.xlsx_laughs(), "failed", "refused as unsafe")
+    add("password.xlsx", files.encrypted_office(), "failed",
+        "it is encrypted; save an unprotected copy without a password")
+    add("excel-97.xls", files.excel97(), "failed",
+        "an Excel 97-2003 .xls workbook, which is not read here: open it in Excel")
     huge = (20 if small else 50) << 20
     line = "1.1\tReview the policy\tHR ACO\tMarch 2011\n"
     add(f"text-export-{huge >> 20}mb.txt", (text + line * (huge // len(line))).encode(),

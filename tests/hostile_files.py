@@ -240,3 +240,82 @@ def word97() -> bytes:
     entry = "Root Entry".encode("utf-16-le").ljust(128, b"\x00")
     entry += "WordDocument".encode("utf-16-le").ljust(128, b"\x00")
     return header + entry + bytes(4096)
+
+
+# --- Excel workbooks ----------------------------------------------------------------------
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def plan_xlsx() -> bytes:
+    """The plan as a workbook: title rows, then the table (XlsxWriter)."""
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("Plan")
+    for r, text in enumerate(PLAN_TITLE[:2]):
+        sheet.write_string(r, 0, text)
+    for r, row in enumerate([PLAN_HEADER, *PLAN_ROWS], start=3):
+        for c, text in enumerate(row):
+            sheet.write_string(r, c, text)
+    book.close()
+    return out.getvalue()
+
+
+def xlsx_bomb(unpacked: int) -> bytes:
+    """The workbook with its sheet part unpacking to ``unpacked`` bytes."""
+    out = io.BytesIO()
+    good = zipfile.ZipFile(io.BytesIO(plan_xlsx()))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in good.infolist():
+            if info.filename != SHEET:
+                target.writestr(info.filename, good.read(info))
+        content = good.read(SHEET)
+        with target.open(SHEET, "w", force_zip64=True) as part:
+            head, tail = content.rsplit(b"</worksheet>", 1)
+            part.write(head)
+            chunk = b" " * (1 << 20)
+            for _ in range(unpacked >> 20):
+                part.write(chunk)
+            part.write(b"</worksheet>" + tail)
+    return out.getvalue()
+
+
+def xlsx_laughs() -> bytes:
+    """The workbook's sheet declaring an entity bomb."""
+    entities = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    sheet = zipfile.ZipFile(io.BytesIO(plan_xlsx())).read(SHEET)
+    head, body = sheet.split(b"?>", 1)
+    return replace_part(plan_xlsx(), SHEET, head + b"?>" + f"<!DOCTYPE worksheet [{entities}]>"
+                        .encode() + body)
+
+
+def _compound(*streams: str) -> bytes:
+    """The start of a Compound File whose directory names ``streams``."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entries = b"".join(name.encode("utf-16-le").ljust(128, b"\x00")
+                       for name in ("Root Entry", *streams))
+    return header + entries + bytes(4096)
+
+
+def excel97() -> bytes:
+    """An Excel 97-2003 .xls: a Compound File holding a Workbook stream."""
+    return _compound("Workbook", "SummaryInformation")
+
+
+def encrypted_office() -> bytes:
+    """A password-protected .xlsx as Excel saves it: a Compound File holding the
+    encrypted package and how it is encrypted."""
+    return _compound("EncryptionInfo", "EncryptedPackage", "DataSpaces")
+
+
+def xlsx_merged(refs: list[str]) -> bytes:
+    """The workbook with its sheet merging the ranges ``refs`` (``A1:XFD1048576``:
+    every cell of a sheet, in 50 bytes)."""
+    sheet = zipfile.ZipFile(io.BytesIO(plan_xlsx())).read(SHEET)
+    merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    merged = sheet.replace(b"</sheetData>", f'</sheetData><mergeCells count="{len(refs)}">'
+                                            f"{merges}</mergeCells>".encode())
+    return replace_part(plan_xlsx(), SHEET, merged)

@@ -180,7 +180,7 @@ def test_ready_drafts_made_out_of_order_come_back_as_a_stable_sort_would(run):
     for i, draft in enumerate(made):
         (ready.add_open if i % 3 == 0 else ready.add)(draft)
     ready.finish()
-    expected = sorted(made, key=lambda d: (d.line_start or 0, d.page_start or 0))
+    expected = sorted(made, key=lambda d: (d.page_start or 0, d.line_start or 0))
     assert ready.owner_cells == [d.action for d in expected]
     assert [d.action for d in _unpacked(ready)] == [d.action for d in expected]
 

@@ -15,6 +15,7 @@ from planextract.pipeline.preload import (
     PDF,
     TAGS,
     TEXT,
+    XLSX,
     preload_for,
     readers_for,
 )
@@ -26,6 +27,7 @@ TEXT_SAMPLE = SAMPLES / "derbyshire-probation-trust_ses-action-plan-2010-11.txt"
 def test_readers_are_told_by_the_first_bytes_not_the_name():
     assert readers_for(b"%PDF-1.7\n...") == PDF
     assert readers_for(b"PK\x03\x04....word/document.xml") == DOCX
+    assert readers_for(b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml") == XLSX
     assert readers_for(b"Ref\tAction\tLead\n1\tTrain staff\tHR\n") == TEXT
     assert readers_for(b"| a | b |\n<td><p>Train staff</p></td>") == TEXT + TAGS
     assert readers_for(b"<!DOCTYPE html><html><body>") == TEXT + TAGS + PAGE
@@ -83,16 +85,16 @@ def test_a_one_file_text_run_imports_only_what_it_uses(tmp_path):
     # the main process commits: no numpy, pandas, compute kernels or datasets layer
     assert "deltalake" in main and "pyarrow" in main
     assert not {"numpy", "pandas", "pyarrow.compute", "pyarrow.dataset", "bs4", "docx",
-                "pypdfium2", "rapidfuzz", "cloudpickle"} & main
+                "openpyxl", "pypdfium2", "rapidfuzz", "cloudpickle"} & main
     # the fork server: the core and the text readers, no other reader, no pandas, and
     # nothing workers never use (compute kernels, the Parquet writer, cloudpickle):
     # every import there delays the first worker (issue 8)
     assert "planextract.extract.text.tabbed" in server
-    assert not {"pandas", "deltalake", "bs4", "docx", "pypdfium2", "pyarrow.compute",
-                "pyarrow.parquet", "cloudpickle"} & server
+    assert not {"pandas", "deltalake", "bs4", "docx", "openpyxl", "pypdfium2",
+                "pyarrow.compute", "pyarrow.parquet", "cloudpickle"} & server
     # the worker imports nothing heavy of its own: no BeautifulSoup for plain cells
-    assert not {"bs4", "docx", "pypdfium2", "pandas", "deltalake", "pyarrow.compute",
-                "pyarrow.parquet"} & (server | worker)
+    assert not {"bs4", "docx", "openpyxl", "pypdfium2", "pandas", "deltalake",
+                "pyarrow.compute", "pyarrow.parquet"} & (server | worker)
 
 
 def test_the_preload_never_opens_a_fifo(tmp_path):
@@ -132,3 +134,19 @@ def test_the_main_process_reads_tables_as_deltalake_does_even_in_awkward_folders
         theirs = DeltaTable(str(root / name)).to_pyarrow_table().to_pylist()
         key = repr
         assert sorted(mine, key=key) == sorted(theirs, key=key) and mine, name
+
+
+def test_a_workbook_run_preloads_openpyxl_in_the_fork_server_only(tmp_path):
+    """openpyxl (~0.1 s) is imported where a workbook is among the inputs, once, in the
+    fork server (``pipeline.preload``: told by the ``xl/`` part names of the file's
+    first bytes); never by the main process, nor by a run without workbooks (above)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hostile_files import plan_xlsx
+
+    book = tmp_path / "tracker.bin"  # the name says nothing
+    book.write_bytes(plan_xlsx())
+    records = _probe(tmp_path, "extract", str(book), "--out", str(tmp_path / "ds"))
+    main, server, worker = (set(records[k]["modules"]) for k in ("main", "server", "worker"))
+    assert "openpyxl" in server and "planextract.extract.xlsx_reader" in server
+    assert "openpyxl" not in main
+    assert not {"docx", "pypdfium2", "bs4"} & (server | worker)

@@ -92,7 +92,7 @@ def plan_document(seed: int, index: int, fmt: str, layout: str) -> Document:
             blocks.append(Heading(section, 2))
             ctx.context["section"] = section
     ctx.single_table = one_table
-    if fmt == "html-lists":  # the shape prints stacked cells as lists: more of them
+    if fmt in ("html-lists", "xlsx"):  # these shapes print stacked cells: more of them
         ctx.stacked = 0.3
     elif fmt in LABELLED:  # one action to a run of labelled paragraphs
         ctx.stacked = 0.0
@@ -208,6 +208,11 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
         return "utf-8"
     elif fmt == "csv-euro":
         return write_grid.write_euro_csv(document, path, rng)
+    elif fmt == "xlsx":
+        from corpus import write_xlsx
+
+        merge_owners(document, rng)
+        write_xlsx.write(document, path, rng)
     elif fmt == "html-shapes":
         merge_owners(document, rng)
         write_html_shapes.write(document, path, rng)

@@ -38,7 +38,11 @@ a third round (session 24), after the second:
   (bold or heading titles, wrapped or not) or Word's plain-text export (a paragraph a
   line, no bold) (``write_labelled``);
 - ``pdf-labelled``: the labelled plan as a PDF: a bold or heading title line, then
-  labelled lines whose values run on over several lines (``write_labelled``).
+  labelled lines whose values run on over several lines (``write_labelled``);
+- ``xlsx``: the plan as an Excel tracker (``write_xlsx``): title rows, owners merged
+  down over runs of actions, real Excel dates under several number formats, a
+  hidden working column, a hidden sheet, the key on a sheet of its own or above
+  the plan, stacked numbered actions typed one a line in a wrapped cell.
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
@@ -56,8 +60,8 @@ SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shap
                  # the second round: after the first, so its documents stay as they were
                  "docx-nested": (4, "docx"), "html-lists": (4, "html"), "text-grid": (4, "md"),
                  "csv-euro": (4, "csv"), "docx-labelled": (4, "docx"),
-                 # the third round: after the second
-                 "text-labelled": (4, "txt"), "pdf-labelled": (4, "pdf")}
+                 # the third round: after the second, so every document before stays
+                 "text-labelled": (4, "txt"), "pdf-labelled": (4, "pdf"), "xlsx": (4, "xlsx")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 

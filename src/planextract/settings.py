@@ -30,6 +30,10 @@ class Limits:
     max_cell_chars: int = 100_000  # a cell longer than this is cut, with a warning
     max_table_rows: int = 50_000  # rows of one table read; the rest warned about
     max_columns: int = 200  # columns of one table read; the rest warned about
+    # cells a workbook's merged ranges cover, summed: openpyxl makes an object for every
+    # cell of a merge, so one 50-byte ``A1:XFD1048576`` would cost hours and gigabytes;
+    # a plan's merges cover hundreds
+    max_merged_cells: int = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,25 @@ class RunSettings:
 
 
 @dataclass(frozen=True)
+class XlsxSettings:
+    """How an Excel workbook's cells are printed (``extract/xlsx_printed``).
+
+    Two built-in number formats have no fixed spelling: Excel prints them in the
+    reader's locale (numFmtId 14, the short date, and 22, the short date and time).
+    Plans here are British, so they print day first as a UK Excel shows them; a
+    US workbook's dates print the same day first, which the date rules read."""
+
+    short_date: str = "dd/mm/yyyy"  # numFmtId 14
+    short_date_time: str = "dd/mm/yyyy hh:mm"  # numFmtId 22
+    # General prints at most this many significant digits (Excel's 15): a sum that
+    # carries binary noise (0.30000000000000004) prints as Excel shows it (0.3)
+    general_digits: int = 15
+    # a row of one cell above a table printed at least this large (points) is the
+    # plan's title (a heading of level 1); a sheet's body is 10-11 pt
+    title_points: float = 14.0
+
+
+@dataclass(frozen=True)
 class ReportSettings:
     """How the analyst's report and the spreadsheet export lay data out."""
 
@@ -326,6 +349,7 @@ class Settings:
     text_cells: TextCellSettings = field(default_factory=TextCellSettings)
     memo: MemoSettings = field(default_factory=MemoSettings)
     labelled: LabelledSettings = field(default_factory=LabelledSettings)
+    xlsx: XlsxSettings = field(default_factory=XlsxSettings)
 
 
 DEFAULT = Settings()

@@ -9,6 +9,7 @@ SECONDS=600`` runs every target for that many seconds each.
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
 import tempfile
@@ -25,7 +26,8 @@ with atheris.instrument_imports():
 
     targets.preload()
 
-SEEDS = {"pdf": "*.pdf", "docx": "*.docx", "docx-xml": "*.docx"}
+SEEDS = {"pdf": "*.pdf", "docx": "*.docx", "docx-xml": "*.docx", "xlsx": "*.xlsx",
+         "xlsx-sheet": "*.xlsx"}
 
 
 def _seed_folder(target: str) -> str:
@@ -43,6 +45,14 @@ def _seed_folder(target: str) -> str:
 
         (folder / "plan.pdf").write_bytes(hostile_files.plan_pdf())
         (folder / "deep.pdf").write_bytes(hostile_files.deep_nesting(50))
+    if target.startswith("xlsx"):  # no workbook among the samples: the hostile plan's
+        sys.path.insert(0, str(HERE.parent))
+        import hostile_files
+
+        book = hostile_files.plan_xlsx()
+        (folder / "plan.xlsx").write_bytes(
+            book if target == "xlsx" else zipfile.ZipFile(io.BytesIO(book)).read(
+                hostile_files.SHEET))
         (folder / "loop.pdf").write_bytes(hostile_files.content_loop())
     for path in (HERE / "regressions" / target).glob("*"):
         shutil.copy(path, folder / f"regression-{path.name}")

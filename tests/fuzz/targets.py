@@ -55,6 +55,41 @@ def _docx_xml(data: bytes) -> None:
     _docx(out.getvalue())
 
 
+def _xlsx(data: bytes) -> None:
+    from planextract.extract.guards import check_xlsx
+    from planextract.extract.xlsx_reader import read_xlsx
+    from planextract.settings import DEFAULT
+
+    check_xlsx(data, DEFAULT.limits)
+    with reader_failures("xlsx"):
+        read_xlsx(data)
+
+
+_BOOK: list[bytes] = []
+
+
+def _xlsx_sheet(data: bytes) -> None:
+    """Any bytes as the first sheet of an otherwise sound workbook: the hostile
+    plan's, whose shared strings and styles the seed sheet names."""
+    import io
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    if not _BOOK:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        import hostile_files
+
+        _BOOK.append(hostile_files.plan_xlsx())
+    source = zipfile.ZipFile(io.BytesIO(_BOOK[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, data if info.filename == "xl/worksheets/sheet1.xml"
+                            else source.read(info))
+    _xlsx(out.getvalue())
+
+
 def _text(name: str) -> Callable[[bytes], None]:
     def run(data: bytes) -> None:
         from planextract.extract.registry import TEXT_FORMATS, _load
@@ -81,8 +116,8 @@ def _whole(data: bytes) -> None:
 def targets() -> dict[str, Callable[[bytes], None]]:
     from planextract.extract.registry import TEXT_FORMATS
 
-    found = {"pdf": _pdf, "docx": _docx, "docx-xml": _docx_xml, "decode": _decode,
-             "whole": _whole}
+    found = {"pdf": _pdf, "docx": _docx, "docx-xml": _docx_xml, "xlsx": _xlsx,
+             "xlsx-sheet": _xlsx_sheet, "decode": _decode, "whole": _whole}
     found.update({fmt.name: _text(fmt.name) for fmt in TEXT_FORMATS})
     return found
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from planextract.extract.errors import ReaderError
 
-_NAMES = {"docx": "the .docx", "pdf": "the PDF"}
+_NAMES = {"docx": "the .docx", "pdf": "the PDF", "xlsx": "the workbook (.xlsx)"}
 
 
 def _kind(err: BaseException, fmt: str) -> str | None:
@@ -49,9 +49,10 @@ def reader_failures(fmt: str) -> Iterator[None]:
             raise ReaderError(f"{what} is damaged ({err}); re-save or re-export it from the "
                               "program that made it and try again") from None
         if kind == "xml":
+            program = "Excel" if fmt == "xlsx" else "Word"
             raise ReaderError(f"{what} holds malformed XML ({err}): it is damaged or was not "
-                              "written by Word; open it in Word or LibreOffice and save it "
-                              "again") from None
+                              f"written by {program}; open it in {program} or LibreOffice "
+                              "and save it again") from None
         if kind == "value":
             raise ReaderError(f"{what} holds a value Word never writes ({err}): it is "
                               "damaged or was not written by Word; open it in Word or "

@@ -27,8 +27,13 @@ _CHUNK = 1 << 20
 # make N cells, so a 1 KB file saying 30,000,000 costs minutes and gigabytes
 _GRID_VALUE = re.compile(
     rb"<(?:[\w.-]+:)?grid(?:Span|Before|After)\b[^>]*?val\s*=\s*[\"']([^\"']{1,40})")
+# a merged range of a workbook's sheet (``<mergeCell ref="B3:B7"/>``): its corners
+_MERGE_REF = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?ref\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?"
+                        rb"(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?")
 _RATIO_FLOOR = 1 << 20  # parts smaller than this unpacked are never a bomb worth refusing
 _RESAVE = "open it in Word or LibreOffice and save it again as .docx"
+_RESAVE_XLSX = "open it in Excel or LibreOffice Calc and save it again as .xlsx"
+_LOCAL_HEADER = b"PK\x03\x04"
 
 
 def _mb(size: int) -> str:
@@ -74,13 +79,15 @@ def refuse_other_formats(data: bytes) -> None:
     to convert them."""
     if data.startswith(_OLE2):
         if _utf16("EncryptedPackage") in data:
-            raise ReaderError("a password-protected Word/Office file: it is encrypted; "
-                              "save an unprotected copy (.docx) and try again")
+            raise ReaderError("a password-protected Word/Office file (a Word document or "
+                              "an Excel workbook): it is encrypted; save an unprotected copy "
+                              "without a password (.docx or .xlsx) and try again")
         if _utf16("WordDocument") in data:
             raise ReaderError("a Word 97-2003 .doc file, which is not read here: " + _RESAVE)
         if _utf16("Workbook") in data or _utf16("Book") in data:
             raise ReaderError("an Excel 97-2003 .xls workbook, which is not read here: "
-                              "save the plan's sheet as CSV or the plan as .docx")
+                              "open it in Excel or LibreOffice Calc and save it as an Excel "
+                              "Workbook (.xlsx)")
         raise ReaderError("a Microsoft Office 97-2003 file (Compound File), which is not "
                           "read here: " + _RESAVE)
     if data.lstrip()[:5] == b"{\\rtf":
@@ -112,23 +119,24 @@ def _package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
                       "unpack it and pass the plan files themselves")
 
 
-def _sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def _sizes(infos: list[zipfile.ZipInfo], limits: Limits, what: str = ".docx") -> None:
+    """The declared sizes within the limits (``what``: the package's kind, named)."""
     if len(infos) > limits.max_zip_entries:
-        raise LimitError(f"a .docx with {len(infos):,} parts, more than the limit of "
-                         f"{limits.max_zip_entries:,} (--max-zip-entries): not a Word document")
+        raise LimitError(f"a {what} with {len(infos):,} parts, more than the limit of "
+                         f"{limits.max_zip_entries:,} (--max-zip-entries): not a plan")
     total = sum(i.file_size for i in infos)
     if total > limits.max_docx_uncompressed:
-        raise LimitError(f"the .docx unpacks to {_mb(total)}, more than the limit of "
+        raise LimitError(f"the {what} unpacks to {_mb(total)}, more than the limit of "
                          f"{_mb(limits.max_docx_uncompressed)} (--max-docx-unpacked-mb): "
                          "a zip bomb or not a plan")
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > limits.max_docx_ratio:
-            raise LimitError(f"the .docx part {info.filename} unpacks {ratio:,.0f} times its "
+            raise LimitError(f"the {what} part {info.filename} unpacks {ratio:,.0f} times its "
                              f"packed size, more than the limit of {limits.max_docx_ratio} "
                              "(--max-docx-ratio): a zip bomb, refused")
         if info.filename.endswith((".xml", ".rels")) and info.file_size > limits.max_docx_xml_bytes:
-            raise LimitError(f"the .docx part {info.filename} is {_mb(info.file_size)} of XML, "
+            raise LimitError(f"the {what} part {info.filename} is {_mb(info.file_size)} of XML, "
                              f"more than the limit of {_mb(limits.max_docx_xml_bytes)} "
                              "(--max-docx-xml-mb): far more than a plan")
 
@@ -145,10 +153,34 @@ def _check_grid(xml: bytes, limits: Limits) -> None:
                              "at most 63: the file is damaged or hostile")
 
 
-def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _merged_cells(window: bytes, start: int) -> int:
+    """The cells covered by the merged ranges in ``window`` that end after ``start``
+    (the ones before were counted with the window before)."""
+    total = 0
+    for found in _MERGE_REF.finditer(window):
+        if found.end() <= start:
+            continue
+        first_col, first_row, last_col, last_row = found.groups()
+        if last_col is None:
+            continue  # one cell: nothing merged
+        rows = abs(int(last_row) - int(first_row)) + 1
+        total += rows * (abs(_column(last_col) - _column(first_col)) + 1)
+    return total
+
+
+def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits,
+                what: str = ".docx") -> None:
     """Read every XML part once (bounded by the declared sizes): a bad CRC or
     broken deflate data shows here, and so does a DOCTYPE, which Word never
     writes and which carries entity bombs and external entities (XXE)."""
+    merged = 0
     for info in infos:
         if not info.filename.endswith((".xml", ".rels")):
             continue
@@ -157,10 +189,21 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
             while chunk := part.read(_CHUNK):
                 window = tail + chunk
                 if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    raise ReaderError(f"the .docx part {info.filename} declares a DOCTYPE or "
-                                      "entities, which Word never writes (an entity bomb or "
-                                      "external-entity attack): refused as unsafe; " + _RESAVE)
-                _check_grid(window, limits)
+                    program, resave = (("Excel", _RESAVE_XLSX) if what == ".xlsx"
+                                       else ("Word", _RESAVE))
+                    raise ReaderError(f"the {what} part {info.filename} declares a DOCTYPE or "
+                                      f"entities, which {program} never writes (an entity "
+                                      "bomb or external-entity attack): refused as unsafe; "
+                                      + resave)
+                if what == ".docx":
+                    _check_grid(window, limits)
+                else:
+                    merged += _merged_cells(window, len(tail))
+                    if merged > limits.max_merged_cells:
+                        raise LimitError(f"the {what} merges more than {merged:,} cells, more "
+                                         f"than the limit of {limits.max_merged_cells:,} "
+                                         "(--max-merged-cells): a plan's merged cells cover "
+                                         "hundreds; the file is damaged or hostile")
                 tail = chunk[-160:]
 
 
@@ -210,3 +253,64 @@ def check_docx(data: bytes, limits: Limits) -> None:
     except (NotImplementedError, RuntimeError) as err:  # unknown compression, encrypted entry
         raise ReaderError(f"a zip/.docx file this program cannot unpack ({err}); "
                           f"{_RESAVE}") from None
+
+
+def _local_names(data: bytes) -> list[bytes]:
+    """The part names of a zip's local headers, in order, as far as they can be
+    walked (a zip cut short has no directory, but its first parts still name
+    themselves); stops at a part whose size is given only after its data."""
+    names, at = [], 0
+    while data.startswith(_LOCAL_HEADER, at) and len(names) < 64:
+        flags = int.from_bytes(data[at + 6:at + 8], "little")
+        packed = int.from_bytes(data[at + 18:at + 22], "little")
+        name_size = int.from_bytes(data[at + 26:at + 28], "little")
+        extra = int.from_bytes(data[at + 28:at + 30], "little")
+        names.append(data[at + 30:at + 30 + name_size])
+        if flags & 0x08:
+            break
+        at += 30 + name_size + extra + packed
+    return names
+
+
+def is_workbook(data: bytes) -> bool:
+    """A zip holding an Excel workbook (``xl/workbook.xml``; ``.xlsm`` too, and the
+    binary ``.xlsb``'s ``xl/workbook.bin``): by its directory, or, when the zip is
+    cut short, by the names of its first parts."""
+    if not data.startswith(_LOCAL_HEADER):
+        return False
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        names = {n.decode("cp437", "replace") for n in _local_names(data)}
+    return bool(names & {"xl/workbook.xml", "xl/workbook.bin"})
+
+
+def check_xlsx(data: bytes, limits: Limits) -> None:
+    """A zip that is an Excel workbook within the limits (the .docx limits: part
+    count, unpacked sizes, ratio, XML part size; no DOCTYPE), or a ReaderError
+    saying what is wrong and what to do."""
+    what = "an Excel workbook (.xlsx) that is"
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            infos = archive.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names:
+                if "xl/workbook.bin" in names:
+                    raise ReaderError("an Excel binary workbook (.xlsb), which is not read "
+                                      "here: open it in Excel or LibreOffice Calc and save it "
+                                      "as an Excel Workbook (.xlsx)")
+                raise ReaderError(f"{what} missing its main part (xl/workbook.xml): it is "
+                                  f"damaged; {_RESAVE_XLSX}")
+            _sizes(infos, limits, ".xlsx")
+            _scan_parts(archive, infos, limits, ".xlsx")
+            with archive.open("xl/workbook.xml") as part:
+                if b"purl.oclc.org/ooxml/spreadsheetml" in part.read(4096):
+                    raise ReaderError("a Strict Open XML workbook (ISO 29500 Strict), which is "
+                                      "not read here: open it in Excel and save it as an Excel "
+                                      "Workbook (.xlsx), not Strict Open XML")
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
+        raise ReaderError(f"{what} damaged or cut short ({err}); {_RESAVE_XLSX}") from None
+    except (NotImplementedError, RuntimeError) as err:  # unknown compression, encrypted entry
+        raise ReaderError(f"an Excel workbook (.xlsx) this program cannot unpack ({err}); "
+                          f"{_RESAVE_XLSX}") from None

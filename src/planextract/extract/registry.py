@@ -4,7 +4,7 @@ never the file name.
 A format is a ``Format``: its name, a ``detect`` test on the bytes (and the
 decoded text, for text formats) and the dotted path of its ``read`` function,
 imported only when a file of that format is met (a PDF-only run never imports
-python-docx or BeautifulSoup). Binary formats are tried first, in order; text
+python-docx, openpyxl or BeautifulSoup). Binary formats are tried first, in order; text
 formats are tried on the decoded text, most specific first.
 """
 
@@ -44,6 +44,12 @@ class Format:
 
 def _is_pdf(data: bytes, _lines: SniffLines | None) -> bool:
     return pdf_start(data) >= 0
+
+
+def _is_xlsx(data: bytes, _lines: SniffLines | None) -> bool:
+    """A zip holding ``xl/workbook.xml`` (``guards.is_workbook``); guards.check_xlsx
+    then says whether it can be read."""
+    return guards.is_workbook(data)
 
 
 def _is_docx(data: bytes, _lines: SniffLines | None) -> bool:
@@ -142,6 +148,7 @@ def _is_text_tabbed(_data: bytes, lines: SniffLines | None) -> bool:
 
 BINARY_FORMATS = [
     Format("pdf", _is_pdf, "planextract.extract.pdf.reader:read_pdf"),
+    Format("xlsx", _is_xlsx, "planextract.extract.xlsx_reader:read_xlsx"),
     Format("docx", _is_docx, "planextract.extract.docx_reader:read_docx"),
 ]
 TEXT_FORMATS = [
@@ -182,6 +189,8 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
         if fmt.detect(data, None):
             if fmt.name == "docx":
                 guards.check_docx(data, limits)
+            elif fmt.name == "xlsx":
+                guards.check_xlsx(data, limits)
             return fmt
     if len(data) > limits.max_text_bytes:
         raise LimitError(f"a text file of {len(data) / (1 << 20):,.1f} MB, more than the "

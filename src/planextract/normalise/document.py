@@ -18,7 +18,7 @@ from planextract.normalise import (
 )
 from planextract.normalise import table_texts as text_pass
 from planextract.normalise.columns import header_roles
-from planextract.normalise.draft import Context, Draft
+from planextract.normalise.draft import Context, Draft, document_order
 from planextract.normalise.draft_pack import ReadyDrafts
 from planextract.normalise.header_rows import Header
 from planextract.normalise.headings import Heading, classify, title_and_organisation
@@ -267,7 +267,7 @@ def drafts_of(raw: RawDocument, settings: Settings = DEFAULT, *, consume: bool =
             if ready is not None and builder.drafts:
                 ready.close(builder.drafts[-1])
     if ready is None:
-        drafts.sort(key=lambda d: (d.line_start or 0, d.page_start or 0))
+        drafts.sort(key=document_order)
     for messages in left_out.values():
         for message in messages:
             _warn(doc, message)

@@ -65,3 +65,10 @@ class Draft:
             self.line_end = max(self.line_end or row.line_end, row.line_end)
         if row.page_end is not None:
             self.page_end = max(self.page_end or row.page_end, row.page_end)
+
+
+def document_order(draft: Draft) -> tuple[int, int]:
+    """Where a draft's row stands in its document: its page, then its line. Each
+    format gives one of the two (a PDF pages, a text export lines) but a workbook,
+    whose rows are numbered on each sheet and whose sheets are its pages."""
+    return draft.page_start or 0, draft.line_start or 0

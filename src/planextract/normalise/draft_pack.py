@@ -25,7 +25,7 @@ import marshal
 from collections import deque
 from collections.abc import Callable, Iterable
 
-from planextract.normalise.draft import Context, Draft, Outcome
+from planextract.normalise.draft import Context, Draft, Outcome, document_order
 from planextract.squeeze import squeeze, unsqueeze
 
 
@@ -114,7 +114,7 @@ class ReadyDrafts:
         self._open: list[Draft] = []  # the run being unpacked, last draft first
 
     def _number(self, draft: Draft) -> int:
-        key = (draft.line_start or 0, draft.page_start or 0)
+        key = document_order(draft)
         if key < self._last_key:
             self._in_order = False
         self._last_key = max(key, self._last_key)
@@ -181,8 +181,7 @@ class ReadyDrafts:
         drafts = []
         while self:
             drafts.append(self.pop())
-        order = sorted(range(len(drafts)),
-                       key=lambda i: (drafts[i].line_start or 0, drafts[i].page_start or 0))
+        order = sorted(range(len(drafts)), key=lambda i: document_order(drafts[i]))
         owners = self.owner_cells
         self.owner_cells = [owners[i] for i in order]
         self._start, self._in_order = 0, True

@@ -28,8 +28,9 @@ into one dataset of Delta Lake tables (actions, documents, glossary, roles) that
 Parquet readers read too.
 
 formats (detected from the content, never the name):
-  PDF, Word .docx, Word text exports (TAB-separated rows, one cell per line),
-  markdown exports with HTML cells"""
+  PDF, Word .docx, Excel .xlsx/.xlsm workbooks, web pages (HTML), CSV, Word text
+  exports (TAB-separated rows, one cell per line), markdown exports (pipe, grid
+  and pandoc tables, HTML cells)"""
 
 EPILOG = """\
 exit status:

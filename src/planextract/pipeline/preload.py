@@ -2,7 +2,7 @@
 
 A reader imported in the fork server is imported once and shared by every worker
 forked from it; one imported by a worker is imported again by each worker (with
-two workers, pdfium, python-docx and BeautifulSoup twice). One imported for
+two workers, pdfium, python-docx, openpyxl and BeautifulSoup twice). One imported for
 nothing costs its import before the first document can start (issue 11: a
 one-file text run must not wait for pdfium). So the server imports the readers
 the inputs call for, found as the readers find them, by content (never the
@@ -26,6 +26,7 @@ VALUE_OPTIONS = ("--dataset", "--out", "--roles")  # their value is no input
 
 PDF = ["planextract.extract.pdf.reader"]
 DOCX = ["planextract.extract.docx_reader"]
+XLSX = ["planextract.extract.xlsx_reader"]  # openpyxl
 TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
         "planextract.extract.text.cells", "planextract.extract.text.markdown",
         "planextract.extract.text.csv_reader"]
@@ -49,7 +50,8 @@ def readers_for(head: bytes) -> list[str]:
     if b"%PDF-" in head[:1024]:
         return PDF
     if head.startswith(b"PK\x03\x04"):
-        return DOCX
+        # a workbook's first parts name themselves ``xl/...`` in their local headers
+        return XLSX if b"xl/workbook." in head or b"xl/worksheets/" in head else DOCX
     text = TEXT if head.isascii() else TEXT + MOJIBAKE + ([] if _utf8(head) else NOT_UTF8)
     if _PAGE.search(head):
         return text + TAGS + PAGE

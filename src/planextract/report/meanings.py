@@ -19,8 +19,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "actions": {
         "doc_id": "Stable id of the input: the first 16 hex digits of the sha256 of its bytes.",
         "source": "The input's path as given on the command line.",
-        "source_format": "The reader that read it: `pdf`, `docx`, `html`, `text-tabbed`, "
-                         "`text-html`, `text-cells`, `text-markdown`, `csv`, ...",
+        "source_format": "The reader that read it: `pdf`, `docx`, `xlsx`, `html`, "
+                         "`text-tabbed`, `text-html`, `text-cells`, `text-markdown`, `csv`, ...",
         "organisation": "The body that owns the plan (`West Mercia Probation Trust`).",
         "plan_title": "The plan's own title.",
         "table": "Which table of the document the row comes from, when it has several.",
@@ -53,10 +53,14 @@ COLUMNS: dict[str, dict[str, str]] = {
         "scrutiny": "Scrutiny or oversight bodies, split on `/` and `,`.",
         "duty_relevance": "The `General Duty Relevance` cell (`1-12`).",
         "extra": "Every other column of the row, keyed by its header as printed.",
-        "page_start": "First 1-based page the row spans (PDF).",
-        "page_end": "Last 1-based page the row spans (PDF).",
-        "line_start": "First 1-based line of the input the row spans (text formats).",
-        "line_end": "Last 1-based line of the input the row spans (text formats).",
+        "page_start": "First 1-based page the row spans (PDF; in a workbook, its sheet's "
+                      "number among the visible sheets, in tab order).",
+        "page_end": "Last 1-based page the row spans (PDF; in a workbook, its sheet's "
+                    "number).",
+        "line_start": "First 1-based line of the input the row spans (text formats; in a "
+                      "workbook, the row number Excel shows on the row's sheet).",
+        "line_end": "Last 1-based line of the input the row spans (text formats; in a "
+                    "workbook, the row number on its sheet).",
         "flags": "What the normaliser repaired or doubts, one short code each "
                  "(`merged_split_row`, `renumbered`, `date_impossible`, `columns_swapped`, ...).",
     },
