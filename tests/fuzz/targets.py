@@ -31,6 +31,20 @@ def _docx(data: bytes) -> None:
         read_docx(data)
 
 
+def _with_part(package: bytes, name: str, data: bytes) -> bytes:
+    """``package`` (a zip: a Word package, a workbook) with part ``name`` replaced by
+    ``data``: the zip layer out of the way of fuzzing one XML part and its reader."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, data if info.filename == name else source.read(info))
+    return out.getvalue()
+
+
 _TEMPLATE: list[bytes] = []
 
 
@@ -38,7 +52,6 @@ def _docx_xml(data: bytes) -> None:
     """Any bytes as the main part of an otherwise sound Word package: the zip
     layer is not in the way of fuzzing the XML and the reader."""
     import io
-    import zipfile
 
     if not _TEMPLATE:
         import docx
@@ -46,13 +59,7 @@ def _docx_xml(data: bytes) -> None:
         buffer = io.BytesIO()
         docx.Document().save(buffer)
         _TEMPLATE.append(buffer.getvalue())
-    source = zipfile.ZipFile(io.BytesIO(_TEMPLATE[0]))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info.filename, data if info.filename == "word/document.xml"
-                            else source.read(info))
-    _docx(out.getvalue())
+    _docx(_with_part(_TEMPLATE[0], "word/document.xml", data))
 
 
 def _xlsx(data: bytes) -> None:
@@ -71,9 +78,7 @@ _BOOK: list[bytes] = []
 def _xlsx_sheet(data: bytes) -> None:
     """Any bytes as the first sheet of an otherwise sound workbook: the hostile
     plan's, whose shared strings and styles the seed sheet names."""
-    import io
     import sys
-    import zipfile
     from pathlib import Path
 
     if not _BOOK:
@@ -81,13 +86,7 @@ def _xlsx_sheet(data: bytes) -> None:
         import hostile_files
 
         _BOOK.append(hostile_files.plan_xlsx())
-    source = zipfile.ZipFile(io.BytesIO(_BOOK[0]))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            target.writestr(info.filename, data if info.filename == "xl/worksheets/sheet1.xml"
-                            else source.read(info))
-    _xlsx(out.getvalue())
+    _xlsx(_with_part(_BOOK[0], "xl/worksheets/sheet1.xml", data))
 
 
 def _text(name: str) -> Callable[[bytes], None]:
