@@ -1,9 +1,9 @@
 """The HTML reader (``html``) on pages written in the test from printed values."""
 
 from planextract.extract import read_document
-from planextract.extract.html_reader import expand_spans
 from planextract.extract.model import Cell, Paragraph, Table
 from planextract.extract.registry import sniff
+from planextract.extract.span_grid import expand_spans
 from planextract.normalise.document import normalise
 
 KENT = """<!DOCTYPE html>
