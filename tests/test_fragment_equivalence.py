@@ -32,6 +32,7 @@ from planextract.extract.parts import (
     collapse,
     split_inline_bullets,
 )
+from planextract.extract.printed import lone_mark
 from planextract.extract.text import cell_text, csv_reader, markdown
 from planextract.extract.text.decode import decode_lines
 from planextract.settings import DEFAULT
@@ -43,7 +44,8 @@ warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 TEXT_SHAPES = ("text-tabbed", "text-html", "text-cells", "text-markdown", "csv",
                "text-markdown-pandoc")
 
-# --- html_fragments.soup_parts before issue 11, kept as the reference ----------------
+# --- html_fragments.soup_parts before issue 11, kept as the reference (with session
+# 25's rule that a glyph alone is a mark) ------------------------------------------
 
 _LINE_TAGS = ("li", "ul", "ol")
 _TYPED_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS.replace('–', '')}]\s*|[-–]\s+)")
@@ -85,8 +87,11 @@ def reference_soup_parts(raw: str) -> tuple[str, ...]:
         if isinstance(node, Tag) and node.name == "p":
             flush_loose()
             text = collapse(_inline_text(node))
-            bullet = bool(_TYPED_BULLET.match(text))
-            text = split_inline_bullets(_TYPED_BULLET.sub("", text, count=1))
+            # a glyph alone is a mark, kept (session 25: a timeline's ticks)
+            bullet = bool(_TYPED_BULLET.match(text)) and not lone_mark(text)
+            if bullet:
+                text = _TYPED_BULLET.sub("", text, count=1)
+            text = split_inline_bullets(text)
             if current is not None and bullet:
                 current.append(text)
                 continue

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planextract.extract import parts, read_document
+from planextract.extract.printed import lone_mark
 from planextract.extract.text import (
     cell_choose,
     cell_evidence,
@@ -393,6 +394,8 @@ def reference_collapse(text: str) -> str:
 
 
 def reference_split_inline_bullets(text: str) -> str:
+    if lone_mark(text):  # a glyph alone is a mark, kept (session 25: a timeline's ticks)
+        return text.strip()
     pieces = [p.strip() for p in parts._INLINE_BULLET.split(text)]
     return "\n".join(p for p in pieces if p)
 

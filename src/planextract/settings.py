@@ -111,6 +111,10 @@ class ColumnSettings:
     numbered_share: float = 0.6  # share of action cells opening with a number: it is the id
     evidence_floor: float = 2.5  # action_score a column needs to be the actions on cells alone
     header_search: int = 4  # rows at the top of a table searched for its header
+    # a timeline (``normalise.timeline``): a mark under a period is this many
+    # characters at most (``X``, ``✓``, ``(x)``), and a period's label this many words
+    timeline_mark_chars: int = 3
+    period_label_words: int = 4
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from planextract.extract.docx_reference import read_docx_reference
 from planextract.extract.docx_styles import PPR, VAL, Numbering, Styles, bold, first
 from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET
+from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET, lone_mark
 from planextract.settings import DEFAULT, Settings
 
 _P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
@@ -139,8 +139,8 @@ class _Reader:
             text = " ".join(printed.split())
         label = self.numbering.label(ppr)
         if label is None:
-            if text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
-                                              or DASH_BULLET.match(text)):
+            if text[:1] in _BULLET_FIRST and not lone_mark(text) and (
+                    GLYPH_BULLET.match(text) or DASH_BULLET.match(text)):
                 return (DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1),
                         "bullet", printed)
             return text, None, printed
@@ -182,8 +182,8 @@ class _Reader:
                     if (kind == "number" and rendered
                             and not text.startswith(rendered.rstrip("."))):
                         text = f"{rendered} {text}"
-                elif text[:1] in _BULLET_FIRST and (GLYPH_BULLET.match(text)
-                                                    or DASH_BULLET.match(text)):
+                elif text[:1] in _BULLET_FIRST and not lone_mark(text) and (
+                        GLYPH_BULLET.match(text) or DASH_BULLET.match(text)):
                     text = DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1)
                     kind = "bullet"
             if text:

@@ -30,7 +30,7 @@ from planextract.extract.docx_styles import list_label
 from planextract.extract.errors import ReaderError
 from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, lone_mark
 from planextract.settings import DEFAULT, Settings
 
 _HEADING_STYLE = re.compile(r"^(?:heading|título|titre|überschrift)\s*(\d)", re.I)
@@ -146,7 +146,7 @@ class _Reader:
         text = docx_text.paragraph_lines(p) if lines else docx_text.paragraph_text(p)
         label = self.numbering.label(p, self._style_numpr(p))
         if label is None:
-            if GLYPH_BULLET.match(text) or DASH_BULLET.match(text):
+            if not lone_mark(text) and (GLYPH_BULLET.match(text) or DASH_BULLET.match(text)):
                 return DASH_BULLET.sub("", GLYPH_BULLET.sub("", text, count=1), count=1), "bullet"
             return text, None
         kind, rendered = label

@@ -21,6 +21,7 @@ from planextract.extract.parts import (
     collapse,
     split_inline_bullets,
 )
+from planextract.extract.printed import lone_mark
 
 _LINE_TAGS = ("li", "ul", "ol")
 _TYPED_BULLET = re.compile(
@@ -71,8 +72,10 @@ def tree_parts(children: Iterable[Any]) -> tuple[str, ...]:
         if name == "p":
             flush_loose()
             text = collapse(inline_text(node))
-            bullet = bool(_TYPED_BULLET.match(text))
-            text = split_inline_bullets(_TYPED_BULLET.sub("", text, count=1))
+            bullet = bool(_TYPED_BULLET.match(text)) and not lone_mark(text)
+            if bullet:
+                text = _TYPED_BULLET.sub("", text, count=1)
+            text = split_inline_bullets(text)
             if current is not None and bullet:
                 current.append(text)  # a paragraph typed as a bullet item: a line of the part
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET
+from planextract.extract.printed import DASH_BULLET, GLYPH_BULLET, lone_mark
 
 BULLET_GLYPHS = "•▪●◦‣∙■□➢➤►–\uf0b7\uf0a7"
 _INLINE_BULLET = re.compile(r"\s*[•▪●◦‣∙➢➤►\uf0b7\uf0a7]\s*")
@@ -32,8 +32,8 @@ def collapse(text: str) -> str:
 
 def split_inline_bullets(text: str) -> str:
     """``Intro • a • b`` -> ``Intro\\na\\nb``: inline bullet glyphs start new lines
-    (text with no glyph is only stripped)."""
-    if not _BULLET_GLYPH.search(text):
+    (text with no glyph is only stripped; a glyph alone is a mark, kept)."""
+    if not _BULLET_GLYPH.search(text) or lone_mark(text):
         return text.strip()
     pieces = [p.strip() for p in _INLINE_BULLET.split(text)]
     return "\n".join(p for p in pieces if p)
@@ -45,6 +45,9 @@ def is_bullet_line(text: str) -> bool:
 
 
 def strip_bullet(text: str) -> str:
+    """The item's text without its glyph or dash; a glyph alone is a mark, kept."""
+    if lone_mark(text):
+        return text.strip()
     text = GLYPH_BULLET.sub("", text, count=1)
     return DASH_BULLET.sub("", text, count=1).strip()
 
@@ -112,7 +115,9 @@ def plain(raw: str) -> str:
     copy of most lines of a one-cell-per-line export, made as its first lines are
     let go, was 0.4 times the input at the reader's peak)."""
     if "<" not in raw:
-        text = " ".join(_BULLET_GLYPH.sub(" ", html.unescape(raw)).split())
+        unescaped = html.unescape(raw)
+        text = unescaped.strip() if lone_mark(unescaped) else " ".join(
+            _BULLET_GLYPH.sub(" ", unescaped).split())  # a glyph alone is a mark, kept
         return raw if text == raw else text
     return " ".join(" ".join(cell_parts(raw)).split())
 
@@ -121,5 +126,8 @@ def read_plain(raw: str) -> str:
     """``plain`` as it was, an equal copy of ``raw`` when nothing changes (the
     reference of tests/test_speed_equivalence.py and test_text_cell_sharing.py)."""
     if "<" not in raw:
-        return " ".join(_BULLET_GLYPH.sub(" ", html.unescape(raw)).split())
+        unescaped = html.unescape(raw)
+        if lone_mark(unescaped):
+            return unescaped.strip()
+        return " ".join(_BULLET_GLYPH.sub(" ", unescaped).split())
     return " ".join(" ".join(cell_parts(raw)).split())

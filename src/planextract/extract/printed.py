@@ -19,6 +19,14 @@ BULLET_GLYPHS = ("•▪●◦‣∙·■□▫◆◇○➢➤►✓✔❖"
 # only at a line's start (never ``INLINE_BULLET``: the letter is inside words)
 GLYPH_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s*|o\s+(?=\S))")
 DASH_BULLET = re.compile(r"^\s*[-–]\s+")
+
+
+def lone_mark(text: str) -> bool:
+    """A cell or line that is one glyph and nothing else: a mark (a timeline's tick
+    or dot under the period an action runs in), kept as printed, not an empty bullet
+    item to drop. A dash alone is left to the rules that read it as "none"."""
+    text = text.strip()
+    return len(text) == 1 and text in BULLET_GLYPHS
 INLINE_BULLET = re.compile(rf"\s*[{BULLET_GLYPHS.replace('·', '')}]\s*")
 
 # An action/outcome number at a line start: "1", "12", "1.1", "1. 1", "13.10.",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from planextract.lexicon.periods import is_period_label
 from planextract.lexicon.text import squash
 from planextract.lexicon.verbs import opens_with_verb
 from planextract.memo import vocabulary
@@ -251,7 +252,8 @@ def is_header_row(cells: list[str]) -> bool:
             filled.append(label)
     if len(filled) < 2:
         return False
-    if any(_NUMBERED.match(c) or len(c.split()) > 10 for c in filled):
+    if any(_NUMBERED.match(c) and not is_period_label(c) or len(c.split()) > 10
+           for c in filled):  # a timeline's years open with a digit and are labels
         return False
     # a sentence is not a label: an instruction of five words or more, or a full stop
     # after four words (``Issue to be addressed`` and ``Action No.`` are labels)

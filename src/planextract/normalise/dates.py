@@ -33,6 +33,10 @@ _PATTERNS = [
     ("iso", re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")),
     ("fy_quarter", re.compile(rf"\bQ([1-4])\s*,?\s*{_FY}", re.I)),
     ("quarter", re.compile(r"\bQ([1-4])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
+    # halves as a timeline prints them: ``H1 2014`` (January-June), ``H2 2014/15``
+    # (the financial year's second half, October-March)
+    ("fy_half", re.compile(rf"\bH([12])\s*,?\s*{_FY}", re.I)),
+    ("half", re.compile(r"\bH([12])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
     ("fin_year", re.compile(rf"\b{_FY}")),
     ("numeric", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")),
     ("month_day", re.compile(
@@ -91,24 +95,27 @@ def _month_period(year: int, month: int) -> tuple[date, date]:
 
 
 def _fiscal(kind: str, groups: tuple[str, ...]) -> tuple[date, date] | None:
-    """The first and last day of a financial year, or of a quarter of one (or
-    of a calendar year); None when the two years are not consecutive."""
-    if kind == "quarter":
-        quarter, year = int(groups[0]), int(groups[1])
-        first_month = 3 * quarter - 2
+    """The first and last day of a financial year, or of a quarter or half of one
+    (or of a calendar year); None when the two years are not consecutive."""
+    months = 6 if kind in ("half", "fy_half") else 3
+    if kind in ("quarter", "half"):
+        part, year = int(groups[0]), int(groups[1])
+        first_month = months * (part - 1) + 1
     else:
-        quarter = int(groups[0]) if kind == "fy_quarter" else 0
+        quarter = int(groups[0]) if kind in ("fy_quarter", "fy_half") else 0
         year, second = (int(g) for g in groups[-2:])
         if second != (year + 1) % 100:
             return None
         if not quarter:
             return date(year, 4, 1), date(year + 1, 3, 31)
-        first_month = 3 * quarter + 1
+        first_month = months * (quarter - 1) + 4
         if first_month > 12:
             first_month, year = first_month - 12, year + 1
-    last_month = first_month + 2
+    last_month, last_year = first_month + months - 1, year
+    if last_month > 12:  # a financial year's second half ends in March
+        last_month, last_year = last_month - 12, year + 1
     return (date(year, first_month, 1),
-            date(year, last_month, calendar.monthrange(year, last_month)[1]))
+            date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]))
 
 
 def find_expressions(text: str) -> tuple[list[Expr], list[str]]:
@@ -149,7 +156,7 @@ def read_expressions(text: str) -> tuple[list[Expr], list[str]]:
                 continue
             taken.append(span)
             groups = match.groups()
-            if kind in ("fy_quarter", "quarter", "fin_year"):
+            if kind in ("fy_quarter", "quarter", "fy_half", "half", "fin_year"):
                 period = _fiscal(kind, groups)
                 if period is None:  # "2013-16": not one financial year
                     taken.pop()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from planextract.extract.model import Row
 from planextract.lexicon.column_roles import is_header_row, role_of
+from planextract.lexicon.periods import is_period_label
 from planextract.lexicon.text import squash
 from planextract.normalise.column_evidence import dated_column, plan_columns
 from planextract.settings import DEFAULT
@@ -47,7 +48,8 @@ def _label_like(text: str) -> bool:
     four words or more (``is_header_row``'s rule: ``Ref no.`` and ``Action No.`` end in
     an abbreviation's stop and are labels)."""
     words = len(text.split())
-    return (len(text) <= 40 and words <= 5 and not _OPENS_WITH_DIGIT.match(text)
+    return (len(text) <= 40 and words <= 5
+            and (not _OPENS_WITH_DIGIT.match(text) or is_period_label(text))
             and not text.endswith(";") and not (text.endswith(".") and words >= 4))
 
 

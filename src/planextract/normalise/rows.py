@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from planextract.extract.model import Cell, Row
 from planextract.lexicon.column_roles import is_header_row, role_of
 from planextract.lexicon.text import squash
-from planextract.normalise import bullets, dates, left_out, numbering, strands
+from planextract.normalise import bullets, dates, left_out, numbering, strands, timeline
 from planextract.normalise.columns import header_labels, repeats_labels
 from planextract.normalise.draft import (
     EXTRA_ROLES,
@@ -110,6 +110,8 @@ class TableBuilder:
         self.extra_columns = [(i, squash(layout.headers[i]) or f"column {i + 1}")
                               for i, role in enumerate(layout.roles)
                               if role in EXTRA_ROLES and i < len(layout.headers)]
+        # the periods of a timeline, whose marks give a row's timing (``timeline``)
+        self.timeline_columns = timeline.columns(self.extra_columns, layout.roles)
         # the columns every row asks for, read once (issue 11: ``Layout.columns``
         # was asked five times a row)
         self.action_columns = layout.columns("action")
@@ -316,6 +318,9 @@ class TableBuilder:
         )
         if piece.flag:
             draft.flag(piece.flag)
+        if self.timeline_columns:  # a table with no date column of its own
+            timeline.give_timing(draft, [(label, squash(cell_of(row, i).text))
+                                         for i, label in self.timeline_columns])
         if row.stitched:
             draft.flag("merged_split_row")
         return draft

@@ -1,0 +1,30 @@
+"""Column labels that name a period of time: the heads of a plan's timeline.
+
+A plan that shows *when* as a row of years (``2010/11 | 2011/12 | 2012/13``), with a
+mark under each year an action runs in, prints labels that open with a digit, which
+every other header rule takes for a numbered data cell. What makes such a label a
+label is its shape alone: a calendar year, or a financial or academic year written
+with its two years (``2011/12``, ``2011-2012``), optionally with the quarter or half
+of it (``2011/12 Q1``); or a quarter or half with its year first or last (``Q1
+2011``). Months and quarters without a year (``Apr``, ``Q3``) are words, which the
+rules read already; they are not taken as periods here, since no date can be read
+from them alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"(?:19|20)\d\d"
+_SPAN = rf"{_YEAR}(?:\s*[/\-–]\s*(?:{_YEAR}|\d\d))?"
+_PART = r"(?:(?:Q|Qtr\.?\s*|Quarter\s+)[1-4]|(?:H|Half\s+)[12])"
+_PERIOD = re.compile(
+    rf"^(?:(?:FY|Year)\s*)?(?:{_SPAN}(?:\s+{_PART})?|{_PART}\s+{_SPAN})$", re.IGNORECASE)
+
+
+def is_period_label(text: str) -> bool:
+    """``text`` is a year, a two-year financial or academic year, or a quarter or half
+    of one: a timeline column's label (``2011``, ``2011/12``, ``FY 2011-12``, ``Q1
+    2011``, ``2011/12 Q2``), never a number (``1.1``, ``12``) or a date (``31/3/11``)."""
+    text = text.strip()
+    return len(text) <= 24 and _PERIOD.match(text) is not None
