@@ -226,3 +226,100 @@ def test_halves_of_calendar_and_financial_years_read_as_their_last_day():
                                                           date(2014, 9, 30))
     # quarters of a financial year unchanged
     assert parse_due("Q4 2011/12").due_date == date(2012, 3, 31)
+
+
+def test_three_periods_in_a_row_of_labels_count_as_its_when_label():
+    # the vocabulary knows one label (the owner's) and not the action's ("Detail"):
+    # the row of periods is the second sign of a header
+    assert is_header_row(["Reference", "Detail", "Senior responsible officer",
+                          "2009", "2010", "2011", "2012"])
+    assert is_header_row(["Ref", "Description", "Accountable lead", "Apr 2012", "May 2012",
+                          "Jun 2012"])
+    # two dates in a data row (its Start and End cells) beside a post are no header
+    assert not is_header_row(["Review access", "Equality Lead", "Apr 2012", "Mar 2013"])
+    assert not is_header_row(["Reference", "Detail", "Senior responsible officer", "Total"])
+
+
+def test_a_month_with_its_year_is_a_period_label_and_quarters_in_other_spellings():
+    from planextract.normalise.dates import parse_due
+
+    for label in ("Apr 2012", "Apr-12", "April 12", "Sept 2013", "Mar/13"):
+        assert is_period_label(label), label
+    for label in ("Apr", "May be", "Decision 2012"):
+        assert not is_period_label(label), label
+    assert parse_due("Qtr 3 2010").due_date == date(2010, 9, 30)
+    assert parse_due("Quarter 1 2011").due_date == date(2011, 3, 31)
+    assert parse_due("Qtr. 2 2012/13").due_date == date(2012, 9, 30)  # financial
+    read = parse_due("Qtr 3 2010 – Qtr 1 2011")
+    assert (read.kind, read.due_start, read.due_date) == ("range", date(2010, 7, 1),
+                                                          date(2011, 3, 31))
+
+
+def _drawn_pdf(pages, xs, header):
+    """An unruled table drawn word by word: ``pages`` of rows of cells at ``xs``."""
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer, pagesize=landscape(A4))
+    for rows in pages:
+        y = landscape(A4)[1] - 60
+        page.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            page.drawString(x, y, text)
+        page.setFont("Helvetica", 9)
+        for row in rows:
+            y -= 24
+            for x, text in zip(xs, row):
+                page.drawString(x, y, text)
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_dash_under_each_period_is_a_mark_not_a_bullet_in_an_unruled_pdf():
+    # the page after the break holds one row: its dashes alone under their periods
+    # made the reader take each dash column for the hanging indent of the next one
+    header = ["No.", "Action", "Lead", "Q4 2011", "Q1 2012", "Q2 2012", "Q3 2012"]
+    xs = [40, 70, 330, 470, 530, 590, 650]
+    rows = [["1", "Review the interpreting contract", "Procurement Manager", "X", "X", "–", "–"],
+            ["2", "Publish the access audit", "Facilities Lead", "–", "–", "X", "–"],
+            ["3", "Survey disabled staff", "HR Adviser", "–", "X", "X", "X"]]
+    last = ["4", "Train reception staff in BSL basics", "Customer Services Lead",
+            "–", "X", "–", "–"]
+    doc = normalise(read_document(_drawn_pdf([rows, [last]], xs, header)))
+    assert [a.action_id for a in doc.actions] == ["1", "2", "3", "4"]
+    assert [(a.due_kind, a.due_raw) for a in doc.actions] == [
+        ("range", "Q4 2011 – Q1 2012"), ("date", "Q2 2012"), ("range", "Q1 2012 – Q3 2012"),
+        ("date", "Q1 2012")]
+
+
+def test_a_glyph_before_its_items_text_is_still_a_bullet_in_an_unruled_pdf():
+    # the second document: dash bullets hanging 18 pt before their items' text, one
+    # page, other words: no column of dashes of its own, the items in their cells
+    from reportlab.pdfgen import canvas
+
+    header, xs = ["Objective", "What we will do", "Who"], [40, 250, 560]
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer, pagesize=landscape(A4))
+    y = landscape(A4)[1] - 60
+    page.setFont("Helvetica-Bold", 9)
+    for x, text in zip(xs, header):
+        page.drawString(x, y, text)
+    page.setFont("Helvetica", 9)
+    for first, item, who in [("Fair recruitment", "Anonymise application forms", "HR Manager"),
+                             ("", "Publish the pay gap report", ""),
+                             ("Accessible services", "Audit step-free access", "Estates Lead"),
+                             ("", "Caption every corporate video", "")]:
+        y -= 24 if first else 12
+        page.drawString(xs[0], y, first)
+        page.drawString(xs[1], y, "–")
+        page.drawString(xs[1] + 18, y, item)
+        page.drawString(xs[2], y, who)
+    page.showPage()
+    page.save()
+    raw = read_document(buffer.getvalue())
+    table = [b for b in raw.blocks if hasattr(b, "rows")][0]
+    assert [len(row.cells) for row in table.rows] == [3, 3, 3]
+    assert [c.text for c in table.rows[1].cells] == [
+        "Fair recruitment", "Anonymise application forms\nPublish the pay gap report",
+        "HR Manager"]

@@ -190,6 +190,8 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
     )
 
     rng = random.Random(f"{seed}:shape")
+    if fmt.endswith("-timeline"):
+        return _write_timeline(document, fmt, path, rng)
     if fmt == "pdf-plain":
         write_plain_pdf.write(document, path, rng)
     elif fmt == "docx-nested":
@@ -220,6 +222,26 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
     else:
         merge_owners(document, rng)
         write_docx_shapes.write(document, path, rng)
+    return None
+
+
+def _write_timeline(document: Document, fmt: str, path: Path,
+                    rng: random.Random) -> str | None:
+    """A ``*-timeline`` shape: the plan's date column a timeline (``corpus.timeline``),
+    written by the format's own writer (a PDF ruled, with horizontal rules or none)."""
+    from corpus import write_docx, write_html, write_pdf, write_text
+    from corpus.timeline import make_timeline
+
+    make_timeline(document, rng, pdf=fmt.startswith("pdf"))
+    if fmt == "docx-timeline":
+        write_docx.write(document, path, rng)
+    elif fmt == "pdf-timeline":
+        write_pdf.write(document, path, rng.choice(["grid", "hrules", "norules"]), rng)
+    elif fmt == "html-timeline":
+        write_html.write(document, path)
+        return "utf-8"
+    else:
+        return write_text.write(document, path, "text-tabbed", rng)
     return None
 
 

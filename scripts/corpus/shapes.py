@@ -44,6 +44,13 @@ a third round (session 24), after the second:
   hidden working column, a hidden sheet, the key on a sheet of its own or above
   the plan, stacked numbered actions typed one a line in a wrapped cell.
 
+a fourth round (session 25), after the third:
+
+- ``docx-timeline``, ``pdf-timeline``, ``html-timeline``, ``text-timeline``: the date
+  column a timeline instead, periods over marks (``corpus/timeline.py``): financial or
+  calendar years, quarters, halves or months; one period marked, a run, two with a gap,
+  or none; ``X``, ``✓``, ``●``... with a dash for an unmarked period in some plans.
+
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
 """
@@ -61,7 +68,10 @@ SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shap
                  "docx-nested": (4, "docx"), "html-lists": (4, "html"), "text-grid": (4, "md"),
                  "csv-euro": (4, "csv"), "docx-labelled": (4, "docx"),
                  # the third round: after the second, so every document before stays
-                 "text-labelled": (4, "txt"), "pdf-labelled": (4, "pdf"), "xlsx": (4, "xlsx")}
+                 "text-labelled": (4, "txt"), "pdf-labelled": (4, "pdf"), "xlsx": (4, "xlsx"),
+                 # the fourth round (session 25): after the third
+                 "docx-timeline": (3, "docx"), "pdf-timeline": (3, "pdf"),
+                 "html-timeline": (3, "html"), "text-timeline": (3, "txt")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 

@@ -41,7 +41,8 @@ from corpus.model import Cell, Document, Heading, Key, Para, Text
 from corpus.model import Table as PlanTable
 
 WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.1,
-          "owner": 2.4, "due": 1.9, "theme": 2.2, "measure": 2.5, "resources": 2.0}
+          "owner": 2.4, "due": 1.9, "theme": 2.2, "measure": 2.5, "resources": 2.0,
+          "period": 1.3}
 GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontName="Helvetica", fontSize=8.5,

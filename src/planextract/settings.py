@@ -85,6 +85,10 @@ class PdfSettings:
     # start a word there (cells set with almost no padding)
     narrow_gutter: float = 0.3
     narrow_lines: int = 3
+    # a glyph is a bullet before its item's text when that text starts within this
+    # many font sizes after it on the line (a hanging indent); further off, as a
+    # timeline's dash or dot under each period, it stands alone in its cell
+    bullet_gap: float = 2.5
     # a gap between lines wider than this share of the line height opens a new
     # row in an unruled table; wider than ``table_gap`` line heights ends it
     row_gap: float = 0.6
@@ -115,6 +119,9 @@ class ColumnSettings:
     # characters at most (``X``, ``✓``, ``(x)``), and a period's label this many words
     timeline_mark_chars: int = 3
     period_label_words: int = 4
+    # periods a row of labels must print to count as its "when" label (a data row
+    # prints two dates in its Start and End cells, a timeline three periods or more)
+    timeline_header: int = 3
 
 
 @dataclass(frozen=True)

@@ -261,4 +261,7 @@ def is_header_row(cells: list[str]) -> bool:
            for c in filled):
         return False
     known = [r for r in (role_of(c) for c in filled) if r in SIGNIFICANT]
-    return len(known) >= 2
+    # a timeline's periods side by side say "when" as a date column's label does
+    # (three or more: a data row prints two dates in its Start and End cells)
+    timeline = sum(1 for c in filled if is_period_label(c)) >= DEFAULT.columns.timeline_header
+    return len(known) + timeline >= 2

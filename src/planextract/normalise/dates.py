@@ -26,13 +26,16 @@ _YEAR = r"(?:19|20)\d{2}|\d{2}"
 # and its quarters "Q2 2013/14" (Q1 April-June ... Q4 January-March); "Q3 2012"
 # with a plain year is a calendar quarter.
 _FY = r"((?:19|20)\d{2})\s*[/-]\s*(\d{2})(?![\d/.-])"
+# a quarter as plans spell it: ``Q3``, ``Qtr 3``, ``Qtr. 3``, ``Quarter 3``
+_QUARTER = r"(?:Q|Qtr\.?\s*|Quarter\s+)([1-4])"
 # a separator between the parts of a date written with a month name: spreadsheets
 # print ``31-Mar-12`` and ``Jan-13``, others ``31 Mar 2012`` or ``31/Mar/2012``
 _SEP = r"(?:\s+|\s*[-/]\s*)"
 _PATTERNS = [
     ("iso", re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")),
-    ("fy_quarter", re.compile(rf"\bQ([1-4])\s*,?\s*{_FY}", re.I)),
-    ("quarter", re.compile(r"\bQ([1-4])\s*,?\s*((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)),
+    ("fy_quarter", re.compile(rf"\b{_QUARTER}\s*,?\s*{_FY}", re.I)),
+    ("quarter", re.compile(rf"\b{_QUARTER}\s*,?\s*((?:19|20)\d{{2}})\b(?!\s*[/-]\s*\d)",
+                           re.I)),
     # halves as a timeline prints them: ``H1 2014`` (January-June), ``H2 2014/15``
     # (the financial year's second half, October-March)
     ("fy_half", re.compile(rf"\bH([12])\s*,?\s*{_FY}", re.I)),

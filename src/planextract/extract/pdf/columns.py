@@ -142,12 +142,23 @@ def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
     bullets = [False] * len(starts)  # a column holding bullet glyphs and nothing else
     other = [False] * len(starts)
     for line in lines:
-        for w in line:
+        for k, w in enumerate(line):
             glyph = bool(GLYPH_BULLET.fullmatch(w.text) or DASH_BULLET.fullmatch(w.text + " "))
+            if glyph and not _item_follows(line, k, settings):
+                glyph = False  # a mark alone in its cell (a timeline's dash), no bullet
             (bullets if glyph else other)[column_of(w.x0, starts, settings)] = True
     bullets = [b and not o for b, o in zip(bullets, other)]
     kept = [s for k, s in enumerate(starts) if k == 0 or not bullets[k - 1]]
     return kept, _spans(lines, kept, right, settings)
+
+
+def _item_follows(line: Line, k: int, settings: PdfSettings) -> bool:
+    """The word after ``line[k]`` (a glyph) starts within a hanging indent of it: the
+    glyph is a bullet before its item's text, not a mark alone in its cell."""
+    if k + 1 >= len(line):
+        return False
+    glyph = line[k]
+    return line[k + 1].x0 - glyph.x1 <= settings.bullet_gap * glyph.size
 
 
 def _apart(label: float, cells: float, previous: list[float] | None,
