@@ -1,6 +1,7 @@
 """The fourth round of held-out shapes (session 25, scripts/corpus/timeline.py): each
 plan's date column (or its Start and End) printed as a timeline of periods over marks,
-in Word, PDF (ruled, horizontal rules, none), HTML and TAB-separated text. It follows
+in Word, PDF (ruled, horizontal rules, none), HTML, TAB-separated text and Excel (a
+year typed as a number, a month as a date under a format that prints it back). It follows
 every earlier shape's documents without moving them, its documents print what it says
 (periods for headers, marks in the cells, no date column), and the pipeline reads each
 action's timing as the gold, written by hand from the periods, says."""
@@ -25,7 +26,8 @@ from planextract.normalise.timeline import is_mark, is_period  # noqa: E402
 from planextract.pipeline.document_run import run_one  # noqa: E402
 
 SEED = 6
-FOURTH_ROUND = ["docx-timeline", "pdf-timeline", "html-timeline", "text-timeline"]
+FOURTH_ROUND = ["docx-timeline", "pdf-timeline", "html-timeline", "text-timeline",
+                "xlsx-timeline"]
 
 
 def test_the_fourth_round_follows_the_third():
@@ -66,7 +68,7 @@ def timelines(tmp_path_factory) -> tuple[Path, list[dict]]:
 
 def test_every_timeline_document_is_read_with_each_actions_timing(timelines):
     out, entries = timelines
-    assert len(entries) == 12
+    assert len(entries) == 15
     kinds: set[str] = set()
     for entry in entries:
         scored(out, entry)  # every action read whole, nothing more

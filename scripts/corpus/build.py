@@ -240,6 +240,10 @@ def _write_timeline(document: Document, fmt: str, path: Path,
     elif fmt == "html-timeline":
         write_html.write(document, path)
         return "utf-8"
+    elif fmt == "xlsx-timeline":
+        from corpus import write_xlsx
+
+        write_xlsx.write(document, path, rng)
     else:
         return write_text.write(document, path, "text-tabbed", rng)
     return None

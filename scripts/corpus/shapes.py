@@ -46,7 +46,8 @@ a third round (session 24), after the second:
 
 a fourth round (session 25), after the third:
 
-- ``docx-timeline``, ``pdf-timeline``, ``html-timeline``, ``text-timeline``: the date
+- ``docx-timeline``, ``pdf-timeline``, ``html-timeline``, ``text-timeline``,
+  ``xlsx-timeline``: the date
   column a timeline instead, periods over marks (``corpus/timeline.py``): financial or
   calendar years, quarters, halves or months; one period marked, a run, two with a gap,
   or none; ``X``, ``✓``, ``●``... with a dash for an unmarked period in some plans.
@@ -71,7 +72,8 @@ SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shap
                  "text-labelled": (4, "txt"), "pdf-labelled": (4, "pdf"), "xlsx": (4, "xlsx"),
                  # the fourth round (session 25): after the third
                  "docx-timeline": (3, "docx"), "pdf-timeline": (3, "pdf"),
-                 "html-timeline": (3, "html"), "text-timeline": (3, "txt")}
+                 "html-timeline": (3, "html"), "text-timeline": (3, "txt"),
+                 "xlsx-timeline": (3, "xlsx")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 

@@ -127,6 +127,21 @@ class _Writer:
                                                       "align": "left"})
         return self.formats[code]
 
+    def period(self, sheet, r: int, c: int, label: str) -> None:
+        """A timeline's period in the header as a tracker types it: a year a number,
+        a month a real date under a format printing it back (``Apr-12``), else text."""
+        found = as_date(label)
+        if _YEAR.match(label):
+            sheet.write_number(r, c, int(label), self.header)
+        elif found and found[0].day == 1:
+            code = self.rng.choice(found[1])
+            if ("period", code) not in self.formats:
+                self.formats[("period", code)] = self.book.add_format(
+                    {"bold": True, "num_format": code, "bg_color": "#D9E1F2", "border": 1})
+            sheet.write_datetime(r, c, found[0], self.formats[("period", code)])
+        else:
+            sheet.write_string(r, c, label, self.header)
+
     def put(self, sheet, r: int, c: int, role: str, cell: Cell | None) -> None:
         """One cell as a plan's author would have typed it."""
         text = _plain(cell)
@@ -169,7 +184,10 @@ def _table(w: _Writer, sheet, row: int, table: Table, hidden_at: int | None) -> 
                 sheet.write_string(row + 1, place[c], table.headers[c], w.header)
     else:
         for c in columns:
-            sheet.write_string(row, place[c], table.headers[c], w.header)
+            if table.roles[c] == "period":
+                w.period(sheet, row, place[c], table.headers[c])
+            else:
+                sheet.write_string(row, place[c], table.headers[c], w.header)
     if hidden_at is not None:
         sheet.write_string(row, hidden_at, w.rng.choice(WORKING), w.header)
     top = row
