@@ -39,6 +39,8 @@ class Table:
     # of those columns (e.g. "Delivery" over Lead and Deadline); the other headers are
     # merged down over both rows
     group: tuple[int, int, str] | None = None
+    # printed with no header row (a form: its labels are its rows' first cells)
+    headless: bool = False
 
     def column(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -48,6 +50,8 @@ class Table:
 
     def header_rows(self) -> list[list[str]]:
         """The header as printed row by row, a merged cell's text in its first cell."""
+        if self.headless:
+            return []
         if self.group is None:
             return [list(self.headers)]
         first, _count, label = self.group

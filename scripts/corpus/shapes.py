@@ -51,6 +51,10 @@ a fourth round (session 25), after the third:
   column a timeline instead, periods over marks (``corpus/timeline.py``): financial or
   calendar years, quarters, halves or months; one period marked, a run, two with a gap,
   or none; ``X``, ``✓``, ``●``... with a dash for an unmarked period in some plans.
+- ``docx-form``, ``pdf-form``, ``html-form``, ``text-form``: a form per action, a
+  two-column table of label and value rows (the table's headers as labels, the action's
+  number in its label, ``Action 1.1``, or in a title row merged across), objective rows
+  as headings between the forms (``corpus/forms.py``).
 
 Added after every default format and only with ``--shapes``: the default corpus is
 byte-identical with or without this module.
@@ -73,7 +77,9 @@ SHAPE_FORMATS = {"pdf-plain": (4, "pdf"), "docx-shapes": (4, "docx"), "html-shap
                  # the fourth round (session 25): after the third
                  "docx-timeline": (3, "docx"), "pdf-timeline": (3, "pdf"),
                  "html-timeline": (3, "html"), "text-timeline": (3, "txt"),
-                 "xlsx-timeline": (3, "xlsx")}
+                 "xlsx-timeline": (3, "xlsx"),
+                 "docx-form": (3, "docx"), "pdf-form": (3, "pdf"), "html-form": (3, "html"),
+                 "text-form": (3, "txt")}
 
 _OWNER_KEYS = ("owners", "owner_people", "owners_raw")
 

@@ -21,7 +21,7 @@ from corpus.model import Cell, Document, Heading, Key, Para, Table, Text
 
 WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.2,
           "owner": 2.3, "due": 1.9, "theme": 2.2, "measure": 2.5, "resources": 2.0,
-          "period": 1.3}
+          "period": 1.3, "label": 1.8, "value": 5.5}
 PAGE_WIDTH, MARGIN = Cm(29.7), Cm(1.8)
 GLYPH = {"glyph": "• ", "dash": "- ", "": ""}
 

@@ -34,7 +34,9 @@ def cell_html(cell: Cell | None) -> str:
 
 def table_html(table: Table) -> list[str]:
     out = ["<table class=\"plan\">", "<thead><tr>"]
-    if table.group is None:
+    if table.headless:
+        out = ["<table class=\"form\">", "<tbody>"]
+    elif table.group is None:
         out += [f"<th scope=\"col\">{escape(h)}</th>" for h in table.headers]
     else:
         first, count, label = table.group
@@ -46,7 +48,8 @@ def table_html(table: Table) -> list[str]:
         out.append("</tr><tr>")
         out += [f"<th scope=\"col\">{escape(h)}</th>" for c, h in enumerate(table.headers)
                 if table.grouped(c)]
-    out += ["</tr></thead>", "<tbody>"]
+    if not table.headless:
+        out += ["</tr></thead>", "<tbody>"]
     for row in table.rows:
         if row.full is not None:
             out.append(f"<tr class=\"objective\"><td colspan=\"{len(table.headers)}\">"

@@ -42,7 +42,7 @@ from corpus.model import Table as PlanTable
 
 WIDTHS = {"action": 4.5, "outcome": 3.0, "issue": 3.0, "progress": 3.0, "id": 1.1,
           "owner": 2.4, "due": 1.9, "theme": 2.2, "measure": 2.5, "resources": 2.0,
-          "period": 1.3}
+          "period": 1.3, "label": 1.8, "value": 5.5}
 GLYPH = {"list": "• ", "glyph": "• ", "dash": "- ", "": ""}
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontName="Helvetica", fontSize=8.5,

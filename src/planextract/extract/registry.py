@@ -19,6 +19,7 @@ from planextract.extract import guards
 from planextract.extract.bounds import bound_document
 from planextract.extract.errors import LimitError, ReaderError
 from planextract.extract.failures import reader_failures
+from planextract.extract.form_tables import form_tables
 from planextract.extract.labelled import labelled_tables
 from planextract.extract.labelled_lines import looks_labelled
 from planextract.extract.model import RawDocument
@@ -232,4 +233,5 @@ def read_document(data: bytes, settings: Settings = DEFAULT,
     if fmt.name in LABELLED_FORMATS:
         labelled_tables(raw, settings.labelled, printed="text" if fmt in TEXT_FORMATS
                         else "pdf" if fmt.name == "pdf" else "paragraphs")
+    form_tables(raw, settings.labelled)
     return bound_document(raw, settings.limits)

@@ -28,6 +28,7 @@ from planextract.extract.pdf import glyphs as bulk
 from planextract.extract.pdf.columns import cell_groups
 from planextract.extract.pdf.document import no_text_error, open_pdf, reopen
 from planextract.extract.pdf.grid import find_tables
+from planextract.extract.pdf.label_rows import LabelRun, label_rows
 from planextract.extract.pdf.lines import printed_lines
 from planextract.extract.pdf.page import PageContent, Word, _bulk, read_page
 from planextract.extract.pdf.stitch import (
@@ -110,7 +111,11 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
         words = [w for w in words if outside(w)]
     result = PageItems()
     result.items.extend(tables)
-    for line in printed_lines(words, settings):
+    for line in label_rows(printed_lines(words, settings), settings):
+        if isinstance(line, LabelRun):  # a form with no vertical rule: a table of two
+            result.items.append(PageTable(line.rows, line.top, line.bottom, page.number,
+                                          page.height, line.spans))
+            continue
         text = " ".join(w.text for w in line)
         size = max(w.size for w in line)
         bold = all(w.bold for w in line)

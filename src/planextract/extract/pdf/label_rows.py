@@ -1,0 +1,114 @@
+"""Forms drawn with no vertical rule: lines of a label at the left and its value set
+off by a gutter (``Lead officer      Head of HR``), the same labels again for each
+action. A ruled form is a grid; an unruled one has no header for the unruled tables
+to anchor on, so its lines would be read as text, label and value run together. Here
+such a run of lines becomes a two-column table (its value's wrapped lines joined to
+it), which ``extract.form_tables`` then reads as forms.
+
+A run is lines, one under the other, each a label-like first cell starting at one x
+and a second cell starting at another further right (or, wrapped, a line starting at
+that second x alone, or a line of a first cell alone: a title); it is a table only
+where some label comes back (``min_records``) and ``min_labels`` labels do so: a list
+of abbreviations and their meanings prints each once, and stays lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from planextract.extract.pdf.columns import Line, aligned, cell_groups
+from planextract.settings import DEFAULT, LabelledSettings, PdfSettings
+
+
+def _label_like(text: str, settings: LabelledSettings) -> bool:
+    """Short, opening with a capital, no sentence's end once a number printed after
+    it (``Action 1.``) is set aside."""
+    words = text.rstrip(":").split()
+    while words and any(c.isdigit() for c in words[-1]):
+        words.pop()
+    text = " ".join(words).rstrip(":")
+    return (bool(text) and text[0].isupper() and len(text) <= settings.label_chars
+            and len(words) <= settings.label_words and text[-1] not in ".;,!?")
+
+
+def _key(text: str) -> str:
+    """A label without its colon and a number printed after it (``Action 3``)."""
+    words = text.rstrip(":").split()
+    while words and any(c.isdigit() for c in words[-1]):
+        words.pop()
+    return " ".join(words).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRun:
+    """A run's rows (label, value), where it lies, and its two columns' x-ranges."""
+
+    rows: list[list[str]]
+    top: float
+    bottom: float
+    spans: list[tuple[float, float]]
+
+
+def label_rows(lines: list[Line], settings: PdfSettings = DEFAULT.pdf,
+               labelled: LabelledSettings = DEFAULT.labelled) -> list[Line | LabelRun]:
+    """``lines`` with each run of label and value lines replaced by its rows, in
+    place of the run's lines; other lines as they were. A line of one cell at the
+    labels' x is the run's only where it ends with a number (a record's title,
+    ``Action 3``): else it is a heading, and ends the run."""
+    out: list[Line | LabelRun] = []
+    k = 0
+    while k < len(lines):
+        end, rows = _run(lines, k, settings, labelled)
+        if rows and _repeats(rows, labelled):
+            run = lines[k:end]
+            left = min(w.x0 for line in run for w in line)
+            right = cell_groups(lines[k], settings.cell_gap)[1][0].x0
+            out.append(LabelRun(rows, min(w.top for w in run[0]),
+                                max(w.bottom for w in run[-1]),
+                                [(left, right), (right, max(w.x1 for line in run for w in line))]))
+            k = end
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
+def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSettings
+         ) -> tuple[int, list[list[str]]]:
+    """(end, rows) of the run of label lines from ``lines[k]`` on; no rows when it
+    does not open with one."""
+    groups = cell_groups(lines[k], settings.cell_gap)
+    if len(groups) != 2 or not _label_like(_words(groups[0]), labelled):
+        return k, []
+    left, right = groups[0][0].x0, groups[1][0].x0
+    rows: list[list[str]] = []
+    end = k
+    while end < len(lines):
+        groups = cell_groups(lines[end], settings.cell_gap)
+        first = groups[0][0].x0
+        if len(groups) == 2 and aligned(first, [left], settings) \
+                and aligned(groups[1][0].x0, [right], settings) \
+                and _label_like(_words(groups[0]), labelled):
+            rows.append([_words(groups[0]), _words(groups[1])])
+        elif len(groups) == 1 and rows and first >= right - settings.align:
+            # the value wrapped (or its list items, indented under it)
+            rows[-1][1] = f"{rows[-1][1]}\n{_words(groups[0])}"
+        elif len(groups) == 1 and aligned(first, [left], settings) \
+                and _label_like(_words(groups[0]), labelled) \
+                and _key(_words(groups[0])) != _words(groups[0]).rstrip(":").lower():
+            rows.append([_words(groups[0]), ""])  # a numbered title (``Action 3``)
+        else:
+            break
+        end += 1
+    return end, rows
+
+
+def _repeats(rows: list[list[str]], settings: LabelledSettings) -> bool:
+    used = Counter(_key(label) for label, value in rows if value)
+    return sum(1 for count in used.values() if count >= settings.min_records) \
+        >= settings.min_labels
+
+
+def _words(group: Line) -> str:
+    return " ".join(w.text for w in group)
