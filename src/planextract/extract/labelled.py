@@ -86,10 +86,14 @@ def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int
 
 
 def _table(blocks: list, run: list[tuple[int, int, int]], settings: LabelledSettings,
-           known: set[str] | None = None) -> Table | None:
+           known: set[str] | None = None, order: dict[str, int] | None = None
+           ) -> Table | None:
     """The run as a table, or None where its records share too few labels (unless
     every label it prints is one of ``known``: the plan's own, which a table of its
-    records made elsewhere in the document prints)."""
+    records made elsewhere in the document prints). Its columns go in ``order``
+    (each label's first use in the document), so two runs printing the same labels
+    are tables of one header whichever label a run's first record leaves out (the
+    normaliser continues a table by position)."""
     values = [[label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
     used = Counter(label for record in values for label in {pair[0] for pair in record})
     if known is not None:
@@ -99,6 +103,8 @@ def _table(blocks: list, run: list[tuple[int, int, int]], settings: LabelledSett
             sum(1 for count in used.values() if count >= 2) < settings.min_labels:
         return None
     labels = list(dict.fromkeys(pair[0] for record in values for pair in record))
+    if order is not None:
+        labels.sort(key=lambda label: order.get(label, len(order)))
     rows = [Row(cells=(_EMPTY, *(Cell(parts=(label,), raw=label) for label in labels)))]
     for (title, first, end), record in zip(run, values):
         found: dict[str, list[str]] = {}
@@ -164,7 +170,10 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
         else:
             runs.append([record])
     runs = [part for run in runs for part in _shared(blocks, lines, run)]
-    tables = [_table(blocks, run, settings) for run in runs]
+    order = {label: n for n, label in enumerate(dict.fromkeys(
+        lines[k][0] for run in runs for _, first, end in run for k in range(first, end)
+        if lines[k] is not None))}
+    tables = [_table(blocks, run, settings, order=order) for run in runs]
     # a short run (a section of one or two actions under its heading) is a table
     # where every label it prints is one the plan's other tables print
     known = {cell.text for table in tables if table is not None
@@ -173,7 +182,7 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
     done = 0
     for run, table in zip(runs, tables):
         if table is None and known:
-            table = _table(blocks, run, settings, known)
+            table = _table(blocks, run, settings, known, order)
         if table is None:
             continue
         out += blocks[done:run[0][0]]
