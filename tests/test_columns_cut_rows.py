@@ -2,14 +2,15 @@
 page breaks cut the action cells: the rest of a cut cell is a row of its own
 (one filled cell, opening mid-sentence), which is no row of the column when the
 cells are weighed (as a heading printed across is not), so the cut pieces do not
-hide that the column holds the actions (held-out ``Concern raised | Response``)."""
+hide that the column holds the actions (an issue column beside one headed by a
+word the vocabulary lacks)."""
 
 from pathlib import Path
 
 from planextract.normalise.column_evidence import resolve
 from planextract.pipeline.document_run import run_one
 
-HEAD = "Ref\tConcern raised\tResponse\tOwner\tUpdate"
+HEAD = "No\tGap\tReply\tLead\tProgress"
 
 
 def _plan(tmp_path: Path, name: str, text: str) -> list[dict]:
@@ -20,30 +21,29 @@ def _plan(tmp_path: Path, name: str, text: str) -> list[dict]:
 
 def test_cut_action_cells_leave_the_actions_beside_the_issue_column(tmp_path: Path):
     text = "\n".join([
-        "## Customer Access Plan", "",
+        "## Listening to tenants", "",
         HEAD,
-        "1\tFew interpreters booked for appointments\tCreation of the interview"
-        " arrangements so that\tProcurement Mgr\tScoping meeting held.", "",
+        "1\tRepairs slow for disabled tenants\tLaunch of a fast-track repair line so"
+        " that\tRepairs Manager\tStarted.", "",
         HEAD,
-        "\t\tno group is disadvantaged\t\t",
-        "2\tEthnicity not recorded for a third of referrals\tContinued roll-out of"
-        " facilities within the current\tInclusion Manager\tNo update received.", "",
+        "\t\tadaptations come first\t\t",
+        "2\tFew bids from young people\tExtension of bidding clinics to the"
+        "\tLettings Officer\tNot started.", "",
         HEAD,
-        "\t\tfinancial year for every clinic\t\t",
-        "3\tBoard papers rarely consider equality impact\tRefresh of the covenant"
-        "\tHead of Planning\tScoping meeting held.", "",
+        "\t\tyouth centre each month\t\t",
+        "3\tHate incidents reported late\tUpdate of the warden handbook"
+        "\tSafety Officer\tStarted.", "",
         HEAD,
-        "\t\tcommitments with service users\t\t",
-        "4\tFew interpreters booked for appointments\tMainstream adjustment passports"
-        "\tInclusion Manager\tNo update received.", "",
+        "\t\tfor logging on the day\t\t",
+        "4\tLong waits at the housing office\tSaturday opening hours"
+        "\tHousing Manager\tDone.", "",
     ])
     rows = _plan(tmp_path, "plan.txt", text)
     assert [r["action"] for r in rows] == [
-        "Creation of the interview arrangements so that no group is disadvantaged",
-        "Continued roll-out of facilities within the current financial year for every"
-        " clinic",
-        "Refresh of the covenant commitments with service users",
-        "Mainstream adjustment passports",
+        "Launch of a fast-track repair line so that adaptations come first",
+        "Extension of bidding clinics to the youth centre each month",
+        "Update of the warden handbook for logging on the day",
+        "Saturday opening hours",
     ]
     assert [r["action_id"] for r in rows] == ["1", "2", "3", "4"]
 
@@ -61,6 +61,6 @@ def test_a_second_plan_differing_in_all_but_the_rule():
          "Carers' forum places"],
         ["Clinic Manager", "", "Comms Officer", "", "Estates Lead", "", "Carers Lead"],
     ]
-    got = resolve(["Key", "Barrier", "Answer", "Lead"],
+    got = resolve(["Key", "Problem", "Answer", "Lead"],
                   ["action_id", "issue", "extra", "owner"], columns)
     assert got.roles == ["action_id", "issue", "action", "owner"]

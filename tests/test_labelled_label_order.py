@@ -42,17 +42,17 @@ def test_sections_printing_their_labels_in_another_order_keep_their_columns():
     data = _docx([
         ("Priority 1 - Fair recruitment", [
             ("1.1 Review the shortlisting guidance", [
-                ("Accountable", "HR Manager"), ("Status", "Achieved.")]),
+                ("Lead officer", "HR Manager"), ("Status", "Achieved.")]),
             ("1.2 Publish the pay gap figures", [
-                ("Period", "March 2014"), ("Accountable", "Finance Director"),
+                ("Period", "March 2014"), ("Lead officer", "Finance Director"),
                 ("Status", "On track.")]),
         ]),
         ("Priority 2 - Accessible services", [
             ("2.1 Fit hearing loops at every counter", [
-                ("Period", "31/12/2013"), ("Accountable", "Facilities Manager"),
+                ("Period", "31/12/2013"), ("Lead officer", "Facilities Manager"),
                 ("Status", "Not started.")]),
             ("2.2 Translate the complaints leaflet", [
-                ("Period", "June 2014"), ("Accountable", "Communications Lead"),
+                ("Period", "June 2014"), ("Lead officer", "Communications Lead"),
                 ("Status", "On track.")]),
         ]),
     ])
@@ -70,20 +70,20 @@ def test_a_second_plan_differing_in_all_but_the_rule():
     data = _docx([
         ("Theme A", [
             ("A1 Audit the website for screen readers", [
-                ("Owner", "Web Manager"), ("Notes", "Supplier chosen.")]),
+                ("Owner", "Web Manager"), ("Comment", "Supplier chosen.")]),
             ("A2 Add captions to every video", [
-                ("Owner", "Web Manager"), ("Notes", "Begun."), ("Horizon", "2014/15")]),
+                ("Owner", "Web Manager"), ("Comment", "Begun."), ("Horizon", "2014/15")]),
         ]),
         ("Theme B", [
             ("B1 Hold a carers' forum each quarter", [
                 ("Horizon", "Autumn 2014"), ("Owner", "Carers Lead"),
-                ("Notes", "Two held.")]),
+                ("Comment", "Two held.")]),
         ]),
         ("Theme C", [
             ("C1 Collect disability data at enrolment", [
-                ("Horizon", "31.7.14"), ("Owner", "Registrar"), ("Notes", "Form drafted.")]),
+                ("Horizon", "31.7.14"), ("Owner", "Registrar"), ("Comment", "Form drafted.")]),
             ("C2 Report enrolment by ethnicity", [
-                ("Horizon", "Jan 2015"), ("Owner", "Registrar"), ("Notes", "None yet.")]),
+                ("Horizon", "Jan 2015"), ("Owner", "Registrar"), ("Comment", "None yet.")]),
         ]),
     ])
     assert _read(data) == [
