@@ -31,6 +31,7 @@ from planextract.extract.labelled_lines import (
     unglyphed,
 )
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.lexicon.column_roles import role_of
 from planextract.settings import DEFAULT, LabelledSettings
 
 _EMPTY = Cell()
@@ -142,6 +143,39 @@ def _shared(blocks: list, lines: list, run: list[tuple[int, int, int]]
     return [part for part in parts if part]
 
 
+def _runs(blocks: list, lines: list, records: list[tuple[int, int, int]]
+          ) -> list[list[tuple[int, int, int]]]:
+    """The records in runs, one record's end the next one's title, each parted
+    where a record shares no label with the others (``_shared``)."""
+    runs: list[list[tuple[int, int, int]]] = []
+    for record in records:
+        if runs and runs[-1][-1][2] == record[0]:
+            runs[-1].append(record)
+        else:
+            runs.append([record])
+    return [part for run in runs for part in _shared(blocks, lines, run)]
+
+
+def _strand_headings(lines: list, runs: list[list[tuple[int, int, int]]],
+                     settings: LabelledSettings) -> list[int]:
+    """The label lines that are headings over the records after them, not a value
+    of the record above: a record's last label line, after its other labels, whose
+    label the column vocabulary reads as the strand (``Protected characteristic:
+    Belief``) and which fewer than ``heading_share`` of the run's records print (a
+    strand printed for each action is a value; one printed over a group of them,
+    between two records, is the group's heading)."""
+    out: list[int] = []
+    for run in runs:
+        used = Counter(label for _, first, end in run
+                       for label in {lines[k][0] for k in range(first, end)})
+        for _, first, end in run:
+            label = lines[end - 1][0]
+            if end - 1 > first and used[label] < settings.heading_share * len(run) \
+                    and role_of(label) == "strand":
+                out.append(end - 1)
+    return out
+
+
 def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled,
                     printed: str = "paragraphs") -> None:
     """Replace, in ``raw.blocks``, each run of labelled records by a table.
@@ -163,13 +197,12 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
     records = _records(blocks, lines, settings)
     if len(records) < settings.min_records:
         return
-    runs: list[list[tuple[int, int, int]]] = []
-    for record in records:
-        if runs and runs[-1][-1][2] == record[0]:
-            runs[-1].append(record)
-        else:
-            runs.append([record])
-    runs = [part for run in runs for part in _shared(blocks, lines, run)]
+    runs = _runs(blocks, lines, records)
+    headings = _strand_headings(lines, runs, settings)
+    if headings:
+        for k in headings:
+            lines[k] = None
+        runs = _runs(blocks, lines, _records(blocks, lines, settings))
     order = {label: n for n, label in enumerate(dict.fromkeys(
         lines[k][0] for run in runs for _, first, end in run for k in range(first, end)
         if lines[k] is not None))}
