@@ -184,7 +184,7 @@ def reference_resolve(headers: list[str], roles: list[str], columns: list[list[s
         other = reference_pick([i for i, r in enumerate(roles) if r == "extra"], cells,
                                floor=settings.evidence_floor)
         named = beside_others(cells, chosen)
-        if other is not None and (_holds_actions_over(cells[other], named)
+        if other is not None and (_holds_actions_over(beside_others(cells, other), named)
                                   or printed_once_over(cells[other], named)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "

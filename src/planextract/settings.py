@@ -343,6 +343,9 @@ class LabelledSettings:
     min_labels: int = 2  # label lines a record has, and labels its run's records share
     min_records: int = 2  # records in a run
     max_items: int = 8  # list items between a record's paragraph and its labels
+    # a strand label printed by fewer than this share of a run's records, as the
+    # last line of one, is a heading over the records after it (``_strand_headings``)
+    heading_share: float = 0.5
     # a PDF title's lines joined at these heading levels only: bold body text (0, and
     # the level the PDF reader gives a short bold line), never headings set larger
     title_levels: tuple[int, ...] = (0, 4)

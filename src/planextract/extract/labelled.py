@@ -31,6 +31,7 @@ from planextract.extract.labelled_lines import (
     unglyphed,
 )
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
+from planextract.lexicon.column_roles import role_of
 from planextract.settings import DEFAULT, LabelledSettings
 
 _EMPTY = Cell()
@@ -86,10 +87,14 @@ def _title(blocks: list, lines: list, first: int, bound: int, items: int) -> int
 
 
 def _table(blocks: list, run: list[tuple[int, int, int]], settings: LabelledSettings,
-           known: set[str] | None = None) -> Table | None:
+           known: set[str] | None = None, order: dict[str, int] | None = None
+           ) -> Table | None:
     """The run as a table, or None where its records share too few labels (unless
     every label it prints is one of ``known``: the plan's own, which a table of its
-    records made elsewhere in the document prints)."""
+    records made elsewhere in the document prints). Its columns go in ``order``
+    (each label's first use in the document), so two runs printing the same labels
+    are tables of one header whichever label a run's first record leaves out (the
+    normaliser continues a table by position)."""
     values = [[label_line(b, settings) for b in blocks[first:end]] for _, first, end in run]
     used = Counter(label for record in values for label in {pair[0] for pair in record})
     if known is not None:
@@ -99,6 +104,8 @@ def _table(blocks: list, run: list[tuple[int, int, int]], settings: LabelledSett
             sum(1 for count in used.values() if count >= 2) < settings.min_labels:
         return None
     labels = list(dict.fromkeys(pair[0] for record in values for pair in record))
+    if order is not None:
+        labels.sort(key=lambda label: order.get(label, len(order)))
     rows = [Row(cells=(_EMPTY, *(Cell(parts=(label,), raw=label) for label in labels)))]
     for (title, first, end), record in zip(run, values):
         found: dict[str, list[str]] = {}
@@ -136,6 +143,39 @@ def _shared(blocks: list, lines: list, run: list[tuple[int, int, int]]
     return [part for part in parts if part]
 
 
+def _runs(blocks: list, lines: list, records: list[tuple[int, int, int]]
+          ) -> list[list[tuple[int, int, int]]]:
+    """The records in runs, one record's end the next one's title, each parted
+    where a record shares no label with the others (``_shared``)."""
+    runs: list[list[tuple[int, int, int]]] = []
+    for record in records:
+        if runs and runs[-1][-1][2] == record[0]:
+            runs[-1].append(record)
+        else:
+            runs.append([record])
+    return [part for run in runs for part in _shared(blocks, lines, run)]
+
+
+def _strand_headings(lines: list, runs: list[list[tuple[int, int, int]]],
+                     settings: LabelledSettings) -> list[int]:
+    """The label lines that are headings over the records after them, not a value
+    of the record above: a record's last label line, after its other labels, whose
+    label the column vocabulary reads as the strand (``Protected characteristic:
+    Belief``) and which fewer than ``heading_share`` of the run's records print (a
+    strand printed for each action is a value; one printed over a group of them,
+    between two records, is the group's heading)."""
+    out: list[int] = []
+    for run in runs:
+        used = Counter(label for _, first, end in run
+                       for label in {lines[k][0] for k in range(first, end)})
+        for _, first, end in run:
+            label = lines[end - 1][0]
+            if end - 1 > first and used[label] < settings.heading_share * len(run) \
+                    and role_of(label) == "strand":
+                out.append(end - 1)
+    return out
+
+
 def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled,
                     printed: str = "paragraphs") -> None:
     """Replace, in ``raw.blocks``, each run of labelled records by a table.
@@ -157,14 +197,16 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
     records = _records(blocks, lines, settings)
     if len(records) < settings.min_records:
         return
-    runs: list[list[tuple[int, int, int]]] = []
-    for record in records:
-        if runs and runs[-1][-1][2] == record[0]:
-            runs[-1].append(record)
-        else:
-            runs.append([record])
-    runs = [part for run in runs for part in _shared(blocks, lines, run)]
-    tables = [_table(blocks, run, settings) for run in runs]
+    runs = _runs(blocks, lines, records)
+    headings = _strand_headings(lines, runs, settings)
+    if headings:
+        for k in headings:
+            lines[k] = None
+        runs = _runs(blocks, lines, _records(blocks, lines, settings))
+    order = {label: n for n, label in enumerate(dict.fromkeys(
+        lines[k][0] for run in runs for _, first, end in run for k in range(first, end)
+        if lines[k] is not None))}
+    tables = [_table(blocks, run, settings, order=order) for run in runs]
     # a short run (a section of one or two actions under its heading) is a table
     # where every label it prints is one the plan's other tables print
     known = {cell.text for table in tables if table is not None
@@ -173,7 +215,7 @@ def labelled_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.label
     done = 0
     for run, table in zip(runs, tables):
         if table is None and known:
-            table = _table(blocks, run, settings, known)
+            table = _table(blocks, run, settings, known, order)
         if table is None:
             continue
         out += blocks[done:run[0][0]]

@@ -338,11 +338,14 @@ def resolve(headers: list[str], roles: list[str], columns: list[list[str]],
     if chosen is not None and roles[chosen] in ("issue", "outcome"):
         # an issue or outcome column is the action only when no unnamed column
         # holds the actions (``Issue | Response | Lead``, ``Impact | Detail |
-        # Lead``): a column filled on as many rows, with longer action-like cells
+        # Lead``): a column filled on as many rows, with longer action-like cells;
+        # in both a cell alone in its row is no row's (a heading printed across, or
+        # the rest of a cell a page break cut: its line opens mid-sentence)
         other = _pick([i for i, r in enumerate(roles) if r == "extra"], facts,
                       floor=settings.evidence_floor)
         named = beside_others(facts.columns, chosen)
-        if other is not None and (_holds_actions_over(facts.column(other), named)
+        if other is not None and (_holds_actions_over(beside_others(facts.columns, other),
+                                                      named)
                                   or printed_once_over(facts.column(other), named)):
             notes.append(f"the actions were taken from column {other + 1} "
                          f"({headers[other] or 'unlabelled'}), which holds instructions, "

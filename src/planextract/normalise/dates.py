@@ -290,10 +290,8 @@ _SAME_ACTION = re.compile(r"^\s*(?:,|;|,?\s*(?:and|&)(?:\s+is)?)(?:\s+[a-z]+){0,
                           re.I)
 
 
-def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
-    """A cell's deadlines as pieces of its text, each with the words that lead
-    into it. With ``glue``, deadlines joined by ``and``, ``&`` or a comma are
-    one piece (one action's ``January 2016 and ongoing``)."""
+def _deadline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the cell's deadlines are printed, in order."""
     exprs, _ = find_expressions(text)
     exprs = [e for e in _pair_ranges(text, exprs) if e.kind != "month" or e.end]
     spans = [e.pos for e in exprs]
@@ -302,6 +300,14 @@ def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
         if all(match.end() <= a or match.start() >= b for a, b in spans):
             spans.append(match.span())
     spans.sort()
+    return spans
+
+
+def _deadline_pieces(text: str, glue: bool = False) -> list[str]:
+    """A cell's deadlines as pieces of its text, each with the words that lead
+    into it. With ``glue``, deadlines joined by ``and``, ``&`` or a comma are
+    one piece (one action's ``January 2016 and ongoing``)."""
+    spans = _deadline_spans(text)
     if glue:
         joined: list[tuple[int, int]] = []
         for a, b in spans:
@@ -342,6 +348,17 @@ def share_deadlines(parts: list[str], count: int) -> list[str] | None:
     if all(pieces) and sum(len(p) for p in pieces) == count:
         return [p for group in pieces for p in group]
     return None
+
+
+def one_schedule(lines: list[str]) -> bool:
+    """A line but the last ends after its last deadline in what joins one
+    action's deadlines (``Interim June 2012; final`` over ``December 2012``: a
+    schedule wrapped after its next stage's word, not a deadline a line). Each
+    line must name a deadline: ``tbc`` over ``June 2012`` is a line each."""
+    spans = [_deadline_spans(line) for line in lines]
+    return all(spans) and any(
+        line[found[-1][1]:].strip() and _SAME_ACTION.match(line[found[-1][1]:])
+        for line, found in zip(lines[:-1], spans))
 
 
 def lacks_year(text: str) -> bool:

@@ -140,6 +140,14 @@ def find_header(rows: list[Row] | tuple[Row, ...],
                      evidence_rows)
 
 
+def _unrepeated(texts: list[list[str]], index: int, evidence_rows: int) -> list[list[str]]:
+    """The ``evidence_rows`` rows below row ``index`` without the rows that print
+    it or the row above it again: a header repeated at a page top (with the rest of
+    a cut row under it) is no evidence of what the columns hold."""
+    own = [texts[index], *texts[index - 1:index]]
+    return [r for r in texts[index + 1:index + 1 + evidence_rows] if r not in own]
+
+
 def header_in(texts: list[list[str]], search: int = DEFAULT.columns.header_search,
               evidence_rows: int = EVIDENCE_ROWS,
               more: Callable[[], list[list[str]]] | None = None) -> Header | None:
@@ -154,7 +162,7 @@ def header_in(texts: list[list[str]], search: int = DEFAULT.columns.header_searc
         if more is not None and not named and label_row(cells):
             texts, more = texts + more(), None
         if not named and not _labels_over_plan(
-                cells, texts[index + 1:index + 1 + evidence_rows]):
+                cells, _unrepeated(texts, index, evidence_rows)):
             filled = [t for t in cells if t]
             if len(filled) > 1 and index + 1 < len(texts) \
                     and not _sub_header(cells, texts[index + 1]):

@@ -190,23 +190,39 @@ def read_segments(text: str, vocab: Vocabulary, commas_separate: bool = True) ->
 
 def uses_comma_separators(cells: list[str | None], vocab: Vocabulary) -> bool:
     """Does the plan separate owners with commas? Yes when some cell has a
-    comma with an owner on each side (a post, an acronym, a person)."""
+    comma with an owner on each side (a post, an acronym, a person, or words the
+    plan prints as a whole owner elsewhere: a cell or a line of its own, as
+    ``Governor`` beside ``Head of Legal Services, Governor``)."""
     role_words = vocab.role_words
+    alone: set[str] | None = None
     for text in cells:
         if not text or "," not in text:
             continue
         for hard in _HARD_SPLIT.split(text):
             for slash in _slash_pieces(hard, vocab):
                 pieces = [p.strip(" .") for p in slash.split(",") if p.strip(" .")]
+                if len(pieces) < 2:
+                    continue
                 owners = [p for p in pieces
                           if looks_like_role(p, vocab)
                           # the plan's own evidence: a listed surname (Older People)
                           # is too weak to decide how every cell is cut
                           or is_person(p, vocab, role_words, listed=False)
                           or SPACED_DASH.search(p)]
-                if len(pieces) > 1 and len(owners) == len(pieces):
+                if len(owners) < len(pieces):
+                    if alone is None:
+                        alone = printed_alone(cells, vocab)
+                    owners += [p for p in pieces if p not in owners and p in alone]
+                if len(owners) == len(pieces):
                     return True
     return False
+
+
+def printed_alone(cells: list[str | None], vocab: Vocabulary) -> set[str]:
+    """The pieces the plan prints with no comma in them, each a cell or a cell's
+    line or slash piece of its own: over the distinct cells."""
+    return {piece.strip(" .") for text in set(cells) if text
+            for piece in read_segments(text, vocab, commas_separate=False) if "," not in piece}
 
 
 def _name_shaped(role: str, vocab: Vocabulary, role_words: frozenset[str]) -> bool:

@@ -382,7 +382,9 @@ def _shares(role: str, parts: list[str], count: int, previous: Draft | None,
     if len(parts) == count + 1 and has_tail and count >= 1:
         return parts[0], parts[1:]
     if len(parts) == count and count > 1:
-        return None if runs_on(parts) else (None, parts)  # lines of one value: each's
+        if runs_on(parts) or role == "due" and dates.one_schedule(parts):
+            return None  # lines of one value: each action's
+        return None, parts
     if len(parts) > count and (count > 1 or has_tail):
         # the action cell itself was split: fragments aligned from the last one
         # backwards. A row holding one action keeps every paragraph (owners one

@@ -137,6 +137,7 @@ def columns(lines: list[Line], header: Line, gutters: list[tuple[float, float]],
     # columns empty on this page (a page holding the end of one cell)
     body_right = max(w.x1 for line in lines for w in line)
     starts.extend(x0 for x0, _ in labels if x0 > body_right + settings.align)
+    starts.extend(_carried(lines, [x0 for x0, _ in labels], starts, previous, settings))
     starts.sort()
     # a column of bullet glyphs only is the hanging indent of the next one
     bullets = [False] * len(starts)  # a column holding bullet glyphs and nothing else
@@ -159,6 +160,23 @@ def _item_follows(line: Line, k: int, settings: PdfSettings) -> bool:
         return False
     glyph = line[k]
     return line[k + 1].x0 - glyph.x1 <= settings.bullet_gap * glyph.size
+
+
+def _carried(lines: list[Line], labels: list[float], starts: list[float],
+             previous: list[float] | None, settings: PdfSettings) -> list[float]:
+    """The column starts of the table the page before ended with (``previous``)
+    that are starts here too though no gutter shows them, under a header printed
+    again (each of its labels, ``labels``' starts, starting at one of ``previous``):
+    a word of this page's table starts at one and no word runs across it (a page
+    holding one row or two has too few lines for its narrow gutters to show)."""
+    if not previous or len(labels) < 2 or not all(
+            any(abs(x - p) <= settings.align for p in previous) for x in labels):
+        return []
+    words = [w for line in lines for w in line]
+    return [x for x in previous
+            if not any(abs(x - s) <= settings.align for s in starts)
+            and any(abs(w.x0 - x) <= settings.align for w in words)
+            and not any(w.x0 < x - settings.align and w.x1 > x for w in words)]
 
 
 def _apart(label: float, cells: float, previous: list[float] | None,
