@@ -74,6 +74,16 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
+def is_word97(data: bytes) -> bool:
+    """A Compound File holding a ``WordDocument`` stream: a Word 97-2003 .doc."""
+    return data.startswith(_OLE2) and _utf16("WordDocument") in data
+
+
+def is_rtf(data: bytes) -> bool:
+    """Rich Text Format: the content opens ``{\\rtf`` (white space before it allowed)."""
+    return data.lstrip()[:5] == b"{\\rtf"
+
+
 def refuse_other_formats(data: bytes) -> None:
     """Formats a plan may arrive in that are not read here, named, with how
     to convert them."""
@@ -82,16 +92,14 @@ def refuse_other_formats(data: bytes) -> None:
             raise ReaderError("a password-protected Word/Office file (a Word document or "
                               "an Excel workbook): it is encrypted; save an unprotected copy "
                               "without a password (.docx or .xlsx) and try again")
-        if _utf16("WordDocument") in data:
-            raise ReaderError("a Word 97-2003 .doc file, which is not read here: " + _RESAVE)
+        if is_word97(data):
+            return  # read through LibreOffice (``legacy_reader``)
         if _utf16("Workbook") in data or _utf16("Book") in data:
             raise ReaderError("an Excel 97-2003 .xls workbook, which is not read here: "
                               "open it in Excel or LibreOffice Calc and save it as an Excel "
                               "Workbook (.xlsx)")
         raise ReaderError("a Microsoft Office 97-2003 file (Compound File), which is not "
                           "read here: " + _RESAVE)
-    if data.lstrip()[:5] == b"{\\rtf":
-        raise ReaderError("a Rich Text Format (.rtf) file, which is not read here: " + _RESAVE)
 
 
 def _package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
