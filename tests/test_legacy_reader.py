@@ -100,8 +100,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _ours() -> list[int]:
-    """Processes started with one of this program's conversion profiles."""
+def _ours(folder: Path) -> list[int]:
+    """Processes started with a conversion profile under ``folder``."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -109,7 +109,7 @@ def _ours() -> list[int]:
                 command = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if b"planextract-soffice-" in command and _alive(int(entry.name)):
+            if str(folder).encode() in command and _alive(int(entry.name)):
                 found.append(int(entry.name))
     return found
 
@@ -122,7 +122,13 @@ def read(tmp_path_factory):
     hand.write_text(HAND_RTF, encoding="ascii")
     sources = {"docx": DOCS / "legacy-plan.docx", "doc": DOCS / "legacy-plan.doc",
                "rtf": DOCS / "legacy-plan.rtf", "hand": hand}
-    return {name: run_one(str(path)) for name, path in sources.items()}
+    scratch = tmp_path_factory.mktemp("scratch")  # where the conversions' files go
+    before, tempfile.tempdir = tempfile.tempdir, str(scratch)
+    try:
+        return {"scratch": scratch,
+                **{name: run_one(str(path)) for name, path in sources.items()}}
+    finally:
+        tempfile.tempdir = before
 
 
 def _canonical(result) -> list[tuple]:
@@ -163,9 +169,9 @@ def test_a_hand_written_rtf_table(read):
 
 
 def test_no_libreoffice_process_is_left_behind(read):
-    assert read  # every conversion of the module done
-    assert _ours() == []
-    assert not list(Path(tempfile.gettempdir()).glob("planextract-soffice-*"))
+    assert read["scratch"].is_dir()  # every conversion of the module done
+    assert _ours(read["scratch"]) == []
+    assert list(read["scratch"].iterdir()) == []  # profiles, inputs and outputs removed
 
 
 def test_told_by_content_never_the_name():
