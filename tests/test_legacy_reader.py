@@ -240,6 +240,16 @@ def test_a_damaged_doc_fails_with_a_message(read):
         read_document(bytes(data))
 
 
+def test_a_doc_cut_short_before_its_directory_is_named_so():
+    """LibreOffice writes a .doc's directory at its end: half a file names no stream
+    (what its bytes hold by chance, ``Book`` in UTF-16, named an Excel file before)."""
+    data = (DOCS / "legacy-plan.doc").read_bytes()
+    with pytest.raises(ReaderError, match=r"97-2003 file \(a Word .doc or an Excel .xls\) cut "
+                                          r"short: its directory lies past the end"):
+        sniff(data[:len(data) // 2])
+    sniff(data)  # whole, it is read
+
+
 def test_an_rtf_bomb_of_deep_groups_ends(read):
     depth = 100_000
     bomb = b"{\\rtf1 " + b"{" * depth + b"Ref" + b"}" * depth + b"}"
