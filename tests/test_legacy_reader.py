@@ -275,7 +275,7 @@ def _fake_soffice(folder: Path) -> Path:
 
 def _pids(folder: Path) -> list[int]:
     path = folder / "pids"
-    for _ in range(50):  # the script notes them as it starts
+    for _ in range(600):  # the script notes them as it starts
         if path.exists() and len(path.read_text().split()) == 2:
             break
         time.sleep(0.05)
@@ -308,3 +308,26 @@ def test_a_hung_conversion_fails_its_document_and_the_batch_goes_on(tmp_path):
     assert "old-plan.doc: gave up after 2.4 s: LibreOffice did not convert" in run.stdout
     assert "read now: 1 ok, 0 empty, 1 failed" in run.stdout
     assert not any(_alive(pid) for pid in _pids(tmp_path))
+
+
+def test_libreoffice_dies_with_the_worker_that_started_it(tmp_path):
+    """A worker killed while LibreOffice converts (past --timeout, out of memory, its
+    run stopped) takes the conversion with it: the watchdog heading its group kills it."""
+    program = _fake_soffice(tmp_path)
+    code = ("import dataclasses, sys\n"
+            "from planextract.extract.legacy_convert import to_docx\n"
+            "from planextract.settings import DEFAULT, ConvertSettings, RunSettings\n"
+            "settings = dataclasses.replace(DEFAULT, run=RunSettings(timeout=600), "
+            "convert=ConvertSettings(soffice=sys.argv[1]))\n"
+            "to_docx(b'{\\\\rtf1 x}', 'rtf', settings)\n")
+    worker = subprocess.Popen([sys.executable, "-c", code, str(program)], cwd=ROOT,
+                              env={**os.environ, "TMPDIR": str(tmp_path)})
+    pids = _pids(tmp_path)  # the fake LibreOffice and its child, running
+    assert all(_alive(pid) for pid in pids)
+    worker.kill()
+    worker.wait()
+    for _ in range(600):  # the kernel's signal and the watchdog's kill, not a timing
+        if not any(_alive(pid) for pid in pids):
+            break
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in pids)

@@ -6,9 +6,11 @@ is safe for a nightly batch of thousands: its own LibreOffice profile (parallel
 workers never share one, which LibreOffice refuses or corrupts), made with macros
 and link updates off before it starts; stdin closed and the output to a file (no
 pipe a hung child can block on); its own process group, killed whole when the
-conversion overruns its share of the document's time limit (``ConvertSettings``),
-and killed once more after a normal exit, so no ``soffice.bin`` is ever left
-behind; every temporary file removed. It runs in the worker reading the document
+conversion overruns its share of the document's time limit (``ConvertSettings``)
+and once more after a normal exit; and a watchdog at the head of that group that
+kills it when the worker dies first (killed past ``--timeout``, out of memory, its
+run stopped), so no ``soffice.bin`` outlives the worker that started it; every
+temporary file removed. It runs in the worker reading the document
 (the registry's readers are only imported there), never in the main process.
 """
 
@@ -18,6 +20,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -47,6 +50,25 @@ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XM
 </oor:items>
 """
 _SAID = 400  # characters of LibreOffice's own output quoted in a failure message
+# the watchdog LibreOffice runs under, the head of its process group: Linux sends it
+# SIGTERM when the worker that started it dies (PR_SET_PDEATHSIG), and it then kills
+# the whole group, LibreOffice with it; it started after the worker died: the same
+_WATCH = """import ctypes, os, signal, subprocess, sys
+def stop(*_):
+    os.killpg(0, signal.SIGKILL)
+signal.signal(signal.SIGTERM, stop)
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)
+except (OSError, AttributeError):
+    pass
+if os.getppid() != int(sys.argv[1]):
+    stop()
+try:
+    sys.exit(subprocess.call(sys.argv[2:], stdin=subprocess.DEVNULL))
+except OSError as err:
+    print(f"cannot start {sys.argv[2]}: {err}")
+    sys.exit(127)
+"""
 
 
 def find_soffice(settings: Settings = DEFAULT) -> str | None:
@@ -104,7 +126,8 @@ def to_docx(data: bytes, kind: str, settings: Settings = DEFAULT) -> bytes:
         log = folder / "said.txt"
         with open(log, "wb") as said:
             try:
-                process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=said,
+                watched = [sys.executable, "-I", "-S", "-c", _WATCH, str(os.getpid()), *command]
+                process = subprocess.Popen(watched, stdin=subprocess.DEVNULL, stdout=said,
                                            stderr=subprocess.STDOUT, cwd=folder,
                                            start_new_session=True,
                                            env={**os.environ, "HOME": str(folder)})
