@@ -127,12 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     for sub in ("docs", "gold", "ds"):
         shutil.rmtree(out / sub, ignore_errors=True)
     if soffice() is None:
-        print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents are "
-              "left out (apt-get install libreoffice-writer-nogui)")
-    use_lo = soffice() is not None and (not args.formats or "pdf-libreoffice" in args.formats)
-    only = [f for f in args.formats or [] if f != "pdf-libreoffice"] or None
+        print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents (and "
+              "the doc and rtf shapes) are left out (apt-get install "
+              "libreoffice-writer-nogui)")
+    converted = {"pdf-libreoffice", "doc", "rtf"}  # made by LibreOffice from the Word plans
+    use_lo = soffice() is not None and (not args.formats or bool(converted & set(args.formats)))
+    only = [f for f in args.formats or [] if f not in converted] or None
     if args.formats and only is None:
-        only = ["docx"]  # the LibreOffice PDFs are made from the Word plans
+        only = ["docx"]  # the LibreOffice PDFs (and .doc/.rtf) are made from the Word plans
     manifest = generate(out, args.seed, only=only, libreoffice=use_lo, holdout=args.holdout,
                         shapes=args.shapes)
     if args.formats:

@@ -28,8 +28,6 @@ def test_file_size_limit_names_its_option():
 
 
 @pytest.mark.parametrize("data,phrase", [
-    (b"{\\rtf1\\ansi Action plan}", "Rich Text Format"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "Word 97-2003"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"), "Excel 97-2003"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le")
      + "WordDocument".encode("utf-16-le"), "it is encrypted; save an unprotected copy"),
@@ -42,6 +40,16 @@ def test_formats_not_read_here_are_named(data, phrase):
 
 def test_a_plain_text_plan_passes_the_format_check():
     refuse_other_formats(b"Ref\tAction\n1.1\tReview\n")
+
+
+@pytest.mark.parametrize("data,name", [
+    (b"{\\rtf1\\ansi Action plan}", "rtf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "doc"),
+])
+def test_word_97_and_rtf_go_to_their_reader(data, name):
+    """Read through LibreOffice since session 25 (``extract/legacy_reader``)."""
+    refuse_other_formats(data)
+    assert sniff(data) == name
 
 
 MAIN = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

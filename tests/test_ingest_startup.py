@@ -9,6 +9,7 @@ from conftest import ROOT, SAMPLES
 
 from planextract.pipeline.preload import (
     DOCX,
+    LEGACY,
     MOJIBAKE,
     NOT_UTF8,
     PAGE,
@@ -29,6 +30,8 @@ def test_readers_are_told_by_the_first_bytes_not_the_name():
     assert readers_for(b"PK\x03\x04....word/document.xml") == DOCX
     assert readers_for(b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml") == XLSX
     assert readers_for(b"Ref\tAction\tLead\n1\tTrain staff\tHR\n") == TEXT
+    assert readers_for(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)) == LEGACY
+    assert readers_for(b"\r\n{\\rtf1\\ansi ...") == LEGACY
     assert readers_for(b"| a | b |\n<td><p>Train staff</p></td>") == TEXT + TAGS
     assert readers_for(b"<!DOCTYPE html><html><body>") == TEXT + TAGS + PAGE
     assert readers_for(b"Plan\n<table><tr><td>Train staff</td></tr></table>") == TEXT + TAGS + PAGE

@@ -352,6 +352,21 @@ class LabelledSettings:
 
 
 @dataclass(frozen=True)
+class ConvertSettings:
+    """How a Word 97-2003 ``.doc`` or an ``.rtf`` is converted to ``.docx`` by
+    LibreOffice headless before the Word reader reads it (``extract/legacy_convert``)."""
+
+    # the ``soffice`` program; None: the ``PLANEXTRACT_SOFFICE`` environment variable,
+    # else ``soffice`` or ``libreoffice`` on PATH
+    soffice: str | None = None
+    # share of the document's time limit (``RunSettings.timeout``) the conversion may
+    # take: it is stopped (its whole process group killed) before the worker's own
+    # limit, so a hung LibreOffice never outlives the worker that started it, and the
+    # rest is left to read the .docx it made (a plan converts in 1-3 s)
+    timeout_share: float = 0.8
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     pdf: PdfSettings = field(default_factory=PdfSettings)
@@ -364,6 +379,7 @@ class Settings:
     memo: MemoSettings = field(default_factory=MemoSettings)
     labelled: LabelledSettings = field(default_factory=LabelledSettings)
     xlsx: XlsxSettings = field(default_factory=XlsxSettings)
+    convert: ConvertSettings = field(default_factory=ConvertSettings)
 
 
 DEFAULT = Settings()

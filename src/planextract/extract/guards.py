@@ -74,6 +74,27 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
+def _directory_missing(data: bytes) -> bool:
+    """A Compound File whose header (sector size 512 or 4,096 bytes) places the first
+    sector of its directory, which names every stream, past the end of the data:
+    the file was cut short, and what streams it held cannot be told."""
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if shift not in (9, 12):
+        return False
+    first = int.from_bytes(data[0x30:0x34], "little")
+    return first < 0xFFFFFFFA and ((first + 1) << shift) + 128 > len(data)
+
+
+def is_word97(data: bytes) -> bool:
+    """A Compound File holding a ``WordDocument`` stream: a Word 97-2003 .doc."""
+    return data.startswith(_OLE2) and _utf16("WordDocument") in data
+
+
+def is_rtf(data: bytes) -> bool:
+    """Rich Text Format: the content opens ``{\\rtf`` (white space before it allowed)."""
+    return data.lstrip()[:5] == b"{\\rtf"
+
+
 def refuse_other_formats(data: bytes) -> None:
     """Formats a plan may arrive in that are not read here, named, with how
     to convert them."""
@@ -82,16 +103,19 @@ def refuse_other_formats(data: bytes) -> None:
             raise ReaderError("a password-protected Word/Office file (a Word document or "
                               "an Excel workbook): it is encrypted; save an unprotected copy "
                               "without a password (.docx or .xlsx) and try again")
-        if _utf16("WordDocument") in data:
-            raise ReaderError("a Word 97-2003 .doc file, which is not read here: " + _RESAVE)
+        if _directory_missing(data):
+            raise ReaderError(f"a Microsoft Office 97-2003 file (a Word .doc or an Excel .xls) "
+                              f"cut short: its directory lies past the end of the file's "
+                              f"{len(data):,} bytes; copy it again from where it came from, "
+                              "or " + _RESAVE)
+        if is_word97(data):
+            return  # read through LibreOffice (``legacy_reader``)
         if _utf16("Workbook") in data or _utf16("Book") in data:
             raise ReaderError("an Excel 97-2003 .xls workbook, which is not read here: "
                               "open it in Excel or LibreOffice Calc and save it as an Excel "
                               "Workbook (.xlsx)")
         raise ReaderError("a Microsoft Office 97-2003 file (Compound File), which is not "
                           "read here: " + _RESAVE)
-    if data.lstrip()[:5] == b"{\\rtf":
-        raise ReaderError("a Rich Text Format (.rtf) file, which is not read here: " + _RESAVE)
 
 
 def _package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:

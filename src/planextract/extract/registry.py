@@ -53,6 +53,16 @@ def _is_xlsx(data: bytes, _lines: SniffLines | None) -> bool:
     return guards.is_workbook(data)
 
 
+def _is_doc(data: bytes, _lines: SniffLines | None) -> bool:
+    """A Word 97-2003 .doc (``guards.is_word97``), read through LibreOffice."""
+    return guards.is_word97(data)
+
+
+def _is_rtf(data: bytes, _lines: SniffLines | None) -> bool:
+    """Rich Text Format (``guards.is_rtf``), read through LibreOffice."""
+    return guards.is_rtf(data)
+
+
 def _is_docx(data: bytes, _lines: SniffLines | None) -> bool:
     """A zip; guards.check_docx then says whether it is a Word document."""
     return data.startswith(b"PK\x03\x04")
@@ -149,6 +159,8 @@ def _is_text_tabbed(_data: bytes, lines: SniffLines | None) -> bool:
 
 BINARY_FORMATS = [
     Format("pdf", _is_pdf, "planextract.extract.pdf.reader:read_pdf"),
+    Format("doc", _is_doc, "planextract.extract.legacy_reader:read_doc"),
+    Format("rtf", _is_rtf, "planextract.extract.legacy_reader:read_rtf"),
     Format("xlsx", _is_xlsx, "planextract.extract.xlsx_reader:read_xlsx"),
     Format("docx", _is_docx, "planextract.extract.docx_reader:read_docx"),
 ]
@@ -167,7 +179,8 @@ TEXT_FORMATS = [
 
 # every format: a run of labelled paragraphs may be a plan printed without a table
 # (``extract.labelled``); a text export's lines may wrap a paragraph
-LABELLED_FORMATS = frozenset({"docx", "html", "pdf", *(f.name for f in TEXT_FORMATS)})
+LABELLED_FORMATS = frozenset({"docx", "doc", "rtf", "html", "pdf",
+                              *(f.name for f in TEXT_FORMATS)})
 
 
 def _load(path: str) -> Callable[..., RawDocument]:

@@ -27,6 +27,8 @@ VALUE_OPTIONS = ("--dataset", "--out", "--roles")  # their value is no input
 PDF = ["planextract.extract.pdf.reader"]
 DOCX = ["planextract.extract.docx_reader"]
 XLSX = ["planextract.extract.xlsx_reader"]  # openpyxl
+# a Word 97-2003 .doc (a Compound File) or an .rtf: converted by LibreOffice, read as .docx
+LEGACY = ["planextract.extract.legacy_reader", *DOCX]
 TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
         "planextract.extract.text.cells", "planextract.extract.text.markdown",
         "planextract.extract.text.csv_reader"]
@@ -49,6 +51,8 @@ def readers_for(head: bytes) -> list[str]:
     ~60 ms the command line would pay before the server can start)."""
     if b"%PDF-" in head[:1024]:
         return PDF
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or head.lstrip()[:5] == b"{\\rtf":
+        return LEGACY
     if head.startswith(b"PK\x03\x04"):
         # a workbook's first parts name themselves ``xl/...`` in their local headers
         return XLSX if b"xl/workbook." in head or b"xl/worksheets/" in head else DOCX

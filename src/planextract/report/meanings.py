@@ -19,7 +19,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "actions": {
         "doc_id": "Stable id of the input: the first 16 hex digits of the sha256 of its bytes.",
         "source": "The input's path as given on the command line.",
-        "source_format": "The reader that read it: `pdf`, `docx`, `xlsx`, `html`, "
+        "source_format": "The reader that read it: `pdf`, `docx`, `doc`, `rtf`, `xlsx`, `html`, "
                          "`text-tabbed`, `text-html`, `text-cells`, `text-markdown`, `csv`, ...",
         "organisation": "The body that owns the plan (`West Mercia Probation Trust`).",
         "plan_title": "The plan's own title.",
