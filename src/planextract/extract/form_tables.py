@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from planextract.extract.block_pack import PackedBlocks, PackedTable, held, unpacked
+from planextract.extract.block_pack import (
+    PackedBlocks,
+    PackedTable,
+    held,
+    table_texts,
+    unpacked,
+)
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.settings import DEFAULT, LabelledSettings
 
@@ -49,26 +55,25 @@ def _label(text: str, settings: LabelledSettings) -> tuple[str, str] | None:
     return text, number
 
 
-def _pairs(table: Table, settings: LabelledSettings) -> list[Pair | str] | None:
-    """The table's rows as (label, number, value), and a title's text for a row of
-    one filled cell; None when a row is neither (no form)."""
+def _pairs(rows: list[list[str]], settings: LabelledSettings) -> list[Pair | str] | None:
+    """A table's rows (its cells' texts) as (label, number, value), and a title's text
+    for a row of one filled cell; None when a row is neither (no form)."""
     out: list[Pair | str] = []
-    for row in table.rows:
-        filled = [c for c in row.cells if not c.empty]
+    for cells in rows:
+        filled = [t for t in cells if t]
         if not filled:
             continue
-        if len(row.cells) > 2:
+        if len(cells) > 2:
             return None
-        found = _label(row.cells[0].text, settings) if not row.cells[0].empty else None
-        if len(filled) == 1 and not row.cells[0].empty and (
-                found is None or not out or found[1]):
+        found = _label(cells[0], settings) if cells[0] else None
+        if len(filled) == 1 and cells[0] and (found is None or not out or found[1]):
             # a title over the record (merged across): anything but a label, or a
             # label with a number (``Action 3``), or the table's first row
-            out.append(filled[0].text)
+            out.append(cells[0])
             continue
-        if found is None or len(row.cells) != 2:
+        if found is None or len(cells) != 2:
             return None
-        out.append((*found, row.cells[1].text))  # a label, its value (maybe none)
+        out.append((*found, cells[1]))  # a label, its value (maybe none)
     return out
 
 
@@ -127,7 +132,8 @@ def _as_table(records: list[tuple[str, list[Pair]]], rows: list[Row]) -> Table:
     return Table(rows=tuple(out))
 
 
-def _joined(run: list[tuple[Table, list]]) -> tuple[list[tuple[str, list[Pair]]], list[Row]]:
+def _joined(run: list[tuple[Table | PackedTable, list]]
+            ) -> tuple[list[tuple[str, list[Pair]]], list[Row]]:
     """The run's records in order, and each one's provenance; a table whose first
     record prints none of the labels of the record before it (and no title) carries
     that record on: a form a page break cut in two."""
@@ -159,17 +165,20 @@ def form_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled)
     rows, nothing but paragraphs between them) by one table of their records."""
     packed = isinstance(raw.blocks, PackedBlocks)
     blocks = held(raw.blocks) if packed else raw.blocks
-    if not isinstance(blocks, list) or not any(_narrow(b) for b in blocks):
+    if not isinstance(blocks, list):
+        return
+    opens = _may_open(blocks)
+    if not any(opens):
         return
     out: list = []
     changed = False
     k = 0
     while k < len(blocks):
-        run, end, between = _run(blocks, k, settings)
+        run, end, between = _run(blocks, k, settings) if opens[k] else ([], k, [])
         if len(run) > 1 and not _labels(run[0]) & _labels(run[1]):
             run = []  # a table sharing no label with the forms below (a key of terms)
-        if run:
-            records, where = _joined(run)
+        if run and _is_form([r for _, recs in run for r in recs], settings):
+            records, where = _joined(run)  # each record's rows unpacked only now
             if _is_form(records, settings):
                 out.append(_as_table(records, where))
                 out += between  # the paragraphs the forms stood among, after them
@@ -183,19 +192,18 @@ def form_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled)
 
 
 def _run(blocks: list, k: int, settings: LabelledSettings
-         ) -> tuple[list[tuple[Table, list]], int, list]:
+         ) -> tuple[list[tuple[Table | PackedTable, list]], int, list]:
     """The form tables from ``blocks[k]`` on, with only blank paragraphs between them:
     (table, its records) each, the index after the last, the blank paragraphs
     between them. A paragraph titling the next form (``_titles``) is its first row."""
-    run: list[tuple[Table, list]] = []
+    run: list[tuple[Table | PackedTable, list]] = []
     between: list = []
     end = last = k
     lead: str | None = None  # a title printed as a paragraph above the next form
     while end < len(blocks):
         block = blocks[end]
         if _narrow(block):
-            block = unpacked(block)
-            pairs = _pairs(block, settings)
+            pairs = _pairs(table_texts(block)[0], settings)  # no Cell made (issue 11)
             if not pairs or not any(isinstance(p, tuple) for p in pairs):
                 break
             if lead is not None:
@@ -218,9 +226,28 @@ def _run(blocks: list, k: int, settings: LabelledSettings
     return run, last, [b for at, b in between if at < last]
 
 
-def _labels(item: tuple[Table, list]) -> set[str]:
+def _labels(item: tuple[Table | PackedTable, list]) -> set[str]:
     """The labels a form table of the run prints."""
     return {pair[0] for _, pairs in item[1] for pair in pairs}
+
+
+def _may_open(blocks: list) -> list[bool]:
+    """Where a run of forms may start: at a narrow table, or at a paragraph with one
+    next after it but for blank paragraphs (a title above a form). One pass from the
+    end, so a long export's paragraphs are not each asked whether they title a form
+    (issue 11)."""
+    opens = [False] * len(blocks)
+    table_next = False  # a narrow table follows, blank paragraphs aside
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
+        if _narrow(block):
+            opens[k] = table_next = True
+        elif isinstance(block, Paragraph):
+            if block.text.strip():
+                opens[k], table_next = table_next, False
+        else:
+            table_next = False
+    return opens
 
 
 def _titles(block: Paragraph, settings: LabelledSettings) -> bool:
@@ -237,9 +264,9 @@ def _narrow(block: object) -> bool:
     return isinstance(block, Table) and all(len(row.cells) <= 2 for row in block.rows)
 
 
-def _record_rows(table: Table, records: list) -> list[Row]:
+def _record_rows(item: Table | PackedTable, records: list) -> list[Row]:
     """A row spanning each record's printed lines and pages, for its provenance."""
-    rows = [r for r in table.rows if any(not c.empty for c in r.cells)]
+    rows = [r for r in unpacked(item).rows if any(not c.empty for c in r.cells)]
     sizes = [len(pairs) + (1 if title else 0) for title, pairs in records]
     out, at = [], 0
     for size in sizes:

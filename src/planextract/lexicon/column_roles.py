@@ -260,8 +260,9 @@ def is_header_row(cells: list[str]) -> bool:
     if any(len(c.split()) >= (4 if c.endswith(".") else 5 if opens_with_verb(c) else 99)
            for c in filled):
         return False
-    known = [r for r in (role_of(c) for c in filled) if r in SIGNIFICANT]
+    known = sum(1 for c in filled if role_of(c) in SIGNIFICANT)
+    if known != 1:
+        return known >= 2
     # a timeline's periods side by side say "when" as a date column's label does
     # (three or more: a data row prints two dates in its Start and End cells)
-    timeline = sum(1 for c in filled if is_period_label(c)) >= DEFAULT.columns.timeline_header
-    return len(known) + timeline >= 2
+    return sum(1 for c in filled if is_period_label(c)) >= DEFAULT.columns.timeline_header
