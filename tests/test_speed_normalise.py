@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from planextract.lexicon import column_roles
 from planextract.lexicon.column_roles import PHRASES, WORDS
 from planextract.lexicon.fold import fold
+from planextract.lexicon.periods import is_period_label
 from planextract.lexicon.role_vocab import load
 from planextract.lexicon.text import squash, squash_lines
 from planextract.normalise import dates, document, layout, numbering, owners, role_text, tables
@@ -312,21 +313,28 @@ def test_columns_squashed_by_the_caller_resolve_as_squashed_inside(headers, rows
 
 
 def reference_is_header_row(cells: list[str]) -> bool:
-    """``column_roles.is_header_row`` as it was: every cell squashed first."""
+    """``column_roles.is_header_row`` as it was: every cell squashed first (with
+    session 25's timeline rule: three periods or more make the years labels, and
+    count as one known label)."""
     filled = [squash(c) for c in cells if c.strip()]
-    if len(filled) < 2 or any(column_roles._NUMBERED.match(c) for c in filled):
+    periods = [c for c in filled if is_period_label(c)]
+    timeline = len(periods) >= DEFAULT.columns.timeline_header
+    if len(filled) < 2 or any(column_roles._NUMBERED.match(c)
+                              and not (timeline and c in periods) for c in filled):
         return False
     if any(len(c) > 80 or len(c.split()) > 10 for c in filled):
         return False
     if any(len(c.split()) >= (4 if c.endswith(".") else 5 if column_roles.opens_with_verb(c)
                               else 99) for c in filled):
         return False
-    return len([r for r in map(column_roles.role_of, filled) if r in column_roles.SIGNIFICANT]) >= 2
+    known = len([r for r in map(column_roles.role_of, filled) if r in column_roles.SIGNIFICANT])
+    return known + (timeline and known == 1) >= 2
 
 
 _LABEL_CELL = st.lists(_HEADER_WORDS | st.sampled_from(["Develop", "1.", "2", "\n", " ", ".",
                                                        "Review the", "policy."]),
-                       max_size=12).map(" ".join)
+                       max_size=12).map(" ".join) | st.sampled_from(
+    ["2010/11", "2012", "Q1 2012", "Apr-12", "31/3/11"])  # timelines' periods, a date
 
 
 @settings(max_examples=400, deadline=None)

@@ -252,8 +252,14 @@ def is_header_row(cells: list[str]) -> bool:
             filled.append(label)
     if len(filled) < 2:
         return False
-    if any(_NUMBERED.match(c) and not is_period_label(c) or len(c.split()) > 10
-           for c in filled):  # a timeline's years open with a digit and are labels
+    numbered = [c for c in filled if _NUMBERED.match(c)]
+    # a timeline's years open with a digit and are labels, where three or more
+    # periods stand in the row: a data row prints a year in its date cell, or two
+    periods = sum(1 for c in filled if is_period_label(c)) if numbered else 0
+    if numbered and (periods < DEFAULT.columns.timeline_header
+                     or not all(is_period_label(c) for c in numbered)):
+        return False
+    if any(len(c.split()) > 10 for c in filled):
         return False
     # a sentence is not a label: an instruction of five words or more, or a full stop
     # after four words (``Issue to be addressed`` and ``Action No.`` are labels)
@@ -265,4 +271,6 @@ def is_header_row(cells: list[str]) -> bool:
         return known >= 2
     # a timeline's periods side by side say "when" as a date column's label does
     # (three or more: a data row prints two dates in its Start and End cells)
-    return sum(1 for c in filled if is_period_label(c)) >= DEFAULT.columns.timeline_header
+    if not numbered:
+        periods = sum(1 for c in filled if is_period_label(c))
+    return periods >= DEFAULT.columns.timeline_header
