@@ -229,15 +229,15 @@ def test_halves_of_calendar_and_financial_years_read_as_their_last_day():
 
 
 def test_three_periods_in_a_row_of_labels_count_as_its_when_label():
-    # the vocabulary knows one label (the owner's) and not the action's ("Detail"):
+    # the vocabulary knows one label (the owner's) and not the action's ("Undertaking"):
     # the row of periods is the second sign of a header
-    assert is_header_row(["Reference", "Detail", "Senior responsible officer",
-                          "2009", "2010", "2011", "2012"])
-    assert is_header_row(["Ref", "Description", "Accountable lead", "Apr 2012", "May 2012",
-                          "Jun 2012"])
+    assert is_header_row(["Ref", "Undertaking", "Lead officer", "2009", "2010", "2011", "2012"])
+    assert is_header_row(["Undertaking", "Sponsor", "Apr 2012", "May 2012", "Jun 2012"])
     # two dates in a data row (its Start and End cells) beside a post are no header
     assert not is_header_row(["Review access", "Equality Lead", "Apr 2012", "Mar 2013"])
-    assert not is_header_row(["Reference", "Detail", "Senior responsible officer", "Total"])
+    assert not is_header_row(["Ref", "Undertaking", "Lead officer", "Total"])
+    # nor one year in a data row's date cell
+    assert not is_header_row(["", "diversity strands for staff", "Manager", "2010"])
 
 
 def test_a_month_with_its_year_is_a_period_label_and_quarters_in_other_spellings():
@@ -323,3 +323,33 @@ def test_a_glyph_before_its_items_text_is_still_a_bullet_in_an_unruled_pdf():
     assert [c.text for c in table.rows[1].cells] == [
         "Fair recruitment", "Anonymise application forms\nPublish the pay gap report",
         "HR Manager"]
+
+
+def test_a_row_of_labels_holds_a_timelines_years_but_not_a_lone_year():
+    from planextract.normalise.header_rows import label_row
+
+    assert label_row(["Ref", "Detail", "2010/11", "2011/12", "2012/13"])
+    assert label_row(["Task", "Owner", "Q1 2012", "Q2 2012", "Q3 2012"])
+    # a short data row printing a year in its date cell stays a data row
+    assert not label_row(["Audit", "Manager", "2010"])
+    assert not label_row(["Audit", "Manager", "2010", "2011"])
+
+
+
+def test_labels_the_vocabulary_lacks_over_a_timeline_of_marks_are_a_header():
+    # neither "Undertaking" nor "Steward" is a known label: the cells prove the
+    # header, sentences beside periods holding marks only
+    rows = [["Undertaking", "Steward", "Qtr 4 2015", "Qtr 1 2016", "Qtr 2 2016"],
+            ["Roll out the digital inclusion offer in every library", "Procurement Manager",
+             "–", "Y", "Y"],
+            ["Reinforce the harassment policy so that no group is disadvantaged",
+             "Director of Operations", "Y", "–", "Y"],
+            ["Publish the access audit and share the learning", "Estates Lead", "–", "–", "Y"]]
+    doc = run(table(*rows))
+    assert [a.action for a in doc.actions] == [r[0] for r in rows[1:]]
+    assert [(a.due_kind, a.due_raw) for a in doc.actions] == [
+        ("range", "Qtr 1 2016 – Qtr 2 2016"), ("multiple", "Qtr 4 2015, Qtr 2 2016"),
+        ("date", "Qtr 2 2016")]
+    # the same labels over periods holding words are no proof (no timeline)
+    worded = [rows[0]] + [r[:2] + ["On track", "", ""] for r in rows[1:]]
+    assert not run(table(*worded)).actions

@@ -17,6 +17,7 @@ from planextract.lexicon.column_roles import is_header_row, role_of
 from planextract.lexicon.periods import is_period_label
 from planextract.lexicon.text import squash
 from planextract.normalise.column_evidence import dated_column, plan_columns
+from planextract.normalise.timeline import timeline_over_plan
 from planextract.settings import DEFAULT
 
 
@@ -48,8 +49,7 @@ def _label_like(text: str) -> bool:
     four words or more (``is_header_row``'s rule: ``Ref no.`` and ``Action No.`` end in
     an abbreviation's stop and are labels)."""
     words = len(text.split())
-    return (len(text) <= 40 and words <= 5
-            and (not _OPENS_WITH_DIGIT.match(text) or is_period_label(text))
+    return (len(text) <= 40 and words <= 5 and not _OPENS_WITH_DIGIT.match(text)
             and not text.endswith(";") and not (text.endswith(".") and words >= 4))
 
 
@@ -111,18 +111,23 @@ def label_row(cells: list[str]) -> bool:
     """Two or more filled cells, each label-like: what ``_labels_over_plan`` asks
     before it reads the rows below."""
     filled = [t for t in cells if t]
-    return len(filled) >= 2 and all(_label_like(t) for t in filled)
+    # a timeline's years (three periods or more) are labels though they open with a digit
+    periods = {t for t in filled if t[:1].isdigit() and is_period_label(t)}
+    if len(periods) < DEFAULT.columns.timeline_header:
+        periods = set()
+    return len(filled) >= 2 and all(t in periods or _label_like(t) for t in filled)
 
 
 def _labels_over_plan(cells: list[str], body: list[list[str]]) -> bool:
     """A row of short labels (whatever words they use) over rows whose cells show
-    a plan: a column of dates beside a column of sentences. Labels the vocabulary
-    does not know are still a header when the cells below prove the table."""
+    a plan: a column of dates beside a column of sentences, or a timeline of marks
+    beside one (``timeline.timeline_over_plan``). Labels the vocabulary does not know
+    are still a header when the cells below prove the table."""
     if not label_row(cells) or len(body) < 2:
         return False
     width = max(len(cells), *(len(r) for r in body))
     columns = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
-    return plan_columns(columns)
+    return plan_columns(columns) or timeline_over_plan(cells, columns)
 
 
 # rows below a row of labels the vocabulary does not know read to prove it a header

@@ -94,3 +94,22 @@ def give_timing(draft: Draft, cells: list[tuple[str, str]]) -> None:
             draft.values["start"] = [start]
         draft.values["due"] = [end]
         draft.flag("due_from_timeline")
+
+
+def timeline_over_plan(labels: list[str], columns: list[list[str]],
+                       settings: ColumnSettings = DEFAULT.columns) -> bool:
+    """Columns under a row of labels that hold a plan with a timeline: three or more
+    headed by periods holding marks only (or nothing, or a dash), some mark among
+    them, beside a column of sentences (``action_score`` above the evidence floor)."""
+    # imported here: column_evidence reads headers, whose rules ask this module
+    from planextract.normalise.column_evidence import action_score
+
+    periods = [i for i, label in enumerate(labels) if label and is_period(label, settings)]
+    if len(periods) < settings.timeline_header:
+        return False
+    cells = [v for i in periods if i < len(columns) for v in columns[i]]
+    if not any(is_mark(v, settings) for v in cells) or not all(
+            _blank(v) or is_mark(v, settings) for v in cells):
+        return False
+    return any(action_score(column) > settings.evidence_floor
+               for i, column in enumerate(columns) if i not in periods)
