@@ -129,9 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     if soffice() is None:
         print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents are "
               "left out (apt-get install libreoffice-writer-nogui)")
-    use_lo = soffice() is not None and (not args.formats or "pdf-libreoffice" in args.formats)
-    only = [f for f in args.formats or [] if f != "pdf-libreoffice"] or None
-    if args.formats and only is None:
+    made_by_lo = {"pdf-libreoffice", "odt"}
+    use_lo = soffice() is not None and (not args.formats or bool(made_by_lo & set(args.formats)))
+    only = [f for f in args.formats or [] if f not in made_by_lo] or None
+    if args.formats and "odt" in args.formats:  # the .odt are made from the Word plans
+        from corpus.write_odt import WORD_FORMATS
+
+        only = [*(only or []), *WORD_FORMATS]
+    elif args.formats and only is None:
         only = ["docx"]  # the LibreOffice PDFs are made from the Word plans
     manifest = generate(out, args.seed, only=only, libreoffice=use_lo, holdout=args.holdout,
                         shapes=args.shapes)

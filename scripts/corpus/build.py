@@ -259,6 +259,10 @@ def _generate(out: Path, seed: int, only: list[str] | None, per_format: int | No
                          "features": features(document, fmt)})
     if libreoffice:
         manifest += libreoffice_pdfs(docs, gold_dir, manifest, seed)
+    if libreoffice and shapes:  # the held-out odt shape: the Word plans saved as .odt
+        from corpus.write_odt import libreoffice_odts
+
+        manifest += libreoffice_odts(docs, gold_dir, manifest, soffice())
     if not only and indexes is None and not per_format:
         manifest += _broken(docs, gold_dir, manifest, seed)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

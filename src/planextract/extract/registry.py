@@ -52,6 +52,15 @@ def _is_xlsx(data: bytes, _lines: SniffLines | None) -> bool:
     return guards.is_workbook(data)
 
 
+def _is_odt(data: bytes, _lines: SniffLines | None) -> bool:
+    """An OpenDocument text, packed (``.odt``) or flat XML (``.fodt``), by its
+    mimetype (``odf_package``); ``odf_package.check_odt`` then says whether it can
+    be read."""
+    from planextract.extract.odf_package import is_flat_odt, is_odt
+
+    return is_odt(data) or is_flat_odt(data)
+
+
 def _is_docx(data: bytes, _lines: SniffLines | None) -> bool:
     """A zip; guards.check_docx then says whether it is a Word document."""
     return data.startswith(b"PK\x03\x04")
@@ -149,6 +158,7 @@ def _is_text_tabbed(_data: bytes, lines: SniffLines | None) -> bool:
 BINARY_FORMATS = [
     Format("pdf", _is_pdf, "planextract.extract.pdf.reader:read_pdf"),
     Format("xlsx", _is_xlsx, "planextract.extract.xlsx_reader:read_xlsx"),
+    Format("odt", _is_odt, "planextract.extract.odt_reader:read_odt"),
     Format("docx", _is_docx, "planextract.extract.docx_reader:read_docx"),
 ]
 TEXT_FORMATS = [
@@ -166,7 +176,7 @@ TEXT_FORMATS = [
 
 # every format: a run of labelled paragraphs may be a plan printed without a table
 # (``extract.labelled``); a text export's lines may wrap a paragraph
-LABELLED_FORMATS = frozenset({"docx", "html", "pdf", *(f.name for f in TEXT_FORMATS)})
+LABELLED_FORMATS = frozenset({"docx", "odt", "html", "pdf", *(f.name for f in TEXT_FORMATS)})
 
 
 def _load(path: str) -> Callable[..., RawDocument]:
@@ -191,6 +201,10 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
                 guards.check_docx(data, limits)
             elif fmt.name == "xlsx":
                 guards.check_xlsx(data, limits)
+            elif fmt.name == "odt":
+                from planextract.extract.odf_package import check_odt
+
+                check_odt(data, limits)
             return fmt
     if len(data) > limits.max_text_bytes:
         raise LimitError(f"a text file of {len(data) / (1 << 20):,.1f} MB, more than the "

@@ -1,0 +1,86 @@
+"""Tables as LibreOffice writes them where ODF has no words for them: two Word
+tables one right after the other, and a table in a shape's text.
+
+Word prints two tables with no paragraph between them as two tables (a key of
+abbreviations, then the plan). LibreOffice cannot hold two tables without a
+paragraph between them, so when it opens or converts such a file it keeps the
+second as a table nested in one last row of the first: a row whose one cell spans
+every column and holds nothing but that table. Read as it stands, the plan would be
+lines of one cell of the key. ``unnest_adjacent`` puts each such table back beside
+the table holding it (the rows before it, the table, the rows after it), in the
+parsed tree, before the reader walks it; a table nested beside other cells, or in a
+cell holding text too, is a table in a cell and stays one.
+
+A table in a drawing shape's text (a Word text box LibreOffice imports as a
+shape) is written in LibreOffice's extension namespace (``loext:table``,
+``loext:table-row``, ``loext:table-cell``), ODF having none there; ``adopt_loext``
+names those elements as the ODF table elements they stand for.
+"""
+
+from __future__ import annotations
+
+from planextract.extract.odf_styles import TEXT
+
+_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+TABLE, ROW = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row"
+CELL, COVERED = f"{_TABLE_NS}table-cell", f"{_TABLE_NS}covered-table-cell"
+_P = f"{TEXT}p"
+_LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
+_TABLE_PARTS = frozenset({"table", "table-row", "table-cell", "covered-table-cell",
+                          "table-column", "table-columns", "table-header-rows", "table-rows",
+                          "table-row-group", "table-column-group",
+                          "table-header-columns"})
+
+
+def adopt_loext(root) -> None:
+    """LibreOffice's extension table elements renamed as ODF's (in place)."""
+    for element in list(root.iter(f"{_LOEXT}*")):
+        local = element.tag[len(_LOEXT):]
+        if local in _TABLE_PARTS:
+            element.tag = _TABLE_NS + local
+
+
+def _own(table) -> bool:
+    """A table of its own: two rows or more, two cells or more in one of them."""
+    rows = [sum(c.tag == CELL for c in tr) for tr in table if tr.tag == ROW]
+    return len(rows) >= 2 and max(rows) >= 2
+
+
+def sole_table(tr):
+    """The table a row holds alone, or None: the row's first cell spans every
+    column (the others are covered by it) and holds that table and, at most, empty
+    paragraphs (LibreOffice puts one after a table closing a cell)."""
+    cells = [c for c in tr if c.tag in (CELL, COVERED)]
+    if len(cells) < 2 or cells[0].tag != CELL or any(c.tag != COVERED for c in cells[1:]):
+        return None
+    tables = [c for c in cells[0] if c.tag == TABLE]
+    others = [c for c in cells[0] if c.tag != TABLE]
+    if len(tables) != 1 or not _own(tables[0]):
+        return None
+    if any(c.tag != _P or "".join(c.itertext()).strip() for c in others):
+        return None
+    return tables[0]
+
+
+def unnest_adjacent(root) -> None:
+    """Each table a row of another holds alone made a table after it (``root``'s
+    tree is changed in place)."""
+    for table in list(root.iter(TABLE)):
+        parent = table.getparent()
+        if parent is None:
+            continue
+        for tr in [c for c in table if c.tag == ROW]:
+            inner = sole_table(tr)
+            if inner is None:
+                continue
+            rest = table.makeelement(table.tag, dict(table.attrib))
+            for later in list(tr.itersiblings()):
+                rest.append(later)  # moved: the rows after it, and soft page breaks
+            table.remove(tr)
+            at = parent.index(table)
+            parent.insert(at + 1, inner)
+            if any(c.tag == ROW for c in rest):
+                parent.insert(at + 2, rest)
+                table = rest
+            else:
+                break
