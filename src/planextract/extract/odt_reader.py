@@ -257,10 +257,13 @@ class _Reader:
         across = 0  # columns still to come that a cell of this row spans
         made: set[int] = set()
         width = self.limits.max_columns + 1
+        # a row running onto the next page breaks in each of its cells: the row ends
+        # on the page its longest cell ends on, not one page further for each cell
+        start, most = self.page, 0
         for tc in tr:
             tag = tc.tag
             if tag == _SOFT:
-                self.page += 1
+                start += 1
                 continue
             if tag not in (_CELL, _COVERED):
                 continue
@@ -276,7 +279,9 @@ class _Reader:
                     cells.append(_EMPTY)
                 continue
             cells.extend(_EMPTY for _ in range(min(across, width - len(cells))))
+            self.page = start
             parts = self.cell_parts(tc)
+            most = max(most, self.page - start)
             cell = Cell(parts=parts, raw="\n".join(parts)) if parts else _EMPTY
             columns = max(1, as_int(tc.get(f"{_TABLE_NS}number-columns-spanned"), 1))
             spanned = max(1, as_int(tc.get(f"{_TABLE_NS}number-rows-spanned"), 1))
@@ -291,6 +296,7 @@ class _Reader:
                         down[column] = [spanned - 1, first]
                         made.add(column)
         cells.extend(_EMPTY for _ in range(min(across, width - len(cells))))
+        self.page = start + most
         for column in [c for c in down if c not in made]:
             down[column][0] -= 1
             if down[column][0] <= 0:
