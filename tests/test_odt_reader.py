@@ -317,3 +317,40 @@ def test_a_row_running_onto_the_next_page_ends_on_it_once():
     doc = read(odt(body))
     assert rows(doc, "page_start", "page_end", "owners_raw") == [
         (1, 2, "HR Business Partner"), (2, 2, "Head of Comms")]
+
+
+def _joined_key_and_plan() -> str:
+    """A key of two columns and a plan of three laid on one grid of four columns, as
+    LibreOffice joins two adjacent Word tables: the key's cells span the columns
+    the plan parts, and the other way round."""
+    two = 'table:number-columns-spanned="2"'
+    key = [row(cell("EIA", attrs=two), COVERED, cell("Equality Impact Assessment", attrs=two),
+               COVERED),
+           row(cell("SMT", attrs=two), COVERED, cell("Senior Management Team", attrs=two),
+               COVERED)]
+    plan = [row("Task", cell("Responsible", attrs=two), COVERED, "Deadline"),
+            row("Review the EIA template", cell("SMT", attrs=two), COVERED, "Jan 2015"),
+            row("Train the governors", cell("Clerk to Governors", attrs=two), COVERED,
+                "Spring term 2015")]
+    return h("Key") + table(key + plan, columns=4)
+
+
+def test_two_tables_libreoffice_joined_on_one_grid_are_parted():
+    tables = _tables(odt(_joined_key_and_plan()))
+    assert [len(t.rows) for t in tables] == [2, 3]
+    doc = read(odt(_joined_key_and_plan()))
+    assert rows(doc, "action", "owners_raw", "due_raw") == [
+        ("Review the EIA template", "SMT", "Jan 2015"),
+        ("Train the governors", "Clerk to Governors", "Spring term 2015")]
+
+
+def test_a_table_whose_rows_share_column_edges_is_one_table():
+    # differs: a header with a group spanning two columns over the labels under it,
+    # and an objective row spanning every column: every row shares an edge or has none
+    group = 'table:number-columns-spanned="2"'
+    body = table([row("Action", cell("Delivery", attrs=group), COVERED),
+                  row("", "Lead", "Target date"),
+                  row(cell("Objective 2: inclusive services",
+                           attrs='table:number-columns-spanned="3"'), COVERED, COVERED),
+                  row("Hold an open day for carers", "Carers Lead", "Oct 2013")])
+    assert [len(t.rows) for t in _tables(odt(body))] == [4]

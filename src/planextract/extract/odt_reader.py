@@ -31,7 +31,7 @@ from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.odf_package import OFFICE, open_parts
 from planextract.extract.odf_styles import TEXT, OdfStyles, as_int
-from planextract.extract.odt_tables import adopt_loext, unnest_adjacent
+from planextract.extract.odt_tables import adopt_loext, split_joined, unnest_adjacent
 from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Limits, Settings
 
@@ -73,6 +73,7 @@ class _Reader:
         self.limits = limits
         adopt_loext(self.body)
         unnest_adjacent(self.body)
+        split_joined(self.body)
         self.paged = next(self.body.iter(_SOFT), None) is not None
         self.page = 1
 

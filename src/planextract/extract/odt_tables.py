@@ -11,6 +11,13 @@ the table holding it (the rows before it, the table, the rows after it), in the
 parsed tree, before the reader walks it; a table nested beside other cells, or in a
 cell holding text too, is a table in a cell and stays one.
 
+When the two tables' columns differ, LibreOffice may instead lay both on one grid
+of every column edge either has: the rows of the first table span the columns the
+second parts, and the other way round, so no inner column edge is shared by a row
+above the join and the row below it. ``split_joined`` parts a table there: a real
+table's rows share their column edges (a spanning objective row has no inner edge,
+and joins nothing).
+
 A table in a drawing shape's text (a Word text box LibreOffice imports as a
 shape) is written in LibreOffice's extension namespace (``loext:table``,
 ``loext:table-row``, ``loext:table-cell``), ODF having none there; ``adopt_loext``
@@ -84,3 +91,48 @@ def unnest_adjacent(root) -> None:
                 table = rest
             else:
                 break
+
+
+def _edges(tr) -> set[int] | None:
+    """The inner column edges a row's cells start at (a cell covered by one to its
+    left starts none; one covered from above does), or None for a row of one cell."""
+    edges, column, across = set(), 0, 0
+    for cell in tr:
+        if cell.tag not in (CELL, COVERED):
+            continue
+        repeat = _number(cell.get(f"{_TABLE_NS}number-columns-repeated"))
+        for _ in range(min(repeat, 1000)):
+            if cell.tag == CELL or not across:
+                edges.add(column)
+            across = max(across - 1, 0)
+            if cell.tag == CELL:
+                across = _number(cell.get(f"{_TABLE_NS}number-columns-spanned")) - 1
+            column += 1
+    edges.discard(0)
+    return edges if edges else None
+
+
+def _number(value: str | None) -> int:
+    try:
+        return max(1, min(int(value), 1000)) if value is not None else 1
+    except ValueError:
+        return 1
+
+
+def split_joined(root) -> None:
+    """Each table laid on one grid with the table after it parted where the rows
+    above and below share no inner column edge (``root``'s tree changed in place)."""
+    for table in list(root.iter(TABLE)):
+        parent = table.getparent()
+        if parent is None:
+            continue
+        rows = [c for c in table if c.tag == ROW]
+        for above, below in zip(rows, rows[1:]):
+            upper, lower = _edges(above), _edges(below)
+            if upper is None or lower is None or upper & lower:
+                continue
+            rest = table.makeelement(table.tag, dict(table.attrib))
+            for later in list(above.itersiblings()):
+                rest.append(later)
+            parent.insert(parent.index(table) + 1, rest)
+            table = rest
