@@ -22,6 +22,7 @@ from planextract.extract.failures import reader_failures
 from planextract.extract.labelled import labelled_tables
 from planextract.extract.labelled_lines import looks_labelled
 from planextract.extract.model import RawDocument
+from planextract.extract.odf_package import check_odt, is_flat_odt, is_odt
 from planextract.extract.pdf.header import pdf_start
 from planextract.extract.sniff_lines import SniffLines
 from planextract.gc_pause import gc_paused
@@ -56,8 +57,6 @@ def _is_odt(data: bytes, _lines: SniffLines | None) -> bool:
     """An OpenDocument text, packed (``.odt``) or flat XML (``.fodt``), by its
     mimetype (``odf_package``); ``odf_package.check_odt`` then says whether it can
     be read."""
-    from planextract.extract.odf_package import is_flat_odt, is_odt
-
     return is_odt(data) or is_flat_odt(data)
 
 
@@ -202,8 +201,6 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
             elif fmt.name == "xlsx":
                 guards.check_xlsx(data, limits)
             elif fmt.name == "odt":
-                from planextract.extract.odf_package import check_odt
-
                 check_odt(data, limits)
             return fmt
     if len(data) > limits.max_text_bytes:
