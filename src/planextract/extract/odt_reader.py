@@ -31,7 +31,14 @@ from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.odf_package import OFFICE, open_parts
 from planextract.extract.odf_styles import TEXT, OdfStyles, as_int
-from planextract.extract.odt_tables import adopt_loext, split_joined, unnest_adjacent
+from planextract.extract.odt_tables import (
+    adopt_loext,
+    boxes_in,
+    nested,
+    split_joined,
+    table_rows,
+    unnest_adjacent,
+)
 from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET
 from planextract.settings import DEFAULT, Limits, Settings
 
@@ -44,7 +51,6 @@ _NUMBER, _STYLE_NAME = f"{TEXT}number", f"{TEXT}style-name"
 _TABLE, _ROW, _CELL = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row", f"{_TABLE_NS}table-cell"
 _COVERED, _HEADER_ROWS = f"{_TABLE_NS}covered-table-cell", f"{_TABLE_NS}table-header-rows"
 _ROW_GROUPS = frozenset({f"{_TABLE_NS}table-rows", f"{_TABLE_NS}table-row-group"})
-_TEXT_BOX = f"{_DRAW}text-box"
 # not printed: notes (footnotes, endnotes), comments, tracked deletions' marks, ruby
 # annotations, hidden text and the tracked changes' store
 _SKIPPED = frozenset({f"{TEXT}note", f"{OFFICE}annotation", f"{OFFICE}annotation-end",
@@ -55,7 +61,6 @@ _SECTIONS = frozenset({f"{TEXT}section", f"{TEXT}index-body", f"{TEXT}table-of-c
                        f"{TEXT}alphabetical-index", f"{TEXT}illustration-index",
                        f"{TEXT}table-index", f"{TEXT}object-index", f"{TEXT}user-index",
                        f"{TEXT}bibliography", f"{TEXT}change-start"})
-_BLOCKS = frozenset({_P, _H, _LIST, _TABLE})
 _EMPTY = Cell()
 _BULLET_FIRST = frozenset(BULLET_GLYPHS + "-–o")
 _WHITE = str.maketrans("\n\r\t", "   ")  # ODF's whitespace in text: a space each
@@ -157,7 +162,7 @@ class _Reader:
             elif tag == _NUMBER:
                 numbers.append(" ".join("".join(child.itertext()).split()))
             elif tag.startswith(_DRAW):
-                boxes.extend(_boxes_in(child))
+                boxes.extend(boxes_in(child))
             else:  # links, fields, metadata, bookmarks: their text is printed
                 self.gather(child, bold, out, boxes, numbers)
             if child.tail:
@@ -208,7 +213,7 @@ class _Reader:
                         parts[-1].append(line)
                 continue
             if child.tag not in (_P, _H):
-                parts.extend([part] for box in _boxes_in(child)
+                parts.extend([part] for box in boxes_in(child)
                              for part in self.cell_parts(box))
                 continue
             text, kind, _printed, _bold, boxes = self.read_p(child, kind, number, lines=True)
@@ -307,40 +312,12 @@ class _Reader:
     def wrapped(self, table) -> list | None:
         """The cells of a layout table, read as if they stood outside, or None
         (``docx_text.layout``)."""
-        rows = ([tc for tc in tr if tc.tag == _CELL] for tr in _table_rows(table))
-        return docx_text.layout(rows, _nested, self.own_table)
+        rows = ([tc for tc in tr if tc.tag == _CELL] for tr in table_rows(table))
+        return docx_text.layout(rows, nested, self.own_table)
 
     def own_table(self, table) -> bool:
-        rows = [sum(tc.tag == _CELL for tc in tr) for tr in _table_rows(table)]
+        rows = [sum(tc.tag == _CELL for tc in tr) for tr in table_rows(table)]
         return (len(rows) >= 2 and max(rows) >= 2) or self.wrapped(table) is not None
-
-
-def _table_rows(table):
-    for child in table:
-        if child.tag == _ROW:
-            yield child
-        elif child.tag == _HEADER_ROWS or child.tag in _ROW_GROUPS:
-            yield from _table_rows(child)
-
-
-def _nested(tc):
-    return next((child for child in tc if child.tag == _TABLE), None)
-
-
-def _boxes_in(drawing) -> list:
-    """The text boxes of a drawing (a frame's ``draw:text-box``, or a shape holding
-    paragraphs itself), in order; an image or a shape without text has none."""
-    if drawing.tag == _TEXT_BOX:
-        return [drawing]
-    found: list = []
-    holds = False
-    for child in drawing:
-        tag = child.tag
-        if tag in _BLOCKS:
-            holds = True
-        elif isinstance(tag, str) and tag.startswith(_DRAW):
-            found.extend(_boxes_in(child))
-    return [drawing, *found] if holds else found
 
 
 def read_odt(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
@@ -386,7 +363,7 @@ def read_odt(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
                 continue
             end_tabbed()
             if child.tag != _TABLE:  # a frame or shape standing on its own
-                for box in _boxes_in(child):
+                for box in boxes_in(child):
                     walk(box)
                     end_tabbed()
                 continue

@@ -32,6 +32,11 @@ _TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TABLE, ROW = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row"
 CELL, COVERED = f"{_TABLE_NS}table-cell", f"{_TABLE_NS}covered-table-cell"
 _P = f"{TEXT}p"
+HEADER_ROWS = f"{_TABLE_NS}table-header-rows"
+ROW_GROUPS = frozenset({f"{_TABLE_NS}table-rows", f"{_TABLE_NS}table-row-group"})
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+TEXT_BOX = f"{DRAW}text-box"
+BLOCKS = frozenset({_P, f"{TEXT}h", f"{TEXT}list", TABLE})
 _LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
 _TABLE_PARTS = frozenset({"table", "table-row", "table-cell", "covered-table-cell",
                           "table-column", "table-columns", "table-header-rows", "table-rows",
@@ -136,3 +141,33 @@ def split_joined(root) -> None:
                 rest.append(later)
             parent.insert(parent.index(table) + 1, rest)
             table = rest
+
+
+def table_rows(table):
+    """A table's rows, in its header and row groups too."""
+    for child in table:
+        if child.tag == ROW:
+            yield child
+        elif child.tag == HEADER_ROWS or child.tag in ROW_GROUPS:
+            yield from table_rows(child)
+
+
+def nested(tc):
+    """The first table a cell holds, or None."""
+    return next((child for child in tc if child.tag == TABLE), None)
+
+
+def boxes_in(drawing) -> list:
+    """The text boxes of a drawing (a frame's ``draw:text-box``, or a shape holding
+    paragraphs itself), in order; an image or a shape without text has none."""
+    if drawing.tag == TEXT_BOX:
+        return [drawing]
+    found: list = []
+    holds = False
+    for child in drawing:
+        tag = child.tag
+        if tag in BLOCKS:
+            holds = True
+        elif isinstance(tag, str) and tag.startswith(DRAW):
+            found.extend(boxes_in(child))
+    return [drawing, *found] if holds else found
