@@ -128,12 +128,16 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(out / sub, ignore_errors=True)
     if soffice() is None:
         print("LibreOffice (soffice) is not installed: the pdf-libreoffice documents (and "
-              "the doc and rtf shapes) are left out (apt-get install "
+              "the doc, rtf and odt shapes) are left out (apt-get install "
               "libreoffice-writer-nogui)")
-    converted = {"pdf-libreoffice", "doc", "rtf"}  # made by LibreOffice from the Word plans
-    use_lo = soffice() is not None and (not args.formats or bool(converted & set(args.formats)))
-    only = [f for f in args.formats or [] if f not in converted] or None
-    if args.formats and only is None:
+    made_by_lo = {"pdf-libreoffice", "doc", "rtf", "odt"}  # made by LibreOffice
+    use_lo = soffice() is not None and (not args.formats or bool(made_by_lo & set(args.formats)))
+    only = [f for f in args.formats or [] if f not in made_by_lo] or None
+    if args.formats and "odt" in args.formats:  # the .odt are made from the Word plans
+        from corpus.write_odt import WORD_FORMATS
+
+        only = [*(only or []), *WORD_FORMATS]
+    elif args.formats and only is None:
         only = ["docx"]  # the LibreOffice PDFs (and .doc/.rtf) are made from the Word plans
     manifest = generate(out, args.seed, only=only, libreoffice=use_lo, holdout=args.holdout,
                         shapes=args.shapes)

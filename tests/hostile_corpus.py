@@ -140,7 +140,8 @@ def build(folder: Path, small: bool = False) -> list[Case]:
     secret.write_text(XXE_MARKER + "\n")
     add("external-entity.docx", files.xxe(secret), "failed", "refused as unsafe")
     add("word-97.docx", files.word97(), "failed", "a Word 97-2003 .doc file")
-    add("plan.odt", files.odt(), "failed", "an OpenDocument text (.odt) file")
+    # read as OpenDocument text now: its content part names a prefix it never declares
+    add("plan.odt", files.odt(), "failed", "the .odt part content.xml holds malformed XML")
     add("strict-ooxml.docx", files.strict_docx(), "failed", "a Strict Open XML .docx")
     add("bad-crc.docx", files.bad_crc(good_docx, "word/document.xml"), "failed", "Bad CRC-32")
     add("malformed-xml.docx", files.replace_part(good_docx, "word/document.xml",

@@ -46,7 +46,8 @@ def test_the_doc_and_rtf_shapes_read_as_their_word_twin(tmp_path):
     manifest = generate(tmp_path, 6, only=["docx"], per_format=1, libreoffice=True,
                         shapes=True)
     formats = [m["format"] for m in manifest]
-    assert formats == ["docx", "pdf-libreoffice", "doc", "rtf"]
+    # the odt shape (corpus.write_odt) saves the Word plan as .odt too
+    assert formats == ["docx", "pdf-libreoffice", "odt", "doc", "rtf"]
     twin = manifest[0]["file"]
     gold = (tmp_path / "gold" / f"{twin}.jsonl").read_text()
     keep = ("doc_id", "source", "source_format")

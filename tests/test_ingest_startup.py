@@ -12,6 +12,7 @@ from planextract.pipeline.preload import (
     LEGACY,
     MOJIBAKE,
     NOT_UTF8,
+    ODT,
     PAGE,
     PDF,
     TAGS,
@@ -29,6 +30,8 @@ def test_readers_are_told_by_the_first_bytes_not_the_name():
     assert readers_for(b"%PDF-1.7\n...") == PDF
     assert readers_for(b"PK\x03\x04....word/document.xml") == DOCX
     assert readers_for(b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml") == XLSX
+    odt = (ROOT / "tests" / "documents" / "odt").glob("*.odt")
+    assert readers_for(next(odt).read_bytes()[:8192]) == ODT  # its stored mimetype, first
     assert readers_for(b"Ref\tAction\tLead\n1\tTrain staff\tHR\n") == TEXT
     assert readers_for(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)) == LEGACY
     assert readers_for(b"\r\n{\\rtf1\\ansi ...") == LEGACY

@@ -306,6 +306,10 @@ def _generate(out: Path, seed: int, only: list[str] | None, per_format: int | No
                          "features": features(document, fmt)})
     if libreoffice:
         manifest += libreoffice_pdfs(docs, gold_dir, manifest, seed)
+    if libreoffice and shapes:  # the held-out odt shape: the Word plans saved as .odt
+        from corpus.write_odt import libreoffice_odts
+
+        manifest += libreoffice_odts(docs, gold_dir, manifest, soffice())
     if libreoffice and shapes:  # the held-out shapes doc and rtf (corpus.legacy_words)
         from corpus.legacy_words import legacy_words
 

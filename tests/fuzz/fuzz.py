@@ -27,7 +27,7 @@ with atheris.instrument_imports():
     targets.preload()
 
 SEEDS = {"pdf": "*.pdf", "docx": "*.docx", "docx-xml": "*.docx", "xlsx": "*.xlsx",
-         "xlsx-sheet": "*.xlsx"}
+         "xlsx-sheet": "*.xlsx", "odt": "*.odt", "odt-content": "*.odt"}
 
 
 def _seed_folder(target: str) -> str:
@@ -54,6 +54,11 @@ def _seed_folder(target: str) -> str:
             book if target == "xlsx" else zipfile.ZipFile(io.BytesIO(book)).read(
                 hostile_files.SHEET))
         (folder / "loop.pdf").write_bytes(hostile_files.content_loop())
+    if target.startswith("odt"):  # the committed LibreOffice-made plans, or their content
+        for path in (HERE.parent / "documents" / "odt").glob("*.odt"):
+            data = path.read_bytes()
+            (folder / path.name).write_bytes(
+                data if target == "odt" else zipfile.ZipFile(io.BytesIO(data)).read("content.xml"))
     for path in (HERE / "regressions" / target).glob("*"):
         shutil.copy(path, folder / f"regression-{path.name}")
     return str(folder)

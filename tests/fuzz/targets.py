@@ -89,6 +89,30 @@ def _xlsx_sheet(data: bytes) -> None:
     _xlsx(_with_part(_BOOK[0], "xl/worksheets/sheet1.xml", data))
 
 
+def _odt(data: bytes) -> None:
+    from planextract.extract.odf_package import check_odt
+    from planextract.extract.odt_reader import read_odt
+    from planextract.settings import DEFAULT
+
+    check_odt(data, DEFAULT.limits)
+    with reader_failures("odt"):
+        read_odt(data)
+
+
+_ODT: list[bytes] = []
+
+
+def _odt_content(data: bytes) -> None:
+    """Any bytes as the content.xml of an otherwise sound OpenDocument text: the
+    committed LibreOffice-made plan's (its styles name the content's styles)."""
+    from pathlib import Path
+
+    if not _ODT:
+        folder = Path(__file__).resolve().parents[1] / "documents" / "odt"
+        _ODT.append(sorted(folder.glob("*.odt"))[0].read_bytes())
+    _odt(_with_part(_ODT[0], "content.xml", data))
+
+
 def _text(name: str) -> Callable[[bytes], None]:
     def run(data: bytes) -> None:
         from planextract.extract.registry import TEXT_FORMATS, _load
@@ -116,7 +140,8 @@ def targets() -> dict[str, Callable[[bytes], None]]:
     from planextract.extract.registry import TEXT_FORMATS
 
     found = {"pdf": _pdf, "docx": _docx, "docx-xml": _docx_xml, "xlsx": _xlsx,
-             "xlsx-sheet": _xlsx_sheet, "decode": _decode, "whole": _whole}
+             "xlsx-sheet": _xlsx_sheet, "odt": _odt, "odt-content": _odt_content,
+             "decode": _decode, "whole": _whole}
     found.update({fmt.name: _text(fmt.name) for fmt in TEXT_FORMATS})
     return found
 

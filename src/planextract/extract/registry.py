@@ -23,6 +23,7 @@ from planextract.extract.form_tables import form_tables
 from planextract.extract.labelled import labelled_tables
 from planextract.extract.labelled_lines import looks_labelled
 from planextract.extract.model import RawDocument
+from planextract.extract.odf_package import check_odt, is_flat_odt, is_odt
 from planextract.extract.pdf.header import pdf_start
 from planextract.extract.sniff_lines import SniffLines
 from planextract.gc_pause import gc_paused
@@ -61,6 +62,13 @@ def _is_doc(data: bytes, _lines: SniffLines | None) -> bool:
 def _is_rtf(data: bytes, _lines: SniffLines | None) -> bool:
     """Rich Text Format (``guards.is_rtf``), read through LibreOffice."""
     return guards.is_rtf(data)
+
+
+def _is_odt(data: bytes, _lines: SniffLines | None) -> bool:
+    """An OpenDocument text, packed (``.odt``) or flat XML (``.fodt``), by its
+    mimetype (``odf_package``); ``odf_package.check_odt`` then says whether it can
+    be read."""
+    return is_odt(data) or is_flat_odt(data)
 
 
 def _is_docx(data: bytes, _lines: SniffLines | None) -> bool:
@@ -162,6 +170,7 @@ BINARY_FORMATS = [
     Format("doc", _is_doc, "planextract.extract.legacy_reader:read_doc"),
     Format("rtf", _is_rtf, "planextract.extract.legacy_reader:read_rtf"),
     Format("xlsx", _is_xlsx, "planextract.extract.xlsx_reader:read_xlsx"),
+    Format("odt", _is_odt, "planextract.extract.odt_reader:read_odt"),
     Format("docx", _is_docx, "planextract.extract.docx_reader:read_docx"),
 ]
 TEXT_FORMATS = [
@@ -179,7 +188,7 @@ TEXT_FORMATS = [
 
 # every format: a run of labelled paragraphs may be a plan printed without a table
 # (``extract.labelled``); a text export's lines may wrap a paragraph
-LABELLED_FORMATS = frozenset({"docx", "doc", "rtf", "html", "pdf",
+LABELLED_FORMATS = frozenset({"docx", "odt", "doc", "rtf", "html", "pdf",
                               *(f.name for f in TEXT_FORMATS)})
 
 
@@ -205,6 +214,8 @@ def _choose(data: bytes, limits: Limits = DEFAULT.limits) -> Format:
                 guards.check_docx(data, limits)
             elif fmt.name == "xlsx":
                 guards.check_xlsx(data, limits)
+            elif fmt.name == "odt":
+                check_odt(data, limits)
             return fmt
     if len(data) > limits.max_text_bytes:
         raise LimitError(f"a text file of {len(data) / (1 << 20):,.1f} MB, more than the "

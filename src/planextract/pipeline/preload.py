@@ -29,6 +29,7 @@ DOCX = ["planextract.extract.docx_reader"]
 XLSX = ["planextract.extract.xlsx_reader"]  # openpyxl
 # a Word 97-2003 .doc (a Compound File) or an .rtf: converted by LibreOffice, read as .docx
 LEGACY = ["planextract.extract.legacy_reader", *DOCX]
+ODT = ["planextract.extract.odt_reader"]  # lxml, python-docx's docx_text helpers
 TEXT = ["planextract.extract.text.decode", "planextract.extract.text.tabbed",
         "planextract.extract.text.cells", "planextract.extract.text.markdown",
         "planextract.extract.text.csv_reader"]
@@ -55,6 +56,8 @@ def readers_for(head: bytes) -> list[str]:
         return LEGACY
     if head.startswith(b"PK\x03\x04"):
         # a workbook's first parts name themselves ``xl/...`` in their local headers
+        if head[30:38] == b"mimetype" and b"opendocument.text" in head[38:90]:
+            return ODT  # an OpenDocument text stores its mimetype first, unpacked
         return XLSX if b"xl/workbook." in head or b"xl/worksheets/" in head else DOCX
     text = TEXT if head.isascii() else TEXT + MOJIBAKE + ([] if _utf8(head) else NOT_UTF8)
     if _PAGE.search(head):
