@@ -190,10 +190,8 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
     )
 
     rng = random.Random(f"{seed}:shape")
-    if fmt.endswith("-timeline"):
-        return _write_timeline(document, fmt, path, rng)
-    if fmt.endswith("-form"):
-        return _write_form(document, fmt, path, rng)
+    if fmt.endswith(("-timeline", "-form")):
+        return _write_reshaped(document, fmt, path, rng)
     if fmt == "pdf-plain":
         write_plain_pdf.write(document, path, rng)
     elif fmt == "docx-nested":
@@ -227,44 +225,31 @@ def _write_shape(document: Document, fmt: str, path: Path, seed: int) -> str | N
     return None
 
 
-def _write_timeline(document: Document, fmt: str, path: Path,
+def _write_reshaped(document: Document, fmt: str, path: Path,
                     rng: random.Random) -> str | None:
-    """A ``*-timeline`` shape: the plan's date column a timeline (``corpus.timeline``),
+    """A ``*-timeline`` or ``*-form`` shape: the plan's tables reshaped (its date
+    column a timeline, ``corpus.timeline``; its rows forms, ``corpus.forms``), then
     written by the format's own writer (a PDF ruled, with horizontal rules or none)."""
     from corpus import write_docx, write_html, write_pdf, write_text
+    from corpus.forms import make_forms
     from corpus.timeline import make_timeline
 
-    make_timeline(document, rng, pdf=fmt.startswith("pdf"))
-    if fmt == "docx-timeline":
+    base, shape = fmt.rsplit("-", 1)
+    if shape == "timeline":
+        make_timeline(document, rng, pdf=base == "pdf")
+    else:
+        make_forms(document, rng)
+    if base == "docx":
         write_docx.write(document, path, rng)
-    elif fmt == "pdf-timeline":
+    elif base == "pdf":
         write_pdf.write(document, path, rng.choice(["grid", "hrules", "norules"]), rng)
-    elif fmt == "html-timeline":
+    elif base == "html":
         write_html.write(document, path)
         return "utf-8"
-    elif fmt == "xlsx-timeline":
+    elif base == "xlsx":
         from corpus import write_xlsx
 
         write_xlsx.write(document, path, rng)
-    else:
-        return write_text.write(document, path, "text-tabbed", rng)
-    return None
-
-
-def _write_form(document: Document, fmt: str, path: Path, rng: random.Random) -> str | None:
-    """A ``*-form`` shape: each plan table printed as a form per action
-    (``corpus.forms``), written by the format's own writer."""
-    from corpus import write_docx, write_html, write_pdf, write_text
-    from corpus.forms import make_forms
-
-    make_forms(document, rng)
-    if fmt == "docx-form":
-        write_docx.write(document, path, rng)
-    elif fmt == "pdf-form":
-        write_pdf.write(document, path, rng.choice(["grid", "hrules", "norules"]), rng)
-    elif fmt == "html-form":
-        write_html.write(document, path)
-        return "utf-8"
     else:
         return write_text.write(document, path, "text-tabbed", rng)
     return None
