@@ -7,7 +7,6 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from corpus.layouts import LAYOUTS, Ctx
 from corpus.model import Document, Heading, Key, Table, Text
 from corpus.owners import choose_style
 from corpus.shapes import SHAPE_FORMATS, merge_owners
+from corpus.soffice_convert import convert
 
 # format label -> (how many documents, file extension)
 FORMATS = {
@@ -354,10 +354,8 @@ def libreoffice_pdfs(docs: Path, gold_dir: Path, manifest: list[dict],
             write_docx.write(document, source, random.Random(seed * 1000 + entry["index"]),
                              tracked=False)
             sources.append((entry, source))
-        subprocess.run([program, "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                        "--convert-to", "pdf", "--outdir", str(folder),
-                        *[str(s) for _, s in sources]],
-                       check=True, capture_output=True, timeout=600)
+        convert(program, [s for _, s in sources], "pdf", folder, folder / "profile",
+                timeout=600)
         for entry, source in sources:
             name = source.with_suffix(".pdf").name
             shutil.move(str(folder / name), docs / name)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+
+from corpus.soffice_convert import convert
 
 KINDS = ("doc", "rtf")
 _LAST_TABLE = re.compile(rb"</w:tbl>(\s*<w:sectPr\b)")
@@ -48,12 +49,8 @@ def legacy_words(program: str | None, docs: Path, gold_dir: Path,
             as_word_saves(docs / entry["file"], source)
             sources.append((entry, source))
         for kind in KINDS:
-            subprocess.run([program, "--headless",
-                            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                            "--convert-to", kind, "--outdir", str(folder / kind),
-                            *[str(s) for _, s in sources]],
-                           check=True, capture_output=True, timeout=600,
-                           stdin=subprocess.DEVNULL)
+            convert(program, [s for _, s in sources], kind, folder / kind, folder / "profile",
+                    timeout=600)
             for entry, source in sources:
                 name = f"{source.stem}.{kind}"
                 shutil.move(str(folder / kind / name), docs / name)

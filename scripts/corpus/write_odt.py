@@ -10,9 +10,10 @@ is read; none where LibreOffice is not installed."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
+
+from corpus.soffice_convert import convert
 
 WORD_FORMATS = ("docx", "docx-textbox", "docx-shapes", "docx-nested", "docx-labelled")
 
@@ -31,10 +32,7 @@ def libreoffice_odts(docs: Path, gold_dir: Path, manifest: list[dict],
             source = folder / f"{Path(entry['file']).stem}.lo.docx"
             shutil.copyfile(docs / entry["file"], source)
             sources.append((entry, source))
-        subprocess.run([program, "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                        "--convert-to", "odt", "--outdir", str(folder),
-                        *[str(s) for _, s in sources]],
-                       check=True, capture_output=True, timeout=900)
+        convert(program, [s for _, s in sources], "odt", folder, folder / "profile")
         for entry, source in sources:
             name = source.with_suffix(".odt").name
             shutil.move(str(folder / name), docs / name)
