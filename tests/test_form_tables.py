@@ -173,3 +173,15 @@ def test_a_list_of_abbreviations_drawn_the_same_way_stays_lines():
     assert not [b for b in raw.blocks if isinstance(b, Table)]
     assert [b.text for b in raw.blocks][1:3] == ["HR Human Resources",
                                                  "OD Organisational Development"]
+
+
+def test_each_form_keeps_the_lines_it_was_printed_on():
+    # a text export: the first form titled by a line of its own, the next two by a
+    # title row inside the table (``Objective 2`` with an empty second cell)
+    lines = ["Plan", "", "Objective 1", "Action:\tAudit access", "Lead:\tEstates Lead", "",
+             "Objective 2\t", "Action:\tCaption videos", "Lead:\tComms Lead",
+             "Objective 3\t", "Action:\tBook interpreters", "Lead:\tDemocratic Services", ""]
+    doc = normalise(read_document("\n".join(lines).encode()))
+    assert [(a.action_id, a.action, a.line_start, a.line_end) for a in doc.actions] == [
+        ("1", "Audit access", 4, 5), ("2", "Caption videos", 7, 9),
+        ("3", "Book interpreters", 10, 12)]

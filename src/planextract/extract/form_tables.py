@@ -77,13 +77,19 @@ def _pairs(rows: list[list[str]], settings: LabelledSettings) -> list[Pair | str
     return out
 
 
+class _Lead(str):
+    """A title printed as a paragraph above its form, not as one of its rows."""
+
+
 def _records(pairs: list[Pair | str], settings: LabelledSettings
-             ) -> list[tuple[str, list[Pair]]]:
+             ) -> tuple[list[tuple[str, list[Pair]]], list[int]]:
     """(title, label rows) of each record: a new one at a title, or where a label
     the current record printed comes again. A title that is a label and a number
     (``Action 3`` over ``Action: ...``) gives the number to the record's row of that
-    label (else its first row) and is no title column."""
+    label (else its first row) and is no title column. With the records, how many
+    of the table's rows each took (a title row too, a ``_Lead`` paragraph not)."""
     records: list[tuple[str, list[Pair]]] = []
+    counts: list[int] = []
     title, current, seen = "", [], set()
 
     def close() -> None:
@@ -97,6 +103,7 @@ def _records(pairs: list[Pair | str], settings: LabelledSettings
             records.append(("", current))
         else:
             records.append((title, current))
+        counts.append(len(current) + bool(title and not isinstance(title, _Lead)))
 
     for item in pairs:
         if isinstance(item, str) or item[0] in seen:
@@ -108,7 +115,7 @@ def _records(pairs: list[Pair | str], settings: LabelledSettings
         current.append(item)
         seen.add(item[0])
     close()
-    return records
+    return records, counts
 
 
 def _as_table(records: list[tuple[str, list[Pair]]], rows: list[Row]) -> Table:
@@ -132,16 +139,16 @@ def _as_table(records: list[tuple[str, list[Pair]]], rows: list[Row]) -> Table:
     return Table(rows=tuple(out))
 
 
-def _joined(run: list[tuple[Table | PackedTable, list]]
+def _joined(run: list[tuple[Table | PackedTable, list, list[int]]]
             ) -> tuple[list[tuple[str, list[Pair]]], list[Row]]:
     """The run's records in order, and each one's provenance; a table whose first
     record prints none of the labels of the record before it (and no title) carries
     that record on: a form a page break cut in two."""
     records: list[tuple[str, list[Pair]]] = []
     where: list[Row] = []
-    for table, table_records in run:
+    for table, table_records, counts in run:
         for n, ((title, pairs), row) in enumerate(zip(table_records,
-                                                      _record_rows(table, table_records))):
+                                                      _record_rows(table, counts))):
             if n == 0 and records and not title and not {p[0] for p in pairs} & {
                     p[0] for p in records[-1][1]}:
                 records[-1] = (records[-1][0], records[-1][1] + pairs)
@@ -177,7 +184,7 @@ def form_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled)
         run, end, between = _run(blocks, k, settings) if opens[k] else ([], k, [])
         if len(run) > 1 and not _labels(run[0]) & _labels(run[1]):
             run = []  # a table sharing no label with the forms below (a key of terms)
-        if run and _is_form([r for _, recs in run for r in recs], settings):
+        if run and _is_form([r for _, recs, _ in run for r in recs], settings):
             records, where = _joined(run)  # each record's rows unpacked only now
             if _is_form(records, settings):
                 out.append(_as_table(records, where))
@@ -192,11 +199,11 @@ def form_tables(raw: RawDocument, settings: LabelledSettings = DEFAULT.labelled)
 
 
 def _run(blocks: list, k: int, settings: LabelledSettings
-         ) -> tuple[list[tuple[Table | PackedTable, list]], int, list]:
+         ) -> tuple[list[tuple[Table | PackedTable, list, list[int]]], int, list]:
     """The form tables from ``blocks[k]`` on, with only blank paragraphs between them:
     (table, its records) each, the index after the last, the blank paragraphs
     between them. A paragraph titling the next form (``_titles``) is its first row."""
-    run: list[tuple[Table | PackedTable, list]] = []
+    run: list[tuple[Table | PackedTable, list, list[int]]] = []
     between: list = []
     end = last = k
     lead: str | None = None  # a title printed as a paragraph above the next form
@@ -207,8 +214,8 @@ def _run(blocks: list, k: int, settings: LabelledSettings
             if not pairs or not any(isinstance(p, tuple) for p in pairs):
                 break
             if lead is not None:
-                pairs, lead = [lead, *pairs], None
-            item = (block, _records(pairs, settings))
+                pairs, lead = [_Lead(lead), *pairs], None
+            item = (block, *_records(pairs, settings))
             if len(run) > 1 and not _labels(run[-1]) & _labels(item):
                 break  # a table sharing no label with the forms above ends them
             run.append(item)
@@ -226,7 +233,7 @@ def _run(blocks: list, k: int, settings: LabelledSettings
     return run, last, [b for at, b in between if at < last]
 
 
-def _labels(item: tuple[Table | PackedTable, list]) -> set[str]:
+def _labels(item: tuple[Table | PackedTable, list, list[int]]) -> set[str]:
     """The labels a form table of the run prints."""
     return {pair[0] for _, pairs in item[1] for pair in pairs}
 
@@ -264,13 +271,13 @@ def _narrow(block: object) -> bool:
     return isinstance(block, Table) and all(len(row.cells) <= 2 for row in block.rows)
 
 
-def _record_rows(item: Table | PackedTable, records: list) -> list[Row]:
-    """A row spanning each record's printed lines and pages, for its provenance."""
+def _record_rows(item: Table | PackedTable, sizes: list[int]) -> list[Row]:
+    """A row spanning each record's printed lines and pages (``sizes``: the table's
+    filled rows each record took), for its provenance."""
     rows = [r for r in unpacked(item).rows if any(not c.empty for c in r.cells)]
-    sizes = [len(pairs) + (1 if title else 0) for title, pairs in records]
     out, at = [], 0
     for size in sizes:
-        first, last = rows[at], rows[min(at + size, len(rows)) - 1]
+        first, last = rows[min(at, len(rows) - 1)], rows[min(at + size, len(rows)) - 1]
         out.append(Row(cells=(), line_start=first.line_start, line_end=last.line_end,
                        page_start=first.page_start, page_end=last.page_end))
         at += size
