@@ -23,7 +23,16 @@ from planextract.lexicon.fold import fold
 from planextract.lexicon.periods import is_period_label
 from planextract.lexicon.role_vocab import load
 from planextract.lexicon.text import squash, squash_lines
-from planextract.normalise import dates, document, layout, numbering, owners, role_text, tables
+from planextract.normalise import (
+    dates,
+    document,
+    layout,
+    numbering,
+    owner_keys,
+    owners,
+    role_text,
+    tables,
+)
 from planextract.normalise.owner_cells import read_segments, segments
 from planextract.normalise.owner_peel import (
     has_head_noun,
@@ -351,7 +360,7 @@ def test_every_sample_row_is_told_a_header_as_before():
 
 
 def reference_key_form(expansion, key, vocab):
-    """``owners._key_form`` as it was: every entry of the key read for each spelling."""
+    """``owner_keys.key_form`` as it was: every entry of the key read for each spelling."""
     def core(words):
         return role_text.fingerprint([w for w in words if fold(w) not in vocab.generic],
                                      vocab.stop_words)
@@ -375,13 +384,13 @@ def test_the_keys_forms_made_once_fit_spellings_as_read_for_each():
            "HR": "Human Resources", "E&D": "Equality and Diversity Team Manager",
            "ACE": "Assistant Chief Executive", "DCE": "Deputy Chief Executive Team"}
     expander = role_text.Expander(key, dict(vocab.acronyms))
-    forms = owners._key_forms(key, vocab)
+    forms = owner_keys.key_forms(key, vocab)
     spellings = [*_owner_cells(), "ACO Business", "Assistant Chief Officer Business",
                  "ACO Offender", "Equality and Diversity Manager", "Deputy Chief Executive"]
     changed = 0
     for spelling in spellings:
         expansion = expander.expand(spelling)
-        got = owners._key_form(expansion, forms, vocab)
+        got = owner_keys.key_form(expansion, forms, vocab)
         assert got == reference_key_form(expansion, key, vocab), spelling
         changed += got != expansion
     assert changed  # the key's forms were taken somewhere

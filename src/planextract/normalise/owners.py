@@ -31,6 +31,7 @@ from planextract.normalise.owner_cells import (
     split_cell,
     uses_comma_separators,
 )
+from planextract.normalise.owner_keys import spell_out
 from planextract.normalise.owner_rows import RowOwners, _row_owners, rows_as_made
 from planextract.normalise.people import (
     document_surnames,
@@ -43,7 +44,6 @@ from planextract.normalise.role_labels import (
     anchors,
     choose,
     match_code,
-    spelt_out,
     vocab_role,
 )
 from planextract.normalise.role_match import (
@@ -68,7 +68,6 @@ from planextract.normalise.role_text import (
     Expansion,
     clean_role,
     fingerprint,
-    spelt_out_initials,
     words_of,
 )
 from planextract.settings import DEFAULT, OwnerSettings
@@ -210,60 +209,6 @@ def _cut_roles(split: list[OwnerCell] | list[HeldCell], key: dict[str, str],
     return out
 
 
-def _core(words: list[str], vocab: Vocabulary) -> str:
-    """The fingerprint of a spelling less its generic words."""
-    return fingerprint([w for w in words if fold(w) not in vocab.generic], vocab.stop_words)
-
-
-def _key_forms(key: dict[str, str], vocab: Vocabulary) -> list[tuple[str, str, str]]:
-    """Each spelled-out form of the key of three words or more, with its core and
-    its fingerprint: made once per document, not once per spelling (issue 11)."""
-    return [(v, _core(v.split(), vocab), fingerprint(v.split(), vocab.stop_words))
-            for v in key.values() if len(v.split()) > 2]
-
-
-def _key_form(expansion: Expansion, forms: list[tuple[str, str, str]],
-              vocab: Vocabulary) -> Expansion:
-    """``ACO Business`` is the key's ``ACO – BS`` (Assistant Chief Officer Business
-    Services) less a generic word: it takes the key's spelled-out form, when
-    exactly one entry of the key fits. ``forms``: ``_key_forms`` of the key."""
-    mine = _core(list(expansion.words), vocab)
-    if len(mine.split()) < 2:
-        return expansion
-    whole = fingerprint(expansion.words, vocab.stop_words)
-    fits = {v for v, core, print_ in forms if core == mine and print_ != whole}
-    if len(fits) != 1:
-        return expansion
-    return Expansion(tuple(words_of(fits.pop())), expansion.sources | {"key"})
-
-
-def _spell_out(spellings: list[str], key: dict[str, str], builtin: dict[str, str],
-               vocab: Vocabulary) -> dict[str, Expansion]:
-    """Each spelling spelt out: the plan's key, the builtin acronyms, then
-    initials the document spells out, but only to join a spelling it prints in
-    full (E&D Manager / Equality and Diversity Manager), never to relabel alone."""
-    expander = Expander(key, builtin)  # its key cleaned once, not once a spelling
-    forms = _key_forms(key, vocab)
-    base = {s: _key_form(expander.expand(s), forms, vocab) for s in spellings}
-    # T&DM beside T&D Manager: the initials of a spelling the key or table spell out
-    written = sorted({" ".join(e.words) for e in base.values()} | set(spellings))
-    known = {clean_role(k) for k in key} | set(builtin)
-    printed_words = {w for s in spellings for w in s.split()}
-    initials = {a: e for a, e in spelt_out_initials(written, known, vocab.stop_words).items()
-                if a in printed_words}
-    with_initials = Expander(key, builtin, initials)
-    stop = vocab.stop_words
-    base_prints = {fingerprint(e.words, stop) for e in base.values()}
-    base_prints |= {fingerprint(spelt_out(e, vocab)[0].split(), stop) for e in base.values()}
-    out = {}
-    for s in spellings:
-        spelt = with_initials.expand(s)
-        joined = fingerprint(spelt.words, stop)
-        own = fingerprint(base[s].words, stop)
-        out[s] = spelt if joined != own and joined in base_prints else base[s]
-    return out
-
-
 def _groups(expansions: dict[str, Expansion], mentions: Counter[str], vocab: Vocabulary
             ) -> list[Group]:
     """Spellings whose fingerprints collide, in fingerprint order."""
@@ -371,7 +316,7 @@ def resolve(cells: list[str | None], key: dict[str, str], roles_file: str | None
                 for pairs in cut_pairs]
     del roles_of
     mentions = Counter(r for roles in per_cell for r in roles)
-    expansions = _spell_out(sorted(mentions), key, builtin, vocab)
+    expansions = spell_out(sorted(mentions), key, builtin, vocab)
     groups = _groups(expansions, mentions, vocab)
     group_of = {s: i for i, g in enumerate(groups) for s in g.spellings}
 
