@@ -185,3 +185,32 @@ def test_each_form_keeps_the_lines_it_was_printed_on():
     assert [(a.action_id, a.action, a.line_start, a.line_end) for a in doc.actions] == [
         ("1", "Audit access", 4, 5), ("2", "Caption videos", 7, 9),
         ("3", "Book interpreters", 10, 12)]
+
+
+def test_a_page_number_under_a_form_is_no_part_of_its_last_value():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    # (each page's first line printed otherwise: a line alike at every page top,
+    # digits aside, is a running header)
+    subjects = ["recruitment", "pay", "access", "training", "leaflets", "complaints",
+                "venues", "surveys"]
+    records = [(str(n), f"Review the {subject} policy", f"Owner {n} Lead", f"{n} March 2013")
+               for n, subject in enumerate(subjects, start=1)]
+    for number, chunk in ((1, records[:5]), (2, records[5:])):
+        y = A4[1] - 60
+        page.setFont("Helvetica", 9)
+        for ref, action, who, when in chunk:
+            for label, value in ((f"Action {ref}", action), ("Lead", who), ("Target", when)):
+                page.drawString(50, y, label)
+                page.drawString(230, y, value)
+                y -= 12
+            y -= 14
+        page.drawString(A4[0] / 2, 30, str(number))  # the page number, centred at the foot
+        page.showPage()
+    page.save()
+    doc = normalise(read_document(buffer.getvalue()))
+    assert [a.due_raw for a in doc.actions] == [r[3] for r in records]
+    assert [a.action_id for a in doc.actions] == [r[0] for r in records]

@@ -51,15 +51,17 @@ class LabelRun:
 
 
 def label_rows(lines: list[Line], settings: PdfSettings = DEFAULT.pdf,
-               labelled: LabelledSettings = DEFAULT.labelled) -> list[Line | LabelRun]:
+               labelled: LabelledSettings = DEFAULT.labelled,
+               ends: set[int] | frozenset[int] = frozenset()) -> list[Line | LabelRun]:
     """``lines`` with each run of label and value lines replaced by its rows, in
-    place of the run's lines; other lines as they were. A line of one cell at the
+    place of the run's lines; other lines as they were (``ends``: the indexes of
+    lines no run takes, a page's running header and number). A line of one cell at the
     labels' x is the run's only where it ends with a number (a record's title,
     ``Action 3``): else it is a heading, and ends the run."""
     out: list[Line | LabelRun] = []
     k = 0
     while k < len(lines):
-        end, rows = _run(lines, k, settings, labelled)
+        end, rows = _run(lines, k, settings, labelled, ends)
         if rows and _repeats(rows, labelled):
             run = lines[k:end]
             left = min(w.x0 for line in run for w in line)
@@ -74,17 +76,17 @@ def label_rows(lines: list[Line], settings: PdfSettings = DEFAULT.pdf,
     return out
 
 
-def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSettings
-         ) -> tuple[int, list[list[str]]]:
+def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSettings,
+         ends: set[int] | frozenset[int] = frozenset()) -> tuple[int, list[list[str]]]:
     """(end, rows) of the run of label lines from ``lines[k]`` on; no rows when it
     does not open with one."""
     groups = cell_groups(lines[k], settings.cell_gap)
-    if len(groups) != 2 or not _label_like(_words(groups[0]), labelled):
+    if k in ends or len(groups) != 2 or not _label_like(_words(groups[0]), labelled):
         return k, []
     left, right = groups[0][0].x0, groups[1][0].x0
     rows: list[list[str]] = []
     end = k
-    while end < len(lines):
+    while end < len(lines) and end not in ends:
         groups = cell_groups(lines[end], settings.cell_gap)
         first = groups[0][0].x0
         if len(groups) == 2 and aligned(first, [left], settings) \

@@ -111,7 +111,10 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
         words = [w for w in words if outside(w)]
     result = PageItems()
     result.items.extend(tables)
-    for line in label_rows(printed_lines(words, settings), settings):
+    lines = printed_lines(words, settings)
+    # a running header or a page number ends a run of a form's lines (stitch drops it)
+    furniture = {k for k, line in enumerate(lines) if all(id(w) in dropped for w in line)}
+    for line in label_rows(lines, settings, ends=furniture):
         if isinstance(line, LabelRun):  # a form with no vertical rule: a table of two
             result.items.append(PageTable(line.rows, line.top, line.bottom, page.number,
                                           page.height, line.spans))
