@@ -214,3 +214,61 @@ def test_a_page_number_under_a_form_is_no_part_of_its_last_value():
     doc = normalise(read_document(buffer.getvalue()))
     assert [a.due_raw for a in doc.actions] == [r[3] for r in records]
     assert [a.action_id for a in doc.actions] == [r[0] for r in records]
+
+
+def _drawn_pages(pages) -> bytes:
+    """Pages of drawn lines: each line (x, text) pairs at one height, a blank line
+    a gap; no rules at all."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    for lines in pages:
+        y = A4[1] - 60
+        for line in lines:
+            page.setFont("Helvetica-Bold" if line and line[0][0] == 0 else "Helvetica", 9)
+            for x, text in line:
+                page.drawString(x or 50, y, text)
+            y -= 12 if line else 14
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def _form(ref, action, who, when, status=""):
+    lines = [[(50, f"Task {ref}"), (230, action)], [(50, "Owner"), (230, who)],
+             [(50, "Deadline"), (230, when)]]
+    lines.append([(50, "Status:")] + ([(230, status)] if status else []))
+    return lines + [[]]
+
+
+def test_a_form_alone_under_a_heading_is_read_where_the_plans_forms_print_its_labels():
+    # page 1: two forms under one heading (their labels come back: forms), then a
+    # heading and one form alone; page 2: one more alone. The lone ones print only
+    # labels the forms above printed; "Status:" is printed with no value
+    first = [[(0, "Staff")]] + _form("1", "Audit the pay grades", "HR Manager", "May 2012",
+                                     "On track") \
+        + _form("2", "Publish the gap report", "Chief Executive", "June 2012") \
+        + [[(0, "Customers")]] + _form("3", "Survey library users", "Libraries Lead",
+                                       "July 2012", "Not started")
+    second = _form("4", "Caption the council videos", "Comms Lead", "Sept 2012")
+    doc = normalise(read_document(_drawn_pages([first, second])))
+    assert [(a.action_id, a.action, a.owners_raw, a.due_raw) for a in doc.actions] == [
+        ("1", "Audit the pay grades", "HR Manager", "May 2012"),
+        ("2", "Publish the gap report", "Chief Executive", "June 2012"),
+        ("3", "Survey library users", "Libraries Lead", "July 2012"),
+        ("4", "Caption the council videos", "Comms Lead", "Sept 2012")]
+    assert [a.progress for a in doc.actions] == ["On track", None, "Not started", None]
+
+
+def test_labels_and_values_printed_once_with_no_form_before_them_stay_lines():
+    # the second document: a plan's cover details drawn as labels and values, once
+    cover = [[(50, "Prepared by"), (230, "Policy Team")], [(50, "Approved by"),
+                                                           (230, "Cabinet")],
+             [(50, "Review due"), (230, "March 2013")]]
+    raw = read_document(_drawn_pages([cover]))
+    assert not [b for b in raw.blocks if isinstance(b, Table)]
+    # read as lines, as they always were (the reader runs such short lines on)
+    assert " ".join(b.text for b in raw.blocks) == \
+        "Prepared by Policy Team Approved by Cabinet Review due March 2013"

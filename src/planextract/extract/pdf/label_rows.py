@@ -48,6 +48,11 @@ class LabelRun:
     top: float
     bottom: float
     spans: list[tuple[float, float]]
+    labels: tuple[str, ...] = ()  # its labels (``_key``), those printed with a value
+    # a run whose labels do not come back on this page (a form or two at a page's foot
+    # or under a heading): its lines, read as lines unless the document's forms print
+    # every one of its labels (``stitch``)
+    lines: list[Line] | None = None
 
 
 def label_rows(lines: list[Line], settings: PdfSettings = DEFAULT.pdf,
@@ -57,18 +62,24 @@ def label_rows(lines: list[Line], settings: PdfSettings = DEFAULT.pdf,
     place of the run's lines; other lines as they were (``ends``: the indexes of
     lines no run takes, a page's running header and number). A line of one cell at the
     labels' x is the run's only where it ends with a number (a record's title,
-    ``Action 3``): else it is a heading, and ends the run."""
+    ``Action 3``) or a colon (a label printed with no value): else it is a heading,
+    and ends the run. A run printing two labels
+    or more that do not come back on the page is handed on with its lines
+    (``LabelRun.lines``), for the document to decide."""
     out: list[Line | LabelRun] = []
     k = 0
     while k < len(lines):
         end, rows = _run(lines, k, settings, labelled, ends)
-        if rows and _repeats(rows, labelled):
+        labels = tuple(dict.fromkeys(_key(label) for label, value in rows if value))
+        repeats = bool(rows) and _repeats(rows, labelled)
+        if repeats or len(labels) >= labelled.min_labels:
             run = lines[k:end]
             left = min(w.x0 for line in run for w in line)
             right = cell_groups(lines[k], settings.cell_gap)[1][0].x0
             out.append(LabelRun(rows, min(w.top for w in run[0]),
                                 max(w.bottom for w in run[-1]),
-                                [(left, right), (right, max(w.x1 for line in run for w in line))]))
+                                [(left, right), (right, max(w.x1 for line in run for w in line))],
+                                labels, None if repeats else run))
             k = end
             continue
         out.append(lines[k])
@@ -97,9 +108,11 @@ def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSet
             # the value wrapped (or its list items, indented under it)
             rows[-1][1] = f"{rows[-1][1]}\n{_words(groups[0])}"
         elif len(groups) == 1 and aligned(first, [left], settings) \
-                and _label_like(_words(groups[0]), labelled) \
-                and _key(_words(groups[0])) != _words(groups[0]).rstrip(":").lower():
-            rows.append([_words(groups[0]), ""])  # a numbered title (``Action 3``)
+                and _label_like(_words(groups[0]), labelled) and (
+                    _key(_words(groups[0])) != _words(groups[0]).rstrip(":").lower()
+                    or _words(groups[0]).endswith(":")):
+            # a numbered title (``Action 3``), or a label with a colon and no value
+            rows.append([_words(groups[0]), ""])
         else:
             break
         end += 1

@@ -78,6 +78,13 @@ def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[Word],
     return test
 
 
+def _page_line(line: list[Word], page: PageContent) -> PageLine:
+    """A printed line of text: its words, where it starts and ends, its size and weight."""
+    return PageLine(" ".join(w.text for w in line), line[0].x0, line[-1].x1, line[0].top,
+                    max(w.size for w in line), all(w.bold for w in line), page.number,
+                    page.height)
+
+
 def _read_page(page: PageContent, columns: list[float] | None, margin: list[list[Word]],
                running: set[str], settings: PdfSettings, warnings: list[str]
                ) -> tuple[PageItems, list[float] | None, Counter]:
@@ -116,14 +123,13 @@ def _read_page(page: PageContent, columns: list[float] | None, margin: list[list
     furniture = {k for k, line in enumerate(lines) if all(id(w) in dropped for w in line)}
     for line in label_rows(lines, settings, ends=furniture):
         if isinstance(line, LabelRun):  # a form with no vertical rule: a table of two
+            fallback = None if line.lines is None else [
+                _page_line(each, page) for each in line.lines]
             result.items.append(PageTable(line.rows, line.top, line.bottom, page.number,
-                                          page.height, line.spans))
+                                          page.height, line.spans, labels=line.labels,
+                                          fallback=fallback))
             continue
-        text = " ".join(w.text for w in line)
-        size = max(w.size for w in line)
-        bold = all(w.bold for w in line)
-        result.items.append(PageLine(text, line[0].x0, line[-1].x1, line[0].top, size, bold,
-                                     page.number, page.height))
+        result.items.append(_page_line(line, page))
     result.items.sort(key=lambda item: item.top)
     last = max(tables, key=lambda t: t.top, default=None)
     ends_unruled = bool(found) and last is not None and last.top == found[-1].top

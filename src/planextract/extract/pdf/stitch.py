@@ -49,6 +49,8 @@ class PageTable:
     page_height: float
     spans: list[tuple[float, float]] = field(default_factory=list)  # columns' x-ranges
     open_end: bool = False  # its last row is drawn open: the next page carries it on
+    labels: tuple[str, ...] = ()  # a form's labels (``pdf.label_rows``)
+    fallback: list[PageLine] | None = None  # a form no earlier one proves: its lines
 
 
 @dataclass(slots=True)
@@ -226,6 +228,23 @@ def _remap(row: list[str], mapping: list[int], width: int) -> list[str]:
     return out
 
 
+def _forms_known(items: list[PageLine | PageTable], known: set[str]
+                 ) -> Iterator[PageLine | PageTable]:
+    """A page's items with its forms decided: a form whose labels came back on its page
+    is one, and teaches its labels (``known``); one whose labels did not (a record or
+    two at a page's foot, under a heading) is one where every label it prints is one
+    an earlier form printed, else its lines, as printed."""
+    for item in items:
+        if isinstance(item, PageTable) and item.labels:
+            if item.fallback is None or set(item.labels) <= known:
+                known.update(item.labels)
+                yield item
+            else:
+                yield from item.fallback
+        else:
+            yield item
+
+
 def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, int],
            settings: PdfSettings = DEFAULT.pdf) -> list[Paragraph | Table]:
     """The blocks of pages taken one at a time (issue 11: the caller can let
@@ -258,7 +277,9 @@ def stitch(pages: Iterable[PageItems], running: set[str], levels: dict[float, in
                 found = clashes[raw] = _cell(raw)
         return found
 
+    known: set[str] = set()  # the labels of the forms read so far
     for page in pages:
+        page.items = list(_forms_known(page.items, known))
         lines = [i for i in page.items if isinstance(i, PageLine)]
         right_edge = max((line.x1 for line in lines), default=0.0)
         for item in page.items:
