@@ -9,7 +9,7 @@ from io import BytesIO
 import docx
 
 from planextract.extract import read_document
-from planextract.extract.form_tables import _label
+from planextract.extract.form_tables import label_of
 from planextract.extract.model import Table
 from planextract.normalise.document import normalise
 from planextract.settings import DEFAULT
@@ -54,14 +54,14 @@ def _read(doc):
 
 def test_labels_and_the_numbers_printed_in_them():
     settings = DEFAULT.labelled
-    assert _label("Action 1.1", settings) == ("Action", "1.1")
-    assert _label("Objective 3:", settings) == ("Objective", "3")
-    assert _label("Specific (what) B 4", settings) == ("Specific (what)", "B 4")
-    assert _label("Lead officer:", settings) == ("Lead officer", "")
-    assert _label("Target year 2012", settings) == ("Target year 2012", "")  # a year
+    assert label_of("Action 1.1", settings) == ("Action", "1.1")
+    assert label_of("Objective 3:", settings) == ("Objective", "3")
+    assert label_of("Specific (what) B 4", settings) == ("Specific (what)", "B 4")
+    assert label_of("Lead officer:", settings) == ("Lead officer", "")
+    assert label_of("Target year 2012", settings) == ("Target year 2012", "")  # a year
     for text in ("review the forms", "We will review the forms and report to the board.",
                  "A label of many more words than any label has"):
-        assert _label(text, settings) is None, text
+        assert label_of(text, settings) is None, text
 
 
 def test_a_form_per_action_in_word_reads_one_action_each():

@@ -32,6 +32,7 @@ from planextract.extract.docx_styles import PPR, VAL, Numbering, Styles, bold, f
 from planextract.extract.header_rows import settle_header, title_text
 from planextract.extract.model import Cell, Paragraph, RawDocument, Row, Table
 from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET, lone_mark
+from planextract.extract.tab_rows import TabbedRun
 from planextract.settings import DEFAULT, Settings
 
 _P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
@@ -274,17 +275,8 @@ def read_docx_lxml(data: bytes) -> RawDocument:
     would refuse and on a package it does not model (``docx_package.Unusual``)."""
     reader = _Reader(open_parts(data))
     blocks: list[Paragraph | Table] = []
-    tabbed: list[tuple[Paragraph, list[str]]] = []
-
-    def end_tabbed() -> None:
-        # two or more TAB-separated paragraphs in a row are a table (a key of
-        # abbreviations typed with tabs), as in the text exports; one is text
-        if len(tabbed) >= 2:
-            blocks.append(Table(rows=tuple(
-                Row(cells=tuple(Cell(parts=(c,), raw=c) for c in cells)) for _, cells in tabbed)))
-        else:
-            blocks.extend(paragraph for paragraph, _ in tabbed)
-        tabbed.clear()
+    tabbed = TabbedRun(blocks)  # a key typed with tabs
+    end_tabbed = tabbed.end
 
     def walk(container) -> None:
         for child in reader.kids(container, _P, _TBL):
@@ -305,7 +297,7 @@ def read_docx_lxml(data: bytes) -> RawDocument:
                                       bold=bold(child))
                 cells = docx_text.cells_of(printed)
                 if len(cells) >= 2:
-                    tabbed.append((paragraph, cells))
+                    tabbed.add(paragraph, cells)
                     continue
                 end_tabbed()
                 blocks.append(paragraph)

@@ -40,7 +40,7 @@ _NUMBERED_LABEL = re.compile(
 Pair = tuple[str, str, str]  # label, number printed in it ("" if none), value
 
 
-def _label(text: str, settings: LabelledSettings) -> tuple[str, str] | None:
+def label_of(text: str, settings: LabelledSettings) -> tuple[str, str] | None:
     """(label, number) of a left cell that is a label, or None."""
     text = " ".join(text.split()).rstrip(":").strip()
     if not text or not text[0].isupper() or "\n" in text:
@@ -65,7 +65,7 @@ def _pairs(rows: list[list[str]], settings: LabelledSettings) -> list[Pair | str
             continue
         if len(cells) > 2:
             return None
-        found = _label(cells[0], settings) if cells[0] else None
+        found = label_of(cells[0], settings) if cells[0] else None
         if len(filled) == 1 and cells[0] and (found is None or not out or found[1]):
             # a title over the record (merged across): anything but a label, or a
             # label with a number (``Action 3``), or the table's first row
@@ -95,7 +95,7 @@ def _records(pairs: list[Pair | str], settings: LabelledSettings
     def close() -> None:
         if not current:
             return
-        found = _label(title, settings) if title else None
+        found = label_of(title, settings) if title else None
         if found and found[1]:
             at = next((k for k, p in enumerate(current) if p[0] == found[0]), 0)
             if not current[at][1]:
@@ -259,7 +259,7 @@ def _may_open(blocks: list) -> list[bool]:
 
 def _titles(block: Paragraph, settings: LabelledSettings) -> bool:
     """A paragraph that titles the form below it: a label and a number (``Action 3``)."""
-    found = _label(block.text, settings)
+    found = label_of(block.text, settings)
     return found is not None and bool(found[1])
 
 

@@ -40,6 +40,7 @@ from planextract.extract.odt_tables import (
     unnest_adjacent,
 )
 from planextract.extract.printed import BULLET_GLYPHS, DASH_BULLET, GLYPH_BULLET
+from planextract.extract.tab_rows import TabbedRun
 from planextract.settings import DEFAULT, Limits, Settings
 
 _TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -325,17 +326,8 @@ def read_odt(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
     parts = open_parts(data)
     reader = _Reader(parts.content, parts.styles, settings.limits)
     blocks: list[Paragraph | Table] = []
-    tabbed: list[tuple[Paragraph, list[str]]] = []
-
-    def end_tabbed() -> None:
-        if len(tabbed) >= 2:
-            blocks.append(Table(rows=tuple(
-                Row(cells=tuple(Cell(parts=(c,), raw=c) for c in cells),
-                    page_start=paragraph.page, page_end=paragraph.page)
-                for paragraph, cells in tabbed)))
-        else:
-            blocks.extend(paragraph for paragraph, _ in tabbed)
-        tabbed.clear()
+    tabbed = TabbedRun(blocks)  # a key typed with tabs
+    end_tabbed = tabbed.end
 
     def walk(container) -> None:
         for child, kind, number in reader.flow(container):
@@ -356,7 +348,7 @@ def read_odt(data: bytes, settings: Settings = DEFAULT) -> RawDocument:
                                       bold=bold, item=kind == "bullet")
                 cells = docx_text.cells_of(printed)
                 if len(cells) >= 2:
-                    tabbed.append((paragraph, cells))
+                    tabbed.add(paragraph, cells)
                     continue
                 end_tabbed()
                 blocks.append(paragraph)

@@ -252,12 +252,10 @@ def is_header_row(cells: list[str]) -> bool:
             filled.append(label)
     if len(filled) < 2:
         return False
-    numbered = [c for c in filled if _NUMBERED.match(c)]
     # a timeline's years open with a digit and are labels, where three or more
     # periods stand in the row: a data row prints a year in its date cell, or two
-    periods = sum(1 for c in filled if is_period_label(c)) if numbered else 0
-    if numbered and (periods < DEFAULT.columns.timeline_header
-                     or not all(is_period_label(c) for c in numbered)):
+    numbered = [c for c in filled if _NUMBERED.match(c)]
+    if numbered and not (all(is_period_label(c) for c in numbered) and _timeline(filled)):
         return False
     if any(len(c.split()) > 10 for c in filled):
         return False
@@ -270,7 +268,10 @@ def is_header_row(cells: list[str]) -> bool:
     if known != 1:
         return known >= 2
     # a timeline's periods side by side say "when" as a date column's label does
-    # (three or more: a data row prints two dates in its Start and End cells)
-    if not numbered:
-        periods = sum(1 for c in filled if is_period_label(c))
-    return periods >= DEFAULT.columns.timeline_header
+    return _timeline(filled)
+
+
+def _timeline(labels: list[str]) -> bool:
+    """Three periods or more in a row of labels (``ColumnSettings.timeline_header``):
+    a timeline's head, where a data row prints a date or two (Start and End)."""
+    return sum(1 for c in labels if is_period_label(c)) >= DEFAULT.columns.timeline_header

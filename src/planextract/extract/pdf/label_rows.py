@@ -17,27 +17,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from planextract.extract.form_tables import label_of
 from planextract.extract.pdf.columns import Line, aligned, cell_groups
 from planextract.settings import DEFAULT, LabelledSettings, PdfSettings
 
 
-def _label_like(text: str, settings: LabelledSettings) -> bool:
-    """Short, opening with a capital, no sentence's end once a number printed after
-    it (``Action 1.``) is set aside."""
-    words = text.rstrip(":").split()
-    while words and any(c.isdigit() for c in words[-1]):
-        words.pop()
-    text = " ".join(words).rstrip(":")
-    return (bool(text) and text[0].isupper() and len(text) <= settings.label_chars
-            and len(words) <= settings.label_words and text[-1] not in ".;,!?")
-
-
-def _key(text: str) -> str:
-    """A label without its colon and a number printed after it (``Action 3``)."""
-    words = text.rstrip(":").split()
-    while words and any(c.isdigit() for c in words[-1]):
-        words.pop()
-    return " ".join(words).lower()
+def _key(text: str, settings: LabelledSettings) -> str:
+    """A label without its colon and a number printed after it (``Action 3``): the
+    form rule's own reading (``form_tables.label_of``)."""
+    found = label_of(text, settings)
+    return found[0].lower() if found else text.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +59,7 @@ def label_rows(lines: list[Line], settings: PdfSettings = DEFAULT.pdf,
     k = 0
     while k < len(lines):
         end, rows = _run(lines, k, settings, labelled, ends)
-        labels = tuple(dict.fromkeys(_key(label) for label, value in rows if value))
+        labels = tuple(dict.fromkeys(_key(label, labelled) for label, value in rows if value))
         repeats = bool(rows) and _repeats(rows, labelled)
         if repeats or len(labels) >= labelled.min_labels:
             run = lines[k:end]
@@ -92,7 +81,7 @@ def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSet
     """(end, rows) of the run of label lines from ``lines[k]`` on; no rows when it
     does not open with one."""
     groups = cell_groups(lines[k], settings.cell_gap)
-    if k in ends or len(groups) != 2 or not _label_like(_words(groups[0]), labelled):
+    if k in ends or len(groups) != 2 or label_of(_words(groups[0]), labelled) is None:
         return k, []
     left, right = groups[0][0].x0, groups[1][0].x0
     rows: list[list[str]] = []
@@ -102,15 +91,13 @@ def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSet
         first = groups[0][0].x0
         if len(groups) == 2 and aligned(first, [left], settings) \
                 and aligned(groups[1][0].x0, [right], settings) \
-                and _label_like(_words(groups[0]), labelled):
+                and label_of(_words(groups[0]), labelled) is not None:
             rows.append([_words(groups[0]), _words(groups[1])])
         elif len(groups) == 1 and rows and first >= right - settings.align:
             # the value wrapped (or its list items, indented under it)
             rows[-1][1] = f"{rows[-1][1]}\n{_words(groups[0])}"
         elif len(groups) == 1 and aligned(first, [left], settings) \
-                and _label_like(_words(groups[0]), labelled) and (
-                    _key(_words(groups[0])) != _words(groups[0]).rstrip(":").lower()
-                    or _words(groups[0]).endswith(":")):
+                and _title_or_bare(_words(groups[0]), labelled):
             # a numbered title (``Action 3``), or a label with a colon and no value
             rows.append([_words(groups[0]), ""])
         else:
@@ -120,10 +107,17 @@ def _run(lines: list[Line], k: int, settings: PdfSettings, labelled: LabelledSet
 
 
 def _repeats(rows: list[list[str]], settings: LabelledSettings) -> bool:
-    used = Counter(_key(label) for label, value in rows if value)
+    used = Counter(_key(label, settings) for label, value in rows if value)
     return sum(1 for count in used.values() if count >= settings.min_records) \
         >= settings.min_labels
 
 
 def _words(group: Line) -> str:
     return " ".join(w.text for w in group)
+
+
+def _title_or_bare(text: str, settings: LabelledSettings) -> bool:
+    """A label with a number (a record's title, ``Action 3``) or with a colon and no
+    value: a form's line of one cell."""
+    found = label_of(text, settings)
+    return found is not None and (bool(found[1]) or text.rstrip().endswith(":"))
